@@ -1,0 +1,25 @@
+/** `extensions.code` of every error the API returns. A short list, like Medusa's error kinds. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL = 'INTERNAL',
+}
+
+/** `extensions.reason`: the finer cause within a code, for messages a user can act on. */
+export enum ErrorReason {
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
+  WRONG_AUDIENCE = 'WRONG_AUDIENCE',
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
+  NOT_LOGGED_IN = 'NOT_LOGGED_IN',
+  ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  STALE_VERSION = 'STALE_VERSION',
+}
