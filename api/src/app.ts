@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { DataSource } from 'typeorm';
+import type { Config } from './config';
+import { GqlContext } from './context';
+import { createDataSource } from './db/data-source';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
+import { formatError } from './common/errors';
+import { queryLimitsRule } from './common/query-limits';
+import { requestStats } from './common/request-context';
+import { audienceOf } from './auth/session.service';
+import { buildAppSchema } from './schema/build-schema';
+import { createLoaders } from './schema/loaders';
+import { Services, createServices } from './schema/services';
+
+export interface App {
+  config: Config;
+  ds: DataSource;
+  services: Services;
+  httpServer: http.Server;
+  /** Listens on config.port (0: any free port) and answers the base URL. */
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the whole product API: database (embedded PGlite unless DATABASE_URL), schema, Apollo
+ * and HTTP. Tests start exactly this.
+ */
+export async function createApp(config: Config): Promise<App> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.pgliteDir,
+      port: config.pglitePort,
+      maxConnections: config.dbPoolSize + 2,
+    });
+    url = embedded.url;
+  }
+  const ds = createDataSource(url, { poolSize: config.dbPoolSize, logSql: config.logSql });
+  await ds.initialize();
+  const services = createServices(ds, config);
+  const development = config.env === 'development';
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await ds.query('SELECT 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const apollo = new ApolloServer<GqlContext>({
+    schema: await buildAppSchema(),
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: development,
+    includeStacktraceInErrorResponses: development,
+    validationRules: [
+      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases, maxCost: config.maxQueryCost }),
+    ],
+    formatError: (formatted, error) =>
+      formatError(formatted, error, { development, log: (err) => console.error('[graphql]', err) }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const stats = requestStats.getStore();
+              if (config.exposeSqlCount && stats) response.http.headers.set('x-sql-count', String(stats.sqlCount));
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    (_req, _res, next) => requestStats.run({ sqlCount: 0 }, next),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GqlContext> => {
+        const audience = audienceOf(req);
+        const auth = await services.sessions.authenticate(req, audience);
+        return {
+          req,
+          res,
+          config,
+          ds,
+          services,
+          audience,
+          sessionId: auth.sessionId,
+          scope: auth.scope,
+          authFailure: auth.failure,
+          loaders: auth.scope ? createLoaders(services, auth.scope) : null,
+        };
+      },
+    }),
+  );
+
+  return {
+    config,
+    ds,
+    services,
+    httpServer,
+    listen: () =>
+      new Promise((resolve) => {
+        httpServer.listen(config.port, config.host, () => {
+          const { port } = httpServer.address() as { port: number };
+          resolve(`http://${config.host}:${port}`);
+        });
+      }),
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+      await ds.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { Role, Side } from '@medchannel/shared-schema';
+
+interface ScopeBase {
+  brandId: string;
+  userId: string;
+  role: Role;
+}
+
+/** A brand user sees what lies in their regions (ADMIN: the whole brand) and the distributors they manage. */
+export interface BrandScope extends ScopeBase {
+  side: Side.BRAND;
+  allRegions: boolean;
+  /** Their regions with every city under a province, expanded once per request. */
+  regionIds: string[];
+}
+
+/** A partner user sees their own distributor; an OWNER also its second tier. */
+export interface PartnerScope extends ScopeBase {
+  side: Side.PARTNER;
+  distributorId: string;
+  distributorIds: string[];
+}
+
+export type Scope = BrandScope | PartnerScope;
+
+export async function buildScope(
+  em: EntityManager,
+  user: { id: string; brandId: string; role: Role; side: Side; distributorId: string | null },
+): Promise<Scope> {
+  const base = { brandId: user.brandId, userId: user.id, role: user.role };
+  if (user.side === Side.PARTNER) {
+    const distributorId = user.distributorId!;
+    let distributorIds = [distributorId];
+    if (user.role === Role.OWNER) {
+      const rows: Array<{ id: string }> = await em.query(
+        `SELECT id FROM distributor WHERE brand_id = $1 AND (id = $2 OR parent_id = $2)`,
+        [user.brandId, distributorId],
+      );
+      distributorIds = rows.map((r) => r.id);
+    }
+    return { ...base, side: Side.PARTNER, distributorId, distributorIds };
+  }
+  if (user.role === Role.ADMIN) return { ...base, side: Side.BRAND, allRegions: true, regionIds: [] };
+  const rows: Array<{ id: string }> = await em.query(
+    `SELECT r.id FROM region r
+      WHERE r.brand_id = $1
+        AND (r.id IN (SELECT region_id FROM user_region WHERE user_id = $2)
+          OR r.parent_id IN (SELECT region_id FROM user_region WHERE user_id = $2))`,
+    [user.brandId, user.id],
+  );
+  return { ...base, side: Side.BRAND, allRegions: false, regionIds: rows.map((r) => r.id) };
+}
+
+/**
+ * What a viewer may see, by kind of record. This is the only place that decides; services add
+ * these conditions to every query and never query around them.
+ */
+export type ScopedResource =
+  /** distributor rows themselves */
+  | 'distributor'
+  /** app_user rows */
+  | 'user'
+  /** brand-wide reference data such as regions (by brand_id) */
+  | 'brand'
+  /** the brand row itself */
+  | 'tenant';
+
+export interface ScopeCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+function distributorCondition(scope: Scope, a: string): string {
+  if (scope.side === Side.PARTNER) return `(${a}.brand_id = :scope_brand AND ${a}.id = ANY(:scope_distributors))`;
+  if (scope.allRegions) return `${a}.brand_id = :scope_brand`;
+  return `(${a}.brand_id = :scope_brand AND (${a}.region_id = ANY(:scope_regions) OR ${a}.channel_manager_id = :scope_user))`;
+}
+
+export function scopeCondition(scope: Scope, resource: ScopedResource, alias: string): ScopeCondition {
+  const params: Record<string, unknown> = { scope_brand: scope.brandId, scope_user: scope.userId };
+  if (scope.side === Side.PARTNER) params.scope_distributors = scope.distributorIds;
+  else params.scope_regions = scope.regionIds;
+
+  switch (resource) {
+    case 'tenant':
+      return { sql: `${alias}.id = :scope_brand`, params };
+    case 'brand':
+      return { sql: `${alias}.brand_id = :scope_brand`, params };
+    case 'distributor':
+      return { sql: distributorCondition(scope, alias), params };
+    case 'user': {
+      const d = `${alias}_d`;
+      if (scope.side === Side.PARTNER) {
+        // Their own distributors' people, and the brand's channel manager assigned to them.
+        return {
+          sql: `(${alias}.brand_id = :scope_brand AND (${alias}.distributor_id = ANY(:scope_distributors)
+            OR ${alias}.id IN (SELECT ${d}.channel_manager_id FROM distributor ${d} WHERE ${distributorCondition(scope, d)})))`,
+          params,
+        };
+      }
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND (${alias}.side = 'BRAND'
+          OR ${alias}.distributor_id IN (SELECT ${d}.id FROM distributor ${d} WHERE ${distributorCondition(scope, d)})))`,
+        params,
+      };
+    }
+  }
+}
+
+export function applyScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: Scope,
+  resource: ScopedResource,
+  alias: string = qb.alias,
+): SelectQueryBuilder<T> {
+  const { sql, params } = scopeCondition(scope, resource, alias);
+  return qb.andWhere(sql, params);
+}

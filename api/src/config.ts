@@ -1,0 +1,81 @@
+import path from 'node:path';
+
+/** Every setting, read from the environment once at start and validated. */
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; otherwise embedded PGlite served over the wire. */
+  databaseUrl?: string;
+  pgliteDir: string;
+  pglitePort: number;
+  dbPoolSize: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  cookieSecure: boolean;
+  loginAttemptsPerMinute: number;
+  maxQueryDepth: number;
+  maxAliases: number;
+  maxQueryCost: number;
+  /** Answer each GraphQL response with an x-sql-count header (tests and the benchmark). */
+  exposeSqlCount: boolean;
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number between ${min} and ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false; got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production; got "${nodeEnv}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://; got "${databaseUrl}"`);
+  }
+  const config: Config = {
+    env: nodeEnv as Config['env'],
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    pgliteDir: path.resolve(env.PGLITE_DIR || path.join(repoRoot, '.data', 'pglite')),
+    pglitePort: int(env, 'PGLITE_PORT', 0, 0, 65535),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 90),
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
+    maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
+    maxAliases: int(env, 'MAX_ALIASES', 15, 1, 200),
+    maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+    exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', nodeEnv !== 'production'),
+    logSql: bool(env, 'LOG_SQL', false),
+    ...overrides,
+  };
+  if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
+    throw new ConfigError('SESSION_IDLE_MINUTES cannot exceed SESSION_ABSOLUTE_HOURS');
+  }
+  return config;
+}

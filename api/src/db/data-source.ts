@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { countSql } from '../common/request-context';
+import { AuditLog } from '../common/audit';
+import { Brand } from '../modules/brand/brand.entity';
+import { Region } from '../modules/region/region.entity';
+import { User, UserRegion } from '../modules/user/user.entity';
+import { Distributor } from '../modules/distributor/distributor.entity';
+import { Session } from '../auth/session.entity';
+import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
+
+export const entities = [Brand, Region, User, UserRegion, Distributor, Session, AuditLog];
+export const migrations = [Foundation1764200000000];
+
+/** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
+class CountingLogger extends AbstractLogger {
+  constructor(private readonly print: boolean) {
+    super(print ? ['query', 'error'] : ['error']);
+  }
+  logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    countSql();
+    super.logQuery(query, parameters, queryRunner);
+  }
+  protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
+    const messages = this.prepareLogMessages(message, { highlightSql: false });
+    for (const m of messages) {
+      if (level === 'query' && this.print) console.log(`[sql] ${m.message}`);
+      else if (level === 'error' || m.type === 'error' || m.type === 'query-error') console.error(`[sql] ${m.message}`);
+    }
+  }
+}
+
+export function createDataSource(url: string, opts: { poolSize?: number; logSql?: boolean } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    poolSize: opts.poolSize ?? 10,
+    logger: new CountingLogger(opts.logSql ?? false),
+    logging: true,
+  });
+}

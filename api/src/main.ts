@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { createApp } from './app';
+import { seedDemo } from './db/seed/seed';
+import { DEMO_PASSWORD, USERS } from './db/seed/demo-data';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const app = await createApp(config);
+  if (config.env !== 'production') {
+    // Development and the quick start: bring the schema up to date and load the demo once.
+    const ran = await app.ds.runMigrations({ transaction: 'each' });
+    if (ran.length) console.log(`applied migrations: ${ran.map((m) => m.name).join(', ')}`);
+    if (await seedDemo(app.ds)) console.log('loaded demo data');
+  }
+  const url = await app.listen();
+  console.log(`MedChannel API on ${url}/graphql (health: ${url}/healthz)`);
+  console.log(`database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`);
+  if (config.env !== 'production') {
+    console.log(`demo logins (password ${DEMO_PASSWORD}):`);
+    for (const u of USERS.filter((x) => x.email.endsWith('huakang.demo') || x.email.includes('kangda'))) {
+      console.log(`  ${u.role.padEnd(16)} ${u.email.padEnd(26)} ${u.displayName}`);
+    }
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role, Side } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { PageArgs } from '../../common/pagination';
+import { BrandType } from '../brand/brand.types';
+import { Brand } from '../brand/brand.entity';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { RegionType } from '../region/region.types';
+import { Region } from '../region/region.entity';
+import { User } from './user.entity';
+import { SetLocaleArgs, UserConnection, UserFilter, UserType } from './user.types';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  /** The logged-in user. */
+  @Authorized()
+  @Query(() => UserType)
+  me(@Ctx() ctx: GqlContext): Promise<User> {
+    return ctx.services.users.me(requireScope(ctx));
+  }
+
+  /** People the viewer may see: brand colleagues and partner users of visible distributors; an owner, their own team. */
+  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.OWNER)
+  @Query(() => UserConnection)
+  users(
+    @Args() page: PageArgs,
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.users.list(requireScope(ctx), page, filter);
+  }
+
+  /** Persists the viewer's language for every device they use. */
+  @Authorized()
+  @Mutation(() => UserType)
+  setMyLocale(@Args() { locale }: SetLocaleArgs, @Ctx() ctx: GqlContext): Promise<User> {
+    return ctx.services.users.setLocale(requireScope(ctx), locale);
+  }
+
+  @FieldResolver(() => BrandType)
+  brand(@Root() user: User, @Ctx() ctx: GqlContext): Promise<Brand | null> {
+    return loadersOf(ctx).brandById.load(user.brandId);
+  }
+
+  /** The partner user's distributor; null for brand users and for one the viewer may not see. */
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() user: User, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return user.distributorId ? loadersOf(ctx).distributorById.load(user.distributorId) : Promise.resolve(null);
+  }
+
+  /** A brand user's territories. */
+  @FieldResolver(() => [RegionType])
+  regions(@Root() user: User, @Ctx() ctx: GqlContext): Promise<Region[]> {
+    return user.side === Side.BRAND ? loadersOf(ctx).regionsByUserId.load(user.id) : Promise.resolve([]);
+  }
+}

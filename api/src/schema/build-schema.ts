@@ -1,0 +1,22 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { AuthResolver } from '../auth/auth.resolver';
+import { DistributorResolver } from '../modules/distributor/distributor.resolver';
+import { RegionResolver } from '../modules/region/region.resolver';
+import { UserResolver } from '../modules/user/user.resolver';
+
+export const resolvers = [AuthResolver, UserResolver, RegionResolver, DistributorResolver] as const;
+
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The committed contract: sorted so that a diff shows what moved, not where. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+import type { Scope } from '../auth/scope';
+import { Brand } from '../modules/brand/brand.entity';
+import { Distributor } from '../modules/distributor/distributor.entity';
+import { Region } from '../modules/region/region.entity';
+import { User } from '../modules/user/user.entity';
+import type { Services } from './services';
+
+/** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
+export function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = new Map((await fetch(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Batches one-to-many by a parent key. */
+export function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string | null) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const groups = new Map<string, T[]>();
+    for (const row of await fetch(keys)) {
+      const key = keyOf(row);
+      if (key !== null) groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** Created per request inside the viewer's scope, so a cache never crosses viewers. */
+export function createLoaders(services: Services, scope: Scope) {
+  return {
+    brandById: byId<Brand>((ids) => services.brands.byIds(scope, ids)),
+    regionById: byId<Region>((ids) => services.regions.byIds(scope, ids)),
+    regionsByUserId: groupedBy<Region & { userId: string }>((ids) => services.regions.byUserIds(scope, ids), (r) => r.userId),
+    userById: byId<User>((ids) => services.users.byIds(scope, ids)),
+    distributorById: byId<Distributor>((ids) => services.distributors.byIds(scope, ids)),
+    secondTierByParentId: groupedBy<Distributor>((ids) => services.distributors.byParentIds(scope, ids), (d) => d.parentId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
