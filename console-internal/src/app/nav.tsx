@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import {
+  AccountBookOutlined,
+  CarOutlined,
+  DashboardOutlined,
+  MedicineBoxOutlined,
+  ReadOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Role } from '@medchannel/shared-schema';
+
+export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'orders' | 'finance' | 'training' | 'visits';
+
+export interface NavItem {
+  feature: Feature;
+  path: string;
+  icon: ReactNode;
+}
+
+/** Menu order. Labels are `nav.<feature>` in the locale files. */
+export const NAV: NavItem[] = [
+  { feature: 'dashboard', path: '/', icon: <DashboardOutlined /> },
+  { feature: 'distributors', path: '/distributors', icon: <TeamOutlined /> },
+  { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
+  { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
+  { feature: 'finance', path: '/finance', icon: <AccountBookOutlined /> },
+  { feature: 'training', path: '/training', icon: <ReadOutlined /> },
+  { feature: 'visits', path: '/visits', icon: <CarOutlined /> },
+];
+
+/**
+ * Which brand role works with which feature. The API enforces the same lines per operation; the
+ * menu only spares people pages they could not use. Order desk and finance run orders and
+ * statements, not the field work; trainers run training; engineers go where the hospitals are.
+ */
+const ACCESS: Record<Feature, readonly Role[]> = {
+  dashboard: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
+  distributors: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER],
+  hospitals: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+  orders: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE],
+  finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
+  training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
+  visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+};
+
+export function canUse(role: Role | string, feature: Feature): boolean {
+  return ACCESS[feature].includes(role as Role);
+}
+
+export function navFor(role: Role | string): NavItem[] {
+  return NAV.filter((item) => canUse(role, item.feature));
+}

@@ -1,0 +1,74 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { SessionProvider, loginPath, useSession } from './session';
+import { canUse, type Feature } from './nav';
+import { RouteError } from '../components/RouteError';
+import { ErrorState, ForbiddenState, LoadingState, NotFoundState } from '../components/states';
+import { AppLayout } from '../features/shell/AppLayout';
+
+// Every page is its own chunk: the first paint only pays for the shell.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DistributorsPage = lazy(() => import('../features/distributors/DistributorsPage'));
+const DistributorDetailPage = lazy(() => import('../features/distributors/DistributorDetailPage'));
+const HospitalsPage = lazy(() => import('../features/hospitals/HospitalsPage'));
+const OrdersPage = lazy(() => import('../features/orders/OrdersPage'));
+const FinancePage = lazy(() => import('../features/finance/FinancePage'));
+const TrainingPage = lazy(() => import('../features/training/TrainingPage'));
+const VisitsPage = lazy(() => import('../features/visits/VisitsPage'));
+
+function Root() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<LoadingState fullPage />}>
+        <Outlet />
+      </Suspense>
+    </SessionProvider>
+  );
+}
+
+/** Signed-in area: anonymous visitors go to login and come back here afterwards. */
+function RequireSession() {
+  const { state, retry } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <LoadingState fullPage />;
+  if (state.status === 'failed') return <ErrorState error={state.error} onRetry={retry} />;
+  if (state.status === 'anonymous') return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return <AppLayout />;
+}
+
+function Guard({ feature, page: Page }: { feature: Feature; page: LazyExoticComponent<ComponentType> }) {
+  const { user } = useSession();
+  return user && canUse(user.role, feature) ? <Page /> : <ForbiddenState />;
+}
+
+const page = (path: string, feature: Feature, Page: LazyExoticComponent<ComponentType>): RouteObject => ({
+  path,
+  element: <Guard feature={feature} page={Page} />,
+  errorElement: <RouteError />,
+});
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+      {
+        element: <RequireSession />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Guard feature="dashboard" page={DashboardPage} />, errorElement: <RouteError /> },
+          page('/distributors', 'distributors', DistributorsPage),
+          page('/distributors/:id', 'distributors', DistributorDetailPage),
+          page('/hospitals', 'hospitals', HospitalsPage),
+          page('/orders', 'orders', OrdersPage),
+          page('/finance', 'finance', FinancePage),
+          page('/training', 'training', TrainingPage),
+          page('/visits', 'visits', VisitsPage),
+          { path: '*', element: <NotFoundState /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { DistributorStage } from '@medchannel/shared-schema';
+import { DistributorsDocument, type DistributorsQuery } from '../../gql/graphql';
+import { useFormat } from '../../app/format';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState } from '../../components/states';
+import { StageTag } from './StageTag';
+
+type Row = DistributorsQuery['distributors']['nodes'][number];
+
+const PAGE_SIZES = [20, 50, 100];
+
+/**
+ * Server-paged list. The API pages by keyset cursor, so the page keeps the cursors it has seen:
+ * page n starts after the last row of page n-1. Filters live in the URL, so back from a detail
+ * page lands on the same search.
+ */
+export default function DistributorsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const stage = (params.get('stage') as DistributorStage | null) ?? undefined;
+  const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0];
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const [draft, setDraft] = useState(search);
+  useEffect(() => {
+    setCursors([null]);
+    setDraft(search);
+  }, [search, stage, size]);
+  const pageIndex = cursors.length - 1;
+
+  const { data, previousData, loading, error, refetch } = useQuery(DistributorsDocument, {
+    variables: {
+      first: size,
+      after: cursors[pageIndex],
+      filter: { search: search || undefined, stage },
+    },
+  });
+  const page = (data ?? previousData)?.distributors;
+
+  const setFilter = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const columns = [
+    {
+      title: t('distributor.name'),
+      dataIndex: 'name',
+      render: (_: unknown, row: Row) => <Link to={`/distributors/${row.id}`}>{row.name}</Link>,
+    },
+    { title: t('distributor.code'), dataIndex: 'code', width: 140 },
+    { title: t('distributor.stage'), dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
+    { title: t('distributor.tier'), dataIndex: 'tier', width: 100, render: (tier: number) => t('distributor.tierValue', { tier }) },
+    { title: t('distributor.region'), key: 'region', width: 140, render: (_: unknown, row: Row) => row.region?.name ?? '—' },
+    {
+      title: t('distributor.channelManager'),
+      key: 'cm',
+      width: 140,
+      render: (_: unknown, row: Row) => row.channelManager?.displayName ?? '—',
+    },
+    { title: t('distributor.createdAt'), dataIndex: 'createdAt', width: 130, render: (d: string) => format.date(d) },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('nav.distributors')} subtitle={t('distributor.listSubtitle')} />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onSearch={(value) => setFilter('q', value.trim() || undefined)}
+            placeholder={t('distributor.searchPlaceholder')}
+            style={{ maxWidth: 320 }}
+            data-testid="distributor-search"
+          />
+          <Select
+            allowClear
+            value={stage}
+            onChange={(value) => setFilter('stage', value)}
+            placeholder={t('distributor.allStages')}
+            style={{ width: 180 }}
+            options={Object.values(DistributorStage).map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+          />
+        </Flex>
+        {error && !page ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Table<Row>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={page?.nodes ?? []}
+            columns={columns}
+            pagination={false}
+            scroll={{ x: 900 }}
+            locale={{
+              emptyText: loading ? ' ' : <EmptyState title={search || stage ? t('distributor.noMatch') : t('distributor.none')} />,
+            }}
+          />
+        )}
+        <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary" data-testid="distributor-total">
+            {t('list.total', { count: page?.totalCount ?? 0, formatted: format.number(page?.totalCount ?? 0) })}
+          </Typography.Text>
+          <Space>
+            <Select
+              size="small"
+              value={size}
+              onChange={(value) => setFilter('size', String(value))}
+              options={PAGE_SIZES.map((n) => ({ value: n, label: t('list.pageSize', { size: n }) }))}
+            />
+            <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              {t('list.previous')}
+            </Button>
+            <Typography.Text>{t('list.page', { page: pageIndex + 1 })}</Typography.Text>
+            <Button
+              size="small"
+              disabled={!page?.pageInfo.hasNextPage || loading}
+              onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}
+            >
+              {t('list.next')} <RightOutlined />
+            </Button>
+          </Space>
+        </Flex>
+      </Card>
+    </>
+  );
+}

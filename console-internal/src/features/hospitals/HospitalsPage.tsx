@@ -1,0 +1,5 @@
+import { FeaturePlaceholder } from '../../components/FeaturePlaceholder';
+
+export default function HospitalsPage() {
+  return <FeaturePlaceholder feature="hospitals" />;
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The API runs on its own port; the dev server proxies /graphql so cookies stay same-origin.
+const API_URL = process.env.API_URL ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5174,
+    strictPort: true,
+    proxy: { '/graphql': { target: API_URL, changeOrigin: false } },
+  },
+  preview: { port: 5174, proxy: { '/graphql': { target: API_URL } } },
+  build: { sourcemap: false, chunkSizeWarningLimit: 600 },
+});

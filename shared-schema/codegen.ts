@@ -1,0 +1,37 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * One config, both front ends: typed documents generated from the committed schema into each
+ * app's src/gql/. Run from shared-schema/ (`pnpm --filter @medchannel/shared-schema codegen`).
+ * Operations live beside the features that use them (features/<domain>/*.graphql).
+ */
+const APPS = ['console-internal', 'portal-partner'] as const;
+
+const schema = process.env.MEDCHANNEL_SCHEMA ?? 'schema.graphql';
+
+function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
+  return {
+    [`../${app}/src/gql/`]: {
+      preset: 'client',
+      documents: [`../${app}/src/**/*.graphql`],
+      // Fragments stay unmasked: pages are small and read what they ask for.
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // String unions: the shared-schema TS enums (Role.ADMIN …) compare and assign to them.
+        enumsAsTypes: true,
+        useTypeImports: true,
+        onlyOperationTypes: true,
+        scalars: { DateTimeISO: 'string', Decimal: 'string' },
+      },
+    },
+  };
+}
+
+const config: CodegenConfig = {
+  schema,
+  overwrite: true,
+  ignoreNoDocuments: false,
+  generates: Object.assign({}, ...APPS.map(forApp)),
+};
+
+export default config;
