@@ -1,0 +1,164 @@
+import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../test/harness';
+import { footprint } from '../../test/auditing';
+import { userByEmail } from '../db/seed/demo-data';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t?.stop());
+
+const ME = `{ me { id displayName role brand { name } distributor { name } } }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`;
+
+describe('login', () => {
+  test('opens a session in an httpOnly, SameSite=Lax cookie and audits it', async () => {
+    const user = userByEmail('zhang.cm@huakang.demo');
+    const before = await footprint(t.app.ds, user.id);
+    const client = t.client(Audience.CONSOLE);
+    const result = await client.login(user.email);
+    const cookie = result.headers.getSetCookie()[0];
+    expect(cookie).toMatch(/^mc_console_sid=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await client.request(ME);
+    expect(me.data.me).toMatchObject({ id: user.id, displayName: '张伟', role: 'CHANNEL_MANAGER', brand: { name: '华康医疗科技有限公司' } });
+    const after = await footprint(t.app.ds, user.id);
+    expect(after.sessions).toBe(Number(before.sessions) + 1);
+    const [audit] = await t.app.ds.query(
+      `SELECT action, side, entity FROM audit_log WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [user.id],
+    );
+    expect(audit).toEqual({ action: 'LOGIN', side: 'BRAND', entity: 'session' });
+  });
+
+  test('stores the password as argon2id with OWASP parameters', async () => {
+    const [{ password_hash }] = await t.app.ds.query(`SELECT password_hash FROM app_user WHERE email = 'admin@huakang.demo'`);
+    expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  test('a wrong password and an unknown email answer alike and write nothing', async () => {
+    const user = userByEmail('order@huakang.demo');
+    const before = await footprint(t.app.ds, user.id);
+    const wrong = await t.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'not-the-password' });
+    const unknown = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'nobody@huakang.demo', p: 'not-the-password' });
+    for (const r of [wrong, unknown]) {
+      expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
+      expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
+      expect(r.data).toBeNull();
+      expect(r.headers.getSetCookie()).toEqual([]);
+    }
+    expect(wrong.errors[0].message).toBe(unknown.errors[0].message);
+    expect(await footprint(t.app.ds, user.id)).toEqual(before);
+  });
+
+  test('refuses the wrong audience: brand users to the console only, partner users to the portal only', async () => {
+    const brandUser = userByEmail('admin@huakang.demo');
+    const partner = userByEmail('li.rep@kangda.demo');
+    const befores = [await footprint(t.app.ds, brandUser.id), await footprint(t.app.ds, partner.id)];
+    const onPortal = await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' });
+    const onConsole = await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
+    for (const r of [onPortal, onConsole]) {
+      expect(codeOf(r)).toBe(ErrorCode.FORBIDDEN);
+      expect(reasonOf(r)).toBe(ErrorReason.WRONG_AUDIENCE);
+      expect(r.headers.getSetCookie()).toEqual([]);
+    }
+    expect([await footprint(t.app.ds, brandUser.id), await footprint(t.app.ds, partner.id)]).toEqual(befores);
+  });
+
+  test('needs to know which front end is asking', async () => {
+    const r = await t.client(null).request(LOGIN, { e: 'admin@huakang.demo', p: 'MedChannel#2026' });
+    expect(codeOf(r)).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(r.errors[0].extensions?.field).toBe('audience');
+  });
+
+  test('validates its input with the field named', async () => {
+    const r = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'not-an-email', p: 'x' });
+    expect(codeOf(r)).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(r.errors[0].extensions?.field).toBe('email');
+  });
+});
+
+describe('throttle', () => {
+  let fresh: TestApp;
+  beforeEach(async () => {
+    fresh = await startTestApp({ loginAttemptsPerMinute: 5 });
+  });
+  afterEach(() => fresh.stop());
+
+  test('locks an account after 5 failures a minute, even for the right password, writing nothing', async () => {
+    const user = userByEmail('finance@huakang.demo');
+    const before = await footprint(fresh.app.ds, user.id);
+    for (let i = 0; i < 5; i++) {
+      const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: `wrong-${i}` });
+      expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
+    }
+    const locked = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'MedChannel#2026' });
+    expect(codeOf(locked)).toBe(ErrorCode.RATE_LIMITED);
+    expect(locked.errors[0].message).toMatch(/try again in \d+ s/);
+    expect(await footprint(fresh.app.ds, user.id)).toEqual(before);
+  });
+
+  test('limits an IP across accounts too', async () => {
+    for (let i = 0; i < 5; i++) {
+      await fresh.client(Audience.CONSOLE).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
+    }
+    const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: 'trainer@huakang.demo', p: 'MedChannel#2026' });
+    expect(codeOf(r)).toBe(ErrorCode.RATE_LIMITED);
+  });
+});
+
+describe('sessions', () => {
+  async function loggedIn(email: string): Promise<{ client: GqlClient; sessionId: string; userId: string }> {
+    const client = await t.as(email);
+    const userId = userByEmail(email).id;
+    const [{ id }] = await t.app.ds.query(`SELECT id FROM session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
+    return { client, sessionId: id, userId };
+  }
+
+  test.each([
+    ['idle', `UPDATE session SET updated_at = now() - interval '1 day' WHERE id = $1`],
+    ['absolute', `UPDATE session SET expires_at = now() - interval '1 second' WHERE id = $1`],
+  ])('an %s-expired session answers SESSION_EXPIRED and writes nothing', async (_kind, sql) => {
+    const { client, sessionId, userId } = await loggedIn('trainer@huakang.demo');
+    await t.app.ds.query(sql, [sessionId]);
+    const before = await footprint(t.app.ds, userId);
+    const r = await client.request(ME);
+    expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(reasonOf(r)).toBe(ErrorReason.SESSION_EXPIRED);
+    expect(await footprint(t.app.ds, userId)).toEqual(before);
+  });
+
+  test('logout revokes the session server-side and clears the cookie', async () => {
+    const { client, userId } = await loggedIn('boss@kangda.demo');
+    const cookie = [...client.cookies][0];
+    const out = await client.request(`mutation { logout }`);
+    expect(out.data).toEqual({ logout: true });
+    expect(client.cookies.size).toBe(0);
+    // the old token replayed is dead, not merely forgotten by the browser
+    client.cookies.set(cookie[0], cookie[1]);
+    expect(reasonOf(await client.request(ME))).toBe(ErrorReason.SESSION_EXPIRED);
+    const [audit] = await t.app.ds.query(`SELECT action FROM audit_log WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
+    expect(audit.action).toBe('LOGOUT');
+  });
+
+  test('the console and the portal keep separate cookies', async () => {
+    const { client } = await loggedIn('boss@kangda.demo');
+    const asConsole = new GqlClient(client.endpoint, Audience.CONSOLE);
+    for (const [k, v] of client.cookies) asConsole.cookies.set(k, v);
+    expect(reasonOf(await asConsole.request(ME))).toBe(ErrorReason.NOT_LOGGED_IN);
+  });
+
+  test('a disabled account loses its open sessions and cannot log in', async () => {
+    const { client, userId } = await loggedIn('wang.rep@kangda.demo');
+    await t.app.ds.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [userId]);
+    try {
+      expect(reasonOf(await client.request(ME))).toBe(ErrorReason.ACCOUNT_DISABLED);
+      const again = await t.client(Audience.PORTAL).request(LOGIN, { e: 'wang.rep@kangda.demo', p: 'MedChannel#2026' });
+      expect(reasonOf(again)).toBe(ErrorReason.ACCOUNT_DISABLED);
+    } finally {
+      await t.app.ds.query(`UPDATE app_user SET disabled_at = NULL WHERE id = $1`, [userId]);
+    }
+  });
+});

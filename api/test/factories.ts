@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { DistributorStage, RegionLevel, Role, Side } from '@medchannel/shared-schema';
+import { hashPassword } from '../src/auth/password';
+import { DEMO_PASSWORD } from '../src/db/seed/demo-data';
+
+export interface BrandFixture {
+  brandId: string;
+  adminEmail: string;
+  ownerEmail: string;
+  distributorIds: string[];
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * A brand of a test's own, with `distributors` distributors (each with a region, a channel
+ * manager, a parent for every other one and a partner owner), so a test can grow data without
+ * disturbing what other test files see of the seed.
+ */
+export async function createBrand(ds: DataSource, distributors: number): Promise<BrandFixture> {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const hash = await passwordHash;
+  const tag = randomUUID().slice(0, 8);
+  const brandId = randomUUID();
+  return ds.transaction(async (em) => {
+    await em.query(`INSERT INTO brand (id, code, name) VALUES ($1, $2, $3)`, [brandId, `T${tag}`, `测试品牌 ${tag}`]);
+    const provinceId = randomUUID();
+    const cityId = randomUUID();
+    await em.query(`INSERT INTO region (id, brand_id, level, code, name) VALUES ($1, $2, $3, 'P', '测试省')`, [provinceId, brandId, RegionLevel.PROVINCE]);
+    await em.query(`INSERT INTO region (id, brand_id, parent_id, level, code, name) VALUES ($1, $2, $3, $4, 'C', '测试市')`, [cityId, brandId, provinceId, RegionLevel.CITY]);
+    const adminEmail = `admin-${tag}@test.demo`;
+    const cmIds: string[] = [];
+    await em.query(
+      `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, '管理员', $4, $5)`,
+      [brandId, adminEmail, hash, Side.BRAND, Role.ADMIN],
+    );
+    for (let i = 0; i < 3; i++) {
+      const id = randomUUID();
+      cmIds.push(id);
+      await em.query(
+        `INSERT INTO app_user (id, brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, brandId, `cm${i}-${tag}@test.demo`, hash, `渠道经理${i}`, Side.BRAND, Role.CHANNEL_MANAGER],
+      );
+    }
+    const distributorIds: string[] = [];
+    for (let i = 0; i < distributors; i++) {
+      const id = randomUUID();
+      await em.query(
+        `INSERT INTO distributor (id, brand_id, name, code, stage, tier, region_id, channel_manager_id, parent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, brandId, `测试经销商 ${String(i).padStart(3, '0')}`, `D${i}`, DistributorStage.FORMAL, i % 2 ? 2 : 1,
+          i % 2 ? cityId : provinceId, cmIds[i % cmIds.length], i % 2 ? distributorIds[i - 1] : null],
+      );
+      distributorIds.push(id);
+    }
+    const ownerEmail = `owner-${tag}@test.demo`;
+    await em.query(
+      `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id) VALUES ($1, $2, $3, '老板', $4, $5, $6)`,
+      [brandId, ownerEmail, hash, Side.PARTNER, Role.OWNER, distributorIds[0]],
+    );
+    for (const [i, id] of distributorIds.entries()) {
+      await em.query(
+        `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [brandId, `rep${i}-${tag}@test.demo`, hash, `销售${i}`, Side.PARTNER, Role.REP, id],
+      );
+    }
+    return { brandId, adminEmail, ownerEmail, distributorIds };
+  });
+}

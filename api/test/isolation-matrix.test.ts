@@ -1,0 +1,108 @@
+import { GraphQLObjectType } from 'graphql';
+import { Audience, ErrorCode, Role, audienceOfSide, sideOfRole } from '@medchannel/shared-schema';
+import { buildAppSchema } from '../src/schema/build-schema';
+import { DISTRIBUTORS, userByEmail } from '../src/db/seed/demo-data';
+import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from './harness';
+import { footprint } from './auditing';
+import { OPERATIONS, OperationCase, CaseInput } from './isolation/operations';
+import { PERSONA_KEYS, PersonaKey, expectedDistributors, foreignMarkers, personaUser } from './personas';
+
+/**
+ * Every query and mutation, as every persona: refused where the role may not call it, answering
+ * NOT_FOUND (never a foreign record) where aimed at what the persona may not see, and never
+ * naming a foreign id, name, code or email anywhere in a response.
+ */
+let t: TestApp;
+const clients = new Map<PersonaKey, GqlClient>();
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const key of PERSONA_KEYS) clients.set(key, await t.as(personaUser(key).email));
+});
+afterAll(async () => {
+  // assignChannelManager really reassigns; put the seed's managers back for the other test files.
+  for (const d of DISTRIBUTORS) {
+    const cm = d.channelManagerEmail ? userByEmail(d.channelManagerEmail).id : null;
+    await t.app.ds.query(`UPDATE distributor SET channel_manager_id = $2 WHERE id = $1`, [d.id, cm]);
+  }
+  await t?.stop();
+});
+
+function isAllowed(op: OperationCase, role: Role): boolean {
+  return op.allowed === 'any' || op.allowed === 'anyone' || op.allowed.includes(role);
+}
+
+function assertNoForeign(result: GqlResult, markers: string[], where: string) {
+  const leaked = markers.filter((m) => result.text.includes(m));
+  if (leaked.length) throw new Error(`${where} leaked ${leaked.join(', ')}:\n${result.text.slice(0, 500)}`);
+}
+
+function input(key: PersonaKey): CaseInput {
+  const user = personaUser(key);
+  return {
+    key,
+    user,
+    client: clients.get(key)!,
+    fresh: () => t.client(audienceOfSide(sideOfRole(user.role))),
+    ds: t.app.ds,
+  };
+}
+
+test('the table covers every operation of the schema, and nothing else', async () => {
+  const schema = await buildAppSchema();
+  const fields = (type: GraphQLObjectType | null | undefined) => Object.keys(type?.getFields() ?? {});
+  const operations = [...fields(schema.getQueryType()), ...fields(schema.getMutationType())].sort();
+  expect(Object.keys(OPERATIONS).sort()).toEqual(operations);
+});
+
+describe.each(Object.entries(OPERATIONS))('%s', (name, op) => {
+  test('anonymous callers', async () => {
+    for (const audience of [Audience.CONSOLE, Audience.PORTAL, null]) {
+      const anon = t.client(audience);
+      const call = await op.own(input('admin'));
+      if (name === 'login') continue; // logging in is what anonymous callers do; covered per persona
+      const result = await anon.request(call.query, call.variables);
+      if (op.allowed === 'anyone') expect(result.errors).toEqual([]);
+      else expect(codeOf(result)).toBe(ErrorCode.UNAUTHENTICATED);
+      assertNoForeign(result, foreignMarkers(personaUser('repA')).concat(personaUser('admin').email), `${name} anonymous`);
+    }
+  });
+
+  test.each(PERSONA_KEYS)('as %s', async (key) => {
+    const p = input(key);
+    const markers = foreignMarkers(p.user);
+    const allowed = isAllowed(op, p.user.role);
+
+    const call = await op.own(p);
+    const client = op.ownClient?.(p) ?? p.client;
+    const before = await footprint(t.app.ds, p.user.id);
+    const result = await client.request(call.query, call.variables);
+    assertNoForeign(result, markers, `${name} as ${key}`);
+    if (allowed) {
+      expect(result.errors).toEqual([]);
+      if (op.mutates) expect(Number((await footprint(t.app.ds, p.user.id)).audits)).toBeGreaterThan(Number(before.audits));
+    } else {
+      expect(codeOf(result)).toBe(ErrorCode.FORBIDDEN);
+      expect(await footprint(t.app.ds, p.user.id)).toEqual(before);
+    }
+
+    for (const foreign of (await op.foreign?.(p)) ?? []) {
+      const beforeForeign = await footprint(t.app.ds, p.user.id);
+      const r = await p.client.request(foreign.query, foreign.variables);
+      assertNoForeign(r, markers, `${name} as ${key} aimed at ${JSON.stringify(foreign.variables)}`);
+      if (!allowed) expect(codeOf(r)).toBe(ErrorCode.FORBIDDEN);
+      else if (foreign.expect === 'LISTED') expect(r.errors).toEqual([]);
+      else expect(codeOf(r)).toBe(foreign.expect ?? ErrorCode.NOT_FOUND);
+      expect(await footprint(t.app.ds, p.user.id)).toEqual(beforeForeign);
+    }
+  });
+});
+
+describe('what each persona sees is exactly what the rules say', () => {
+  test.each(PERSONA_KEYS)('distributors as %s', async (key) => {
+    const result = await clients.get(key)!.request(`{ distributors(first: 100) { totalCount nodes { id } } }`);
+    const expected = expectedDistributors(personaUser(key)).map((d) => d.id).sort();
+    expect(result.data.distributors.nodes.map((d: { id: string }) => d.id).sort()).toEqual(expected);
+    expect(result.data.distributors.totalCount).toBe(expected.length);
+  });
+});

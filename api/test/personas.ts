@@ -1,0 +1,75 @@
+import { Role, Side, sideOfRole } from '@medchannel/shared-schema';
+import { DISTRIBUTORS, REGIONS, SeedDistributor, SeedUser, USERS, userByEmail } from '../src/db/seed/demo-data';
+
+/**
+ * The people the isolation matrix runs every operation as: each brand role, owner and rep of
+ * distributor A, owner of B, A's second tier, and a user of the other brand.
+ */
+export const PERSONAS = {
+  admin: 'admin@huakang.demo',
+  regionalHead: 'zhao.rh@huakang.demo',
+  channelManager: 'zhang.cm@huakang.demo',
+  orderDesk: 'order@huakang.demo',
+  finance: 'finance@huakang.demo',
+  trainer: 'trainer@huakang.demo',
+  engineer: 'engineer@huakang.demo',
+  ownerA: 'boss@kangda.demo',
+  repA: 'li.rep@kangda.demo',
+  ownerSecondTier: 'boss@nbruikang.demo',
+  ownerB: 'boss@huaning.demo',
+  otherBrandAdmin: 'admin@ruiguang.demo',
+} as const;
+
+export type PersonaKey = keyof typeof PERSONAS;
+export const PERSONA_KEYS = Object.keys(PERSONAS) as PersonaKey[];
+
+export const personaUser = (key: PersonaKey): SeedUser => userByEmail(PERSONAS[key]);
+
+const regionCovers = (brandId: string, assigned: string[], regionCode: string) =>
+  assigned.includes(regionCode) ||
+  assigned.includes(REGIONS.find((r) => r.brandId === brandId && r.code === regionCode)?.parentCode ?? '');
+
+/**
+ * What the domain rules (DOMAIN.md rule 6) say a user may see, written from the seed data alone
+ * and independently of the SQL, so that the matrix can catch a scope condition that goes missing.
+ */
+export function expectedDistributors(user: SeedUser): SeedDistributor[] {
+  return DISTRIBUTORS.filter((d) => {
+    if (d.brandId !== user.brandId) return false;
+    if (user.role === Role.ADMIN) return true;
+    if (user.role === Role.OWNER) return d.code === user.distributorCode || d.parentCode === user.distributorCode;
+    if (user.role === Role.REP) return d.code === user.distributorCode;
+    return regionCovers(d.brandId, user.regionCodes ?? [], d.regionCode) || d.channelManagerEmail === user.email;
+  });
+}
+
+export function expectedUsers(user: SeedUser): SeedUser[] {
+  const visible = expectedDistributors(user);
+  const codes = new Set(visible.map((d) => d.code));
+  return USERS.filter((x) => {
+    if (x.brandId !== user.brandId) return false;
+    if (x.distributorCode) return codes.has(x.distributorCode);
+    if (sideOfRole(user.role) === Side.BRAND) return true;
+    return visible.some((d) => d.channelManagerEmail === x.email);
+  });
+}
+
+/** Ids, names, codes and emails that must never appear in anything this user receives. */
+export function foreignMarkers(user: SeedUser): string[] {
+  const seeDistributors = new Set(expectedDistributors(user).map((d) => d.id));
+  const seeUsers = new Set(expectedUsers(user).map((x) => x.id));
+  return [
+    ...DISTRIBUTORS.filter((d) => !seeDistributors.has(d.id)).flatMap((d) => [d.id, d.name, d.code]),
+    ...USERS.filter((x) => !seeUsers.has(x.id)).flatMap((x) => [x.id, x.email, x.displayName]),
+  ];
+}
+
+export const foreignDistributors = (user: SeedUser) => {
+  const see = new Set(expectedDistributors(user).map((d) => d.id));
+  return DISTRIBUTORS.filter((d) => !see.has(d.id));
+};
+
+export const foreignUsers = (user: SeedUser) => {
+  const see = new Set(expectedUsers(user).map((x) => x.id));
+  return USERS.filter((x) => !see.has(x.id));
+};

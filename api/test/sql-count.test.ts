@@ -1,0 +1,63 @@
+import { Audience } from '@medchannel/shared-schema';
+import { TestApp, startTestApp } from './harness';
+import { BrandFixture, createBrand } from './factories';
+
+/**
+ * The SQL statements one GraphQL operation costs must not grow with the page size: nested
+ * fields go through per-request DataLoaders, never a query per parent row.
+ */
+let t: TestApp;
+let brand: BrandFixture;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  brand = await createBrand(t.app.ds, 30);
+});
+afterAll(() => t?.stop());
+
+const LISTS: Array<{ name: string; query: string; as: () => string }> = [
+  {
+    name: 'distributors',
+    as: () => brand.adminEmail,
+    query: `query($n: Int!) { distributors(first: $n) { totalCount pageInfo { hasNextPage endCursor }
+      nodes { id name region { id name parent { name } } channelManager { id displayName regions { name } }
+        parent { id name channelManager { displayName } } secondTier { id name region { name } } } } }`,
+  },
+  {
+    name: 'users',
+    as: () => brand.adminEmail,
+    query: `query($n: Int!) { users(first: $n, filter: { side: PARTNER }) { totalCount nodes { id displayName brand { name } regions { name }
+      distributor { id name parent { name } channelManager { displayName } } } } }`,
+  },
+];
+
+test.each(LISTS)('$name costs the same SQL for 2 rows as for 25', async ({ query, as }) => {
+  const client = t.client(Audience.CONSOLE);
+  await client.login(as());
+  const small = await client.request(query, { n: 2 });
+  const large = await client.request(query, { n: 25 });
+  expect(small.errors).toEqual([]);
+  expect(large.errors).toEqual([]);
+  const nodes = (r: typeof small) => Object.values(r.data as Record<string, { nodes: unknown[] }>)[0].nodes.length;
+  expect(nodes(small)).toBe(2);
+  expect(nodes(large)).toBe(25);
+  expect(large.sqlCount).toBe(small.sqlCount);
+  // and the count is small in absolute terms: auth + count + page + one batch per nested level
+  expect(large.sqlCount).toBeLessThanOrEqual(12);
+});
+
+test('a portal list costs the same as well', async () => {
+  const client = t.client(Audience.PORTAL);
+  await client.login(brand.ownerEmail);
+  const query = `query($n: Int!) { distributors(first: $n) { nodes { id name secondTier { id name } channelManager { displayName } } } }`;
+  const one = await client.request(query, { n: 1 });
+  const two = await client.request(query, { n: 2 });
+  expect(two.data.distributors.nodes).toHaveLength(2);
+  expect(two.sqlCount).toBe(one.sqlCount);
+});
+
+test('every GraphQL response reports its SQL count', async () => {
+  const client = t.client(Audience.CONSOLE);
+  const r = await client.request(`{ me { id } }`);
+  expect(Number.isFinite(r.sqlCount)).toBe(true);
+});
