@@ -12,5 +12,15 @@ export default defineConfig({
     proxy: { '/graphql': { target: API_URL, changeOrigin: false } },
   },
   preview: { port: 5173, proxy: { '/graphql': { target: API_URL } } },
-  build: { sourcemap: false, chunkSizeWarningLimit: 600 },
+  build: {
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Group library code by the set of chunks that use it, so code only lazy pages share
+        // (tables, forms, pickers) never rides along in the first load.
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/, entriesAware: true }] },
+      },
+    },
+  },
 });

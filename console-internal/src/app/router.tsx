@@ -2,12 +2,17 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { SessionProvider, loginPath, useSession } from './session';
 import { canUse, type Feature } from './nav';
-import { RouteError } from '../components/RouteError';
-import { ErrorState, ForbiddenState, LoadingState, NotFoundState } from '../components/states';
-import { AppLayout } from '../features/shell/AppLayout';
+import { LoadingState } from '../components/LoadingState';
+import {
+  LazyErrorState as ErrorState,
+  LazyForbiddenState as ForbiddenState,
+  LazyNotFoundState as NotFoundState,
+  LazyRouteError as RouteError,
+} from '../components/lazy-states';
 
-// Every page is its own chunk: the first paint only pays for the shell.
+// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const AppLayout = lazy(() => import('../features/shell/AppLayout'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const DistributorsPage = lazy(() => import('../features/distributors/DistributorsPage'));
 const DistributorDetailPage = lazy(() => import('../features/distributors/DistributorDetailPage'));

@@ -1,20 +1,13 @@
 import type { ReactNode } from 'react';
-import { Button, Empty, Flex, Result, Spin } from 'antd';
+import { Button, Empty, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorCode } from '@medchannel/shared-schema';
 import { codedError, errorMessage } from '../app/errors';
 
-/** Every page says the same thing the same way while it loads, when it is empty or when it fails. */
-export function LoadingState({ fullPage = false }: { fullPage?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Flex align="center" justify="center" style={{ minHeight: fullPage ? '100vh' : 240 }} data-testid="loading">
-      <Spin size="large" description={t('state.loading')} />
-    </Flex>
-  );
-}
+export { LoadingState } from './LoadingState';
 
+/** Every page says the same thing the same way when it is empty or when it fails. */
 export function EmptyState({ title, description, action }: { title?: string; description?: string; action?: ReactNode }) {
   const { t } = useTranslation();
   return (

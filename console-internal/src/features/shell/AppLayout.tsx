@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Button, Flex, Layout, Menu, Tooltip, Typography } from 'antd';
+import { Button, Flex, Layout, Menu, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -10,7 +10,7 @@ import { LoadingState } from '../../components/states';
 import { UserBadge } from './UserBadge';
 
 /** Desktop-first shell: side menu by role, a header with who is working and the language. */
-export function AppLayout() {
+export default function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout } = useSession();
@@ -72,11 +72,9 @@ export function AppLayout() {
           <Flex align="center" gap={16}>
             <LanguageSwitch />
             <UserBadge user={user} />
-            <Tooltip title={t('action.logout')}>
-              <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
-                {t('action.logout')}
-              </Button>
-            </Tooltip>
+            <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+              {t('action.logout')}
+            </Button>
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>

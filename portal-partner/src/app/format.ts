@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { intlTag, localeOfLanguage } from './locale';
+
+/** Dates, numbers and money per the current locale, always through Intl. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const tag = intlTag(localeOfLanguage(i18n.language));
+  return useMemo(() => {
+    const date = new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit' });
+    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    const number = new Intl.NumberFormat(tag);
+    return {
+      date: (iso: string | null | undefined) => (iso ? date.format(new Date(iso)) : ''),
+      dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : ''),
+      number: (n: number) => number.format(n),
+      /** Amounts travel as decimal strings; Intl formats them without float arithmetic on our side. */
+      money: (amount: string, currency = 'CNY') =>
+        new Intl.NumberFormat(tag, { style: 'currency', currency }).format(amount as unknown as number),
+    };
+  }, [tag]);
+}

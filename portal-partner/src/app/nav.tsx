@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import {
+  AccountBookOutlined,
+  CarOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  ShoppingCartOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Role } from '@medchannel/shared-schema';
+
+export type Feature = 'home' | 'orders' | 'statements' | 'training' | 'visits' | 'me';
+
+export interface NavItem {
+  feature: Feature;
+  path: string;
+  icon: ReactNode;
+}
+
+/** Tab order on the phone, menu order on the desktop. Labels are `nav.<feature>`. */
+export const NAV: NavItem[] = [
+  { feature: 'home', path: '/', icon: <HomeOutlined /> },
+  { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
+  { feature: 'statements', path: '/statements', icon: <AccountBookOutlined /> },
+  { feature: 'training', path: '/training', icon: <ReadOutlined /> },
+  { feature: 'visits', path: '/visits', icon: <CarOutlined /> },
+  { feature: 'me', path: '/me', icon: <UserOutlined /> },
+];
+
+/** Statements are the owner's to confirm or dispute (DOMAIN.md); reps sell, train and visit. */
+const ACCESS: Record<Feature, readonly Role[]> = {
+  home: [Role.OWNER, Role.REP],
+  orders: [Role.OWNER, Role.REP],
+  statements: [Role.OWNER],
+  training: [Role.OWNER, Role.REP],
+  visits: [Role.OWNER, Role.REP],
+  me: [Role.OWNER, Role.REP],
+};
+
+export function canUse(role: Role | string, feature: Feature): boolean {
+  return ACCESS[feature].includes(role as Role);
+}
+
+export function navFor(role: Role | string): NavItem[] {
+  return NAV.filter((item) => canUse(role, item.feature));
+}

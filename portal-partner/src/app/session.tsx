@@ -1,0 +1,142 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { useLocation, useNavigate } from 'react-router';
+import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
+import i18n from './i18n';
+import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
+import { setSessionLostHandler } from './apollo';
+import { codedError } from './errors';
+import {
+  LoginDocument,
+  LogoutDocument,
+  MeDocument,
+  SetMyLocaleDocument,
+  type CurrentUserFragment,
+} from '../gql/graphql';
+
+export type CurrentUser = CurrentUserFragment;
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'signedIn'; user: CurrentUser };
+
+interface Session {
+  state: SessionState;
+  user: CurrentUser | null;
+  login(email: string, password: string): Promise<CurrentUser>;
+  logout(): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
+  retry(): void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+function applyLocale(locale: Locale): void {
+  storeLocale(locale);
+  if (localeOfLanguage(i18n.language) !== locale) void i18n.changeLanguage(LANGUAGE[locale]);
+}
+
+/** Where to come back to after logging in again. */
+export function loginPath(from: string, reason?: ErrorReason): string {
+  const params = new URLSearchParams();
+  if (from && from !== '/' && !from.startsWith('/login')) params.set('next', from);
+  if (reason) params.set('reason', reason);
+  const query = params.toString();
+  return query ? `/login?${query}` : '/login';
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = useRef('');
+  here.current = location.pathname + location.search;
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const loadMe = useCallback(() => {
+    setState({ status: 'loading' });
+    client
+      .query({ query: MeDocument, fetchPolicy: 'network-only' })
+      .then(({ data }) => {
+        if (!data) throw new Error('empty');
+        applyLocale(data.me.locale as Locale);
+        setState({ status: 'signedIn', user: data.me });
+      })
+      .catch((error: unknown) => {
+        const coded = codedError(error);
+        if (coded.code === ErrorCode.UNAUTHENTICATED) setState({ status: 'anonymous' });
+        else setState({ status: 'failed', error });
+      });
+  }, [client]);
+
+  useEffect(loadMe, [loadMe]);
+
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      setState({ status: 'anonymous' });
+      void client.clearStore();
+      navigate(loginPath(here.current, ErrorReason.SESSION_EXPIRED), { replace: true });
+    });
+    return () => setSessionLostHandler(() => {});
+  }, [client, navigate]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
+      if (!data) throw new Error('empty');
+      await client.clearStore();
+      applyLocale(data.login.locale as Locale);
+      setState({ status: 'signedIn', user: data.login });
+      return data.login;
+    },
+    [client],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await client.mutate({ mutation: LogoutDocument });
+    } finally {
+      await client.clearStore();
+      setState({ status: 'anonymous' });
+      navigate('/login', { replace: true });
+    }
+  }, [client, navigate]);
+
+  const setLocale = useCallback(
+    async (locale: Locale) => {
+      applyLocale(locale);
+      if (state.status !== 'signedIn') return;
+      const { data } = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale } });
+      if (data) setState({ status: 'signedIn', user: { ...state.user, locale: data.setMyLocale.locale } });
+    },
+    [client, state],
+  );
+
+  const value = useMemo<Session>(
+    () => ({
+      state,
+      user: state.status === 'signedIn' ? state.user : null,
+      login,
+      logout,
+      setLocale,
+      retry: loadMe,
+    }),
+    [state, login, logout, setLocale, loadMe],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** Only inside signed-in routes. */
+export function useCurrentUser(): CurrentUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useCurrentUser without a signed-in user');
+  return user;
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ErrorReason } from '@medchannel/shared-schema';
+import { useSession } from '../../app/session';
+import { codedError, errorMessage } from '../../app/errors';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+
+interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Only paths inside this app: `next` comes from the URL and must not send anyone elsewhere. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { state, login } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const expired = params.get('reason') === ErrorReason.SESSION_EXPIRED;
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (state.status === 'signedIn') return <Navigate to={next} replace />;
+
+  const onFinish = async ({ email, password }: Credentials) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      navigate(next, { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const wrongAudience = error != null && codedError(error).reason === ErrorReason.WRONG_AUDIENCE;
+
+  return (
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 24, background: 'linear-gradient(160deg,#e8f0fb 0%,#f5f7fa 60%)' }}>
+      <Flex justify="flex-end" style={{ position: 'absolute', top: 16, right: 24 }}>
+        <LanguageSwitch />
+      </Flex>
+      <Card style={{ width: '100%', maxWidth: 400, boxShadow: '0 8px 24px rgba(21,101,192,0.08)' }}>
+        <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
+          <img src="/favicon.svg" alt="" width={40} height={40} />
+          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+        </Flex>
+        {expired && !error && (
+          <Alert type="info" showIcon title={t('errors.reason.SESSION_EXPIRED')} style={{ marginBottom: 16 }} data-testid="session-expired" />
+        )}
+        {error != null && (
+          <Alert
+            type={wrongAudience ? 'warning' : 'error'}
+            showIcon
+            data-testid="login-error"
+            title={errorMessage(t, error)}
+            description={wrongAudience ? t('login.wrongAudienceHelp') : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form<Credentials> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
+          <Form.Item
+            name="email"
+            label={t('login.email')}
+            rules={[{ required: true, type: 'email', message: t('login.emailRequired') }]}
+          >
+            <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="login-email" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+        {t('login.footer')}
+      </Typography.Text>
+    </Flex>
+  );
+}

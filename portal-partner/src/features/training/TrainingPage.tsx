@@ -1,0 +1,5 @@
+import { FeaturePlaceholder } from '../../components/FeaturePlaceholder';
+
+export default function TrainingPage() {
+  return <FeaturePlaceholder feature="training" />;
+}

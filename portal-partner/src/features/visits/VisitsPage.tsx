@@ -1,0 +1,5 @@
+import { FeaturePlaceholder } from '../../components/FeaturePlaceholder';
+
+export default function VisitsPage() {
+  return <FeaturePlaceholder feature="visits" />;
+}

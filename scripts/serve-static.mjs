@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Serves a built front end the way production would: static files, the SPA's index.html for
+// any other page path, and /graphql proxied to the API so the session cookie stays same-origin.
+// No dependencies: node:http only.
+//   node scripts/serve-static.mjs --dir console-internal/dist --port 5173 --api http://127.0.0.1:4000
+import { createReadStream, statSync } from 'node:fs';
+import http from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    port: { type: 'string', default: process.env.PORT ?? '5173' },
+    host: { type: 'string', default: '127.0.0.1' },
+    api: { type: 'string', default: process.env.API_URL ?? 'http://127.0.0.1:4000' },
+  },
+});
+if (!values.dir) {
+  console.error('usage: serve-static.mjs --dir <built app> [--port 5173] [--host 127.0.0.1] [--api http://127.0.0.1:4000]');
+  process.exit(2);
+}
+
+const root = resolve(values.dir);
+const api = new URL(values.api);
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+// Response headers a hop must not forward.
+const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+function fileAt(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return null; // no escaping the directory
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? { path, size: stat.size } : null;
+  } catch {
+    return null;
+  }
+}
+
+function sendFile(req, res, file, status = 200) {
+  const type = TYPES[extname(file.path)] ?? 'application/octet-stream';
+  // Hashed build assets never change; index.html must always be revalidated.
+  const cache = file.path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(status, { 'content-type': type, 'content-length': file.size, 'cache-control': cache });
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file.path).pipe(res);
+}
+
+function proxy(req, res) {
+  const headers = { ...req.headers, host: api.host };
+  const upstream = http.request(
+    { protocol: api.protocol, hostname: api.hostname, port: api.port, method: req.method, path: req.url, headers },
+    (answer) => {
+      const out = {};
+      for (const [k, v] of Object.entries(answer.headers)) if (!HOP.has(k)) out[k] = v;
+      res.writeHead(answer.statusCode ?? 502, out);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (error) => {
+    if (res.headersSent) return res.destroy();
+    res.writeHead(502, { 'content-type': 'application/json' });
+    // A GraphQL-shaped answer, so the app shows its coded message for an unreachable server.
+    res.end(JSON.stringify({ errors: [{ message: `API unreachable: ${error.message}`, extensions: { code: 'INTERNAL' } }] }));
+  });
+  req.pipe(upstream);
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://local');
+  if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return proxy(req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' });
+    return res.end();
+  }
+  const file = fileAt(url.pathname === '/' ? '/index.html' : url.pathname);
+  if (file) return sendFile(req, res, file);
+  // A missing asset is a 404; any other path is a page of the single-page app.
+  if (url.pathname.startsWith('/assets/') || extname(url.pathname)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end('Not found');
+  }
+  const index = fileAt('/index.html');
+  if (!index) {
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end(`No index.html in ${root}: build the app first`);
+  }
+  sendFile(req, res, index);
+});
+
+server.listen(Number(values.port), values.host, () => {
+  const { port } = server.address();
+  console.log(`serving ${root} on http://${values.host}:${port} (/graphql → ${api.origin})`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
