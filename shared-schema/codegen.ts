@@ -7,8 +7,6 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const APPS = ['console-internal', 'portal-partner'] as const;
 
-const schema = process.env.MEDCHANNEL_SCHEMA ?? 'schema.graphql';
-
 function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
   return {
     [`../${app}/src/gql/`]: {
@@ -28,7 +26,8 @@ function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
 }
 
 const config: CodegenConfig = {
-  schema,
+  // Printed by the API (pnpm schema:print) and committed: the contract both sides build against.
+  schema: 'schema.graphql',
   overwrite: true,
   ignoreNoDocuments: false,
   generates: Object.assign({}, ...APPS.map(forApp)),

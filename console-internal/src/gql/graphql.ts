@@ -5,12 +5,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type DistributorFilter = {
+  /** A province includes its cities */
   regionId?: string | number | null | undefined;
+  /** Matches name or code */
   search?: string | null | undefined;
   stage?: DistributorStage | null | undefined;
   tier?: number | null | undefined;
 };
 
+/** Where the distributor is in the channel lifecycle */
 export type DistributorStage =
   | 'EXITING'
   | 'FORMAL'
@@ -37,6 +40,7 @@ export type Role =
   | 'REP'
   | 'TRAINER';
 
+/** BRAND works in the console, PARTNER in the portal */
 export type Side =
   | 'BRAND'
   | 'PARTNER';

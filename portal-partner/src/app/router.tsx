@@ -37,7 +37,10 @@ function RequireSession() {
   const location = useLocation();
   if (state.status === 'loading') return <LoadingState fullPage />;
   if (state.status === 'failed') return <ErrorState error={state.error} onRetry={retry} />;
-  if (state.status === 'anonymous') return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  if (state.status === 'anonymous') {
+    const to = state.loggedOut ? '/login' : loginPath(location.pathname + location.search, state.reason);
+    return <Navigate to={to} replace />;
+  }
   return <AppLayout />;
 }
 

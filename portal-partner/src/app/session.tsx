@@ -1,6 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
-import { useLocation, useNavigate } from 'react-router';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
 import i18n from './i18n';
 import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
@@ -18,7 +17,8 @@ export type CurrentUser = CurrentUserFragment;
 
 type SessionState =
   | { status: 'loading' }
-  | { status: 'anonymous' }
+  /** `reason` tells the login page why (SESSION_EXPIRED); after a logout there is no way back. */
+  | { status: 'anonymous'; reason?: ErrorReason; loggedOut?: boolean }
   | { status: 'failed'; error: unknown }
   | { status: 'signedIn'; user: CurrentUser };
 
@@ -49,10 +49,6 @@ export function loginPath(from: string, reason?: ErrorReason): string {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const here = useRef('');
-  here.current = location.pathname + location.search;
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
   const loadMe = useCallback(() => {
@@ -74,13 +70,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(loadMe, [loadMe]);
 
   useEffect(() => {
+    // Only state here: the signed-in area redirects to login itself (one redirect, no race).
     setSessionLostHandler(() => {
-      setState({ status: 'anonymous' });
+      setState({ status: 'anonymous', reason: ErrorReason.SESSION_EXPIRED });
       void client.clearStore();
-      navigate(loginPath(here.current, ErrorReason.SESSION_EXPIRED), { replace: true });
     });
     return () => setSessionLostHandler(() => {});
-  }, [client, navigate]);
+  }, [client]);
 
   const login = useCallback(
     async (email: string, password: string) => {
@@ -99,10 +95,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await client.mutate({ mutation: LogoutDocument });
     } finally {
       await client.clearStore();
-      setState({ status: 'anonymous' });
-      navigate('/login', { replace: true });
+      setState({ status: 'anonymous', loggedOut: true });
     }
-  }, [client, navigate]);
+  }, [client]);
 
   const setLocale = useCallback(
     async (locale: Locale) => {

@@ -19,6 +19,7 @@ export type Role =
   | 'REP'
   | 'TRAINER';
 
+/** BRAND works in the console, PARTNER in the portal */
 export type Side =
   | 'BRAND'
   | 'PARTNER';

@@ -1,0 +1,103 @@
+import { login, openBrowser, url, type Session } from './support/browser';
+
+const DESKTOP = { width: 1366, height: 800 };
+let s: Session | undefined;
+
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+test('channel manager: back to the deep link after login, role menu, language saved on the user, expiry, logout', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+
+  await page.goto(url('console', '/distributors'));
+  await page.waitForURL(/\/login\?next=%2Fdistributors$/);
+  await page.getByTestId('login-submit').waitFor();
+  await s.shot('console-01-login');
+
+  await login(page, 'zhang.cm@huakang.demo');
+  await page.waitForURL((u) => u.pathname === '/distributors');
+  await page.locator('.ant-table-row').first().waitFor();
+  expect(await page.getByTestId('user-name').innerText()).toContain('张伟');
+  expect(await page.getByTestId('user-role').innerText()).toBe('渠道经理');
+  expect(await page.getByTestId('user-org').innerText()).toBe('华康医疗科技有限公司');
+  const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  // A channel manager works the field: no finance (order desk and finance own statements).
+  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-hospitals', 'nav-orders', 'nav-training', 'nav-visits']);
+  await s.shot('console-02-distributors');
+
+  await page.getByTestId('distributor-search').locator('input').fill('康达');
+  await page.getByTestId('distributor-search').locator('input').press('Enter');
+  await page.waitForURL(/q=%E5%BA%B7%E8%BE%BE/);
+  await page.locator('.ant-table-row a', { hasText: '康达' }).first().click();
+  await page.waitForURL(/\/distributors\/[^/?]+$/);
+  await page.getByText('基本信息').waitFor();
+  await s.shot('console-03-distributor-detail');
+
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId('side-menu').getByText('Distributors').waitFor();
+  await page.getByText('Profile').waitFor();
+  await s.shot('console-04-distributor-detail-en');
+
+  // Saved on the user, not only in this browser: forget the browser's choice and reload.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(url('console', '/'));
+  await page.getByTestId('welcome').waitFor();
+  expect(await page.getByTestId('welcome').innerText()).toContain('Hello, 张伟');
+  expect(await page.getByTestId('user-role').innerText()).toBe('Channel manager');
+  await s.shot('console-05-dashboard-en');
+
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByTestId('side-menu').getByText('经销商').waitFor();
+  await page.getByText('您好，张伟').waitFor();
+  await s.shot('console-06-dashboard');
+
+  // The session ends behind the user's back: the next operation sends them to login and back.
+  await s.context.clearCookies();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('nav-distributors').click();
+  await page.waitForURL(/\/login\?next=%2Fdistributors&reason=SESSION_EXPIRED$/);
+  await s.shot('console-07-session-expired');
+  await page.getByTestId('session-expired').waitFor();
+  await s.shot('console-07-session-expired');
+  await login(page, 'zhang.cm@huakang.demo');
+  await page.waitForURL((u) => u.pathname === '/distributors');
+  await page.locator('.ant-table-row').first().waitFor();
+
+  await page.getByTestId('logout').click();
+  await page.waitForURL((u) => u.pathname === '/login' && u.search === '');
+  await s.shot('console-08-logged-out');
+  await page.goto(url('console', '/orders'));
+  await page.waitForURL(/\/login\?next=%2Forders$/);
+});
+
+test('order desk sees orders and finance, not the field work', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/finance'));
+  await login(page, 'order@huakang.demo');
+  await page.waitForURL((u) => u.pathname === '/finance');
+  await page.getByTestId('empty').waitFor();
+  const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-orders', 'nav-finance']);
+  await s.shot('console-09-order-desk-finance');
+  // A page outside the role answers with a real page that says so; unknown paths are a 404.
+  await page.goto(url('console', '/training'));
+  await page.getByText('无权访问').waitFor();
+  await page.goto(url('console', '/no-such-page'));
+  await page.getByText('页面不存在', { exact: true }).waitFor();
+  await s.shot('console-10-not-found');
+});
+
+test('a wrong password shows the coded message', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/login'));
+  await login(page, 'zhang.cm@huakang.demo', 'not-the-password');
+  const error = page.getByTestId('login-error');
+  await error.waitFor();
+  expect(await error.innerText()).toContain('邮箱或密码不正确');
+  await s.shot('console-11-wrong-password');
+});

@@ -1,0 +1,82 @@
+import { login, openBrowser, url, type Session } from './support/browser';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+let s: Session | undefined;
+
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+const tabs = (s: Session) =>
+  s.page.getByTestId('tab-bar').locator('[data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+
+test('rep on a phone: tab bar for the role, language switch, logout', async () => {
+  s = await openBrowser(PHONE);
+  const { page } = s;
+  await page.goto(url('portal', '/'));
+  await page.waitForURL((u) => u.pathname === '/login');
+  await page.getByTestId('login-submit').waitFor();
+  await s.shot('portal-01-login-phone');
+
+  await login(page, 'li.rep@kangda.demo');
+  await page.getByTestId('welcome').waitFor();
+  expect(await page.getByTestId('header-org').innerText()).toBe('杭州康达医疗器械有限公司');
+  expect(await page.getByTestId('welcome').innerText()).toContain('销售代表');
+  // Statements are the owner's; a rep's bar has five tabs and no side menu at this width.
+  expect(await tabs(s)).toEqual(['tab-home', 'tab-orders', 'tab-training', 'tab-visits', 'tab-me']);
+  expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
+  await s.shot('portal-02-home-phone');
+
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId('tab-bar').getByText('Home').waitFor();
+  await s.shot('portal-03-home-phone-en');
+
+  await page.getByTestId('tab-me').click();
+  await page.getByTestId('me-name').waitFor();
+  expect(await page.getByTestId('me-name').innerText()).toBe('李娜');
+  await s.shot('portal-04-me-phone-en');
+
+  await page.getByTestId('tab-training').click();
+  await page.getByTestId('empty').waitFor();
+  await s.shot('portal-05-training-phone-en');
+
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByTestId('tab-bar').getByText('首页').waitFor();
+  await s.shot('portal-06-training-phone');
+
+  await page.getByTestId('tab-me').click();
+  await page.getByTestId('me-logout').click();
+  await page.waitForURL((u) => u.pathname === '/login');
+  await s.shot('portal-07-logged-out-phone');
+});
+
+test('owner on a desktop: side menu with statements', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('portal', '/statements'));
+  await login(page, 'boss@kangda.demo');
+  await page.waitForURL((u) => u.pathname === '/statements');
+  await page.getByTestId('empty').waitFor();
+  expect(await page.getByTestId('tab-bar').isVisible()).toBe(false);
+  const side = await page.getByTestId('side-menu').innerText();
+  for (const label of ['首页', '订单', '对账', '培训', '拜访', '我的']) expect(side).toContain(label);
+  await s.shot('portal-08-statements-desktop');
+  await page.getByTestId('side-menu').getByText('首页').click();
+  await page.getByTestId('welcome').waitFor();
+  await s.shot('portal-09-home-desktop');
+});
+
+test('a brand user on the portal sees why they cannot sign in here', async () => {
+  s = await openBrowser(PHONE);
+  const { page } = s;
+  await page.goto(url('portal', '/login'));
+  await login(page, 'zhang.cm@huakang.demo');
+  const error = page.getByTestId('login-error');
+  await error.waitFor();
+  const text = await error.innerText();
+  expect(text).toContain('该账号属于品牌方，不能登录经销商门户');
+  expect(text).toContain('品牌控制台');
+  await s.shot('portal-10-wrong-audience-phone');
+});

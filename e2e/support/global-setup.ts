@@ -1,0 +1,42 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { REPO, ensureBuilt, freePort, start, waitForHttp } from './processes';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __E2E__: { children: ChildProcess[]; dataDir?: string } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const children: ChildProcess[] = [];
+  globalThis.__E2E__ = { children };
+
+  let apiUrl = process.env.E2E_API_URL;
+  if (!apiUrl) {
+    const main = join(REPO, 'api', 'dist', 'main.js');
+    if (!existsSync(main)) throw new Error('api/dist/main.js is missing: pnpm --filter @medchannel/api build (or set E2E_API_URL)');
+    // A fresh embedded database per run: seeded demo data, no state left from earlier runs.
+    const dataDir = mkdtempSync(join(tmpdir(), 'medchannel-e2e-'));
+    globalThis.__E2E__.dataDir = dataDir;
+    const port = await freePort();
+    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' });
+    children.push(api);
+    apiUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${apiUrl}/healthz`, api);
+  }
+
+  for (const [app, key] of [
+    ['console-internal', 'E2E_CONSOLE_URL'],
+    ['portal-partner', 'E2E_PORTAL_URL'],
+  ] as const) {
+    ensureBuilt(app);
+    const port = await freePort();
+    const server = start(app, ['scripts/serve-static.mjs', '--dir', `${app}/dist`, '--port', String(port), '--api', apiUrl]);
+    children.push(server);
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/index.html`, server);
+    process.env[key] = url;
+  }
+}

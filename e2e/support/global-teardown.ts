@@ -1,0 +1,21 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  const state = globalThis.__E2E__;
+  if (!state) return;
+  await Promise.all(
+    state.children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => {
+            if (child.exitCode === null) child.kill('SIGKILL');
+            resolve();
+          }, 5000).unref();
+        }),
+    ),
+  );
+  if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
+}
