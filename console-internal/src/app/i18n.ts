@@ -12,9 +12,11 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => {
+function onLanguage(lng: string): void {
   document.documentElement.lang = lng;
-});
+  document.title = i18n.t('app.name');
+}
+onLanguage(i18n.language);
+i18n.on('languageChanged', onLanguage);
 
 export default i18n;

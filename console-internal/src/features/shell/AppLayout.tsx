@@ -26,7 +26,7 @@ export default function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
         theme="light"
-        width={216}
+        width={224}
         breakpoint="lg"
         collapsible
         collapsed={collapsed}
