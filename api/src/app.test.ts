@@ -18,10 +18,10 @@ const nest = (depth: number): string => {
 
 describe('limits on what a query may ask', () => {
   test('a query deeper than 10 levels is refused before it runs, writing nothing', async () => {
-    const client = await t.as('admin@huakang.demo');
+    const client = await t.as('boss@wzruihua.demo');
     const ok = await client.request(nest(7));
     expect(ok.errors).toEqual([]);
-    const user = userByEmail('admin@huakang.demo');
+    const user = userByEmail('boss@wzruihua.demo');
     const before = await footprint(t.app.ds, user.id);
     const deep = await client.request(`mutation { setMyLocale(locale: EN) { id distributor { ${nest(12).slice(1, -1)} } } }`);
     expect(codeOf(deep)).toBe(ErrorCode.BAD_USER_INPUT);
@@ -31,14 +31,14 @@ describe('limits on what a query may ask', () => {
   });
 
   test('more than 15 aliases are refused', async () => {
-    const client = await t.as('admin@huakang.demo');
+    const client = await t.as('boss@wzruihua.demo');
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
     const r = await client.request(`{ ${aliases} }`);
     expect(reasonOf(r)).toBe(ErrorReason.TOO_MANY_ALIASES);
   });
 
   test('a query whose cost explodes through nested pages is refused', async () => {
-    const client = await t.as('admin@huakang.demo');
+    const client = await t.as('boss@wzruihua.demo');
     const r = await client.request(
       `{ a: distributors(first: 100) { nodes { secondTier { id name code stage tier version createdAt updatedAt region { id name code level } channelManager { id displayName email role side locale } } } }
          c: distributors(first: 100) { nodes { secondTier { id name code stage tier version createdAt updatedAt region { id name code level } channelManager { id displayName email role side locale } } } }
@@ -69,7 +69,7 @@ describe('HTTP hardening', () => {
   });
 
   test('errors carry a code and never a stack trace or SQL', async () => {
-    const client = await t.as('admin@huakang.demo');
+    const client = await t.as('boss@wzruihua.demo');
     const r = await client.request(`{ distributor(id: "not-a-uuid") { id } }`);
     expect(codeOf(r)).toBe(ErrorCode.NOT_FOUND);
     expect(r.text).not.toMatch(/stacktrace|SELECT|at .*\.ts:/);

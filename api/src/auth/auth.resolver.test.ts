@@ -3,6 +3,8 @@ import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../test/h
 import { footprint } from '../../test/auditing';
 import { userByEmail } from '../db/seed/demo-data';
 
+// Users here are none of the isolation matrix's personas: test files run in parallel, and each
+// compares a user's footprint before and after.
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -14,7 +16,7 @@ const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $
 
 describe('login', () => {
   test('opens a session in an httpOnly, SameSite=Lax cookie and audits it', async () => {
-    const user = userByEmail('zhang.cm@huakang.demo');
+    const user = userByEmail('chen.cm@huakang.demo');
     const before = await footprint(t.app.ds, user.id);
     const client = t.client(Audience.CONSOLE);
     const result = await client.login(user.email);
@@ -23,7 +25,7 @@ describe('login', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const me = await client.request(ME);
-    expect(me.data.me).toMatchObject({ id: user.id, displayName: '张伟', role: 'CHANNEL_MANAGER', brand: { name: '华康医疗科技有限公司' } });
+    expect(me.data.me).toMatchObject({ id: user.id, displayName: '陈静', role: 'CHANNEL_MANAGER', brand: { name: '华康医疗科技有限公司' } });
     const after = await footprint(t.app.ds, user.id);
     expect(after.sessions).toBe(Number(before.sessions) + 1);
     const [audit] = await t.app.ds.query(
@@ -39,10 +41,10 @@ describe('login', () => {
   });
 
   test('a wrong password and an unknown email answer alike and write nothing', async () => {
-    const user = userByEmail('order@huakang.demo');
+    const user = userByEmail('order@ruiguang.demo');
     const before = await footprint(t.app.ds, user.id);
     const wrong = await t.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'not-the-password' });
-    const unknown = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'nobody@huakang.demo', p: 'not-the-password' });
+    const unknown = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'nobody@ruiguang.demo', p: 'not-the-password' });
     for (const r of [wrong, unknown]) {
       expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
       expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
@@ -54,8 +56,8 @@ describe('login', () => {
   });
 
   test('refuses the wrong audience: brand users to the console only, partner users to the portal only', async () => {
-    const brandUser = userByEmail('admin@huakang.demo');
-    const partner = userByEmail('li.rep@kangda.demo');
+    const brandUser = userByEmail('rh@ruiguang.demo');
+    const partner = userByEmail('rep@ruida.demo');
     const befores = [await footprint(t.app.ds, brandUser.id), await footprint(t.app.ds, partner.id)];
     const onPortal = await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' });
     const onConsole = await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
@@ -88,7 +90,7 @@ describe('throttle', () => {
   afterEach(() => fresh.stop());
 
   test('locks an account after 5 failures a minute, even for the right password, writing nothing', async () => {
-    const user = userByEmail('finance@huakang.demo');
+    const user = userByEmail('finance@ruiguang.demo');
     const before = await footprint(fresh.app.ds, user.id);
     for (let i = 0; i < 5; i++) {
       const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: `wrong-${i}` });
@@ -104,7 +106,7 @@ describe('throttle', () => {
     for (let i = 0; i < 5; i++) {
       await fresh.client(Audience.CONSOLE).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
     }
-    const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: 'trainer@huakang.demo', p: 'MedChannel#2026' });
+    const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: 'trainer@ruiguang.demo', p: 'MedChannel#2026' });
     expect(codeOf(r)).toBe(ErrorCode.RATE_LIMITED);
   });
 });
@@ -121,7 +123,7 @@ describe('sessions', () => {
     ['idle', `UPDATE session SET updated_at = now() - interval '1 day' WHERE id = $1`],
     ['absolute', `UPDATE session SET expires_at = now() - interval '1 second' WHERE id = $1`],
   ])('an %s-expired session answers SESSION_EXPIRED and writes nothing', async (_kind, sql) => {
-    const { client, sessionId, userId } = await loggedIn('trainer@huakang.demo');
+    const { client, sessionId, userId } = await loggedIn('engineer@ruiguang.demo');
     await t.app.ds.query(sql, [sessionId]);
     const before = await footprint(t.app.ds, userId);
     const r = await client.request(ME);
@@ -131,7 +133,7 @@ describe('sessions', () => {
   });
 
   test('logout revokes the session server-side and clears the cookie', async () => {
-    const { client, userId } = await loggedIn('boss@kangda.demo');
+    const { client, userId } = await loggedIn('boss@kangtai.demo');
     const cookie = [...client.cookies][0];
     const out = await client.request(`mutation { logout }`);
     expect(out.data).toEqual({ logout: true });
@@ -144,7 +146,7 @@ describe('sessions', () => {
   });
 
   test('the console and the portal keep separate cookies', async () => {
-    const { client } = await loggedIn('boss@kangda.demo');
+    const { client } = await loggedIn('boss@ruilian.demo');
     const asConsole = new GqlClient(client.endpoint, Audience.CONSOLE);
     for (const [k, v] of client.cookies) asConsole.cookies.set(k, v);
     expect(reasonOf(await asConsole.request(ME))).toBe(ErrorReason.NOT_LOGGED_IN);

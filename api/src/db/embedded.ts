@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SessionQueue } from './pglite-session-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -30,6 +31,8 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
   const db = await PGlite.create(opts.dataDir);
   const port = opts.port || (await freePort());
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: opts.maxConnections });
+  // Handlers take the server's queue when a client connects, so swapping it before start suffices.
+  (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(db);
   await server.start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -1,5 +1,5 @@
 import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
-import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
+import { GqlClient, GqlResult, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
 import { BrandFixture, createBrand } from '../../../test/factories';
 
 let t: TestApp;
@@ -23,7 +23,7 @@ describe('distributors list', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const r: Awaited<ReturnType<GqlClient['request']>> = await admin.request(PAGE, { first: 10, after });
+      const r: GqlResult = await admin.request(PAGE, { first: 10, after });
       expect(r.errors).toEqual([]);
       expect(r.data.distributors.totalCount).toBe(23);
       seen.push(...r.data.distributors.nodes.map((d: { name: string }) => d.name));
