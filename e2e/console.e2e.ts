@@ -91,13 +91,20 @@ test('order desk sees orders and finance, not the field work', async () => {
   await s.shot('console-10-not-found');
 });
 
-test('a wrong password shows the coded message', async () => {
+// Failed logins are throttled (5 a minute per account and per IP): this file makes two.
+test('a wrong password shows the coded message; a partner user learns the console is not theirs', async () => {
   s = await openBrowser(DESKTOP);
   const { page } = s;
   await page.goto(url('console', '/login'));
-  await login(page, 'zhang.cm@huakang.demo', 'not-the-password');
+  await login(page, 'zhao.rh@huakang.demo', 'not-the-password');
   const error = page.getByTestId('login-error');
   await error.waitFor();
   expect(await error.innerText()).toContain('邮箱或密码不正确');
   await s.shot('console-11-wrong-password');
+
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await login(page, 'boss@kangda.demo');
+  await error.filter({ hasText: 'distributor account' }).waitFor();
+  expect(await error.innerText()).toContain('distributor portal');
+  await s.shot('console-12-wrong-audience-en');
 });

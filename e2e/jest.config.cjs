@@ -1,6 +1,8 @@
 // Browser tests: the BUILT apps served by scripts/serve-static.mjs, a real API, Debian's Chromium.
 //   pnpm exec jest -c e2e/jest.config.cjs
 // E2E_API_URL=http://127.0.0.1:4000 reuses a running API instead of starting one on a fresh PGlite.
+// Needs: apt-get install -y chromium fonts-wqy-microhei (without a CJK font, screenshots show boxes).
+// Builds an app whose dist/ is missing; E2E_REBUILD=1 rebuilds both. Screenshots: e2e/screenshots/.
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,

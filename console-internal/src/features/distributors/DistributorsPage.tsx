@@ -27,12 +27,14 @@ export default function DistributorsPage() {
   const search = params.get('q') ?? '';
   const stage = (params.get('stage') as DistributorStage | null) ?? undefined;
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0];
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  // Cursors belong to one filter: a new search starts again at page 1 in the same render.
+  const filterKey = [search, stage ?? '', size].join('|');
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
+  const cursors = paging.key === filterKey ? paging.cursors : [null];
+  const setCursors = (next: (current: Array<string | null>) => Array<string | null>) =>
+    setPaging({ key: filterKey, cursors: next(cursors) });
   const [draft, setDraft] = useState(search);
-  useEffect(() => {
-    setCursors([null]);
-    setDraft(search);
-  }, [search, stage, size]);
+  useEffect(() => setDraft(search), [search]);
   const pageIndex = cursors.length - 1;
 
   const { data, previousData, loading, error, refetch } = useQuery(DistributorsDocument, {
