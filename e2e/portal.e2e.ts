@@ -12,7 +12,7 @@ afterEach(async () => {
 const tabs = (s: Session) =>
   s.page.getByTestId('tab-bar').locator('[data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
 
-test('rep on a phone: tab bar for the role, language switch, logout', async () => {
+test('rep on a phone: language picked at login is kept, tab bar for the role, switch back, logout', async () => {
   s = await openBrowser(PHONE);
   const { page } = s;
   await page.goto(url('portal', '/'));
@@ -20,18 +20,24 @@ test('rep on a phone: tab bar for the role, language switch, logout', async () =
   await page.getByTestId('login-submit').waitFor();
   await s.shot('portal-01-login-phone');
 
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId('login-submit').filter({ hasText: 'Log in' }).waitFor();
+  await s.shot('portal-02-login-phone-en');
+
   await login(page, 'li.rep@kangda.demo');
   await page.getByTestId('welcome').waitFor();
+  await page.getByTestId('tab-bar').getByText('Home').waitFor();
   expect(await page.getByTestId('header-org').innerText()).toBe('杭州康达医疗器械有限公司');
-  expect(await page.getByTestId('welcome').innerText()).toContain('销售代表');
+  expect(await page.getByTestId('welcome').innerText()).toContain('Sales rep');
   // Statements are the owner's; a rep's bar has five tabs and no side menu at this width.
   expect(await tabs(s)).toEqual(['tab-home', 'tab-orders', 'tab-training', 'tab-visits', 'tab-me']);
   expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
-  await s.shot('portal-02-home-phone');
-
-  await page.getByTestId('language-switch').getByText('EN').click();
-  await page.getByTestId('tab-bar').getByText('Home').waitFor();
   await s.shot('portal-03-home-phone-en');
+
+  // The login page's choice was saved on the user: it survives a browser that forgot it.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByTestId('tab-bar').getByText('Home').waitFor();
 
   await page.getByTestId('tab-me').click();
   await page.getByTestId('me-name').waitFor();
@@ -47,9 +53,12 @@ test('rep on a phone: tab bar for the role, language switch, logout', async () =
   await s.shot('portal-06-training-phone');
 
   await page.getByTestId('tab-me').click();
+  await page.getByTestId('me-name').waitFor();
+  await s.shot('portal-07-me-phone');
   await page.getByTestId('me-logout').click();
   await page.waitForURL((u) => u.pathname === '/login');
-  await s.shot('portal-07-logged-out-phone');
+  await page.getByTestId('login-submit').filter({ hasText: '登' }).waitFor();
+  await s.shot('portal-08-logged-out-phone');
 });
 
 test('owner on a desktop: side menu with statements', async () => {
@@ -62,10 +71,10 @@ test('owner on a desktop: side menu with statements', async () => {
   expect(await page.getByTestId('tab-bar').isVisible()).toBe(false);
   const side = await page.getByTestId('side-menu').innerText();
   for (const label of ['首页', '订单', '对账', '培训', '拜访', '我的']) expect(side).toContain(label);
-  await s.shot('portal-08-statements-desktop');
+  await s.shot('portal-09-statements-desktop');
   await page.getByTestId('side-menu').getByText('首页').click();
   await page.getByTestId('welcome').waitFor();
-  await s.shot('portal-09-home-desktop');
+  await s.shot('portal-10-home-desktop');
 });
 
 test('a brand user on the portal sees why they cannot sign in here', async () => {
@@ -78,5 +87,5 @@ test('a brand user on the portal sees why they cannot sign in here', async () =>
   const text = await error.innerText();
   expect(text).toContain('该账号属于品牌方，不能登录经销商门户');
   expect(text).toContain('品牌控制台');
-  await s.shot('portal-10-wrong-audience-phone');
+  await s.shot('portal-11-wrong-audience-phone');
 });

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
 import i18n from './i18n';
@@ -50,6 +50,8 @@ export function loginPath(from: string, reason?: ErrorReason): string {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // A language picked on the login page is a fresh choice: it is saved on the user at login.
+  const pickedBeforeLogin = useRef<Locale | null>(null);
 
   const loadMe = useCallback(() => {
     setState({ status: 'loading' });
@@ -83,9 +85,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
       if (!data) throw new Error('empty');
       await client.clearStore();
-      applyLocale(data.login.locale as Locale);
-      setState({ status: 'signedIn', user: data.login });
-      return data.login;
+      let user = data.login;
+      const picked = pickedBeforeLogin.current;
+      pickedBeforeLogin.current = null;
+      if (picked && picked !== user.locale) {
+        const saved = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale: picked } }).catch(() => null);
+        if (saved?.data) user = { ...user, locale: saved.data.setMyLocale.locale };
+      }
+      applyLocale(user.locale as Locale);
+      setState({ status: 'signedIn', user });
+      return user;
     },
     [client],
   );
@@ -102,7 +111,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback(
     async (locale: Locale) => {
       applyLocale(locale);
-      if (state.status !== 'signedIn') return;
+      if (state.status !== 'signedIn') {
+        pickedBeforeLogin.current = locale;
+        return;
+      }
       const { data } = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale } });
       if (data) setState({ status: 'signedIn', user: { ...state.user, locale: data.setMyLocale.locale } });
     },
