@@ -1,11 +1,18 @@
+import { readdirSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * One config, both front ends: typed documents generated from the committed schema into each
- * app's src/gql/. Run from shared-schema/ (`pnpm --filter @medchannel/shared-schema codegen`).
+ * app's src/gql/, and into web-shared/src/gql/ for what both share (the session's auth
+ * operations). Run from shared-schema/ (`pnpm --filter @medchannel/shared-schema codegen`).
  * Operations live beside the features that use them (features/<domain>/*.graphql).
  */
-const APPS = ['console-internal', 'portal-partner'] as const;
+const APPS = ['console-internal', 'portal-partner', 'web-shared'] as const;
+
+/** A front end with no operations of its own yet (the portal's are all in web-shared) gets no src/gql/. */
+function hasDocuments(app: (typeof APPS)[number]): boolean {
+  return readdirSync(`../${app}/src`, { recursive: true }).some((file) => String(file).endsWith('.graphql'));
+}
 
 function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
   return {
@@ -30,7 +37,7 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   overwrite: true,
   ignoreNoDocuments: false,
-  generates: Object.assign({}, ...APPS.map(forApp)),
+  generates: Object.assign({}, ...APPS.filter(hasDocuments).map(forApp)),
 };
 
 export default config;

@@ -1,82 +1,31 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
-import { SessionProvider, loginPath, useSession } from './session';
-import { canUse, type Feature } from './nav';
-import { LoadingState } from '../components/LoadingState';
-import {
-  LazyErrorState as ErrorState,
-  LazyForbiddenState as ForbiddenState,
-  LazyNotFoundState as NotFoundState,
-  LazyRouteError as RouteError,
-} from '../components/lazy-states';
+import { lazy } from 'react';
+import { createAppRouter } from '@medchannel/web-shared';
+import { canUse } from './nav';
 
 // Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
-const LoginPage = lazy(() => import('../features/auth/LoginPage'));
-const AppLayout = lazy(() => import('../features/shell/AppLayout'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
-const DistributorsPage = lazy(() => import('../features/distributors/DistributorsPage'));
-const DistributorDetailPage = lazy(() => import('../features/distributors/DistributorDetailPage'));
-const HospitalsPage = lazy(() => import('../features/hospitals/HospitalsPage'));
-const OrdersPage = lazy(() => import('../features/orders/OrdersPage'));
-const FinancePage = lazy(() => import('../features/finance/FinancePage'));
-const TrainingPage = lazy(() => import('../features/training/TrainingPage'));
-const VisitsPage = lazy(() => import('../features/visits/VisitsPage'));
+const page = {
+  layout: lazy(() => import('../features/shell/AppLayout')),
+  dashboard: lazy(() => import('../features/dashboard/DashboardPage')),
+  distributors: lazy(() => import('../features/distributors/DistributorsPage')),
+  distributor: lazy(() => import('../features/distributors/DistributorDetailPage')),
+  hospitals: lazy(() => import('../features/hospitals/HospitalsPage')),
+  orders: lazy(() => import('../features/orders/OrdersPage')),
+  finance: lazy(() => import('../features/finance/FinancePage')),
+  training: lazy(() => import('../features/training/TrainingPage')),
+  visits: lazy(() => import('../features/visits/VisitsPage')),
+};
 
-function Root() {
-  return (
-    <SessionProvider>
-      <Suspense fallback={<LoadingState fullPage />}>
-        <Outlet />
-      </Suspense>
-    </SessionProvider>
-  );
-}
-
-/** Signed-in area: anonymous visitors go to login and come back here afterwards. */
-function RequireSession() {
-  const { state, retry } = useSession();
-  const location = useLocation();
-  if (state.status === 'loading') return <LoadingState fullPage />;
-  if (state.status === 'failed') return <ErrorState error={state.error} onRetry={retry} />;
-  if (state.status === 'anonymous') {
-    const to = state.loggedOut ? '/login' : loginPath(location.pathname + location.search, state.reason);
-    return <Navigate to={to} replace />;
-  }
-  return <AppLayout />;
-}
-
-function Guard({ feature, page: Page }: { feature: Feature; page: LazyExoticComponent<ComponentType> }) {
-  const { user } = useSession();
-  return user && canUse(user.role, feature) ? <Page /> : <ForbiddenState />;
-}
-
-const page = (path: string, feature: Feature, Page: LazyExoticComponent<ComponentType>): RouteObject => ({
-  path,
-  element: <Guard feature={feature} page={Page} />,
-  errorElement: <RouteError />,
+export const router = createAppRouter({
+  layout: page.layout,
+  canUse,
+  home: { feature: 'dashboard', page: page.dashboard },
+  pages: [
+    { path: '/distributors', feature: 'distributors', page: page.distributors },
+    { path: '/distributors/:id', feature: 'distributors', page: page.distributor },
+    { path: '/hospitals', feature: 'hospitals', page: page.hospitals },
+    { path: '/orders', feature: 'orders', page: page.orders },
+    { path: '/finance', feature: 'finance', page: page.finance },
+    { path: '/training', feature: 'training', page: page.training },
+    { path: '/visits', feature: 'visits', page: page.visits },
+  ],
 });
-
-export const router = createBrowserRouter([
-  {
-    element: <Root />,
-    errorElement: <RouteError />,
-    children: [
-      { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
-      {
-        element: <RequireSession />,
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <Guard feature="dashboard" page={DashboardPage} />, errorElement: <RouteError /> },
-          page('/distributors', 'distributors', DistributorsPage),
-          page('/distributors/:id', 'distributors', DistributorDetailPage),
-          page('/hospitals', 'hospitals', HospitalsPage),
-          page('/orders', 'orders', OrdersPage),
-          page('/finance', 'finance', FinancePage),
-          page('/training', 'training', TrainingPage),
-          page('/visits', 'visits', VisitsPage),
-          { path: '*', element: <NotFoundState /> },
-        ],
-      },
-    ],
-  },
-]);

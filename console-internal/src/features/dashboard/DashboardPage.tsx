@@ -3,10 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DashboardSummaryDocument } from '../../gql/graphql';
-import { useCurrentUser } from '../../app/session';
-import { useFormat } from '../../app/format';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { canUse } from '../../app/nav';
-import { EmptyState, ErrorState } from '../../components/states';
 import { StageTag } from '../distributors/StageTag';
 
 export default function DashboardPage() {

@@ -3,9 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DistributorDocument } from '../../gql/graphql';
-import { useFormat } from '../../app/format';
-import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { useFormat } from '@medchannel/web-shared';
+import { PageHeader } from '@medchannel/web-shared/components';
+import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
 
 export default function DistributorDetailPage() {

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DistributorStage } from '@medchannel/shared-schema';
 import { DistributorsDocument, type DistributorsQuery } from '../../gql/graphql';
-import { useFormat } from '../../app/format';
-import { PageHeader } from '../../components/PageHeader';
-import { EmptyState, ErrorState } from '../../components/states';
+import { useFormat } from '@medchannel/web-shared';
+import { PageHeader } from '@medchannel/web-shared/components';
+import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
 
 type Row = DistributorsQuery['distributors']['nodes'][number];

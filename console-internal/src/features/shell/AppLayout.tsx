@@ -4,10 +4,9 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { navFor } from '../../app/nav';
-import { useCurrentUser, useSession } from '../../app/session';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { LoadingState } from '../../components/states';
-import { UserBadge } from './UserBadge';
+import { useCurrentUser, useSession } from '@medchannel/web-shared';
+import { LanguageSwitch, UserBadge } from '@medchannel/web-shared/components';
+import { LoadingState } from '@medchannel/web-shared/states';
 
 /** Desktop-first shell: side menu by role, a header with who is working and the language. */
 export default function AppLayout() {

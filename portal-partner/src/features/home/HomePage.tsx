@@ -2,9 +2,8 @@ import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navFor } from '../../app/nav';
-import { useCurrentUser } from '../../app/session';
-import { useFormat } from '../../app/format';
-import { EmptyState } from '../../components/states';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { EmptyState } from '@medchannel/web-shared/states';
 import './home.css';
 
 export default function HomePage() {

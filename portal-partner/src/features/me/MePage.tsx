@@ -1,8 +1,8 @@
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser, useSession } from '../../app/session';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useCurrentUser, useSession } from '@medchannel/web-shared';
+import { LanguageSwitch } from '@medchannel/web-shared/components';
 
 export default function MePage() {
   const { t } = useTranslation();

@@ -4,10 +4,9 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { navFor } from '../../app/nav';
-import { useCurrentUser, useSession } from '../../app/session';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { LoadingState } from '../../components/states';
-import { UserBadge } from './UserBadge';
+import { useCurrentUser, useSession } from '@medchannel/web-shared';
+import { LanguageSwitch, UserBadge } from '@medchannel/web-shared/components';
+import { LoadingState } from '@medchannel/web-shared/states';
 import './shell.css';
 
 const linkClass = (base: string) => ({ isActive }: { isActive: boolean }) => (isActive ? `${base} active` : base);

@@ -1,4 +1,4 @@
-import { FeaturePlaceholder } from '../../components/FeaturePlaceholder';
+import { FeaturePlaceholder } from '@medchannel/web-shared/components';
 
 export default function StatementsPage() {
   return <FeaturePlaceholder feature="statements" />;

@@ -4,9 +4,9 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorReason } from '@medchannel/shared-schema';
-import { useSession } from '../../app/session';
-import { codedError, errorMessage } from '../../app/errors';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useSession } from '../app/session';
+import { codedError, errorMessage } from '../app/errors';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Credentials {
   email: string;

@@ -1,15 +1,16 @@
-import { App, Segmented } from 'antd';
+import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Locale } from '@medchannel/shared-schema';
 import { localeOfLanguage } from '../app/locale';
 import { useSession } from '../app/session';
 import { errorMessage } from '../app/errors';
+import { useErrorNotice } from '../app/notice';
 
 /** 中文 / EN. Signed in, the choice is saved on the user (setMyLocale); before, in the browser. */
 export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' }) {
   const { t, i18n } = useTranslation();
   const { setLocale } = useSession();
-  const { message } = App.useApp();
+  const showError = useErrorNotice();
   const current = localeOfLanguage(i18n.language);
   return (
     <Segmented<Locale>
@@ -22,7 +23,8 @@ export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' 
         { label: 'EN', value: Locale.EN },
       ]}
       onChange={(locale) => {
-        setLocale(locale).catch((error: unknown) => void message.error(errorMessage(t, error)));
+        // The language changed here already; only saving it failed.
+        setLocale(locale).catch((error: unknown) => showError(errorMessage(t, error)));
       }}
     />
   );

@@ -2,7 +2,7 @@ import { Avatar, Flex, Typography } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Side } from '@medchannel/shared-schema';
-import type { CurrentUser } from '../../app/session';
+import type { CurrentUser } from '../app/session';
 
 /** Who is working: name, role and organisation (the brand, or the distributor for partner users). */
 export function UserBadge({ user, compact = false }: { user: CurrentUser; compact?: boolean }) {

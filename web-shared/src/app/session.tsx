@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
-import i18n from './i18n';
+import { i18n } from './i18n';
 import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
 import { setSessionLostHandler } from './apollo';
 import { codedError } from './errors';

@@ -1,0 +1,56 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
+import { Locale } from '@medchannel/shared-schema';
+import { i18n } from './i18n';
+import { localeOfLanguage } from './locale';
+
+const ANTD_LOCALE = { [Locale.ZH_CN]: zhCN, [Locale.EN]: enUS };
+const DAYJS_LOCALE = { [Locale.ZH_CN]: 'zh-cn', [Locale.EN]: 'en' };
+
+/** antd's texts and dayjs follow the i18next language. */
+function useLocaleFromI18n(): Locale {
+  const [locale, setLocale] = useState(() => localeOfLanguage(i18n.language));
+  useEffect(() => {
+    const onChange = (lng: string) => setLocale(localeOfLanguage(lng));
+    i18n.on('languageChanged', onChange);
+    return () => i18n.off('languageChanged', onChange);
+  }, []);
+  useEffect(() => {
+    dayjs.locale(DAYJS_LOCALE[locale]);
+  }, [locale]);
+  return locale;
+}
+
+export interface WebAppProps {
+  client: ApolloClient;
+  router: ReturnType<typeof createBrowserRouter>;
+  /**
+   * Wraps what sits inside the theme, around Apollo and the router. The console puts antd's <App>
+   * here; the portal does not, to keep message/modal/notification out of its first load.
+   */
+  wrap?: (children: ReactNode) => ReactNode;
+}
+
+/** i18n, antd theme and locale, Apollo and the router: the same frame for both apps. */
+export function WebApp({ client, router, wrap = (children) => children }: WebAppProps) {
+  const locale = useLocaleFromI18n();
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={ANTD_LOCALE[locale]} theme={{ token: { colorPrimary: '#1565c0', borderRadius: 6 } }}>
+        {wrap(
+          <ApolloProvider client={client}>
+            <RouterProvider router={router} />
+          </ApolloProvider>,
+        )}
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,87 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { SessionProvider, loginPath, useSession } from './session';
+import { LoadingState } from '../components/LoadingState';
+import {
+  LazyErrorState as ErrorState,
+  LazyForbiddenState as ForbiddenState,
+  LazyNotFoundState as NotFoundState,
+  LazyRouteError as RouteError,
+} from '../components/lazy-states';
+
+export type LazyPage = LazyExoticComponent<ComponentType>;
+
+/** One signed-in page: its path, the feature whose access rule guards it, the lazy page. */
+export interface PageRoute<F extends string> {
+  path: string;
+  feature: F;
+  page: LazyPage;
+}
+
+export interface AppRoutes<F extends string> {
+  /** The signed-in shell (menu, header); lazy, so the login screen does not load it. */
+  layout: LazyPage;
+  /** The page at `/`. */
+  home: { feature: F; page: LazyPage };
+  pages: PageRoute<F>[];
+  /** The app's role → feature rule (nav.tsx); the API enforces the same per operation. */
+  canUse(role: string, feature: F): boolean;
+}
+
+// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
+const LoginPage = lazy(() => import('../auth/LoginPage'));
+
+function Root() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<LoadingState fullPage />}>
+        <Outlet />
+      </Suspense>
+    </SessionProvider>
+  );
+}
+
+/** Signed-in area: anonymous visitors go to login and come back here afterwards. */
+function RequireSession({ layout: Layout }: { layout: LazyPage }) {
+  const { state, retry } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <LoadingState fullPage />;
+  if (state.status === 'failed') return <ErrorState error={state.error} onRetry={retry} />;
+  if (state.status === 'anonymous') {
+    const to = state.loggedOut ? '/login' : loginPath(location.pathname + location.search, state.reason);
+    return <Navigate to={to} replace />;
+  }
+  return <Layout />;
+}
+
+function Guard<F extends string>({ feature, page: Page, canUse }: { feature: F; page: LazyPage; canUse: AppRoutes<F>['canUse'] }) {
+  const { user } = useSession();
+  return user && canUse(user.role, feature) ? <Page /> : <ForbiddenState />;
+}
+
+/** Login, the session gate, the guarded pages and the 404, each with its error boundary. */
+export function createAppRouter<F extends string>({ layout, home, pages, canUse }: AppRoutes<F>) {
+  const page = ({ path, feature, page: Page }: PageRoute<F>): RouteObject => ({
+    path,
+    element: <Guard feature={feature} page={Page} canUse={canUse} />,
+    errorElement: <RouteError />,
+  });
+  return createBrowserRouter([
+    {
+      element: <Root />,
+      errorElement: <RouteError />,
+      children: [
+        { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+        {
+          element: <RequireSession layout={layout} />,
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <Guard feature={home.feature} page={home.page} canUse={canUse} />, errorElement: <RouteError /> },
+            ...pages.map(page),
+            { path: '*', element: <NotFoundState /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,4 @@
+export { FeaturePlaceholder } from './FeaturePlaceholder';
+export { LanguageSwitch } from './LanguageSwitch';
+export { PageHeader } from './PageHeader';
+export { UserBadge } from './UserBadge';

@@ -1,0 +1,13 @@
+// What both front ends share, for the first load: the app frame, i18n, Apollo, the session, the
+// router. Screens that load later come from their own entries so they stay out of that chunk:
+// '@medchannel/web-shared/states' and '@medchannel/web-shared/components'.
+export { WebApp, type WebAppProps } from './app/WebApp';
+export { initI18n, i18n } from './app/i18n';
+export { createApolloClient, setSessionLostHandler, type SessionLostHandler } from './app/apollo';
+export { codedError, errorMessage, isCode, type CodedError } from './app/errors';
+export { LANGUAGE, intlTag, isLocale, localeOfLanguage, storeLocale, storedLocale } from './app/locale';
+export { useFormat } from './app/format';
+export { SessionProvider, loginPath, useCurrentUser, useSession, type CurrentUser } from './app/session';
+export { createAppRouter, type AppRoutes, type LazyPage, type PageRoute } from './app/router';
+export { ErrorNoticeProvider, useErrorNotice, type ShowError } from './app/notice';
+export { LoadingState } from './components/LoadingState';
