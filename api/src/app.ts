@@ -65,6 +65,9 @@ export async function createApp(config: Config): Promise<App> {
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),
     csrfPrevention: true,
+    // main.ts owns the signals and stops the database after Apollo; Apollo's own handler would
+    // race it and leave the process hanging.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: development,
     includeStacktraceInErrorResponses: development,

@@ -20,6 +20,8 @@ export interface Config {
   /** Answer each GraphQL response with an x-sql-count header (tests and the benchmark). */
   exposeSqlCount: boolean;
   logSql: boolean;
+  /** The longest a TEMPORARY authorization may run, in days. */
+  maxTemporaryAuthorizationDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +74,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
     exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', nodeEnv !== 'production'),
     logSql: bool(env, 'LOG_SQL', false),
+    maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
     ...overrides,
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {

@@ -68,3 +68,58 @@ export async function createBrand(ds: DataSource, distributors: number): Promise
     return { brandId, adminEmail, ownerEmail, distributorIds };
   });
 }
+
+export interface CatalogFixture {
+  lineId: string;
+  /** class II, registration valid */
+  productII: string;
+  /** class III, registration valid */
+  productIII: string;
+  /** class II whose registration expired yesterday */
+  productExpired: string;
+  provinceId: string;
+  cityId: string;
+  /** in the city */
+  hospitalInCity: string;
+  /** in the province itself */
+  hospitalInProvince: string;
+}
+
+const day = (offset: number) => {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Products, hospitals and full qualifications (business licence + class II/III licence) for a test brand. */
+export async function createCatalog(ds: DataSource, brand: BrandFixture): Promise<CatalogFixture> {
+  const [province] = await ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [brand.brandId]);
+  const [city] = await ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]);
+  const [line] = await ds.query(`INSERT INTO product_line (brand_id, code, name) VALUES ($1, 'L1', '测试产品线') RETURNING id`, [brand.brandId]);
+  const product = async (code: string, cls: string, to: number) =>
+    (await ds.query(
+      `INSERT INTO product (brand_id, product_line_id, code, name, kind, device_class, registration_no, registration_valid_from, registration_valid_to, list_price)
+       VALUES ($1, $2, $3, $4, 'CONSUMABLE', $5, $6, $7, $8, '100.00') RETURNING id`,
+      [brand.brandId, line.id, code, `测试产品 ${code}`, cls, `REG-${code}`, day(-400), day(to)],
+    ))[0].id as string;
+  const hospital = async (name: string, regionId: string) =>
+    (await ds.query(`INSERT INTO hospital (brand_id, name, grade, region_id) VALUES ($1, $2, 'GRADE_3A', $3) RETURNING id`, [brand.brandId, name, regionId]))[0].id as string;
+  const fixture: CatalogFixture = {
+    lineId: line.id,
+    productII: await product('P2', 'II', 400),
+    productIII: await product('P3', 'III', 400),
+    productExpired: await product('PX', 'II', -1),
+    provinceId: province.id,
+    cityId: city.id,
+    hospitalInCity: await hospital('测试市医院', city.id),
+    hospitalInProvince: await hospital('测试省医院', province.id),
+  };
+  for (const d of brand.distributorIds) {
+    await ds.query(
+      `INSERT INTO qualification (brand_id, distributor_id, type, number, device_classes, valid_from, valid_to) VALUES
+       ($1, $2, 'BUSINESS_LICENSE', 'BL', '{}', $3, NULL), ($1, $2, 'OPERATING_LICENSE_III', 'OL', '{II,III}', $3, $4)`,
+      [brand.brandId, d, day(-500), day(500)],
+    );
+  }
+  return fixture;
+}

@@ -1,5 +1,6 @@
 import { Role, Side, sideOfRole } from '@medchannel/shared-schema';
 import { DISTRIBUTORS, REGIONS, SeedDistributor, SeedUser, USERS, userByEmail } from '../src/db/seed/demo-data';
+import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, QUALIFICATIONS, SeedHospital } from '../src/db/seed/catalog-data';
 
 /**
  * The people the isolation matrix runs every operation as: each brand role, owner and rep of
@@ -54,15 +55,44 @@ export function expectedUsers(user: SeedUser): SeedUser[] {
   });
 }
 
-/** Ids, names, codes and emails that must never appear in anything this user receives. */
+/** Hospitals: brand users by region; partner users those their live authorizations name or cover. */
+export function expectedHospitals(user: SeedUser): SeedHospital[] {
+  return HOSPITALS.filter((h) => {
+    if (h.brandId !== user.brandId) return false;
+    if (user.role === Role.ADMIN) return true;
+    if (sideOfRole(user.role) === Side.BRAND) return regionCovers(h.brandId, user.regionCodes ?? [], h.regionCode);
+    const mine = new Set(expectedDistributors(user).map((d) => d.code));
+    return AUTHORIZATIONS.some((a) => mine.has(a.distributorCode) && (a.hospitalIds.includes(h.id) || regionCovers(h.brandId, a.regionCodes, h.regionCode)));
+  });
+}
+
+/** Ids, names, codes, emails and document numbers that must never appear in anything this user receives. */
 export function foreignMarkers(user: SeedUser): string[] {
   const seeDistributors = new Set(expectedDistributors(user).map((d) => d.id));
   const seeUsers = new Set(expectedUsers(user).map((x) => x.id));
+  const seeHospitals = new Set(expectedHospitals(user).map((h) => h.id));
+  const foreignCodes = new Set(DISTRIBUTORS.filter((d) => !seeDistributors.has(d.id)).map((d) => d.code));
   return [
     ...DISTRIBUTORS.filter((d) => !seeDistributors.has(d.id)).flatMap((d) => [d.id, d.name, d.code]),
     ...USERS.filter((x) => !seeUsers.has(x.id)).flatMap((x) => [x.id, x.email, x.displayName]),
+    ...HOSPITALS.filter((h) => !seeHospitals.has(h.id)).flatMap((h) => [h.id, h.name]),
+    ...PRODUCTS.filter((p) => p.brandId !== user.brandId).flatMap((p) => [p.id, p.name, p.registrationNo]),
+    ...AUTHORIZATIONS.filter((a) => foreignCodes.has(a.distributorCode)).map((a) => a.id),
+    ...QUALIFICATIONS.filter((q) => foreignCodes.has(q.distributorCode)).flatMap((q) => [q.id, q.number]),
   ];
 }
+
+export const foreignHospitals = (user: SeedUser) => {
+  const see = new Set(expectedHospitals(user).map((h) => h.id));
+  return HOSPITALS.filter((h) => !see.has(h.id));
+};
+
+export const foreignAuthorizations = (user: SeedUser) => {
+  const see = new Set(expectedDistributors(user).map((d) => d.code));
+  return AUTHORIZATIONS.filter((a) => !see.has(a.distributorCode));
+};
+
+export const foreignProducts = (user: SeedUser) => PRODUCTS.filter((p) => p.brandId !== user.brandId);
 
 export const foreignDistributors = (user: SeedUser) => {
   const see = new Set(expectedDistributors(user).map((d) => d.id));

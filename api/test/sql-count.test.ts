@@ -1,6 +1,6 @@
 import { Audience } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from './harness';
-import { BrandFixture, createBrand } from './factories';
+import { BrandFixture, createBrand, createCatalog } from './factories';
 
 /**
  * The SQL statements one GraphQL operation costs must not grow with the page size: nested
@@ -12,6 +12,16 @@ let brand: BrandFixture;
 beforeAll(async () => {
   t = await startTestApp();
   brand = await createBrand(t.app.ds, 30);
+  const cat = await createCatalog(t.app.ds, brand);
+  // a page of hospitals and of grants, each with nested records
+  for (let i = 0; i < 30; i++) {
+    const [h] = await t.app.ds.query(`INSERT INTO hospital (brand_id, name, grade, region_id) VALUES ($1, $2, 'GRADE_2A', $3) RETURNING id`, [brand.brandId, `SQL医院 ${String(i).padStart(2, '0')}`, cat.cityId]);
+    await t.app.ds.query(`INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '检验科'), ($1, $2, '超声科')`, [brand.brandId, h.id]);
+    await t.app.ds.query(
+      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, hospital_ids, valid_from, valid_to) VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 1, CURRENT_DATE + 30)`,
+      [brand.brandId, brand.distributorIds[i], [cat.lineId], [h.id]],
+    );
+  }
 });
 afterAll(() => t?.stop());
 
@@ -22,6 +32,18 @@ const LISTS: Array<{ name: string; query: string; as: () => string }> = [
     query: `query($n: Int!) { distributors(first: $n) { totalCount pageInfo { hasNextPage endCursor }
       nodes { id name region { id name parent { name } } channelManager { id displayName regions { name } }
         parent { id name channelManager { displayName } } secondTier { id name region { name } } } } }`,
+  },
+  {
+    name: 'hospitals',
+    as: () => brand.adminEmail,
+    query: `query($n: Int!) { hospitals(first: $n, filter: { search: "SQL医院" }) { totalCount nodes { id name region { name parent { name } }
+      departments { name } contacts { name } servingDistributors { id name channelManager { displayName } } } } }`,
+  },
+  {
+    name: 'distributors with their grants and documents',
+    as: () => brand.adminEmail,
+    query: `query($n: Int!) { distributors(first: $n) { nodes { id stageHistory { toStage } qualifications { number expiry { level } }
+      authorizations { id status productLines { name } products { name } regions { name } hospitals { name } } } } }`,
   },
   {
     name: 'users',

@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './errors.js';
 export * from './locale.js';
 export * from './distributor.js';
+export * from './catalog.js';

@@ -64,7 +64,11 @@ export type ScopedResource =
   /** brand-wide reference data such as regions (by brand_id) */
   | 'brand'
   /** the brand row itself */
-  | 'tenant';
+  | 'tenant'
+  /** hospitals: brand users by region; partner users those their authorizations cover */
+  | 'hospital'
+  /** rows that hang off one distributor (distributor_id): what the distributor scope allows */
+  | 'distributorOwned';
 
 export interface ScopeCondition {
   sql: string;
@@ -89,6 +93,31 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
       return { sql: `${alias}.brand_id = :scope_brand`, params };
     case 'distributor':
       return { sql: distributorCondition(scope, alias), params };
+    case 'distributorOwned': {
+      const d = `${alias}_d`;
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND ${alias}.distributor_id IN (SELECT ${d}.id FROM distributor ${d} WHERE ${distributorCondition(scope, d)}))`,
+        params,
+      };
+    }
+    case 'hospital': {
+      if (scope.side === Side.BRAND) {
+        return {
+          sql: scope.allRegions ? `${alias}.brand_id = :scope_brand` : `(${alias}.brand_id = :scope_brand AND ${alias}.region_id = ANY(:scope_regions))`,
+          params,
+        };
+      }
+      // A partner sees the hospitals its live authorizations name or whose region they cover.
+      const g = `${alias}_g`;
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND EXISTS (SELECT 1 FROM authorization_grant ${g}
+          WHERE ${g}.distributor_id = ANY(:scope_distributors) AND ${g}.valid_to >= CURRENT_DATE
+            AND (${g}.revoked_from IS NULL OR ${g}.revoked_from > CURRENT_DATE)
+            AND (${alias}.id = ANY(${g}.hospital_ids) OR ${alias}.region_id = ANY(${g}.region_ids)
+              OR ${alias}.region_id IN (SELECT ${g}_r.id FROM region ${g}_r WHERE ${g}_r.parent_id = ANY(${g}.region_ids)))))`,
+        params,
+      };
+    }
     case 'user': {
       const d = `${alias}_d`;
       if (scope.side === Side.PARTNER) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { types } from 'pg';
 import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { countSql } from '../common/request-context';
 import { AuditLog } from '../common/audit';
@@ -7,10 +8,23 @@ import { Region } from '../modules/region/region.entity';
 import { User, UserRegion } from '../modules/user/user.entity';
 import { Distributor } from '../modules/distributor/distributor.entity';
 import { Session } from '../auth/session.entity';
+import { PriceListEntry, Product, ProductLine } from '../modules/product/product.entity';
+import { Hospital, HospitalContact, HospitalDepartment } from '../modules/hospital/hospital.entity';
+import { DistributorStageChange } from '../modules/distributor/distributor.entity';
+import { Qualification } from '../modules/qualification/qualification.entity';
+import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
 import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
+import { ChannelLifecycle1764300000000 } from './migrations/1764300000000-ChannelLifecycle';
 
-export const entities = [Brand, Region, User, UserRegion, Distributor, Session, AuditLog];
-export const migrations = [Foundation1764200000000];
+// DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
+// which shift a day in some time zones. NUMERIC already arrives as a string (exact).
+types.setTypeParser(1082, (value: string) => value);
+
+export const entities = [
+  Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
+  ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
+];
+export const migrations = [Foundation1764200000000, ChannelLifecycle1764300000000];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
 class CountingLogger extends AbstractLogger {

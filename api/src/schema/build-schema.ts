@@ -5,8 +5,24 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { DistributorResolver } from '../modules/distributor/distributor.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
+import { PriceListEntryResolver, ProductResolver } from '../modules/product/product.resolver';
+import { HospitalResolver } from '../modules/hospital/hospital.resolver';
+import { QualificationResolver } from '../modules/qualification/qualification.resolver';
+import { AuthorizationResolver } from '../modules/authorization/authorization.resolver';
+import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 
-export const resolvers = [AuthResolver, UserResolver, RegionResolver, DistributorResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  UserResolver,
+  RegionResolver,
+  DistributorResolver,
+  ProductResolver,
+  PriceListEntryResolver,
+  HospitalResolver,
+  QualificationResolver,
+  AuthorizationResolver,
+  ComplianceResolver,
+] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({

@@ -4,6 +4,11 @@ import { Brand } from '../modules/brand/brand.entity';
 import { Distributor } from '../modules/distributor/distributor.entity';
 import { Region } from '../modules/region/region.entity';
 import { User } from '../modules/user/user.entity';
+import { PriceListEntry, Product, ProductLine } from '../modules/product/product.entity';
+import { Hospital, HospitalContact, HospitalDepartment } from '../modules/hospital/hospital.entity';
+import { DistributorStageChange } from '../modules/distributor/distributor.entity';
+import { Qualification } from '../modules/qualification/qualification.entity';
+import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -35,6 +40,19 @@ export function createLoaders(services: Services, scope: Scope) {
     userById: byId<User>((ids) => services.users.byIds(scope, ids)),
     distributorById: byId<Distributor>((ids) => services.distributors.byIds(scope, ids)),
     secondTierByParentId: groupedBy<Distributor>((ids) => services.distributors.byParentIds(scope, ids), (d) => d.parentId),
+    productById: byId<Product>((ids) => services.products.byIds(scope, ids)),
+    productLineById: byId<ProductLine>((ids) => services.products.linesByIds(scope, ids)),
+    priceEntriesByProductId: groupedBy<PriceListEntry>((ids) => services.products.priceEntriesByProductIds(scope, ids), (e) => e.productId),
+    hospitalById: byId<Hospital>((ids) => services.hospitals.byIds(scope, ids)),
+    departmentsByHospitalId: groupedBy<HospitalDepartment>((ids) => services.hospitals.departmentsByHospitalIds(scope, ids), (d) => d.hospitalId),
+    contactsByHospitalId: groupedBy<HospitalContact>((ids) => services.hospitals.contactsByHospitalIds(scope, ids), (c) => c.hospitalId),
+    servingDistributorIdsByHospitalId: new DataLoader<string, string[]>(async (ids) => {
+      const rows = await services.authorizations.servingDistributorIds(scope, ids);
+      return ids.map((id) => rows.filter((r) => r.hospitalId === id).map((r) => r.distributorId));
+    }),
+    stageHistoryByDistributorId: groupedBy<DistributorStageChange>((ids) => services.distributors.stageHistory(scope, ids), (c) => c.distributorId),
+    qualificationsByDistributorId: groupedBy<Qualification>((ids) => services.qualifications.byDistributorIds(scope, ids), (q) => q.distributorId),
+    authorizationsByDistributorId: groupedBy<AuthorizationGrant>((ids) => services.authorizations.byDistributorIds(scope, ids), (g) => g.distributorId),
   };
 }
 

@@ -5,15 +5,28 @@ import { BrandService } from '../modules/brand/brand.service';
 import { DistributorService } from '../modules/distributor/distributor.service';
 import { RegionService } from '../modules/region/region.service';
 import { UserService } from '../modules/user/user.service';
+import { ProductService } from '../modules/product/product.service';
+import { HospitalService } from '../modules/hospital/hospital.service';
+import { QualificationService } from '../modules/qualification/qualification.service';
+import { ComplianceService } from '../modules/compliance/compliance.service';
+import { AuthorizationService } from '../modules/authorization/authorization.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
+  const distributors = new DistributorService(ds);
+  const products = new ProductService(ds);
+  const compliance = new ComplianceService(ds, distributors, products);
   return {
     sessions: new SessionService(ds, config),
     brands: new BrandService(ds),
     regions: new RegionService(ds),
     users: new UserService(ds),
-    distributors: new DistributorService(ds),
+    distributors,
+    products,
+    hospitals: new HospitalService(ds),
+    qualifications: new QualificationService(ds),
+    compliance,
+    authorizations: new AuthorizationService(ds, config, compliance),
   };
 }
 

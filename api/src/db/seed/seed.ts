@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Locale, Side, sideOfRole } from '@medchannel/shared-schema';
 import { hashPassword } from '../../auth/password';
 import { Brand } from '../../modules/brand/brand.entity';
@@ -6,6 +6,11 @@ import { Distributor } from '../../modules/distributor/distributor.entity';
 import { Region } from '../../modules/region/region.entity';
 import { User, UserRegion } from '../../modules/user/user.entity';
 import { BRANDS, DEMO_PASSWORD, DISTRIBUTORS, REGIONS, USERS } from './demo-data';
+import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, PRODUCT_LINES, QUALIFICATIONS, dayFromToday } from './catalog-data';
+import { PriceListEntry, Product, ProductLine } from '../../modules/product/product.entity';
+import { Hospital, HospitalContact, HospitalDepartment } from '../../modules/hospital/hospital.entity';
+import { Qualification } from '../../modules/qualification/qualification.entity';
+import { AuthorizationGrant } from '../../modules/authorization/authorization.entity';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -53,6 +58,47 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     for (const d of DISTRIBUTORS.filter((d) => d.channelManagerEmail)) {
       await em.update(Distributor, { id: d.id }, { channelManagerId: userId(d.channelManagerEmail!) });
     }
+    await seedCatalog(em);
   });
   return true;
+}
+
+/** Part 3's catalog, hospitals, qualifications and authorizations, on top of the demo's brands and distributors. */
+export async function seedCatalog(em: EntityManager): Promise<void> {
+  const lineId = (brandId: string, code: string) => PRODUCT_LINES.find((l) => l.brandId === brandId && l.code === code)!.id;
+  const regionId = (brandId: string, code: string) => REGIONS.find((r) => r.brandId === brandId && r.code === code)!.id;
+  const distributor = (code: string) => DISTRIBUTORS.find((d) => d.code === code)!;
+  const productId = (code: string) => PRODUCTS.find((p) => p.code === code)!.id;
+  await em.insert(ProductLine, PRODUCT_LINES);
+  await em.insert(Product, PRODUCTS.map((p) => ({
+    id: p.id, brandId: p.brandId, productLineId: lineId(p.brandId, p.lineCode), code: p.code, name: p.name, kind: p.kind,
+    deviceClass: p.deviceClass, registrationNo: p.registrationNo, registrationValidFrom: dayFromToday(p.from),
+    registrationValidTo: dayFromToday(p.to), udiDi: p.udiDi, listPrice: p.listPrice, currency: 'CNY',
+  })));
+  await em.insert(PriceListEntry, PRODUCTS.flatMap((p) => Object.entries(p.tierPrices).map(([tier, price]) => ({
+    brandId: p.brandId, productId: p.id, tier: Number(tier), price, currency: 'CNY', effectiveFrom: dayFromToday(-365), effectiveTo: null,
+  }))));
+  for (const h of HOSPITALS) {
+    await em.insert(Hospital, { id: h.id, brandId: h.brandId, name: h.name, grade: h.grade, beds: h.beds, regionId: regionId(h.brandId, h.regionCode), address: h.address });
+    const depts = await em.save(h.departments.map((d) => em.create(HospitalDepartment, { ...d, brandId: h.brandId, hospitalId: h.id })));
+    if (h.contacts.length) {
+      await em.insert(HospitalContact, h.contacts.map((c) => ({
+        brandId: h.brandId, hospitalId: h.id, name: c.name, title: c.title, decisionRole: c.decisionRole, phone: null,
+        departmentId: c.department ? depts.find((d) => d.name === c.department)!.id : null,
+      })));
+    }
+  }
+  await em.insert(Qualification, QUALIFICATIONS.map((x) => ({
+    id: x.id, brandId: distributor(x.distributorCode).brandId, distributorId: distributor(x.distributorCode).id, type: x.type, number: x.number,
+    deviceClasses: x.deviceClasses, validFrom: dayFromToday(x.from), validTo: x.to === null ? null : dayFromToday(x.to),
+  })));
+  await em.insert(AuthorizationGrant, AUTHORIZATIONS.map((a) => {
+    const d = distributor(a.distributorCode);
+    return {
+      id: a.id, brandId: d.brandId, distributorId: d.id, kind: a.kind, exclusive: a.exclusive,
+      productLineIds: a.lineCodes.map((c) => lineId(d.brandId, c)), productIds: a.productCodes.map(productId),
+      regionIds: a.regionCodes.map((c) => regionId(d.brandId, c)), hospitalIds: a.hospitalIds,
+      validFrom: dayFromToday(a.from), validTo: dayFromToday(a.to), revokedFrom: null, revokeReason: null,
+    };
+  }));
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { DistributorStage } from '@medchannel/shared-schema';
+import { DistributorClassification, DistributorStage } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
 
 /** 经销商. Part 1 holds what scoping needs; part 3 adds the legal profile and the lifecycle. */
@@ -32,6 +32,44 @@ export class Distributor extends TenantEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
   parentId: string | null;
 
+  /** 统一社会信用代码 */
+  @Column({ name: 'credit_code', type: 'varchar', length: 18, nullable: true })
+  creditCode: string | null;
+
+  @Column({ name: 'registered_capital', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  registeredCapital: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 100, nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 40, nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
+  classifications: DistributorClassification[];
+
   @VersionColumn()
   version: number;
+}
+
+/** One move through the lifecycle, with who moved it and why. Appended, never edited. */
+@Entity('distributor_stage_change')
+export class DistributorStageChange extends TenantEntity {
+  @Column({ name: 'distributor_id', type: 'uuid' })
+  distributorId: string;
+
+  @Column({ name: 'from_stage', type: 'varchar', length: 24 })
+  fromStage: DistributorStage;
+
+  @Column({ name: 'to_stage', type: 'varchar', length: 24 })
+  toStage: DistributorStage;
+
+  @Column({ type: 'varchar', length: 500 })
+  reason: string;
+
+  @Column({ name: 'actor_id', type: 'uuid' })
+  actorId: string;
 }

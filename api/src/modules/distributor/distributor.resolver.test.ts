@@ -124,3 +124,32 @@ describe('assignChannelManager', () => {
     await expect(t.app.ds.query(`DELETE FROM audit_log WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(/append-only/);
   });
 });
+
+describe('lifecycle', () => {
+  const MOVE = `mutation($d: ID!, $to: DistributorStage!, $v: Int!) {
+    moveDistributorStage(distributorId: $d, toStage: $to, reason: "按计划推进", expectedVersion: $v) { stage version stageHistory { fromStage toStage reason } } }`;
+
+  test('a prospect moves step by step, each move kept with its reason; illegal moves change nothing', async () => {
+    const created = await admin.request(
+      `mutation($i: CreateDistributorInput!) { createDistributor(input: $i) { id stage version } }`,
+      { i: { name: '温州新锐医疗器械有限公司', code: 'LC-1', regionId: (await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]))[0].id } },
+    );
+    expect(created.errors).toEqual([]);
+    const { id } = created.data.createDistributor;
+    expect(created.data.createDistributor.stage).toBe('PROSPECT');
+    const jump = await admin.request(MOVE, { d: id, to: 'FORMAL', v: 1 });
+    expect(codeOf(jump)).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(reasonOf(jump)).toBe(ErrorReason.ILLEGAL_TRANSITION);
+    let version = 1;
+    for (const to of ['SCREENING', 'NEGOTIATING', 'TEMP_AUTHORIZED']) {
+      const r = await admin.request(MOVE, { d: id, to, v: version });
+      expect(r.errors).toEqual([]);
+      version = r.data.moveDistributorStage.version;
+    }
+    const final = await admin.request(`query($id: ID!) { distributor(id: $id) { stage stageHistory { fromStage toStage reason } } }`, { id });
+    expect(final.data.distributor.stage).toBe('TEMP_AUTHORIZED');
+    expect(final.data.distributor.stageHistory.map((h: { toStage: string }) => h.toStage)).toEqual(['SCREENING', 'NEGOTIATING', 'TEMP_AUTHORIZED']);
+    const stale = await admin.request(MOVE, { d: id, to: 'TRIAL', v: 1 });
+    expect(reasonOf(stale)).toBe(ErrorReason.STALE_VERSION);
+  });
+});

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
@@ -6,8 +6,23 @@ import { RegionType } from '../region/region.types';
 import { Region } from '../region/region.entity';
 import { UserType } from '../user/user.types';
 import { User } from '../user/user.entity';
-import { Distributor } from './distributor.entity';
-import { AssignChannelManagerArgs, DistributorConnection, DistributorFilter, DistributorType } from './distributor.types';
+import { QualificationDocType } from '../qualification/qualification.types';
+import { Qualification } from '../qualification/qualification.entity';
+import { AuthorizationType } from '../authorization/authorization.types';
+import { AuthorizationGrant } from '../authorization/authorization.entity';
+import { Distributor, DistributorStageChange } from './distributor.entity';
+import {
+  AssignChannelManagerArgs,
+  CreateDistributorInput,
+  DistributorConnection,
+  DistributorFilter,
+  DistributorProfileInput,
+  DistributorStageChangeType,
+  DistributorType,
+  MoveStageArgs,
+} from './distributor.types';
+
+const CHANNEL_STAFF = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 
 @Resolver(() => DistributorType)
 export class DistributorResolver {
@@ -26,6 +41,31 @@ export class DistributorResolver {
   @Query(() => DistributorType)
   distributor(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Distributor> {
     return ctx.services.distributors.get(requireScope(ctx), id);
+  }
+
+  /** A prospect enters the pipeline (stage PROSPECT). */
+  @Authorized(...CHANNEL_STAFF)
+  @Mutation(() => DistributorType)
+  createDistributor(@Arg('input') input: CreateDistributorInput, @Ctx() ctx: GqlContext): Promise<Distributor> {
+    return ctx.services.distributors.create(requireScope(ctx), input);
+  }
+
+  @Authorized(...CHANNEL_STAFF)
+  @Mutation(() => DistributorType)
+  updateDistributorProfile(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input') input: DistributorProfileInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Distributor> {
+    return ctx.services.distributors.updateProfile(requireScope(ctx), id, expectedVersion, input);
+  }
+
+  /** One step along the lifecycle, with its reason kept. */
+  @Authorized(...CHANNEL_STAFF)
+  @Mutation(() => DistributorType)
+  moveDistributorStage(@Args() args: MoveStageArgs, @Ctx() ctx: GqlContext): Promise<Distributor> {
+    return ctx.services.distributors.moveStage(requireScope(ctx), args);
   }
 
   @Authorized(Role.ADMIN, Role.REGIONAL_HEAD)
@@ -49,6 +89,21 @@ export class DistributorResolver {
   @FieldResolver(() => DistributorType, { nullable: true })
   parent(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
     return d.parentId ? loadersOf(ctx).distributorById.load(d.parentId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [DistributorStageChangeType])
+  stageHistory(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<DistributorStageChange[]> {
+    return loadersOf(ctx).stageHistoryByDistributorId.load(d.id);
+  }
+
+  @FieldResolver(() => [QualificationDocType])
+  qualifications(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<Qualification[]> {
+    return loadersOf(ctx).qualificationsByDistributorId.load(d.id);
+  }
+
+  @FieldResolver(() => [AuthorizationType])
+  authorizations(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<AuthorizationGrant[]> {
+    return loadersOf(ctx).authorizationsByDistributorId.load(d.id);
   }
 
   /** Its second-tier distributors (二级) the viewer may see. */

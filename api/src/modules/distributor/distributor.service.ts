@@ -1,13 +1,22 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason, Role, Side } from '@medchannel/shared-schema';
+import { DistributorStage, ErrorReason, Role, STAGE_TRANSITIONS, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { User } from '../user/user.entity';
-import { Distributor } from './distributor.entity';
-import { AssignChannelManagerArgs, DistributorFilter } from './distributor.types';
+import { Region } from '../region/region.entity';
+import { withinRegion } from '../region/region.sql';
+import { assertVersion } from '../../common/versioning';
+import { Distributor, DistributorStageChange } from './distributor.entity';
+import {
+  AssignChannelManagerArgs,
+  CreateDistributorInput,
+  DistributorFilter,
+  DistributorProfileInput,
+  MoveStageArgs,
+} from './distributor.types';
 
 export class DistributorService {
   constructor(private readonly ds: DataSource) {}
@@ -24,9 +33,7 @@ export class DistributorService {
     if (filter.stage) qb.andWhere('d.stage = :stage', { stage: filter.stage });
     if (filter.tier) qb.andWhere('d.tier = :tier', { tier: filter.tier });
     if (filter.regionId) {
-      qb.andWhere('d.region_id IN (SELECT fr.id FROM region fr WHERE fr.id = :regionId OR fr.parent_id = :regionId)', {
-        regionId: filter.regionId,
-      });
+      qb.andWhere(withinRegion('d.region_id'), { regionId: filter.regionId });
     }
     return paginate(qb, page, [
       { column: 'd.name', value: (d) => d.name },
@@ -49,21 +56,101 @@ export class DistributorService {
     return this.scoped(scope).andWhere('d.parent_id = ANY(:parentIds)', { parentIds }).orderBy('d.name').getMany();
   }
 
-  async assignChannelManager(scope: Scope, args: AssignChannelManagerArgs): Promise<Distributor> {
+  /** Loads a visible distributor for a change: locked, and at the version the caller saw. */
+  private async lockForChange(scope: Scope, em: EntityManager, id: string, expectedVersion: number): Promise<Distributor> {
+    const distributor = await this.scoped(scope, em).andWhere('d.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!distributor) throw notFound('Distributor');
+    assertVersion(distributor, expectedVersion, 'distributor');
+    return distributor;
+  }
+
+  stageHistory(scope: Scope, distributorIds: readonly string[]): Promise<DistributorStageChange[]> {
+    const qb = this.ds
+      .getRepository(DistributorStageChange)
+      .createQueryBuilder('sc')
+      .where('sc.distributor_id = ANY(:distributorIds)', { distributorIds });
+    return applyScope(qb, scope, 'distributorOwned').orderBy('sc.created_at').getMany();
+  }
+
+  /** A prospect enters the pipeline; a channel manager who adds one manages it. */
+  async create(scope: Scope, input: CreateDistributorInput): Promise<Distributor> {
     return this.ds.transaction(async (em) => {
-      const distributor = await this.scoped(scope, em)
-        .andWhere('d.id = :id', { id: args.distributorId })
-        .setLock('pessimistic_write')
+      const region = await applyScope(em.getRepository(Region).createQueryBuilder('r'), scope, 'brand')
+        .andWhere('r.id = :id', { id: input.regionId })
         .getOne();
-      if (!distributor) throw notFound('Distributor');
-      if (distributor.version !== args.expectedVersion) {
+      if (!region) throw badInput('regionId', 'Choose a region of this brand');
+      if (scope.side === Side.BRAND && !scope.allRegions && scope.role !== Role.CHANNEL_MANAGER && !scope.regionIds.includes(region.id)) {
+        throw badInput('regionId', 'Choose a region you cover');
+      }
+      if (input.parentId && !(await this.scoped(scope, em).andWhere('d.id = :id', { id: input.parentId }).getCount())) {
+        throw badInput('parentId', 'Choose a first-tier distributor you can see');
+      }
+      if (await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'brand').andWhere('d.code = :code', { code: input.code }).getCount()) {
+        throw new AppError(ErrorCode.CONFLICT, `A distributor with code ${input.code} exists already`, 'code');
+      }
+      const distributor = await em.save(
+        em.create(Distributor, {
+          ...input.profile,
+          brandId: scope.brandId,
+          name: input.name,
+          code: input.code,
+          regionId: region.id,
+          parentId: input.parentId ?? null,
+          stage: DistributorStage.PROSPECT,
+          tier: input.profile?.tier ?? (input.parentId ? 2 : 1),
+          channelManagerId: scope.role === Role.CHANNEL_MANAGER ? scope.userId : null,
+          classifications: input.profile?.classifications ?? [],
+        }),
+      );
+      await audit(em, scope, 'CREATE', 'distributor', distributor.id, { name: input.name, code: input.code, regionId: region.id });
+      return distributor;
+    });
+  }
+
+  async updateProfile(scope: Scope, id: string, expectedVersion: number, input: DistributorProfileInput): Promise<Distributor> {
+    return this.ds.transaction(async (em) => {
+      const distributor = await this.lockForChange(scope, em, id, expectedVersion);
+      const changes = diff(distributor, input as Partial<Distributor>);
+      if (input.classifications && input.classifications.join() === distributor.classifications.join()) delete changes.classifications;
+      if (Object.keys(changes).length === 0) return distributor;
+      Object.assign(distributor, input);
+      const saved = await em.save(distributor);
+      await audit(em, scope, 'UPDATE_PROFILE', 'distributor', id, changes);
+      return saved;
+    });
+  }
+
+  /** Moves through the lifecycle along an allowed transition only, with the reason kept in the history. */
+  async moveStage(scope: Scope, args: MoveStageArgs): Promise<Distributor> {
+    return this.ds.transaction(async (em) => {
+      const distributor = await this.lockForChange(scope, em, args.distributorId, args.expectedVersion);
+      const from = distributor.stage;
+      if (!STAGE_TRANSITIONS[from].includes(args.toStage)) {
         throw new AppError(
-          ErrorCode.CONFLICT,
-          'Someone else changed this distributor; reload and try again',
-          'expectedVersion',
-          ErrorReason.STALE_VERSION,
+          ErrorCode.BAD_USER_INPUT,
+          `A distributor cannot move from ${from} to ${args.toStage}; allowed: ${STAGE_TRANSITIONS[from].join(', ') || 'none'}`,
+          'toStage',
+          ErrorReason.ILLEGAL_TRANSITION,
         );
       }
+      distributor.stage = args.toStage;
+      const saved = await em.save(distributor);
+      await em.insert(DistributorStageChange, {
+        brandId: scope.brandId,
+        distributorId: distributor.id,
+        fromStage: from,
+        toStage: args.toStage,
+        reason: args.reason,
+        actorId: scope.userId,
+      });
+      await audit(em, scope, 'MOVE_STAGE', 'distributor', distributor.id, { stage: { from, to: args.toStage }, reason: args.reason });
+      return saved;
+    });
+  }
+
+  async assignChannelManager(scope: Scope, args: AssignChannelManagerArgs): Promise<Distributor> {
+    return this.ds.transaction(async (em) => {
+      const distributor = await this.lockForChange(scope, em, args.distributorId, args.expectedVersion);
       const manager = await applyScope(em.getRepository(User).createQueryBuilder('u'), scope, 'user')
         .andWhere('u.id = :id', { id: args.userId })
         .getOne();

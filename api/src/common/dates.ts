@@ -1,0 +1,41 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { ErrorCode } from '@medchannel/shared-schema';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+function parse(value: unknown): string {
+  if (!isIsoDate(value)) {
+    throw new GraphQLError('A date is written YYYY-MM-DD', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
+  return value;
+}
+
+/** A calendar date (validity periods, effective dates): no time, no time zone. */
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  name: 'LocalDate',
+  description: 'A calendar date, YYYY-MM-DD',
+  serialize: (value) => String(value),
+  parseValue: parse,
+  parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** Today in China (the business calendar), as YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,174 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthorizationKind, DistributorStage, ErrorReason } from '@medchannel/shared-schema';
+import type { Config } from '../../config';
+import { Scope, applyScope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
+import { daysBetween, isIsoDate, today } from '../../common/dates';
+import { Distributor } from '../distributor/distributor.entity';
+import { Hospital } from '../hospital/hospital.entity';
+import { Product, ProductLine } from '../product/product.entity';
+import { Region } from '../region/region.entity';
+import { ComplianceService } from '../compliance/compliance.service';
+import { assertVersion } from '../../common/versioning';
+import { AuthorizationGrant, lastDay, statusOn } from './authorization.entity';
+import { AuthorizationsArgs, ExtendAuthorizationArgs, GrantAuthorizationInput, RevokeAuthorizationArgs } from './authorization.types';
+import { coverageOverlaps, loadCoverageFacts } from './coverage';
+
+type Period = Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>;
+const overlapsInTime = (a: Period, b: Period) => a.validFrom <= lastDay(b) && b.validFrom <= lastDay(a);
+
+export class AuthorizationService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Config,
+    private readonly compliance: ComplianceService,
+  ) {}
+
+  private scoped(scope: Scope, em: EntityManager = this.ds.manager) {
+    return applyScope(em.getRepository(AuthorizationGrant).createQueryBuilder('g'), scope, 'distributorOwned');
+  }
+
+  async list(scope: Scope, args: AuthorizationsArgs): Promise<AuthorizationGrant[]> {
+    const qb = this.scoped(scope);
+    if (args.distributorId) qb.andWhere('g.distributor_id = :d', { d: args.distributorId });
+    const rows = await qb.orderBy('g.valid_to', 'DESC').addOrderBy('g.id').limit(500).getMany();
+    const on = today();
+    return args.status ? rows.filter((g) => statusOn(g, on) === args.status) : rows;
+  }
+
+  byDistributorIds(scope: Scope, ids: readonly string[]): Promise<AuthorizationGrant[]> {
+    return this.scoped(scope).andWhere('g.distributor_id = ANY(:ids)', { ids }).orderBy('g.valid_to', 'DESC').getMany();
+  }
+
+  /** Distributor ids with a live grant naming the hospital or covering its region (the hospital's "who serves it"). */
+  async servingDistributorIds(scope: Scope, hospitalIds: readonly string[]): Promise<Array<{ hospitalId: string; distributorId: string }>> {
+    const qb = this.scoped(scope)
+      .innerJoin(Hospital, 'h', 'h.id = ANY(:hospitalIds) AND h.brand_id = g.brand_id', { hospitalIds })
+      .innerJoin(Region, 'hr', 'hr.id = h.region_id')
+      .select(['h.id AS "hospitalId"', 'g.distributor_id AS "distributorId"'])
+      .distinct(true)
+      .andWhere('g.valid_from <= CURRENT_DATE AND g.valid_to >= CURRENT_DATE')
+      .andWhere('(g.revoked_from IS NULL OR g.revoked_from > CURRENT_DATE)')
+      .andWhere('(h.id = ANY(g.hospital_ids) OR h.region_id = ANY(g.region_ids) OR hr.parent_id = ANY(g.region_ids))');
+    return qb.getRawMany();
+  }
+
+  private async lockedGrant(scope: Scope, em: EntityManager, id: string, expectedVersion: number): Promise<AuthorizationGrant> {
+    const grant = await this.scoped(scope, em).andWhere('g.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!grant) throw notFound('Authorization');
+    assertVersion(grant, expectedVersion, 'authorization');
+    return grant;
+  }
+
+  private checkLength(kind: AuthorizationKind, validFrom: string, validTo: string) {
+    if (!isIsoDate(validFrom)) throw badInput('validFrom', 'Not a date');
+    if (!isIsoDate(validTo)) throw badInput('validTo', 'Not a date');
+    if (validTo < validFrom) throw badInput('validTo', 'An authorization cannot end before it starts');
+    const days = daysBetween(validFrom, validTo) + 1;
+    if (kind === AuthorizationKind.TEMPORARY && days > this.config.maxTemporaryAuthorizationDays) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `A temporary authorization lasts at most ${this.config.maxTemporaryAuthorizationDays} days (this one: ${days})`,
+        'validTo',
+        ErrorReason.TEMPORARY_TOO_LONG,
+      );
+    }
+  }
+
+  /** Refuses when this grant and another distributor's overlap in time, products and place while either is exclusive. */
+  private async refuseExclusiveConflicts(em: EntityManager, grant: AuthorizationGrant): Promise<void> {
+    // Grants of one brand are checked one at a time, so two racing exclusive grants cannot both pass.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('authorization_grant:' || $1))`, [grant.brandId]);
+    const others = await em
+      .getRepository(AuthorizationGrant)
+      .createQueryBuilder('g')
+      .where('g.brand_id = :b AND g.distributor_id <> :d', { b: grant.brandId, d: grant.distributorId })
+      .andWhere('g.id IS DISTINCT FROM :id', { id: grant.id ?? null })
+      .andWhere('g.valid_from <= :to AND g.valid_to >= :from', { from: grant.validFrom, to: grant.validTo })
+      .andWhere(grant.exclusive ? 'TRUE' : 'g.exclusive')
+      .getMany();
+    const candidates = others.filter((g) => overlapsInTime(g, grant));
+    if (!candidates.length) return;
+    const facts = await loadCoverageFacts(em, grant.brandId, [grant, ...candidates]);
+    const conflict = candidates.find((g) => coverageOverlaps(grant, g, facts));
+    if (!conflict) return;
+    // Named to the brand's grantor even when another channel manager owns it: the grant is in the way.
+    const [other] = await em.query(`SELECT name FROM distributor WHERE id = $1`, [conflict.distributorId]);
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `Overlaps ${conflict.exclusive ? 'the exclusive' : 'the'} authorization ${conflict.id} of ${other.name} (${conflict.validFrom} – ${lastDay(conflict)})`,
+      'exclusive',
+      ErrorReason.EXCLUSIVE_CONFLICT,
+    );
+  }
+
+  async grant(scope: Scope, input: GrantAuthorizationInput): Promise<AuthorizationGrant> {
+    this.checkLength(input.kind, input.validFrom, input.validTo);
+    if (input.productLineIds.length + input.productIds.length === 0) throw badInput('productIds', 'Name at least one product line or product');
+    if (input.regionIds.length + input.hospitalIds.length === 0) throw badInput('regionIds', 'Name at least one region or hospital');
+    return this.ds.transaction(async (em) => {
+      const distributor = await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor')
+        .andWhere('d.id = :id', { id: input.distributorId })
+        .getOne();
+      if (!distributor) throw notFound('Distributor');
+      if ([DistributorStage.TERMINATED, DistributorStage.EXITING, DistributorStage.PROSPECT].includes(distributor.stage)) {
+        throw badInput('distributorId', `A distributor in stage ${distributor.stage} cannot be authorized`);
+      }
+      const count = async (entity: new () => ProductLine | Product | Region | Hospital, ids: string[]) =>
+        ids.length ? applyScope(em.getRepository(entity).createQueryBuilder('x'), scope, 'brand').andWhere('x.id = ANY(:ids)', { ids }).getCount() : 0;
+      if ((await count(ProductLine, input.productLineIds)) !== input.productLineIds.length) throw badInput('productLineIds', 'Unknown product line');
+      if ((await count(Product, input.productIds)) !== input.productIds.length) throw badInput('productIds', 'Unknown product');
+      if ((await count(Region, input.regionIds)) !== input.regionIds.length) throw badInput('regionIds', 'Unknown region');
+      if ((await count(Hospital, input.hospitalIds)) !== input.hospitalIds.length) throw badInput('hospitalIds', 'Unknown hospital');
+
+      // Rule 2: a missing or expired qualification, or one not covering a device class, blocks new authorizations.
+      const classes: Array<{ device_class: Product['deviceClass'] }> = await em.query(
+        `SELECT DISTINCT device_class FROM product WHERE brand_id = $1 AND (id = ANY($2) OR product_line_id = ANY($3))`,
+        [scope.brandId, input.productIds, input.productLineIds],
+      );
+      const findings = await this.compliance.qualificationFindings(em, scope.brandId, distributor.id, classes.map((c) => c.device_class), input.validFrom);
+      if (findings.length) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, findings.map((f) => f.message).join('; '), 'distributorId', ErrorReason.NOT_COMPLIANT);
+      }
+
+      const grant = em.create(AuthorizationGrant, { ...input, brandId: scope.brandId, revokedFrom: null, revokeReason: null });
+      await this.refuseExclusiveConflicts(em, grant);
+      const saved = await em.save(grant);
+      await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', distributor.id, { authorizationId: saved.id, ...input });
+      return saved;
+    });
+  }
+
+  async extend(scope: Scope, args: ExtendAuthorizationArgs): Promise<AuthorizationGrant> {
+    return this.ds.transaction(async (em) => {
+      const grant = await this.lockedGrant(scope, em, args.id, args.expectedVersion);
+      if (grant.revokedFrom) throw new AppError(ErrorCode.CONFLICT, 'A revoked authorization cannot be extended');
+      if (args.validTo <= grant.validTo) throw badInput('validTo', `Extend beyond ${grant.validTo}`);
+      this.checkLength(grant.kind, grant.validFrom, args.validTo);
+      const from = grant.validTo;
+      grant.validTo = args.validTo;
+      await this.refuseExclusiveConflicts(em, grant);
+      const saved = await em.save(grant);
+      await audit(em, scope, 'EXTEND_AUTHORIZATION', 'distributor', grant.distributorId, { authorizationId: grant.id, validTo: { from, to: args.validTo } });
+      return saved;
+    });
+  }
+
+  /** From the effective date on the grant no longer applies; it stays on record. Never backdated. */
+  async revoke(scope: Scope, args: RevokeAuthorizationArgs): Promise<AuthorizationGrant> {
+    if (!isIsoDate(args.effectiveFrom)) throw badInput('effectiveFrom', 'Not a date');
+    if (args.effectiveFrom < today()) throw badInput('effectiveFrom', 'A revocation takes effect today or later');
+    return this.ds.transaction(async (em) => {
+      const grant = await this.lockedGrant(scope, em, args.id, args.expectedVersion);
+      if (grant.revokedFrom && grant.revokedFrom <= args.effectiveFrom) {
+        throw new AppError(ErrorCode.CONFLICT, `Already revoked from ${grant.revokedFrom}`);
+      }
+      grant.revokedFrom = args.effectiveFrom;
+      grant.revokeReason = args.reason;
+      const saved = await em.save(grant);
+      await audit(em, scope, 'REVOKE_AUTHORIZATION', 'distributor', grant.distributorId, { authorizationId: grant.id, revokedFrom: args.effectiveFrom, reason: args.reason });
+      return saved;
+    });
+  }
+}

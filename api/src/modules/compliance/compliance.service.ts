@@ -1,0 +1,132 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Scope } from '../../auth/scope';
+import { notFound } from '../../common/errors';
+import type { DistributorService } from '../distributor/distributor.service';
+import type { ProductService } from '../product/product.service';
+import { AuthorizationStatus, ComplianceReason, DeviceClass, DistributorStage, QualificationType } from '@medchannel/shared-schema';
+import { AuthorizationGrant, statusOn } from '../authorization/authorization.entity';
+import { Qualification } from '../qualification/qualification.entity';
+
+export interface ComplianceQuestion {
+  distributorId: string;
+  productId: string;
+  hospitalId: string;
+  /** YYYY-MM-DD */
+  on: string;
+}
+
+export interface ComplianceFinding {
+  reason: ComplianceReason;
+  message: string;
+}
+
+export interface ComplianceAnswer {
+  allowed: boolean;
+  findings: ComplianceFinding[];
+}
+
+/** The licence a device class needs besides the business licence (class I needs only that). */
+const LICENCE_FOR: Record<DeviceClass, QualificationType | null> = {
+  [DeviceClass.I]: null,
+  [DeviceClass.II]: QualificationType.FILING_CERTIFICATE_II,
+  [DeviceClass.III]: QualificationType.OPERATING_LICENSE_III,
+};
+
+const validOn = (q: Pick<Qualification, 'validFrom' | 'validTo'>, on: string) => q.validFrom <= on && (!q.validTo || q.validTo >= on);
+
+/**
+ * Can distributor D sell product P to hospital H on date T? One answer for every module that
+ * sells (orders, tenders, new authorizations): yes, or every reason why not (DOMAIN.md rules 1–3).
+ * It reads within the tenant only; callers establish first that the viewer may ask.
+ */
+export class ComplianceService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly distributors: DistributorService,
+    private readonly products: ProductService,
+  ) {}
+
+  /** The question as a viewer asks it: they must see the distributor and the product; the hospital must be the brand's. */
+  async ask(scope: Scope, q: ComplianceQuestion): Promise<ComplianceAnswer> {
+    await this.distributors.get(scope, q.distributorId);
+    await this.products.get(scope, q.productId);
+    const [hospital] = await this.ds.query(`SELECT id FROM hospital WHERE id = $1 AND brand_id = $2`, [q.hospitalId, scope.brandId]);
+    if (!hospital) throw notFound('Hospital');
+    return this.check(scope.brandId, q);
+  }
+
+  /** Rule 2: the business licence, and the licence the device class needs, valid that day and covering the class. */
+  async qualificationFindings(em: EntityManager, brandId: string, distributorId: string, classes: DeviceClass[], on: string): Promise<ComplianceFinding[]> {
+    const docs = await em.find(Qualification, { where: { brandId, distributorId } });
+    const findings: ComplianceFinding[] = [];
+    const need = (type: QualificationType, cls?: DeviceClass) => {
+      // A class III operating licence also covers class II when its scope lists it.
+      const ofType = docs.filter((d) => (d.type === type || (cls === DeviceClass.II && d.type === QualificationType.OPERATING_LICENSE_III)));
+      const covering = cls ? ofType.filter((d) => d.deviceClasses.includes(cls)) : ofType;
+      const label = cls ? `class ${cls}` : 'the business licence';
+      if (covering.some((d) => validOn(d, on))) return;
+      if (covering.length) {
+        findings.push({ reason: ComplianceReason.QUALIFICATION_EXPIRED, message: `The qualification for ${label} is not valid on ${on}` });
+      } else if (cls && ofType.some((d) => validOn(d, on))) {
+        findings.push({ reason: ComplianceReason.QUALIFICATION_SCOPE, message: `No valid qualification's scope covers ${label}` });
+      } else {
+        findings.push({ reason: ComplianceReason.QUALIFICATION_MISSING, message: `No qualification for ${label} on file` });
+      }
+    };
+    need(QualificationType.BUSINESS_LICENSE);
+    for (const cls of [...new Set(classes)].sort()) {
+      const type = LICENCE_FOR[cls];
+      if (type) need(type, cls);
+    }
+    return findings;
+  }
+
+  async check(brandId: string, q: ComplianceQuestion, em: EntityManager = this.ds.manager): Promise<ComplianceAnswer> {
+    const findings: ComplianceFinding[] = [];
+    const [distributor] = await em.query(`SELECT stage FROM distributor WHERE id = $1 AND brand_id = $2`, [q.distributorId, brandId]);
+    const [product] = await em.query(
+      `SELECT device_class, product_line_id, registration_valid_from::text AS "from", registration_valid_to::text AS "to", name
+         FROM product WHERE id = $1 AND brand_id = $2`,
+      [q.productId, brandId],
+    );
+    const [hospital] = await em.query(
+      `SELECT h.id, h.region_id, r.parent_id FROM hospital h JOIN region r ON r.id = h.region_id WHERE h.id = $1 AND h.brand_id = $2`,
+      [q.hospitalId, brandId],
+    );
+    if (!distributor || !product || !hospital) {
+      throw new Error('compliance check on records outside the tenant: callers must look them up first');
+    }
+    if (distributor.stage === DistributorStage.TERMINATED || distributor.stage === DistributorStage.PROSPECT) {
+      findings.push({ reason: ComplianceReason.DISTRIBUTOR_INACTIVE, message: `The distributor is ${distributor.stage}` });
+    }
+    // Rule 3: an expired (or not yet valid) registration certificate cannot be sold.
+    if (!(product.from <= q.on && product.to >= q.on)) {
+      findings.push({ reason: ComplianceReason.REGISTRATION_EXPIRED, message: `The registration certificate of ${product.name} is not valid on ${q.on}` });
+    }
+    findings.push(...(await this.qualificationFindings(em, brandId, q.distributorId, [product.device_class], q.on)));
+
+    // Rule 1: an authorization covering the product (or its line) and the hospital (or its region) that day.
+    const grants: AuthorizationGrant[] = await em
+      .getRepository(AuthorizationGrant)
+      .createQueryBuilder('g')
+      .where('g.brand_id = :brandId AND g.distributor_id = :distributorId', { brandId, distributorId: q.distributorId })
+      .andWhere('(:productId = ANY(g.product_ids) OR :lineId = ANY(g.product_line_ids))', { productId: q.productId, lineId: product.product_line_id })
+      .andWhere('(:hospitalId = ANY(g.hospital_ids) OR :regionId = ANY(g.region_ids) OR :parentId = ANY(g.region_ids))', {
+        hospitalId: hospital.id,
+        regionId: hospital.region_id,
+        parentId: hospital.parent_id ?? hospital.region_id,
+      })
+      .getMany();
+    const statuses = grants.map((g) => statusOn(g, q.on));
+    if (!statuses.includes(AuthorizationStatus.ACTIVE)) {
+      if (statuses.includes(AuthorizationStatus.REVOKED)) {
+        findings.push({ reason: ComplianceReason.AUTHORIZATION_REVOKED, message: `The authorization was revoked before ${q.on}` });
+      } else if (statuses.includes(AuthorizationStatus.EXPIRED)) {
+        findings.push({ reason: ComplianceReason.AUTHORIZATION_EXPIRED, message: `The authorization expired before ${q.on}` });
+      } else {
+        findings.push({ reason: ComplianceReason.NO_AUTHORIZATION, message: `No authorization covers this product at this hospital on ${q.on}` });
+      }
+    }
+    return { allowed: findings.length === 0, findings };
+  }
+}

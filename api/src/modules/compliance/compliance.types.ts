@@ -1,0 +1,43 @@
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { IsUUID, Matches } from 'class-validator';
+import { ComplianceReason } from '@medchannel/shared-schema';
+import { LocalDateScalar } from '../../common/dates';
+
+registerEnumType(ComplianceReason, { name: 'ComplianceReason' });
+
+@ObjectType('ComplianceFinding')
+export class ComplianceFindingType {
+  @Field(() => ComplianceReason)
+  reason: ComplianceReason;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType('ComplianceAnswer')
+export class ComplianceAnswerType {
+  @Field()
+  allowed: boolean;
+
+  @Field(() => [ComplianceFindingType], { description: 'Every reason why not; empty when allowed' })
+  findings: ComplianceFindingType[];
+}
+
+@ArgsType()
+export class ComplianceArgs {
+  @Field(() => ID)
+  @IsUUID()
+  distributorId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  productId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  hospitalId: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  on: string;
+}

@@ -1,0 +1,176 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
+import { Connection } from '../../common/pagination';
+import { CURRENCIES, DecimalScalar } from '../../common/money';
+import { LocalDateScalar } from '../../common/dates';
+
+registerEnumType(ProductKind, { name: 'ProductKind' });
+registerEnumType(DeviceClass, { name: 'DeviceClass', description: 'Medical device risk class (I lowest)' });
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@ObjectType('Money', { description: 'An exact amount and its currency' })
+export class MoneyType {
+  @Field(() => DecimalScalar)
+  amount: string;
+
+  @Field()
+  currency: string;
+}
+
+@ObjectType('ProductLine')
+export class ProductLineType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType('Product')
+export class ProductType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ProductKind)
+  kind: ProductKind;
+
+  @Field(() => DeviceClass)
+  deviceClass: DeviceClass;
+
+  @Field({ description: '注册证/备案 number' })
+  registrationNo: string;
+
+  @Field(() => LocalDateScalar)
+  registrationValidFrom: string;
+
+  @Field(() => LocalDateScalar)
+  registrationValidTo: string;
+
+  @Field(() => String, { nullable: true })
+  udiDi: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('PriceListEntry')
+export class PriceListEntryType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  tier: number;
+
+  @Field(() => LocalDateScalar)
+  effectiveFrom: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  effectiveTo: string | null;
+}
+
+@ObjectType()
+export class ProductConnection extends Connection(ProductType) {}
+
+@InputType()
+export class ProductFilter {
+  @Field({ nullable: true, description: 'Matches name, code, registration number or UDI-DI' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  productLineId?: string;
+
+  @Field(() => DeviceClass, { nullable: true })
+  @IsOptional()
+  @IsEnum(DeviceClass)
+  deviceClass?: DeviceClass;
+}
+
+@InputType()
+export class CreateProductInput {
+  @Field(() => ID)
+  @IsUUID()
+  productLineId: string;
+
+  @Field()
+  @Length(1, 40)
+  code: string;
+
+  @Field()
+  @Length(1, 200)
+  name: string;
+
+  @Field(() => ProductKind)
+  @IsEnum(ProductKind)
+  kind: ProductKind;
+
+  @Field(() => DeviceClass)
+  @IsEnum(DeviceClass)
+  deviceClass: DeviceClass;
+
+  @Field()
+  @Length(1, 80)
+  registrationNo: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(DATE)
+  registrationValidFrom: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(DATE)
+  registrationValidTo: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 80)
+  udiDi?: string | null;
+
+  @Field(() => DecimalScalar)
+  listPrice: string;
+
+  @Field({ defaultValue: 'CNY' })
+  @IsIn(CURRENCIES)
+  currency: string;
+}
+
+@InputType()
+export class SetTierPriceInput {
+  @Field(() => ID)
+  @IsUUID()
+  productId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  tier: number;
+
+  @Field(() => DecimalScalar)
+  price: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(DATE)
+  effectiveFrom: string;
+}
+
+@ArgsType()
+export class ProductIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}

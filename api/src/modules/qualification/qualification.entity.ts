@@ -1,0 +1,26 @@
+import { Column, Entity } from 'typeorm';
+import { DeviceClass, QualificationType } from '@medchannel/shared-schema';
+import { TenantEntity } from '../../common/base.entity';
+
+/** A distributor's licence or filing: what it may trade (device classes) and until when. */
+@Entity('qualification')
+export class Qualification extends TenantEntity {
+  @Column({ name: 'distributor_id', type: 'uuid' })
+  distributorId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  type: QualificationType;
+
+  @Column({ type: 'varchar', length: 80 })
+  number: string;
+
+  @Column({ name: 'device_classes', type: 'varchar', length: 4, array: true, default: () => "'{}'" })
+  deviceClasses: DeviceClass[];
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  /** null: no end date (some business licences are 长期) */
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo: string | null;
+}
