@@ -17,6 +17,7 @@ import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
+import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 
 export interface App {
   config: Config;
@@ -61,6 +62,8 @@ export async function createApp(config: Config): Promise<App> {
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+
+  app.use('/files', qualificationFileRoutes(services));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),

@@ -22,6 +22,8 @@ export interface Config {
   logSql: boolean;
   /** The longest a TEMPORARY authorization may run, in days. */
   maxTemporaryAuthorizationDays: number;
+  /** Where uploaded documents are kept (local disk storage). */
+  filesDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', nodeEnv !== 'production'),
     logSql: bool(env, 'LOG_SQL', false),
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
+    filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, '.data', 'files')),
     ...overrides,
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {

@@ -15,6 +15,7 @@ import { Qualification } from '../modules/qualification/qualification.entity';
 import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
 import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
 import { ChannelLifecycle1764300000000 } from './migrations/1764300000000-ChannelLifecycle';
+import { QualificationFiles1764400000000 } from './migrations/1764400000000-QualificationFiles';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -24,7 +25,7 @@ export const entities = [
   Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
   ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
 ];
-export const migrations = [Foundation1764200000000, ChannelLifecycle1764300000000];
+export const migrations = [Foundation1764200000000, ChannelLifecycle1764300000000, QualificationFiles1764400000000];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
 class CountingLogger extends AbstractLogger {

@@ -10,6 +10,7 @@ import { HospitalService } from '../modules/hospital/hospital.service';
 import { QualificationService } from '../modules/qualification/qualification.service';
 import { ComplianceService } from '../modules/compliance/compliance.service';
 import { AuthorizationService } from '../modules/authorization/authorization.service';
+import { LocalDiskStorage } from '../common/storage';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -24,7 +25,7 @@ export function createServices(ds: DataSource, config: Config) {
     distributors,
     products,
     hospitals: new HospitalService(ds),
-    qualifications: new QualificationService(ds),
+    qualifications: new QualificationService(ds, new LocalDiskStorage(config.filesDir)),
     compliance,
     authorizations: new AuthorizationService(ds, config, compliance),
   };

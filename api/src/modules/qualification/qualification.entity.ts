@@ -23,4 +23,20 @@ export class Qualification extends TenantEntity {
   /** null: no end date (some business licences are 长期) */
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo: string | null;
+
+  /** The scanned document, in the file storage under this key. */
+  @Column({ name: 'file_key', type: 'varchar', length: 300, nullable: true, select: false })
+  fileKey: string | null;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 200, nullable: true })
+  fileName: string | null;
+
+  @Column({ name: 'file_mime', type: 'varchar', length: 64, nullable: true })
+  fileMime: string | null;
+
+  @Column({ name: 'file_size', type: 'integer', nullable: true })
+  fileSize: number | null;
+
+  @Column({ name: 'file_sha256', type: 'char', length: 64, nullable: true })
+  fileSha256: string | null;
 }

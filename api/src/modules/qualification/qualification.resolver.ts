@@ -4,7 +4,7 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { DistributorType } from '../distributor/distributor.types';
 import { Distributor } from '../distributor/distributor.entity';
 import { Qualification } from './qualification.entity';
-import { AddQualificationInput, ExpiryWarningType, QualificationDocType } from './qualification.types';
+import { AddQualificationInput, ExpiryWarningType, QualificationDocType, StoredFileType } from './qualification.types';
 import { expiryWarning } from './qualification.service';
 
 @Resolver(() => QualificationDocType)
@@ -29,6 +29,14 @@ export class QualificationResolver {
   @FieldResolver(() => ExpiryWarningType)
   expiry(@Root() q: Qualification): ExpiryWarningType {
     return expiryWarning(q.validTo);
+  }
+
+  /** The scanned document, once uploaded (PUT /files/qualifications/:id). */
+  @FieldResolver(() => StoredFileType, { nullable: true })
+  file(@Root() q: Qualification): StoredFileType | null {
+    return q.fileName && q.fileMime && q.fileSize !== null
+      ? { name: q.fileName, mime: q.fileMime, size: q.fileSize, url: `/files/qualifications/${q.id}` }
+      : null;
   }
 
   @FieldResolver(() => DistributorType, { nullable: true })

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { FileStorage, sniffDocumentType } from '../../common/storage';
+import { AppError } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { badInput, notFound } from '../../common/errors';
@@ -19,8 +24,52 @@ export function expiryWarning(validTo: string | null, on: string = today()): Exp
   return { level, daysLeft };
 }
 
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
 export class QualificationService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly storage: FileStorage,
+  ) {}
+
+  /**
+   * Stores the scan of a qualification (PDF, JPEG or PNG by content, at most 10 MB) and records
+   * it with the audit row in one transaction. The file is written first under a key of its own
+   * hash, so a failed commit leaves at most an unreferenced file, never a row without its file.
+   */
+  async attachFile(scope: Scope, id: string, fileName: string, data: Buffer): Promise<Qualification> {
+    if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
+    if (data.length > MAX_DOCUMENT_BYTES) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'A document may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE);
+    }
+    const mime = sniffDocumentType(data);
+    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a PDF, JPEG or PNG', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const [existing] = isUuid(id) ? await this.byIds(scope, [id]) : [];
+    if (!existing) throw notFound('Qualification');
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const key = `qualifications/${existing.brandId}/${existing.id}/${sha256}`;
+    await this.storage.put(key, data);
+    return this.ds.transaction(async (em) => {
+      const [q] = await this.byIds(scope, [id], em);
+      if (!q) throw notFound('Qualification');
+      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'document';
+      await em.update(Qualification, { id: q.id }, { fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256 });
+      await audit(em, scope, 'ATTACH_FILE', 'distributor', q.distributorId, { qualificationId: q.id, fileName: name, size: data.length, sha256 });
+      return Object.assign(q, { fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256 });
+    });
+  }
+
+  /** The stored scan, for someone who may see the qualification. */
+  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+    const q = isUuid(id) ? await this.scoped(scope).addSelect('q.fileKey').andWhere('q.id = :id', { id }).getOne() : null;
+    const data = q?.fileKey ? await this.storage.get(q.fileKey) : null;
+    if (!q || !data) throw notFound('Document');
+    return { name: q.fileName ?? 'document', mime: q.fileMime ?? 'application/octet-stream', data };
+  }
+
+  byIds(scope: Scope, ids: readonly string[], em?: EntityManager): Promise<Qualification[]> {
+    return this.scoped(scope, em).andWhere('q.id = ANY(:ids)', { ids }).getMany();
+  }
 
   private scoped(scope: Scope, em: EntityManager = this.ds.manager) {
     return applyScope(em.getRepository(Qualification).createQueryBuilder('q'), scope, 'distributorOwned');

@@ -72,3 +72,18 @@ export class ExpiryWarningType {
   @Field(() => Int, { nullable: true, description: 'Days until it expires (negative: expired that long ago)' })
   daysLeft: number | null;
 }
+
+@ObjectType('StoredFile', { description: 'An uploaded document; fetch it from url with the session cookie' })
+export class StoredFileType {
+  @Field()
+  name: string;
+
+  @Field()
+  mime: string;
+
+  @Field(() => Int)
+  size: number;
+
+  @Field({ description: 'Path on the API, e.g. /files/qualifications/<id>' })
+  url: string;
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Audience } from '@medchannel/shared-schema';
+import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
+import { footprint } from '../../../test/auditing';
+import { QUALIFICATIONS } from '../../db/seed/catalog-data';
+import { userByEmail } from '../../db/seed/demo-data';
+
+let t: TestApp;
+const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-files-'));
+// Hengkang's own licence; Hengkang's owner is none of the isolation matrix's personas.
+const mine = QUALIFICATIONS.find((q) => q.distributorCode === 'HK-HGK')!;
+const theirs = QUALIFICATIONS.find((q) => q.distributorCode === 'HK-YK')!;
+const OWNER = 'boss@hengkang.demo';
+
+beforeAll(async () => {
+  t = await startTestApp({ filesDir });
+});
+afterAll(async () => {
+  await t?.stop();
+  fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF')]);
+
+function upload(client: GqlClient, id: string, body: Buffer, name = '经营许可证.pdf') {
+  return fetch(`${t.url}/files/qualifications/${id}`, {
+    method: 'PUT',
+    headers: {
+      'x-medchannel-app': client.audience!.toLowerCase(),
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent(name),
+    },
+    body,
+  });
+}
+
+function download(client: GqlClient, id: string) {
+  return fetch(`${t.url}/files/qualifications/${id}`, {
+    headers: { 'x-medchannel-app': client.audience!.toLowerCase(), cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+}
+
+test('the owner uploads a PDF scan; it comes back byte for byte and shows on the qualification', async () => {
+  const owner = await t.as(OWNER);
+  const res = await upload(owner, mine.id, PDF);
+  expect(res.status).toBe(200);
+  expect(await res.json()).toMatchObject({ fileName: '经营许可证.pdf', fileMime: 'application/pdf', fileSize: PDF.length });
+  const back = await download(owner, mine.id);
+  expect(back.headers.get('content-type')).toBe('application/pdf');
+  expect(Buffer.from(await back.arrayBuffer()).equals(PDF)).toBe(true);
+  const brand = await t.as('zhao.rh@huakang.demo');
+  const r = await brand.request(`query($d: ID!) { distributor(id: $d) { qualifications { id file { name size url } } } }`, {
+    d: (await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]))[0].distributor_id,
+  });
+  expect(r.data.distributor.qualifications.find((q: { id: string }) => q.id === mine.id).file).toEqual({
+    name: '经营许可证.pdf', size: PDF.length, url: `/files/qualifications/${mine.id}`,
+  });
+});
+
+test('the type is read from the content: an executable named .pdf is refused, nothing changes', async () => {
+  const owner = await t.as(OWNER);
+  const before = await footprint(t.app.ds, userByEmail(OWNER).id);
+  const res = await upload(owner, mine.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'licence.pdf');
+  expect(res.status).toBe(415);
+  expect((await res.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_FILE_TYPE', field: 'file' });
+  expect(await footprint(t.app.ds, userByEmail(OWNER).id)).toEqual(before);
+});
+
+test('more than 10 MB is refused', async () => {
+  const owner = await t.as(OWNER);
+  const res = await upload(owner, mine.id, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]));
+  expect(res.status).toBe(413);
+  expect((await res.json()).error.reason).toBe('FILE_TOO_LARGE');
+});
+
+test('another distributor’s document is NOT_FOUND both ways; a rep may not upload; no cookie, no file', async () => {
+  const owner = await t.as(OWNER);
+  expect((await upload(owner, theirs.id, PDF)).status).toBe(404);
+  expect((await download(owner, theirs.id)).status).toBe(404);
+  const other = await t.as('boss@yuekang.demo');
+  expect((await download(other, mine.id)).status).toBe(404);
+  const rep = await t.as('li.rep@kangda.demo');
+  expect((await upload(rep, QUALIFICATIONS[0].id, PDF)).status).toBe(403);
+  expect((await download(t.client(Audience.PORTAL), mine.id)).status).toBe(401);
+});
