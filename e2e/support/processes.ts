@@ -50,6 +50,6 @@ export async function waitForHttp(url: string, child: { exitCode: number | null;
 /** The tests are about the built apps; build one when its dist is missing. */
 export function ensureBuilt(app: string): void {
   if (existsSync(join(REPO, app, 'dist', 'index.html')) && !process.env.E2E_REBUILD) return;
-  const result = spawnSync('pnpm', ['--filter', `@medchannel/${app}`, 'build'], { cwd: REPO, stdio: 'inherit' });
+  const result = spawnSync('pnpm', ['--filter', `@medchannel/${app}`, 'build'], { cwd: REPO, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`building ${app} failed`);
 }

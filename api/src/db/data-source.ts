@@ -16,6 +16,9 @@ import { AuthorizationGrant } from '../modules/authorization/authorization.entit
 import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
 import { ChannelLifecycle1764300000000 } from './migrations/1764300000000-ChannelLifecycle';
 import { QualificationFiles1764400000000 } from './migrations/1764400000000-QualificationFiles';
+import { ScreeningAndIntel1764500000000 } from './migrations/1764500000000-ScreeningAndIntel';
+import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
+import { DistributorAssessment } from '../modules/distributor/assessment.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -24,8 +27,14 @@ types.setTypeParser(1082, (value: string) => value);
 export const entities = [
   Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
   ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
+  HospitalNote, HospitalServingReport, DistributorAssessment,
 ];
-export const migrations = [Foundation1764200000000, ChannelLifecycle1764300000000, QualificationFiles1764400000000];
+export const migrations = [
+  Foundation1764200000000,
+  ChannelLifecycle1764300000000,
+  QualificationFiles1764400000000,
+  ScreeningAndIntel1764500000000,
+];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
 class CountingLogger extends AbstractLogger {

@@ -10,6 +10,8 @@ import { HospitalResolver } from '../modules/hospital/hospital.resolver';
 import { QualificationResolver } from '../modules/qualification/qualification.resolver';
 import { AuthorizationResolver } from '../modules/authorization/authorization.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
+import { IntelResolver } from '../modules/hospital/intel.resolver';
+import { AssessmentResolver } from '../modules/distributor/assessment.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -22,6 +24,8 @@ export const resolvers = [
   QualificationResolver,
   AuthorizationResolver,
   ComplianceResolver,
+  IntelResolver,
+  AssessmentResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -9,6 +9,8 @@ import { Hospital, HospitalContact, HospitalDepartment } from '../modules/hospit
 import { DistributorStageChange } from '../modules/distributor/distributor.entity';
 import { Qualification } from '../modules/qualification/qualification.entity';
 import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
+import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
+import { DistributorAssessment } from '../modules/distributor/assessment.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -53,6 +55,9 @@ export function createLoaders(services: Services, scope: Scope) {
     stageHistoryByDistributorId: groupedBy<DistributorStageChange>((ids) => services.distributors.stageHistory(scope, ids), (c) => c.distributorId),
     qualificationsByDistributorId: groupedBy<Qualification>((ids) => services.qualifications.byDistributorIds(scope, ids), (q) => q.distributorId),
     authorizationsByDistributorId: groupedBy<AuthorizationGrant>((ids) => services.authorizations.byDistributorIds(scope, ids), (g) => g.distributorId),
+    notesByHospitalId: groupedBy<HospitalNote>((ids) => services.intel.notesByHospitalIds(scope, ids), (n) => n.hospitalId),
+    servingReportsByHospitalId: groupedBy<HospitalServingReport>((ids) => services.intel.servingReportsByHospitalIds(scope, ids), (r) => r.hospitalId),
+    assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
   };
 }
 

@@ -11,6 +11,8 @@ import { QualificationService } from '../modules/qualification/qualification.ser
 import { ComplianceService } from '../modules/compliance/compliance.service';
 import { AuthorizationService } from '../modules/authorization/authorization.service';
 import { LocalDiskStorage } from '../common/storage';
+import { AssessmentService } from '../modules/distributor/assessment.service';
+import { IntelService } from '../modules/hospital/intel.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -25,6 +27,8 @@ export function createServices(ds: DataSource, config: Config) {
     distributors,
     products,
     hospitals: new HospitalService(ds),
+    intel: new IntelService(ds),
+    assessments: new AssessmentService(ds),
     qualifications: new QualificationService(ds, new LocalDiskStorage(config.filesDir)),
     compliance,
     authorizations: new AuthorizationService(ds, config, compliance),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Role } from '@medchannel/shared-schema';
+import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
 import { REGIONS, SeedUser } from '../../src/db/seed/demo-data';
 import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, PRODUCT_LINES } from '../../src/db/seed/catalog-data';
 import { addDays, today } from '../../src/common/dates';
@@ -307,5 +307,37 @@ export const CATALOG_OPERATIONS: Record<string, OperationCase> = {
       })),
     ],
   },
+  recordScreeningAssessment: {
+    allowed: STAFF,
+    own: ({ user }) => ({
+      query: `mutation($i: AssessmentInput!) { recordScreeningAssessment(input: $i) { id fitScore } }`,
+      variables: { i: { distributorId: firstDistributor(user).id, productsCarried: '超声、检验试剂', competingProducts: '迈瑞 DC-70', fitScore: 4, willingnessScore: 5, capabilityScore: 3 } },
+    }),
+    foreign: ({ user }) =>
+      notFoundEach(foreignDistributors(user), (d) => ({
+        query: `mutation($i: AssessmentInput!) { recordScreeningAssessment(input: $i) { id } }`,
+        variables: { i: { distributorId: d.id, fitScore: 1, willingnessScore: 1, capabilityScore: 1 } },
+      })),
+    mutates: true,
+  },
+  addHospitalNote: {
+    allowed: [...BRAND_ROLES],
+    own: ({ user }) => ({
+      query: `mutation($h: ID!) { addHospitalNote(hospitalId: $h, body: "设备科明年预算增加，关注彩超更新") { id body } }`,
+      variables: { h: hospitalFor(user).id },
+    }),
+    foreign: ({ user }) =>
+      notFoundEach(foreignHospitals(user), (h) => ({ query: `mutation($h: ID!) { addHospitalNote(hospitalId: $h, body: "越界") { id } }`, variables: { h: h.id } })),
+    mutates: true,
+  },
+  reportHospitalServing: {
+    allowed: [...BRAND_ROLES],
+    own: ({ user }) => ({
+      query: `mutation($h: ID!) { reportHospitalServing(hospitalId: $h, distributorName: "杭州某竞品经销商", products: "迈瑞彩超") { id distributorName } }`,
+      variables: { h: hospitalFor(user).id },
+    }),
+    foreign: ({ user }) =>
+      notFoundEach(foreignHospitals(user), (h) => ({ query: `mutation($h: ID!) { reportHospitalServing(hospitalId: $h, distributorName: "x") { id } }`, variables: { h: h.id } })),
+    mutates: true,
+  },
 };
-

@@ -1,5 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@medchannel/shared-schema';
+import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
+import { AssessmentType } from './assessment.types';
+import { DistributorAssessment } from './assessment.entity';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
 import { RegionType } from '../region/region.types';
@@ -94,6 +96,13 @@ export class DistributorResolver {
   @FieldResolver(() => [DistributorStageChangeType])
   stageHistory(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<DistributorStageChange[]> {
     return loadersOf(ctx).stageHistoryByDistributorId.load(d.id);
+  }
+
+  /** The brand's screenings of this distributor, newest first: brand side only. */
+  @Authorized(...BRAND_ROLES)
+  @FieldResolver(() => [AssessmentType])
+  assessments(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<DistributorAssessment[]> {
+    return loadersOf(ctx).assessmentsByDistributorId.load(d.id);
   }
 
   @FieldResolver(() => [QualificationDocType])

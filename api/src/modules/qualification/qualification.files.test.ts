@@ -65,7 +65,7 @@ test('the type is read from the content: an executable named .pdf is refused, no
   const before = await footprint(t.app.ds, userByEmail(OWNER).id);
   const res = await upload(owner, mine.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'licence.pdf');
   expect(res.status).toBe(415);
-  expect((await res.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_FILE_TYPE', field: 'file' });
+  expect(((await res.json()) as { error: unknown }).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_FILE_TYPE', field: 'file' });
   expect(await footprint(t.app.ds, userByEmail(OWNER).id)).toEqual(before);
 });
 
@@ -73,7 +73,7 @@ test('more than 10 MB is refused', async () => {
   const owner = await t.as(OWNER);
   const res = await upload(owner, mine.id, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]));
   expect(res.status).toBe(413);
-  expect((await res.json()).error.reason).toBe('FILE_TOO_LARGE');
+  expect(((await res.json()) as { error: { reason: string } }).error.reason).toBe('FILE_TOO_LARGE');
 });
 
 test('another distributor’s document is NOT_FOUND both ways; a rep may not upload; no cookie, no file', async () => {

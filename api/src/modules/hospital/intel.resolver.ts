@@ -1,0 +1,46 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { BRAND_ROLES } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Hospital } from './hospital.entity';
+import { HospitalType } from './hospital.types';
+import { HospitalNote, HospitalServingReport } from './intel.entity';
+import { HospitalNoteType, ServingReportType } from './intel.types';
+
+
+/** Notes and serving reports on a hospital: the brand's own intelligence, never a distributor's to read. */
+@Resolver(() => HospitalType)
+export class IntelResolver {
+  @Authorized(...BRAND_ROLES)
+  @Mutation(() => HospitalNoteType)
+  addHospitalNote(
+    @Arg('hospitalId', () => ID) hospitalId: string,
+    @Arg('body') body: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<HospitalNote> {
+    return ctx.services.intel.addNote(requireScope(ctx), hospitalId, body.slice(0, 4000));
+  }
+
+  @Authorized(...BRAND_ROLES)
+  @Mutation(() => ServingReportType)
+  reportHospitalServing(
+    @Arg('hospitalId', () => ID) hospitalId: string,
+    @Arg('distributorName') distributorName: string,
+    @Arg('products', () => String, { nullable: true }) products: string | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<HospitalServingReport> {
+    return ctx.services.intel.reportServing(requireScope(ctx), hospitalId, distributorName.slice(0, 200), products?.slice(0, 500) ?? null);
+  }
+
+  @Authorized(...BRAND_ROLES)
+  @FieldResolver(() => [HospitalNoteType])
+  notes(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<HospitalNote[]> {
+    return loadersOf(ctx).notesByHospitalId.load(h.id);
+  }
+
+  /** Distributors heard to serve it, besides those authorized (servingDistributors). */
+  @Authorized(...BRAND_ROLES)
+  @FieldResolver(() => [ServingReportType])
+  reportedServing(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<HospitalServingReport[]> {
+    return loadersOf(ctx).servingReportsByHospitalId.load(h.id);
+  }
+}
