@@ -18,6 +18,7 @@ import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
+import { importRoutes } from './modules/import/import.routes';
 
 export interface App {
   config: Config;
@@ -63,7 +64,7 @@ export async function createApp(config: Config): Promise<App> {
     }
   });
 
-  app.use('/files', qualificationFileRoutes(services));
+  app.use('/files', qualificationFileRoutes(services), importRoutes(services));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),

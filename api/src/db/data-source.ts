@@ -17,6 +17,8 @@ import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
 import { ChannelLifecycle1764300000000 } from './migrations/1764300000000-ChannelLifecycle';
 import { QualificationFiles1764400000000 } from './migrations/1764400000000-QualificationFiles';
 import { ScreeningAndIntel1764500000000 } from './migrations/1764500000000-ScreeningAndIntel';
+import { ImportJobs1764600000000 } from './migrations/1764600000000-ImportJobs';
+import { ImportJob } from '../modules/import/import.entity';
 import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
 import { DistributorAssessment } from '../modules/distributor/assessment.entity';
 
@@ -27,13 +29,14 @@ types.setTypeParser(1082, (value: string) => value);
 export const entities = [
   Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
   ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
-  HospitalNote, HospitalServingReport, DistributorAssessment,
+  HospitalNote, HospitalServingReport, DistributorAssessment, ImportJob,
 ];
 export const migrations = [
   Foundation1764200000000,
   ChannelLifecycle1764300000000,
   QualificationFiles1764400000000,
   ScreeningAndIntel1764500000000,
+  ImportJobs1764600000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

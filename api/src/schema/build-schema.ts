@@ -12,6 +12,7 @@ import { AuthorizationResolver } from '../modules/authorization/authorization.re
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { IntelResolver } from '../modules/hospital/intel.resolver';
 import { AssessmentResolver } from '../modules/distributor/assessment.resolver';
+import { ImportResolver } from '../modules/import/import.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   ComplianceResolver,
   IntelResolver,
   AssessmentResolver,
+  ImportResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

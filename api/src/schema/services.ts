@@ -13,6 +13,7 @@ import { AuthorizationService } from '../modules/authorization/authorization.ser
 import { LocalDiskStorage } from '../common/storage';
 import { AssessmentService } from '../modules/distributor/assessment.service';
 import { IntelService } from '../modules/hospital/intel.service';
+import { ImportService } from '../modules/import/import.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -29,6 +30,7 @@ export function createServices(ds: DataSource, config: Config) {
     hospitals: new HospitalService(ds),
     intel: new IntelService(ds),
     assessments: new AssessmentService(ds),
+    imports: new ImportService(ds),
     qualifications: new QualificationService(ds, new LocalDiskStorage(config.filesDir)),
     compliance,
     authorizations: new AuthorizationService(ds, config, compliance),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
-import { REGIONS, SeedUser } from '../../src/db/seed/demo-data';
+import { REGIONS, SeedUser, USERS } from '../../src/db/seed/demo-data';
 import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, PRODUCT_LINES } from '../../src/db/seed/catalog-data';
 import { addDays, today } from '../../src/common/dates';
 import {
@@ -58,6 +58,16 @@ const versionOf = async (ds: DataSource, table: string, id: string): Promise<num
 
 const GRANT_FIELDS = `id kind exclusive status validFrom validTo revokedFrom version distributor { id name }
   productLines { id name } products { id name } regions { id name } hospitals { id name }`;
+
+/** An empty previewed import of the persona's own (or of another user, for the foreign calls). */
+async function importFor(ds: DataSource, user: SeedUser): Promise<string> {
+  const [row] = await ds.query(
+    `INSERT INTO import_job (brand_id, created_by, kind, status, total_rows, error_count, payload, summary)
+     VALUES ($1, $2, 'HOSPITALS', 'PREVIEWED', 0, 0, '[]'::jsonb, '{"hospitals":0,"departments":0}'::jsonb) RETURNING id`,
+    [user.brandId, user.id],
+  );
+  return row.id;
+}
 
 const notFoundEach = <T>(rows: T[], call: (row: T) => Call): Call[] => rows.map(call);
 
@@ -338,6 +348,21 @@ export const CATALOG_OPERATIONS: Record<string, OperationCase> = {
     }),
     foreign: ({ user }) =>
       notFoundEach(foreignHospitals(user), (h) => ({ query: `mutation($h: ID!) { reportHospitalServing(hospitalId: $h, distributorName: "x") { id } }`, variables: { h: h.id } })),
+    mutates: true,
+  },
+  importJob: {
+    allowed: STAFF,
+    own: async ({ user, ds }) => ({ query: `query($id: ID!) { importJob(id: $id) { id status errorCount errors { row } } }`, variables: { id: await importFor(ds, user) } }),
+    foreign: async ({ user, ds }) => [
+      { query: `query($id: ID!) { importJob(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
+    ],
+  },
+  commitHospitalImport: {
+    allowed: STAFF,
+    own: async ({ user, ds }) => ({ query: `mutation($id: ID!) { commitHospitalImport(id: $id) { id status } }`, variables: { id: await importFor(ds, user) } }),
+    foreign: async ({ user, ds }) => [
+      { query: `mutation($id: ID!) { commitHospitalImport(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
+    ],
     mutates: true,
   },
 };

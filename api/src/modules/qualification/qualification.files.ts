@@ -1,28 +1,11 @@
-import express, { Request, Response, Router } from 'express';
+import express, { Request, Router } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { AppError } from '../../common/errors';
-import { audienceOf } from '../../auth/session.service';
+import { scopeOfRequest, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
 const UPLOADERS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.OWNER];
-
-const STATUS: Record<string, number> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-};
-
-function fail(res: Response, err: unknown) {
-  if (err instanceof AppError) {
-    const status = err.reason === ErrorReason.FILE_TOO_LARGE ? 413 : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE ? 415 : (STATUS[err.code] ?? 400);
-    res.status(status).json({ error: { code: err.code, reason: err.reason ?? null, field: err.field ?? null, message: err.message } });
-    return;
-  }
-  console.error('[files]', err);
-  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });
-}
 
 /**
  * Documents travel as plain HTTP bodies (not GraphQL multipart): PUT the bytes, GET them back.
@@ -30,19 +13,14 @@ function fail(res: Response, err: unknown) {
  */
 export function qualificationFileRoutes(services: Services): Router {
   const router = Router();
-  const viewer = async (req: Request, roles?: Role[]) => {
-    const auth = await services.sessions.authenticate(req, audienceOf(req));
-    if (!auth.scope) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in', undefined, auth.failure ?? ErrorReason.NOT_LOGGED_IN);
-    if (roles && !roles.includes(auth.scope.role)) throw new AppError(ErrorCode.FORBIDDEN, 'Your role may not do this', undefined, ErrorReason.ROLE_NOT_ALLOWED);
-    return auth.scope;
-  };
+  const viewer = (req: Request, roles?: Role[]) => scopeOfRequest(services, req, roles);
 
   router.put(
     '/qualifications/:id',
     (req, res, next) => {
       // Refuse by the declared length before reading a byte of an oversized body.
       if (Number(req.headers['content-length'] ?? 0) > MAX_DOCUMENT_BYTES) {
-        return fail(res, new AppError(ErrorCode.BAD_USER_INPUT, 'A document may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE));
+        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'A document may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE));
       }
       next();
     },
@@ -54,7 +32,7 @@ export function qualificationFileRoutes(services: Services): Router {
         const q = await services.qualifications.attachFile(scope, String(req.params.id), name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
         res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
       } catch (err) {
-        fail(res, err);
+        sendError(res, err);
       }
     },
   );
@@ -68,7 +46,7 @@ export function qualificationFileRoutes(services: Services): Router {
       res.setHeader('x-content-type-options', 'nosniff');
       res.send(file.data);
     } catch (err) {
-      fail(res, err);
+      sendError(res, err);
     }
   });
   return router;

@@ -1,0 +1,36 @@
+import type { Request, Response } from 'express';
+import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
+import { AppError } from './errors';
+import { audienceOf } from '../auth/session.service';
+import type { Scope } from '../auth/scope';
+import type { Services } from '../schema/services';
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+/** The plain-HTTP routes (files, spreadsheets) answer errors with the same codes as GraphQL. */
+export function sendError(res: Response, err: unknown): void {
+  if (err instanceof AppError) {
+    const status =
+      err.reason === ErrorReason.FILE_TOO_LARGE ? 413 : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE ? 415 : (STATUS[err.code] ?? 400);
+    res.status(status).json({ error: { code: err.code, reason: err.reason ?? null, field: err.field ?? null, message: err.message } });
+    return;
+  }
+  console.error('[http]', err);
+  res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });
+}
+
+/** The request's scope from the same session cookie and audience header as /graphql; the role checked like @Authorized. */
+export async function scopeOfRequest(services: Services, req: Request, roles?: readonly Role[]): Promise<Scope> {
+  const auth = await services.sessions.authenticate(req, audienceOf(req));
+  if (!auth.scope) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in', undefined, auth.failure ?? ErrorReason.NOT_LOGGED_IN);
+  if (roles && !roles.includes(auth.scope.role)) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Your role may not do this', undefined, ErrorReason.ROLE_NOT_ALLOWED);
+  }
+  return auth.scope;
+}
