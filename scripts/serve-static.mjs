@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Serves a built front end the way production would: static files, the SPA's index.html for
-// any other page path, and /graphql proxied to the API so the session cookie stays same-origin.
+// any other page path, and /graphql and /files/* proxied to the API so the session cookie stays same-origin.
 // No dependencies: node:http only.
 //   node scripts/serve-static.mjs --dir console-internal/dist --port 5173 --api http://127.0.0.1:4000
 import { createReadStream, statSync } from 'node:fs';
@@ -89,6 +89,8 @@ function proxy(req, res) {
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://local');
   if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return proxy(req, res);
+  // Document scans (PUT upload, GET download) live on the API too, behind the same session cookie.
+  if (url.pathname.startsWith('/files/')) return proxy(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' });
     return res.end();
@@ -110,6 +112,6 @@ const server = http.createServer((req, res) => {
 
 server.listen(Number(values.port), values.host, () => {
   const { port } = server.address();
-  console.log(`serving ${root} on http://${values.host}:${port} (/graphql → ${api.origin})`);
+  console.log(`serving ${root} on http://${values.host}:${port} (/graphql, /files → ${api.origin})`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

@@ -26,7 +26,7 @@ function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
         enumsAsTypes: true,
         useTypeImports: true,
         onlyOperationTypes: true,
-        scalars: { DateTimeISO: 'string', Decimal: 'string' },
+        scalars: { DateTimeISO: 'string', Decimal: 'string', LocalDate: 'string' },
       },
     },
   };

@@ -4,7 +4,7 @@
 export { WebApp, type WebAppProps } from './app/WebApp';
 export { initI18n, i18n } from './app/i18n';
 export { createApolloClient, setSessionLostHandler, type SessionLostHandler } from './app/apollo';
-export { codedError, errorMessage, isCode, type CodedError } from './app/errors';
+export { codedError, errorMessage, formError, isCode, serverMessage, type CodedError } from './app/errors';
 export { LANGUAGE, intlTag, isLocale, localeOfLanguage, storeLocale, storedLocale } from './app/locale';
 export { useFormat } from './app/format';
 export { SessionProvider, loginPath, useCurrentUser, useSession, type CurrentUser } from './app/session';

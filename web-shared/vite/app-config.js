@@ -1,6 +1,6 @@
 // Plain JavaScript: vite.config.ts loads this through Node, which does not strip types here.
 
-// The API runs on its own port; the dev server proxies /graphql so cookies stay same-origin.
+// The API runs on its own port; the dev server proxies /graphql and /files (document scans) so cookies stay same-origin.
 const API_URL = process.env.API_URL ?? 'http://127.0.0.1:4000';
 
 /**
@@ -17,9 +17,9 @@ export function webAppConfig({ port }) {
     server: {
       port,
       strictPort: true,
-      proxy: { '/graphql': { target: API_URL, changeOrigin: false } },
+      proxy: { '/graphql': { target: API_URL, changeOrigin: false }, '/files': { target: API_URL, changeOrigin: false } },
     },
-    preview: { port, proxy: { '/graphql': { target: API_URL } } },
+    preview: { port, proxy: { '/graphql': { target: API_URL }, '/files': { target: API_URL } } },
     build: {
       sourcemap: false,
       chunkSizeWarningLimit: 600,

@@ -50,3 +50,19 @@ export function errorMessage(t: TFunction, error: unknown): string {
   }
   return t(`errors.code.${coded.code}`);
 }
+
+/** The server's own message: for details a reason cannot carry (which grant conflicts, which document is missing). */
+export function serverMessage(error: unknown): string | undefined {
+  if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) return error.errors[0].message;
+  return undefined;
+}
+
+/** Reasons whose server message names the specifics (the conflicting grant, the missing document). */
+const DETAILED = new Set<string>([ErrorReason.EXCLUSIVE_CONFLICT, ErrorReason.NOT_COMPLIANT, ErrorReason.TEMPORARY_TOO_LONG]);
+
+/** A failure as a form shows it: beside `field` when the server named one, with the details when they matter. */
+export function formError(t: TFunction, error: unknown): { field?: string; message: string; detail?: string } {
+  const coded = codedError(error);
+  const detail = coded.reason && DETAILED.has(coded.reason) ? serverMessage(error) : undefined;
+  return { field: coded.field, message: errorMessage(t, error), detail };
+}

@@ -2,3 +2,4 @@ export { FeaturePlaceholder } from './FeaturePlaceholder';
 export { LanguageSwitch } from './LanguageSwitch';
 export { PageHeader } from './PageHeader';
 export { UserBadge } from './UserBadge';
+export { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, URGENT_EXPIRY } from './StatusTags';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { AppstoreOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,12 @@ import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
+import { PipelineBoard } from './PipelineBoard';
+import { NewProspectModal } from './NewProspectModal';
+import { Role } from '@medchannel/shared-schema';
+import { useCurrentUser } from '@medchannel/web-shared';
+
+const CREATORS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 
 type Row = DistributorsQuery['distributors']['nodes'][number];
 
@@ -36,8 +42,12 @@ export default function DistributorsPage() {
   const [draft, setDraft] = useState(search);
   useEffect(() => setDraft(search), [search]);
   const pageIndex = cursors.length - 1;
+  const view = params.get('view') === 'board' ? 'board' : 'list';
+  const user = useCurrentUser();
+  const [creating, setCreating] = useState(false);
 
   const { data, previousData, loading, error, refetch } = useQuery(DistributorsDocument, {
+    skip: view === 'board',
     variables: {
       first: size,
       after: cursors[pageIndex],
@@ -74,7 +84,32 @@ export default function DistributorsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.distributors')} subtitle={t('distributor.listSubtitle')} />
+      <PageHeader
+        title={t('nav.distributors')}
+        subtitle={t('distributor.listSubtitle')}
+        extra={
+          <Space wrap>
+            <Segmented
+              value={view}
+              onChange={(value) => setFilter('view', value === 'board' ? 'board' : undefined)}
+              data-testid="distributor-view"
+              options={[
+                { value: 'list', label: t('distributor.viewList'), icon: <UnorderedListOutlined /> },
+                { value: 'board', label: t('distributor.viewBoard'), icon: <AppstoreOutlined /> },
+              ]}
+            />
+            {CREATORS.includes(user.role) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="prospect-open">
+                {t('prospect.open')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <NewProspectModal open={creating} onClose={() => setCreating(false)} />
+      {view === 'board' ? (
+        <PipelineBoard />
+      ) : (
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
@@ -136,6 +171,7 @@ export default function DistributorsPage() {
           </Space>
         </Flex>
       </Card>
+      )}
     </>
   );
 }
