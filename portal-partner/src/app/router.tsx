@@ -12,6 +12,7 @@ const page = {
   training: lazy(() => import('../features/training/TrainingPage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
   me: lazy(() => import('../features/me/MePage')),
+  company: lazy(() => import('../features/company/CompanyPage')),
 };
 
 export const router = createAppRouter({
@@ -24,5 +25,6 @@ export const router = createAppRouter({
     { path: '/training', feature: 'training', page: page.training },
     { path: '/visits', feature: 'visits', page: page.visits },
     { path: '/me', feature: 'me', page: page.me },
+    { path: '/company', feature: 'company', page: page.company },
   ],
 });

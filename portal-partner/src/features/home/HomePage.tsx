@@ -1,9 +1,12 @@
-import { Card, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
+import { BankOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navFor } from '../../app/nav';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { EmptyState } from '@medchannel/web-shared/states';
+import { HomeDocumentsDocument } from '../../gql/graphql';
 import './home.css';
 
 export default function HomePage() {
@@ -11,6 +14,12 @@ export default function HomePage() {
   const user = useCurrentUser();
   const format = useFormat();
   const shortcuts = navFor(user.role).filter((item) => item.feature !== 'home' && item.feature !== 'me');
+  // Documents expired or expiring within 30 days block authorizations, orders and shipments: say so first.
+  const documents = useQuery(HomeDocumentsDocument, { fetchPolicy: 'cache-and-network' });
+  const urgent = (documents.data?.me.distributor?.qualifications ?? []).filter((q) =>
+    ['EXPIRED', 'WITHIN_7_DAYS', 'WITHIN_30_DAYS'].includes(q.expiry.level),
+  );
+  const expired = urgent.some((q) => q.expiry.level === 'EXPIRED');
 
   return (
     <>
@@ -21,6 +30,19 @@ export default function HomePage() {
         </div>
         <div className="pp-hero-sub">{t('home.brand', { brand: user.brand.name, date: format.date(new Date().toISOString()) })}</div>
       </div>
+      {urgent.length > 0 && (
+        <Link to="/company" style={{ display: 'block', marginBottom: 12, textDecoration: 'none' }} data-testid="home-document-warning">
+          <Alert
+            type={expired ? 'error' : 'warning'}
+            showIcon
+            title={t(expired ? 'home.documentsExpired' : 'home.documentsExpiring')}
+            description={urgent
+              .map((q) => `${t(`qualType.${q.type}`)}：${t(`expiry.${q.expiry.level}`, { days: Math.abs(q.expiry.daysLeft ?? 0) })}`)
+              .join('；')}
+            action={<Typography.Link>{t('home.documentsAction')}</Typography.Link>}
+          />
+        </Link>
+      )}
       <div className="pp-shortcuts">
         {shortcuts.map((item) => (
           <Link key={item.path} to={item.path} className="pp-shortcut">
@@ -28,6 +50,12 @@ export default function HomePage() {
             <span>{t(`nav.${item.feature}`)}</span>
           </Link>
         ))}
+        <Link to="/company" className="pp-shortcut" data-testid="shortcut-company">
+          <span className="pp-shortcut-icon">
+            <BankOutlined />
+          </span>
+          <span>{t('company.title')}</span>
+        </Link>
       </div>
       <Card title={t('home.todo')} size="small">
         <EmptyState title={t('home.todoEmpty')} description={t('home.todoEmptyDescription')} />

@@ -1,5 +1,6 @@
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BankOutlined, LogoutOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch } from '@medchannel/web-shared/components';
@@ -28,6 +29,19 @@ export default function MePage() {
           <Descriptions.Item label={t('me.email')}>{user.email}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <Link to="/company" data-testid="me-company">
+        <Card size="small" hoverable>
+          <Flex justify="space-between" align="center">
+            <Typography.Text>
+              <BankOutlined style={{ marginRight: 8, color: '#1565c0' }} />
+              {t('company.title')}
+            </Typography.Text>
+            <Typography.Text type="secondary">
+              {t('company.meHint')} <RightOutlined />
+            </Typography.Text>
+          </Flex>
+        </Card>
+      </Link>
       <Card size="small">
         <Flex justify="space-between" align="center">
           <Typography.Text>{t('language.label')}</Typography.Text>

@@ -1,0 +1,189 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Role } from '@medchannel/shared-schema';
+import { useFormat } from '@medchannel/web-shared';
+import { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, PageHeader, URGENT_EXPIRY } from '@medchannel/web-shared/components';
+import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { MyCompanyDocument, type MyQualificationFragment } from '../../gql/graphql';
+import { uploadScan } from './upload';
+import './company.css';
+
+const names = (items: Array<{ name: string }>) => items.map((i) => i.name).join('、');
+
+/** 我的公司: the distributor's profile, documents, what it may sell where, and its second tier (owner). */
+export default function CompanyPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data, loading, error, refetch } = useQuery(MyCompanyDocument, { fetchPolicy: 'cache-and-network' });
+
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (loading && !data) return <LoadingState />;
+  const me = data?.me;
+  const d = me?.distributor;
+  if (!me || !d) return <EmptyState title={t('company.none')} />;
+  const owner = me.role === Role.OWNER;
+  const urgent = d.qualifications.filter((q) => URGENT_EXPIRY.has(q.expiry.level));
+  const region = d.region ? [d.region.parent?.name, d.region.name].filter(Boolean).join(' / ') : '—';
+
+  return (
+    <Flex vertical gap={12}>
+      <PageHeader title={t('company.title')} subtitle={d.name} />
+      {urgent.length > 0 && (
+        <Alert
+          type={urgent.some((q) => q.expiry.level === 'EXPIRED') ? 'error' : 'warning'}
+          showIcon
+          data-testid="company-warning"
+          title={t('company.warningTitle')}
+          description={t(owner ? 'company.warningOwner' : 'company.warningRep')}
+        />
+      )}
+      <Card size="small" title={t('company.profile')}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t('company.code')}>{d.code}</Descriptions.Item>
+          <Descriptions.Item label={t('company.region')}>{region}</Descriptions.Item>
+          <Descriptions.Item label={t('company.tier')}>{t('company.tierValue', { tier: d.tier })}</Descriptions.Item>
+          <Descriptions.Item label={t('company.creditCode')}>{d.creditCode ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('company.registeredCapital')}>{d.registeredCapital ? format.money(d.registeredCapital) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('company.contact')}>{[d.contactName, d.contactPhone].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('company.address')}>{d.address ?? '—'}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card size="small" title={t('company.documents')} data-testid="company-documents">
+        {d.qualifications.length === 0 ? (
+          <EmptyState title={t('company.noDocuments')} description={t('company.noDocumentsDescription')} />
+        ) : (
+          <div className="pp-list">
+            {d.qualifications.map((q) => (
+              <QualificationItem key={q.id} q={q} canUpload={owner} onUploaded={() => void refetch()} />
+            ))}
+          </div>
+        )}
+      </Card>
+
+      <Card size="small" title={t('company.authorizations')} data-testid="my-authorizations">
+        {d.authorizations.length === 0 ? (
+          <EmptyState title={t('company.noAuthorizations')} description={t('company.noAuthorizationsDescription')} />
+        ) : (
+          <div className="pp-list">
+            {d.authorizations.map((a) => (
+              <div key={a.id} className="pp-item" data-testid="authorization">
+                <Flex justify="space-between" align="flex-start" gap={8}>
+                  <Typography.Text strong>{names([...a.productLines, ...a.products])}</Typography.Text>
+                  <AuthorizationStatusTag status={a.status} />
+                </Flex>
+                <div className="pp-item-line">
+                  <span className="pp-item-label">{t('company.where')}</span>
+                  {names([...a.regions, ...a.hospitals])}
+                </div>
+                <div className="pp-item-line">
+                  <span className="pp-item-label">{t('company.until')}</span>
+                  {format.date(a.validFrom)} – {format.date(a.revokedFrom ?? a.validTo)}
+                </div>
+                <div style={{ marginTop: 6 }}>
+                  <AuthorizationKindTag kind={a.kind} exclusive={a.exclusive} />
+                </div>
+              </div>
+            ))}
+          </div>
+        )}
+      </Card>
+
+      {owner && (
+        <Card size="small" title={t('company.secondTier')} data-testid="second-tier">
+          {d.secondTier.length === 0 ? (
+            <EmptyState title={t('company.noSecondTier')} />
+          ) : (
+            <div className="pp-list">
+              {d.secondTier.map((s) => (
+                <div key={s.id} className="pp-item">
+                  <Flex justify="space-between" align="center" gap={8}>
+                    <Typography.Text strong>{s.name}</Typography.Text>
+                    <Tag>{t(`stage.${s.stage}`)}</Tag>
+                  </Flex>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[s.code, s.region?.name].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+              ))}
+            </div>
+          )}
+        </Card>
+      )}
+    </Flex>
+  );
+}
+
+function QualificationItem({ q, canUpload, onUploaded }: { q: MyQualificationFragment; canUpload: boolean; onUploaded: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setFailure(null);
+    setDone(false);
+    const result = await uploadScan(q.id, file);
+    setBusy(false);
+    if (input.current) input.current.value = '';
+    if (result.ok) {
+      setDone(true);
+      onUploaded();
+    } else {
+      setFailure(t(`errors.reason.${result.reason}`, { defaultValue: t(`errors.code.${result.code}`) }));
+    }
+  };
+
+  return (
+    <div className="pp-item" data-testid={`qualification-${q.type}`}>
+      <Flex justify="space-between" align="flex-start" gap={8}>
+        <Typography.Text strong>{t(`qualType.${q.type}`)}</Typography.Text>
+        <ExpiryTag expiry={q.expiry} showOk />
+      </Flex>
+      <div className="pp-item-line">
+        <span className="pp-item-label">{t('company.number')}</span>
+        {q.number}
+      </div>
+      <div className="pp-item-line">
+        <span className="pp-item-label">{t('company.validTo')}</span>
+        {q.validTo ? format.date(q.validTo) : t('expiry.noEnd')}
+        {q.deviceClasses.length > 0 && ` · ${t('company.classes', { classes: q.deviceClasses.join(' / ') })}`}
+      </div>
+      <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
+        {q.file ? (
+          <Button size="small" icon={<DownloadOutlined />} href={q.file.url} target="_blank">
+            {q.file.name}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('company.noScan')}
+          </Typography.Text>
+        )}
+        {canUpload && (
+          <>
+            <input
+              ref={input}
+              type="file"
+              accept="application/pdf,image/jpeg,image/png"
+              hidden
+              data-testid={`upload-${q.type}`}
+              onChange={(e) => void pick(e.target.files?.[0])}
+            />
+            <Button size="small" type="primary" ghost icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
+              {q.file ? t('company.replaceScan') : t('company.uploadScan')}
+            </Button>
+          </>
+        )}
+      </Flex>
+      {failure && <Alert type="error" showIcon style={{ marginTop: 8 }} title={failure} data-testid="upload-error" />}
+      {done && <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('company.uploaded')} data-testid="upload-done" />}
+    </div>
+  );
+}
