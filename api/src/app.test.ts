@@ -81,6 +81,6 @@ describe('HTTP hardening', () => {
     await other.app.ds.destroy();
     const res = await fetch(`${other.url}/healthz`);
     expect(res.status).toBe(503);
-    other.app.httpServer.close();
+    await other.stop();
   });
 });

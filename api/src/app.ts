@@ -136,7 +136,7 @@ export async function createApp(config: Config): Promise<App> {
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
-      await ds.destroy();
+      if (ds.isInitialized) await ds.destroy();
       await embedded?.stop();
     },
   };

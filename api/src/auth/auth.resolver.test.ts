@@ -126,10 +126,14 @@ describe('sessions', () => {
     const { client, sessionId, userId } = await loggedIn('engineer@ruiguang.demo');
     await t.app.ds.query(sql, [sessionId]);
     const before = await footprint(t.app.ds, userId);
+    const row = `SELECT updated_at, expires_at, revoked_at FROM session WHERE id = $1`;
+    const [sessionBefore] = await t.app.ds.query(row, [sessionId]);
     const r = await client.request(ME);
     expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
     expect(reasonOf(r)).toBe(ErrorReason.SESSION_EXPIRED);
     expect(await footprint(t.app.ds, userId)).toEqual(before);
+    // an expired session is not revived by being used
+    expect(await t.app.ds.query(row, [sessionId])).toEqual([sessionBefore]);
   });
 
   test('logout revokes the session server-side and clears the cookie', async () => {

@@ -120,6 +120,8 @@ describe('assignChannelManager', () => {
   });
 
   test('the audit trail refuses to be rewritten', async () => {
+    // the refusals are the point; keep the SQL logger's error lines out of the test output
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(t.app.ds.query(`UPDATE audit_log SET action = 'X' WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(/append-only/);
     await expect(t.app.ds.query(`DELETE FROM audit_log WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(/append-only/);
   });
