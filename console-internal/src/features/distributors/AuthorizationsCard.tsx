@@ -105,7 +105,8 @@ function ChangeGrantModal({ action, onClose }: { action: NonNullable<Action>; on
   const { grant, kind } = action;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setFailure(null);
     const date = v.date.format('YYYY-MM-DD');
     try {

@@ -40,7 +40,8 @@ export function GrantDrawer({ distributorId, open, onClose }: { distributorId: s
   const [failure, setFailure] = useState<{ message: string; detail?: string } | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setFailure(null);
     try {
       await grant({

@@ -21,7 +21,8 @@ export function MoveStageModal({ distributor, open, onClose }: Props) {
   const targets = STAGE_TRANSITIONS[distributor.stage as DistributorStage] ?? [];
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     setFailure(null);
     try {
       await move({ variables: { distributorId: distributor.id, expectedVersion: distributor.version, ...values } });

@@ -27,7 +27,8 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
   const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setFailure(null);
     try {
       const { data } = await create({

@@ -1,0 +1,154 @@
+import type { Page } from 'playwright-core';
+import { login, openBrowser, url, type Session } from './support/browser';
+
+// Part 3 end to end: a channel manager works a prospect through the lifecycle, a grant to it is
+// refused for missing documents, a temporary grant to 杭州康达 goes through, the owner sees it on
+// the phone, and 南京华宁's expired licence is flagged on both sides.
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+let s: Session | undefined;
+
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+/** antd Select: open it, type to narrow the (virtual) list, pick the option by its label, close the list. */
+async function choose(page: Page, testId: string, label: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await page.getByTestId(testId).click();
+  await open.first().waitFor();
+  await page.keyboard.type(label);
+  await open.locator('.ant-select-item-option', { hasText: label }).first().click();
+  // Close the list by clicking the dialog's title (Escape would close a drawer whose list already closed).
+  await page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first().click();
+  // Wait for the list to finish closing, so the next Select's list is the only one on screen.
+  await open.first().waitFor({ state: 'hidden' });
+}
+
+async function moveStage(page: Page, target: string, reason: string): Promise<void> {
+  await page.getByTestId('move-stage-open').click();
+  // The first legal move is preselected; check it is the one we mean before sending.
+  await page.locator('.ant-modal:visible').getByTestId('move-stage-target').getByText(target).waitFor();
+  await page.getByTestId('move-stage-reason').fill(reason);
+  await page.getByTestId('move-stage-submit').click();
+  await page.locator('.ant-modal:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page.getByTestId('page-title').getByText(target).waitFor();
+}
+
+async function openDistributor(page: Page, name: string): Promise<void> {
+  await page.goto(url('console', '/distributors'));
+  await page.locator('.ant-table-row a', { hasText: name }).click();
+  await page.getByTestId('page-title').getByText(name).waitFor();
+}
+
+test('channel manager: new prospect through the lifecycle, a refused grant, a temporary grant to 杭州康达, an expired licence', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/distributors?view=board'));
+  await login(page, 'zhang.cm@huakang.demo');
+  await page.getByTestId('pipeline-board').waitFor();
+  await page.getByTestId('board-FORMAL').getByText('杭州康达医疗器械有限公司').waitFor();
+  await s.shot('lifecycle-01-pipeline-board');
+
+  const name = '温州瑞景医疗器械有限公司';
+  await page.getByTestId('prospect-open').click();
+  await page.getByTestId('prospect-name').fill(name);
+  await page.getByTestId('prospect-code').fill(`HK-WZRJ-${Date.now().toString(36)}`);
+  await choose(page, 'prospect-region', '温州市');
+  await s.shot('lifecycle-02-new-prospect');
+  await page.getByTestId('prospect-submit').click();
+  await page.waitForURL(/\/distributors\/[^/?]+$/);
+  await page.getByTestId('page-title').getByText(name).waitFor();
+  await page.getByTestId('page-title').getByText('潜在').waitFor();
+
+  await moveStage(page, '筛选中', '终端关系强，已拿到温州两家三甲的科室名单');
+  await moveStage(page, '洽谈中', '老板面谈：合作意愿强，愿意配两名专职销售');
+  await moveStage(page, '临时授权', '同意给予三个月临时授权，先做超声试用');
+  expect(await page.getByTestId('stage-history').locator('.ant-timeline-item').count()).toBe(3);
+  await s.shot('lifecycle-03-prospect-moved');
+
+  // No documents on file: the grant is refused and the form says why, beside the fields.
+  await page.getByTestId('grant-open').click();
+  await choose(page, 'grant-product-lines', '超声影像');
+  await choose(page, 'grant-regions', '温州市');
+  await page.getByTestId('grant-submit').click();
+  const refusal = page.getByTestId('grant-error');
+  await refusal.waitFor().catch(async (error: unknown) => {
+    await s?.shot('lifecycle-debug-grant');
+    throw error;
+  });
+  expect(await refusal.innerText()).toContain('资质不符合要求');
+  await s.shot('lifecycle-04-grant-refused');
+  await page.locator('.ant-drawer:visible .ant-drawer-close').click();
+
+  // 杭州康达 has valid documents: a temporary, non-exclusive grant for 超声影像 in 杭州市 goes through.
+  await openDistributor(page, '杭州康达医疗器械有限公司');
+  await page.getByTestId('grant-open').click();
+  await choose(page, 'grant-product-lines', '超声影像');
+  await choose(page, 'grant-regions', '杭州市');
+  await s.shot('lifecycle-05-grant-form');
+  await page.getByTestId('grant-submit').click();
+  const grants = page.getByTestId('authorizations');
+  await grants.locator('.ant-table-row', { hasText: '临时授权' }).waitFor();
+  const row = await grants.locator('.ant-table-row', { hasText: '临时授权' }).innerText();
+  expect(row).toContain('超声影像');
+  expect(row).toContain('杭州市');
+  expect(row).toContain('生效中');
+  await s.shot('lifecycle-06-granted');
+
+  // 南京华宁's class III operating licence expired ten days ago.
+  await openDistributor(page, '南京华宁医疗设备有限公司');
+  const warning = page.getByTestId('qualification-warning');
+  await warning.waitFor();
+  expect(await warning.innerText()).toContain('已过期 10 天');
+  await page.getByTestId('qualifications').getByTestId('expiry-EXPIRED').waitFor();
+  await s.shot('lifecycle-07-expired-licence');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await warning.filter({ hasText: 'Expired 10 days ago' }).waitFor();
+  await s.shot('lifecycle-08-expired-licence-en');
+  // The language is saved on the user: leave zhang.cm in Chinese for the other tests.
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await warning.filter({ hasText: '已过期 10 天' }).waitFor();
+});
+
+test('owner on a phone sees the temporary authorization under 我的公司', async () => {
+  s = await openBrowser(PHONE);
+  const { page } = s;
+  await page.goto(url('portal', '/'));
+  await login(page, 'boss@kangda.demo');
+  await page.getByTestId('welcome').waitFor();
+  await page.getByTestId('tab-me').click();
+  await page.getByTestId('me-company').click();
+  await page.waitForURL((u) => u.pathname === '/company');
+  const mine = page.getByTestId('my-authorizations');
+  const temporary = mine.getByTestId('authorization').filter({ hasText: '临时授权' }).first();
+  await temporary.waitFor();
+  const text = await temporary.innerText();
+  expect(text).toContain('超声影像');
+  expect(text).toContain('杭州市');
+  expect(text).toContain('生效中');
+  await page.getByTestId('second-tier').getByText('宁波瑞康医疗用品有限公司').waitFor();
+  await s.shot('lifecycle-09-portal-company-phone');
+  await temporary.scrollIntoViewIfNeeded();
+  await s.shot('lifecycle-10-portal-authorizations-phone');
+});
+
+test('南京华宁 owner on a phone is warned about the expired licence, in English', async () => {
+  s = await openBrowser(PHONE);
+  const { page } = s;
+  await page.goto(url('portal', '/login'));
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await login(page, 'boss@huaning.demo');
+  const banner = page.getByTestId('home-document-warning');
+  await banner.waitFor();
+  expect(await banner.innerText()).toContain('expired');
+  await s.shot('lifecycle-11-portal-home-expired-phone-en');
+  await banner.click();
+  await page.waitForURL((u) => u.pathname === '/company');
+  await page.getByTestId('company-warning').waitFor();
+  const licence = page.getByTestId('qualification-OPERATING_LICENSE_III');
+  await licence.getByTestId('expiry-EXPIRED').waitFor();
+  expect(await licence.innerText()).toContain('Expired 10 days ago');
+  await s.shot('lifecycle-12-portal-company-expired-phone-en');
+});
