@@ -3,7 +3,7 @@ import { Audience, ErrorCode, Role, audienceOfSide, sideOfRole } from '@medchann
 import { buildAppSchema } from '../src/schema/build-schema';
 import { DISTRIBUTORS, userByEmail } from '../src/db/seed/demo-data';
 import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from './harness';
-import { footprint } from './auditing';
+import { auditsBy, footprint } from './auditing';
 import { OPERATIONS, OperationCase, CaseInput } from './isolation/operations';
 import { PERSONA_KEYS, PersonaKey, expectedDistributors, expectedHospitals, foreignMarkers, personaUser } from './personas';
 
@@ -92,11 +92,12 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, op) => {
     const call = await op.own(p);
     const client = op.ownClient?.(p) ?? p.client;
     const before = await footprint(t.app.ds, p.user.id);
+    const auditsBefore = await auditsBy(t.app.ds, p.user.id);
     const result = await client.request(call.query, call.variables);
     assertNoForeign(result, markers, `${name} as ${key}`);
     if (allowed) {
       expect(result.errors).toEqual([]);
-      if (op.mutates) expect(Number((await footprint(t.app.ds, p.user.id)).audits)).toBeGreaterThan(Number(before.audits));
+      if (op.mutates) expect(await auditsBy(t.app.ds, p.user.id)).toBeGreaterThan(auditsBefore);
     } else {
       expect(codeOf(result)).toBe(ErrorCode.FORBIDDEN);
       expect(await footprint(t.app.ds, p.user.id)).toEqual(before);

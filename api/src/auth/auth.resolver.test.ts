@@ -17,7 +17,7 @@ const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $
 describe('login', () => {
   test('opens a session in an httpOnly, SameSite=Lax cookie and audits it', async () => {
     const user = userByEmail('chen.cm@huakang.demo');
-    const before = await footprint(t.app.ds, user.id);
+    const before = await footprint(t.app.ds, user.id, { sessions: true });
     const client = t.client(Audience.CONSOLE);
     const result = await client.login(user.email);
     const cookie = result.headers.getSetCookie()[0];
@@ -26,7 +26,7 @@ describe('login', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     const me = await client.request(ME);
     expect(me.data.me).toMatchObject({ id: user.id, displayName: '陈静', role: 'CHANNEL_MANAGER', brand: { name: '华康医疗科技有限公司' } });
-    const after = await footprint(t.app.ds, user.id);
+    const after = await footprint(t.app.ds, user.id, { sessions: true });
     expect(after.sessions).toBe(Number(before.sessions) + 1);
     const [audit] = await t.app.ds.query(
       `SELECT action, side, entity FROM audit_log WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1`,
@@ -42,7 +42,7 @@ describe('login', () => {
 
   test('a wrong password and an unknown email answer alike and write nothing', async () => {
     const user = userByEmail('order@ruiguang.demo');
-    const before = await footprint(t.app.ds, user.id);
+    const before = await footprint(t.app.ds, user.id, { sessions: true });
     const wrong = await t.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'not-the-password' });
     const unknown = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'nobody@ruiguang.demo', p: 'not-the-password' });
     for (const r of [wrong, unknown]) {
@@ -52,13 +52,13 @@ describe('login', () => {
       expect(r.headers.getSetCookie()).toEqual([]);
     }
     expect(wrong.errors[0].message).toBe(unknown.errors[0].message);
-    expect(await footprint(t.app.ds, user.id)).toEqual(before);
+    expect(await footprint(t.app.ds, user.id, { sessions: true })).toEqual(before);
   });
 
   test('refuses the wrong audience: brand users to the console only, partner users to the portal only', async () => {
     const brandUser = userByEmail('rh@ruiguang.demo');
     const partner = userByEmail('rep@ruida.demo');
-    const befores = [await footprint(t.app.ds, brandUser.id), await footprint(t.app.ds, partner.id)];
+    const befores = [await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })];
     const onPortal = await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' });
     const onConsole = await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
     for (const r of [onPortal, onConsole]) {
@@ -66,7 +66,7 @@ describe('login', () => {
       expect(reasonOf(r)).toBe(ErrorReason.WRONG_AUDIENCE);
       expect(r.headers.getSetCookie()).toEqual([]);
     }
-    expect([await footprint(t.app.ds, brandUser.id), await footprint(t.app.ds, partner.id)]).toEqual(befores);
+    expect([await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })]).toEqual(befores);
   });
 
   test('needs to know which front end is asking', async () => {
@@ -91,7 +91,7 @@ describe('throttle', () => {
 
   test('locks an account after 5 failures a minute, even for the right password, writing nothing', async () => {
     const user = userByEmail('finance@ruiguang.demo');
-    const before = await footprint(fresh.app.ds, user.id);
+    const before = await footprint(fresh.app.ds, user.id, { sessions: true });
     for (let i = 0; i < 5; i++) {
       const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: `wrong-${i}` });
       expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
@@ -99,7 +99,7 @@ describe('throttle', () => {
     const locked = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'MedChannel#2026' });
     expect(codeOf(locked)).toBe(ErrorCode.RATE_LIMITED);
     expect(locked.errors[0].message).toMatch(/try again in \d+ s/);
-    expect(await footprint(fresh.app.ds, user.id)).toEqual(before);
+    expect(await footprint(fresh.app.ds, user.id, { sessions: true })).toEqual(before);
   });
 
   test('limits an IP across accounts too', async () => {
@@ -125,13 +125,13 @@ describe('sessions', () => {
   ])('an %s-expired session answers SESSION_EXPIRED and writes nothing', async (_kind, sql) => {
     const { client, sessionId, userId } = await loggedIn('engineer@ruiguang.demo');
     await t.app.ds.query(sql, [sessionId]);
-    const before = await footprint(t.app.ds, userId);
+    const before = await footprint(t.app.ds, userId, { sessions: true });
     const row = `SELECT updated_at, expires_at, revoked_at FROM session WHERE id = $1`;
     const [sessionBefore] = await t.app.ds.query(row, [sessionId]);
     const r = await client.request(ME);
     expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
     expect(reasonOf(r)).toBe(ErrorReason.SESSION_EXPIRED);
-    expect(await footprint(t.app.ds, userId)).toEqual(before);
+    expect(await footprint(t.app.ds, userId, { sessions: true })).toEqual(before);
     // an expired session is not revived by being used
     expect(await t.app.ds.query(row, [sessionId])).toEqual([sessionBefore]);
   });

@@ -357,11 +357,11 @@ export const CATALOG_OPERATIONS: Record<string, OperationCase> = {
       { query: `query($id: ID!) { importJob(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
     ],
   },
-  commitHospitalImport: {
+  commitImport: {
     allowed: STAFF,
-    own: async ({ user, ds }) => ({ query: `mutation($id: ID!) { commitHospitalImport(id: $id) { id status } }`, variables: { id: await importFor(ds, user) } }),
+    own: async ({ user, ds }) => ({ query: `mutation($id: ID!) { commitImport(id: $id) { id status } }`, variables: { id: await importFor(ds, user) } }),
     foreign: async ({ user, ds }) => [
-      { query: `mutation($id: ID!) { commitHospitalImport(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
+      { query: `mutation($id: ID!) { commitImport(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
     ],
     mutates: true,
   },

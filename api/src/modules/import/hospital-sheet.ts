@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { HospitalGrade, VolumeKind } from '@medchannel/shared-schema';
 import { RowError } from './import.entity';
+import { SheetColumn, readSheet, writeSheet } from './sheet';
 
 /** The hospital workbook: one row per department; hospital columns repeat (or stay blank) on its further rows. */
 export const HOSPITAL_COLUMNS = [
@@ -12,7 +12,7 @@ export const HOSPITAL_COLUMNS = [
   { key: 'department', header: '科室 Department', width: 16 },
   { key: 'yearlyVolume', header: '年量 Yearly volume', width: 16 },
   { key: 'volumeKind', header: '量类型 Volume kind', width: 16 },
-] as const;
+] as const satisfies readonly SheetColumn[];
 
 type ColumnKey = (typeof HOSPITAL_COLUMNS)[number]['key'];
 
@@ -36,47 +36,10 @@ export interface ParsedHospital {
   departments: Array<{ row: number; name: string; yearlyVolume: number | null; volumeKind: VolumeKind | null }>;
 }
 
-function text(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  return String(value).trim();
-}
-
-/**
- * Reads and checks every row; nothing is written here. Rows of one hospital (same name) are
- * grouped; a hospital's columns must agree across its rows. Errors name the row and the column.
- */
-export async function parseHospitalWorkbook(
-  data: Buffer,
-  onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<{ hospitals: ParsedHospital[]; errors: RowError[]; totalRows: number }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    return { hospitals: [], errors: [{ row: 0, column: '', message: 'Not an Excel workbook (.xlsx)' }], totalRows: 0 };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { hospitals: [], errors: [{ row: 0, column: '', message: 'The workbook has no sheet' }], totalRows: 0 };
-  const errors: RowError[] = [];
+/** Rows of one hospital (same name) are grouped; a hospital's columns must agree across its rows. */
+export async function parseHospitalWorkbook(data: Buffer): Promise<{ hospitals: ParsedHospital[]; errors: RowError[]; totalRows: number }> {
   const byName = new Map<string, ParsedHospital>();
-  const header = HOSPITAL_COLUMNS.map((c) => c.header);
-  const columns = HOSPITAL_COLUMNS.map((c) => c.key);
-  const headerRow = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
-  if (header.some((h, i) => headerRow[i] !== h)) {
-    return { hospitals: [], errors: [{ row: 1, column: '', message: `The first row must be the template's headers: ${header.join(' | ')}` }], totalRows: 0 };
-  }
-  const total = Math.max(sheet.rowCount - 1, 0);
-  let rows = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    if (n === 1) return;
-    rows += 1;
-    if (rows % 2000 === 0) onProgress(rows, total);
-    const cell = Object.fromEntries(columns.map((key, i) => [key, text(row.getCell(i + 1).value)])) as Record<ColumnKey, string>;
-    if (Object.values(cell).every((v) => v === '')) return;
-    const err = (column: ColumnKey, message: string) => errors.push({ row: n, column: HOSPITAL_COLUMNS.find((c) => c.key === column)!.header, message });
+  const { errors, totalRows } = await readSheet<ColumnKey>(data, HOSPITAL_COLUMNS, (cell, n, err) => {
     if (!cell.name) return err('name', 'Required');
     if (cell.name.length > 200) return err('name', 'At most 200 characters');
     let h = byName.get(cell.name);
@@ -102,24 +65,19 @@ export async function parseHospitalWorkbook(
       h.departments.push({ row: n, name: cell.department, yearlyVolume: Number.isInteger(volume) ? volume : null, volumeKind: kind ?? null });
     }
   });
-  onProgress(rows, total);
-  return { hospitals: [...byName.values()], errors, totalRows: rows };
+  return { hospitals: [...byName.values()], errors, totalRows };
 }
 
-/** A workbook with the template's headers and the given rows (export, and the empty template). */
-export async function hospitalWorkbook(
-  rows: Array<{ name: string; grade: HospitalGrade; beds: number | null; regionCode: string; address: string | null; department?: string; yearlyVolume?: number | null; volumeKind?: VolumeKind | null }>,
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('医院 Hospitals');
-  sheet.columns = HOSPITAL_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    sheet.addRow({
-      ...r,
-      grade: GRADE_LABEL[r.grade] ?? r.grade,
-      volumeKind: r.volumeKind === VolumeKind.SURGERY ? '手术' : r.volumeKind === VolumeKind.TEST ? '检测' : '',
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export interface HospitalSheetRow {
+  name: string; grade: HospitalGrade; beds: number | null; regionCode: string; address: string | null;
+  department?: string | null; yearlyVolume?: number | null; volumeKind?: VolumeKind | null;
+}
+
+/** Export and template: the same columns the import reads. */
+export function hospitalWorkbook(rows: HospitalSheetRow[]): Promise<Buffer> {
+  return writeSheet('医院 Hospitals', HOSPITAL_COLUMNS, rows.map((r) => ({
+    ...r,
+    grade: GRADE_LABEL[r.grade] ?? r.grade,
+    volumeKind: r.volumeKind === VolumeKind.SURGERY ? '手术' : r.volumeKind === VolumeKind.TEST ? '检测' : '',
+  })));
 }

@@ -8,6 +8,8 @@ export interface RowError {
   message: string;
 }
 
+export type ImportKind = 'HOSPITALS' | 'DISTRIBUTORS';
+
 /** An uploaded workbook: parsed and checked (PREVIEWED), then written all at once (COMMITTED). */
 @Entity('import_job')
 export class ImportJob extends TenantEntity {
@@ -15,7 +17,7 @@ export class ImportJob extends TenantEntity {
   createdBy: string;
 
   @Column({ type: 'varchar', length: 32 })
-  kind: 'HOSPITALS';
+  kind: ImportKind;
 
   @Column({ name: 'file_name', type: 'varchar', length: 200, nullable: true })
   fileName: string | null;

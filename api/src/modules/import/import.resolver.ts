@@ -11,12 +11,12 @@ export class ImportResolver {
   private view(job: ImportJob, ctx: GqlContext): ImportJobType {
     return {
       id: job.id, kind: job.kind, fileName: job.fileName, status: job.status, totalRows: job.totalRows, errorCount: job.errorCount,
-      errors: job.errors, hospitals: job.summary.hospitals ?? 0, departments: job.summary.departments ?? 0,
+      errors: job.errors, hospitals: job.summary.hospitals ?? 0, departments: job.summary.departments ?? 0, distributors: job.summary.distributors ?? 0,
       progress: ctx.services.imports.progressOf(job.id),
     };
   }
 
-  /** An upload's preview, and the progress of its commit. Uploads go to POST /files/imports/hospitals. */
+  /** An upload's preview, and the progress of its commit. Uploads go to POST /files/imports/{hospitals,distributors}. */
   @Authorized(...IMPORTERS)
   @Query(() => ImportJobType)
   async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<ImportJobType> {
@@ -26,7 +26,7 @@ export class ImportResolver {
   /** Writes every previewed row or none; committing again changes nothing. */
   @Authorized(...IMPORTERS)
   @Mutation(() => ImportJobType)
-  async commitHospitalImport(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<ImportJobType> {
-    return this.view(await ctx.services.imports.commitHospitals(requireScope(ctx), id), ctx);
+  async commitImport(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<ImportJobType> {
+    return this.view(await ctx.services.imports.commit(requireScope(ctx), id), ctx);
   }
 }

@@ -1,11 +1,14 @@
 import express, { Router } from 'express';
-import { HospitalGrade, Role } from '@medchannel/shared-schema';
+import { DistributorStage, HospitalGrade, Role } from '@medchannel/shared-schema';
 import { scopeOfRequest, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { hospitalWorkbook } from './hospital-sheet';
+import { distributorWorkbook } from './distributor-sheet';
+import type { ImportKind } from './import.entity';
 
 const IMPORTERS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const pick = <T extends string>(values: Record<string, T>, v: unknown): T | undefined => (Object.values(values).includes(v as T) ? (v as T) : undefined);
 
 function sendWorkbook(res: express.Response, name: string, data: Buffer) {
   res.setHeader('content-type', XLSX);
@@ -14,26 +17,41 @@ function sendWorkbook(res: express.Response, name: string, data: Buffer) {
   res.send(data);
 }
 
-/** Spreadsheets in and out: the template, an upload that answers with its preview, and the export of a filtered list. */
+const TEMPLATES: Record<string, { file: string; build: () => Promise<Buffer> }> = {
+  hospitals: {
+    file: '医院导入模板.xlsx',
+    build: () => hospitalWorkbook([{ name: '示例：杭州市第一人民医院', grade: HospitalGrade.GRADE_3A, beds: 2000, regionCode: 'ZJ-HZ', address: '杭州市上城区浣纱路261号', department: '检验科', yearlyVolume: 1200000 }]),
+  },
+  distributors: {
+    file: '经销商导入模板.xlsx',
+    build: () => distributorWorkbook([{ name: '示例：杭州某某医疗器械有限公司', code: 'HZ-001', regionCode: 'ZJ-HZ', tier: 1, parentCode: null, creditCode: '91330100MA2AX1234K', registeredCapital: '5000000.00', address: '杭州市西湖区', contactName: '张三', contactPhone: '0571-88888888', classifications: [] }]),
+  },
+};
+
+const KIND: Record<string, ImportKind> = { hospitals: 'HOSPITALS', distributors: 'DISTRIBUTORS' };
+
+/** Spreadsheets in and out: templates, uploads that answer with their preview, exports of a filtered list. */
 export function importRoutes(services: Services): Router {
   const router = Router();
 
-  router.get('/templates/hospitals.xlsx', async (req, res) => {
+  router.get('/templates/:kind.xlsx', async (req, res) => {
     try {
       await scopeOfRequest(services, req, IMPORTERS);
-      sendWorkbook(res, '医院导入模板.xlsx', await hospitalWorkbook([
-        { name: '示例：杭州市第一人民医院', grade: HospitalGrade.GRADE_3A, beds: 2000, regionCode: 'ZJ-HZ', address: '杭州市上城区浣纱路261号', department: '检验科', yearlyVolume: 1200000, volumeKind: null },
-      ]));
+      const t = TEMPLATES[String(req.params.kind)];
+      if (!t) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such template' } });
+      sendWorkbook(res, t.file, await t.build());
     } catch (err) {
       sendError(res, err);
     }
   });
 
-  router.post('/imports/hospitals', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
+  router.post('/imports/:kind', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, IMPORTERS);
-      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'hospitals.xlsx'));
-      const job = await services.imports.previewHospitals(scope, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      const kind = KIND[String(req.params.kind)];
+      if (!kind) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such import' } });
+      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? `${req.params.kind}.xlsx`));
+      const job = await services.imports.preview(scope, kind, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       res.json({ id: job.id, status: job.status, totalRows: job.totalRows, errorCount: job.errorCount, errors: job.errors, summary: job.summary });
     } catch (err) {
       sendError(res, err);
@@ -44,8 +62,17 @@ export function importRoutes(services: Services): Router {
     try {
       const scope = await scopeOfRequest(services, req);
       const q = req.query as Record<string, string | undefined>;
-      const grade = Object.values(HospitalGrade).includes(q.grade as HospitalGrade) ? (q.grade as HospitalGrade) : undefined;
-      sendWorkbook(res, '医院.xlsx', await services.imports.exportHospitals(scope, { search: q.search?.slice(0, 100), regionId: q.regionId, grade }));
+      sendWorkbook(res, '医院.xlsx', await services.imports.exportHospitals(scope, { search: q.search?.slice(0, 100), regionId: q.regionId, grade: pick(HospitalGrade, q.grade) }));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
+  router.get('/exports/distributors.xlsx', async (req, res) => {
+    try {
+      const scope = await scopeOfRequest(services, req);
+      const q = req.query as Record<string, string | undefined>;
+      sendWorkbook(res, '经销商.xlsx', await services.imports.exportDistributors(scope, { search: q.search?.slice(0, 100), regionId: q.regionId, stage: pick(DistributorStage, q.stage) }));
     } catch (err) {
       sendError(res, err);
     }

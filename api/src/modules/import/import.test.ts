@@ -3,6 +3,7 @@ import { Audience, ErrorCode } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness';
 import { BrandFixture, createBrand } from '../../../test/factories';
 import { hospitalWorkbook } from './hospital-sheet';
+import { distributorWorkbook } from './distributor-sheet';
 
 let t: TestApp;
 let brand: BrandFixture;
@@ -25,7 +26,7 @@ async function upload(data: Buffer): Promise<{ id: string; totalRows: number; er
   return (await res.json()) as never;
 }
 
-const COMMIT = `mutation($id: ID!) { commitHospitalImport(id: $id) { status hospitals departments } }`;
+const COMMIT = `mutation($id: ID!) { commitImport(id: $id) { status hospitals departments } }`;
 const count = async (prefix: string) =>
   (await t.app.ds.query(`SELECT count(*)::int AS n FROM hospital WHERE brand_id = $1 AND name LIKE $2`, [brand.brandId, `${prefix}%`]))[0].n as number;
 
@@ -55,10 +56,10 @@ test('a 20,000-row workbook previews, then commits all at once; committing again
   const committed = await admin.request(COMMIT, { id: preview.id });
   const commitMs = Date.now() - started;
   expect(committed.errors).toEqual([]);
-  expect(committed.data.commitHospitalImport).toEqual({ status: 'COMMITTED', hospitals: 10_000, departments: 20_000 });
+  expect(committed.data.commitImport).toEqual({ status: 'COMMITTED', hospitals: 10_000, departments: 20_000 });
   expect(await count('导入医院A')).toBe(10_000);
   const again = await admin.request(COMMIT, { id: preview.id });
-  expect(again.data.commitHospitalImport.status).toBe('COMMITTED');
+  expect(again.data.commitImport.status).toBe('COMMITTED');
   expect(await count('导入医院A')).toBe(10_000);
   console.log(`hospital import, 20,000 rows (${file.length} bytes): preview ${previewMs} ms, commit ${commitMs} ms`);
 }, 300_000);
@@ -99,4 +100,30 @@ test('a partner may not import, and another user’s import is NOT_FOUND', async
   const other = await t.as('admin@huakang.demo');
   const [job] = await t.app.ds.query(`SELECT id FROM import_job WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
   expect(codeOf(await other.request(COMMIT, { id: job.id }))).toBe(ErrorCode.NOT_FOUND);
+});
+
+test('distributors: prospects from a workbook, second tier after its parent in the same file; bad rows named', async () => {
+  const good = await distributorWorkbook([
+    { name: '导入经销商甲', code: 'IMP-A', regionCode: 'P', tier: 1, parentCode: null, creditCode: '91330100MA2AX1234K', registeredCapital: '5000000.00', address: null, contactName: '王五', contactPhone: null, classifications: ['HIGHLY_PROFESSIONAL' as never] },
+    { name: '导入经销商乙', code: 'IMP-B', regionCode: 'C', tier: 2, parentCode: 'IMP-A', creditCode: null, registeredCapital: null, address: null, contactName: null, contactPhone: null, classifications: [] },
+  ]);
+  const res = await fetch(`${t.url}/files/imports/distributors`, { method: 'POST', headers: headers(admin), body: good });
+  const preview = (await res.json()) as { id: string; errorCount: number };
+  expect(preview.errorCount).toBe(0);
+  const committed = await admin.request(`mutation($id: ID!) { commitImport(id: $id) { status distributors } }`, { id: preview.id });
+  expect(committed.data.commitImport).toEqual({ status: 'COMMITTED', distributors: 2 });
+  const [b] = await t.app.ds.query(`SELECT d.stage, p.code AS parent FROM distributor d JOIN distributor p ON p.id = d.parent_id WHERE d.brand_id = $1 AND d.code = 'IMP-B'`, [brand.brandId]);
+  expect(b).toEqual({ stage: 'PROSPECT', parent: 'IMP-A' });
+  const bad = await distributorWorkbook([
+    { name: '导入经销商丙', code: 'IMP-A', regionCode: 'NOPE', tier: 1, parentCode: 'NONE', creditCode: 'bad', registeredCapital: null, address: null, contactName: null, contactPhone: null, classifications: [] },
+  ]);
+  const badPreview = (await (await fetch(`${t.url}/files/imports/distributors`, { method: 'POST', headers: headers(admin), body: bad })).json()) as { errors: Array<{ column: string }> };
+  expect(badPreview.errors.map((e) => e.column).sort()).toEqual(['上级编码 Parent code', '地区代码 Region code*', '统一社会信用代码 Credit code', '编码 Code*'].sort());
+  const exported = await fetch(`${t.url}/files/exports/distributors.xlsx?search=${encodeURIComponent('导入经销商')}`, { headers: headers(admin) });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await exported.arrayBuffer()) as ArrayBuffer);
+  expect(wb.worksheets[0].rowCount - 1).toBe(2);
+  const rowOf = (code: string) => [2, 3].map((n) => wb.worksheets[0].getRow(n)).find((r) => r.getCell(2).value === code)!;
+  expect(rowOf('IMP-A').getCell(11).value).toBe('专业度高');
+  expect(rowOf('IMP-B').getCell(5).value).toBe('IMP-A');
 });

@@ -53,6 +53,9 @@ export class ImportJobType {
   @Field(() => Int)
   departments: number;
 
+  @Field(() => Int)
+  distributors: number;
+
   @Field(() => ImportProgressType, { nullable: true, description: 'While a commit runs' })
   progress: ImportProgressType | null;
 }
