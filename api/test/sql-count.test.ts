@@ -13,6 +13,14 @@ beforeAll(async () => {
   t = await startTestApp();
   brand = await createBrand(t.app.ds, 30);
   const cat = await createCatalog(t.app.ds, brand);
+  for (let i = 0; i < 30; i++) {
+    const [p] = await t.app.ds.query(
+      `INSERT INTO product (brand_id, product_line_id, code, name, kind, device_class, registration_no, registration_valid_from, registration_valid_to, list_price)
+       VALUES ($1, $2, $3, $4, 'CONSUMABLE', 'I', 'R', CURRENT_DATE - 1, CURRENT_DATE + 300, '10.00') RETURNING id`,
+      [brand.brandId, cat.lineId, `SQLP${i}`, `SQL产品 ${String(i).padStart(2, '0')}`],
+    );
+    await t.app.ds.query(`INSERT INTO price_list_entry (brand_id, product_id, tier, price, effective_from) VALUES ($1, $2, 1, '8.00', CURRENT_DATE - 1), ($1, $2, 2, '9.00', CURRENT_DATE - 1)`, [brand.brandId, p.id]);
+  }
   // a page of hospitals and of grants, each with nested records
   for (let i = 0; i < 30; i++) {
     const [h] = await t.app.ds.query(`INSERT INTO hospital (brand_id, name, grade, region_id) VALUES ($1, $2, 'GRADE_2A', $3) RETURNING id`, [brand.brandId, `SQL医院 ${String(i).padStart(2, '0')}`, cat.cityId]);
@@ -46,6 +54,11 @@ const LISTS: Array<{ name: string; query: string; as: () => string }> = [
       authorizations { id status productLines { name } products { name } regions { name } hospitals { name } } } } }`,
   },
   {
+    name: 'products',
+    as: () => brand.adminEmail,
+    query: `query($n: Int!) { products(first: $n) { totalCount nodes { id name productLine { name } listPrice { amount } priceList { tier price { amount } } } } }`,
+  },
+  {
     name: 'users',
     as: () => brand.adminEmail,
     query: `query($n: Int!) { users(first: $n, filter: { side: PARTNER }) { totalCount nodes { id displayName brand { name } regions { name }
@@ -66,6 +79,34 @@ test.each(LISTS)('$name costs the same SQL for 2 rows as for 25', async ({ query
   expect(large.sqlCount).toBe(small.sqlCount);
   // and the count is small in absolute terms: auth + count + page + one batch per nested level
   expect(large.sqlCount).toBeLessThanOrEqual(12);
+});
+
+test('lists without paging (a distributor’s grants, documents about to expire) cost the same for 2 rows as for 25', async () => {
+  const client = t.client(Audience.CONSOLE);
+  await client.login(brand.adminEmail);
+  const q = `{ authorizations { id status distributor { name channelManager { displayName } } productLines { name } hospitals { name region { name } } }
+    expiringQualifications(withinDays: 366) { id expiry { level } distributor { name } } }`;
+  const addDocument = (i: number) =>
+    t.app.ds.query(
+      `INSERT INTO qualification (brand_id, distributor_id, type, number, valid_from, valid_to) VALUES ($1, $2, 'OTHER', $3, CURRENT_DATE - 10, CURRENT_DATE + 20)`,
+      [brand.brandId, brand.distributorIds[i], `SQLQ${i}`],
+    );
+  await addDocument(29);
+  const before = await client.request(q);
+  // more grants and expiring documents: the statement count must not move
+  for (let i = 0; i < 23; i++) {
+    await t.app.ds.query(
+      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
+       SELECT brand_id, distributor_id, 'FORMAL', product_line_ids, '{}'::uuid[] || (SELECT id FROM region WHERE brand_id = $1 LIMIT 1), valid_from, valid_to
+         FROM authorization_grant WHERE brand_id = $1 LIMIT 1`,
+      [brand.brandId],
+    );
+    await addDocument(i);
+  }
+  const after = await client.request(q);
+  expect(after.errors).toEqual([]);
+  expect(after.data.authorizations.length).toBeGreaterThan(before.data.authorizations.length + 20);
+  expect(after.sqlCount).toBe(before.sqlCount);
 });
 
 test('a portal list costs the same as well', async () => {
