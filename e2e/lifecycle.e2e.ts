@@ -20,8 +20,10 @@ async function choose(page: Page, testId: string, label: string): Promise<void> 
   await open.first().waitFor();
   await page.keyboard.type(label);
   await open.locator('.ant-select-item-option', { hasText: label }).first().click();
-  // Close the list by clicking the dialog's title (Escape would close a drawer whose list already closed).
-  await page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first().click();
+  // Close the list by clicking the dialog's title (Escape would close a drawer whose list already closed);
+  // a single Select outside a dialog closes on its own.
+  const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first();
+  if (await title.count()) await title.click();
   // Wait for the list to finish closing, so the next Select's list is the only one on screen.
   await open.first().waitFor({ state: 'hidden' });
 }
@@ -129,6 +131,14 @@ test('owner on a phone sees the temporary authorization under 我的公司', asy
   expect(text).toContain('杭州市');
   expect(text).toContain('生效中');
   await page.getByTestId('second-tier').getByText('宁波瑞康医疗用品有限公司').waitFor();
+  // The owner uploads the renewed licence's scan from the phone.
+  await page.getByTestId('upload-OPERATING_LICENSE_III').setInputFiles({
+    name: '经营许可证.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  await page.getByTestId('upload-done').waitFor();
+  await page.getByTestId('download-OPERATING_LICENSE_III').getByText('经营许可证.pdf').waitFor();
   await s.shot('lifecycle-09-portal-company-phone');
   await temporary.scrollIntoViewIfNeeded();
   await s.shot('lifecycle-10-portal-authorizations-phone');
@@ -151,4 +161,24 @@ test('南京华宁 owner on a phone is warned about the expired licence, in Engl
   await licence.getByTestId('expiry-EXPIRED').waitFor();
   expect(await licence.innerText()).toContain('Expired 10 days ago');
   await s.shot('lifecycle-12-portal-company-expired-phone-en');
+});
+
+test('channel manager: hospitals filtered by grade, the decision chain, an intel note', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/hospitals'));
+  await login(page, 'zhang.cm@huakang.demo');
+  await page.locator('.ant-table-row').first().waitFor();
+  await choose(page, 'hospital-grade', '三甲');
+  await page.waitForURL(/grade=GRADE_3A/);
+  await page.locator('.ant-table-row a', { hasText: '浙江大学医学院附属第一医院' }).waitFor();
+  await s.shot('lifecycle-13-hospitals');
+  await page.locator('.ant-table-row a', { hasText: '浙江大学医学院附属第一医院' }).click();
+  await page.getByText('决策链').waitFor();
+  await page.getByText('设备科', { exact: true }).waitFor();
+  const note = '设备科王科长：明年一季度有彩超更新预算';
+  await page.getByTestId('hospital-note').fill(note);
+  await page.getByTestId('hospital-note-add').click();
+  await page.getByText(note, { exact: true }).waitFor();
+  await s.shot('lifecycle-14-hospital-detail');
 });

@@ -3,3 +3,4 @@ export { LanguageSwitch } from './LanguageSwitch';
 export { PageHeader } from './PageHeader';
 export { UserBadge } from './UserBadge';
 export { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, URGENT_EXPIRY } from './StatusTags';
+export { downloadFile } from './files';

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { DistributorStage, Role, STAGE_TRANSITIONS } from '@medchannel/shared-schema';
 import { DistributorDocument, type DistributorDetailFragment } from '../../gql/graphql';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { ExpiryTag, PageHeader, URGENT_EXPIRY } from '@medchannel/web-shared/components';
+import { ExpiryTag, PageHeader, URGENT_EXPIRY, downloadFile } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
 import { MoveStageModal } from './MoveStageModal';
@@ -134,9 +134,7 @@ export default function DistributorDetailPage() {
                 width: 160,
                 render: (_, q) =>
                   q.file ? (
-                    <a href={q.file.url} target="_blank" rel="noreferrer">
-                      {q.file.name}
-                    </a>
+                    <Typography.Link onClick={() => q.file && void downloadFile(q.file.url, 'console', q.file.name)}>{q.file.name}</Typography.Link>
                   ) : (
                     <Typography.Text type="secondary">{t('qualification.noFile')}</Typography.Text>
                   ),

@@ -1,5 +1,126 @@
-import { FeaturePlaceholder } from '@medchannel/web-shared/components';
+import { useEffect, useState } from 'react';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { HospitalGrade } from '@medchannel/shared-schema';
+import { HospitalRegionsDocument, HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
+import { useFormat } from '@medchannel/web-shared';
+import { PageHeader } from '@medchannel/web-shared/components';
+import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 
+type Row = HospitalsQuery['hospitals']['nodes'][number];
+const PAGE_SIZE = 20;
+
+/** Target hospitals, hospital first (DOMAIN.md): server-paged by keyset cursor, filters in the URL. */
 export default function HospitalsPage() {
-  return <FeaturePlaceholder feature="hospitals" />;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const regionId = params.get('region') ?? undefined;
+  const grade = (params.get('grade') as HospitalGrade | null) ?? undefined;
+  const filterKey = [search, regionId ?? '', grade ?? ''].join('|');
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
+  const cursors = paging.key === filterKey ? paging.cursors : [null];
+  const setCursors = (next: (current: Array<string | null>) => Array<string | null>) => setPaging({ key: filterKey, cursors: next(cursors) });
+  const [draft, setDraft] = useState(search);
+  useEffect(() => setDraft(search), [search]);
+  const pageIndex = cursors.length - 1;
+
+  const regions = useQuery(HospitalRegionsDocument);
+  const { data, previousData, loading, error, refetch } = useQuery(HospitalsDocument, {
+    variables: { first: PAGE_SIZE, after: cursors[pageIndex], filter: { search: search || undefined, regionId, grade } },
+  });
+  const page = (data ?? previousData)?.hospitals;
+
+  const setFilter = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const all = regions.data?.regions ?? [];
+  const regionOptions = all
+    .filter((r) => r.level === 'PROVINCE')
+    .map((p) => ({ label: p.name, options: [p, ...all.filter((r) => r.parentId === p.id)].map((r) => ({ value: r.id, label: r.name })) }));
+
+  return (
+    <>
+      <PageHeader title={t('nav.hospitals')} subtitle={t('features.hospitals.subtitle')} />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onSearch={(value) => setFilter('q', value.trim() || undefined)}
+            placeholder={t('hospital.searchPlaceholder')}
+            style={{ maxWidth: 320 }}
+            data-testid="hospital-search"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            value={regionId}
+            onChange={(value) => setFilter('region', value)}
+            placeholder={t('hospital.allRegions')}
+            style={{ width: 180 }}
+            options={regionOptions}
+            data-testid="hospital-region"
+          />
+          <Select
+            allowClear
+            value={grade}
+            onChange={(value) => setFilter('grade', value)}
+            placeholder={t('hospital.allGrades')}
+            style={{ width: 140 }}
+            options={Object.values(HospitalGrade).map((g) => ({ value: g, label: t(`grade.${g}`) }))}
+            data-testid="hospital-grade"
+          />
+        </Flex>
+        {error && !page ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Table<Row>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            dataSource={page?.nodes ?? []}
+            pagination={false}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: loading ? ' ' : <EmptyState title={search || regionId || grade ? t('hospital.noMatch') : t('features.hospitals.emptyTitle')} /> }}
+            columns={[
+              { title: t('hospital.name'), key: 'name', render: (_, h) => <Link to={`/hospitals/${h.id}`}>{h.name}</Link> },
+              { title: t('hospital.grade'), key: 'grade', width: 100, render: (_, h) => <Tag color={h.grade === 'GRADE_3A' ? 'red' : 'default'}>{t(`grade.${h.grade}`)}</Tag> },
+              { title: t('hospital.beds'), key: 'beds', width: 100, render: (_, h) => (h.beds ? format.number(h.beds) : '—') },
+              { title: t('hospital.region'), key: 'region', width: 180, render: (_, h) => [h.region.parent?.name, h.region.name].filter(Boolean).join(' / ') },
+              {
+                title: t('hospital.serving'),
+                key: 'serving',
+                render: (_, h) => h.servingDistributors.map((d) => d.name).join('、') || <Typography.Text type="secondary">{t('hospital.noServing')}</Typography.Text>,
+              },
+            ]}
+          />
+        )}
+        <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
+          <Typography.Text type="secondary" data-testid="hospital-total">
+            {t('list.total', { count: page?.totalCount ?? 0, formatted: format.number(page?.totalCount ?? 0) })}
+          </Typography.Text>
+          <Space>
+            <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              {t('list.previous')}
+            </Button>
+            <Typography.Text>{t('list.page', { page: pageIndex + 1 })}</Typography.Text>
+            <Button size="small" disabled={!page?.pageInfo.hasNextPage || loading} onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}>
+              {t('list.next')} <RightOutlined />
+            </Button>
+          </Space>
+        </Flex>
+      </Card>
+    </>
+  );
 }

@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, PageHeader, URGENT_EXPIRY } from '@medchannel/web-shared/components';
+import { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, PageHeader, URGENT_EXPIRY, downloadFile } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCompanyDocument, type MyQualificationFragment } from '../../gql/graphql';
 import { uploadScan } from './upload';
@@ -158,7 +158,16 @@ function QualificationItem({ q, canUpload, onUploaded }: { q: MyQualificationFra
       </div>
       <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
         {q.file ? (
-          <Button size="small" icon={<DownloadOutlined />} href={q.file.url} target="_blank">
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() => {
+              const file = q.file;
+              if (!file) return;
+              void downloadFile(file.url, 'portal', file.name).then((ok) => setFailure(ok ? null : t('errors.code.INTERNAL')));
+            }}
+            data-testid={`download-${q.type}`}
+          >
             {q.file.name}
           </Button>
         ) : (
