@@ -11,6 +11,7 @@ import { QualificationService } from '../modules/qualification/qualification.ser
 import { ComplianceService } from '../modules/compliance/compliance.service';
 import { AuthorizationService } from '../modules/authorization/authorization.service';
 import { LocalDiskStorage } from '../common/storage';
+import { QualificationPackService } from '../modules/qualification/qualification-pack';
 import { AssessmentService } from '../modules/distributor/assessment.service';
 import { IntelService } from '../modules/hospital/intel.service';
 import { ImportService } from '../modules/import/import.service';
@@ -20,6 +21,8 @@ export function createServices(ds: DataSource, config: Config) {
   const distributors = new DistributorService(ds);
   const products = new ProductService(ds);
   const compliance = new ComplianceService(ds, distributors, products);
+  const qualifications = new QualificationService(ds, new LocalDiskStorage(config.filesDir));
+  const authorizations = new AuthorizationService(ds, config, compliance);
   return {
     sessions: new SessionService(ds, config),
     brands: new BrandService(ds),
@@ -31,9 +34,10 @@ export function createServices(ds: DataSource, config: Config) {
     intel: new IntelService(ds),
     assessments: new AssessmentService(ds),
     imports: new ImportService(ds),
-    qualifications: new QualificationService(ds, new LocalDiskStorage(config.filesDir)),
+    qualifications,
     compliance,
-    authorizations: new AuthorizationService(ds, config, compliance),
+    authorizations,
+    qualificationPacks: new QualificationPackService(ds, distributors, qualifications, authorizations),
   };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { footprint } from '../../../test/auditing';
@@ -85,4 +86,46 @@ test('another distributor’s document is NOT_FOUND both ways; a rep may not upl
   const rep = await t.as('li.rep@kangda.demo');
   expect((await upload(rep, QUALIFICATIONS[0].id, PDF)).status).toBe(403);
   expect((await download(t.client(Audience.PORTAL), mine.id)).status).toBe(401);
+});
+
+/** Reads a stored ZIP back: names and bytes, checking each entry's CRC. */
+function unzip(buf: Buffer): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50; ) {
+    const size = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const extra = buf.readUInt16LE(at + 28);
+    const name = buf.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const data = buf.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    expect(crc32(data) >>> 0).toBe(buf.readUInt32LE(at + 14));
+    out.set(name, Buffer.from(data));
+    at += 30 + nameLength + extra + size;
+  }
+  return out;
+}
+
+test('the qualification pack holds the uploaded licence, an authorization letter per live grant and the registration list', async () => {
+  const owner = await t.as(OWNER);
+  expect((await upload(owner, mine.id, PDF)).status).toBe(200);
+  const [{ distributor_id: hengkang }] = await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]);
+  const res = await fetch(`${t.url}/files/packs/${hengkang}.zip`, {
+    headers: { 'x-medchannel-app': 'portal', cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/zip');
+  const files = unzip(Buffer.from(await res.arrayBuffer()));
+  const names = [...files.keys()];
+  expect(names.find((n) => n.startsWith('资质/') && n.endsWith('经营许可证.pdf'))).toBeDefined();
+  expect(files.get(names.find((n) => n.endsWith('经营许可证.pdf'))!)!.equals(PDF)).toBe(true);
+  const letter = files.get(names.find((n) => n.startsWith('授权书/'))!)!.toString('utf8');
+  expect(letter).toContain('苏州恒康医疗器械有限公司');
+  expect(letter).toContain('C反应蛋白测定试剂盒');
+  expect(letter).toContain('苏州大学附属第一医院');
+  expect(files.get('注册证清单.csv')!.toString('utf8')).toContain('浙械注准20222400456');
+  // another distributor's pack is NOT_FOUND
+  const other = await t.as('boss@yuekang.demo');
+  const foreign = await fetch(`${t.url}/files/packs/${hengkang}.zip`, {
+    headers: { 'x-medchannel-app': 'portal', cookie: [...other.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  expect(foreign.status).toBe(404);
 });

@@ -37,6 +37,19 @@ export function qualificationFileRoutes(services: Services): Router {
     },
   );
 
+  /** The pack a hospital asks a distributor for (licences, authorization letters, registration list). */
+  router.get('/packs/:distributorId.zip', async (req, res) => {
+    try {
+      const pack = await services.qualificationPacks.build(await viewer(req), String(req.params.distributorId));
+      res.setHeader('content-type', 'application/zip');
+      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pack.fileName)}`);
+      res.setHeader('cache-control', 'private, no-store');
+      res.send(pack.data);
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
   router.get('/qualifications/:id', async (req, res) => {
     try {
       const file = await services.qualifications.readFile(await viewer(req), String(req.params.id));
