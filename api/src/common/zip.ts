@@ -9,7 +9,10 @@ export interface ZipEntry {
  * A ZIP archive with stored (uncompressed) entries: scans are already compressed, and a reader
  * on any phone or PC opens it. UTF-8 names (flag bit 11) so Chinese file names survive.
  */
-export function zip(entries: ZipEntry[]): Buffer {
+export function zip(entries: ZipEntry[], at: Date = new Date()): Buffer {
+  // MS-DOS time and date, as every ZIP reader shows them
+  const dosTime = (at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1);
+  const dosDate = ((at.getFullYear() - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate();
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -21,7 +24,8 @@ export function zip(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(0, 8); // stored
-    local.writeUInt32LE(0, 10); // time/date
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(e.data.length, 18);
     local.writeUInt32LE(e.data.length, 22);
@@ -33,7 +37,8 @@ export function zip(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(0, 10);
-    central.writeUInt32LE(0, 12);
+    central.writeUInt16LE(dosTime, 12);
+    central.writeUInt16LE(dosDate, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(e.data.length, 20);
     central.writeUInt32LE(e.data.length, 24);
