@@ -146,3 +146,8 @@ export function applyScope<T extends ObjectLiteral>(
   const { sql, params } = scopeCondition(scope, resource, alias);
   return qb.andWhere(sql, params);
 }
+
+/** Does a brand viewer cover this region (an admin covers all)? Partners cover none. */
+export function coversRegion(scope: Scope, regionId: string): boolean {
+  return scope.side === Side.BRAND && (scope.allRegions || scope.regionIds.includes(regionId));
+}

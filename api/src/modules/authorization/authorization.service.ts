@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthorizationKind, DistributorStage, ErrorReason } from '@medchannel/shared-schema';
+import { AuthorizationKind, AuthorizationStatus, DistributorStage, ErrorReason } from '@medchannel/shared-schema';
 import type { Config } from '../../config';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -11,9 +11,17 @@ import { Product, ProductLine } from '../product/product.entity';
 import { Region } from '../region/region.entity';
 import { ComplianceService } from '../compliance/compliance.service';
 import { assertVersion } from '../../common/versioning';
-import { AuthorizationGrant, lastDay, statusOn } from './authorization.entity';
+import { AuthorizationGrant, lastDay } from './authorization.entity';
 import { AuthorizationsArgs, ExtendAuthorizationArgs, GrantAuthorizationInput, RevokeAuthorizationArgs } from './authorization.types';
 import { coverageOverlaps, loadCoverageFacts } from './coverage';
+
+/** statusOn(), as SQL: revoked first, then before, after or within the period. */
+const STATUS_SQL: Record<AuthorizationStatus, string> = {
+  [AuthorizationStatus.REVOKED]: 'g.revoked_from <= :on',
+  [AuthorizationStatus.SCHEDULED]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_from > :on',
+  [AuthorizationStatus.EXPIRED]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_to < :on',
+  [AuthorizationStatus.ACTIVE]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_from <= :on AND g.valid_to >= :on',
+};
 
 type Period = Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>;
 const overlapsInTime = (a: Period, b: Period) => a.validFrom <= lastDay(b) && b.validFrom <= lastDay(a);
@@ -32,9 +40,8 @@ export class AuthorizationService {
   async list(scope: Scope, args: AuthorizationsArgs): Promise<AuthorizationGrant[]> {
     const qb = this.scoped(scope);
     if (args.distributorId) qb.andWhere('g.distributor_id = :d', { d: args.distributorId });
-    const rows = await qb.orderBy('g.valid_to', 'DESC').addOrderBy('g.id').limit(500).getMany();
-    const on = today();
-    return args.status ? rows.filter((g) => statusOn(g, on) === args.status) : rows;
+    if (args.status) qb.andWhere(STATUS_SQL[args.status], { on: today() });
+    return qb.orderBy('g.valid_to', 'DESC').addOrderBy('g.id').limit(500).getMany();
   }
 
   byDistributorIds(scope: Scope, ids: readonly string[]): Promise<AuthorizationGrant[]> {

@@ -60,8 +60,12 @@ describe('rule 1: an active authorization covering the product and the hospital 
     const d = brand.distributorIds[2];
     const tooLong = await admin.request(GRANT, { i: grantInput(d, { kind: 'TEMPORARY', validTo: addDays(today(), 90) }) });
     expect(reasonOf(tooLong)).toBe(ErrorReason.TEMPORARY_TOO_LONG);
-    await grant(d, { kind: 'TEMPORARY', validFrom: addDays(today(), -30), validTo: addDays(today(), -1) });
+    const expired = await grant(d, { kind: 'TEMPORARY', validFrom: addDays(today(), -30), validTo: addDays(today(), -1) });
     expect((await check(d, cat.productII, cat.hospitalInCity)).reasons).toEqual([ComplianceReason.AUTHORIZATION_EXPIRED]);
+    const byStatus = async (status: string) =>
+      (await admin.request(`query($d: ID!, $s: AuthorizationStatus!) { authorizations(distributorId: $d, status: $s) { id status } }`, { d, s: status })).data.authorizations;
+    expect(await byStatus('EXPIRED')).toEqual([{ id: expired.id, status: 'EXPIRED' }]);
+    expect(await byStatus('ACTIVE')).toEqual([]);
   });
 
   test('a revocation applies from its effective date on, and is never backdated', async () => {

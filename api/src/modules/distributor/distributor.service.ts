@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DistributorStage, ErrorReason, Role, STAGE_TRANSITIONS, Side } from '@medchannel/shared-schema';
-import { Scope, applyScope } from '../../auth/scope';
+import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -79,7 +79,8 @@ export class DistributorService {
         .andWhere('r.id = :id', { id: input.regionId })
         .getOne();
       if (!region) throw badInput('regionId', 'Choose a region of this brand');
-      if (scope.side === Side.BRAND && !scope.allRegions && scope.role !== Role.CHANNEL_MANAGER && !scope.regionIds.includes(region.id)) {
+      // A channel manager may bring in a prospect anywhere: they will manage it, so they see it.
+      if (scope.role !== Role.CHANNEL_MANAGER && !coversRegion(scope, region.id)) {
         throw badInput('regionId', 'Choose a region you cover');
       }
       if (input.parentId && !(await this.scoped(scope, em).andWhere('d.id = :id', { id: input.parentId }).getCount())) {

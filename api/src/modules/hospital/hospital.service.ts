@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Scope, applyScope } from '../../auth/scope';
+import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -64,6 +64,7 @@ export class HospitalService {
         .andWhere('r.id = :id', { id: input.regionId })
         .getOne();
       if (!region) throw badInput('regionId', 'Choose a region of this brand');
+      if (!coversRegion(scope, region.id)) throw badInput('regionId', 'Choose a region you cover');
       const clash = await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'brand')
         .andWhere('h.name = :name', { name: input.name })
         .getCount();

@@ -1,5 +1,4 @@
 import { DataSource } from 'typeorm';
-import { Side } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { RowError } from './import.entity';
 
@@ -20,5 +19,4 @@ export async function regionCodes(ds: DataSource, scope: Scope): Promise<Map<str
 }
 
 /** A brand user imports into their own regions only (an admin anywhere). */
-export const regionMayBeUsed = (scope: Scope, regionId: string) =>
-  scope.side === Side.BRAND && (scope.allRegions || scope.regionIds.includes(regionId));
+export { coversRegion as regionMayBeUsed } from '../../auth/scope';
