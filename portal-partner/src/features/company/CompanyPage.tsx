@@ -41,15 +41,20 @@ export default function CompanyPage() {
         />
       )}
       <Card size="small" title={t('company.profile')}>
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('company.code')}>{d.code}</Descriptions.Item>
-          <Descriptions.Item label={t('company.region')}>{region}</Descriptions.Item>
-          <Descriptions.Item label={t('company.tier')}>{t('company.tierValue', { tier: d.tier })}</Descriptions.Item>
-          <Descriptions.Item label={t('company.creditCode')}>{d.creditCode ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('company.registeredCapital')}>{d.registeredCapital ? format.money(d.registeredCapital) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('company.contact')}>{[d.contactName, d.contactPhone].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('company.address')}>{d.address ?? '—'}</Descriptions.Item>
-        </Descriptions>
+        <Descriptions
+          column={{ xs: 1, md: 2 }}
+          size="small"
+          // On a phone every line counts: fields the brand has not filled in yet are left out.
+          items={[
+            { key: 'code', label: t('company.code'), children: d.code },
+            { key: 'region', label: t('company.region'), children: region },
+            { key: 'tier', label: t('company.tier'), children: t('company.tierValue', { tier: d.tier }) },
+            { key: 'credit', label: t('company.creditCode'), children: d.creditCode },
+            { key: 'capital', label: t('company.registeredCapital'), children: d.registeredCapital ? format.money(d.registeredCapital) : null },
+            { key: 'contact', label: t('company.contact'), children: [d.contactName, d.contactPhone].filter(Boolean).join(' · ') || null },
+            { key: 'address', label: t('company.address'), children: d.address },
+          ].filter((item) => item.children)}
+        />
       </Card>
 
       <Card size="small" title={t('company.documents')} data-testid="company-documents">
