@@ -3,6 +3,7 @@ import {
   AccountBookOutlined,
   CarOutlined,
   DashboardOutlined,
+  ImportOutlined,
   MedicineBoxOutlined,
   ReadOutlined,
   ShoppingCartOutlined,
@@ -10,7 +11,7 @@ import {
 } from '@ant-design/icons';
 import { Role } from '@medchannel/shared-schema';
 
-export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'orders' | 'finance' | 'training' | 'visits';
+export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'orders' | 'finance' | 'training' | 'visits' | 'import';
 
 export interface NavItem {
   feature: Feature;
@@ -27,6 +28,7 @@ export const NAV: NavItem[] = [
   { feature: 'finance', path: '/finance', icon: <AccountBookOutlined /> },
   { feature: 'training', path: '/training', icon: <ReadOutlined /> },
   { feature: 'visits', path: '/visits', icon: <CarOutlined /> },
+  { feature: 'import', path: '/import', icon: <ImportOutlined /> },
 ];
 
 /**
@@ -42,6 +44,8 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
   training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
   visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+  // Spreadsheet import of hospitals and distributors: the same roles the API lets upload.
+  import: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

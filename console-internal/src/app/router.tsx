@@ -14,6 +14,7 @@ const page = {
   finance: lazy(() => import('../features/finance/FinancePage')),
   training: lazy(() => import('../features/training/TrainingPage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
+  import: lazy(() => import('../features/imports/ImportPage')),
 };
 
 export const router = createAppRouter({
@@ -29,5 +30,6 @@ export const router = createAppRouter({
     { path: '/finance', feature: 'finance', page: page.finance },
     { path: '/training', feature: 'training', page: page.training },
     { path: '/visits', feature: 'visits', page: page.visits },
+    { path: '/import', feature: 'import', page: page.import },
   ],
 });

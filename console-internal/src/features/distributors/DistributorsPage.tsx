@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
-import { AppstoreOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { AppstoreOutlined, DownloadOutlined, ImportOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { DistributorStage } from '@medchannel/shared-schema';
 import { DistributorsDocument, type DistributorsQuery } from '../../gql/graphql';
 import { useFormat } from '@medchannel/web-shared';
-import { PageHeader } from '@medchannel/web-shared/components';
+import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
 import { PipelineBoard } from './PipelineBoard';
@@ -44,6 +44,16 @@ export default function DistributorsPage() {
   const pageIndex = cursors.length - 1;
   const view = params.get('view') === 'board' ? 'board' : 'list';
   const user = useCurrentUser();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  // The export carries the list's current filters, so the workbook holds what the table shows.
+  const exportList = async () => {
+    const q = new URLSearchParams({ search, stage: stage ?? '', regionId: '' });
+    setExporting(true);
+    const ok = await downloadFile(`/files/exports/distributors.xlsx?${q}`, 'console', t('distributor.exportFile'));
+    setExporting(false);
+    if (!ok) void message.error(t('import.exportFailed'));
+  };
   const [creating, setCreating] = useState(false);
 
   const { data, previousData, loading, error, refetch } = useQuery(DistributorsDocument, {
@@ -98,6 +108,16 @@ export default function DistributorsPage() {
                 { value: 'board', label: t('distributor.viewBoard'), icon: <AppstoreOutlined /> },
               ]}
             />
+            {CREATORS.includes(user.role) && (
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="distributor-export">
+                {t('import.export')}
+              </Button>
+            )}
+            {CREATORS.includes(user.role) && (
+              <Link to="/import?kind=distributors">
+                <Button icon={<ImportOutlined />}>{t('nav.import')}</Button>
+              </Link>
+            )}
             {CREATORS.includes(user.role) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="prospect-open">
                 {t('prospect.open')}

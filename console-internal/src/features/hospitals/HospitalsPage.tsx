@@ -1,22 +1,27 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, ImportOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { HospitalGrade } from '@medchannel/shared-schema';
+import { HospitalGrade, Role } from '@medchannel/shared-schema';
 import { HospitalRegionsDocument, HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
-import { useFormat } from '@medchannel/web-shared';
-import { PageHeader } from '@medchannel/web-shared/components';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 
 type Row = HospitalsQuery['hospitals']['nodes'][number];
 const PAGE_SIZE = 20;
+/** Who moves hospitals in and out by spreadsheet (the API's importers). */
+const IMPORTERS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 
 /** Target hospitals, hospital first (DOMAIN.md): server-paged by keyset cursor, filters in the URL. */
 export default function HospitalsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const user = useCurrentUser();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const regionId = params.get('region') ?? undefined;
@@ -47,9 +52,33 @@ export default function HospitalsPage() {
     .filter((r) => r.level === 'PROVINCE')
     .map((p) => ({ label: p.name, options: [p, ...all.filter((r) => r.parentId === p.id)].map((r) => ({ value: r.id, label: r.name })) }));
 
+  // The export carries the list's current filters, so the workbook holds what the table shows.
+  const exportList = async () => {
+    const q = new URLSearchParams({ search, regionId: regionId ?? '', grade: grade ?? '' });
+    setExporting(true);
+    const ok = await downloadFile(`/files/exports/hospitals.xlsx?${q}`, 'console', t('hospital.exportFile'));
+    setExporting(false);
+    if (!ok) void message.error(t('import.exportFailed'));
+  };
+
   return (
     <>
-      <PageHeader title={t('nav.hospitals')} subtitle={t('features.hospitals.subtitle')} />
+      <PageHeader
+        title={t('nav.hospitals')}
+        subtitle={t('features.hospitals.subtitle')}
+        extra={
+          IMPORTERS.includes(user.role) && (
+            <Space wrap>
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="hospital-export">
+                {t('import.export')}
+              </Button>
+              <Link to="/import?kind=hospitals">
+                <Button icon={<ImportOutlined />}>{t('nav.import')}</Button>
+              </Link>
+            </Space>
+          )
+        }
+      />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
