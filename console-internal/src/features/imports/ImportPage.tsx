@@ -204,7 +204,7 @@ export default function ImportPage() {
               <p className="ant-upload-text">{uploading ? t('import.uploading') : t('import.drop')}</p>
               <p className="ant-upload-hint">{t('import.dropHint')}</p>
             </Upload.Dragger>
-            {failure && <Alert type="error" showIcon message={failure} style={{ marginTop: 16 }} data-testid="import-failure" />}
+            {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 16 }} data-testid="import-failure" />}
           </Card>
           {preview && (
             <Card title={t('import.step3')} data-testid="import-preview">
@@ -223,7 +223,7 @@ export default function ImportPage() {
                   <Alert
                     type="warning"
                     showIcon
-                    message={t('import.fixFirst')}
+                    title={t('import.fixFirst')}
                     description={preview.errorCount > preview.errors.length ? t('import.firstErrors', { count: preview.errors.length }) : undefined}
                     style={{ marginBottom: 16 }}
                   />
@@ -250,7 +250,7 @@ export default function ImportPage() {
                       data-testid="import-progress"
                     />
                   )}
-                  {commitError && <Alert type="error" showIcon message={errorMessage(t, commitError)} />}
+                  {commitError && <Alert type="error" showIcon title={errorMessage(t, commitError)} />}
                   <Button type="primary" loading={committing} disabled={preview.totalRows === 0} onClick={() => void runCommit()} data-testid="import-commit">
                     {t('import.commit', { count: preview.totalRows, formatted: format.number(preview.totalRows) })}
                   </Button>

@@ -30,7 +30,7 @@ export default function CompanyPage() {
 
   return (
     <Flex vertical gap={12}>
-      <PageHeader title={t('company.title')} subtitle={d.name} />
+      <PageHeader title={t('company.title')} subtitle={d.name} extra={<PackButton distributorId={d.id} code={d.code} />} />
       {urgent.length > 0 && (
         <Alert
           type={urgent.some((q) => q.expiry.level === 'EXPIRED') ? 'error' : 'warning'}
@@ -117,6 +117,32 @@ export default function CompanyPage() {
             </div>
           )}
         </Card>
+      )}
+    </Flex>
+  );
+}
+
+/** The pack hospitals ask for: licence scans, an authorization letter per live grant, the registration list. */
+function PackButton({ distributorId, code }: { distributorId: string; code: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    setFailed(false);
+    const ok = await downloadFile(`/files/packs/${encodeURIComponent(distributorId)}.zip`, 'portal', t('company.packFile', { code }));
+    setBusy(false);
+    setFailed(!ok);
+  };
+  return (
+    <Flex vertical gap={4} align="flex-start">
+      <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="download-pack">
+        {t('company.pack')}
+      </Button>
+      {failed && (
+        <Typography.Text type="danger" data-testid="pack-error">
+          {t('company.packFailed')}
+        </Typography.Text>
       )}
     </Flex>
   );
