@@ -6,12 +6,13 @@ import {
   ImportOutlined,
   MedicineBoxOutlined,
   ReadOutlined,
+  ShopOutlined,
   ShoppingCartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Role } from '@medchannel/shared-schema';
 
-export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'orders' | 'finance' | 'training' | 'visits' | 'import';
+export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'products' | 'orders' | 'finance' | 'training' | 'visits' | 'import';
 
 export interface NavItem {
   feature: Feature;
@@ -24,6 +25,7 @@ export const NAV: NavItem[] = [
   { feature: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { feature: 'distributors', path: '/distributors', icon: <TeamOutlined /> },
   { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
+  { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
   { feature: 'finance', path: '/finance', icon: <AccountBookOutlined /> },
   { feature: 'training', path: '/training', icon: <ReadOutlined /> },
@@ -40,6 +42,8 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   dashboard: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
   distributors: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER],
   hospitals: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+  // The catalogue (registrations, list and tier prices) is reference for every brand role.
+  products: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
   orders: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE],
   finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
   training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
