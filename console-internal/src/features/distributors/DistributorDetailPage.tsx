@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, List, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { SwapOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, List, Rate, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { EditOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,11 +12,14 @@ import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/sta
 import { StageTag } from './StageTag';
 import { MoveStageModal } from './MoveStageModal';
 import { AuthorizationsCard } from './AuthorizationsCard';
+import { AssessmentModal } from './AssessmentModal';
+import { ProfileModal } from './ProfileModal';
 
 /** Who may move stages and grant: the API's CHANNEL_STAFF. Others read. */
 const MANAGERS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 
 type Qualification = DistributorDetailFragment['qualifications'][number];
+type Assessment = DistributorDetailFragment['assessments'][number];
 
 export default function DistributorDetailPage() {
   const { t } = useTranslation();
@@ -25,6 +28,8 @@ export default function DistributorDetailPage() {
   const { id = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(DistributorDocument, { variables: { id } });
   const [moving, setMoving] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [assessing, setAssessing] = useState(false);
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (loading && !data) return <LoadingState />;
@@ -64,7 +69,17 @@ export default function DistributorDetailPage() {
             .join('；')}
         />
       )}
-      <Card title={t('distributor.profile')} style={{ marginBottom: 16 }}>
+      <Card
+        title={t('distributor.profile')}
+        style={{ marginBottom: 16 }}
+        extra={
+          canManage && (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="profile-edit">
+              {t('distributor.editProfile')}
+            </Button>
+          )
+        }
+      >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('distributor.code')}>{d.code}</Descriptions.Item>
           <Descriptions.Item label={t('distributor.stage')}>
@@ -143,6 +158,55 @@ export default function DistributorDetailPage() {
           />
         )}
       </Card>
+      <Card
+        title={t('assessment.latest')}
+        style={{ marginBottom: 16 }}
+        extra={
+          canManage && (
+            <Button size="small" icon={<FormOutlined />} onClick={() => setAssessing(true)} data-testid="assessment-open">
+              {t('assessment.record')}
+            </Button>
+          )
+        }
+      >
+        {d.assessments.length === 0 ? (
+          <EmptyState title={t('assessment.none')} description={t('assessment.noneDescription')} />
+        ) : (
+          <Table<Assessment>
+            rowKey="id"
+            size="small"
+            dataSource={[...d.assessments].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
+            pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
+            scroll={{ x: 960 }}
+            data-testid="assessments"
+            columns={[
+              { title: t('assessment.date'), key: 'date', width: 170, render: (_, a) => format.dateTime(a.createdAt) },
+              ...(['fitScore', 'willingnessScore', 'capabilityScore'] as const).map((k) => ({
+                title: t(`assessment.${k}`),
+                key: k,
+                width: 130,
+                render: (_: unknown, a: Assessment) => <Rate disabled count={5} value={a[k]} style={{ fontSize: 12 }} />,
+              })),
+              {
+                title: t('assessment.findings'),
+                key: 'findings',
+                render: (_, a) => (
+                  <Space direction="vertical" size={0}>
+                    {(['productsCarried', 'competingProducts', 'brandStrength', 'peerReviews'] as const)
+                      .filter((k) => a[k])
+                      .map((k) => (
+                        <Typography.Text key={k}>
+                          <Typography.Text type="secondary">{t(`assessment.${k}`)}：</Typography.Text>
+                          {a[k]}
+                        </Typography.Text>
+                      ))}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
       <AuthorizationsCard distributorId={d.id} grants={d.authorizations} canManage={canManage} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
@@ -185,6 +249,8 @@ export default function DistributorDetailPage() {
           </Card>
         </Col>
       </Row>
+      {canManage && <ProfileModal distributor={d} open={editing} onClose={() => setEditing(false)} />}
+      {canManage && <AssessmentModal distributorId={d.id} open={assessing} onClose={() => setAssessing(false)} />}
       {canMove && <MoveStageModal distributor={d} open={moving} onClose={() => setMoving(false)} />}
     </>
   );
