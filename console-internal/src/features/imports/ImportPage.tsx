@@ -234,8 +234,9 @@ export default function ImportPage() {
                     pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
                     data-testid="import-errors"
                     columns={[
-                      { title: t('import.row'), dataIndex: 'row', width: 90 },
-                      { title: t('import.column'), dataIndex: 'column', width: 160 },
+                      // Row 0 / no column: the file as a whole (not a workbook, no sheet).
+                      { title: t('import.row'), key: 'row', width: 90, render: (_, e) => (e.row > 0 ? e.row : '—') },
+                      { title: t('import.column'), key: 'column', width: 160, render: (_, e) => e.column || '—' },
                       { title: t('import.message'), dataIndex: 'message' },
                     ]}
                   />
