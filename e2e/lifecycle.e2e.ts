@@ -92,7 +92,13 @@ test('channel manager: new prospect through the lifecycle, a refused grant, a te
   await s.shot('lifecycle-05-grant-form');
   await page.getByTestId('grant-submit').click();
   const grants = page.getByTestId('authorizations');
-  await grants.locator('.ant-table-row', { hasText: '临时授权' }).waitFor();
+  // Under load the round trip can be slow; and if the API refused, say why instead of timing out.
+  const granted = grants.locator('.ant-table-row', { hasText: '临时授权' });
+  await Promise.race([granted.waitFor({ timeout: 40_000 }), page.getByTestId('grant-error').waitFor({ timeout: 40_000 })]);
+  if (!(await granted.count())) {
+    await s.shot('lifecycle-debug-grant-kangda');
+    throw new Error(`grant to 杭州康达 refused: ${await page.getByTestId('grant-error').innerText()}`);
+  }
   const row = await grants.locator('.ant-table-row', { hasText: '临时授权' }).innerText();
   expect(row).toContain('超声影像');
   expect(row).toContain('杭州市');
