@@ -24,8 +24,8 @@ test('channel manager: back to the deep link after login, role menu, language sa
   expect(await page.getByTestId('user-role').innerText()).toBe('渠道经理');
   expect(await page.getByTestId('user-org').innerText()).toBe('华康医疗科技有限公司');
   const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  // A channel manager works the field: no finance (order desk and finance own statements).
-  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-hospitals', 'nav-orders', 'nav-training', 'nav-visits']);
+  // A channel manager works the field: no finance (order desk and finance own statements); imports spreadsheets.
+  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-hospitals', 'nav-products', 'nav-orders', 'nav-training', 'nav-visits', 'nav-import']);
   await s.shot('console-02-distributors');
 
   await page.getByTestId('distributor-search').locator('input').fill('康达');
@@ -81,7 +81,7 @@ test('order desk sees orders and finance, not the field work', async () => {
   await page.waitForURL((u) => u.pathname === '/finance');
   await page.getByTestId('empty').waitFor();
   const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-orders', 'nav-finance']);
+  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-products', 'nav-orders', 'nav-finance']);
   await s.shot('console-09-order-desk-finance');
   // A page outside the role answers with a real page that says so; unknown paths are a 404.
   await page.goto(url('console', '/training'));

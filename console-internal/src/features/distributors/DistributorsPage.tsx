@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Input, Segmented, Select, Space, Table, Typogr
 import { AppstoreOutlined, DownloadOutlined, ImportOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DistributorStage } from '@medchannel/shared-schema';
 import { DistributorsDocument, type DistributorsQuery } from '../../gql/graphql';
 import { useFormat } from '@medchannel/web-shared';
@@ -29,6 +29,7 @@ const PAGE_SIZES = [20, 50, 100];
 export default function DistributorsPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const stage = (params.get('stage') as DistributorStage | null) ?? undefined;
@@ -114,9 +115,9 @@ export default function DistributorsPage() {
               </Button>
             )}
             {CREATORS.includes(user.role) && (
-              <Link to="/import?kind=distributors">
-                <Button icon={<ImportOutlined />}>{t('nav.import')}</Button>
-              </Link>
+              <Button icon={<ImportOutlined />} onClick={() => void navigate('/import?kind=distributors')}>
+                {t('nav.import')}
+              </Button>
             )}
             {CREATORS.includes(user.role) && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="prospect-open">

@@ -59,7 +59,7 @@ export function ProfileModal({ distributor: d, open, onClose }: { distributor: D
   return (
     <Modal
       open={open}
-      title={t('distributor.editProfile')}
+      title={t('distributor.profileTitle')}
       okText={t('action.save')}
       cancelText={t('action.cancel')}
       confirmLoading={loading}

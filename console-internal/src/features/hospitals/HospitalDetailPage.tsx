@@ -115,7 +115,9 @@ function NotesCard({ hospitalId, notes }: { hospitalId: string; notes: H['notes'
   const format = useFormat();
   const [form] = Form.useForm<{ body: string }>();
   const [failure, setFailure] = useState<string | null>(null);
-  const [add, { loading }] = useMutation(AddHospitalNoteDocument, { refetchQueries: [{ query: HospitalDocument, variables: { id: hospitalId } }], awaitRefetchQueries: true });
+  // The refetch is not awaited: the box empties when the note is saved, before the list shows it,
+  // so the text is never on screen twice.
+  const [add, { loading }] = useMutation(AddHospitalNoteDocument, { refetchQueries: [{ query: HospitalDocument, variables: { id: hospitalId } }] });
 
   const submit = async ({ body }: { body: string }) => {
     setFailure(null);

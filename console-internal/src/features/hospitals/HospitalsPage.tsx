@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography }
 import { DownloadOutlined, ImportOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { HospitalGrade, Role } from '@medchannel/shared-schema';
 import { HospitalRegionsDocument, HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
@@ -22,6 +22,7 @@ export default function HospitalsPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const regionId = params.get('region') ?? undefined;
@@ -72,9 +73,9 @@ export default function HospitalsPage() {
               <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="hospital-export">
                 {t('import.export')}
               </Button>
-              <Link to="/import?kind=hospitals">
-                <Button icon={<ImportOutlined />}>{t('nav.import')}</Button>
-              </Link>
+              <Button icon={<ImportOutlined />} onClick={() => void navigate('/import?kind=hospitals')}>
+                {t('nav.import')}
+              </Button>
             </Space>
           )
         }

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Flex, Progress, Result, Segmented, S
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage, useFormat } from '@medchannel/web-shared';
 import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
 import { CommitImportDocument, ImportProgressDocument, type CommitImportMutation } from '../../gql/graphql';
@@ -49,6 +49,7 @@ export default function ImportPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const client = useApolloClient();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const kind: Kind = params.get('kind') === 'distributors' ? 'distributors' : 'hospitals';
   const [uploading, setUploading] = useState(false);
@@ -167,8 +168,8 @@ export default function ImportPage() {
             subTitle={counts(result)}
             data-testid="import-done"
             extra={[
-              <Button key="list" type="primary">
-                <Link to={listPath}>{t('import.toList', { list: t(`nav.${kind}`) })}</Link>
+              <Button key="list" type="primary" onClick={() => void navigate(listPath)}>
+                {t('import.toList', { list: t(`nav.${kind}`) })}
               </Button>,
               <Button key="again" onClick={reset}>
                 {t('import.again')}
