@@ -14,6 +14,7 @@ import { MoveStageModal } from './MoveStageModal';
 import { AuthorizationsCard } from './AuthorizationsCard';
 import { AssessmentModal } from './AssessmentModal';
 import { ProfileModal } from './ProfileModal';
+import { UsersCard } from './UsersCard';
 
 /** Who may move stages and grant: the API's CHANNEL_STAFF. Others read. */
 const MANAGERS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
@@ -247,6 +248,7 @@ export default function DistributorDetailPage() {
               />
             )}
           </Card>
+          {canManage && <UsersCard distributorId={d.id} />}
         </Col>
       </Row>
       {canManage && <ProfileModal distributor={d} open={editing} onClose={() => setEditing(false)} />}
