@@ -84,15 +84,20 @@ test.each(LISTS)('$name costs the same SQL for 2 rows as for 25', async ({ query
 test('lists without paging (a distributor’s grants, documents about to expire) cost the same for 2 rows as for 25', async () => {
   const client = t.client(Audience.CONSOLE);
   await client.login(brand.adminEmail);
-  const q = `{ authorizations { id status distributor { name channelManager { displayName } } productLines { name } hospitals { name region { name } } }
-    expiringQualifications(withinDays: 366) { id expiry { level } distributor { name } } }`;
+  // one root field per query: two roots resolving side by side may or may not share a loader
+  // batch, which would make the count vary by one from run to run
+  const queries = [
+    `{ authorizations { id status distributor { name channelManager { displayName } } productLines { name } hospitals { name region { name } } } }`,
+    `{ expiringQualifications(withinDays: 366) { id expiry { level } distributor { name } } }`,
+  ];
+  const measure = () => Promise.all(queries.map((q) => client.request(q)));
   const addDocument = (i: number) =>
     t.app.ds.query(
       `INSERT INTO qualification (brand_id, distributor_id, type, number, valid_from, valid_to) VALUES ($1, $2, 'OTHER', $3, CURRENT_DATE - 10, CURRENT_DATE + 20)`,
       [brand.brandId, brand.distributorIds[i], `SQLQ${i}`],
     );
   await addDocument(29);
-  const before = await client.request(q);
+  const before = await measure();
   // more grants and expiring documents: the statement count must not move
   for (let i = 0; i < 23; i++) {
     await t.app.ds.query(
@@ -103,10 +108,11 @@ test('lists without paging (a distributor’s grants, documents about to expire)
     );
     await addDocument(i);
   }
-  const after = await client.request(q);
-  expect(after.errors).toEqual([]);
-  expect(after.data.authorizations.length).toBeGreaterThan(before.data.authorizations.length + 20);
-  expect(after.sqlCount).toBe(before.sqlCount);
+  const after = await measure();
+  expect(after.flatMap((r) => r.errors)).toEqual([]);
+  expect(after[0].data.authorizations.length).toBeGreaterThan(before[0].data.authorizations.length + 20);
+  expect(after[1].data.expiringQualifications.length).toBeGreaterThan(before[1].data.expiringQualifications.length + 20);
+  expect(after.map((r) => r.sqlCount)).toEqual(before.map((r) => r.sqlCount));
 });
 
 test('a portal list costs the same as well', async () => {
