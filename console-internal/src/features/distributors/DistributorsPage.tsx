@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Flex, Input, Segmented, Select, Space, Table, Typography } from 'antd';
-import { AppstoreOutlined, DownloadOutlined, ImportOutlined, LeftOutlined, PlusOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Input, Segmented, Select, Space, Table } from 'antd';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
+import { AppstoreOutlined, DownloadOutlined, ImportOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -36,13 +37,9 @@ export default function DistributorsPage() {
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0];
   // Cursors belong to one filter: a new search starts again at page 1 in the same render.
   const filterKey = [search, stage ?? '', size].join('|');
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const setCursors = (next: (current: Array<string | null>) => Array<string | null>) =>
-    setPaging({ key: filterKey, cursors: next(cursors) });
+  const pages = useKeysetPages(filterKey);
   const [draft, setDraft] = useState(search);
   useEffect(() => setDraft(search), [search]);
-  const pageIndex = cursors.length - 1;
   const view = params.get('view') === 'board' ? 'board' : 'list';
   const user = useCurrentUser();
   const { message } = App.useApp();
@@ -61,7 +58,7 @@ export default function DistributorsPage() {
     skip: view === 'board',
     variables: {
       first: size,
-      after: cursors[pageIndex],
+      after: pages.after,
       filter: { search: search || undefined, stage },
     },
   });
@@ -167,30 +164,14 @@ export default function DistributorsPage() {
             }}
           />
         )}
-        <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary" data-testid="distributor-total">
-            {t('list.total', { count: page?.totalCount ?? 0, formatted: format.number(page?.totalCount ?? 0) })}
-          </Typography.Text>
-          <Space>
-            <Select
-              size="small"
-              value={size}
-              onChange={(value) => setFilter('size', String(value))}
-              options={PAGE_SIZES.map((n) => ({ value: n, label: t('list.pageSize', { size: n }) }))}
-            />
-            <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('list.previous')}
-            </Button>
-            <Typography.Text>{t('list.page', { page: pageIndex + 1 })}</Typography.Text>
-            <Button
-              size="small"
-              disabled={!page?.pageInfo.hasNextPage || loading}
-              onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}
-            >
-              {t('list.next')} <RightOutlined />
-            </Button>
-          </Space>
-        </Flex>
+        <KeysetPager pages={pages} page={page} loading={loading} totalTestId="distributor-total">
+          <Select
+            size="small"
+            value={size}
+            onChange={(value) => setFilter('size', String(value))}
+            options={PAGE_SIZES.map((n) => ({ value: n, label: t('list.pageSize', { size: n }) }))}
+          />
+        </KeysetPager>
       </Card>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, ImportOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
+import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -28,16 +29,13 @@ export default function HospitalsPage() {
   const regionId = params.get('region') ?? undefined;
   const grade = (params.get('grade') as HospitalGrade | null) ?? undefined;
   const filterKey = [search, regionId ?? '', grade ?? ''].join('|');
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const setCursors = (next: (current: Array<string | null>) => Array<string | null>) => setPaging({ key: filterKey, cursors: next(cursors) });
+  const pages = useKeysetPages(filterKey);
   const [draft, setDraft] = useState(search);
   useEffect(() => setDraft(search), [search]);
-  const pageIndex = cursors.length - 1;
 
   const regions = useQuery(HospitalRegionsDocument);
   const { data, previousData, loading, error, refetch } = useQuery(HospitalsDocument, {
-    variables: { first: PAGE_SIZE, after: cursors[pageIndex], filter: { search: search || undefined, regionId, grade } },
+    variables: { first: PAGE_SIZE, after: pages.after, filter: { search: search || undefined, regionId, grade } },
   });
   const page = (data ?? previousData)?.hospitals;
 
@@ -136,20 +134,7 @@ export default function HospitalsPage() {
             ]}
           />
         )}
-        <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary" data-testid="hospital-total">
-            {t('list.total', { count: page?.totalCount ?? 0, formatted: format.number(page?.totalCount ?? 0) })}
-          </Typography.Text>
-          <Space>
-            <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('list.previous')}
-            </Button>
-            <Typography.Text>{t('list.page', { page: pageIndex + 1 })}</Typography.Text>
-            <Button size="small" disabled={!page?.pageInfo.hasNextPage || loading} onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}>
-              {t('list.next')} <RightOutlined />
-            </Button>
-          </Space>
-        </Flex>
+        <KeysetPager pages={pages} page={page} loading={loading} totalTestId="hospital-total" />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Card, Descriptions, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -53,17 +53,14 @@ export default function ProductsPage() {
   const productLineId = params.get('line') ?? undefined;
   const deviceClass = (params.get('class') as DeviceClass | null) ?? undefined;
   const filterKey = [search, productLineId ?? '', deviceClass ?? ''].join('|');
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
-  const cursors = paging.key === filterKey ? paging.cursors : [null];
-  const setCursors = (next: (current: Array<string | null>) => Array<string | null>) => setPaging({ key: filterKey, cursors: next(cursors) });
+  const pages = useKeysetPages(filterKey);
   const [draft, setDraft] = useState(search);
   useEffect(() => setDraft(search), [search]);
   const [open, setOpen] = useState<Row | null>(null);
-  const pageIndex = cursors.length - 1;
 
   const lines = useQuery(ProductLinesDocument);
   const { data, previousData, loading, error, refetch } = useQuery(ProductsDocument, {
-    variables: { first: PAGE_SIZE, after: cursors[pageIndex], filter: { search: search || undefined, productLineId, deviceClass } },
+    variables: { first: PAGE_SIZE, after: pages.after, filter: { search: search || undefined, productLineId, deviceClass } },
   });
   const page = (data ?? previousData)?.products;
 
@@ -143,20 +140,7 @@ export default function ProductsPage() {
             ]}
           />
         )}
-        <Flex justify="space-between" align="center" wrap gap={12} style={{ marginTop: 16 }}>
-          <Typography.Text type="secondary" data-testid="product-total">
-            {t('list.total', { count: page?.totalCount ?? 0, formatted: format.number(page?.totalCount ?? 0) })}
-          </Typography.Text>
-          <Space>
-            <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-              {t('list.previous')}
-            </Button>
-            <Typography.Text>{t('list.page', { page: pageIndex + 1 })}</Typography.Text>
-            <Button size="small" disabled={!page?.pageInfo.hasNextPage || loading} onClick={() => setCursors((c) => [...c, page?.pageInfo.endCursor ?? null])}>
-              {t('list.next')} <RightOutlined />
-            </Button>
-          </Space>
-        </Flex>
+        <KeysetPager pages={pages} page={page} loading={loading} totalTestId="product-total" />
       </Card>
       <ProductDrawer product={open} onClose={() => setOpen(null)} />
     </>
