@@ -5,7 +5,7 @@ import { DISTRIBUTORS, userByEmail } from '../src/db/seed/demo-data';
 import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from './harness';
 import { auditsBy, footprint } from './auditing';
 import { OPERATIONS, OperationCase, CaseInput } from './isolation/operations';
-import { PERSONA_KEYS, PersonaKey, expectedDistributors, expectedHospitals, foreignMarkers, personaUser } from './personas';
+import { PERSONA_KEYS, PersonaKey, expectedDistributors, expectedHospitals, expectedOrders, foreignMarkers, personaUser } from './personas';
 
 /**
  * Every query and mutation, as every persona: refused where the role may not call it, answering
@@ -61,6 +61,13 @@ describe('what each persona sees is exactly what the rules say', () => {
     const expected = expectedDistributors(personaUser(key)).map((d) => d.id).sort();
     expect(result.data.distributors.nodes.map((d: { id: string }) => d.id).sort()).toEqual(expected);
     expect(result.data.distributors.totalCount).toBe(expected.length);
+  });
+
+  test.each(PERSONA_KEYS)('orders as %s', async (key) => {
+    const result = await clients.get(key)!.request(`{ orders(first: 100) { totalCount nodes { id } } }`);
+    const expected = expectedOrders(personaUser(key)).map((o) => o.id).sort();
+    expect(result.data.orders.nodes.map((o: { id: string }) => o.id).sort()).toEqual(expected);
+    expect(result.data.orders.totalCount).toBe(expected.length);
   });
 
   test.each(PERSONA_KEYS)('hospitals as %s', async (key) => {

@@ -1,6 +1,7 @@
 import { Role, Side, sideOfRole } from '@medchannel/shared-schema';
 import { DISTRIBUTORS, REGIONS, SeedDistributor, SeedUser, USERS, userByEmail } from '../src/db/seed/demo-data';
 import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, QUALIFICATIONS, SeedHospital } from '../src/db/seed/catalog-data';
+import { SEED_ORDERS, SeedOrder, seedShipmentIdOf } from '../src/db/seed/order-data';
 
 /**
  * The people the isolation matrix runs every operation as: each brand role, owner and rep of
@@ -66,6 +67,17 @@ export function expectedHospitals(user: SeedUser): SeedHospital[] {
   });
 }
 
+/** Orders: brand users and owners as they see the distributor; a rep only the orders they placed. */
+export function expectedOrders(user: SeedUser): SeedOrder[] {
+  const codes = new Set(expectedDistributors(user).map((d) => d.code));
+  return SEED_ORDERS.filter((o) => codes.has(o.distributorCode) && (user.role !== Role.REP || o.placedBy === user.email));
+}
+
+export const foreignOrders = (user: SeedUser): SeedOrder[] => {
+  const see = new Set(expectedOrders(user).map((o) => o.id));
+  return SEED_ORDERS.filter((o) => !see.has(o.id));
+};
+
 /** Ids, names, codes, emails and document numbers that must never appear in anything this user receives. */
 export function foreignMarkers(user: SeedUser): string[] {
   const seeDistributors = new Set(expectedDistributors(user).map((d) => d.id));
@@ -79,6 +91,7 @@ export function foreignMarkers(user: SeedUser): string[] {
     ...PRODUCTS.filter((p) => p.brandId !== user.brandId).flatMap((p) => [p.id, p.name, p.registrationNo]),
     ...AUTHORIZATIONS.filter((a) => foreignCodes.has(a.distributorCode)).map((a) => a.id),
     ...QUALIFICATIONS.filter((q) => foreignCodes.has(q.distributorCode)).flatMap((q) => [q.id, q.number]),
+    ...foreignOrders(user).flatMap((o) => [o.id, seedShipmentIdOf(o.id), ...(o.shippedSerials ?? []), ...(o.rejectReason ? [o.rejectReason] : [])]),
   ];
 }
 

@@ -28,4 +28,10 @@ export enum ErrorReason {
   NOT_COMPLIANT = 'NOT_COMPLIANT',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE = 'UNSUPPORTED_FILE_TYPE',
+  /** The order would take the distributor past its credit limit */
+  CREDIT_LIMIT_EXCEEDED = 'CREDIT_LIMIT_EXCEEDED',
+  /** An idempotency key sent again with a different request */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** A shipment for more than is still open on a line */
+  OVER_SHIPMENT = 'OVER_SHIPMENT',
 }

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './locale.js';
 export * from './distributor.js';
 export * from './catalog.js';
+export * from './orders.js';

@@ -68,7 +68,11 @@ export type ScopedResource =
   /** hospitals: brand users by region; partner users those their authorizations cover */
   | 'hospital'
   /** rows that hang off one distributor (distributor_id): what the distributor scope allows */
-  | 'distributorOwned';
+  | 'distributorOwned'
+  /** orders (distributor_id, placed_by): as distributorOwned, but a REP sees only the orders they placed */
+  | 'order'
+  /** rows addressed to one user (user_id), such as notifications: only that user */
+  | 'recipient';
 
 export interface ScopeCondition {
   sql: string;
@@ -100,6 +104,13 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
         params,
       };
     }
+    case 'order': {
+      const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
+      if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.placed_by = :scope_user)`, params };
+      return { sql: owned, params };
+    }
+    case 'recipient':
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.user_id = :scope_user)`, params };
     case 'hospital': {
       if (scope.side === Side.BRAND) {
         return {

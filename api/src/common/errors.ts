@@ -14,8 +14,10 @@ export class AppError extends GraphQLError {
     message: string,
     readonly field?: string,
     readonly reason?: ErrorReason,
+    /** Structured facts a client shows beside the message (e.g. every refused order line). */
+    details?: Record<string, unknown>,
   ) {
-    super(message, { extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}) } });
+    super(message, { extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}), ...(details ?? {}) } });
   }
 }
 

@@ -97,14 +97,17 @@ export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   keys: SortKey<T>[],
+  /** Newest-first lists sort DESC on every key. */
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const totalCount = await qb.clone().getCount();
   if (args.after) {
     const values = decodeCursor(args.after, keys.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v]));
-    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`, params);
+    const after = direction === 'ASC' ? '>' : '<';
+    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`, params);
   }
-  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, 'ASC') : qb.addOrderBy(k.column, 'ASC')));
+  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
   const rows = await qb.limit(args.first + 1).getMany();
   return toPage(rows, args.first, totalCount, (row) => keys.map((k) => k.value(row)));
 }

@@ -21,6 +21,11 @@ import { ImportJobs1764600000000 } from './migrations/1764600000000-ImportJobs';
 import { ImportJob } from '../modules/import/import.entity';
 import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
 import { DistributorAssessment } from '../modules/distributor/assessment.entity';
+import { Orders1764700000000 } from './migrations/1764700000000-Orders';
+import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/order.entity';
+import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
+import { LedgerEntry } from '../modules/ledger/ledger.entity';
+import { Notification } from '../modules/notification/notification.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -30,6 +35,7 @@ export const entities = [
   Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
   ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
   HospitalNote, HospitalServingReport, DistributorAssessment, ImportJob,
+  Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -37,6 +43,7 @@ export const migrations = [
   QualificationFiles1764400000000,
   ScreeningAndIntel1764500000000,
   ImportJobs1764600000000,
+  Orders1764700000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

@@ -13,6 +13,15 @@ import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { IntelResolver } from '../modules/hospital/intel.resolver';
 import { AssessmentResolver } from '../modules/distributor/assessment.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { OrderResolver } from '../modules/order/order.resolver';
+import {
+  OrderEventResolver,
+  OrderLineResolver,
+  OrderPriceAdjustmentResolver,
+  ShipmentItemResolver,
+  ShipmentResolver,
+} from '../modules/order/order-parts.resolver';
+import { NotificationResolver } from '../modules/notification/notification.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -28,6 +37,13 @@ export const resolvers = [
   IntelResolver,
   AssessmentResolver,
   ImportResolver,
+  OrderResolver,
+  OrderLineResolver,
+  OrderPriceAdjustmentResolver,
+  OrderEventResolver,
+  ShipmentResolver,
+  ShipmentItemResolver,
+  NotificationResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -11,6 +11,8 @@ import { Qualification } from '../modules/qualification/qualification.entity';
 import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
 import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
 import { DistributorAssessment } from '../modules/distributor/assessment.entity';
+import { OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/order.entity';
+import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -57,6 +59,16 @@ export function createLoaders(services: Services, scope: Scope) {
     authorizationsByDistributorId: groupedBy<AuthorizationGrant>((ids) => services.authorizations.byDistributorIds(scope, ids), (g) => g.distributorId),
     notesByHospitalId: groupedBy<HospitalNote>((ids) => services.intel.notesByHospitalIds(scope, ids), (n) => n.hospitalId),
     servingReportsByHospitalId: groupedBy<HospitalServingReport>((ids) => services.intel.servingReportsByHospitalIds(scope, ids), (r) => r.hospitalId),
+    linesByOrderId: groupedBy<OrderLine>((ids) => services.orders.linesByOrderIds(scope, ids), (l) => l.orderId),
+    orderLineById: byId<OrderLine>((ids) => services.orders.linesByIds(scope, ids)),
+    eventsByOrderId: groupedBy<OrderEvent>((ids) => services.orders.eventsByOrderIds(scope, ids), (e) => e.orderId),
+    adjustmentsByLineId: groupedBy<OrderPriceAdjustment>((ids) => services.orders.adjustmentsByLineIds(scope, ids), (a) => a.orderLineId),
+    shipmentsByOrderId: groupedBy<Shipment>((ids) => services.shipments.byOrderIds(scope, ids), (s) => s.orderId),
+    itemsByShipmentId: groupedBy<ShipmentItem>((ids) => services.shipments.itemsByShipmentIds(scope, ids), (i) => i.shipmentId),
+    shippedQuantityByLineId: new DataLoader<string, number>(async (ids) => {
+      const shipped = await services.shipments.shippedByLineIds(scope, ids);
+      return ids.map((id) => shipped.get(id) ?? 0);
+    }),
     assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
   };
 }

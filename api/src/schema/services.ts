@@ -15,6 +15,12 @@ import { QualificationPackService } from '../modules/qualification/qualification
 import { AssessmentService } from '../modules/distributor/assessment.service';
 import { IntelService } from '../modules/hospital/intel.service';
 import { ImportService } from '../modules/import/import.service';
+import { LedgerService } from '../modules/ledger/ledger.service';
+import { NotificationService } from '../modules/notification/notification.service';
+import { OrderService } from '../modules/order/order.service';
+import { OrderDeskService } from '../modules/order/order-desk.service';
+import { ShipmentService } from '../modules/order/shipment.service';
+import { CatalogService } from '../modules/order/catalog.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -23,6 +29,11 @@ export function createServices(ds: DataSource, config: Config) {
   const compliance = new ComplianceService(ds, distributors, products);
   const qualifications = new QualificationService(ds, new LocalDiskStorage(config.filesDir));
   const authorizations = new AuthorizationService(ds, config, compliance);
+  const hospitals = new HospitalService(ds);
+  const ledger = new LedgerService(ds);
+  const notifications = new NotificationService(ds);
+  const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger);
+  const orderDesk = new OrderDeskService(ds, orders, notifications);
   return {
     sessions: new SessionService(ds, config),
     brands: new BrandService(ds),
@@ -30,7 +41,7 @@ export function createServices(ds: DataSource, config: Config) {
     users: new UserService(ds),
     distributors,
     products,
-    hospitals: new HospitalService(ds),
+    hospitals,
     intel: new IntelService(ds),
     assessments: new AssessmentService(ds),
     imports: new ImportService(ds),
@@ -38,6 +49,12 @@ export function createServices(ds: DataSource, config: Config) {
     compliance,
     authorizations,
     qualificationPacks: new QualificationPackService(ds, distributors, qualifications, authorizations),
+    ledger,
+    notifications,
+    orders,
+    orderDesk,
+    shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications),
+    catalog: new CatalogService(ds, orders, products, hospitals),
   };
 }
 

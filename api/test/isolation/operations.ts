@@ -2,6 +2,7 @@ import { Role } from '@medchannel/shared-schema';
 import { USERS } from '../../src/db/seed/demo-data';
 import { expectedDistributors, foreignDistributors, foreignUsers } from '../personas';
 import { CATALOG_OPERATIONS } from './catalog-operations';
+import { ORDER_OPERATIONS } from './order-operations';
 import { OperationCase } from './types';
 
 export type { Call, CaseInput, OperationCase } from './types';
@@ -121,4 +122,5 @@ export const OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   ...CATALOG_OPERATIONS,
+  ...ORDER_OPERATIONS,
 };

@@ -1,14 +1,12 @@
 import { AuthorizationKind, DecisionRole, DeviceClass, HospitalGrade, ProductKind, QualificationType, VolumeKind } from '@medchannel/shared-schema';
 import { addDays, today } from '../../common/dates';
-import { BRANDS } from './demo-data';
+import { BRANDS, fixedId } from './demo-data';
 
 /**
  * Part 3's demo data: catalog, hospitals, qualifications and authorizations. Ids are fixed;
  * validity dates are relative to the day the seed runs, so the demo always shows live grants,
  * an expiring licence and an expired one.
  */
-const fixedId = (kind: number, n: number) =>
-  `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 const HK = BRANDS.huakang.id;
 const RG = BRANDS.ruiguang.id;
@@ -33,6 +31,9 @@ export const PRODUCTS: SeedProduct[] = [
     registrationNo: '浙械注准20222400456', from: -900, to: 900, udiDi: '06901234500031', listPrice: '380.00', tierPrices: { 1: '296.00', 2: '318.00' } },
   { id: fixedId(0x1b, 4), brandId: HK, lineCode: 'IVD', code: 'HK-HIV-96', name: 'HIV抗原抗体检测试剂盒（化学发光法）96人份', kind: ProductKind.CONSUMABLE, deviceClass: DeviceClass.III,
     registrationNo: '国械注准20233400789', from: -600, to: 1200, udiDi: '06901234500048', listPrice: '2600.00', tierPrices: { 1: '2080.00', 2: '2210.00' } },
+  // class I: filed (备案), needs only the business licence to sell
+  { id: fixedId(0x1b, 5), brandId: HK, lineCode: 'IMG', code: 'HK-PAD-50', name: '一次性使用超声检查垫单 50片', kind: ProductKind.CONSUMABLE, deviceClass: DeviceClass.I,
+    registrationNo: '浙杭械备20230456号', from: -700, to: 3000, udiDi: '06901234500055', listPrice: '45.00', tierPrices: { 1: '36.00', 2: '38.50' } },
   { id: fixedId(0x1b, 11), brandId: RG, lineCode: 'BIO', code: 'RG-BC-800', name: '全自动生化分析仪 BC-800', kind: ProductKind.EQUIPMENT, deviceClass: DeviceClass.II,
     registrationNo: '苏械注准20212220555', from: -1000, to: 1000, udiDi: '06907654300011', listPrice: '450000.00', tierPrices: { 1: '399000.00' } },
 ];

@@ -6,7 +6,7 @@ import { DistributorStage, RegionLevel, Role } from '@medchannel/shared-schema';
  */
 export const DEMO_PASSWORD = 'MedChannel#2026';
 
-const fixedId = (kind: number, n: number) =>
+export const fixedId = (kind: number, n: number) =>
   `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 export interface SeedBrand { id: string; code: string; name: string }

@@ -11,6 +11,7 @@ import { PriceListEntry, Product, ProductLine } from '../../modules/product/prod
 import { Hospital, HospitalContact, HospitalDepartment } from '../../modules/hospital/hospital.entity';
 import { Qualification } from '../../modules/qualification/qualification.entity';
 import { AuthorizationGrant } from '../../modules/authorization/authorization.entity';
+import { seedOrders } from './order-data';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -59,6 +60,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
       await em.update(Distributor, { id: d.id }, { channelManagerId: userId(d.channelManagerEmail!) });
     }
     await seedCatalog(em);
+    await seedOrders(em);
   });
   return true;
 }

@@ -51,6 +51,10 @@ export class Distributor extends TenantEntity {
   @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
   classifications: DistributorClassification[];
 
+  /** What the distributor may owe at once: open orders plus outstanding receivables (part 4). */
+  @Column({ name: 'credit_limit', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  creditLimit: string;
+
   @VersionColumn()
   version: number;
 }

@@ -1,3 +1,5 @@
+import { DecimalScalar } from '../../common/money';
+import { MoneyType, money } from '../product/product.types';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
 import { AssessmentType } from './assessment.types';
@@ -74,6 +76,23 @@ export class DistributorResolver {
   @Mutation(() => DistributorType)
   assignChannelManager(@Args() args: AssignChannelManagerArgs, @Ctx() ctx: GqlContext): Promise<Distributor> {
     return ctx.services.distributors.assignChannelManager(requireScope(ctx), args);
+  }
+
+  @Authorized(Role.ADMIN, Role.FINANCE)
+  @Mutation(() => DistributorType)
+  setCreditLimit(
+    @Arg('distributorId', () => ID) distributorId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('amount', () => DecimalScalar) amount: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Distributor> {
+    return ctx.services.distributors.setCreditLimit(requireScope(ctx), distributorId, expectedVersion, amount);
+  }
+
+  /** Brand staff and the distributor's owner; a rep does not see the account's figures. */
+  @FieldResolver(() => MoneyType, { nullable: true })
+  creditLimit(@Root() d: Distributor, @Ctx() ctx: GqlContext): MoneyType | null {
+    return requireScope(ctx).role === Role.REP ? null : money(d.creditLimit, 'CNY');
   }
 
   @FieldResolver(() => RegionType, { nullable: true })

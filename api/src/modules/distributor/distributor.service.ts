@@ -47,8 +47,8 @@ export class DistributorService {
     return found;
   }
 
-  byIds(scope: Scope, ids: readonly string[]): Promise<Distributor[]> {
-    return this.scoped(scope).andWhere('d.id = ANY(:ids)', { ids }).getMany();
+  byIds(scope: Scope, ids: readonly string[], em?: EntityManager): Promise<Distributor[]> {
+    return this.scoped(scope, em).andWhere('d.id = ANY(:ids)', { ids }).getMany();
   }
 
   /** Second-tier distributors under each parent, as far as the viewer may see them. */
@@ -117,6 +117,20 @@ export class DistributorService {
       Object.assign(distributor, input);
       const saved = await em.save(distributor);
       await audit(em, scope, 'UPDATE_PROFILE', 'distributor', id, changes);
+      return saved;
+    });
+  }
+
+  /** The most the distributor may owe at once (open orders + receivables); orders beyond it are refused. */
+  async setCreditLimit(scope: Scope, id: string, expectedVersion: number, amount: string): Promise<Distributor> {
+    return this.ds.transaction(async (em) => {
+      const distributor = await this.lockForChange(scope, em, id, expectedVersion);
+      if (amount.startsWith('-')) throw badInput('amount', 'A credit limit cannot be negative');
+      const changes = diff(distributor, { creditLimit: amount });
+      if (Object.keys(changes).length === 0) return distributor;
+      distributor.creditLimit = amount;
+      const saved = await em.save(distributor);
+      await audit(em, scope, 'SET_CREDIT_LIMIT', 'distributor', id, changes);
       return saved;
     });
   }

@@ -70,6 +70,25 @@ export class ProductService {
     return applyScope(qb, scope, 'brand').orderBy('e.effective_from', 'DESC').getOne();
   }
 
+  /**
+   * The price each product sells at to a tier on a date: the tier's price-list entry in force,
+   * else the list price. One query for any number of products.
+   */
+  async sellingPrices(scope: Scope, products: Product[], tier: number, on: string, em?: EntityManager): Promise<Map<string, { price: string; currency: string }>> {
+    const prices = new Map(products.map((p) => [p.id, { price: p.listPrice, currency: p.currency }]));
+    if (!products.length) return prices;
+    const qb = (em ?? this.ds.manager)
+      .getRepository(PriceListEntry)
+      .createQueryBuilder('e')
+      .where('e.product_id = ANY(:ids) AND e.tier = :tier', { ids: products.map((p) => p.id), tier })
+      .andWhere('e.effective_from <= :on AND (e.effective_to IS NULL OR e.effective_to >= :on)', { on });
+    // ascending, so the latest entry in force wins
+    for (const e of await applyScope(qb, scope, 'brand').orderBy('e.effective_from', 'ASC').getMany()) {
+      prices.set(e.productId, { price: e.price, currency: e.currency });
+    }
+    return prices;
+  }
+
   async create(scope: Scope, input: CreateProductInput): Promise<Product> {
     if (!isIsoDate(input.registrationValidFrom)) throw badInput('registrationValidFrom', 'Not a date');
     if (input.registrationValidTo < input.registrationValidFrom) {

@@ -1,0 +1,41 @@
+import { Column, Entity } from 'typeorm';
+import { LedgerEntryKind } from '@medchannel/shared-schema';
+import { TenantEntity } from '../../common/base.entity';
+
+/**
+ * One entry in a distributor's account with the brand: positive amounts are owed to the brand
+ * (receivables), negative ones reduce what is owed. Balances are sums of entries; the database
+ * refuses UPDATE and DELETE, so a wrong entry is corrected by a REVERSAL entry.
+ */
+@Entity('ledger_entry')
+export class LedgerEntry extends TenantEntity {
+  @Column({ name: 'distributor_id', type: 'uuid' })
+  distributorId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: LedgerEntryKind;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  amount: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ name: 'occurred_on', type: 'date' })
+  occurredOn: string;
+
+  @Column({ name: 'source_type', type: 'varchar', length: 32 })
+  sourceType: string;
+
+  @Column({ name: 'source_id', type: 'uuid' })
+  sourceId: string;
+
+  @Column({ name: 'reverses_id', type: 'uuid', nullable: true })
+  reversesId: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  memo: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+}

@@ -1,0 +1,69 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { LedgerEntryKind } from '@medchannel/shared-schema';
+import { Decimal } from '../../common/money';
+import { LedgerEntry } from './ledger.entity';
+
+export interface LedgerPosting {
+  brandId: string;
+  distributorId: string;
+  kind: LedgerEntryKind;
+  /** signed: positive is owed to the brand */
+  amount: string;
+  currency: string;
+  occurredOn: string;
+  sourceType: string;
+  sourceId: string;
+  reversesId?: string | null;
+  memo?: string | null;
+  createdBy: string | null;
+}
+
+/**
+ * The distributor's account with the brand, as a list of entries that only grows. Other modules
+ * post through `append` inside their own transaction, so a shipment and its receivable commit
+ * together or not at all. (Part 5 adds invoices, payments, statements on top.)
+ */
+export class LedgerService {
+  constructor(private readonly ds: DataSource) {}
+
+  async append(em: EntityManager, posting: LedgerPosting): Promise<LedgerEntry> {
+    return em.save(
+      em.create(LedgerEntry, {
+        ...posting,
+        amount: new Decimal(posting.amount).toFixed(2),
+        reversesId: posting.reversesId ?? null,
+        memo: posting.memo ?? null,
+      }),
+    );
+  }
+
+  /** Posts the exact opposite of an entry, pointing back at it. */
+  async reverse(em: EntityManager, entry: LedgerEntry, source: { type: string; id: string }, by: string, memo: string): Promise<LedgerEntry> {
+    return this.append(em, {
+      brandId: entry.brandId,
+      distributorId: entry.distributorId,
+      kind: LedgerEntryKind.REVERSAL,
+      amount: new Decimal(entry.amount).negated().toFixed(2),
+      currency: entry.currency,
+      occurredOn: entry.occurredOn,
+      sourceType: source.type,
+      sourceId: source.id,
+      reversesId: entry.id,
+      memo,
+      createdBy: by,
+    });
+  }
+
+  bySource(em: EntityManager, sourceType: string, sourceId: string): Promise<LedgerEntry | null> {
+    return em.findOne(LedgerEntry, { where: { sourceType, sourceId } });
+  }
+
+  /** What the distributor owes now, per the entries (the caller has established it may ask). */
+  async outstanding(em: EntityManager, brandId: string, distributorId: string): Promise<string> {
+    const [row] = await em.query(
+      `SELECT COALESCE(SUM(amount), 0)::text AS balance FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2`,
+      [brandId, distributorId],
+    );
+    return new Decimal(row.balance).toFixed(2);
+  }
+}

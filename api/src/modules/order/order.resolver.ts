@@ -1,0 +1,184 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { HospitalType } from '../hospital/hospital.types';
+import { Hospital } from '../hospital/hospital.entity';
+import { UserType } from '../user/user.types';
+import { User } from '../user/user.entity';
+import { MoneyType, money } from '../product/product.types';
+import { Order, OrderEvent, OrderLine } from './order.entity';
+import { Shipment } from './shipment.entity';
+import { CatalogItem } from './catalog.service';
+import { OrderReview } from './order.service';
+import { CreditStatus } from './credit';
+import {
+  AdjustOrderLinePriceInput,
+  CatalogArgs,
+  CatalogConnection,
+  CreditStatusType,
+  OrderConnection,
+  OrderDraftInput,
+  OrderEventType,
+  OrderFilter,
+  OrderLineType,
+  OrderReviewType,
+  OrderTransitionArgs,
+  OrderType,
+  PlaceOrderInput,
+  RecordShipmentInput,
+  ReverseShipmentArgs,
+  ShipmentType,
+} from './order.types';
+
+
+const DESK = [Role.ADMIN, Role.ORDER_DESK];
+
+const creditMoney = (c: CreditStatus): CreditStatusType => ({
+  limit: money(c.limit, c.currency),
+  openOrders: money(c.openOrders, c.currency),
+  receivables: money(c.receivables, c.currency),
+  available: money(c.available, c.currency),
+});
+
+@Resolver(() => OrderType)
+export class OrderResolver {
+  /** Orders the viewer may see: the brand by region, an owner their distributor's (and second tier's), a rep their own. Newest first. */
+  @Authorized()
+  @Query(() => OrderConnection)
+  orders(@Args() page: PageArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Order>> {
+    return ctx.services.orders.list(requireScope(ctx), page, filter);
+  }
+
+  @Authorized()
+  @Query(() => OrderType)
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orders.get(requireScope(ctx), id);
+  }
+
+  /** What a distributor may sell now, at its tier price. */
+  @Authorized()
+  @Query(() => CatalogConnection)
+  catalog(@Args() args: CatalogArgs, @Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<CatalogItem>> {
+    return ctx.services.catalog.list(requireScope(ctx), args, page);
+  }
+
+  @Authorized(...BRAND_ROLES, Role.OWNER)
+  @Query(() => CreditStatusType)
+  async creditStatus(@Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null, @Ctx() ctx: GqlContext): Promise<CreditStatusType> {
+    return creditMoney(await ctx.services.orders.creditOf(requireScope(ctx), distributorId));
+  }
+
+  /** Prices, compliance per line and credit, before placing: nothing is written. */
+  @Authorized()
+  @Query(() => OrderReviewType)
+  async reviewOrder(@Arg('input') input: OrderDraftInput, @Ctx() ctx: GqlContext): Promise<OrderReviewType> {
+    const scope = requireScope(ctx);
+    const r: OrderReview = await ctx.services.orders.review(scope, input);
+    return {
+      lines: r.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice, r.currency), amount: money(l.amount, r.currency) })),
+      total: money(r.total, r.currency),
+      credit: scope.role === Role.REP ? null : creditMoney(r.credit),
+      withinCredit: r.withinCredit,
+      allowed: r.allowed,
+    };
+  }
+
+  @Authorized(Role.OWNER, Role.REP)
+  @Mutation(() => OrderType)
+  placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orders.place(requireScope(ctx), input);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  approveOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.approve(requireScope(ctx), args);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  rejectOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.reject(requireScope(ctx), args);
+  }
+
+  /** The distributor before approval; the order desk before anything ships (with a reason). */
+  @Authorized(...DESK, Role.OWNER, Role.REP)
+  @Mutation(() => OrderType)
+  cancelOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.cancel(requireScope(ctx), args);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  adjustOrderLinePrice(@Arg('input') input: AdjustOrderLinePriceInput, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.adjustPrice(requireScope(ctx), input);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  recordShipment(@Arg('input') input: RecordShipmentInput, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.shipments.record(requireScope(ctx), input);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  reverseShipment(@Args() args: ReverseShipmentArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.shipments.reverse(requireScope(ctx), args);
+  }
+
+  /** The goods arrived: the order desk or the distributor says so. */
+  @Authorized(...DESK, Role.OWNER, Role.REP)
+  @Mutation(() => OrderType)
+  confirmDelivery(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.confirmDelivery(requireScope(ctx), args);
+  }
+
+  @Authorized(...DESK)
+  @Mutation(() => OrderType)
+  closeOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+    return ctx.services.orderDesk.close(requireScope(ctx), args);
+  }
+
+  @FieldResolver(() => MoneyType)
+  total(@Root() o: Order): MoneyType {
+    return money(o.total, o.currency);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'What has shipped (net of reversals) and gone to the ledger' })
+  shippedTotal(@Root() o: Order): MoneyType {
+    return money(o.shippedTotal, o.currency);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(o.distributorId);
+  }
+
+  @FieldResolver(() => HospitalType, { nullable: true, description: 'None for a stock order' })
+  async hospital(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<Hospital | null> {
+    return o.hospitalId ? loadersOf(ctx).hospitalById.load(o.hospitalId) : null;
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  placedBy(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).userById.load(o.placedBy);
+  }
+
+  @FieldResolver(() => [OrderLineType])
+  lines(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<OrderLine[]> {
+    return loadersOf(ctx).linesByOrderId.load(o.id);
+  }
+
+  @FieldResolver(() => [ShipmentType])
+  shipments(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<Shipment[]> {
+    return loadersOf(ctx).shipmentsByOrderId.load(o.id);
+  }
+
+  @FieldResolver(() => [OrderEventType], { description: 'The timeline: every move with who and why' })
+  events(@Root() o: Order, @Ctx() ctx: GqlContext): Promise<OrderEvent[]> {
+    return loadersOf(ctx).eventsByOrderId.load(o.id);
+  }
+}

@@ -1,0 +1,50 @@
+/** Part 4: orders, shipments, the ledger's first entries and in-app notifications. */
+
+export enum OrderStatus {
+  SUBMITTED = 'SUBMITTED',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  PARTIALLY_SHIPPED = 'PARTIALLY_SHIPPED',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  CLOSED = 'CLOSED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** For a hospital (the compliance service decides per line), or stock for the distributor's own warehouse. */
+export enum OrderKind {
+  HOSPITAL = 'HOSPITAL',
+  STOCK = 'STOCK',
+}
+
+/**
+ * The moves an order may make. Shipping moves APPROVED/PARTIALLY_SHIPPED on by itself (by what is
+ * still open); every other move is an explicit action, and anything else is refused.
+ */
+export const ORDER_TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
+  [OrderStatus.SUBMITTED]: [OrderStatus.APPROVED, OrderStatus.REJECTED, OrderStatus.CANCELLED],
+  [OrderStatus.APPROVED]: [OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.CANCELLED],
+  [OrderStatus.PARTIALLY_SHIPPED]: [OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.APPROVED],
+  [OrderStatus.SHIPPED]: [OrderStatus.DELIVERED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.APPROVED],
+  [OrderStatus.DELIVERED]: [OrderStatus.CLOSED],
+  [OrderStatus.REJECTED]: [],
+  [OrderStatus.CLOSED]: [],
+  [OrderStatus.CANCELLED]: [],
+};
+
+/** Orders that still hold credit: placed or approved, and not yet fully shipped. */
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.SUBMITTED, OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED];
+
+/** What a ledger entry records. Part 4 posts shipment receivables; part 5 adds the rest. */
+export enum LedgerEntryKind {
+  SHIPMENT_RECEIVABLE = 'SHIPMENT_RECEIVABLE',
+  REVERSAL = 'REVERSAL',
+}
+
+/** What an in-app notification is about; the front ends word it (zh-CN, en) from the kind and its params. */
+export enum NotificationKind {
+  ORDER_APPROVED = 'ORDER_APPROVED',
+  ORDER_REJECTED = 'ORDER_REJECTED',
+  ORDER_SHIPPED = 'ORDER_SHIPPED',
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+}
