@@ -7,7 +7,7 @@ import { Product } from '../product/product.entity';
 import type { ProductService } from '../product/product.service';
 import type { HospitalService } from '../hospital/hospital.service';
 import type { OrderService } from './order.service';
-import { CatalogArgs } from './order.types';
+import { CatalogArgs } from './order.inputs';
 
 export interface CatalogItem {
   product: Product;

@@ -8,7 +8,7 @@ import { assertVersion } from '../../common/versioning';
 import type { NotificationService } from '../notification/notification.service';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import type { OrderService } from './order.service';
-import { AdjustOrderLinePriceInput, OrderTransitionArgs } from './order.types';
+import { AdjustOrderLinePriceInput, OrderTransitionArgs } from './order.inputs';
 
 /** Who is told when an order moves: the rep who placed it and the distributor's owners. */
 export async function orderAudience(em: EntityManager, order: Order): Promise<string[]> {

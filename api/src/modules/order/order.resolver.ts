@@ -14,24 +14,8 @@ import { Shipment } from './shipment.entity';
 import { CatalogItem } from './catalog.service';
 import { OrderReview } from './order.service';
 import { CreditStatus } from './credit';
-import {
-  AdjustOrderLinePriceInput,
-  CatalogArgs,
-  CatalogConnection,
-  CreditStatusType,
-  OrderConnection,
-  OrderDraftInput,
-  OrderEventType,
-  OrderFilter,
-  OrderLineType,
-  OrderReviewType,
-  OrderTransitionArgs,
-  OrderType,
-  PlaceOrderInput,
-  RecordShipmentInput,
-  ReverseShipmentArgs,
-  ShipmentType,
-} from './order.types';
+import { CatalogConnection, CreditStatusType, OrderConnection, OrderEventType, OrderLineType, OrderReviewType, OrderType, ShipmentType } from './order.types';
+import { AdjustOrderLinePriceInput, CatalogArgs, OrderDraftInput, OrderFilter, OrderTransitionArgs, PlaceOrderInput, RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
 
 
 const DESK = [Role.ADMIN, Role.ORDER_DESK];

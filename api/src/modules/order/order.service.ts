@@ -18,7 +18,7 @@ import type { Distributor } from '../distributor/distributor.entity';
 import type { Product } from '../product/product.entity';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import { CreditStatus, creditStatus, lockCredit } from './credit';
-import { OrderDraftInput, OrderFilter, PlaceOrderInput } from './order.types';
+import { OrderDraftInput, OrderFilter, PlaceOrderInput } from './order.inputs';
 
 export interface ReviewedLine {
   lineNo: number;

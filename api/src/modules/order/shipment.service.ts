@@ -14,7 +14,7 @@ import { Shipment, ShipmentItem } from './shipment.entity';
 import type { OrderService } from './order.service';
 import { OrderDeskService, currentUnitPrices, orderAudience } from './order-desk.service';
 import { fingerprint, isUniqueViolation } from './order.service';
-import { RecordShipmentInput, ReverseShipmentArgs } from './order.types';
+import { RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
 
 const SHIPMENT_SOURCE = 'shipment';
 
