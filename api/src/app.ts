@@ -17,6 +17,7 @@ import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
+import { startStatementJob } from './modules/finance/statement.job';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 import { importRoutes } from './modules/import/import.routes';
 
@@ -121,6 +122,8 @@ export async function createApp(config: Config): Promise<App> {
     }),
   );
 
+  const stopStatementJob = startStatementJob(services.statements, config.statementJobMinutes, (err) => console.error('[statements job]', err));
+
   return {
     config,
     ds,
@@ -134,6 +137,7 @@ export async function createApp(config: Config): Promise<App> {
         });
       }),
     async stop() {
+      stopStatementJob();
       await apollo.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
       if (ds.isInitialized) await ds.destroy();

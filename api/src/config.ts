@@ -24,6 +24,8 @@ export interface Config {
   maxTemporaryAuthorizationDays: number;
   /** Where uploaded documents are kept (local disk storage). */
   filesDir: string;
+  /** How often the job that issues last month's statements runs, in minutes (0: never, as in tests). */
+  statementJobMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +80,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logSql: bool(env, 'LOG_SQL', false),
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, '.data', 'files')),
+    statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     ...overrides,
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {

@@ -2,6 +2,7 @@ import { Role, Side, sideOfRole } from '@medchannel/shared-schema';
 import { DISTRIBUTORS, REGIONS, SeedDistributor, SeedUser, USERS, userByEmail } from '../src/db/seed/demo-data';
 import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, QUALIFICATIONS, SeedHospital } from '../src/db/seed/catalog-data';
 import { SEED_ORDERS, SeedOrder, seedShipmentIdOf } from '../src/db/seed/order-data';
+import { SEED_ACCOUNT_CODE, SEED_INVOICE_ID, SEED_INVOICE_NUMBER, SEED_PAYMENT_ID, SEED_PAYMENT_REF } from '../src/db/seed/finance-data';
 
 /**
  * The people the isolation matrix runs every operation as: each brand role, owner and rep of
@@ -91,6 +92,7 @@ export function foreignMarkers(user: SeedUser): string[] {
     ...PRODUCTS.filter((p) => p.brandId !== user.brandId).flatMap((p) => [p.id, p.name, p.registrationNo]),
     ...AUTHORIZATIONS.filter((a) => foreignCodes.has(a.distributorCode)).map((a) => a.id),
     ...QUALIFICATIONS.filter((q) => foreignCodes.has(q.distributorCode)).flatMap((q) => [q.id, q.number]),
+    ...(foreignCodes.has(SEED_ACCOUNT_CODE) ? [SEED_INVOICE_ID, SEED_INVOICE_NUMBER, SEED_PAYMENT_ID, SEED_PAYMENT_REF] : []),
     ...foreignOrders(user).flatMap((o) => [o.id, seedShipmentIdOf(o.id), ...(o.shippedSerials ?? []), ...(o.rejectReason ? [o.rejectReason] : [])]),
   ];
 }

@@ -4,3 +4,4 @@ export * from './locale.js';
 export * from './distributor.js';
 export * from './catalog.js';
 export * from './orders.js';
+export * from './finance.js';

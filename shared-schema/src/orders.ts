@@ -35,9 +35,18 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
 /** Orders that still hold credit: placed or approved, and not yet fully shipped. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.SUBMITTED, OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED];
 
-/** What a ledger entry records. Part 4 posts shipment receivables; part 5 adds the rest. */
+/**
+ * What a ledger entry records; the sign of its amount says which way it moves the balance
+ * (positive: owed to the brand). Receivables arise at shipment; an invoice is a document against
+ * them and moves no balance, so it is not an entry.
+ */
 export enum LedgerEntryKind {
   SHIPMENT_RECEIVABLE = 'SHIPMENT_RECEIVABLE',
+  PAYMENT = 'PAYMENT',
+  CREDIT_NOTE = 'CREDIT_NOTE',
+  REBATE = 'REBATE',
+  /** finance's correction after a statement dispute: either sign */
+  ADJUSTMENT = 'ADJUSTMENT',
   REVERSAL = 'REVERSAL',
 }
 

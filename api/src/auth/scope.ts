@@ -20,6 +20,8 @@ export interface PartnerScope extends ScopeBase {
   side: Side.PARTNER;
   distributorId: string;
   distributorIds: string[];
+  /** May see the account (invoices, payments, statements): an owner always, a rep when the owner grants it. */
+  financeAccess: boolean;
 }
 
 export type Scope = BrandScope | PartnerScope;
@@ -32,14 +34,18 @@ export async function buildScope(
   if (user.side === Side.PARTNER) {
     const distributorId = user.distributorId!;
     let distributorIds = [distributorId];
+    let financeAccess = true;
     if (user.role === Role.OWNER) {
       const rows: Array<{ id: string }> = await em.query(
         `SELECT id FROM distributor WHERE brand_id = $1 AND (id = $2 OR parent_id = $2)`,
         [user.brandId, distributorId],
       );
       distributorIds = rows.map((r) => r.id);
+    } else {
+      const [row] = await em.query(`SELECT finance_access FROM app_user WHERE id = $1`, [user.id]);
+      financeAccess = Boolean(row?.finance_access);
     }
-    return { ...base, side: Side.PARTNER, distributorId, distributorIds };
+    return { ...base, side: Side.PARTNER, distributorId, distributorIds, financeAccess };
   }
   if (user.role === Role.ADMIN) return { ...base, side: Side.BRAND, allRegions: true, regionIds: [] };
   const rows: Array<{ id: string }> = await em.query(
@@ -72,7 +78,9 @@ export type ScopedResource =
   /** orders (distributor_id, placed_by): as distributorOwned, but a REP sees only the orders they placed */
   | 'order'
   /** rows addressed to one user (user_id), such as notifications: only that user */
-  | 'recipient';
+  | 'recipient'
+  /** the account (invoices, payments, statements; distributor_id): as distributorOwned, but a rep only when granted */
+  | 'finance';
 
 export interface ScopeCondition {
   sql: string;
@@ -108,6 +116,10 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
       if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.placed_by = :scope_user)`, params };
       return { sql: owned, params };
+    }
+    case 'finance': {
+      const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
+      return { sql: seesAccounts(scope) ? owned : 'FALSE', params };
     }
     case 'recipient':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.user_id = :scope_user)`, params };
@@ -156,6 +168,11 @@ export function applyScope<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const { sql, params } = scopeCondition(scope, resource, alias);
   return qb.andWhere(sql, params);
+}
+
+/** May the viewer see distributors' accounts at all? Brand users (by region) and owners do; a rep when the owner grants it. */
+export function seesAccounts(scope: Scope): boolean {
+  return scope.side === Side.BRAND || scope.financeAccess;
 }
 
 /** Does a brand viewer cover this region (an admin covers all)? Partners cover none. */

@@ -26,6 +26,8 @@ import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/o
 import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import { LedgerEntry } from '../modules/ledger/ledger.entity';
 import { Notification } from '../modules/notification/notification.entity';
+import { Finance1764800000000 } from './migrations/1764800000000-Finance';
+import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -36,6 +38,7 @@ export const entities = [
   ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
   HospitalNote, HospitalServingReport, DistributorAssessment, ImportJob,
   Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
+  Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -44,6 +47,7 @@ export const migrations = [
   ScreeningAndIntel1764500000000,
   ImportJobs1764600000000,
   Orders1764700000000,
+  Finance1764800000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

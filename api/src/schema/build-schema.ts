@@ -22,6 +22,8 @@ import {
   ShipmentResolver,
 } from '../modules/order/order-parts.resolver';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
+import { AccountResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
+import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -44,6 +46,13 @@ export const resolvers = [
   ShipmentResolver,
   ShipmentItemResolver,
   NotificationResolver,
+  InvoiceResolver,
+  PaymentResolver,
+  AccountResolver,
+  StatementResolver,
+  StatementDetailResolver,
+  StatementLineResolver,
+  StatementDisputeResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

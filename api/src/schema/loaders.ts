@@ -13,6 +13,7 @@ import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.e
 import { DistributorAssessment } from '../modules/distributor/assessment.entity';
 import { OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/order.entity';
 import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
+import { Invoice, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -69,6 +70,16 @@ export function createLoaders(services: Services, scope: Scope) {
       const shipped = await services.shipments.shippedByLineIds(scope, ids);
       return ids.map((id) => shipped.get(id) ?? 0);
     }),
+    invoiceById: byId<Invoice>((ids) => services.invoices.byIds(scope, ids)),
+    paidByInvoiceId: new DataLoader<string, string>(async (ids) => {
+      const paid = await services.invoices.paidByInvoiceIds(scope, ids);
+      return ids.map((id) => paid.get(id) ?? '0.00');
+    }),
+    allocationsByPaymentId: groupedBy<PaymentAllocation>((ids) => services.payments.allocationsByPaymentIds(scope, ids), (a) => a.paymentId),
+    statementById: byId<Statement>((ids) => services.statements.byIds(scope, ids)),
+    statementLinesByStatementId: groupedBy<StatementLine>((ids) => services.statements.linesByStatementIds(scope, ids), (l) => l.statementId),
+    disputesByStatementId: groupedBy<StatementDispute>((ids) => services.statements.disputesByStatementIds(scope, ids), (d) => d.statementId),
+    statementVersionsByMonth: groupedBy<Statement>((keys) => services.statements.versionsOf(scope, keys), (s) => `${s.distributorId}|${s.period}`),
     assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
   };
 }

@@ -21,6 +21,10 @@ import { OrderService } from '../modules/order/order.service';
 import { OrderDeskService } from '../modules/order/order-desk.service';
 import { ShipmentService } from '../modules/order/shipment.service';
 import { CatalogService } from '../modules/order/catalog.service';
+import { InvoiceService } from '../modules/finance/invoice.service';
+import { PaymentService } from '../modules/finance/payment.service';
+import { StatementService } from '../modules/finance/statement.service';
+import { AccountService } from '../modules/finance/account.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -55,6 +59,10 @@ export function createServices(ds: DataSource, config: Config) {
     orderDesk,
     shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications),
     catalog: new CatalogService(ds, orders, products, hospitals),
+    invoices: new InvoiceService(ds, distributors),
+    payments: new PaymentService(ds, distributors, ledger),
+    statements: new StatementService(ds, distributors, ledger),
+    accounts: new AccountService(ds),
   };
 }
 

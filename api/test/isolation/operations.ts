@@ -3,6 +3,7 @@ import { USERS } from '../../src/db/seed/demo-data';
 import { expectedDistributors, foreignDistributors, foreignUsers } from '../personas';
 import { CATALOG_OPERATIONS } from './catalog-operations';
 import { ORDER_OPERATIONS } from './order-operations';
+import { FINANCE_OPERATIONS } from './finance-operations';
 import { OperationCase } from './types';
 
 export type { Call, CaseInput, OperationCase } from './types';
@@ -123,4 +124,5 @@ export const OPERATIONS: Record<string, OperationCase> = {
   },
   ...CATALOG_OPERATIONS,
   ...ORDER_OPERATIONS,
+  ...FINANCE_OPERATIONS,
 };

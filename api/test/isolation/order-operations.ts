@@ -25,7 +25,7 @@ const orderableProduct = (user: SeedUser) => {
  * database (a fixture, not the code under test). A partner persona placed it; for brand personas
  * one of the distributor's people did.
  */
-async function orderFor(ds: DataSource, user: SeedUser, status: OrderStatus, shipped = 0): Promise<{ id: string; version: number; lineId: string; shipmentId?: string }> {
+export async function orderFor(ds: DataSource, user: SeedUser, status: OrderStatus, shipped = 0): Promise<{ id: string; version: number; lineId: string; shipmentId?: string }> {
   const d = firstDistributor(user);
   const placedBy = sideOfRole(user.role) === Side.PARTNER ? user.id : (USERS.find((x) => x.distributorCode === d.code) ?? user).id;
   const product = orderableProduct(user);

@@ -91,6 +91,8 @@ export const USERS: SeedUser[] = [
   user(RG, 'boss@wzruihua.demo', '邓明', Role.OWNER, 'RG-WZRH'),
   user(RG, 'boss@kangtai.demo', '曹阳', Role.OWNER, 'RG-KT'),
   user(RG, 'boss@ruilian.demo', '彭辉', Role.OWNER, 'RG-RL'),
+  // added with part 5 (kept last so that earlier users keep their fixed ids)
+  user(HK, 'zhou.rep@nbruikang.demo', '周婷', Role.REP, 'HK-NBRK'),
 ];
 
 export const userByEmail = (email: string): SeedUser => {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { LedgerEntryKind, NotificationKind, OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { Decimal } from '../../common/money';
+import { addDays } from '../../common/dates';
 import { DISTRIBUTORS, USERS, fixedId } from './demo-data';
 import { HOSPITALS, PRODUCTS, dayFromToday } from './catalog-data';
 
@@ -88,8 +89,9 @@ export async function seedOrders(em: EntityManager): Promise<void> {
         );
       }
       await em.query(
-        `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, source_type, source_id, memo, created_by) VALUES ($1, $2, $3, $4, 'CNY', $5, 'shipment', $6, $7, $8)`,
-        [d.brandId, d.id, LedgerEntryKind.SHIPMENT_RECEIVABLE, shipped.toFixed(2), day, shipmentId, number, desk],
+        `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id, memo, created_by)
+         VALUES ($1, $2, $3, $4, 'CNY', $5, $6, 'shipment', $7, $8, $9)`,
+        [d.brandId, d.id, LedgerEntryKind.SHIPMENT_RECEIVABLE, shipped.toFixed(2), day, addDays(day, 30), shipmentId, number, desk],
       );
     }
     const audience = [placedBy, ...USERS.filter((u) => u.distributorCode === d.code && u.role === 'OWNER').map((u) => u.id)];

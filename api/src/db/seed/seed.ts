@@ -12,6 +12,7 @@ import { Hospital, HospitalContact, HospitalDepartment } from '../../modules/hos
 import { Qualification } from '../../modules/qualification/qualification.entity';
 import { AuthorizationGrant } from '../../modules/authorization/authorization.entity';
 import { seedOrders } from './order-data';
+import { seedFinance } from './finance-data';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -61,6 +62,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     }
     await seedCatalog(em);
     await seedOrders(em);
+    await seedFinance(em);
   });
   return true;
 }

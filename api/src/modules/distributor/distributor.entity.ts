@@ -55,6 +55,10 @@ export class Distributor extends TenantEntity {
   @Column({ name: 'credit_limit', type: 'numeric', precision: 18, scale: 2, default: '0' })
   creditLimit: string;
 
+  /** Days from shipment to the expected collection date (part 5). */
+  @Column({ name: 'payment_terms_days', type: 'smallint', default: 30 })
+  paymentTermsDays: number;
+
   @VersionColumn()
   version: number;
 }

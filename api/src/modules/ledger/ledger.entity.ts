@@ -30,6 +30,10 @@ export class LedgerEntry extends TenantEntity {
   @Column({ name: 'source_id', type: 'uuid' })
   sourceId: string;
 
+  /** For a receivable: when it is expected to be collected (the day it arose + the distributor's terms then). */
+  @Column({ name: 'due_on', type: 'date', nullable: true })
+  dueOn: string | null;
+
   @Column({ name: 'reverses_id', type: 'uuid', nullable: true })
   reversesId: string | null;
 

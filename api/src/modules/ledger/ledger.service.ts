@@ -14,6 +14,7 @@ export interface LedgerPosting {
   sourceType: string;
   sourceId: string;
   reversesId?: string | null;
+  dueOn?: string | null;
   memo?: string | null;
   createdBy: string | null;
 }
@@ -32,6 +33,7 @@ export class LedgerService {
         ...posting,
         amount: new Decimal(posting.amount).toFixed(2),
         reversesId: posting.reversesId ?? null,
+        dueOn: posting.dueOn ?? null,
         memo: posting.memo ?? null,
       }),
     );

@@ -5,7 +5,7 @@ import { Scope } from '../../auth/scope';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Decimal } from '../../common/money';
-import { today } from '../../common/dates';
+import { addDays, today } from '../../common/dates';
 import type { ComplianceService } from '../compliance/compliance.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { NotificationService } from '../notification/notification.service';
@@ -138,9 +138,11 @@ export class ShipmentService {
           shippedOn, carrier: input.carrier?.trim() || null, trackingNo: input.trackingNo?.trim() || null, amount: amount.toFixed(2),
           reversesId: null, reason: null, idempotencyKey: input.idempotencyKey, requestHash: hash,
         }, items);
+        // the collection cycle starts now: the receivable gets its expected collection date (part 5)
+        const [{ terms }] = await em.query(`SELECT payment_terms_days AS terms FROM distributor WHERE id = $1`, [order.distributorId]);
         await this.ledger.append(em, {
           brandId: order.brandId, distributorId: order.distributorId, kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: amount.toFixed(2),
-          currency: order.currency, occurredOn: shippedOn, sourceType: SHIPMENT_SOURCE, sourceId: shipment.id,
+          currency: order.currency, occurredOn: shippedOn, dueOn: addDays(shippedOn, terms), sourceType: SHIPMENT_SOURCE, sourceId: shipment.id,
           memo: `${order.number} / ${shipment.number}`, createdBy: scope.userId,
         });
         for (const [lineId, qty] of asked) shipped.set(lineId, (shipped.get(lineId) ?? 0) + qty);

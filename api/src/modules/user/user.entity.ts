@@ -31,6 +31,10 @@ export class User extends TenantEntity {
   @Column({ type: 'varchar', length: 8, default: Locale.ZH_CN })
   locale: Locale;
 
+  /** A rep sees the distributor's invoices, payments and statements only when the owner grants it. */
+  @Column({ name: 'finance_access', type: 'boolean', default: false })
+  financeAccess: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role, Side } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
@@ -36,6 +36,12 @@ export class UserResolver {
   @Mutation(() => UserType)
   setMyLocale(@Args() { locale }: SetLocaleArgs, @Ctx() ctx: GqlContext): Promise<User> {
     return ctx.services.users.setLocale(requireScope(ctx), locale);
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => UserType, { description: 'Lets a rep see the distributor’s invoices, payments and statements (or stops it)' })
+  setFinanceAccess(@Arg('userId', () => ID) userId: string, @Arg('allowed') allowed: boolean, @Ctx() ctx: GqlContext): Promise<User> {
+    return ctx.services.users.setFinanceAccess(requireScope(ctx), userId, allowed);
   }
 
   @FieldResolver(() => BrandType)

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
-import { Locale } from '@medchannel/shared-schema';
+import { Locale, Role, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
-import { notFound } from '../../common/errors';
+import { badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { User } from './user.entity';
 import { UserFilter } from './user.types';
@@ -49,6 +50,25 @@ export class UserService {
       user.locale = locale;
       await em.save(user);
       await audit(em, scope, 'SET_LOCALE', 'user', user.id, changes);
+      return user;
+    });
+  }
+
+  /** An owner lets one of their reps see the account (invoices, payments, statements), or stops it. */
+  async setFinanceAccess(scope: Scope, userId: string, allowed: boolean): Promise<User> {
+    return this.ds.transaction(async (em) => {
+      const user = isUuid(userId)
+        ? await applyScope(em.getRepository(User).createQueryBuilder('u'), scope, 'user').andWhere('u.id = :id', { id: userId }).setLock('pessimistic_write').getOne()
+        : null;
+      if (!user) throw notFound('User');
+      if (user.role !== Role.REP || scope.side !== Side.PARTNER || !scope.distributorIds.includes(user.distributorId ?? '')) {
+        throw badInput('userId', 'Choose one of your own reps');
+      }
+      const changes = diff(user, { financeAccess: allowed });
+      if (Object.keys(changes).length === 0) return user;
+      user.financeAccess = allowed;
+      await em.save(user);
+      await audit(em, scope, 'SET_FINANCE_ACCESS', 'user', user.id, changes);
       return user;
     });
   }

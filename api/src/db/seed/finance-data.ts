@@ -1,0 +1,55 @@
+import { EntityManager } from 'typeorm';
+import { LedgerEntryKind, PaymentMethod } from '@medchannel/shared-schema';
+import { Decimal } from '../../common/money';
+import { DISTRIBUTORS, USERS, fixedId } from './demo-data';
+import { dayFromToday } from './catalog-data';
+import { SEED_ORDERS, seedShipmentIdOf } from './order-data';
+
+/**
+ * Part 5's demo: balances carried over from before the system (期初余额), an invoice for the
+ * partly shipped order's shipment, a payment against it, and a rep the owner lets see the account.
+ */
+export const SEED_INVOICE_ID = fixedId(0x3a, 1);
+export const SEED_PAYMENT_ID = fixedId(0x3b, 1);
+export const SEED_INVOICE_NUMBER = '33002611180012345';
+export const SEED_PAYMENT_REF = 'ICBC-20261125-0078';
+/** whose account the seeded invoice and payment are */
+export const SEED_ACCOUNT_CODE = 'HK-KD';
+
+const OPENING_BALANCES: Record<string, string> = { 'HK-KD': '350000.00', 'HK-HN': '86000.00', 'RG-RD': '120000.00' };
+
+export async function seedFinance(em: EntityManager): Promise<void> {
+  await em.query(`UPDATE app_user SET finance_access = true WHERE email = 'li.rep@kangda.demo'`);
+  for (const [code, amount] of Object.entries(OPENING_BALANCES)) {
+    const d = DISTRIBUTORS.find((x) => x.code === code)!;
+    await em.query(
+      `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id, memo)
+       VALUES ($1, $2, $3, $4, 'CNY', $5, $6, 'opening_balance', $2, '期初余额（系统上线前）')`,
+      [d.brandId, d.id, LedgerEntryKind.ADJUSTMENT, amount, dayFromToday(-60), dayFromToday(-30)],
+    );
+  }
+  const shippedOrder = SEED_ORDERS.find((o) => o.shippedSerials)!;
+  const d = DISTRIBUTORS.find((x) => x.code === shippedOrder.distributorCode)!;
+  const finance = USERS.find((u) => u.brandId === d.brandId && u.email.startsWith('finance@'))!.id;
+  const shipmentId = seedShipmentIdOf(shippedOrder.id);
+  const [shipment] = await em.query(`SELECT amount::text AS amount, shipped_on::text AS shipped_on FROM shipment WHERE id = $1`, [shipmentId]);
+  const gross = new Decimal(shipment.amount);
+  const net = gross.dividedBy('1.13').toDecimalPlaces(2);
+  await em.query(
+    `INSERT INTO invoice (id, brand_id, distributor_id, number, issued_on, due_on, tax_rate, net_amount, tax_amount, gross_amount, currency, external_ref, request_hash, created_by)
+     VALUES ($1, $2, $3, $10, $4, $5, '0.1300', $6, $7, $8, 'CNY', 'ERP-INV-2611-0031', repeat('0', 64), $9)`,
+    [SEED_INVOICE_ID, d.brandId, d.id, shipment.shipped_on, dayFromToday(30, shipment.shipped_on), net.toFixed(2), gross.minus(net).toFixed(2), gross.toFixed(2), finance, SEED_INVOICE_NUMBER],
+  );
+  await em.query(`INSERT INTO invoice_shipment (brand_id, invoice_id, shipment_id, amount) VALUES ($1, $2, $3, $4)`, [d.brandId, SEED_INVOICE_ID, shipmentId, gross.toFixed(2)]);
+  await em.query(
+    `INSERT INTO payment (id, brand_id, distributor_id, amount, currency, received_on, method, external_ref, request_hash, note, created_by)
+     VALUES ($1, $2, $3, '150000.00', 'CNY', $4, $5, $7, repeat('0', 64), '首付款', $6)`,
+    [SEED_PAYMENT_ID, d.brandId, d.id, dayFromToday(-2), PaymentMethod.BANK_TRANSFER, finance, SEED_PAYMENT_REF],
+  );
+  await em.query(`INSERT INTO payment_allocation (brand_id, payment_id, invoice_id, amount) VALUES ($1, $2, $3, '150000.00')`, [d.brandId, SEED_PAYMENT_ID, SEED_INVOICE_ID]);
+  await em.query(
+    `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, source_type, source_id, memo, created_by)
+     VALUES ($1, $2, $3, '-150000.00', 'CNY', $4, 'payment', $5, $7, $6)`,
+    [d.brandId, d.id, LedgerEntryKind.PAYMENT, dayFromToday(-2), SEED_PAYMENT_ID, finance, SEED_PAYMENT_REF],
+  );
+}

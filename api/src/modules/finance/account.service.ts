@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import { Scope, applyScope, seesAccounts } from '../../auth/scope';
+import { notFound } from '../../common/errors';
+import { Decimal } from '../../common/money';
+import { today } from '../../common/dates';
+import { withinRegion } from '../region/region.sql';
+import { Distributor } from '../distributor/distributor.entity';
+import { AccountFilter } from './finance.inputs';
+import { Aging, OpenItem, agingOf, openItems } from './receivables';
+
+export interface AccountSummary {
+  distributorId: string;
+  balance: string;
+  open: OpenItem[];
+}
+
+/**
+ * Where the accounts stand: balances, receivables aging, and the collection plan (what falls due
+ * when), all computed from the ledger for the distributors whose account the viewer may see.
+ */
+export class AccountService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Distributors whose account the viewer may see, narrowed by the filter. */
+  private async accounts(scope: Scope, filter: AccountFilter): Promise<Distributor[]> {
+    if (!seesAccounts(scope)) return [];
+    const qb = applyScope(this.ds.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor');
+    if (filter.distributorId) qb.andWhere('d.id = :id', { id: filter.distributorId });
+    if (filter.regionId) qb.andWhere(withinRegion('d.region_id'), { regionId: filter.regionId });
+    return qb.orderBy('d.name').getMany();
+  }
+
+  async aging(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<Aging & { distributor: Distributor }>> {
+    const distributors = await this.accounts(scope, filter);
+    const byId = new Map(distributors.map((d) => [d.id, d]));
+    const rows = agingOf(await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id)), on);
+    return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! })).sort((a, b) => new Decimal(b.total).comparedTo(a.total));
+  }
+
+  /** What falls due between two dates (and what is overdue before them), receivable by receivable. */
+  async collectionPlan(scope: Scope, filter: AccountFilter, to: string): Promise<OpenItem[]> {
+    const distributors = await this.accounts(scope, filter);
+    return (await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id))).filter((i) => i.dueOn <= to);
+  }
+
+  /** One distributor's balance now and its open receivables (the portal's "what falls due next"). */
+  async summary(scope: Scope, distributorId: string): Promise<AccountSummary> {
+    const [distributor] = await this.accounts(scope, { distributorId });
+    if (!distributor) throw notFound('Distributor');
+    const [{ balance }] = await this.ds.query(
+      `SELECT COALESCE(SUM(amount), 0)::text AS balance FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2`,
+      [scope.brandId, distributor.id],
+    );
+    return { distributorId: distributor.id, balance: new Decimal(balance).toFixed(2), open: await openItems(this.ds.manager, scope.brandId, [distributor.id]) };
+  }
+}

@@ -1,0 +1,152 @@
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PaymentMethod } from '@medchannel/shared-schema';
+import { LocalDateScalar } from '../../common/dates';
+import { DecimalScalar } from '../../common/money';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+@InputType()
+export class IssueInvoiceInput {
+  @Field(() => ID)
+  @IsUUID()
+  distributorId: string;
+
+  @Field(() => [ID], { description: 'Shipments not yet invoiced, of this distributor' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  shipmentIds: string[];
+
+  @Field(() => String, { defaultValue: '0.13', description: 'VAT rate as a decimal fraction, e.g. "0.13"' })
+  @Matches(/^0(\.\d{1,4})?$/, { message: 'A tax rate is a fraction such as "0.13"' })
+  taxRate: string;
+
+  @Field(() => String, { nullable: true, description: 'The tax invoice number (发票号码); generated when left out' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  number?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today' })
+  @IsOptional()
+  @Matches(DATE)
+  issuedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The ERP’s reference: the same reference again is the same invoice' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  externalRef?: string | null;
+}
+
+@InputType()
+export class AllocationInput {
+  @Field(() => ID)
+  @IsUUID()
+  invoiceId: string;
+
+  @Field(() => DecimalScalar)
+  amount: string;
+}
+
+@InputType()
+export class RecordPaymentInput {
+  @Field(() => ID)
+  @IsUUID()
+  distributorId: string;
+
+  @Field(() => DecimalScalar)
+  amount: string;
+
+  @Field(() => LocalDateScalar)
+  @Matches(DATE)
+  receivedOn: string;
+
+  @Field(() => PaymentMethod)
+  @IsEnum(PaymentMethod)
+  method: PaymentMethod;
+
+  @Field({ description: 'The bank’s or the ERP’s reference: recording it again changes nothing' })
+  @IsString()
+  @Length(1, 100)
+  externalRef: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+
+  @Field(() => [AllocationInput], { nullable: true, description: 'By hand; left out, the payment settles open invoices oldest first' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  allocations?: AllocationInput[] | null;
+}
+
+@ArgsType()
+export class StatementArgs {
+  @Field(() => ID)
+  @IsUUID()
+  distributorId: string;
+
+  @Field({ description: 'A closed month, YYYY-MM' })
+  @Matches(PERIOD, { message: 'A period is a month such as 2026-10' })
+  period: string;
+}
+
+@InputType()
+export class DisputeLineInput {
+  @Field(() => ID)
+  @IsUUID()
+  lineId: string;
+
+  @Field()
+  @IsString()
+  @Length(2, 1000)
+  comment: string;
+}
+
+@InputType()
+export class DisputeStatementInput {
+  @Field(() => ID)
+  @IsUUID()
+  statementId: string;
+
+  @Field(() => [DisputeLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  lines: DisputeLineInput[];
+}
+
+@InputType()
+export class ResolveDisputeInput {
+  @Field(() => ID)
+  @IsUUID()
+  disputeId: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Post this adjustment (negative reduces what the distributor owes); leave out to reject the dispute' })
+  @IsOptional()
+  adjustment?: string | null;
+
+  @Field({ description: 'What was decided and why; the owner reads it' })
+  @IsString()
+  @Length(2, 1000)
+  resolution: string;
+}
+
+@InputType()
+export class AccountFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  distributorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The distributor’s region or a city under it' })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string | null;
+}

@@ -1,0 +1,244 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { BRAND_ROLES, InvoiceStatus, Role } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { Decimal } from '../../common/money';
+import { LocalDateScalar, today } from '../../common/dates';
+import { MoneyType, money } from '../product/product.types';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { ShipmentType } from '../order/order.types';
+import { Shipment } from '../order/shipment.entity';
+import { Invoice, Payment, Statement } from './finance.entity';
+import { AccountFilter, DisputeStatementInput, IssueInvoiceInput, RecordPaymentInput, ResolveDisputeInput, StatementArgs } from './finance.inputs';
+import {
+  AccountSummaryType,
+  AgingRowType,
+  InvoiceConnection,
+  InvoiceType,
+  PaymentConnection,
+  PaymentType,
+  ReceivableItemType,
+  StatementConnection,
+  StatementFilterArgs,
+  StatementType,
+} from './finance.types';
+import { OpenItem } from './receivables';
+
+const FINANCE = [Role.ADMIN, Role.FINANCE];
+/** Everyone who may read accounts: brand staff by region, owners, reps the owner let in (the scope decides). */
+const READERS = [...BRAND_ROLES, Role.OWNER, Role.REP];
+
+const item = (i: OpenItem, ctx: GqlContext) => ({
+  entryId: i.entryId,
+  distributor: loadersOf(ctx).distributorById.load(i.distributorId),
+  occurredOn: i.occurredOn,
+  dueOn: i.dueOn,
+  amount: money(i.amount, 'CNY'),
+  outstanding: money(i.outstanding, 'CNY'),
+  overdue: i.dueOn < today(),
+});
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Authorized(...READERS)
+  @Query(() => InvoiceConnection)
+  invoices(@Args() page: PageArgs, @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Invoice>> {
+    return ctx.services.invoices.list(requireScope(ctx), page, filter);
+  }
+
+  @Authorized(...READERS)
+  @Query(() => InvoiceType)
+  invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Invoice> {
+    return ctx.services.invoices.get(requireScope(ctx), id);
+  }
+
+  @Authorized(...FINANCE)
+  @Query(() => [ShipmentType], { description: 'A distributor’s shipments not yet invoiced' })
+  uninvoicedShipments(@Arg('distributorId', () => ID) distributorId: string, @Ctx() ctx: GqlContext): Promise<Shipment[]> {
+    return ctx.services.invoices.uninvoicedShipments(requireScope(ctx), distributorId);
+  }
+
+  @Authorized(...FINANCE)
+  @Mutation(() => InvoiceType)
+  issueInvoice(@Arg('input') input: IssueInvoiceInput, @Ctx() ctx: GqlContext): Promise<Invoice> {
+    return ctx.services.invoices.issue(requireScope(ctx), input);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() i: Invoice, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(i.distributorId);
+  }
+
+  @FieldResolver(() => MoneyType)
+  netAmount(@Root() i: Invoice): MoneyType {
+    return money(i.netAmount, i.currency);
+  }
+
+  @FieldResolver(() => MoneyType)
+  taxAmount(@Root() i: Invoice): MoneyType {
+    return money(i.taxAmount, i.currency);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Tax-inclusive total' })
+  grossAmount(@Root() i: Invoice): MoneyType {
+    return money(i.grossAmount, i.currency);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Allocated from payments so far' })
+  async paidAmount(@Root() i: Invoice, @Ctx() ctx: GqlContext): Promise<MoneyType> {
+    return money(await loadersOf(ctx).paidByInvoiceId.load(i.id), i.currency);
+  }
+
+  @FieldResolver(() => InvoiceStatus)
+  async status(@Root() i: Invoice, @Ctx() ctx: GqlContext): Promise<InvoiceStatus> {
+    const paid = new Decimal(await loadersOf(ctx).paidByInvoiceId.load(i.id));
+    if (paid.gte(i.grossAmount)) return InvoiceStatus.PAID;
+    return paid.gt(0) ? InvoiceStatus.PARTIALLY_PAID : InvoiceStatus.ISSUED;
+  }
+}
+
+@Resolver(() => PaymentType)
+export class PaymentResolver {
+  @Authorized(...READERS)
+  @Query(() => PaymentConnection)
+  payments(@Args() page: PageArgs, @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Payment>> {
+    return ctx.services.payments.list(requireScope(ctx), page, filter);
+  }
+
+  @Authorized(...FINANCE)
+  @Mutation(() => PaymentType, { description: 'Records money received; the same external reference again changes nothing' })
+  recordPayment(@Arg('input') input: RecordPaymentInput, @Ctx() ctx: GqlContext): Promise<Payment> {
+    return ctx.services.payments.record(requireScope(ctx), input);
+  }
+
+  @FieldResolver(() => MoneyType)
+  amount(@Root() p: Payment): MoneyType {
+    return money(p.amount, p.currency);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() p: Payment, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(p.distributorId);
+  }
+
+  @FieldResolver(() => [InvoiceType], { description: 'The invoices this payment settled' })
+  async invoices(@Root() p: Payment, @Ctx() ctx: GqlContext): Promise<Invoice[]> {
+    const allocations = await loadersOf(ctx).allocationsByPaymentId.load(p.id);
+    const invoices = await loadersOf(ctx).invoiceById.loadMany(allocations.map((a) => a.invoiceId));
+    return invoices.filter((i): i is Invoice => i !== null && !(i instanceof Error));
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Not yet allocated to an invoice' })
+  async unallocated(@Root() p: Payment, @Ctx() ctx: GqlContext): Promise<MoneyType> {
+    const allocations = await loadersOf(ctx).allocationsByPaymentId.load(p.id);
+    return money(allocations.reduce((left, a) => left.minus(a.amount), new Decimal(p.amount)), p.currency);
+  }
+}
+
+@Resolver(() => AgingRowType)
+export class AccountResolver {
+  @Authorized(...READERS)
+  @Query(() => [AgingRowType], { description: 'Receivables aging per distributor, largest first' })
+  async receivablesAging(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<AgingRowType[]> {
+    const rows = await ctx.services.accounts.aging(requireScope(ctx), filter ?? {});
+    return rows.map((r) => ({
+      distributor: r.distributor,
+      days0to30: money(r.buckets.D0_30, 'CNY'),
+      days31to60: money(r.buckets.D31_60, 'CNY'),
+      days61to90: money(r.buckets.D61_90, 'CNY'),
+      days90plus: money(r.buckets.D90_PLUS, 'CNY'),
+      total: money(r.total, 'CNY'),
+      overdue: money(r.overdue, 'CNY'),
+    }));
+  }
+
+  @Authorized(...READERS)
+  @Query(() => [ReceivableItemType], { description: 'Open receivables due by a date (overdue ones included): the collection calendar' })
+  async collectionPlan(
+    @Arg('to', () => LocalDateScalar) to: string,
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<ReceivableItemType[]> {
+    return (await ctx.services.accounts.collectionPlan(requireScope(ctx), filter ?? {}, to)).map((i) => item(i, ctx) as unknown as ReceivableItemType);
+  }
+
+  @Authorized(...READERS)
+  @Query(() => AccountSummaryType, { description: 'A distributor’s balance now and what falls due next' })
+  async accountSummary(@Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null, @Ctx() ctx: GqlContext): Promise<AccountSummaryType> {
+    const scope = requireScope(ctx);
+    const id = distributorId ?? (scope.side === 'PARTNER' ? scope.distributorId : '');
+    const summary = await ctx.services.accounts.summary(scope, id);
+    return { balance: money(summary.balance, 'CNY'), open: summary.open.map((i) => item(i, ctx) as unknown as ReceivableItemType) };
+  }
+}
+
+@Resolver(() => StatementType)
+export class StatementResolver {
+  @Authorized(...READERS)
+  @Query(() => StatementConnection)
+  statements(
+    @Args() page: PageArgs,
+    @Args() { period, status }: StatementFilterArgs,
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Statement>> {
+    return ctx.services.statements.list(requireScope(ctx), page, { ...filter, period, status });
+  }
+
+  @Authorized(...READERS)
+  @Query(() => StatementType)
+  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
+    return ctx.services.statements.get(requireScope(ctx), id);
+  }
+
+  @Authorized(...FINANCE)
+  @Mutation(() => StatementType, { description: 'Issues a closed month’s statement (or returns the version in force)' })
+  generateStatement(@Args() { distributorId, period }: StatementArgs, @Ctx() ctx: GqlContext): Promise<Statement> {
+    return ctx.services.statements.generate(requireScope(ctx), distributorId, period);
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => StatementType)
+  confirmStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
+    return ctx.services.statements.confirm(requireScope(ctx), id);
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => StatementType)
+  disputeStatement(@Arg('input') input: DisputeStatementInput, @Ctx() ctx: GqlContext): Promise<Statement> {
+    return ctx.services.statements.dispute(requireScope(ctx), input);
+  }
+
+  @Authorized(...FINANCE)
+  @Mutation(() => StatementType, { description: 'Answers one dispute; answering the last one reissues the statement (the new version is returned)' })
+  resolveStatementDispute(@Arg('input') input: ResolveDisputeInput, @Ctx() ctx: GqlContext): Promise<Statement> {
+    return ctx.services.statements.resolve(requireScope(ctx), input);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() s: Statement, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(s.distributorId);
+  }
+
+  @FieldResolver(() => MoneyType)
+  openingBalance(@Root() s: Statement): MoneyType {
+    return money(s.openingBalance, s.currency);
+  }
+
+  @FieldResolver(() => MoneyType)
+  closingBalance(@Root() s: Statement): MoneyType {
+    return money(s.closingBalance, s.currency);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'What the month added to the balance' })
+  debits(@Root() s: Statement): MoneyType {
+    return money(s.debits, s.currency);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'What the month took off it' })
+  credits(@Root() s: Statement): MoneyType {
+    return money(s.credits, s.currency);
+  }
+}
+

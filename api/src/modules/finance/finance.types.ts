@@ -1,0 +1,203 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { DisputeStatus, InvoiceStatus, LedgerEntryKind, PaymentMethod, StatementStatus } from '@medchannel/shared-schema';
+import { Connection } from '../../common/pagination';
+import { LocalDateScalar } from '../../common/dates';
+import { MoneyType } from '../product/product.types';
+import { DistributorType } from '../distributor/distributor.types';
+
+registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(StatementStatus, { name: 'StatementStatus' });
+registerEnumType(DisputeStatus, { name: 'DisputeStatus' });
+registerEnumType(LedgerEntryKind, { name: 'LedgerEntryKind' });
+
+@ObjectType('Invoice')
+export class InvoiceType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  number: string;
+
+  @Field(() => LocalDateScalar)
+  issuedOn: string;
+
+  @Field(() => LocalDateScalar)
+  dueOn: string;
+
+  @Field({ description: 'VAT rate as a decimal fraction, e.g. "0.1300"' })
+  taxRate: string;
+
+  @Field(() => String, { nullable: true })
+  externalRef: string | null;
+}
+
+@ObjectType('Payment')
+export class PaymentType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => LocalDateScalar)
+  receivedOn: string;
+
+  @Field(() => PaymentMethod)
+  method: PaymentMethod;
+
+  @Field()
+  externalRef: string;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('StatementLine')
+export class StatementLineType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  lineNo: number;
+
+  @Field(() => LocalDateScalar)
+  occurredOn: string;
+
+  @Field(() => LedgerEntryKind)
+  kind: LedgerEntryKind;
+
+  @Field(() => String, { nullable: true })
+  memo: string | null;
+}
+
+@ObjectType('StatementDispute')
+export class StatementDisputeType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  statementId: string;
+
+  @Field(() => ID)
+  statementLineId: string;
+
+  @Field()
+  comment: string;
+
+  @Field(() => DisputeStatus)
+  status: DisputeStatus;
+
+  @Field(() => String, { nullable: true })
+  resolution: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  resolvedAt: Date | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('Statement')
+export class StatementType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'YYYY-MM' })
+  period: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => StatementStatus)
+  status: StatementStatus;
+
+  @Field(() => Date, { nullable: true })
+  confirmedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType('InvoiceConnection')
+export class InvoiceConnection extends Connection(InvoiceType) {}
+
+@ObjectType('PaymentConnection')
+export class PaymentConnection extends Connection(PaymentType) {}
+
+@ObjectType('StatementConnection')
+export class StatementConnection extends Connection(StatementType) {}
+
+@ObjectType('StatementDisputeConnection')
+export class StatementDisputeConnection extends Connection(StatementDisputeType) {}
+
+@ObjectType('ReceivableItem', { description: 'A receivable still (partly) open, with its expected collection date' })
+export class ReceivableItemType {
+  @Field(() => ID)
+  entryId: string;
+
+  @Field(() => DistributorType, { nullable: true })
+  distributor: unknown;
+
+  @Field(() => LocalDateScalar)
+  occurredOn: string;
+
+  @Field(() => LocalDateScalar)
+  dueOn: string;
+
+  @Field(() => MoneyType)
+  amount: MoneyType;
+
+  @Field(() => MoneyType)
+  outstanding: MoneyType;
+
+  @Field()
+  overdue: boolean;
+}
+
+@ObjectType('AgingRow', { description: 'What a distributor owes, by days since each receivable arose' })
+export class AgingRowType {
+  @Field(() => DistributorType)
+  distributor: unknown;
+
+  @Field(() => MoneyType, { description: '0–30 days' })
+  days0to30: MoneyType;
+
+  @Field(() => MoneyType, { description: '31–60 days' })
+  days31to60: MoneyType;
+
+  @Field(() => MoneyType, { description: '61–90 days' })
+  days61to90: MoneyType;
+
+  @Field(() => MoneyType, { description: 'over 90 days' })
+  days90plus: MoneyType;
+
+  @Field(() => MoneyType)
+  total: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Past its collection date' })
+  overdue: MoneyType;
+}
+
+@ObjectType('AccountSummary')
+export class AccountSummaryType {
+  @Field(() => MoneyType, { description: 'What the distributor owes now (negative: credit in its favour)' })
+  balance: MoneyType;
+
+  @Field(() => [ReceivableItemType], { description: 'Open receivables, earliest due first' })
+  open: ReceivableItemType[];
+}
+
+@ArgsType()
+export class StatementFilterArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  period?: string | null;
+
+  @Field(() => StatementStatus, { nullable: true, description: 'Left out: every version in force (not SUPERSEDED)' })
+  @IsOptional()
+  @IsEnum(StatementStatus)
+  status?: StatementStatus | null;
+}

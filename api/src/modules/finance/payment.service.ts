@@ -1,0 +1,139 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorReason, LedgerEntryKind } from '@medchannel/shared-schema';
+import { Scope, applyScope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
+import { Decimal } from '../../common/money';
+import { today } from '../../common/dates';
+import { Page, PageArgs, paginate } from '../../common/pagination';
+import type { DistributorService } from '../distributor/distributor.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import { fingerprint, isUniqueViolation } from '../order/order.service';
+import { Invoice, Payment, PaymentAllocation } from './finance.entity';
+import { AccountFilter, RecordPaymentInput } from './finance.inputs';
+import { lockAccount } from './invoice.service';
+
+/**
+ * 回款: a payment reduces what the distributor owes (a PAYMENT ledger entry) and is allocated to
+ * invoices, by hand or oldest first. The bank's reference makes recording it again a no-op; the
+ * account lock keeps allocations exact when many payments arrive at once.
+ */
+export class PaymentService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly distributors: DistributorService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  scoped(scope: Scope, em: EntityManager = this.ds.manager) {
+    return applyScope(em.getRepository(Payment).createQueryBuilder('p'), scope, 'finance');
+  }
+
+  list(scope: Scope, page: PageArgs, filter: AccountFilter = {}): Promise<Page<Payment>> {
+    const qb = this.scoped(scope);
+    if (filter.distributorId) qb.andWhere('p.distributor_id = :d', { d: filter.distributorId });
+    return paginate(qb, page, [
+      { column: 'p.received_on', value: (p) => p.receivedOn },
+      { column: 'p.id', value: (p) => p.id },
+    ], 'DESC');
+  }
+
+  allocationsByPaymentIds(scope: Scope, ids: readonly string[]): Promise<PaymentAllocation[]> {
+    const visible = this.scoped(scope).select('p.id');
+    return this.ds.getRepository(PaymentAllocation).createQueryBuilder('a')
+      .where('a.payment_id = ANY(:ids)', { ids })
+      .andWhere(`a.payment_id IN (${visible.getQuery()})`).setParameters(visible.getParameters())
+      .orderBy('a.created_at').addOrderBy('a.id').getMany();
+  }
+
+  async record(scope: Scope, input: RecordPaymentInput): Promise<Payment> {
+    const amount = new Decimal(input.amount);
+    if (amount.lte(0)) throw badInput('amount', 'A payment is more than zero');
+    if (input.receivedOn > today()) throw badInput('receivedOn', 'A payment cannot be received in the future');
+    const hash = fingerprint({ d: input.distributorId, a: amount.toFixed(2), on: input.receivedOn, m: input.method, al: input.allocations ?? null });
+    try {
+      const id = await this.ds.transaction(async (em) => {
+        const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
+        if (!distributor) throw notFound('Distributor');
+        await lockAccount(em, distributor.id);
+        const earlier = await em.findOne(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+        if (earlier) return this.replayed(earlier, hash);
+        const payment = await em.save(em.create(Payment, {
+          brandId: scope.brandId, distributorId: distributor.id, amount: amount.toFixed(2), currency: 'CNY', receivedOn: input.receivedOn,
+          method: input.method, externalRef: input.externalRef, requestHash: hash, note: input.note?.trim() || null, createdBy: scope.userId,
+        }));
+        const allocations = await this.allocate(em, payment, input.allocations ?? null);
+        await this.ledger.append(em, {
+          brandId: scope.brandId, distributorId: distributor.id, kind: LedgerEntryKind.PAYMENT, amount: amount.negated().toFixed(2), currency: 'CNY',
+          occurredOn: input.receivedOn, sourceType: 'payment', sourceId: payment.id, memo: input.externalRef, createdBy: scope.userId,
+        });
+        await audit(em, scope, 'RECORD_PAYMENT', 'payment', payment.id, { distributorId: distributor.id, amount: payment.amount, externalRef: input.externalRef, allocations });
+        return payment.id;
+      });
+      return this.get(scope, id);
+    } catch (err) {
+      if (!isUniqueViolation(err, 'payment_external_ref')) throw err;
+      const earlier = await this.ds.manager.findOneOrFail(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      return this.get(scope, this.replayed(earlier, hash));
+    }
+  }
+
+  async get(scope: Scope, id: string): Promise<Payment> {
+    const found = await this.scoped(scope).andWhere('p.id = :id', { id }).getOne();
+    if (!found) throw notFound('Payment');
+    return found;
+  }
+
+  private replayed(earlier: Payment, hash: string): string {
+    if (earlier.requestHash !== hash) {
+      throw new AppError(ErrorCode.CONFLICT, `Reference ${earlier.externalRef} was already recorded with different contents`, 'externalRef', ErrorReason.IDEMPOTENCY_KEY_REUSED);
+    }
+    return earlier.id;
+  }
+
+  /** Open invoices of the distributor, oldest due first, with what is still unpaid of each. */
+  private async openInvoices(em: EntityManager, distributorId: string): Promise<Array<{ invoice: Invoice; open: Decimal }>> {
+    const invoices = await em.getRepository(Invoice).createQueryBuilder('i')
+      .where('i.distributor_id = :d', { d: distributorId })
+      .orderBy('i.due_on').addOrderBy('i.issued_on').addOrderBy('i.number').getMany();
+    if (!invoices.length) return [];
+    const paid: Array<{ invoice_id: string; paid: string }> = await em.query(
+      `SELECT invoice_id, SUM(amount)::text AS paid FROM payment_allocation WHERE invoice_id = ANY($1) GROUP BY invoice_id`,
+      [invoices.map((i) => i.id)],
+    );
+    const paidBy = new Map(paid.map((p) => [p.invoice_id, new Decimal(p.paid)]));
+    return invoices
+      .map((invoice) => ({ invoice, open: new Decimal(invoice.grossAmount).minus(paidBy.get(invoice.id) ?? 0) }))
+      .filter((x) => x.open.gt(0));
+  }
+
+  /** By hand (each within what is open, all within the payment) or oldest first; what is left stays unallocated credit. */
+  private async allocate(em: EntityManager, payment: Payment, byHand: Array<{ invoiceId: string; amount: string }> | null): Promise<Array<{ invoiceId: string; amount: string }>> {
+    const open = await this.openInvoices(em, payment.distributorId);
+    const planned: Array<{ invoiceId: string; amount: string }> = [];
+    if (byHand) {
+      let total = new Decimal(0);
+      byHand.forEach((a, i) => {
+        const target = open.find((o) => o.invoice.id === a.invoiceId);
+        const amount = new Decimal(a.amount);
+        if (!target) throw badInput(`allocations.${i}.invoiceId`, 'Not an open invoice of this distributor');
+        if (amount.lte(0) || amount.gt(target.open)) throw badInput(`allocations.${i}.amount`, `Between 0 and the ${target.open.toFixed(2)} still open`);
+        total = total.plus(amount);
+        planned.push({ invoiceId: a.invoiceId, amount: amount.toFixed(2) });
+      });
+      if (total.gt(payment.amount)) throw badInput('allocations', 'The allocations add up to more than the payment');
+    } else {
+      let left = new Decimal(payment.amount);
+      for (const o of open) {
+        if (left.lte(0)) break;
+        const amount = Decimal.min(left, o.open);
+        planned.push({ invoiceId: o.invoice.id, amount: amount.toFixed(2) });
+        left = left.minus(amount);
+      }
+    }
+    if (planned.length) {
+      await em.insert(PaymentAllocation, planned.map((p) => ({ brandId: payment.brandId, paymentId: payment.id, invoiceId: p.invoiceId, amount: p.amount })));
+    }
+    return planned;
+  }
+}

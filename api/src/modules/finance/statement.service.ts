@@ -1,0 +1,269 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { DisputeStatus, ErrorReason, LedgerEntryKind, StatementStatus } from '@medchannel/shared-schema';
+import { Scope, applyScope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { Decimal } from '../../common/money';
+import { addDays, today } from '../../common/dates';
+import { Page, PageArgs, paginate } from '../../common/pagination';
+import type { DistributorService } from '../distributor/distributor.service';
+import type { LedgerService } from '../ledger/ledger.service';
+import { LedgerEntry } from '../ledger/ledger.entity';
+import { Statement, StatementDispute, StatementLine } from './finance.entity';
+import { AccountFilter, DisputeStatementInput, ResolveDisputeInput } from './finance.inputs';
+import { lockAccount } from './invoice.service';
+
+/** First and last day of a YYYY-MM month. */
+export function periodBounds(period: string): { first: string; last: string } {
+  const first = `${period}-01`;
+  const [y, m] = period.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { first, last: addDays(next, -1) };
+}
+
+/** The month before the one containing `on`. */
+export function previousPeriod(on: string): string {
+  return addDays(`${on.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+const ACTIVE = [StatementStatus.ISSUED, StatementStatus.CONFIRMED, StatementStatus.DISPUTED];
+
+/**
+ * 对账单: a closed month of a distributor's ledger — opening balance, every entry of the month,
+ * closing balance — issued as version 1. The owner confirms it or disputes lines; finance
+ * resolves each dispute (an ADJUSTMENT entry dated in that month, or a rejection with reasons);
+ * when none is left open, the next version is issued from the ledger as it now stands and the
+ * earlier one is kept as SUPERSEDED. Balances come from the entries alone, so a month's closing
+ * balance is always the next month's opening one.
+ */
+export class StatementService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly distributors: DistributorService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  scoped(scope: Scope, em: EntityManager = this.ds.manager) {
+    return applyScope(em.getRepository(Statement).createQueryBuilder('s'), scope, 'finance');
+  }
+
+  list(scope: Scope, page: PageArgs, filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {}): Promise<Page<Statement>> {
+    const qb = this.scoped(scope);
+    if (filter.distributorId) qb.andWhere('s.distributor_id = :d', { d: filter.distributorId });
+    if (filter.period) qb.andWhere('s.period = :p', { p: filter.period });
+    if (filter.status) qb.andWhere('s.status = :st', { st: filter.status });
+    else qb.andWhere('s.status <> :superseded', { superseded: StatementStatus.SUPERSEDED });
+    return paginate(qb, page, [
+      { column: 's.period', value: (s) => s.period },
+      { column: 's.id', value: (s) => s.id },
+    ], 'DESC');
+  }
+
+  async get(scope: Scope, id: string, em?: EntityManager): Promise<Statement> {
+    const found = isUuid(id) ? await this.scoped(scope, em).andWhere('s.id = :id', { id }).getOne() : null;
+    if (!found) throw notFound('Statement');
+    return found;
+  }
+
+  byIds(scope: Scope, ids: readonly string[]): Promise<Statement[]> {
+    return this.scoped(scope).andWhere('s.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Every version of the statements' months, oldest first, for the history. */
+  versionsOf(scope: Scope, keys: readonly string[]): Promise<Statement[]> {
+    const pairs = keys.map((k) => k.split('|'));
+    return this.scoped(scope)
+      .andWhere('(s.distributor_id, s.period) IN (SELECT x.d::uuid, x.p FROM unnest(:ds::text[], :ps::text[]) AS x(d, p))', {
+        ds: pairs.map((p) => p[0]),
+        ps: pairs.map((p) => p[1]),
+      })
+      .orderBy('s.version').getMany();
+  }
+
+  private visibleStatementIds(scope: Scope) {
+    return this.scoped(scope).select('s.id');
+  }
+
+  linesByStatementIds(scope: Scope, ids: readonly string[]): Promise<StatementLine[]> {
+    const visible = this.visibleStatementIds(scope);
+    return this.ds.getRepository(StatementLine).createQueryBuilder('l')
+      .where('l.statement_id = ANY(:ids)', { ids })
+      .andWhere(`l.statement_id IN (${visible.getQuery()})`).setParameters(visible.getParameters())
+      .orderBy('l.line_no').getMany();
+  }
+
+  disputesByStatementIds(scope: Scope, ids: readonly string[]): Promise<StatementDispute[]> {
+    const visible = this.visibleStatementIds(scope);
+    return this.ds.getRepository(StatementDispute).createQueryBuilder('x')
+      .where('x.statement_id = ANY(:ids)', { ids })
+      .andWhere(`x.statement_id IN (${visible.getQuery()})`).setParameters(visible.getParameters())
+      .orderBy('x.created_at').addOrderBy('x.id').getMany();
+  }
+
+  /** Open disputes finance must answer, oldest first. */
+  openDisputes(scope: Scope, page: PageArgs): Promise<Page<StatementDispute>> {
+    const visible = this.visibleStatementIds(scope);
+    const qb = this.ds.getRepository(StatementDispute).createQueryBuilder('x')
+      .where('x.status = :open', { open: DisputeStatus.OPEN })
+      .andWhere(`x.statement_id IN (${visible.getQuery()})`).setParameters({ ...visible.getParameters(), open: DisputeStatus.OPEN });
+    return paginate(qb, page, [
+      // milliseconds on both sides of the cursor: a JS Date has no microseconds
+      { column: "date_trunc('milliseconds', x.created_at)", value: (x) => x.createdAt.toISOString() },
+      { column: 'x.id', value: (x) => x.id },
+    ]);
+  }
+
+  /** Issues the month's statement, or returns the version in force (generating twice changes nothing). */
+  async generate(scope: Scope, distributorId: string, period: string): Promise<Statement> {
+    if (period >= today().slice(0, 7)) throw badInput('period', 'Only a month that has ended can be stated');
+    const id = await this.ds.transaction(async (em) => {
+      const [distributor] = await this.distributors.byIds(scope, [distributorId], em);
+      if (!distributor) throw notFound('Distributor');
+      await lockAccount(em, distributor.id);
+      const current = await this.current(em, distributor.id, period);
+      if (current) return current.id;
+      const statement = await this.issueVersion(em, { brandId: distributor.brandId, distributorId: distributor.id }, period, 1);
+      await audit(em, scope, 'ISSUE_STATEMENT', 'statement', statement.id, { distributorId, period, version: 1 });
+      return statement.id;
+    });
+    return this.get(scope, id);
+  }
+
+  /** The scheduled job: last month's statement for every distributor (of one brand, or all) with entries up to then and none yet. Returns how many were issued. */
+  async generateDue(on: string = today(), brandId?: string): Promise<number> {
+    const period = previousPeriod(on);
+    const { last } = periodBounds(period);
+    const due: Array<{ brand_id: string; distributor_id: string }> = await this.ds.query(
+      `SELECT DISTINCT e.brand_id, e.distributor_id FROM ledger_entry e
+        WHERE e.occurred_on <= $1 AND ($3::uuid IS NULL OR e.brand_id = $3)
+          AND NOT EXISTS (SELECT 1 FROM statement s WHERE s.distributor_id = e.distributor_id AND s.period = $2)`,
+      [last, period, brandId ?? null],
+    );
+    for (const d of due) {
+      await this.ds.transaction(async (em) => {
+        await lockAccount(em, d.distributor_id);
+        if (await this.current(em, d.distributor_id, period)) return;
+        await this.issueVersion(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
+      });
+    }
+    return due.length;
+  }
+
+  private current(em: EntityManager, distributorId: string, period: string): Promise<Statement | null> {
+    return em.getRepository(Statement).createQueryBuilder('s')
+      .where('s.distributor_id = :d AND s.period = :p AND s.status = ANY(:active)', { d: distributorId, p: period, active: ACTIVE })
+      .getOne();
+  }
+
+  private async issueVersion(em: EntityManager, owner: { brandId: string; distributorId: string }, period: string, version: number): Promise<Statement> {
+    const { first, last } = periodBounds(period);
+    const [{ opening }] = await em.query(
+      `SELECT COALESCE(SUM(amount), 0)::text AS opening FROM ledger_entry WHERE distributor_id = $1 AND occurred_on < $2`,
+      [owner.distributorId, first],
+    );
+    const entries = await em.getRepository(LedgerEntry).createQueryBuilder('e')
+      .where('e.distributor_id = :d AND e.occurred_on BETWEEN :first AND :last', { d: owner.distributorId, first, last })
+      .orderBy('e.occurred_on').addOrderBy('e.created_at').addOrderBy('e.id').getMany();
+    const debits = entries.filter((e) => new Decimal(e.amount).gt(0)).reduce((s, e) => s.plus(e.amount), new Decimal(0));
+    const credits = entries.filter((e) => new Decimal(e.amount).lt(0)).reduce((s, e) => s.minus(e.amount), new Decimal(0));
+    const statement = await em.save(em.create(Statement, {
+      ...owner, period, version, status: StatementStatus.ISSUED, currency: 'CNY',
+      openingBalance: new Decimal(opening).toFixed(2), closingBalance: new Decimal(opening).plus(debits).minus(credits).toFixed(2),
+      debits: debits.toFixed(2), credits: credits.toFixed(2), confirmedBy: null, confirmedAt: null,
+    }));
+    if (entries.length) {
+      await em.insert(StatementLine, entries.map((e, i) => ({
+        brandId: owner.brandId, statementId: statement.id, lineNo: i + 1, ledgerEntryId: e.id, occurredOn: e.occurredOn, kind: e.kind, amount: e.amount, memo: e.memo,
+      })));
+    }
+    return statement;
+  }
+
+  /** The statement, locked for a change, and only if the viewer may see it. */
+  private async lock(scope: Scope, em: EntityManager, id: string): Promise<Statement> {
+    const [found] = isUuid(id) ? await this.scoped(scope, em).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getMany() : [];
+    if (!found) throw notFound('Statement');
+    return found;
+  }
+
+  private requireIssued(statement: Statement): void {
+    if (statement.status !== StatementStatus.ISSUED) {
+      throw new AppError(ErrorCode.CONFLICT, `This statement is ${statement.status}; only an issued statement can be confirmed or disputed`, undefined, ErrorReason.ILLEGAL_TRANSITION);
+    }
+  }
+
+  /** The owner agrees with the month as stated. */
+  async confirm(scope: Scope, id: string): Promise<Statement> {
+    await this.ds.transaction(async (em) => {
+      const statement = await this.lock(scope, em, id);
+      this.requireIssued(statement);
+      statement.status = StatementStatus.CONFIRMED;
+      statement.confirmedBy = scope.userId;
+      statement.confirmedAt = new Date();
+      await em.save(statement);
+      await audit(em, scope, 'CONFIRM_STATEMENT', 'statement', statement.id, { period: statement.period, version: statement.version });
+    });
+    return this.get(scope, id);
+  }
+
+  /** The owner names the lines they do not agree with, each with a comment. */
+  async dispute(scope: Scope, input: DisputeStatementInput): Promise<Statement> {
+    await this.ds.transaction(async (em) => {
+      const statement = await this.lock(scope, em, input.statementId);
+      this.requireIssued(statement);
+      const lines = await em.find(StatementLine, { where: { statementId: statement.id } });
+      const seen = new Set<string>();
+      input.lines.forEach((l, i) => {
+        if (!lines.some((x) => x.id === l.lineId)) throw badInput(`lines.${i}.lineId`, 'Not a line of this statement');
+        if (seen.has(l.lineId)) throw badInput(`lines.${i}.lineId`, 'This line is disputed twice');
+        seen.add(l.lineId);
+      });
+      await em.insert(StatementDispute, input.lines.map((l) => ({
+        brandId: statement.brandId, statementId: statement.id, statementLineId: l.lineId, comment: l.comment.trim(), raisedBy: scope.userId, status: DisputeStatus.OPEN,
+      })));
+      statement.status = StatementStatus.DISPUTED;
+      await em.save(statement);
+      await audit(em, scope, 'DISPUTE_STATEMENT', 'statement', statement.id, { lines: input.lines });
+    });
+    return this.get(scope, input.statementId);
+  }
+
+  /**
+   * Finance answers one dispute: an adjustment entry (dated the month's last day, so the corrected
+   * month carries it) or a rejection with reasons. The last answer reissues the statement.
+   */
+  async resolve(scope: Scope, input: ResolveDisputeInput): Promise<Statement> {
+    const statementId = await this.ds.transaction(async (em) => {
+      const dispute = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
+      if (!dispute) throw notFound('Dispute');
+      const statement = await this.lock(scope, em, dispute.statementId);
+      if (dispute.status !== DisputeStatus.OPEN) {
+        throw new AppError(ErrorCode.CONFLICT, 'This dispute has been answered already', undefined, ErrorReason.ILLEGAL_TRANSITION);
+      }
+      const adjustment = input.adjustment ? new Decimal(input.adjustment) : null;
+      if (adjustment?.isZero()) throw badInput('adjustment', 'An adjustment of zero changes nothing; reject the dispute instead');
+      if (adjustment) {
+        const entry = await this.ledger.append(em, {
+          brandId: statement.brandId, distributorId: statement.distributorId, kind: LedgerEntryKind.ADJUSTMENT, amount: adjustment.toFixed(2), currency: statement.currency,
+          occurredOn: periodBounds(statement.period).last, sourceType: 'statement_dispute', sourceId: dispute.id, memo: input.resolution.trim(), createdBy: scope.userId,
+        });
+        dispute.adjustmentEntryId = entry.id;
+      }
+      dispute.status = adjustment ? DisputeStatus.ADJUSTED : DisputeStatus.REJECTED;
+      dispute.resolution = input.resolution.trim();
+      dispute.resolvedBy = scope.userId;
+      dispute.resolvedAt = new Date();
+      await em.save(dispute);
+      await audit(em, scope, 'RESOLVE_DISPUTE', 'statement', statement.id, { disputeId: dispute.id, status: dispute.status, adjustment: adjustment?.toFixed(2) ?? null, resolution: dispute.resolution });
+      const stillOpen = await em.count(StatementDispute, { where: { statementId: statement.id, status: DisputeStatus.OPEN } });
+      if (stillOpen) return statement.id;
+      statement.status = StatementStatus.SUPERSEDED;
+      await em.save(statement);
+      const next = await this.issueVersion(em, { brandId: statement.brandId, distributorId: statement.distributorId }, statement.period, statement.version + 1);
+      await audit(em, scope, 'REISSUE_STATEMENT', 'statement', next.id, { replaces: statement.id, version: next.version });
+      return next.id;
+    });
+    return this.get(scope, statementId);
+  }
+}

@@ -1,0 +1,40 @@
+/** Part 5: invoices, payments, statements. */
+
+export enum PaymentMethod {
+  BANK_TRANSFER = 'BANK_TRANSFER',
+  /** 银行承兑汇票 */
+  ACCEPTANCE_BILL = 'ACCEPTANCE_BILL',
+  CASH = 'CASH',
+  OTHER = 'OTHER',
+}
+
+/** Where an invoice stands, from what has been allocated to it. */
+export enum InvoiceStatus {
+  ISSUED = 'ISSUED',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PAID = 'PAID',
+}
+
+export enum StatementStatus {
+  ISSUED = 'ISSUED',
+  CONFIRMED = 'CONFIRMED',
+  DISPUTED = 'DISPUTED',
+  /** a later version replaced it after its disputes were resolved; kept as history */
+  SUPERSEDED = 'SUPERSEDED',
+}
+
+export enum DisputeStatus {
+  OPEN = 'OPEN',
+  /** finance posted an adjustment entry */
+  ADJUSTED = 'ADJUSTED',
+  /** finance kept the line, with a reason */
+  REJECTED = 'REJECTED',
+}
+
+/** Receivables aging buckets, by days since the receivable arose. */
+export const AGING_BUCKETS = [
+  { key: 'D0_30', from: 0, to: 30 },
+  { key: 'D31_60', from: 31, to: 60 },
+  { key: 'D61_90', from: 61, to: 90 },
+  { key: 'D90_PLUS', from: 91, to: null },
+] as const;
