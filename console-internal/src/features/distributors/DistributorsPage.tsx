@@ -1,15 +1,17 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Flex, Input, Segmented, Select, Space, Table } from 'antd';
-import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
+import { useState } from 'react';
+import { App, Button, Card, Flex, Segmented, Select, Space } from 'antd';
+import { useKeysetPages } from '../../components/KeysetPager';
+import { PagedTable } from '../../components/PagedTable';
+import { SearchFilter, useUrlFilters } from '../../components/ListFilters';
 import { AppstoreOutlined, DownloadOutlined, ImportOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DistributorStage } from '@medchannel/shared-schema';
 import { DistributorsDocument, type DistributorsQuery } from '../../gql/graphql';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
-import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
+import { EmptyState } from '@medchannel/web-shared/states';
 import { StageTag } from './StageTag';
 import { PipelineBoard } from './PipelineBoard';
 import { NewProspectModal } from './NewProspectModal';
@@ -31,15 +33,13 @@ export default function DistributorsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
   const stage = (params.get('stage') as DistributorStage | null) ?? undefined;
   const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : PAGE_SIZES[0];
   // Cursors belong to one filter: a new search starts again at page 1 in the same render.
   const filterKey = [search, stage ?? '', size].join('|');
   const pages = useKeysetPages(filterKey);
-  const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
   const view = params.get('view') === 'board' ? 'board' : 'list';
   const user = useCurrentUser();
   const { message } = App.useApp();
@@ -63,13 +63,6 @@ export default function DistributorsPage() {
     },
   });
   const page = (data ?? previousData)?.distributors;
-
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const columns = [
     {
@@ -130,15 +123,7 @@ export default function DistributorsPage() {
       ) : (
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onSearch={(value) => setFilter('q', value.trim() || undefined)}
-            placeholder={t('distributor.searchPlaceholder')}
-            style={{ maxWidth: 320 }}
-            data-testid="distributor-search"
-          />
+          <SearchFilter value={search} onSearch={(value) => setFilter('q', value)} placeholder={t('distributor.searchPlaceholder')} testId="distributor-search" />
           <Select
             allowClear
             value={stage}
@@ -148,30 +133,22 @@ export default function DistributorsPage() {
             options={Object.values(DistributorStage).map((s) => ({ value: s, label: t(`stage.${s}`) }))}
           />
         </Flex>
-        {error && !page ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Table<Row>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            dataSource={page?.nodes ?? []}
-            columns={columns}
-            pagination={false}
-            scroll={{ x: 900 }}
-            locale={{
-              emptyText: loading ? ' ' : <EmptyState title={search || stage ? t('distributor.noMatch') : t('distributor.none')} />,
-            }}
-          />
-        )}
-        <KeysetPager pages={pages} page={page} loading={loading} totalTestId="distributor-total">
-          <Select
-            size="small"
-            value={size}
-            onChange={(value) => setFilter('size', String(value))}
-            options={PAGE_SIZES.map((n) => ({ value: n, label: t('list.pageSize', { size: n }) }))}
-          />
-        </KeysetPager>
+        <PagedTable<Row>
+          list={{ page, loading, error, refetch }}
+          pages={pages}
+          totalTestId="distributor-total"
+          pagerExtra={
+            <Select
+              size="small"
+              value={size}
+              onChange={(value) => setFilter('size', String(value))}
+              options={PAGE_SIZES.map((n) => ({ value: n, label: t('list.pageSize', { size: n }) }))}
+            />
+          }
+          columns={columns}
+          scroll={{ x: 900 }}
+          empty={<EmptyState title={search || stage ? t('distributor.noMatch') : t('distributor.none')} />}
+        />
       </Card>
       )}
     </>

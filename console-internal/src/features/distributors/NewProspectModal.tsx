@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { DistributorClassification } from '@medchannel/shared-schema';
 import { formError } from '@medchannel/web-shared';
 import { CreateDistributorDocument, RegionsDocument, type DistributorClassification as Classification } from '../../gql/graphql';
+import { regionOptions } from '../../components/RegionSelect';
 
 interface Values {
   name: string;
@@ -54,11 +55,7 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
     }
   };
 
-  const provinces = (regions.data?.regions ?? []).filter((r) => r.level === 'PROVINCE');
-  const options = provinces.map((p) => ({
-    label: p.name,
-    options: [p, ...(regions.data?.regions ?? []).filter((r) => r.parentId === p.id)].map((r) => ({ value: r.id, label: r.name })),
-  }));
+  const options = regionOptions(regions.data?.regions ?? []);
 
   return (
     <Modal

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Card, Descriptions, Drawer, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
+import { useState } from 'react';
+import { Card, Descriptions, Drawer, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { useKeysetPages } from '../../components/KeysetPager';
+import { PagedTable } from '../../components/PagedTable';
+import { SearchFilter, useUrlFilters } from '../../components/ListFilters';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { DeviceClass } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
@@ -48,14 +49,12 @@ function RegistrationValidity({ to }: { to: string }) {
 export default function ProductsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
   const productLineId = params.get('line') ?? undefined;
   const deviceClass = (params.get('class') as DeviceClass | null) ?? undefined;
   const filterKey = [search, productLineId ?? '', deviceClass ?? ''].join('|');
   const pages = useKeysetPages(filterKey);
-  const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
   const [open, setOpen] = useState<Row | null>(null);
 
   const lines = useQuery(ProductLinesDocument);
@@ -64,27 +63,12 @@ export default function ProductsPage() {
   });
   const page = (data ?? previousData)?.products;
 
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-
   return (
     <>
       <PageHeader title={t('nav.products')} subtitle={t('product.subtitle')} />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            onSearch={(value) => setFilter('q', value.trim() || undefined)}
-            placeholder={t('product.searchPlaceholder')}
-            style={{ maxWidth: 320 }}
-            data-testid="product-search"
-          />
+          <SearchFilter value={search} onSearch={(value) => setFilter('q', value)} placeholder={t('product.searchPlaceholder')} testId="product-search" />
           <Select
             allowClear
             value={productLineId}
@@ -105,42 +89,35 @@ export default function ProductsPage() {
             data-testid="product-class"
           />
         </Flex>
-        {error && !page ? (
-          <ErrorState error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Table<Row>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            dataSource={page?.nodes ?? []}
-            pagination={false}
-            scroll={{ x: 1200 }}
-            onRow={(p) => ({ onClick: () => setOpen(p), style: { cursor: 'pointer' } })}
-            locale={{ emptyText: loading ? ' ' : <EmptyState title={search || productLineId || deviceClass ? t('product.noMatch') : t('product.none')} /> }}
-            columns={[
-              {
-                title: t('product.name'),
-                key: 'name',
-                render: (_, p) => (
-                  <Flex vertical>
-                    <Typography.Link onClick={() => setOpen(p)}>{p.name}</Typography.Link>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {p.code}
-                    </Typography.Text>
-                  </Flex>
-                ),
-              },
-              { title: t('product.line'), key: 'line', width: 140, render: (_, p) => p.productLine.name },
-              { title: t('product.kind'), key: 'kind', width: 100, render: (_, p) => t(`product.kindValue.${p.kind}`) },
-              { title: t('product.deviceClass'), key: 'class', width: 90, render: (_, p) => <Tag>{t('product.classValue', { value: p.deviceClass })}</Tag> },
-              { title: t('product.registrationNo'), key: 'reg', width: 220, render: (_, p) => p.registrationNo },
-              { title: t('product.validTo'), key: 'valid', width: 200, render: (_, p) => <RegistrationValidity to={p.registrationValidTo} /> },
-              { title: t('product.udiDi'), key: 'udi', width: 160, render: (_, p) => p.udiDi || '—' },
-              { title: t('product.listPrice'), key: 'price', width: 130, align: 'right', render: (_, p) => format.money(p.listPrice.amount, p.listPrice.currency) },
-            ]}
-          />
-        )}
-        <KeysetPager pages={pages} page={page} loading={loading} totalTestId="product-total" />
+        <PagedTable<Row>
+          list={{ page, loading, error, refetch }}
+          pages={pages}
+          totalTestId="product-total"
+          scroll={{ x: 1200 }}
+          onRow={(p) => ({ onClick: () => setOpen(p), style: { cursor: 'pointer' } })}
+          empty={<EmptyState title={search || productLineId || deviceClass ? t('product.noMatch') : t('product.none')} />}
+          columns={[
+            {
+              title: t('product.name'),
+              key: 'name',
+              render: (_, p) => (
+                <Flex vertical>
+                  <Typography.Link onClick={() => setOpen(p)}>{p.name}</Typography.Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.code}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            { title: t('product.line'), key: 'line', width: 140, render: (_, p) => p.productLine.name },
+            { title: t('product.kind'), key: 'kind', width: 100, render: (_, p) => t(`product.kindValue.${p.kind}`) },
+            { title: t('product.deviceClass'), key: 'class', width: 90, render: (_, p) => <Tag>{t('product.classValue', { value: p.deviceClass })}</Tag> },
+            { title: t('product.registrationNo'), key: 'reg', width: 220, render: (_, p) => p.registrationNo },
+            { title: t('product.validTo'), key: 'valid', width: 200, render: (_, p) => <RegistrationValidity to={p.registrationValidTo} /> },
+            { title: t('product.udiDi'), key: 'udi', width: 160, render: (_, p) => p.udiDi || '—' },
+            { title: t('product.listPrice'), key: 'price', width: 130, align: 'right', render: (_, p) => format.money(p.listPrice.amount, p.listPrice.currency) },
+          ]}
+        />
       </Card>
       <ProductDrawer product={open} onClose={() => setOpen(null)} />
     </>
