@@ -15,9 +15,12 @@ import { AuthorizationsCard } from './AuthorizationsCard';
 import { AssessmentModal } from './AssessmentModal';
 import { ProfileModal } from './ProfileModal';
 import { UsersCard } from './UsersCard';
+import { CreditCard } from './CreditCard';
 
 /** Who may move stages and grant: the API's CHANNEL_STAFF. Others read. */
 const MANAGERS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
+/** Who sets credit limits: the API's setCreditLimit roles. */
+const CREDIT_SETTERS: string[] = [Role.ADMIN, Role.FINANCE];
 
 type Qualification = DistributorDetailFragment['qualifications'][number];
 type Assessment = DistributorDetailFragment['assessments'][number];
@@ -118,6 +121,7 @@ export default function DistributorDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CreditCard distributorId={d.id} edit={CREDIT_SETTERS.includes(user.role) ? { version: d.version } : undefined} />
       <Card title={t('qualification.title')} style={{ marginBottom: 16 }}>
         {d.qualifications.length === 0 ? (
           <EmptyState title={t('qualification.none')} description={t('qualification.noneDescription')} />
