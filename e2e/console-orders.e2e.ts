@@ -1,0 +1,99 @@
+import { login, openBrowser, url, type Session } from './support/browser';
+import { approveAndShipPart } from './order-desk';
+
+// Part 4 at the order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
+// the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
+// serial number. The order is then 部分发货 with the shipment and its serial listed.
+const DESKTOP = { width: 1366, height: 900 };
+let s: Session | undefined;
+
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+test('order desk: queue filtered by status, approve, a partial shipment with batch, UDI-PI, expiry and a serial', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  const shot = s.shot;
+  await page.goto(url('console', '/orders'));
+  await login(page, 'order@huakang.demo');
+  await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
+  await shot('orders-01-queue');
+
+  const serial = 'HIV96-2612-0042';
+  const number = await approveAndShipPart(
+    page,
+    '浙江大学医学院附属第一医院',
+    [
+      { product: 'HK-CRP-50', quantity: 5, batchNo: 'CRP2611B', udiPi: '(10)CRP2611B(17)271130', expiryDate: '2027-11-30' },
+      { product: 'HK-HIV-96', serials: [serial], batchNo: 'HIV2612A', expiryDate: '2027-06-30' },
+    ],
+    { carrier: '顺丰速运', trackingNo: 'SF1402399000017' },
+    shot,
+  );
+  expect(number).toMatch(/^SO\d+/);
+
+  // The order moved on by itself: part shipped, the rest still open.
+  expect(await page.getByTestId('page-title').innerText()).toContain('部分发货');
+  const lines = page.getByTestId('order-lines');
+  // The last two columns: shipped, open.
+  const shippedOpen = async (code: string) => (await lines.locator('.ant-table-row', { hasText: code }).locator('td').allInnerTexts()).slice(-2);
+  expect(await shippedOpen('HK-CRP-50')).toEqual(['5', '15']);
+  expect(await shippedOpen('HK-HIV-96')).toEqual(['1', '9']);
+
+  // The shipment lists what left, item by item.
+  const items = page.getByTestId('shipments').getByTestId('shipment-items');
+  const hiv = await items.locator('.ant-table-row', { hasText: serial }).innerText();
+  expect(hiv).toContain('HK-HIV-96');
+  expect(hiv).toContain('HIV2612A');
+  const crp = await items.locator('.ant-table-row', { hasText: 'CRP2611B' }).innerText();
+  expect(crp).toContain('(10)CRP2611B(17)271130');
+  expect(crp).toContain('2027');
+  const timeline = await page.getByTestId('order-timeline').innerText();
+  expect(timeline).toContain('批准');
+  expect(timeline).toContain('发货');
+  await page.getByTestId('shipments').scrollIntoViewIfNeeded();
+  await shot('orders-05-partially-shipped');
+
+  // Back in the queue the order now shows its new status.
+  await page.goto(url('console', '/orders?status=PARTIALLY_SHIPPED'));
+  await page.getByTestId('order-queue').locator('.ant-table-row', { hasText: number }).getByText('部分发货').waitFor();
+  await shot('orders-06-queue-partially-shipped');
+});
+
+test('finance: reads an order without the desk actions, and sets 杭州康达 credit limit on its page', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/orders?status=PARTIALLY_SHIPPED'));
+  await login(page, 'finance@huakang.demo');
+  await page.getByTestId('order-queue').locator('.ant-table-row', { hasText: '杭州市第一人民医院' }).locator('a').click();
+  await page.getByTestId('page-title').getByTestId('order-status-PARTIALLY_SHIPPED').waitFor();
+  await page.getByTestId('shipments').getByText('HK200-2611-0387', { exact: true }).waitFor();
+  // Finance reads; approving, shipping and reversing belong to the order desk.
+  expect(await page.getByTestId('order-actions').count()).toBe(0);
+  expect(await page.getByTestId('reverse-open').count()).toBe(0);
+  await s.shot('orders-07-finance-reads-order');
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId('page-title').getByText('Partially shipped').waitFor();
+  await page.getByText('Timeline').waitFor();
+  await s.shot('orders-07-finance-reads-order-en');
+  // The language is saved on the user: leave finance in Chinese.
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByTestId('page-title').getByText('部分发货').waitFor();
+
+  await page.getByTestId('credit-card').getByTestId('credit-limit').waitFor();
+  await page.getByRole('link', { name: '杭州康达医疗器械有限公司' }).click();
+  await page.waitForURL(/\/distributors\/[^/?]+$/);
+  const card = page.getByTestId('credit-card');
+  await card.getByText('¥2,000,000.00').waitFor();
+  const available = await card.getByTestId('credit-available').innerText();
+  await card.getByTestId('credit-limit-edit').click();
+  await page.getByTestId('credit-limit-amount').fill('2500000');
+  await page.getByTestId('credit-limit-submit').click();
+  await card.getByTestId('credit-limit').getByText('¥2,500,000.00').waitFor();
+  // Available moves by exactly the change: ¥500,000.00 more than before (compared in cents).
+  const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
+  expect(cents(await card.getByTestId('credit-available').innerText()) - cents(available)).toBe(50_000_000n);
+  await s.shot('orders-08-credit-limit');
+});
