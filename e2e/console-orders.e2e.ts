@@ -1,5 +1,5 @@
 import { login, openBrowser, url, type Session } from './support/browser';
-import { approveAndShipPart } from './order-desk';
+import { approveAndShipPart, openOrderFromQueue } from './order-desk';
 
 // Part 4 at the order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
 // the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
@@ -96,4 +96,59 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
   expect(cents(await card.getByTestId('credit-available').innerText()) - cents(available)).toBe(50_000_000n);
   await s.shot('orders-08-credit-limit');
+});
+
+test('admin: a price adjustment and a rejection with reasons; a shipment reversed, shipped again in full, delivered and closed', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/orders'));
+  await login(page, 'admin@huakang.demo');
+
+  // 宁波瑞康's submitted ultrasound: a negotiated price, then refused.
+  await openOrderFromQueue(page, '宁波市第一医院');
+  await page.getByTestId('adjust-open-1').click();
+  await page.getByTestId('adjust-price').fill('560000');
+  await page.getByTestId('adjust-reason').fill('中标价，区域总监已批准');
+  await s.shot('orders-09-adjust-price');
+  await page.getByTestId('adjust-submit').click();
+  await page.getByTestId('line-price-1').getByText('¥560,000.00').waitFor();
+  await page.getByTestId('order-timeline').getByText('中标价，区域总监已批准').waitFor();
+  await page.getByTestId('reject-open').click();
+  await page.getByTestId('reject-reason').fill('医院采购计划推迟到明年');
+  await page.getByTestId('reject-submit').click();
+  await page.getByTestId('page-title').getByTestId('order-status-REJECTED').waitFor();
+  expect(await page.getByTestId('order-ended').innerText()).toContain('医院采购计划推迟到明年');
+  await s.shot('orders-10-rejected');
+
+  // 杭州康达's half-shipped pair of ultrasounds: the shipment is taken back, then both ship.
+  await openOrderFromQueue(page, '杭州市第一人民医院', '部分发货');
+  const first = page.getByTestId('shipments').locator('[data-testid^="shipment-SH"]').first();
+  await first.getByTestId('reverse-open').click();
+  await page.getByTestId('reverse-reason').fill('序列号登记错误，设备已退回仓库');
+  await page.getByTestId('reverse-submit').click();
+  await page.getByTestId('page-title').getByTestId('order-status-APPROVED').waitFor();
+  await page.getByTestId('shipments').getByText('已冲销').waitFor();
+  await s.shot('orders-11-reversed');
+
+  // More serials than are open is caught beside the list before anything is sent.
+  await page.getByTestId('ship-open').click();
+  const drawer = page.locator('.ant-drawer:visible');
+  const line = drawer.getByTestId('ship-line-1');
+  await line.getByTestId('ship-serials').fill('HK200-2611-0387\nHK200-2611-0388\nHK200-2611-0389');
+  await drawer.getByTestId('ship-submit').click();
+  await line.getByText('超过未发数量（未发 2）').waitFor();
+  await s.shot('orders-12-too-many-serials');
+  await line.getByTestId('ship-serials').fill('HK200-2611-0387 (11)261105(21)HK200-2611-0387\nHK200-2611-0388');
+  await drawer.getByTestId('ship-submit').click();
+  await drawer.waitFor({ state: 'hidden' });
+  await page.getByTestId('page-title').getByTestId('order-status-SHIPPED').waitFor();
+
+  await page.getByTestId('deliver-open').click();
+  await page.getByTestId('deliver-confirm').click();
+  await page.getByTestId('page-title').getByTestId('order-status-DELIVERED').waitFor();
+  await page.getByTestId('close-open').click();
+  await page.getByTestId('close-confirm').click();
+  await page.getByTestId('page-title').getByTestId('order-status-CLOSED').waitFor();
+  expect(await page.getByTestId('order-actions').count()).toBe(0);
+  await s.shot('orders-13-closed');
 });
