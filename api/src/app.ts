@@ -18,6 +18,7 @@ import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
 import { startStatementJob } from './modules/finance/statement.job';
+import { startOutboxDeliverer } from './modules/outbox/outbox.service';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 import { importRoutes } from './modules/import/import.routes';
 
@@ -123,6 +124,12 @@ export async function createApp(config: Config): Promise<App> {
   );
 
   const stopStatementJob = startStatementJob(services.statements, config.statementJobMinutes, (err) => console.error('[statements job]', err));
+  const stopDeliverer = startOutboxDeliverer(
+    services.outbox,
+    config.outboxPollMs,
+    { retryBaseMs: config.outboxRetryBaseMs, leaseMs: 60_000, timeoutMs: 10_000, batch: 20 },
+    (err) => console.error('[outbox]', err),
+  );
 
   return {
     config,
@@ -138,6 +145,7 @@ export async function createApp(config: Config): Promise<App> {
       }),
     async stop() {
       stopStatementJob();
+      await stopDeliverer();
       await apollo.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
       if (ds.isInitialized) await ds.destroy();

@@ -94,6 +94,8 @@ beforeAll(async () => {
       [brand.brandId, st.id, entry.id],
     );
     await t.app.ds.query(`INSERT INTO statement_dispute (brand_id, statement_id, statement_line_id, comment, raised_by) VALUES ($1, $2, $3, '不符', $4)`, [brand.brandId, st.id, line.id, owner.id]);
+    const [ev] = await t.app.ds.query(`INSERT INTO outbox_event (brand_id, type, entity, entity_id, payload) VALUES ($1, 'INVOICE_ISSUED', 'invoice', $2, '{}') RETURNING id`, [brand.brandId, inv.id]);
+    await t.app.ds.query(`INSERT INTO webhook_delivery (brand_id, event_id, attempt, url, status_code, ok, duration_ms) VALUES ($1, $2, 1, 'http://erp.test/hook', 204, true, 12)`, [brand.brandId, ev.id]);
   }
 });
 afterAll(() => t?.stop());
@@ -156,6 +158,10 @@ const LISTS: List[] = [
     query: `query($n: Int!) { statements(first: $n) { totalCount nodes { period distributor { name } lines { amount { amount } dispute { comment } } disputes { raisedBy { displayName } } versions { version } } } }` },
   { name: 'the disputes queue', as: () => brand.adminEmail,
     query: `query($n: Int!) { statementDisputes(first: $n) { totalCount nodes { comment statement { period distributor { name } } line { amount { amount } } raisedBy { displayName } } } }` },
+  { name: 'the webhook delivery log', as: () => brand.adminEmail,
+    query: `query($n: Int!) { webhookDeliveries(first: $n) { totalCount nodes { attempt ok statusCode event { type entityId } } } }` },
+  { name: 'the outbox', as: () => brand.adminEmail,
+    query: `query($n: Int!) { outboxEvents(first: $n) { totalCount nodes { type attempts deliveredAt } } }` },
   { name: 'notifications (portal)', audience: Audience.PORTAL, as: () => brand.ownerEmail,
     query: `query($n: Int!) { notifications(first: $n) { totalCount nodes { kind params { name value } } } }` },
 ];

@@ -38,3 +38,22 @@ export const AGING_BUCKETS = [
   { key: 'D61_90', from: 61, to: 90 },
   { key: 'D90_PLUS', from: 91, to: null },
 ] as const;
+
+/** What the ERP is told about, through the outbox and the brand's webhook. */
+export enum OutboxEventType {
+  ORDER_PLACED = 'ORDER_PLACED',
+  ORDER_APPROVED = 'ORDER_APPROVED',
+  SHIPMENT_RECORDED = 'SHIPMENT_RECORDED',
+  INVOICE_ISSUED = 'INVOICE_ISSUED',
+  PAYMENT_RECORDED = 'PAYMENT_RECORDED',
+  STATEMENT_CONFIRMED = 'STATEMENT_CONFIRMED',
+  STATEMENT_DISPUTED = 'STATEMENT_DISPUTED',
+}
+
+/** Header names of a webhook delivery; the signature is HMAC-SHA256 of `timestamp.body` with the endpoint's secret. */
+export const WEBHOOK_HEADERS = {
+  event: 'x-medchannel-event',
+  eventId: 'x-medchannel-event-id',
+  timestamp: 'x-medchannel-timestamp',
+  signature: 'x-medchannel-signature',
+} as const;

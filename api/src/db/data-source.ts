@@ -27,6 +27,8 @@ import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import { LedgerEntry } from '../modules/ledger/ledger.entity';
 import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
+import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
+import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
@@ -39,6 +41,7 @@ export const entities = [
   HospitalNote, HospitalServingReport, DistributorAssessment, ImportJob,
   Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
   Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
+  OutboxEvent, WebhookEndpoint, WebhookDelivery,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -48,6 +51,7 @@ export const migrations = [
   ImportJobs1764600000000,
   Orders1764700000000,
   Finance1764800000000,
+  Outbox1764900000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

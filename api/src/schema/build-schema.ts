@@ -23,6 +23,7 @@ import {
 } from '../modules/order/order-parts.resolver';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
 import { AccountResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
+import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
 
 export const resolvers = [
@@ -53,6 +54,7 @@ export const resolvers = [
   StatementDetailResolver,
   StatementLineResolver,
   StatementDisputeResolver,
+  OutboxResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

@@ -14,6 +14,7 @@ import { DistributorAssessment } from '../modules/distributor/assessment.entity'
 import { OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/order.entity';
 import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import { Invoice, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
+import { OutboxEvent } from '../modules/outbox/outbox.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -80,6 +81,7 @@ export function createLoaders(services: Services, scope: Scope) {
     statementLinesByStatementId: groupedBy<StatementLine>((ids) => services.statements.linesByStatementIds(scope, ids), (l) => l.statementId),
     disputesByStatementId: groupedBy<StatementDispute>((ids) => services.statements.disputesByStatementIds(scope, ids), (d) => d.statementId),
     statementVersionsByMonth: groupedBy<Statement>((keys) => services.statements.versionsOf(scope, keys), (s) => `${s.distributorId}|${s.period}`),
+    outboxEventById: byId<OutboxEvent>((ids) => services.outbox.eventsByIds(scope, ids)),
     assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
   };
 }

@@ -25,6 +25,7 @@ import { InvoiceService } from '../modules/finance/invoice.service';
 import { PaymentService } from '../modules/finance/payment.service';
 import { StatementService } from '../modules/finance/statement.service';
 import { AccountService } from '../modules/finance/account.service';
+import { OutboxService } from '../modules/outbox/outbox.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -36,8 +37,9 @@ export function createServices(ds: DataSource, config: Config) {
   const hospitals = new HospitalService(ds);
   const ledger = new LedgerService(ds);
   const notifications = new NotificationService(ds);
-  const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger);
-  const orderDesk = new OrderDeskService(ds, orders, notifications);
+  const outbox = new OutboxService(ds);
+  const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger, outbox);
+  const orderDesk = new OrderDeskService(ds, orders, notifications, outbox);
   return {
     sessions: new SessionService(ds, config),
     brands: new BrandService(ds),
@@ -57,12 +59,13 @@ export function createServices(ds: DataSource, config: Config) {
     notifications,
     orders,
     orderDesk,
-    shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications),
+    shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications, outbox),
     catalog: new CatalogService(ds, orders, products, hospitals),
-    invoices: new InvoiceService(ds, distributors),
-    payments: new PaymentService(ds, distributors, ledger),
-    statements: new StatementService(ds, distributors, ledger),
+    invoices: new InvoiceService(ds, distributors, outbox),
+    payments: new PaymentService(ds, distributors, ledger, outbox),
+    statements: new StatementService(ds, distributors, ledger, outbox),
     accounts: new AccountService(ds),
+    outbox,
   };
 }
 

@@ -65,7 +65,39 @@ const PAYMENT_FIELDS = `id receivedOn method externalRef note amount { amount } 
 const listed = (query: string) => ({ user }: { user: SeedUser }) =>
   someForeign(user).map((d) => ({ query, variables: { d: d.id }, expect: 'LISTED' as const }));
 
+/** An outbox event of a brand (a fixture). */
+async function eventOf(ds: DataSource, brandId: string): Promise<string> {
+  const [row] = await ds.query(`INSERT INTO outbox_event (brand_id, type, entity, entity_id, payload) VALUES ($1, 'ORDER_PLACED', 'order', gen_random_uuid(), '{}') RETURNING id`, [brandId]);
+  return row.id;
+}
+
+const otherBrand = (user: SeedUser) => USERS.find((u) => u.brandId !== user.brandId)!.brandId;
+
 export const FINANCE_OPERATIONS: Record<string, OperationCase> = {
+  webhookEndpoint: {
+    allowed: FINANCE,
+    own: () => ({ query: `{ webhookEndpoint { url enabled secret } }` }),
+  },
+  setWebhookEndpoint: {
+    allowed: [Role.ADMIN],
+    // a port nothing listens on: deliveries fail fast and are only logged
+    own: () => ({ query: `mutation { setWebhookEndpoint(url: "http://127.0.0.1:9/matrix", rotateSecret: true) { url enabled secret } }` }),
+    mutates: true,
+  },
+  outboxEvents: {
+    allowed: FINANCE,
+    own: () => ({ query: `{ outboxEvents(first: 20) { totalCount nodes { id type entity entityId attempts deliveredAt lastError nextAttemptAt createdAt } } }` }),
+  },
+  webhookDeliveries: {
+    allowed: FINANCE,
+    own: () => ({ query: `{ webhookDeliveries(first: 20) { totalCount nodes { id attempt url statusCode ok error durationMs createdAt event { id type } } } }` }),
+  },
+  redeliverWebhookEvent: {
+    allowed: [Role.ADMIN],
+    own: async ({ user, ds }) => ({ query: `mutation($id: ID!) { redeliverWebhookEvent(eventId: $id) { id type deliveredAt } }`, variables: { id: await eventOf(ds, user.brandId) } }),
+    foreign: async ({ user, ds }) => [{ query: `mutation($id: ID!) { redeliverWebhookEvent(eventId: $id) { id } }`, variables: { id: await eventOf(ds, otherBrand(user)) } }],
+    mutates: true,
+  },
   invoices: {
     allowed: READERS,
     own: () => ({ query: `{ invoices(first: 20) { totalCount nodes { ${INVOICE_FIELDS} } } }` }),

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason } from '@medchannel/shared-schema';
+import { ErrorReason, OutboxEventType } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -8,6 +8,7 @@ import { Decimal } from '../../common/money';
 import { addDays, today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import type { DistributorService } from '../distributor/distributor.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import { fingerprint, isUniqueViolation } from '../order/order.service';
 import { Shipment } from '../order/shipment.entity';
 import { Invoice, InvoiceShipment, PaymentAllocation } from './finance.entity';
@@ -26,6 +27,7 @@ export class InvoiceService {
   constructor(
     private readonly ds: DataSource,
     private readonly distributors: DistributorService,
+    private readonly outbox: OutboxService,
   ) {}
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
@@ -104,6 +106,10 @@ export class InvoiceService {
         }));
         await em.insert(InvoiceShipment, shipments.map((s) => ({ brandId: scope.brandId, invoiceId: invoice.id, shipmentId: s.id, amount: s.amount })));
         await audit(em, scope, 'ISSUE_INVOICE', 'invoice', invoice.id, { number, distributorId: distributor.id, gross: invoice.grossAmount, shipmentIds: shipments.map((s) => s.id) });
+        await this.outbox.emit(em, scope.brandId, OutboxEventType.INVOICE_ISSUED, 'invoice', invoice.id, {
+          number, distributorCode: distributor.code, issuedOn, dueOn: invoice.dueOn, gross: invoice.grossAmount, net: invoice.netAmount, tax: invoice.taxAmount,
+          taxRate: invoice.taxRate, externalRef: invoice.externalRef, shipmentNumbers: shipments.map((s) => s.number),
+        });
         return invoice.id;
       });
       return this.get(scope, id);

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason, LedgerEntryKind } from '@medchannel/shared-schema';
+import { ErrorReason, LedgerEntryKind, OutboxEventType } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -8,6 +8,7 @@ import { today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import type { DistributorService } from '../distributor/distributor.service';
 import type { LedgerService } from '../ledger/ledger.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import { fingerprint, isUniqueViolation } from '../order/order.service';
 import { Invoice, Payment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, RecordPaymentInput } from './finance.inputs';
@@ -23,6 +24,7 @@ export class PaymentService {
     private readonly ds: DataSource,
     private readonly distributors: DistributorService,
     private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
@@ -68,6 +70,10 @@ export class PaymentService {
           occurredOn: input.receivedOn, sourceType: 'payment', sourceId: payment.id, memo: input.externalRef, createdBy: scope.userId,
         });
         await audit(em, scope, 'RECORD_PAYMENT', 'payment', payment.id, { distributorId: distributor.id, amount: payment.amount, externalRef: input.externalRef, allocations });
+        await this.outbox.emit(em, scope.brandId, OutboxEventType.PAYMENT_RECORDED, 'payment', payment.id, {
+          distributorCode: distributor.code, amount: payment.amount, currency: payment.currency, receivedOn: payment.receivedOn, method: payment.method,
+          externalRef: payment.externalRef, allocations,
+        });
         return payment.id;
       });
       return this.get(scope, id);

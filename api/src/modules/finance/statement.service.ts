@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DisputeStatus, ErrorReason, LedgerEntryKind, StatementStatus } from '@medchannel/shared-schema';
+import { DisputeStatus, ErrorReason, LedgerEntryKind, OutboxEventType, StatementStatus } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -9,6 +9,7 @@ import { addDays, today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import type { DistributorService } from '../distributor/distributor.service';
 import type { LedgerService } from '../ledger/ledger.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import { LedgerEntry } from '../ledger/ledger.entity';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
 import { AccountFilter, DisputeStatementInput, ResolveDisputeInput } from './finance.inputs';
@@ -42,6 +43,7 @@ export class StatementService {
     private readonly ds: DataSource,
     private readonly distributors: DistributorService,
     private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
@@ -203,6 +205,9 @@ export class StatementService {
       statement.confirmedAt = new Date();
       await em.save(statement);
       await audit(em, scope, 'CONFIRM_STATEMENT', 'statement', statement.id, { period: statement.period, version: statement.version });
+      await this.outbox.emit(em, statement.brandId, OutboxEventType.STATEMENT_CONFIRMED, 'statement', statement.id, {
+        distributorId: statement.distributorId, period: statement.period, version: statement.version, closingBalance: statement.closingBalance,
+      });
     });
     return this.get(scope, id);
   }
@@ -225,6 +230,10 @@ export class StatementService {
       statement.status = StatementStatus.DISPUTED;
       await em.save(statement);
       await audit(em, scope, 'DISPUTE_STATEMENT', 'statement', statement.id, { lines: input.lines });
+      await this.outbox.emit(em, statement.brandId, OutboxEventType.STATEMENT_DISPUTED, 'statement', statement.id, {
+        distributorId: statement.distributorId, period: statement.period, version: statement.version,
+        lines: input.lines.map((l) => ({ lineNo: lines.find((x) => x.id === l.lineId)!.lineNo, comment: l.comment.trim() })),
+      });
     });
     return this.get(scope, input.statementId);
   }

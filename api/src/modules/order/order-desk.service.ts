@@ -1,11 +1,12 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason, NotificationKind, ORDER_TRANSITIONS, OrderStatus, Role, Side } from '@medchannel/shared-schema';
+import { ErrorReason, NotificationKind, ORDER_TRANSITIONS, OrderStatus, OutboxEventType, Role, Side } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { Decimal } from '../../common/money';
 import { assertVersion } from '../../common/versioning';
 import type { NotificationService } from '../notification/notification.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import type { OrderService } from './order.service';
 import { AdjustOrderLinePriceInput, OrderTransitionArgs } from './order.inputs';
@@ -40,6 +41,7 @@ export class OrderDeskService {
     private readonly ds: DataSource,
     private readonly orders: OrderService,
     private readonly notifications: NotificationService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The visible order, locked for a change, at the version the caller saw (when one is given). */
@@ -67,7 +69,7 @@ export class OrderDeskService {
     args: OrderTransitionArgs,
     to: OrderStatus,
     action: string,
-    opts: { reasonRequired?: boolean; notify?: NotificationKind; check?: (order: Order) => void } = {},
+    opts: { reasonRequired?: boolean; notify?: NotificationKind; event?: OutboxEventType; check?: (order: Order) => void } = {},
   ): Promise<Order> {
     const reason = args.reason?.trim() || null;
     if (opts.reasonRequired && (!reason || reason.length < 2)) throw badInput('reason', 'Say why, so the distributor knows');
@@ -81,13 +83,14 @@ export class OrderDeskService {
           params: { number: order.number, ...(reason ? { reason } : {}) },
         });
       }
+      if (opts.event) await this.outbox.emit(em, order.brandId, opts.event, 'order', order.id, { number: order.number, status: order.status, total: order.total });
       return order.id;
     });
     return this.orders.get(scope, id);
   }
 
   approve(scope: Scope, args: OrderTransitionArgs): Promise<Order> {
-    return this.transition(scope, args, OrderStatus.APPROVED, 'APPROVE', { notify: NotificationKind.ORDER_APPROVED });
+    return this.transition(scope, args, OrderStatus.APPROVED, 'APPROVE', { notify: NotificationKind.ORDER_APPROVED, event: OutboxEventType.ORDER_APPROVED });
   }
 
   reject(scope: Scope, args: OrderTransitionArgs): Promise<Order> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { ErrorReason, OrderKind, OrderStatus, Side } from '@medchannel/shared-schema';
+import { ErrorReason, OrderKind, OrderStatus, OutboxEventType, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -14,6 +14,7 @@ import type { ProductService } from '../product/product.service';
 import type { HospitalService } from '../hospital/hospital.service';
 import type { ComplianceFinding, ComplianceService } from '../compliance/compliance.service';
 import type { LedgerService } from '../ledger/ledger.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import type { Distributor } from '../distributor/distributor.entity';
 import type { Product } from '../product/product.entity';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
@@ -61,6 +62,7 @@ export class OrderService {
     private readonly hospitals: HospitalService,
     private readonly compliance: ComplianceService,
     private readonly ledger: LedgerService,
+    private readonly outbox: OutboxService,
   ) {}
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
@@ -260,6 +262,10 @@ export class OrderService {
     await audit(em, scope, 'PLACE', 'order', order.id, {
       number, distributorId: review.distributor.id, kind: draft.kind, hospitalId: draft.hospitalId ?? null, total: review.total,
       lines: review.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, unitPrice: l.unitPrice })),
+    });
+    await this.outbox.emit(em, scope.brandId, OutboxEventType.ORDER_PLACED, 'order', order.id, {
+      number, distributorCode: review.distributor.code, kind: draft.kind, hospitalId: draft.hospitalId ?? null, total: review.total, currency: review.currency,
+      lines: review.lines.map((l) => ({ lineNo: l.lineNo, productCode: l.product.code, udiDi: l.product.udiDi, quantity: l.quantity, unitPrice: l.unitPrice })),
     });
     return order.id;
   }

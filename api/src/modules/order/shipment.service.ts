@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason, LedgerEntryKind, NotificationKind, OrderStatus } from '@medchannel/shared-schema';
+import { ErrorReason, LedgerEntryKind, NotificationKind, OrderStatus, OutboxEventType } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -9,6 +9,7 @@ import { addDays, today } from '../../common/dates';
 import type { ComplianceService } from '../compliance/compliance.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { NotificationService } from '../notification/notification.service';
+import type { OutboxService } from '../outbox/outbox.service';
 import { Order, OrderLine } from './order.entity';
 import { Shipment, ShipmentItem } from './shipment.entity';
 import type { OrderService } from './order.service';
@@ -48,6 +49,7 @@ export class ShipmentService {
     private readonly compliance: ComplianceService,
     private readonly ledger: LedgerService,
     private readonly notifications: NotificationService,
+    private readonly outbox: OutboxService,
   ) {}
 
   private visible(scope: Scope, column: string) {
@@ -151,6 +153,9 @@ export class ShipmentService {
         await this.notifications.notify(em, {
           brandId: order.brandId, userIds: await orderAudience(em, order), kind: NotificationKind.ORDER_SHIPPED, entity: 'order', entityId: order.id,
           params: { number: order.number, shipment: shipment.number, status: order.status },
+        });
+        await this.outbox.emit(em, order.brandId, OutboxEventType.SHIPMENT_RECORDED, 'shipment', shipment.id, {
+          number: shipment.number, orderNumber: order.number, shippedOn, amount: shipment.amount, currency: order.currency, items,
         });
       });
     } catch (err) {
