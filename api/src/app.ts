@@ -18,6 +18,7 @@ import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
 import { startStatementJob } from './modules/finance/statement.job';
+import { financeRoutes } from './modules/finance/finance.routes';
 import { startOutboxDeliverer } from './modules/outbox/outbox.service';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 import { importRoutes } from './modules/import/import.routes';
@@ -66,7 +67,7 @@ export async function createApp(config: Config): Promise<App> {
     }
   });
 
-  app.use('/files', qualificationFileRoutes(services), importRoutes(services));
+  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),

@@ -34,3 +34,13 @@ export async function scopeOfRequest(services: Services, req: Request, roles?: r
   }
   return auth.scope;
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A generated file as a private download with its (Chinese-safe) file name. */
+export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
+  res.setHeader('content-type', contentType);
+  res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.send(data);
+}

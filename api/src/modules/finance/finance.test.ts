@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { Audience, ErrorCode, ErrorReason, LedgerEntryKind } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
 import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
@@ -199,6 +200,27 @@ describe('statements', () => {
     expect(v2.versions).toEqual([{ version: 1, status: 'SUPERSEDED' }, { version: 2, status: 'ISSUED' }]);
     const confirmed = await owner.request(`mutation($id: ID!) { confirmStatement(id: $id) { status confirmedAt } }`, { id: v2.id });
     expect(confirmed.data.confirmStatement.status).toBe('CONFIRMED');
+    // both sides download it; another distributor's owner gets nothing
+    const get = (client: GqlClient, ext: string) => fetch(`${t.url}/files/statements/${v2.id}.${ext}`, {
+      headers: { 'x-medchannel-app': client.audience!.toLowerCase(), cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const client of [owner, admin]) {
+      const pdf = await get(client, 'pdf');
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      const bytes = Buffer.from(await pdf.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.includes(Buffer.from('NotoSansHans'))).toBe(true);
+      const xlsx = await get(client, 'xlsx');
+      expect(xlsx.status).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await xlsx.arrayBuffer());
+      const cells = wb.worksheets[0].getSheetValues().flat().map(String);
+      expect(cells).toEqual(expect.arrayContaining(['发货 B', '核实后补开红字，冲减一半', '1330']));
+    }
+    const [other] = await t.app.ds.query(`SELECT email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [brand.distributorIds[2]]);
+    const stranger = t.client(Audience.PORTAL);
+    await stranger.login(other.email);
+    expect((await get(stranger, 'pdf')).status).toBe(404);
     expect(codeOf(await admin.request(`mutation($d: ID!, $p: String!) { generateStatement(distributorId: $d, period: $p) { id } }`, { d, p: today().slice(0, 7) }))).toBe(ErrorCode.BAD_USER_INPUT);
   });
 

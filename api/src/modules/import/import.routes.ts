@@ -1,21 +1,15 @@
 import express, { Router } from 'express';
 import { DistributorStage, HospitalGrade, Role } from '@medchannel/shared-schema';
-import { scopeOfRequest, sendError } from '../../common/rest';
+import { XLSX_TYPE, scopeOfRequest, sendDownload, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { hospitalWorkbook } from './hospital-sheet';
 import { distributorWorkbook } from './distributor-sheet';
 import type { ImportKind } from './import.entity';
 
 const IMPORTERS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const pick = <T extends string>(values: Record<string, T>, v: unknown): T | undefined => (Object.values(values).includes(v as T) ? (v as T) : undefined);
 
-function sendWorkbook(res: express.Response, name: string, data: Buffer) {
-  res.setHeader('content-type', XLSX);
-  res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-  res.setHeader('cache-control', 'private, no-store');
-  res.send(data);
-}
+const sendWorkbook = (res: express.Response, name: string, data: Buffer) => sendDownload(res, name, XLSX_TYPE, data);
 
 const TEMPLATES: Record<string, { file: string; build: () => Promise<Buffer> }> = {
   hospitals: {

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { LedgerEntryKind } from '@medchannel/shared-schema';
+import { Decimal } from '../../common/money';
+import { Statement, StatementDispute, StatementLine } from './finance.entity';
+
+/** What a statement export shows: the statement, its lines and disputes, and who it is for. */
+export interface StatementDocument {
+  statement: Statement;
+  lines: StatementLine[];
+  disputes: StatementDispute[];
+  distributorName: string;
+  brandName: string;
+}
+
+const KIND_LABEL: Record<LedgerEntryKind, string> = {
+  [LedgerEntryKind.SHIPMENT_RECEIVABLE]: '发货应收 Shipment',
+  [LedgerEntryKind.PAYMENT]: '回款 Payment',
+  [LedgerEntryKind.CREDIT_NOTE]: '红字/贷项 Credit note',
+  [LedgerEntryKind.REBATE]: '返利 Rebate',
+  [LedgerEntryKind.ADJUSTMENT]: '调整 Adjustment',
+  [LedgerEntryKind.REVERSAL]: '冲销 Reversal',
+};
+
+const DISPUTE_LABEL: Record<string, string> = { OPEN: '争议中', ADJUSTED: '已调整', REJECTED: '已驳回' };
+const STATUS_LABEL: Record<string, string> = { ISSUED: '已出具', CONFIRMED: '已确认', DISPUTED: '有争议', SUPERSEDED: '已被新版本取代' };
+
+export const statementFileName = (doc: StatementDocument, ext: 'pdf' | 'xlsx') =>
+  `对账单-${doc.distributorName}-${doc.statement.period}-v${doc.statement.version}.${ext}`;
+
+/** Every line with the running balance after it. */
+function withBalance(doc: StatementDocument) {
+  let balance = new Decimal(doc.statement.openingBalance);
+  return doc.lines.map((l) => {
+    balance = balance.plus(l.amount);
+    const dispute = doc.disputes.find((d) => d.statementLineId === l.id);
+    return { line: l, balance: balance.toFixed(2), dispute };
+  });
+}
+
+export async function statementWorkbook(doc: StatementDocument): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(`${doc.statement.period} v${doc.statement.version}`);
+  sheet.addRow([`${doc.brandName} 对账单 Statement`]).font = { bold: true, size: 14 };
+  sheet.addRow(['经销商 Distributor', doc.distributorName]);
+  sheet.addRow(['期间 Period', doc.statement.period, '版本 Version', doc.statement.version, '状态 Status', doc.statement.status]);
+  sheet.addRow(['期初余额 Opening balance', Number(doc.statement.openingBalance)]);
+  sheet.addRow([]);
+  const header = sheet.addRow(['#', '日期 Date', '类型 Kind', '摘要 Memo', '金额 Amount', '余额 Balance', '争议 Dispute']);
+  header.font = { bold: true };
+  for (const { line, balance, dispute } of withBalance(doc)) {
+    sheet.addRow([line.lineNo, line.occurredOn, KIND_LABEL[line.kind] ?? line.kind, line.memo ?? '', Number(line.amount), Number(balance),
+      dispute ? `${DISPUTE_LABEL[dispute.status] ?? dispute.status}: ${dispute.comment}${dispute.resolution ? ` → ${dispute.resolution}` : ''}` : '']);
+  }
+  sheet.addRow([]);
+  sheet.addRow(['本期借方 Debits', Number(doc.statement.debits), '本期贷方 Credits', Number(doc.statement.credits)]);
+  sheet.addRow(['期末余额 Closing balance', Number(doc.statement.closingBalance)]).font = { bold: true };
+  // amounts as numbers formatted to two places: a spreadsheet sums them, and nothing is rounded
+  for (const col of [2, 5, 6]) sheet.getColumn(col).numFmt = '#,##0.00';
+  [6, 12, 22, 30, 16, 16, 40].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+// the package exports only its code (dist/); its fonts/ folder sits beside that
+const FONT = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-Regular.otf');
+const money = (amount: string) => new Decimal(amount).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** An A4 statement with Chinese text (Noto Sans SC, subset into the file). */
+export function statementPdf(doc: StatementDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 40, info: { Title: statementFileName(doc, 'pdf') } });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.registerFont('cjk', FONT);
+    pdf.font('cjk');
+    const s = doc.statement;
+    pdf.fontSize(16).text(`${doc.brandName} 对账单`, { align: 'center' });
+    pdf.moveDown(0.5).fontSize(10);
+    pdf.text(`经销商：${doc.distributorName}`);
+    pdf.text(`期间：${s.period}    版本：v${s.version}    状态：${STATUS_LABEL[s.status] ?? s.status}`);
+    pdf.text(`期初余额：¥${money(s.openingBalance)}`);
+    pdf.moveDown(0.5);
+    const cols = [30, 70, 100, 150, 80, 85];
+    const row = (cells: string[], bold = false) => {
+      const y = pdf.y;
+      let x = pdf.page.margins.left;
+      let bottom = y + 14;
+      cells.forEach((c, i) => {
+        pdf.text(c, x, y, { width: cols[i] - 4, align: i >= 4 ? 'right' : 'left', lineBreak: true });
+        bottom = Math.max(bottom, pdf.y + 2);
+        x += cols[i];
+      });
+      pdf.y = bottom;
+      pdf.x = pdf.page.margins.left;
+      if (bold) {
+        pdf.moveTo(pdf.page.margins.left, pdf.y - 1).lineTo(pdf.page.margins.left + cols.reduce((a, b) => a + b, 0), pdf.y - 1).stroke();
+        pdf.y += 4;
+      }
+      if (pdf.y > pdf.page.height - 80) pdf.addPage();
+    };
+    row(['#', '日期', '类型', '摘要', '金额', '余额'], true);
+    for (const { line, balance, dispute } of withBalance(doc)) {
+      row([String(line.lineNo), line.occurredOn, (KIND_LABEL[line.kind] ?? line.kind).split(' ')[0], `${line.memo ?? ''}${dispute ? ` [${DISPUTE_LABEL[dispute.status]}]` : ''}`, money(line.amount), money(balance)]);
+    }
+    pdf.moveDown(1);
+    pdf.text(`本期借方：¥${money(s.debits)}    本期贷方：¥${money(s.credits)}`);
+    pdf.fontSize(12).text(`期末余额：¥${money(s.closingBalance)}`);
+    pdf.end();
+  });
+}
