@@ -9,7 +9,6 @@ import { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, PageHeader, UR
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCompanyDocument, type MyQualificationFragment } from '../../gql/graphql';
 import { uploadScan } from './upload';
-import './company.css';
 
 const names = (items: Array<{ name: string }>) => items.map((i) => i.name).join('、');
 
