@@ -2,7 +2,7 @@
 // router. Screens that load later come from their own entries so they stay out of that chunk:
 // '@medchannel/web-shared/states' and '@medchannel/web-shared/components'.
 export { WebApp, type WebAppProps } from './app/WebApp';
-export { initI18n, i18n } from './app/i18n';
+export { addFeatureStrings, initI18n, i18n } from './app/i18n';
 export { createApolloClient, setSessionLostHandler, type SessionLostHandler } from './app/apollo';
 export { codedError, errorMessage, formError, isCode, serverMessage, type CodedError } from './app/errors';
 export { LANGUAGE, intlTag, isLocale, localeOfLanguage, storeLocale, storedLocale } from './app/locale';

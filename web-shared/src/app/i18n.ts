@@ -38,4 +38,14 @@ export function initI18n(app: { 'zh-CN': Messages; en: Messages }): typeof i18n 
   return i18n;
 }
 
+/**
+ * A lazily loaded feature's own words (its locales/ folder), added when its chunk loads: they
+ * travel with the feature instead of weighing on the first load, whose JS has a budget. Import
+ * the module that calls this before anything renders with its words. `overwrite: false` adds
+ * words without replacing an app's own (how web-shared's shared feature words defer to the app).
+ */
+export function addFeatureStrings(strings: { 'zh-CN': Messages; en: Messages }, { overwrite = true } = {}): void {
+  for (const [lng, resources] of Object.entries(strings)) i18n.addResourceBundle(lng, 'translation', resources, true, overwrite);
+}
+
 export { i18n };

@@ -4,3 +4,4 @@ export { PageHeader } from './PageHeader';
 export { UserBadge } from './UserBadge';
 export { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, URGENT_EXPIRY } from './StatusTags';
 export { downloadFile } from './files';
+export { SearchFilter, useUrlFilters } from './ListFilters';
