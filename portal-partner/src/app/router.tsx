@@ -8,6 +8,10 @@ const page = {
   layout: lazy(() => import('../features/shell/AppLayout')),
   home: lazy(() => import('../features/home/HomePage')),
   orders: lazy(() => import('../features/orders/OrdersPage')),
+  order: lazy(() => import('../features/orders/OrderDetailPage')),
+  catalog: lazy(() => import('../features/orders/place/CatalogPage')),
+  cart: lazy(() => import('../features/orders/place/CartPage')),
+  review: lazy(() => import('../features/orders/place/ReviewPage')),
   statements: lazy(() => import('../features/statements/StatementsPage')),
   training: lazy(() => import('../features/training/TrainingPage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
@@ -21,6 +25,11 @@ export const router = createAppRouter({
   home: { feature: 'home', page: page.home },
   pages: [
     { path: '/orders', feature: 'orders', page: page.orders },
+    // Placing an order: catalog → cart (quantities, hospital) → review (prices, compliance, credit) → placed.
+    { path: '/orders/new', feature: 'orders', page: page.catalog },
+    { path: '/orders/cart', feature: 'orders', page: page.cart },
+    { path: '/orders/review', feature: 'orders', page: page.review },
+    { path: '/orders/:id', feature: 'orders', page: page.order },
     { path: '/statements', feature: 'statements', page: page.statements },
     { path: '/training', feature: 'training', page: page.training },
     { path: '/visits', feature: 'visits', page: page.visits },

@@ -1,5 +1,118 @@
-import { FeaturePlaceholder } from '@medchannel/web-shared/components';
+import './strings';
+import { Button, Card, Flex, Select, Typography } from 'antd';
+import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
+import { useFormat } from '@medchannel/web-shared';
+import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { OrderStatusTag } from '@medchannel/web-shared/orders';
+import { EmptyState } from '@medchannel/web-shared/states';
+import { PagedList, useLoadMore } from '../../components/LoadMore';
+import { MyOrdersDocument, type MyOrdersQuery } from '../../gql/graphql';
+import { itemCount, useCart } from './place/cart';
+import './orders.css';
 
+type Row = MyOrdersQuery['orders']['nodes'][number];
+
+/** 我的订单: the orders the viewer may see (a rep: the ones they placed), newest first, filtered on the server. */
 export default function OrdersPage() {
-  return <FeaturePlaceholder feature="orders" />;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { params, setFilter } = useUrlFilters();
+  const search = params.get('q') ?? '';
+  const status = params.get('status') ?? '';
+  const filter = { search: search || null, statuses: status ? [status as OrderStatus] : null };
+  const query = useQuery(MyOrdersDocument, { variables: { filter } });
+  const pager = useLoadMore(query, 'orders');
+  const filtered = Boolean(search || status);
+
+  return (
+    <>
+      <PageHeader
+        title={t('orders.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')} data-testid="orders-new">
+            {t('orders.new')}
+          </Button>
+        }
+      />
+      <CartReminder />
+      <div className="po-filters">
+        <SearchFilter value={search} onSearch={(v) => setFilter('q', v)} placeholder={t('orders.searchPlaceholder')} testId="order-search" maxWidth={9999} />
+        <Select
+          value={status}
+          onChange={(v) => setFilter('status', v || undefined)}
+          options={[{ value: '', label: t('orders.allStatuses') }, ...Object.values(OrderStatus).map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))]}
+          data-testid="order-status-filter"
+          aria-label={t('orders.statusFilter')}
+        />
+      </div>
+      <Card size="small">
+        <PagedList
+          query={query}
+          pager={pager}
+          testId="order-list"
+          footerTestId="orders"
+          row={(order) => <OrderRow key={order.id} order={order} />}
+          empty={
+            filtered ? (
+              <EmptyState title={t('orders.noMatch')} />
+            ) : (
+              <EmptyState
+                title={t('orders.emptyTitle')}
+                description={t('orders.emptyDescription')}
+                action={<Button type="primary" onClick={() => navigate('/orders/new')}>{t('orders.new')}</Button>}
+              />
+            )
+          }
+        />
+      </Card>
+    </>
+  );
+}
+
+function OrderRow({ order }: { order: Row }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [first] = order.lines;
+  const products = first
+    ? t(order.lines.length === 1 ? 'orders.product' : 'orders.products', { name: first.product?.name ?? '—', quantity: first.quantity, count: order.lines.length })
+    : '';
+  return (
+    <Link to={`/orders/${order.id}`} className="pp-item po-row" data-testid="order-row" data-number={order.number}>
+      <div className="po-row-head">
+        <span className="po-number">{order.number}</span>
+        <OrderStatusTag status={order.status} />
+      </div>
+      <div className="pp-item-line">{order.kind === OrderKind.STOCK ? t('orderKind.STOCK') : order.hospital?.name}</div>
+      <div className="po-row-head" style={{ marginTop: 4 }}>
+        <Typography.Text type="secondary" ellipsis style={{ fontSize: 13, minWidth: 0 }}>
+          {products}
+        </Typography.Text>
+        <span className="po-amount">{format.money(order.total.amount, order.total.currency)}</span>
+      </div>
+      <div className="po-muted" style={{ marginTop: 2 }}>
+        {format.dateTime(order.submittedAt)}
+      </div>
+    </Link>
+  );
+}
+
+/** A cart left half-way (the app closed, the network gone) is one tap away. */
+function CartReminder() {
+  const { t } = useTranslation();
+  const { cart } = useCart();
+  if (cart.lines.length === 0) return null;
+  return (
+    <Link to="/orders/cart" data-testid="cart-reminder" style={{ display: 'block', marginBottom: 12 }}>
+      <Card size="small" hoverable>
+        <Flex align="center" gap={8}>
+          <ShoppingCartOutlined style={{ color: '#1565c0', fontSize: 18 }} />
+          <Typography.Text>{t('orders.cartReminder', { count: itemCount(cart) })}</Typography.Text>
+        </Flex>
+      </Card>
+    </Link>
+  );
 }
