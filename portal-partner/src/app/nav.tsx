@@ -9,7 +9,7 @@ import {
 } from '@ant-design/icons';
 import { Role } from '@medchannel/shared-schema';
 
-export type Feature = 'home' | 'orders' | 'statements' | 'training' | 'visits' | 'me' | 'company';
+export type Feature = 'home' | 'orders' | 'statements' | 'training' | 'visits' | 'me' | 'company' | 'notifications';
 
 export interface NavItem {
   feature: Feature;
@@ -37,6 +37,8 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   me: [Role.OWNER, Role.REP],
   // 我的公司: reached from 我的 and the home page, not a tab of its own.
   company: [Role.OWNER, Role.REP],
+  // 通知: the bell in the header, not a tab.
+  notifications: [Role.OWNER, Role.REP],
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

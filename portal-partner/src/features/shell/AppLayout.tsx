@@ -7,6 +7,7 @@ import { navFor } from '../../app/nav';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch, UserBadge } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
+import { NotificationBell } from '../notifications/NotificationBell';
 import './shell.css';
 
 const linkClass = (base: string) => ({ isActive }: { isActive: boolean }) => (isActive ? `${base} active` : base);
@@ -38,6 +39,7 @@ export default function AppLayout() {
             {user.distributor?.name}
           </div>
           <div className="pp-header-actions">
+            <NotificationBell />
             <LanguageSwitch size="small" />
             <div className="pp-header-user">
               <UserBadge user={user} compact />

@@ -1,0 +1,23 @@
+import type { TFunction } from 'i18next';
+import type { NotificationsQuery } from '../../gql/graphql';
+
+type Notice = NotificationsQuery['notifications']['nodes'][number];
+
+/**
+ * A notice in the reader's language, from its kind and params (number, reason, shipment, status):
+ * the API stores facts, not sentences. A param the kind did not send is simply left out.
+ */
+export function wordNotice(t: TFunction, n: Notice): { title: string; details: string[] } {
+  const p = Object.fromEntries(n.params.map(({ name, value }) => [name, value]));
+  const details = [
+    p.shipment ? t('notice.shipment', { shipment: p.shipment }) : null,
+    p.status ? t('notice.status', { status: t(`orderStatus.${p.status}`, { defaultValue: p.status }) }) : null,
+    p.reason ? t('notice.reason', { reason: p.reason }) : null,
+  ].filter((d): d is string => d != null);
+  return { title: t(`notice.kind.${n.kind}`, { number: p.number ?? '', defaultValue: t('notice.kind.other') }), details };
+}
+
+/** Where a notice leads: the order it is about. */
+export function noticeTarget(n: Pick<Notice, 'entity' | 'entityId'>): string | null {
+  return n.entity === 'order' ? `/orders/${n.entityId}` : null;
+}

@@ -1,0 +1,8 @@
+// The inbox's words, loaded with its page instead of the first load; notices name order statuses.
+import { addFeatureStrings } from '@medchannel/web-shared';
+import { addOrderStrings } from '@medchannel/web-shared/orders';
+import zhCN from './locales/zh-CN.json';
+import en from './locales/en.json';
+
+addFeatureStrings({ 'zh-CN': zhCN, en });
+addOrderStrings();
