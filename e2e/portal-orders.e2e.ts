@@ -1,0 +1,237 @@
+import type { Page } from 'playwright-core';
+import { login, openBrowser, url, type Session } from './support/browser';
+
+// Part 4 in the portal, on a phone: 李娜 (REP, 杭州康达) picks products from the catalog, chooses
+// 杭州市第一人民医院, sees the server's review (prices, compliance per line, credit) before she can
+// submit, and submits on a bad network: the answer to her first tap is lost, she taps twice more,
+// and exactly one order exists. 王浩 follows his partly shipped order from a notification.
+const PHONE = { width: 390, height: 844 };
+const HOSPITAL = '杭州市第一人民医院';
+let s: Session | undefined;
+
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+// Helpers for this file and for cross-app tests (a rep places an order here → the order desk
+// approves and ships part of it in the console → the rep sees 部分发货 with the serials here).
+// The page must be signed in to the portal as a partner user, in Chinese.
+
+/** How many orders the signed-in partner user sees, asked of the API with the page's own session. */
+export async function portalOrderCount(page: Page): Promise<number> {
+  const answer = await page.evaluate(async () => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
+      body: JSON.stringify({ query: '{ orders(first: 1) { totalCount } }' }),
+    });
+    return (await res.json()) as { data?: { orders: { totalCount: number } } };
+  });
+  if (!answer.data) throw new Error(`orders count failed: ${JSON.stringify(answer)}`);
+  return answer.data.orders.totalCount;
+}
+
+/** From the orders tab to the catalog (选择商品). */
+export async function openCatalog(page: Page): Promise<void> {
+  await page.getByTestId('tab-orders').click();
+  await page.getByTestId('orders-new').click();
+  await page.getByTestId('catalog-list').waitFor();
+}
+
+/** On the catalog: adds a product by its code and types the quantity into its stepper. */
+export async function addToCart(page: Page, code: string, quantity: number): Promise<void> {
+  const item = page.getByTestId(`catalog-item-${code}`);
+  await item.getByTestId(`catalog-add-${code}`).click();
+  const input = item.getByTestId(`qty-${code}`).locator('input');
+  await input.fill(String(quantity));
+  await input.blur();
+  await page.waitForFunction(
+    ([c, q]) => (document.querySelector(`[data-testid="qty-${c}"] input`) as HTMLInputElement | null)?.value === q,
+    [code, String(quantity)] as const,
+  );
+}
+
+/** On the cart: picks the hospital the order is for. */
+export async function chooseHospital(page: Page, name: string): Promise<void> {
+  await page.getByTestId('hospital-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+  await page.getByTestId('hospital-select').getByText(name).waitFor();
+}
+
+/** From the cart to the review, waiting for the server's verdict; answers whether placing is allowed. */
+export async function reviewCart(page: Page): Promise<boolean> {
+  await page.getByTestId('cart-review').click();
+  const verdict = page.getByTestId('review-verdict');
+  await verdict.waitFor();
+  return (await verdict.getAttribute('data-allowed')) === 'true';
+}
+
+/** The order page the portal lands on after placing: its number. */
+export async function placedOrderNumber(page: Page): Promise<string> {
+  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+  return (await page.getByTestId('order-number').innerText()).trim();
+}
+
+test('rep on a phone: catalog → cart → hospital → review with credit and compliance → submit survives a lost answer and a double tap', async () => {
+  s = await openBrowser(PHONE);
+  const { page, shot } = s;
+  await page.goto(url('portal', '/orders'));
+  await login(page, 'li.rep@kangda.demo');
+  await page.getByTestId('order-list').waitFor();
+  const before = await portalOrderCount(page);
+  await shot('portal-orders-01-my-orders');
+
+  await openCatalog(page);
+  const crp = page.getByTestId('catalog-item-HK-CRP-50');
+  expect(await crp.getByTestId('catalog-price').innerText()).toBe('¥296.00');
+  await addToCart(page, 'HK-CRP-50', 3);
+  await addToCart(page, 'HK-US-200', 2);
+  expect(await page.getByTestId('cart-count').innerText()).toContain('5 件');
+  // The estimate is exact: 3 × 296.00 + 2 × 598,000.00.
+  expect(await page.getByTestId('cart-estimate').innerText()).toBe('¥1,196,888.00');
+  await shot('portal-orders-02-catalog');
+
+  await page.getByTestId('cart-checkout').click();
+  await page.getByTestId('cart-lines').waitFor();
+  expect(await page.getByTestId('cart-review').isDisabled()).toBe(true);
+  await chooseHospital(page, HOSPITAL);
+  await shot('portal-orders-03-cart');
+
+  // Two ultrasound systems are more than 杭州康达's available credit (seeded: limit ¥2,000,000, most
+  // of it held by open orders and receivables): the review says so before any submit, and a rep
+  // sees only that it does not fit, not the distributor's credit figures.
+  expect(await reviewCart(page)).toBe(false);
+  expect(await page.getByTestId('review-total').innerText()).toBe('¥1,196,888.00');
+  expect(await page.getByTestId('review-credit').getAttribute('data-within')).toBe('false');
+  expect(await page.getByTestId('review-verdict').innerText()).toContain('超出可用信用额度');
+  expect(await page.getByTestId('review-available').count()).toBe(0);
+  expect(await page.getByTestId('place-order').isDisabled()).toBe(true);
+  await shot('portal-orders-04-review-over-credit');
+
+  // Back to the cart: the ultrasound goes, two HIV kits come in from the catalog.
+  await page.getByTestId('review-back').click();
+  await page.getByTestId('cart-remove-HK-US-200').click();
+  await page.getByTestId('cart-add-more').click();
+  await page.getByTestId('catalog-list').waitFor();
+  await addToCart(page, 'HK-HIV-96', 2);
+  await page.getByTestId('cart-checkout').click();
+  expect(await reviewCart(page)).toBe(true);
+  expect(await page.getByTestId('review-line-HK-CRP-50').getByTestId('review-line-amount').innerText()).toBe('¥888.00');
+  expect(await page.getByTestId('review-line-HK-HIV-96').getByTestId('review-line-amount').innerText()).toBe('¥4,160.00');
+  expect(await page.getByTestId('review-total').innerText()).toBe('¥5,048.00');
+  expect(await page.getByTestId('review-credit').getAttribute('data-within')).toBe('true');
+  expect(await page.locator('[data-testid^="review-findings-"]').count()).toBe(0);
+  await shot('portal-orders-05-review-allowed');
+
+  // A bad network: the server places the order, but its answer never reaches the phone.
+  let lost = 0;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (body?.operationName === 'PlaceOrder' && lost === 0) {
+      lost += 1;
+      await route.fetch();
+      await route.abort('internetdisconnected');
+      return;
+    }
+    await route.continue();
+  });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('place-error').waitFor();
+  expect(await page.getByTestId('place-error').innerText()).toContain('可以放心再次提交');
+  expect(lost).toBe(1);
+  await shot('portal-orders-06-answer-lost');
+
+  // She taps again, twice in a row: the same cart carries the same key, so the server answers
+  // with the order it already placed.
+  await page.getByTestId('place-order').dblclick();
+  const number = await placedOrderNumber(page);
+  expect(number).toMatch(/^SO\d{16}$/);
+  await page.getByTestId('order-status').getByText('已提交').waitFor();
+  expect(await page.getByTestId('order-status').getAttribute('data-status')).toBe('SUBMITTED');
+  expect(await page.getByTestId('order-line-HK-CRP-50').innerText()).toContain('已发 0 · 待发 3');
+  expect(await page.getByTestId('order-total').innerText()).toBe('¥5,048.00');
+  expect(await page.getByTestId('order-timeline').innerText()).toContain('提交订单');
+  await shot('portal-orders-07-order-submitted');
+  await page.unroute('**/graphql');
+
+  expect(await portalOrderCount(page)).toBe(before + 1);
+  await page.getByTestId('tab-orders').click();
+  const row = page.getByTestId('order-row').filter({ hasText: number });
+  await row.waitFor();
+  expect(await row.innerText()).toContain(HOSPITAL);
+  expect(await page.getByTestId('order-row').filter({ hasText: number }).count()).toBe(1);
+  expect(await page.getByTestId('cart-reminder').count()).toBe(0);
+  await shot('portal-orders-08-my-orders-after');
+});
+
+test('rep on a phone: a shipped-order notice leads to the partly shipped order with its serial numbers; reorder fills the cart', async () => {
+  s = await openBrowser(PHONE);
+  const { page, shot } = s;
+  await page.goto(url('portal', '/'));
+  await login(page, 'wang.rep@kangda.demo');
+  await page.getByTestId('welcome').waitFor();
+  const bell = page.getByTestId('unread-count');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) > 0);
+  const unread = Number(await bell.getAttribute('data-count'));
+  await shot('portal-orders-09-bell');
+
+  await page.getByTestId('notification-bell').click();
+  const shipped = page.getByTestId('notification').filter({ hasText: '已发货' }).first();
+  await shipped.waitFor();
+  expect(await shipped.getAttribute('data-unread')).toBe('true');
+  await shot('portal-orders-10-notifications');
+
+  await shipped.click();
+  await page.getByTestId('order-status').getByText('部分发货').waitFor();
+  expect(await page.getByTestId('order-line-HK-US-200').innerText()).toContain('已发 1 · 待发 1');
+  const serials = await page.getByTestId('order-shipments').getByTestId('serial-no').allInnerTexts();
+  expect(serials).toContain('HK200-2611-0387');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) === n, unread - 1);
+  await page.getByTestId('order-shipments').scrollIntoViewIfNeeded();
+  await shot('portal-orders-11-partially-shipped');
+
+  // Reorder: the same products and quantities for the same hospital, as a new cart.
+  await page.getByTestId('order-reorder').click();
+  await page.getByTestId('cart-line-HK-US-200').waitFor();
+  expect(await page.getByTestId('qty-HK-US-200').locator('input').inputValue()).toBe('2');
+  await page.getByTestId('hospital-select').getByText(HOSPITAL).waitFor();
+  await shot('portal-orders-12-reorder-cart');
+});
+
+test('owner on a desktop: a stock order shows the credit figures in review, is placed, then cancelled before approval', async () => {
+  s = await openBrowser({ width: 1280, height: 800 });
+  const { page, shot } = s;
+  await page.goto(url('portal', '/orders/new'));
+  await login(page, 'boss@kangda.demo');
+  await page.getByTestId('catalog-list').waitFor();
+  await addToCart(page, 'HK-PAD-50', 10);
+  await page.getByTestId('cart-checkout').click();
+  await page.getByTestId('cart-kind').getByText('备货订单').click();
+  expect(await page.getByTestId('hospital-select').count()).toBe(0);
+  await page.getByTestId('cart-note').fill('季度备货');
+  expect(await reviewCart(page)).toBe(true);
+  // The owner sees the account's figures a rep does not.
+  await page.getByTestId('review-available').waitFor();
+  expect(await page.getByTestId('review-total').innerText()).toBe('¥360.00');
+  await shot('portal-orders-13-owner-review-desktop');
+
+  await page.getByTestId('place-order').click();
+  const number = await placedOrderNumber(page);
+  expect(await page.getByTestId('order-status').getAttribute('data-status')).toBe('SUBMITTED');
+  await page.getByTestId('order-cancel').click();
+  await page.getByTestId('order-cancel-reason').fill('数量有误，重新下单');
+  await page.getByTestId('order-cancel-confirm').click();
+  await page.getByTestId('order-status').getByText('已取消').waitFor();
+  expect(await page.getByTestId('order-outcome').innerText()).toContain('数量有误，重新下单');
+  expect(await page.getByTestId('order-cancel').count()).toBe(0);
+  await shot('portal-orders-14-cancelled-desktop');
+
+  await page.getByTestId('side-menu').getByText('订单').click();
+  await page.getByTestId('order-status-filter').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已取消' }).click();
+  await page.waitForURL(/status=CANCELLED/);
+  await page.getByTestId('order-row').filter({ hasText: number }).waitFor();
+  expect(await page.getByTestId('order-row').filter({ hasText: number }).innerText()).toContain('备货订单');
+  await shot('portal-orders-15-cancelled-list-desktop');
+});
