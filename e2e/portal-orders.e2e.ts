@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
+import { addToCart, chooseHospital, openCatalog, openPortalOrder, placedOrderNumber, portalOrderCount, reviewCart, shippedSerials } from './portal-ordering';
 
 // Part 4 in the portal, on a phone: 李娜 (REP, 杭州康达) picks products from the catalog, chooses
 // 杭州市第一人民医院, sees the server's review (prices, compliance per line, credit) before she can
@@ -13,65 +13,6 @@ afterEach(async () => {
   await s?.close();
   s = undefined;
 });
-
-// Helpers for this file and for cross-app tests (a rep places an order here → the order desk
-// approves and ships part of it in the console → the rep sees 部分发货 with the serials here).
-// The page must be signed in to the portal as a partner user, in Chinese.
-
-/** How many orders the signed-in partner user sees, asked of the API with the page's own session. */
-export async function portalOrderCount(page: Page): Promise<number> {
-  const answer = await page.evaluate(async () => {
-    const res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
-      body: JSON.stringify({ query: '{ orders(first: 1) { totalCount } }' }),
-    });
-    return (await res.json()) as { data?: { orders: { totalCount: number } } };
-  });
-  if (!answer.data) throw new Error(`orders count failed: ${JSON.stringify(answer)}`);
-  return answer.data.orders.totalCount;
-}
-
-/** From the orders tab to the catalog (选择商品). */
-export async function openCatalog(page: Page): Promise<void> {
-  await page.getByTestId('tab-orders').click();
-  await page.getByTestId('orders-new').click();
-  await page.getByTestId('catalog-list').waitFor();
-}
-
-/** On the catalog: adds a product by its code and types the quantity into its stepper. */
-export async function addToCart(page: Page, code: string, quantity: number): Promise<void> {
-  const item = page.getByTestId(`catalog-item-${code}`);
-  await item.getByTestId(`catalog-add-${code}`).click();
-  const input = item.getByTestId(`qty-${code}`).locator('input');
-  await input.fill(String(quantity));
-  await input.blur();
-  await page.waitForFunction(
-    ([c, q]) => (document.querySelector(`[data-testid="qty-${c}"] input`) as HTMLInputElement | null)?.value === q,
-    [code, String(quantity)] as const,
-  );
-}
-
-/** On the cart: picks the hospital the order is for. */
-export async function chooseHospital(page: Page, name: string): Promise<void> {
-  await page.getByTestId('hospital-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
-  await page.getByTestId('hospital-select').getByText(name).waitFor();
-}
-
-/** From the cart to the review, waiting for the server's verdict; answers whether placing is allowed. */
-export async function reviewCart(page: Page): Promise<boolean> {
-  await page.getByTestId('cart-review').click();
-  const verdict = page.getByTestId('review-verdict');
-  await verdict.waitFor();
-  return (await verdict.getAttribute('data-allowed')) === 'true';
-}
-
-/** The order page the portal lands on after placing: its number. */
-export async function placedOrderNumber(page: Page): Promise<string> {
-  await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
-  return (await page.getByTestId('order-number').innerText()).trim();
-}
 
 test('rep on a phone: catalog → cart → hospital → review with credit and compliance → submit survives a lost answer and a double tap', async () => {
   s = await openBrowser(PHONE);
@@ -163,6 +104,7 @@ test('rep on a phone: catalog → cart → hospital → review with credit and c
   expect(await page.getByTestId('order-row').filter({ hasText: number }).count()).toBe(1);
   expect(await page.getByTestId('cart-reminder').count()).toBe(0);
   await shot('portal-orders-08-my-orders-after');
+  await openPortalOrder(page, number);
 });
 
 test('rep on a phone: a shipped-order notice leads to the partly shipped order with its serial numbers; reorder fills the cart', async () => {
@@ -185,8 +127,7 @@ test('rep on a phone: a shipped-order notice leads to the partly shipped order w
   await shipped.click();
   await page.getByTestId('order-status').getByText('部分发货').waitFor();
   expect(await page.getByTestId('order-line-HK-US-200').innerText()).toContain('已发 1 · 待发 1');
-  const serials = await page.getByTestId('order-shipments').getByTestId('serial-no').allInnerTexts();
-  expect(serials).toContain('HK200-2611-0387');
+  expect(await shippedSerials(page)).toContain('HK200-2611-0387');
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) === n, unread - 1);
   await page.getByTestId('order-shipments').scrollIntoViewIfNeeded();
   await shot('portal-orders-11-partially-shipped');
