@@ -40,6 +40,8 @@ export function createServices(ds: DataSource, config: Config) {
   const outbox = new OutboxService(ds);
   const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger, outbox);
   const orderDesk = new OrderDeskService(ds, orders, notifications, outbox);
+  const invoices = new InvoiceService(ds, distributors, outbox);
+  const payments = new PaymentService(ds, distributors, ledger, outbox);
   return {
     sessions: new SessionService(ds, config),
     brands: new BrandService(ds),
@@ -50,7 +52,6 @@ export function createServices(ds: DataSource, config: Config) {
     hospitals,
     intel: new IntelService(ds),
     assessments: new AssessmentService(ds),
-    imports: new ImportService(ds),
     qualifications,
     compliance,
     authorizations,
@@ -61,8 +62,9 @@ export function createServices(ds: DataSource, config: Config) {
     orderDesk,
     shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications, outbox),
     catalog: new CatalogService(ds, orders, products, hospitals),
-    invoices: new InvoiceService(ds, distributors, outbox),
-    payments: new PaymentService(ds, distributors, ledger, outbox),
+    invoices,
+    payments,
+    imports: new ImportService(ds, payments, invoices),
     statements: new StatementService(ds, distributors, ledger, outbox),
     accounts: new AccountService(ds),
     outbox,

@@ -59,12 +59,13 @@ const versionOf = async (ds: DataSource, table: string, id: string): Promise<num
 const GRANT_FIELDS = `id kind exclusive status validFrom validTo revokedFrom version distributor { id name }
   productLines { id name } products { id name } regions { id name } hospitals { id name }`;
 
-/** An empty previewed import of the persona's own (or of another user, for the foreign calls). */
+/** An empty previewed import of the persona's own, of a kind its role imports (or of another user, for the foreign calls). */
 async function importFor(ds: DataSource, user: SeedUser): Promise<string> {
+  const kind = user.role === Role.FINANCE ? 'PAYMENTS' : 'HOSPITALS';
   const [row] = await ds.query(
     `INSERT INTO import_job (brand_id, created_by, kind, status, total_rows, error_count, payload, summary)
-     VALUES ($1, $2, 'HOSPITALS', 'PREVIEWED', 0, 0, '[]'::jsonb, '{"hospitals":0,"departments":0}'::jsonb) RETURNING id`,
-    [user.brandId, user.id],
+     VALUES ($1, $2, $3, 'PREVIEWED', 0, 0, '[]'::jsonb, '{}'::jsonb) RETURNING id`,
+    [user.brandId, user.id, kind],
   );
   return row.id;
 }
@@ -351,14 +352,14 @@ export const CATALOG_OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   importJob: {
-    allowed: STAFF,
+    allowed: [...STAFF, Role.FINANCE],
     own: async ({ user, ds }) => ({ query: `query($id: ID!) { importJob(id: $id) { id status errorCount errors { row } } }`, variables: { id: await importFor(ds, user) } }),
     foreign: async ({ user, ds }) => [
       { query: `query($id: ID!) { importJob(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },
     ],
   },
   commitImport: {
-    allowed: STAFF,
+    allowed: [...STAFF, Role.FINANCE],
     own: async ({ user, ds }) => ({ query: `mutation($id: ID!) { commitImport(id: $id) { id status } }`, variables: { id: await importFor(ds, user) } }),
     foreign: async ({ user, ds }) => [
       { query: `mutation($id: ID!) { commitImport(id: $id) { id } }`, variables: { id: await importFor(ds, USERS.find((x) => x.brandId !== user.brandId && x.role === Role.ADMIN)!) } },

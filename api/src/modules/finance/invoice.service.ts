@@ -14,6 +14,10 @@ import { Shipment } from '../order/shipment.entity';
 import { Invoice, InvoiceShipment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, IssueInvoiceInput } from './finance.inputs';
 
+/** What makes two issues under one reference the same invoice. */
+const invoiceHash = (input: IssueInvoiceInput) =>
+  fingerprint({ d: input.distributorId, s: [...input.shipmentIds].sort(), r: input.taxRate, n: input.number ?? null, o: input.issuedOn ?? null });
+
 /** Locks one distributor's account: invoices and payments of one distributor are written one at a time. */
 export async function lockAccount(em: EntityManager, distributorId: string): Promise<void> {
   await em.query(`SELECT pg_advisory_xact_lock(hashtext('account:' || $1))`, [distributorId]);
@@ -76,50 +80,52 @@ export class InvoiceService {
   }
 
   async issue(scope: Scope, input: IssueInvoiceInput): Promise<Invoice> {
-    const issuedOn = input.issuedOn ?? today();
-    if (issuedOn > today()) throw badInput('issuedOn', 'An invoice cannot be dated in the future');
-    const hash = fingerprint({ d: input.distributorId, s: [...input.shipmentIds].sort(), r: input.taxRate, n: input.number ?? null, o: issuedOn });
     try {
-      const id = await this.ds.transaction(async (em) => {
-        const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
-        if (!distributor) throw notFound('Distributor');
-        await lockAccount(em, distributor.id);
-        if (input.externalRef) {
-          const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
-          if (earlier) return this.replayed(earlier, hash);
-        }
-        const open = new Map((await this.uninvoicedShipments(scope, distributor.id, em)).map((s) => [s.id, s]));
-        const shipments = [...new Set(input.shipmentIds)].map((sid, i) => {
-          const s = open.get(sid);
-          if (!s) throw badInput(`shipmentIds.${i}`, 'This shipment is not open for invoicing (another distributor’s, invoiced already, or reversed)');
-          return s;
-        });
-        const gross = shipments.reduce((sum, s) => sum.plus(s.amount), new Decimal(0));
-        if (gross.lte(0)) throw badInput('shipmentIds', 'These shipments amount to nothing to invoice');
-        const rate = new Decimal(input.taxRate);
-        const net = gross.dividedBy(rate.plus(1)).toDecimalPlaces(2);
-        const number = input.number?.trim() || (await this.nextNumber(em, issuedOn));
-        const invoice = await em.save(em.create(Invoice, {
-          brandId: scope.brandId, distributorId: distributor.id, number, issuedOn, dueOn: addDays(issuedOn, distributor.paymentTermsDays),
-          taxRate: rate.toFixed(4), netAmount: net.toFixed(2), taxAmount: gross.minus(net).toFixed(2), grossAmount: gross.toFixed(2),
-          currency: shipments[0].currency, externalRef: input.externalRef ?? null, requestHash: hash, createdBy: scope.userId,
-        }));
-        await em.insert(InvoiceShipment, shipments.map((s) => ({ brandId: scope.brandId, invoiceId: invoice.id, shipmentId: s.id, amount: s.amount })));
-        await audit(em, scope, 'ISSUE_INVOICE', 'invoice', invoice.id, { number, distributorId: distributor.id, gross: invoice.grossAmount, shipmentIds: shipments.map((s) => s.id) });
-        await this.outbox.emit(em, scope.brandId, OutboxEventType.INVOICE_ISSUED, 'invoice', invoice.id, {
-          number, distributorCode: distributor.code, issuedOn, dueOn: invoice.dueOn, gross: invoice.grossAmount, net: invoice.netAmount, tax: invoice.taxAmount,
-          taxRate: invoice.taxRate, externalRef: invoice.externalRef, shipmentNumbers: shipments.map((s) => s.number),
-        });
-        return invoice.id;
-      });
-      return this.get(scope, id);
+      return this.get(scope, await this.ds.transaction((em) => this.issueIn(em, scope, input)));
     } catch (err) {
       if (isUniqueViolation(err, 'invoice_number')) throw new AppError(ErrorCode.CONFLICT, `Invoice number ${input.number} exists already`, 'number');
       if (!isUniqueViolation(err, 'invoice_external_ref')) throw err;
       // the same reference arrived twice at once: the other one won
       const earlier = await this.ds.manager.findOneOrFail(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef! } });
-      return this.get(scope, this.replayed(earlier, hash));
+      return this.get(scope, this.replayed(earlier, invoiceHash(input)));
     }
+  }
+
+  /** Issues an invoice inside the caller's transaction (an import writes many in one); answers its id, the earlier one's on a replay. */
+  async issueIn(em: EntityManager, scope: Scope, input: IssueInvoiceInput): Promise<string> {
+    const issuedOn = input.issuedOn ?? today();
+    if (issuedOn > today()) throw badInput('issuedOn', 'An invoice cannot be dated in the future');
+    const hash = invoiceHash(input);
+    const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
+    if (!distributor) throw notFound('Distributor');
+    await lockAccount(em, distributor.id);
+    if (input.externalRef) {
+      const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      if (earlier) return this.replayed(earlier, hash);
+    }
+    const open = new Map((await this.uninvoicedShipments(scope, distributor.id, em)).map((s) => [s.id, s]));
+    const shipments = [...new Set(input.shipmentIds)].map((sid, i) => {
+      const s = open.get(sid);
+      if (!s) throw badInput(`shipmentIds.${i}`, 'This shipment is not open for invoicing (another distributor’s, invoiced already, or reversed)');
+      return s;
+    });
+    const gross = shipments.reduce((sum, s) => sum.plus(s.amount), new Decimal(0));
+    if (gross.lte(0)) throw badInput('shipmentIds', 'These shipments amount to nothing to invoice');
+    const rate = new Decimal(input.taxRate);
+    const net = gross.dividedBy(rate.plus(1)).toDecimalPlaces(2);
+    const number = input.number?.trim() || (await this.nextNumber(em, issuedOn));
+    const invoice = await em.save(em.create(Invoice, {
+      brandId: scope.brandId, distributorId: distributor.id, number, issuedOn, dueOn: addDays(issuedOn, distributor.paymentTermsDays),
+      taxRate: rate.toFixed(4), netAmount: net.toFixed(2), taxAmount: gross.minus(net).toFixed(2), grossAmount: gross.toFixed(2),
+      currency: shipments[0].currency, externalRef: input.externalRef ?? null, requestHash: hash, createdBy: scope.userId,
+    }));
+    await em.insert(InvoiceShipment, shipments.map((s) => ({ brandId: scope.brandId, invoiceId: invoice.id, shipmentId: s.id, amount: s.amount })));
+    await audit(em, scope, 'ISSUE_INVOICE', 'invoice', invoice.id, { number, distributorId: distributor.id, gross: invoice.grossAmount, shipmentIds: shipments.map((s) => s.id) });
+    await this.outbox.emit(em, scope.brandId, OutboxEventType.INVOICE_ISSUED, 'invoice', invoice.id, {
+      number, distributorCode: distributor.code, issuedOn, dueOn: invoice.dueOn, gross: invoice.grossAmount, net: invoice.netAmount, tax: invoice.taxAmount,
+      taxRate: invoice.taxRate, externalRef: invoice.externalRef, shipmentNumbers: shipments.map((s) => s.number),
+    });
+    return invoice.id;
   }
 
   private replayed(earlier: Invoice, hash: string): string {

@@ -14,6 +14,10 @@ import { Invoice, Payment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, RecordPaymentInput } from './finance.inputs';
 import { lockAccount } from './invoice.service';
 
+/** What makes two recordings of one reference the same payment. */
+const paymentHash = (input: RecordPaymentInput) =>
+  fingerprint({ d: input.distributorId, a: new Decimal(input.amount).toFixed(2), on: input.receivedOn, m: input.method, al: input.allocations ?? null });
+
 /**
  * 回款: a payment reduces what the distributor owes (a PAYMENT ledger entry) and is allocated to
  * invoices, by hand or oldest first. The bank's reference makes recording it again a no-op; the
@@ -49,39 +53,42 @@ export class PaymentService {
   }
 
   async record(scope: Scope, input: RecordPaymentInput): Promise<Payment> {
+    try {
+      return this.get(scope, await this.ds.transaction((em) => this.recordIn(em, scope, input)));
+    } catch (err) {
+      if (!isUniqueViolation(err, 'payment_external_ref')) throw err;
+      // the same reference arrived twice at once: the other one won
+      const earlier = await this.ds.manager.findOneOrFail(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      return this.get(scope, this.replayed(earlier, paymentHash(input)));
+    }
+  }
+
+  /** Records a payment inside the caller's transaction (an import writes many in one); answers its id, the earlier one's on a replay. */
+  async recordIn(em: EntityManager, scope: Scope, input: RecordPaymentInput): Promise<string> {
     const amount = new Decimal(input.amount);
     if (amount.lte(0)) throw badInput('amount', 'A payment is more than zero');
     if (input.receivedOn > today()) throw badInput('receivedOn', 'A payment cannot be received in the future');
-    const hash = fingerprint({ d: input.distributorId, a: amount.toFixed(2), on: input.receivedOn, m: input.method, al: input.allocations ?? null });
-    try {
-      const id = await this.ds.transaction(async (em) => {
-        const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
-        if (!distributor) throw notFound('Distributor');
-        await lockAccount(em, distributor.id);
-        const earlier = await em.findOne(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
-        if (earlier) return this.replayed(earlier, hash);
-        const payment = await em.save(em.create(Payment, {
-          brandId: scope.brandId, distributorId: distributor.id, amount: amount.toFixed(2), currency: 'CNY', receivedOn: input.receivedOn,
-          method: input.method, externalRef: input.externalRef, requestHash: hash, note: input.note?.trim() || null, createdBy: scope.userId,
-        }));
-        const allocations = await this.allocate(em, payment, input.allocations ?? null);
-        await this.ledger.append(em, {
-          brandId: scope.brandId, distributorId: distributor.id, kind: LedgerEntryKind.PAYMENT, amount: amount.negated().toFixed(2), currency: 'CNY',
-          occurredOn: input.receivedOn, sourceType: 'payment', sourceId: payment.id, memo: input.externalRef, createdBy: scope.userId,
-        });
-        await audit(em, scope, 'RECORD_PAYMENT', 'payment', payment.id, { distributorId: distributor.id, amount: payment.amount, externalRef: input.externalRef, allocations });
-        await this.outbox.emit(em, scope.brandId, OutboxEventType.PAYMENT_RECORDED, 'payment', payment.id, {
-          distributorCode: distributor.code, amount: payment.amount, currency: payment.currency, receivedOn: payment.receivedOn, method: payment.method,
-          externalRef: payment.externalRef, allocations,
-        });
-        return payment.id;
-      });
-      return this.get(scope, id);
-    } catch (err) {
-      if (!isUniqueViolation(err, 'payment_external_ref')) throw err;
-      const earlier = await this.ds.manager.findOneOrFail(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
-      return this.get(scope, this.replayed(earlier, hash));
-    }
+    const hash = paymentHash(input);
+    const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
+    if (!distributor) throw notFound('Distributor');
+    await lockAccount(em, distributor.id);
+    const earlier = await em.findOne(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+    if (earlier) return this.replayed(earlier, hash);
+    const payment = await em.save(em.create(Payment, {
+      brandId: scope.brandId, distributorId: distributor.id, amount: amount.toFixed(2), currency: 'CNY', receivedOn: input.receivedOn,
+      method: input.method, externalRef: input.externalRef, requestHash: hash, note: input.note?.trim() || null, createdBy: scope.userId,
+    }));
+    const allocations = await this.allocate(em, payment, input.allocations ?? null);
+    await this.ledger.append(em, {
+      brandId: scope.brandId, distributorId: distributor.id, kind: LedgerEntryKind.PAYMENT, amount: amount.negated().toFixed(2), currency: 'CNY',
+      occurredOn: input.receivedOn, sourceType: 'payment', sourceId: payment.id, memo: input.externalRef, createdBy: scope.userId,
+    });
+    await audit(em, scope, 'RECORD_PAYMENT', 'payment', payment.id, { distributorId: distributor.id, amount: payment.amount, externalRef: input.externalRef, allocations });
+    await this.outbox.emit(em, scope.brandId, OutboxEventType.PAYMENT_RECORDED, 'payment', payment.id, {
+      distributorCode: distributor.code, amount: payment.amount, currency: payment.currency, receivedOn: payment.receivedOn, method: payment.method,
+      externalRef: payment.externalRef, allocations,
+    });
+    return payment.id;
   }
 
   async get(scope: Scope, id: string): Promise<Payment> {

@@ -1,28 +1,34 @@
 import express, { Router } from 'express';
-import { DistributorStage, HospitalGrade, Role } from '@medchannel/shared-schema';
+import { DistributorStage, HospitalGrade } from '@medchannel/shared-schema';
 import { XLSX_TYPE, scopeOfRequest, sendDownload, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { hospitalWorkbook } from './hospital-sheet';
 import { distributorWorkbook } from './distributor-sheet';
 import type { ImportKind } from './import.entity';
+import { IMPORTERS } from './import.service';
+import { invoiceTemplate, paymentTemplate } from './finance-import';
 
-const IMPORTERS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 const pick = <T extends string>(values: Record<string, T>, v: unknown): T | undefined => (Object.values(values).includes(v as T) ? (v as T) : undefined);
 
 const sendWorkbook = (res: express.Response, name: string, data: Buffer) => sendDownload(res, name, XLSX_TYPE, data);
 
-const TEMPLATES: Record<string, { file: string; build: () => Promise<Buffer> }> = {
+const TEMPLATES: Record<string, { file: string; kind: ImportKind; build: () => Promise<Buffer> }> = {
   hospitals: {
     file: '医院导入模板.xlsx',
+    kind: 'HOSPITALS',
     build: () => hospitalWorkbook([{ name: '示例：杭州市第一人民医院', grade: HospitalGrade.GRADE_3A, beds: 2000, regionCode: 'ZJ-HZ', address: '杭州市上城区浣纱路261号', department: '检验科', yearlyVolume: 1200000 }]),
   },
   distributors: {
     file: '经销商导入模板.xlsx',
+    kind: 'DISTRIBUTORS',
     build: () => distributorWorkbook([{ name: '示例：杭州某某医疗器械有限公司', code: 'HZ-001', regionCode: 'ZJ-HZ', tier: 1, parentCode: null, creditCode: '91330100MA2AX1234K', registeredCapital: '5000000.00', address: '杭州市西湖区', contactName: '张三', contactPhone: '0571-88888888', classifications: [] }]),
   },
 };
 
-const KIND: Record<string, ImportKind> = { hospitals: 'HOSPITALS', distributors: 'DISTRIBUTORS' };
+TEMPLATES.payments = { file: '回款导入模板.xlsx', kind: 'PAYMENTS', build: paymentTemplate };
+TEMPLATES.invoices = { file: '发票导入模板.xlsx', kind: 'INVOICES', build: invoiceTemplate };
+
+const KIND: Record<string, ImportKind> = { hospitals: 'HOSPITALS', distributors: 'DISTRIBUTORS', payments: 'PAYMENTS', invoices: 'INVOICES' };
 
 /** Spreadsheets in and out: templates, uploads that answer with their preview, exports of a filtered list. */
 export function importRoutes(services: Services): Router {
@@ -30,9 +36,9 @@ export function importRoutes(services: Services): Router {
 
   router.get('/templates/:kind.xlsx', async (req, res) => {
     try {
-      await scopeOfRequest(services, req, IMPORTERS);
       const t = TEMPLATES[String(req.params.kind)];
       if (!t) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such template' } });
+      await scopeOfRequest(services, req, IMPORTERS[t.kind]);
       sendWorkbook(res, t.file, await t.build());
     } catch (err) {
       sendError(res, err);
@@ -41,9 +47,9 @@ export function importRoutes(services: Services): Router {
 
   router.post('/imports/:kind', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
     try {
-      const scope = await scopeOfRequest(services, req, IMPORTERS);
       const kind = KIND[String(req.params.kind)];
       if (!kind) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such import' } });
+      const scope = await scopeOfRequest(services, req, IMPORTERS[kind]);
       const name = decodeURIComponent(String(req.headers['x-file-name'] ?? `${req.params.kind}.xlsx`));
       const job = await services.imports.preview(scope, kind, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
       res.json({ id: job.id, status: job.status, totalRows: job.totalRows, errorCount: job.errorCount, errors: job.errors, summary: job.summary });

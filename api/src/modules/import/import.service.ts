@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, notFound } from '../../common/errors';
@@ -10,6 +10,9 @@ import { exportHospitals, previewHospitals, writeHospitals } from './hospital-im
 import { exportDistributors, previewDistributors, writeDistributors } from './distributor-import';
 import { HospitalFilter } from '../hospital/hospital.types';
 import { DistributorFilter } from '../distributor/distributor.types';
+import type { PaymentService } from '../finance/payment.service';
+import type { InvoiceService } from '../finance/invoice.service';
+import { previewInvoices, previewPayments, writeInvoices, writePayments } from './finance-import';
 
 const KEPT_ERRORS = 500;
 
@@ -21,9 +24,19 @@ export interface ImportProgress {
 
 type Writer = (em: EntityManager, scope: Scope, payload: unknown, progress: (done: number, total: number) => void) => Promise<string | null>;
 
-const KINDS: Record<ImportKind, { preview: (ds: DataSource, scope: Scope, data: Buffer) => Promise<Preview>; write: Writer }> = {
-  HOSPITALS: { preview: previewHospitals, write: writeHospitals },
-  DISTRIBUTORS: { preview: previewDistributors, write: writeDistributors },
+interface Kind {
+  /** who may import it */
+  roles: readonly Role[];
+  preview: (ds: DataSource, scope: Scope, data: Buffer) => Promise<Preview>;
+  write: Writer;
+}
+
+/** Channel staff import hospitals and distributors; finance imports the ERP's payments and invoices. */
+export const IMPORTERS: Record<ImportKind, readonly Role[]> = {
+  HOSPITALS: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
+  DISTRIBUTORS: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
+  PAYMENTS: [Role.ADMIN, Role.FINANCE],
+  INVOICES: [Role.ADMIN, Role.FINANCE],
 };
 
 /**
@@ -33,8 +46,27 @@ const KINDS: Record<ImportKind, { preview: (ds: DataSource, scope: Scope, data: 
  */
 export class ImportService {
   private readonly progress = new Map<string, ImportProgress>();
+  private readonly kinds: Record<ImportKind, Kind>;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    payments: PaymentService,
+    invoices: InvoiceService,
+  ) {
+    this.kinds = {
+      HOSPITALS: { roles: IMPORTERS.HOSPITALS, preview: previewHospitals, write: writeHospitals },
+      DISTRIBUTORS: { roles: IMPORTERS.DISTRIBUTORS, preview: previewDistributors, write: writeDistributors },
+      PAYMENTS: { roles: IMPORTERS.PAYMENTS, preview: previewPayments, write: writePayments(payments) },
+      INVOICES: { roles: IMPORTERS.INVOICES, preview: previewInvoices, write: writeInvoices(invoices) },
+    };
+  }
+
+  private kind(scope: Scope, kind: ImportKind): Kind {
+    if (!this.kinds[kind].roles.includes(scope.role)) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Your role may not import this', undefined, ErrorReason.ROLE_NOT_ALLOWED);
+    }
+    return this.kinds[kind];
+  }
 
   /** The viewer's filtered lists, in the import templates' shape. */
   exportHospitals(scope: Scope, filter: HospitalFilter): Promise<Buffer> {
@@ -61,7 +93,7 @@ export class ImportService {
   }
 
   async preview(scope: Scope, kind: ImportKind, fileName: string, data: Buffer): Promise<ImportJob> {
-    const p = await KINDS[kind].preview(this.ds, scope, data);
+    const p = await this.kind(scope, kind).preview(this.ds, scope, data);
     p.errors.sort((a, b) => a.row - b.row);
     const repo = this.ds.getRepository(ImportJob);
     return repo.save(repo.create({
@@ -81,7 +113,7 @@ export class ImportService {
       return await this.ds.transaction(async (em) => {
         const locked = await em.getRepository(ImportJob).createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).setLock('pessimistic_write').getOneOrFail();
         if (locked.status === 'COMMITTED') return locked;
-        const conflict = await KINDS[locked.kind].write(em, scope, locked.payload, (done, total) => this.progress.set(id, { phase: 'WRITING', done, total }));
+        const conflict = await this.kind(scope, locked.kind).write(em, scope, locked.payload, (done, total) => this.progress.set(id, { phase: 'WRITING', done, total }));
         if (conflict) throw new AppError(ErrorCode.CONFLICT, conflict);
         await em.update(ImportJob, { id }, { status: 'COMMITTED' });
         await audit(em, scope, `IMPORT_${locked.kind}`, 'import_job', id, { ...locked.summary, fileName: locked.fileName });

@@ -73,8 +73,10 @@ test('one bad row among 20,000 is named by row and column, and nothing is writte
   expect(await count('导入医院B')).toBe(0);
 }, 300_000);
 
-test('a file that is not a workbook, or a sheet without the template headers, answers with the reason', async () => {
-  expect((await upload(Buffer.from('not a workbook'))).errors[0].message).toMatch(/Not an Excel workbook/);
+test('a broken workbook, a CSV or a sheet without the template headers, answers with the reason', async () => {
+  // text is read as CSV (and lacks the headers); a broken workbook is named as such
+  expect((await upload(Buffer.from('not a workbook'))).errors[0].message).toMatch(/template's headers/);
+  expect((await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('broken')]))).errors[0].message).toMatch(/Not an Excel workbook/);
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('x').addRow(['名称', '等级']);
   expect((await upload(Buffer.from(await wb.xlsx.writeBuffer()))).errors[0].message).toMatch(/template's headers/);

@@ -56,6 +56,15 @@ export class ImportJobType {
   @Field(() => Int)
   distributors: number;
 
+  @Field(() => Int, { description: 'Payments the commit records (new references)' })
+  payments: number;
+
+  @Field(() => Int, { description: 'Invoices the commit issues (new references)' })
+  invoices: number;
+
+  @Field(() => Int, { description: 'Rows whose reference was recorded before: a replay, left as it is' })
+  unchanged: number;
+
   @Field(() => ImportProgressType, { nullable: true, description: 'While a commit runs' })
   progress: ImportProgressType | null;
 }
