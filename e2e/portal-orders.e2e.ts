@@ -176,3 +176,23 @@ test('owner on a desktop: a stock order shows the credit figures in review, is p
   expect(await page.getByTestId('order-row').filter({ hasText: number }).innerText()).toContain('备货订单');
   await shot('portal-orders-15-cancelled-list-desktop');
 });
+
+test('owner with an expired licence: the review names the refused line and why, and submit stays off', async () => {
+  s = await openBrowser(PHONE);
+  const { page, shot } = s;
+  await page.goto(url('portal', '/orders/new'));
+  await login(page, 'boss@huaning.demo');
+  await page.getByTestId('catalog-list').waitFor();
+  await addToCart(page, 'HK-PAD-50', 2);
+  await addToCart(page, 'HK-US-200', 1);
+  await page.getByTestId('cart-checkout').click();
+  await chooseHospital(page, '南京鼓楼医院');
+  // 南京华宁's class II licence has expired (seeded): the ultrasound may not be sold, the pads may.
+  expect(await reviewCart(page)).toBe(false);
+  expect(await page.getByTestId('review-findings-HK-US-200').innerText()).toContain('资质已过期');
+  expect(await page.getByTestId('review-findings-HK-PAD-50').count()).toBe(0);
+  expect(await page.getByTestId('review-verdict').innerText()).toContain('有 1 种商品不能销售');
+  expect(await page.getByTestId('review-credit').getAttribute('data-within')).toBe('true');
+  expect(await page.getByTestId('place-order').isDisabled()).toBe(true);
+  await shot('portal-orders-16-review-not-compliant');
+});
