@@ -32,6 +32,10 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   [OrderStatus.CANCELLED]: [],
 };
 
+/** Most lines an order may have, and the most of one product a line may ask for. */
+export const MAX_ORDER_LINES = 50;
+export const MAX_LINE_QUANTITY = 100_000;
+
 /** Orders that still hold credit: placed or approved, and not yet fully shipped. */
 export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.SUBMITTED, OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED];
 

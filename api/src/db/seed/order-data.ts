@@ -10,7 +10,7 @@ import { HOSPITALS, PRODUCTS, dayFromToday } from './catalog-data';
  * their timeline, one partial shipment (serials, UDI) and its receivable. Ids are fixed.
  */
 export const CREDIT_LIMITS: Record<string, string> = {
-  'HK-KD': '2000000.00', 'HK-NBRK': '5000000.00', 'HK-HN': '1000000.00', 'HK-HGK': '200000.00', 'HK-YK': '1500000.00',
+  'HK-KD': '5000000.00', 'HK-NBRK': '5000000.00', 'HK-HN': '1000000.00', 'HK-HGK': '200000.00', 'HK-YK': '1500000.00',
   'RG-RD': '1200000.00', 'RG-WZRH': '300000.00',
 };
 

@@ -245,7 +245,7 @@ describe('ERP exchange by file', () => {
     method: 'POST',
     body,
     headers: { 'x-medchannel-app': 'console', 'x-file-name': encodeURIComponent(`${kind}.csv`), cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
   const commit = (id: string) => admin.request(`mutation($id: ID!) { commitImport(id: $id) { status payments invoices unchanged } }`, { id });
 
   test('payments from a CSV (GBK or UTF-8): preview names bad rows; commit records all; a replayed file changes nothing', async () => {

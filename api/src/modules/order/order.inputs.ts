@@ -1,13 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
 
 /** What clients send about orders: drafts, filters, desk moves and shipments (validated before any service runs). */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const MAX_ORDER_LINES = 50;
-export const MAX_LINE_QUANTITY = 100_000;
 
 @InputType()
 export class OrderLineInput {

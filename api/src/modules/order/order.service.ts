@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { ErrorReason, OrderKind, OrderStatus, OutboxEventType, Side } from '@medchannel/shared-schema';
+import { ErrorReason, OrderKind, OrderStatus, OutboxEventType, Role, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -207,7 +207,7 @@ export class OrderService {
         const earlier = await em.findOne(Order, { where: { placedBy: scope.userId, idempotencyKey } });
         if (earlier) return this.replayed(earlier, hash);
         const review = await this.review(scope, draft, em, distributor);
-        this.refuseUnlessAllowed(review);
+        this.refuseUnlessAllowed(scope, review);
         return this.insert(em, scope, draft, review, idempotencyKey, hash);
       });
       return this.get(scope, id);
@@ -221,12 +221,14 @@ export class OrderService {
 
   private replayed(earlier: Order, hash: string): string {
     if (earlier.requestHash !== hash) {
-      throw new AppError(ErrorCode.CONFLICT, `This request key was already used for order ${earlier.number} with different contents`, 'idempotencyKey', ErrorReason.IDEMPOTENCY_KEY_REUSED);
+      throw new AppError(ErrorCode.CONFLICT, `This request key was already used for order ${earlier.number} with different contents`, 'idempotencyKey', ErrorReason.IDEMPOTENCY_KEY_REUSED, {
+        order: { id: earlier.id, number: earlier.number },
+      });
     }
     return earlier.id;
   }
 
-  private refuseUnlessAllowed(review: OrderReview): void {
+  private refuseUnlessAllowed(scope: Scope, review: OrderReview): void {
     const refused = review.lines.filter((l) => l.findings.length);
     if (refused.length) {
       const message = refused.map((l) => `Line ${l.lineNo} (${l.product.name}): ${l.findings.map((f) => f.message).join('; ')}`).join(' | ');
@@ -235,12 +237,14 @@ export class OrderService {
       });
     }
     if (!review.withinCredit) {
+      // a rep learns that the order does not fit, not the account's figures
+      const rep = scope.role === Role.REP;
       throw new AppError(
         ErrorCode.CONFLICT,
-        `The order (${review.total} ${review.currency}) exceeds the available credit (${review.credit.available} ${review.credit.currency})`,
+        rep ? `The order (${review.total} ${review.currency}) exceeds the distributor's available credit` : `The order (${review.total} ${review.currency}) exceeds the available credit (${review.credit.available} ${review.credit.currency})`,
         undefined,
         ErrorReason.CREDIT_LIMIT_EXCEEDED,
-        { credit: { total: review.total, ...review.credit } },
+        rep ? undefined : { credit: { total: review.total, ...review.credit } },
       );
     }
   }

@@ -169,6 +169,7 @@ describe('idempotency', () => {
     await place(owner, {}, key);
     const other = await place(owner, { lines: [{ productId: cat.productII, quantity: 11 }] }, key);
     expect([codeOf(other), reasonOf(other)]).toEqual([ErrorCode.CONFLICT, ErrorReason.IDEMPOTENCY_KEY_REUSED]);
+    expect((other.errors[0].extensions as { order: { number: string } }).order.number).toMatch(/^SO/);
   });
 });
 
@@ -188,7 +189,10 @@ describe('credit limit', () => {
     );
     const accepted = results.filter((r) => !r.errors.length);
     expect(accepted).toHaveLength(5);
-    expect(results.filter((r) => reasonOf(r) === ErrorReason.CREDIT_LIMIT_EXCEEDED)).toHaveLength(15);
+    const refused = results.filter((r) => reasonOf(r) === ErrorReason.CREDIT_LIMIT_EXCEEDED);
+    expect(refused).toHaveLength(15);
+    // a rep is told it does not fit, not the account's figures
+    expect(refused.some((r) => 'credit' in (r.errors[0].extensions ?? {}) || /5000/.test(r.errors[0].message))).toBe(false);
     const credit = await admin.request(`query($d: ID) { creditStatus(distributorId: $d) { openOrders { amount } available { amount } } }`, { d });
     expect(credit.data.creditStatus).toEqual({ openOrders: { amount: '5000.00' }, available: { amount: '0.00' } });
     // cancelling one frees its credit for the next order
