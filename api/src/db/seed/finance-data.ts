@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { LedgerEntryKind, PaymentMethod } from '@medchannel/shared-schema';
 import { Decimal } from '../../common/money';
+import { addDays, today } from '../../common/dates';
+import { issueStatement, previousPeriod } from '../../modules/finance/statement.service';
 import { DISTRIBUTORS, USERS, fixedId } from './demo-data';
 import { dayFromToday } from './catalog-data';
 import { SEED_ORDERS, seedShipmentIdOf } from './order-data';
@@ -18,6 +20,19 @@ export const SEED_ACCOUNT_CODE = 'HK-KD';
 
 const OPENING_BALANCES: Record<string, string> = { 'HK-KD': '350000.00', 'HK-HN': '86000.00', 'RG-RD': '120000.00' };
 
+/** Last month's business of the two accounts the demo reconciles: their statements are issued by the seed. */
+const LAST_MONTH: Record<string, Array<{ day: string; kind: LedgerEntryKind; amount: string; memo: string }>> = {
+  'HK-KD': [
+    { day: '06', kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: '59200.00', memo: '系统上线前发货 C反应蛋白试剂 ×200' },
+    { day: '12', kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: '41600.00', memo: '系统上线前发货 HIV试剂 ×20' },
+    { day: '18', kind: LedgerEntryKind.PAYMENT, amount: '-120000.00', memo: 'ICBC-0918-0033 回款' },
+    { day: '25', kind: LedgerEntryKind.REBATE, amount: '-3000.00', memo: '三季度返利' },
+  ],
+  'RG-RD': [
+    { day: '09', kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: '36000.00', memo: '系统上线前发货 生化试剂' },
+  ],
+};
+
 export async function seedFinance(em: EntityManager): Promise<void> {
   await em.query(`UPDATE app_user SET finance_access = true WHERE email = 'li.rep@kangda.demo'`);
   for (const [code, amount] of Object.entries(OPENING_BALANCES)) {
@@ -27,6 +42,19 @@ export async function seedFinance(em: EntityManager): Promise<void> {
        VALUES ($1, $2, $3, $4, 'CNY', $5, $6, 'opening_balance', $2, '期初余额（系统上线前）')`,
       [d.brandId, d.id, LedgerEntryKind.ADJUSTMENT, amount, dayFromToday(-60), dayFromToday(-30)],
     );
+  }
+  const period = previousPeriod(today());
+  for (const [code, entries] of Object.entries(LAST_MONTH)) {
+    const d = DISTRIBUTORS.find((x) => x.code === code)!;
+    for (const e of entries) {
+      const on = `${period}-${e.day}`;
+      await em.query(
+        `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id, memo)
+         VALUES ($1, $2, $3, $4, 'CNY', $5, $6, 'legacy', gen_random_uuid(), $7)`,
+        [d.brandId, d.id, e.kind, e.amount, on, e.amount.startsWith('-') ? null : addDays(on, 30), e.memo],
+      );
+    }
+    await issueStatement(em, { brandId: d.brandId, distributorId: d.id }, period, 1);
   }
   const shippedOrder = SEED_ORDERS.find((o) => o.shippedSerials)!;
   const d = DISTRIBUTORS.find((x) => x.code === shippedOrder.distributorCode)!;

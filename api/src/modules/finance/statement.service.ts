@@ -28,6 +28,36 @@ export function previousPeriod(on: string): string {
   return addDays(`${on.slice(0, 7)}-01`, -1).slice(0, 7);
 }
 
+/**
+ * Writes version `version` of a distributor's month from the ledger as it stands: opening balance
+ * (every entry before the month), the month's entries as lines, closing balance. The demo seed
+ * issues its statements through this too.
+ */
+export async function issueStatement(em: EntityManager, owner: { brandId: string; distributorId: string }, period: string, version: number): Promise<Statement> {
+  const { first, last } = periodBounds(period);
+  const [{ opening }] = await em.query(
+    `SELECT COALESCE(SUM(amount), 0)::text AS opening FROM ledger_entry WHERE distributor_id = $1 AND occurred_on < $2`,
+    [owner.distributorId, first],
+  );
+  const entries = await em.getRepository(LedgerEntry).createQueryBuilder('e')
+    .where('e.distributor_id = :d AND e.occurred_on BETWEEN :first AND :last', { d: owner.distributorId, first, last })
+    .orderBy('e.occurred_on').addOrderBy('e.created_at').addOrderBy('e.id').getMany();
+  const debits = entries.filter((e) => new Decimal(e.amount).gt(0)).reduce((s, e) => s.plus(e.amount), new Decimal(0));
+  const credits = entries.filter((e) => new Decimal(e.amount).lt(0)).reduce((s, e) => s.minus(e.amount), new Decimal(0));
+  const statement = await em.save(em.create(Statement, {
+    ...owner, period, version, status: StatementStatus.ISSUED, currency: 'CNY',
+    openingBalance: new Decimal(opening).toFixed(2), closingBalance: new Decimal(opening).plus(debits).minus(credits).toFixed(2),
+    debits: debits.toFixed(2), credits: credits.toFixed(2), confirmedBy: null, confirmedAt: null,
+  }));
+  if (entries.length) {
+    await em.insert(StatementLine, entries.map((e, i) => ({
+      brandId: owner.brandId, statementId: statement.id, lineNo: i + 1, ledgerEntryId: e.id, occurredOn: e.occurredOn, kind: e.kind, amount: e.amount, memo: e.memo,
+    })));
+  }
+  return statement;
+}
+
+
 const ACTIVE = [StatementStatus.ISSUED, StatementStatus.CONFIRMED, StatementStatus.DISPUTED];
 
 /**
@@ -125,7 +155,7 @@ export class StatementService {
       await lockAccount(em, distributor.id);
       const current = await this.current(em, distributor.id, period);
       if (current) return current.id;
-      const statement = await this.issueVersion(em, { brandId: distributor.brandId, distributorId: distributor.id }, period, 1);
+      const statement = await issueStatement(em, { brandId: distributor.brandId, distributorId: distributor.id }, period, 1);
       await audit(em, scope, 'ISSUE_STATEMENT', 'statement', statement.id, { distributorId, period, version: 1 });
       return statement.id;
     });
@@ -146,7 +176,7 @@ export class StatementService {
       await this.ds.transaction(async (em) => {
         await lockAccount(em, d.distributor_id);
         if (await this.current(em, d.distributor_id, period)) return;
-        await this.issueVersion(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
+        await issueStatement(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
       });
     }
     return due.length;
@@ -156,30 +186,6 @@ export class StatementService {
     return em.getRepository(Statement).createQueryBuilder('s')
       .where('s.distributor_id = :d AND s.period = :p AND s.status = ANY(:active)', { d: distributorId, p: period, active: ACTIVE })
       .getOne();
-  }
-
-  private async issueVersion(em: EntityManager, owner: { brandId: string; distributorId: string }, period: string, version: number): Promise<Statement> {
-    const { first, last } = periodBounds(period);
-    const [{ opening }] = await em.query(
-      `SELECT COALESCE(SUM(amount), 0)::text AS opening FROM ledger_entry WHERE distributor_id = $1 AND occurred_on < $2`,
-      [owner.distributorId, first],
-    );
-    const entries = await em.getRepository(LedgerEntry).createQueryBuilder('e')
-      .where('e.distributor_id = :d AND e.occurred_on BETWEEN :first AND :last', { d: owner.distributorId, first, last })
-      .orderBy('e.occurred_on').addOrderBy('e.created_at').addOrderBy('e.id').getMany();
-    const debits = entries.filter((e) => new Decimal(e.amount).gt(0)).reduce((s, e) => s.plus(e.amount), new Decimal(0));
-    const credits = entries.filter((e) => new Decimal(e.amount).lt(0)).reduce((s, e) => s.minus(e.amount), new Decimal(0));
-    const statement = await em.save(em.create(Statement, {
-      ...owner, period, version, status: StatementStatus.ISSUED, currency: 'CNY',
-      openingBalance: new Decimal(opening).toFixed(2), closingBalance: new Decimal(opening).plus(debits).minus(credits).toFixed(2),
-      debits: debits.toFixed(2), credits: credits.toFixed(2), confirmedBy: null, confirmedAt: null,
-    }));
-    if (entries.length) {
-      await em.insert(StatementLine, entries.map((e, i) => ({
-        brandId: owner.brandId, statementId: statement.id, lineNo: i + 1, ledgerEntryId: e.id, occurredOn: e.occurredOn, kind: e.kind, amount: e.amount, memo: e.memo,
-      })));
-    }
-    return statement;
   }
 
   /** The statement, locked for a change, and only if the viewer may see it. */
@@ -269,7 +275,7 @@ export class StatementService {
       if (stillOpen) return statement.id;
       statement.status = StatementStatus.SUPERSEDED;
       await em.save(statement);
-      const next = await this.issueVersion(em, { brandId: statement.brandId, distributorId: statement.distributorId }, statement.period, statement.version + 1);
+      const next = await issueStatement(em, { brandId: statement.brandId, distributorId: statement.distributorId }, statement.period, statement.version + 1);
       await audit(em, scope, 'REISSUE_STATEMENT', 'statement', next.id, { replaces: statement.id, version: next.version });
       return next.id;
     });
