@@ -265,6 +265,7 @@ test('receivables aging and the collection plan cost the same however many distr
   const queries = [
     `{ receivablesAging { distributor { name region { name } } total { amount } overdue { amount } } }`,
     `query { collectionPlan(to: "2099-12-31") { dueOn outstanding { amount } distributor { name } } }`,
+    `{ receivablesAgingByRegion { region { name parent { name } } total { amount } } }`,
   ];
   const measure = () => Promise.all(queries.map((q) => client.request(q)));
   const before = await measure();

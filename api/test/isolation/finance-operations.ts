@@ -152,6 +152,10 @@ export const FINANCE_OPERATIONS: Record<string, OperationCase> = {
     own: () => ({ query: `{ receivablesAging { distributor { id name } days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } }` }),
     foreign: listed(`query($d: ID) { receivablesAging(filter: { distributorId: $d }) { distributor { id name } total { amount } } }`),
   },
+  receivablesAgingByRegion: {
+    allowed: BRAND_ROLES as Role[],
+    own: () => ({ query: `{ receivablesAgingByRegion { region { id name } days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } }` }),
+  },
   collectionPlan: {
     allowed: READERS,
     own: () => ({ query: `query($to: LocalDate!) { collectionPlan(to: $to) { entryId dueOn overdue outstanding { amount } distributor { id name } } }`, variables: { to: addDays(today(), 90) } }),

@@ -6,7 +6,7 @@ import { today } from '../../common/dates';
 import { withinRegion } from '../region/region.sql';
 import { Distributor } from '../distributor/distributor.entity';
 import { AccountFilter } from './finance.inputs';
-import { Aging, OpenItem, agingOf, openItems } from './receivables';
+import { Aging, OpenItem, agingOf, openItems, sumAging } from './receivables';
 
 export interface AccountSummary {
   distributorId: string;
@@ -35,6 +35,22 @@ export class AccountService {
     const byId = new Map(distributors.map((d) => [d.id, d]));
     const rows = agingOf(await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id)), on);
     return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! })).sort((a, b) => new Decimal(b.total).comparedTo(a.total));
+  }
+
+  /** The same aging summed by province (a distributor in a city counts under its province). */
+  async agingByRegion(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<Omit<Aging, 'distributorId'> & { regionId: string }>> {
+    const distributors = await this.accounts(scope, filter);
+    const regionIds = [...new Set(distributors.map((d) => d.regionId).filter((id): id is string => Boolean(id)))];
+    const regions: Array<{ id: string; parent_id: string | null }> = regionIds.length
+      ? await this.ds.query(`SELECT id, parent_id FROM region WHERE brand_id = $1 AND id = ANY($2)`, [scope.brandId, regionIds])
+      : [];
+    const provinceOf = new Map(regions.map((r) => [r.id, r.parent_id ?? r.id]));
+    const regionOfDistributor = new Map(distributors.map((d) => [d.id, d.regionId ? provinceOf.get(d.regionId) ?? d.regionId : '']));
+    const rows = agingOf(await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id)), on);
+    return [...sumAging(rows, (id) => regionOfDistributor.get(id) ?? '')]
+      .filter(([regionId]) => regionId)
+      .map(([regionId, g]) => ({ regionId, ...g }))
+      .sort((a, b) => new Decimal(b.total).comparedTo(a.total));
   }
 
   /** What falls due between two dates (and what is overdue before them), receivable by receivable. */

@@ -19,15 +19,25 @@ import {
   PaymentConnection,
   PaymentType,
   ReceivableItemType,
+  RegionAgingRowType,
   StatementConnection,
   StatementFilterArgs,
   StatementType,
 } from './finance.types';
-import { OpenItem } from './receivables';
+import { Aging, OpenItem } from './receivables';
 
 const FINANCE = [Role.ADMIN, Role.FINANCE];
 /** Everyone who may read accounts: brand staff by region, owners, reps the owner let in (the scope decides). */
 const READERS = [...BRAND_ROLES, Role.OWNER, Role.REP];
+
+const agingMoney = (r: Omit<Aging, 'distributorId'>) => ({
+  days0to30: money(r.buckets.D0_30, 'CNY'),
+  days31to60: money(r.buckets.D31_60, 'CNY'),
+  days61to90: money(r.buckets.D61_90, 'CNY'),
+  days90plus: money(r.buckets.D90_PLUS, 'CNY'),
+  total: money(r.total, 'CNY'),
+  overdue: money(r.overdue, 'CNY'),
+});
 
 const item = (i: OpenItem, ctx: GqlContext) => ({
   entryId: i.entryId,
@@ -142,15 +152,14 @@ export class AccountResolver {
   @Query(() => [AgingRowType], { description: 'Receivables aging per distributor, largest first' })
   async receivablesAging(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<AgingRowType[]> {
     const rows = await ctx.services.accounts.aging(requireScope(ctx), filter ?? {});
-    return rows.map((r) => ({
-      distributor: r.distributor,
-      days0to30: money(r.buckets.D0_30, 'CNY'),
-      days31to60: money(r.buckets.D31_60, 'CNY'),
-      days61to90: money(r.buckets.D61_90, 'CNY'),
-      days90plus: money(r.buckets.D90_PLUS, 'CNY'),
-      total: money(r.total, 'CNY'),
-      overdue: money(r.overdue, 'CNY'),
-    }));
+    return rows.map((r) => ({ distributor: r.distributor, ...agingMoney(r) }));
+  }
+
+  @Authorized(...BRAND_ROLES)
+  @Query(() => [RegionAgingRowType], { description: 'Receivables aging per province, largest first' })
+  async receivablesAgingByRegion(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<RegionAgingRowType[]> {
+    const rows = await ctx.services.accounts.agingByRegion(requireScope(ctx), filter ?? {});
+    return rows.map((r) => ({ region: loadersOf(ctx).regionById.load(r.regionId), ...agingMoney(r) }));
   }
 
   @Authorized(...READERS)

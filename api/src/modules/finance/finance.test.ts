@@ -158,6 +158,9 @@ describe('aging and the collection plan', () => {
       days90plus: { amount: '0.00' }, days61to90: { amount: '150.00' }, days31to60: { amount: '300.00' }, days0to30: { amount: '400.00' },
       total: { amount: '850.00' }, overdue: { amount: '450.00' },
     }]);
+    const byRegion = await admin.request(`query($d: ID) { receivablesAgingByRegion(filter: { distributorId: $d }) { region { name level } total { amount } days61to90 { amount } } }`, { d });
+    // the distributor sits in a city: its receivables count under the province
+    expect(byRegion.data.receivablesAgingByRegion).toEqual([{ region: { name: '测试省', level: 'PROVINCE' }, total: { amount: '850.00' }, days61to90: { amount: '150.00' } }]);
     const plan = await admin.request(`query($d: ID, $to: LocalDate!) { collectionPlan(to: $to, filter: { distributorId: $d }) { dueOn overdue outstanding { amount } } }`, { d, to: addDays(today(), 30) });
     expect(plan.data.collectionPlan.map((p: { overdue: boolean; outstanding: { amount: string } }) => [p.overdue, p.outstanding.amount])).toEqual([[true, '150.00'], [true, '300.00'], [false, '400.00']]);
   });

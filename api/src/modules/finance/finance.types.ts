@@ -5,6 +5,7 @@ import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
 import { MoneyType } from '../product/product.types';
 import { DistributorType } from '../distributor/distributor.types';
+import { RegionType } from '../region/region.types';
 
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
@@ -177,6 +178,30 @@ export class AgingRowType {
   total: MoneyType;
 
   @Field(() => MoneyType, { description: 'Past its collection date' })
+  overdue: MoneyType;
+}
+
+@ObjectType('RegionAgingRow', { description: 'Receivables aging summed over a province’s distributors' })
+export class RegionAgingRowType {
+  @Field(() => RegionType)
+  region: unknown;
+
+  @Field(() => MoneyType)
+  days0to30: MoneyType;
+
+  @Field(() => MoneyType)
+  days31to60: MoneyType;
+
+  @Field(() => MoneyType)
+  days61to90: MoneyType;
+
+  @Field(() => MoneyType)
+  days90plus: MoneyType;
+
+  @Field(() => MoneyType)
+  total: MoneyType;
+
+  @Field(() => MoneyType)
   overdue: MoneyType;
 }
 

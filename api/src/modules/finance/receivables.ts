@@ -72,3 +72,17 @@ export function agingOf(items: OpenItem[], on: string): Aging[] {
   }
   return [...byDistributor.values()];
 }
+
+/** Sums aging rows into groups (e.g. the distributors of a province): bucket by bucket, exactly. */
+export function sumAging(rows: Aging[], groupOf: (distributorId: string) => string): Map<string, Omit<Aging, 'distributorId'>> {
+  const groups = new Map<string, Omit<Aging, 'distributorId'>>();
+  for (const r of rows) {
+    const key = groupOf(r.distributorId);
+    const g = groups.get(key) ?? { buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b.key, '0.00'])) as Record<AgingBucketKey, string>, total: '0.00', overdue: '0.00' };
+    for (const b of AGING_BUCKETS) g.buckets[b.key] = new Decimal(g.buckets[b.key]).plus(r.buckets[b.key]).toFixed(2);
+    g.total = new Decimal(g.total).plus(r.total).toFixed(2);
+    g.overdue = new Decimal(g.overdue).plus(r.overdue).toFixed(2);
+    groups.set(key, g);
+  }
+  return groups;
+}
