@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { CreditStatusDocument } from '../../gql/graphql';
-import { minus, percentOf, toCents } from '../orders/money';
+import { toCents } from '@medchannel/web-shared/orders';
+import { minus, percentOf } from '../orders/money';
 import { CreditLimitModal } from './CreditLimitModal';
 
 interface Props {

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { SearchFilter, useUrlFilters } from '../../components/ListFilters';
 import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,7 @@ import { HospitalGrade, Role } from '@medchannel/shared-schema';
 import { HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
 import { RegionSelect } from '../../components/RegionSelect';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
+import { downloadFile, PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 
 type Row = HospitalsQuery['hospitals']['nodes'][number];

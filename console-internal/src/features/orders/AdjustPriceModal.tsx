@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { AdjustOrderLinePriceDocument, type OrderDetailFragment } from '../../gql/graphql';
-import { times } from './money';
+import { times } from '@medchannel/web-shared/orders';
 import { useOrderFailure, type OrderFailure } from './useOrderFailure';
 
 type Line = OrderDetailFragment['lines'][number];

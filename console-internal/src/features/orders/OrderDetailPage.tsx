@@ -12,8 +12,7 @@ import { canUse } from '../../app/nav';
 import { CreditCard } from '../distributors/CreditCard';
 import { OrderActions } from './OrderActions';
 import { OrderLinesCard } from './OrderLinesCard';
-import { OrderStatusTag } from './OrderStatusTag';
-import { OrderTimeline } from './OrderTimeline';
+import { OrderStatusTag, OrderTimeline } from '@medchannel/web-shared/orders';
 import { ShipmentsCard } from './ShipmentsCard';
 import { worksOrderDesk } from './roles';
 
@@ -92,7 +91,9 @@ export default function OrderDetailPage() {
           {o.distributor && <CreditCard distributorId={o.distributor.id} compact />}
         </Col>
         <Col xs={24} xl={8}>
-          <OrderTimeline events={o.events} />
+          <Card title={t('order.timeline')} style={{ marginBottom: 16 }}>
+            <OrderTimeline events={o.events} />
+          </Card>
         </Col>
       </Row>
       <OrderLinesCard order={o} canAdjust={desk && PRICED.includes(o.status)} />

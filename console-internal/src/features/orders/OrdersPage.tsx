@@ -5,15 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrderStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { PageHeader } from '@medchannel/web-shared/components';
+import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { OrdersDocument, type OrdersQuery } from '../../gql/graphql';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { SearchFilter, useUrlFilters } from '../../components/ListFilters';
 import { RegionSelect } from '../../components/RegionSelect';
 import { DistributorPicker } from './DistributorPicker';
-import { OrderStatusTag } from './OrderStatusTag';
+import { OrderStatusTag } from '@medchannel/web-shared/orders';
 
 type Row = OrdersQuery['orders']['nodes'][number];
 

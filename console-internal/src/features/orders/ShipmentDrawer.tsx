@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProductKind } from '@medchannel/shared-schema';
 import { RecordShipmentDocument, type OrderDetailFragment } from '../../gql/graphql';
-import { newRequestKey } from './requestKey';
+import { newRequestKey } from '@medchannel/web-shared/orders';
 import { ShipLineFields } from './ShipLineFields';
 import { pathOfServerField, planShipment, type ShipmentPlan, type ShipmentValues } from './shipmentPlan';
 import { useOrderFailure, type OrderFailure } from './useOrderFailure';

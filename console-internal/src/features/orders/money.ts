@@ -1,25 +1,6 @@
-/**
- * Exact decimal arithmetic for the few sums the desk sees before the server does (a new line
- * amount, how much of a credit limit is used). Amounts travel as decimal strings with at most two
- * decimals; here they become whole cents as BigInt, never a float.
- */
-export function toCents(amount: string): bigint {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!match) throw new Error(`not a decimal amount: ${amount}`);
-  const cents = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -cents : cents;
-}
+import { fromCents, toCents } from '@medchannel/web-shared/orders';
 
-export function fromCents(cents: bigint): string {
-  const sign = cents < 0n ? '-' : '';
-  const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
-}
-
-/** unit price × quantity, exactly. */
-export function times(amount: string, quantity: number): string {
-  return fromCents(toCents(amount) * BigInt(quantity));
-}
+// The desk's comparisons on decimal-string amounts, in BigInt cents like web-shared's sums: never a float.
 
 export function minus(a: string, b: string): string {
   return fromCents(toCents(a) - toCents(b));

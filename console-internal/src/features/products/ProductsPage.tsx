@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { Card, Descriptions, Drawer, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { SearchFilter, useUrlFilters } from '../../components/ListFilters';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { DeviceClass } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { PageHeader } from '@medchannel/web-shared/components';
+import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ProductLinesDocument, ProductPricesDocument, ProductsDocument, type ProductPricesQuery, type ProductsQuery } from '../../gql/graphql';
 
