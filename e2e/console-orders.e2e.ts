@@ -1,5 +1,5 @@
 import { login, openBrowser, url, type Session } from './support/browser';
-import { approveAndShipPart, openOrderFromQueue } from './order-desk';
+import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
 
 // Part 4 at the order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
 // the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
@@ -75,7 +75,7 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   expect(await page.getByTestId('reverse-open').count()).toBe(0);
   await s.shot('orders-07-finance-reads-order');
   await page.getByTestId('language-switch').getByText('EN').click();
-  await page.getByTestId('page-title').getByText('Partially shipped').waitFor();
+  await page.getByTestId('page-title').getByText('Partly shipped').waitFor();
   await page.getByText('Timeline').waitFor();
   await s.shot('orders-07-finance-reads-order-en');
   // The language is saved on the user: leave finance in Chinese.
@@ -86,23 +86,35 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   await page.getByRole('link', { name: '杭州康达医疗器械有限公司' }).click();
   await page.waitForURL(/\/distributors\/[^/?]+$/);
   const card = page.getByTestId('credit-card');
-  await card.getByText('¥2,000,000.00').waitFor();
-  const available = await card.getByTestId('credit-available').innerText();
-  await card.getByTestId('credit-limit-edit').click();
-  await page.getByTestId('credit-limit-amount').fill('2500000');
-  await page.getByTestId('credit-limit-submit').click();
-  await card.getByTestId('credit-limit').getByText('¥2,500,000.00').waitFor();
-  // Available moves by exactly the change: ¥500,000.00 more than before (compared in cents).
+  // Amounts compared in cents, whatever the seeded limit is: raise it by ¥500,000.00.
   const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
-  expect(cents(await card.getByTestId('credit-available').innerText()) - cents(available)).toBe(50_000_000n);
+  const limit = cents(await card.getByTestId('credit-limit').innerText());
+  const available = cents(await card.getByTestId('credit-available').innerText());
+  const raised = limit + 50_000_000n;
+  const raisedText = `${raised / 100n}.${String(raised % 100n).padStart(2, '0')}`;
+  await card.getByTestId('credit-limit-edit').click();
+  await page.getByTestId('credit-limit-amount').fill(raisedText);
+  await page.getByTestId('credit-limit-submit').click();
+  await card.getByTestId('credit-limit').filter({ hasText: Number(raised / 100n).toLocaleString('en-US') }).waitFor();
+  // Available moves by exactly the change.
+  expect(cents(await card.getByTestId('credit-available').innerText()) - available).toBe(50_000_000n);
   await s.shot('orders-08-credit-limit');
+  // Put the limit back: the portal's tests weigh 杭州康达's orders against it.
+  const original = `${limit / 100n}.${String(limit % 100n).padStart(2, '0')}`;
+  await card.getByTestId('credit-limit-edit').click();
+  await page.getByTestId('credit-limit-amount').fill(original);
+  await page.getByTestId('credit-limit-submit').click();
+  await card.getByTestId('credit-limit').filter({ hasText: Number(limit / 100n).toLocaleString('en-US') }).waitFor();
 });
 
-test('admin: a price adjustment and a rejection with reasons; a shipment reversed, shipped again in full, delivered and closed', async () => {
+// Runs after the first test: it takes back the shipment recorded there. The seeded half-shipped
+// order of 杭州市第一人民医院 is left as it is, for the portal's tests.
+test('admin: a price adjustment and a rejection with reasons; a shipment reversed, the order shipped in full, delivered and closed', async () => {
   s = await openBrowser(DESKTOP);
   const { page } = s;
   await page.goto(url('console', '/orders'));
   await login(page, 'admin@huakang.demo');
+  await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
 
   // 宁波瑞康's submitted ultrasound: a negotiated price, then refused.
   await openOrderFromQueue(page, '宁波市第一医院');
@@ -120,27 +132,35 @@ test('admin: a price adjustment and a rejection with reasons; a shipment reverse
   expect(await page.getByTestId('order-ended').innerText()).toContain('医院采购计划推迟到明年');
   await s.shot('orders-10-rejected');
 
-  // 杭州康达's half-shipped pair of ultrasounds: the shipment is taken back, then both ship.
-  await openOrderFromQueue(page, '杭州市第一人民医院', '部分发货');
+  // 浙大一院's order from the first test: its shipment is taken back, then everything ships.
+  await openOrderFromQueue(page, '浙江大学医学院附属第一医院', '部分发货');
   const first = page.getByTestId('shipments').locator('[data-testid^="shipment-SH"]').first();
   await first.getByTestId('reverse-open').click();
-  await page.getByTestId('reverse-reason').fill('序列号登记错误，设备已退回仓库');
+  await page.getByTestId('reverse-reason').fill('批号登记错误，货物已退回仓库');
   await page.getByTestId('reverse-submit').click();
-  await page.getByTestId('page-title').getByTestId('order-status-APPROVED').waitFor();
+  await Promise.race([
+    page.getByTestId('page-title').getByTestId('order-status-APPROVED').waitFor(),
+    page.getByTestId('reverse-error').waitFor(),
+  ]);
+  if (await page.getByTestId('reverse-error').isVisible()) throw new Error(`reversal refused: ${await page.getByTestId('reverse-error').innerText()}`);
   await page.getByTestId('shipments').getByText('已冲销').waitFor();
   await s.shot('orders-11-reversed');
 
-  // More serials than are open is caught beside the list before anything is sent.
+  // More serial numbers than are open is caught beside the list before anything is sent.
   await page.getByTestId('ship-open').click();
   const drawer = page.locator('.ant-drawer:visible');
-  const line = drawer.getByTestId('ship-line-1');
-  await line.getByTestId('ship-serials').fill('HK200-2611-0387\nHK200-2611-0388\nHK200-2611-0389');
+  const hiv = drawer.locator('[data-testid^="ship-line-"]', { hasText: 'HK-HIV-96' });
+  await hiv.getByTestId('ship-mode').getByText('按序列号').click();
+  await hiv.getByTestId('ship-serials').fill(Array.from({ length: 11 }, (_, i) => `HIV96-2612-${String(i + 1).padStart(4, '0')}`).join('\n'));
   await drawer.getByTestId('ship-submit').click();
-  await line.getByText('超过未发数量（未发 2）').waitFor();
+  await hiv.getByText('超过未发数量（未发 10）').waitFor();
   await s.shot('orders-12-too-many-serials');
-  await line.getByTestId('ship-serials').fill('HK200-2611-0387 (11)261105(21)HK200-2611-0387\nHK200-2611-0388');
-  await drawer.getByTestId('ship-submit').click();
+  await drawer.locator('.ant-drawer-close').click();
   await drawer.waitFor({ state: 'hidden' });
+  await recordShipment(page, [
+    { product: 'HK-CRP-50', quantity: 20, batchNo: 'CRP2611C', expiryDate: '2027-11-30' },
+    { product: 'HK-HIV-96', quantity: 10, batchNo: 'HIV2612A', expiryDate: '2027-06-30' },
+  ]);
   await page.getByTestId('page-title').getByTestId('order-status-SHIPPED').waitFor();
 
   await page.getByTestId('deliver-open').click();
