@@ -27,10 +27,10 @@ test('rep on a phone: catalog → cart → hospital → review with credit and c
   const crp = page.getByTestId('catalog-item-HK-CRP-50');
   expect(await crp.getByTestId('catalog-price').innerText()).toBe('¥296.00');
   await addToCart(page, 'HK-CRP-50', 3);
-  await addToCart(page, 'HK-US-200', 2);
-  expect(await page.getByTestId('cart-count').innerText()).toContain('5 件');
-  // The estimate is exact: 3 × 296.00 + 2 × 598,000.00.
-  expect(await page.getByTestId('cart-estimate').innerText()).toBe('¥1,196,888.00');
+  await addToCart(page, 'HK-US-200', 10);
+  expect(await page.getByTestId('cart-count').innerText()).toContain('13 件');
+  // The estimate is exact: 3 × 296.00 + 10 × 598,000.00.
+  expect(await page.getByTestId('cart-estimate').innerText()).toBe('¥5,980,888.00');
   await shot('portal-orders-02-catalog');
 
   await page.getByTestId('cart-checkout').click();
@@ -39,11 +39,11 @@ test('rep on a phone: catalog → cart → hospital → review with credit and c
   await chooseHospital(page, HOSPITAL);
   await shot('portal-orders-03-cart');
 
-  // Two ultrasound systems are more than 杭州康达's available credit (seeded: limit ¥2,000,000, most
-  // of it held by open orders and receivables): the review says so before any submit, and a rep
-  // sees only that it does not fit, not the distributor's credit figures.
+  // Ten ultrasound systems are more than 杭州康达's whole credit line (seeded: ¥5,000,000): the
+  // review says so before any submit, and a rep sees only that it does not fit, not the
+  // distributor's credit figures.
   expect(await reviewCart(page)).toBe(false);
-  expect(await page.getByTestId('review-total').innerText()).toBe('¥1,196,888.00');
+  expect(await page.getByTestId('review-total').innerText()).toBe('¥5,980,888.00');
   expect(await page.getByTestId('review-credit').getAttribute('data-within')).toBe('false');
   expect(await page.getByTestId('review-verdict').innerText()).toContain('超出可用信用额度');
   expect(await page.getByTestId('review-available').count()).toBe(0);
