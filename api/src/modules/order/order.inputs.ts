@@ -126,11 +126,27 @@ export class OrderTransitionArgs {
   @IsInt()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Required when the brand cancels; the distributor may leave it out' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   reason?: string | null;
+}
+
+@ArgsType()
+export class ReasonedTransitionArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'The version the user saw' })
+  @IsInt()
+  expectedVersion: number;
+
+  @Field({ description: 'Why: the distributor reads it' })
+  @IsString()
+  @Length(2, 500)
+  reason: string;
 }
 
 @InputType()

@@ -15,7 +15,7 @@ import { CatalogItem } from './catalog.service';
 import { OrderReview } from './order.service';
 import { CreditStatus } from './credit';
 import { CatalogConnection, CreditStatusType, OrderConnection, OrderEventType, OrderLineType, OrderReviewType, OrderType, ShipmentType } from './order.types';
-import { AdjustOrderLinePriceInput, CatalogArgs, OrderDraftInput, OrderFilter, OrderTransitionArgs, PlaceOrderInput, RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
+import { AdjustOrderLinePriceInput, CatalogArgs, OrderDraftInput, OrderFilter, OrderTransitionArgs, PlaceOrderInput, ReasonedTransitionArgs, RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
 
 
 const DESK = [Role.ADMIN, Role.ORDER_DESK];
@@ -84,7 +84,7 @@ export class OrderResolver {
 
   @Authorized(...DESK)
   @Mutation(() => OrderType)
-  rejectOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
+  rejectOrder(@Args() args: ReasonedTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.reject(requireScope(ctx), args);
   }
 

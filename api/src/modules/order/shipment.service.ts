@@ -123,16 +123,16 @@ export class ShipmentService {
             throw new AppError(ErrorCode.BAD_USER_INPUT, `Line ${line.lineNo}: ${qty} to ship but only ${open} still open`, `items.${i}.quantity`, ErrorReason.OVER_SHIPMENT);
           }
         }
-        await this.refuseShippedSerials(em, order.brandId, items.filter((i) => i.serialNo).map((i) => ({ productId: lineById.get(i.orderLineId)!.productId, serialNo: i.serialNo! })));
+        await this.refuseShippedSerials(em, order.brandId, items.flatMap((it, index) => (it.serialNo ? [{ index, productId: lineById.get(it.orderLineId)!.productId, serialNo: it.serialNo }] : [])));
         // Rule 2: a lapsed qualification blocks shipments too, not only new orders.
         const productIds = [...new Set([...asked.keys()].map((id) => lineById.get(id)!.productId))];
         const answers = await this.compliance.checkMany(order.brandId, { distributorId: order.distributorId, productIds, hospitalId: order.hospitalId, on: shippedOn }, em);
-        for (const [productId, answer] of answers) {
-          if (!answer.allowed) {
-            throw new AppError(ErrorCode.BAD_USER_INPUT, answer.findings.map((f) => f.message).join('; '), 'items', ErrorReason.NOT_COMPLIANT, {
-              lines: [{ productId, reasons: answer.findings.map((f) => f.reason) }],
-            });
-          }
+        // the same shape as placeOrder's refusal: every refused line, with its number and reasons
+        const refused = lines.filter((l) => asked.has(l.id) && !answers.get(l.productId)!.allowed);
+        if (refused.length) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, refused.map((l) => `Line ${l.lineNo}: ${answers.get(l.productId)!.findings.map((f) => f.message).join('; ')}`).join(' | '), 'items', ErrorReason.NOT_COMPLIANT, {
+            lines: refused.map((l) => ({ lineNo: l.lineNo, productId: l.productId, reasons: answers.get(l.productId)!.findings.map((f) => f.reason) })),
+          });
         }
         const prices = await currentUnitPrices(em, order.id);
         const amount = items.reduce((sum, it) => sum.plus(new Decimal(prices.get(it.orderLineId)!).times(it.quantity)), new Decimal(0));
@@ -173,7 +173,7 @@ export class ShipmentService {
   }
 
   /** A serial number is one unit: it cannot leave twice unless its earlier shipment was reversed. */
-  private async refuseShippedSerials(em: EntityManager, brandId: string, units: Array<{ productId: string; serialNo: string }>): Promise<void> {
+  private async refuseShippedSerials(em: EntityManager, brandId: string, units: Array<{ index: number; productId: string; serialNo: string }>): Promise<void> {
     if (!units.length) return;
     const rows: Array<{ serial_no: string }> = await em.query(
       `SELECT si.serial_no FROM shipment_item si JOIN order_line l ON l.id = si.order_line_id
@@ -182,7 +182,8 @@ export class ShipmentService {
       [brandId, units.map((u) => u.serialNo), units.map((u) => u.productId)],
     );
     if (rows.length) {
-      const i = units.findIndex((u) => u.serialNo === rows[0].serial_no);
+      // the field names the item as sent, so the form marks the right row
+      const i = units.find((u) => u.serialNo === rows[0].serial_no)!.index;
       throw badInput(`items.${i}.serialNo`, `Serial ${rows.map((r) => r.serial_no).join(', ')} has shipped already`);
     }
   }
