@@ -22,7 +22,7 @@ const ORDER = `query($id: ID!) { order(id: $id) { id status version total { amou
   lines { id lineNo quantity shippedQuantity openQuantity unitPrice { amount } adjustments { reason fromUnitPrice { amount } toUnitPrice { amount } } }
   shipments { id number amount { amount } reversesId reversed items { orderLineId quantity serialNo batchNo udiPi expiryDate product { id } } }
   events { action fromStatus toStatus reason } } }`;
-const MOVE = (name: string) => `mutation($id: ID!, $v: Int!, $r: String) { ${name}(id: $id, expectedVersion: $v, reason: $r) { id status version } }`;
+const MOVE = (name: string) => `mutation($id: ID!, $v: Int!, $r: String${name === 'rejectOrder' ? '!' : ''}) { ${name}(id: $id, expectedVersion: $v, reason: $r) { id status version } }`;
 const SHIP = `mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { id status version shippedTotal { amount } lines { id shippedQuantity openQuantity } } }`;
 
 async function userClient(email: string, audience: Audience) {
