@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, InvoiceStatus, Role } from '@medchannel/shared-schema';
+import { BRAND_ROLES, InvoiceStatus, Role, Side } from '@medchannel/shared-schema';
+import { badInput } from '../../common/errors';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { Decimal } from '../../common/money';
@@ -176,7 +177,8 @@ export class AccountResolver {
   @Query(() => AccountSummaryType, { description: 'A distributor’s balance now and what falls due next' })
   async accountSummary(@Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null, @Ctx() ctx: GqlContext): Promise<AccountSummaryType> {
     const scope = requireScope(ctx);
-    const id = distributorId ?? (scope.side === 'PARTNER' ? scope.distributorId : '');
+    const id = distributorId ?? (scope.side === Side.PARTNER ? scope.distributorId : null);
+    if (!id) throw badInput('distributorId', 'Choose the distributor');
     const summary = await ctx.services.accounts.summary(scope, id);
     return { balance: money(summary.balance, 'CNY'), open: summary.open.map((i) => item(i, ctx) as unknown as ReceivableItemType) };
   }

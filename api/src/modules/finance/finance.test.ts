@@ -158,6 +158,7 @@ describe('aging and the collection plan', () => {
       days90plus: { amount: '0.00' }, days61to90: { amount: '150.00' }, days31to60: { amount: '300.00' }, days0to30: { amount: '400.00' },
       total: { amount: '850.00' }, overdue: { amount: '450.00' },
     }]);
+    expect(codeOf(await admin.request(`{ accountSummary { balance { amount } } }`))).toBe(ErrorCode.BAD_USER_INPUT);
     const byRegion = await admin.request(`query($d: ID) { receivablesAgingByRegion(filter: { distributorId: $d }) { region { name level } total { amount } days61to90 { amount } } }`, { d });
     // the distributor sits in a city: its receivables count under the province
     expect(byRegion.data.receivablesAgingByRegion).toEqual([{ region: { name: '测试省', level: 'PROVINCE' }, total: { amount: '850.00' }, days61to90: { amount: '150.00' } }]);
