@@ -80,7 +80,7 @@ function Summary({ order }: { order: PartnerOrderFragment }) {
             key: 'total',
             label: t('order.total'),
             children: (
-              <span className="po-amount" data-testid="order-total">
+              <span className="pp-amount" data-testid="order-total">
                 {format.money(order.total.amount, order.total.currency)}
               </span>
             ),

@@ -12,11 +12,11 @@ export function OrderLinesCard({ order }: { order: PartnerOrderFragment }) {
       <div className="pp-list">
         {order.lines.map((line) => (
           <div key={line.id} className="pp-item" data-testid={`order-line-${line.product?.code ?? line.lineNo}`}>
-            <div className="po-row-head">
+            <div className="pp-row-head">
               <Typography.Text strong style={{ minWidth: 0 }}>
                 {line.product?.name ?? '—'}
               </Typography.Text>
-              <span className="po-amount">{format.money(line.amount.amount, line.amount.currency)}</span>
+              <span className="pp-amount">{format.money(line.amount.amount, line.amount.currency)}</span>
             </div>
             <div className="pp-item-line">
               <span className="pp-item-label">{line.product?.code}</span>

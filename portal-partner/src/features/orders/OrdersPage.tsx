@@ -81,19 +81,19 @@ function OrderRow({ order }: { order: Row }) {
     ? t(order.lines.length === 1 ? 'orders.product' : 'orders.products', { name: first.product?.name ?? '—', quantity: first.quantity, count: order.lines.length })
     : '';
   return (
-    <Link to={`/orders/${order.id}`} className="pp-item po-row" data-testid="order-row" data-number={order.number}>
-      <div className="po-row-head">
-        <span className="po-number">{order.number}</span>
+    <Link to={`/orders/${order.id}`} className="pp-item pp-row" data-testid="order-row" data-number={order.number}>
+      <div className="pp-row-head">
+        <span className="pp-number">{order.number}</span>
         <OrderStatusTag status={order.status} />
       </div>
       <div className="pp-item-line">{order.kind === OrderKind.STOCK ? t('orderKind.STOCK') : order.hospital?.name}</div>
-      <div className="po-row-head" style={{ marginTop: 4 }}>
+      <div className="pp-row-head" style={{ marginTop: 4 }}>
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 13, minWidth: 0 }}>
           {products}
         </Typography.Text>
-        <span className="po-amount">{format.money(order.total.amount, order.total.currency)}</span>
+        <span className="pp-amount">{format.money(order.total.amount, order.total.currency)}</span>
       </div>
-      <div className="po-muted" style={{ marginTop: 2 }}>
+      <div className="pp-muted" style={{ marginTop: 2 }}>
         {format.dateTime(order.submittedAt)}
       </div>
     </Link>

@@ -34,7 +34,7 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
   return (
     <div className="pp-item" data-testid={`shipment-${s.number}`}>
       <Flex justify="space-between" align="center" gap={8} wrap>
-        <span className="po-number">{s.number}</span>
+        <span className="pp-number">{s.number}</span>
         <span>
           {reversal && <Tag color="orange">{t('order.reversal')}</Tag>}
           {s.reversed && <Tag>{t('order.reversed')}</Tag>}
@@ -57,7 +57,7 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
         <div key={item.id} className="pp-item-line" data-testid="shipment-item" style={{ paddingLeft: 10, borderLeft: '2px solid #e8f0fb' }}>
           <div>
             <Typography.Text strong>{item.product?.name ?? '—'}</Typography.Text>
-            <span className="po-muted"> × {format.number(item.quantity)}</span>
+            <span className="pp-muted"> × {format.number(item.quantity)}</span>
           </div>
           {item.serialNo && (
             <div>

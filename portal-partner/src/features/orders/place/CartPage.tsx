@@ -75,7 +75,7 @@ export default function CartPage() {
         <div className="pp-list" data-testid="cart-lines">
           {cart.lines.map((line) => (
             <div key={line.productId} className="pp-item" data-testid={`cart-line-${line.code}`}>
-              <div className="po-row-head">
+              <div className="pp-row-head">
                 <Typography.Text strong style={{ minWidth: 0 }}>
                   {line.name}
                 </Typography.Text>
@@ -92,9 +92,9 @@ export default function CartPage() {
                 <span className="pp-item-label">{line.code}</span>
                 {format.money(line.unitPrice, line.currency)}
               </div>
-              <div className="po-row-head" style={{ marginTop: 8 }}>
+              <div className="pp-row-head" style={{ marginTop: 8 }}>
                 <QuantityStepper code={line.code} value={line.quantity} onChange={(q) => setQuantity(line, q)} />
-                <span className="po-amount">{format.money(times(line.unitPrice, line.quantity), line.currency)}</span>
+                <span className="pp-amount">{format.money(times(line.unitPrice, line.quantity), line.currency)}</span>
               </div>
             </div>
           ))}

@@ -96,12 +96,12 @@ function CatalogRow({ item }: { item: Item }) {
         <span className="pp-item-label">{product.code}</span>
         {product.productLine.name}
       </div>
-      <div className="po-row-head" style={{ marginTop: 8 }}>
+      <div className="pp-row-head" style={{ marginTop: 8 }}>
         <span>
-          <span className="po-amount" data-testid="catalog-price">
+          <span className="pp-amount" data-testid="catalog-price">
             {format.money(unitPrice.amount, unitPrice.currency)}
           </span>
-          <span className="po-muted"> {t('catalog.tierPrice')}</span>
+          <span className="pp-muted"> {t('catalog.tierPrice')}</span>
         </span>
         {quantity > 0 ? (
           <QuantityStepper code={product.code} value={quantity} onChange={(q) => setQuantity(line, q)} />

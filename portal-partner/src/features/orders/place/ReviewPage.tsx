@@ -11,7 +11,7 @@ import { refusedLines, type RefusedLine } from '@medchannel/web-shared/orders';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { PlaceOrderDocument, ReviewOrderDocument, type ReviewOrderQuery } from '../../../gql/graphql';
 import { useOrderError } from '../useOrderError';
-import { BottomBar } from './CartBar';
+import { BottomBar } from '../../../components/BottomBar';
 import { draftOf, isComplete, useCart } from './cart';
 import '../orders.css';
 
@@ -94,7 +94,7 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
           column={1}
           size="small"
           items={[
-            { key: 'total', label: t('review.total'), children: <span className="po-amount" data-testid="review-total">{format.money(r.total.amount, r.total.currency)}</span> },
+            { key: 'total', label: t('review.total'), children: <span className="pp-amount" data-testid="review-total">{format.money(r.total.amount, r.total.currency)}</span> },
             ...(r.credit
               ? [
                   { key: 'available', label: t('review.available'), children: <span data-testid="review-available">{format.money(r.credit.available.amount, r.credit.available.currency)}</span> },
@@ -138,8 +138,8 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
         testId="review-bar"
         summary={
           <>
-            <div className="po-muted">{t('review.total')}</div>
-            <div className="po-amount">{format.money(r.total.amount, r.total.currency)}</div>
+            <div className="pp-muted">{t('review.total')}</div>
+            <div className="pp-amount">{format.money(r.total.amount, r.total.currency)}</div>
           </>
         }
         action={
@@ -195,11 +195,11 @@ function ReviewLines({ review, refused }: { review: Review; refused: RefusedLine
           const reasons = new Set([...line.findings.map((f) => f.reason), ...(refused.find((r) => r.lineNo === line.lineNo)?.reasons ?? [])]);
           return (
             <div key={line.lineNo} className="pp-item" data-testid={`review-line-${line.product.code}`}>
-              <div className="po-row-head">
+              <div className="pp-row-head">
                 <Typography.Text strong style={{ minWidth: 0 }}>
                   {line.product.name}
                 </Typography.Text>
-                <span className="po-amount" data-testid="review-line-amount">
+                <span className="pp-amount" data-testid="review-line-amount">
                   {format.money(line.amount.amount, line.amount.currency)}
                 </span>
               </div>
