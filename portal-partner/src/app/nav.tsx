@@ -27,11 +27,12 @@ export const NAV: NavItem[] = [
   { feature: 'me', path: '/me', icon: <UserOutlined /> },
 ];
 
-/** Statements are the owner's to confirm or dispute (DOMAIN.md); reps sell, train and visit. */
+/** Reps sell, train and visit; the account (对账) is the owner's, and a rep's once the owner allows it. */
 const ACCESS: Record<Feature, readonly Role[]> = {
   home: [Role.OWNER, Role.REP],
   orders: [Role.OWNER, Role.REP],
-  statements: [Role.OWNER],
+  // A rep without the owner's leave (User.financeAccess) is told whom to ask, on the page itself.
+  statements: [Role.OWNER, Role.REP],
   training: [Role.OWNER, Role.REP],
   visits: [Role.OWNER, Role.REP],
   me: [Role.OWNER, Role.REP],

@@ -8,6 +8,7 @@ import { useFormat } from '@medchannel/web-shared';
 import { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, PageHeader, URGENT_EXPIRY, downloadFile } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCompanyDocument, type MyQualificationFragment } from '../../gql/graphql';
+import { PeopleCard } from './PeopleCard';
 import { uploadScan } from './upload';
 
 const names = (items: Array<{ name: string }>) => items.map((i) => i.name).join('、');
@@ -95,6 +96,8 @@ export default function CompanyPage() {
           </div>
         )}
       </Card>
+
+      {owner && <PeopleCard distributorId={d.id} />}
 
       {owner && (
         <Card size="small" title={t('company.secondTier')} data-testid="second-tier">
