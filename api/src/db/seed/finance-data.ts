@@ -31,6 +31,10 @@ const LAST_MONTH: Record<string, Array<{ day: string; kind: LedgerEntryKind; amo
   'RG-RD': [
     { day: '09', kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: '36000.00', memo: '系统上线前发货 生化试剂' },
   ],
+  'HK-HN': [
+    { day: '08', kind: LedgerEntryKind.SHIPMENT_RECEIVABLE, amount: '168000.00', memo: '系统上线前发货 便携式超声 P10' },
+    { day: '21', kind: LedgerEntryKind.PAYMENT, amount: '-50000.00', memo: 'BOC-0921-0112 回款' },
+  ],
 };
 
 export async function seedFinance(em: EntityManager): Promise<void> {

@@ -45,6 +45,8 @@ const item = (i: OpenItem, ctx: GqlContext) => ({
   distributor: loadersOf(ctx).distributorById.load(i.distributorId),
   occurredOn: i.occurredOn,
   dueOn: i.dueOn,
+  kind: i.kind,
+  memo: i.memo,
   amount: money(i.amount, 'CNY'),
   outstanding: money(i.outstanding, 'CNY'),
   overdue: i.dueOn < today(),

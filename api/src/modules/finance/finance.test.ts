@@ -162,7 +162,8 @@ describe('aging and the collection plan', () => {
     const byRegion = await admin.request(`query($d: ID) { receivablesAgingByRegion(filter: { distributorId: $d }) { region { name level } total { amount } days61to90 { amount } } }`, { d });
     // the distributor sits in a city: its receivables count under the province
     expect(byRegion.data.receivablesAgingByRegion).toEqual([{ region: { name: '测试省', level: 'PROVINCE' }, total: { amount: '850.00' }, days61to90: { amount: '150.00' } }]);
-    const plan = await admin.request(`query($d: ID, $to: LocalDate!) { collectionPlan(to: $to, filter: { distributorId: $d }) { dueOn overdue outstanding { amount } } }`, { d, to: addDays(today(), 30) });
+    const plan = await admin.request(`query($d: ID, $to: LocalDate!) { collectionPlan(to: $to, filter: { distributorId: $d }) { dueOn overdue kind outstanding { amount } } }`, { d, to: addDays(today(), 30) });
+    expect(plan.data.collectionPlan.every((p: { kind: string }) => p.kind === 'SHIPMENT_RECEIVABLE')).toBe(true);
     expect(plan.data.collectionPlan.map((p: { overdue: boolean; outstanding: { amount: string } }) => [p.overdue, p.outstanding.amount])).toEqual([[true, '150.00'], [true, '300.00'], [false, '400.00']]);
   });
 });
@@ -183,6 +184,8 @@ describe('statements', () => {
     expect(gen.errors).toEqual([]);
     const v1 = gen.data.generateStatement;
     expect([v1.version, v1.status, v1.openingBalance.amount, v1.closingBalance.amount]).toEqual([1, 'ISSUED', '80.00', '1580.00']);
+    const balances = await admin.request(`query($id: ID!) { statement(id: $id) { lines { balanceAfter { amount } } } }`, { id: v1.id });
+    expect(balances.data.statement.lines.map((l: { balanceAfter: { amount: string } }) => l.balanceAfter.amount)).toEqual(['1080.00', '1580.00']);
     const twice = await admin.request(`mutation($d: ID!, $p: String!) { generateStatement(distributorId: $d, period: $p) { id } }`, { d, p: period });
     expect(twice.data.generateStatement.id).toBe(v1.id);
     // d1 is the owner's second tier: the owner reconciles it

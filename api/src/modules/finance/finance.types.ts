@@ -147,6 +147,12 @@ export class ReceivableItemType {
   @Field(() => LocalDateScalar)
   dueOn: string;
 
+  @Field(() => LedgerEntryKind, { description: 'What made it: a shipment, or an adjustment (e.g. a balance carried over)' })
+  kind: LedgerEntryKind;
+
+  @Field(() => String, { nullable: true, description: 'The order / shipment numbers, or the adjustment’s note' })
+  memo: string | null;
+
   @Field(() => MoneyType)
   amount: MoneyType;
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AGING_BUCKETS } from '@medchannel/shared-schema';
+import { AGING_BUCKETS, LedgerEntryKind } from '@medchannel/shared-schema';
 import { Decimal } from '../../common/money';
 import { daysBetween } from '../../common/dates';
 
@@ -9,6 +9,8 @@ export interface OpenItem {
   distributorId: string;
   occurredOn: string;
   dueOn: string;
+  kind: LedgerEntryKind;
+  memo: string | null;
   amount: string;
   outstanding: string;
 }
@@ -21,9 +23,9 @@ export interface OpenItem {
  */
 export async function openItems(em: EntityManager, brandId: string, distributorIds: string[]): Promise<OpenItem[]> {
   if (!distributorIds.length) return [];
-  const rows: Array<{ id: string; distributor_id: string; occurred_on: string; due_on: string; amount: string; outstanding: string }> = await em.query(
+  const rows: Array<{ id: string; distributor_id: string; occurred_on: string; due_on: string; kind: LedgerEntryKind; memo: string | null; amount: string; outstanding: string }> = await em.query(
     `WITH live AS (
-       SELECT e.id, e.distributor_id, e.occurred_on, COALESCE(e.due_on, e.occurred_on) AS due_on, e.amount
+       SELECT e.id, e.distributor_id, e.occurred_on, COALESCE(e.due_on, e.occurred_on) AS due_on, e.kind, e.memo, e.amount
          FROM ledger_entry e
         WHERE e.brand_id = $1 AND e.distributor_id = ANY($2) AND e.reverses_id IS NULL
           AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)
@@ -33,7 +35,7 @@ export async function openItems(em: EntityManager, brandId: string, distributorI
        SELECT l.*, SUM(l.amount) OVER (PARTITION BY l.distributor_id ORDER BY l.due_on, l.occurred_on, l.id) AS cum
          FROM live l WHERE l.amount > 0
      )
-     SELECT i.id, i.distributor_id, i.occurred_on::text AS occurred_on, i.due_on::text AS due_on, i.amount::text AS amount,
+     SELECT i.id, i.distributor_id, i.occurred_on::text AS occurred_on, i.due_on::text AS due_on, i.kind, i.memo, i.amount::text AS amount,
             GREATEST(0, LEAST(i.amount, i.cum - COALESCE(c.settled, 0)))::text AS outstanding
        FROM items i LEFT JOIN credits c ON c.distributor_id = i.distributor_id
       ORDER BY i.distributor_id, i.due_on, i.occurred_on, i.id`,
@@ -41,7 +43,10 @@ export async function openItems(em: EntityManager, brandId: string, distributorI
   );
   return rows
     .filter((r) => new Decimal(r.outstanding).gt(0))
-    .map((r) => ({ entryId: r.id, distributorId: r.distributor_id, occurredOn: r.occurred_on, dueOn: r.due_on, amount: r.amount, outstanding: new Decimal(r.outstanding).toFixed(2) }));
+    .map((r) => ({
+      entryId: r.id, distributorId: r.distributor_id, occurredOn: r.occurred_on, dueOn: r.due_on, kind: r.kind, memo: r.memo,
+      amount: r.amount, outstanding: new Decimal(r.outstanding).toFixed(2),
+    }));
 }
 
 export type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];

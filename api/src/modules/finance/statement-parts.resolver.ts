@@ -3,6 +3,7 @@ import { Role } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { MoneyType, money } from '../product/product.types';
+import { Decimal } from '../../common/money';
 import { UserType } from '../user/user.types';
 import { User } from '../user/user.entity';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
@@ -32,6 +33,16 @@ export class StatementLineResolver {
   @FieldResolver(() => MoneyType, { description: 'Positive adds to what is owed' })
   amount(@Root() l: StatementLine): MoneyType {
     return money(l.amount, 'CNY');
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'The balance after this line: opening balance plus the lines up to it' })
+  async balanceAfter(@Root() l: StatementLine, @Ctx() ctx: GqlContext): Promise<MoneyType> {
+    const [statement, lines] = await Promise.all([
+      loadersOf(ctx).statementById.load(l.statementId),
+      loadersOf(ctx).statementLinesByStatementId.load(l.statementId),
+    ]);
+    const balance = lines.filter((x) => x.lineNo <= l.lineNo).reduce((sum, x) => sum.plus(x.amount), new Decimal(statement?.openingBalance ?? 0));
+    return money(balance, 'CNY');
   }
 
   @FieldResolver(() => StatementDisputeType, { nullable: true })

@@ -44,6 +44,12 @@ export class UserResolver {
     return ctx.services.users.setFinanceAccess(requireScope(ctx), userId, allowed);
   }
 
+  /** An owner always sees the account; a rep when the owner grants it; brand users by region (not this flag). */
+  @FieldResolver(() => Boolean, { description: 'May see the distributor’s invoices, payments and statements (owners always; reps when granted)' })
+  financeAccess(@Root() user: User): boolean {
+    return user.role === Role.OWNER || user.financeAccess;
+  }
+
   @FieldResolver(() => BrandType)
   brand(@Root() user: User, @Ctx() ctx: GqlContext): Promise<Brand | null> {
     return loadersOf(ctx).brandById.load(user.brandId);

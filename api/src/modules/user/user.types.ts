@@ -26,9 +26,6 @@ export class UserType {
 
   @Field(() => Locale)
   locale: Locale;
-
-  @Field({ description: 'A rep: may see the distributor’s invoices, payments and statements (the owner decides)' })
-  financeAccess: boolean;
 }
 
 @ObjectType()
