@@ -29,8 +29,8 @@ test('rep on a phone: language picked at login is kept, tab bar for the role, sw
   await page.getByTestId('tab-bar').getByText('Home').waitFor();
   expect(await page.getByTestId('header-org').innerText()).toBe('杭州康达医疗器械有限公司');
   expect(await page.getByTestId('welcome').innerText()).toContain('Sales rep');
-  // Statements are the owner's; a rep's bar has five tabs and no side menu at this width.
-  expect(await tabs(s)).toEqual(['tab-home', 'tab-orders', 'tab-training', 'tab-visits', 'tab-me']);
+  // A rep has the account tab too (what they see of it is the owner's choice); no side menu at this width.
+  expect(await tabs(s)).toEqual(['tab-home', 'tab-orders', 'tab-statements', 'tab-training', 'tab-visits', 'tab-me']);
   expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
   await s.shot('portal-03-home-phone-en');
 
@@ -67,7 +67,7 @@ test('owner on a desktop: side menu with statements', async () => {
   await page.goto(url('portal', '/statements'));
   await login(page, 'boss@kangda.demo');
   await page.waitForURL((u) => u.pathname === '/statements');
-  await page.getByTestId('empty').waitFor();
+  await page.getByTestId('account-summary').waitFor();
   expect(await page.getByTestId('tab-bar').isVisible()).toBe(false);
   const side = await page.getByTestId('side-menu').innerText();
   for (const label of ['首页', '订单', '对账', '培训', '拜访', '我的']) expect(side).toContain(label);
