@@ -181,10 +181,11 @@ test('owner with an expired licence: the review names the refused line and why, 
   s = await openBrowser(PHONE);
   const { page, shot } = s;
   await page.goto(url('portal', '/orders/new'));
-  // lifecycle.e2e.ts leaves this owner's saved language English: choose Chinese before logging in
-  await page.getByTestId('language-switch').getByText('中文').click();
   await login(page, 'boss@huaning.demo');
   await page.getByTestId('catalog-list').waitFor();
+  // lifecycle.e2e.ts leaves this owner's saved language English (run order varies): switch to Chinese
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByTestId('tab-bar').getByText('首页').waitFor();
   await addToCart(page, 'HK-PAD-50', 2);
   await addToCart(page, 'HK-US-200', 1);
   await page.getByTestId('cart-checkout').click();
