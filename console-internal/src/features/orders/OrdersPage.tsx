@@ -11,7 +11,7 @@ import { OrdersDocument, type OrdersQuery } from '../../gql/graphql';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
 import { RegionSelect } from '../../components/RegionSelect';
-import { DistributorPicker } from './DistributorPicker';
+import { DistributorPicker } from '../../components/DistributorPicker';
 import { OrderStatusTag } from '@medchannel/web-shared/orders';
 
 type Row = OrdersQuery['orders']['nodes'][number];
@@ -73,7 +73,7 @@ export default function OrdersPage() {
             style={{ width: 160 }}
             data-testid="order-region"
           />
-          <DistributorPicker value={distributorId} onChange={(id) => setFilter('distributor', id)} placeholder={t('order.allDistributors')} />
+          <DistributorPicker value={distributorId} onChange={(id) => setFilter('distributor', id)} placeholder={t('order.allDistributors')} testId="order-distributor" />
           <Select
             allowClear
             value={minAgeDays}

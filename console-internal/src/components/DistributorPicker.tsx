@@ -1,18 +1,23 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@apollo/client/react';
-import { OrderDistributorOptionsDocument } from '../../gql/graphql';
+import { DistributorOptionsDocument } from '../gql/graphql';
 
 interface Props {
   value?: string;
-  onChange: (id: string | undefined) => void;
+  /** Optional inside a Form.Item, which passes its own */
+  onChange?: (id: string | undefined) => void;
   placeholder: string;
+  /** data-testid of the select; "order-distributor" on the order desk */
+  testId?: string;
+  style?: CSSProperties;
+  disabled?: boolean;
 }
 
 /** Finds a distributor by name or code on the server (the list can be long); shows the chosen one by name. */
-export function DistributorPicker({ value, onChange, placeholder }: Props) {
+export function DistributorPicker({ value, onChange, placeholder, testId = 'distributor-picker', style = { width: 220 }, disabled }: Props) {
   const [search, setSearch] = useState('');
-  const { data, previousData, loading } = useQuery(OrderDistributorOptionsDocument, {
+  const { data, previousData, loading } = useQuery(DistributorOptionsDocument, {
     variables: { search: search || undefined, withChosen: !!value, chosenId: value ?? '' },
   });
   const shown = data ?? previousData;
@@ -27,13 +32,14 @@ export function DistributorPicker({ value, onChange, placeholder }: Props) {
       onSearch={setSearch}
       onChange={(id) => {
         setSearch('');
-        onChange(id);
+        onChange?.(id);
       }}
       loading={loading}
+      disabled={disabled}
       placeholder={placeholder}
-      style={{ width: 220 }}
+      style={style}
       options={[...chosen, ...found].map((d) => ({ value: d.id, label: `${d.name} · ${d.code}` }))}
-      data-testid="order-distributor"
+      data-testid={testId}
     />
   );
 }
