@@ -48,8 +48,9 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
   training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
   visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
-  // Spreadsheet import of hospitals and distributors: the same roles the API lets upload.
-  import: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
+  // Spreadsheet import: hospitals and distributors for channel staff, payments and invoices from the
+  // ERP for finance (features/imports/kinds.ts), the same roles the API lets upload each kind.
+  import: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.FINANCE],
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

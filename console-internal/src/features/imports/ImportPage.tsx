@@ -1,14 +1,14 @@
+import './strings';
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Result, Segmented, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, useFormat } from '@medchannel/web-shared';
+import { errorMessage, useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, downloadFile } from '@medchannel/web-shared/components';
 import { CommitImportDocument, ImportProgressDocument, type CommitImportMutation } from '../../gql/graphql';
-
-type Kind = 'hospitals' | 'distributors';
+import { KINDS, kindsFor, type Counts, type Kind } from './kinds';
 
 interface RowError {
   row: number;
@@ -22,7 +22,7 @@ interface Preview {
   totalRows: number;
   errorCount: number;
   errors: RowError[];
-  summary: { hospitals?: number; departments?: number; distributors?: number };
+  summary: Counts;
 }
 
 interface RestError {
@@ -41,8 +41,8 @@ function restMessage(t: ReturnType<typeof useTranslation>['t'], err: RestError |
 }
 
 /**
- * Spreadsheet import: download the template, upload a filled-in .xlsx, read the preview (counts and
- * every row error), and commit only a clean file. The commit runs on the server; the page polls its
+ * Spreadsheet import: download the template, upload a filled-in .xlsx (or, from the ERP, a CSV), read
+ * the preview (counts and every row error), and commit only a clean file. Each role sees its kinds. The commit runs on the server; the page polls its
  * progress every second until the mutation answers.
  */
 export default function ImportPage() {
@@ -50,8 +50,10 @@ export default function ImportPage() {
   const format = useFormat();
   const client = useApolloClient();
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const kind: Kind = params.get('kind') === 'distributors' ? 'distributors' : 'hospitals';
+  const kinds = kindsFor(user.role);
+  const kind: Kind = kinds.find((k) => k === params.get('kind')) ?? kinds[0] ?? 'hospitals';
   const [uploading, setUploading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -135,12 +137,16 @@ export default function ImportPage() {
     }
   };
 
-  const counts = (s: Preview['summary'] | CommitImportMutation['commitImport']) =>
-    kind === 'hospitals'
-      ? t('import.countsHospitals', { hospitals: format.number(s.hospitals ?? 0), departments: format.number(s.departments ?? 0) })
-      : t('import.countsDistributors', { distributors: format.number(s.distributors ?? 0) });
-
-  const listPath = kind === 'hospitals' ? '/hospitals' : '/distributors';
+  const counts = (s: Counts | CommitImportMutation['commitImport']) =>
+    t(`import.${KINDS[kind].counts}`, {
+      hospitals: format.number(s.hospitals ?? 0),
+      departments: format.number(s.departments ?? 0),
+      distributors: format.number(s.distributors ?? 0),
+      payments: format.number(s.payments ?? 0),
+      invoices: format.number(s.invoices ?? 0),
+      unchanged: format.number(s.unchanged ?? 0),
+    });
+  const csv = KINDS[kind].accept.includes('.csv');
 
   return (
     <>
@@ -148,16 +154,15 @@ export default function ImportPage() {
         title={t('nav.import')}
         subtitle={t('import.subtitle')}
         extra={
-          <Segmented<Kind>
-            value={kind}
-            onChange={switchKind}
-            disabled={committing}
-            data-testid="import-kind"
-            options={[
-              { value: 'hospitals', label: t('nav.hospitals') },
-              { value: 'distributors', label: t('nav.distributors') },
-            ]}
-          />
+          kinds.length > 1 && (
+            <Segmented<Kind>
+              value={kind}
+              onChange={switchKind}
+              disabled={committing}
+              data-testid="import-kind"
+              options={kinds.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
+            />
+          )
         }
       />
       {result ? (
@@ -168,8 +173,8 @@ export default function ImportPage() {
             subTitle={counts(result)}
             data-testid="import-done"
             extra={[
-              <Button key="list" type="primary" onClick={() => void navigate(listPath)}>
-                {t('import.toList', { list: t(`nav.${kind}`) })}
+              <Button key="list" type="primary" onClick={() => void navigate(KINDS[kind].list)}>
+                {t('import.toList', { list: t(`import.kind.${kind}`) })}
               </Button>,
               <Button key="again" onClick={reset}>
                 {t('import.again')}
@@ -189,7 +194,7 @@ export default function ImportPage() {
           </Card>
           <Card title={t('import.step2')}>
             <Upload.Dragger
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={KINDS[kind].accept}
               multiple={false}
               showUploadList={false}
               disabled={uploading || committing}
@@ -202,7 +207,7 @@ export default function ImportPage() {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p className="ant-upload-text">{uploading ? t('import.uploading') : t('import.drop')}</p>
+              <p className="ant-upload-text">{uploading ? t('import.uploading') : t(csv ? 'import.dropCsv' : 'import.drop')}</p>
               <p className="ant-upload-hint">{t('import.dropHint')}</p>
             </Upload.Dragger>
             {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 16 }} data-testid="import-failure" />}
