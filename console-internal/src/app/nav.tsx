@@ -45,6 +45,7 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   // The catalogue (registrations, list and tier prices) is reference for every brand role.
   products: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
   orders: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE],
+  // Finance keeps the accounts; the regional head and the order desk read receivables of their regions.
   finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
   training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
   visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],

@@ -13,7 +13,7 @@ const page = {
   products: lazy(() => import('../features/products/ProductsPage')),
   orders: lazy(() => import('../features/orders/OrdersPage')),
   order: lazy(() => import('../features/orders/OrderDetailPage')),
-  finance: lazy(() => import('../features/finance/FinancePage')),
+  finance: lazy(() => import('../features/finance/FinanceArea')),
   training: lazy(() => import('../features/training/TrainingPage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
   import: lazy(() => import('../features/imports/ImportPage')),
@@ -31,7 +31,8 @@ export const router = createAppRouter({
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },
-    { path: '/finance', feature: 'finance', page: page.finance },
+    // 对账: one area with a tab per path under it (receivables … ERP) and statements at /finance/statements/:id.
+    { path: '/finance/*', feature: 'finance', page: page.finance },
     { path: '/training', feature: 'training', page: page.training },
     { path: '/visits', feature: 'visits', page: page.visits },
     { path: '/import', feature: 'import', page: page.import },

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { StatementStatus } from '@medchannel/shared-schema';
+import { useFormat } from '@medchannel/web-shared';
+import { downloadFile } from '@medchannel/web-shared/components';
+import { StatementStatusTag } from '@medchannel/web-shared/finance';
+import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { StatementDetailDocument, type StatementDetailQuery } from '../../../gql/graphql';
+import { StatementLinesCard } from './StatementLinesCard';
+import { StatementDisputesCard, StatementVersionsCard } from './StatementHistory';
+
+type Statement = StatementDetailQuery['statement'];
+
+/** PDF or Excel, fetched with the session (a plain link cannot send the audience header). */
+function Downloads({ statement }: { statement: Statement }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null);
+  const [failed, setFailed] = useState(false);
+  const download = async (ext: 'pdf' | 'xlsx') => {
+    setBusy(ext);
+    const name = t('statement.fileName', { code: statement.distributor?.code ?? '', period: statement.period, version: statement.version, ext });
+    setFailed(!(await downloadFile(`/files/statements/${statement.id}.${ext}`, 'console', name)));
+    setBusy(null);
+  };
+  return (
+    <Space>
+      {failed && <Typography.Text type="danger" data-testid="statement-download-error">{t('statement.downloadFailed')}</Typography.Text>}
+      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')} data-testid="statement-download-pdf">
+        PDF
+      </Button>
+      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void download('xlsx')} data-testid="statement-download-xlsx">
+        Excel
+      </Button>
+    </Space>
+  );
+}
+
+/** One version of a distributor's month: figures, lines with the running balance, disputes and answers, the versions. */
+export default function StatementDetailPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(StatementDetailDocument, { variables: { id } });
+
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const s = data?.statement;
+  if (!s) return <LoadingState />;
+  const latest = s.versions[s.versions.length - 1];
+  const figures = [
+    ['opening', s.openingBalance],
+    ['debits', s.debits],
+    ['credits', s.credits],
+    ['closing', s.closingBalance],
+  ] as const;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/finance/statements">{t('finance.tab.statements')}</Link> }, { title: `${s.distributor?.name ?? ''} · ${s.period}` }]}
+      />
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Typography.Title level={5} style={{ margin: 0 }} data-testid="statement-title">
+            {t('statement.title', { distributor: s.distributor?.name ?? '', period: s.period })}
+          </Typography.Title>
+          <Tag data-testid="statement-version-tag">{t('statement.versionValue', { version: s.version })}</Tag>
+          <span data-testid="statement-status" data-status={s.status} data-version={s.version}>
+            <StatementStatusTag status={s.status} />
+          </span>
+        </Space>
+        <Downloads statement={s} />
+      </Flex>
+      {s.status === StatementStatus.SUPERSEDED && latest && latest.id !== s.id && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('statement.superseded', { version: latest.version })}
+          action={
+            <Link to={`/finance/statements/${latest.id}`} data-testid="statement-latest">
+              {t('statement.openLatest')}
+            </Link>
+          }
+        />
+      )}
+      {s.confirmedAt && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('statement.confirmedAt', { when: format.dateTime(s.confirmedAt) })} />}
+      <Card style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          {figures.map(([key, m]) => (
+            <Col key={key} xs={12} md={6}>
+              <Statistic title={t(`statement.${key}`)} value={format.money(m.amount, m.currency)} data-testid={`statement-${key}`} />
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <StatementLinesCard statement={s} />
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <StatementDisputesCard statement={s} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <StatementVersionsCard statement={s} />
+        </Col>
+      </Row>
+    </>
+  );
+}
