@@ -50,6 +50,9 @@ export class PaymentType {
 
   @Field(() => String, { nullable: true })
   note: string | null;
+
+  @Field({ description: 'When it was recorded: a replayed reference answers the first recording, with its time' })
+  createdAt: Date;
 }
 
 @ObjectType('StatementLine')
