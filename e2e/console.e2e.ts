@@ -79,7 +79,7 @@ test('order desk sees orders and finance, not the field work', async () => {
   await page.goto(url('console', '/finance'));
   await login(page, 'order@huakang.demo');
   await page.waitForURL((u) => u.pathname === '/finance');
-  await page.getByTestId('empty').waitFor();
+  await page.getByTestId('finance-tab-receivables').waitFor();
   const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-products', 'nav-orders', 'nav-finance']);
   await s.shot('console-09-order-desk-finance');
