@@ -133,20 +133,13 @@ export class OrderTransitionArgs {
   reason?: string | null;
 }
 
+/** A move that must say why (rejecting): the same arguments, with the reason required. */
 @ArgsType()
-export class ReasonedTransitionArgs {
-  @Field(() => ID)
-  @IsUUID()
-  id: string;
-
-  @Field(() => Int, { description: 'The version the user saw' })
-  @IsInt()
-  expectedVersion: number;
-
+export class ReasonedTransitionArgs extends OrderTransitionArgs {
   @Field({ description: 'Why: the distributor reads it' })
   @IsString()
   @Length(2, 500)
-  reason: string;
+  declare reason: string;
 }
 
 @InputType()
