@@ -38,6 +38,8 @@ test('rep orders on a phone → order desk approves and ships part in the consol
   sessions.push(desk);
   await desk.page.goto(url('console', '/orders'));
   await login(desk.page, 'order@huakang.demo');
+  // logged in before the desk steps navigate (a navigation during login would cancel it)
+  await desk.page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
   const serial = `HK200-E2E-${randomUUID().slice(0, 6).toUpperCase()}`;
   await approveAndShipPart(
     desk.page,
