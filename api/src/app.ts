@@ -17,7 +17,8 @@ import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
-import { startStatementJob } from './modules/finance/statement.job';
+import { startPeriodicJob } from './common/jobs';
+import { trainingFileRoutes } from './modules/training/training.routes';
 import { financeRoutes } from './modules/finance/finance.routes';
 import { startOutboxDeliverer } from './modules/outbox/outbox.service';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
@@ -67,7 +68,7 @@ export async function createApp(config: Config): Promise<App> {
     }
   });
 
-  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services));
+  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services), trainingFileRoutes(services));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),
@@ -124,7 +125,8 @@ export async function createApp(config: Config): Promise<App> {
     }),
   );
 
-  const stopStatementJob = startStatementJob(services.statements, config.statementJobMinutes, (err) => console.error('[statements job]', err));
+  const stopStatementJob = startPeriodicJob(() => services.statements.generateDue(), config.statementJobMinutes, (err) => console.error('[statements job]', err));
+  const stopReminders = startPeriodicJob(() => services.assignments.remindOverdue(), config.trainingReminderMinutes, (err) => console.error('[training reminders]', err));
   const stopDeliverer = startOutboxDeliverer(
     services.outbox,
     config.outboxPollMs,
@@ -146,6 +148,7 @@ export async function createApp(config: Config): Promise<App> {
       }),
     async stop() {
       stopStatementJob();
+      stopReminders();
       await stopDeliverer();
       await apollo.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));

@@ -26,6 +26,8 @@ export interface Config {
   filesDir: string;
   /** How often the job that issues last month's statements runs, in minutes (0: never, as in tests). */
   statementJobMinutes: number;
+  /** How often overdue training is reminded of, in minutes (0: never, as in tests); each person at most weekly. */
+  trainingReminderMinutes: number;
   /** How often pending outbox events are sent to the brand's webhook, in ms (0: never, as in tests). */
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, '.data', 'files')),
     statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
     ...overrides,

@@ -123,3 +123,19 @@ export async function createCatalog(ds: DataSource, brand: BrandFixture): Promis
   }
   return fixture;
 }
+
+/**
+ * A new user just like a seeded one (same brand, role, distributor and regions), for tests that
+ * change data as that kind of user: the isolation matrix, running in parallel on the same
+ * database, counts what its seeded personas did, so other test files must not act as them.
+ */
+export async function cloneSeedUser(ds: DataSource, email: string): Promise<string> {
+  const clone = `${email.split('@')[0]}-${randomUUID().slice(0, 8)}@test.demo`;
+  const [row] = await ds.query(
+    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id, finance_access)
+     SELECT brand_id, $2, password_hash, display_name || '（测试）', side, role, distributor_id, finance_access FROM app_user WHERE email = $1 RETURNING id`,
+    [email, clone],
+  );
+  await ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) SELECT ur.brand_id, $2, ur.region_id FROM user_region ur JOIN app_user u ON u.id = ur.user_id WHERE u.email = $1`, [email, row.id]);
+  return clone;
+}

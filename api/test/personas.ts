@@ -2,6 +2,7 @@ import { Role, Side, sideOfRole } from '@medchannel/shared-schema';
 import { DISTRIBUTORS, REGIONS, SeedDistributor, SeedUser, USERS, userByEmail } from '../src/db/seed/demo-data';
 import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, QUALIFICATIONS, SeedHospital } from '../src/db/seed/catalog-data';
 import { SEED_ORDERS, SeedOrder, seedShipmentIdOf } from '../src/db/seed/order-data';
+import { SEED_CERTIFICATE, SEED_COURSES } from '../src/db/seed/training-data';
 import { SEED_ACCOUNT_CODE, SEED_INVOICE_ID, SEED_INVOICE_NUMBER, SEED_PAYMENT_ID, SEED_PAYMENT_REF } from '../src/db/seed/finance-data';
 
 /**
@@ -94,6 +95,9 @@ export function foreignMarkers(user: SeedUser): string[] {
     ...QUALIFICATIONS.filter((q) => foreignCodes.has(q.distributorCode)).flatMap((q) => [q.id, q.number]),
     ...(foreignCodes.has(SEED_ACCOUNT_CODE) ? [SEED_INVOICE_ID, SEED_INVOICE_NUMBER, SEED_PAYMENT_ID, SEED_PAYMENT_REF] : []),
     ...foreignOrders(user).flatMap((o) => [o.id, seedShipmentIdOf(o.id), ...(o.shippedSerials ?? []), ...(o.rejectReason ? [o.rejectReason] : [])]),
+    // 华康's courses are 华康's; a draft is the brand side's alone
+    ...SEED_COURSES.filter((c) => user.brandId !== userByEmail('trainer@huakang.demo').brandId || (!c.published && sideOfRole(user.role) === Side.PARTNER)).flatMap((c) => [c.id, c.title]),
+    ...(foreignCodes.has(SEED_CERTIFICATE.distributorCode) ? [SEED_CERTIFICATE.id] : []),
   ];
 }
 

@@ -34,4 +34,8 @@ export enum ErrorReason {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** A shipment for more than is still open on a line */
   OVER_SHIPMENT = 'OVER_SHIPMENT',
+  /** A product that needs a certified person, ordered by someone without a valid certificate */
+  CERTIFICATION_REQUIRED = 'CERTIFICATION_REQUIRED',
+  /** Every quiz attempt of the course version is used */
+  ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
 }

@@ -60,4 +60,8 @@ export enum NotificationKind {
   ORDER_REJECTED = 'ORDER_REJECTED',
   ORDER_SHIPPED = 'ORDER_SHIPPED',
   ORDER_CANCELLED = 'ORDER_CANCELLED',
+  /** a course was assigned to the reader */
+  TRAINING_ASSIGNED = 'TRAINING_ASSIGNED',
+  /** an assigned course is past its due date: to the learner, and to their owner */
+  TRAINING_OVERDUE = 'TRAINING_OVERDUE',
 }

@@ -80,7 +80,11 @@ export type ScopedResource =
   /** rows addressed to one user (user_id), such as notifications: only that user */
   | 'recipient'
   /** the account (invoices, payments, statements; distributor_id): as distributorOwned, but a rep only when granted */
-  | 'finance';
+  | 'finance'
+  /** courses: the brand's own, all of them for brand users; partner users only what is published and not archived */
+  | 'course'
+  /** a person's training (enrollments, certificates; distributor_id, user_id): as distributorOwned, but a rep only their own */
+  | 'trainee';
 
 export interface ScopeCondition {
   sql: string;
@@ -120,6 +124,14 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
     case 'finance': {
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
       return { sql: seesAccounts(scope) ? owned : 'FALSE', params };
+    }
+    case 'course':
+      if (scope.side === Side.BRAND) return { sql: `${alias}.brand_id = :scope_brand`, params };
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.published_version IS NOT NULL AND ${alias}.archived_at IS NULL)`, params };
+    case 'trainee': {
+      const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
+      if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.user_id = :scope_user)`, params };
+      return { sql: owned, params };
     }
     case 'recipient':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.user_id = :scope_user)`, params };

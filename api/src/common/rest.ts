@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { AppError } from './errors';
 import { audienceOf } from '../auth/session.service';
@@ -43,4 +43,34 @@ export function sendDownload(res: Response, name: string, contentType: string, d
   res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
   res.setHeader('cache-control', 'private, no-store');
   res.send(data);
+}
+
+/** A stored file shown in the browser (inline), private, never sniffed into something else. */
+export function sendInline(res: Response, file: { name: string; mime: string; data: Buffer }): void {
+  res.setHeader('content-type', file.mime);
+  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.send(file.data);
+}
+
+/**
+ * Reads a plain-HTTP upload (the bytes as the body, the name in x-file-name), refusing by the
+ * declared length before reading a byte of an oversized body; the handler gets a Buffer.
+ */
+export function rawUpload(maxBytes: number, tooLarge: string): RequestHandler[] {
+  return [
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, tooLarge, 'file', ErrorReason.FILE_TOO_LARGE));
+      }
+      next();
+    },
+    express.raw({ type: () => true, limit: maxBytes }),
+  ];
+}
+
+/** The uploaded file's name and bytes, as rawUpload left them. */
+export function uploadedFile(req: Request): { name: string; data: Buffer } {
+  return { name: decodeURIComponent(String(req.headers['x-file-name'] ?? 'document')), data: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
 }

@@ -29,6 +29,8 @@ import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
+import { Training1765000000000 } from './migrations/1765000000000-Training';
+import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
 import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
@@ -42,6 +44,7 @@ export const entities = [
   Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
   Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
   OutboxEvent, WebhookEndpoint, WebhookDelivery,
+  Course, CourseVersion, CourseFile, CourseAssignment, Enrollment, QuizAttempt, Certificate,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -52,6 +55,7 @@ export const migrations = [
   Orders1764700000000,
   Finance1764800000000,
   Outbox1764900000000,
+  Training1765000000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

@@ -24,6 +24,18 @@ import {
 import { NotificationResolver } from '../modules/notification/notification.resolver';
 import { AccountResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
+import { TrainingResolver } from '../modules/training/training.resolver';
+import {
+  CertificateFieldsResolver,
+  CertifiedLineFieldsResolver,
+  CourseAssignmentFieldsResolver,
+  CourseFieldsResolver,
+  CourseVersionFieldsResolver,
+  EnrollmentFieldsResolver,
+  MaterialFieldsResolver,
+  OptionFieldsResolver,
+  ReadinessFieldsResolver,
+} from '../modules/training/training-parts.resolver';
 import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
 
 export const resolvers = [
@@ -55,6 +67,16 @@ export const resolvers = [
   StatementLineResolver,
   StatementDisputeResolver,
   OutboxResolver,
+  TrainingResolver,
+  CourseFieldsResolver,
+  CourseVersionFieldsResolver,
+  MaterialFieldsResolver,
+  OptionFieldsResolver,
+  EnrollmentFieldsResolver,
+  CertificateFieldsResolver,
+  CourseAssignmentFieldsResolver,
+  ReadinessFieldsResolver,
+  CertifiedLineFieldsResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

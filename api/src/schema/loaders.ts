@@ -15,6 +15,7 @@ import { OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/or
 import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import { Invoice, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 import { OutboxEvent } from '../modules/outbox/outbox.entity';
+import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
 import type { Services } from './services';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
@@ -83,6 +84,15 @@ export function createLoaders(services: Services, scope: Scope) {
     statementVersionsByMonth: groupedBy<Statement>((keys) => services.statements.versionsOf(scope, keys), (s) => `${s.distributorId}|${s.period}`),
     outboxEventById: byId<OutboxEvent>((ids) => services.outbox.eventsByIds(scope, ids)),
     assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
+    courseById: byId<Course>((ids) => services.courses.byIds(scope, ids)),
+    courseVersionById: byId<CourseVersion>((ids) => services.courses.versionsByIds(scope, ids)),
+    versionsByCourseId: groupedBy<CourseVersion>((ids) => services.courses.versionsByCourseIds(scope, ids), (v) => v.courseId),
+    courseFileById: byId<CourseFile>((ids) => services.courses.filesByIds(scope, ids)),
+    filesByCourseId: groupedBy<CourseFile>((ids) => services.courses.filesByCourseIds(scope, ids), (f) => f.courseId),
+    assignmentsByCourseId: groupedBy<CourseAssignment>((ids) => services.assignments.listForCourse(scope, ids), (a) => a.courseId),
+    myEnrollmentsByCourseId: groupedBy<Enrollment>((ids) => services.learning.mineByCourseIds(scope, ids), (e) => e.courseId),
+    attemptsByEnrollmentId: groupedBy<QuizAttempt>((ids) => services.learning.attemptsByEnrollmentIds(scope, ids), (a) => a.enrollmentId),
+    certificatesByUserId: groupedBy<Certificate>((ids) => services.certifications.byUserIds(scope, ids), (c) => c.userId),
   };
 }
 

@@ -26,19 +26,27 @@ import { PaymentService } from '../modules/finance/payment.service';
 import { StatementService } from '../modules/finance/statement.service';
 import { AccountService } from '../modules/finance/account.service';
 import { OutboxService } from '../modules/outbox/outbox.service';
+import { CourseService } from '../modules/training/course.service';
+import { LearningService } from '../modules/training/learning.service';
+import { AssignmentService } from '../modules/training/assignment.service';
+import { CertificationService } from '../modules/training/certification.service';
+import { TrainingReportService } from '../modules/training/training-report.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
   const distributors = new DistributorService(ds);
   const products = new ProductService(ds);
   const compliance = new ComplianceService(ds, distributors, products);
-  const qualifications = new QualificationService(ds, new LocalDiskStorage(config.filesDir));
+  const storage = new LocalDiskStorage(config.filesDir);
+  const qualifications = new QualificationService(ds, storage);
   const authorizations = new AuthorizationService(ds, config, compliance);
   const hospitals = new HospitalService(ds);
   const ledger = new LedgerService(ds);
   const notifications = new NotificationService(ds);
   const outbox = new OutboxService(ds);
-  const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger, outbox);
+  const certifications = new CertificationService(ds);
+  const courses = new CourseService(ds, storage);
+  const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger, outbox, certifications);
   const orderDesk = new OrderDeskService(ds, orders, notifications, outbox);
   const invoices = new InvoiceService(ds, distributors, outbox);
   const payments = new PaymentService(ds, distributors, ledger, outbox);
@@ -61,13 +69,18 @@ export function createServices(ds: DataSource, config: Config) {
     orders,
     orderDesk,
     shipments: new ShipmentService(ds, orders, orderDesk, compliance, ledger, notifications, outbox),
-    catalog: new CatalogService(ds, orders, products, hospitals),
+    catalog: new CatalogService(ds, orders, products, hospitals, certifications),
     invoices,
     payments,
     imports: new ImportService(ds, payments, invoices),
     statements: new StatementService(ds, distributors, ledger, outbox),
     accounts: new AccountService(ds),
     outbox,
+    courses,
+    learning: new LearningService(ds, courses),
+    assignments: new AssignmentService(ds, courses, distributors, notifications),
+    certifications,
+    trainingReports: new TrainingReportService(ds),
   };
 }
 

@@ -4,6 +4,7 @@ import { expectedDistributors, foreignDistributors, foreignUsers } from '../pers
 import { CATALOG_OPERATIONS } from './catalog-operations';
 import { ORDER_OPERATIONS } from './order-operations';
 import { FINANCE_OPERATIONS } from './finance-operations';
+import { TRAINING_OPERATIONS } from './training-operations';
 import { OperationCase } from './types';
 
 export type { Call, CaseInput, OperationCase } from './types';
@@ -123,6 +124,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   ...CATALOG_OPERATIONS,
+  ...TRAINING_OPERATIONS,
   ...ORDER_OPERATIONS,
   ...FINANCE_OPERATIONS,
 };

@@ -20,6 +20,8 @@ export const PRODUCT_LINES = [
 export interface SeedProduct {
   id: string; brandId: string; lineCode: string; code: string; name: string; kind: ProductKind; deviceClass: DeviceClass;
   registrationNo: string; from: number; to: number; udiDi: string; listPrice: string; tierPrices: Record<number, string>;
+  /** ordering it needs a certificate for its line (part 6) */
+  requiresCertification?: boolean;
 }
 
 export const PRODUCTS: SeedProduct[] = [
@@ -34,6 +36,9 @@ export const PRODUCTS: SeedProduct[] = [
   // class I: filed (备案), needs only the business licence to sell
   { id: fixedId(0x1b, 5), brandId: HK, lineCode: 'IMG', code: 'HK-PAD-50', name: '一次性使用超声检查垫单 50片', kind: ProductKind.CONSUMABLE, deviceClass: DeviceClass.I,
     registrationNo: '浙杭械备20230456号', from: -700, to: 3000, udiDi: '06901234500055', listPrice: '45.00', tierPrices: { 1: '36.00', 2: '38.50' } },
+  // part 6: complex equipment only a certified person may order
+  { id: fixedId(0x1b, 6), brandId: HK, lineCode: 'IVD', code: 'HK-CL-1000', name: '全自动化学发光免疫分析仪 CL-1000', kind: ProductKind.EQUIPMENT, deviceClass: DeviceClass.II,
+    registrationNo: '浙械注准20242400321', from: -400, to: 1400, udiDi: '06901234500062', listPrice: '520000.00', tierPrices: { 1: '458000.00', 2: '476000.00' }, requiresCertification: true },
   { id: fixedId(0x1b, 11), brandId: RG, lineCode: 'BIO', code: 'RG-BC-800', name: '全自动生化分析仪 BC-800', kind: ProductKind.EQUIPMENT, deviceClass: DeviceClass.II,
     registrationNo: '苏械注准20212220555', from: -1000, to: 1000, udiDi: '06907654300011', listPrice: '450000.00', tierPrices: { 1: '399000.00' } },
 ];

@@ -93,6 +93,8 @@ export const USERS: SeedUser[] = [
   user(RG, 'boss@ruilian.demo', '彭辉', Role.OWNER, 'RG-RL'),
   // added with part 5 (kept last so that earlier users keep their fixed ids)
   user(HK, 'zhou.rep@nbruikang.demo', '周婷', Role.REP, 'HK-NBRK'),
+  // added with part 6: the rep who learns in the training browser test
+  user(HK, 'sun.rep@kangda.demo', '孙悦', Role.REP, 'HK-KD'),
 ];
 
 export const userByEmail = (email: string): SeedUser => {

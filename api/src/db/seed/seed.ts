@@ -13,6 +13,7 @@ import { Qualification } from '../../modules/qualification/qualification.entity'
 import { AuthorizationGrant } from '../../modules/authorization/authorization.entity';
 import { seedOrders } from './order-data';
 import { seedFinance } from './finance-data';
+import { seedTraining } from './training-data';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -63,6 +64,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await seedCatalog(em);
     await seedOrders(em);
     await seedFinance(em);
+    await seedTraining(em);
   });
   return true;
 }
@@ -77,7 +79,7 @@ export async function seedCatalog(em: EntityManager): Promise<void> {
   await em.insert(Product, PRODUCTS.map((p) => ({
     id: p.id, brandId: p.brandId, productLineId: lineId(p.brandId, p.lineCode), code: p.code, name: p.name, kind: p.kind,
     deviceClass: p.deviceClass, registrationNo: p.registrationNo, registrationValidFrom: dayFromToday(p.from),
-    registrationValidTo: dayFromToday(p.to), udiDi: p.udiDi, listPrice: p.listPrice, currency: 'CNY',
+    registrationValidTo: dayFromToday(p.to), udiDi: p.udiDi, listPrice: p.listPrice, currency: 'CNY', requiresCertification: p.requiresCertification ?? false,
   })));
   await em.insert(PriceListEntry, PRODUCTS.flatMap((p) => Object.entries(p.tierPrices).map(([tier, price]) => ({
     brandId: p.brandId, productId: p.id, tier: Number(tier), price, currency: 'CNY', effectiveFrom: dayFromToday(-365), effectiveTo: null,

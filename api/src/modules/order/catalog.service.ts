@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Side } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
 import { today } from '../../common/dates';
@@ -7,11 +8,14 @@ import { Product } from '../product/product.entity';
 import type { ProductService } from '../product/product.service';
 import type { HospitalService } from '../hospital/hospital.service';
 import type { OrderService } from './order.service';
+import type { CertificationGap, CertificationService } from '../training/certification.service';
 import { CatalogArgs } from './order.inputs';
 
 export interface CatalogItem {
   product: Product;
   unitPrice: { amount: string; currency: string };
+  /** what the viewer lacks to order it (distributor staff, for products that need a certified person) */
+  certification: CertificationGap | null;
 }
 
 /**
@@ -26,6 +30,7 @@ export class CatalogService {
     private readonly orders: OrderService,
     private readonly products: ProductService,
     private readonly hospitals: HospitalService,
+    private readonly certifications: CertificationService,
   ) {}
 
   async list(scope: Scope, args: CatalogArgs, page: PageArgs): Promise<Page<CatalogItem>> {
@@ -56,11 +61,12 @@ export class CatalogService {
       { column: 'p.id', value: (p) => p.id },
     ]);
     const prices = await this.products.sellingPrices(scope, found.nodes, distributor.tier, on);
+    const gaps = scope.side === Side.PARTNER ? await this.certifications.gaps(this.ds.manager, scope.brandId, scope.userId, found.nodes) : new Map<string, CertificationGap>();
     return {
       ...found,
       nodes: found.nodes.map((product) => {
         const price = prices.get(product.id)!;
-        return { product, unitPrice: { amount: price.price, currency: price.currency } };
+        return { product, unitPrice: { amount: price.price, currency: price.currency }, certification: gaps.get(product.id) ?? null };
       }),
     };
   }

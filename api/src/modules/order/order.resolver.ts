@@ -14,11 +14,16 @@ import { Shipment } from './shipment.entity';
 import { CatalogItem } from './catalog.service';
 import { OrderReview } from './order.service';
 import { CreditStatus } from './credit';
+import type { CertificationGap } from '../training/certification.service';
+import { CertificationNeedType } from '../training/training.types';
 import { CatalogConnection, CreditStatusType, OrderConnection, OrderEventType, OrderLineType, OrderReviewType, OrderType, ShipmentType } from './order.types';
 import { AdjustOrderLinePriceInput, CatalogArgs, OrderDraftInput, OrderFilter, OrderTransitionArgs, PlaceOrderInput, ReasonedTransitionArgs, RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
 
 
 const DESK = [Role.ADMIN, Role.ORDER_DESK];
+
+const needOf = (gap: CertificationGap | null): CertificationNeedType | null =>
+  gap && { productLineId: gap.productLineId, courseId: gap.course?.id ?? null, courseTitle: gap.course?.title ?? null };
 
 const creditMoney = (c: CreditStatus): CreditStatusType => ({
   limit: money(c.limit, c.currency),
@@ -45,8 +50,9 @@ export class OrderResolver {
   /** What a distributor may sell now, at its tier price. */
   @Authorized()
   @Query(() => CatalogConnection)
-  catalog(@Args() args: CatalogArgs, @Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<CatalogItem>> {
-    return ctx.services.catalog.list(requireScope(ctx), args, page);
+  async catalog(@Args() args: CatalogArgs, @Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<Omit<CatalogItem, 'certification'> & { certification: CertificationNeedType | null }>> {
+    const found = await ctx.services.catalog.list(requireScope(ctx), args, page);
+    return { ...found, nodes: found.nodes.map((n) => ({ ...n, certification: needOf(n.certification) })) };
   }
 
   @Authorized(...BRAND_ROLES, Role.OWNER)
@@ -62,7 +68,7 @@ export class OrderResolver {
     const scope = requireScope(ctx);
     const r: OrderReview = await ctx.services.orders.review(scope, input);
     return {
-      lines: r.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice, r.currency), amount: money(l.amount, r.currency) })),
+      lines: r.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice, r.currency), amount: money(l.amount, r.currency), certification: needOf(l.certification) })),
       total: money(r.total, r.currency),
       credit: scope.role === Role.REP ? null : creditMoney(r.credit),
       withinCredit: r.withinCredit,

@@ -15,6 +15,7 @@ import type { HospitalService } from '../hospital/hospital.service';
 import type { ComplianceFinding, ComplianceService } from '../compliance/compliance.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { OutboxService } from '../outbox/outbox.service';
+import type { CertificationGap, CertificationService } from '../training/certification.service';
 import type { Distributor } from '../distributor/distributor.entity';
 import type { Product } from '../product/product.entity';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
@@ -28,6 +29,8 @@ export interface ReviewedLine {
   unitPrice: string;
   amount: string;
   findings: ComplianceFinding[];
+  /** the product needs a certified person and the one ordering holds no valid certificate for its line */
+  certification: CertificationGap | null;
 }
 
 export interface OrderReview {
@@ -63,6 +66,7 @@ export class OrderService {
     private readonly compliance: ComplianceService,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
+    private readonly certifications: CertificationService,
   ) {}
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
@@ -177,12 +181,15 @@ export class OrderService {
     const currencies = new Set([...prices.values()].map((p) => p.currency));
     if (currencies.size > 1) throw badInput('lines', 'Products priced in different currencies go on separate orders');
     const answers = await this.compliance.checkMany(scope.brandId, { distributorId: distributor.id, productIds: [...seen], hospitalId: draft.hospitalId ?? null, on }, em);
+    // the person ordering must be certified for gated products (distributor staff; the brand is not gated)
+    const gaps = scope.side === Side.PARTNER ? await this.certifications.gaps(em, scope.brandId, scope.userId, products) : new Map<string, CertificationGap>();
     const lines: ReviewedLine[] = draft.lines.map((line, i) => {
       const product = byId.get(line.productId)!;
       const unitPrice = prices.get(product.id)!.price;
       return {
         lineNo: i + 1, product, quantity: line.quantity, unitPrice,
         amount: new Decimal(unitPrice).times(line.quantity).toFixed(2), findings: answers.get(product.id)!.findings,
+        certification: gaps.get(product.id) ?? null,
       };
     });
     const total = lines.reduce((sum, l) => sum.plus(l.amount), new Decimal(0)).toFixed(2);
@@ -190,7 +197,7 @@ export class OrderService {
     const withinCredit = new Decimal(total).lte(credit.available);
     return {
       distributor, currency: [...currencies][0] ?? 'CNY', lines, total, credit, withinCredit,
-      allowed: withinCredit && lines.every((l) => !l.findings.length),
+      allowed: withinCredit && lines.every((l) => !l.findings.length && !l.certification),
     };
   }
 
@@ -234,6 +241,14 @@ export class OrderService {
       const message = refused.map((l) => `Line ${l.lineNo} (${l.product.name}): ${l.findings.map((f) => f.message).join('; ')}`).join(' | ');
       throw new AppError(ErrorCode.BAD_USER_INPUT, message, 'lines', ErrorReason.NOT_COMPLIANT, {
         lines: refused.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, reasons: l.findings.map((f) => f.reason) })),
+      });
+    }
+    const uncertified = review.lines.filter((l) => l.certification);
+    if (uncertified.length) {
+      const courseOf = (g: CertificationGap) => (g.course ? `take the course “${g.course.title}”` : 'no course certifies for it yet; ask your trainer');
+      const message = uncertified.map((l) => `Line ${l.lineNo} (${l.product.name}) needs a certified person: ${courseOf(l.certification!)}`).join(' | ');
+      throw new AppError(ErrorCode.BAD_USER_INPUT, message, 'lines', ErrorReason.CERTIFICATION_REQUIRED, {
+        lines: uncertified.map((l) => ({ lineNo: l.lineNo, productId: l.product.id, productLineId: l.certification!.productLineId, course: l.certification!.course })),
       });
     }
     if (!review.withinCredit) {

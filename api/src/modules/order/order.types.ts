@@ -4,6 +4,7 @@ import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
 import { MoneyType, ProductType } from '../product/product.types';
 import { ComplianceFindingType } from '../compliance/compliance.types';
+import { CertificationNeedType } from '../training/training.types';
 
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
 registerEnumType(OrderKind, { name: 'OrderKind' });
@@ -139,6 +140,9 @@ export class CatalogItemType {
 
   @Field(() => MoneyType)
   unitPrice: MoneyType;
+
+  @Field(() => CertificationNeedType, { nullable: true, description: 'The viewer needs a certificate to order it: the course to take' })
+  certification: CertificationNeedType | null;
 }
 
 @ObjectType('CatalogConnection')
@@ -178,6 +182,9 @@ export class OrderReviewLineType {
 
   @Field(() => [ComplianceFindingType], { description: 'Why this line may not be sold; empty when it may' })
   findings: ComplianceFindingType[];
+
+  @Field(() => CertificationNeedType, { nullable: true, description: 'The product needs a certified person and the viewer is not (yet): the course to take' })
+  certification: CertificationNeedType | null;
 }
 
 @ObjectType('OrderReview', { description: 'What placing this order would do, checked before it is placed' })

@@ -47,6 +47,10 @@ export class Product extends TenantEntity {
   @Column({ type: 'char', length: 3, default: 'CNY' })
   currency: string;
 
+  /** Only a person holding a valid certificate for the product's line may order it (part 6). */
+  @Column({ name: 'requires_certification', type: 'boolean', default: false })
+  requiresCertification: boolean;
+
   @VersionColumn()
   version: number;
 }

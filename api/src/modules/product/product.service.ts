@@ -140,4 +140,18 @@ export class ProductService {
       return product;
     });
   }
+
+  /** Marks whether ordering the product needs a certified person (the training gate). */
+  async setCertificationRequired(scope: Scope, productId: string, required: boolean): Promise<Product> {
+    return this.ds.transaction(async (em) => {
+      const [product] = await this.byIds(scope, [productId], em);
+      if (!product) throw notFound('Product');
+      if (product.requiresCertification !== required) {
+        product.requiresCertification = required;
+        await em.save(product);
+      }
+      await audit(em, scope, 'SET_CERTIFICATION_REQUIRED', 'product', product.id, { required });
+      return product;
+    });
+  }
 }

@@ -62,6 +62,9 @@ export class ProductType {
   @Field(() => String, { nullable: true })
   udiDi: string | null;
 
+  @Field({ description: 'Ordering it needs a valid certificate for its product line' })
+  requiresCertification: boolean;
+
   @Field(() => Int)
   version: number;
 }

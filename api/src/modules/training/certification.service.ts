@@ -1,0 +1,71 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { CourseKind } from '@medchannel/shared-schema';
+import { Scope, applyScope } from '../../auth/scope';
+import { today } from '../../common/dates';
+import { Page, PageArgs, paginate } from '../../common/pagination';
+import type { Product } from '../product/product.entity';
+import { Certificate } from './training.entity';
+import { CertificateFilter } from './training.inputs';
+
+/** A product the person may not order yet, and the course that would certify them for it. */
+export interface CertificationGap {
+  productLineId: string;
+  course: { id: string; title: string } | null;
+}
+
+/**
+ * Certificates, and the certification gate: a product marked `requires_certification` may only be
+ * ordered by a person holding a certificate valid today for the product's line.
+ */
+export class CertificationService {
+  constructor(private readonly ds: DataSource) {}
+
+  scoped(scope: Scope, em: EntityManager = this.ds.manager) {
+    return applyScope(em.getRepository(Certificate).createQueryBuilder('cert'), scope, 'trainee');
+  }
+
+  list(scope: Scope, page: PageArgs, filter: CertificateFilter = {}): Promise<Page<Certificate>> {
+    const qb = this.scoped(scope);
+    if (filter.userId) qb.andWhere('cert.user_id = :userId', { userId: filter.userId });
+    if (filter.distributorId) qb.andWhere('cert.distributor_id = :distributorId', { distributorId: filter.distributorId });
+    if (filter.productLineId) qb.andWhere(':line = ANY(cert.product_line_ids)', { line: filter.productLineId });
+    if (filter.validOnly) qb.andWhere('cert.valid_to >= :on AND cert.issued_on <= :on', { on: today() });
+    return paginate(qb, page, [
+      { column: 'cert.number', value: (c) => c.number },
+      { column: 'cert.id', value: (c) => c.id },
+    ], 'DESC');
+  }
+
+  byIds(scope: Scope, ids: readonly string[]): Promise<Certificate[]> {
+    return this.scoped(scope).andWhere('cert.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Every certificate of the given people, latest expiry first. */
+  byUserIds(scope: Scope, userIds: readonly string[]): Promise<Certificate[]> {
+    return this.scoped(scope).andWhere('cert.user_id = ANY(:userIds)', { userIds }).orderBy('cert.valid_to', 'DESC').addOrderBy('cert.id').getMany();
+  }
+
+  /**
+   * The gate: for each product that needs a certified person and whose line this person holds no
+   * valid certificate for, the line and the published product course to take (none when the brand
+   * has not published one yet). Two queries when any product is gated, none otherwise.
+   */
+  async gaps(em: EntityManager, brandId: string, userId: string, products: Pick<Product, 'id' | 'productLineId' | 'requiresCertification'>[]): Promise<Map<string, CertificationGap>> {
+    const gated = products.filter((p) => p.requiresCertification);
+    if (!gated.length) return new Map();
+    const lines = [...new Set(gated.map((p) => p.productLineId))];
+    const rows: Array<{ line: string; held: boolean; course_id: string | null; title: string | null }> = await em.query(
+      `SELECT l.line,
+              EXISTS (SELECT 1 FROM certificate x WHERE x.brand_id = $1 AND x.user_id = $2 AND l.line = ANY(x.product_line_ids)
+                        AND x.issued_on <= $4 AND x.valid_to >= $4) AS held,
+              c.id AS course_id, c.title
+         FROM unnest($3::uuid[]) AS l(line)
+         LEFT JOIN LATERAL (SELECT id, title FROM course c WHERE c.brand_id = $1 AND c.kind = $5 AND l.line = ANY(c.product_line_ids)
+                              AND c.published_version IS NOT NULL AND c.archived_at IS NULL
+                            ORDER BY c.updated_at DESC, c.id LIMIT 1) c ON true`,
+      [brandId, userId, lines, today(), CourseKind.PRODUCT],
+    );
+    const byLine = new Map(rows.filter((r) => !r.held).map((r) => [r.line, { productLineId: r.line, course: r.course_id ? { id: r.course_id, title: r.title! } : null }]));
+    return new Map(gated.filter((p) => byLine.has(p.productLineId)).map((p) => [p.id, byLine.get(p.productLineId)!]));
+  }
+}

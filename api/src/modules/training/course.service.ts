@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CourseListStatus, CourseVersionStatus, ErrorReason, MAX_MATERIAL_BYTES, Side } from '@medchannel/shared-schema';
+import { Scope, applyScope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { FileStorage, sniffDocumentType } from '../../common/storage';
+import { assertVersion } from '../../common/versioning';
+import { Course, CourseFile, CourseVersion } from './training.entity';
+import { CourseContentInput, CourseFilter } from './training.inputs';
+import { assertPublishable, toDocs } from './course-content';
+
+const COURSE_STATUS_SQL: Record<CourseListStatus, string> = {
+  [CourseListStatus.PUBLISHED]: 'c.published_version IS NOT NULL AND c.archived_at IS NULL',
+  [CourseListStatus.DRAFT]: 'c.published_version IS NULL AND c.archived_at IS NULL',
+  [CourseListStatus.ARCHIVED]: 'c.archived_at IS NOT NULL',
+};
+
+/**
+ * Courses and their versions. A course is edited as a draft; publishing makes the draft the
+ * version people take and retires the one before. Editing a published course starts a new draft
+ * (version n+1) from what is sent, so what anyone passed stays exactly as it was.
+ */
+export class CourseService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly storage: FileStorage,
+  ) {}
+
+  scoped(scope: Scope, em: EntityManager = this.ds.manager) {
+    return applyScope(em.getRepository(Course).createQueryBuilder('c'), scope, 'course');
+  }
+
+  list(scope: Scope, page: PageArgs, filter: CourseFilter = {}): Promise<Page<Course>> {
+    const qb = this.scoped(scope);
+    if (filter.status) qb.andWhere(COURSE_STATUS_SQL[filter.status]);
+    else if (!filter.includeArchived) qb.andWhere('c.archived_at IS NULL');
+    if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
+    if (filter.productLineId) qb.andWhere(':line = ANY(c.product_line_ids)', { line: filter.productLineId });
+    if (filter.search) qb.andWhere('c.title ILIKE :s', { s: containsPattern(filter.search) });
+    return paginate(qb, page, [
+      { column: 'c.title', value: (c) => c.title },
+      { column: 'c.id', value: (c) => c.id },
+    ]);
+  }
+
+  async get(scope: Scope, id: string, em?: EntityManager): Promise<Course> {
+    const found = isUuid(id) ? await this.scoped(scope, em).andWhere('c.id = :id', { id }).getOne() : null;
+    if (!found) throw notFound('Course');
+    return found;
+  }
+
+  byIds(scope: Scope, ids: readonly string[]): Promise<Course[]> {
+    return this.scoped(scope).andWhere('c.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /**
+   * Versions of visible courses, by id. A partner sees only published and retired ones (what
+   * they may have taken), never a draft.
+   */
+  versionsByIds(scope: Scope, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<CourseVersion[]> {
+    const qb = em.getRepository(CourseVersion).createQueryBuilder('v')
+      .innerJoin(Course, 'c', 'c.id = v.course_id')
+      .where('v.id = ANY(:ids)', { ids });
+    applyScope(qb, scope, 'course', 'c');
+    if (scope.side === Side.PARTNER) qb.andWhere(`v.status <> 'DRAFT'`);
+    return qb.getMany();
+  }
+
+  /** Every version of the given courses, newest first (brand users). */
+  versionsByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseVersion[]> {
+    const qb = this.ds.getRepository(CourseVersion).createQueryBuilder('v')
+      .innerJoin(Course, 'c', 'c.id = v.course_id')
+      .where('v.course_id = ANY(:courseIds)', { courseIds });
+    applyScope(qb, scope, 'course', 'c');
+    if (scope.side === Side.PARTNER) qb.andWhere(`v.status <> 'DRAFT'`);
+    return qb.orderBy('v.version', 'DESC').getMany();
+  }
+
+  /** The published version of a course the viewer may take; NOT_FOUND when there is none. */
+  async published(scope: Scope, courseId: string, em: EntityManager = this.ds.manager): Promise<{ course: Course; version: CourseVersion }> {
+    const course = await this.get(scope, courseId, em);
+    const version = course.publishedVersion
+      ? await em.findOne(CourseVersion, { where: { courseId: course.id, version: course.publishedVersion } })
+      : null;
+    if (!version || course.archivedAt) throw notFound('Course');
+    return { course, version };
+  }
+
+  async create(scope: Scope, input: CourseContentInput): Promise<Course> {
+    const docs = toDocs(input, new Set());
+    const id = await this.ds.transaction(async (em) => {
+      const course = await em.save(em.create(Course, {
+        brandId: scope.brandId, kind: input.kind, title: input.title.trim(), productLineIds: await this.lines(em, scope, input.productLineIds),
+        publishedVersion: null, draftVersion: 1, archivedAt: null, createdBy: scope.userId,
+      }));
+      await em.insert(CourseVersion, this.versionRow(scope, course, 1, input, docs, course.productLineIds));
+      await audit(em, scope, 'CREATE', 'course', course.id, { title: course.title, kind: course.kind });
+      return course.id;
+    });
+    return this.get(scope, id);
+  }
+
+  /** Saves the draft: the open one is rewritten; with none open, version n+1 starts from what is sent. */
+  async saveDraft(scope: Scope, id: string, expectedVersion: number, input: CourseContentInput): Promise<Course> {
+    await this.ds.transaction(async (em) => {
+      const course = await this.locked(em, scope, id, expectedVersion);
+      const files = await em.find(CourseFile, { where: { courseId: course.id }, select: { id: true } });
+      const docs = toDocs(input, new Set(files.map((f) => f.id)));
+      const lines = await this.lines(em, scope, input.productLineIds);
+      if (course.draftVersion) {
+        const { brandId: _b, courseId: _c, version: _v, status: _s, ...content } = this.versionRow(scope, course, course.draftVersion, input, docs, lines);
+        await em.update(CourseVersion, { courseId: course.id, version: course.draftVersion }, content);
+      } else {
+        const next = (await em.query(`SELECT max(version)::int AS v FROM course_version WHERE course_id = $1`, [course.id]))[0].v + 1;
+        await em.insert(CourseVersion, this.versionRow(scope, course, next, input, docs, lines));
+        course.draftVersion = next;
+      }
+      // a course nobody can take yet shows its draft's face
+      const face = course.publishedVersion ? {} : { kind: input.kind, title: input.title.trim(), productLineIds: lines };
+      await em.save(Object.assign(course, face));
+      await audit(em, scope, 'SAVE_DRAFT', 'course', course.id, { version: course.draftVersion, title: input.title.trim() });
+    });
+    return this.get(scope, id);
+  }
+
+  /** The draft becomes what people take; the version before it is retired (kept for whoever passed it). */
+  async publish(scope: Scope, id: string, expectedVersion: number): Promise<Course> {
+    await this.ds.transaction(async (em) => {
+      const course = await this.locked(em, scope, id, expectedVersion);
+      if (!course.draftVersion) throw new AppError(ErrorCode.CONFLICT, 'There is no draft to publish; edit the course first', undefined, ErrorReason.ILLEGAL_TRANSITION);
+      const draft = await em.findOneOrFail(CourseVersion, { where: { courseId: course.id, version: course.draftVersion } });
+      assertPublishable(draft);
+      if (course.publishedVersion) {
+        await em.update(CourseVersion, { courseId: course.id, version: course.publishedVersion }, { status: CourseVersionStatus.RETIRED });
+      }
+      await em.update(CourseVersion, { id: draft.id }, { status: CourseVersionStatus.PUBLISHED, publishedAt: new Date(), publishedBy: scope.userId });
+      await em.save(Object.assign(course, {
+        publishedVersion: draft.version, draftVersion: null, kind: draft.kind, title: draft.title, productLineIds: draft.productLineIds, archivedAt: null,
+      }));
+      await audit(em, scope, 'PUBLISH', 'course', course.id, { version: draft.version });
+    });
+    return this.get(scope, id);
+  }
+
+  /** Archived courses can no longer be started or assigned; certificates already issued stay valid. */
+  async archive(scope: Scope, id: string, expectedVersion: number, archived: boolean): Promise<Course> {
+    await this.ds.transaction(async (em) => {
+      const course = await this.locked(em, scope, id, expectedVersion);
+      await em.save(Object.assign(course, { archivedAt: archived ? new Date() : null }));
+      await audit(em, scope, archived ? 'ARCHIVE' : 'UNARCHIVE', 'course', course.id, {});
+    });
+    return this.get(scope, id);
+  }
+
+  /**
+   * Stores a material file (PDF, JPEG or PNG by content) of a course. The bytes go in first under
+   * their hash, so a failed commit leaves at most an unreferenced file, never a row without one.
+   */
+  async attachFile(scope: Scope, courseId: string, fileName: string, data: Buffer): Promise<CourseFile> {
+    if (data.length === 0) throw badInput('file', 'The file is empty');
+    if (data.length > MAX_MATERIAL_BYTES) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A material file may be at most 20 MB', 'file', ErrorReason.FILE_TOO_LARGE);
+    const mime = sniffDocumentType(data);
+    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a PDF, JPEG or PNG', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const course = await this.get(scope, courseId);
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const key = `courses/${course.brandId}/${course.id}/${sha256}`;
+    await this.storage.put(key, data);
+    return this.ds.transaction(async (em) => {
+      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'material';
+      const file = await em.save(em.create(CourseFile, {
+        brandId: course.brandId, courseId: course.id, fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256, uploadedBy: scope.userId,
+      }));
+      await audit(em, scope, 'ATTACH_FILE', 'course', course.id, { fileId: file.id, fileName: name, size: data.length, sha256 });
+      return file;
+    });
+  }
+
+  /** A material file, for someone who may see its course (a partner: a published one). */
+  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').addSelect('f.fileKey')
+      .innerJoin(Course, 'c', 'c.id = f.course_id').where('f.id = :id', { id });
+    const file = isUuid(id) ? await applyScope(qb, scope, 'course', 'c').getOne() : null;
+    const data = file ? await this.storage.get(file.fileKey) : null;
+    if (!file || !data) throw notFound('File');
+    return { name: file.fileName, mime: file.fileMime, data };
+  }
+
+  filesByIds(scope: Scope, ids: readonly string[]): Promise<CourseFile[]> {
+    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').innerJoin(Course, 'c', 'c.id = f.course_id').where('f.id = ANY(:ids)', { ids });
+    return applyScope(qb, scope, 'course', 'c').getMany();
+  }
+
+  filesByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseFile[]> {
+    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').innerJoin(Course, 'c', 'c.id = f.course_id').where('f.course_id = ANY(:courseIds)', { courseIds });
+    return applyScope(qb, scope, 'course', 'c').orderBy('f.created_at').addOrderBy('f.id').getMany();
+  }
+
+  private async locked(em: EntityManager, scope: Scope, id: string, expectedVersion: number): Promise<Course> {
+    const course = isUuid(id) ? await this.scoped(scope, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    if (!course) throw notFound('Course');
+    assertVersion(course, expectedVersion, 'course');
+    return course;
+  }
+
+  /** The product lines named, each the brand's own. */
+  private async lines(em: EntityManager, scope: Scope, ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)];
+    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM product_line WHERE id = ANY($1) AND brand_id = $2`, [unique, scope.brandId]);
+    if (n !== unique.length) throw notFound('Product line');
+    return unique;
+  }
+
+  private versionRow(scope: Scope, course: Course, version: number, input: CourseContentInput, docs: ReturnType<typeof toDocs>, lines: string[]) {
+    return {
+      brandId: scope.brandId, courseId: course.id, version, status: CourseVersionStatus.DRAFT, kind: input.kind, title: input.title.trim(),
+      summary: input.summary.trim(), productLineIds: lines, passScore: input.passScore, maxAttempts: input.maxAttempts, validityMonths: input.validityMonths,
+      sections: docs.sections, questions: docs.questions,
+    };
+  }
+}

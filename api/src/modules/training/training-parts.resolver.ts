@@ -1,0 +1,222 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Side } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { today } from '../../common/dates';
+import { ProductLineType } from '../product/product.types';
+import { ProductLine } from '../product/product.entity';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { UserType } from '../user/user.types';
+import { User } from '../user/user.entity';
+import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, MaterialDoc, OptionDoc, QuizAttempt } from './training.entity';
+import { enrollmentStatus } from './learning.service';
+import type { ReadinessRow } from './training.resolver';
+import {
+  CertificateType, CertifiedLineType, CourseAssignmentType, CourseFileType, CourseType, CourseVersionType, EnrollmentType, MaterialType, OptionType,
+  QuizAttemptType, ReadinessType,
+} from './training.types';
+import { EnrollmentStatus } from '@medchannel/shared-schema';
+
+const linesOf = (ids: string[], ctx: GqlContext) =>
+  Promise.all(ids.map((id) => loadersOf(ctx).productLineById.load(id))).then((lines) => lines.filter((l): l is ProductLine => Boolean(l)));
+
+@Resolver(() => CourseType)
+export class CourseFieldsResolver {
+  @FieldResolver(() => [ProductLineType])
+  productLines(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
+    return linesOf(c.productLineIds, ctx);
+  }
+
+  @FieldResolver(() => CourseVersionType, { nullable: true, description: 'The version people take now' })
+  async published(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseVersion | null> {
+    return (await loadersOf(ctx).versionsByCourseId.load(c.id)).find((v) => v.version === c.publishedVersion) ?? null;
+  }
+
+  @FieldResolver(() => CourseVersionType, { nullable: true, description: 'The version being edited (brand users only)' })
+  async draft(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseVersion | null> {
+    return (await loadersOf(ctx).versionsByCourseId.load(c.id)).find((v) => v.version === c.draftVersion) ?? null;
+  }
+
+  @FieldResolver(() => [CourseVersionType], { description: 'Every version the viewer may see, newest first' })
+  versions(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseVersion[]> {
+    return loadersOf(ctx).versionsByCourseId.load(c.id);
+  }
+
+  @FieldResolver(() => [CourseFileType], { description: 'Material files uploaded to the course' })
+  files(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseFile[]> {
+    return loadersOf(ctx).filesByCourseId.load(c.id);
+  }
+
+  @FieldResolver(() => EnrollmentType, { nullable: true, description: 'The viewer’s own enrollment on it' })
+  async myEnrollment(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<Enrollment | null> {
+    return (await loadersOf(ctx).myEnrollmentsByCourseId.load(c.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => [CourseAssignmentType], { description: 'Assignments made (brand users), newest first' })
+  assignments(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseAssignment[]> {
+    return loadersOf(ctx).assignmentsByCourseId.load(c.id);
+  }
+}
+
+@Resolver(() => CourseVersionType)
+export class CourseVersionFieldsResolver {
+  @FieldResolver(() => [ProductLineType])
+  productLines(@Root() v: CourseVersion, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
+    return linesOf(v.productLineIds, ctx);
+  }
+}
+
+@Resolver(() => MaterialType)
+export class MaterialFieldsResolver {
+  @FieldResolver(() => CourseFileType, { nullable: true })
+  file(@Root() m: MaterialDoc, @Ctx() ctx: GqlContext): Promise<CourseFile | null> {
+    return m.fileId ? loadersOf(ctx).courseFileById.load(m.fileId) : Promise.resolve(null);
+  }
+}
+
+@Resolver(() => OptionType)
+export class OptionFieldsResolver {
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the option is right: for brand users (editors) only, never for learners' })
+  correct(@Root() o: OptionDoc, @Ctx() ctx: GqlContext): boolean | null {
+    return requireScope(ctx).side === Side.BRAND ? o.correct : null;
+  }
+}
+
+@Resolver(() => EnrollmentType)
+export class EnrollmentFieldsResolver {
+  @FieldResolver(() => CourseType, { nullable: true, description: 'Null once the course is archived, for distributor staff' })
+  course(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Course | null> {
+    return loadersOf(ctx).courseById.load(e.courseId);
+  }
+
+  @FieldResolver(() => CourseVersionType, { nullable: true, description: 'The version being taken, or passed' })
+  courseVersion(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<CourseVersion | null> {
+    return e.courseVersionId ? loadersOf(ctx).courseVersionById.load(e.courseVersionId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  user(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).userById.load(e.userId);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(e.distributorId);
+  }
+
+  @FieldResolver(() => EnrollmentStatus)
+  async status(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<EnrollmentStatus> {
+    const version = e.courseVersionId ? await loadersOf(ctx).courseVersionById.load(e.courseVersionId) : null;
+    return enrollmentStatus(e, version?.maxAttempts ?? null);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Past its due date and not completed' })
+  overdue(@Root() e: Enrollment): boolean {
+    return !e.passedAt && e.dueOn !== null && e.dueOn < today();
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Attempts left at the version being taken' })
+  async attemptsLeft(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<number | null> {
+    const version = e.courseVersionId ? await loadersOf(ctx).courseVersionById.load(e.courseVersionId) : null;
+    return version ? Math.max(version.maxAttempts - e.attempts, 0) : null;
+  }
+
+  @FieldResolver(() => [QuizAttemptType], { description: 'Every attempt, oldest first' })
+  quizAttempts(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<QuizAttempt[]> {
+    return loadersOf(ctx).attemptsByEnrollmentId.load(e.id);
+  }
+
+  @FieldResolver(() => CertificateType, { nullable: true, description: 'The latest certificate from this course' })
+  async certificate(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Certificate | null> {
+    const mine = (await loadersOf(ctx).certificatesByUserId.load(e.userId)).filter((c) => c.courseId === e.courseId);
+    return mine.sort((a, b) => b.validTo.localeCompare(a.validTo))[0] ?? null;
+  }
+}
+
+@Resolver(() => CertificateType)
+export class CertificateFieldsResolver {
+  @FieldResolver(() => Boolean, { description: 'Valid today' })
+  valid(@Root() c: Certificate): boolean {
+    const on = today();
+    return c.issuedOn <= on && c.validTo >= on;
+  }
+
+  @FieldResolver(() => [ProductLineType])
+  productLines(@Root() c: Certificate, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
+    return linesOf(c.productLineIds, ctx);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  user(@Root() c: Certificate, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).userById.load(c.userId);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() c: Certificate, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(c.distributorId);
+  }
+
+  @FieldResolver(() => CourseType, { nullable: true })
+  course(@Root() c: Certificate, @Ctx() ctx: GqlContext): Promise<Course | null> {
+    return loadersOf(ctx).courseById.load(c.courseId);
+  }
+
+  @FieldResolver(() => CourseVersionType, { nullable: true, description: 'The version passed' })
+  courseVersion(@Root() c: Certificate, @Ctx() ctx: GqlContext): Promise<CourseVersion | null> {
+    return loadersOf(ctx).courseVersionById.load(c.courseVersionId);
+  }
+}
+
+@Resolver(() => CourseAssignmentType)
+export class CourseAssignmentFieldsResolver {
+  @FieldResolver(() => [DistributorType], { description: 'The distributors named (those the viewer may see)' })
+  async distributors(@Root() a: CourseAssignment, @Ctx() ctx: GqlContext): Promise<Distributor[]> {
+    const found = await Promise.all(a.distributorIds.map((id) => loadersOf(ctx).distributorById.load(id)));
+    return found.filter((d): d is Distributor => Boolean(d));
+  }
+
+  @FieldResolver(() => [ProductLineType])
+  productLines(@Root() a: CourseAssignment, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
+    return linesOf(a.productLineIds, ctx);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  createdBy(@Root() a: CourseAssignment, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).userById.load(a.createdBy);
+  }
+}
+
+@Resolver(() => ReadinessType)
+export class ReadinessFieldsResolver {
+  @FieldResolver(() => UserType, { nullable: true })
+  user(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).userById.load(r.userId);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(r.distributorId);
+  }
+
+  @FieldResolver(() => [CertifiedLineType], { description: 'Each product line with a certificate valid today, until its latest expiry' })
+  async certifiedLines(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<CertifiedLineType[]> {
+    const on = today();
+    const lines = new Map<string, CertifiedLineType>();
+    for (const c of await loadersOf(ctx).certificatesByUserId.load(r.userId)) {
+      if (c.issuedOn > on || c.validTo < on) continue;
+      for (const line of c.productLineIds) {
+        const held = lines.get(line);
+        if (!held || held.validTo < c.validTo) lines.set(line, { productLineId: line, validTo: c.validTo, certificateId: c.id });
+      }
+    }
+    return [...lines.values()];
+  }
+}
+
+@Resolver(() => CertifiedLineType)
+export class CertifiedLineFieldsResolver {
+  @FieldResolver(() => ProductLineType, { nullable: true })
+  productLine(@Root() l: CertifiedLineType, @Ctx() ctx: GqlContext): Promise<ProductLine | null> {
+    return loadersOf(ctx).productLineById.load(l.productLineId);
+  }
+}
