@@ -16,6 +16,7 @@ const page = {
   account: lazy(() => import('../features/statements/AccountPage')),
   statement: lazy(() => import('../features/statements/StatementPage')),
   training: lazy(() => import('../features/training/TrainingPage')),
+  course: lazy(() => import('../features/training/CoursePage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
   me: lazy(() => import('../features/me/MePage')),
   company: lazy(() => import('../features/company/CompanyPage')),
@@ -36,7 +37,9 @@ export const router = createAppRouter({
     // 对账: balance and what falls due, statements (confirm, dispute), invoices, payments.
     { path: '/statements', feature: 'statements', page: page.account },
     { path: '/statements/:id', feature: 'statements', page: page.statement },
+    // 培训: my courses, the published ones, certificates, the owner's team; a course read section by section, then its quiz.
     { path: '/training', feature: 'training', page: page.training },
+    { path: '/training/courses/:id', feature: 'training', page: page.course },
     { path: '/visits', feature: 'visits', page: page.visits },
     { path: '/me', feature: 'me', page: page.me },
     { path: '/company', feature: 'company', page: page.company },
