@@ -11,6 +11,7 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../../components/LoadMore';
 import { CatalogDocument, CatalogProductLinesDocument, type CatalogQuery } from '../../../gql/graphql';
 import { CartBar } from './CartBar';
+import { CertificationNote } from './CertificationNote';
 import { QuantityStepper } from './QuantityStepper';
 import { quantityOf, useCart } from './cart';
 import '../orders.css';
@@ -96,6 +97,7 @@ function CatalogRow({ item }: { item: Item }) {
         <span className="pp-item-label">{product.code}</span>
         {product.productLine.name}
       </div>
+      {item.certification && <CertificationNote code={product.code} need={item.certification} />}
       <div className="pp-row-head" style={{ marginTop: 8 }}>
         <span>
           <span className="pp-amount" data-testid="catalog-price">

@@ -8,10 +8,12 @@ import { ErrorReason, OrderKind } from '@medchannel/shared-schema';
 import { codedError, useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { refusedLines, type RefusedLine } from '@medchannel/web-shared/orders';
+import { uncertifiedLines, type UncertifiedLine } from '@medchannel/web-shared/training';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { PlaceOrderDocument, ReviewOrderDocument, type ReviewOrderQuery } from '../../../gql/graphql';
 import { useOrderError } from '../useOrderError';
 import { BottomBar } from '../../../components/BottomBar';
+import { CertificationNote, CoursesToTake } from './CertificationNote';
 import { draftOf, isComplete, useCart } from './cart';
 import '../orders.css';
 
@@ -21,6 +23,7 @@ interface Failure {
   message: string;
   reason?: ErrorReason;
   lines: RefusedLine[];
+  uncertified: UncertifiedLine[];
 }
 
 /** 确认订单: the server prices the cart and checks every line and the credit; only then can it be placed. */
@@ -60,9 +63,9 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
       clear();
     } catch (error) {
       const { reason } = codedError(error);
-      setFailure({ message: describe(error), reason, lines: refusedLines(error) });
-      // Something changed since the review (a grant ended, credit was used): show where it stands now.
-      if (reason === ErrorReason.NOT_COMPLIANT || reason === ErrorReason.CREDIT_LIMIT_EXCEEDED) void review.refetch();
+      setFailure({ message: describe(error), reason, lines: refusedLines(error), uncertified: uncertifiedLines(error) });
+      // Something changed since the review (a grant ended, credit was used, a certificate lapsed): show where it stands now.
+      if (reason === ErrorReason.NOT_COMPLIANT || reason === ErrorReason.CREDIT_LIMIT_EXCEEDED || reason === ErrorReason.CERTIFICATION_REQUIRED) void review.refetch();
     } finally {
       inFlight.current = false;
     }
@@ -88,7 +91,7 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
     <Flex vertical gap={12}>
       {header}
       <Verdict review={r} />
-      <ReviewLines review={r} refused={failure?.lines ?? []} />
+      <ReviewLines review={r} refused={failure?.lines ?? []} uncertified={failure?.uncertified ?? []} />
       <Card size="small">
         <Descriptions
           column={1}
@@ -120,6 +123,7 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
           showIcon
           data-testid="place-error"
           title={failure.message}
+          description={failure.uncertified.length > 0 ? <CoursesToTake courses={failure.uncertified.map((u) => u.course)} /> : undefined}
           action={
             failure.reason === ErrorReason.IDEMPOTENCY_KEY_REUSED ? (
               <Flex vertical gap={6}>
@@ -168,8 +172,10 @@ function ReviewAndPlace({ onPlaced }: { onPlaced: (id: string) => void }) {
 function Verdict({ review }: { review: Review }) {
   const { t } = useTranslation();
   const refused = review.lines.filter((l) => l.findings.length > 0).length;
+  const uncertified = review.lines.filter((l) => l.certification).length;
   const problems = [
     refused > 0 ? t('review.refusedLines', { count: refused }) : null,
+    uncertified > 0 ? t('certification.summary', { count: uncertified }) : null,
     review.withinCredit ? null : t('review.overCreditText'),
   ].filter(Boolean);
   return (
@@ -184,7 +190,7 @@ function Verdict({ review }: { review: Review }) {
   );
 }
 
-function ReviewLines({ review, refused }: { review: Review; refused: RefusedLine[] }) {
+function ReviewLines({ review, refused, uncertified }: { review: Review; refused: RefusedLine[]; uncertified: UncertifiedLine[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -193,6 +199,8 @@ function ReviewLines({ review, refused }: { review: Review; refused: RefusedLine
         {review.lines.map((line) => {
           // The review's findings, and what placing found since (the server's word at submit).
           const reasons = new Set([...line.findings.map((f) => f.reason), ...(refused.find((r) => r.lineNo === line.lineNo)?.reasons ?? [])]);
+          const placed = uncertified.find((u) => u.lineNo === line.lineNo);
+          const certification = line.certification ?? (placed && { courseId: placed.course?.id, courseTitle: placed.course?.title });
           return (
             <div key={line.lineNo} className="pp-item" data-testid={`review-line-${line.product.code}`}>
               <div className="pp-row-head">
@@ -214,6 +222,7 @@ function ReviewLines({ review, refused }: { review: Review; refused: RefusedLine
                   ))}
                 </ul>
               )}
+              {certification && <CertificationNote code={line.product.code} need={certification} />}
             </div>
           );
         })}
