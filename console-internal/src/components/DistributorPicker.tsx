@@ -5,8 +5,8 @@ import { DistributorOptionsDocument } from '../gql/graphql';
 
 interface Props {
   value?: string;
-  /** Optional inside a Form.Item, which passes its own */
-  onChange?: (id: string | undefined) => void;
+  /** Optional inside a Form.Item, which passes its own; the label ("name · code") for lists that show what was picked */
+  onChange?: (id: string | undefined, label?: string) => void;
   placeholder: string;
   /** data-testid of the select; "order-distributor" on the order desk */
   testId?: string;
@@ -30,9 +30,9 @@ export function DistributorPicker({ value, onChange, placeholder, testId = 'dist
       filterOption={false}
       value={value}
       onSearch={setSearch}
-      onChange={(id) => {
+      onChange={(id, option) => {
         setSearch('');
-        onChange?.(id);
+        onChange?.(id, option && !Array.isArray(option) ? String(option.label) : undefined);
       }}
       loading={loading}
       disabled={disabled}

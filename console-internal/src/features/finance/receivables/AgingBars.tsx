@@ -1,7 +1,8 @@
-import { Button, Flex, Tooltip, Typography } from 'antd';
+import { Button, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { toCents } from '@medchannel/web-shared/finance';
+import { BarLegend } from '../../../components/BarLegend';
 import { isPositive, widthOf } from '../money';
 import { BUCKETS, type AgingFigures } from './buckets';
 
@@ -28,14 +29,7 @@ export function AgingBars({ rows, onPick }: Props) {
 
   return (
     <div data-testid="aging-bars">
-      <Flex gap={16} wrap style={{ marginBottom: 12 }}>
-        {BUCKETS.map((b) => (
-          <Flex key={b.key} gap={6} align="center">
-            <span style={{ width: 12, height: 12, borderRadius: 2, background: b.color, display: 'inline-block' }} />
-            <Typography.Text type="secondary">{t(`aging.${b.key}`)}</Typography.Text>
-          </Flex>
-        ))}
-      </Flex>
+      <BarLegend items={BUCKETS.map((b) => ({ key: b.key, color: b.color, label: t(`aging.${b.key}`) }))} />
       {rows.map((r) => (
         <div key={r.region.id} style={{ ...GRID, padding: '6px 0' }} data-testid="aging-region" data-region={r.region.name}>
           <Button type="link" style={{ padding: 0, justifyContent: 'flex-start' }} onClick={() => onPick(r.region.id)}>
