@@ -14,7 +14,7 @@ const page = {
   orders: lazy(() => import('../features/orders/OrdersPage')),
   order: lazy(() => import('../features/orders/OrderDetailPage')),
   finance: lazy(() => import('../features/finance/FinanceArea')),
-  training: lazy(() => import('../features/training/TrainingPage')),
+  training: lazy(() => import('../features/training/TrainingArea')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
   import: lazy(() => import('../features/imports/ImportPage')),
 };
@@ -33,7 +33,8 @@ export const router = createAppRouter({
     { path: '/orders/:id', feature: 'orders', page: page.order },
     // 对账: one area with a tab per path under it (receivables … ERP) and statements at /finance/statements/:id.
     { path: '/finance/*', feature: 'finance', page: page.finance },
-    { path: '/training', feature: 'training', page: page.training },
+    // 培训: courses (and the editor at /training/courses/:id), completion and readiness, a tab each.
+    { path: '/training/*', feature: 'training', page: page.training },
     { path: '/visits', feature: 'visits', page: page.visits },
     { path: '/import', feature: 'import', page: page.import },
   ],

@@ -1,14 +1,22 @@
 import { useState } from 'react';
-import { Card, Descriptions, Drawer, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Card, Descriptions, Drawer, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { DeviceClass } from '@medchannel/shared-schema';
-import { useFormat } from '@medchannel/web-shared';
+import { errorMessage, useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { ProductLinesDocument, ProductPricesDocument, ProductsDocument, type ProductPricesQuery, type ProductsQuery } from '../../gql/graphql';
+import {
+  ProductLinesDocument,
+  ProductPricesDocument,
+  ProductsDocument,
+  SetProductCertificationDocument,
+  type ProductPricesQuery,
+  type ProductsQuery,
+} from '../../gql/graphql';
+import { editsCourses } from '../training/roles';
 
 type Row = ProductsQuery['products']['nodes'][number];
 type PriceRow = ProductPricesQuery['product']['priceList'][number];
@@ -44,6 +52,38 @@ function RegistrationValidity({ to }: { to: string }) {
   );
 }
 
+/**
+ * Whether ordering the product needs a valid certificate for its line: trainers and the admin
+ * switch it (`product-certification`), everyone else reads it.
+ */
+function CertificationSwitch({ product }: { product: Pick<Row, 'id' | 'requiresCertification'> }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const [set, { loading }] = useMutation(SetProductCertificationDocument);
+  if (!editsCourses(user.role)) {
+    return product.requiresCertification ? <Tag color="blue" data-testid="product-certification-required">{t('product.certificationRequired')}</Tag> : <span>—</span>;
+  }
+  return (
+    <span onClick={(e) => e.stopPropagation()}>
+      <Switch
+        size="small"
+        checked={product.requiresCertification}
+        loading={loading}
+        checkedChildren={t('product.certificationOn')}
+        unCheckedChildren={t('product.certificationOff')}
+        onChange={(required) =>
+          void set({ variables: { productId: product.id, required } }).then(
+            () => void message.success(t(required ? 'product.certificationSet' : 'product.certificationCleared')),
+            (error: unknown) => void message.error(errorMessage(t, error)),
+          )
+        }
+        data-testid="product-certification"
+      />
+    </span>
+  );
+}
+
 /** The brand's catalogue: server-paged by keyset cursor, filters in the URL, tier prices in a drawer. */
 export default function ProductsPage() {
   const { t } = useTranslation();
@@ -54,13 +94,15 @@ export default function ProductsPage() {
   const deviceClass = (params.get('class') as DeviceClass | null) ?? undefined;
   const filterKey = [search, productLineId ?? '', deviceClass ?? ''].join('|');
   const pages = useKeysetPages(filterKey);
-  const [open, setOpen] = useState<Row | null>(null);
+  // The id, not the row: the drawer shows the row as the list holds it now (a switch flipped in it shows at once).
+  const [openId, setOpenId] = useState<string | null>(null);
 
   const lines = useQuery(ProductLinesDocument);
   const { data, previousData, loading, error, refetch } = useQuery(ProductsDocument, {
     variables: { first: PAGE_SIZE, after: pages.after, filter: { search: search || undefined, productLineId, deviceClass } },
   });
   const page = (data ?? previousData)?.products;
+  const open = page?.nodes.find((p) => p.id === openId) ?? null;
 
   return (
     <>
@@ -92,8 +134,8 @@ export default function ProductsPage() {
           list={{ page, loading, error, refetch }}
           pages={pages}
           totalTestId="product-total"
-          scroll={{ x: 1200 }}
-          onRow={(p) => ({ onClick: () => setOpen(p), style: { cursor: 'pointer' } })}
+          scroll={{ x: 1310 }}
+          onRow={(p) => ({ onClick: () => setOpenId(p.id), style: { cursor: 'pointer' } })}
           empty={<EmptyState title={search || productLineId || deviceClass ? t('product.noMatch') : t('product.none')} />}
           columns={[
             {
@@ -101,7 +143,7 @@ export default function ProductsPage() {
               key: 'name',
               render: (_, p) => (
                 <Flex vertical>
-                  <Typography.Link onClick={() => setOpen(p)}>{p.name}</Typography.Link>
+                  <Typography.Link onClick={() => setOpenId(p.id)}>{p.name}</Typography.Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {p.code}
                   </Typography.Text>
@@ -115,10 +157,11 @@ export default function ProductsPage() {
             { title: t('product.validTo'), key: 'valid', width: 200, render: (_, p) => <RegistrationValidity to={p.registrationValidTo} /> },
             { title: t('product.udiDi'), key: 'udi', width: 160, render: (_, p) => p.udiDi || '—' },
             { title: t('product.listPrice'), key: 'price', width: 130, align: 'right', render: (_, p) => format.money(p.listPrice.amount, p.listPrice.currency) },
+            { title: t('product.certification'), key: 'certification', width: 110, render: (_, p) => <CertificationSwitch product={p} /> },
           ]}
         />
       </Card>
-      <ProductDrawer product={open} onClose={() => setOpen(null)} />
+      <ProductDrawer product={open} onClose={() => setOpenId(null)} />
     </>
   );
 }
@@ -150,6 +193,9 @@ function ProductDrawer({ product, onClose }: { product: Row | null; onClose: () 
             </Descriptions.Item>
             <Descriptions.Item label={t('product.udiDi')}>{product.udiDi || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('product.listPrice')}>{format.money(product.listPrice.amount, product.listPrice.currency)}</Descriptions.Item>
+            <Descriptions.Item label={t('product.certification')}>
+              <CertificationSwitch product={product} />
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('product.priceList')}
