@@ -1,6 +1,4 @@
-/** Where a course stands, from its versions: people take a published one; an archived one is closed. */
-export const COURSE_STATES = ['PUBLISHED', 'DRAFT', 'ARCHIVED'] as const;
-export type CourseState = (typeof COURSE_STATES)[number];
+import { CourseListStatus } from '@medchannel/shared-schema';
 
 export interface CourseFace {
   publishedVersion: number | null;
@@ -8,9 +6,9 @@ export interface CourseFace {
   archivedAt: string | null;
 }
 
-/** PUBLISHED: taken now (maybe with a new draft); DRAFT: never published; ARCHIVED: closed. */
-export function stateOf(course: CourseFace): CourseState {
-  if (course.archivedAt) return 'ARCHIVED';
-  return course.publishedVersion ? 'PUBLISHED' : 'DRAFT';
+/** Where a course stands, as the list filters it: PUBLISHED (taken now, maybe with a new draft), DRAFT (never published), ARCHIVED. */
+export function stateOf(course: CourseFace): CourseListStatus {
+  if (course.archivedAt) return CourseListStatus.ARCHIVED;
+  return course.publishedVersion ? CourseListStatus.PUBLISHED : CourseListStatus.DRAFT;
 }
 

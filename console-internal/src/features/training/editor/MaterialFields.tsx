@@ -112,7 +112,7 @@ function FileChoice({ name, at, course }: { name: [number, string]; at: Array<st
           ref={input}
           type="file"
           accept="application/pdf,image/jpeg,image/png"
-          hidden
+          style={{ display: 'none' }}
           data-testid="material-upload-input"
           onChange={(e) => {
             const picked = e.target.files?.[0];
