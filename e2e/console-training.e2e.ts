@@ -1,5 +1,5 @@
 import { SCREENSHOTS, login, openBrowser, url, type Session } from './support/browser';
-import { assignOpenCourse, completionOf, createCourse, openTraining, publishOpenCourse, readinessOf, reviseOpenCourse, versionsOfOpenCourse } from './training-desk';
+import { addFileMaterial, assignOpenCourse, completionOf, createCourse, openTraining, publishOpenCourse, readinessOf, reviseOpenCourse, versionsOfOpenCourse } from './training-desk';
 
 // Part 6 in the console: 周敏 (TRAINER, 浙江/江苏) writes a course of her own (a unique title, so
 // reruns and other tests never meet it), publishes it, revises it into version 2 and publishes
@@ -38,6 +38,9 @@ test('trainer: a course written, published, revised into v2 and republished; ass
     question: { prompt: '质控失控时首先应当：', options: ['继续报告，事后补做', '停止报告患者结果并查找原因'], right: 1 },
   });
   await page.getByTestId('course-state').getByTestId('course-state-DRAFT').waitFor();
+  // Once saved the course takes files: a PDF uploaded as a second material of the section.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  await addFileMaterial(page, 0, '质控图模板', { name: '质控图模板.pdf', mimeType: 'application/pdf', buffer: pdf });
   await shot('training-02-new-course-draft');
 
   // A multiple-choice question with no right option saves, but publishing is refused at that question, and nothing typed is lost.
@@ -83,6 +86,9 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   ]);
   await page.getByTestId('course-versions').getByTestId('courseVersionStatus-RETIRED').waitFor();
   await shot('training-05-versions');
+  // The section kept both its materials through the versions.
+  await page.getByTestId('course-tab-content').click();
+  expect(await page.getByTestId('section-0').getByTestId('material-title').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['质控规则', '质控图模板']);
 
   // Assigned to 杭州康达's owner and reps, due in three weeks: the answer says how many it reached.
   const reached = await assignOpenCourse(page, KD, dayFromToday(21));
@@ -106,6 +112,16 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   // 黄志明 is at 广州粤康, outside 浙江/江苏: the trainer does not see him at all.
   expect(await readinessOf(page, '黄志明')).toBeNull();
   await shot('training-09-readiness-trainer');
+
+  // The list by state: the course is among the published ones, not the drafts.
+  await openTraining(page, 'courses', `?state=PUBLISHED&q=${encodeURIComponent(title)}`);
+  await page.getByTestId('course-list').getByTestId('course-link').filter({ hasText: title }).waitFor();
+  await openTraining(page, 'courses', `?state=DRAFT&q=${encodeURIComponent(title)}`);
+  await page.getByTestId('course-list').getByTestId('empty').waitFor();
+  // The CL-1000 analyser needs a certificate to order: the trainer sees it switched on (and may switch it).
+  await page.goto(url('console', '/products?q=HK-CL-1000'));
+  const analyser = page.locator('.ant-table-row', { hasText: 'HK-CL-1000' });
+  expect(await analyser.getByTestId('product-certification').getAttribute('aria-checked')).toBe('true');
 });
 
 test('admin: readiness shows 黄志明 (广州粤康) certified for 体外诊断试剂', async () => {

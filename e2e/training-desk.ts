@@ -70,6 +70,26 @@ export async function createCourse(page: Page, course: NewCourse): Promise<strin
   return page.url().split('/').pop()!;
 }
 
+/**
+ * Adds a FILE material to a section of the open (saved) course: the file is uploaded to the course
+ * at once and chosen for the material; the draft still needs saving.
+ */
+export async function addFileMaterial(page: Page, section: number, title: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const card = page.getByTestId(`section-${section}`);
+  const index = await card.getByTestId('material-kind').count();
+  await card.getByTestId('material-add').click();
+  const material = card.getByTestId(`material-${index}`);
+  await material.getByTestId('material-kind').click();
+  await dropdown(page).getByText('文件', { exact: true }).click();
+  await material.getByTestId('material-title').fill(title);
+  await material.getByTestId('material-upload-input').setInputFiles(file);
+  await Promise.race([
+    material.getByTestId('material-file').getByText(file.name).waitFor({ timeout: 30_000 }),
+    material.getByTestId('material-upload-error').waitFor({ timeout: 30_000 }),
+  ]);
+  if (await material.getByTestId('material-upload-error').isVisible()) throw new Error(`upload refused: ${await material.getByTestId('material-upload-error').innerText()}`);
+}
+
 /** 发布 on the open course, confirmed; waits until it shows as published at that version. */
 export async function publishOpenCourse(page: Page, version: number): Promise<void> {
   await page.getByTestId('course-publish').click();
