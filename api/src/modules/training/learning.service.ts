@@ -61,8 +61,7 @@ export class LearningService {
         { s: containsPattern(filter.search) },
       );
     }
-    // soonest due first, then the self-started ones; newest of those first would need a second key
-    // direction, so both keys run ascending and undated ones sort last
+    // soonest due first; self-started ones (no due date) last
     return paginate(qb, page, [
       { column: `COALESCE(e.due_on, '9999-12-31')`, value: (e) => e.dueOn ?? '9999-12-31' },
       { column: 'e.id', value: (e) => e.id },
