@@ -30,10 +30,11 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   await page.getByTestId('course-list').locator('.ant-table-row').first().waitFor();
   await shot('training-01-courses');
 
-  const title = `CL-1000 质控复训 ${Date.now().toString(36)}`;
+  const title = `彩超室内质控复训 ${Date.now().toString(36)}`;
   const courseId = await createCourse(page, {
     title,
-    productLines: ['体外诊断试剂'],
+    // 超声影像, not 体外诊断试剂: the CL-1000 analyser's gate must keep naming its own course to the portal's learner
+    productLines: ['超声影像'],
     section: { title: '室内质控', materialTitle: '质控规则', text: '每日两个水平质控；失控时停止报告患者结果，查找原因并记录。' },
     question: { prompt: '质控失控时首先应当：', options: ['继续报告，事后补做', '停止报告患者结果并查找原因'], right: 1 },
   });

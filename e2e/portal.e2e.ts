@@ -45,7 +45,8 @@ test('rep on a phone: language picked at login is kept, tab bar for the role, sw
   await s.shot('portal-04-me-phone-en');
 
   await page.getByTestId('tab-training').click();
-  await page.getByTestId('empty').waitFor();
+  // the assigned CL-1000 course is on 李娜's list
+  await page.locator('[data-testid="enrollments"][data-ready="true"]').getByTestId('enrollment-row').first().waitFor();
   await s.shot('portal-05-training-phone-en');
 
   await page.getByTestId('language-switch').getByText('中文').click();

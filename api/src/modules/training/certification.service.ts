@@ -48,7 +48,8 @@ export class CertificationService {
   /**
    * The gate: for each product that needs a certified person and whose line this person holds no
    * valid certificate for, the line and the published product course to take (none when the brand
-   * has not published one yet). Two queries when any product is gated, none otherwise.
+   * has not published one yet) — one the person is already on (assigned or started) first, else the
+   * most recently changed. One query when any product is gated, none otherwise.
    */
   async gaps(em: EntityManager, brandId: string, userId: string, products: Pick<Product, 'id' | 'productLineId' | 'requiresCertification'>[]): Promise<Map<string, CertificationGap>> {
     const gated = products.filter((p) => p.requiresCertification);
@@ -62,7 +63,8 @@ export class CertificationService {
          FROM unnest($3::uuid[]) AS l(line)
          LEFT JOIN LATERAL (SELECT id, title FROM course c WHERE c.brand_id = $1 AND c.kind = $5 AND l.line = ANY(c.product_line_ids)
                               AND c.published_version IS NOT NULL AND c.archived_at IS NULL
-                            ORDER BY c.updated_at DESC, c.id LIMIT 1) c ON true`,
+                            ORDER BY EXISTS (SELECT 1 FROM training_enrollment te WHERE te.course_id = c.id AND te.user_id = $2) DESC,
+                                     c.updated_at DESC, c.id LIMIT 1) c ON true`,
       [brandId, userId, lines, today(), CourseKind.PRODUCT],
     );
     const byLine = new Map(rows.filter((r) => !r.held).map((r) => [r.line, { productLineId: r.line, course: r.course_id ? { id: r.course_id, title: r.title! } : null }]));
