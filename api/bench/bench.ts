@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -48,6 +48,9 @@ export async function runBench(options: Options): Promise<boolean> {
 
   console.log('capturing the SQL of one request per operation');
   const captured = await captureSql(data.url, targetsOn);
+  mkdirSync(options.outDir, { recursive: true });
+  // what each operation sent, for reading plans (EXPLAIN) and for the notes
+  writeFileSync(path.join(options.outDir, `sql-${data.scale}.json`), JSON.stringify(Object.fromEntries(captured), null, 2));
   const dir = mkdtempSync(path.join(os.tmpdir(), 'medchannel-baseline-'));
   const statementsFile = path.join(dir, 'statements.json');
   writeFileSync(statementsFile, JSON.stringify(Object.fromEntries([...captured].map(([name, c]) => [name, c.replay]))));
