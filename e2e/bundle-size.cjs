@@ -1,27 +1,110 @@
 #!/usr/bin/env node
-// Initial JS of a built app: the entry script and every chunk its index.html preloads, gzipped.
-//   node e2e/bundle-size.cjs console-internal/dist portal-partner/dist
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
+// What a built app costs to load, gzipped: the initial JS (the entry script and every chunk its
+// index.html preloads) and, per lazy route chunk, what opening that route fetches on top (the
+// chunk and the chunks it imports that the initial load did not bring). One piece for CI's budget
+// test (e2e/bundle-budget.e2e.ts), `pnpm bundle:size` and the benchmark's report (api/bench).
+//   node e2e/bundle-size.cjs [--check] [console-internal/dist portal-partner/dist]
+const { existsSync, readFileSync } = require('node:fs');
+const { basename, dirname, join, posix } = require('node:path');
 const { gzipSync } = require('node:zlib');
 
-function initialJs(distDir) {
+const KB = 1024;
+/** Initial-JS budgets in gzip bytes. Reps open the portal on a phone in hospital corridors. */
+const BUDGETS = { 'console-internal': 300 * KB, 'portal-partner': 250 * KB };
+const REPO = join(__dirname, '..');
+
+const gzipCache = new Map();
+function sizeOf(distDir, file) {
+  const key = join(distDir, file);
+  if (!gzipCache.has(key)) {
+    const body = readFileSync(key);
+    gzipCache.set(key, { file, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  return gzipCache.get(key);
+}
+const sum = (chunks) => ({ bytes: chunks.reduce((s, c) => s + c.bytes, 0), gzip: chunks.reduce((s, c) => s + c.gzip, 0) });
+
+function initialFiles(distDir) {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]))];
-  const chunks = files.map((file) => {
-    const body = readFileSync(join(distDir, file));
-    return { file, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
-  });
-  return { chunks, bytes: chunks.reduce((s, c) => s + c.bytes, 0), gzip: chunks.reduce((s, c) => s + c.gzip, 0) };
+  return [...new Set([...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]))];
 }
 
-module.exports = { initialJs };
+function initialJs(distDir) {
+  const chunks = initialFiles(distDir).map((file) => sizeOf(distDir, file));
+  return { chunks, ...sum(chunks) };
+}
+
+/** Relative imports of a built chunk: static ones (`from"./x.js"`, `import"./x.js"`) and dynamic ones (`import("./x.js")`). */
+function importsOf(distDir, file) {
+  const code = readFileSync(join(distDir, file), 'utf8');
+  const resolve = (spec) => posix.join(posix.dirname(file), spec);
+  const statics = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g)].map((m) => resolve(m[1]));
+  const dynamics = [...code.matchAll(/\bimport\(\s*["'`](\.\.?\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => resolve(m[1]));
+  return { statics: [...new Set(statics)], dynamics: [...new Set(dynamics)] };
+}
+
+/** Every lazy chunk the initial load can open (the router's pages), with what opening it adds. */
+function routeChunks(distDir) {
+  const initial = new Set(initialFiles(distDir));
+  // everything the initial load holds, static imports included
+  const loaded = new Set();
+  const load = (file) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    importsOf(distDir, file).statics.forEach(load);
+  };
+  initial.forEach(load);
+  // the app's own lazy chunks (pages, tabs), found from the initial load and from each other;
+  // a library's own dynamic import (a vendor chunk) is not a route
+  const entries = new Set();
+  const visit = (f) => importsOf(distDir, f).dynamics.forEach((d) => {
+    if (loaded.has(d) || entries.has(d) || basename(d).startsWith('vendor')) return;
+    entries.add(d);
+    visit(d);
+  });
+  loaded.forEach(visit);
+  return [...entries].map((file) => {
+    const fetched = new Set();
+    const walk = (f) => {
+      if (loaded.has(f) || fetched.has(f)) return;
+      fetched.add(f);
+      importsOf(distDir, f).statics.forEach(walk);
+    };
+    walk(file);
+    const own = sizeOf(distDir, file);
+    return { route: basename(file).replace(/-[\w-]{8}\.js$/, ''), file, chunkGzip: own.gzip, files: fetched.size, ...sum([...fetched].map((f) => sizeOf(distDir, f))) };
+  }).sort((a, b) => b.gzip - a.gzip);
+}
+
+/** Both apps' sizes against their budgets; `ok` is false when an app's initial JS passes its budget. */
+function report(apps = Object.keys(BUDGETS).map((app) => join(REPO, app, 'dist'))) {
+  return apps.map((distDir) => {
+    const app = basename(dirname(join(distDir, 'index.html'))) === 'dist' ? basename(dirname(distDir)) : basename(distDir);
+    const budget = BUDGETS[app] ?? null;
+    const initial = initialJs(distDir);
+    return { app, distDir, budget, initial, routes: routeChunks(distDir), ok: budget === null || initial.gzip <= budget };
+  });
+}
+
+module.exports = { BUDGETS, initialJs, routeChunks, report };
 
 if (require.main === module) {
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  for (const dir of process.argv.slice(2)) {
-    const { chunks, bytes, gzip } = initialJs(dir);
-    console.log(`${dir}: initial JS ${kb(bytes)}, ${kb(gzip)} gzip`);
-    for (const c of chunks) console.log(`  ${c.file}  ${kb(c.gzip)} gzip`);
+  const args = process.argv.slice(2);
+  const check = args.includes('--check');
+  const dirs = args.filter((a) => a !== '--check');
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+  const missing = (dirs.length ? dirs : Object.keys(BUDGETS).map((a) => join(REPO, a, 'dist'))).filter((d) => !existsSync(join(d, 'index.html')));
+  if (missing.length) {
+    console.error(`not built: ${missing.join(', ')} (run pnpm build)`);
+    process.exit(2);
   }
+  const apps = report(dirs.length ? dirs : undefined);
+  for (const a of apps) {
+    const verdict = a.budget === null ? '' : a.ok ? ` (budget ${kb(a.budget)}: ok)` : ` (budget ${kb(a.budget)}: OVER)`;
+    console.log(`${a.app}: initial JS ${kb(a.initial.bytes)}, ${kb(a.initial.gzip)} gzip${verdict}`);
+    for (const c of a.initial.chunks) console.log(`  ${c.file}  ${kb(c.gzip)} gzip`);
+    console.log('  routes (gzip a first visit fetches beyond the initial load):');
+    for (const r of a.routes) console.log(`    ${r.route.padEnd(24)} ${kb(r.gzip).padStart(9)}  (${r.files} file${r.files === 1 ? '' : 's'}; own chunk ${kb(r.chunkGzip)})`);
+  }
+  if (check && apps.some((a) => !a.ok)) process.exit(1);
 }

@@ -33,7 +33,7 @@ export class AccountService {
   async aging(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<Aging & { distributor: Distributor }>> {
     const distributors = await this.accounts(scope, filter);
     const byId = new Map(distributors.map((d) => [d.id, d]));
-    const rows = agingOf(await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id)), on);
+    const rows = await agingOf(this.ds.manager, scope.brandId, distributors.map((d) => d.id), on);
     return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! })).sort((a, b) => new Decimal(b.total).comparedTo(a.total));
   }
 
@@ -46,7 +46,7 @@ export class AccountService {
       : [];
     const provinceOf = new Map(regions.map((r) => [r.id, r.parent_id ?? r.id]));
     const regionOfDistributor = new Map(distributors.map((d) => [d.id, d.regionId ? provinceOf.get(d.regionId) ?? d.regionId : '']));
-    const rows = agingOf(await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id)), on);
+    const rows = await agingOf(this.ds.manager, scope.brandId, distributors.map((d) => d.id), on);
     return [...sumAging(rows, (id) => regionOfDistributor.get(id) ?? '')]
       .filter(([regionId]) => regionId)
       .map(([regionId, g]) => ({ regionId, ...g }))

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
+import type { Client } from 'pg';
+import { REPO_DIR } from './paths';
+import { benchEmails } from './generate/context';
+
+export type Audience = 'PORTAL' | 'CONSOLE';
+
+/** One screen's request, exactly as its front end sends it (the document is read from the app's .graphql file). */
+export interface Operation {
+  name: string;
+  title: string;
+  audience: Audience;
+  user: keyof typeof benchEmails;
+  /** the app's .graphql file, from the repository root, and the operation in it */
+  file: string;
+  operation: string;
+  /** the variables the screen would send, looked up in the bench data */
+  variables(db: Client): Promise<Record<string, unknown>>;
+}
+
+const one = async (db: Client, sql: string): Promise<string> => {
+  const { rows } = await db.query(sql);
+  if (!rows[0]) throw new Error(`bench data has nothing for: ${sql}`);
+  return rows[0].id;
+};
+
+const PORTAL_ORDERS = 'portal-partner/src/features/orders/orders.graphql';
+const PORTAL_STATEMENTS = 'portal-partner/src/features/statements/statements.graphql';
+
+export const OPERATIONS: Operation[] = [
+  { name: 'portal.catalog', title: 'portal: catalog page', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'Catalog',
+    variables: async () => ({}) },
+  { name: 'portal.orders', title: 'portal: my orders page', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'MyOrders',
+    variables: async () => ({}) },
+  { name: 'portal.order', title: 'portal: order detail (lines, shipments)', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'Order',
+    // the owner's latest closed order with the most lines: lines, shipment items and the timeline all full
+    variables: async (db) => ({ id: await one(db, `SELECT o.id FROM purchase_order o WHERE o.distributor_id = bench_gen.uid('d:1') AND o.status = 'CLOSED'
+      ORDER BY (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) DESC, o.number DESC LIMIT 1`) }) },
+  { name: 'portal.statement', title: 'portal: current statement', audience: 'PORTAL', user: 'owner', file: PORTAL_STATEMENTS, operation: 'Statement',
+    variables: async (db) => ({ id: await one(db, `SELECT id FROM statement WHERE distributor_id = bench_gen.uid('d:1') ORDER BY period DESC, version DESC LIMIT 1`) }) },
+  { name: 'portal.account', title: 'portal: account balance and open items', audience: 'PORTAL', user: 'owner', file: PORTAL_STATEMENTS, operation: 'AccountSummary',
+    variables: async () => ({}) },
+  { name: 'console.orders', title: 'console: order desk queue (status + region filter)', audience: 'CONSOLE', user: 'orderDesk',
+    file: 'console-internal/src/features/orders/orders.graphql', operation: 'Orders',
+    variables: async (db) => ({ first: 20, filter: { statuses: ['SUBMITTED', 'APPROVED'], regionId: await one(db, `SELECT bench_gen.uid('province:1') AS id`) } }) },
+  { name: 'console.distributors', title: 'console: distributor list', audience: 'CONSOLE', user: 'admin',
+    file: 'console-internal/src/features/distributors/distributors.graphql', operation: 'Distributors', variables: async () => ({ first: 20 }) },
+  { name: 'console.hospitals', title: 'console: hospital search', audience: 'CONSOLE', user: 'admin',
+    file: 'console-internal/src/features/hospitals/hospitals.graphql', operation: 'Hospitals',
+    variables: async () => ({ first: 20, filter: { search: '人民医院' } }) },
+  { name: 'console.aging', title: 'console: receivables aging (by distributor)', audience: 'CONSOLE', user: 'finance',
+    file: 'console-internal/src/features/finance/receivables/receivables.graphql', operation: 'AgingByDistributor', variables: async () => ({}) },
+];
+
+/** The named operation with every fragment it spreads (transitively), as one printable document. */
+export function documentOf(op: Operation): string {
+  const doc: DocumentNode = parse(readFileSync(path.join(REPO_DIR, op.file), 'utf8'));
+  const byName = new Map<string, DefinitionNode>();
+  for (const def of doc.definitions) {
+    if ((def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) && def.name) byName.set(def.name.value, def);
+  }
+  const root = byName.get(op.operation);
+  if (!root || root.kind !== Kind.OPERATION_DEFINITION) throw new Error(`${op.file} has no operation ${op.operation}`);
+  const needed = new Set<string>();
+  const walk = (node: DefinitionNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        if (needed.has(name)) return;
+        needed.add(name);
+        const fragment = byName.get(name);
+        if (!fragment) throw new Error(`${op.file}: fragment ${name} is not in the file`);
+        walk(fragment);
+      },
+    });
+  walk(root);
+  return [root, ...[...needed].map((n) => byName.get(n)!)].map((d) => print(d)).join('\n\n');
+}

@@ -1,0 +1,90 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { API_DIR } from './paths';
+
+export interface Running {
+  url: string;
+  pid: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a Node process and waits until it prints `ready` (a regexp on its output); stops it by its pid. */
+function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: string, what: string): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const collect = (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    if (out.length > 200_000) out = out.slice(-100_000);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const running: Running = {
+    url,
+    pid: child.pid!,
+    output: () => out,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start in 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve(running);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
+
+/**
+ * The product API as production runs it (api/dist/main.js, NODE_ENV=production), on the bench
+ * database, answering x-sql-count; background jobs off so they do not disturb the measurement.
+ */
+export async function startApi(databaseUrl: string, opts: { captureFile?: string } = {}): Promise<Running> {
+  const port = await freePort();
+  const args = [...(opts.captureFile ? ['-r', path.join(__dirname, 'capture-hook.js')] : []), path.join(API_DIR, 'dist', 'main.js')];
+  return start(args, {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    COOKIE_SECURE: 'false',
+    EXPOSE_SQL_COUNT: 'true',
+    LOG_SQL: 'false',
+    STATEMENT_JOB_MINUTES: '0',
+    OUTBOX_POLL_MS: '0',
+    ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
+  }, /MedChannel API on/, `http://127.0.0.1:${port}`, 'the API');
+}
+
+/** The raw-SQL baseline: a bare HTTP handler replaying captured statements through pg. */
+export async function startBaseline(databaseUrl: string, statementsFile: string, poolSize: number): Promise<Running> {
+  const port = await freePort();
+  return start([path.join(__dirname, 'baseline-server.js')], {
+    DATABASE_URL: databaseUrl, PORT: String(port), BENCH_STATEMENTS: statementsFile, BENCH_POOL_SIZE: String(poolSize),
+  }, /baseline listening/, `http://127.0.0.1:${port}`, 'the baseline');
+}
