@@ -34,4 +34,6 @@ export enum ErrorReason {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** A shipment for more than is still open on a line */
   OVER_SHIPMENT = 'OVER_SHIPMENT',
+  /** The viewer may see the co-visit, note or task but is not one of the people who act on it */
+  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
 }

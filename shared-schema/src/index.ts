@@ -5,3 +5,4 @@ export * from './distributor.js';
 export * from './catalog.js';
 export * from './orders.js';
 export * from './finance.js';
+export * from './visits.js';

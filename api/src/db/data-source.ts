@@ -30,6 +30,9 @@ import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
+import { Visits1765100000000 } from './migrations/1765100000000-Visits';
+import { CoVisit, CoVisitParticipant, CoVisitSlot } from '../modules/visit/co-visit.entity';
+import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitNoteCc, VisitTask } from '../modules/visit/visit-note.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -42,6 +45,7 @@ export const entities = [
   Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
   Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
   OutboxEvent, WebhookEndpoint, WebhookDelivery,
+  CoVisit, CoVisitSlot, CoVisitParticipant, VisitNote, VisitNoteCc, VisitTask, VisitCommitment, VisitComment, VisitAttachment,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -52,6 +56,7 @@ export const migrations = [
   Orders1764700000000,
   Finance1764800000000,
   Outbox1764900000000,
+  Visits1765100000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

@@ -25,6 +25,11 @@ import { NotificationResolver } from '../modules/notification/notification.resol
 import { AccountResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
+import { CoVisitParticipantResolver, CoVisitResolver, CoVisitSlotResolver } from '../modules/visit/co-visit.resolver';
+import { VisitNoteResolver } from '../modules/visit/visit-note.resolver';
+import {
+  HospitalVisitNotesResolver, VisitAttachmentResolver, VisitCommentResolver, VisitCommitmentResolver, VisitTaskResolver,
+} from '../modules/visit/visit-parts.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -55,6 +60,15 @@ export const resolvers = [
   StatementLineResolver,
   StatementDisputeResolver,
   OutboxResolver,
+  CoVisitResolver,
+  CoVisitSlotResolver,
+  CoVisitParticipantResolver,
+  VisitNoteResolver,
+  VisitTaskResolver,
+  VisitCommitmentResolver,
+  VisitCommentResolver,
+  VisitAttachmentResolver,
+  HospitalVisitNotesResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

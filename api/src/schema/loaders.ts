@@ -16,6 +16,7 @@ import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
 import { Invoice, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 import { OutboxEvent } from '../modules/outbox/outbox.entity';
 import type { Services } from './services';
+import { createVisitLoaders } from '../modules/visit/visit.loaders';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
 export function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
@@ -83,6 +84,7 @@ export function createLoaders(services: Services, scope: Scope) {
     statementVersionsByMonth: groupedBy<Statement>((keys) => services.statements.versionsOf(scope, keys), (s) => `${s.distributorId}|${s.period}`),
     outboxEventById: byId<OutboxEvent>((ids) => services.outbox.eventsByIds(scope, ids)),
     assessmentsByDistributorId: groupedBy<DistributorAssessment>((ids) => services.assessments.byDistributorIds(scope, ids), (a) => a.distributorId),
+    ...createVisitLoaders(services, scope),
   };
 }
 

@@ -26,6 +26,10 @@ import { PaymentService } from '../modules/finance/payment.service';
 import { StatementService } from '../modules/finance/statement.service';
 import { AccountService } from '../modules/finance/account.service';
 import { OutboxService } from '../modules/outbox/outbox.service';
+import { CoVisitService } from '../modules/visit/co-visit.service';
+import { VisitNoteService } from '../modules/visit/visit-note.service';
+import { CommitmentService } from '../modules/visit/commitment.service';
+import { VisitAttachmentService } from '../modules/visit/visit-attachment.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -68,6 +72,10 @@ export function createServices(ds: DataSource, config: Config) {
     statements: new StatementService(ds, distributors, ledger, outbox),
     accounts: new AccountService(ds),
     outbox,
+    coVisits: new CoVisitService(ds, notifications),
+    visitNotes: new VisitNoteService(ds, notifications),
+    commitments: new CommitmentService(ds, notifications),
+    visitAttachments: new VisitAttachmentService(ds, new LocalDiskStorage(config.filesDir)),
   };
 }
 

@@ -13,6 +13,7 @@ import { Qualification } from '../../modules/qualification/qualification.entity'
 import { AuthorizationGrant } from '../../modules/authorization/authorization.entity';
 import { seedOrders } from './order-data';
 import { seedFinance } from './finance-data';
+import { seedVisits } from './visit-data';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -63,6 +64,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await seedCatalog(em);
     await seedOrders(em);
     await seedFinance(em);
+    await seedVisits(em);
   });
   return true;
 }

@@ -1,0 +1,50 @@
+import express, { Router } from 'express';
+import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { AppError } from '../../common/errors';
+import { scopeOfRequest, sendError } from '../../common/rest';
+import type { Services } from '../../schema/services';
+import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
+
+/** The URL a visit attachment is downloaded from (with the session cookie). */
+export const visitAttachmentUrl = (id: string) => `/files/visit-attachments/${id}`;
+
+/**
+ * Visit photos travel as plain HTTP bodies like qualification scans: PUT the bytes to a note
+ * (header x-file-name), GET them back; the same cookie, audience header and scope as /graphql.
+ */
+export function visitFileRoutes(services: Services): Router {
+  const router = Router();
+  router.put(
+    '/visit-notes/:id/attachments',
+    (req, res, next) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_DOCUMENT_BYTES) {
+        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'A file may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE));
+      }
+      next();
+    },
+    express.raw({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
+    async (req, res) => {
+      try {
+        const scope = await scopeOfRequest(services, req);
+        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'photo'));
+        const a = await services.visitAttachments.attach(scope, String(req.params.id), name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+        res.json({ id: a.id, fileName: a.fileName, fileMime: a.fileMime, fileSize: a.fileSize, url: visitAttachmentUrl(a.id) });
+      } catch (err) {
+        sendError(res, err);
+      }
+    },
+  );
+  router.get('/visit-attachments/:id', async (req, res) => {
+    try {
+      const file = await services.visitAttachments.read(await scopeOfRequest(services, req), String(req.params.id));
+      res.setHeader('content-type', file.mime);
+      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+      res.setHeader('cache-control', 'private, no-store');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.send(file.data);
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+  return router;
+}
