@@ -4,6 +4,7 @@ import { expectedDistributors, foreignDistributors, foreignUsers } from '../pers
 import { CATALOG_OPERATIONS } from './catalog-operations';
 import { ORDER_OPERATIONS } from './order-operations';
 import { FINANCE_OPERATIONS } from './finance-operations';
+import { VISIT_OPERATIONS } from './visit-operations';
 import { OperationCase } from './types';
 
 export type { Call, CaseInput, OperationCase } from './types';
@@ -125,4 +126,5 @@ export const OPERATIONS: Record<string, OperationCase> = {
   ...CATALOG_OPERATIONS,
   ...ORDER_OPERATIONS,
   ...FINANCE_OPERATIONS,
+  ...VISIT_OPERATIONS,
 };

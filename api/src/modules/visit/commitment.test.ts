@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
-import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
+import { GqlClient, GqlResult, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
 import { hashPassword } from '../../auth/password';
 import { HOSPITALS } from '../../db/seed/catalog-data';
 import { BRANDS, DEMO_PASSWORD, REGIONS, distributorByCode, userByEmail } from '../../db/seed/demo-data';
@@ -57,7 +57,7 @@ const note = (overrides: Record<string, unknown> = {}) => ({
   ],
   ...overrides,
 });
-const ids = (r: { data: Record<string, { nodes: Array<{ id: string }> }> }) => Object.values(r.data)[0].nodes.map((n) => n.id);
+const ids = (r: GqlResult): string[] => Object.values(r.data as Record<string, { nodes: Array<{ id: string }> }>)[0].nodes.map((n) => n.id);
 
 test('commitments need a shared note that CCs the owner, amounts with their currency', async () => {
   const internal = await cm.request(WRITE, { i: note({ visibility: 'INTERNAL', ccUserIds: [id('zhao.rh@huakang.demo')] }) });
