@@ -85,10 +85,20 @@ export type LedgerEntryKind =
   | 'SHIPMENT_RECEIVABLE';
 
 export type NotificationKind =
+  | 'COMMITMENT_ACKNOWLEDGED'
+  | 'COMMITMENT_DISPUTED'
+  | 'COMMITMENT_RESOLVED'
+  | 'CO_VISIT_CANCELLED'
+  | 'CO_VISIT_CONFIRMED'
+  | 'CO_VISIT_PROPOSED'
+  | 'CO_VISIT_SLOT_PROPOSED'
   | 'ORDER_APPROVED'
   | 'ORDER_CANCELLED'
   | 'ORDER_REJECTED'
-  | 'ORDER_SHIPPED';
+  | 'ORDER_SHIPPED'
+  | 'VISIT_NOTE_CC'
+  | 'VISIT_NOTE_COMMENTED'
+  | 'VISIT_TASK_ASSIGNED';
 
 /** An order as drafted: what to review, and what placeOrder places */
 export type OrderDraftInput = {
