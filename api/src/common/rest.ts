@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { AppError } from './errors';
 import { audienceOf } from '../auth/session.service';
@@ -43,4 +43,18 @@ export function sendDownload(res: Response, name: string, contentType: string, d
   res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
   res.setHeader('cache-control', 'private, no-store');
   res.send(data);
+}
+
+/**
+ * An upload as a plain HTTP body of at most `maxBytes`: refused by its declared length before a
+ * byte is read, then read raw (whatever its content type; the file is sniffed, never trusted).
+ */
+export function rawUpload(maxBytes: number, tooLarge: string): RequestHandler[] {
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+      return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, tooLarge, 'file', ErrorReason.FILE_TOO_LARGE));
+    }
+    next();
+  };
+  return [guard, express.raw({ type: () => true, limit: maxBytes })];
 }

@@ -1,7 +1,6 @@
-import express, { Request, Router } from 'express';
-import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
-import { AppError } from '../../common/errors';
-import { scopeOfRequest, sendError } from '../../common/rest';
+import { Request, Router } from 'express';
+import { Role } from '@medchannel/shared-schema';
+import { rawUpload, scopeOfRequest, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
@@ -17,14 +16,7 @@ export function qualificationFileRoutes(services: Services): Router {
 
   router.put(
     '/qualifications/:id',
-    (req, res, next) => {
-      // Refuse by the declared length before reading a byte of an oversized body.
-      if (Number(req.headers['content-length'] ?? 0) > MAX_DOCUMENT_BYTES) {
-        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'A document may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE));
-      }
-      next();
-    },
-    express.raw({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
+    ...rawUpload(MAX_DOCUMENT_BYTES, 'A document may be at most 10 MB'),
     async (req, res) => {
       try {
         const scope = await viewer(req, UPLOADERS);

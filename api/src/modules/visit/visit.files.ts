@@ -1,7 +1,5 @@
-import express, { Router } from 'express';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
-import { AppError } from '../../common/errors';
-import { scopeOfRequest, sendError } from '../../common/rest';
+import { Router } from 'express';
+import { rawUpload, scopeOfRequest, sendError } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
 
@@ -16,13 +14,7 @@ export function visitFileRoutes(services: Services): Router {
   const router = Router();
   router.put(
     '/visit-notes/:id/attachments',
-    (req, res, next) => {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_DOCUMENT_BYTES) {
-        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'A file may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE));
-      }
-      next();
-    },
-    express.raw({ type: () => true, limit: MAX_DOCUMENT_BYTES }),
+    ...rawUpload(MAX_DOCUMENT_BYTES, 'A file may be at most 10 MB'),
     async (req, res) => {
       try {
         const scope = await scopeOfRequest(services, req);
