@@ -28,7 +28,8 @@ const TABLE: Array<[string, boolean, boolean, 'shared' | 'internal' | null, stri
   ['zjcity.rh', true, true, null, 'a regional head whose city is the author’s'],
   ['gd.rh', false, false, null, 'a regional head of another province'],
   ['trainer@huakang.demo', false, true, 'internal', 'a brand colleague CC’d on the internal note only'],
-  ['engineer@huakang.demo', true, false, 'shared', 'a brand colleague CC’d on the shared note only'],
+  ['nb.cm', true, false, 'shared', 'a brand colleague CC’d on the shared note only'],
+  ['engineer@huakang.demo', false, false, null, 'a technical expert elsewhere'],
   ['chen.cm@huakang.demo', false, false, null, 'another channel manager'],
   ['order@huakang.demo', false, false, null, 'the order desk (same regions)'],
   ['finance@huakang.demo', false, false, null, 'finance (same regions)'],
@@ -40,11 +41,15 @@ const TABLE: Array<[string, boolean, boolean, 'shared' | 'internal' | null, stri
   ['admin@ruiguang.demo', false, false, null, 'the other brand’s admin'],
 ];
 
-async function extraHead(label: string, regionCode: string): Promise<string> {
+/**
+ * People of the test's own (not the seed's): the isolation matrix, running beside this file on the
+ * same database, knows the seed's people only, and must not find them named on these notes.
+ */
+async function extraUser(label: string, regionCode: string, role = 'REGIONAL_HEAD'): Promise<string> {
   const email = `${label}-${tag}@huakang.demo`;
   const [u] = await t.app.ds.query(
-    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, $4, 'BRAND', 'REGIONAL_HEAD') RETURNING id`,
-    [BRANDS.huakang.id, email, await hashPassword(DEMO_PASSWORD), `区总 ${label}`],
+    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, $4, 'BRAND', $5) RETURNING id`,
+    [BRANDS.huakang.id, email, await hashPassword(DEMO_PASSWORD), `测试 ${label}`, role],
   );
   const region = REGIONS.find((r) => r.brandId === BRANDS.huakang.id && r.code === regionCode)!;
   await t.app.ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) VALUES ($1, $2, $3)`, [BRANDS.huakang.id, u.id, region.id]);
@@ -53,7 +58,8 @@ async function extraHead(label: string, regionCode: string): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const extra = { 'zjcity.rh': await extraHead('zjcity', 'ZJ-HZ'), 'gd.rh': await extraHead('gd', 'GD') };
+  const extra = { 'zjcity.rh': await extraUser('zjcity', 'ZJ-HZ'), 'gd.rh': await extraUser('gd', 'GD'), 'nb.cm': await extraUser('nbcm', 'ZJ-NB', 'CHANNEL_MANAGER') };
+  const nbCm = (await t.app.ds.query(`SELECT id FROM app_user WHERE email = $1`, [extra['nb.cm']]))[0].id;
   for (const [who] of TABLE) {
     const email = extra[who as keyof typeof extra] ?? who;
     if (who in extra) {
@@ -71,7 +77,7 @@ beforeAll(async () => {
     });
   const s = await write({
     visibility: 'SHARED', outcome: SHARED_TEXT, nextSteps: `${SHARED_TEXT} 下一步`,
-    ccUserIds: ['boss@kangda.demo', 'li.rep@kangda.demo', 'engineer@huakang.demo'].map((e) => userByEmail(e).id),
+    ccUserIds: [...['boss@kangda.demo', 'li.rep@kangda.demo'].map((e) => userByEmail(e).id), nbCm],
     commitments: [{ kind: 'SUPPORT', description: `${SHARED_TEXT} 承诺` }],
   });
   const i = await write({ visibility: 'INTERNAL', outcome: INTERNAL_TEXT, ccUserIds: [userByEmail('trainer@huakang.demo').id] });

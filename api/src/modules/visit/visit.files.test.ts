@@ -30,10 +30,10 @@ test('a photo on a shared note: uploaded once by the author, read by the CC list
   const noteId = written.data.writeVisitNote.id;
   const first = await upload(cm, noteId, PNG);
   expect(first.status).toBe(200);
-  const a = await first.json();
+  const a = (await first.json()) as { id: string; url: string };
   expect(a).toMatchObject({ fileName: '科室白板.png', fileMime: 'image/png', fileSize: PNG.length });
   // the retried upload is the same attachment
-  expect((await (await upload(cm, noteId, PNG)).json()).id).toBe(a.id);
+  expect(((await (await upload(cm, noteId, PNG)).json()) as { id: string }).id).toBe(a.id);
   expect((await upload(owner, noteId, PNG)).status).toBe(403);
   expect((await upload(ownerB, noteId, PNG)).status).toBe(404);
   expect((await upload(cm, noteId, Buffer.from('plain text'))).status).toBe(415);
