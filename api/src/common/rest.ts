@@ -37,6 +37,15 @@ export async function scopeOfRequest(services: Services, req: Request, roles?: r
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** A stored file shown in place (a scan, a photo), private, never sniffed by the browser into something else. */
+export function sendInline(res: Response, file: { name: string; mime: string; data: Buffer }): void {
+  res.setHeader('content-type', file.mime);
+  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.send(file.data);
+}
+
 /** A generated file as a private download with its (Chinese-safe) file name. */
 export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
   res.setHeader('content-type', contentType);

@@ -1,6 +1,6 @@
 import { Request, Router } from 'express';
 import { Role } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendError, sendInline } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
@@ -45,11 +45,7 @@ export function qualificationFileRoutes(services: Services): Router {
   router.get('/qualifications/:id', async (req, res) => {
     try {
       const file = await services.qualifications.readFile(await viewer(req), String(req.params.id));
-      res.setHeader('content-type', file.mime);
-      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.send(file.data);
+      sendInline(res, file);
     } catch (err) {
       sendError(res, err);
     }

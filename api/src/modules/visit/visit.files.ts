@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { rawUpload, scopeOfRequest, sendError } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendError, sendInline } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
 
@@ -29,11 +29,7 @@ export function visitFileRoutes(services: Services): Router {
   router.get('/visit-attachments/:id', async (req, res) => {
     try {
       const file = await services.visitAttachments.read(await scopeOfRequest(services, req), String(req.params.id));
-      res.setHeader('content-type', file.mime);
-      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.send(file.data);
+      sendInline(res, file);
     } catch (err) {
       sendError(res, err);
     }
