@@ -1,4 +1,4 @@
-import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { AppError } from './errors';
 import { audienceOf } from '../auth/session.service';
@@ -37,15 +37,6 @@ export async function scopeOfRequest(services: Services, req: Request, roles?: r
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A stored file shown in place (a scan, a photo), private, never sniffed by the browser into something else. */
-export function sendInline(res: Response, file: { name: string; mime: string; data: Buffer }): void {
-  res.setHeader('content-type', file.mime);
-  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-  res.setHeader('cache-control', 'private, no-store');
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.send(file.data);
-}
-
 /** A generated file as a private download with its (Chinese-safe) file name. */
 export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
   res.setHeader('content-type', contentType);
@@ -54,16 +45,32 @@ export function sendDownload(res: Response, name: string, contentType: string, d
   res.send(data);
 }
 
+/** A stored file shown in the browser (inline), private, never sniffed into something else. */
+export function sendInline(res: Response, file: { name: string; mime: string; data: Buffer }): void {
+  res.setHeader('content-type', file.mime);
+  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.send(file.data);
+}
+
 /**
- * An upload as a plain HTTP body of at most `maxBytes`: refused by its declared length before a
- * byte is read, then read raw (whatever its content type; the file is sniffed, never trusted).
+ * Reads a plain-HTTP upload (the bytes as the body, the name in x-file-name), refusing by the
+ * declared length before reading a byte of an oversized body; the handler gets a Buffer.
  */
 export function rawUpload(maxBytes: number, tooLarge: string): RequestHandler[] {
-  const guard = (req: Request, res: Response, next: NextFunction) => {
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
-      return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, tooLarge, 'file', ErrorReason.FILE_TOO_LARGE));
-    }
-    next();
-  };
-  return [guard, express.raw({ type: () => true, limit: maxBytes })];
+  return [
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, tooLarge, 'file', ErrorReason.FILE_TOO_LARGE));
+      }
+      next();
+    },
+    express.raw({ type: () => true, limit: maxBytes }),
+  ];
+}
+
+/** The uploaded file's name and bytes, as rawUpload left them. */
+export function uploadedFile(req: Request): { name: string; data: Buffer } {
+  return { name: decodeURIComponent(String(req.headers['x-file-name'] ?? 'document')), data: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
 }

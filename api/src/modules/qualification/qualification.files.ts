@@ -1,6 +1,6 @@
 import { Request, Router } from 'express';
 import { Role } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendError, sendInline, uploadedFile } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
@@ -14,20 +14,16 @@ export function qualificationFileRoutes(services: Services): Router {
   const router = Router();
   const viewer = (req: Request, roles?: Role[]) => scopeOfRequest(services, req, roles);
 
-  router.put(
-    '/qualifications/:id',
-    ...rawUpload(MAX_DOCUMENT_BYTES, 'A document may be at most 10 MB'),
-    async (req, res) => {
-      try {
-        const scope = await viewer(req, UPLOADERS);
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'document'));
-        const q = await services.qualifications.attachFile(scope, String(req.params.id), name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-        res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
-      } catch (err) {
-        sendError(res, err);
-      }
-    },
-  );
+  router.put('/qualifications/:id', ...rawUpload(MAX_DOCUMENT_BYTES, 'A document may be at most 10 MB'), async (req, res) => {
+    try {
+      const scope = await viewer(req, UPLOADERS);
+      const { name, data } = uploadedFile(req);
+      const q = await services.qualifications.attachFile(scope, String(req.params.id), name, data);
+      res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
 
   /** The pack a hospital asks a distributor for (licences, authorization letters, registration list). */
   router.get('/packs/:distributorId.zip', async (req, res) => {
@@ -44,8 +40,7 @@ export function qualificationFileRoutes(services: Services): Router {
 
   router.get('/qualifications/:id', async (req, res) => {
     try {
-      const file = await services.qualifications.readFile(await viewer(req), String(req.params.id));
-      sendInline(res, file);
+      sendInline(res, await services.qualifications.readFile(await viewer(req), String(req.params.id)));
     } catch (err) {
       sendError(res, err);
     }

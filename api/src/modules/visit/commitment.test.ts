@@ -1,40 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
-import { hashPassword } from '../../auth/password';
+import { TestPerson, person } from '../../../test/visit-people';
 import { HOSPITALS } from '../../db/seed/catalog-data';
-import { BRANDS, DEMO_PASSWORD, REGIONS, distributorByCode, userByEmail } from '../../db/seed/demo-data';
+import { distributorByCode, userByEmail } from '../../db/seed/demo-data';
 
 /**
  * A shared note's commitments: written once however often the request is retried, open in the
  * owner's inbox until acknowledged or disputed, a dispute in the author's regional head's queue
- * (and only theirs) until resolved.
+ * (and only theirs) until resolved. 陈静 (GD) writes about 广州粤康, whose owner is 黄志明; the
+ * reps and both regional heads are the test's own (none is an isolation-matrix persona).
  */
 let t: TestApp;
 let cm: GqlClient;
 let owner: GqlClient;
-let rep: GqlClient;
 let ownerB: GqlClient;
-let head: GqlClient;
-let farHead: GqlClient;
+let rep: TestPerson;
+let head: TestPerson;
+let farHead: TestPerson;
 
 const id = (email: string) => userByEmail(email).id;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [cm, owner, rep, ownerB, head] = await Promise.all(
-    ['zhang.cm@huakang.demo', 'boss@kangda.demo', 'li.rep@kangda.demo', 'boss@huaning.demo', 'zhao.rh@huakang.demo'].map((e) => t.as(e)),
-  );
-  // a regional head for 广东 only: not in 张伟's management chain
-  const email = `gd.rh-${randomUUID().slice(0, 8)}@huakang.demo`;
-  const [u] = await t.app.ds.query(
-    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, '广东区总', 'BRAND', 'REGIONAL_HEAD') RETURNING id`,
-    [BRANDS.huakang.id, email, await hashPassword(DEMO_PASSWORD)],
-  );
-  const gd = REGIONS.find((r) => r.brandId === BRANDS.huakang.id && r.code === 'GD')!;
-  await t.app.ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) VALUES ($1, $2, $3)`, [BRANDS.huakang.id, u.id, gd.id]);
-  farHead = t.client(Audience.CONSOLE);
-  await farHead.login(email);
+  [cm, owner, ownerB] = await Promise.all(['chen.cm@huakang.demo', 'boss@yuekang.demo', 'boss@huaning.demo'].map((e) => t.as(e)));
+  rep = await person(t, 'yk.rep', Role.REP, { distributorCode: 'HK-YK' });
+  head = await person(t, 'gd.rh', Role.REGIONAL_HEAD, { regionCode: 'GD' });
+  // a regional head for 浙江 only: not in 陈静's management chain
+  farHead = await person(t, 'zj.rh', Role.REGIONAL_HEAD, { regionCode: 'ZJ' });
 });
 afterAll(() => t?.stop());
 
@@ -48,9 +41,9 @@ const DISPUTE = `mutation($id: ID!, $v: Int!, $r: String!) { disputeCommitment(i
 const RESOLVE = `mutation($id: ID!, $v: Int!, $r: String!) { resolveCommitment(id: $id, expectedVersion: $v, resolution: $r) { ${C} } }`;
 
 const note = (overrides: Record<string, unknown> = {}) => ({
-  hospitalId: HOSPITALS[0].id, distributorId: distributorByCode('HK-KD').id, visibility: 'SHARED', outcome: '承诺流程测试', idempotencyKey: randomUUID(),
-  ccUserIds: [id('boss@kangda.demo'), id('li.rep@kangda.demo')],
-  tasks: [{ title: '发送报价', ownerId: id('li.rep@kangda.demo') }],
+  hospitalId: HOSPITALS[5].id, distributorId: distributorByCode('HK-YK').id, visibility: 'SHARED', outcome: '承诺流程测试', idempotencyKey: randomUUID(),
+  ccUserIds: [id('boss@yuekang.demo'), rep.id],
+  tasks: [{ title: '发送报价', ownerId: rep.id }],
   commitments: [
     { kind: 'PRICE', description: '首批试剂九折', amount: '1280.50', currency: 'CNY' },
     { kind: 'TRIAL_EQUIPMENT', description: '借用样机两周', dueOn: '2030-01-31' },
@@ -60,18 +53,19 @@ const note = (overrides: Record<string, unknown> = {}) => ({
 const ids = (r: GqlResult): string[] => Object.values(r.data as Record<string, { nodes: Array<{ id: string }> }>)[0].nodes.map((n) => n.id);
 
 test('commitments need a shared note that CCs the owner, amounts with their currency', async () => {
-  const internal = await cm.request(WRITE, { i: note({ visibility: 'INTERNAL', ccUserIds: [id('zhao.rh@huakang.demo')] }) });
+  const internal = await cm.request(WRITE, { i: note({ visibility: 'INTERNAL', ccUserIds: [id('engineer@huakang.demo')] }) });
   expect(internal.errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'commitments' });
-  const noOwner = await cm.request(WRITE, { i: note({ ccUserIds: [id('li.rep@kangda.demo')], tasks: [] }) });
+  const noOwner = await cm.request(WRITE, { i: note({ ccUserIds: [rep.id], tasks: [] }) });
   expect(noOwner.errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'ccUserIds' });
   const internalToPartner = await cm.request(WRITE, { i: note({ visibility: 'INTERNAL', commitments: [], tasks: [] }) });
   expect(internalToPartner.errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'ccUserIds' });
   const halfMoney = await cm.request(WRITE, { i: note({ commitments: [{ kind: 'PRICE', description: '九折', amount: '10.00' }] }) });
   expect(halfMoney.errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'commitments.0.amount' });
-  const taskToStranger = await cm.request(WRITE, { i: note({ tasks: [{ title: '跟进', ownerId: id('wang.rep@kangda.demo') }] }) });
+  const taskToStranger = await cm.request(WRITE, { i: note({ tasks: [{ title: '跟进', ownerId: id('engineer@huakang.demo') }] }) });
   expect(taskToStranger.errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'tasks.0.ownerId' });
-  const otherDistributorsRep = await cm.request(WRITE, { i: note({ ccUserIds: [id('boss@kangda.demo'), id('xu.rep@huaning.demo')], tasks: [] }) });
-  expect(codeOf(otherDistributorsRep)).toBe(ErrorCode.BAD_USER_INPUT);
+  // another distributor's rep, whom the manager does not see, is as if they did not exist
+  const otherDistributorsRep = await cm.request(WRITE, { i: note({ ccUserIds: [id('boss@yuekang.demo'), id('xu.rep@huaning.demo')], tasks: [] }) });
+  expect(codeOf(otherDistributorsRep)).toBe(ErrorCode.NOT_FOUND);
 });
 
 test('open in the owner’s inbox until answered; a dispute goes to the author’s regional head and only there', async () => {
@@ -92,10 +86,10 @@ test('open in the owner’s inbox until answered; a dispute goes to the author�
   expect(ids(await ownerB.request(INBOX, { s: ['OPEN', 'ACKNOWLEDGED', 'DISPUTED', 'RESOLVED'] }))).not.toContain(price.id);
   expect(codeOf(await ownerB.request(ACK, { id: price.id, v: price.version }))).toBe(ErrorCode.NOT_FOUND);
   // a rep reads the note but does not answer for the distributor
-  expect(codeOf(await rep.request(ACK, { id: price.id, v: price.version }))).toBe(ErrorCode.FORBIDDEN);
+  expect(codeOf(await rep.client.request(ACK, { id: price.id, v: price.version }))).toBe(ErrorCode.FORBIDDEN);
 
   const acked = await owner.request(ACK, { id: price.id, v: price.version });
-  expect(acked.data.acknowledgeCommitment).toMatchObject({ status: 'ACKNOWLEDGED', answeredBy: { displayName: '钱永强' } });
+  expect(acked.data.acknowledgeCommitment).toMatchObject({ status: 'ACKNOWLEDGED', answeredBy: { displayName: '黄志明' } });
   // the retry is answered with the same result; nothing is recorded twice
   const retried = await owner.request(ACK, { id: price.id, v: price.version });
   expect(retried.data.acknowledgeCommitment.version).toBe(acked.data.acknowledgeCommitment.version);
@@ -110,19 +104,19 @@ test('open in the owner’s inbox until answered; a dispute goes to the author�
   expect(ids(await owner.request(INBOX, { s: ['DISPUTED'] }))).toContain(trial.id);
 
   // the author's regional head hears of it and finds it in the queue; a head elsewhere does not
-  const [told] = await t.app.ds.query(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'COMMITMENT_DISPUTED' AND entity_id = $2`, [id('zhao.rh@huakang.demo'), n.id]);
+  const [told] = await t.app.ds.query(`SELECT params FROM notification WHERE user_id = $1 AND kind = 'COMMITMENT_DISPUTED' AND entity_id = $2`, [head.id, n.id]);
   expect(told.params).toMatchObject({ commitmentId: trial.id, reason: '样机不够，需品牌方直发' });
-  expect(ids(await head.request(QUEUE, { s: ['DISPUTED'] }))).toContain(trial.id);
-  expect(ids(await farHead.request(QUEUE, { s: ['DISPUTED'] }))).not.toContain(trial.id);
-  expect(codeOf(await farHead.request(RESOLVE, { id: trial.id, v: 2, r: '越权' }))).toBe(ErrorCode.NOT_FOUND);
+  expect(ids(await head.client.request(QUEUE, { s: ['DISPUTED'] }))).toContain(trial.id);
+  expect(ids(await farHead.client.request(QUEUE, { s: ['DISPUTED'] }))).not.toContain(trial.id);
+  expect(codeOf(await farHead.client.request(RESOLVE, { id: trial.id, v: 2, r: '越权' }))).toBe(ErrorCode.NOT_FOUND);
   expect(codeOf(await cm.request(QUEUE, { s: ['DISPUTED'] }))).toBe(ErrorCode.FORBIDDEN);
 
   const version = disputed.data.disputeCommitment.version;
-  const resolved = await head.request(RESOLVE, { id: trial.id, v: version, r: '样机由品牌方直发医院' });
-  expect(resolved.data.resolveCommitment).toMatchObject({ status: 'RESOLVED', resolution: '样机由品牌方直发医院', resolvedBy: { displayName: '赵建国' } });
-  expect(ids(await head.request(QUEUE, { s: ['DISPUTED'] }))).not.toContain(trial.id);
-  expect(ids(await head.request(QUEUE, { s: ['RESOLVED'] }))).toContain(trial.id);
-  const [ownerTold] = await t.app.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'COMMITMENT_RESOLVED' AND entity_id = $2`, [id('boss@kangda.demo'), n.id]);
+  const resolved = await head.client.request(RESOLVE, { id: trial.id, v: version, r: '样机由品牌方直发医院' });
+  expect(resolved.data.resolveCommitment).toMatchObject({ status: 'RESOLVED', resolution: '样机由品牌方直发医院', resolvedBy: { displayName: '测试gd.rh' } });
+  expect(ids(await head.client.request(QUEUE, { s: ['DISPUTED'] }))).not.toContain(trial.id);
+  expect(ids(await head.client.request(QUEUE, { s: ['RESOLVED'] }))).toContain(trial.id);
+  const [ownerTold] = await t.app.ds.query(`SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'COMMITMENT_RESOLVED' AND entity_id = $2`, [id('boss@yuekang.demo'), n.id]);
   expect(ownerTold.n).toBe(1);
 });
 
@@ -131,9 +125,9 @@ test('comments reach the same audience; retries write one; tasks are ticked by t
   const n = written.data.writeVisitNote;
   const key = randomUUID();
   const COMMENT = `mutation($n: ID!, $b: String!, $k: ID!) { commentOnVisitNote(noteId: $n, body: $b, idempotencyKey: $k) { id body author { displayName } } }`;
-  const first = await rep.request(COMMENT, { n: n.id, b: '收到，周三前回复', k: key });
-  expect(first.data.commentOnVisitNote.author.displayName).toBe('李娜');
-  expect((await rep.request(COMMENT, { n: n.id, b: '收到，周三前回复', k: key })).data.commentOnVisitNote.id).toBe(first.data.commentOnVisitNote.id);
+  const first = await rep.client.request(COMMENT, { n: n.id, b: '收到，周三前回复', k: key });
+  expect(first.data.commentOnVisitNote.author.displayName).toBe('测试yk.rep');
+  expect((await rep.client.request(COMMENT, { n: n.id, b: '收到，周三前回复', k: key })).data.commentOnVisitNote.id).toBe(first.data.commentOnVisitNote.id);
   expect(codeOf(await ownerB.request(COMMENT, { n: n.id, b: '越界', k: randomUUID() }))).toBe(ErrorCode.NOT_FOUND);
   const read = await owner.request(`query($id: ID!) { visitNote(id: $id) { comments { body } } }`, { id: n.id });
   expect(read.data.visitNote.comments).toEqual([{ body: '收到，周三前回复' }]);
@@ -143,7 +137,7 @@ test('comments reach the same audience; retries write one; tasks are ticked by t
   const TICK = `mutation($id: ID!, $v: Int!, $d: Boolean!) { setVisitTaskDone(id: $id, expectedVersion: $v, done: $d) { id done version } }`;
   const task = n.tasks[0];
   expect(reasonOf(await owner.request(TICK, { id: task.id, v: 1, d: true }))).toBe(ErrorReason.NOT_A_PARTICIPANT);
-  const ticked = await rep.request(TICK, { id: task.id, v: 1, d: true });
+  const ticked = await rep.client.request(TICK, { id: task.id, v: 1, d: true });
   expect(ticked.data.setVisitTaskDone).toMatchObject({ done: true, version: 2 });
-  expect((await rep.request(TICK, { id: task.id, v: 1, d: true })).data.setVisitTaskDone.version).toBe(2);
+  expect((await rep.client.request(TICK, { id: task.id, v: 1, d: true })).data.setVisitTaskDone.version).toBe(2);
 });

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Role } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
+import { person } from '../../../test/visit-people';
 import { HOSPITALS } from '../../db/seed/catalog-data';
 import { distributorByCode, userByEmail } from '../../db/seed/demo-data';
 
@@ -23,9 +25,11 @@ const upload = (c: GqlClient, noteId: string, body: Buffer) =>
   fetch(`${t.url}/files/visit-notes/${noteId}/attachments`, { method: 'PUT', headers: { ...headers(c), 'x-file-name': encodeURIComponent('科室白板.png') }, body });
 
 test('a photo on a shared note: uploaded once by the author, read by the CC list only', async () => {
-  const [cm, owner, ownerB, rep2] = await Promise.all(['zhang.cm@huakang.demo', 'boss@kangda.demo', 'boss@huaning.demo', 'wang.rep@kangda.demo'].map((e) => t.as(e)));
+  // 陈静 writes about 广州粤康 to its owner 黄志明 (neither is an isolation-matrix persona)
+  const [cm, owner, ownerB] = await Promise.all(['chen.cm@huakang.demo', 'boss@yuekang.demo', 'boss@huaning.demo'].map((e) => t.as(e)));
+  const rep2 = (await person(t, 'yk.rep', Role.REP, { distributorCode: 'HK-YK' })).client;
   const written = await cm.request(`mutation($i: WriteVisitNoteInput!) { writeVisitNote(input: $i) { id } }`, {
-    i: { hospitalId: HOSPITALS[0].id, distributorId: distributorByCode('HK-KD').id, visibility: 'SHARED', outcome: '带照片的纪要', ccUserIds: [userByEmail('boss@kangda.demo').id], idempotencyKey: randomUUID() },
+    i: { hospitalId: HOSPITALS[5].id, distributorId: distributorByCode('HK-YK').id, visibility: 'SHARED', outcome: '带照片的纪要', ccUserIds: [userByEmail('boss@yuekang.demo').id], idempotencyKey: randomUUID() },
   });
   const noteId = written.data.writeVisitNote.id;
   const first = await upload(cm, noteId, PNG);

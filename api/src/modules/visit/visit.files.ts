@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { rawUpload, scopeOfRequest, sendError, sendInline } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendError, sendInline, uploadedFile } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
 
@@ -18,8 +18,8 @@ export function visitFileRoutes(services: Services): Router {
     async (req, res) => {
       try {
         const scope = await scopeOfRequest(services, req);
-        const name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'photo'));
-        const a = await services.visitAttachments.attach(scope, String(req.params.id), name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+        const { name, data } = uploadedFile(req);
+        const a = await services.visitAttachments.attach(scope, String(req.params.id), name, data);
         res.json({ id: a.id, fileName: a.fileName, fileMime: a.fileMime, fileSize: a.fileSize, url: visitAttachmentUrl(a.id) });
       } catch (err) {
         sendError(res, err);
