@@ -23,6 +23,7 @@ import { financeRoutes } from './modules/finance/finance.routes';
 import { startOutboxDeliverer } from './modules/outbox/outbox.service';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 import { importRoutes } from './modules/import/import.routes';
+import { visitFileRoutes } from './modules/visit/visit.files';
 
 export interface App {
   config: Config;
@@ -68,7 +69,7 @@ export async function createApp(config: Config): Promise<App> {
     }
   });
 
-  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services), trainingFileRoutes(services));
+  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services), trainingFileRoutes(services), visitFileRoutes(services));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),

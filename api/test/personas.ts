@@ -4,6 +4,7 @@ import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, QUALIFICATIONS, SeedHospital } fro
 import { SEED_ORDERS, SeedOrder, seedShipmentIdOf } from '../src/db/seed/order-data';
 import { SEED_CERTIFICATE, SEED_COURSES } from '../src/db/seed/training-data';
 import { SEED_ACCOUNT_CODE, SEED_INVOICE_ID, SEED_INVOICE_NUMBER, SEED_PAYMENT_ID, SEED_PAYMENT_REF } from '../src/db/seed/finance-data';
+import { visitMarkers, visitPeople } from './visit-personas';
 
 /**
  * The people the isolation matrix runs every operation as: each brand role, owner and rep of
@@ -88,7 +89,8 @@ export function foreignMarkers(user: SeedUser): string[] {
   const foreignCodes = new Set(DISTRIBUTORS.filter((d) => !seeDistributors.has(d.id)).map((d) => d.code));
   return [
     ...DISTRIBUTORS.filter((d) => !seeDistributors.has(d.id)).flatMap((d) => [d.id, d.name, d.code]),
-    ...USERS.filter((x) => !seeUsers.has(x.id)).flatMap((x) => [x.id, x.email, x.displayName]),
+    // people on the visit notes and plans a user reads are named to them there (never their emails)
+    ...USERS.filter((x) => !seeUsers.has(x.id)).flatMap((x) => (visitPeople(user).has(x.id) ? [x.email] : [x.id, x.email, x.displayName])),
     ...HOSPITALS.filter((h) => !seeHospitals.has(h.id)).flatMap((h) => [h.id, h.name]),
     ...PRODUCTS.filter((p) => p.brandId !== user.brandId).flatMap((p) => [p.id, p.name, p.registrationNo]),
     ...AUTHORIZATIONS.filter((a) => foreignCodes.has(a.distributorCode)).map((a) => a.id),
@@ -98,6 +100,7 @@ export function foreignMarkers(user: SeedUser): string[] {
     // 华康's courses are 华康's; a draft is the brand side's alone
     ...SEED_COURSES.filter((c) => user.brandId !== userByEmail('trainer@huakang.demo').brandId || (!c.published && sideOfRole(user.role) === Side.PARTNER)).flatMap((c) => [c.id, c.title]),
     ...(foreignCodes.has(SEED_CERTIFICATE.distributorCode) ? [SEED_CERTIFICATE.id] : []),
+    ...visitMarkers(user),
   ];
 }
 

@@ -38,4 +38,6 @@ export enum ErrorReason {
   CERTIFICATION_REQUIRED = 'CERTIFICATION_REQUIRED',
   /** Every quiz attempt of the course version is used */
   ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
+  /** The viewer may see the co-visit, note or task but is not one of the people who act on it */
+  NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
 }

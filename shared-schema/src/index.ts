@@ -6,3 +6,4 @@ export * from './catalog.js';
 export * from './orders.js';
 export * from './finance.js';
 export * from './training.js';
+export * from './visits.js';

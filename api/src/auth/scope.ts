@@ -84,7 +84,13 @@ export type ScopedResource =
   /** courses: the brand's own, all of them for brand users; partner users only what is published and not archived */
   | 'course'
   /** a person's training (enrollments, certificates; distributor_id, user_id): as distributorOwned, but a rep only their own */
-  | 'trainee';
+  | 'trainee'
+  /** visit notes (author_id, visibility, their CC rows): the author, the CC list and the author's management chain; partners only SHARED notes they are CC'd on */
+  | 'visitNote'
+  /** visit notes whose author the viewer manages (regional head, admin): the disputed-commitments queue */
+  | 'visitNoteChain'
+  /** co-visit plans: their participants and the brand participants' management chain; a distributor's owner also its own plans */
+  | 'coVisit';
 
 export interface ScopeCondition {
   sql: string;
@@ -95,6 +101,25 @@ function distributorCondition(scope: Scope, a: string): string {
   if (scope.side === Side.PARTNER) return `(${a}.brand_id = :scope_brand AND ${a}.id = ANY(:scope_distributors))`;
   if (scope.allRegions) return `${a}.brand_id = :scope_brand`;
   return `(${a}.brand_id = :scope_brand AND (${a}.region_id = ANY(:scope_regions) OR ${a}.channel_manager_id = :scope_user))`;
+}
+
+/**
+ * The management chain of a brand user U (part 7): every ADMIN of the brand, and every
+ * REGIONAL_HEAD whose regions cover at least one of U's regions (a province covers its cities)
+ * when U is neither a REGIONAL_HEAD nor an ADMIN (heads are peers, not each other's chain).
+ * Partner users are in nobody's chain and have none. It follows today's region assignments, so a
+ * head moved elsewhere stops seeing the old team's notes. As SQL: `column` names a brand user
+ * the viewer manages.
+ */
+function managesUser(scope: Scope, column: string, a: string): string {
+  if (scope.side === Side.PARTNER) return 'FALSE';
+  if (scope.role === Role.ADMIN) {
+    return `${column} IN (SELECT ${a}_m.id FROM app_user ${a}_m WHERE ${a}_m.brand_id = :scope_brand AND ${a}_m.side = 'BRAND')`;
+  }
+  if (scope.role !== Role.REGIONAL_HEAD) return 'FALSE';
+  return `${column} IN (SELECT ${a}_ur.user_id FROM user_region ${a}_ur JOIN app_user ${a}_m ON ${a}_m.id = ${a}_ur.user_id
+    WHERE ${a}_ur.region_id = ANY(:scope_regions) AND ${a}_m.brand_id = :scope_brand AND ${a}_m.side = 'BRAND'
+      AND ${a}_m.role NOT IN ('${Role.ADMIN}', '${Role.REGIONAL_HEAD}'))`;
 }
 
 export function scopeCondition(scope: Scope, resource: ScopedResource, alias: string): ScopeCondition {
@@ -132,6 +157,22 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
       if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.user_id = :scope_user)`, params };
       return { sql: owned, params };
+    }
+    case 'visitNote': {
+      const cc = `EXISTS (SELECT 1 FROM visit_note_cc ${alias}_cc WHERE ${alias}_cc.note_id = ${alias}.id AND ${alias}_cc.user_id = :scope_user)`;
+      // An INTERNAL note never reaches a partner, whatever its CC rows say.
+      if (scope.side === Side.PARTNER) return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.visibility = 'SHARED' AND ${cc})`, params };
+      return { sql: `(${alias}.brand_id = :scope_brand AND (${alias}.author_id = :scope_user OR ${cc} OR ${managesUser(scope, `${alias}.author_id`, alias)}))`, params };
+    }
+    case 'visitNoteChain':
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.author_id`, alias)})`, params };
+    case 'coVisit': {
+      const p = `${alias}_p`;
+      const mine = `EXISTS (SELECT 1 FROM co_visit_participant ${p} WHERE ${p}.co_visit_id = ${alias}.id AND (${p}.user_id = :scope_user OR ${managesUser(scope, `${p}.user_id`, p)}))`;
+      if (scope.side === Side.PARTNER && scope.role === Role.OWNER) {
+        return { sql: `(${alias}.brand_id = :scope_brand AND (${alias}.distributor_id = ANY(:scope_distributors) OR ${mine}))`, params };
+      }
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${mine})`, params };
     }
     case 'recipient':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.user_id = :scope_user)`, params };

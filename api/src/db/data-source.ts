@@ -33,6 +33,9 @@ import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
 import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
+import { Visits1765100000000 } from './migrations/1765100000000-Visits';
+import { CoVisit, CoVisitParticipant, CoVisitSlot } from '../modules/visit/co-visit.entity';
+import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitNoteCc, VisitTask } from '../modules/visit/visit-note.entity';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -46,6 +49,7 @@ export const entities = [
   Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
   OutboxEvent, WebhookEndpoint, WebhookDelivery,
   Course, CourseVersion, CourseFile, CourseAssignment, Enrollment, QuizAttempt, Certificate,
+  CoVisit, CoVisitSlot, CoVisitParticipant, VisitNote, VisitNoteCc, VisitTask, VisitCommitment, VisitComment, VisitAttachment,
 ];
 export const migrations = [
   Foundation1764200000000,
@@ -57,6 +61,7 @@ export const migrations = [
   Finance1764800000000,
   Outbox1764900000000,
   Training1765000000000,
+  Visits1765100000000,
   BenchIndexes1765200000000,
 ];
 

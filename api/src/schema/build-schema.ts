@@ -37,6 +37,11 @@ import {
   ReadinessFieldsResolver,
 } from '../modules/training/training-parts.resolver';
 import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
+import { CoVisitParticipantResolver, CoVisitResolver, CoVisitSlotResolver } from '../modules/visit/co-visit.resolver';
+import { VisitNoteResolver } from '../modules/visit/visit-note.resolver';
+import {
+  HospitalVisitNotesResolver, VisitAttachmentResolver, VisitCommentResolver, VisitCommitmentResolver, VisitTaskResolver,
+} from '../modules/visit/visit-parts.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -77,6 +82,15 @@ export const resolvers = [
   CourseAssignmentFieldsResolver,
   ReadinessFieldsResolver,
   CertifiedLineFieldsResolver,
+  CoVisitResolver,
+  CoVisitSlotResolver,
+  CoVisitParticipantResolver,
+  VisitNoteResolver,
+  VisitTaskResolver,
+  VisitCommitmentResolver,
+  VisitCommentResolver,
+  VisitAttachmentResolver,
+  HospitalVisitNotesResolver,
 ] as const;
 
 export function buildAppSchema(): Promise<GraphQLSchema> {

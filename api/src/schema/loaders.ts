@@ -17,6 +17,7 @@ import { Invoice, PaymentAllocation, Statement, StatementDispute, StatementLine 
 import { OutboxEvent } from '../modules/outbox/outbox.entity';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
 import type { Services } from './services';
+import { createVisitLoaders } from '../modules/visit/visit.loaders';
 
 /** Batches by id; a key the scope hides resolves to null, exactly like one that does not exist. */
 export function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
@@ -93,6 +94,7 @@ export function createLoaders(services: Services, scope: Scope) {
     myEnrollmentsByCourseId: groupedBy<Enrollment>((ids) => services.learning.mineByCourseIds(scope, ids), (e) => e.courseId),
     attemptsByEnrollmentId: groupedBy<QuizAttempt>((ids) => services.learning.attemptsByEnrollmentIds(scope, ids), (a) => a.enrollmentId),
     certificatesByUserId: groupedBy<Certificate>((ids) => services.certifications.byUserIds(scope, ids), (c) => c.userId),
+    ...createVisitLoaders(services, scope),
   };
 }
 

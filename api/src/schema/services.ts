@@ -31,6 +31,10 @@ import { LearningService } from '../modules/training/learning.service';
 import { AssignmentService } from '../modules/training/assignment.service';
 import { CertificationService } from '../modules/training/certification.service';
 import { TrainingReportService } from '../modules/training/training-report.service';
+import { CoVisitService } from '../modules/visit/co-visit.service';
+import { VisitNoteService } from '../modules/visit/visit-note.service';
+import { CommitmentService } from '../modules/visit/commitment.service';
+import { VisitAttachmentService } from '../modules/visit/visit-attachment.service';
 
 /** One instance of each service per app; they hold no request state (the scope is an argument). */
 export function createServices(ds: DataSource, config: Config) {
@@ -81,6 +85,10 @@ export function createServices(ds: DataSource, config: Config) {
     assignments: new AssignmentService(ds, courses, distributors, notifications),
     certifications,
     trainingReports: new TrainingReportService(ds),
+    coVisits: new CoVisitService(ds, notifications),
+    visitNotes: new VisitNoteService(ds, notifications),
+    commitments: new CommitmentService(ds, notifications),
+    visitAttachments: new VisitAttachmentService(ds, storage),
   };
 }
 

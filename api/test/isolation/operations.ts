@@ -5,6 +5,7 @@ import { CATALOG_OPERATIONS } from './catalog-operations';
 import { ORDER_OPERATIONS } from './order-operations';
 import { FINANCE_OPERATIONS } from './finance-operations';
 import { TRAINING_OPERATIONS } from './training-operations';
+import { VISIT_OPERATIONS } from './visit-operations';
 import { OperationCase } from './types';
 
 export type { Call, CaseInput, OperationCase } from './types';
@@ -127,4 +128,5 @@ export const OPERATIONS: Record<string, OperationCase> = {
   ...TRAINING_OPERATIONS,
   ...ORDER_OPERATIONS,
   ...FINANCE_OPERATIONS,
+  ...VISIT_OPERATIONS,
 };

@@ -113,12 +113,22 @@ export type MaterialKind =
   | 'VIDEO';
 
 export type NotificationKind =
+  | 'COMMITMENT_ACKNOWLEDGED'
+  | 'COMMITMENT_DISPUTED'
+  | 'COMMITMENT_RESOLVED'
+  | 'CO_VISIT_CANCELLED'
+  | 'CO_VISIT_CONFIRMED'
+  | 'CO_VISIT_PROPOSED'
+  | 'CO_VISIT_SLOT_PROPOSED'
   | 'ORDER_APPROVED'
   | 'ORDER_CANCELLED'
   | 'ORDER_REJECTED'
   | 'ORDER_SHIPPED'
   | 'TRAINING_ASSIGNED'
-  | 'TRAINING_OVERDUE';
+  | 'TRAINING_OVERDUE'
+  | 'VISIT_NOTE_CC'
+  | 'VISIT_NOTE_COMMENTED'
+  | 'VISIT_TASK_ASSIGNED';
 
 /** An order as drafted: what to review, and what placeOrder places */
 export type OrderDraftInput = {

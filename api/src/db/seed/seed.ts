@@ -14,6 +14,7 @@ import { AuthorizationGrant } from '../../modules/authorization/authorization.en
 import { seedOrders } from './order-data';
 import { seedFinance } from './finance-data';
 import { seedTraining } from './training-data';
+import { seedVisits } from './visit-data';
 
 /** Loads the demo data once; a database that already has brands is left alone. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
@@ -65,6 +66,7 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await seedOrders(em);
     await seedFinance(em);
     await seedTraining(em);
+    await seedVisits(em);
   });
   return true;
 }

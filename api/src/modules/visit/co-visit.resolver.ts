@@ -1,0 +1,171 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CoVisitStatus, Role } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { HospitalContactType, HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
+import { Hospital, HospitalContact, HospitalDepartment } from '../hospital/hospital.entity';
+import { ProductType } from '../product/product.types';
+import { Product } from '../product/product.entity';
+import { User } from '../user/user.entity';
+import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
+import { VisitNote } from './visit-note.entity';
+import { CoVisitConnection, CoVisitParticipantType, CoVisitSlotType, CoVisitType, VisitNoteType, VisitPersonType } from './visit.types';
+import { AcceptCoVisitSlotArgs, CoVisitMoveArgs, MyCoVisitsArgs, ProposeCoVisitInput, ProposeCoVisitSlotArgs, ReasonedCoVisitMoveArgs, TeamCoVisitFilter } from './co-visit.inputs';
+
+/** Brand people who go to hospitals (channel managers, technical experts, heads, admins). */
+export const VISITORS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER];
+export const CO_VISITORS = [...VISITORS, Role.OWNER, Role.REP];
+export const HEADS = [Role.ADMIN, Role.REGIONAL_HEAD];
+
+/** Where the department and contacts of a visit are looked up: the hospital's own, in scope. */
+export async function placeOf(ctx: GqlContext, hospitalId: string, departmentId: string | null, contactIds: string[]) {
+  const loaders = loadersOf(ctx);
+  const [departments, contacts] = await Promise.all([loaders.departmentsByHospitalId.load(hospitalId), loaders.contactsByHospitalId.load(hospitalId)]);
+  return { department: departments.find((d) => d.id === departmentId) ?? null, contacts: contacts.filter((c) => contactIds.includes(c.id)) };
+}
+
+/** What a loadMany found (a hidden or missing key loads as null). */
+export const found = <T>(rows: Array<T | null | Error>): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
+
+@Resolver(() => CoVisitType)
+export class CoVisitResolver {
+  @Authorized()
+  @Query(() => [CoVisitType], { description: 'The viewer’s own co-visits in a date range (China time), for a week calendar' })
+  myCoVisits(@Args() args: MyCoVisitsArgs, @Ctx() ctx: GqlContext): Promise<CoVisit[]> {
+    return ctx.services.coVisits.mine(requireScope(ctx), args);
+  }
+
+  @Authorized(...HEADS)
+  @Query(() => CoVisitConnection, { description: 'A regional head’s view of the team’s visits: theirs and those of the people they manage' })
+  teamCoVisits(@Args() page: PageArgs, @Arg('filter', () => TeamCoVisitFilter, { nullable: true }) filter: TeamCoVisitFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<CoVisit>> {
+    return ctx.services.coVisits.team(requireScope(ctx), page, filter);
+  }
+
+  @Authorized()
+  @Query(() => CoVisitType)
+  coVisit(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.get(requireScope(ctx), id);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType)
+  proposeCoVisit(@Arg('input') input: ProposeCoVisitInput, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.propose(requireScope(ctx), input);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'The awaited side takes a time the other side offered: CONFIRMED' })
+  acceptCoVisitSlot(@Args() args: AcceptCoVisitSlotArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.accept(requireScope(ctx), args);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'The awaited side offers another time; the plan stays PROPOSED, awaiting the other side' })
+  proposeCoVisitSlot(@Args() args: ProposeCoVisitSlotArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.proposeSlot(requireScope(ctx), args);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'The awaited side says no: CANCELLED with the reason' })
+  declineCoVisit(@Args() args: ReasonedCoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.decline(requireScope(ctx), args);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'A participant calls off a plan that has not happened yet' })
+  cancelCoVisit(@Args() args: ReasonedCoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.cancel(requireScope(ctx), args);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'At the hospital: records the check-in time' })
+  checkInCoVisit(@Args() args: CoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.checkIn(requireScope(ctx), args);
+  }
+
+  @Authorized(...CO_VISITORS)
+  @Mutation(() => CoVisitType, { description: 'After a checked-in visit: DONE' })
+  completeCoVisit(@Args() args: CoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
+    return ctx.services.coVisits.complete(requireScope(ctx), args);
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  distributor(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return loadersOf(ctx).distributorById.load(v.distributorId);
+  }
+
+  @FieldResolver(() => HospitalType, { nullable: true, description: 'When the viewer may see the hospital' })
+  hospital(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<Hospital | null> {
+    return loadersOf(ctx).hospitalById.load(v.hospitalId);
+  }
+
+  @FieldResolver(() => HospitalDepartmentType, { nullable: true })
+  async department(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
+    return (await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds)).department;
+  }
+
+  @FieldResolver(() => [HospitalContactType])
+  async contacts(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<HospitalContact[]> {
+    return (await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds)).contacts;
+  }
+
+  @FieldResolver(() => [ProductType])
+  async products(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<Product[]> {
+    return found(await loadersOf(ctx).productById.loadMany(v.productIds));
+  }
+
+  @FieldResolver(() => [CoVisitSlotType], { description: 'Every time offered, by either side, earliest first' })
+  slots(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<CoVisitSlot[]> {
+    return loadersOf(ctx).slotsByCoVisitId.load(v.id);
+  }
+
+  @FieldResolver(() => CoVisitSlotType, { nullable: true })
+  async confirmedSlot(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<CoVisitSlot | null> {
+    return v.confirmedSlotId ? ((await loadersOf(ctx).slotsByCoVisitId.load(v.id)).find((s) => s.id === v.confirmedSlotId) ?? null) : null;
+  }
+
+  @FieldResolver(() => [CoVisitParticipantType])
+  participants(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<CoVisitParticipant[]> {
+    return loadersOf(ctx).participantsByCoVisitId.load(v.id);
+  }
+
+  @FieldResolver(() => VisitPersonType, { nullable: true })
+  proposedBy(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).visitPersonById.load(v.proposedBy);
+  }
+
+  @FieldResolver(() => VisitPersonType, { nullable: true })
+  async cancelledBy(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return v.cancelledBy ? loadersOf(ctx).visitPersonById.load(v.cancelledBy) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The viewer takes part and the plan awaits their side’s answer' })
+  async myTurn(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<boolean> {
+    const scope = requireScope(ctx);
+    if (v.status !== CoVisitStatus.PROPOSED || v.awaitingSide !== scope.side) return false;
+    return (await loadersOf(ctx).participantsByCoVisitId.load(v.id)).some((p) => p.userId === scope.userId);
+  }
+
+  @FieldResolver(() => [VisitNoteType], { description: 'The notes written about this visit that the viewer may read' })
+  notes(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<VisitNote[]> {
+    return loadersOf(ctx).visitNotesByCoVisitId.load(v.id);
+  }
+}
+
+@Resolver(() => CoVisitSlotType)
+export class CoVisitSlotResolver {
+  @FieldResolver(() => VisitPersonType, { nullable: true })
+  proposedBy(@Root() s: CoVisitSlot, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).visitPersonById.load(s.proposedBy);
+  }
+}
+
+@Resolver(() => CoVisitParticipantType)
+export class CoVisitParticipantResolver {
+  @FieldResolver(() => VisitPersonType, { nullable: true })
+  user(@Root() p: CoVisitParticipant, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).visitPersonById.load(p.userId);
+  }
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { Scope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { FileStorage, sniffDocumentType } from '../../common/storage';
+import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
+import { VisitAttachment, VisitNote } from './visit-note.entity';
+import { ofVisibleNotes } from './visit-note.service';
+import { notAParticipant } from './visit-people';
+
+/**
+ * Photos and documents of a visit, in the same file storage as qualification scans (PDF, JPEG,
+ * PNG by content, at most 10 MB). The author attaches; everyone who reads the note may download.
+ */
+export class VisitAttachmentService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly storage: FileStorage,
+  ) {}
+
+  private visible(scope: Scope) {
+    const notes = ofVisibleNotes(scope, 'a.note_id');
+    return this.ds.getRepository(VisitAttachment).createQueryBuilder('a').where(notes.sql, notes.params);
+  }
+
+  byNoteIds(scope: Scope, ids: readonly string[]): Promise<VisitAttachment[]> {
+    return this.visible(scope).andWhere('a.note_id = ANY(:ids)', { ids }).orderBy('a.created_at').addOrderBy('a.id').getMany();
+  }
+
+  /**
+   * Stores the file under a key of its own hash before the row is written, so a failed commit
+   * leaves at most an unreferenced file; the same file sent again (a retry) is one attachment.
+   */
+  async attach(scope: Scope, noteId: string, fileName: string, data: Buffer): Promise<VisitAttachment> {
+    if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
+    if (data.length > MAX_DOCUMENT_BYTES) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A file may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE);
+    const mime = sniffDocumentType(data);
+    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a photo (JPEG, PNG) or a PDF', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const notes = ofVisibleNotes(scope, 'n.id');
+    const note = isUuid(noteId)
+      ? await this.ds.getRepository(VisitNote).createQueryBuilder('n').where('n.id = :noteId', { noteId }).andWhere(notes.sql, notes.params).getOne()
+      : null;
+    if (!note) throw notFound('Visit note');
+    if (note.authorId !== scope.userId) throw notAParticipant('note');
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    const key = `visit-notes/${note.brandId}/${note.id}/${sha256}`;
+    await this.storage.put(key, data);
+    return this.ds.transaction(async (em) => {
+      const earlier = await em.findOne(VisitAttachment, { where: { noteId: note.id, fileSha256: sha256 } });
+      if (earlier) return earlier;
+      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'photo';
+      const saved = await em.save(em.create(VisitAttachment, {
+        brandId: note.brandId, noteId: note.id, fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256, uploadedBy: scope.userId,
+      }));
+      await audit(em, scope, 'ATTACH_VISIT_FILE', 'visit_note', note.id, { attachmentId: saved.id, fileName: name, size: data.length, sha256 });
+      return saved;
+    });
+  }
+
+  async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+    const found = isUuid(id) ? await this.visible(scope).addSelect('a.fileKey').andWhere('a.id = :id', { id }).getOne() : null;
+    const data = found ? await this.storage.get(found.fileKey) : null;
+    if (!found || !data) throw notFound('Attachment');
+    return { name: found.fileName, mime: found.fileMime, data };
+  }
+}

@@ -1,0 +1,148 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CommitmentStatus, Role } from '@medchannel/shared-schema';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { DistributorType } from '../distributor/distributor.types';
+import { Distributor } from '../distributor/distributor.entity';
+import { HospitalContactType, HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
+import { Hospital, HospitalContact, HospitalDepartment } from '../hospital/hospital.entity';
+import { User } from '../user/user.entity';
+import { CoVisit } from './co-visit.entity';
+import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitTask } from './visit-note.entity';
+import {
+  CoVisitType, VisitAttachmentType, VisitCommentType, VisitCommitmentConnection, VisitCommitmentType, VisitNoteConnection, VisitNoteType, VisitPersonType, VisitTaskType,
+} from './visit.types';
+import {
+  CcVisitNoteArgs, CommentOnVisitNoteArgs, CommitmentInboxArgs, CommitmentMoveArgs, DisputeCommitmentArgs, DisputedCommitmentFilter, ResolveCommitmentArgs,
+  SetVisitTaskDoneArgs, VisitNoteFilter, WriteVisitNoteInput,
+} from './visit-note.inputs';
+import { HEADS, VISITORS, found, placeOf } from './co-visit.resolver';
+
+@Resolver(() => VisitNoteType)
+export class VisitNoteResolver {
+  @Authorized()
+  @Query(() => VisitNoteConnection, { description: 'Notes the viewer may read (author, CC, management chain), newest visit first' })
+  visitNotes(@Args() page: PageArgs, @Arg('filter', () => VisitNoteFilter, { nullable: true }) filter: VisitNoteFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<VisitNote>> {
+    return ctx.services.visitNotes.list(requireScope(ctx), page, filter);
+  }
+
+  @Authorized()
+  @Query(() => VisitNoteType)
+  visitNote(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<VisitNote> {
+    return ctx.services.visitNotes.get(requireScope(ctx), id);
+  }
+
+  @Authorized(Role.OWNER)
+  @Query(() => VisitCommitmentConnection, { description: 'The owner’s inbox: commitments made to their distributor, newest first (OPEN by default)' })
+  commitmentInbox(@Args() page: PageArgs, @Args() { statuses }: CommitmentInboxArgs, @Ctx() ctx: GqlContext): Promise<Page<VisitCommitment>> {
+    return ctx.services.commitments.inbox(requireScope(ctx), page, statuses);
+  }
+
+  @Authorized(...HEADS)
+  @Query(() => VisitCommitmentConnection, { description: 'Commitments disputed by distributors in notes by the people the viewer manages' })
+  disputedCommitments(
+    @Args() page: PageArgs,
+    @Arg('filter', () => DisputedCommitmentFilter, { nullable: true }) filter: DisputedCommitmentFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<VisitCommitment>> {
+    return ctx.services.commitments.disputed(requireScope(ctx), page, filter ?? { statuses: [CommitmentStatus.DISPUTED] });
+  }
+
+  @Authorized(...VISITORS)
+  @Mutation(() => VisitNoteType, { description: 'After a co-visit or a solo visit; INTERNAL or SHARED with its CC list, who are told' })
+  writeVisitNote(@Arg('input') input: WriteVisitNoteInput, @Ctx() ctx: GqlContext): Promise<VisitNote> {
+    return ctx.services.visitNotes.write(requireScope(ctx), input);
+  }
+
+  @Authorized(...VISITORS)
+  @Mutation(() => VisitNoteType, { description: 'The author adds people to the CC list' })
+  ccVisitNote(@Args() args: CcVisitNoteArgs, @Ctx() ctx: GqlContext): Promise<VisitNote> {
+    return ctx.services.visitNotes.cc(requireScope(ctx), args);
+  }
+
+  @Authorized()
+  @Mutation(() => VisitCommentType, { description: 'Anyone who reads the note; its author and CC list are told' })
+  commentOnVisitNote(@Args() args: CommentOnVisitNoteArgs, @Ctx() ctx: GqlContext): Promise<VisitComment> {
+    return ctx.services.visitNotes.comment(requireScope(ctx), args);
+  }
+
+  @Authorized()
+  @Mutation(() => VisitTaskType, { description: 'The task’s owner or the note’s author' })
+  setVisitTaskDone(@Args() args: SetVisitTaskDoneArgs, @Ctx() ctx: GqlContext): Promise<VisitTask> {
+    return ctx.services.visitNotes.setTaskDone(requireScope(ctx), args);
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => VisitCommitmentType)
+  acknowledgeCommitment(@Args() args: CommitmentMoveArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
+    return ctx.services.commitments.acknowledge(requireScope(ctx), args);
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => VisitCommitmentType, { description: 'The owner disputes it; it goes to the author’s regional head' })
+  disputeCommitment(@Args() args: DisputeCommitmentArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
+    return ctx.services.commitments.dispute(requireScope(ctx), args);
+  }
+
+  @Authorized(...HEADS)
+  @Mutation(() => VisitCommitmentType, { description: 'The author’s regional head (or an admin) settles a dispute' })
+  resolveCommitment(@Args() args: ResolveCommitmentArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
+    return ctx.services.commitments.resolve(requireScope(ctx), args);
+  }
+
+  @FieldResolver(() => VisitPersonType, { nullable: true })
+  author(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<User | null> {
+    return loadersOf(ctx).visitPersonById.load(n.authorId);
+  }
+
+  @FieldResolver(() => HospitalType, { nullable: true, description: 'When the viewer may see the hospital' })
+  hospital(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<Hospital | null> {
+    return loadersOf(ctx).hospitalById.load(n.hospitalId);
+  }
+
+  @FieldResolver(() => HospitalDepartmentType, { nullable: true })
+  async department(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
+    return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).department;
+  }
+
+  @FieldResolver(() => [HospitalContactType])
+  async contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalContact[]> {
+    return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).contacts;
+  }
+
+  @FieldResolver(() => DistributorType, { nullable: true })
+  async distributor(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
+    return n.distributorId ? loadersOf(ctx).distributorById.load(n.distributorId) : null;
+  }
+
+  @FieldResolver(() => CoVisitType, { nullable: true, description: 'The co-visit it reports on, when the viewer may see it' })
+  async coVisit(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<CoVisit | null> {
+    return n.coVisitId ? loadersOf(ctx).coVisitById.load(n.coVisitId) : null;
+  }
+
+  @FieldResolver(() => [VisitPersonType], { description: 'The CC list' })
+  async cc(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<User[]> {
+    const rows = await loadersOf(ctx).ccByNoteId.load(n.id);
+    return found(await loadersOf(ctx).visitPersonById.loadMany(rows.map((c) => c.userId)));
+  }
+
+  @FieldResolver(() => [VisitTaskType])
+  tasks(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitTask[]> {
+    return loadersOf(ctx).tasksByNoteId.load(n.id);
+  }
+
+  @FieldResolver(() => [VisitCommitmentType])
+  commitments(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitCommitment[]> {
+    return loadersOf(ctx).commitmentsByNoteId.load(n.id);
+  }
+
+  @FieldResolver(() => [VisitCommentType], { description: 'Oldest first' })
+  comments(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitComment[]> {
+    return loadersOf(ctx).commentsByNoteId.load(n.id);
+  }
+
+  @FieldResolver(() => [VisitAttachmentType])
+  attachments(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitAttachment[]> {
+    return loadersOf(ctx).attachmentsByNoteId.load(n.id);
+  }
+}
