@@ -18,6 +18,8 @@ const page = {
   training: lazy(() => import('../features/training/TrainingPage')),
   course: lazy(() => import('../features/training/CoursePage')),
   visits: lazy(() => import('../features/visits/VisitsPage')),
+  coVisit: lazy(() => import('../features/visits/CoVisitPage')),
+  visitNote: lazy(() => import('../features/visits/NotePage')),
   me: lazy(() => import('../features/me/MePage')),
   company: lazy(() => import('../features/company/CompanyPage')),
 };
@@ -40,7 +42,10 @@ export const router = createAppRouter({
     // 培训: my courses, the published ones, certificates, the owner's team; a course read section by section, then its quiz.
     { path: '/training', feature: 'training', page: page.training },
     { path: '/training/courses/:id', feature: 'training', page: page.course },
+    // 拜访: my co-visits (answer, check in), notes CC'd to me (tasks, commitments, comments), the owner's commitments.
     { path: '/visits', feature: 'visits', page: page.visits },
+    { path: '/visits/co-visits/:id', feature: 'visits', page: page.coVisit },
+    { path: '/visits/notes/:id', feature: 'visits', page: page.visitNote },
     { path: '/me', feature: 'me', page: page.me },
     { path: '/company', feature: 'company', page: page.company },
   ],

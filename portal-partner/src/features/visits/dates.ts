@@ -1,0 +1,17 @@
+/** Today in China (the API's calendar days are China time), as YYYY-MM-DD. */
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A YYYY-MM-DD day moved by whole days. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A day and a wall-clock time in China, as the instant the API takes. */
+export const chinaInstant = (day: string, time: string) => `${day}T${time}:00+08:00`;
+
+/** How long a slot lasts, in hours to one decimal. */
+export const hoursBetween = (from: string, to: string) => Math.round((new Date(to).getTime() - new Date(from).getTime()) / 360_000) / 10;
