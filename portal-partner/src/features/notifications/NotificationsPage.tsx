@@ -76,7 +76,7 @@ export default function NotificationsPage() {
 function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { title, details } = wordNotice(t, n, format.date);
+  const { title, details } = wordNotice(t, n, format.date, format.dateTime);
   return (
     <button
       type="button"
