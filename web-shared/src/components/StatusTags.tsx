@@ -1,6 +1,19 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/**
+ * A status word as a tag: `t('<word>.<value>')` in the given colour, with `<word>-<value>` as its
+ * test id (and `data-value`). Every feature's status tags (statements, enrollments, co-visits …) are this.
+ */
+export function WordTag({ word, color, value }: { word: string; color: string | undefined; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={color ?? 'default'} data-testid={`${word}-${value}`} data-value={value} style={{ marginInlineEnd: 0 }}>
+      {t(`${word}.${value}`, { defaultValue: value })}
+    </Tag>
+  );
+}
+
 const EXPIRY_COLOR: Record<string, string | undefined> = {
   EXPIRED: 'red',
   WITHIN_7_DAYS: 'orange',

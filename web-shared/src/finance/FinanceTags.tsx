@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { WordTag } from '../components/StatusTags';
 import { DisputeStatus, InvoiceStatus, StatementStatus } from '@medchannel/shared-schema';
 import { addFinanceStrings } from './strings';
 
@@ -24,26 +23,18 @@ const INVOICE: Record<InvoiceStatus, string> = {
   [InvoiceStatus.PAID]: 'green',
 };
 
-function StatusTag({ word, color, status }: { word: string; color: string | undefined; status: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={color ?? 'default'} data-testid={`${word}-${status}`} style={{ marginInlineEnd: 0 }}>
-      {t(`${word}.${status}`)}
-    </Tag>
-  );
-}
 
 /** `statementStatus.*`; `statementStatus-<STATUS>` for tests. */
 export function StatementStatusTag({ status }: { status: string }) {
-  return <StatusTag word="statementStatus" color={STATEMENT[status as StatementStatus]} status={status} />;
+  return <WordTag word="statementStatus" color={STATEMENT[status as StatementStatus]} value={status} />;
 }
 
 /** `disputeStatus.*`: open, adjusted by an entry, or kept with a reason. */
 export function DisputeStatusTag({ status }: { status: string }) {
-  return <StatusTag word="disputeStatus" color={DISPUTE[status as DisputeStatus]} status={status} />;
+  return <WordTag word="disputeStatus" color={DISPUTE[status as DisputeStatus]} value={status} />;
 }
 
 /** `invoiceStatus.*`, from what payments have settled. */
 export function InvoiceStatusTag({ status }: { status: string }) {
-  return <StatusTag word="invoiceStatus" color={INVOICE[status as InvoiceStatus]} status={status} />;
+  return <WordTag word="invoiceStatus" color={INVOICE[status as InvoiceStatus]} value={status} />;
 }

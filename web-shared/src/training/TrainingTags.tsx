@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { WordTag } from '../components/StatusTags';
 import { CourseKind, CourseVersionStatus, EnrollmentStatus } from '@medchannel/shared-schema';
 import { addTrainingStrings } from './strings';
 
@@ -23,14 +22,6 @@ const KIND: Record<CourseKind, string> = {
   [CourseKind.SALES]: 'purple',
 };
 
-function WordTag({ word, color, value }: { word: string; color: string | undefined; value: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={color ?? 'default'} data-testid={`${word}-${value}`} style={{ marginInlineEnd: 0 }}>
-      {t(`${word}.${value}`, { defaultValue: value })}
-    </Tag>
-  );
-}
 
 /**
  * `enrollmentStatus.*`; `enrollmentStatus-<STATUS>` for tests. An overdue enrollment (past its due

@@ -1,5 +1,4 @@
-import { Tag } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { WordTag } from '../components/StatusTags';
 import { CommitmentKind, CommitmentStatus, CoVisitStatus, NoteVisibility } from '@medchannel/shared-schema';
 import { addVisitStrings } from './strings';
 
@@ -32,14 +31,6 @@ const VISIBILITY: Record<NoteVisibility, string> = {
   [NoteVisibility.SHARED]: 'blue',
 };
 
-function WordTag({ word, color, value }: { word: string; color: string | undefined; value: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={color ?? 'default'} data-testid={`${word}-${value}`} data-value={value} style={{ marginInlineEnd: 0 }}>
-      {t(`${word}.${value}`, { defaultValue: value })}
-    </Tag>
-  );
-}
 
 /** `coVisitStatus.*`: PROPOSED, CONFIRMED, DONE, CANCELLED; `coVisitStatus-<STATUS>` for tests. */
 export function CoVisitStatusTag({ status }: { status: string }) {
