@@ -8,6 +8,7 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MarkNotificationsReadDocument, NotificationsDocument, type NotificationsQuery } from '../../gql/graphql';
+import { useVisitTime } from '../visits/dates';
 import { noticeTarget, wordNotice } from './notice';
 
 type Notice = NotificationsQuery['notifications']['nodes'][number];
@@ -76,7 +77,9 @@ export default function NotificationsPage() {
 function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { title, details } = wordNotice(t, n, format.date, format.dateTime);
+  // the only time a notice carries is a co-visit's, said as the hospital's clock shows it
+  const visitTime = useVisitTime();
+  const { title, details } = wordNotice(t, n, format.date, visitTime);
   return (
     <button
       type="button"

@@ -4,7 +4,7 @@ import { CheckOutlined, EnvironmentOutlined, FieldTimeOutlined, StopOutlined } f
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CoVisitStatus, Side } from '@medchannel/shared-schema';
-import { codedError, useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { codedError, useCurrentUser } from '@medchannel/web-shared';
 import {
   AcceptCoVisitSlotDocument,
   CheckInCoVisitDocument,
@@ -14,6 +14,7 @@ import {
 } from '../../gql/graphql';
 import type { CoVisitDetail } from './CoVisitPage';
 import { SlotForm } from './SlotForm';
+import { useVisitTime } from './dates';
 import { useVisitError } from './useVisitError';
 
 interface Failure {
@@ -29,7 +30,7 @@ interface Failure {
  */
 export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const visitTime = useVisitTime();
   const me = useCurrentUser();
   const describe = useVisitError();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -94,7 +95,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
               data-testid={`co-visit-accept-${i}`}
               data-starts={s.startsAt}
             >
-              {t('visits.accept', { time: format.dateTime(s.startsAt) })}
+              {t('visits.accept', { time: visitTime(s.startsAt) })}
             </Button>
           ))}
           {offering ? (
@@ -140,7 +141,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
       <Flex vertical gap={8} data-testid="co-visit-day">
         {error}
         {mine.checkedInAt ? (
-          <Alert type="success" showIcon title={t('visits.checkedInAt', { time: format.dateTime(mine.checkedInAt) })} data-testid="co-visit-checked-in" />
+          <Alert type="success" showIcon title={t('visits.checkedInAt', { time: visitTime(mine.checkedInAt) })} data-testid="co-visit-checked-in" />
         ) : (
           <Button type="primary" size="large" block icon={<EnvironmentOutlined />} loading={checkingIn.loading} onClick={() => void run(() => checkIn({ variables: base }))} data-testid="co-visit-check-in">
             {t('visits.checkIn')}

@@ -4,12 +4,11 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CoVisitStatus } from '@medchannel/shared-schema';
-import { useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCoVisitsDocument, type PortalCoVisitFragment } from '../../gql/graphql';
-import { addDays, chinaToday } from './dates';
+import { addDays, chinaToday, useVisitTime } from './dates';
 import { coVisitPath } from './paths';
 
 const RANGES = ['upcoming', 'week', 'past'] as const;
@@ -70,7 +69,7 @@ export function CoVisitList() {
 
 function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const visitTime = useVisitTime();
   const brand = v.participants.filter((p) => p.side !== 'PARTNER').map((p) => p.user?.displayName).filter(Boolean);
   return (
     <Link to={coVisitPath(v.id)} className="pp-item pp-row" data-testid="co-visit-row" data-goal={v.goal} data-status={v.status} data-my-turn={String(v.myTurn)}>
@@ -83,7 +82,7 @@ function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
       </div>
       <div className="pp-item-line">{v.goal}</div>
       <div className="pp-item-line">
-        <span>{v.status === CoVisitStatus.PROPOSED ? t('visits.firstSlot', { time: format.dateTime(v.startsAt) }) : format.dateTime(v.startsAt)}</span>
+        <span>{v.status === CoVisitStatus.PROPOSED ? t('visits.firstSlot', { time: visitTime(v.startsAt) }) : visitTime(v.startsAt)}</span>
         {brand.length > 0 && <span className="pp-muted"> · {brand.join('、')}</span>}
       </div>
       {v.myTurn && (

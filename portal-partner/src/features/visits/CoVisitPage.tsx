@@ -4,14 +4,14 @@ import { ArrowLeftOutlined, CheckCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { PortalCoVisitDetailDocument, type PortalCoVisitDetailQuery } from '../../gql/graphql';
 import { CoVisitActions } from './CoVisitActions';
 import { notePath } from './paths';
-import { hoursBetween } from './dates';
+import { hoursBetween, useVisitTime } from './dates';
 import './visits.css';
 
 export type CoVisitDetail = PortalCoVisitDetailQuery['coVisit'];
@@ -69,13 +69,13 @@ export default function CoVisitPage() {
 
 function CoVisitFacts({ visit }: { visit: CoVisitDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const visitTime = useVisitTime();
   const me = useCurrentUser();
   return (
     <Card size="small" data-testid="co-visit-facts">
       <div className="pp-item-line">
         <span className="pp-item-label">{t('visits.when')}</span>
-        <span data-testid="co-visit-time">{format.dateTime(visit.startsAt)}</span>
+        <span data-testid="co-visit-time">{visitTime(visit.startsAt)}</span>
       </div>
       <div className="pp-item-line">
         <span className="pp-item-label">{t('visits.proposedBy')}</span>
@@ -94,7 +94,7 @@ function CoVisitFacts({ visit }: { visit: CoVisitDetail }) {
             {p.user?.displayName ?? '—'}
             {p.user?.id === me.id && t('visits.me')}
             <span className="pp-muted"> ({t(`visitSide.${p.side}`)})</span>
-            {p.checkedInAt && <CheckCircleFilled className="pv-ok" title={t('visits.checkedInAt', { time: format.dateTime(p.checkedInAt) })} />}
+            {p.checkedInAt && <CheckCircleFilled className="pv-ok" title={t('visits.checkedInAt', { time: visitTime(p.checkedInAt) })} />}
           </span>
         ))}
       </div>
@@ -111,7 +111,7 @@ function CoVisitFacts({ visit }: { visit: CoVisitDetail }) {
 
 function SlotList({ visit }: { visit: CoVisitDetail }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const visitTime = useVisitTime();
   return (
     <Card size="small" title={t('visits.slots')}>
       <div className="pp-list" data-testid="co-visit-slots">
@@ -119,7 +119,7 @@ function SlotList({ visit }: { visit: CoVisitDetail }) {
           <div key={s.id} className="pp-item" data-testid="co-visit-slot" data-side={s.proposedSide} data-confirmed={String(visit.confirmedSlot?.id === s.id)}>
             <div className="pp-row-head">
               <Typography.Text strong>
-                {format.dateTime(s.startsAt)}
+                {visitTime(s.startsAt)}
                 <span className="pp-muted"> · {t('visits.hours', { hours: hoursBetween(s.startsAt, s.endsAt) })}</span>
               </Typography.Text>
               {visit.confirmedSlot?.id === s.id && <CheckCircleFilled className="pv-ok" />}

@@ -1,3 +1,7 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { intlTag, localeOfLanguage } from '@medchannel/web-shared';
+
 /** Today in China (the API's calendar days are China time), as YYYY-MM-DD. */
 export function chinaToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -15,3 +19,16 @@ export const chinaInstant = (day: string, time: string) => `${day}T${time}:00+08
 
 /** How long a slot lasts, in hours to one decimal. */
 export const hoursBetween = (from: string, to: string) => Math.round((new Date(to).getTime() - new Date(from).getTime()) / 360_000) / 10;
+
+/**
+ * A visit's time as the hospital's clock shows it (China time, as offered and as the slot form
+ * takes it), whatever zone the phone is set to.
+ */
+export function useVisitTime(): (iso: string | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const tag = intlTag(localeOfLanguage(i18n.language));
+  return useMemo(() => {
+    const f = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+    return (iso) => (iso ? f.format(new Date(iso)) : '');
+  }, [tag]);
+}
