@@ -48,7 +48,8 @@ const ACCESS: Record<Feature, readonly Role[]> = {
   // Finance keeps the accounts; the regional head and the order desk read receivables of their regions.
   finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
   training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
-  visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+  // The API's visitors plan and write; a trainer reads her calendar and the notes she is CC'd on.
+  visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.TRAINER],
   // Spreadsheet import: hospitals and distributors for channel staff, payments and invoices from the
   // ERP for finance (features/imports/kinds.ts), the same roles the API lets upload each kind.
   import: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.FINANCE],

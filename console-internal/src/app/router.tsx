@@ -15,7 +15,7 @@ const page = {
   order: lazy(() => import('../features/orders/OrderDetailPage')),
   finance: lazy(() => import('../features/finance/FinanceArea')),
   training: lazy(() => import('../features/training/TrainingArea')),
-  visits: lazy(() => import('../features/visits/VisitsPage')),
+  visits: lazy(() => import('../features/visits/VisitsArea')),
   import: lazy(() => import('../features/imports/ImportPage')),
 };
 
@@ -35,7 +35,8 @@ export const router = createAppRouter({
     { path: '/finance/*', feature: 'finance', page: page.finance },
     // 培训: courses (and the editor at /training/courses/:id), completion and readiness, a tab each.
     { path: '/training/*', feature: 'training', page: page.training },
-    { path: '/visits', feature: 'visits', page: page.visits },
+    // 拜访: my week, notes, and for regional heads the team and disputed commitments, a tab each.
+    { path: '/visits/*', feature: 'visits', page: page.visits },
     { path: '/import', feature: 'import', page: page.import },
   ],
 });

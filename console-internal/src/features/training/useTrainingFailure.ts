@@ -1,40 +1,9 @@
-import { useCallback } from 'react';
-import { useApolloClient } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { ErrorReason } from '@medchannel/shared-schema';
-import { codedError, formError } from '@medchannel/web-shared';
+import { useCodedFailure, type CodedFailure } from '../../components/useCodedFailure';
 
-export interface TrainingFailure {
-  /** The input the server named, as a path into what was sent: `questions.2.options`, `dueOn` (an argument's `input.` left off) */
-  field?: string;
-  reason?: ErrorReason;
-  /** Someone else changed the course first: the named queries were reloaded */
-  stale: boolean;
-  message: string;
-}
-
-/** Someone else saved, published or archived first: what the page shows is out of date. */
-const STALE = new Set<string>([ErrorReason.ILLEGAL_TRANSITION, ErrorReason.STALE_VERSION]);
+export type TrainingFailure = CodedFailure;
 
 /**
- * A refused training request as the trainer reads it: the field's own wording
- * (`trainingError.field.*`, indexes left out), else the reason's (`trainingError.reason.*`), else
- * the shared one; and when the course moved on underneath, the named queries reloaded.
+ * A refused training request as the trainer reads it (`trainingError.field.*`, then
+ * `trainingError.reason.*`); when the course moved on underneath, the named queries reloaded.
  */
-export function useTrainingFailure(reload: readonly string[] = []) {
-  const { t } = useTranslation();
-  const client = useApolloClient();
-  return useCallback(
-    (error: unknown): TrainingFailure => {
-      const coded = codedError(error);
-      const field = coded.field?.replace(/^input\./, '');
-      const stale = Boolean(coded.reason && STALE.has(coded.reason));
-      if (stale && reload.length) void client.refetchQueries({ include: [...reload] });
-      const key = field?.split('.').filter((p) => !/^\d+$/.test(p)).join('_');
-      const byField = key ? t(`trainingError.field.${key}`, { defaultValue: '' }) : '';
-      const byReason = coded.reason ? t(`trainingError.reason.${coded.reason}`, { defaultValue: '' }) : '';
-      return { field, reason: coded.reason, stale, message: byField || byReason || formError(t, error).message };
-    },
-    [t, client, reload],
-  );
-}
+export const useTrainingFailure = (reload: readonly string[] = []) => useCodedFailure('trainingError', reload);

@@ -1,0 +1,62 @@
+import './strings';
+import { lazy, Suspense } from 'react';
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '@medchannel/web-shared';
+import { PageHeader } from '@medchannel/web-shared/components';
+import { LoadingState, NotFoundState } from '@medchannel/web-shared/states';
+import { leadsTeam } from './roles';
+
+// Each tab is its own chunk, and so are the plan and note forms and the detail pages.
+const WeekPage = lazy(() => import('./week/WeekPage'));
+const NotesPage = lazy(() => import('./notes/NotesPage'));
+const TeamPage = lazy(() => import('./team/TeamPage'));
+const DisputesPage = lazy(() => import('./team/DisputesPage'));
+const PlanPage = lazy(() => import('./covisit/PlanPage'));
+const CoVisitPage = lazy(() => import('./covisit/CoVisitPage'));
+const WriteNotePage = lazy(() => import('./notes/WriteNotePage'));
+const NotePage = lazy(() => import('./notes/NotePage'));
+
+/** Which tab a path belongs to: a plan and a co-visit sit under the week, a note under the notes. */
+const TAB_OF: Record<string, string> = { week: 'week', plan: 'week', co: 'week', notes: 'notes', team: 'team', disputes: 'disputes' };
+
+/**
+ * 拜访 — my week of co-visits (plan one at /visits/plan, one at /visits/co/<id>), visit notes
+ * (write at /visits/notes/write, read at /visits/notes/<id>), and for regional heads the team's
+ * visits and the commitments distributors disputed.
+ */
+export default function VisitsArea() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = TAB_OF[pathname.split('/')[2] ?? ''] ?? 'week';
+  const tabs = ['week', 'notes', ...(leadsTeam(user.role) ? ['team', 'disputes'] : [])];
+
+  return (
+    <>
+      <PageHeader title={t('nav.visits')} subtitle={t('visits.subtitle')} />
+      <Tabs
+        activeKey={active}
+        onChange={(key) => void navigate(`/visits/${key}`)}
+        style={{ marginTop: -8 }}
+        items={tabs.map((key) => ({ key, label: <span data-testid={`visits-tab-${key}`}>{t(`visits.tab.${key}`)}</span> }))}
+      />
+      <Suspense fallback={<LoadingState />}>
+        <Routes>
+          <Route index element={<Navigate to="week" replace />} />
+          <Route path="week" element={<WeekPage />} />
+          <Route path="plan" element={<PlanPage />} />
+          <Route path="co/:id" element={<CoVisitPage />} />
+          <Route path="notes" element={<NotesPage />} />
+          <Route path="notes/write" element={<WriteNotePage />} />
+          <Route path="notes/:id" element={<NotePage />} />
+          {leadsTeam(user.role) && <Route path="team" element={<TeamPage />} />}
+          {leadsTeam(user.role) && <Route path="disputes" element={<DisputesPage />} />}
+          <Route path="*" element={<NotFoundState />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

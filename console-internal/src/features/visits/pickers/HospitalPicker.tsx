@@ -1,0 +1,47 @@
+import { useState, type CSSProperties } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import { VisitHospitalOptionsDocument } from '../../../gql/graphql';
+
+interface Props {
+  value?: string;
+  onChange?: (id: string | undefined, label?: string) => void;
+  placeholder: string;
+  testId: string;
+  /** The chosen hospital's name, when the page knows it (a URL filter, a co-visit's hospital) */
+  chosenLabel?: string;
+  style?: CSSProperties;
+  disabled?: boolean;
+}
+
+/** Finds a hospital the viewer may see by name on the server (there are many). */
+export function HospitalPicker({ value, onChange, placeholder, testId, chosenLabel, style = { width: '100%' }, disabled }: Props) {
+  const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
+  const { data, previousData, loading } = useQuery(VisitHospitalOptionsDocument, { variables: { search: search || undefined } });
+  const found = (data ?? previousData)?.hospitals.nodes ?? [];
+  const options = found.map((h) => ({ value: h.id, label: h.name }));
+  const known = picked?.id === value ? picked?.label : chosenLabel;
+  if (value && known && !options.some((o) => o.value === value)) options.unshift({ value, label: known });
+  return (
+    <Select
+      allowClear
+      showSearch
+      filterOption={false}
+      value={value}
+      onSearch={setSearch}
+      onChange={(id, option) => {
+        setSearch('');
+        const label = option && !Array.isArray(option) ? String(option.label) : undefined;
+        setPicked(id && label ? { id, label } : null);
+        onChange?.(id, label);
+      }}
+      loading={loading}
+      disabled={disabled}
+      placeholder={placeholder}
+      style={style}
+      options={options}
+      data-testid={testId}
+    />
+  );
+}

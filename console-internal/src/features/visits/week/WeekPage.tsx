@@ -1,0 +1,108 @@
+import dayjs from 'dayjs';
+import { Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
+import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { useUrlFilters } from '@medchannel/web-shared/components';
+import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
+import { MyCoVisitsDocument, type CoVisitCardFragment } from '../../../gql/graphql';
+import { plansVisits } from '../roles';
+import { hhmm, isoDate, weekFrom } from '../dates';
+
+/** One visit in its day: time, hospital and department, status, who goes; opens the visit. */
+function VisitCard({ visit }: { visit: CoVisitCardFragment }) {
+  const { t } = useTranslation();
+  const people = visit.participants.map((p) => p.user?.displayName).filter(Boolean).join('、');
+  return (
+    <Link to={`/visits/co/${visit.id}`} data-testid="week-visit" data-id={visit.id} data-status={visit.status}>
+      <Card size="small" hoverable style={{ marginBottom: 8, borderLeft: visit.myTurn ? '3px solid #faad14' : undefined }}>
+        <Flex justify="space-between" align="center" gap={4}>
+          <Typography.Text strong>{hhmm(visit.startsAt)}</Typography.Text>
+          <CoVisitStatusTag status={visit.status} />
+        </Flex>
+        <div>{visit.hospital?.name ?? t('visit.hiddenHospital')}</div>
+        {visit.department && <Typography.Text type="secondary">{visit.department.name}</Typography.Text>}
+        <div style={{ fontSize: 12, marginTop: 4 }}>{people}</div>
+        {visit.myTurn && (
+          <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="week-visit-my-turn">
+            {t('visit.myTurn')}
+          </Typography.Text>
+        )}
+      </Card>
+    </Link>
+  );
+}
+
+/** 我的一周: the viewer's co-visits Monday to Sunday, a column a day; previous/next week in the URL. */
+export default function WeekPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { params, setFilter } = useUrlFilters();
+  const monday = weekFrom(params.get('week'));
+  const days = Array.from({ length: 7 }, (_, i) => monday.add(i, 'day'));
+  const { data, previousData, loading, error, refetch } = useQuery(MyCoVisitsDocument, {
+    variables: { from: isoDate(days[0]), to: isoDate(days[6]) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const visits = (data ?? previousData)?.myCoVisits ?? [];
+  const goTo = (weeks: number) => setFilter('week', weeks === 0 ? undefined : isoDate(monday.add(weeks, 'week')));
+  const today = isoDate(dayjs());
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+        <Space>
+          <Button icon={<LeftOutlined />} onClick={() => goTo(-1)} data-testid="week-prev">
+            {t('visit.week.previous')}
+          </Button>
+          <Button onClick={() => goTo(0)} data-testid="week-today">
+            {t('visit.week.thisWeek')}
+          </Button>
+          <Button onClick={() => goTo(1)} data-testid="week-next">
+            {t('visit.week.next')} <RightOutlined />
+          </Button>
+          <Typography.Text strong data-testid="week-range" data-from={isoDate(days[0])}>
+            {format.date(days[0].toISOString())} – {format.date(days[6].toISOString())}
+          </Typography.Text>
+        </Space>
+        <Space>
+          <Button onClick={() => void navigate('/visits/notes/write')} disabled={!plansVisits(user.role)} data-testid="note-write">
+            {t('note.write')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/visits/plan')} disabled={!plansVisits(user.role)} data-testid="visit-plan">
+            {t('visit.plan')}
+          </Button>
+        </Space>
+      </Flex>
+      {error && !data && !previousData ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : loading && !data && !previousData ? (
+        <LoadingState />
+      ) : (
+        <>
+          <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }} data-testid="week-calendar">
+            {days.map((day) => {
+              const mine = visits.filter((v) => isoDate(dayjs(v.startsAt)) === isoDate(day));
+              return (
+                <Col key={isoDate(day)} flex="1 0 150px" data-testid={`week-day-${isoDate(day)}`}>
+                  <Typography.Text strong type={isoDate(day) === today ? undefined : 'secondary'} style={{ display: 'block', marginBottom: 8 }}>
+                    {t(`visit.week.day${day.day()}`)} {day.format('MM-DD')}
+                  </Typography.Text>
+                  {mine.map((v) => (
+                    <VisitCard key={v.id} visit={v} />
+                  ))}
+                </Col>
+              );
+            })}
+          </Row>
+          {!visits.length && <EmptyState title={t('visit.week.empty')} description={t('visit.week.emptyDescription')} />}
+        </>
+      )}
+    </Card>
+  );
+}
