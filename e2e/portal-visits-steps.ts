@@ -151,3 +151,23 @@ export async function disputeCommitment(page: Page, description: string, reason:
   await page.getByTestId('commitment-dispute-ok').click();
   await page.locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`).waitFor({ state: 'detached' });
 }
+
+/** On 通知: opens the notice of this kind about this record (a co-visit or a note), landing where it leads. */
+export async function openNotice(page: Page, kind: string, entityId: string): Promise<void> {
+  await page.goto(url('portal', '/notifications'));
+  await page.locator(`[data-testid="notification"][data-kind="${kind}"][data-entity-id="${entityId}"]`).click();
+}
+
+/** What the signed-in partner user's notices are about (entity ids), asked of the API with the page's session. */
+export async function noticeEntityIds(page: Page): Promise<string[]> {
+  const answer = await page.evaluate(async () => {
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
+      body: JSON.stringify({ query: '{ notifications(first: 100) { nodes { entityId } } }' }),
+    });
+    return (await res.json()) as { data?: { notifications: { nodes: Array<{ entityId: string }> } } };
+  });
+  if (!answer.data) throw new Error(`notifications failed: ${JSON.stringify(answer)}`);
+  return answer.data.notifications.nodes.map((n) => n.entityId);
+}

@@ -86,6 +86,8 @@ function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }
       className="pp-item"
       onClick={onOpen}
       data-testid="notification"
+      data-kind={n.kind}
+      data-entity-id={n.entityId}
       data-unread={String(!n.readAt)}
       style={{ display: 'block', width: '100%', textAlign: 'left', background: 'none', border: 'none', borderBottom: '1px solid #f0f0f0', cursor: 'pointer', font: 'inherit' }}
     >
