@@ -56,7 +56,6 @@ test('channel manager: back to the deep link after login, role menu, language sa
 
   // The session ends behind the user's back: the next operation sends them to login and back.
   await s.context.clearCookies();
-  await page.getByTestId('nav-training').click();
   await page.getByTestId('nav-distributors').click();
   await page.waitForURL(/\/login\?next=%2Fdistributors&reason=SESSION_EXPIRED$/);
   await s.shot('console-07-session-expired');
