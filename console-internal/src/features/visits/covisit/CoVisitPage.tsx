@@ -4,19 +4,19 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CoVisitStatus, ErrorReason } from '@medchannel/shared-schema';
-import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { useCurrentUser } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { CoVisitStatusTag, NoteVisibilityTag } from '@medchannel/web-shared/visits';
 import { AcceptCoVisitSlotDocument, CoVisitDocument, type CoVisitDetailFragment } from '../../../gql/graphql';
 import { PersonList } from '../PersonList';
-import { hhmm } from '../dates';
+import { hhmm, useVisitTime } from '../dates';
 import type { VisitFailure } from '../useVisitFailure';
 import { CoVisitMoves, useMove } from './CoVisitMoves';
 
 /** What happened to the plan, oldest first, from what the visit records. */
 function StatusTimeline({ visit }: { visit: CoVisitDetailFragment }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const format = useVisitTime();
   const items = [
     { color: 'blue', content: t('visit.timeline.proposed', { who: visit.proposedBy?.displayName ?? '—', at: format.dateTime(visit.createdAt) }) },
     ...visit.slots
@@ -39,7 +39,7 @@ function StatusTimeline({ visit }: { visit: CoVisitDetailFragment }) {
 export default function CoVisitPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const format = useFormat();
+  const format = useVisitTime();
   const user = useCurrentUser();
   const [failure, setFailure] = useState<VisitFailure | null>(null);
   const { data, loading, error, refetch } = useQuery(CoVisitDocument, { variables: { id } });

@@ -1,6 +1,7 @@
 import { DatePicker, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaInstant, chinaToday } from '../dates';
 
 /** A time as the form holds it: a day, a start on the half hour, a length in hours. */
 export interface SlotValue {
@@ -18,12 +19,11 @@ const HOURS = [0.5, 1, 1.5, 2, 3, 4];
 /** The slot as the API takes it (instants), or null while a part is missing. */
 export function slotInput(slot: SlotValue | undefined): { startsAt: string; endsAt: string } | null {
   if (!slot?.day || !slot.start || !slot.hours) return null;
-  const [h, m] = slot.start.split(':').map(Number);
-  const starts = slot.day.hour(h).minute(m).second(0).millisecond(0);
-  return { startsAt: starts.toISOString(), endsAt: starts.add(slot.hours * 60, 'minute').toISOString() };
+  const startsAt = chinaInstant(slot.day.format('YYYY-MM-DD'), slot.start);
+  return { startsAt, endsAt: new Date(Date.parse(startsAt) + slot.hours * 3_600_000).toISOString() };
 }
 
-export const emptySlot = (): SlotValue => ({ day: dayjs().add(1, 'day'), start: '10:00', hours: 1 });
+export const emptySlot = (): SlotValue => ({ day: chinaToday().add(1, 'day'), start: '10:00', hours: 1 });
 
 /** Day, start and length of one offered time; testids slot-date, slot-start, slot-hours. */
 export function SlotField({ value, onChange }: { value?: SlotValue; onChange?: (value: SlotValue) => void }) {
@@ -31,7 +31,7 @@ export function SlotField({ value, onChange }: { value?: SlotValue; onChange?: (
   const set = (part: Partial<SlotValue>) => onChange?.({ ...value, ...part });
   return (
     <Space wrap>
-      <DatePicker value={value?.day} onChange={(day) => set({ day: day ?? undefined })} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="slot-date" />
+      <DatePicker value={value?.day} onChange={(day) => set({ day: day ?? undefined })} disabledDate={(d) => d.isBefore(chinaToday(), 'day')} data-testid="slot-date" />
       <Select
         showSearch
         value={value?.start}

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Alert, Button, Input, List, Space, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
 import { newRequestKey } from '@medchannel/web-shared/orders';
 import { CommentOnVisitNoteDocument, type VisitNoteDetailFragment } from '../../../gql/graphql';
 import { useVisitFailure, type VisitFailure } from '../useVisitFailure';
+import { useVisitTime } from '../dates';
 
 /** The comments, oldest first, and one to add: a key per comment typed, kept through retries. */
 export function NoteComments({ note }: { note: VisitNoteDetailFragment }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const format = useVisitTime();
   const [body, setBody] = useState('');
   const [key, setKey] = useState(newRequestKey);
   const [failure, setFailure] = useState<VisitFailure | null>(null);

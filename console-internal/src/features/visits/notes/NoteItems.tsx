@@ -6,6 +6,7 @@ import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { CommitmentKindTag, CommitmentStatusTag } from '@medchannel/web-shared/visits';
 import { SetVisitTaskDoneDocument, type VisitCommitmentFieldsFragment, type VisitNoteDetailFragment } from '../../../gql/graphql';
 import { useVisitFailure, type VisitFailure } from '../useVisitFailure';
+import { useVisitTime } from '../dates';
 
 /** Follow-up tasks, each ticked done by its owner or the note's author (with the version seen). */
 export function NoteTasks({ note }: { note: VisitNoteDetailFragment }) {
@@ -47,6 +48,7 @@ export function NoteTasks({ note }: { note: VisitNoteDetailFragment }) {
 export function CommitmentItem({ c }: { c: VisitCommitmentFieldsFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const time = useVisitTime();
   return (
     <Space direction="vertical" size={2} style={{ width: '100%' }} data-testid="commitment-row" data-status={c.status} data-id={c.id}>
       <Space wrap>
@@ -58,13 +60,13 @@ export function CommitmentItem({ c }: { c: VisitCommitmentFieldsFragment }) {
       </Space>
       {c.answeredBy && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t(`note.answered.${c.status === 'DISPUTED' || c.disputeReason ? 'disputed' : 'acknowledged'}`, { who: c.answeredBy.displayName, at: format.dateTime(c.answeredAt) })}
+          {t(`note.answered.${c.status === 'DISPUTED' || c.disputeReason ? 'disputed' : 'acknowledged'}`, { who: c.answeredBy.displayName, at: time.dateTime(c.answeredAt) })}
           {c.disputeReason && <span data-testid="commitment-dispute-reason">：{c.disputeReason}</span>}
         </Typography.Text>
       )}
       {c.resolution && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="commitment-resolution">
-          {t('note.resolved', { who: c.resolvedBy?.displayName ?? '—', at: format.dateTime(c.resolvedAt) })}：{c.resolution}
+          {t('note.resolved', { who: c.resolvedBy?.displayName ?? '—', at: time.dateTime(c.resolvedAt) })}：{c.resolution}
         </Typography.Text>
       )}
     </Space>

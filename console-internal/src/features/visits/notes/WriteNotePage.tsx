@@ -4,7 +4,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { NoteVisibility, Role } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { newRequestKey } from '@medchannel/web-shared/orders';
@@ -18,6 +18,7 @@ import { plansVisits } from '../roles';
 import { AudienceFields } from './AudienceFields';
 import { CommitmentFields, TaskFields, commitmentInputs, type CommitmentValue, type TaskValue } from './ItemsFields';
 import { uploadAttachment } from './uploadAttachment';
+import { chinaDay, chinaToday, hhmm } from '../dates';
 
 interface Values {
   hospitalId?: string;
@@ -140,14 +141,14 @@ export default function WriteNotePage() {
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ visitedOn: dayjs(), visibility: NoteVisibility.INTERNAL, contactIds: [], ccBrandIds: [], ccPartnerIds: [], tasks: [], commitments: [], departmentId: visit?.department?.id }}
+        initialValues={{ visitedOn: chinaToday(), visibility: NoteVisibility.INTERNAL, contactIds: [], ccBrandIds: [], ccPartnerIds: [], tasks: [], commitments: [], departmentId: visit?.department?.id }}
       >
         {visit ? (
           <Alert
             type="info"
             style={{ marginBottom: 16 }}
             data-testid="note-covisit"
-            title={t('note.forVisit', { hospital: visit.hospital?.name ?? '—', distributor: visit.distributor?.name ?? '—', at: dayjs(visit.startsAt).format('YYYY-MM-DD HH:mm') })}
+            title={t('note.forVisit', { hospital: visit.hospital?.name ?? '—', distributor: visit.distributor?.name ?? '—', at: `${chinaDay(visit.startsAt)} ${hhmm(visit.startsAt)}` })}
           />
         ) : (
           <Row gutter={16}>
@@ -184,7 +185,7 @@ export default function WriteNotePage() {
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="visitedOn" label={t('note.visitedOn')} rules={[{ required: true }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="note-date" />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} data-testid="note-date" />
             </Form.Item>
           </Col>
         </Row>

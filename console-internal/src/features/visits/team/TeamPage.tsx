@@ -3,7 +3,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CoVisitStatus } from '@medchannel/shared-schema';
-import { useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
@@ -14,6 +13,7 @@ import { RegionSelect } from '../../../components/RegionSelect';
 import { useVisitPeople } from '../pickers/people';
 import { PersonList } from '../PersonList';
 import { DateRangeFilter } from '../DateRangeFilter';
+import { useVisitTime } from '../dates';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.values(CoVisitStatus);
@@ -21,7 +21,7 @@ const STATUSES = Object.values(CoVisitStatus);
 /** 团队拜访: the regional head's and their people's co-visits, by region, person, dates and status. */
 export default function TeamPage() {
   const { t } = useTranslation();
-  const format = useFormat();
+  const format = useVisitTime();
   const { params, setFilter } = useUrlFilters();
   const people = useVisitPeople(undefined);
   const statuses = (params.get('status') ?? '').split(',').filter((s): s is CoVisitStatus => STATUSES.includes(s as CoVisitStatus));

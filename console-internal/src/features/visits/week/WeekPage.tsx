@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
@@ -10,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/sta
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { MyCoVisitsDocument, type CoVisitCardFragment } from '../../../gql/graphql';
 import { plansVisits } from '../roles';
-import { hhmm, isoDate, weekFrom } from '../dates';
+import { chinaDay, hhmm, isoDate, weekFrom } from '../dates';
 
 /** One visit in its day: time, hospital and department, status, who goes; opens the visit. */
 function VisitCard({ visit }: { visit: CoVisitCardFragment }) {
@@ -51,7 +50,7 @@ export default function WeekPage() {
   });
   const visits = (data ?? previousData)?.myCoVisits ?? [];
   const goTo = (weeks: number) => setFilter('week', weeks === 0 ? undefined : isoDate(monday.add(weeks, 'week')));
-  const today = isoDate(dayjs());
+  const today = chinaDay(new Date());
 
   return (
     <Card>
@@ -69,6 +68,7 @@ export default function WeekPage() {
           <Typography.Text strong data-testid="week-range" data-from={isoDate(days[0])}>
             {format.date(days[0].toISOString())} – {format.date(days[6].toISOString())}
           </Typography.Text>
+          <Typography.Text type="secondary">{t('visit.week.chinaTime')}</Typography.Text>
         </Space>
         <Space>
           <Button onClick={() => void navigate('/visits/notes/write')} disabled={!plansVisits(user.role)} data-testid="note-write">
@@ -87,7 +87,7 @@ export default function WeekPage() {
         <>
           <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }} data-testid="week-calendar">
             {days.map((day) => {
-              const mine = visits.filter((v) => isoDate(dayjs(v.startsAt)) === isoDate(day));
+              const mine = visits.filter((v) => chinaDay(v.startsAt) === isoDate(day));
               return (
                 <Col key={isoDate(day)} flex="1 0 150px" data-testid={`week-day-${isoDate(day)}`}>
                   <Typography.Text strong type={isoDate(day) === today ? undefined : 'secondary'} style={{ display: 'block', marginBottom: 8 }}>
