@@ -1,5 +1,5 @@
 import { login, openBrowser, url, type Session } from './support/browser';
-import { apiAs } from './portal-visits-steps';
+import { apiAs, hospitalId, proposeCoVisitByApi, slotOn, whoIs } from './portal-visits-steps';
 import { checkInAndComplete, dayFromToday, openCoVisit, openVisits, proposeCoVisit, resolveDisputedCommitment, writeInternalNote, writeSharedNote } from './visit-desk';
 
 // Part 7 in the console: 张伟 (CHANNEL_MANAGER, 杭州) plans a co-visit with 杭州康达's rep 王浩
@@ -75,6 +75,15 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
   expect(await page.getByTestId('note').getAttribute('data-visibility')).toBe('INTERNAL');
   expect(await page.getByTestId('note-readers').innerText()).toContain('经销商看不到');
   expect(await page.getByTestId('note-cc').innerText()).toContain('赵建国');
+  // The task ticked off, a photo added (the author only, once the note exists), a comment.
+  await page.getByTestId('note-task').getByTestId('task-done').click();
+  await page.locator('[data-testid="note-task"][data-done="yes"]').waitFor();
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('note-upload-area').locator('input[type=file]').setInputFiles({ name: '科室白板.png', mimeType: 'image/png', buffer: png });
+  await page.getByTestId('note-attachments').getByText('科室白板.png').waitFor();
+  await page.getByTestId('comment-body').fill(`赵总：请看让利测算 ${tag}`);
+  await page.getByTestId('comment-submit').click();
+  await page.getByTestId('note-comment').filter({ hasText: `请看让利测算 ${tag}` }).waitFor();
   await cm.shot('visits-05-internal-note');
 
   const shared = `共享：科室同意两周试用，耗材按 1280.50 元报价 ${tag}`;
@@ -120,4 +129,50 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
   // The manager's co-visit page now lists both notes.
   await openCoVisit(page, visit.id);
   expect(await page.getByTestId('covisit-notes').locator('a').count()).toBe(2);
+});
+
+test('a rep proposes: the channel manager sees it awaiting him, offers another time, then takes the rep\'s; the head may look, not act', async () => {
+  const tag = Date.now().toString(36);
+  const me = await (await apiAs('console', 'zhang.cm@huakang.demo'))<{ me: { id: string } }>('{ me { id } }');
+  const rep = await apiAs('portal', 'wang.rep@kangda.demo');
+  const { distributorId } = await whoIs('wang.rep@kangda.demo');
+  const plan = await proposeCoVisitByApi(rep, {
+    goal: `检验科 CRP 新批号介绍 ${tag}`,
+    hospitalId: await hospitalId(rep, '杭州市第一人民医院'),
+    distributorId,
+    participantId: me.me.id,
+    slots: [slotOn(3, 9)],
+  });
+
+  const cm = await open();
+  const { page } = cm;
+  await page.goto(url('console', `/visits/week?week=${dayFromToday(3)}`));
+  await login(page, 'zhang.cm@huakang.demo');
+  const card = page.locator(`[data-testid="week-visit"][data-id="${plan.id}"]`);
+  await card.getByTestId('week-visit-my-turn').waitFor();
+  await card.click();
+  await page.locator(`[data-testid="covisit"][data-id="${plan.id}"][data-status="PROPOSED"]`).waitFor();
+  await page.getByTestId('covisit-propose-slot').click();
+  await page.getByTestId('covisit-slot-submit').click();
+  // Now the rep's turn: no accepting, no offering again from this side.
+  await page.locator('[data-testid="covisit-slot"]').nth(1).waitFor();
+  await page.getByTestId('covisit-propose-slot').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('slot-accept').count()).toBe(0);
+
+  // The rep offers yet another time (API); 张伟 takes it.
+  const { coVisit } = await rep<{ coVisit: { version: number } }>('query($id: ID!) { coVisit(id: $id) { version } }', { id: plan.id });
+  await rep('mutation($id: ID!, $v: Int!, $s: CoVisitSlotInput!) { proposeCoVisitSlot(id: $id, expectedVersion: $v, slot: $s) { id } }', { id: plan.id, v: coVisit.version, s: slotOn(4, 15) });
+  await openCoVisit(page, plan.id);
+  await page.getByTestId('slot-accept').last().click();
+  await page.locator(`[data-testid="covisit"][data-id="${plan.id}"][data-status="CONFIRMED"]`).waitFor();
+  expect(await page.getByTestId('covisit-when').innerText()).toContain('15:00');
+  await cm.shot('visits-10-accepted');
+
+  // The regional head sees his people's plan, but it is not his to move.
+  const rh = await open();
+  await rh.page.goto(url('console', `/visits/co/${plan.id}`));
+  await login(rh.page, 'zhao.rh@huakang.demo');
+  await rh.page.getByTestId('covisit-not-participant').waitFor();
+  expect(await rh.page.getByTestId('covisit-checkin').count()).toBe(0);
+  expect(await rh.page.getByTestId('covisit-cancel').count()).toBe(0);
 });

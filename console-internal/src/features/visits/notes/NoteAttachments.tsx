@@ -38,11 +38,13 @@ export function NoteAttachments({ note }: { note: VisitNoteDetailFragment }) {
       />
       {error && <Alert type="error" showIcon title={error} data-testid="note-upload-error" />}
       {note.author?.id === user.id && (
-        <Upload showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
-          <Button icon={<UploadOutlined />} loading={busy} style={{ marginTop: 8 }} data-testid="note-upload">
-            {t('note.addFiles')}
-          </Button>
-        </Upload>
+        <div data-testid="note-upload-area">
+          <Upload showUploadList={false} beforeUpload={(file) => (void upload(file), false)}>
+            <Button icon={<UploadOutlined />} loading={busy} style={{ marginTop: 8 }} data-testid="note-upload">
+              {t('note.addFiles')}
+            </Button>
+          </Upload>
+        </div>
       )}
     </>
   );
