@@ -51,7 +51,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
       })),
   },
   users: {
-    allowed: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.OWNER],
+    allowed: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.OWNER],
     own: () => ({ query: `{ users(first: 100) { totalCount nodes { id email displayName role distributor { id name } } } }` }),
     foreign: ({ user }) => [
       ...foreignDistributors(user).map((d) => ({

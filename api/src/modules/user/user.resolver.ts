@@ -21,7 +21,8 @@ export class UserResolver {
   }
 
   /** People the viewer may see: brand colleagues and partner users of visible distributors; an owner, their own team. */
-  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.OWNER)
+  // engineers visit hospitals with the distributors' reps (part 7): they name people on a co-visit or a note
+  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.OWNER)
   @Query(() => UserConnection)
   users(
     @Args() page: PageArgs,

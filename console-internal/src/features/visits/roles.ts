@@ -10,5 +10,5 @@ const has = (roles: readonly string[]) => (role: string) => roles.includes(role)
 export const plansVisits = has([Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER]);
 /** teamCoVisits, disputedCommitments, resolveCommitment (the API's HEADS) */
 export const leadsTeam = has([Role.ADMIN, Role.REGIONAL_HEAD]);
-/** The `users` query, to name people on a plan or a note (engineers may not: asked in api-requests.md) */
-export const listsPeople = has([Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER]);
+/** The `users` query, to name people on a plan or a note */
+export const listsPeople = has([Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER]);
