@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Audience, CourseVersionStatus, ErrorCode, ErrorReason, NotificationKind, OrderKind } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
-import { cloneSeedUser } from '../../../test/factories';
+import { cloneSeedUser, createBrand, createCatalog } from '../../../test/factories';
 import { DISTRIBUTORS, USERS, userByEmail } from '../../db/seed/demo-data';
 import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import { SEED_CL_TITLE, SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
@@ -72,8 +72,8 @@ describe('the certification gate', () => {
     expect(reasonOf(refused)).toBe(ErrorReason.CERTIFICATION_REQUIRED);
     expect(refused.errors[0].message).toContain(SEED_CL_TITLE);
     expect((refused.errors[0].extensions as { lines: unknown }).lines).toEqual([{ lineNo: 1, productId: CL_1000.id, productLineId: IVD, course: { id: SEED_COURSE_CL, title: SEED_CL_TITLE } }]);
-    const [{ n: before }] = await t.app.ds.query(`SELECT count(*)::int AS n FROM purchase_order WHERE placed_by = $1`, [userByEmail('sun.rep@kangda.demo').id]);
-    expect(before).toBe(0);
+    const [{ n: placed }] = await t.app.ds.query(`SELECT count(*)::int AS n FROM purchase_order WHERE placed_by = $1`, [userByEmail('sun.rep@kangda.demo').id]);
+    expect(placed).toBe(0);
 
     const enrollmentId = await takeSections(sun);
     const passed = await submit(sun, enrollmentId);
@@ -81,9 +81,49 @@ describe('the certification gate', () => {
     expect(passed.data.submitQuiz.attempt).toMatchObject({ attemptNo: 1, score: 100, passed: true });
     expect(passed.data.submitQuiz.certificate).toMatchObject({ issuedOn: today(), validTo: addMonths(today(), 12), valid: true });
 
+    // (placing it is shown on a brand of the test's own below: an order here would show in the
+    // isolation matrix's order lists, which run in parallel on the same seed)
     const afterReview = await sun.request(REVIEW, { i: stockOrder() });
     expect(afterReview.data.reviewOrder.lines[0].certification).toBeNull();
-    const placed = await sun.request(PLACE, { i: { ...stockOrder(), idempotencyKey: randomUUID() } });
+    expect(afterReview.data.reviewOrder.allowed).toBe(true);
+  });
+
+  it('places the gated product once the person passes a course for its line (a brand of the test’s own)', async () => {
+    const brand = await createBrand(t.app.ds, 1);
+    const cat = await createCatalog(t.app.ds, brand);
+    const d = brand.distributorIds[0];
+    await t.app.ds.query(`UPDATE distributor SET credit_limit = '1000000.00' WHERE id = $1`, [d]);
+    await t.app.ds.query(
+      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to) VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
+      [brand.brandId, d, [cat.lineId], [cat.cityId]],
+    );
+    const admin = t.client(Audience.CONSOLE);
+    await admin.login(brand.adminEmail);
+    const owner = t.client(Audience.PORTAL);
+    await owner.login(brand.ownerEmail);
+    const gated = await admin.request(`mutation($p: ID!) { setProductCertification(productId: $p, required: true) { requiresCertification } }`, { p: cat.productII });
+    expect(gated.data.setProductCertification.requiresCertification).toBe(true);
+    const order = (key = randomUUID()) => ({ i: { kind: OrderKind.STOCK, lines: [{ productId: cat.productII, quantity: 2 }], idempotencyKey: key } });
+
+    // no course certifies for the line yet: the refusal says so
+    const none = await owner.request(PLACE, order());
+    expect(reasonOf(none)).toBe(ErrorReason.CERTIFICATION_REQUIRED);
+    expect((none.errors[0].extensions as { lines: Array<{ course: unknown }> }).lines[0].course).toBeNull();
+
+    const content = {
+      kind: 'PRODUCT', title: '门店培训', summary: '', productLineIds: [cat.lineId], passScore: 100, maxAttempts: 3, validityMonths: 12,
+      sections: [{ id: 's1', title: '一', materials: [{ kind: 'TEXT', title: '正文', body: '内容' }] }],
+      questions: [{ id: 'q1', kind: 'SINGLE', prompt: '?', options: [{ id: 'a', text: '对', correct: true }, { id: 'b', text: '错', correct: false }] }],
+    };
+    const course = (await admin.request(`mutation($i: CourseContentInput!) { createCourse(input: $i) { id version } }`, { i: content })).data.createCourse;
+    await admin.request(`mutation($id: ID!, $v: Int!) { publishCourse(id: $id, expectedVersion: $v) { id } }`, { id: course.id, v: course.version });
+    const named = await owner.request(PLACE, order());
+    expect((named.errors[0].extensions as { lines: Array<{ course: unknown }> }).lines[0].course).toEqual({ id: course.id, title: '门店培训' });
+
+    const e = (await owner.request(START, { c: course.id })).data.startCourse;
+    await owner.request(SECTION, { e: e.id, s: 's1' });
+    expect((await submit(owner, e.id, [{ questionId: 'q1', optionIds: ['a'] }])).data.submitQuiz.attempt.passed).toBe(true);
+    const placed = await owner.request(PLACE, order());
     expect(placed.errors).toEqual([]);
     expect(placed.data.placeOrder.status).toBe('SUBMITTED');
   });
@@ -93,21 +133,18 @@ describe('the certification gate', () => {
     const crp = PRODUCTS.find((p) => p.code === 'HK-CRP-50')!;
     const review = await wang.request(REVIEW, { i: stockOrder(crp.id) });
     expect(review.data.reviewOrder.lines[0].certification).toBeNull();
-    // a certificate for 超声影像 only
-    const [course] = await t.app.ds.query(`SELECT id FROM course WHERE product_line_ids = $1 LIMIT 1`, [[IMG]]);
-    const u = userByEmail('wang.rep@kangda.demo');
-    const [attempt] = await t.app.ds.query(
-      `INSERT INTO quiz_attempt (brand_id, enrollment_id, user_id, course_version_id, attempt_no, answers, score, passed, idempotency_key, request_hash)
-       SELECT e.brand_id, e.id, e.user_id, (SELECT id FROM course_version WHERE course_id = $2 LIMIT 1), 9, '{}', 100, true, gen_random_uuid()::text, repeat('0', 64)
-         FROM training_enrollment e WHERE e.user_id = $1 LIMIT 1 RETURNING id, brand_id`,
-      [u.id, course.id],
-    );
-    await t.app.ds.query(
-      `INSERT INTO certificate (brand_id, number, user_id, distributor_id, course_id, course_version_id, attempt_id, product_line_ids, issued_on, valid_to)
-       SELECT $1, 'CERT-TEST-IMG', $2, distributor_id, $3, (SELECT id FROM course_version WHERE course_id = $3 LIMIT 1), $4, $5, CURRENT_DATE, CURRENT_DATE + 300
-         FROM app_user WHERE id = $2`,
-      [attempt.brand_id, u.id, course.id, attempt.id, [IMG]],
-    );
+    // a certificate for 超声影像 only, earned through a course of that line
+    const content = {
+      kind: 'PRODUCT', title: '超声影像入门', summary: '', productLineIds: [IMG], passScore: 100, maxAttempts: 1, validityMonths: 12,
+      sections: [{ id: 's1', title: '一', materials: [{ kind: 'TEXT', title: '正文', body: '内容' }] }],
+      questions: [{ id: 'q1', kind: 'SINGLE', prompt: '?', options: [{ id: 'a', text: '对', correct: true }, { id: 'b', text: '错', correct: false }] }],
+    };
+    const course = (await trainer.request(`mutation($i: CourseContentInput!) { createCourse(input: $i) { id version } }`, { i: content })).data.createCourse;
+    await trainer.request(`mutation($id: ID!, $v: Int!) { publishCourse(id: $id, expectedVersion: $v) { id } }`, { id: course.id, v: course.version });
+    const e = (await wang.request(START, { c: course.id })).data.startCourse;
+    await wang.request(SECTION, { e: e.id, s: 's1' });
+    const passed = await submit(wang, e.id, [{ questionId: 'q1', optionIds: ['a'] }]);
+    expect(passed.data.submitQuiz.certificate.valid).toBe(true);
     const gated = await wang.request(REVIEW, { i: stockOrder() });
     expect(gated.data.reviewOrder.lines[0].certification.productLineId).toBe(IVD);
   });
