@@ -53,7 +53,7 @@ export interface Aging {
 /**
  * The open items bucketed by days since each receivable arose, per distributor; overdue is what is
  * past its collection date. Summed in SQL (exact numeric) from the open amounts per day: one sum
- * per (distributor, bucket, overdue), pivoted into one row per distributor.
+ * per (distributor, bucket, overdue), pivoted into one row per distributor, largest total first.
  */
 export async function agingOf(em: EntityManager, brandId: string, distributorIds: string[], on: string): Promise<Aging[]> {
   if (!distributorIds.length) return [];
@@ -65,7 +65,7 @@ export async function agingOf(em: EntityManager, brandId: string, distributorIds
             COALESCE(SUM(s.amount) FILTER (WHERE s.overdue), 0)::text AS overdue
        FROM (SELECT o.distributor_id, ${bucketOf} AS bucket, o.due_on < $3::date AS overdue, SUM(o.outstanding) AS amount
                FROM receivable_open_day o WHERE o.brand_id = $1 AND o.distributor_id = ANY($2) GROUP BY 1, 2, 3) s
-      GROUP BY s.distributor_id`,
+      GROUP BY s.distributor_id ORDER BY SUM(s.amount) DESC, s.distributor_id`,
     [brandId, distributorIds, on],
   );
   return rows.map((r) => ({
