@@ -75,7 +75,9 @@ export async function startApi(databaseUrl: string, opts: { captureFile?: string
     COOKIE_SECURE: 'false',
     EXPOSE_SQL_COUNT: 'true',
     LOG_SQL: 'false',
+    // no background jobs: their statements would land in a request's capture and their CPU in its timing
     STATEMENT_JOB_MINUTES: '0',
+    TRAINING_REMINDER_MINUTES: '0',
     OUTBOX_POLL_MS: '0',
     ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
   }, /MedChannel API on/, `http://127.0.0.1:${port}`, 'the API');

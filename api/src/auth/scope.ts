@@ -26,36 +26,50 @@ export interface PartnerScope extends ScopeBase {
 
 export type Scope = BrandScope | PartnerScope;
 
-export async function buildScope(
-  em: EntityManager,
-  user: { id: string; brandId: string; role: Role; side: Side; distributorId: string | null },
-): Promise<Scope> {
+type ScopeUser = { id: string; brandId: string; role: Role; side: Side; distributorId: string | null };
+
+/** What a scope needs beyond the user row, as SCOPE_COLUMNS answers it. */
+export interface ScopeRow {
+  finance_access: boolean;
+  /** an owner: its distributor and the second tier under it */
+  scope_distributor_ids: string[] | null;
+  /** a brand user other than the admin: their regions with every city under a province */
+  scope_region_ids: string[] | null;
+}
+
+/**
+ * Columns of a query over app_user aliased `u` that answer everything a scope needs, so the
+ * session lookup builds the scope in the same statement.
+ */
+export const SCOPE_COLUMNS = `u.finance_access,
+  CASE WHEN u.side = '${Side.PARTNER}' AND u.role = '${Role.OWNER}' THEN ARRAY(
+    SELECT id FROM distributor WHERE brand_id = u.brand_id AND (id = u.distributor_id OR parent_id = u.distributor_id))::text[] END AS scope_distributor_ids,
+  CASE WHEN u.side = '${Side.BRAND}' AND u.role <> '${Role.ADMIN}' THEN ARRAY(
+    SELECT r.id FROM region r
+     WHERE r.brand_id = u.brand_id
+       AND (r.id IN (SELECT region_id FROM user_region WHERE user_id = u.id)
+         OR r.parent_id IN (SELECT region_id FROM user_region WHERE user_id = u.id)))::text[] END AS scope_region_ids`;
+
+/** The scope of a user from SCOPE_COLUMNS' answer (a brand admin needs none). */
+export function scopeOf(user: ScopeUser, row: ScopeRow | undefined): Scope {
   const base = { brandId: user.brandId, userId: user.id, role: user.role };
   if (user.side === Side.PARTNER) {
     const distributorId = user.distributorId!;
-    let distributorIds = [distributorId];
-    let financeAccess = true;
-    if (user.role === Role.OWNER) {
-      const rows: Array<{ id: string }> = await em.query(
-        `SELECT id FROM distributor WHERE brand_id = $1 AND (id = $2 OR parent_id = $2)`,
-        [user.brandId, distributorId],
-      );
-      distributorIds = rows.map((r) => r.id);
-    } else {
-      const [row] = await em.query(`SELECT finance_access FROM app_user WHERE id = $1`, [user.id]);
-      financeAccess = Boolean(row?.finance_access);
-    }
-    return { ...base, side: Side.PARTNER, distributorId, distributorIds, financeAccess };
+    const owner = user.role === Role.OWNER;
+    return {
+      ...base, side: Side.PARTNER, distributorId,
+      distributorIds: owner ? row?.scope_distributor_ids ?? [] : [distributorId],
+      financeAccess: owner || Boolean(row?.finance_access),
+    };
   }
   if (user.role === Role.ADMIN) return { ...base, side: Side.BRAND, allRegions: true, regionIds: [] };
-  const rows: Array<{ id: string }> = await em.query(
-    `SELECT r.id FROM region r
-      WHERE r.brand_id = $1
-        AND (r.id IN (SELECT region_id FROM user_region WHERE user_id = $2)
-          OR r.parent_id IN (SELECT region_id FROM user_region WHERE user_id = $2))`,
-    [user.brandId, user.id],
-  );
-  return { ...base, side: Side.BRAND, allRegions: false, regionIds: rows.map((r) => r.id) };
+  return { ...base, side: Side.BRAND, allRegions: false, regionIds: row?.scope_region_ids ?? [] };
+}
+
+export async function buildScope(em: EntityManager, user: ScopeUser): Promise<Scope> {
+  if (user.side === Side.BRAND && user.role === Role.ADMIN) return scopeOf(user, undefined);
+  const [row] = await em.query(`SELECT ${SCOPE_COLUMNS} FROM app_user u WHERE u.id = $1`, [user.id]);
+  return scopeOf(user, row);
 }
 
 /**

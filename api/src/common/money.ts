@@ -7,6 +7,18 @@ const DECIMAL = /^-?\d{1,16}(\.\d{1,2})?$/;
 
 export { Decimal };
 
+/** "1280.50", "-0.05", "0.00": what numeric(18,2) answers and toFixed(2) would give back unchanged. */
+const CANONICAL = /^-?(?:0|[1-9]\d{0,15})\.\d{2}$/;
+
+/**
+ * An amount as a string with exactly 2 decimals, as `new Decimal(value).toFixed(2)` gives it.
+ * Amounts read from the database already are: they pass through without a Decimal (money is
+ * serialized on every field of every list, and the Decimal was a visible share of a request).
+ */
+export function fixed2(value: string | Decimal): string {
+  return typeof value === 'string' && CANONICAL.test(value) && value !== '-0.00' ? value : new Decimal(value).toFixed(2);
+}
+
 function parse(value: unknown): string {
   if (typeof value !== 'string' || !DECIMAL.test(value)) {
     throw new GraphQLError('A decimal amount is a string such as "1280.50" (at most 2 decimals)', {
@@ -23,7 +35,7 @@ function parse(value: unknown): string {
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description: 'An exact decimal amount as a string with at most 2 decimals, e.g. "1280.50"',
-  serialize: (value) => new Decimal(value as string).toFixed(2),
+  serialize: (value) => fixed2(value as string),
   parseValue: parse,
   parseLiteral: (ast) => parse(ast.kind === Kind.STRING ? ast.value : undefined),
 });

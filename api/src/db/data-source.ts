@@ -29,6 +29,8 @@ import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
 import { BenchIndexes1765200000000 } from './migrations/1765200000000-BenchIndexes';
+import { ReceivableOpenItems1765300000000 } from './migrations/1765300000000-ReceivableOpenItems';
+import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-HospitalSearchTrigrams';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -63,6 +65,8 @@ export const migrations = [
   Training1765000000000,
   Visits1765100000000,
   BenchIndexes1765200000000,
+  ReceivableOpenItems1765300000000,
+  HospitalSearchTrigrams1765400000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

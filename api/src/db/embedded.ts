@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
+import { Extension, PGlite } from '@electric-sql/pglite';
+
+// The contrib entry's types are declared ESM-only though it ships a CommonJS build, which this
+// CommonJS module loads: required, with the type the main entry gives.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { SessionQueue } from './pglite-session-queue';
 
@@ -28,7 +33,8 @@ async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; maxConnections: number }): Promise<EmbeddedPostgres> {
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir);
+  // extensions the migrations create must be loaded when PGlite starts (pg_trgm: hospital search)
+  const db = await PGlite.create(opts.dataDir, { extensions: { pg_trgm } });
   const port = opts.port || (await freePort());
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: opts.maxConnections });
   // Handlers take the server's queue when a client connects, so swapping it before start suffices.

@@ -34,7 +34,7 @@ export class AccountService {
     const distributors = await this.accounts(scope, filter);
     const byId = new Map(distributors.map((d) => [d.id, d]));
     const rows = await agingOf(this.ds.manager, scope.brandId, distributors.map((d) => d.id), on);
-    return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! })).sort((a, b) => new Decimal(b.total).comparedTo(a.total));
+    return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! }));
   }
 
   /** The same aging summed by province (a distributor in a city counts under its province). */

@@ -17,38 +17,22 @@ export interface OpenItem {
 /**
  * What is still owed of each receivable: everything paid or credited (payments, credit notes,
  * rebates, adjustments in the distributor's favour) settles the receivables oldest-due first
- * (FIFO). Entries that were reversed, and their reversals, drop out together. Computed from the
- * entries alone: nothing here is stored.
+ * (FIFO). Entries that were reversed, and their reversals, drop out together.
  *
- * The CTE keeps only the columns the arithmetic needs and answers only what is still open, so a
- * brand-wide question (2 M entries in the benchmark) neither materialises memos nor ships
- * settled receivables to Node; callers add kind and memo, or sum into buckets, on top of `open`.
+ * The database keeps the result in `receivable_open_item` (migration ReceivableOpenItems: a
+ * trigger recomputes a distributor's rows from its entries in every transaction that posts to
+ * its ledger), so these reads touch only what is still open instead of settling the whole ledger
+ * on every request; aging reads `receivable_open_day`, the same summed per day arisen and day due
+ * (at 2 M entries: 30 k rows instead of 100 k open items, instead of 2 M entries).
  */
-const OPEN_ITEMS = `
-  WITH live AS (
-    SELECT e.id, e.distributor_id, e.occurred_on, COALESCE(e.due_on, e.occurred_on) AS due_on, e.amount
-      FROM ledger_entry e
-     WHERE e.brand_id = $1 AND e.distributor_id = ANY($2) AND e.reverses_id IS NULL
-       AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)
-  ), credits AS (
-    SELECT distributor_id, -SUM(amount) AS settled FROM live WHERE amount < 0 GROUP BY distributor_id
-  ), items AS (
-    SELECT l.*, SUM(l.amount) OVER (PARTITION BY l.distributor_id ORDER BY l.due_on, l.occurred_on, l.id) AS cum
-      FROM live l WHERE l.amount > 0
-  ), open AS (
-    SELECT i.id, i.distributor_id, i.occurred_on, i.due_on, i.amount, LEAST(i.amount, i.cum - COALESCE(c.settled, 0)) AS outstanding
-      FROM items i LEFT JOIN credits c ON c.distributor_id = i.distributor_id
-     WHERE i.cum - COALESCE(c.settled, 0) > 0
-  )`;
-
 export async function openItems(em: EntityManager, brandId: string, distributorIds: string[]): Promise<OpenItem[]> {
   if (!distributorIds.length) return [];
   const rows: Array<{ id: string; distributor_id: string; occurred_on: string; due_on: string; kind: LedgerEntryKind; memo: string | null; amount: string; outstanding: string }> = await em.query(
-    `${OPEN_ITEMS}
-     SELECT o.id, o.distributor_id, o.occurred_on::text AS occurred_on, o.due_on::text AS due_on, e.kind, e.memo, o.amount::text AS amount,
+    `SELECT o.entry_id AS id, o.distributor_id, o.occurred_on::text AS occurred_on, o.due_on::text AS due_on, e.kind, e.memo, o.amount::text AS amount,
             o.outstanding::text AS outstanding
-       FROM open o JOIN ledger_entry e ON e.id = o.id
-      ORDER BY o.distributor_id, o.due_on, o.occurred_on, o.id`,
+       FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
+      WHERE o.brand_id = $1 AND o.distributor_id = ANY($2)
+      ORDER BY o.distributor_id, o.due_on, o.occurred_on, o.entry_id`,
     [brandId, distributorIds],
   );
   return rows.map((r) => ({
@@ -68,18 +52,20 @@ export interface Aging {
 
 /**
  * The open items bucketed by days since each receivable arose, per distributor; overdue is what is
- * past its collection date. Summed in SQL (exact numeric): one row per distributor comes back.
+ * past its collection date. Summed in SQL (exact numeric) from the open amounts per day: one sum
+ * per (distributor, bucket, overdue), pivoted into one row per distributor, largest total first.
  */
 export async function agingOf(em: EntityManager, brandId: string, distributorIds: string[], on: string): Promise<Aging[]> {
   if (!distributorIds.length) return [];
   const age = `GREATEST(0, $3::date - o.occurred_on)`;
-  const buckets = AGING_BUCKETS.map((b, i) =>
-    `COALESCE(SUM(o.outstanding) FILTER (WHERE ${age} >= ${b.from}${b.to === null ? '' : ` AND ${age} <= ${b.to}`}), 0)::text AS b${i}`);
+  const bucketOf = `CASE ${AGING_BUCKETS.map((b, i) => `WHEN ${age} >= ${b.from}${b.to === null ? '' : ` AND ${age} <= ${b.to}`} THEN ${i}`).join(' ')} END`;
+  const buckets = AGING_BUCKETS.map((_, i) => `COALESCE(SUM(s.amount) FILTER (WHERE s.bucket = ${i}), 0)::text AS b${i}`);
   const rows: Array<Record<string, string>> = await em.query(
-    `${OPEN_ITEMS}
-     SELECT o.distributor_id, ${buckets.join(', ')}, SUM(o.outstanding)::text AS total,
-            COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < $3::date), 0)::text AS overdue
-       FROM open o GROUP BY o.distributor_id`,
+    `SELECT s.distributor_id, ${buckets.join(', ')}, SUM(s.amount)::text AS total,
+            COALESCE(SUM(s.amount) FILTER (WHERE s.overdue), 0)::text AS overdue
+       FROM (SELECT o.distributor_id, ${bucketOf} AS bucket, o.due_on < $3::date AS overdue, SUM(o.outstanding) AS amount
+               FROM receivable_open_day o WHERE o.brand_id = $1 AND o.distributor_id = ANY($2) GROUP BY 1, 2, 3) s
+      GROUP BY s.distributor_id ORDER BY SUM(s.amount) DESC, s.distributor_id`,
     [brandId, distributorIds, on],
   );
   return rows.map((r) => ({

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
-import { CURRENCIES, Decimal, DecimalScalar } from '../../common/money';
+import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
 
 registerEnumType(ProductKind, { name: 'ProductKind' });
@@ -19,7 +19,7 @@ export class MoneyType {
   currency: string;
 }
 
-export const money = (amount: string | Decimal, currency: string): MoneyType => ({ amount: new Decimal(amount).toFixed(2), currency });
+export const money = (amount: string | Decimal, currency: string): MoneyType => ({ amount: fixed2(amount), currency });
 
 @ObjectType('ProductLine')
 export class ProductLineType {
