@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { AppError } from './errors';
 
 /** Where uploaded files live. Local disk by default; an object store fits behind the same two calls. */
 export interface FileStorage {
@@ -43,4 +46,27 @@ const SIGNATURES: Array<{ mime: string; bytes: number[] }> = [
 /** The file's type from its first bytes, never from its name or the header the client sent. */
 export function sniffDocumentType(data: Buffer): string | null {
   return SIGNATURES.find((s) => s.bytes.every((b, i) => data[i] === b))?.mime ?? null;
+}
+
+export interface CheckedUpload {
+  mime: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * What every upload must be before anything is stored: not empty, at most `maxBytes`, and a PDF,
+ * JPEG or PNG by its content. Answers the type and the content hash (stored files are keyed by it).
+ */
+export function checkUpload(data: Buffer, limits: { maxBytes: number; tooLarge: string; unsupported: string }): CheckedUpload {
+  if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
+  if (data.length > limits.maxBytes) throw new AppError(ErrorCode.BAD_USER_INPUT, limits.tooLarge, 'file', ErrorReason.FILE_TOO_LARGE);
+  const mime = sniffDocumentType(data);
+  if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, limits.unsupported, 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+  return { mime, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
+}
+
+/** A client's file name as we keep it: no path separators, quotes or line breaks, at most 200 characters. */
+export function keptFileName(fileName: string, fallback: string): string {
+  return fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || fallback;
 }

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
-import { FileStorage, sniffDocumentType } from '../../common/storage';
-import { AppError } from '../../common/errors';
+import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
 import { isUuid } from '../../common/ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -38,24 +35,18 @@ export class QualificationService {
    * hash, so a failed commit leaves at most an unreferenced file, never a row without its file.
    */
   async attachFile(scope: Scope, id: string, fileName: string, data: Buffer): Promise<Qualification> {
-    if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
-    if (data.length > MAX_DOCUMENT_BYTES) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'A document may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE);
-    }
-    const mime = sniffDocumentType(data);
-    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a PDF, JPEG or PNG', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const file = checkUpload(data, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A document may be at most 10 MB', unsupported: 'Upload a PDF, JPEG or PNG' });
     const [existing] = isUuid(id) ? await this.byIds(scope, [id]) : [];
     if (!existing) throw notFound('Qualification');
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const key = `qualifications/${existing.brandId}/${existing.id}/${sha256}`;
+    const key = `qualifications/${existing.brandId}/${existing.id}/${file.sha256}`;
     await this.storage.put(key, data);
     return this.ds.transaction(async (em) => {
       const [q] = await this.byIds(scope, [id], em);
       if (!q) throw notFound('Qualification');
-      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'document';
-      await em.update(Qualification, { id: q.id }, { fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256 });
-      await audit(em, scope, 'ATTACH_FILE', 'distributor', q.distributorId, { qualificationId: q.id, fileName: name, size: data.length, sha256 });
-      return Object.assign(q, { fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256 });
+      const name = keptFileName(fileName, 'document');
+      await em.update(Qualification, { id: q.id }, { fileKey: key, fileName: name, fileMime: file.mime, fileSize: file.size, fileSha256: file.sha256 });
+      await audit(em, scope, 'ATTACH_FILE', 'distributor', q.distributorId, { qualificationId: q.id, fileName: name, size: file.size, sha256: file.sha256 });
+      return Object.assign(q, { fileName: name, fileMime: file.mime, fileSize: file.size, fileSha256: file.sha256 });
     });
   }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseListStatus, CourseVersionStatus, ErrorReason, MAX_MATERIAL_BYTES, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
@@ -6,7 +5,7 @@ import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { FileStorage, sniffDocumentType } from '../../common/storage';
+import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
 import { assertVersion } from '../../common/versioning';
 import { Course, CourseFile, CourseVersion } from './training.entity';
 import { CourseContentInput, CourseFilter } from './training.inputs';
@@ -160,21 +159,17 @@ export class CourseService {
    * their hash, so a failed commit leaves at most an unreferenced file, never a row without one.
    */
   async attachFile(scope: Scope, courseId: string, fileName: string, data: Buffer): Promise<CourseFile> {
-    if (data.length === 0) throw badInput('file', 'The file is empty');
-    if (data.length > MAX_MATERIAL_BYTES) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A material file may be at most 20 MB', 'file', ErrorReason.FILE_TOO_LARGE);
-    const mime = sniffDocumentType(data);
-    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a PDF, JPEG or PNG', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const file = checkUpload(data, { maxBytes: MAX_MATERIAL_BYTES, tooLarge: 'A material file may be at most 20 MB', unsupported: 'Upload a PDF, JPEG or PNG' });
     const course = await this.get(scope, courseId);
-    const sha256 = createHash('sha256').update(data).digest('hex');
-    const key = `courses/${course.brandId}/${course.id}/${sha256}`;
+    const key = `courses/${course.brandId}/${course.id}/${file.sha256}`;
     await this.storage.put(key, data);
     return this.ds.transaction(async (em) => {
-      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'material';
-      const file = await em.save(em.create(CourseFile, {
-        brandId: course.brandId, courseId: course.id, fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256, uploadedBy: scope.userId,
+      const name = keptFileName(fileName, 'material');
+      const saved = await em.save(em.create(CourseFile, {
+        brandId: course.brandId, courseId: course.id, fileKey: key, fileName: name, fileMime: file.mime, fileSize: file.size, fileSha256: file.sha256, uploadedBy: scope.userId,
       }));
-      await audit(em, scope, 'ATTACH_FILE', 'course', course.id, { fileId: file.id, fileName: name, size: data.length, sha256 });
-      return file;
+      await audit(em, scope, 'ATTACH_FILE', 'course', course.id, { fileId: saved.id, fileName: name, size: file.size, sha256: file.sha256 });
+      return saved;
     });
   }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, VersionColumn } from 'typeorm';
 import { CourseKind, CourseVersionStatus, MaterialKind, QuestionKind, Role } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
+import { StoredFileEntity } from '../../common/stored-file.entity';
 
 export interface MaterialDoc {
   kind: MaterialKind;
@@ -111,27 +112,9 @@ export class CourseVersion extends TenantEntity {
 
 /** A material file (PDF or image) of a course, kept in the file storage. */
 @Entity('course_file')
-export class CourseFile extends TenantEntity {
+export class CourseFile extends StoredFileEntity {
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @Column({ name: 'file_key', type: 'varchar', length: 300, select: false })
-  fileKey: string;
-
-  @Column({ name: 'file_name', type: 'varchar', length: 200 })
-  fileName: string;
-
-  @Column({ name: 'file_mime', type: 'varchar', length: 80 })
-  fileMime: string;
-
-  @Column({ name: 'file_size', type: 'integer' })
-  fileSize: number;
-
-  @Column({ name: 'file_sha256', type: 'char', length: 64 })
-  fileSha256: string;
-
-  @Column({ name: 'uploaded_by', type: 'uuid' })
-  uploadedBy: string;
 }
 
 /** Who a course was assigned to: distributors matching every criterion given, people of the roles given. */

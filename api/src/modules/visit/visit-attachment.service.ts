@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
-import { AppError, notFound } from '../../common/errors';
+import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { FileStorage, sniffDocumentType } from '../../common/storage';
+import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
 import { VisitAttachment, VisitNote } from './visit-note.entity';
 import { ofVisibleNotes } from './visit-note.service';
@@ -35,23 +33,20 @@ export class VisitAttachmentService {
    * leaves at most an unreferenced file; the same file sent again (a retry) is one attachment.
    */
   async attach(scope: Scope, noteId: string, fileName: string, data: Buffer): Promise<VisitAttachment> {
-    if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
-    if (data.length > MAX_DOCUMENT_BYTES) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A file may be at most 10 MB', 'file', ErrorReason.FILE_TOO_LARGE);
-    const mime = sniffDocumentType(data);
-    if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Upload a photo (JPEG, PNG) or a PDF', 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+    const file = checkUpload(data, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A file may be at most 10 MB', unsupported: 'Upload a photo (JPEG, PNG) or a PDF' });
     const notes = ofVisibleNotes(scope, 'n.id');
     const note = isUuid(noteId)
       ? await this.ds.getRepository(VisitNote).createQueryBuilder('n').where('n.id = :noteId', { noteId }).andWhere(notes.sql, notes.params).getOne()
       : null;
     if (!note) throw notFound('Visit note');
     if (note.authorId !== scope.userId) throw notAParticipant('note');
-    const sha256 = createHash('sha256').update(data).digest('hex');
+    const { mime, sha256 } = file;
     const key = `visit-notes/${note.brandId}/${note.id}/${sha256}`;
     await this.storage.put(key, data);
     return this.ds.transaction(async (em) => {
       const earlier = await em.findOne(VisitAttachment, { where: { noteId: note.id, fileSha256: sha256 } });
       if (earlier) return earlier;
-      const name = fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'photo';
+      const name = keptFileName(fileName, 'photo');
       const saved = await em.save(em.create(VisitAttachment, {
         brandId: note.brandId, noteId: note.id, fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256, uploadedBy: scope.userId,
       }));

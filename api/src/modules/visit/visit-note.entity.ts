@@ -1,6 +1,7 @@
 import { Column, Entity, VersionColumn } from 'typeorm';
 import { CommitmentKind, CommitmentStatus, NoteVisibility } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
+import { StoredFileEntity } from '../../common/stored-file.entity';
 
 /**
  * 拜访记录: what happened at a visit. Who may read it is decided in one place (the scope's
@@ -159,25 +160,7 @@ export class VisitComment extends TenantEntity {
 
 /** A photo or document from the visit, in the same file storage as qualification scans. */
 @Entity('visit_attachment')
-export class VisitAttachment extends TenantEntity {
+export class VisitAttachment extends StoredFileEntity {
   @Column({ name: 'note_id', type: 'uuid' })
   noteId: string;
-
-  @Column({ name: 'file_key', type: 'varchar', length: 300, select: false })
-  fileKey: string;
-
-  @Column({ name: 'file_name', type: 'varchar', length: 200 })
-  fileName: string;
-
-  @Column({ name: 'file_mime', type: 'varchar', length: 64 })
-  fileMime: string;
-
-  @Column({ name: 'file_size', type: 'integer' })
-  fileSize: number;
-
-  @Column({ name: 'file_sha256', type: 'char', length: 64 })
-  fileSha256: string;
-
-  @Column({ name: 'uploaded_by', type: 'uuid' })
-  uploadedBy: string;
 }
