@@ -36,10 +36,6 @@ export class CertificationService {
     ], 'DESC');
   }
 
-  byIds(scope: Scope, ids: readonly string[]): Promise<Certificate[]> {
-    return this.scoped(scope).andWhere('cert.id = ANY(:ids)', { ids }).getMany();
-  }
-
   /** Every certificate of the given people, latest expiry first. */
   byUserIds(scope: Scope, userIds: readonly string[]): Promise<Certificate[]> {
     return this.scoped(scope).andWhere('cert.user_id = ANY(:userIds)', { userIds }).orderBy('cert.valid_to', 'DESC').addOrderBy('cert.id').getMany();

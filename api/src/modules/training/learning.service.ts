@@ -74,10 +74,6 @@ export class LearningService {
     return found;
   }
 
-  byIds(scope: Scope, ids: readonly string[]): Promise<Enrollment[]> {
-    return this.scoped(scope).andWhere('e.id = ANY(:ids)', { ids }).getMany();
-  }
-
   /** The viewer's own enrollments on the given courses (Course.myEnrollment). */
   mineByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<Enrollment[]> {
     return this.scoped(scope).andWhere('e.user_id = :me AND e.course_id = ANY(:courseIds)', { me: scope.userId, courseIds }).getMany();
@@ -214,7 +210,7 @@ export class LearningService {
   /**
    * Puts the enrollment on the version to take now: the one passed while its certificate holds;
    * otherwise the published one (starting over when that is new to the person, or when the
-   * certificate has lapsed and they renew). Saves any change; returns that version.
+   * certificate has lapsed and they renew). Writes only when that changes something; returns that version.
    */
   private async align(em: EntityManager, scope: Scope, e: Enrollment): Promise<CourseVersion> {
     if (e.passedAt) {
@@ -222,11 +218,12 @@ export class LearningService {
       if (held) return em.findOneByOrFail(CourseVersion, { id: e.courseVersionId! });
     }
     const { version } = await this.courses.published(scope, e.courseId, em);
-    if (e.courseVersionId !== version.id || e.passedAt) {
-      Object.assign(e, { courseVersionId: version.id, sectionsDone: [], attempts: 0, passedAt: null });
+    const restart = e.courseVersionId !== version.id || Boolean(e.passedAt);
+    if (restart) Object.assign(e, { courseVersionId: version.id, sectionsDone: [], attempts: 0, passedAt: null });
+    if (restart || !e.startedAt) {
+      e.startedAt ??= new Date();
+      await em.save(e);
     }
-    if (!e.startedAt) e.startedAt = new Date();
-    await em.save(e);
     return version;
   }
 }
