@@ -51,7 +51,9 @@ export const OPERATIONS: Operation[] = [
     file: 'console-internal/src/features/hospitals/hospitals.graphql', operation: 'Hospitals',
     variables: async () => ({ first: 20, filter: { search: '人民医院' } }) },
   { name: 'console.aging', title: 'console: receivables aging (by distributor)', audience: 'CONSOLE', user: 'finance',
-    file: 'console-internal/src/features/finance/receivables/receivables.graphql', operation: 'AgingByDistributor', variables: async () => ({}) },
+    file: 'console-internal/src/features/finance/receivables/receivables.graphql', operation: 'AgingByDistributor',
+    // the page's first request: every distributor in scope, the first page of 20
+    variables: async () => ({ first: 20 }) },
 ];
 
 /** The named operation with every fragment it spreads (transitively), as one printable document. */

@@ -216,7 +216,7 @@ test('receivables aging and the collection plan cost the same however many distr
   const client = t.client(Audience.CONSOLE);
   await client.login(brand.adminEmail);
   const queries = [
-    `{ receivablesAging { distributor { name region { name } } total { amount } overdue { amount } } }`,
+    `{ receivablesAging(first: 100) { totalCount totals { total { amount } } nodes { distributor { name region { name } } total { amount } overdue { amount } } } }`,
     `query { collectionPlan(to: "2099-12-31") { dueOn outstanding { amount } distributor { name } } }`,
     `{ receivablesAgingByRegion { region { name parent { name } } total { amount } } }`,
   ];
@@ -230,7 +230,7 @@ test('receivables aging and the collection plan cost the same however many distr
   }
   const after = await measure();
   expect(after.flatMap((r) => r.errors)).toEqual([]);
-  expect(after[0].data.receivablesAging.length).toBeGreaterThanOrEqual(before[0].data.receivablesAging.length);
+  expect(after[0].data.receivablesAging.nodes.length).toBeGreaterThanOrEqual(before[0].data.receivablesAging.nodes.length);
   expect(after.map((r) => r.sqlCount)).toEqual(before.map((r) => r.sqlCount));
 });
 

@@ -15,6 +15,11 @@ const CANONICAL = /^-?(?:0|[1-9]\d{0,15})\.\d{2}$/;
  * Amounts read from the database already are: they pass through without a Decimal (money is
  * serialized on every field of every list, and the Decimal was a visible share of a request).
  */
+/** Whether a string is an amount exactly as fixed2 gives it (e.g. a cursor's amount, checked before SQL reads it). */
+export function isFixed2(value: unknown): value is string {
+  return typeof value === 'string' && CANONICAL.test(value);
+}
+
 export function fixed2(value: string | Decimal): string {
   return typeof value === 'string' && CANONICAL.test(value) && value !== '-0.00' ? value : new Decimal(value).toFixed(2);
 }

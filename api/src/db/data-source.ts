@@ -31,6 +31,7 @@ import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
 import { BenchIndexes1765200000000 } from './migrations/1765200000000-BenchIndexes';
 import { ReceivableOpenItems1765300000000 } from './migrations/1765300000000-ReceivableOpenItems';
 import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-HospitalSearchTrigrams';
+import { ReceivableAging1765500000000 } from './migrations/1765500000000-ReceivableAging';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -67,6 +68,7 @@ export const migrations = [
   BenchIndexes1765200000000,
   ReceivableOpenItems1765300000000,
   HospitalSearchTrigrams1765400000000,
+  ReceivableAging1765500000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

@@ -149,8 +149,8 @@ export const FINANCE_OPERATIONS: Record<string, OperationCase> = {
   },
   receivablesAging: {
     allowed: READERS,
-    own: () => ({ query: `{ receivablesAging { distributor { id name } days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } }` }),
-    foreign: listed(`query($d: ID) { receivablesAging(filter: { distributorId: $d }) { distributor { id name } total { amount } } }`),
+    own: () => ({ query: `{ receivablesAging(first: 100) { totalCount pageInfo { hasNextPage endCursor } totals { total { amount } overdue { amount } } nodes { distributor { id name } days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } } }` }),
+    foreign: listed(`query($d: ID) { receivablesAging(filter: { distributorId: $d }) { totalCount nodes { distributor { id name } total { amount } } } }`),
   },
   receivablesAgingByRegion: {
     allowed: BRAND_ROLES as Role[],

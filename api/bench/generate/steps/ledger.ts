@@ -55,6 +55,7 @@ export const ledger: Step = {
     await db.query(`DROP TABLE bench_gen.f, bench_gen.pay`);
     // the open receivables the database keeps: its trigger is off under the replica role, so fill them once
     await db.query(`SELECT receivable_open_refresh(ARRAY(SELECT id FROM distributor))`);
+    await db.query(`INSERT INTO receivable_open_state (distributor_id, version) SELECT id, 1 FROM distributor ON CONFLICT DO NOTHING`);
     return `${await count(ctx, 'ledger_entry')} ledger entries`;
   },
 };

@@ -1,12 +1,14 @@
 import { DataSource } from 'typeorm';
 import { Scope, applyScope, seesAccounts } from '../../auth/scope';
-import { notFound } from '../../common/errors';
-import { Decimal } from '../../common/money';
+import { badInput, notFound } from '../../common/errors';
+import { Decimal, isFixed2 } from '../../common/money';
+import { isUuid } from '../../common/ids';
+import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
 import { today } from '../../common/dates';
 import { withinRegion } from '../region/region.sql';
 import { Distributor } from '../distributor/distributor.entity';
 import { AccountFilter } from './finance.inputs';
-import { Aging, OpenItem, agingOf, openItems, sumAging } from './receivables';
+import { Aging, AgingFigures, OpenItem, agingOf, agingPage, openItems, sumAging } from './receivables';
 
 export interface AccountSummary {
   distributorId: string;
@@ -22,24 +24,40 @@ export class AccountService {
   constructor(private readonly ds: DataSource) {}
 
   /** Distributors whose account the viewer may see, narrowed by the filter. */
-  private async accounts(scope: Scope, filter: AccountFilter): Promise<Distributor[]> {
-    if (!seesAccounts(scope)) return [];
+  private accountsQuery(scope: Scope, filter: AccountFilter) {
     const qb = applyScope(this.ds.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor');
     if (filter.distributorId) qb.andWhere('d.id = :id', { id: filter.distributorId });
     if (filter.regionId) qb.andWhere(withinRegion('d.region_id'), { regionId: filter.regionId });
-    return qb.orderBy('d.name').getMany();
+    return qb;
   }
 
-  async aging(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<Aging & { distributor: Distributor }>> {
-    const distributors = await this.accounts(scope, filter);
-    const byId = new Map(distributors.map((d) => [d.id, d]));
-    const rows = await agingOf(this.ds.manager, scope.brandId, distributors.map((d) => d.id), on);
-    return rows.map((r) => ({ ...r, distributor: byId.get(r.distributorId)! }));
+  private async accounts(scope: Scope, filter: AccountFilter): Promise<Distributor[]> {
+    if (!seesAccounts(scope)) return [];
+    return this.accountsQuery(scope, filter).orderBy('d.name').getMany();
+  }
+
+  /** The same, only ids and regions (a brand-wide aging covers every distributor: no entities needed). */
+  private async accountIds(scope: Scope, filter: AccountFilter): Promise<Array<{ id: string; regionId: string | null }>> {
+    if (!seesAccounts(scope)) return [];
+    return this.accountsQuery(scope, filter).select('d.id', 'id').addSelect('d.region_id', 'regionId').getRawMany();
+  }
+
+  /** One page of the aging per distributor, largest total first, with the count and totals of all of them. */
+  async aging(scope: Scope, filter: AccountFilter, page: PageArgs, on: string = today()): Promise<Page<Aging> & { totals: AgingFigures }> {
+    const ids = (await this.accountIds(scope, filter)).map((d) => d.id);
+    let after: { total: string; distributorId: string } | null = null;
+    if (page.after) {
+      const [total, distributorId] = decodeCursor(page.after, 2);
+      if (!isFixed2(total) || typeof distributorId !== 'string' || !isUuid(distributorId)) throw badInput('after', 'Invalid cursor');
+      after = { total, distributorId };
+    }
+    const { rows, count, totals } = await agingPage(this.ds.manager, scope.brandId, ids, on, page.first, after);
+    return { ...toPage(rows, page.first, count, (r) => [r.total, r.distributorId]), totals };
   }
 
   /** The same aging summed by province (a distributor in a city counts under its province). */
-  async agingByRegion(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<Omit<Aging, 'distributorId'> & { regionId: string }>> {
-    const distributors = await this.accounts(scope, filter);
+  async agingByRegion(scope: Scope, filter: AccountFilter = {}, on: string = today()): Promise<Array<AgingFigures & { regionId: string }>> {
+    const distributors = await this.accountIds(scope, filter);
     const regionIds = [...new Set(distributors.map((d) => d.regionId).filter((id): id is string => Boolean(id)))];
     const regions: Array<{ id: string; parent_id: string | null }> = regionIds.length
       ? await this.ds.query(`SELECT id, parent_id FROM region WHERE brand_id = $1 AND id = ANY($2)`, [scope.brandId, regionIds])

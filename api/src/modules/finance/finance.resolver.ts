@@ -14,6 +14,8 @@ import { Invoice, Payment, Statement } from './finance.entity';
 import { AccountFilter, DisputeStatementInput, IssueInvoiceInput, RecordPaymentInput, ResolveDisputeInput, StatementArgs } from './finance.inputs';
 import {
   AccountSummaryType,
+  AgingConnection,
+  AgingFiguresType,
   AgingRowType,
   InvoiceConnection,
   InvoiceType,
@@ -25,13 +27,13 @@ import {
   StatementFilterArgs,
   StatementType,
 } from './finance.types';
-import { Aging, OpenItem } from './receivables';
+import { AgingFigures, OpenItem } from './receivables';
 
 const FINANCE = [Role.ADMIN, Role.FINANCE];
 /** Everyone who may read accounts: brand staff by region, owners, reps the owner let in (the scope decides). */
 const READERS = [...BRAND_ROLES, Role.OWNER, Role.REP];
 
-const agingMoney = (r: Omit<Aging, 'distributorId'>) => ({
+const agingMoney = (r: AgingFigures): AgingFiguresType => ({
   days0to30: money(r.buckets.D0_30, 'CNY'),
   days31to60: money(r.buckets.D31_60, 'CNY'),
   days61to90: money(r.buckets.D61_90, 'CNY'),
@@ -156,17 +158,37 @@ export class PaymentResolver {
 @Resolver(() => AgingRowType)
 export class AccountResolver {
   @Authorized(...READERS)
-  @Query(() => [AgingRowType], { description: 'Receivables aging per distributor, largest first' })
-  async receivablesAging(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<AgingRowType[]> {
-    const rows = await ctx.services.accounts.aging(requireScope(ctx), filter ?? {});
-    return rows.map((r) => ({ distributor: r.distributor, ...agingMoney(r) }));
+  @Query(() => AgingConnection, { description: 'Receivables aging per distributor (those with something open), largest total first, with the totals of all of them' })
+  async receivablesAging(
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<AgingConnection> {
+    const { nodes, totalCount, pageInfo, totals } = await ctx.services.accounts.aging(requireScope(ctx), filter ?? {}, page);
+    return {
+      nodes: nodes.map((r) => ({
+        ...agingMoney(r),
+        // a getter, as for open items: loaded only when the query asks for it
+        get distributor() {
+          return loadersOf(ctx).distributorById.load(r.distributorId);
+        },
+      })),
+      totalCount,
+      pageInfo,
+      totals: agingMoney(totals),
+    };
   }
 
   @Authorized(...BRAND_ROLES)
   @Query(() => [RegionAgingRowType], { description: 'Receivables aging per province, largest first' })
   async receivablesAgingByRegion(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<RegionAgingRowType[]> {
     const rows = await ctx.services.accounts.agingByRegion(requireScope(ctx), filter ?? {});
-    return rows.map((r) => ({ region: loadersOf(ctx).regionById.load(r.regionId), ...agingMoney(r) }));
+    return rows.map((r) => ({
+      ...agingMoney(r),
+      get region() {
+        return loadersOf(ctx).regionById.load(r.regionId);
+      },
+    }));
   }
 
   @Authorized(...READERS)

@@ -152,9 +152,9 @@ describe('aging and the collection plan', () => {
     await post('300.00', 40);
     await post('400.00', 5);
     await post('-150.00', 1, 'PAYMENT');
-    const r = await admin.request(`query($d: ID) { receivablesAging(filter: { distributorId: $d }) { days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } }`, { d });
+    const r = await admin.request(`query($d: ID) { receivablesAging(filter: { distributorId: $d }) { nodes { days0to30 { amount } days31to60 { amount } days61to90 { amount } days90plus { amount } total { amount } overdue { amount } } } }`, { d });
     expect(r.errors).toEqual([]);
-    expect(r.data.receivablesAging).toEqual([{
+    expect(r.data.receivablesAging.nodes).toEqual([{
       days90plus: { amount: '0.00' }, days61to90: { amount: '150.00' }, days31to60: { amount: '300.00' }, days0to30: { amount: '400.00' },
       total: { amount: '850.00' }, overdue: { amount: '450.00' },
     }]);

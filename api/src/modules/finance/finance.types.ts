@@ -166,11 +166,8 @@ export class ReceivableItemType {
   overdue: boolean;
 }
 
-@ObjectType('AgingRow', { description: 'What a distributor owes, by days since each receivable arose' })
-export class AgingRowType {
-  @Field(() => DistributorType)
-  distributor: unknown;
-
+@ObjectType('AgingFigures', { description: 'Receivables by days since each arose, their total and what is overdue' })
+export class AgingFiguresType {
   @Field(() => MoneyType, { description: '0–30 days' })
   days0to30: MoneyType;
 
@@ -190,28 +187,22 @@ export class AgingRowType {
   overdue: MoneyType;
 }
 
+@ObjectType('AgingRow', { description: 'What a distributor owes, by days since each receivable arose' })
+export class AgingRowType extends AgingFiguresType {
+  @Field(() => DistributorType)
+  distributor: unknown;
+}
+
+@ObjectType('AgingConnection', { description: 'Distributors with receivables open, largest total first' })
+export class AgingConnection extends Connection(AgingRowType) {
+  @Field(() => AgingFiguresType, { description: 'Summed over every distributor in the list, not only this page' })
+  totals: AgingFiguresType;
+}
+
 @ObjectType('RegionAgingRow', { description: 'Receivables aging summed over a province’s distributors' })
-export class RegionAgingRowType {
+export class RegionAgingRowType extends AgingFiguresType {
   @Field(() => RegionType)
   region: unknown;
-
-  @Field(() => MoneyType)
-  days0to30: MoneyType;
-
-  @Field(() => MoneyType)
-  days31to60: MoneyType;
-
-  @Field(() => MoneyType)
-  days61to90: MoneyType;
-
-  @Field(() => MoneyType)
-  days90plus: MoneyType;
-
-  @Field(() => MoneyType)
-  total: MoneyType;
-
-  @Field(() => MoneyType)
-  overdue: MoneyType;
 }
 
 @ObjectType('AccountSummary')

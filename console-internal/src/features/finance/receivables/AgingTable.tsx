@@ -1,35 +1,47 @@
 import { Space, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { EmptyState } from '@medchannel/web-shared/states';
 import { canUse } from '../../../app/nav';
+import type { useKeysetPages } from '../../../components/KeysetPager';
+import { PagedTable } from '../../../components/PagedTable';
 import { isPositive } from '../money';
-import { BUCKETS, totalsOf, type AgingFigures } from './buckets';
+import { BUCKETS, type AgingFigures } from './buckets';
 import { rowData } from '../rowData';
 
 export interface DistributorRow extends AgingFigures {
+  id: string;
   distributor: { id: string; name: string; code: string; region: { id: string; name: string } | null };
 }
 
-/** Aging per distributor, largest first as the API sorts it, with the column totals under it. */
-export function AgingTable({ rows, filtered }: { rows: DistributorRow[]; filtered: boolean }) {
+interface Props {
+  /** one page of rows, the count and the totals of every distributor in the list */
+  page: { nodes: DistributorRow[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; totals: AgingFigures } | undefined;
+  loading: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  pages: ReturnType<typeof useKeysetPages>;
+  empty: ReactNode;
+}
+
+/** Aging per distributor, a page at a time, largest first as the API sorts it, with the totals of all of them under it. */
+export function AgingTable({ page, loading, error, refetch, pages, empty }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
-  const totals = totalsOf(rows);
   const money = (m: { amount: string; currency: string }) => format.money(m.amount, m.currency);
+  const totals = page?.totals;
 
   return (
-    <Table<DistributorRow>
-      rowKey={(r) => r.distributor.id}
-      size="middle"
-      dataSource={rows}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+    <PagedTable<DistributorRow>
+      list={{ page, loading, error, refetch }}
+      pages={pages}
+      empty={empty}
+      totalTestId="aging-total-count"
       scroll={{ x: 1000 }}
       data-testid="aging-distributors"
       onRow={(r) => rowData({ 'data-code': r.distributor.code })}
-      locale={{ emptyText: <EmptyState title={filtered ? t('finance.noMatch') : t('aging.empty')} /> }}
       columns={[
         {
           title: t('finance.distributor'),
@@ -61,7 +73,7 @@ export function AgingTable({ rows, filtered }: { rows: DistributorRow[]; filtere
         },
       ]}
       summary={() =>
-        rows.length > 1 ? (
+        totals && page.totalCount > 1 ? (
           <Table.Summary fixed>
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={2}>
@@ -69,14 +81,14 @@ export function AgingTable({ rows, filtered }: { rows: DistributorRow[]; filtere
               </Table.Summary.Cell>
               {BUCKETS.map((b, i) => (
                 <Table.Summary.Cell key={b.key} index={i + 2} align="right">
-                  {format.money(totals[b.key])}
+                  {money(totals[b.key])}
                 </Table.Summary.Cell>
               ))}
               <Table.Summary.Cell index={6} align="right">
-                <Typography.Text strong>{format.money(totals.total)}</Typography.Text>
+                <Typography.Text strong>{money(totals.total)}</Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={7} align="right">
-                <Typography.Text type="danger">{format.money(totals.overdue)}</Typography.Text>
+                <Typography.Text type="danger">{money(totals.overdue)}</Typography.Text>
               </Table.Summary.Cell>
             </Table.Summary.Row>
           </Table.Summary>

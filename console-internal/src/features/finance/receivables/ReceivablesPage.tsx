@@ -4,21 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { AgingByDistributorDocument, AgingByRegionDocument } from '../../../gql/graphql';
+import { useKeysetPages } from '../../../components/KeysetPager';
 import { AccountFilterBar, useAccountFilter } from '../AccountFilters';
 import { AgingBars } from './AgingBars';
 import { AgingTable } from './AgingTable';
-import { totalsOf } from './buckets';
+
+const PAGE_SIZE = 20;
 
 /** 应收: what is owed and how old it is, by province (bars) and by distributor (table), within the viewer's regions. */
 export default function ReceivablesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { filter, filtered, setFilter } = useAccountFilter();
+  const { filter, filtered, setFilter, key: filterKey } = useAccountFilter();
+  const pages = useKeysetPages(filterKey);
   const regions = useQuery(AgingByRegionDocument, { variables: { filter } });
-  const distributors = useQuery(AgingByDistributorDocument, { variables: { filter } });
+  const distributors = useQuery(AgingByDistributorDocument, { variables: { filter, first: PAGE_SIZE, after: pages.after } });
   const regionRows = (regions.data ?? regions.previousData)?.receivablesAgingByRegion;
-  const distributorRows = (distributors.data ?? distributors.previousData)?.receivablesAging;
-  const totals = distributorRows && totalsOf(distributorRows);
+  const aging = (distributors.data ?? distributors.previousData)?.receivablesAging;
+  // the headline is every distributor's, whichever page the table is on
+  const totals = aging?.totals;
   const figures = totals ? ([['total', totals.total], ['overdue', totals.overdue], ['days90plus', totals.days90plus]] as const) : [];
 
   return (
@@ -30,7 +34,7 @@ export default function ReceivablesPage() {
             <Card size="small">
               <Statistic
                 title={t(`aging.headline.${key}`)}
-                value={format.money(amount)}
+                value={format.money(amount.amount, amount.currency)}
                 styles={{ content: { color: key === 'total' ? undefined : '#cf1322' } }}
                 data-testid={`aging-headline-${key}`}
               />
@@ -50,13 +54,14 @@ export default function ReceivablesPage() {
         )}
       </Card>
       <Card title={t('aging.byDistributor')}>
-        {distributors.error && !distributorRows ? (
-          <ErrorState error={distributors.error} onRetry={() => void distributors.refetch()} />
-        ) : !distributorRows ? (
-          <LoadingState />
-        ) : (
-          <AgingTable rows={distributorRows} filtered={filtered} />
-        )}
+        <AgingTable
+          page={aging && { ...aging, nodes: aging.nodes.map((r) => ({ ...r, id: r.distributor.id })) }}
+          loading={distributors.loading}
+          error={distributors.error}
+          refetch={() => void distributors.refetch()}
+          pages={pages}
+          empty={<EmptyState title={filtered ? t('finance.noMatch') : t('aging.empty')} />}
+        />
       </Card>
     </>
   );
