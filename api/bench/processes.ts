@@ -62,18 +62,25 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: strin
 
 /**
  * The product API as production runs it (api/dist/main.js, NODE_ENV=production), on the bench
- * database, answering x-sql-count; background jobs off so they do not disturb the measurement.
+ * database; answering x-sql-count only when capturing (the capture counts the statements of every
+ * operation); background jobs off so they do not disturb the measurement.
  */
 export async function startApi(databaseUrl: string, opts: { captureFile?: string } = {}): Promise<Running> {
   const port = await freePort();
-  const args = [...(opts.captureFile ? ['-r', path.join(__dirname, 'capture-hook.js')] : []), path.join(API_DIR, 'dist', 'main.js')];
+  const args = [
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under a run
+    ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...(opts.captureFile ? ['-r', path.join(__dirname, 'capture-hook.js')] : []),
+    path.join(API_DIR, 'dist', 'main.js'),
+  ];
   return start(args, {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
     COOKIE_SECURE: 'false',
-    EXPOSE_SQL_COUNT: 'true',
+    // the count costs CPU on every request (see app.ts): only the capture asks for it
+    EXPOSE_SQL_COUNT: opts.captureFile ? 'true' : 'false',
     LOG_SQL: 'false',
     // no background jobs: their statements would land in a request's capture and their CPU in its timing
     STATEMENT_JOB_MINUTES: '0',

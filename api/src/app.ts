@@ -109,7 +109,9 @@ export async function createApp(config: Config): Promise<App> {
 
   app.use(
     '/graphql',
-    (_req, _res, next) => requestStats.run({ sqlCount: 0 }, next),
+    // The SQL count follows a request through every await (AsyncLocalStorage): that switches on
+    // Node's promise hooks for every promise the request makes, so only where the count is shown.
+    ...(config.exposeSqlCount ? [(_req: unknown, _res: unknown, next: () => void) => requestStats.run({ sqlCount: 0 }, next)] : []),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GqlContext> => {
