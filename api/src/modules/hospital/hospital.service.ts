@@ -18,7 +18,9 @@ export class HospitalService {
 
   list(scope: Scope, page: PageArgs, filter: HospitalFilter = {}): Promise<Page<Hospital>> {
     const qb = this.scoped(scope);
-    if (filter.search) qb.andWhere('(h.name ILIKE :s OR h.address ILIKE :s)', { s: containsPattern(filter.search) });
+    // name and address, kept lower-cased in one indexed column on two lines (migration
+    // ReadPathIndexes); a search is one line, so it never matches across the two
+    if (filter.search) qb.andWhere('h.search_text LIKE lower(:s)', { s: containsPattern(filter.search.replace(/\s+/g, ' ')) });
     if (filter.grade) qb.andWhere('h.grade = :grade', { grade: filter.grade });
     if (filter.regionId) {
       qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
