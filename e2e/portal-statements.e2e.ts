@@ -71,7 +71,9 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
   expect(await row.innerText()).toContain('已出具');
   await shot('portal-statements-01-account');
 
+  // the items themselves load when the list is opened
   await page.getByTestId('account-open-toggle').click();
+  await page.getByTestId('account-open-items').waitFor();
   expect(await page.getByTestId('open-item').count()).toBe(api.open.length);
   await shot('portal-statements-02-open-items');
 

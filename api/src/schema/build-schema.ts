@@ -23,7 +23,7 @@ import {
   ShipmentResolver,
 } from '../modules/order/order-parts.resolver';
 import { NotificationResolver } from '../modules/notification/notification.resolver';
-import { AccountResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
+import { AccountResolver, AccountSummaryResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import { TrainingResolver } from '../modules/training/training.resolver';
 import {
@@ -68,6 +68,7 @@ export const resolvers = [
   InvoiceResolver,
   PaymentResolver,
   AccountResolver,
+  AccountSummaryResolver,
   StatementResolver,
   StatementDetailResolver,
   StatementLineResolver,

@@ -169,7 +169,7 @@ export const FINANCE_OPERATIONS: Record<string, OperationCase> = {
   accountSummary: {
     allowed: READERS,
     own: ({ user }) => ({
-      query: `query($d: ID) { accountSummary(distributorId: $d) { balance { amount } open { entryId dueOn overdue outstanding { amount } } } }`,
+      query: `query($d: ID) { accountSummary(distributorId: $d) { balance { amount } openCount overdue { amount } overdueCount nextDue { entryId distributor { id } } open { entryId dueOn overdue outstanding { amount } } } }`,
       variables: { d: firstDistributor(user).id },
     }),
     foreign: ({ user }) => someForeign(user).map((d) => ({ query: `query($d: ID) { accountSummary(distributorId: $d) { balance { amount } } }`, variables: { d: d.id } })),

@@ -8,13 +8,7 @@ import { today } from '../../common/dates';
 import { withinRegion } from '../region/region.sql';
 import { Distributor } from '../distributor/distributor.entity';
 import { AccountFilter } from './finance.inputs';
-import { Aging, AgingFigures, OpenItem, agingOf, agingPage, openItems, sumAging } from './receivables';
-
-export interface AccountSummary {
-  distributorId: string;
-  balance: string;
-  open: OpenItem[];
-}
+import { AccountFigures, Aging, AgingFigures, DistributorSet, OpenItem, accountFigures, agingOf, agingPage, distributorsById, openItems, sumAging } from './receivables';
 
 /**
  * Where the accounts stand: balances, receivables aging, and the collection plan (what falls due
@@ -36,22 +30,28 @@ export class AccountService {
     return this.accountsQuery(scope, filter).orderBy('d.name').getMany();
   }
 
-  /** The same, only ids and regions (a brand-wide aging covers every distributor: no entities needed). */
+  /** The same, only ids and regions. */
   private async accountIds(scope: Scope, filter: AccountFilter): Promise<Array<{ id: string; regionId: string | null }>> {
     if (!seesAccounts(scope)) return [];
     return this.accountsQuery(scope, filter).select('d.id', 'id').addSelect('d.region_id', 'regionId').getRawMany();
   }
 
+  /** The same as SQL for a statement to select from (a brand-wide aging covers 500 distributors: their ids need not travel). */
+  private accountSet(scope: Scope, filter: AccountFilter): DistributorSet {
+    if (!seesAccounts(scope)) return distributorsById([]);
+    const qb = this.accountsQuery(scope, filter).select('d.id');
+    return { sql: qb.getQuery(), params: qb.getParameters() };
+  }
+
   /** One page of the aging per distributor, largest total first, with the count and totals of all of them. */
   async aging(scope: Scope, filter: AccountFilter, page: PageArgs, on: string = today()): Promise<Page<Aging> & { totals: AgingFigures }> {
-    const ids = (await this.accountIds(scope, filter)).map((d) => d.id);
     let after: { total: string; distributorId: string } | null = null;
     if (page.after) {
       const [total, distributorId] = decodeCursor(page.after, 2);
       if (!isFixed2(total) || typeof distributorId !== 'string' || !isUuid(distributorId)) throw badInput('after', 'Invalid cursor');
       after = { total, distributorId };
     }
-    const { rows, count, totals } = await agingPage(this.ds.manager, scope.brandId, ids, on, page.first, after);
+    const { rows, count, totals } = await agingPage(this.ds, scope.brandId, this.accountSet(scope, filter), on, page.first, after);
     return { ...toPage(rows, page.first, count, (r) => [r.total, r.distributorId]), totals };
   }
 
@@ -64,7 +64,7 @@ export class AccountService {
       : [];
     const provinceOf = new Map(regions.map((r) => [r.id, r.parent_id ?? r.id]));
     const regionOfDistributor = new Map(distributors.map((d) => [d.id, d.regionId ? provinceOf.get(d.regionId) ?? d.regionId : '']));
-    const rows = await agingOf(this.ds.manager, scope.brandId, distributors.map((d) => d.id), on);
+    const rows = await agingOf(this.ds, scope.brandId, distributorsById(distributors.map((d) => d.id)), on);
     return [...sumAging(rows, (id) => regionOfDistributor.get(id) ?? '')]
       .filter(([regionId]) => regionId)
       .map(([regionId, g]) => ({ regionId, ...g }))
@@ -77,14 +77,18 @@ export class AccountService {
     return (await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id))).filter((i) => i.dueOn <= to);
   }
 
-  /** One distributor's balance now and its open receivables (the portal's "what falls due next"). */
-  async summary(scope: Scope, distributorId: string): Promise<AccountSummary> {
+  /** One distributor's balance now, what is open and overdue, and what falls due next (the portal's account card). */
+  async summary(scope: Scope, distributorId: string, on: string = today()): Promise<AccountFigures & { distributorId: string }> {
     const [distributor] = await this.accounts(scope, { distributorId });
     if (!distributor) throw notFound('Distributor');
-    const [{ balance }] = await this.ds.query(
-      `SELECT COALESCE(SUM(amount), 0)::text AS balance FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2`,
-      [scope.brandId, distributor.id],
-    );
-    return { distributorId: distributor.id, balance: new Decimal(balance).toFixed(2), open: await openItems(this.ds.manager, scope.brandId, [distributor.id]) };
+    return { distributorId: distributor.id, ...(await accountFigures(this.ds.manager, scope.brandId, distributor.id, on)) };
+  }
+
+  /**
+   * The open receivables of an account the caller has already checked against the viewer's scope
+   * (an AccountSummary's): earliest due first, the first `limit` of them.
+   */
+  openItemsOf(scope: Scope, checkedDistributorId: string, limit: number | null): Promise<OpenItem[]> {
+    return openItems(this.ds.manager, scope.brandId, [checkedDistributorId], limit);
   }
 }

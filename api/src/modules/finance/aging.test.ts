@@ -3,12 +3,13 @@ import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness'
 import { BrandFixture, createBrand } from '../../../test/factories';
 import { addDays, today } from '../../common/dates';
 import { Decimal } from '../../common/money';
-import { agingPage } from './receivables';
+import { agingPage, distributorsById } from './receivables';
 
 /**
  * The receivables aging a page at a time, with the totals of every distributor, and the aging
  * rows the database keeps per distributor and day (migration ReceivableAging): a kept row is
- * used only for its day and the distributor's current version of its open items.
+ * used only for its day and the distributor's current version of its open items. And the account
+ * card's figures, summed by the API from the same open items.
  */
 let t: TestApp;
 let brand: BrandFixture;
@@ -112,7 +113,7 @@ test('a ledger entry shows at once: the kept row of its distributor is for an ol
 test('ages move with the day asked: each day has rows of its own, and a kept row of another day is never used', async () => {
   const d = brand.distributorIds[2]; // 250.00 arisen 45 days ago
   const ids = [d];
-  const on = (days: number) => agingPage(t.app.ds.manager, brand.brandId, ids, addDays(today(), days), 10, null);
+  const on = (days: number) => agingPage(t.app.ds, brand.brandId, distributorsById(ids), addDays(today(), days), 10, null);
   expect((await on(0)).rows[0].buckets).toMatchObject({ D31_60: '250.00', D61_90: '0.00' });
   expect((await on(20)).rows[0].buckets).toMatchObject({ D31_60: '0.00', D61_90: '250.00' });
   expect((await on(50)).rows[0].buckets).toMatchObject({ D61_90: '0.00', D90_PLUS: '250.00' });
@@ -122,27 +123,50 @@ test('ages move with the day asked: each day has rows of its own, and a kept row
 
 test('a read that raced a ledger write never puts its older sums in place of newer ones', async () => {
   const d = brand.distributorIds[0];
-  await agingPage(t.app.ds.manager, brand.brandId, [d], today(), 10, null);
+  await agingPage(t.app.ds, brand.brandId, distributorsById([d]), today(), 10, null);
   const [row] = await kept(d);
   // as if a later version had been summed and kept by another request meanwhile
   await t.app.ds.query(`UPDATE receivable_aging SET version = version + 5, b0 = 1.00 WHERE distributor_id = $1 AND as_of = $2`, [d, today()]);
   // this read's state is the older version: it answers from its own snapshot and keeps nothing
-  const page = await agingPage(t.app.ds.manager, brand.brandId, [d], today(), 10, null);
+  const page = await agingPage(t.app.ds, brand.brandId, distributorsById([d]), today(), 10, null);
   expect(page.rows[0].buckets.D0_30).toBe('500.00');
   expect(await kept(d)).toEqual([expect.objectContaining({ version: row.version + 5, b0: '1.00' })]);
   // once the distributor's open items move on past it, the next read sums and keeps again
   await t.app.ds.query(`UPDATE receivable_open_state SET version = version + 6 WHERE distributor_id = $1`, [d]);
-  await agingPage(t.app.ds.manager, brand.brandId, [d], today(), 10, null);
+  await agingPage(t.app.ds, brand.brandId, distributorsById([d]), today(), 10, null);
   expect(await kept(d)).toEqual([expect.objectContaining({ version: row.version + 6, b0: '500.00' })]);
 });
 
 test('concurrent first reads of a day agree and all succeed', async () => {
   const day = addDays(today(), 7);
   const answers = await Promise.all(
-    Array.from({ length: 8 }, () => agingPage(t.app.ds.manager, brand.brandId, brand.distributorIds, day, 100, null)),
+    Array.from({ length: 8 }, () => agingPage(t.app.ds, brand.brandId, distributorsById(brand.distributorIds), day, 100, null)),
   );
   for (const answer of answers) expect(answer).toEqual(answers[0]);
   expect(answers[0].count).toBe(7);
+});
+
+test('the account card: balance, what is open and overdue and what falls due next agree with the open items themselves', async () => {
+  const f = brand.distributorIds[5]; // 1,200.00 arisen 20 days ago (due in 10), 300.00 arisen 61 days ago (overdue)
+  const SUMMARY = `query($d: ID, $first: Int) { accountSummary(distributorId: $d) {
+    balance { amount } openCount overdue { amount currency } overdueCount nextDue { dueOn outstanding { amount } }
+    all: open { dueOn overdue outstanding { amount } } firstOne: open(first: $first) { dueOn } } }`;
+  const r = await admin.request(SUMMARY, { d: f, first: 1 });
+  expect(r.errors).toEqual([]);
+  const s = r.data.accountSummary;
+  expect(s.all).toEqual([
+    { dueOn: addDays(today(), -31), overdue: true, outstanding: { amount: '300.00' } },
+    { dueOn: addDays(today(), 10), overdue: false, outstanding: { amount: '1200.00' } },
+  ]);
+  expect(s).toMatchObject({
+    balance: { amount: '1500.00' }, openCount: 2, overdue: { amount: '300.00', currency: 'CNY' }, overdueCount: 1,
+    nextDue: { dueOn: addDays(today(), 10), outstanding: { amount: '1200.00' } }, firstOne: [{ dueOn: addDays(today(), -31) }],
+  });
+  // paid in full: nothing open, nothing due next
+  await post(f, '-1500.00', 0);
+  const paid = (await admin.request(SUMMARY, { d: f, first: 1 })).data.accountSummary;
+  expect(paid).toMatchObject({ balance: { amount: '0.00' }, openCount: 0, overdue: { amount: '0.00' }, overdueCount: 0, nextDue: null, all: [], firstOne: [] });
+  expect(codeOf(await admin.request(SUMMARY, { d: f, first: 0 }))).toBe(ErrorCode.BAD_USER_INPUT);
 });
 
 test('a cursor that is not one this list gave is refused with a coded error', async () => {

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BRAND_ROLES, InvoiceStatus, Role, Side } from '@medchannel/shared-schema';
 import { badInput } from '../../common/errors';
 import { GqlContext, loadersOf, requireScope } from '../../context';
@@ -208,7 +208,29 @@ export class AccountResolver {
     const id = distributorId ?? (scope.side === Side.PARTNER ? scope.distributorId : null);
     if (!id) throw badInput('distributorId', 'Choose the distributor');
     const summary = await ctx.services.accounts.summary(scope, id);
-    return { balance: money(summary.balance, 'CNY'), open: summary.open.map((i) => item(i, ctx) as unknown as ReceivableItemType) };
+    return {
+      distributorId: summary.distributorId,
+      balance: money(summary.balance, 'CNY'),
+      openCount: summary.openCount,
+      overdue: money(summary.overdue, 'CNY'),
+      overdueCount: summary.overdueCount,
+      nextDue: summary.nextDue && (item(summary.nextDue, ctx) as unknown as ReceivableItemType),
+    };
+  }
+}
+
+@Resolver(() => AccountSummaryType)
+export class AccountSummaryResolver {
+  /** Read only when asked for (the account card shows the figures; the list opens on demand). */
+  @FieldResolver(() => [ReceivableItemType], { description: 'Open receivables, earliest due first; `first` keeps the first ones' })
+  async open(
+    @Root() summary: AccountSummaryType,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<ReceivableItemType[]> {
+    if (first !== null && first !== undefined && (first < 1 || first > 1000)) throw badInput('first', 'Between 1 and 1000');
+    const items = await ctx.services.accounts.openItemsOf(requireScope(ctx), summary.distributorId, first ?? null);
+    return items.map((i) => item(i, ctx) as unknown as ReceivableItemType);
   }
 }
 

@@ -207,11 +207,23 @@ export class RegionAgingRowType extends AgingFiguresType {
 
 @ObjectType('AccountSummary')
 export class AccountSummaryType {
+  /** the distributor whose account this is (checked against the viewer's scope), for the open items */
+  distributorId: string;
+
   @Field(() => MoneyType, { description: 'What the distributor owes now (negative: credit in its favour)' })
   balance: MoneyType;
 
-  @Field(() => [ReceivableItemType], { description: 'Open receivables, earliest due first' })
-  open: ReceivableItemType[];
+  @Field(() => Int, { description: 'How many receivables are still (partly) open' })
+  openCount: number;
+
+  @Field(() => MoneyType, { description: 'What is open of the receivables past their collection date' })
+  overdue: MoneyType;
+
+  @Field(() => Int, { description: 'How many open receivables are past their collection date' })
+  overdueCount: number;
+
+  @Field(() => ReceivableItemType, { nullable: true, description: 'The open receivable falling due next (not yet overdue)' })
+  nextDue: ReceivableItemType | null;
 }
 
 @ArgsType()

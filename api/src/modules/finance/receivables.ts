@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AGING_BUCKETS, LedgerEntryKind } from '@medchannel/shared-schema';
 import { Decimal, fixed2 } from '../../common/money';
 
@@ -25,20 +25,60 @@ export interface OpenItem {
  * on every request; aging reads `receivable_open_day`, the same summed per day arisen and day due
  * (at 2 M entries: 30 k rows instead of 100 k open items, instead of 2 M entries).
  */
-export async function openItems(em: EntityManager, brandId: string, distributorIds: string[]): Promise<OpenItem[]> {
+const OPEN_ITEM_COLUMNS = `o.entry_id AS id, o.distributor_id, o.occurred_on::text AS occurred_on, o.due_on::text AS due_on, e.kind, e.memo,
+  o.amount::text AS amount, o.outstanding::text AS outstanding`;
+
+type OpenItemRow = { id: string; distributor_id: string; occurred_on: string; due_on: string; kind: LedgerEntryKind; memo: string | null; amount: string; outstanding: string };
+
+const openItemOf = (r: OpenItemRow): OpenItem => ({
+  entryId: r.id, distributorId: r.distributor_id, occurredOn: r.occurred_on, dueOn: r.due_on, kind: r.kind, memo: r.memo,
+  amount: fixed2(r.amount), outstanding: fixed2(r.outstanding),
+});
+
+/** The open items of some distributors, earliest due first; `limit` keeps the first ones (of each request, not per distributor). */
+export async function openItems(em: EntityManager, brandId: string, distributorIds: string[], limit: number | null = null): Promise<OpenItem[]> {
   if (!distributorIds.length) return [];
-  const rows: Array<{ id: string; distributor_id: string; occurred_on: string; due_on: string; kind: LedgerEntryKind; memo: string | null; amount: string; outstanding: string }> = await em.query(
-    `SELECT o.entry_id AS id, o.distributor_id, o.occurred_on::text AS occurred_on, o.due_on::text AS due_on, e.kind, e.memo, o.amount::text AS amount,
-            o.outstanding::text AS outstanding
+  const rows: OpenItemRow[] = await em.query(
+    `SELECT ${OPEN_ITEM_COLUMNS}
        FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
       WHERE o.brand_id = $1 AND o.distributor_id = ANY($2)
-      ORDER BY o.distributor_id, o.due_on, o.occurred_on, o.entry_id`,
-    [brandId, distributorIds],
+      ORDER BY o.distributor_id, o.due_on, o.occurred_on, o.entry_id
+      LIMIT $3`,
+    [brandId, distributorIds, limit],
   );
-  return rows.map((r) => ({
-    entryId: r.id, distributorId: r.distributor_id, occurredOn: r.occurred_on, dueOn: r.due_on, kind: r.kind, memo: r.memo,
-    amount: r.amount, outstanding: new Decimal(r.outstanding).toFixed(2),
-  }));
+  return rows.map(openItemOf);
+}
+
+/** Where one account stands, from its entries and its kept open items: one statement. */
+export interface AccountFigures {
+  balance: string;
+  openCount: number;
+  overdue: string;
+  overdueCount: number;
+  /** the first open item not yet overdue (earliest due) */
+  nextDue: OpenItem | null;
+}
+
+export async function accountFigures(em: EntityManager, brandId: string, distributorId: string, on: string): Promise<AccountFigures> {
+  const [row]: Array<Record<string, string | number | null>> = await em.query(
+    `SELECT (SELECT COALESCE(SUM(amount), 0)::text FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2) AS balance,
+            f.open_count, f.overdue_count, f.overdue, n.*
+       FROM (SELECT count(*)::int AS open_count, count(*) FILTER (WHERE o.due_on < $3)::int AS overdue_count,
+                    COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < $3), 0)::text AS overdue
+               FROM receivable_open_item o WHERE o.brand_id = $1 AND o.distributor_id = $2) f
+       LEFT JOIN LATERAL (
+         SELECT ${OPEN_ITEM_COLUMNS} FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
+          WHERE o.brand_id = $1 AND o.distributor_id = $2 AND o.due_on >= $3
+          ORDER BY o.due_on, o.occurred_on, o.entry_id LIMIT 1) n ON true`,
+    [brandId, distributorId, on],
+  );
+  return {
+    balance: fixed2(String(row.balance)),
+    openCount: Number(row.open_count),
+    overdue: fixed2(String(row.overdue)),
+    overdueCount: Number(row.overdue_count),
+    nextDue: row.id ? openItemOf(row as unknown as OpenItemRow) : null,
+  };
 }
 
 export type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];
@@ -57,35 +97,48 @@ export type AgingFigures = Omit<Aging, 'distributorId'>;
 const FIGURE_COLUMNS = [...AGING_BUCKETS.map((_, i) => `b${i}`), 'total', 'overdue'];
 
 /**
+ * The distributors an aging covers: SQL selecting their ids, with its named parameters (the
+ * caller's scoped query, so the ids never travel to Node and back).
+ */
+export interface DistributorSet {
+  sql: string;
+  params: ObjectLiteral;
+}
+
+/** A set of distributors given by id. */
+export const distributorsById = (ids: readonly string[]): DistributorSet => ({ sql: `SELECT unnest(CAST(:aging_ids AS uuid[]))`, params: { aging_ids: ids } });
+
+/**
  * Every distributor's aging as of `on`, as one SQL relation `aging (distributor_id, b0…b3, total,
  * overdue)`: the open amounts per day bucketed by days since each receivable arose; overdue is
  * what is past its collection date (exact numeric). Rows are kept per distributor and day
  * (migration ReceivableAging): those whose version is current are read, the others summed afresh
  * from `receivable_open_day` and stored, in this one statement. Only distributors with something
- * open have a row. $1 brand, $2 distributor ids, $3 the day.
+ * open have a row. Named parameters: :aging_brand, :aging_on, and the set's own.
  */
-function agingRelation(): string {
-  const age = `GREATEST(0, $3::date - o.occurred_on)`;
+function agingRelation(distributors: DistributorSet): string {
+  const on = `CAST(:aging_on AS date)`;
+  const age = `GREATEST(0, ${on} - o.occurred_on)`;
   const bucketOf = `CASE ${AGING_BUCKETS.map((b, i) => `WHEN ${age} >= ${b.from}${b.to === null ? '' : ` AND ${age} <= ${b.to}`} THEN ${i}`).join(' ')} END`;
   const sums = AGING_BUCKETS.map((_, i) => `COALESCE(SUM(s.amount) FILTER (WHERE s.bucket = ${i}), 0) AS b${i}`);
   const figures = FIGURE_COLUMNS.join(', ');
   return `current_state AS (
-      SELECT st.distributor_id, st.version FROM receivable_open_state st WHERE st.distributor_id = ANY($2)
+      SELECT st.distributor_id, st.version FROM receivable_open_state st WHERE st.distributor_id IN (${distributors.sql})
     ), kept AS (
       SELECT a.distributor_id, ${FIGURE_COLUMNS.map((c) => `a.${c}`).join(', ')}
         FROM receivable_aging a JOIN current_state c ON c.distributor_id = a.distributor_id AND c.version = a.version
-       WHERE a.as_of = $3::date
+       WHERE a.as_of = ${on}
     ), stale AS (
       SELECT c.distributor_id, c.version FROM current_state c WHERE NOT EXISTS (SELECT 1 FROM kept k WHERE k.distributor_id = c.distributor_id)
     ), summed AS (
       SELECT s.distributor_id, ${sums.join(', ')}, SUM(s.amount) AS total, COALESCE(SUM(s.amount) FILTER (WHERE s.overdue), 0) AS overdue
-        FROM (SELECT o.distributor_id, ${bucketOf} AS bucket, o.due_on < $3::date AS overdue, SUM(o.outstanding) AS amount
+        FROM (SELECT o.distributor_id, ${bucketOf} AS bucket, o.due_on < ${on} AS overdue, SUM(o.outstanding) AS amount
                 FROM receivable_open_day o JOIN stale ON stale.distributor_id = o.distributor_id
-               WHERE o.brand_id = $1 GROUP BY 1, 2, 3) s
+               WHERE o.brand_id = :aging_brand GROUP BY 1, 2, 3) s
        GROUP BY s.distributor_id
     ), stored AS (
       INSERT INTO receivable_aging (distributor_id, as_of, version, brand_id, ${figures})
-      SELECT s.distributor_id, $3::date, stale.version, $1, ${FIGURE_COLUMNS.map((c) => `s.${c}`).join(', ')}
+      SELECT s.distributor_id, ${on}, stale.version, :aging_brand, ${FIGURE_COLUMNS.map((c) => `s.${c}`).join(', ')}
         FROM summed s JOIN stale USING (distributor_id) ORDER BY s.distributor_id
           ON CONFLICT (distributor_id, as_of) DO UPDATE SET version = EXCLUDED.version, ${FIGURE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
        WHERE receivable_aging.version < EXCLUDED.version
@@ -106,14 +159,19 @@ const figuresOf = (r: Record<string, string>, prefix = ''): AgingFigures => ({
   overdue: fixed2(r[`${prefix}overdue`]),
 });
 
-/** Every distributor's aging as of `on`, largest total first. */
-export async function agingOf(em: EntityManager, brandId: string, distributorIds: string[], on: string): Promise<Aging[]> {
-  if (!distributorIds.length) return [];
-  const rows: Array<Record<string, string>> = await em.query(
-    `WITH ${agingRelation()}
-     SELECT distributor_id, ${FIGURE_COLUMNS.map((c) => `${c}::text`).join(', ')} FROM aging ORDER BY total DESC, distributor_id DESC`,
-    [brandId, distributorIds, on],
+/** Runs a statement over the aging relation with named parameters. */
+function queryAging<T>(ds: DataSource, distributors: DistributorSet, brandId: string, on: string, select: string, params: ObjectLiteral = {}): Promise<T[]> {
+  const [sql, values] = ds.driver.escapeQueryWithParameters(
+    `WITH ${agingRelation(distributors)}\n${select}`,
+    { ...distributors.params, ...params, aging_brand: brandId, aging_on: on },
   );
+  return ds.query(sql, values);
+}
+
+/** Every distributor's aging as of `on`, largest total first. */
+export async function agingOf(ds: DataSource, brandId: string, distributors: DistributorSet, on: string): Promise<Aging[]> {
+  const rows = await queryAging<Record<string, string>>(ds, distributors, brandId, on,
+    `SELECT distributor_id, ${FIGURE_COLUMNS.map((c) => `${c}::text`).join(', ')} FROM aging ORDER BY total DESC, distributor_id DESC`);
   return rows.map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) }));
 }
 
@@ -128,23 +186,19 @@ export interface AgingPage {
 
 /**
  * One page of the aging, largest total first (ties: by distributor id), after a keyset
- * (total, distributor id), with the count and the totals of every row: one statement.
+ * (total, distributor id), with the count and the totals of every row: one statement (its count
+ * row comes back even when the page is empty).
  */
 export async function agingPage(
-  em: EntityManager, brandId: string, distributorIds: string[], on: string, first: number, after: { total: string; distributorId: string } | null,
+  ds: DataSource, brandId: string, distributors: DistributorSet, on: string, first: number, after: { total: string; distributorId: string } | null,
 ): Promise<AgingPage> {
-  const none: AgingPage = { rows: [], count: 0, totals: noFigures() };
-  if (!distributorIds.length) return none;
-  const rows: Array<Record<string, string> & { n: string }> = await em.query(
-    `WITH ${agingRelation()}
-     SELECT t.n::text AS n, ${FIGURE_COLUMNS.map((c) => `t.${c}::text AS t_${c}`).join(', ')}, p.distributor_id, ${FIGURE_COLUMNS.map((c) => `p.${c}::text AS ${c}`).join(', ')}
+  const rows = await queryAging<Record<string, string> & { n: string }>(ds, distributors, brandId, on,
+    `SELECT t.n::text AS n, ${FIGURE_COLUMNS.map((c) => `t.${c}::text AS t_${c}`).join(', ')}, p.distributor_id, ${FIGURE_COLUMNS.map((c) => `p.${c}::text AS ${c}`).join(', ')}
        FROM (SELECT count(*) AS n, ${FIGURE_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM aging) t
        LEFT JOIN LATERAL (
-         SELECT * FROM aging a WHERE $4::numeric IS NULL OR (a.total, a.distributor_id) < ($4::numeric, $5::uuid)
-          ORDER BY a.total DESC, a.distributor_id DESC LIMIT $6) p ON true`,
-    [brandId, distributorIds, on, after?.total ?? null, after?.distributorId ?? null, first + 1],
-  );
-  if (!rows.length) return none;
+         SELECT * FROM aging a WHERE CAST(:after_total AS numeric) IS NULL OR (a.total, a.distributor_id) < (CAST(:after_total AS numeric), CAST(:after_id AS uuid))
+          ORDER BY a.total DESC, a.distributor_id DESC LIMIT :page_rows) p ON true`,
+    { after_total: after?.total ?? null, after_id: after?.distributorId ?? null, page_rows: first + 1 });
   return {
     rows: rows.filter((r) => r.distributor_id !== null).map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) })),
     count: Number(rows[0].n),

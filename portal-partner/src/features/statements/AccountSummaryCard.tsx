@@ -6,13 +6,16 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, Role } from '@medchannel/shared-schema';
 import { isCode, useCurrentUser } from '@medchannel/web-shared';
-import { absolute, signOf, sum } from '@medchannel/web-shared/finance';
-import { ErrorState } from '@medchannel/web-shared/states';
-import { AccountSummaryDocument, type AccountSummaryQuery } from '../../gql/graphql';
+import { absolute, signOf } from '@medchannel/web-shared/finance';
+import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { AccountOpenItemsDocument, AccountSummaryDocument, type AccountOpenItemsQuery } from '../../gql/graphql';
 import { daysFromToday, useAccountFormat } from './format';
 import { NoAccessState } from './NoAccessState';
 
-type Item = AccountSummaryQuery['accountSummary']['open'][number];
+type Item = AccountOpenItemsQuery['accountSummary']['open'][number];
+
+/** Open items shown at a time; a long list grows by as many on demand. */
+const OPEN_PAGE = 50;
 
 /** What the distributor owes now, how much of it is overdue, and what falls due next; the open items on demand. */
 export function AccountSummaryCard() {
@@ -33,12 +36,9 @@ export function AccountSummaryCard() {
   }
   if (!data) return <Card size="small" loading data-testid="account-summary-loading" />;
 
-  const { balance, open } = data.accountSummary;
+  // The figures come summed by the API; the items themselves only when the list is opened.
+  const { balance, openCount, overdue, overdueCount, nextDue: next } = data.accountSummary;
   const currency = balance.currency;
-  const overdue = open.filter((i) => i.overdue);
-  // Open items come earliest due first: the first one not yet overdue is what falls due next.
-  const next = open.find((i) => !i.overdue);
-  const overdueSum = sum(overdue.map((i) => i.outstanding.amount));
 
   return (
     <Card size="small" data-testid="account-summary">
@@ -47,10 +47,10 @@ export function AccountSummaryCard() {
         {format.money(absolute(balance.amount), currency)}
       </div>
       <div className="pa-stats">
-        <div className={overdue.length ? 'pa-stat pa-stat-danger' : 'pa-stat'} data-testid="account-overdue" data-amount={overdueSum}>
+        <div className={overdueCount ? 'pa-stat pa-stat-danger' : 'pa-stat'} data-testid="account-overdue" data-amount={overdue.amount}>
           <div className="pa-stat-label">{t('account.overdue')}</div>
-          <div className="pa-stat-value">{format.money(overdueSum, currency)}</div>
-          <div className="pp-muted">{overdue.length ? t('account.overdueCount', { count: overdue.length }) : t('account.noOverdue')}</div>
+          <div className="pa-stat-value">{format.money(overdue.amount, overdue.currency)}</div>
+          <div className="pp-muted">{overdueCount ? t('account.overdueCount', { count: overdueCount }) : t('account.noOverdue')}</div>
         </div>
         <div className="pa-stat" data-testid="account-next-due" data-due-on={next?.dueOn ?? ''}>
           <div className="pa-stat-label">{t('account.nextDue')}</div>
@@ -66,7 +66,7 @@ export function AccountSummaryCard() {
           )}
         </div>
       </div>
-      {open.length > 0 && (
+      {openCount > 0 && (
         <Button
           type="link"
           size="small"
@@ -76,17 +76,34 @@ export function AccountSummaryCard() {
           iconPlacement="end"
           data-testid="account-open-toggle"
         >
-          {t('account.openItems', { count: open.length })}
+          {t('account.openItems', { count: openCount })}
         </Button>
       )}
-      {expanded && (
-        <div className="pp-list" data-testid="account-open-items">
-          {open.map((item) => (
-            <OpenItem key={item.entryId} item={item} />
-          ))}
-        </div>
-      )}
+      {expanded && <OpenItems />}
     </Card>
+  );
+}
+
+/** The open items, earliest due first, OPEN_PAGE at a time (what is shown stays while more load). */
+function OpenItems() {
+  const { t } = useTranslation();
+  const [first, setFirst] = useState(OPEN_PAGE);
+  const { data, previousData, loading, error, refetch } = useQuery(AccountOpenItemsDocument, { variables: { first }, fetchPolicy: 'cache-and-network' });
+  const shown = (data ?? previousData)?.accountSummary;
+  if (error && !shown) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!shown) return <LoadingState />;
+  const left = shown.openCount - shown.open.length;
+  return (
+    <div className="pp-list" data-testid="account-open-items">
+      {shown.open.map((item) => (
+        <OpenItem key={item.entryId} item={item} />
+      ))}
+      {left > 0 && (
+        <Button block loading={loading} onClick={() => setFirst(first + OPEN_PAGE)} data-testid="account-open-more">
+          {t('account.moreItems', { count: Math.min(left, OPEN_PAGE) })}
+        </Button>
+      )}
+    </div>
   );
 }
 
