@@ -27,6 +27,20 @@ export function byId<T extends { id: string }>(fetch: (ids: readonly string[]) =
   });
 }
 
+/**
+ * Regions by id; each batch also reads the provinces above the cities asked for and keeps them in
+ * the loader, so `region { parent { … } }` costs one statement, not one per level.
+ */
+function regionsWithParents(services: Services, scope: Scope) {
+  const loader: DataLoader<string, Region | null> = new DataLoader(async (ids) => {
+    const rows = await services.regions.byIdsWithParents(scope, ids);
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const row of rows) loader.prime(row.id, row);
+    return ids.map((id) => found.get(id) ?? null);
+  });
+  return loader;
+}
+
 /** Batches one-to-many by a parent key. */
 export function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string | null) {
   return new DataLoader<string, T[]>(async (keys) => {
@@ -43,7 +57,7 @@ export function groupedBy<T>(fetch: (keys: readonly string[]) => Promise<T[]>, k
 export function createLoaders(services: Services, scope: Scope) {
   return {
     brandById: byId<Brand>((ids) => services.brands.byIds(scope, ids)),
-    regionById: byId<Region>((ids) => services.regions.byIds(scope, ids)),
+    regionById: regionsWithParents(services, scope),
     regionsByUserId: groupedBy<Region & { userId: string }>((ids) => services.regions.byUserIds(scope, ids), (r) => r.userId),
     userById: byId<User>((ids) => services.users.byIds(scope, ids)),
     distributorById: byId<Distributor>((ids) => services.distributors.byIds(scope, ids)),

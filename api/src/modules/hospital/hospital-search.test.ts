@@ -92,3 +92,12 @@ test('a hospital is served by grants naming it or covering its city or province,
   expect(await served('Union')).toEqual([[d1, d2].sort()]); // d3's grant for it is revoked
   expect(await served('市立医院')).toEqual([[d2]]); // another city: only the province's grant
 });
+
+test('a city comes with its province: region { parent } costs no statement more than region alone', async () => {
+  const q = (fields: string) => admin.request(`{ hospitals(first: 50, filter: { search: "医院" }) { nodes { region { ${fields} } } } }`);
+  const city = await q('name');
+  const both = await q('name parent { name }');
+  expect(both.errors).toEqual([]);
+  expect(both.data.hospitals.nodes.map((n: { region: { parent: { name: string } | null } }) => n.region.parent?.name)).toContain('测试省');
+  expect(both.sqlCount).toBe(city.sqlCount);
+});

@@ -16,6 +16,13 @@ export class RegionService {
     return applyScope(qb, scope, 'brand').getMany();
   }
 
+  /** The regions asked for and the provinces above them: a screen showing a city shows its province next (one statement, not two). */
+  async byIdsWithParents(scope: Scope, ids: readonly string[]): Promise<Region[]> {
+    const qb = this.ds.getRepository(Region).createQueryBuilder('r')
+      .where('(r.id = ANY(:ids) OR r.id IN (SELECT c.parent_id FROM region c WHERE c.id = ANY(:ids)))', { ids });
+    return applyScope(qb, scope, 'brand').getMany();
+  }
+
   /** Regions assigned to each of the given users (brand users), with the user's id on each row. */
   async byUserIds(scope: Scope, userIds: readonly string[]): Promise<Array<Region & { userId: string }>> {
     const qb = this.ds
