@@ -194,9 +194,18 @@ describe('statements', () => {
     });
     expect(disputed.errors).toEqual([]);
     expect(disputed.data.disputeStatement.status).toBe('DISPUTED');
+    // each line answers its dispute, whether the query names the field directly or in fragments
+    const lineDisputes = await owner.request(`query($id: ID!) { statement(id: $id) {
+        direct: lines { dispute { comment } } spread: lines { ...Disputed } inline: lines { ... on StatementLine { dispute { comment } } } } }
+      fragment Disputed on StatementLine { dispute { comment } }`, { id: v1.id });
+    expect(lineDisputes.errors).toEqual([]);
+    for (const key of ['direct', 'spread', 'inline']) {
+      expect(lineDisputes.data.statement[key].map((l: { dispute: { comment: string } | null }) => l.dispute?.comment ?? null)).toEqual([null, '发货 B 只收到一半']);
+    }
     const confirmDisputed = await owner.request(`mutation($id: ID!) { confirmStatement(id: $id) { id } }`, { id: v1.id });
     expect(reasonOf(confirmDisputed)).toBe(ErrorReason.ILLEGAL_TRANSITION);
-    const queue = await admin.request(`{ statementDisputes(first: 50) { nodes { id comment line { memo } statement { id } } } }`);
+    const queue = await admin.request(`{ statementDisputes(first: 50) { nodes { id comment line { memo dispute { comment } } statement { id } } } }`);
+    expect(queue.data.statementDisputes.nodes.find((n: { comment: string }) => n.comment === '发货 B 只收到一半').line.dispute).toEqual({ comment: '发货 B 只收到一半' });
     expect(queue.data.statementDisputes.nodes.map((n: { id: string }) => n.id)).toContain(disputed.data.disputeStatement.disputes[0].id);
     const resolved = await admin.request(`mutation($i: ResolveDisputeInput!) { resolveStatementDispute(input: $i) { id version status closingBalance { amount } lines { kind amount { amount } } versions { version status } } }`, {
       i: { disputeId: disputed.data.disputeStatement.disputes[0].id, adjustment: '-250.00', resolution: '核实后补开红字，冲减一半' },

@@ -71,6 +71,15 @@ export class StatementLineType {
 
   @Field(() => String, { nullable: true })
   memo: string | null;
+
+  @Field(() => MoneyType, { description: 'Positive adds to what is owed' })
+  amount: MoneyType;
+
+  @Field(() => StatementDisputeType, { nullable: true, description: 'The owner’s dispute of this line, if any' })
+  dispute: unknown;
+
+  /** the statement it belongs to (for balanceAfter) */
+  statementId: string;
 }
 
 @ObjectType('StatementDispute')
