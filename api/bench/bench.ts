@@ -9,10 +9,11 @@ import { OPERATIONS, Operation, documentOf } from './operations';
 import { Target, graphqlTarget, login } from './http-target';
 import { captureSql } from './capture';
 import { startApi, startBaseline } from './processes';
-import { measure } from './load';
+import { Window, measureWindow, summarize } from './load';
 import { OperationResult, RunResult, bundleReport, machine, markdown, save } from './report';
 
 const API_POOL_SIZE = 10; // the API's default DB_POOL_SIZE; the baseline gets the same
+const ROUNDS = 3;
 
 /**
  * The whole run: data, one captured request per operation, then for every operation and
@@ -64,8 +65,17 @@ export async function runBench(options: Options): Promise<boolean> {
       const c = captured.get(op.name)!;
       const result: OperationResult = { name: op.name, title: op.title, sqlStatements: c.statements.length, responseBytes: c.bytes, runs: [] };
       for (const concurrency of options.concurrency) {
-        const apiRun = await measure(targets.get(op.name)!, concurrency, options.warmupSeconds, options.seconds);
-        const baseRun = await measure({ url: `${baseline.url}/op/${encodeURIComponent(op.name)}`, method: 'GET', headers: {} }, concurrency, options.warmupSeconds, options.seconds);
+        // API and baseline take turns in ROUNDS windows each, so a machine that slows down or
+        // speeds up during the measurement (other work on the host) weighs on both alike
+        const apiWindows: Window[] = [];
+        const baseWindows: Window[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const warmup = round === 0 ? options.warmupSeconds : Math.min(options.warmupSeconds, 0.5);
+          apiWindows.push(await measureWindow(targets.get(op.name)!, concurrency, warmup, options.seconds / ROUNDS));
+          baseWindows.push(await measureWindow({ url: `${baseline.url}/op/${encodeURIComponent(op.name)}`, method: 'GET', headers: {} }, concurrency, warmup, options.seconds / ROUNDS));
+        }
+        const apiRun = summarize(apiWindows);
+        const baseRun = summarize(baseWindows);
         result.runs.push({ api: apiRun, baseline: baseRun });
         console.log(`  ${op.name.padEnd(22)} c=${String(concurrency).padEnd(3)} API ${apiRun.rps.toFixed(1).padStart(7)} req/s p95 ${apiRun.p95.toFixed(1).padStart(7)} ms` +
           ` errors ${apiRun.errors} SQL ${c.statements.length} | baseline ${baseRun.rps.toFixed(1).padStart(7)} req/s p95 ${baseRun.p95.toFixed(1).padStart(7)} ms` +
@@ -84,7 +94,7 @@ export async function runBench(options: Options): Promise<boolean> {
     at: new Date().toISOString(),
     machine: { ...loadAtStart, postgres: version },
     data,
-    settings: { warmupSeconds: options.warmupSeconds, seconds: options.seconds, concurrency: options.concurrency },
+    settings: { warmupSeconds: options.warmupSeconds, seconds: options.seconds, concurrency: options.concurrency, rounds: ROUNDS },
     operations: results,
     bundles: bundleReport(),
     seconds: (Date.now() - started) / 1000,

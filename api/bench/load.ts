@@ -43,14 +43,23 @@ const MIN_ANSWERS = 3;
 
 const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
+/** One measured window: every latency and what the answers said. */
+export interface Window {
+  concurrency: number;
+  seconds: number;
+  latencies: number[];
+  errors: number;
+  sqlSum: number;
+  sqlN: number;
+}
+
 /**
  * Closed-loop load: `concurrency` clients on kept-alive connections, each sending the next request
  * when the last answer arrived. Requests sent during the warm-up do not count; those sent in the
  * measured window count when they finish (a slow operation still gets its answers counted), and
- * throughput is counted requests over the time from the window's start to the last answer.
- * Latency is from sending to the last byte.
+ * the window lasts from its start to the last answer. Latency is from sending to the last byte.
  */
-export async function measure(target: Target, concurrency: number, warmupSeconds: number, seconds: number): Promise<LoadResult> {
+export async function measureWindow(target: Target, concurrency: number, warmupSeconds: number, seconds: number): Promise<Window> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const start = performance.now() + warmupSeconds * 1000;
   const end = start + seconds * 1000;
@@ -84,17 +93,23 @@ export async function measure(target: Target, concurrency: number, warmupSeconds
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  const elapsed = Math.max(seconds, (lastAnswer - start) / 1000);
+  return { concurrency, seconds: Math.max(seconds, (lastAnswer - start) / 1000), latencies, errors, sqlSum, sqlN };
+}
+
+/** Windows of one target taken together: throughput over their summed time, percentiles over all their answers. */
+export function summarize(windows: Window[]): LoadResult {
+  const sorted = Float64Array.from(windows.flatMap((w) => w.latencies)).sort();
+  const seconds = windows.reduce((sum, w) => sum + w.seconds, 0);
+  const sqlN = windows.reduce((sum, w) => sum + w.sqlN, 0);
   return {
-    concurrency,
-    seconds: elapsed,
+    concurrency: windows[0].concurrency,
+    seconds,
     requests: sorted.length,
-    rps: sorted.length / elapsed,
+    rps: sorted.length / seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    errors,
-    sqlPerRequest: sqlN ? sqlSum / sqlN : null,
+    errors: windows.reduce((sum, w) => sum + w.errors, 0),
+    sqlPerRequest: sqlN ? windows.reduce((sum, w) => sum + w.sqlSum, 0) / sqlN : null,
   };
 }

@@ -26,7 +26,7 @@ export interface RunResult {
   at: string;
   machine: { cpu: string; cores: number; memoryGb: number; node: string; postgres: string; load: number[] };
   data: DataInfo;
-  settings: { warmupSeconds: number; seconds: number; concurrency: number[] };
+  settings: { warmupSeconds: number; seconds: number; concurrency: number[]; rounds?: number };
   operations: OperationResult[];
   bundles: BundleApp[];
   seconds: number;
@@ -59,7 +59,10 @@ export function markdown(r: RunResult): string {
   out.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB; Node ${r.machine.node}; ${r.machine.postgres}; load average at start ${r.machine.load.join(' / ')}.`);
   const d = r.data;
   out.push(`Data: ${d.scale} (seed ${d.seed}, generator v${d.version}), ${Object.entries(d.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}; built in ${d.buildSeconds} s${d.reused ? ' (kept from an earlier run)' : ''}.`);
-  out.push(`Each measurement: ${r.settings.warmupSeconds} s warm-up, ${r.settings.seconds} s measured, closed loop. Whole run ${Math.round(r.seconds)} s.`);
+  const rounds = r.settings.rounds ?? 1;
+  out.push(rounds > 1
+    ? `Each measurement: ${r.settings.seconds} s measured, closed loop, in ${rounds} windows taken in turns with the baseline's (warm-up ${r.settings.warmupSeconds} s before the first, 0.5 s before the others). Whole run ${Math.round(r.seconds)} s.`
+    : `Each measurement: ${r.settings.warmupSeconds} s warm-up, ${r.settings.seconds} s measured, closed loop. Whole run ${Math.round(r.seconds)} s.`);
   out.push('');
   out.push('| operation | c | req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | baseline req/s | baseline p95 ms | API/baseline | target (c=8) |');
   out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|');
