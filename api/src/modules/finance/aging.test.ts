@@ -36,8 +36,9 @@ async function allPages(first: number): Promise<{ pages: Array<Record<string, an
   do {
     const r = await admin.request(AGING, { first, after });
     expect(r.errors).toEqual([]);
-    pages.push(r.data.receivablesAging);
-    after = r.data.receivablesAging.pageInfo.hasNextPage ? r.data.receivablesAging.pageInfo.endCursor : null;
+    const page: Record<string, any> = r.data.receivablesAging;
+    pages.push(page);
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
   } while (after);
   return { pages, rows: pages.flatMap((p) => p.nodes) };
 }
