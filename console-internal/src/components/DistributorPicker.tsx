@@ -1,7 +1,7 @@
 import { useState, type CSSProperties } from 'react';
-import { Select } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { DistributorOptionsDocument } from '../gql/graphql';
+import { SearchSelect } from './SearchSelect';
 
 interface Props {
   value?: string;
@@ -24,22 +24,16 @@ export function DistributorPicker({ value, onChange, placeholder, testId = 'dist
   const found = shown?.distributors.nodes ?? [];
   const chosen = shown?.chosen && !found.some((d) => d.id === shown.chosen?.id) ? [shown.chosen] : [];
   return (
-    <Select
-      allowClear
-      showSearch
-      filterOption={false}
+    <SearchSelect
       value={value}
-      onSearch={setSearch}
-      onChange={(id, option) => {
-        setSearch('');
-        onChange?.(id, option && !Array.isArray(option) ? String(option.label) : undefined);
-      }}
-      loading={loading}
-      disabled={disabled}
-      placeholder={placeholder}
-      style={style}
       options={[...chosen, ...found].map((d) => ({ value: d.id, label: `${d.name} · ${d.code}` }))}
-      data-testid={testId}
+      loading={loading}
+      onSearch={setSearch}
+      onChange={onChange}
+      placeholder={placeholder}
+      testId={testId}
+      style={style}
+      disabled={disabled}
     />
   );
 }

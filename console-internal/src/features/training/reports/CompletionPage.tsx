@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { TrainingGroupBy } from '@medchannel/shared-schema';
@@ -8,6 +8,7 @@ import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { CourseOptionsDocument, TrainingCompletionDocument } from '../../../gql/graphql';
 import { RegionSelect } from '../../../components/RegionSelect';
+import { SearchSelect } from '../../../components/SearchSelect';
 import { rowData } from '../../finance/rowData';
 import { CompletionBars, rateOf, type CompletionRow } from './CompletionBars';
 
@@ -46,17 +47,15 @@ export default function CompletionPage() {
           onChange={(value) => setFilter('by', value === TrainingGroupBy.REGION ? undefined : value)}
           options={GROUPS.map((g) => ({ value: g, label: <span data-testid={`completion-by-${g}`}>{t(`trainingGroupBy.${g}`)}</span> }))}
         />
-        <Select
-          allowClear
-          showSearch
-          filterOption={false}
-          onSearch={setCourseSearch}
+        <SearchSelect
           value={courseId}
+          options={(courses.data ?? courses.previousData)?.courses.nodes.map((c) => ({ value: c.id, label: c.title })) ?? []}
+          loading={courses.loading}
+          onSearch={setCourseSearch}
           onChange={(value) => setFilter('course', value)}
           placeholder={t('completion.allCourses')}
           style={{ width: 280 }}
-          options={(courses.data ?? courses.previousData)?.courses.nodes.map((c) => ({ value: c.id, label: c.title })) ?? []}
-          data-testid="completion-course"
+          testId="completion-course"
         />
         <RegionSelect value={regionId} onChange={(value) => setFilter('region', value)} placeholder={t('training.allRegions')} style={{ width: 160 }} data-testid="completion-region" />
       </Flex>

@@ -1,7 +1,7 @@
 import { useState, type CSSProperties } from 'react';
-import { Select } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { VisitHospitalOptionsDocument } from '../../../gql/graphql';
+import { SearchSelect } from '../../../components/SearchSelect';
 
 interface Props {
   value?: string;
@@ -24,24 +24,19 @@ export function HospitalPicker({ value, onChange, placeholder, testId, chosenLab
   const known = picked?.id === value ? picked?.label : chosenLabel;
   if (value && known && !options.some((o) => o.value === value)) options.unshift({ value, label: known });
   return (
-    <Select
-      allowClear
-      showSearch
-      filterOption={false}
+    <SearchSelect
       value={value}
+      options={options}
+      loading={loading}
       onSearch={setSearch}
-      onChange={(id, option) => {
-        setSearch('');
-        const label = option && !Array.isArray(option) ? String(option.label) : undefined;
+      onChange={(id, label) => {
         setPicked(id && label ? { id, label } : null);
         onChange?.(id, label);
       }}
-      loading={loading}
-      disabled={disabled}
       placeholder={placeholder}
+      testId={testId}
       style={style}
-      options={options}
-      data-testid={testId}
+      disabled={disabled}
     />
   );
 }
