@@ -25,12 +25,7 @@ export class AccountService {
     return qb;
   }
 
-  private async accounts(scope: Scope, filter: AccountFilter): Promise<Distributor[]> {
-    if (!seesAccounts(scope)) return [];
-    return this.accountsQuery(scope, filter).orderBy('d.name').getMany();
-  }
-
-  /** The same, only ids and regions. */
+  /** The same, as ids and regions (no screen here needs more of the distributor than that). */
   private async accountIds(scope: Scope, filter: AccountFilter): Promise<Array<{ id: string; regionId: string | null }>> {
     if (!seesAccounts(scope)) return [];
     return this.accountsQuery(scope, filter).select('d.id', 'id').addSelect('d.region_id', 'regionId').getRawMany();
@@ -73,13 +68,13 @@ export class AccountService {
 
   /** What falls due between two dates (and what is overdue before them), receivable by receivable. */
   async collectionPlan(scope: Scope, filter: AccountFilter, to: string): Promise<OpenItem[]> {
-    const distributors = await this.accounts(scope, filter);
+    const distributors = await this.accountIds(scope, filter);
     return (await openItems(this.ds.manager, scope.brandId, distributors.map((d) => d.id))).filter((i) => i.dueOn <= to);
   }
 
   /** One distributor's balance now, what is open and overdue, and what falls due next (the portal's account card). */
   async summary(scope: Scope, distributorId: string, on: string = today()): Promise<AccountFigures & { distributorId: string }> {
-    const [distributor] = await this.accounts(scope, { distributorId });
+    const [distributor] = await this.accountIds(scope, { distributorId });
     if (!distributor) throw notFound('Distributor');
     return { distributorId: distributor.id, ...(await accountFigures(this.ds.manager, scope.brandId, distributor.id, on)) };
   }
