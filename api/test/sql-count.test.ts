@@ -212,23 +212,29 @@ test('reviewing, placing, approving, shipping and reading an order cost the same
   expect(ten).toEqual(two);
 });
 
-test('receivables aging and the collection plan cost the same however many distributors owe', async () => {
+test('receivables aging, the collection plan and an account card cost the same however many distributors owe and items are open', async () => {
   const client = t.client(Audience.CONSOLE);
   await client.login(brand.adminEmail);
+  const account = brand.distributorIds[0];
+  const post = (distributorId: string, dueIn: number) => t.app.ds.query(
+    `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id) VALUES ($1, $2, 'SHIPMENT_RECEIVABLE', '5.00', 'CNY', CURRENT_DATE, CURRENT_DATE + $3::int, 'fixture', gen_random_uuid())`,
+    [brand.brandId, distributorId, dueIn],
+  );
+  await post(account, 1); // something falls due next from the start
   const queries = [
     `{ receivablesAging(first: 100) { totalCount totals { total { amount } } nodes { distributor { name region { name } } total { amount } overdue { amount } } } }`,
     `query { collectionPlan(to: "2099-12-31") { dueOn outstanding { amount } distributor { name } } }`,
     `{ receivablesAgingByRegion { region { name parent { name } } total { amount } } }`,
+    `{ accountSummary(distributorId: "${account}") { balance { amount } openCount overdue { amount } nextDue { dueOn distributor { name } } open { dueOn outstanding { amount } distributor { name } } } }`,
   ];
   const measure = () => Promise.all(queries.map((q) => client.request(q)));
   const before = await measure();
   for (let i = 0; i < 10; i++) {
-    await t.app.ds.query(
-      `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id) VALUES ($1, $2, 'SHIPMENT_RECEIVABLE', '5.00', 'CNY', CURRENT_DATE, CURRENT_DATE, 'fixture', gen_random_uuid())`,
-      [brand.brandId, brand.distributorIds[i]],
-    );
+    await post(brand.distributorIds[i], 0);
+    await post(account, i + 2);
   }
   const after = await measure();
+  expect(after[3].data.accountSummary.open.length).toBeGreaterThanOrEqual(before[3].data.accountSummary.open.length + 10);
   expect(after.flatMap((r) => r.errors)).toEqual([]);
   expect(after[0].data.receivablesAging.nodes.length).toBeGreaterThanOrEqual(before[0].data.receivablesAging.nodes.length);
   expect(after.map((r) => r.sqlCount)).toEqual(before.map((r) => r.sqlCount));
