@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { intlTag, localeOfLanguage } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
 
 /** Today in China (the API's calendar days are China time), as YYYY-MM-DD. */
 export function chinaToday(now = new Date()): string {
@@ -25,10 +23,5 @@ export const hoursBetween = (from: string, to: string) => Math.round((new Date(t
  * takes it), whatever zone the phone is set to.
  */
 export function useVisitTime(): (iso: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const tag = intlTag(localeOfLanguage(i18n.language));
-  return useMemo(() => {
-    const f = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-    return (iso) => (iso ? f.format(new Date(iso)) : '');
-  }, [tag]);
+  return useFormat().dateTime;
 }
