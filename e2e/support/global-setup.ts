@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { REPO, ensureBuilt, freePort, start, waitForHttp } from './processes';
+import { monthBefore } from './calendar';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -21,10 +22,14 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'medchannel-e2e-'));
     globalThis.__E2E__.dataDir = dataDir;
     const port = await freePort();
+    // The seed dates its demo from the moment it runs: note the month it ran in (it runs between these two readings).
+    const before = monthBefore();
     const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${apiUrl}/healthz`, api);
+    if (monthBefore() !== before) throw new Error('the API started across a month boundary: which month it seeded is unknown; run again');
+    process.env.E2E_SEED_PERIOD = before;
   }
 
   for (const [app, key] of [
