@@ -31,6 +31,13 @@ test('channel manager: back to the deep link after login, role menu, language sa
   await page.getByTestId('distributor-search').locator('input').fill('康达');
   await page.getByTestId('distributor-search').locator('input').press('Enter');
   await page.waitForURL(/q=%E5%BA%B7%E8%BE%BE/);
+  // The URL changes before the list has its answer: until then the rows on screen are the previous
+  // search's, about to be replaced under the pointer. Click once the list holds only the search's rows.
+  await page.waitForFunction(() => {
+    const list = document.querySelector('[data-testid="paged-list"]');
+    const rows = [...(list?.querySelectorAll('.ant-table-row') ?? [])];
+    return list?.getAttribute('aria-busy') === 'false' && rows.length > 0 && rows.every((r) => r.textContent?.includes('康达'));
+  });
   await page.locator('.ant-table-row a', { hasText: '康达' }).first().click();
   await page.waitForURL(/\/distributors\/[^/?]+$/);
   await page.getByText('基本信息').waitFor();
