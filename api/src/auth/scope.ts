@@ -75,7 +75,8 @@ export async function buildScope(em: EntityManager, user: ScopeUser): Promise<Sc
 
 /**
  * What a viewer may see, by kind of record. This is the only place that decides; services add
- * these conditions to every query and never query around them.
+ * these conditions to every query and never query around them. Ids carried inside a mutation's
+ * input are read through the same conditions by visibleIds() (scoped-ids.ts).
  */
 export type ScopedResource =
   /** distributor rows themselves */
