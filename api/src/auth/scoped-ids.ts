@@ -1,30 +1,27 @@
 import { EntityManager } from 'typeorm';
 import { AppError, ErrorCode } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { Scope, ScopedResource, applyScope, scopeCondition } from './scope';
+import { Scope, ScopedResource, applyScope } from './scope';
 
 /**
  * What an id inside a mutation's input may name, and how the viewer's scope reads it: the same
  * conditions the screens read with, so a write can never reach what a read answers NOT_FOUND to.
- * `via` scopes a row by the record it hangs off (a department by its hospital).
+ * (A part of a record, such as a hospital's department or an order's line, is checked against the
+ * record the input names, which was read through the scope already.)
  */
 interface IdKind {
   table: string;
   label: string;
   scope: ScopedResource;
-  via?: { column: string; table: string };
 }
 
 export const ID_KINDS = {
   distributor: { table: 'distributor', label: 'Distributor', scope: 'distributor' },
   hospital: { table: 'hospital', label: 'Hospital', scope: 'hospital' },
-  department: { table: 'hospital_department', label: 'Department', scope: 'hospital', via: { column: 'hospital_id', table: 'hospital' } },
-  contact: { table: 'hospital_contact', label: 'Contact', scope: 'hospital', via: { column: 'hospital_id', table: 'hospital' } },
   region: { table: 'region', label: 'Region', scope: 'brand' },
   productLine: { table: 'product_line', label: 'Product line', scope: 'brand' },
   product: { table: 'product', label: 'Product', scope: 'brand' },
   user: { table: 'app_user', label: 'User', scope: 'user' },
-  course: { table: 'course', label: 'Course', scope: 'course' },
   invoice: { table: 'invoice', label: 'Invoice', scope: 'finance' },
 } satisfies Record<string, IdKind>;
 
@@ -50,12 +47,7 @@ export async function visibleIds(
   if (!unique.every(isUuid)) throw notVisible(kind, field);
   const k: IdKind = ID_KINDS[kind];
   const qb = em.createQueryBuilder().select('x.id', 'id').from(k.table, 'x').where('x.id = ANY(:ids)', { ids: unique });
-  if (k.via) {
-    const c = scopeCondition(scope, k.scope, 'xv');
-    qb.andWhere(`x.${k.via.column} IN (SELECT xv.id FROM ${k.via.table} xv WHERE ${c.sql})`, c.params);
-  } else {
-    applyScope(qb, scope, k.scope, 'x');
-  }
+  applyScope(qb, scope, k.scope, 'x');
   const found: Array<{ id: string }> = await qb.getRawMany();
   if (found.length !== unique.length) throw notVisible(kind, field);
   return unique;
