@@ -82,7 +82,7 @@ export function createServices(ds: DataSource, config: Config) {
     outbox,
     courses,
     learning: new LearningService(ds, courses),
-    assignments: new AssignmentService(ds, courses, distributors, notifications),
+    assignments: new AssignmentService(ds, courses, notifications),
     certifications,
     trainingReports: new TrainingReportService(ds),
     coVisits: new CoVisitService(ds, notifications),

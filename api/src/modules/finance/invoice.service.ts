@@ -86,7 +86,7 @@ export class InvoiceService {
       if (isUniqueViolation(err, 'invoice_number')) throw new AppError(ErrorCode.CONFLICT, `Invoice number ${input.number} exists already`, 'number');
       if (!isUniqueViolation(err, 'invoice_external_ref')) throw err;
       // the same reference arrived twice at once: the other one won
-      const earlier = await this.ds.manager.findOneOrFail(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef! } });
+      const earlier = await this.ds.manager.findOneOrFail(Invoice, { where: { brandId: scope.brandId, distributorId: input.distributorId, externalRef: input.externalRef! } });
       return this.get(scope, this.replayed(earlier, invoiceHash(input)));
     }
   }
@@ -100,7 +100,7 @@ export class InvoiceService {
     if (!distributor) throw notFound('Distributor');
     await lockAccount(em, distributor.id);
     if (input.externalRef) {
-      const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, distributorId: distributor.id, externalRef: input.externalRef } });
       if (earlier) return this.replayed(earlier, hash);
     }
     const open = new Map((await this.uninvoicedShipments(scope, distributor.id, em)).map((s) => [s.id, s]));

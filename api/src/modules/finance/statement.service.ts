@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DisputeStatus, ErrorReason, LedgerEntryKind, OutboxEventType, StatementStatus } from '@medchannel/shared-schema';
-import { Scope, applyScope } from '../../auth/scope';
+import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -250,7 +250,12 @@ export class StatementService {
    */
   async resolve(scope: Scope, input: ResolveDisputeInput): Promise<Statement> {
     const statementId = await this.ds.transaction(async (em) => {
-      const dispute = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
+      // Only a dispute on a statement the viewer may see: another account's answers like no dispute at all.
+      const visible = scopeCondition(scope, 'finance', 'vs');
+      const dispute = isUuid(input.disputeId)
+        ? await em.getRepository(StatementDispute).createQueryBuilder('x').where('x.id = :id', { id: input.disputeId })
+          .andWhere(`x.statement_id IN (SELECT vs.id FROM statement vs WHERE ${visible.sql})`, visible.params).getOne()
+        : null;
       if (!dispute) throw notFound('Dispute');
       const statement = await this.lock(scope, em, dispute.statementId);
       if (dispute.status !== DisputeStatus.OPEN) {

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CO_VISIT_TRANSITIONS, CoVisitStatus, ErrorCode, ErrorReason, MAX_CALENDAR_DAYS, NotificationKind, Side } from '@medchannel/shared-schema';
+import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, badInput, notFound } from '../../common/errors';
@@ -8,7 +9,6 @@ import { addDays, daysBetween } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { withinRegion } from '../region/region.sql';
-import { Product } from '../product/product.entity';
 import { fingerprint, isUniqueViolation } from '../order/order.service';
 import type { NotificationService } from '../notification/notification.service';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
@@ -106,11 +106,7 @@ export class CoVisitService {
         if (!distributorId) throw badInput('distributorId', 'Choose the distributor whose rep goes along');
         const distributor = await visibleDistributor(em, scope, distributorId);
         await visiblePlace(em, scope, plan.hospitalId, plan.departmentId, plan.contactIds);
-        const productIds = [...new Set(plan.productIds)];
-        if (productIds.length) {
-          const n = await applyScope(em.getRepository(Product).createQueryBuilder('p'), scope, 'brand').andWhere('p.id = ANY(:productIds)', { productIds }).getCount();
-          if (n !== productIds.length) throw notFound('Product');
-        }
+        const productIds = await visibleIds(em, scope, 'product', plan.productIds, 'productIds');
         const people = await namedPeople(em, scope, [scope.userId, ...plan.participantIds], distributor.id, 'participantIds');
         if (!people.some((p) => p.side === Side.BRAND) || !people.some((p) => p.side === Side.PARTNER)) {
           throw badInput('participantIds', 'A co-visit takes someone from the brand and someone from the distributor');
