@@ -30,12 +30,12 @@ test('portal on a phone: the network drops while opening 培训 → the shell st
   await s.shot('page-load-01-portal-offline');
 
   // Still offline: retrying fails again, the same way.
-  await failed.getByRole('button', { name: '重试' }).click();
+  await failed.getByRole('button', { name: /重\s*试/ }).click();
   await page.getByTestId('loading').or(failed).first().waitFor();
   await failed.waitFor();
 
   await context.setOffline(false);
-  await failed.getByRole('button', { name: '重试' }).click();
+  await failed.getByRole('button', { name: /重\s*试/ }).click();
   await page.getByTestId('training-tabs').waitFor();
   expect(await failed.count()).toBe(0);
   await s.shot('page-load-02-portal-back-online');

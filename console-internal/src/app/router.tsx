@@ -1,10 +1,12 @@
 import { createAppRouter, retryingLazy } from '@medchannel/web-shared';
-import AppLayout from '../features/shell/AppLayout';
 import { canUse } from './nav';
 
-// Every page is its own chunk, fetched again when the network drops it (retryingLazy). The shell
-// (menu, header) is in the first load: a page that fails to load leaves it standing.
+// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither. Each
+// is fetched again when the network drops it (retryingLazy); the boundaries that say a page did not
+// load are in the first load (web-shared's router), and the shell, fetched on signing in, stays
+// standing when a page later fails.
 const page = {
+  layout: retryingLazy(() => import('../features/shell/AppLayout')),
   dashboard: retryingLazy(() => import('../features/dashboard/DashboardPage')),
   distributors: retryingLazy(() => import('../features/distributors/DistributorsPage')),
   distributor: retryingLazy(() => import('../features/distributors/DistributorDetailPage')),
@@ -20,7 +22,7 @@ const page = {
 };
 
 export const router = createAppRouter({
-  layout: AppLayout,
+  layout: page.layout,
   canUse,
   home: { feature: 'dashboard', page: page.dashboard },
   pages: [

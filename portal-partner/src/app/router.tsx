@@ -1,11 +1,12 @@
 import { createAppRouter, retryingLazy } from '@medchannel/web-shared';
-import AppLayout from '../features/shell/AppLayout';
 import { canUse } from './nav';
 
-// Reps open the portal on a phone in a hospital corridor: the first load carries no page; each comes
-// as its own chunk when it is needed, fetched again when the network drops it (retryingLazy). The
-// shell (header, tab bar) is in the first load: a page that fails to load leaves it standing.
+// Reps open the portal on a phone in a hospital corridor: the first load carries no page and
+// not even the signed-in shell; each comes as its own chunk when it is needed, fetched again when
+// the network drops it (retryingLazy). The boundaries that say a page did not load are in the first
+// load (web-shared's router); the shell, fetched on signing in, stays standing when a page later fails.
 const page = {
+  layout: retryingLazy(() => import('../features/shell/AppLayout')),
   home: retryingLazy(() => import('../features/home/HomePage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -25,7 +26,7 @@ const page = {
 };
 
 export const router = createAppRouter({
-  layout: AppLayout,
+  layout: page.layout,
   canUse,
   home: { feature: 'home', page: page.home },
   pages: [

@@ -21,11 +21,25 @@ export interface RetryOptions {
   delayMs?: number;
 }
 
+/** Resets of the lazy components whose last fetch failed, waiting for the failure to be shown. */
+const failed = new Set<() => void>();
+
+/**
+ * Lets every lazy component whose fetch failed try again on its next render. Called by the boundary
+ * once it shows the failure (PageBoundary, RouteError): not earlier, or React's own re-render after
+ * the rejection would start a new fetch instead of seeing the error, for as long as the network is down.
+ */
+export function resetFailedChunks(): void {
+  const resets = [...failed];
+  failed.clear();
+  resets.forEach((reset) => reset());
+}
+
 /**
  * React.lazy that survives a patchy network. A failed import is tried again a couple of times with
  * a growing wait; if it still fails, it throws a ChunkLoadError for the page's boundary (PageBoundary:
- * message, Retry, Reload) — and the next render starts over, where React.lazy would keep answering
- * the same rejected promise for as long as the tab stays open.
+ * message, Retry, Reload), and once that is shown the next render starts over — where React.lazy
+ * would keep answering the same rejected promise for as long as the tab stays open.
  */
 export function retryingLazy<T extends ComponentType<any>>(
   load: () => Promise<{ default: T }>,
@@ -37,15 +51,16 @@ export function retryingLazy<T extends ComponentType<any>>(
         return await load();
       } catch (error) {
         if (n >= retries) {
-          current = fresh();
+          failed.add(() => {
+            current = lazy(attempt);
+          });
           throw new ChunkLoadError(error);
         }
         await sleep(delayMs * 2 ** n);
       }
     }
   };
-  const fresh = (): LazyExoticComponent<T> => lazy(attempt);
-  let current = fresh();
+  let current: LazyExoticComponent<T> = lazy(attempt);
   function RetryingLazy(props: ComponentProps<T>) {
     const Current = current as unknown as ComponentType<ComponentProps<T>>;
     return <Current {...props} />;

@@ -3,9 +3,9 @@ import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } 
 import { SessionProvider, loginPath, useSession } from './session';
 import { retryingLazy } from './retrying-lazy';
 import { LoadingState } from '../components/LoadingState';
-// The error screens and the boundaries come with the first load: a page that fails to load must
-// not depend on another chunk to say so.
-import { ErrorState, ForbiddenState, NotFoundState } from '../components/states';
+// The boundaries and PageLoadFailed come with the first load: a page that fails to load does not
+// depend on another chunk to say so. The full error, 403 and 404 screens load when needed.
+import { LazyErrorState as ErrorState, LazyForbiddenState as ForbiddenState, LazyNotFoundState as NotFoundState } from '../components/lazy-states';
 import { RouteError } from '../components/RouteError';
 import { PageBoundary } from '../components/PageBoundary';
 
@@ -20,7 +20,7 @@ export interface PageRoute<F extends string> {
 }
 
 export interface AppRoutes<F extends string> {
-  /** The signed-in shell (menu, header): in the first load, so a page that fails to load leaves it standing. */
+  /** The signed-in shell (menu, header); lazy, so the login screen does not load it. Fetched on signing in, it stays when a page fails. */
   layout: LazyPage;
   /** The page at `/`. */
   home: { feature: F; page: LazyPage };
@@ -29,7 +29,7 @@ export interface AppRoutes<F extends string> {
   canUse(role: string, feature: F): boolean;
 }
 
-// Every page is its own chunk; the shell and the error screens are not.
+// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
 const LoginPage = retryingLazy(() => import('../auth/LoginPage'));
 
 function Root() {
@@ -85,7 +85,7 @@ export function createAppRouter<F extends string>({ layout, home, pages, canUse 
           children: [
             { index: true, element: <Guard feature={home.feature} page={home.page} canUse={canUse} />, errorElement: <RouteError /> },
             ...pages.map(page),
-            { path: '*', element: <NotFoundState /> },
+            { path: '*', element: <NotFoundState />, errorElement: <RouteError /> },
           ],
         },
       ],

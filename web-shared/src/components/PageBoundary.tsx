@@ -1,28 +1,31 @@
 import { Component, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button, Flex } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { isChunkLoadError } from '../app/retrying-lazy';
+import { isChunkLoadError, resetFailedChunks } from '../app/retrying-lazy';
 
 /** What a page whose code did not arrive shows, inside the shell: Retry fetches it again, Reload the whole app. */
 export function PageLoadFailed({ onRetry }: { onRetry?: () => void }) {
   const { t } = useTranslation();
+  // Plain markup and a Button, which the shell already has: no more weight in the first load.
   return (
-    <Result
-      status="warning"
-      title={t('state.pageLoadFailedTitle')}
-      subTitle={<span data-testid="error-message">{t('state.pageLoadFailed')}</span>}
-      data-testid="page-load-failed"
-      extra={[
-        onRetry && (
-          <Button key="retry" type="primary" onClick={onRetry} data-testid="page-retry">
+    <Flex vertical align="center" gap={12} style={{ padding: '48px 16px', textAlign: 'center' }} role="alert" data-testid="page-load-failed">
+      <WarningFilled style={{ fontSize: 48, color: '#faad14' }} />
+      <div style={{ fontSize: 20, color: 'rgba(0,0,0,0.88)' }}>{t('state.pageLoadFailedTitle')}</div>
+      <div style={{ color: 'rgba(0,0,0,0.45)', maxWidth: 420 }} data-testid="error-message">
+        {t('state.pageLoadFailed')}
+      </div>
+      <Flex gap={8} wrap justify="center">
+        {onRetry && (
+          <Button type="primary" onClick={onRetry} data-testid="page-retry">
             {t('action.retry')}
           </Button>
-        ),
-        <Button key="reload" onClick={() => window.location.reload()} data-testid="page-reload">
+        )}
+        <Button onClick={() => window.location.reload()} data-testid="page-reload">
           {t('action.reload')}
-        </Button>,
-      ]}
-    />
+        </Button>
+      </Flex>
+    </Flex>
   );
 }
 
@@ -42,6 +45,11 @@ export class PageBoundary extends Component<Props, { error: unknown }> {
 
   static getDerivedStateFromError(error: unknown) {
     return { error };
+  }
+
+  componentDidCatch(error: unknown) {
+    // The failure is on screen: the failed pages may fetch again when next rendered (Retry, or navigating).
+    if (isChunkLoadError(error)) resetFailedChunks();
   }
 
   componentDidUpdate(previous: Props) {
