@@ -8,7 +8,7 @@ import { useUrlFilters } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCoVisitsDocument, type PortalCoVisitFragment } from '../../gql/graphql';
-import { addDays, chinaToday, useVisitTime } from './dates';
+import { addDays, chinaToday, upcomingDays, useVisitTime } from './dates';
 import { coVisitPath } from './paths';
 
 const RANGES = ['upcoming', 'week', 'past'] as const;
@@ -21,7 +21,7 @@ function daysOf(range: Range, today: string): { from: string; to: string } {
     const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
     return { from: addDays(today, -weekday), to: addDays(today, 6 - weekday) };
   }
-  return { from: today, to: addDays(today, 55) };
+  return upcomingDays(today);
 }
 
 /** Plans awaiting my answer first, then by time; the past ones newest first. */

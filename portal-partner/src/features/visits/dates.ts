@@ -12,6 +12,11 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The weeks ahead the visits tab lists (and the home page counts plans awaiting an answer in): today and 55 days on. */
+export function upcomingDays(today: string): { from: string; to: string } {
+  return { from: today, to: addDays(today, 55) };
+}
+
 /** A day and a wall-clock time in China, as the instant the API takes. */
 export const chinaInstant = (day: string, time: string) => `${day}T${time}:00+08:00`;
 
