@@ -250,10 +250,13 @@ export class StatementService {
    */
   async resolve(scope: Scope, input: ResolveDisputeInput): Promise<Statement> {
     const statementId = await this.ds.transaction(async (em) => {
-      const dispute = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
-      if (!dispute) throw notFound('Dispute');
-      const statement = await this.lock(scope, em, dispute.statementId);
-      if (dispute.status !== DisputeStatus.OPEN) {
+      const found = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
+      if (!found) throw notFound('Dispute');
+      const statement = await this.lock(scope, em, found.statementId);
+      // Read again under the statement's lock: a second answer to the same dispute (a double click,
+      // two people) waited here and must see the first one's outcome, not what it read before.
+      const dispute = await em.findOneOrFail(StatementDispute, { where: { id: found.id } });
+      if (dispute.status !== DisputeStatus.OPEN || statement.status !== StatementStatus.DISPUTED) {
         throw new AppError(ErrorCode.CONFLICT, 'This dispute has been answered already', undefined, ErrorReason.ILLEGAL_TRANSITION);
       }
       const adjustment = input.adjustment ? new Decimal(input.adjustment) : null;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { Audience, ErrorReason } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, reasonOf, startTestApp } from '../../../test/harness';
 import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { onPostgres, testConnection, waitersReach } from '../../../test/locks';
 import { addDays, today } from '../../common/dates';
 
 /**
@@ -11,7 +11,6 @@ import { addDays, today } from '../../common/dates';
  * queue, changes the limit, and releases. Needs real PostgreSQL (PGlite runs one transaction at
  * a time, so a held lock would stop everything).
  */
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const suite = onPostgres ? describe : describe.skip;
 
 let t: TestApp;
@@ -21,25 +20,6 @@ let admin: GqlClient;
 
 const PLACE = `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id total { amount } } }`;
 const LIMIT = `mutation($d: ID!, $v: Int!, $a: Decimal!) { setCreditLimit(distributorId: $d, expectedVersion: $v, amount: $a) { id creditLimit { amount } version } }`;
-
-async function holder(): Promise<Client> {
-  const c = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await c.connect();
-  return c;
-}
-
-/** Waits until `n` sessions wait for an advisory lock in the test database (a state, not a sleep). */
-async function waitersReach(n: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const [{ count }] = await t.app.ds.query(
-      `SELECT count(*)::int AS count FROM pg_locks l JOIN pg_database d ON d.oid = l.database
-        WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
-    );
-    if (count >= n) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`fewer than ${n} sessions ever waited for the lock`);
-}
 
 async function distributorWithRep(index: number, limit: string) {
   const d = brand.distributorIds[index];
@@ -69,12 +49,12 @@ suite('a lowered credit limit under concurrency', () => {
 
   test('orders queued when the limit is lowered are decided against the new limit', async () => {
     const { d, rep } = await distributorWithRep(2, '20000.00');
-    const lock = await holder();
+    const lock = await testConnection();
     try {
       await lock.query('BEGIN');
       await lock.query(`SELECT pg_advisory_xact_lock(hashtext('credit:' || $1))`, [d]);
       const burst = Array.from({ length: 8 }, () => order(rep));
-      await waitersReach(8);
+      await waitersReach(t.app.ds, 8);
       // the new limit commits while all eight wait: it fits three of them
       await t.app.ds.query(`UPDATE distributor SET credit_limit = '3000.00' WHERE id = $1`, [d]);
       await lock.query('COMMIT');
@@ -91,13 +71,13 @@ suite('a lowered credit limit under concurrency', () => {
   test('setCreditLimit takes the lock orders are decided under', async () => {
     const { d } = await distributorWithRep(3, '20000.00');
     const [{ version }] = await t.app.ds.query(`SELECT version FROM distributor WHERE id = $1`, [d]);
-    const lock = await holder();
+    const lock = await testConnection();
     try {
       await lock.query('BEGIN');
       await lock.query(`SELECT pg_advisory_xact_lock(hashtext('credit:' || $1))`, [d]);
       let done = false;
       const change = admin.request(LIMIT, { d, v: version, a: '2000.00' }).finally(() => (done = true));
-      await waitersReach(1);
+      await waitersReach(t.app.ds, 1);
       expect(done).toBe(false);
       const [{ limit }] = await t.app.ds.query(`SELECT credit_limit::text AS limit FROM distributor WHERE id = $1`, [d]);
       expect(limit).toBe('20000.00');
