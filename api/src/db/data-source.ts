@@ -33,6 +33,7 @@ import { ReceivableOpenItems1765300000000 } from './migrations/1765300000000-Rec
 import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-HospitalSearchTrigrams';
 import { ReceivableAging1765500000000 } from './migrations/1765500000000-ReceivableAging';
 import { ReadPathIndexes1765600000000 } from './migrations/1765600000000-ReadPathIndexes';
+import { RefuseTruncate1766410000000 } from './migrations/1766410000000-RefuseTruncate';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -71,6 +72,7 @@ export const migrations = [
   HospitalSearchTrigrams1765400000000,
   ReceivableAging1765500000000,
   ReadPathIndexes1765600000000,
+  RefuseTruncate1766410000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
