@@ -34,6 +34,7 @@ import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-
 import { ReceivableAging1765500000000 } from './migrations/1765500000000-ReceivableAging';
 import { ReadPathIndexes1765600000000 } from './migrations/1765600000000-ReadPathIndexes';
 import { RefuseTruncate1766410000000 } from './migrations/1766410000000-RefuseTruncate';
+import { OutboxClaims1766410000001 } from './migrations/1766410000001-OutboxClaims';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -73,6 +74,7 @@ export const migrations = [
   ReceivableAging1765500000000,
   ReadPathIndexes1765600000000,
   RefuseTruncate1766410000000,
+  OutboxClaims1766410000001,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
@@ -105,4 +107,12 @@ export function createDataSource(url: string, opts: { poolSize?: number; logSql?
     logger: new CountingLogger(opts.logSql ?? false),
     logging: true,
   });
+}
+
+/** How many of the product's migrations the database has not run yet (all of them on a database never migrated). */
+export async function pendingMigrations(ds: DataSource): Promise<number> {
+  const [{ table }] = await ds.query(`SELECT to_regclass('schema_migration')::text AS table`);
+  if (!table) return ds.migrations.length;
+  const done = new Set((await ds.query(`SELECT name FROM schema_migration`)).map((r: { name: string }) => r.name));
+  return ds.migrations.filter((m) => !done.has(m.name ?? m.constructor.name)).length;
 }
