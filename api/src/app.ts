@@ -10,7 +10,7 @@ import type { Config } from './config';
 import { GqlContext } from './context';
 import { createDataSource, pendingMigrations } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
-import { formatError } from './common/errors';
+import { ErrorCode, formatError, isDatabaseUnavailable, unavailable } from './common/errors';
 import { queryLimitsRule } from './common/query-limits';
 import { requestStats } from './common/request-context';
 import { audienceOf } from './auth/session.service';
@@ -102,6 +102,10 @@ export async function createApp(config: Config): Promise<App> {
               response.http.headers.set('cache-control', 'no-store');
               const stats = requestStats.getStore();
               if (config.exposeSqlCount && stats) response.http.headers.set('x-sql-count', String(stats.sqlCount));
+              // a request the database could not serve is worth retrying, and proxies and clients read that from the status
+              if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) {
+                response.http.status = 503;
+              }
             },
           };
         },
@@ -119,7 +123,9 @@ export async function createApp(config: Config): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GqlContext> => {
         const audience = audienceOf(req);
-        const auth = await services.sessions.authenticate(req, audience);
+        const auth = await services.sessions.authenticate(req, audience).catch((err) => {
+          throw isDatabaseUnavailable(err) ? unavailable() : err;
+        });
         return {
           req,
           res,

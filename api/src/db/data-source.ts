@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { types } from 'pg';
+import pg, { types } from 'pg';
 import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { countSql } from '../common/request-context';
 import { AuditLog } from '../common/audit';
@@ -95,10 +95,29 @@ class CountingLogger extends AbstractLogger {
   }
 }
 
+/**
+ * Every connection the pool opens listens for 'error' from the moment it exists: a connection the
+ * server terminates emits it, and one emitted while nobody listens (between the pool handing the
+ * client out and TypeORM attaching its own listener) ends the process. The failed query itself
+ * rejects and is answered UNAVAILABLE (common/errors.ts); the pool drops the broken client.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (err: Error) => console.error(`[db] connection lost: ${err.message}`));
+  }
+}
+
+/** The name this process's connections carry in pg_stat_activity (operators and tests find them by it). */
+export const applicationName = () => `medchannel-api/${process.pid}`;
+
 export function createDataSource(url: string, opts: { poolSize?: number; logSql?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
+    applicationName: applicationName(),
+    extra: { Client: ListenedClient },
+    poolErrorHandler: (err: Error) => console.error(`[db] idle connection lost: ${err.message}`),
     entities,
     migrations,
     migrationsTableName: 'schema_migration',
