@@ -35,6 +35,7 @@ import { ReceivableAging1765500000000 } from './migrations/1765500000000-Receiva
 import { ReadPathIndexes1765600000000 } from './migrations/1765600000000-ReadPathIndexes';
 import { RefuseTruncate1766410000000 } from './migrations/1766410000000-RefuseTruncate';
 import { OutboxClaims1766410000001 } from './migrations/1766410000001-OutboxClaims';
+import { ClosedPeriods1766410000002 } from './migrations/1766410000002-ClosedPeriods';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -75,6 +76,7 @@ export const migrations = [
   ReadPathIndexes1765600000000,
   RefuseTruncate1766410000000,
   OutboxClaims1766410000001,
+  ClosedPeriods1766410000002,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */

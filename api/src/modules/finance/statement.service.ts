@@ -253,6 +253,8 @@ export class StatementService {
       const found = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
       if (!found) throw notFound('Dispute');
       const statement = await this.lock(scope, em, found.statementId);
+      // the reissue below states the month from the ledger: no entry may be on its way into it meanwhile
+      await lockAccount(em, statement.distributorId);
       // Read again under the statement's lock: a second answer to the same dispute (a double click,
       // two people) waited here and must see the first one's outcome, not what it read before.
       const dispute = await em.findOneOrFail(StatementDispute, { where: { id: found.id } });
