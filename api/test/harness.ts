@@ -20,6 +20,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl, dbPoolSize: 4, exposeSqlCount: true, ...overrides });
   const app = await createApp(config);
   const url = await app.listen();
+  await app.startJobs();
   const client = (audience: Audience | null) => new GqlClient(`${url}/graphql`, audience);
   return {
     app,

@@ -26,6 +26,32 @@ export const notFound = (entity: string) => new AppError(ErrorCode.NOT_FOUND, `$
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field, ErrorReason.VALIDATION_FAILED);
 
+/** SQLSTATEs of a connection the server ended or refused (admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, connection_exception …). */
+const UNAVAILABLE_SQLSTATES = /^(57P0[1-3]|53300|08\d\d\d)$/;
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
+
+/**
+ * A failure of the connection to the database rather than of the statement: the server was shut
+ * down or restarted, the connection was terminated or refused, the pool could not get one. The
+ * same request may succeed when retried. Looks through TypeORM's wrapper and Node's AggregateError.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown; thrownValue?: unknown };
+  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  // TypeORM releases a query runner whose connection failed: the transaction's next statement meets it released
+  if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
+  // graphql-js wraps a thrown value it does not recognise as an Error (one from another realm) as NonErrorThrown
+  const inner = [e.driverError, e.cause, e.thrownValue, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return inner.some((x) => x !== err && isDatabaseUnavailable(x, depth + 1));
+}
+
+/** What a request answers when the database cannot be reached: coded, retryable, HTTP 503 (app.ts). */
+export const unavailable = () =>
+  new AppError(ErrorCode.UNAVAILABLE, 'The service is briefly unavailable; please try again', undefined, undefined, { retryable: true, http: { status: 503 } });
+
 const PASS_THROUGH_APOLLO_CODES: Record<string, ErrorCode> = {
   GRAPHQL_PARSE_FAILED: ErrorCode.BAD_USER_INPUT,
   GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
@@ -50,7 +76,9 @@ export function formatError(
   const locations = formatted.locations;
 
   if (original instanceof AppError) {
-    return { message: original.message, path, locations, extensions: { ...original.extensions } };
+    // `http` is Apollo's instruction for the response's status, not for the client
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, path, locations, extensions };
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0] as
@@ -73,6 +101,11 @@ export function formatError(
   if (mapped) {
     const reason = formatted.extensions?.reason;
     return { message: formatted.message, path, locations, extensions: { code: mapped, ...(reason ? { reason } : {}) } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    opts.log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    const { http: _http, ...extensions } = unavailable().extensions;
+    return { message: unavailable().message, path, locations, extensions };
   }
   opts.log(original);
   return {

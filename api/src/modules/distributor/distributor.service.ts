@@ -10,6 +10,7 @@ import { User } from '../user/user.entity';
 import { withinRegion } from '../region/region.sql';
 import { assertVersion } from '../../common/versioning';
 import { Distributor, DistributorStageChange } from './distributor.entity';
+import { lockCredit } from '../order/credit';
 import {
   AssignChannelManagerArgs,
   CreateDistributorInput,
@@ -119,6 +120,9 @@ export class DistributorService {
   /** The most the distributor may owe at once (open orders + receivables); orders beyond it are refused. */
   async setCreditLimit(scope: Scope, id: string, expectedVersion: number, amount: string): Promise<Distributor> {
     return this.ds.transaction(async (em) => {
+      // The lock orders are placed under: a new limit commits between two credit decisions, never
+      // while one is being made (an order already deciding finishes against the limit it read).
+      if (isUuid(id)) await lockCredit(em, id);
       const distributor = await this.lockForChange(scope, em, id, expectedVersion);
       if (amount.startsWith('-')) throw badInput('amount', 'A credit limit cannot be negative');
       const changes = diff(distributor, { creditLimit: amount });

@@ -13,15 +13,14 @@ import { fingerprint, isUniqueViolation } from '../order/order.service';
 import { Shipment } from '../order/shipment.entity';
 import { Invoice, InvoiceShipment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, IssueInvoiceInput } from './finance.inputs';
+import { lockAccount } from '../ledger/ledger.service';
 
 /** What makes two issues under one reference the same invoice. */
 const invoiceHash = (input: IssueInvoiceInput) =>
   fingerprint({ d: input.distributorId, s: [...input.shipmentIds].sort(), r: input.taxRate, n: input.number ?? null, o: input.issuedOn ?? null });
 
-/** Locks one distributor's account: invoices and payments of one distributor are written one at a time. */
-export async function lockAccount(em: EntityManager, distributorId: string): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext('account:' || $1))`, [distributorId]);
-}
+// one distributor's account is written one writer at a time: invoices, payments, ledger postings, statements
+export { lockAccount };
 
 /**
  * 开票: an invoice for shipments not yet invoiced. Gross is what the shipments amounted to (prices

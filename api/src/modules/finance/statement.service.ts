@@ -252,13 +252,18 @@ export class StatementService {
     const statementId = await this.ds.transaction(async (em) => {
       // Only a dispute on a statement the viewer may see: another account's answers like no dispute at all.
       const visible = scopeCondition(scope, 'finance', 'vs');
-      const dispute = isUuid(input.disputeId)
+      const found = isUuid(input.disputeId)
         ? await em.getRepository(StatementDispute).createQueryBuilder('x').where('x.id = :id', { id: input.disputeId })
           .andWhere(`x.statement_id IN (SELECT vs.id FROM statement vs WHERE ${visible.sql})`, visible.params).getOne()
         : null;
-      if (!dispute) throw notFound('Dispute');
-      const statement = await this.lock(scope, em, dispute.statementId);
-      if (dispute.status !== DisputeStatus.OPEN) {
+      if (!found) throw notFound('Dispute');
+      const statement = await this.lock(scope, em, found.statementId);
+      // the reissue below states the month from the ledger: no entry may be on its way into it meanwhile
+      await lockAccount(em, statement.distributorId);
+      // Read again under the statement's lock: a second answer to the same dispute (a double click,
+      // two people) waited here and must see the first one's outcome, not what it read before.
+      const dispute = await em.findOneOrFail(StatementDispute, { where: { id: found.id } });
+      if (dispute.status !== DisputeStatus.OPEN || statement.status !== StatementStatus.DISPUTED) {
         throw new AppError(ErrorCode.CONFLICT, 'This dispute has been answered already', undefined, ErrorReason.ILLEGAL_TRANSITION);
       }
       const adjustment = input.adjustment ? new Decimal(input.adjustment) : null;
