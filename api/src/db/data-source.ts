@@ -75,10 +75,10 @@ export const migrations = [
   HospitalSearchTrigrams1765400000000,
   ReceivableAging1765500000000,
   ReadPathIndexes1765600000000,
+  ExternalRefPerAccount1766210000000,
   RefuseTruncate1766410000000,
   OutboxClaims1766410000001,
   ClosedPeriods1766410000002,
-  ExternalRefPerAccount1766210000000,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
