@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'medchannel-e2e-'));
     globalThis.__E2E__.dataDir = dataDir;
     const port = await freePort();
-    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', TRUSTED_PROXY: 'loopback' });
+    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', TRUSTED_PROXY: 'loopback', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${apiUrl}/healthz`, api);
