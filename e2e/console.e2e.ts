@@ -98,7 +98,7 @@ test('order desk sees orders and finance, not the field work', async () => {
 });
 
 // Failed logins are throttled (5 a minute per account and per IP): this file makes two.
-test('a wrong password shows the coded message; a partner user learns the console is not theirs', async () => {
+test('a wrong password shows the coded message; a partner user is refused alike and finds the way to the portal', async () => {
   s = await openBrowser(DESKTOP);
   const { page } = s;
   await page.goto(url('console', '/login'));
@@ -110,7 +110,8 @@ test('a wrong password shows the coded message; a partner user learns the consol
 
   await page.getByTestId('language-switch').getByText('EN').click();
   await login(page, 'boss@kangda.demo');
-  await error.filter({ hasText: 'distributor account' }).waitFor();
-  expect(await error.innerText()).toContain('distributor portal');
+  await error.filter({ hasText: 'Wrong email or password' }).waitFor();
   await s.shot('console-12-wrong-audience-en');
+  await page.getByText('Distributor? Sign in to the portal').click();
+  await page.waitForURL(url('portal', '/login'));
 });

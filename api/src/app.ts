@@ -60,7 +60,9 @@ export async function createApp(config: Config): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is anyone's to write: believed only from a proxy the deployment names, else
+  // the login throttle would count whatever address the caller claims.
+  app.set('trust proxy', config.trustedProxy.length ? config.trustedProxy : false);
   const httpServer = http.createServer(app);
 
   app.get('/healthz', async (_req, res) => {

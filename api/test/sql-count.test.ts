@@ -3,6 +3,7 @@ import { Audience } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from './harness';
 import { BrandFixture, createBrand } from './factories';
 import { seedListPages } from './sql-count-fixtures';
+import { addDays, today } from '../src/common/dates';
 
 /**
  * The SQL statements one GraphQL operation costs must not grow with the page size: nested
@@ -280,12 +281,13 @@ test('proposing and answering a co-visit, writing a note and answering its commi
   );
   const measure = async (n: number) => {
     const others = [ownerRow.id, ...people.filter((p) => p.id !== ownerRow.id).map((p) => p.id)].slice(0, Math.min(n, 4));
-    const slots = Array.from({ length: Math.min(n, 5) }, (_, i) => ({ startsAt: `2031-01-0${i + 1}T09:00:00+08:00`, endsAt: `2031-01-0${i + 1}T10:00:00+08:00` }));
+    // slots a month or so ahead: a slot lies within a year of now
+    const slots = Array.from({ length: Math.min(n, 5) }, (_, i) => ({ startsAt: `${addDays(today(), 30 + i)}T09:00:00+08:00`, endsAt: `${addDays(today(), 30 + i)}T10:00:00+08:00` }));
     const proposed = await admin.request(`mutation($i: ProposeCoVisitInput!) { proposeCoVisit(input: $i) { ${CO_VISIT_TREE} version slots { id proposedSide } } }`, {
       i: { distributorId: brand.distributorIds[0], hospitalId: hospital.id, goal: 'SQL计数', slots, participantIds: others, idempotencyKey: randomUUID() },
     });
     const v = proposed.data.proposeCoVisit;
-    const countered = await owner.request(`mutation($id: ID!, $v: Int!) { proposeCoVisitSlot(id: $id, expectedVersion: $v, slot: { startsAt: "2031-02-01T09:00:00+08:00", endsAt: "2031-02-01T10:00:00+08:00" }) { ${CO_VISIT_TREE} version slots { id proposedSide } } }`, { id: v.id, v: v.version });
+    const countered = await owner.request(`mutation($id: ID!, $v: Int!) { proposeCoVisitSlot(id: $id, expectedVersion: $v, slot: { startsAt: "${addDays(today(), 40)}T09:00:00+08:00", endsAt: "${addDays(today(), 40)}T10:00:00+08:00" }) { ${CO_VISIT_TREE} version slots { id proposedSide } } }`, { id: v.id, v: v.version });
     const c = countered.data.proposeCoVisitSlot;
     const accepted = await admin.request(`mutation($id: ID!, $v: Int!, $s: ID!) { acceptCoVisitSlot(id: $id, expectedVersion: $v, slotId: $s) { ${CO_VISIT_TREE} } }`, {
       id: v.id, v: c.version, s: c.slots.find((s: { proposedSide: string }) => s.proposedSide === 'PARTNER').id,

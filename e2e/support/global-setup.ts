@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     const port = await freePort();
     // The seed dates its demo from the moment it runs: note the month it ran in (it runs between these two readings).
     const before = monthBefore();
-    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' });
+    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', TRUSTED_PROXY: 'loopback', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${apiUrl}/healthz`, api);
@@ -32,13 +32,16 @@ export default async function globalSetup(): Promise<void> {
     process.env.E2E_SEED_PERIOD = before;
   }
 
-  for (const [app, key] of [
-    ['console-internal', 'E2E_CONSOLE_URL'],
-    ['portal-partner', 'E2E_PORTAL_URL'],
+  // both ports first: each static server redirects /other-app to the other
+  const ports = { 'console-internal': await freePort(), 'portal-partner': await freePort() };
+  while (ports['portal-partner'] === ports['console-internal']) ports['portal-partner'] = await freePort();
+  for (const [app, key, peer] of [
+    ['console-internal', 'E2E_CONSOLE_URL', 'portal-partner'],
+    ['portal-partner', 'E2E_PORTAL_URL', 'console-internal'],
   ] as const) {
     ensureBuilt(app);
-    const port = await freePort();
-    const server = start(app, ['scripts/serve-static.mjs', '--dir', `${app}/dist`, '--port', String(port), '--api', apiUrl]);
+    const port = ports[app];
+    const server = start(app, ['scripts/serve-static.mjs', '--dir', `${app}/dist`, '--port', String(port), '--api', apiUrl, '--peer', `http://127.0.0.1:${ports[peer]}`]);
     children.push(server);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/index.html`, server);

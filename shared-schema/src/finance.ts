@@ -57,3 +57,19 @@ export const WEBHOOK_HEADERS = {
   timestamp: 'x-medchannel-timestamp',
   signature: 'x-medchannel-signature',
 } as const;
+
+/**
+ * What the delivery log says about a failed webhook delivery: a coarse kind, never the socket's
+ * error text or exact timing (which would make the webhook a probe of the network behind it).
+ */
+export enum WebhookFailure {
+  /** The URL resolves to an address that is not public (loopback, private, link-local, metadata…) and not allow-listed */
+  REFUSED_TARGET = 'REFUSED_TARGET',
+  /** The name did not resolve, or the connection failed */
+  UNREACHABLE = 'UNREACHABLE',
+  TIMEOUT = 'TIMEOUT',
+  /** The receiver answered with a redirect; redirects are not followed */
+  REDIRECT_NOT_FOLLOWED = 'REDIRECT_NOT_FOLLOWED',
+  HTTP_4XX = 'HTTP_4XX',
+  HTTP_5XX = 'HTTP_5XX',
+}

@@ -63,6 +63,23 @@ const PASS_THROUGH_APOLLO_CODES: Record<string, ErrorCode> = {
 };
 
 /**
+ * The database's own refusals of a value (too long for its column, out of numeric range, a NUL
+ * byte, a check constraint, text that is not a uuid). Inputs declare their ranges, so these are
+ * the last line: the statement failed, its transaction rolled back, nothing was written; the
+ * caller gets a coded answer, not INTERNAL. A malformed id names no record: NOT_FOUND.
+ */
+function refusedByDatabase(error: unknown): { code: ErrorCode; reason?: ErrorReason; message: string } | null {
+  const driver = (error as { driverError?: { code?: unknown; message?: unknown } } | null)?.driverError;
+  const code = typeof driver?.code === 'string' ? driver.code : null;
+  if (!code) return null;
+  if (code === '22P02' && /type uuid/.test(String(driver?.message))) return { code: ErrorCode.NOT_FOUND, message: 'Not found' };
+  if (['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '23502', '23514', '54000'].includes(code)) {
+    return { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.VALIDATION_FAILED, message: 'A value is out of its allowed range' };
+  }
+  return null;
+}
+
+/**
  * Apollo's formatError: maps every failure onto our short list of codes. Unknown errors become
  * INTERNAL with a generic message (outside development), so no SQL or stack reaches a client.
  */
@@ -94,6 +111,12 @@ export function formatError(
       locations,
       extensions: { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.VALIDATION_FAILED, ...(field ? { field } : {}) },
     };
+  }
+  const refused = refusedByDatabase(original);
+  if (refused) {
+    // a declared range is missing somewhere: answer as the range would have, and say so in the log
+    opts.log(original);
+    return { message: refused.message, path, locations, extensions: { code: refused.code, ...(refused.reason ? { reason: refused.reason } : {}) } };
   }
   const apolloCode = formatted.extensions?.code as string | undefined;
   const ownCode = Object.values(ErrorCode).includes(apolloCode as ErrorCode) ? (apolloCode as ErrorCode) : undefined;

@@ -28,6 +28,7 @@ import { LedgerEntry } from '../modules/ledger/ledger.entity';
 import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
+import { WebhookFailureKinds1766310000000 } from './migrations/1766310000000-WebhookFailureKinds';
 import { BenchIndexes1765200000000 } from './migrations/1765200000000-BenchIndexes';
 import { ReceivableOpenItems1765300000000 } from './migrations/1765300000000-ReceivableOpenItems';
 import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-HospitalSearchTrigrams';
@@ -76,6 +77,7 @@ export const migrations = [
   ReceivableAging1765500000000,
   ReadPathIndexes1765600000000,
   ExternalRefPerAccount1766210000000,
+  WebhookFailureKinds1766310000000,
   RefuseTruncate1766410000000,
   OutboxClaims1766410000001,
   ClosedPeriods1766410000002,

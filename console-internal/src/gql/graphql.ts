@@ -64,6 +64,7 @@ export type AuthorizationStatus =
 
 export type CoVisitSlotInput = {
   endsAt: string;
+  /** From a day ago to a year ahead */
   startsAt: string;
 };
 
@@ -185,6 +186,7 @@ export type DistributorFilter = {
   /** Matches name or code */
   search?: string | null | undefined;
   stage?: DistributorStage | null | undefined;
+  /** Left out: unchanged (it cannot be emptied) */
   tier?: number | null | undefined;
 };
 
@@ -403,6 +405,7 @@ export type RecordPaymentInput = {
   externalRef: string;
   method: PaymentMethod;
   note?: string | null | undefined;
+  /** Not after tomorrow (China time) */
   receivedOn: string;
 };
 

@@ -22,6 +22,7 @@ export type AuthorizationStatus =
 
 export type CoVisitSlotInput = {
   endsAt: string;
+  /** From a day ago to a year ahead */
   startsAt: string;
 };
 

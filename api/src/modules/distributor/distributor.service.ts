@@ -81,7 +81,13 @@ export class DistributorService {
       if (scope.role !== Role.CHANNEL_MANAGER && !coversRegion(scope, region.id)) {
         throw badInput('regionId', 'Choose a region you cover');
       }
-      if (input.parentId) await visibleId(em, scope, 'distributor', input.parentId, 'parentId');
+      if (input.parentId) {
+        await visibleId(em, scope, 'distributor', input.parentId, 'parentId');
+        // a second tier hangs under a first tier: a parent that has a parent itself is refused
+        if (!(await this.scoped(scope, em).andWhere('d.id = :id AND d.parent_id IS NULL', { id: input.parentId }).getCount())) {
+          throw badInput('parentId', 'Choose a first-tier distributor you can see');
+        }
+      }
       if (await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'brand').andWhere('d.code = :code', { code: input.code }).getCount()) {
         throw new AppError(ErrorCode.CONFLICT, `A distributor with code ${input.code} exists already`, 'code');
       }

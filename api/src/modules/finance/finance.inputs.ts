@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Lengt
 import { PaymentMethod } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
 import { DecimalScalar } from '../../common/money';
+import { DecimalRange, LocalDateNotAfter } from '../../common/ranges';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -48,6 +49,7 @@ export class AllocationInput {
   invoiceId: string;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0.01')
   amount: string;
 }
 
@@ -58,10 +60,12 @@ export class RecordPaymentInput {
   distributorId: string;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0.01')
   amount: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Not after tomorrow (China time)' })
   @Matches(DATE)
+  @LocalDateNotAfter(1)
   receivedOn: string;
 
   @Field(() => PaymentMethod)

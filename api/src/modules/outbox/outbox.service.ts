@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OutboxEventType, WEBHOOK_HEADERS } from '@medchannel/shared-schema';
+import { OutboxEventType, WEBHOOK_HEADERS, WebhookFailure } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
 import { badInput, notFound } from '../../common/errors';
@@ -9,6 +9,7 @@ import { isUuid } from '../../common/ids';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from './outbox.entity';
 import { CLAIMER_LOCK_NAMESPACE } from './claimer';
+import { TargetError, TargetPolicy, failureOfStatus, postPinned, resolveTarget } from './webhook-target';
 
 export interface DeliveryOptions {
   /** First retry after this many ms; each further one waits twice as long, up to an hour. */
@@ -37,7 +38,10 @@ export function signature(secret: string, timestamp: string, body: string): stri
  * with exponential backoff, logging every attempt. Receivers dedupe by the event id.
  */
 export class OutboxService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly targets: TargetPolicy,
+  ) {}
 
   async emit(em: EntityManager, brandId: string, type: OutboxEventType, entity: string, entityId: string, payload: Record<string, unknown>): Promise<void> {
     // attempts, next_attempt_at (now) and the rest take the table's defaults
@@ -72,6 +76,10 @@ export class OutboxService {
       throw badInput('url', 'Not a URL');
     }
     if (!['http:', 'https:'].includes(url.protocol)) throw badInput('url', 'The webhook must be http(s)');
+    // one answer for "not public" and "does not resolve": the form is not a probe of internal names either
+    await resolveTarget(url, this.targets).catch((err) => {
+      throw err instanceof TargetError ? badInput('url', 'The webhook must be a public address that resolves (or one allowed in the server settings)') : err;
+    });
     return this.ds.transaction(async (em) => {
       const existing = await applyScope(em.getRepository(WebhookEndpoint).createQueryBuilder('e'), scope, 'brand').setLock('pessimistic_write').getOne();
       const secret = !existing || input.rotateSecret ? randomBytes(24).toString('base64url') : null;
@@ -126,30 +134,28 @@ export class OutboxService {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const started = Date.now();
       let status: number | null = null;
-      let error: string | null = null;
+      let error: WebhookFailure | null = null;
       try {
-        const res = await fetch(e.url, {
-          method: 'POST',
-          body,
-          signal: AbortSignal.timeout(opts.timeoutMs),
-          headers: {
-            'content-type': 'application/json',
-            [WEBHOOK_HEADERS.event]: e.type,
-            [WEBHOOK_HEADERS.eventId]: e.id,
-            [WEBHOOK_HEADERS.timestamp]: timestamp,
-            [WEBHOOK_HEADERS.signature]: signature(e.secret, timestamp, body),
-          },
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-        if (!res.ok) error = `HTTP ${res.status}`;
+        // checked again at every delivery (DNS may have changed since the URL was set), and sent to the checked address
+        const url = new URL(e.url);
+        const target = await resolveTarget(url, this.targets);
+        status = await postPinned(url, target, body, {
+          'content-type': 'application/json',
+          [WEBHOOK_HEADERS.event]: e.type,
+          [WEBHOOK_HEADERS.eventId]: e.id,
+          [WEBHOOK_HEADERS.timestamp]: timestamp,
+          [WEBHOOK_HEADERS.signature]: signature(e.secret, timestamp, body),
+        }, opts.timeoutMs);
+        error = failureOfStatus(status);
       } catch (err) {
-        error = (err as Error).message.slice(0, 500);
+        error = err instanceof TargetError ? err.failure : WebhookFailure.UNREACHABLE;
       }
+      // tenths of a second: enough to see a slow receiver, too coarse to time anything behind it
+      const durationMs = Math.round((Date.now() - started) / 100) * 100;
       const attempt = e.attempts + 1;
       const ok = error === null;
       await this.ds.transaction(async (em) => {
-        await em.insert(WebhookDelivery, { brandId: e.brand_id, eventId: e.id, attempt, url: e.url, statusCode: status, ok, error, durationMs: Date.now() - started } as never);
+        await em.insert(WebhookDelivery, { brandId: e.brand_id, eventId: e.id, attempt, url: e.url, statusCode: status, ok, error, durationMs } as never);
         if (ok) {
           await em.query(`UPDATE outbox_event SET attempts = $2, delivered_at = now(), last_error = NULL, claimed_by = NULL, updated_at = now() WHERE id = $1`, [e.id, attempt]);
         } else {

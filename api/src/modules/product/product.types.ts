@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DecimalRange } from '../../common/ranges';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
@@ -146,6 +147,7 @@ export class CreateProductInput {
   udiDi?: string | null;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0')
   listPrice: string;
 
   @Field({ defaultValue: 'CNY' })
@@ -166,6 +168,7 @@ export class SetTierPriceInput {
   tier: number;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0')
   price: string;
 
   @Field(() => LocalDateScalar)

@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { CoVisitStatus, MAX_CO_VISIT_SLOTS, MAX_VISIT_CC, MAX_VISIT_ITEMS } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { MomentWithin } from '../../common/ranges';
 
 /** What clients send about co-visit plans (validated before any service runs). */
 
@@ -11,12 +12,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class CoVisitSlotInput {
-  @Field()
+  @Field({ description: 'From a day ago to a year ahead' })
   @IsDate()
+  @MomentWithin(1, 366)
   startsAt: Date;
 
   @Field()
   @IsDate()
+  @MomentWithin(1, 366)
   endsAt: Date;
 }
 
