@@ -85,7 +85,8 @@ const LISTS: List[] = [
   { name: 'payments', as: () => brand.adminEmail,
     query: `query($n: Int!) { payments(first: $n) { totalCount nodes { externalRef unallocated { amount } distributor { name } invoices { number status } } } }` },
   { name: 'statements with lines, disputes and versions', as: () => brand.adminEmail,
-    query: `query($n: Int!) { statements(first: $n) { totalCount nodes { period distributor { name } lines { amount { amount } dispute { comment } } disputes { raisedBy { displayName } } versions { version } } } }` },
+    query: `query($n: Int!) { statements(first: $n) { totalCount nodes { period distributor { name } lines { amount { amount } dispute { comment } } disputes { raisedBy { displayName } } versions { version }
+      changes { previousVersion closingBalanceChange { amount } lines { change lineNo amount { amount } effect { amount } } } } } }` },
   { name: 'the disputes queue', as: () => brand.adminEmail,
     query: `query($n: Int!) { statementDisputes(first: $n) { totalCount nodes { comment statement { period distributor { name } } line { amount { amount } } raisedBy { displayName } } } }` },
   { name: 'the webhook delivery log', as: () => brand.adminEmail,

@@ -363,6 +363,8 @@ export type ProductKind =
   | 'EQUIPMENT';
 
 export type ProposeCoVisitInput = {
+  /** Propose even though a time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning) */
+  confirmOverlap?: boolean;
   contactIds?: Array<string | number>;
   departmentId?: string | number | null | undefined;
   /** Required from the brand side; a partner proposes for its own distributor */
