@@ -99,14 +99,14 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
     const bar = document.querySelector('[data-testid="dispute-bar"]')?.getBoundingClientRect();
     return box && bar && box.bottom < bar.top;
   });
-  expect(await page.getByTestId('dispute-comment-error').innerText()).toContain('请写明异议原因');
+  expect(await page.getByTestId('dispute-comment-error').innerText()).toContain('请写明争议原因');
   expect(await page.getByTestId('dispute-count').innerText()).toBe('已选 1 行');
   expect((await statementStatus(page)).status).toBe('ISSUED');
   await shot('portal-statements-04-dispute-needs-reason');
   await page.getByTestId('dispute-cancel').click();
 
   await disputeLine(page, '三季度返利', '返利应为 5,000 元，见三季度返利确认函');
-  expect(await page.getByTestId('statement-status').innerText()).toBe('有异议');
+  expect(await page.getByTestId('statement-status').innerText()).toBe('有争议');
   expect(await statementLine(page, '三季度返利').getByTestId('line-dispute').innerText()).toContain('待财务处理');
   expect(await page.getByTestId('statement-confirm').count()).toBe(0);
   const dispute = page.getByTestId('dispute');
