@@ -35,7 +35,8 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
     partners: ['王浩'],
     goal: `超声科 HK-200 复训与耗材 ${tag}`,
     slots: [
-      { daysFromToday: 1, start: '14:00' },
+      // today: check-in opens on the visit's day only
+      { daysFromToday: 0, start: '14:00' },
       { daysFromToday: 2, start: '09:30' },
     ],
   });
@@ -47,8 +48,8 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
   await cm.shot('visits-02-proposed');
 
   // The week holding the first time shows it.
-  await openVisits(page, 'week', `?week=${dayFromToday(1)}`);
-  await page.locator(`[data-testid="week-day-${dayFromToday(1)}"] [data-testid="week-visit"][data-id="${visit.id}"]`).waitFor();
+  await openVisits(page, 'week', `?week=${dayFromToday(0)}`);
+  await page.locator(`[data-testid="week-day-${dayFromToday(0)}"] [data-testid="week-visit"][data-id="${visit.id}"]`).waitFor();
 
   // 王浩 takes the first time (the portal's own tests do this by hand) while 张伟's page still shows the plan as proposed.
   await openCoVisit(page, visit.id);

@@ -187,6 +187,16 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   expect(await answered.innerText()).toContain('第 1 版');
   expect(await answered.getByTestId('dispute-resolution').innerText()).toContain('核实少发 20 盒，冲减 6,000 元');
   expect(await page.getByTestId('statement-version').count()).toBe(2);
+  // Nothing moves silently: version 2 says what changed against version 1, and what it did to the balance.
+  const changes = page.getByTestId('statement-changes');
+  expect(await changes.innerText()).toContain('与上一版（第 1 版）相比');
+  const added = changes.getByTestId('statement-change');
+  expect(await added.count()).toBe(1);
+  expect(await added.getAttribute('data-change')).toBe('ADDED');
+  expect(await added.innerText()).toContain('核实少发 20 盒，冲减 6,000 元');
+  expect(await added.getByTestId('statement-change-effect').innerText()).toBe('-¥6,000.00');
+  expect(await changes.getByTestId('statement-change-closing').innerText()).toBe('-¥6,000.00');
+  await changes.scrollIntoViewIfNeeded();
   await shot('portal-statements-09-version-2-desktop');
 
   await page.getByTestId('statement-confirm').click();
