@@ -224,7 +224,7 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   await shot('portal-statements-13-account-en-desktop');
   await page.getByTestId('language-switch').getByText('中文').click();
   await page.getByTestId('account-tabs').getByText('发票').waitFor();
-});
+}, 180_000);
 
 test('reps: 李娜 reads invoices and payments but leaves statements to the owner; 王浩 asks his owner, who switches him on and off in 我的公司', async () => {
   const li = await open();
