@@ -286,7 +286,10 @@ test('proposing and answering a co-visit, writing a note and answering its commi
       i: { distributorId: brand.distributorIds[0], hospitalId: hospital.id, goal: 'SQL计数', slots, participantIds: others, idempotencyKey: randomUUID() },
     });
     const v = proposed.data.proposeCoVisit;
-    const countered = await owner.request(`mutation($id: ID!, $v: Int!) { proposeCoVisitSlot(id: $id, expectedVersion: $v, slot: { startsAt: "2031-02-01T09:00:00+08:00", endsAt: "2031-02-01T10:00:00+08:00" }) { ${CO_VISIT_TREE} version slots { id proposedSide } } }`, { id: v.id, v: v.version });
+    const countered = await owner.request(`mutation($id: ID!, $v: Int!, $slot: CoVisitSlotInput!) { proposeCoVisitSlot(id: $id, expectedVersion: $v, slot: $slot) { ${CO_VISIT_TREE} version slots { id proposedSide } } }`, {
+      // a day per run: the run for 10 would otherwise overlap the visit the run for 2 confirmed (a warning, not this check's subject)
+      id: v.id, v: v.version, slot: { startsAt: `2031-02-${String(n).padStart(2, '0')}T09:00:00+08:00`, endsAt: `2031-02-${String(n).padStart(2, '0')}T10:00:00+08:00` },
+    });
     const c = countered.data.proposeCoVisitSlot;
     const accepted = await admin.request(`mutation($id: ID!, $v: Int!, $s: ID!) { acceptCoVisitSlot(id: $id, expectedVersion: $v, slotId: $s) { ${CO_VISIT_TREE} } }`, {
       id: v.id, v: c.version, s: c.slots.find((s: { proposedSide: string }) => s.proposedSide === 'PARTNER').id,
