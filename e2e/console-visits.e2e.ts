@@ -155,6 +155,10 @@ test('a rep proposes: the channel manager sees it awaiting him, offers another t
   await page.locator(`[data-testid="covisit"][data-id="${plan.id}"][data-status="PROPOSED"]`).waitFor();
   await page.getByTestId('covisit-propose-slot').click();
   await page.getByTestId('covisit-slot-submit').click();
+  // The form's default time (tomorrow 10:00) clashes with his confirmed visit of the seed: he is asked first, and goes ahead.
+  await page.getByTestId('overlap-warning').waitFor();
+  await cm.shot('visits-09-overlap-warning');
+  await page.getByTestId('overlap-go').click();
   // Now the rep's turn: no accepting, no offering again from this side.
   await page.locator('[data-testid="covisit-slot"]').nth(1).waitFor();
   await page.getByTestId('covisit-propose-slot').waitFor({ state: 'detached' });

@@ -87,4 +87,4 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   await other.page.locator('.ant-result-404').waitFor();
   expect(await other.page.getByTestId('note-outcome').count()).toBe(0);
   await other.shot('visits-cross-05-other-owner-not-found');
-});
+}, 180_000);
