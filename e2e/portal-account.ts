@@ -76,7 +76,7 @@ export async function disputeLines(page: Page, lines: Array<{ memo: string; comm
   if (send) await page.getByTestId('dispute-submit').click();
 }
 
-/** Disputes one line of the open statement and waits for the statement to read 有异议 (DISPUTED). */
+/** Disputes one line of the open statement and waits for the statement to read 有争议 (DISPUTED). */
 export async function disputeLine(page: Page, memoText: string, comment: string): Promise<void> {
   await disputeLines(page, [{ memo: memoText, comment }]);
   await waitForStatementStatus(page, 'DISPUTED');

@@ -41,4 +41,12 @@ export enum ErrorReason {
   ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
   /** The viewer may see the co-visit, note or task but is not one of the people who act on it */
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  /**
+   * A proposed or accepted time overlaps a confirmed co-visit of someone on the plan; sent again
+   * with `confirmOverlap: true` it goes through. `extensions.slots` names the clashing slots
+   * (indexes of the input's), `extensions.coVisitIds` only the clashing visits the viewer may see.
+   */
+  SCHEDULE_OVERLAP = 'SCHEDULE_OVERLAP',
+  /** Check-in is open on the visit's own day only (China time) */
+  NOT_VISIT_DAY = 'NOT_VISIT_DAY',
 }

@@ -73,3 +73,13 @@ export enum WebhookFailure {
   HTTP_4XX = 'HTTP_4XX',
   HTTP_5XX = 'HTTP_5XX',
 }
+
+/** How a line of a statement version differs from the version before it. */
+export enum StatementChangeKind {
+  /** an entry the earlier version did not carry (e.g. a payment recorded later but dated in the month, or an adjustment) */
+  ADDED = 'ADDED',
+  /** an entry the earlier version carried and this one does not */
+  REMOVED = 'REMOVED',
+  /** the same entry with another amount */
+  AMOUNT_CHANGED = 'AMOUNT_CHANGED',
+}

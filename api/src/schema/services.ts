@@ -78,7 +78,7 @@ export function createServices(ds: DataSource, config: Config) {
     invoices,
     payments,
     imports: new ImportService(ds, payments, invoices),
-    statements: new StatementService(ds, distributors, ledger, outbox),
+    statements: new StatementService(ds, distributors, ledger, outbox, notifications),
     accounts: new AccountService(ds),
     outbox,
     courses,

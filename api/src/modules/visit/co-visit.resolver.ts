@@ -149,6 +149,11 @@ export class CoVisitResolver {
     return (await loadersOf(ctx).participantsByCoVisitId.load(v.id)).some((p) => p.userId === scope.userId);
   }
 
+  @FieldResolver(() => Boolean, { description: 'Check-in is open: the visit is confirmed and today (China time) is its day' })
+  checkInOpen(@Root() v: CoVisit, @Ctx() ctx: GqlContext): boolean {
+    return ctx.services.coVisits.checkInOpen(v);
+  }
+
   @FieldResolver(() => [VisitNoteType], { description: 'The notes written about this visit that the viewer may read' })
   notes(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<VisitNote[]> {
     return loadersOf(ctx).visitNotesByCoVisitId.load(v.id);

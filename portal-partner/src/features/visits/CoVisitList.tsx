@@ -82,7 +82,12 @@ function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
       </div>
       <div className="pp-item-line">{v.goal}</div>
       <div className="pp-item-line">
-        <span>{v.status === CoVisitStatus.PROPOSED ? t('visits.firstSlot', { time: visitTime(v.startsAt) }) : visitTime(v.startsAt)}</span>
+        {/* a plan still open is offered at several times: every one of them, not only the first */}
+        <span data-testid="co-visit-times">
+          {v.status === CoVisitStatus.PROPOSED && v.slots.length
+            ? t('visits.slotsOffered', { times: v.slots.map((s) => visitTime(s.startsAt)).join('、'), count: v.slots.length })
+            : visitTime(v.startsAt)}
+        </span>
         {brand.length > 0 && <span className="pp-muted"> · {brand.join('、')}</span>}
       </div>
       {v.myTurn && (
