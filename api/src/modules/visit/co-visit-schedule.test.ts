@@ -4,10 +4,11 @@ import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../tes
 import { TestPerson, person } from '../../../test/visit-people';
 import { HOSPITALS } from '../../db/seed/catalog-data';
 import { distributorByCode } from '../../db/seed/demo-data';
+import { addDays, today } from '../../common/dates';
 
 /**
  * Nobody is booked twice without saying so, and check-in is open on the visit's own day (China
- * time). The visits sit on a fixed day of their own, far from the seed's, and "now" is the
+ * time). The visits sit on a day of their own, far from the seed's, and "now" is the
  * service's clock, set by each test: nothing depends on the day the suite runs.
  */
 let t: TestApp;
@@ -15,7 +16,9 @@ let cm: GqlClient;
 let rep: TestPerson;
 let otherRep: TestPerson;
 let head: TestPerson;
-const DAY = '2031-03-12';
+// ~200 days ahead: within the year a slot may be planned in, far from the seed's visits
+const DAY = addDays(today(), 200);
+const dayOff = (n: number) => addDays(DAY, n);
 const at = (hhmm: string, day = DAY) => `${day}T${hhmm}:00+08:00`;
 
 beforeAll(async () => {
@@ -104,12 +107,12 @@ test('check-in is open on the visit’s day in China time only', async () => {
   const v = await confirmed(cm, rep.client, [rep.id], '08:30', '09:30');
   const look = async () => (await rep.client.request(`query($id: ID!) { coVisit(id: $id) { checkInOpen } }`, { id: v.id })).data.coVisit.checkInOpen;
   // 23:50 the evening before in China (already the same UTC day as the visit's 00:30 UTC start)
-  t.app.services.coVisits.clock = () => new Date(at('23:50', '2031-03-11'));
+  t.app.services.coVisits.clock = () => new Date(at('23:50', dayOff(-1)));
   expect(await look()).toBe(false);
   const early = await rep.client.request(CHECK_IN, { id: v.id, v: v.version });
   expect([codeOf(early), reasonOf(early)]).toEqual([ErrorCode.CONFLICT, ErrorReason.NOT_VISIT_DAY]);
   // the next day in China, though still the visit's day in UTC
-  t.app.services.coVisits.clock = () => new Date(at('00:10', '2031-03-13'));
+  t.app.services.coVisits.clock = () => new Date(at('00:10', dayOff(1)));
   expect(await look()).toBe(false);
   expect(reasonOf(await rep.client.request(CHECK_IN, { id: v.id, v: v.version }))).toBe(ErrorReason.NOT_VISIT_DAY);
   // 00:10 on the day, China time (the day before in UTC)
@@ -122,11 +125,11 @@ test('check-in is open on the visit’s day in China time only', async () => {
 
 test('the week lists a proposed plan on every day one of its times falls on', async () => {
   const p = await cm.request(PROPOSE, { i: {
-    ...plan([rep.id], []), slots: [{ startsAt: at('09:00', '2031-04-01'), endsAt: at('10:00', '2031-04-01') }, { startsAt: at('09:00', '2031-04-03'), endsAt: at('10:00', '2031-04-03') }],
+    ...plan([rep.id], []), slots: [{ startsAt: at('09:00', dayOff(20)), endsAt: at('10:00', dayOff(20)) }, { startsAt: at('09:00', dayOff(22)), endsAt: at('10:00', dayOff(22)) }],
   } });
   const id = p.data.proposeCoVisit.id;
   const week = async (from: string, to: string) => (await rep.client.request(`query($f: LocalDate!, $t: LocalDate!) { myCoVisits(from: $f, to: $t) { id slots { startsAt } } }`, { f: from, t: to }))
     .data.myCoVisits.filter((x: { id: string }) => x.id === id);
-  expect(await week('2031-04-03', '2031-04-03')).toHaveLength(1);
-  expect((await week('2031-04-01', '2031-04-07'))[0].slots).toHaveLength(2);
+  expect(await week(dayOff(22), dayOff(22))).toHaveLength(1);
+  expect((await week(dayOff(20), dayOff(26)))[0].slots).toHaveLength(2);
 });
