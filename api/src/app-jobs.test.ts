@@ -49,7 +49,7 @@ suite('jobs on a fresh database', () => {
     const errors: unknown[][] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl: url, dbPoolSize: 4, outboxPollMs: 20, statementJobMinutes: 0, trainingReminderMinutes: 0 });
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl: url, dbPoolSize: 4, outboxPollMs: 20, statementJobMinutes: 0, trainingReminderMinutes: 0, webhookAllowCidrs: ['127.0.0.1/32'] });
     const app = await createApp(config);
     try {
       // another process (db:migrate) brings the schema up while this one is already running

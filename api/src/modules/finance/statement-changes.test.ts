@@ -50,12 +50,13 @@ test('version 2 shows the payment recorded after version 1 and the adjustment, e
   expect([v1.closingBalance.amount, v1.changes]).toEqual(['212480.00', null]);
   expect(await notices(owner, v1.id)).toEqual([{ kind: 'STATEMENT_ISSUED', period, version: '1' }]);
 
-  // after version 1: a bank payment dated in the month is recorded, and a line is disputed and adjusted
-  await entry(d, 'PAYMENT', '-150000.00', `${period}-25`, '银行回款 BANK-77');
+  // after version 1 a line is disputed, which opens the month again until the reissue; meanwhile a
+  // bank payment dated in the month is recorded (into an issued month it would post to the open one)
   const disputed = await owner.request(`mutation($i: DisputeStatementInput!) { disputeStatement(input: $i) { disputes { id } } }`, {
     i: { statementId: v1.id, lines: [{ lineId: v1.lines[1].id, comment: 'SH-2 单价应为 6,160 元' }] },
   });
   expect(disputed.errors).toEqual([]);
+  await entry(d, 'PAYMENT', '-150000.00', `${period}-25`, '银行回款 BANK-77');
   const resolved = await admin.request(`mutation($i: ResolveDisputeInput!) { resolveStatementDispute(input: $i) { id version } }`, {
     i: { disputeId: disputed.data.disputeStatement.disputes[0].id, adjustment: '-4160.00', resolution: '按合同价冲减 4,160 元' },
   });

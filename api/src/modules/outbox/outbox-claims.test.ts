@@ -57,7 +57,8 @@ suite('claims of a dead deliverer', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({ outboxPollMs: 50, outboxRetryBaseMs: 50 });
+    // the test receiver is on loopback: allowed the way an intranet ERP is allowed in config
+    t = await startTestApp({ outboxPollMs: 50, outboxRetryBaseMs: 50, webhookAllowCidrs: ['127.0.0.1/32'] });
     brandId = (await createBrand(t.app.ds, 1)).brandId;
     await t.app.ds.query(`INSERT INTO webhook_endpoint (brand_id, url, secret) VALUES ($1, $2, 'test-secret')`, [
       brandId, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
