@@ -11,7 +11,8 @@ import { GqlContext } from './context';
 import { createDataSource } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
 import { formatError } from './common/errors';
-import { queryLimitsRule } from './common/query-limits';
+import { queryCostPlugin, queryLimitsRule } from './common/query-limits';
+import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
 import { requestStats } from './common/request-context';
 import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
@@ -79,9 +80,12 @@ export async function createApp(config: Config): Promise<App> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: development,
+    // "Did you mean …" would list fields, arguments, types and enum values introspection hides
+    hideSchemaDetailsFromClientErrors: !development,
+    parseOptions: { maxTokens: config.maxQueryTokens },
     includeStacktraceInErrorResponses: development,
     validationRules: [
-      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases, maxCost: config.maxQueryCost }),
+      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases }),
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, { development, log: (err) => console.error('[graphql]', err) }),
@@ -91,6 +95,7 @@ export async function createApp(config: Config): Promise<App> {
       // Apollo's cache-control plugin wraps every field resolver to collect cache hints the schema
       // never gives (a measurable share of a long list's CPU); its only effect was the header below.
       ApolloServerPluginCacheControlDisabled(),
+      queryCostPlugin({ maxCost: config.maxQueryCost }),
       {
         async requestDidStart() {
           return {
@@ -113,6 +118,8 @@ export async function createApp(config: Config): Promise<App> {
     // Node's promise hooks for every promise the request makes, so only where the count is shown.
     ...(config.exposeSqlCount ? [(_req: unknown, _res: unknown, next: () => void) => requestStats.run({ sqlCount: 0 }, next)] : []),
     express.json({ limit: '1mb' }),
+    graphqlBodyErrors,
+    documentGate({ maxBytes: config.maxQueryBytes, maxTokens: config.maxQueryTokens }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GqlContext> => {
         const audience = audienceOf(req);

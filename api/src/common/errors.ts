@@ -50,7 +50,9 @@ export function formatError(
   const locations = formatted.locations;
 
   if (original instanceof AppError) {
-    return { message: original.message, path, locations, extensions: { ...original.extensions } };
+    // `http` (a status set for Apollo) is not part of the answer
+    const { http: _http, ...extensions } = original.extensions;
+    return { message: original.message, path, locations, extensions };
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0] as
