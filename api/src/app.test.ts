@@ -161,6 +161,30 @@ describe('HTTP hardening', () => {
     expect(codeOf(r)).toBe(ErrorCode.BAD_USER_INPUT);
   });
 
+  test('in production no error suggests a field, argument, type or enum value ("Did you mean …")', async () => {
+    const prod = await startTestApp({ env: 'production' });
+    try {
+      const client = prod.client(Audience.PORTAL);
+      await client.login('boss@wzruihua.demo');
+      const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+        [`{ me { displayNam } }`, {}, /displayName/],
+        [`{ distributors(frist: 1) { totalCount } }`, {}, /"first"/],
+        [`query($f: DistributorFiltr) { distributors(filter: $f) { totalCount } }`, {}, /"DistributorFilter"/],
+        [`mutation { setMyLocale(locale: E) { id } }`, {}, /"EN"/],
+        [`mutation($l: Locale!) { setMyLocale(locale: $l) { id } }`, { l: 'E' }, /"EN"/],
+        [`query($f: DistributorFilter) { distributors(filter: $f) { totalCount } }`, { f: { regionI: 'x' } }, /regionId/],
+      ];
+      for (const [query, variables, hidden] of cases) {
+        const r = await client.request(query, variables);
+        expect(codeOf(r)).toBe(ErrorCode.BAD_USER_INPUT);
+        expect(r.text).not.toMatch(/did you mean/i);
+        expect(r.text).not.toMatch(hidden);
+      }
+    } finally {
+      await prod.stop();
+    }
+  });
+
   test('errors carry a code and never a stack trace or SQL', async () => {
     const client = await t.as('boss@wzruihua.demo');
     const r = await client.request(`{ distributor(id: "not-a-uuid") { id } }`);

@@ -74,7 +74,10 @@ export function formatError(
   const mapped = ownCode ?? (apolloCode ? PASS_THROUGH_APOLLO_CODES[apolloCode] : undefined);
   if (mapped) {
     const reason = formatted.extensions?.reason;
-    return { message: formatted.message, path, locations, extensions: { code: mapped, ...(reason ? { reason } : {}) } };
+    // Outside development the schema stays hidden: graphql's "Did you mean …?" (validation and
+    // variable coercion alike) would list the fields, arguments, types and enum values introspection hides.
+    const message = opts.development ? formatted.message : formatted.message.replace(/ ?Did you mean .*$/s, '');
+    return { message, path, locations, extensions: { code: mapped, ...(reason ? { reason } : {}) } };
   }
   opts.log(original);
   return {
