@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
+import { ErrorCode } from '@medchannel/shared-schema';
 import type { Config } from './config';
 import { GqlContext } from './context';
 import { createDataSource } from './db/data-source';
@@ -139,6 +140,19 @@ export async function createApp(config: Config): Promise<App> {
       },
     }),
   );
+
+  // Whatever still fails on the way (a body parser, a route's own bug) answers the documented JSON
+  // error shape: never Express's HTML page, never a stack.
+  app.use(((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error('[http]', err);
+    res.status(status).json({
+      error: status === 500
+        ? { code: ErrorCode.INTERNAL, reason: null, field: null, message: 'Internal error' }
+        : { code: ErrorCode.BAD_USER_INPUT, reason: null, field: null, message: 'The request could not be read' },
+    });
+  }) as express.ErrorRequestHandler);
 
   const stopStatementJob = startPeriodicJob(() => services.statements.generateDue(), config.statementJobMinutes, (err) => console.error('[statements job]', err));
   const stopReminders = startPeriodicJob(() => services.assignments.remindOverdue(), config.trainingReminderMinutes, (err) => console.error('[training reminders]', err));
