@@ -12,7 +12,7 @@ import { GqlContext } from './context';
 import { createDataSource } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
 import { formatError } from './common/errors';
-import { queryCostPlugin, queryLimitsRule } from './common/query-limits';
+import { requestGatePlugin, queryLimitsRule } from './common/query-limits';
 import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
 import { requestStats } from './common/request-context';
 import { audienceOf } from './auth/session.service';
@@ -96,7 +96,7 @@ export async function createApp(config: Config): Promise<App> {
       // Apollo's cache-control plugin wraps every field resolver to collect cache hints the schema
       // never gives (a measurable share of a long list's CPU); its only effect was the header below.
       ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin({ maxCost: config.maxQueryCost }),
+      requestGatePlugin({ maxCost: config.maxQueryCost }),
       {
         async requestDidStart() {
           return {

@@ -18,6 +18,7 @@ import {
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { checkPageSizes, pageSizeOf } from './page-size';
+import { checkTextInputs } from './text';
 import { DEFAULT_PAGE_SIZE } from './pagination';
 
 export interface QueryLimits {
@@ -160,17 +161,18 @@ export function queryLimitsRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxAlias
 }
 
 /**
- * Once the operation and its variables are known and before any resolver runs: refuses page
- * sizes out of their declared bounds, then operations that would cost too much (each field once,
+ * Once the operation and its variables are known and before any resolver runs: refuses text
+ * inputs that are not clean text, page sizes out of their declared bounds, then operations that would cost too much (each field once,
  * times the page size of every list above it). Answered 400, like a refusal at validation.
  */
-export function queryCostPlugin(limits: Pick<QueryLimits, 'maxCost'>): ApolloServerPlugin {
+export function requestGatePlugin(limits: Pick<QueryLimits, 'maxCost'>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           try {
+            checkTextInputs(document, operation, request.variables);
             checkPageSizes(schema, document, operation, request.variables);
             const m = Measurer.of(schema, document, request.variables ?? {}).operation(operation);
             if (m.cost > limits.maxCost) {
