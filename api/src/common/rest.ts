@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
-import { AppError } from './errors';
+import { QueryFailedError } from 'typeorm';
+import { AppError, refusedByDatabase } from './errors';
 import { isCleanText } from './text';
 import { audienceOf } from '../auth/session.service';
 import type { Scope } from '../auth/scope';
@@ -16,6 +17,7 @@ const STATUS: Record<string, number> = {
 
 /** The plain-HTTP routes (files, spreadsheets) answer errors with the same codes as GraphQL. */
 export function sendError(res: Response, err: unknown): void {
+  if (err instanceof QueryFailedError) err = refusedByDatabase(err) ?? err;
   if (err instanceof AppError) {
     const status =
       err.reason === ErrorReason.FILE_TOO_LARGE ? 413 : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE ? 415 : (STATUS[err.code] ?? 400);

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
-import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
+import { CURRENCIES, Decimal, DecimalScalar, NonNegativeAmount, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
 
 registerEnumType(ProductKind, { name: 'ProductKind' });
@@ -146,6 +146,7 @@ export class CreateProductInput {
   udiDi?: string | null;
 
   @Field(() => DecimalScalar)
+  @NonNegativeAmount()
   listPrice: string;
 
   @Field({ defaultValue: 'CNY' })
@@ -166,6 +167,7 @@ export class SetTierPriceInput {
   tier: number;
 
   @Field(() => DecimalScalar)
+  @NonNegativeAmount()
   price: string;
 
   @Field(() => LocalDateScalar)
