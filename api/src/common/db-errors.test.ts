@@ -27,7 +27,7 @@ test('a negative tier price is refused with its field and writes nothing', async
   const [{ id: productId }] = await t.app.ds.query(
     `SELECT p.id FROM product p JOIN app_user u ON u.brand_id = p.brand_id WHERE u.email = 'admin@huakang.demo' LIMIT 1`,
   );
-  const count = async () => (await t.app.ds.query(`SELECT count(*)::int AS n FROM price_list_entry`))[0].n;
+  const count = async () => (await t.app.ds.query(`SELECT count(*)::int AS n FROM price_list_entry WHERE product_id = $1`, [productId]))[0].n;
   const before = await count();
   const r = await admin.request(`mutation($i: SetTierPriceInput!) { setTierPrice(input: $i) { id } }`, {
     i: { productId, tier: 1, price: '-1.00', effectiveFrom: '2099-01-01' },

@@ -8,7 +8,8 @@ import { QUALIFICATIONS } from '../db/seed/catalog-data';
 
 let t: TestApp;
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-rest-'));
-const mine = QUALIFICATIONS.find((q) => q.distributorCode === 'HK-HGK')!;
+// Hengkang's second document: qualification.files.test.ts uploads to its first, in parallel
+const mine = QUALIFICATIONS.filter((q) => q.distributorCode === 'HK-HGK')[1];
 const OWNER = 'boss@hengkang.demo';
 
 beforeAll(async () => {

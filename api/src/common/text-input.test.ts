@@ -1,22 +1,25 @@
-import { ErrorCode } from '@medchannel/shared-schema';
+import { Audience, ErrorCode } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, startTestApp } from '../../test/harness';
+import { BrandFixture, createBrand } from '../../test/factories';
 
 let t: TestApp;
 let admin: GqlClient;
 let regionId: string;
+let brand: BrandFixture;
 
+// A brand of the test's own: what it writes (or must not) is counted there, and no other test file sees it.
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await t.as('admin@huakang.demo');
-  [{ id: regionId }] = await t.app.ds.query(
-    `SELECT r.id FROM region r JOIN app_user u ON u.brand_id = r.brand_id WHERE u.email = 'admin@huakang.demo' AND r.level = 'CITY' LIMIT 1`,
-  );
+  brand = await createBrand(t.app.ds, 1);
+  admin = t.client(Audience.CONSOLE);
+  await admin.login(brand.adminEmail);
+  [{ id: regionId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
 });
 afterAll(() => t?.stop());
 
 const written = async () => {
-  const [{ hospitals }] = await t.app.ds.query(`SELECT count(*)::int AS hospitals FROM hospital`);
-  const [{ audits }] = await t.app.ds.query(`SELECT count(*)::int AS audits FROM audit_log`);
+  const [{ hospitals }] = await t.app.ds.query(`SELECT count(*)::int AS hospitals FROM hospital WHERE brand_id = $1`, [brand.brandId]);
+  const [{ audits }] = await t.app.ds.query(`SELECT count(*)::int AS audits FROM audit_log WHERE brand_id = $1`, [brand.brandId]);
   return { hospitals, audits };
 };
 
