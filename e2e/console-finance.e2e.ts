@@ -202,6 +202,7 @@ test('admin: the ERP webhook, its secret shown once and rotated; the outbox and 
   await login(page, 'admin@huakang.demo');
   await page.getByTestId('webhook-card').waitFor();
   // Nothing listens there: with delivery off in tests (OUTBOX_POLL_MS=0) the events wait in the outbox.
+  // loopback: the e2e API allows it (WEBHOOK_ALLOW_CIDRS) as a brand would its intranet ERP
   const endpoint = 'http://127.0.0.1:9/medchannel-e2e/webhook';
   const secret = await setWebhook(page, endpoint);
   expect(secret).toMatch(/^[\w-]{24,}$/);

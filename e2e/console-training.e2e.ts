@@ -1,5 +1,5 @@
 import { SCREENSHOTS, login, openBrowser, url, type Session } from './support/browser';
-import { addFileMaterial, assignOpenCourse, completionOf, createCourse, openTraining, publishOpenCourse, readinessOf, reviseOpenCourse, versionsOfOpenCourse } from './training-desk';
+import { addFileMaterial, assignOpenCourse, completionOf, createCourse, openTraining, publishOpenCourse, questionsOfOpenCourse, readinessOf, reviseOpenCourse, versionsOfOpenCourse } from './training-desk';
 
 // Part 6 in the console: 周敏 (TRAINER, 浙江/江苏) writes a course of her own (a unique title, so
 // reruns and other tests never meet it), publishes it, revises it into version 2 and publishes
@@ -123,6 +123,29 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   await page.goto(url('console', '/products?q=HK-CL-1000'));
   const analyser = page.locator('.ant-table-row', { hasText: 'HK-CL-1000' });
   expect(await analyser.getByTestId('product-certification').getAttribute('aria-checked')).toBe('true');
+});
+
+test('trainer: the seeded CL-1000 course shows each question with its own options and right answers (options a/b/c in every question)', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/training/courses'));
+  await login(page, 'trainer@huakang.demo');
+  await page.getByTestId('course-list').getByTestId('course-link').filter({ hasText: 'CL-1000 化学发光分析仪' }).click();
+  expect(await questionsOfOpenCourse(page)).toEqual([
+    {
+      prompt: 'CL-1000 采用哪种检测原理？',
+      options: [{ text: '直接化学发光', correct: true }, { text: '免疫比浊', correct: false }, { text: '胶体金', correct: false }],
+    },
+    {
+      prompt: '每日开机后必须完成哪些步骤？（多选）',
+      options: [{ text: '检查试剂与底物余量', correct: true }, { text: '完成两个水平的质控', correct: true }, { text: '重新校准全部项目', correct: false }],
+    },
+    {
+      prompt: '质控结果失控时应当：',
+      options: [{ text: '停止报告患者结果并查找原因', correct: true }, { text: '继续检测，事后补做质控', correct: false }],
+    },
+  ]);
+  await s.shot('training-00-seeded-quiz');
 });
 
 test('admin: readiness shows 黄志明 (广州粤康) certified for 体外诊断试剂', async () => {

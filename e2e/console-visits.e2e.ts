@@ -35,7 +35,8 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
     partners: ['王浩'],
     goal: `超声科 HK-200 复训与耗材 ${tag}`,
     slots: [
-      { daysFromToday: 1, start: '14:00' },
+      // today: check-in opens on the visit's day only
+      { daysFromToday: 0, start: '14:00' },
       { daysFromToday: 2, start: '09:30' },
     ],
   });
@@ -47,8 +48,8 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
   await cm.shot('visits-02-proposed');
 
   // The week holding the first time shows it.
-  await openVisits(page, 'week', `?week=${dayFromToday(1)}`);
-  await page.locator(`[data-testid="week-day-${dayFromToday(1)}"] [data-testid="week-visit"][data-id="${visit.id}"]`).waitFor();
+  await openVisits(page, 'week', `?week=${dayFromToday(0)}`);
+  await page.locator(`[data-testid="week-day-${dayFromToday(0)}"] [data-testid="week-visit"][data-id="${visit.id}"]`).waitFor();
 
   // 王浩 takes the first time (the portal's own tests do this by hand) while 张伟's page still shows the plan as proposed.
   await openCoVisit(page, visit.id);
@@ -154,6 +155,10 @@ test('a rep proposes: the channel manager sees it awaiting him, offers another t
   await page.locator(`[data-testid="covisit"][data-id="${plan.id}"][data-status="PROPOSED"]`).waitFor();
   await page.getByTestId('covisit-propose-slot').click();
   await page.getByTestId('covisit-slot-submit').click();
+  // The form's default time (tomorrow 10:00) clashes with his confirmed visit of the seed: he is asked first, and goes ahead.
+  await page.getByTestId('overlap-warning').waitFor();
+  await cm.shot('visits-09-overlap-warning');
+  await page.getByTestId('overlap-go').click();
   // Now the rep's turn: no accepting, no offering again from this side.
   await page.locator('[data-testid="covisit-slot"]').nth(1).waitFor();
   await page.getByTestId('covisit-propose-slot').waitFor({ state: 'detached' });

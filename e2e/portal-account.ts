@@ -1,17 +1,20 @@
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { url } from './support/browser';
+import { monthBefore } from './support/calendar';
 
 // A partner user's account steps in the portal (对账: balance, statements, invoices, payments),
 // for portal-statements.e2e.ts and for cross-app tests: the owner disputes a line here → finance
 // answers it in the console → the owner sees version 2 here, confirms it, and both download the PDF.
 // The page must be signed in to the portal as a partner user, in Chinese.
 
-/** The month a seeded statement covers: last month on the business calendar (China), YYYY-MM. */
-export function lastMonth(now = new Date()): string {
-  const china = new Date(now.getTime() + 8 * 3_600_000);
-  const first = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - 1, 1));
-  return first.toISOString().slice(0, 7);
+/**
+ * The month the seeded statements cover: the month before the one the seed ran in (global-setup
+ * notes it when it starts the API), not the month before today: a run that starts at 23:59 on the
+ * last day of a month tests after midnight what the seed wrote before it.
+ */
+export function lastMonth(): string {
+  return process.env.E2E_SEED_PERIOD ?? monthBefore();
 }
 
 export interface AccountSummary {
@@ -73,7 +76,7 @@ export async function disputeLines(page: Page, lines: Array<{ memo: string; comm
   if (send) await page.getByTestId('dispute-submit').click();
 }
 
-/** Disputes one line of the open statement and waits for the statement to read 有异议 (DISPUTED). */
+/** Disputes one line of the open statement and waits for the statement to read 有争议 (DISPUTED). */
 export async function disputeLine(page: Page, memoText: string, comment: string): Promise<void> {
   await disputeLines(page, [{ memo: memoText, comment }]);
   await waitForStatementStatus(page, 'DISPUTED');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 // cross-app test (the trainer assigns a course in the console → the rep takes it here).
 // The page must be signed in to the portal as a partner user, in Chinese.
 
-/** The answers a quiz is given: question id → option ids. */
+/** The answers a quiz is given, as the learner reads them: a question's prompt → the texts of the options ticked. */
 export type QuizAnswers = Record<string, string[]>;
 
 /** 培训 → 我的培训, narrowed to a status (ASSIGNED, IN_PROGRESS, COMPLETED, overdue; all by default). */
@@ -55,11 +55,25 @@ export async function courseProgress(page: Page): Promise<{ done: number; total:
   return { done: Number(await progress.getAttribute('data-done')), total: Number(await progress.getAttribute('data-total')) };
 }
 
-/** On the quiz: ticks the given options (radios for single, checkboxes for multiple answers). */
+/** The quiz's question that reads `prompt`. */
+function quizQuestion(page: Page, prompt: string) {
+  return page.getByTestId('quiz').locator('li').filter({ hasText: prompt });
+}
+
+/** On the quiz: the options each question shows, by its prompt, as the learner reads them. */
+export async function quizOptions(page: Page, prompts: string[]): Promise<Record<string, string[]>> {
+  await page.getByTestId('quiz').waitFor();
+  const out: Record<string, string[]> = {};
+  for (const prompt of prompts) out[prompt] = (await quizQuestion(page, prompt).locator('label').allInnerTexts()).map((text) => text.trim());
+  return out;
+}
+
+/** On the quiz: ticks the options by the text the learner reads (radios for single, checkboxes for multiple answers). */
 export async function answerQuiz(page: Page, answers: QuizAnswers): Promise<void> {
   await page.getByTestId('quiz').waitFor();
-  for (const [question, options] of Object.entries(answers)) {
-    for (const option of options) await page.getByTestId(`quiz-option-${question}-${option}`).click();
+  for (const [prompt, options] of Object.entries(answers)) {
+    const question = quizQuestion(page, prompt);
+    for (const option of options) await question.locator('label').filter({ hasText: option }).click();
   }
 }
 

@@ -99,14 +99,14 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
     const bar = document.querySelector('[data-testid="dispute-bar"]')?.getBoundingClientRect();
     return box && bar && box.bottom < bar.top;
   });
-  expect(await page.getByTestId('dispute-comment-error').innerText()).toContain('请写明异议原因');
+  expect(await page.getByTestId('dispute-comment-error').innerText()).toContain('请写明争议原因');
   expect(await page.getByTestId('dispute-count').innerText()).toBe('已选 1 行');
   expect((await statementStatus(page)).status).toBe('ISSUED');
   await shot('portal-statements-04-dispute-needs-reason');
   await page.getByTestId('dispute-cancel').click();
 
   await disputeLine(page, '三季度返利', '返利应为 5,000 元，见三季度返利确认函');
-  expect(await page.getByTestId('statement-status').innerText()).toBe('有异议');
+  expect(await page.getByTestId('statement-status').innerText()).toBe('有争议');
   expect(await statementLine(page, '三季度返利').getByTestId('line-dispute').innerText()).toContain('待财务处理');
   expect(await page.getByTestId('statement-confirm').count()).toBe(0);
   const dispute = page.getByTestId('dispute');
@@ -127,8 +127,10 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
 
   await page.goBack();
   await page.locator(`[data-testid="statement-row"][data-period="${period}"][data-status="DISPUTED"]`).waitFor();
+  // Disputed, the statement no longer waits for him on the home page (his courses and commitments may).
   await page.getByTestId('tab-home').click();
-  await page.getByTestId('home-todo').getByTestId('empty').waitFor();
+  await page.locator('[data-testid="home-todo"][data-ready="true"]').waitFor();
+  await page.locator(`[data-testid="todo-statement"][data-period="${period}"]`).waitFor({ state: 'detached' });
 });
 
 /** Finance's answer to every open dispute of a distributor, straight through the API (the console's screen for it is tested there). */
@@ -187,6 +189,16 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   expect(await answered.innerText()).toContain('第 1 版');
   expect(await answered.getByTestId('dispute-resolution').innerText()).toContain('核实少发 20 盒，冲减 6,000 元');
   expect(await page.getByTestId('statement-version').count()).toBe(2);
+  // Nothing moves silently: version 2 says what changed against version 1, and what it did to the balance.
+  const changes = page.getByTestId('statement-changes');
+  expect(await changes.innerText()).toContain('与上一版（第 1 版）相比');
+  const added = changes.getByTestId('statement-change');
+  expect(await added.count()).toBe(1);
+  expect(await added.getAttribute('data-change')).toBe('ADDED');
+  expect(await added.innerText()).toContain('核实少发 20 盒，冲减 6,000 元');
+  expect(await added.getByTestId('statement-change-effect').innerText()).toBe('-¥6,000.00');
+  expect(await changes.getByTestId('statement-change-closing').innerText()).toBe('-¥6,000.00');
+  await changes.scrollIntoViewIfNeeded();
   await shot('portal-statements-09-version-2-desktop');
 
   await page.getByTestId('statement-confirm').click();
@@ -214,7 +226,7 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   await shot('portal-statements-13-account-en-desktop');
   await page.getByTestId('language-switch').getByText('中文').click();
   await page.getByTestId('account-tabs').getByText('发票').waitFor();
-});
+}, 180_000);
 
 test('reps: 李娜 reads invoices and payments but leaves statements to the owner; 王浩 asks his owner, who switches him on and off in 我的公司', async () => {
   const li = await open();

@@ -8,6 +8,7 @@ import {
   openEnrolledCourse,
   openMyTraining,
   quizAttemptsUsed,
+  quizOptions,
   quizOutcome,
   readEverySection,
   startCourse,
@@ -26,7 +27,17 @@ const PHONE = { width: 390, height: 844 };
 const COURSE = 'CL-1000 化学发光分析仪';
 const PRODUCT = 'HK-CL-1000';
 const LINE = '体外诊断试剂';
-const RIGHT = { 'q-principle': ['a'], 'q-daily': ['a', 'b'], 'q-qc': ['a'] };
+// The seeded quiz as the learner reads it: every question's options are ids a, b, c inside it, so a
+// cache that keys them by id alone would show the first question's options under all three.
+const PRINCIPLE = 'CL-1000 采用哪种检测原理？';
+const DAILY = '每日开机后必须完成哪些步骤？（多选）';
+const QC = '质控结果失控时应当：';
+const OPTIONS = {
+  [PRINCIPLE]: ['直接化学发光', '免疫比浊', '胶体金'],
+  [DAILY]: ['检查试剂与底物余量', '完成两个水平的质控', '重新校准全部项目'],
+  [QC]: ['停止报告患者结果并查找原因', '继续检测，事后补做质控'],
+};
+const RIGHT = { [PRINCIPLE]: ['直接化学发光'], [DAILY]: ['检查试剂与底物余量', '完成两个水平的质控'], [QC]: ['停止报告患者结果并查找原因'] };
 let s: Session | undefined;
 
 afterEach(async () => {
@@ -84,8 +95,11 @@ test('rep on a phone: certification needed to order → assigned course read →
   expect(await courseProgress(page)).toEqual({ done: 3, total: 3 });
   await shot('portal-training-05-quiz');
 
+  // Each question shows its own options, not the first question's.
+  expect(await quizOptions(page, Object.keys(OPTIONS))).toEqual(OPTIONS);
+
   // First attempt: the principle answered wrongly — 2 of 3 right is 67, under the pass mark of 80.
-  await answerQuiz(page, { ...RIGHT, 'q-principle': ['b'] });
+  await answerQuiz(page, { ...RIGHT, [PRINCIPLE]: ['免疫比浊'] });
   const failed = await submitQuiz(page);
   expect(failed).toMatchObject({ passed: false, score: 67, wrong: ['q-principle'], attemptsLeft: 2, certificate: null });
   await shot('portal-training-06-failed');

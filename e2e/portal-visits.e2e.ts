@@ -46,12 +46,13 @@ test('rep on a phone: accepts a co-visit and checks in, offers another time on a
   const cm = await apiAs('console', 'zhang.cm@huakang.demo');
   const rep = await whoIs('li.rep@kangda.demo');
   const hospital = await hospitalId(cm, HOSPITAL);
-  const plan = (goal: string, days: number) =>
-    proposeCoVisitByApi(cm, { goal, hospitalId: hospital, distributorId: rep.distributorId, participantId: rep.id, slots: [slotOn(days, 9), slotOn(days + 1, 14)] });
+  const plan = (goal: string, days: number, hour = 9) =>
+    proposeCoVisitByApi(cm, { goal, hospitalId: hospital, distributorId: rep.distributorId, participantId: rep.id, slots: [slotOn(days, hour), slotOn(days + 1, 14)] });
   const accepted = `e2e 陪访接受 ${tag}`;
   const offered = `e2e 陪访改期 ${tag}`;
   const stale = `e2e 陪访已变 ${tag}`;
-  await plan(accepted, 4);
+  // the one accepted is today's, late in the day: check-in opens on the visit's day only
+  await plan(accepted, 0, 16);
   await plan(offered, 5);
   const late = await plan(stale, 6);
 

@@ -52,6 +52,10 @@ test('owner disputes a line on a phone → finance answers in the console → th
   const credit = finance.page.getByTestId('statement-line').filter({ hasText: RESOLUTION });
   expect(await credit.getByTestId('line-amount').innerText()).toBe('-¥1,000.00');
   await finance.page.locator('[data-testid="statement-version"][data-version="1"][data-status="SUPERSEDED"]').waitFor();
+  // what changed against version 1, as the owner sees it too
+  const change = finance.page.getByTestId('statement-changes').getByTestId('statement-change');
+  expect([await change.count(), await change.getAttribute('data-change')]).toEqual([1, 'ADDED']);
+  expect(await change.getByTestId('statement-change-effect').innerText()).toBe('-¥1,000.00');
   const answered = finance.page.getByTestId('statement-dispute');
   expect(await answered.getAttribute('data-status')).toBe('ADJUSTED');
   expect(await answered.getByTestId('statement-dispute-resolution').innerText()).toContain(RESOLUTION);

@@ -158,3 +158,26 @@ export async function readinessOf(page: Page, person: string): Promise<{ distrib
   const lines = await row.getByTestId('readiness-line-tag').evaluateAll((els) => els.map((el) => el.getAttribute('data-line') ?? ''));
   return { distributor: (await row.getAttribute('data-distributor')) ?? '', lines };
 }
+
+/** One question of the open course's editor as the trainer reads it: its prompt and its options, ticked when right. */
+export interface EditorQuestion {
+  prompt: string;
+  options: Array<{ text: string; correct: boolean }>;
+}
+
+/** The open course's questions as its editor (内容 tab) shows them, in order. */
+export async function questionsOfOpenCourse(page: Page): Promise<EditorQuestion[]> {
+  await page.getByTestId('course-tab-content').click();
+  await page.getByTestId('question-0').getByTestId('question-prompt').waitFor();
+  const out: EditorQuestion[] = [];
+  for (let i = 0; (await page.getByTestId(`question-${i}`).count()) > 0; i++) {
+    const question = page.getByTestId(`question-${i}`);
+    const options: EditorQuestion['options'] = [];
+    for (let j = 0; (await question.getByTestId(`option-${j}`).count()) > 0; j++) {
+      const option = question.getByTestId(`option-${j}`);
+      options.push({ text: await option.getByTestId('option-text').inputValue(), correct: await option.getByTestId('option-correct').isChecked() });
+    }
+    out.push({ prompt: await question.getByTestId('question-prompt').inputValue(), options });
+  }
+  return out;
+}

@@ -17,9 +17,8 @@ const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /** YYYY-MM-DD, days from today (the browser's and the test's local day). */
 export function dayFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  // the visit calendar is China's (the forms refuse days before today there), whatever the machine's zone
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Opens a tab of the visits area, with URL filters (`?week=2026-11-23`, `?q=…`) when given. */

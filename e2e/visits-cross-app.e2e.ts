@@ -37,7 +37,8 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
     distributor: '杭州康达',
     partners: ['李娜'],
     goal,
-    slots: [{ daysFromToday: 3, start: '10:00' }],
+    // today: check-in opens on the visit's day only
+    slots: [{ daysFromToday: 0, start: '10:00' }],
   });
   await desk.shot('visits-cross-01-manager-proposed');
 
@@ -86,4 +87,4 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   await other.page.locator('.ant-result-404').waitFor();
   expect(await other.page.getByTestId('note-outcome').count()).toBe(0);
   await other.shot('visits-cross-05-other-owner-not-found');
-});
+}, 180_000);

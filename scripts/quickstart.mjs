@@ -70,10 +70,13 @@ async function start() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  spawnChild('API', ['api/dist/main.js'], { PORT: apiPort });
+  // the API is reached through the two static servers below, which set X-Forwarded-For
+  spawnChild('API', ['api/dist/main.js'], { PORT: apiPort, TRUSTED_PROXY: process.env.TRUSTED_PROXY || 'loopback' });
   await waitFor(`${apiUrl}/healthz`, 120_000);
-  spawnChild('console', ['scripts/serve-static.mjs', '--dir', 'console-internal/dist', '--port', consolePort, '--api', apiUrl]);
-  spawnChild('portal', ['scripts/serve-static.mjs', '--dir', 'portal-partner/dist', '--port', portalPort, '--api', apiUrl]);
+  const consoleUrl = process.env.CONSOLE_URL || `http://127.0.0.1:${consolePort}`;
+  const portalUrl = process.env.PORTAL_URL || `http://127.0.0.1:${portalPort}`;
+  spawnChild('console', ['scripts/serve-static.mjs', '--dir', 'console-internal/dist', '--port', consolePort, '--api', apiUrl, '--peer', portalUrl]);
+  spawnChild('portal', ['scripts/serve-static.mjs', '--dir', 'portal-partner/dist', '--port', portalPort, '--api', apiUrl, '--peer', consoleUrl]);
   await waitFor(`http://127.0.0.1:${consolePort}/`, 30_000);
   await waitFor(`http://127.0.0.1:${portalPort}/`, 30_000);
   console.log(`

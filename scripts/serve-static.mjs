@@ -2,7 +2,9 @@
 // Serves a built front end the way production would: static files, the SPA's index.html for
 // any other page path, and /graphql and /files/* proxied to the API so the session cookie stays same-origin.
 // No dependencies: node:http only.
-//   node scripts/serve-static.mjs --dir console-internal/dist --port 5173 --api http://127.0.0.1:4000
+//   node scripts/serve-static.mjs --dir console-internal/dist --port 5173 --api http://127.0.0.1:4000 --peer http://127.0.0.1:5174
+// It is the edge: X-Forwarded-For is set to the caller's own address (never passed on from the
+// caller), which the API believes when started with TRUSTED_PROXY=loopback.
 import { createReadStream, statSync } from 'node:fs';
 import http from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -14,6 +16,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '5173' },
     host: { type: 'string', default: '127.0.0.1' },
     api: { type: 'string', default: process.env.API_URL ?? 'http://127.0.0.1:4000' },
+    // The other front end (console <-> portal): /other-app redirects to its login page.
+    peer: { type: 'string', default: process.env.PEER_URL },
   },
 });
 if (!values.dir) {
@@ -23,6 +27,7 @@ if (!values.dir) {
 
 const root = resolve(values.dir);
 const api = new URL(values.api);
+const peer = values.peer ? new URL(values.peer) : null;
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -67,7 +72,7 @@ function sendFile(req, res, file, status = 200) {
 }
 
 function proxy(req, res) {
-  const headers = { ...req.headers, host: api.host };
+  const headers = { ...req.headers, host: api.host, 'x-forwarded-for': req.socket.remoteAddress ?? '' };
   const upstream = http.request(
     { protocol: api.protocol, hostname: api.hostname, port: api.port, method: req.method, path: req.url, headers },
     (answer) => {
@@ -91,6 +96,10 @@ const server = http.createServer((req, res) => {
   if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return proxy(req, res);
   // Document scans (PUT upload, GET download) live on the API too, behind the same session cookie.
   if (url.pathname.startsWith('/files/')) return proxy(req, res);
+  if (url.pathname === '/other-app' && peer) {
+    res.writeHead(302, { location: new URL('/login', peer).href });
+    return res.end();
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' });
     return res.end();

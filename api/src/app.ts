@@ -9,9 +9,9 @@ import { DataSource } from 'typeorm';
 import { ErrorCode } from '@medchannel/shared-schema';
 import type { Config } from './config';
 import { GqlContext } from './context';
-import { createDataSource } from './db/data-source';
+import { createDataSource, pendingMigrations } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
-import { formatError } from './common/errors';
+import { formatError, isDatabaseUnavailable, unavailable } from './common/errors';
 import { requestGatePlugin, queryLimitsRule } from './common/query-limits';
 import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
 import { requestStats } from './common/request-context';
@@ -23,6 +23,7 @@ import { startPeriodicJob } from './common/jobs';
 import { trainingFileRoutes } from './modules/training/training.routes';
 import { financeRoutes } from './modules/finance/finance.routes';
 import { startOutboxDeliverer } from './modules/outbox/outbox.service';
+import { OutboxClaimer } from './modules/outbox/claimer';
 import { qualificationFileRoutes } from './modules/qualification/qualification.files';
 import { importRoutes } from './modules/import/import.routes';
 import { visitFileRoutes } from './modules/visit/visit.files';
@@ -34,6 +35,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.port (0: any free port) and answers the base URL. */
   listen(): Promise<string>;
+  /** Starts the periodic jobs (statements, training reminders, outbox delivery) once no migration is pending. */
+  startJobs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,7 +62,9 @@ export async function createApp(config: Config): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is anyone's to write: believed only from a proxy the deployment names, else
+  // the login throttle would count whatever address the caller claims.
+  app.set('trust proxy', config.trustedProxy.length ? config.trustedProxy : false);
   const httpServer = http.createServer(app);
 
   app.get('/healthz', async (_req, res) => {
@@ -105,6 +110,10 @@ export async function createApp(config: Config): Promise<App> {
               response.http.headers.set('cache-control', 'no-store');
               const stats = requestStats.getStore();
               if (config.exposeSqlCount && stats) response.http.headers.set('x-sql-count', String(stats.sqlCount));
+              // a request the database could not serve is worth retrying, and proxies and clients read that from the status
+              if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) {
+                response.http.status = 503;
+              }
             },
           };
         },
@@ -124,7 +133,9 @@ export async function createApp(config: Config): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GqlContext> => {
         const audience = audienceOf(req);
-        const auth = await services.sessions.authenticate(req, audience);
+        const auth = await services.sessions.authenticate(req, audience).catch((err) => {
+          throw isDatabaseUnavailable(err) ? unavailable() : err;
+        });
         return {
           req,
           res,
@@ -154,14 +165,36 @@ export async function createApp(config: Config): Promise<App> {
     });
   }) as express.ErrorRequestHandler);
 
-  const stopStatementJob = startPeriodicJob(() => services.statements.generateDue(), config.statementJobMinutes, (err) => console.error('[statements job]', err));
-  const stopReminders = startPeriodicJob(() => services.assignments.remindOverdue(), config.trainingReminderMinutes, (err) => console.error('[training reminders]', err));
-  const stopDeliverer = startOutboxDeliverer(
-    services.outbox,
-    config.outboxPollMs,
-    { retryBaseMs: config.outboxRetryBaseMs, leaseMs: 60_000, timeoutMs: 10_000, batch: 20 },
-    (err) => console.error('[outbox]', err),
-  );
+  // Jobs read tables the migrations create: they start once the schema is current (main.ts runs
+  // the migrations first; a process started beside a migration waits for it).
+  let stopJobs: (() => Promise<void>) | null = null;
+  let stopping = false;
+  async function startJobs(): Promise<void> {
+    if (stopJobs) return;
+    const schemaCurrent = () => pendingMigrations(ds).then((n) => n === 0, (err) => (console.error('[jobs]', err), false));
+    for (let waited = false; !(await schemaCurrent()); waited = true) {
+      if (!waited) console.log('[jobs] waiting for the database migrations before starting the jobs');
+      await new Promise((resolve) => setTimeout(resolve, 2_000).unref());
+      if (stopping) return;
+    }
+    if (stopping || stopJobs) return;
+    const stopStatementJob = startPeriodicJob(() => services.statements.generateDue(), config.statementJobMinutes, (err) => console.error('[statements job]', err));
+    const stopReminders = startPeriodicJob(() => services.assignments.remindOverdue(), config.trainingReminderMinutes, (err) => console.error('[training reminders]', err));
+    const claimer = config.outboxPollMs > 0 ? new OutboxClaimer(url!, (err) => console.error('[outbox claimer]', err)) : null;
+    await claimer?.start();
+    const stopDeliverer = startOutboxDeliverer(
+      services.outbox,
+      config.outboxPollMs,
+      { retryBaseMs: config.outboxRetryBaseMs, leaseMs: 60_000, timeoutMs: 10_000, batch: 20, claimId: () => claimer?.claimId ?? null },
+      (err) => console.error('[outbox]', err),
+    );
+    stopJobs = async () => {
+      stopStatementJob();
+      stopReminders();
+      await stopDeliverer();
+      await claimer?.stop();
+    };
+  }
 
   return {
     config,
@@ -175,10 +208,10 @@ export async function createApp(config: Config): Promise<App> {
           resolve(`http://${config.host}:${port}`);
         });
       }),
+    startJobs,
     async stop() {
-      stopStatementJob();
-      stopReminders();
-      await stopDeliverer();
+      stopping = true;
+      await stopJobs?.();
       await apollo.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
       if (ds.isInitialized) await ds.destroy();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseCidr } from './common/ip-ranges';
 
 /** Every setting, read from the environment once at start and validated. */
 export interface Config {
@@ -35,6 +36,14 @@ export interface Config {
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
   outboxRetryBaseMs: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): `loopback`, `linklocal`,
+   * `uniquelocal` or addresses/CIDRs. Empty (the default): the socket's peer is the client.
+   */
+  trustedProxy: string[];
+  /** Webhook hosts (exact names) and address ranges allowed although not public: a brand's ERP on an intranet. */
+  webhookAllowHosts: string[];
+  webhookAllowCidrs: string[];
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +61,16 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   }
   return value;
 }
+
+function list(env: Env, name: string, valid: (item: string) => boolean, what: string): string[] {
+  const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.find((item) => !valid(item));
+  if (bad !== undefined) throw new ConfigError(`${name} must be a comma-separated list of ${what}; got "${bad}"`);
+  return items;
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
@@ -95,6 +114,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
+    trustedProxy: list(env, 'TRUSTED_PROXY', (p) => PROXY_NAMES.includes(p) || parseCidr(p) !== null, 'loopback, linklocal, uniquelocal, addresses or CIDRs'),
+    webhookAllowHosts: list(env, 'WEBHOOK_ALLOW_HOSTS', (h) => HOSTNAME.test(h.toLowerCase()), 'host names').map((h) => h.toLowerCase()),
+    webhookAllowCidrs: list(env, 'WEBHOOK_ALLOW_CIDRS', (c) => parseCidr(c) !== null, 'addresses or CIDRs'),
     ...overrides,
   };
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {

@@ -23,6 +23,8 @@ async function main() {
     if (await seedDemo(app.ds)) console.log('loaded demo data');
   }
   const url = await app.listen();
+  // after the migrations above (or, in production, once db:migrate has run)
+  app.startJobs().catch((err) => console.error('[jobs]', err));
   console.log(`MedChannel API on ${url}/graphql (health: ${url}/healthz)`);
   console.log(`database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`);
   if (config.env !== 'production') {

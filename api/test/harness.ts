@@ -20,6 +20,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl, dbPoolSize: 4, exposeSqlCount: true, ...overrides });
   const app = await createApp(config);
   const url = await app.listen();
+  await app.startJobs();
   const client = (audience: Audience | null) => new GqlClient(`${url}/graphql`, audience);
   return {
     app,
@@ -52,6 +53,8 @@ export interface GqlResult<T = any> {
 /** Real GraphQL over HTTP, with a cookie jar, the audience header and the SQL count of each call. */
 export class GqlClient {
   readonly cookies = new Map<string, string>();
+  /** Sent with every request (e.g. an X-Forwarded-For a test claims). */
+  readonly headers: Record<string, string> = {};
 
   constructor(
     readonly endpoint: string,
@@ -59,7 +62,7 @@ export class GqlClient {
   ) {}
 
   async request<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.headers };
     if (this.audience) headers['x-medchannel-app'] = this.audience.toLowerCase();
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(this.endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

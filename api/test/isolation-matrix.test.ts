@@ -1,10 +1,12 @@
-import { GraphQLObjectType } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, getNamedType, isInputObjectType } from 'graphql';
 import { Audience, ErrorCode, Role, audienceOfSide, sideOfRole } from '@medchannel/shared-schema';
 import { buildAppSchema } from '../src/schema/build-schema';
 import { DISTRIBUTORS, userByEmail } from '../src/db/seed/demo-data';
 import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from './harness';
 import { auditsBy, footprint } from './auditing';
 import { OPERATIONS, OperationCase, CaseInput } from './isolation/operations';
+import { FIELD_KINDS, WITHIN_PARENT, foreignIdsOf, idPositions, withId } from './isolation/input-ids';
 import { PERSONA_KEYS, PersonaKey, expectedDistributors, expectedHospitals, expectedOrders, foreignMarkers, personaUser } from './personas';
 
 /**
@@ -16,7 +18,8 @@ let t: TestApp;
 const clients = new Map<PersonaKey, GqlClient>();
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // setWebhookEndpoint's own case points at a loopback port: allowed here as an intranet ERP would be
+  t = await startTestApp({ webhookAllowCidrs: ['127.0.0.1/32'] });
   for (const key of PERSONA_KEYS) clients.set(key, await t.as(personaUser(key).email));
 });
 afterAll(async () => {
@@ -122,3 +125,64 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, op) => {
   });
 });
 
+
+/**
+ * Ids inside inputs (not only top-level arguments): for every mutation a persona may call, each ID
+ * field its input carries, found in the schema, is aimed at records the persona may not see and at
+ * a random id. A foreign id must answer exactly what a random one does (code, message, every
+ * extension) and write nothing. (runs last: it reuses the table's own calls)
+ */
+describe('ids inside mutation inputs answer like random ids', () => {
+  let schema: GraphQLSchema;
+  const swept = new Set<string>();
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+  });
+
+  test.each(PERSONA_KEYS)('as %s', async (key) => {
+    const p = input(key);
+    const markers = foreignMarkers(p.user);
+    for (const name of Object.keys(schema.getMutationType()?.getFields() ?? {})) {
+      const op = OPERATIONS[name];
+      if (!isAllowed(op, p.user.role) || op.allowed === 'anyone') continue;
+      const call = await op.own(p);
+      for (const pos of idPositions(schema, call.query, call.variables ?? {})) {
+        if (WITHIN_PARENT[pos.field]) continue;
+        const kind = FIELD_KINDS[pos.field];
+        if (!kind) throw new Error(`${pos.inputType}.${pos.field}: say what it names in FIELD_KINDS (or why not in WITHIN_PARENT)`);
+        swept.add(`${pos.inputType}.${pos.field}`);
+        const send = (id: string) => p.client.request(call.query, withId(call.variables ?? {}, pos, id));
+        const before = await footprint(t.app.ds, p.user.id);
+        const random = await send(randomUUID());
+        const where = `${name}.${pos.path.join('.')} as ${key}`;
+        expect([where, random.errors.length > 0]).toEqual([where, true]);
+        for (const id of await foreignIdsOf(kind, p.user, t.app.ds)) {
+          const foreign = await send(id);
+          assertNoForeign(foreign, markers, `${where} aimed at ${id}`);
+          expect([where, foreign.errors, foreign.data]).toEqual([where, random.errors, random.data]);
+        }
+        expect([where, await footprint(t.app.ds, p.user.id)]).toEqual([where, before]);
+      }
+    }
+  });
+
+  test('every ID field inside a mutation input was aimed at foreign records by some persona', () => {
+    const inputs = new Set<string>();
+    const walk = (type: GraphQLInputObjectType, seen: Set<string>) => {
+      if (seen.has(type.name)) return;
+      seen.add(type.name);
+      for (const f of Object.values(type.getFields())) {
+        const named = getNamedType(f.type);
+        if (named.name === 'ID' && !WITHIN_PARENT[f.name]) inputs.add(`${type.name}.${f.name}`);
+        if (isInputObjectType(named)) walk(named, seen);
+      }
+    };
+    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      for (const arg of field.args) {
+        const named = getNamedType(arg.type);
+        if (isInputObjectType(named)) walk(named, new Set());
+      }
+    }
+    expect([...inputs].filter((f) => !swept.has(f)).sort()).toEqual([]);
+  });
+});

@@ -59,14 +59,14 @@ export function expectedUsers(user: SeedUser): SeedUser[] {
   });
 }
 
-/** Hospitals: brand users by region; partner users those their live authorizations name or cover. */
+/** Hospitals: brand users by region; partner users those their live authorizations (started, not ended) name or cover. */
 export function expectedHospitals(user: SeedUser): SeedHospital[] {
   return HOSPITALS.filter((h) => {
     if (h.brandId !== user.brandId) return false;
     if (user.role === Role.ADMIN) return true;
     if (sideOfRole(user.role) === Side.BRAND) return regionCovers(h.brandId, user.regionCodes ?? [], h.regionCode);
     const mine = new Set(expectedDistributors(user).map((d) => d.code));
-    return AUTHORIZATIONS.some((a) => mine.has(a.distributorCode) && (a.hospitalIds.includes(h.id) || regionCovers(h.brandId, a.regionCodes, h.regionCode)));
+    return AUTHORIZATIONS.some((a) => mine.has(a.distributorCode) && a.from <= 0 && a.to >= 0 && (a.hospitalIds.includes(h.id) || regionCovers(h.brandId, a.regionCodes, h.regionCode)));
   });
 }
 

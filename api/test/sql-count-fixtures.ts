@@ -78,9 +78,15 @@ export async function seedListPages(ds: DataSource, brand: BrandFixture): Promis
       `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id) VALUES ($1, $2, 'SHIPMENT_RECEIVABLE', '100.00', 'CNY', CURRENT_DATE - $3::int, CURRENT_DATE, 'fixture', gen_random_uuid()) RETURNING id`,
       [brand.brandId, d, i * 4],
     );
+    // version 2 of the month, so its changes against version 1 (kept, superseded) are read too
+    await ds.query(
+      `INSERT INTO statement (brand_id, distributor_id, period, version, status, currency, opening_balance, closing_balance, debits, credits)
+       VALUES ($1, $2, '2001-01', 1, 'SUPERSEDED', 'CNY', '0.00', '0.00', '0.00', '0.00')`,
+      [brand.brandId, d],
+    );
     const [st] = await ds.query(
       `INSERT INTO statement (brand_id, distributor_id, period, version, status, currency, opening_balance, closing_balance, debits, credits)
-       VALUES ($1, $2, '2001-01', 1, 'DISPUTED', 'CNY', '0.00', '100.00', '100.00', '0.00') RETURNING id`,
+       VALUES ($1, $2, '2001-01', 2, 'DISPUTED', 'CNY', '0.00', '100.00', '100.00', '0.00') RETURNING id`,
       [brand.brandId, d],
     );
     const [line] = await ds.query(

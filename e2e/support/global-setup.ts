@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { REPO, ensureBuilt, freePort, start, waitForHttp } from './processes';
+import { monthBefore } from './calendar';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -21,19 +22,26 @@ export default async function globalSetup(): Promise<void> {
     const dataDir = mkdtempSync(join(tmpdir(), 'medchannel-e2e-'));
     globalThis.__E2E__.dataDir = dataDir;
     const port = await freePort();
-    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test' });
+    // The seed dates its demo from the moment it runs: note the month it ran in (it runs between these two readings).
+    const before = monthBefore();
+    const api = start('api', [main], { PORT: String(port), PGLITE_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', TRUSTED_PROXY: 'loopback', WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32' });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${apiUrl}/healthz`, api);
+    if (monthBefore() !== before) throw new Error('the API started across a month boundary: which month it seeded is unknown; run again');
+    process.env.E2E_SEED_PERIOD = before;
   }
 
-  for (const [app, key] of [
-    ['console-internal', 'E2E_CONSOLE_URL'],
-    ['portal-partner', 'E2E_PORTAL_URL'],
+  // both ports first: each static server redirects /other-app to the other
+  const ports = { 'console-internal': await freePort(), 'portal-partner': await freePort() };
+  while (ports['portal-partner'] === ports['console-internal']) ports['portal-partner'] = await freePort();
+  for (const [app, key, peer] of [
+    ['console-internal', 'E2E_CONSOLE_URL', 'portal-partner'],
+    ['portal-partner', 'E2E_PORTAL_URL', 'console-internal'],
   ] as const) {
     ensureBuilt(app);
-    const port = await freePort();
-    const server = start(app, ['scripts/serve-static.mjs', '--dir', `${app}/dist`, '--port', String(port), '--api', apiUrl]);
+    const port = ports[app];
+    const server = start(app, ['scripts/serve-static.mjs', '--dir', `${app}/dist`, '--port', String(port), '--api', apiUrl, '--peer', `http://127.0.0.1:${ports[peer]}`]);
     children.push(server);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/index.html`, server);

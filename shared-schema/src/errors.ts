@@ -6,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The database cannot be reached just now; the same request may be retried (extensions.retryable) */
+  UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -13,7 +15,6 @@ export enum ErrorCode {
 export enum ErrorReason {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   ACCOUNT_DISABLED = 'ACCOUNT_DISABLED',
-  WRONG_AUDIENCE = 'WRONG_AUDIENCE',
   SESSION_EXPIRED = 'SESSION_EXPIRED',
   NOT_LOGGED_IN = 'NOT_LOGGED_IN',
   ROLE_NOT_ALLOWED = 'ROLE_NOT_ALLOWED',
@@ -42,4 +43,12 @@ export enum ErrorReason {
   ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
   /** The viewer may see the co-visit, note or task but is not one of the people who act on it */
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  /**
+   * A proposed or accepted time overlaps a confirmed co-visit of someone on the plan; sent again
+   * with `confirmOverlap: true` it goes through. `extensions.slots` names the clashing slots
+   * (indexes of the input's), `extensions.coVisitIds` only the clashing visits the viewer may see.
+   */
+  SCHEDULE_OVERLAP = 'SCHEDULE_OVERLAP',
+  /** Check-in is open on the visit's own day only (China time) */
+  NOT_VISIT_DAY = 'NOT_VISIT_DAY',
 }

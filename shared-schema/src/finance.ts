@@ -57,3 +57,29 @@ export const WEBHOOK_HEADERS = {
   timestamp: 'x-medchannel-timestamp',
   signature: 'x-medchannel-signature',
 } as const;
+
+/**
+ * What the delivery log says about a failed webhook delivery: a coarse kind, never the socket's
+ * error text or exact timing (which would make the webhook a probe of the network behind it).
+ */
+export enum WebhookFailure {
+  /** The URL resolves to an address that is not public (loopback, private, link-local, metadata…) and not allow-listed */
+  REFUSED_TARGET = 'REFUSED_TARGET',
+  /** The name did not resolve, or the connection failed */
+  UNREACHABLE = 'UNREACHABLE',
+  TIMEOUT = 'TIMEOUT',
+  /** The receiver answered with a redirect; redirects are not followed */
+  REDIRECT_NOT_FOLLOWED = 'REDIRECT_NOT_FOLLOWED',
+  HTTP_4XX = 'HTTP_4XX',
+  HTTP_5XX = 'HTTP_5XX',
+}
+
+/** How a line of a statement version differs from the version before it. */
+export enum StatementChangeKind {
+  /** an entry the earlier version did not carry (e.g. a payment recorded later but dated in the month, or an adjustment) */
+  ADDED = 'ADDED',
+  /** an entry the earlier version carried and this one does not */
+  REMOVED = 'REMOVED',
+  /** the same entry with another amount */
+  AMOUNT_CHANGED = 'AMOUNT_CHANGED',
+}

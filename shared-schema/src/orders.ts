@@ -75,4 +75,10 @@ export enum NotificationKind {
   COMMITMENT_ACKNOWLEDGED = 'COMMITMENT_ACKNOWLEDGED',
   COMMITMENT_DISPUTED = 'COMMITMENT_DISPUTED',
   COMMITMENT_RESOLVED = 'COMMITMENT_RESOLVED',
+  // statements: to the distributor's owners (params: period, version)
+  STATEMENT_ISSUED = 'STATEMENT_ISSUED',
+  /** a new version after the disputes were answered (params also: previousVersion, closingBalanceChange) */
+  STATEMENT_REISSUED = 'STATEMENT_REISSUED',
+  /** to the owner who raised the dispute (params also: status ADJUSTED | REJECTED, lineNo) */
+  STATEMENT_DISPUTE_ANSWERED = 'STATEMENT_DISPUTE_ANSWERED',
 }

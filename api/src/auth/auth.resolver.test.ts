@@ -7,7 +7,8 @@ import { userByEmail } from '../db/seed/demo-data';
 // compares a user's footprint before and after.
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // every client here comes from 127.0.0.1: the per-source limit is the throttle tests' business
+  t = await startTestApp({ loginAttemptsPerMinute: 1000 });
 });
 afterAll(() => t?.stop());
 
@@ -55,16 +56,20 @@ describe('login', () => {
     expect(await footprint(t.app.ds, user.id, { sessions: true })).toEqual(before);
   });
 
-  test('refuses the wrong audience: brand users to the console only, partner users to the portal only', async () => {
+  test('the wrong front end answers byte for byte as a wrong password does, and opens nothing', async () => {
     const brandUser = userByEmail('rh@ruiguang.demo');
     const partner = userByEmail('rep@ruida.demo');
     const befores = [await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })];
-    const onPortal = await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' });
-    const onConsole = await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
-    for (const r of [onPortal, onConsole]) {
-      expect(codeOf(r)).toBe(ErrorCode.FORBIDDEN);
-      expect(reasonOf(r)).toBe(ErrorReason.WRONG_AUDIENCE);
-      expect(r.headers.getSetCookie()).toEqual([]);
+    // the right password on the other app, then a wrong one on the right app: a guesser learns nothing
+    const pairs = [
+      [await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' }), await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2027' })],
+      [await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }), await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2027' })],
+    ];
+    for (const [rightPasswordWrongApp, wrongPassword] of pairs) {
+      expect(reasonOf(rightPasswordWrongApp)).toBe(ErrorReason.INVALID_CREDENTIALS);
+      expect(rightPasswordWrongApp.status).toBe(wrongPassword.status);
+      expect(rightPasswordWrongApp.text).toBe(wrongPassword.text);
+      expect(rightPasswordWrongApp.headers.getSetCookie()).toEqual([]);
     }
     expect([await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })]).toEqual(befores);
   });
@@ -102,12 +107,58 @@ describe('throttle', () => {
     expect(await footprint(fresh.app.ds, user.id, { sessions: true })).toEqual(before);
   });
 
+  test('a wrong-app login counts as a failure, not a success', async () => {
+    const partner = userByEmail('boss@ruida.demo');
+    for (let i = 0; i < 5; i++) {
+      // right password, wrong app
+      const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
+      expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
+    }
+    expect(codeOf(await fresh.client(Audience.PORTAL).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }))).toBe(ErrorCode.RATE_LIMITED);
+  });
+
   test('limits an IP across accounts too', async () => {
     for (let i = 0; i < 5; i++) {
       await fresh.client(Audience.CONSOLE).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
     }
     const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: 'trainer@ruiguang.demo', p: 'MedChannel#2026' });
     expect(codeOf(r)).toBe(ErrorCode.RATE_LIMITED);
+  });
+});
+
+describe('throttle behind a proxy', () => {
+  const from = (app: TestApp, source: string, audience = Audience.CONSOLE) => {
+    const c = app.client(audience);
+    c.headers['x-forwarded-for'] = source;
+    return c;
+  };
+
+  test('X-Forwarded-For is not believed without a trusted proxy: a claimed address does not escape the limit', async () => {
+    const app = await startTestApp({ loginAttemptsPerMinute: 5 });
+    try {
+      for (let i = 0; i < 5; i++) await from(app, `198.51.100.${i + 1}`).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
+      const r = await from(app, '203.0.113.77').request(LOGIN, { e: 'trainer@ruiguang.demo', p: 'MedChannel#2026' });
+      expect(codeOf(r)).toBe(ErrorCode.RATE_LIMITED);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  test('a stranger failing on an account from elsewhere does not lock its owner out of their own source', async () => {
+    const app = await startTestApp({ loginAttemptsPerMinute: 5, trustedProxy: ['loopback'] });
+    try {
+      const victim = userByEmail('trainer@ruiguang.demo');
+      const attacker = from(app, '198.51.100.9');
+      for (let i = 0; i < 8; i++) await attacker.request(LOGIN, { e: victim.email, p: `guess-${i}` });
+      // the guesser is held off, even with the right password…
+      const held = await attacker.request(LOGIN, { e: victim.email, p: 'MedChannel#2026' });
+      expect(codeOf(held)).toBe(ErrorCode.RATE_LIMITED);
+      // …while the owner, from their own address, gets in
+      const owner = await from(app, '203.0.113.20').request(LOGIN, { e: victim.email, p: 'MedChannel#2026' });
+      expect(owner.errors).toEqual([]);
+    } finally {
+      await app.stop();
+    }
   });
 });
 
@@ -134,6 +185,21 @@ describe('sessions', () => {
     expect(await footprint(t.app.ds, userId, { sessions: true })).toEqual(before);
     // an expired session is not revived by being used
     expect(await t.app.ds.query(row, [sessionId])).toEqual([sessionBefore]);
+  });
+
+  test('logging in again rotates the session: a new id, and the browser’s previous one is revoked', async () => {
+    const { client, sessionId } = await loggedIn('boss@kangtai.demo');
+    const [[name, oldToken]] = [...client.cookies];
+    // the same browser logs in again (as the same person, or someone else on a shared machine)
+    await client.login('boss@kangtai.demo');
+    const newToken = client.cookies.get(name)!;
+    expect(newToken).not.toBe(oldToken);
+    expect((await client.request(ME)).errors).toEqual([]);
+    const [old] = await t.app.ds.query(`SELECT revoked_at FROM session WHERE id = $1`, [sessionId]);
+    expect(old.revoked_at).not.toBeNull();
+    const replay = new GqlClient(client.endpoint, Audience.PORTAL);
+    replay.cookies.set(name, oldToken);
+    expect(reasonOf(await replay.request(ME))).toBe(ErrorReason.SESSION_EXPIRED);
   });
 
   test('logout revokes the session server-side and clears the cookie', async () => {

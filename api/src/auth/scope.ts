@@ -1,5 +1,6 @@
 import { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { Role, Side } from '@medchannel/shared-schema';
+import { today } from '../common/dates';
 
 interface ScopeBase {
   brandId: string;
@@ -74,7 +75,8 @@ export async function buildScope(em: EntityManager, user: ScopeUser): Promise<Sc
 
 /**
  * What a viewer may see, by kind of record. This is the only place that decides; services add
- * these conditions to every query and never query around them.
+ * these conditions to every query and never query around them. Ids carried inside a mutation's
+ * input are read through the same conditions by visibleIds() (scoped-ids.ts).
  */
 export type ScopedResource =
   /** distributor rows themselves */
@@ -197,12 +199,16 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
           params,
         };
       }
-      // A partner sees the hospitals its live authorizations name or whose region they cover.
+      // A partner sees the hospitals its live authorizations name or whose region they cover: live
+      // from the first day of validity to the last, by the business calendar (China), so a grant
+      // that has not started yet shows nothing and a revoked one stops on its effective date.
       const g = `${alias}_g`;
+      params.scope_today = today();
       return {
         sql: `(${alias}.brand_id = :scope_brand AND EXISTS (SELECT 1 FROM authorization_grant ${g}
-          WHERE ${g}.distributor_id = ANY(:scope_distributors) AND ${g}.valid_to >= CURRENT_DATE
-            AND (${g}.revoked_from IS NULL OR ${g}.revoked_from > CURRENT_DATE)
+          WHERE ${g}.distributor_id = ANY(:scope_distributors)
+            AND ${g}.valid_from <= :scope_today::date AND ${g}.valid_to >= :scope_today::date
+            AND (${g}.revoked_from IS NULL OR ${g}.revoked_from > :scope_today::date)
             AND (${alias}.id = ANY(${g}.hospital_ids) OR ${alias}.region_id = ANY(${g}.region_ids)
               OR ${alias}.region_id IN (SELECT ${g}_r.id FROM region ${g}_r WHERE ${g}_r.parent_id = ANY(${g}.region_ids)))))`,
         params,

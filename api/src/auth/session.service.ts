@@ -95,9 +95,9 @@ export class SessionService {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `Send the ${AUDIENCE_HEADER} header (console or portal)`, 'audience');
     }
     const normalized = email.trim().toLowerCase();
+    // Express answers the socket's peer unless the deployment trusts a proxy (config.trustedProxy)
     const ip = req.ip ?? 'unknown';
-    const keys = [`email:${normalized}`, `ip:${ip}`];
-    const wait = this.throttle.retryAfter(keys);
+    const wait = this.throttle.retryAfter(normalized, ip);
     if (wait > 0) {
       throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed logins; try again in ${wait} s`);
     }
@@ -108,22 +108,27 @@ export class SessionService {
       .addSelect('u.passwordHash')
       .where('u.email = :email', { email: normalized })
       .getOne();
-    if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
-      this.throttle.fail(keys);
+    const verified = await verifyPassword(user?.passwordHash, password);
+    // The other front end's account answers exactly as a wrong password does (and counts as a
+    // failure): telling it apart would confirm a guessed password. The login pages point to each other.
+    if (!verified || !user || audienceOfSide(user.side) !== audience) {
+      this.throttle.fail(normalized, ip);
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password', undefined, ErrorReason.INVALID_CREDENTIALS);
     }
     if (user.disabledAt) {
       throw new AppError(ErrorCode.FORBIDDEN, 'This account is disabled', undefined, ErrorReason.ACCOUNT_DISABLED);
     }
-    if (audienceOfSide(user.side) !== audience) {
-      const where = user.side === Side.BRAND ? 'the brand console' : 'the distributor portal';
-      throw new AppError(ErrorCode.FORBIDDEN, `This account signs in to ${where}`, undefined, ErrorReason.WRONG_AUDIENCE);
-    }
-    this.throttle.succeed(keys[0]);
+    this.throttle.succeed(normalized, ip);
 
+    // A new session for a new login, always: the browser's previous session for this front end
+    // (whoever's it was) is revoked, so a session id planted or seen before login is worth nothing after.
+    const previous = parseCookie(req.headers.cookie ?? '')[cookieName(audience)];
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionAbsoluteHours * 3_600_000);
     await this.ds.transaction(async (em) => {
+      if (previous) {
+        await em.query(`UPDATE session SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256(previous)]);
+      }
       const inserted = await em.insert(Session, {
         brandId: user.brandId,
         tokenHash: sha256(token),

@@ -9,9 +9,16 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
+/** The window every calendar date of the business lies in: no payment of 1900, no validity until 9999. */
+export const FIRST_DATE = '2000-01-01';
+export const LAST_DATE = '2100-12-31';
+
 function parse(value: unknown): string {
   if (!isIsoDate(value)) {
     throw new GraphQLError('A date is written YYYY-MM-DD', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  }
+  if (value < FIRST_DATE || value > LAST_DATE) {
+    throw new GraphQLError(`A date lies between ${FIRST_DATE} and ${LAST_DATE}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   }
   return value;
 }

@@ -1,6 +1,5 @@
 import Decimal from 'decimal.js';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { ValidateBy } from 'class-validator';
 import { ErrorCode } from '@medchannel/shared-schema';
 
 /** Up to 16 integer digits and 2 decimals: what numeric(18,2) holds. */
@@ -49,13 +48,3 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
-/** A Decimal input that may not be negative (a price): refused with its field before the database's CHECK could. */
-export function NonNegativeAmount(): PropertyDecorator {
-  return ValidateBy({
-    name: 'nonNegativeAmount',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && !new Decimal(value).lt(0),
-      defaultMessage: () => 'The amount cannot be negative',
-    },
-  });
-}

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { types } from 'pg';
+import pg, { types } from 'pg';
 import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { countSql } from '../common/request-context';
 import { AuditLog } from '../common/audit';
@@ -28,11 +28,16 @@ import { LedgerEntry } from '../modules/ledger/ledger.entity';
 import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
+import { WebhookFailureKinds1766310000000 } from './migrations/1766310000000-WebhookFailureKinds';
 import { BenchIndexes1765200000000 } from './migrations/1765200000000-BenchIndexes';
 import { ReceivableOpenItems1765300000000 } from './migrations/1765300000000-ReceivableOpenItems';
 import { HospitalSearchTrigrams1765400000000 } from './migrations/1765400000000-HospitalSearchTrigrams';
 import { ReceivableAging1765500000000 } from './migrations/1765500000000-ReceivableAging';
 import { ReadPathIndexes1765600000000 } from './migrations/1765600000000-ReadPathIndexes';
+import { RefuseTruncate1766410000000 } from './migrations/1766410000000-RefuseTruncate';
+import { OutboxClaims1766410000001 } from './migrations/1766410000001-OutboxClaims';
+import { ClosedPeriods1766410000002 } from './migrations/1766410000002-ClosedPeriods';
+import { ExternalRefPerAccount1766210000000 } from './migrations/1766210000000-ExternalRefPerAccount';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
@@ -71,6 +76,11 @@ export const migrations = [
   HospitalSearchTrigrams1765400000000,
   ReceivableAging1765500000000,
   ReadPathIndexes1765600000000,
+  ExternalRefPerAccount1766210000000,
+  WebhookFailureKinds1766310000000,
+  RefuseTruncate1766410000000,
+  OutboxClaims1766410000001,
+  ClosedPeriods1766410000002,
 ];
 
 /** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
@@ -91,10 +101,29 @@ class CountingLogger extends AbstractLogger {
   }
 }
 
+/**
+ * Every connection the pool opens listens for 'error' from the moment it exists: a connection the
+ * server terminates emits it, and one emitted while nobody listens (between the pool handing the
+ * client out and TypeORM attaching its own listener) ends the process. The failed query itself
+ * rejects and is answered UNAVAILABLE (common/errors.ts); the pool drops the broken client.
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', (err: Error) => console.error(`[db] connection lost: ${err.message}`));
+  }
+}
+
+/** The name this process's connections carry in pg_stat_activity (operators and tests find them by it). */
+export const applicationName = () => `medchannel-api/${process.pid}`;
+
 export function createDataSource(url: string, opts: { poolSize?: number; logSql?: boolean } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
+    applicationName: applicationName(),
+    extra: { Client: ListenedClient },
+    poolErrorHandler: (err: Error) => console.error(`[db] idle connection lost: ${err.message}`),
     entities,
     migrations,
     migrationsTableName: 'schema_migration',
@@ -103,4 +132,12 @@ export function createDataSource(url: string, opts: { poolSize?: number; logSql?
     logger: new CountingLogger(opts.logSql ?? false),
     logging: true,
   });
+}
+
+/** How many of the product's migrations the database has not run yet (all of them on a database never migrated). */
+export async function pendingMigrations(ds: DataSource): Promise<number> {
+  const [{ table }] = await ds.query(`SELECT to_regclass('schema_migration')::text AS table`);
+  if (!table) return ds.migrations.length;
+  const done = new Set((await ds.query(`SELECT name FROM schema_migration`)).map((r: { name: string }) => r.name));
+  return ds.migrations.filter((m) => !done.has(m.name ?? m.constructor.name)).length;
 }

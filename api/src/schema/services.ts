@@ -25,6 +25,7 @@ import { InvoiceService } from '../modules/finance/invoice.service';
 import { PaymentService } from '../modules/finance/payment.service';
 import { StatementService } from '../modules/finance/statement.service';
 import { AccountService } from '../modules/finance/account.service';
+import { targetPolicy } from '../modules/outbox/webhook-target';
 import { OutboxService } from '../modules/outbox/outbox.service';
 import { CourseService } from '../modules/training/course.service';
 import { LearningService } from '../modules/training/learning.service';
@@ -47,7 +48,7 @@ export function createServices(ds: DataSource, config: Config) {
   const hospitals = new HospitalService(ds);
   const ledger = new LedgerService(ds);
   const notifications = new NotificationService(ds);
-  const outbox = new OutboxService(ds);
+  const outbox = new OutboxService(ds, targetPolicy(config));
   const certifications = new CertificationService(ds);
   const courses = new CourseService(ds, storage);
   const orders = new OrderService(ds, distributors, products, hospitals, compliance, ledger, outbox, certifications);
@@ -77,12 +78,12 @@ export function createServices(ds: DataSource, config: Config) {
     invoices,
     payments,
     imports: new ImportService(ds, payments, invoices),
-    statements: new StatementService(ds, distributors, ledger, outbox),
+    statements: new StatementService(ds, distributors, ledger, outbox, notifications),
     accounts: new AccountService(ds),
     outbox,
     courses,
     learning: new LearningService(ds, courses),
-    assignments: new AssignmentService(ds, courses, distributors, notifications),
+    assignments: new AssignmentService(ds, courses, notifications),
     certifications,
     trainingReports: new TrainingReportService(ds),
     coVisits: new CoVisitService(ds, notifications),

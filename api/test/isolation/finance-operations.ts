@@ -136,10 +136,21 @@ export const FINANCE_OPERATIONS: Record<string, OperationCase> = {
   },
   recordPayment: {
     allowed: FINANCE,
-    own: ({ user }) => ({
-      query: `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${PAYMENT_FIELDS} } }`,
-      variables: { i: { distributorId: firstDistributor(user).id, amount: '1.00', receivedOn: today(), method: 'BANK_TRANSFER', externalRef: `MX-${randomUUID()}` } },
-    }),
+    own: async ({ user, ds }) => {
+      // allocated by hand to an open invoice where the account has one, so the ids inside the input are swept too
+      const [open] = await ds.query(
+        `SELECT i.id FROM invoice i WHERE i.distributor_id = $1
+            AND i.gross_amount > 1 + COALESCE((SELECT SUM(a.amount) FROM payment_allocation a WHERE a.invoice_id = i.id), 0) LIMIT 1`,
+        [firstDistributor(user).id],
+      );
+      return {
+        query: `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${PAYMENT_FIELDS} } }`,
+        variables: {
+          i: { distributorId: firstDistributor(user).id, amount: '1.00', receivedOn: today(), method: 'BANK_TRANSFER', externalRef: `MX-${randomUUID()}`,
+            ...(open ? { allocations: [{ invoiceId: open.id, amount: '1.00' }] } : {}) },
+        },
+      };
+    },
     foreign: ({ user }) =>
       someForeign(user).map((d) => ({
         query: `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { id } }`,

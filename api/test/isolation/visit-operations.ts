@@ -32,17 +32,23 @@ const authorFor = (u: SeedUser) => (isPartner(u) ? counterpart(u) : u.role === R
   : u);
 
 /** A co-visit with the persona on it, written straight to the database (a fixture, not the code under test). */
+/** 12 minutes apart, 10 long: a day holds 120 plans of each status. */
+const planCount = { PROPOSED: 0, CONFIRMED: 0 };
 async function coVisitFor(ds: DataSource, u: SeedUser, status: 'PROPOSED' | 'CONFIRMED', checkedIn = false): Promise<{ id: string; version: number; slotId: string }> {
   const other = counterpart(u);
   const otherSide = sideOfRole(other.role);
-  const startsAt = `${addDays(today(), 5)}T10:00:00+08:00`;
+  // Each plan a time of its own, so no persona is booked twice (an overlap is a warning the
+  // matrix is not about); confirmed ones today, where check-in is open, proposed ones later.
+  const n = planCount[status]++;
+  const at = new Date(Date.parse(`${addDays(today(), status === 'CONFIRMED' ? 0 : 5)}T00:00:00+08:00`) + n * 12 * 60_000);
+  const startsAt = at.toISOString();
   const [v] = await ds.query(
     `INSERT INTO co_visit (brand_id, distributor_id, hospital_id, goal, status, awaiting_side, starts_at, checked_in_at, proposed_by, idempotency_key, request_hash)
      VALUES ($1, $2, $3, '矩阵拜访', $4, $5, $6, $7, $8, gen_random_uuid(), repeat('0', 64)) RETURNING id, version`,
     [u.brandId, distributorOf(u).id, hospitalOf(u).id, status, status === 'PROPOSED' ? sideOfRole(u.role) : null, startsAt, checkedIn ? startsAt : null, other.id],
   );
   const [slot] = await ds.query(
-    `INSERT INTO co_visit_slot (brand_id, co_visit_id, starts_at, ends_at, proposed_by, proposed_side) VALUES ($1, $2, $3, $3::timestamptz + interval '1 hour', $4, $5) RETURNING id`,
+    `INSERT INTO co_visit_slot (brand_id, co_visit_id, starts_at, ends_at, proposed_by, proposed_side) VALUES ($1, $2, $3, $3::timestamptz + interval '10 minutes', $4, $5) RETURNING id`,
     [u.brandId, v.id, startsAt, other.id, otherSide],
   );
   if (status === 'CONFIRMED') await ds.query(`UPDATE co_visit SET confirmed_slot_id = $2 WHERE id = $1`, [v.id, slot.id]);

@@ -1,22 +1,24 @@
-import { lazy } from 'react';
-import { createAppRouter } from '@medchannel/web-shared';
+import { createAppRouter, retryingLazy } from '@medchannel/web-shared';
 import { canUse } from './nav';
 
-// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
+// Every page is its own chunk, and so is the signed-in shell: the login screen loads neither. Each
+// is fetched again when the network drops it (retryingLazy); the boundaries that say a page did not
+// load are in the first load (web-shared's router), and the shell, fetched on signing in, stays
+// standing when a page later fails.
 const page = {
-  layout: lazy(() => import('../features/shell/AppLayout')),
-  dashboard: lazy(() => import('../features/dashboard/DashboardPage')),
-  distributors: lazy(() => import('../features/distributors/DistributorsPage')),
-  distributor: lazy(() => import('../features/distributors/DistributorDetailPage')),
-  hospitals: lazy(() => import('../features/hospitals/HospitalsPage')),
-  hospital: lazy(() => import('../features/hospitals/HospitalDetailPage')),
-  products: lazy(() => import('../features/products/ProductsPage')),
-  orders: lazy(() => import('../features/orders/OrdersPage')),
-  order: lazy(() => import('../features/orders/OrderDetailPage')),
-  finance: lazy(() => import('../features/finance/FinanceArea')),
-  training: lazy(() => import('../features/training/TrainingArea')),
-  visits: lazy(() => import('../features/visits/VisitsArea')),
-  import: lazy(() => import('../features/imports/ImportPage')),
+  layout: retryingLazy(() => import('../features/shell/AppLayout')),
+  dashboard: retryingLazy(() => import('../features/dashboard/DashboardPage')),
+  distributors: retryingLazy(() => import('../features/distributors/DistributorsPage')),
+  distributor: retryingLazy(() => import('../features/distributors/DistributorDetailPage')),
+  hospitals: retryingLazy(() => import('../features/hospitals/HospitalsPage')),
+  hospital: retryingLazy(() => import('../features/hospitals/HospitalDetailPage')),
+  products: retryingLazy(() => import('../features/products/ProductsPage')),
+  orders: retryingLazy(() => import('../features/orders/OrdersPage')),
+  order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
+  finance: retryingLazy(() => import('../features/finance/FinanceArea')),
+  training: retryingLazy(() => import('../features/training/TrainingArea')),
+  visits: retryingLazy(() => import('../features/visits/VisitsArea')),
+  import: retryingLazy(() => import('../features/imports/ImportPage')),
 };
 
 export const router = createAppRouter({

@@ -20,11 +20,15 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagin
   pagerExtra?: ReactNode;
 }
 
-/** A server-paged list: the error state when the first page fails, else the rows, then the keyset pager. */
+/**
+ * A server-paged list: the error state when the first page fails, else the rows, then the keyset pager.
+ * While the next answer loads, the previous rows stay (dimmed) and the list says it is busy
+ * (aria-busy): those rows are about to be replaced, so a click on one may land on another.
+ */
 export function PagedTable<T extends { id: string }>({ list, pages, empty, totalTestId, pagerExtra, ...table }: Props<T>) {
   const { page, loading, error, refetch } = list;
   return (
-    <>
+    <div aria-busy={loading} data-testid="paged-list">
       {error && !page ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : (
@@ -41,6 +45,6 @@ export function PagedTable<T extends { id: string }>({ list, pages, empty, total
       <KeysetPager pages={pages} page={page} loading={loading} totalTestId={totalTestId}>
         {pagerExtra}
       </KeysetPager>
-    </>
+    </div>
   );
 }

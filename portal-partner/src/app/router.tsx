@@ -1,27 +1,28 @@
-import { lazy } from 'react';
-import { createAppRouter } from '@medchannel/web-shared';
+import { createAppRouter, retryingLazy } from '@medchannel/web-shared';
 import { canUse } from './nav';
 
 // Reps open the portal on a phone in a hospital corridor: the first load carries no page and
-// not even the signed-in shell; each comes as its own chunk when it is needed.
+// not even the signed-in shell; each comes as its own chunk when it is needed, fetched again when
+// the network drops it (retryingLazy). The boundaries that say a page did not load are in the first
+// load (web-shared's router); the shell, fetched on signing in, stays standing when a page later fails.
 const page = {
-  layout: lazy(() => import('../features/shell/AppLayout')),
-  home: lazy(() => import('../features/home/HomePage')),
-  orders: lazy(() => import('../features/orders/OrdersPage')),
-  order: lazy(() => import('../features/orders/OrderDetailPage')),
-  catalog: lazy(() => import('../features/orders/place/CatalogPage')),
-  cart: lazy(() => import('../features/orders/place/CartPage')),
-  review: lazy(() => import('../features/orders/place/ReviewPage')),
-  notifications: lazy(() => import('../features/notifications/NotificationsPage')),
-  account: lazy(() => import('../features/statements/AccountPage')),
-  statement: lazy(() => import('../features/statements/StatementPage')),
-  training: lazy(() => import('../features/training/TrainingPage')),
-  course: lazy(() => import('../features/training/CoursePage')),
-  visits: lazy(() => import('../features/visits/VisitsPage')),
-  coVisit: lazy(() => import('../features/visits/CoVisitPage')),
-  visitNote: lazy(() => import('../features/visits/NotePage')),
-  me: lazy(() => import('../features/me/MePage')),
-  company: lazy(() => import('../features/company/CompanyPage')),
+  layout: retryingLazy(() => import('../features/shell/AppLayout')),
+  home: retryingLazy(() => import('../features/home/HomePage')),
+  orders: retryingLazy(() => import('../features/orders/OrdersPage')),
+  order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
+  catalog: retryingLazy(() => import('../features/orders/place/CatalogPage')),
+  cart: retryingLazy(() => import('../features/orders/place/CartPage')),
+  review: retryingLazy(() => import('../features/orders/place/ReviewPage')),
+  notifications: retryingLazy(() => import('../features/notifications/NotificationsPage')),
+  account: retryingLazy(() => import('../features/statements/AccountPage')),
+  statement: retryingLazy(() => import('../features/statements/StatementPage')),
+  training: retryingLazy(() => import('../features/training/TrainingPage')),
+  course: retryingLazy(() => import('../features/training/CoursePage')),
+  visits: retryingLazy(() => import('../features/visits/VisitsPage')),
+  coVisit: retryingLazy(() => import('../features/visits/CoVisitPage')),
+  visitNote: retryingLazy(() => import('../features/visits/NotePage')),
+  me: retryingLazy(() => import('../features/me/MePage')),
+  company: retryingLazy(() => import('../features/company/CompanyPage')),
 };
 
 export const router = createAppRouter({

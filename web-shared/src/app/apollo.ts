@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { ErrorLink } from '@apollo/client/link/error';
 import { AUDIENCE_HEADER, ErrorCode } from '@medchannel/shared-schema';
 import { codedError } from './errors';
+import { cacheTypePolicies } from './cache-identity';
 
 export type SessionLostHandler = () => void;
 
@@ -29,7 +30,8 @@ export function createApolloClient(audience: 'console' | 'portal'): ApolloClient
   });
   return new ApolloClient({
     link: ApolloLink.from([errorLink, httpLink]),
-    cache: new InMemoryCache(),
+    // Objects whose ids are unique only inside their parent are kept inside it (cache-identity.ts).
+    cache: new InMemoryCache({ typePolicies: cacheTypePolicies() }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
 }

@@ -31,7 +31,7 @@ export function codedError(error: unknown): CodedError {
     } catch {
       // not JSON: fall through
     }
-    return { code: error.statusCode === 429 ? ErrorCode.RATE_LIMITED : ErrorCode.INTERNAL };
+    return { code: error.statusCode === 429 ? ErrorCode.RATE_LIMITED : error.statusCode === 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL };
   }
   return { code: 'NETWORK' };
 }

@@ -1,15 +1,16 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { SessionProvider, loginPath, useSession } from './session';
+import { retryingLazy } from './retrying-lazy';
 import { LoadingState } from '../components/LoadingState';
-import {
-  LazyErrorState as ErrorState,
-  LazyForbiddenState as ForbiddenState,
-  LazyNotFoundState as NotFoundState,
-  LazyRouteError as RouteError,
-} from '../components/lazy-states';
+// The boundaries and PageLoadFailed come with the first load: a page that fails to load does not
+// depend on another chunk to say so. The full error, 403 and 404 screens load when needed.
+import { LazyErrorState as ErrorState, LazyForbiddenState as ForbiddenState, LazyNotFoundState as NotFoundState } from '../components/lazy-states';
+import { RouteError } from '../components/RouteError';
+import { PageBoundary } from '../components/PageBoundary';
 
-export type LazyPage = LazyExoticComponent<ComponentType>;
+/** A page: lazy (retryingLazy), or in the first load. */
+export type LazyPage = ComponentType;
 
 /** One signed-in page: its path, the feature whose access rule guards it, the lazy page. */
 export interface PageRoute<F extends string> {
@@ -19,7 +20,7 @@ export interface PageRoute<F extends string> {
 }
 
 export interface AppRoutes<F extends string> {
-  /** The signed-in shell (menu, header); lazy, so the login screen does not load it. */
+  /** The signed-in shell (menu, header); lazy, so the login screen does not load it. Fetched on signing in, it stays when a page fails. */
   layout: LazyPage;
   /** The page at `/`. */
   home: { feature: F; page: LazyPage };
@@ -29,7 +30,7 @@ export interface AppRoutes<F extends string> {
 }
 
 // Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
-const LoginPage = lazy(() => import('../auth/LoginPage'));
+const LoginPage = retryingLazy(() => import('../auth/LoginPage'));
 
 function Root() {
   return (
@@ -56,7 +57,13 @@ function RequireSession({ layout: Layout }: { layout: LazyPage }) {
 
 function Guard<F extends string>({ feature, page: Page, canUse }: { feature: F; page: LazyPage; canUse: AppRoutes<F>['canUse'] }) {
   const { user } = useSession();
-  return user && canUse(user.role, feature) ? <Page /> : <ForbiddenState />;
+  const { pathname } = useLocation();
+  if (!user || !canUse(user.role, feature)) return <ForbiddenState />;
+  return (
+    <PageBoundary resetKey={pathname}>
+      <Page />
+    </PageBoundary>
+  );
 }
 
 /** Login, the session gate, the guarded pages and the 404, each with its error boundary. */
@@ -78,7 +85,7 @@ export function createAppRouter<F extends string>({ layout, home, pages, canUse 
           children: [
             { index: true, element: <Guard feature={home.feature} page={home.page} canUse={canUse} />, errorElement: <RouteError /> },
             ...pages.map(page),
-            { path: '*', element: <NotFoundState /> },
+            { path: '*', element: <NotFoundState />, errorElement: <RouteError /> },
           ],
         },
       ],

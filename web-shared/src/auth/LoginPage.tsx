@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useSession } from '../app/session';
-import { codedError, errorMessage } from '../app/errors';
+import { errorMessage } from '../app/errors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 interface Credentials {
@@ -43,8 +43,6 @@ export default function LoginPage() {
     }
   };
 
-  const wrongAudience = error != null && codedError(error).reason === ErrorReason.WRONG_AUDIENCE;
-
   return (
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 24, background: 'linear-gradient(160deg,#e8f0fb 0%,#f5f7fa 60%)' }}>
       <Flex justify="flex-end" style={{ position: 'absolute', top: 16, right: 24 }}>
@@ -62,14 +60,7 @@ export default function LoginPage() {
           <Alert type="info" showIcon title={t('errors.reason.SESSION_EXPIRED')} style={{ marginBottom: 16 }} data-testid="session-expired" />
         )}
         {error != null && (
-          <Alert
-            type={wrongAudience ? 'warning' : 'error'}
-            showIcon
-            data-testid="login-error"
-            title={errorMessage(t, error)}
-            description={wrongAudience ? t('login.wrongAudienceHelp') : undefined}
-            style={{ marginBottom: 16 }}
-          />
+          <Alert type="error" showIcon data-testid="login-error" title={errorMessage(t, error)} style={{ marginBottom: 16 }} />
         )}
         <Form<Credentials> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
           <Form.Item
@@ -86,6 +77,14 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {/* The server answers a login on the wrong app as a wrong password (telling them apart would
+            confirm a guessed one), so each page always shows the way to the other. /other-app is
+            the serving convention: the static server redirects it to the other app's login. */}
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Typography.Link href="/other-app" data-testid="login-other-app">
+            {t('login.otherApp')}
+          </Typography.Link>
+        </Flex>
       </Card>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
         {t('login.footer')}

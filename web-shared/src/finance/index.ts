@@ -3,4 +3,5 @@
 // first load. An app's account screens call addFinanceStrings() (once) before they render.
 export { addFinanceStrings } from './strings';
 export { DisputeStatusTag, InvoiceStatusTag, StatementStatusTag } from './FinanceTags';
+export { StatementChangesCard, type StatementChangesView } from './StatementChangesCard';
 export { absolute, fromCents, runningTotals, signOf, sum, toCents } from '../app/money';

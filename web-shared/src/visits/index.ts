@@ -4,3 +4,4 @@
 // render visit words; the tags call it themselves.
 export { addVisitStrings } from './strings';
 export { CommitmentKindTag, CommitmentStatusTag, CoVisitStatusTag, NoteVisibilityTag } from './VisitTags';
+export { OverlapDeclined, useOverlapConfirm } from './useOverlapConfirm';

@@ -1,11 +1,10 @@
 import { AuthorizationKind, DecisionRole, DeviceClass, HospitalGrade, ProductKind, QualificationType, VolumeKind } from '@medchannel/shared-schema';
-import { addDays, today } from '../../common/dates';
 import { BRANDS, fixedId } from './demo-data';
 
 /**
  * Part 3's demo data: catalog, hospitals, qualifications and authorizations. Ids are fixed;
- * validity dates are relative to the day the seed runs, so the demo always shows live grants,
- * an expiring licence and an expired one.
+ * validity dates are days relative to the seed's day (seed-clock.ts), so the demo always shows
+ * live grants, an expiring licence and an expired one.
  */
 
 const HK = BRANDS.huakang.id;
@@ -107,5 +106,3 @@ export const AUTHORIZATIONS: SeedAuthorization[] = [
   { id: fixedId(0x1e, 5), distributorCode: 'HK-YK', kind: AuthorizationKind.FORMAL, exclusive: true, lineCodes: ['IMG', 'IVD'], productCodes: [], regionCodes: ['GD'], hospitalIds: [], from: -400, to: 330 },
   { id: fixedId(0x1e, 11), distributorCode: 'RG-RD', kind: AuthorizationKind.FORMAL, exclusive: false, lineCodes: ['BIO'], productCodes: [], regionCodes: ['ZJ'], hospitalIds: [], from: -200, to: 500 },
 ];
-
-export const dayFromToday = (offset: number, base: string = today()) => addDays(base, offset);

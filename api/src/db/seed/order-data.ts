@@ -3,11 +3,14 @@ import { LedgerEntryKind, NotificationKind, OrderKind, OrderStatus } from '@medc
 import { Decimal } from '../../common/money';
 import { addDays } from '../../common/dates';
 import { DISTRIBUTORS, USERS, fixedId } from './demo-data';
-import { HOSPITALS, PRODUCTS, dayFromToday } from './catalog-data';
+import { HOSPITALS, PRODUCTS } from './catalog-data';
+import { SeedCalendar } from './seed-clock';
 
 /**
  * Part 4's demo: credit limits and a handful of orders in every state the order desk meets, with
- * their timeline, one partial shipment (serials, UDI) and its receivable. Ids are fixed.
+ * their timeline, one partial shipment (serials, UDI) and its receivable. Ids are fixed. An order
+ * is placed `daysAgo` days before the seed's day at 10:00 China time; the shipped one (its receivable
+ * is on the ledger) stays in this month, so last month's statement never depends on the day the seed runs.
  */
 export const CREDIT_LIMITS: Record<string, string> = {
   'HK-KD': '5000000.00', 'HK-NBRK': '5000000.00', 'HK-HN': '1000000.00', 'HK-HGK': '200000.00', 'HK-YK': '1500000.00',
@@ -38,7 +41,10 @@ const orderDesk = (brandId: string) => USERS.find((u) => u.brandId === brandId &
 
 export const seedShipmentIdOf = (orderId: string) => fixedId(0x2c, Number.parseInt(orderId.slice(-4), 16));
 
-export async function seedOrders(em: EntityManager): Promise<void> {
+/** The day an order is placed (and, for the shipped one, shipped). */
+export const seedOrderDay = (cal: SeedCalendar, o: SeedOrder) => (o.shippedSerials ? cal.thisMonthDay(o.daysAgo) : cal.fromToday(-o.daysAgo));
+
+export async function seedOrders(em: EntityManager, cal: SeedCalendar): Promise<void> {
   for (const [code, limit] of Object.entries(CREDIT_LIMITS)) {
     await em.query(`UPDATE distributor SET credit_limit = $2 WHERE code = $1`, [code, limit]);
   }
@@ -46,8 +52,8 @@ export async function seedOrders(em: EntityManager): Promise<void> {
     const d = DISTRIBUTORS.find((x) => x.code === o.distributorCode)!;
     const placedBy = USERS.find((u) => u.email === o.placedBy)!.id;
     const desk = orderDesk(d.brandId);
-    const day = dayFromToday(-o.daysAgo);
-    const at = (minutes: number) => new Date(Date.parse(`${day}T02:00:00Z`) + minutes * 60_000);
+    const day = seedOrderDay(cal, o);
+    const at = (minutes: number) => cal.factAt(day, '10:00', minutes);
     const lines = o.lines.map((l, i) => {
       const p = PRODUCTS.find((x) => x.code === l.productCode)!;
       return { id: fixedId(0x2b, Number.parseInt(o.id.slice(-4), 16) * 10 + i), lineNo: i + 1, productId: p.id, quantity: l.quantity, unitPrice: p.tierPrices[d.tier] ?? p.listPrice };

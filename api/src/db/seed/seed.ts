@@ -6,7 +6,8 @@ import { Distributor } from '../../modules/distributor/distributor.entity';
 import { Region } from '../../modules/region/region.entity';
 import { User, UserRegion } from '../../modules/user/user.entity';
 import { BRANDS, DEMO_PASSWORD, DISTRIBUTORS, REGIONS, USERS } from './demo-data';
-import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, PRODUCT_LINES, QUALIFICATIONS, dayFromToday } from './catalog-data';
+import { AUTHORIZATIONS, HOSPITALS, PRODUCTS, PRODUCT_LINES, QUALIFICATIONS } from './catalog-data';
+import { SeedCalendar, seedCalendar } from './seed-clock';
 import { PriceListEntry, Product, ProductLine } from '../../modules/product/product.entity';
 import { Hospital, HospitalContact, HospitalDepartment } from '../../modules/hospital/hospital.entity';
 import { Qualification } from '../../modules/qualification/qualification.entity';
@@ -16,14 +17,18 @@ import { seedFinance } from './finance-data';
 import { seedTraining } from './training-data';
 import { seedVisits } from './visit-data';
 
-/** Loads the demo data once; a database that already has brands is left alone. */
-export async function seedDemo(ds: DataSource): Promise<boolean> {
+/**
+ * Loads the demo data once; a database that already has brands is left alone. Every date and time
+ * in it is a function of one instant, `anchor` (see seed-clock.ts): the brands are created at it.
+ */
+export async function seedDemo(ds: DataSource, anchor: Date = new Date()): Promise<boolean> {
   const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM brand`);
   if (count > 0) return false;
+  const cal = seedCalendar(anchor);
   // Every demo user shares one password, so one (deliberately slow) hash serves them all.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await ds.transaction(async (em) => {
-    await em.insert(Brand, Object.values(BRANDS));
+    await em.insert(Brand, Object.values(BRANDS).map((b) => ({ ...b, createdAt: cal.anchor, updatedAt: cal.anchor })));
     const regionId = (brandId: string, code: string) => REGIONS.find((r) => r.brandId === brandId && r.code === code)!.id;
     for (const level of ['PROVINCE', 'CITY']) {
       const rows = REGIONS.filter((r) => r.level === level).map((r) => ({
@@ -62,17 +67,18 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     for (const d of DISTRIBUTORS.filter((d) => d.channelManagerEmail)) {
       await em.update(Distributor, { id: d.id }, { channelManagerId: userId(d.channelManagerEmail!) });
     }
-    await seedCatalog(em);
-    await seedOrders(em);
-    await seedFinance(em);
-    await seedTraining(em);
-    await seedVisits(em);
+    await seedCatalog(em, cal);
+    await seedOrders(em, cal);
+    await seedFinance(em, cal);
+    await seedTraining(em, cal);
+    await seedVisits(em, cal);
   });
   return true;
 }
 
 /** Part 3's catalog, hospitals, qualifications and authorizations, on top of the demo's brands and distributors. */
-export async function seedCatalog(em: EntityManager): Promise<void> {
+export async function seedCatalog(em: EntityManager, cal: SeedCalendar): Promise<void> {
+  const dayFromToday = cal.fromToday;
   const lineId = (brandId: string, code: string) => PRODUCT_LINES.find((l) => l.brandId === brandId && l.code === code)!.id;
   const regionId = (brandId: string, code: string) => REGIONS.find((r) => r.brandId === brandId && r.code === code)!.id;
   const distributor = (code: string) => DISTRIBUTORS.find((d) => d.code === code)!;

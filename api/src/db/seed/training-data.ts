@@ -3,7 +3,8 @@ import { CourseKind, CourseVersionStatus, MaterialKind, QuestionKind } from '@me
 import { addMonths } from '../../common/dates';
 import { Certificate, Course, CourseAssignment, CourseVersion, Enrollment, QuestionDoc, QuizAttempt, SectionDoc } from '../../modules/training/training.entity';
 import { DISTRIBUTORS, USERS, fixedId, userByEmail } from './demo-data';
-import { PRODUCT_LINES, dayFromToday } from './catalog-data';
+import { PRODUCT_LINES } from './catalog-data';
+import { SeedCalendar } from './seed-clock';
 
 /**
  * Part 6's demo: the CL-1000 analyser's product course (it certifies for 体外诊断试剂; the
@@ -64,10 +65,12 @@ const SALES_QUESTIONS: QuestionDoc[] = [
   ] },
 ];
 
-export async function seedTraining(em: EntityManager): Promise<void> {
+export async function seedTraining(em: EntityManager, cal: SeedCalendar): Promise<void> {
+  const dayFromToday = cal.fromToday;
+  const daysBack = (days: number) => new Date(cal.anchor.getTime() - days * 86_400_000);
   const trainer = userByEmail('trainer@huakang.demo');
   const brandId = trainer.brandId;
-  const published = new Date(Date.now() - 40 * 86_400_000);
+  const published = daysBack(40);
   const version = (courseId: string, n: number, status: CourseVersionStatus, kind: CourseKind, title: string, lines: string[], sections: SectionDoc[], questions: QuestionDoc[], passScore: number, validityMonths: number) => ({
     id: fixedId(0x42, courseId === SEED_COURSE_CL ? n : courseId === SEED_COURSE_SALES ? 10 + n : 20 + n), brandId, courseId, version: n, status, kind, title, summary: '',
     productLineIds: lines, passScore, maxAttempts: 3, validityMonths, sections, questions,
@@ -105,12 +108,12 @@ export async function seedTraining(em: EntityManager): Promise<void> {
     ...clPeople.map((u, i) => ({
       id: enrollment(1 + i), brandId, courseId: SEED_COURSE_CL, userId: u.id, distributorId: of(u.distributorCode!), assignmentId: campaign, dueOn: dayFromToday(14),
       ...(u.id === yk.id
-        ? { courseVersionId: clVersion.id, startedAt: new Date(Date.now() - 20 * 86_400_000), sectionsDone: CL_SECTIONS.map((s) => s.id), attempts: 2, bestScore: 100, passedAt: new Date(Date.now() - 18 * 86_400_000) }
+        ? { courseVersionId: clVersion.id, startedAt: daysBack(20), sectionsDone: CL_SECTIONS.map((s) => s.id), attempts: 2, bestScore: 100, passedAt: daysBack(18) }
         : {}),
     })),
     ...hnPeople.map((u, i) => ({
       id: enrollment(20 + i), brandId, courseId: SEED_COURSE_SALES, userId: u.id, distributorId: of(u.distributorCode!), assignmentId: overdueSales, dueOn: dayFromToday(-5),
-      ...(u.id === xu.id ? { courseVersionId: salesVersion.id, startedAt: new Date(Date.now() - 9 * 86_400_000), sectionsDone: ['visit'] } : {}),
+      ...(u.id === xu.id ? { courseVersionId: salesVersion.id, startedAt: daysBack(9), sectionsDone: ['visit'] } : {}),
     })),
   ]);
   await em.update(CourseAssignment, { id: campaign }, { enrolled: clPeople.length });

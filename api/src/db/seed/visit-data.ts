@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { CoVisitStatus, CommitmentKind, CommitmentStatus, NoteVisibility, NotificationKind, Side } from '@medchannel/shared-schema';
-import { addDays, today } from '../../common/dates';
 import { BRANDS, distributorByCode, fixedId, userByEmail } from './demo-data';
 import { HOSPITALS, PRODUCTS } from './catalog-data';
+import { SeedCalendar } from './seed-clock';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from '../../modules/visit/co-visit.entity';
 import { VisitComment, VisitCommitment, VisitNote, VisitNoteCc, VisitTask } from '../../modules/visit/visit-note.entity';
 import { Notification } from '../../modules/notification/notification.entity';
@@ -11,8 +11,8 @@ import { Notification } from '../../modules/notification/notification.entity';
  * Part 7's demo: co-visits of 华康's channel manager 张伟 (ZJ-HZ; his regional head is 赵建国,
  * ZJ and JS) with 杭州康达's reps, and his notes on them: one SHARED with the owner 钱永强, the
  * rep 李娜 and 赵建国 (commitments open, acknowledged and disputed; comments), one INTERNAL CC'd
- * to the trainer 周敏 only, and one SHARED with the owner alone (an open commitment). Times are
- * relative to the day the seed runs.
+ * to the trainer 周敏 only, and one SHARED with the owner alone (an open commitment). Days are
+ * relative to the seed's day; planned slots may lie ahead, what was done lies before the seed ran.
  */
 
 const HK = BRANDS.huakang.id;
@@ -22,8 +22,6 @@ const email = {
   owner: 'boss@kangda.demo', rep: 'li.rep@kangda.demo', rep2: 'wang.rep@kangda.demo',
 };
 const uid = (e: string) => userByEmail(e).id;
-/** A time on a day relative to today, China time. */
-const at = (days: number, hhmm: string) => new Date(`${addDays(today(), days)}T${hhmm}:00+08:00`);
 
 export interface SeedCoVisit {
   id: string; status: CoVisitStatus; proposedBy: string; hospitalId: string; department: string; contacts: string[]; productCodes: string[];
@@ -76,7 +74,11 @@ export const SEED_VISIT_NOTES: SeedVisitNote[] = [
     comments: [] },
 ];
 
-export async function seedVisits(em: EntityManager): Promise<void> {
+export async function seedVisits(em: EntityManager, cal: SeedCalendar): Promise<void> {
+  /** a planned time on a day relative to the seed's day, China time */
+  const at = (days: number, hhmm: string) => cal.plannedAt(cal.fromToday(days), hhmm);
+  /** when something was done (never after the seed ran) */
+  const doneAt = (days: number, hhmm: string) => cal.factAt(cal.fromToday(Math.min(days, 0)), hhmm);
   const placeOf = async (hospitalId: string, department: string | undefined, contacts: string[]) => {
     const [dept] = department ? await em.query(`SELECT id FROM hospital_department WHERE hospital_id = $1 AND name = $2`, [hospitalId, department]) : [];
     const found: Array<{ id: string }> = contacts.length ? await em.query(`SELECT id FROM hospital_contact WHERE hospital_id = $1 AND name = ANY($2)`, [hospitalId, contacts]) : [];
@@ -106,7 +108,7 @@ export async function seedVisits(em: EntityManager): Promise<void> {
   }
 
   for (const n of SEED_VISIT_NOTES) {
-    const visitedOn = addDays(today(), n.days);
+    const visitedOn = cal.fromToday(n.days);
     const base = { brandId: HK, noteId: n.id };
     await em.insert(VisitNote, {
       id: n.id, brandId: HK, authorId: uid(n.author), coVisitId: n.coVisitId ?? null, hospitalId: n.hospitalId, ...(await placeOf(n.hospitalId, n.department, n.contacts)),
@@ -115,8 +117,8 @@ export async function seedVisits(em: EntityManager): Promise<void> {
     await em.insert(VisitNoteCc, n.cc.map((c) => ({ ...base, userId: uid(c), addedBy: uid(n.author) })));
     if (n.tasks.length) {
       await em.insert(VisitTask, n.tasks.map((t, i) => ({
-        ...base, itemNo: i + 1, title: t.title, ownerId: uid(t.owner), dueOn: t.due === null ? null : addDays(today(), t.due),
-        doneAt: t.done ? at(n.days + 1, '17:00') : null, doneBy: t.done ? uid(t.owner) : null,
+        ...base, itemNo: i + 1, title: t.title, ownerId: uid(t.owner), dueOn: t.due === null ? null : cal.fromToday(t.due),
+        doneAt: t.done ? doneAt(n.days + 1, '17:00') : null, doneBy: t.done ? uid(t.owner) : null,
       })));
     }
     const owner = uid(email.owner);
@@ -124,8 +126,8 @@ export async function seedVisits(em: EntityManager): Promise<void> {
       const answered = c.status !== CommitmentStatus.OPEN;
       await em.insert(VisitCommitment, {
         ...base, id: c.id, itemNo: i + 1, kind: c.kind, description: c.description, amount: c.amount ?? null, currency: c.amount ? 'CNY' : null,
-        dueOn: c.due === null ? null : addDays(today(), c.due), status: c.status, disputeReason: c.reason ?? null,
-        answeredBy: answered ? owner : null, answeredAt: answered ? at(n.days + 1, '10:00') : null,
+        dueOn: c.due === null ? null : cal.fromToday(c.due), status: c.status, disputeReason: c.reason ?? null,
+        answeredBy: answered ? owner : null, answeredAt: answered ? doneAt(n.days + 1, '10:00') : null,
       });
       if (c.status === CommitmentStatus.DISPUTED) {
         notice([uid(n.author), uid(email.head)], NotificationKind.COMMITMENT_DISPUTED, 'visit_note', n.id, { commitmentId: c.id, kind: c.kind, reason: c.reason! });

@@ -2,12 +2,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthorizationKind, AuthorizationStatus, DistributorStage, ErrorReason } from '@medchannel/shared-schema';
 import type { Config } from '../../config';
 import { Scope, applyScope } from '../../auth/scope';
+import { notVisible, visibleIds } from '../../auth/scoped-ids';
+import { isUuid } from '../../common/ids';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { daysBetween, isIsoDate, today } from '../../common/dates';
 import { Distributor } from '../distributor/distributor.entity';
 import { Hospital } from '../hospital/hospital.entity';
-import { Product, ProductLine } from '../product/product.entity';
+import { Product } from '../product/product.entity';
 import { Region } from '../region/region.entity';
 import { ComplianceService } from '../compliance/compliance.service';
 import { assertVersion } from '../../common/versioning';
@@ -87,7 +89,7 @@ export class AuthorizationService {
   }
 
   /** Refuses when this grant and another distributor's overlap in time, products and place while either is exclusive. */
-  private async refuseExclusiveConflicts(em: EntityManager, grant: AuthorizationGrant): Promise<void> {
+  private async refuseExclusiveConflicts(scope: Scope, em: EntityManager, grant: AuthorizationGrant): Promise<void> {
     // Grants of one brand are checked one at a time, so two racing exclusive grants cannot both pass.
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('authorization_grant:' || $1))`, [grant.brandId]);
     const others = await em
@@ -103,7 +105,12 @@ export class AuthorizationService {
     const facts = await loadCoverageFacts(em, grant.brandId, [grant, ...candidates]);
     const conflict = candidates.find((g) => coverageOverlaps(grant, g, facts));
     if (!conflict) return;
-    // Named to the brand's grantor even when another channel manager owns it: the grant is in the way.
+    // Named only to a viewer who may read the conflicting grant; to anyone else it is "a grant
+    // exists", with the same code and reason, so the refusal shows no other territory's dealings.
+    const readable = await this.scoped(scope, em).andWhere('g.id = :id', { id: conflict.id }).getCount();
+    if (!readable) {
+      throw new AppError(ErrorCode.CONFLICT, 'A conflicting exclusive authorization exists', 'exclusive', ErrorReason.EXCLUSIVE_CONFLICT);
+    }
     const [other] = await em.query(`SELECT name FROM distributor WHERE id = $1`, [conflict.distributorId]);
     throw new AppError(
       ErrorCode.CONFLICT,
@@ -118,19 +125,19 @@ export class AuthorizationService {
     if (input.productLineIds.length + input.productIds.length === 0) throw badInput('productIds', 'Name at least one product line or product');
     if (input.regionIds.length + input.hospitalIds.length === 0) throw badInput('regionIds', 'Name at least one region or hospital');
     return this.ds.transaction(async (em) => {
-      const distributor = await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor')
-        .andWhere('d.id = :id', { id: input.distributorId })
-        .getOne();
-      if (!distributor) throw notFound('Distributor');
+      // Every id in the input is read through the viewer's scope: what they cannot see answers
+      // NOT_FOUND exactly like an id that exists nowhere, and nothing is granted there.
+      const distributor = isUuid(input.distributorId)
+        ? await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor').andWhere('d.id = :id', { id: input.distributorId }).getOne()
+        : null;
+      if (!distributor) throw notVisible('distributor', 'distributorId');
+      await visibleIds(em, scope, 'productLine', input.productLineIds, 'productLineIds');
+      await visibleIds(em, scope, 'product', input.productIds, 'productIds');
+      await visibleIds(em, scope, 'region', input.regionIds, 'regionIds');
+      await visibleIds(em, scope, 'hospital', input.hospitalIds, 'hospitalIds');
       if ([DistributorStage.TERMINATED, DistributorStage.EXITING, DistributorStage.PROSPECT].includes(distributor.stage)) {
         throw badInput('distributorId', `A distributor in stage ${distributor.stage} cannot be authorized`);
       }
-      const count = async (entity: new () => ProductLine | Product | Region | Hospital, ids: string[]) =>
-        ids.length ? applyScope(em.getRepository(entity).createQueryBuilder('x'), scope, 'brand').andWhere('x.id = ANY(:ids)', { ids }).getCount() : 0;
-      if ((await count(ProductLine, input.productLineIds)) !== input.productLineIds.length) throw badInput('productLineIds', 'Unknown product line');
-      if ((await count(Product, input.productIds)) !== input.productIds.length) throw badInput('productIds', 'Unknown product');
-      if ((await count(Region, input.regionIds)) !== input.regionIds.length) throw badInput('regionIds', 'Unknown region');
-      if ((await count(Hospital, input.hospitalIds)) !== input.hospitalIds.length) throw badInput('hospitalIds', 'Unknown hospital');
 
       // Rule 2: a missing or expired qualification, or one not covering a device class, blocks new authorizations.
       const classes: Array<{ device_class: Product['deviceClass'] }> = await em.query(
@@ -143,7 +150,7 @@ export class AuthorizationService {
       }
 
       const grant = em.create(AuthorizationGrant, { ...input, brandId: scope.brandId, revokedFrom: null, revokeReason: null });
-      await this.refuseExclusiveConflicts(em, grant);
+      await this.refuseExclusiveConflicts(scope, em, grant);
       const saved = await em.save(grant);
       await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', distributor.id, { authorizationId: saved.id, ...input });
       return saved;
@@ -158,7 +165,7 @@ export class AuthorizationService {
       this.checkLength(grant.kind, grant.validFrom, args.validTo);
       const from = grant.validTo;
       grant.validTo = args.validTo;
-      await this.refuseExclusiveConflicts(em, grant);
+      await this.refuseExclusiveConflicts(scope, em, grant);
       const saved = await em.save(grant);
       await audit(em, scope, 'EXTEND_AUTHORIZATION', 'distributor', grant.distributorId, { authorizationId: grant.id, validTo: { from, to: args.validTo } });
       return saved;

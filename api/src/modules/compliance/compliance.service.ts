@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleId } from '../../auth/scoped-ids';
 import { Scope } from '../../auth/scope';
-import { notFound } from '../../common/errors';
 import type { DistributorService } from '../distributor/distributor.service';
 import type { ProductService } from '../product/product.service';
 import { AuthorizationStatus, ComplianceReason, DeviceClass, DistributorStage, QualificationType } from '@medchannel/shared-schema';
@@ -47,12 +47,12 @@ export class ComplianceService {
     private readonly products: ProductService,
   ) {}
 
-  /** The question as a viewer asks it: they must see the distributor and the product; the hospital must be the brand's. */
+  /** The question as a viewer asks it: they must see the distributor, the product and the hospital. */
   async ask(scope: Scope, q: ComplianceQuestion): Promise<ComplianceAnswer> {
     await this.distributors.get(scope, q.distributorId);
     await this.products.get(scope, q.productId);
-    const [hospital] = await this.ds.query(`SELECT id FROM hospital WHERE id = $1 AND brand_id = $2`, [q.hospitalId, scope.brandId]);
-    if (!hospital) throw notFound('Hospital');
+    // The hospital as the viewer's scope reads it: one outside it answers like one that does not exist.
+    await visibleId(this.ds.manager, scope, 'hospital', q.hospitalId ?? '', 'hospitalId');
     return this.check(scope.brandId, q);
   }
 

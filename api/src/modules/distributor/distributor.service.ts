@@ -1,15 +1,16 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DistributorStage, ErrorReason, Role, STAGE_TRANSITIONS, Side } from '@medchannel/shared-schema';
+import { notVisible, visibleId } from '../../auth/scoped-ids';
 import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { User } from '../user/user.entity';
-import { Region } from '../region/region.entity';
 import { withinRegion } from '../region/region.sql';
 import { assertVersion } from '../../common/versioning';
 import { Distributor, DistributorStageChange } from './distributor.entity';
+import { lockCredit } from '../order/credit';
 import {
   AssignChannelManagerArgs,
   CreateDistributorInput,
@@ -75,16 +76,17 @@ export class DistributorService {
   /** A prospect enters the pipeline; a channel manager who adds one manages it. */
   async create(scope: Scope, input: CreateDistributorInput): Promise<Distributor> {
     return this.ds.transaction(async (em) => {
-      const region = await applyScope(em.getRepository(Region).createQueryBuilder('r'), scope, 'brand')
-        .andWhere('r.id = :id', { id: input.regionId })
-        .getOne();
-      if (!region) throw badInput('regionId', 'Choose a region of this brand');
+      const region = { id: await visibleId(em, scope, 'region', input.regionId, 'regionId') };
       // A channel manager may bring in a prospect anywhere: they will manage it, so they see it.
       if (scope.role !== Role.CHANNEL_MANAGER && !coversRegion(scope, region.id)) {
         throw badInput('regionId', 'Choose a region you cover');
       }
-      if (input.parentId && !(await this.scoped(scope, em).andWhere('d.id = :id', { id: input.parentId }).getCount())) {
-        throw badInput('parentId', 'Choose a first-tier distributor you can see');
+      if (input.parentId) {
+        await visibleId(em, scope, 'distributor', input.parentId, 'parentId');
+        // a second tier hangs under a first tier: a parent that has a parent itself is refused
+        if (!(await this.scoped(scope, em).andWhere('d.id = :id AND d.parent_id IS NULL', { id: input.parentId }).getCount())) {
+          throw badInput('parentId', 'Choose a first-tier distributor you can see');
+        }
       }
       if (await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'brand').andWhere('d.code = :code', { code: input.code }).getCount()) {
         throw new AppError(ErrorCode.CONFLICT, `A distributor with code ${input.code} exists already`, 'code');
@@ -124,6 +126,9 @@ export class DistributorService {
   /** The most the distributor may owe at once (open orders + receivables); orders beyond it are refused. */
   async setCreditLimit(scope: Scope, id: string, expectedVersion: number, amount: string): Promise<Distributor> {
     return this.ds.transaction(async (em) => {
+      // The lock orders are placed under: a new limit commits between two credit decisions, never
+      // while one is being made (an order already deciding finishes against the limit it read).
+      if (isUuid(id)) await lockCredit(em, id);
       const distributor = await this.lockForChange(scope, em, id, expectedVersion);
       if (amount.startsWith('-')) throw badInput('amount', 'A credit limit cannot be negative');
       const changes = diff(distributor, { creditLimit: amount });
@@ -166,10 +171,12 @@ export class DistributorService {
   async assignChannelManager(scope: Scope, args: AssignChannelManagerArgs): Promise<Distributor> {
     return this.ds.transaction(async (em) => {
       const distributor = await this.lockForChange(scope, em, args.distributorId, args.expectedVersion);
-      const manager = await applyScope(em.getRepository(User).createQueryBuilder('u'), scope, 'user')
-        .andWhere('u.id = :id', { id: args.userId })
-        .getOne();
-      if (!manager || manager.side !== Side.BRAND || manager.role !== Role.CHANNEL_MANAGER || manager.disabledAt) {
+      // someone the viewer cannot see answers like no one; someone they see who is no channel manager is refused
+      const manager = isUuid(args.userId)
+        ? await applyScope(em.getRepository(User).createQueryBuilder('u'), scope, 'user').andWhere('u.id = :id', { id: args.userId }).getOne()
+        : null;
+      if (!manager) throw notVisible('user', 'userId');
+      if (manager.side !== Side.BRAND || manager.role !== Role.CHANNEL_MANAGER || manager.disabledAt) {
         throw badInput('userId', 'Choose an active channel manager of this brand');
       }
       const changes = diff(distributor, { channelManagerId: manager.id });

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, ValidateNested, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ValidateNested, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { DecimalRange } from '../../common/ranges';
 import { DistributorClassification, DistributorStage } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { DecimalScalar } from '../../common/money';
@@ -69,8 +70,8 @@ export class DistributorFilter {
   @IsEnum(DistributorStage)
   stage?: DistributorStage;
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Field(() => Int, { nullable: true, description: 'Left out: unchanged (it cannot be emptied)' })
+  @ValidateIf((_o, v) => v !== undefined)
   @IsInt()
   @Min(1)
   @Max(9)
@@ -150,6 +151,7 @@ export class DistributorProfileInput {
 
   @Field(() => DecimalScalar, { nullable: true })
   @IsOptional()
+  @DecimalRange('0')
   registeredCapital?: string;
 
   @Field({ nullable: true })

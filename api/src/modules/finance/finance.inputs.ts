@@ -4,6 +4,7 @@ import { PaymentMethod } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
 import { DecimalScalar } from '../../common/money';
 import { PageSize } from '../../common/page-size';
+import { DecimalRange, LocalDateNotAfter } from '../../common/ranges';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -49,6 +50,7 @@ export class AllocationInput {
   invoiceId: string;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0.01')
   amount: string;
 }
 
@@ -59,10 +61,12 @@ export class RecordPaymentInput {
   distributorId: string;
 
   @Field(() => DecimalScalar)
+  @DecimalRange('0.01')
   amount: string;
 
-  @Field(() => LocalDateScalar)
+  @Field(() => LocalDateScalar, { description: 'Not after tomorrow (China time)' })
   @Matches(DATE)
+  @LocalDateNotAfter(1)
   receivedOn: string;
 
   @Field(() => PaymentMethod)

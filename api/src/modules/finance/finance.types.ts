@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
-import { DisputeStatus, InvoiceStatus, LedgerEntryKind, PaymentMethod, StatementStatus } from '@medchannel/shared-schema';
+import { DisputeStatus, InvoiceStatus, LedgerEntryKind, PaymentMethod, StatementChangeKind, StatementStatus } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
 import { MoneyType } from '../product/product.types';
@@ -12,6 +12,7 @@ registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 registerEnumType(StatementStatus, { name: 'StatementStatus' });
 registerEnumType(DisputeStatus, { name: 'DisputeStatus' });
 registerEnumType(LedgerEntryKind, { name: 'LedgerEntryKind' });
+registerEnumType(StatementChangeKind, { name: 'StatementChangeKind' });
 
 @ObjectType('Invoice')
 export class InvoiceType {
@@ -131,6 +132,48 @@ export class StatementType {
 
   @Field()
   createdAt: Date;
+}
+
+@ObjectType('StatementLineChange', { description: 'A line that differs from the version before' })
+export class StatementLineChangeType {
+  @Field(() => StatementChangeKind)
+  change: StatementChangeKind;
+
+  @Field(() => Int, { description: 'Its number in this version (in the earlier one, for a removed line)' })
+  lineNo: number;
+
+  @Field(() => LocalDateScalar)
+  occurredOn: string;
+
+  @Field(() => LedgerEntryKind)
+  kind: LedgerEntryKind;
+
+  @Field(() => String, { nullable: true })
+  memo: string | null;
+
+  @Field(() => MoneyType, { nullable: true, description: 'In the earlier version (none for an added line)' })
+  previousAmount: MoneyType | null;
+
+  @Field(() => MoneyType, { nullable: true, description: 'In this version (none for a removed line)' })
+  amount: MoneyType | null;
+
+  @Field(() => MoneyType, { description: 'What it does to the closing balance' })
+  effect: MoneyType;
+}
+
+@ObjectType('StatementChanges', { description: 'A version against the one before it' })
+export class StatementChangesType {
+  @Field(() => Int)
+  previousVersion: number;
+
+  @Field(() => [StatementLineChangeType])
+  lines: StatementLineChangeType[];
+
+  @Field(() => MoneyType, { description: 'Entries dated before the month, recorded since the earlier version' })
+  openingBalanceChange: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Opening balance change plus every line’s effect' })
+  closingBalanceChange: MoneyType;
 }
 
 @ObjectType('InvoiceConnection')

@@ -13,15 +13,14 @@ import { fingerprint, isUniqueViolation } from '../order/order.service';
 import { Shipment } from '../order/shipment.entity';
 import { Invoice, InvoiceShipment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, IssueInvoiceInput } from './finance.inputs';
+import { lockAccount } from '../ledger/ledger.service';
 
 /** What makes two issues under one reference the same invoice. */
 const invoiceHash = (input: IssueInvoiceInput) =>
   fingerprint({ d: input.distributorId, s: [...input.shipmentIds].sort(), r: input.taxRate, n: input.number ?? null, o: input.issuedOn ?? null });
 
-/** Locks one distributor's account: invoices and payments of one distributor are written one at a time. */
-export async function lockAccount(em: EntityManager, distributorId: string): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtext('account:' || $1))`, [distributorId]);
-}
+// one distributor's account is written one writer at a time: invoices, payments, ledger postings, statements
+export { lockAccount };
 
 /**
  * 开票: an invoice for shipments not yet invoiced. Gross is what the shipments amounted to (prices
@@ -86,7 +85,7 @@ export class InvoiceService {
       if (isUniqueViolation(err, 'invoice_number')) throw new AppError(ErrorCode.CONFLICT, `Invoice number ${input.number} exists already`, 'number');
       if (!isUniqueViolation(err, 'invoice_external_ref')) throw err;
       // the same reference arrived twice at once: the other one won
-      const earlier = await this.ds.manager.findOneOrFail(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef! } });
+      const earlier = await this.ds.manager.findOneOrFail(Invoice, { where: { brandId: scope.brandId, distributorId: input.distributorId, externalRef: input.externalRef! } });
       return this.get(scope, this.replayed(earlier, invoiceHash(input)));
     }
   }
@@ -100,7 +99,7 @@ export class InvoiceService {
     if (!distributor) throw notFound('Distributor');
     await lockAccount(em, distributor.id);
     if (input.externalRef) {
-      const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      const earlier = await em.findOne(Invoice, { where: { brandId: scope.brandId, distributorId: distributor.id, externalRef: input.externalRef } });
       if (earlier) return this.replayed(earlier, hash);
     }
     const open = new Map((await this.uninvoicedShipments(scope, distributor.id, em)).map((s) => [s.id, s]));

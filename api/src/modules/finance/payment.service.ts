@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ErrorReason, LedgerEntryKind, OutboxEventType } from '@medchannel/shared-schema';
+import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -58,7 +59,7 @@ export class PaymentService {
     } catch (err) {
       if (!isUniqueViolation(err, 'payment_external_ref')) throw err;
       // the same reference arrived twice at once: the other one won
-      const earlier = await this.ds.manager.findOneOrFail(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+      const earlier = await this.ds.manager.findOneOrFail(Payment, { where: { brandId: scope.brandId, distributorId: input.distributorId, externalRef: input.externalRef } });
       return this.get(scope, this.replayed(earlier, paymentHash(input)));
     }
   }
@@ -71,8 +72,11 @@ export class PaymentService {
     const hash = paymentHash(input);
     const [distributor] = await this.distributors.byIds(scope, [input.distributorId], em);
     if (!distributor) throw notFound('Distributor');
+    // invoices named by hand are read through the viewer's scope first: another account's answers like none
+    if (input.allocations?.length) await visibleIds(em, scope, 'invoice', input.allocations.map((x) => x.invoiceId), 'allocations');
     await lockAccount(em, distributor.id);
-    const earlier = await em.findOne(Payment, { where: { brandId: scope.brandId, externalRef: input.externalRef } });
+    // a replay is on the same account; a reference used on another account is none of this one's business
+    const earlier = await em.findOne(Payment, { where: { brandId: scope.brandId, distributorId: distributor.id, externalRef: input.externalRef } });
     if (earlier) return this.replayed(earlier, hash);
     const payment = await em.save(em.create(Payment, {
       brandId: scope.brandId, distributorId: distributor.id, amount: amount.toFixed(2), currency: 'CNY', receivedOn: input.receivedOn,

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import { LedgerEntryKind } from '@medchannel/shared-schema';
+import { LedgerEntryKind, StatementChangeKind } from '@medchannel/shared-schema';
 import { Decimal } from '../../common/money';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
+import { StatementChanges } from './statement-changes';
 
 /** What a statement export shows: the statement, its lines and disputes, and who it is for. */
 export interface StatementDocument {
@@ -12,6 +13,8 @@ export interface StatementDocument {
   disputes: StatementDispute[];
   distributorName: string;
   brandName: string;
+  /** against the version before (none for version 1) */
+  changes: StatementChanges | null;
 }
 
 const KIND_LABEL: Record<LedgerEntryKind, string> = {
@@ -21,6 +24,12 @@ const KIND_LABEL: Record<LedgerEntryKind, string> = {
   [LedgerEntryKind.REBATE]: '返利 Rebate',
   [LedgerEntryKind.ADJUSTMENT]: '调整 Adjustment',
   [LedgerEntryKind.REVERSAL]: '冲销 Reversal',
+};
+
+const CHANGE_LABEL: Record<StatementChangeKind, string> = {
+  [StatementChangeKind.ADDED]: '新增 Added',
+  [StatementChangeKind.REMOVED]: '删除 Removed',
+  [StatementChangeKind.AMOUNT_CHANGED]: '金额变更 Amount changed',
 };
 
 const DISPUTE_LABEL: Record<string, string> = { OPEN: '争议中', ADJUSTED: '已调整', REJECTED: '已驳回' };
@@ -56,6 +65,17 @@ export async function statementWorkbook(doc: StatementDocument): Promise<Buffer>
   sheet.addRow([]);
   sheet.addRow(['本期借方 Debits', Number(doc.statement.debits), '本期贷方 Credits', Number(doc.statement.credits)]);
   sheet.addRow(['期末余额 Closing balance', Number(doc.statement.closingBalance)]).font = { bold: true };
+  if (doc.changes) {
+    const c = doc.changes;
+    sheet.addRow([]);
+    sheet.addRow([`与上一版（第 ${c.previousVersion} 版）相比 Changes from version ${c.previousVersion}`]).font = { bold: true };
+    sheet.addRow(['#', '日期 Date', '类型 Kind', '摘要 Memo', '原金额 Before', '新金额 After', '变化 Change', '对余额的影响 Balance effect']).font = { bold: true };
+    for (const l of c.lines) {
+      sheet.addRow([l.lineNo, l.occurredOn, KIND_LABEL[l.kind] ?? l.kind, l.memo ?? '', l.previousAmount === null ? '' : Number(l.previousAmount),
+        l.amount === null ? '' : Number(l.amount), CHANGE_LABEL[l.change], Number(l.effect)]);
+    }
+    sheet.addRow(['期初余额变化 Opening balance change', Number(c.openingBalanceChange), '期末余额变化 Closing balance change', Number(c.closingBalanceChange)]);
+  }
   // amounts as numbers formatted to two places: a spreadsheet sums them, and nothing is rounded
   for (const col of [2, 5, 6]) sheet.getColumn(col).numFmt = '#,##0.00';
   [6, 12, 22, 30, 16, 16, 40].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -79,6 +99,7 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
     const s = doc.statement;
     pdf.fontSize(16).text(`${doc.brandName} 对账单`, { align: 'center' });
     pdf.moveDown(0.5).fontSize(10);
+    pdf.text(`出具方：${doc.brandName}`);
     pdf.text(`经销商：${doc.distributorName}`);
     pdf.text(`期间：${s.period}    版本：v${s.version}    状态：${STATUS_LABEL[s.status] ?? s.status}`);
     pdf.text(`期初余额：¥${money(s.openingBalance)}`);
@@ -108,6 +129,36 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
     pdf.moveDown(1);
     pdf.text(`本期借方：¥${money(s.debits)}    本期贷方：¥${money(s.credits)}`);
     pdf.fontSize(12).text(`期末余额：¥${money(s.closingBalance)}`);
+    if (doc.changes) {
+      const c = doc.changes;
+      pdf.moveDown(1).fontSize(12).text(`与上一版（第 ${c.previousVersion} 版）相比`);
+      pdf.moveDown(0.3).fontSize(10);
+      if (!c.lines.length) pdf.text('明细行没有变化');
+      else row(['#', '日期', '变化', '摘要', '原金额 → 新金额', '对余额的影响'], true);
+      for (const l of c.lines) {
+        const amounts = `${l.previousAmount === null ? '—' : money(l.previousAmount)} → ${l.amount === null ? '—' : money(l.amount)}`;
+        row([String(l.lineNo), l.occurredOn, CHANGE_LABEL[l.change].split(' ')[0], `${(KIND_LABEL[l.kind] ?? l.kind).split(' ')[0]} ${l.memo ?? ''}`, amounts, signed(l.effect)]);
+      }
+      pdf.moveDown(0.5);
+      pdf.text(`期初余额变化：${signed(c.openingBalanceChange)}    期末余额变化：${signed(c.closingBalanceChange)}`);
+    }
+    signatures(pdf, doc);
     pdf.end();
   });
+}
+
+const signed = (amount: string) => (new Decimal(amount).gt(0) ? '+' : '') + money(amount);
+
+/** Both parties sign and seal the printed statement: the brand (甲方) and the distributor (乙方). */
+function signatures(pdf: PDFKit.PDFDocument, doc: StatementDocument): void {
+  if (pdf.y > pdf.page.height - 160) pdf.addPage();
+  pdf.moveDown(2).fontSize(10);
+  const left = pdf.page.margins.left;
+  const half = (pdf.page.width - left - pdf.page.margins.right) / 2;
+  const top = pdf.y;
+  const block = (x: string[], at: number) => x.forEach((text, i) => pdf.text(text, at, top + i * 22, { width: half - 10 }));
+  block([`甲方（盖章）：${doc.brandName}`, '经办人签字：', '日期：    年    月    日'], left);
+  block([`乙方（盖章）：${doc.distributorName}`, '经办人签字：', '日期：    年    月    日'], left + half);
+  pdf.x = left;
+  pdf.y = top + 3 * 22;
 }

@@ -8,7 +8,8 @@ import { Decimal } from '../../common/money';
 import { UserType } from '../user/user.types';
 import { User } from '../user/user.entity';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
-import { StatementDisputeConnection, StatementDisputeType, StatementLineType, StatementType } from './finance.types';
+import { StatementChangesType, StatementDisputeConnection, StatementDisputeType, StatementLineType, StatementType } from './finance.types';
+import { statementChanges } from './statement-changes';
 
 /** Whether the query asks for this field of the items (e.g. `lines { dispute }`), directly or in a fragment. */
 function asksFor(info: GraphQLResolveInfo, field: string): boolean {
@@ -54,6 +55,27 @@ export class StatementDetailResolver {
   @FieldResolver(() => [StatementType], { description: 'Every version of this month, oldest first (the history stays)' })
   versions(@Root() s: Statement, @Ctx() ctx: GqlContext): Promise<Statement[]> {
     return loadersOf(ctx).statementVersionsByMonth.load(`${s.distributorId}|${s.period}`);
+  }
+
+  @FieldResolver(() => StatementChangesType, { nullable: true, description: 'What changed against the version before (none for version 1)' })
+  async changes(@Root() s: Statement, @Ctx() ctx: GqlContext): Promise<StatementChangesType | null> {
+    if (s.version < 2) return null;
+    const loaders = loadersOf(ctx);
+    const previous = (await loaders.statementVersionsByMonth.load(`${s.distributorId}|${s.period}`)).find((v) => v.version === s.version - 1);
+    if (!previous) return null;
+    const [before, now] = await Promise.all([loaders.statementLinesByStatementId.load(previous.id), loaders.statementLinesByStatementId.load(s.id)]);
+    const c = statementChanges(previous, before, s, now);
+    return {
+      previousVersion: c.previousVersion,
+      openingBalanceChange: money(c.openingBalanceChange, s.currency),
+      closingBalanceChange: money(c.closingBalanceChange, s.currency),
+      lines: c.lines.map((l) => ({
+        change: l.change, lineNo: l.lineNo, occurredOn: l.occurredOn, kind: l.kind, memo: l.memo,
+        previousAmount: l.previousAmount === null ? null : money(l.previousAmount, s.currency),
+        amount: l.amount === null ? null : money(l.amount, s.currency),
+        effect: money(l.effect, s.currency),
+      })),
+    };
   }
 }
 

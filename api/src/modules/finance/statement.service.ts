@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DisputeStatus, ErrorReason, LedgerEntryKind, OutboxEventType, StatementStatus } from '@medchannel/shared-schema';
-import { Scope, applyScope } from '../../auth/scope';
+import { DisputeStatus, ErrorReason, LedgerEntryKind, NotificationKind, OutboxEventType, Role, StatementStatus } from '@medchannel/shared-schema';
+import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -10,6 +10,7 @@ import { Page, PageArgs, paginate } from '../../common/pagination';
 import type { DistributorService } from '../distributor/distributor.service';
 import type { LedgerService } from '../ledger/ledger.service';
 import type { OutboxService } from '../outbox/outbox.service';
+import type { NotificationService } from '../notification/notification.service';
 import { LedgerEntry } from '../ledger/ledger.entity';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
 import { AccountFilter, DisputeStatementInput, ResolveDisputeInput } from './finance.inputs';
@@ -74,7 +75,24 @@ export class StatementService {
     private readonly distributors: DistributorService,
     private readonly ledger: LedgerService,
     private readonly outbox: OutboxService,
+    private readonly notifications: NotificationService,
   ) {}
+
+  /**
+   * Tells the owners who answer for the statement (its distributor's, and its first tier's, who
+   * reconciles a second tier's month) that a version was issued; in the issuing transaction.
+   */
+  private async announce(em: EntityManager, statement: Statement, kind: NotificationKind, params: Record<string, string> = {}): Promise<void> {
+    const owners: Array<{ id: string }> = await em.query(
+      `SELECT u.id FROM app_user u WHERE u.role = $2 AND u.disabled_at IS NULL
+          AND u.distributor_id IN (SELECT d.id FROM distributor d WHERE d.id = $1 UNION SELECT d.parent_id FROM distributor d WHERE d.id = $1)`,
+      [statement.distributorId, Role.OWNER],
+    );
+    await this.notifications.notify(em, {
+      brandId: statement.brandId, userIds: owners.map((o) => o.id), kind, entity: 'statement', entityId: statement.id,
+      params: { period: statement.period, version: String(statement.version), ...params },
+    });
+  }
 
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
     return applyScope(em.getRepository(Statement).createQueryBuilder('s'), scope, 'finance');
@@ -157,6 +175,7 @@ export class StatementService {
       if (current) return current.id;
       const statement = await issueStatement(em, { brandId: distributor.brandId, distributorId: distributor.id }, period, 1);
       await audit(em, scope, 'ISSUE_STATEMENT', 'statement', statement.id, { distributorId, period, version: 1 });
+      await this.announce(em, statement, NotificationKind.STATEMENT_ISSUED);
       return statement.id;
     });
     return this.get(scope, id);
@@ -176,7 +195,8 @@ export class StatementService {
       await this.ds.transaction(async (em) => {
         await lockAccount(em, d.distributor_id);
         if (await this.current(em, d.distributor_id, period)) return;
-        await issueStatement(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
+        const statement = await issueStatement(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
+        await this.announce(em, statement, NotificationKind.STATEMENT_ISSUED);
       });
     }
     return due.length;
@@ -250,10 +270,20 @@ export class StatementService {
    */
   async resolve(scope: Scope, input: ResolveDisputeInput): Promise<Statement> {
     const statementId = await this.ds.transaction(async (em) => {
-      const dispute = isUuid(input.disputeId) ? await em.findOne(StatementDispute, { where: { id: input.disputeId } }) : null;
-      if (!dispute) throw notFound('Dispute');
-      const statement = await this.lock(scope, em, dispute.statementId);
-      if (dispute.status !== DisputeStatus.OPEN) {
+      // Only a dispute on a statement the viewer may see: another account's answers like no dispute at all.
+      const visible = scopeCondition(scope, 'finance', 'vs');
+      const found = isUuid(input.disputeId)
+        ? await em.getRepository(StatementDispute).createQueryBuilder('x').where('x.id = :id', { id: input.disputeId })
+          .andWhere(`x.statement_id IN (SELECT vs.id FROM statement vs WHERE ${visible.sql})`, visible.params).getOne()
+        : null;
+      if (!found) throw notFound('Dispute');
+      const statement = await this.lock(scope, em, found.statementId);
+      // the reissue below states the month from the ledger: no entry may be on its way into it meanwhile
+      await lockAccount(em, statement.distributorId);
+      // Read again under the statement's lock: a second answer to the same dispute (a double click,
+      // two people) waited here and must see the first one's outcome, not what it read before.
+      const dispute = await em.findOneOrFail(StatementDispute, { where: { id: found.id } });
+      if (dispute.status !== DisputeStatus.OPEN || statement.status !== StatementStatus.DISPUTED) {
         throw new AppError(ErrorCode.CONFLICT, 'This dispute has been answered already', undefined, ErrorReason.ILLEGAL_TRANSITION);
       }
       const adjustment = input.adjustment ? new Decimal(input.adjustment) : null;
@@ -271,12 +301,20 @@ export class StatementService {
       dispute.resolvedAt = new Date();
       await em.save(dispute);
       await audit(em, scope, 'RESOLVE_DISPUTE', 'statement', statement.id, { disputeId: dispute.id, status: dispute.status, adjustment: adjustment?.toFixed(2) ?? null, resolution: dispute.resolution });
+      const line = await em.findOneOrFail(StatementLine, { where: { id: dispute.statementLineId } });
+      await this.notifications.notify(em, {
+        brandId: statement.brandId, userIds: [dispute.raisedBy], kind: NotificationKind.STATEMENT_DISPUTE_ANSWERED, entity: 'statement', entityId: statement.id,
+        params: { period: statement.period, version: String(statement.version), lineNo: String(line.lineNo), status: dispute.status, ...(adjustment ? { adjustment: adjustment.toFixed(2) } : {}) },
+      });
       const stillOpen = await em.count(StatementDispute, { where: { statementId: statement.id, status: DisputeStatus.OPEN } });
       if (stillOpen) return statement.id;
       statement.status = StatementStatus.SUPERSEDED;
       await em.save(statement);
       const next = await issueStatement(em, { brandId: statement.brandId, distributorId: statement.distributorId }, statement.period, statement.version + 1);
       await audit(em, scope, 'REISSUE_STATEMENT', 'statement', next.id, { replaces: statement.id, version: next.version });
+      await this.announce(em, next, NotificationKind.STATEMENT_REISSUED, {
+        previousVersion: String(statement.version), closingBalanceChange: new Decimal(next.closingBalance).minus(statement.closingBalance).toFixed(2),
+      });
       return next.id;
     });
     return this.get(scope, statementId);

@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleId } from '../../auth/scoped-ids';
 import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { Region } from '../region/region.entity';
 import { withinRegion } from '../region/region.sql';
 import { Hospital, HospitalContact, HospitalDepartment } from './hospital.entity';
 import { ContactInput, CreateHospitalInput, HospitalFilter } from './hospital.types';
@@ -62,10 +62,7 @@ export class HospitalService {
 
   async create(scope: Scope, input: CreateHospitalInput): Promise<Hospital> {
     return this.ds.transaction(async (em) => {
-      const region = await applyScope(em.getRepository(Region).createQueryBuilder('r'), scope, 'brand')
-        .andWhere('r.id = :id', { id: input.regionId })
-        .getOne();
-      if (!region) throw badInput('regionId', 'Choose a region of this brand');
+      const region = { id: await visibleId(em, scope, 'region', input.regionId, 'regionId') };
       if (!coversRegion(scope, region.id)) throw badInput('regionId', 'Choose a region you cover');
       const clash = await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'brand')
         .andWhere('h.name = :name', { name: input.name })
@@ -91,7 +88,7 @@ export class HospitalService {
       const [hospital] = await this.byIds(scope, [hospitalId], em);
       if (!hospital) throw notFound('Hospital');
       if (input.departmentId) {
-        const dept = await em.findOneBy(HospitalDepartment, { id: input.departmentId, hospitalId: hospital.id });
+        const dept = isUuid(input.departmentId) ? await em.findOneBy(HospitalDepartment, { id: input.departmentId, hospitalId: hospital.id }) : null;
         if (!dept) throw badInput('departmentId', 'Choose a department of this hospital');
       }
       const contact = await em.save(

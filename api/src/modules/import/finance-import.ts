@@ -78,7 +78,11 @@ export async function previewPayments(ds: DataSource, scope: Scope, data: Buffer
       payload.push({ row: r.row, distributorId, amount: new Decimal(r.amount.replace(/,/g, '')).toFixed(2), receivedOn: r.receivedOn, method: METHODS[r.method], externalRef: r.externalRef, note: r.note || null });
     }
   }
-  const known: Array<{ external_ref: string }> = await ds.query(`SELECT external_ref FROM payment WHERE brand_id = $1 AND external_ref = ANY($2)`, [scope.brandId, payload.map((p) => p.externalRef)]);
+  const known: Array<{ external_ref: string }> = await ds.query(
+    `SELECT x.external_ref FROM payment x JOIN unnest($2::uuid[], $3::text[]) AS r(distributor_id, external_ref)
+        ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
+    [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
+  );
   return { errors, totalRows: parsed.totalRows, payload, summary: { payments: payload.length - known.length, unchanged: known.length } };
 }
 
@@ -113,7 +117,11 @@ export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer
       payload.push({ row: r.row, distributorId, number: r.number, issuedOn: r.issuedOn, taxRate: rate, shipmentIds: own.map(([, s]) => s!.id), externalRef: r.externalRef });
     }
   }
-  const known: Array<{ external_ref: string }> = await ds.query(`SELECT external_ref FROM invoice WHERE brand_id = $1 AND external_ref = ANY($2)`, [scope.brandId, payload.map((p) => p.externalRef)]);
+  const known: Array<{ external_ref: string }> = await ds.query(
+    `SELECT x.external_ref FROM invoice x JOIN unnest($2::uuid[], $3::text[]) AS r(distributor_id, external_ref)
+        ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
+    [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
+  );
   return { errors, totalRows: parsed.totalRows, payload, summary: { invoices: payload.length - known.length, unchanged: known.length } };
 }
 

@@ -21,8 +21,13 @@ export class LedgerEntry extends TenantEntity {
   @Column({ type: 'char', length: 3 })
   currency: string;
 
+  /** The day the entry counts on: the day it happened, or the open period's first day when that month was already stated (ClosedPeriods migration). */
   @Column({ name: 'occurred_on', type: 'date' })
   occurredOn: string;
+
+  /** The day it happened, when that fell in a stated month and the entry was posted later (occurredOn). */
+  @Column({ name: 'value_on', type: 'date', nullable: true })
+  valueOn: string | null;
 
   @Column({ name: 'source_type', type: 'varchar', length: 32 })
   sourceType: string;

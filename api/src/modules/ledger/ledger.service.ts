@@ -19,6 +19,11 @@ export interface LedgerPosting {
   createdBy: string | null;
 }
 
+/** One distributor's account changes one writer at a time: postings, payments' allocations, statements issued. */
+export async function lockAccount(em: EntityManager, distributorId: string): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('account:' || $1))`, [distributorId]);
+}
+
 /**
  * The distributor's account with the brand, as a list of entries that only grows. Other modules
  * post through `append` inside their own transaction, so a shipment and its receivable commit
@@ -27,10 +32,20 @@ export interface LedgerPosting {
 export class LedgerService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * Posts an entry. A month already stated (ISSUED or CONFIRMED) is closed: an entry dated into it
+   * is posted on the open period's first day and keeps its own date as valueOn (the database's
+   * trigger enforces the same rule for every other path). The account lock orders this against
+   * issuing a statement, so a month is never stated while an entry dated into it is on its way.
+   */
   async append(em: EntityManager, posting: LedgerPosting): Promise<LedgerEntry> {
+    await lockAccount(em, posting.distributorId);
+    const [{ posted }] = await em.query(`SELECT ledger_posting_date($1, $2)::text AS posted`, [posting.distributorId, posting.occurredOn]);
     return em.save(
       em.create(LedgerEntry, {
         ...posting,
+        occurredOn: posted,
+        valueOn: posted === posting.occurredOn ? null : posting.occurredOn,
         amount: new Decimal(posting.amount).toFixed(2),
         reversesId: posting.reversesId ?? null,
         dueOn: posting.dueOn ?? null,

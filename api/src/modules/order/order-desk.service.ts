@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ErrorReason, NotificationKind, ORDER_TRANSITIONS, OrderStatus, OutboxEventType, Role, Side } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
+import { isUuid } from '../../common/ids';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { Decimal } from '../../common/money';
 import { assertVersion } from '../../common/versioning';
@@ -131,7 +132,7 @@ export class OrderDeskService {
       if (![OrderStatus.SUBMITTED, OrderStatus.APPROVED].includes(order.status)) {
         throw new AppError(ErrorCode.CONFLICT, `Prices can change only before anything ships; this order is ${order.status}`, undefined, ErrorReason.ILLEGAL_TRANSITION);
       }
-      const line = await em.findOne(OrderLine, { where: { id: input.lineId, orderId: order.id } });
+      const line = isUuid(input.lineId) ? await em.findOne(OrderLine, { where: { id: input.lineId, orderId: order.id } }) : null;
       if (!line) throw notFound('Order line');
       const prices = await currentUnitPrices(em, order.id);
       const from = prices.get(line.id)!;

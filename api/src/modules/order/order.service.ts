@@ -209,8 +209,13 @@ export class OrderService {
     });
     try {
       const id = await this.ds.transaction(async (em) => {
+        // Lock first, then read everything the decision depends on (the limit with the distributor):
+        // a limit lowered while this order queued binds it, since each statement of a READ COMMITTED
+        // transaction sees what has committed before it. Locking an id the viewer may not see only
+        // makes this transaction wait its turn before answering NOT_FOUND.
+        const requested = draft.distributorId ?? (scope.side === Side.PARTNER ? scope.distributorId : null);
+        if (requested && isUuid(requested)) await lockCredit(em, requested);
         const distributor = await this.orderingDistributor(scope, draft.distributorId, em);
-        await lockCredit(em, distributor.id);
         const earlier = await em.findOne(Order, { where: { placedBy: scope.userId, idempotencyKey } });
         if (earlier) return this.replayed(earlier, hash);
         const review = await this.review(scope, draft, em, distributor);

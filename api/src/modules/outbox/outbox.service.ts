@@ -1,13 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OutboxEventType, WEBHOOK_HEADERS } from '@medchannel/shared-schema';
+import { OutboxEventType, WEBHOOK_HEADERS, WebhookFailure } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit, diff } from '../../common/audit';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from './outbox.entity';
+import { CLAIMER_LOCK_NAMESPACE } from './claimer';
+import { TargetError, TargetPolicy, failureOfStatus, postPinned, resolveTarget } from './webhook-target';
 
 export interface DeliveryOptions {
   /** First retry after this many ms; each further one waits twice as long, up to an hour. */
@@ -16,7 +18,14 @@ export interface DeliveryOptions {
   leaseMs: number;
   timeoutMs: number;
   batch: number;
+  /** The live claimer's id, if any: its claims are released as soon as its process is gone (claimer.ts). */
+  claimId?: () => number | null;
 }
+
+/** Ids of the deliverers alive now: whose claimer lock (claimer.ts) some session of this database holds. */
+const LIVE_CLAIMERS = `SELECT l.objid::text::int FROM pg_locks l
+  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.classid = ${CLAIMER_LOCK_NAMESPACE}::oid
+    AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())`;
 
 /** HMAC-SHA256 over `timestamp.body`: what a receiver recomputes with the shared secret. */
 export function signature(secret: string, timestamp: string, body: string): string {
@@ -29,7 +38,10 @@ export function signature(secret: string, timestamp: string, body: string): stri
  * with exponential backoff, logging every attempt. Receivers dedupe by the event id.
  */
 export class OutboxService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly targets: TargetPolicy,
+  ) {}
 
   async emit(em: EntityManager, brandId: string, type: OutboxEventType, entity: string, entityId: string, payload: Record<string, unknown>): Promise<void> {
     // attempts, next_attempt_at (now) and the rest take the table's defaults
@@ -64,6 +76,10 @@ export class OutboxService {
       throw badInput('url', 'Not a URL');
     }
     if (!['http:', 'https:'].includes(url.protocol)) throw badInput('url', 'The webhook must be http(s)');
+    // one answer for "not public" and "does not resolve": the form is not a probe of internal names either
+    await resolveTarget(url, this.targets).catch((err) => {
+      throw err instanceof TargetError ? badInput('url', 'The webhook must be a public address that resolves (or one allowed in the server settings)') : err;
+    });
     return this.ds.transaction(async (em) => {
       const existing = await applyScope(em.getRepository(WebhookEndpoint).createQueryBuilder('e'), scope, 'brand').setLock('pessimistic_write').getOne();
       const secret = !existing || input.rotateSecret ? randomBytes(24).toString('base64url') : null;
@@ -93,8 +109,8 @@ export class OutboxService {
 
   /**
    * One round of delivery: claims due events of brands with an enabled endpoint (a lease, so a
-   * second deliverer skips them and a crashed one's claim runs out), posts each, and records the
-   * outcome. Returns how many were delivered.
+   * second deliverer skips them and a crashed one's claim runs out, at once when the claim names a
+   * claimer whose process is gone), posts each, and records the outcome. Returns how many were delivered.
    */
   async deliverDue(opts: DeliveryOptions): Promise<number> {
     type Claimed = { id: string; brand_id: string; type: string; entity: string; entity_id: string; payload: Record<string, unknown>; attempts: number; created_at: Date; url: string; secret: string };
@@ -103,13 +119,14 @@ export class OutboxService {
       await this.ds.query(
         `WITH due AS (
            SELECT o.id FROM outbox_event o JOIN webhook_endpoint w ON w.brand_id = o.brand_id AND w.enabled
-            WHERE o.delivered_at IS NULL AND o.next_attempt_at <= now()
+            WHERE o.delivered_at IS NULL
+              AND (o.next_attempt_at <= now() OR (o.claimed_by IS NOT NULL AND o.claimed_by NOT IN (${LIVE_CLAIMERS})))
             ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED)
-         UPDATE outbox_event o SET next_attempt_at = now() + make_interval(secs => $2::float / 1000), updated_at = now()
+         UPDATE outbox_event o SET next_attempt_at = now() + make_interval(secs => $2::float / 1000), claimed_by = $3, updated_at = now()
            FROM due, webhook_endpoint w
           WHERE o.id = due.id AND w.brand_id = o.brand_id
           RETURNING o.id, o.brand_id, o.type, o.entity, o.entity_id, o.payload, o.attempts, o.created_at, w.url, w.secret`,
-        [opts.batch, opts.leaseMs],
+        [opts.batch, opts.leaseMs, opts.claimId?.() ?? null],
       );
     let delivered = 0;
     for (const e of claimed) {
@@ -117,36 +134,34 @@ export class OutboxService {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const started = Date.now();
       let status: number | null = null;
-      let error: string | null = null;
+      let error: WebhookFailure | null = null;
       try {
-        const res = await fetch(e.url, {
-          method: 'POST',
-          body,
-          signal: AbortSignal.timeout(opts.timeoutMs),
-          headers: {
-            'content-type': 'application/json',
-            [WEBHOOK_HEADERS.event]: e.type,
-            [WEBHOOK_HEADERS.eventId]: e.id,
-            [WEBHOOK_HEADERS.timestamp]: timestamp,
-            [WEBHOOK_HEADERS.signature]: signature(e.secret, timestamp, body),
-          },
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-        if (!res.ok) error = `HTTP ${res.status}`;
+        // checked again at every delivery (DNS may have changed since the URL was set), and sent to the checked address
+        const url = new URL(e.url);
+        const target = await resolveTarget(url, this.targets);
+        status = await postPinned(url, target, body, {
+          'content-type': 'application/json',
+          [WEBHOOK_HEADERS.event]: e.type,
+          [WEBHOOK_HEADERS.eventId]: e.id,
+          [WEBHOOK_HEADERS.timestamp]: timestamp,
+          [WEBHOOK_HEADERS.signature]: signature(e.secret, timestamp, body),
+        }, opts.timeoutMs);
+        error = failureOfStatus(status);
       } catch (err) {
-        error = (err as Error).message.slice(0, 500);
+        error = err instanceof TargetError ? err.failure : WebhookFailure.UNREACHABLE;
       }
+      // tenths of a second: enough to see a slow receiver, too coarse to time anything behind it
+      const durationMs = Math.round((Date.now() - started) / 100) * 100;
       const attempt = e.attempts + 1;
       const ok = error === null;
       await this.ds.transaction(async (em) => {
-        await em.insert(WebhookDelivery, { brandId: e.brand_id, eventId: e.id, attempt, url: e.url, statusCode: status, ok, error, durationMs: Date.now() - started } as never);
+        await em.insert(WebhookDelivery, { brandId: e.brand_id, eventId: e.id, attempt, url: e.url, statusCode: status, ok, error, durationMs } as never);
         if (ok) {
-          await em.query(`UPDATE outbox_event SET attempts = $2, delivered_at = now(), last_error = NULL, updated_at = now() WHERE id = $1`, [e.id, attempt]);
+          await em.query(`UPDATE outbox_event SET attempts = $2, delivered_at = now(), last_error = NULL, claimed_by = NULL, updated_at = now() WHERE id = $1`, [e.id, attempt]);
         } else {
           const wait = Math.min(opts.retryBaseMs * 2 ** (attempt - 1), 3_600_000);
           await em.query(
-            `UPDATE outbox_event SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::float / 1000), updated_at = now() WHERE id = $1`,
+            `UPDATE outbox_event SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4::float / 1000), claimed_by = NULL, updated_at = now() WHERE id = $1`,
             [e.id, attempt, error, wait],
           );
         }

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleId } from '../../auth/scoped-ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -95,10 +96,7 @@ export class ProductService {
       throw badInput('registrationValidTo', 'The registration cannot end before it starts');
     }
     return this.ds.transaction(async (em) => {
-      const [line] = await applyScope(em.getRepository(ProductLine).createQueryBuilder('pl'), scope, 'brand')
-        .andWhere('pl.id = :id', { id: input.productLineId })
-        .getMany();
-      if (!line) throw badInput('productLineId', 'Choose a product line of this brand');
+      await visibleId(em, scope, 'productLine', input.productLineId, 'productLineId');
       const clash = await this.scoped(scope, em).andWhere('p.code = :code', { code: input.code }).getCount();
       if (clash) throw new AppError(ErrorCode.CONFLICT, `A product with code ${input.code} exists already`, 'code');
       const product = await em.save(em.create(Product, { ...input, udiDi: input.udiDi ?? null, brandId: scope.brandId }));

@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DecimalRange } from '../../common/ranges';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
-import { CURRENCIES, Decimal, DecimalScalar, NonNegativeAmount, fixed2 } from '../../common/money';
+import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
 
 registerEnumType(ProductKind, { name: 'ProductKind' });
@@ -146,7 +147,7 @@ export class CreateProductInput {
   udiDi?: string | null;
 
   @Field(() => DecimalScalar)
-  @NonNegativeAmount()
+  @DecimalRange('0')
   listPrice: string;
 
   @Field({ defaultValue: 'CNY' })
@@ -167,7 +168,7 @@ export class SetTierPriceInput {
   tier: number;
 
   @Field(() => DecimalScalar)
-  @NonNegativeAmount()
+  @DecimalRange('0')
   price: string;
 
   @Field(() => LocalDateScalar)

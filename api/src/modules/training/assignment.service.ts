@@ -1,11 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationKind, PARTNER_ROLES, Role, Side } from '@medchannel/shared-schema';
+import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
-import { AppError, ErrorCode, ErrorReason, badInput, notFound } from '../../common/errors';
+import { AppError, ErrorCode, ErrorReason, badInput } from '../../common/errors';
 import { today } from '../../common/dates';
 import { fingerprint, isUniqueViolation } from '../order/order.service';
-import type { DistributorService } from '../distributor/distributor.service';
 import type { NotificationService } from '../notification/notification.service';
 import type { CourseService } from './course.service';
 import { CourseAssignment } from './training.entity';
@@ -25,7 +25,6 @@ export class AssignmentService {
   constructor(
     private readonly ds: DataSource,
     private readonly courses: CourseService,
-    private readonly distributors: DistributorService,
     private readonly notifications: NotificationService,
   ) {}
 
@@ -53,10 +52,8 @@ export class AssignmentService {
         if (!course.publishedVersion || course.archivedAt) {
           throw new AppError(ErrorCode.CONFLICT, 'Publish the course before assigning it', 'courseId', ErrorReason.ILLEGAL_TRANSITION);
         }
-        if (input.distributorIds.length) {
-          const seen = await this.distributors.byIds(scope, [...new Set(input.distributorIds)], em);
-          if (seen.length !== new Set(input.distributorIds).size) throw notFound('Distributor');
-        }
+        await visibleIds(em, scope, 'distributor', input.distributorIds, 'distributorIds');
+        await visibleIds(em, scope, 'productLine', input.productLineIds, 'productLineIds');
         const people = await this.reach(em, scope, input);
         const assignment = await em.save(em.create(CourseAssignment, {
           brandId: scope.brandId, courseId: course.id, distributorIds: [...new Set(input.distributorIds)], tiers: [...new Set(input.tiers)],

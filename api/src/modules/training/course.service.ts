@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseListStatus, CourseVersionStatus, ErrorReason, MAX_MATERIAL_BYTES, Side } from '@medchannel/shared-schema';
+import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -202,10 +203,7 @@ export class CourseService {
 
   /** The product lines named, each the brand's own. */
   private async lines(em: EntityManager, scope: Scope, ids: string[]): Promise<string[]> {
-    const unique = [...new Set(ids)];
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM product_line WHERE id = ANY($1) AND brand_id = $2`, [unique, scope.brandId]);
-    if (n !== unique.length) throw notFound('Product line');
-    return unique;
+    return visibleIds(em, scope, 'productLine', ids, 'productLineIds');
   }
 
   private versionRow(scope: Scope, course: Course, version: number, input: CourseContentInput, docs: ReturnType<typeof toDocs>, lines: string[]) {

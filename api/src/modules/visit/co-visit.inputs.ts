@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
 } from 'class-validator';
 import { CoVisitStatus, MAX_CO_VISIT_SLOTS, MAX_VISIT_CC, MAX_VISIT_ITEMS } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { MomentWithin } from '../../common/ranges';
 
 /** What clients send about co-visit plans (validated before any service runs). */
 
@@ -11,12 +12,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class CoVisitSlotInput {
-  @Field()
+  @Field({ description: 'From a day ago to a year ahead' })
   @IsDate()
+  @MomentWithin(1, 366)
   startsAt: Date;
 
   @Field()
   @IsDate()
+  @MomentWithin(1, 366)
   endsAt: Date;
 }
 
@@ -66,6 +69,10 @@ export class ProposeCoVisitInput {
   @Field(() => ID, { description: 'Made once per plan by the client: a retry with it returns the first result' })
   @IsUUID()
   idempotencyKey: string;
+
+  @Field({ defaultValue: false, description: 'Propose even though a time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @IsBoolean()
+  confirmOverlap: boolean;
 }
 
 @ArgsType()
@@ -84,6 +91,10 @@ export class AcceptCoVisitSlotArgs extends CoVisitMoveArgs {
   @Field(() => ID, { description: 'A slot the other side offered' })
   @IsUUID()
   slotId: string;
+
+  @Field({ defaultValue: false, description: 'Accept even though the time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @IsBoolean()
+  confirmOverlap: boolean;
 }
 
 @ArgsType()
@@ -91,6 +102,10 @@ export class ProposeCoVisitSlotArgs extends CoVisitMoveArgs {
   @Field(() => CoVisitSlotInput)
   @ValidateNested()
   slot: CoVisitSlotInput;
+
+  @Field({ defaultValue: false, description: 'Offer it even though it overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @IsBoolean()
+  confirmOverlap: boolean;
 }
 
 @ArgsType()

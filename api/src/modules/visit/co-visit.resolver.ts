@@ -4,14 +4,14 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { DistributorType } from '../distributor/distributor.types';
 import { Distributor } from '../distributor/distributor.entity';
-import { HospitalContactType, HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
-import { Hospital, HospitalContact, HospitalDepartment } from '../hospital/hospital.entity';
+import { HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
+import { Hospital, HospitalDepartment } from '../hospital/hospital.entity';
 import { ProductType } from '../product/product.types';
 import { Product } from '../product/product.entity';
 import { User } from '../user/user.entity';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
 import { VisitNote } from './visit-note.entity';
-import { CoVisitConnection, CoVisitParticipantType, CoVisitSlotType, CoVisitType, VisitNoteType, VisitPersonType } from './visit.types';
+import { CoVisitConnection, CoVisitParticipantType, CoVisitSlotType, CoVisitType, VisitContactType, VisitNoteType, VisitPersonType } from './visit.types';
 import { AcceptCoVisitSlotArgs, CoVisitMoveArgs, MyCoVisitsArgs, ProposeCoVisitInput, ProposeCoVisitSlotArgs, ReasonedCoVisitMoveArgs, TeamCoVisitFilter } from './co-visit.inputs';
 
 /** Brand people who go to hospitals (channel managers, technical experts, heads, admins). */
@@ -106,9 +106,10 @@ export class CoVisitResolver {
     return (await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds)).department;
   }
 
-  @FieldResolver(() => [HospitalContactType])
-  async contacts(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<HospitalContact[]> {
-    return (await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds)).contacts;
+  @FieldResolver(() => [VisitContactType])
+  async contacts(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
+    const { contacts } = await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds);
+    return contacts.map((c) => ({ id: c.id, name: c.name, title: c.title }));
   }
 
   @FieldResolver(() => [ProductType])
@@ -146,6 +147,11 @@ export class CoVisitResolver {
     const scope = requireScope(ctx);
     if (v.status !== CoVisitStatus.PROPOSED || v.awaitingSide !== scope.side) return false;
     return (await loadersOf(ctx).participantsByCoVisitId.load(v.id)).some((p) => p.userId === scope.userId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Check-in is open: the visit is confirmed and today (China time) is its day' })
+  checkInOpen(@Root() v: CoVisit, @Ctx() ctx: GqlContext): boolean {
+    return ctx.services.coVisits.checkInOpen(v);
   }
 
   @FieldResolver(() => [VisitNoteType], { description: 'The notes written about this visit that the viewer may read' })

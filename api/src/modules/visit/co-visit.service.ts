@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CO_VISIT_TRANSITIONS, CoVisitStatus, ErrorCode, ErrorReason, MAX_CALENDAR_DAYS, NotificationKind, Side } from '@medchannel/shared-schema';
+import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, badInput, notFound } from '../../common/errors';
@@ -8,13 +9,13 @@ import { addDays, daysBetween } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { withinRegion } from '../region/region.sql';
-import { Product } from '../product/product.entity';
 import { fingerprint, isUniqueViolation } from '../order/order.service';
 import type { NotificationService } from '../notification/notification.service';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
 import {
   AcceptCoVisitSlotArgs, CoVisitMoveArgs, CoVisitSlotInput, MyCoVisitsArgs, ProposeCoVisitInput, ProposeCoVisitSlotArgs, ReasonedCoVisitMoveArgs, TeamCoVisitFilter,
 } from './co-visit.inputs';
+import { checkInOpen, refuseOverlaps } from './co-visit-schedule';
 import { illegal, namedPeople, notAParticipant, otherSide, visibleDistributor, visiblePlace } from './visit-people';
 
 const MAX_SLOT_HOURS = 12;
@@ -29,6 +30,9 @@ const dayStart = (date: string) => `${date}T00:00:00+08:00`;
  * other participants in the same transaction.
  */
 export class CoVisitService {
+  /** What "now" is for the visit's day (tests set a fixed one). */
+  clock: () => Date = () => new Date();
+
   constructor(
     private readonly ds: DataSource,
     private readonly notifications: NotificationService,
@@ -95,7 +99,7 @@ export class CoVisitService {
   }
 
   async propose(scope: Scope, input: ProposeCoVisitInput): Promise<CoVisit> {
-    const { idempotencyKey, ...plan } = input;
+    const { idempotencyKey, confirmOverlap, ...plan } = input;
     const hash = fingerprint({ ...plan, slots: plan.slots.map((s) => [s.startsAt.toISOString(), s.endsAt.toISOString()]) });
     plan.slots.forEach((s, i) => checkSlot(s, `slots.${i}`));
     try {
@@ -106,15 +110,12 @@ export class CoVisitService {
         if (!distributorId) throw badInput('distributorId', 'Choose the distributor whose rep goes along');
         const distributor = await visibleDistributor(em, scope, distributorId);
         await visiblePlace(em, scope, plan.hospitalId, plan.departmentId, plan.contactIds);
-        const productIds = [...new Set(plan.productIds)];
-        if (productIds.length) {
-          const n = await applyScope(em.getRepository(Product).createQueryBuilder('p'), scope, 'brand').andWhere('p.id = ANY(:productIds)', { productIds }).getCount();
-          if (n !== productIds.length) throw notFound('Product');
-        }
+        const productIds = await visibleIds(em, scope, 'product', plan.productIds, 'productIds');
         const people = await namedPeople(em, scope, [scope.userId, ...plan.participantIds], distributor.id, 'participantIds');
         if (!people.some((p) => p.side === Side.BRAND) || !people.some((p) => p.side === Side.PARTNER)) {
           throw badInput('participantIds', 'A co-visit takes someone from the brand and someone from the distributor');
         }
+        if (!confirmOverlap) await refuseOverlaps(em, scope, people.map((p) => p.id), plan.slots, 'slots', null);
         const side = scope.side;
         const visit = await em.save(em.create(CoVisit, {
           brandId: scope.brandId, distributorId: distributor.id, hospitalId: plan.hospitalId, departmentId: plan.departmentId ?? null,
@@ -146,6 +147,7 @@ export class CoVisitService {
       const slot = await em.findOne(CoVisitSlot, { where: { id: args.slotId, coVisitId: visit.id } });
       if (!slot) throw notFound('Slot');
       if (slot.proposedSide === scope.side) throw badInput('slotId', 'Accept a time the other side offered');
+      if (!args.confirmOverlap) await refuseOverlaps(em, scope, await this.peopleOn(em, visit), [slot], 'slotId', visit.id);
       await this.move(em, scope, visit, CoVisitStatus.CONFIRMED, 'CONFIRM_CO_VISIT', { confirmedSlotId: slot.id, startsAt: slot.startsAt, awaitingSide: null }, { slotId: slot.id });
       await this.tell(em, scope, visit, NotificationKind.CO_VISIT_CONFIRMED);
     });
@@ -156,6 +158,7 @@ export class CoVisitService {
     checkSlot(args.slot, 'slot');
     return this.act(scope, args, async (em, visit) => {
       this.refuseUnlessMyTurn(scope, visit);
+      if (!args.confirmOverlap) await refuseOverlaps(em, scope, await this.peopleOn(em, visit), [args.slot], 'slot', visit.id);
       await em.insert(CoVisitSlot, { brandId: visit.brandId, coVisitId: visit.id, startsAt: args.slot.startsAt, endsAt: args.slot.endsAt, proposedBy: scope.userId, proposedSide: scope.side });
       await this.move(em, scope, visit, CoVisitStatus.PROPOSED, 'PROPOSE_CO_VISIT_SLOT', { awaitingSide: otherSide(scope.side), startsAt: args.slot.startsAt }, {
         slot: [args.slot.startsAt.toISOString(), args.slot.endsAt.toISOString()],
@@ -181,7 +184,10 @@ export class CoVisitService {
   async checkIn(scope: Scope, args: CoVisitMoveArgs): Promise<CoVisit> {
     return this.act(scope, args, async (em, visit, me) => {
       if (visit.status !== CoVisitStatus.CONFIRMED) throw illegal(`Check in to a confirmed visit; this one is ${visit.status}`);
-      const now = new Date();
+      const now = this.clock();
+      if (!checkInOpen(visit.startsAt, now)) {
+        throw new AppError(ErrorCode.CONFLICT, 'Check in on the day of the visit (China time)', undefined, ErrorReason.NOT_VISIT_DAY);
+      }
       await em.update(CoVisitParticipant, { id: me.id }, { checkedInAt: now });
       await this.move(em, scope, visit, CoVisitStatus.CONFIRMED, 'CHECK_IN_CO_VISIT', visit.checkedInAt ? {} : { checkedInAt: now }, { at: now.toISOString() }, true);
     }, (visit, me) => visit.status === CoVisitStatus.CONFIRMED && me.checkedInAt !== null);
@@ -218,6 +224,15 @@ export class CoVisitService {
     return this.get(scope, id);
   }
 
+  /** Whether the viewer may check in to the visit now: confirmed, and today is its day. */
+  checkInOpen(visit: CoVisit): boolean {
+    return visit.status === CoVisitStatus.CONFIRMED && checkInOpen(visit.startsAt, this.clock());
+  }
+
+  private async peopleOn(em: EntityManager, visit: CoVisit): Promise<string[]> {
+    return (await em.find(CoVisitParticipant, { where: { coVisitId: visit.id } })).map((p) => p.userId);
+  }
+
   private refuseUnlessMyTurn(scope: Scope, visit: CoVisit): void {
     if (visit.status !== CoVisitStatus.PROPOSED) throw illegal(`This co-visit is ${visit.status}, no longer open to answers`);
     if (visit.awaitingSide !== scope.side) throw illegal('The other side has not answered your proposal yet');
@@ -243,9 +258,13 @@ export class CoVisitService {
   /** Tells every other participant; the notice names the plan, never more than its time. */
   private async tell(em: EntityManager, scope: Scope, visit: CoVisit, kind: NotificationKind, params: Record<string, string> = {}): Promise<void> {
     const others = await em.find(CoVisitParticipant, { where: { coVisitId: visit.id } });
+    // while the plan is open, every time on offer (the calendar's first is not the only one)
+    const slots = visit.status === CoVisitStatus.PROPOSED
+      ? (await em.find(CoVisitSlot, { where: { coVisitId: visit.id }, order: { startsAt: 'ASC', id: 'ASC' } })).map((s) => `${s.startsAt.toISOString()}/${s.endsAt.toISOString()}`)
+      : [];
     await this.notifications.notify(em, {
       brandId: visit.brandId, userIds: others.map((p) => p.userId).filter((u) => u !== scope.userId), kind, entity: 'co_visit', entityId: visit.id,
-      params: { startsAt: visit.startsAt.toISOString(), ...params },
+      params: { startsAt: visit.startsAt.toISOString(), ...(slots.length ? { slots: slots.join(',') } : {}), ...params },
     });
   }
 }

@@ -29,6 +29,9 @@ beforeAll(async () => {
   head = await person(t, 'gd.rh', Role.REGIONAL_HEAD, { regionCode: 'GD' });
 });
 afterAll(() => t?.stop());
+afterEach(() => {
+  t.app.services.coVisits.clock = () => new Date();
+});
 
 const FIELDS = `id status awaitingSide version startsAt checkedInAt cancelReason myTurn goal
   slots { id startsAt endsAt proposedSide proposedBy { displayName } } confirmedSlot { id }
@@ -105,6 +108,8 @@ test('proposed, answered with another time, accepted, checked in and done', asyn
 
   // not done before someone checked in
   expect(reasonOf(await cm.request(MOVE('completeCoVisit'), { id: v.id, v: c.version }))).toBe(ErrorReason.ILLEGAL_TRANSITION);
+  // at the hospital on the visit's day (the service's clock set to that morning)
+  t.app.services.coVisits.clock = () => new Date(theirs.startsAt);
   const checkedIn = await rep.client.request(MOVE('checkInCoVisit'), { id: v.id, v: c.version });
   expect(checkedIn.data.checkInCoVisit.checkedInAt).not.toBeNull();
   // the phone retries the check-in: nothing changes

@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { CommitmentKind, CommitmentStatus, MAX_VISIT_CC, MAX_VISIT_ITEMS, NoteVisibility } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { DecimalRange } from '../../common/ranges';
 import { CURRENCIES, DecimalScalar } from '../../common/money';
 
 /** What clients send about visit notes, their tasks, commitments and comments (validated before any service runs). */
@@ -41,6 +42,7 @@ export class CommitmentInput {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'An exact amount, with its currency' })
   @IsOptional()
+  @DecimalRange('0')
   amount?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required with an amount' })

@@ -4,13 +4,14 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { DistributorType } from '../distributor/distributor.types';
 import { Distributor } from '../distributor/distributor.entity';
-import { HospitalContactType, HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
-import { Hospital, HospitalContact, HospitalDepartment } from '../hospital/hospital.entity';
+import { HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
+import { Hospital, HospitalDepartment } from '../hospital/hospital.entity';
 import { User } from '../user/user.entity';
 import { CoVisit } from './co-visit.entity';
 import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitTask } from './visit-note.entity';
 import {
   CoVisitType, VisitAttachmentType, VisitCommentType, VisitCommitmentConnection, VisitCommitmentType, VisitNoteConnection, VisitNoteType, VisitPersonType, VisitTaskType,
+  VisitContactType,
 } from './visit.types';
 import {
   CcVisitNoteArgs, CommentOnVisitNoteArgs, CommitmentInboxArgs, CommitmentMoveArgs, DisputeCommitmentArgs, DisputedCommitmentFilter, ResolveCommitmentArgs,
@@ -105,9 +106,10 @@ export class VisitNoteResolver {
     return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).department;
   }
 
-  @FieldResolver(() => [HospitalContactType])
-  async contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalContact[]> {
-    return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).contacts;
+  @FieldResolver(() => [VisitContactType])
+  async contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
+    const { contacts } = await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds);
+    return contacts.map((c) => ({ id: c.id, name: c.name, title: c.title }));
   }
 
   @FieldResolver(() => DistributorType, { nullable: true })

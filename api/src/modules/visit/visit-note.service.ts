@@ -173,7 +173,9 @@ export class VisitNoteService {
 
   /** A note reports on a co-visit its author took part in, once it is confirmed or done. */
   private async reportedVisit(em: EntityManager, scope: Scope, coVisitId: string): Promise<CoVisit> {
-    const visit = await applyScope(em.getRepository(CoVisit).createQueryBuilder('cv'), scope, 'coVisit').andWhere('cv.id = :id', { id: coVisitId }).getOne();
+    const visit = isUuid(coVisitId)
+      ? await applyScope(em.getRepository(CoVisit).createQueryBuilder('cv'), scope, 'coVisit').andWhere('cv.id = :id', { id: coVisitId }).getOne()
+      : null;
     if (!visit) throw notFound('Co-visit');
     if (!(await em.count(CoVisitParticipant, { where: { coVisitId, userId: scope.userId } }))) throw notAParticipant('co-visit');
     if (![CoVisitStatus.CONFIRMED, CoVisitStatus.DONE].includes(visit.status)) throw illegal(`Write the note once the visit is confirmed; it is ${visit.status}`);

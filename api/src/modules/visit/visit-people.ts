@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ErrorCode, ErrorReason, Role, Side } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { AppError, badInput, notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
 import { Hospital, HospitalContact, HospitalDepartment } from '../hospital/hospital.entity';
 import { Distributor } from '../distributor/distributor.entity';
 import { User } from '../user/user.entity';
@@ -25,6 +26,7 @@ export async function namedPeople(
 ): Promise<User[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
+  if (!unique.every(isUuid)) throw notFound('User');
   const users = await applyScope(em.getRepository(User).createQueryBuilder('u'), scope, 'user')
     .andWhere('u.id = ANY(:ids)', { ids: unique }).andWhere('u.disabled_at IS NULL').getMany();
   if (users.length !== unique.length) throw notFound('User');
@@ -37,7 +39,7 @@ export async function namedPeople(
 }
 
 export async function visibleDistributor(em: EntityManager, scope: Scope, id: string): Promise<Distributor> {
-  const found = await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor').andWhere('d.id = :id', { id }).getOne();
+  const found = isUuid(id) ? await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor').andWhere('d.id = :id', { id }).getOne() : null;
   if (!found) throw notFound('Distributor');
   return found;
 }
@@ -46,10 +48,13 @@ export async function visibleDistributor(em: EntityManager, scope: Scope, id: st
 export async function visiblePlace(
   em: EntityManager, scope: Scope, hospitalId: string, departmentId: string | null | undefined, contactIds: string[],
 ): Promise<Hospital> {
-  const hospital = await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital').andWhere('h.id = :id', { id: hospitalId }).getOne();
+  const hospital = isUuid(hospitalId)
+    ? await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital').andWhere('h.id = :id', { id: hospitalId }).getOne()
+    : null;
   if (!hospital) throw notFound('Hospital');
-  if (departmentId && !(await em.count(HospitalDepartment, { where: { id: departmentId, hospitalId } }))) throw notFound('Department');
+  if (departmentId && (!isUuid(departmentId) || !(await em.count(HospitalDepartment, { where: { id: departmentId, hospitalId } })))) throw notFound('Department');
   const contacts = [...new Set(contactIds)];
+  if (!contacts.every(isUuid)) throw notFound('Contact');
   if (contacts.length) {
     const n = await em.getRepository(HospitalContact).createQueryBuilder('c')
       .where('c.hospital_id = :hospitalId AND c.id = ANY(:contacts)', { hospitalId, contacts }).getCount();

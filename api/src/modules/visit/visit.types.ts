@@ -29,6 +29,25 @@ export class VisitPersonType {
   role: Role;
 }
 
+/**
+ * A hospital contact as a visit names them to everyone on it, the distributor's people included:
+ * who they are (name, title) so the visit can be planned and reported. Their phone and place in
+ * the decision chain are the brand's intelligence and stay on Hospital.contacts (brand only). A
+ * type of its own rather than fields nulled per viewer, so what a visit shares is in the schema,
+ * and no viewer-dependent resolver can forget a field.
+ */
+@ObjectType('VisitContact')
+export class VisitContactType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+}
+
 @ObjectType('CoVisitSlot', { description: 'A time one side offered' })
 export class CoVisitSlotType {
   @Field(() => ID)

@@ -7,6 +7,7 @@ import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { canUse } from '../../app/nav';
 import { StageTag } from '../distributors/StageTag';
+import { HomeTodos } from './HomeTodos';
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -56,9 +57,7 @@ export default function DashboardPage() {
           </Col>
         )}
         <Col xs={24}>
-          <Card title={t('dashboard.todo')}>
-            <EmptyState title={t('dashboard.todoEmpty')} description={t('dashboard.todoEmptyDescription')} />
-          </Card>
+          <HomeTodos role={user.role} />
         </Col>
       </Row>
     </>

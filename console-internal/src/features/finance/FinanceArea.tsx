@@ -1,9 +1,9 @@
 import './strings';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { ForbiddenState, LoadingState, NotFoundState } from '@medchannel/web-shared/states';
 import type { LazyPage } from '@medchannel/web-shared';
@@ -17,18 +17,18 @@ interface Tab {
 }
 
 // Each tab is its own chunk: finance opens on receivables without loading the drawers and logs.
-const ReceivablesPage = lazy(() => import('./receivables/ReceivablesPage'));
+const ReceivablesPage = retryingLazy(() => import('./receivables/ReceivablesPage'));
 const TABS: Tab[] = [
   { key: 'receivables', page: ReceivablesPage },
-  { key: 'overdue', page: lazy(() => import('./receivables/OverduePage')) },
-  { key: 'plan', page: lazy(() => import('./receivables/CollectionCalendarPage')) },
-  { key: 'disputes', page: lazy(() => import('./disputes/DisputesPage')), can: seesDisputes },
-  { key: 'invoices', page: lazy(() => import('./invoices/InvoicesPage')) },
-  { key: 'payments', page: lazy(() => import('./payments/PaymentsPage')) },
-  { key: 'statements', page: lazy(() => import('./statements/StatementsPage')) },
-  { key: 'erp', page: lazy(() => import('./erp/ErpPage')), can: seesErp },
+  { key: 'overdue', page: retryingLazy(() => import('./receivables/OverduePage')) },
+  { key: 'plan', page: retryingLazy(() => import('./receivables/CollectionCalendarPage')) },
+  { key: 'disputes', page: retryingLazy(() => import('./disputes/DisputesPage')), can: seesDisputes },
+  { key: 'invoices', page: retryingLazy(() => import('./invoices/InvoicesPage')) },
+  { key: 'payments', page: retryingLazy(() => import('./payments/PaymentsPage')) },
+  { key: 'statements', page: retryingLazy(() => import('./statements/StatementsPage')) },
+  { key: 'erp', page: retryingLazy(() => import('./erp/ErpPage')), can: seesErp },
 ];
-const StatementDetailPage = lazy(() => import('./statements/StatementDetailPage'));
+const StatementDetailPage = retryingLazy(() => import('./statements/StatementDetailPage'));
 
 /** The filters a tab switch keeps: the same region or distributor, looked at another way. */
 const CARRIED = ['region', 'distributor'];

@@ -1,22 +1,22 @@
 import './strings';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { LoadingState, NotFoundState } from '@medchannel/web-shared/states';
 import type { LazyPage } from '@medchannel/web-shared';
 import { editsCourses } from './roles';
 
 // Each tab is its own chunk, and so is the course page with its editor: the list loads alone.
-const CoursesPage = lazy(() => import('./courses/CoursesPage'));
+const CoursesPage = retryingLazy(() => import('./courses/CoursesPage'));
 const TABS: Array<{ key: string; page: LazyPage }> = [
   { key: 'courses', page: CoursesPage },
-  { key: 'completion', page: lazy(() => import('./reports/CompletionPage')) },
-  { key: 'readiness', page: lazy(() => import('./reports/ReadinessPage')) },
+  { key: 'completion', page: retryingLazy(() => import('./reports/CompletionPage')) },
+  { key: 'readiness', page: retryingLazy(() => import('./reports/ReadinessPage')) },
 ];
-const CoursePage = lazy(() => import('./editor/CoursePage'));
+const CoursePage = retryingLazy(() => import('./editor/CoursePage'));
 
 /**
  * 培训 — the training area: courses (list, the editor at /training/courses/<id>, a new one at

@@ -1,22 +1,22 @@
 import './strings';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { LoadingState, NotFoundState } from '@medchannel/web-shared/states';
 import { leadsTeam } from './roles';
 
 // Each tab is its own chunk, and so are the plan and note forms and the detail pages.
-const WeekPage = lazy(() => import('./week/WeekPage'));
-const NotesPage = lazy(() => import('./notes/NotesPage'));
-const TeamPage = lazy(() => import('./team/TeamPage'));
-const DisputesPage = lazy(() => import('./team/DisputesPage'));
-const PlanPage = lazy(() => import('./covisit/PlanPage'));
-const CoVisitPage = lazy(() => import('./covisit/CoVisitPage'));
-const WriteNotePage = lazy(() => import('./notes/WriteNotePage'));
-const NotePage = lazy(() => import('./notes/NotePage'));
+const WeekPage = retryingLazy(() => import('./week/WeekPage'));
+const NotesPage = retryingLazy(() => import('./notes/NotesPage'));
+const TeamPage = retryingLazy(() => import('./team/TeamPage'));
+const DisputesPage = retryingLazy(() => import('./team/DisputesPage'));
+const PlanPage = retryingLazy(() => import('./covisit/PlanPage'));
+const CoVisitPage = retryingLazy(() => import('./covisit/CoVisitPage'));
+const WriteNotePage = retryingLazy(() => import('./notes/WriteNotePage'));
+const NotePage = retryingLazy(() => import('./notes/NotePage'));
 
 /** Which tab a path belongs to: a plan and a co-visit sit under the week, a note under the notes. */
 const TAB_OF: Record<string, string> = { week: 'week', plan: 'week', co: 'week', notes: 'notes', team: 'team', disputes: 'disputes' };

@@ -1,7 +1,5 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { intlTag, localeOfLanguage } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
 
 // Visits happen at Chinese hospitals and the API counts their days in China time (myCoVisits'
 // from/to), so the visit pages show and take times in China time whatever the browser's zone:
@@ -32,12 +30,8 @@ export function weekFrom(param: string | null): Dayjs {
   return mondayOf(day.isValid() ? day : chinaToday());
 }
 
-/** Date and time of an instant in the reader's language, in China time. */
+/** Date and time of an instant in the reader's language, in China time (and saying so): the shared formatter's. */
 export function useVisitTime() {
-  const { i18n } = useTranslation();
-  const tag = intlTag(localeOfLanguage(i18n.language));
-  return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: CHINA_TZ });
-    return { dateTime: (at: string | null | undefined) => (at ? dateTime.format(new Date(at)) : '') };
-  }, [tag]);
+  const { dateTime } = useFormat();
+  return { dateTime };
 }

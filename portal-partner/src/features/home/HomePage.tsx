@@ -1,13 +1,12 @@
-import { Alert, Card, Typography } from 'antd';
-import { AccountBookOutlined, BankOutlined, RightOutlined } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
+import { BankOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Role } from '@medchannel/shared-schema';
 import { navFor } from '../../app/nav';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { EmptyState } from '@medchannel/web-shared/states';
-import { HomeDocumentsDocument, HomeStatementsDocument } from '../../gql/graphql';
+import { HomeDocumentsDocument } from '../../gql/graphql';
+import { HomeTodos } from './HomeTodos';
 import './home.css';
 
 export default function HomePage() {
@@ -21,13 +20,6 @@ export default function HomePage() {
     ['EXPIRED', 'WITHIN_7_DAYS', 'WITHIN_30_DAYS'].includes(q.expiry.level),
   );
   const expired = urgent.some((q) => q.expiry.level === 'EXPIRED');
-  // The owner's to-do: last month's statement waits for a confirmation or a dispute.
-  const statements = useQuery(HomeStatementsDocument, {
-    skip: user.role !== Role.OWNER,
-    variables: { filter: { distributorId: user.distributor?.id ?? null } },
-    fetchPolicy: 'cache-and-network',
-  });
-  const todo = statements.data?.statements.nodes ?? [];
 
   return (
     <>
@@ -65,23 +57,7 @@ export default function HomePage() {
           <span>{t('company.title')}</span>
         </Link>
       </div>
-      <Card title={t('home.todo')} size="small" data-testid="home-todo">
-        {todo.length === 0 ? (
-          <EmptyState title={t('home.todoEmpty')} description={t('home.todoEmptyDescription')} />
-        ) : (
-          <div className="pp-list">
-            {todo.map((s) => (
-              <Link key={s.id} to={`/statements/${s.id}`} className="pp-item pp-row pp-row-head" data-testid="todo-statement" data-period={s.period}>
-                <span>
-                  <AccountBookOutlined style={{ color: '#1565c0', marginInlineEnd: 8 }} />
-                  {t('home.statementTodo', { period: s.period, version: s.version })}
-                </span>
-                <RightOutlined className="pp-muted" />
-              </Link>
-            ))}
-          </div>
-        )}
-      </Card>
+      <HomeTodos user={user} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12, textAlign: 'center' }}>
         {t('home.footer')}
       </Typography.Paragraph>

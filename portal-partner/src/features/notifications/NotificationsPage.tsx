@@ -79,7 +79,9 @@ function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }
   const format = useFormat();
   // the only time a notice carries is a co-visit's, said as the hospital's clock shows it
   const visitTime = useVisitTime();
-  const { title, details } = wordNotice(t, n, format.date, visitTime);
+  // a change of balance with its sign: "+¥4,160.00" adds to what is owed
+  const signed = (amount: string) => `${!amount.startsWith('-') && !/^0(\.0+)?$/.test(amount) ? '+' : ''}${format.money(amount)}`;
+  const { title, details } = wordNotice(t, n, format.date, visitTime, signed);
   return (
     <button
       type="button"

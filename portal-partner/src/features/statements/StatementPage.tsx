@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { StatementStatus } from '@medchannel/shared-schema';
-import { StatementStatusTag } from '@medchannel/web-shared/finance';
+import { StatementChangesCard, StatementStatusTag } from '@medchannel/web-shared/finance';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { BottomBar } from '../../components/BottomBar';
@@ -55,6 +55,7 @@ function Statement({ statement }: { statement: PartnerStatementFragment }) {
       />
       <Outcome statement={statement} />
       <Summary statement={statement} />
+      <StatementChangesCard changes={statement.changes} />
       {failure && <FailureAlert message={failure} onClose={() => setFailure(null)} />}
       {!active && <StatementActions statement={statement} onDispute={() => setDisputing(true)} onFailure={setFailure} />}
       {active && <Alert type="info" showIcon title={t('dispute.howTo')} data-testid="dispute-help" />}

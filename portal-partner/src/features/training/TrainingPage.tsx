@@ -1,18 +1,18 @@
 import './strings';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Flex, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
 import { MyTrainingList } from './MyTrainingList';
 import './training.css';
 
 // The other tabs come as their own chunks when opened: most visits are a rep's own courses.
-const CourseList = lazy(() => import('./CourseList'));
-const CertificateList = lazy(() => import('./CertificateList'));
-const TeamReadiness = lazy(() => import('./TeamReadiness'));
+const CourseList = retryingLazy(() => import('./CourseList'));
+const CertificateList = retryingLazy(() => import('./CertificateList'));
+const TeamReadiness = retryingLazy(() => import('./TeamReadiness'));
 
 const TABS = ['mine', 'courses', 'certificates', 'team'] as const;
 type Tab = (typeof TABS)[number];

@@ -5,6 +5,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { CoVisitStatus, Side } from '@medchannel/shared-schema';
 import { codedError, useCurrentUser } from '@medchannel/web-shared';
+import { OverlapDeclined, useOverlapConfirm } from '@medchannel/web-shared/visits';
 import {
   AcceptCoVisitSlotDocument,
   CheckInCoVisitDocument,
@@ -24,8 +25,8 @@ interface Failure {
 
 /**
  * What I may do with the plan now. On my turn: take one of the brand's times, offer another, or
- * decline with a reason. Confirmed: check in at the hospital, then (after someone checked in) mark
- * it done. Every move carries the version read; a refusal is said in my words and, when the plan
+ * decline with a reason (a time that clashes with a confirmed visit asks first). Confirmed: check in
+ * at the hospital on the visit's day, then (after someone checked in) mark it done. Every move carries the version read; a refusal is said in my words and, when the plan
  * moved on, the page is reloaded so the next tap uses where it stands now.
  */
 export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
@@ -45,6 +46,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
   const [decline, declineState] = useMutation(DeclineCoVisitDocument, { refetchQueries });
   const [checkIn, checkingIn] = useMutation(CheckInCoVisitDocument, { refetchQueries });
   const [complete, completing] = useMutation(CompleteCoVisitDocument, { refetchQueries });
+  const overlap = useOverlapConfirm();
 
   const mine = visit.participants.find((p) => p.user?.id === me.id);
   const base = { id: visit.id, expectedVersion: visit.version };
@@ -57,7 +59,8 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
       await move();
       return true;
     } catch (err) {
-      setFailure({ message: describe(err), reason: codedError(err).reason ?? null });
+      // warned of a clash with a confirmed visit, the rep went back: nothing failed
+      if (!(err instanceof OverlapDeclined)) setFailure({ message: describe(err), reason: codedError(err).reason ?? null });
       return false;
     } finally {
       busy.current = false;
@@ -79,6 +82,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
       <Card size="small" title={t('visits.answerTitle')} data-testid="co-visit-answer">
         <Flex vertical gap={8}>
           {error}
+          {overlap.dialog}
           <Typography.Text type="secondary">{t('visits.answerHint')}</Typography.Text>
           {theirs.map((s, i) => (
             <Button
@@ -90,7 +94,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
               loading={accepting.loading && acceptingSlot === s.id}
               onClick={() => {
                 setAcceptingSlot(s.id);
-                void run(() => accept({ variables: { ...base, slotId: s.id } }));
+                void run(() => overlap.guard((confirmOverlap) => accept({ variables: { ...base, slotId: s.id, confirmOverlap } })));
               }}
               data-testid={`co-visit-accept-${i}`}
               data-starts={s.startsAt}
@@ -103,7 +107,7 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
               busy={offeringSlot.loading}
               onCancel={() => setOffering(false)}
               onSubmit={async (slot) => {
-                if (await run(() => offer({ variables: { ...base, slot } }))) setOffering(false);
+                if (await run(() => overlap.guard((confirmOverlap) => offer({ variables: { ...base, slot, confirmOverlap } })))) setOffering(false);
               }}
             />
           ) : (
@@ -142,6 +146,8 @@ export function CoVisitActions({ visit }: { visit: CoVisitDetail }) {
         {error}
         {mine.checkedInAt ? (
           <Alert type="success" showIcon title={t('visits.checkedInAt', { time: visitTime(mine.checkedInAt) })} data-testid="co-visit-checked-in" />
+        ) : !visit.checkInOpen ? (
+          <Alert type="info" showIcon title={t('visitCheckIn.onDay')} data-testid="co-visit-check-in-on-day" />
         ) : (
           <Button type="primary" size="large" block icon={<EnvironmentOutlined />} loading={checkingIn.loading} onClick={() => void run(() => checkIn({ variables: base }))} data-testid="co-visit-check-in">
             {t('visits.checkIn')}

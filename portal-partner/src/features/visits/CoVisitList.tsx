@@ -8,7 +8,7 @@ import { useUrlFilters } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCoVisitsDocument, type PortalCoVisitFragment } from '../../gql/graphql';
-import { addDays, chinaToday, useVisitTime } from './dates';
+import { addDays, chinaToday, upcomingDays, useVisitTime } from './dates';
 import { coVisitPath } from './paths';
 
 const RANGES = ['upcoming', 'week', 'past'] as const;
@@ -21,7 +21,7 @@ function daysOf(range: Range, today: string): { from: string; to: string } {
     const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
     return { from: addDays(today, -weekday), to: addDays(today, 6 - weekday) };
   }
-  return { from: today, to: addDays(today, 55) };
+  return upcomingDays(today);
 }
 
 /** Plans awaiting my answer first, then by time; the past ones newest first. */
@@ -82,7 +82,12 @@ function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
       </div>
       <div className="pp-item-line">{v.goal}</div>
       <div className="pp-item-line">
-        <span>{v.status === CoVisitStatus.PROPOSED ? t('visits.firstSlot', { time: visitTime(v.startsAt) }) : visitTime(v.startsAt)}</span>
+        {/* a plan still open is offered at several times: every one of them, not only the first */}
+        <span data-testid="co-visit-times">
+          {v.status === CoVisitStatus.PROPOSED && v.slots.length
+            ? t('visits.slotsOffered', { times: v.slots.map((s) => visitTime(s.startsAt)).join('、'), count: v.slots.length })
+            : visitTime(v.startsAt)}
+        </span>
         {brand.length > 0 && <span className="pp-muted"> · {brand.join('、')}</span>}
       </div>
       {v.myTurn && (

@@ -1,17 +1,17 @@
 import './strings';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Flex, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
 import { CoVisitList } from './CoVisitList';
 import './visits.css';
 
 // Notes and the owner's commitments come as their own chunks when opened: most visits here are a rep's plans.
-const NoteList = lazy(() => import('./NoteList'));
-const CommitmentInbox = lazy(() => import('./CommitmentInbox'));
+const NoteList = retryingLazy(() => import('./NoteList'));
+const CommitmentInbox = retryingLazy(() => import('./CommitmentInbox'));
 
 const TABS = ['plans', 'notes', 'commitments'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { intlTag, localeOfLanguage } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
 
 /** Today in China (the API's calendar days are China time), as YYYY-MM-DD. */
 export function chinaToday(now = new Date()): string {
@@ -14,6 +12,11 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The weeks ahead the visits tab lists (and the home page counts plans awaiting an answer in): today and 55 days on. */
+export function upcomingDays(today: string): { from: string; to: string } {
+  return { from: today, to: addDays(today, 55) };
+}
+
 /** A day and a wall-clock time in China, as the instant the API takes. */
 export const chinaInstant = (day: string, time: string) => `${day}T${time}:00+08:00`;
 
@@ -25,10 +28,5 @@ export const hoursBetween = (from: string, to: string) => Math.round((new Date(t
  * takes it), whatever zone the phone is set to.
  */
 export function useVisitTime(): (iso: string | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const tag = intlTag(localeOfLanguage(i18n.language));
-  return useMemo(() => {
-    const f = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-    return (iso) => (iso ? f.format(new Date(iso)) : '');
-  }, [tag]);
+  return useFormat().dateTime;
 }

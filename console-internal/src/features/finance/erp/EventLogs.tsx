@@ -67,7 +67,7 @@ export function OutboxCard({ canResend }: { canResend: boolean }) {
               ) : (
                 <>
                   <Tag color="gold">{t('erp.pendingUntil', { when: format.dateTime(e.nextAttemptAt) })}</Tag>
-                  {e.lastError && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>{e.lastError}</Typography.Text>}
+                  {e.lastError && <Typography.Text type="danger" style={{ fontSize: 12, display: 'block' }}>{t(`erp.failure.${e.lastError}`, { defaultValue: e.lastError })}</Typography.Text>}
                 </>
               ),
           },
@@ -128,7 +128,7 @@ export function DeliveriesCard() {
             render: (_, d) => <Tag color={d.ok ? 'green' : 'red'}>{d.statusCode ?? t('erp.noAnswer')}</Tag>,
           },
           { title: t('erp.duration'), key: 'duration', width: 100, align: 'right', render: (_, d) => t('erp.ms', { ms: format.number(d.durationMs) }) },
-          { title: t('erp.error'), key: 'error', render: (_, d) => (d.error ? <Typography.Text type="danger">{d.error}</Typography.Text> : '—') },
+          { title: t('erp.error'), key: 'error', render: (_, d) => (d.error ? <Typography.Text type="danger">{t(`erp.failure.${d.error}`, { defaultValue: d.error })}</Typography.Text> : '—') },
         ]}
       />
     </Card>

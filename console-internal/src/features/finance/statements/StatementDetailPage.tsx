@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { StatementStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { downloadFile } from '@medchannel/web-shared/components';
-import { StatementStatusTag } from '@medchannel/web-shared/finance';
+import { StatementChangesCard, StatementStatusTag } from '@medchannel/web-shared/finance';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { StatementDetailDocument, type StatementDetailQuery } from '../../../gql/graphql';
 import { StatementLinesCard } from './StatementLinesCard';
@@ -98,6 +98,11 @@ export default function StatementDetailPage() {
           ))}
         </Row>
       </Card>
+      {s.changes && (
+        <div style={{ marginBottom: 16 }}>
+          <StatementChangesCard changes={s.changes} />
+        </div>
+      )}
       <StatementLinesCard statement={s} />
       <Row gutter={16}>
         <Col xs={24} xl={16}>

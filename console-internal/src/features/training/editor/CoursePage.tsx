@@ -1,11 +1,11 @@
 import '../strings';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Alert, Button, Card, Flex, Popconfirm, Space, Tabs, Typography, type ButtonProps } from 'antd';
 import { ArrowLeftOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { retryingLazy, useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { CourseKindTag } from '@medchannel/web-shared/training';
 import { CourseDocument } from '../../../gql/graphql';
@@ -17,9 +17,9 @@ import { useCourseEditor } from './useCourseEditor';
 import { VersionHistory } from './VersionHistory';
 
 // Who took the course and how it was assigned load when their tab is opened, the drawer when it opens.
-const EnrollmentsCard = lazy(() => import('../assign/EnrollmentsCard'));
-const AssignmentsCard = lazy(() => import('../assign/AssignmentsCard'));
-const AssignDrawer = lazy(() => import('../assign/AssignDrawer'));
+const EnrollmentsCard = retryingLazy(() => import('../assign/EnrollmentsCard'));
+const AssignmentsCard = retryingLazy(() => import('../assign/AssignmentsCard'));
+const AssignDrawer = retryingLazy(() => import('../assign/AssignDrawer'));
 
 /** One course (or a new one at /training/courses/new): its editor, the people on it, its assignments and versions. */
 export default function CoursePage() {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Modal, Space, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CoVisitStatus } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
+import { OverlapDeclined, useOverlapConfirm } from '@medchannel/web-shared/visits';
 import {
   CancelCoVisitDocument,
   CheckInCoVisitDocument,
@@ -29,7 +30,8 @@ export function useMove(onFailure: (f: VisitFailure | null) => void) {
       await run();
       return true;
     } catch (error) {
-      onFailure(explain(error));
+      // the user saw the time clash and went back: nothing was sent that failed
+      if (!(error instanceof OverlapDeclined)) onFailure(explain(error));
       return false;
     }
   };
@@ -45,13 +47,15 @@ interface Props {
 /**
  * The moves the viewer may make now, and only those: on their side's turn, propose another time
  * or decline (accepting is beside each slot the other side offered); before it happens, cancel;
- * once confirmed, check in and then mark it done; afterwards, write the note.
+ * once confirmed, check in (on the visit's day, China time) and then mark it done; afterwards,
+ * write the note. A time that clashes with someone's confirmed visit asks before it is sent again.
  */
 export function CoVisitMoves({ visit, failure, onFailure }: Props) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const move = useMove(onFailure);
+  const overlap = useOverlapConfirm();
   const [modal, setModal] = useState<'slot' | 'decline' | 'cancel' | null>(null);
   const [slotForm] = Form.useForm<{ slot: SlotValue }>();
   const me = visit.participants.find((p) => p.user?.id === user.id);
@@ -77,7 +81,7 @@ export function CoVisitMoves({ visit, failure, onFailure }: Props) {
   const offer = async () => {
     const values = await slotForm.validateFields().catch(() => null);
     if (!values) return;
-    const ok = await move(() => proposeSlot({ variables: { ...vars, slot: slotInput(values.slot)! } }));
+    const ok = await move(() => overlap.guard((confirmOverlap) => proposeSlot({ variables: { ...vars, slot: slotInput(values.slot)!, confirmOverlap } })));
     if (ok) close();
   };
 
@@ -95,10 +99,15 @@ export function CoVisitMoves({ visit, failure, onFailure }: Props) {
             {t('visit.move.decline')}
           </Button>
         )}
-        {me && confirmed && !me.checkedInAt && (
+        {me && confirmed && !me.checkedInAt && visit.checkInOpen && (
           <Button type="primary" loading={checkInState.loading} onClick={() => void move(() => checkIn({ variables: vars }))} data-testid="covisit-checkin">
             {t('visit.move.checkIn')}
           </Button>
+        )}
+        {me && confirmed && !me.checkedInAt && !visit.checkInOpen && (
+          <Typography.Text type="secondary" data-testid="covisit-checkin-on-day">
+            {t('visitCheckIn.onDay')}
+          </Typography.Text>
         )}
         {me && confirmed && visit.checkedInAt && (
           <Button type="primary" loading={completeState.loading} onClick={() => void move(() => complete({ variables: vars }))} data-testid="covisit-complete">
@@ -116,6 +125,7 @@ export function CoVisitMoves({ visit, failure, onFailure }: Props) {
           </Button>
         )}
       </Space>
+      {overlap.dialog}
       <Modal
         open={modal === 'slot'}
         title={t('visit.move.proposeSlot')}

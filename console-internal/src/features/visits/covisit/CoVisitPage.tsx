@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { CoVisitStatus, ErrorReason } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { CoVisitStatusTag, NoteVisibilityTag } from '@medchannel/web-shared/visits';
+import { CoVisitStatusTag, NoteVisibilityTag, useOverlapConfirm } from '@medchannel/web-shared/visits';
 import { AcceptCoVisitSlotDocument, CoVisitDocument, type CoVisitDetailFragment } from '../../../gql/graphql';
 import { PersonList } from '../PersonList';
 import { hhmm, useVisitTime } from '../dates';
@@ -45,6 +45,7 @@ export default function CoVisitPage() {
   const { data, loading, error, refetch } = useQuery(CoVisitDocument, { variables: { id } });
   const [accept, acceptState] = useMutation(AcceptCoVisitSlotDocument, { refetchQueries: ['MyCoVisits'] });
   const move = useMove(setFailure);
+  const overlap = useOverlapConfirm();
   const visit = data?.coVisit;
 
   if (error && !visit) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -55,6 +56,7 @@ export default function CoVisitPage() {
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="covisit" data-id={visit.id} data-status={visit.status} data-version={visit.version}>
+      {overlap.dialog}
       <Card
         title={
           <Space wrap data-testid="covisit-heading">
@@ -124,7 +126,7 @@ export default function CoVisitPage() {
                           size="small"
                           type="primary"
                           loading={acceptState.loading}
-                          onClick={() => void move(() => accept({ variables: { id: visit.id, expectedVersion: visit.version, slotId: s.id } }))}
+                          onClick={() => void move(() => overlap.guard((confirmOverlap) => accept({ variables: { id: visit.id, expectedVersion: visit.version, slotId: s.id, confirmOverlap } })))}
                           data-testid="slot-accept"
                         >
                           {t('visit.move.accept')}

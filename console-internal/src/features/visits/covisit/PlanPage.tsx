@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { MAX_CO_VISIT_SLOTS } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { newRequestKey } from '@medchannel/web-shared/orders';
+import { OverlapDeclined, useOverlapConfirm } from '@medchannel/web-shared/visits';
 import { ProposeCoVisitDocument, VisitHospitalPlaceDocument } from '../../../gql/graphql';
 import { DistributorPicker } from '../../../components/DistributorPicker';
 import { HospitalPicker } from '../pickers/HospitalPicker';
@@ -50,6 +51,7 @@ export default function PlanPage() {
   const people = useVisitPeople(distributorId);
   const explain = useVisitFailure();
   const [propose, { loading }] = useMutation(ProposeCoVisitDocument, { refetchQueries: ['MyCoVisits'] });
+  const overlap = useOverlapConfirm();
   const hospital = place.data?.hospital;
 
   const submit = async () => {
@@ -58,9 +60,10 @@ export default function PlanPage() {
     if (!values) return;
     setFailure(null);
     try {
-      const { data } = await propose({
+      const { data } = await overlap.guard((confirmOverlap) => propose({
         variables: {
           input: {
+            confirmOverlap,
             idempotencyKey: key,
             hospitalId: values.hospitalId!,
             departmentId: values.departmentId,
@@ -72,9 +75,11 @@ export default function PlanPage() {
             slots: values.slots.map((s) => slotInput(s)!),
           },
         },
-      });
+      }));
       void navigate(`/visits/co/${data!.proposeCoVisit.id}`);
     } catch (error) {
+      // warned of a time clash, the user went back to change the times
+      if (error instanceof OverlapDeclined) return;
       const f = explain(error);
       const [name, index] = (f.field ?? '').split('.');
       if (name === 'slots' && index) form.setFields([{ name: ['slots', Number(index)], errors: [f.message] }]);
@@ -88,6 +93,7 @@ export default function PlanPage() {
 
   return (
     <Card title={t('visit.planTitle')} data-testid="plan-form">
+      {overlap.dialog}
       {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure.message} data-testid="plan-error" data-reason={failure.reason ?? ''} />}
       {people.denied && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('visit.peopleDenied')} />}
       <Form<Values> form={form} layout="vertical" initialValues={{ contactIds: [], partnerIds: [], colleagueIds: [], products: [], slots: [emptySlot()] }}>

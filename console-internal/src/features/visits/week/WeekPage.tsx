@@ -3,6 +3,7 @@ import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { CoVisitStatus } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
@@ -11,15 +12,26 @@ import { MyCoVisitsDocument, type CoVisitCardFragment } from '../../../gql/graph
 import { plansVisits } from '../roles';
 import { chinaDay, hhmm, isoDate, weekFrom } from '../dates';
 
+/**
+ * Where a visit sits in the week: a proposed plan at every time offered (the other side may take
+ * any of them), any other at its time.
+ */
+export function placesOf(visit: CoVisitCardFragment): string[] {
+  return visit.status === CoVisitStatus.PROPOSED && visit.slots.length ? visit.slots.map((s) => s.startsAt) : [visit.startsAt];
+}
+
 /** One visit in its day: time, hospital and department, status, who goes; opens the visit. */
-function VisitCard({ visit }: { visit: CoVisitCardFragment }) {
+function VisitCard({ visit, at }: { visit: CoVisitCardFragment; at: string }) {
   const { t } = useTranslation();
   const people = visit.participants.map((p) => p.user?.displayName).filter(Boolean).join('、');
   return (
-    <Link to={`/visits/co/${visit.id}`} data-testid="week-visit" data-id={visit.id} data-status={visit.status}>
+    <Link to={`/visits/co/${visit.id}`} data-testid="week-visit" data-id={visit.id} data-status={visit.status} data-at={at}>
       <Card size="small" hoverable style={{ marginBottom: 8, borderLeft: visit.myTurn ? '3px solid #faad14' : undefined }}>
         <Flex justify="space-between" align="center" gap={4}>
-          <Typography.Text strong>{hhmm(visit.startsAt)}</Typography.Text>
+          <Typography.Text strong>
+            {hhmm(at)}
+            {placesOf(visit).length > 1 && <Typography.Text type="secondary"> {t('visit.week.oneOf', { count: placesOf(visit).length })}</Typography.Text>}
+          </Typography.Text>
           <CoVisitStatusTag status={visit.status} />
         </Flex>
         <div>{visit.hospital?.name ?? t('visit.hiddenHospital')}</div>
@@ -87,14 +99,17 @@ export default function WeekPage() {
         <>
           <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }} data-testid="week-calendar">
             {days.map((day) => {
-              const mine = visits.filter((v) => chinaDay(v.startsAt) === isoDate(day));
+              const mine = visits
+                .flatMap((v) => placesOf(v).map((at) => ({ v, at })))
+                .filter(({ at }) => chinaDay(at) === isoDate(day))
+                .sort((a, b) => a.at.localeCompare(b.at));
               return (
                 <Col key={isoDate(day)} flex="1 0 150px" data-testid={`week-day-${isoDate(day)}`}>
                   <Typography.Text strong type={isoDate(day) === today ? undefined : 'secondary'} style={{ display: 'block', marginBottom: 8 }}>
                     {t(`visit.week.day${day.day()}`)} {day.format('MM-DD')}
                   </Typography.Text>
-                  {mine.map((v) => (
-                    <VisitCard key={v.id} visit={v} />
+                  {mine.map(({ v, at }) => (
+                    <VisitCard key={`${v.id}-${at}`} visit={v} at={at} />
                   ))}
                 </Col>
               );
