@@ -6,12 +6,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
+import { ErrorCode } from '@medchannel/shared-schema';
 import type { Config } from './config';
 import { GqlContext } from './context';
 import { createDataSource, pendingMigrations } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
-import { ErrorCode, formatError, isDatabaseUnavailable, unavailable } from './common/errors';
-import { queryLimitsRule } from './common/query-limits';
+import { formatError, isDatabaseUnavailable, unavailable } from './common/errors';
+import { requestGatePlugin, queryLimitsRule } from './common/query-limits';
+import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
 import { requestStats } from './common/request-context';
 import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
@@ -84,9 +86,12 @@ export async function createApp(config: Config): Promise<App> {
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     introspection: development,
+    // "Did you mean …" would list fields, arguments, types and enum values introspection hides
+    hideSchemaDetailsFromClientErrors: !development,
+    parseOptions: { maxTokens: config.maxQueryTokens },
     includeStacktraceInErrorResponses: development,
     validationRules: [
-      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases, maxCost: config.maxQueryCost }),
+      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases }),
     ],
     formatError: (formatted, error) =>
       formatError(formatted, error, { development, log: (err) => console.error('[graphql]', err) }),
@@ -96,6 +101,7 @@ export async function createApp(config: Config): Promise<App> {
       // Apollo's cache-control plugin wraps every field resolver to collect cache hints the schema
       // never gives (a measurable share of a long list's CPU); its only effect was the header below.
       ApolloServerPluginCacheControlDisabled(),
+      requestGatePlugin({ maxCost: config.maxQueryCost }),
       {
         async requestDidStart() {
           return {
@@ -122,6 +128,8 @@ export async function createApp(config: Config): Promise<App> {
     // Node's promise hooks for every promise the request makes, so only where the count is shown.
     ...(config.exposeSqlCount ? [(_req: unknown, _res: unknown, next: () => void) => requestStats.run({ sqlCount: 0 }, next)] : []),
     express.json({ limit: '1mb' }),
+    graphqlBodyErrors,
+    documentGate({ maxBytes: config.maxQueryBytes, maxTokens: config.maxQueryTokens }),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GqlContext> => {
         const audience = audienceOf(req);
@@ -143,6 +151,19 @@ export async function createApp(config: Config): Promise<App> {
       },
     }),
   );
+
+  // Whatever still fails on the way (a body parser, a route's own bug) answers the documented JSON
+  // error shape: never Express's HTML page, never a stack.
+  app.use(((err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error('[http]', err);
+    res.status(status).json({
+      error: status === 500
+        ? { code: ErrorCode.INTERNAL, reason: null, field: null, message: 'Internal error' }
+        : { code: ErrorCode.BAD_USER_INPUT, reason: null, field: null, message: 'The request could not be read' },
+    });
+  }) as express.ErrorRequestHandler);
 
   // Jobs read tables the migrations create: they start once the schema is current (main.ts runs
   // the migrations first; a process started beside a migration waits for it).

@@ -18,6 +18,9 @@ export interface Config {
   maxQueryDepth: number;
   maxAliases: number;
   maxQueryCost: number;
+  /** The longest GraphQL document read, in bytes, and the most tokens parsed: refused before validation. */
+  maxQueryBytes: number;
+  maxQueryTokens: number;
   /** Answer each GraphQL response with an x-sql-count header (tests and the benchmark). */
   exposeSqlCount: boolean;
   logSql: boolean;
@@ -101,6 +104,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     maxAliases: int(env, 'MAX_ALIASES', 15, 1, 200),
     maxQueryCost: int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+    maxQueryBytes: int(env, 'MAX_QUERY_BYTES', 32_768, 1024, 1_048_576),
+    maxQueryTokens: int(env, 'MAX_QUERY_TOKENS', 2000, 100, 100_000),
     exposeSqlCount: bool(env, 'EXPOSE_SQL_COUNT', nodeEnv !== 'production'),
     logSql: bool(env, 'LOG_SQL', false),
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),

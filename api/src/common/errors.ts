@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 
 export { ErrorCode, ErrorReason };
@@ -62,21 +63,41 @@ const PASS_THROUGH_APOLLO_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_USER_INPUT,
 };
 
+/** PostgreSQL's codes for a value the database refuses as such (not a bug in the query). */
+const BAD_VALUE_CODES: Record<string, string> = {
+  '23514': 'The value is out of the allowed range', // check_violation
+  '23502': 'A required value is missing', // not_null_violation
+  '22P02': 'The value is not in the expected form', // invalid_text_representation
+  '22021': 'The text holds characters that are not text', // character_not_in_repertoire (NUL)
+  '22P05': 'The text holds characters that are not text', // untranslatable_character
+  '22003': 'The number is out of range', // numeric_value_out_of_range
+  '22001': 'The text is too long', // string_data_right_truncation
+  '22007': 'The date is not in the expected form', // invalid_datetime_format
+  '22008': 'The date is out of range', // datetime_field_overflow
+  '54000': 'The value is too large', // program_limit_exceeded
+};
+
+const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 /**
- * The database's own refusals of a value (too long for its column, out of numeric range, a NUL
- * byte, a check constraint, text that is not a uuid). Inputs declare their ranges, so these are
- * the last line: the statement failed, its transaction rolled back, nothing was written; the
- * caller gets a coded answer, not INTERNAL. A malformed id names no record: NOT_FOUND.
+ * The database's own refusals of a value (a CHECK, too long for its column, out of numeric range, a
+ * NUL byte, text that is not a uuid). Inputs declare their ranges, so these are the last line: the
+ * statement failed, its transaction rolled back, nothing was written; the caller gets
+ * BAD_USER_INPUT naming the column of a `<table>_<column>_check` constraint as the field where it
+ * can, never INTERNAL. A malformed id names no record: NOT_FOUND.
  */
-function refusedByDatabase(error: unknown): { code: ErrorCode; reason?: ErrorReason; message: string } | null {
-  const driver = (error as { driverError?: { code?: unknown; message?: unknown } } | null)?.driverError;
-  const code = typeof driver?.code === 'string' ? driver.code : null;
-  if (!code) return null;
-  if (code === '22P02' && /type uuid/.test(String(driver?.message))) return { code: ErrorCode.NOT_FOUND, message: 'Not found' };
-  if (['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '23502', '23514', '54000'].includes(code)) {
-    return { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.VALIDATION_FAILED, message: 'A value is out of its allowed range' };
+export function refusedByDatabase(error: unknown): AppError | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driver = error.driverError as { code?: string; table?: string; constraint?: string; column?: string; message?: string } | undefined;
+  const code = typeof driver?.code === 'string' ? driver.code : undefined;
+  if (code === '22P02' && /type uuid/.test(String(driver?.message))) return new AppError(ErrorCode.NOT_FOUND, 'Not found');
+  const message = code ? BAD_VALUE_CODES[code] : undefined;
+  if (!message) return undefined;
+  let column = driver?.column;
+  if (!column && driver?.constraint && driver.table && driver.constraint.startsWith(`${driver.table}_`) && driver.constraint.endsWith('_check')) {
+    column = driver.constraint.slice(driver.table.length + 1, -'_check'.length);
   }
-  return null;
+  return new AppError(ErrorCode.BAD_USER_INPUT, message, column ? camel(column) : undefined, ErrorReason.VALIDATION_FAILED);
 }
 
 /**
@@ -93,7 +114,7 @@ export function formatError(
   const locations = formatted.locations;
 
   if (original instanceof AppError) {
-    // `http` is Apollo's instruction for the response's status, not for the client
+    // `http` (a status set for Apollo) is not part of the answer
     const { http: _http, ...extensions } = original.extensions;
     return { message: original.message, path, locations, extensions };
   }
@@ -116,14 +137,18 @@ export function formatError(
   if (refused) {
     // a declared range is missing somewhere: answer as the range would have, and say so in the log
     opts.log(original);
-    return { message: refused.message, path, locations, extensions: { code: refused.code, ...(refused.reason ? { reason: refused.reason } : {}) } };
+    const { http: _http, ...extensions } = refused.extensions;
+    return { message: refused.message, path, locations, extensions };
   }
   const apolloCode = formatted.extensions?.code as string | undefined;
   const ownCode = Object.values(ErrorCode).includes(apolloCode as ErrorCode) ? (apolloCode as ErrorCode) : undefined;
   const mapped = ownCode ?? (apolloCode ? PASS_THROUGH_APOLLO_CODES[apolloCode] : undefined);
   if (mapped) {
     const reason = formatted.extensions?.reason;
-    return { message: formatted.message, path, locations, extensions: { code: mapped, ...(reason ? { reason } : {}) } };
+    // Outside development the schema stays hidden: graphql's "Did you mean …?" (validation and
+    // variable coercion alike) would list the fields, arguments, types and enum values introspection hides.
+    const message = opts.development ? formatted.message : formatted.message.replace(/ ?Did you mean .*$/s, '');
+    return { message, path, locations, extensions: { code: mapped, ...(reason ? { reason } : {}) } };
   }
   if (isDatabaseUnavailable(original)) {
     opts.log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);

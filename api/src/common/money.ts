@@ -47,3 +47,4 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
+

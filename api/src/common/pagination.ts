@@ -1,7 +1,8 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { PageSize } from './page-size';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -18,9 +19,7 @@ export class PageInfo {
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageSize(1, MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;
 
   @Field(() => String, { nullable: true })
@@ -108,7 +107,16 @@ export async function paginate<T extends ObjectLiteral>(
     qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`, params);
   }
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
-  const rows = await qb.limit(args.first + 1).getMany();
+  let rows: T[];
+  try {
+    rows = await qb.limit(args.first + 1).getMany();
+  } catch (err) {
+    // A cursor whose values do not fit its sort keys' columns (text where a uuid or a date goes):
+    // PostgreSQL refuses it as data (class 22), which is the cursor's fault, not the server's.
+    const code = err instanceof QueryFailedError ? (err.driverError as { code?: string })?.code : undefined;
+    if (args.after && code?.startsWith('22')) throw badInput('after', 'Invalid cursor');
+    throw err;
+  }
   return toPage(rows, args.first, totalCount, (row) => keys.map((k) => k.value(row)));
 }
 

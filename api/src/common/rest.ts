@@ -1,6 +1,8 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
-import { AppError } from './errors';
+import { QueryFailedError } from 'typeorm';
+import { AppError, refusedByDatabase } from './errors';
+import { isCleanText } from './text';
 import { audienceOf } from '../auth/session.service';
 import type { Scope } from '../auth/scope';
 import type { Services } from '../schema/services';
@@ -15,6 +17,7 @@ const STATUS: Record<string, number> = {
 
 /** The plain-HTTP routes (files, spreadsheets) answer errors with the same codes as GraphQL. */
 export function sendError(res: Response, err: unknown): void {
+  if (err instanceof QueryFailedError) err = refusedByDatabase(err) ?? err;
   if (err instanceof AppError) {
     const status =
       err.reason === ErrorReason.FILE_TOO_LARGE ? 413 : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE ? 415 : (STATUS[err.code] ?? 400);
@@ -37,11 +40,12 @@ export async function scopeOfRequest(services: Services, req: Request, roles?: r
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A generated file as a private download with its (Chinese-safe) file name. */
+/** A generated file as a private download with its (Chinese-safe) file name, never sniffed into something else. */
 export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
   res.setHeader('content-type', contentType);
   res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
   res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
   res.send(data);
 }
 
@@ -54,23 +58,61 @@ export function sendInline(res: Response, file: { name: string; mime: string; da
   res.send(file.data);
 }
 
+const uploadErrors = (tooLarge: () => AppError): ErrorRequestHandler => (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  if ((err as { type?: string })?.type === 'entity.too.large') return sendError(res, tooLarge());
+  sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'The upload could not be read', 'file', ErrorReason.VALIDATION_FAILED));
+};
+
+export interface UploadRules {
+  maxBytes: number;
+  /** The message when the file is larger than maxBytes */
+  tooLarge: string;
+  /** The roles that may upload (by request, where the route decides); any logged-in viewer when left out */
+  roles?: readonly Role[] | ((req: Request) => readonly Role[] | undefined);
+}
+
 /**
- * Reads a plain-HTTP upload (the bytes as the body, the name in x-file-name), refusing by the
- * declared length before reading a byte of an oversized body; the handler gets a Buffer.
+ * Reads a plain-HTTP upload (the bytes as the body, the name in x-file-name): the session and role
+ * are checked before a byte of the body is read, an oversized body is refused by its declared
+ * length (or, sent in chunks, when it passes the limit), and every refusal is the JSON error
+ * shape. The handler gets the viewer's scope from uploadScope(res) and a Buffer as the body.
  */
-export function rawUpload(maxBytes: number, tooLarge: string): RequestHandler[] {
+export function rawUpload(services: Services, rules: UploadRules): RequestHandler[] {
+  const tooLarge = () => new AppError(ErrorCode.BAD_USER_INPUT, rules.tooLarge, 'file', ErrorReason.FILE_TOO_LARGE);
   return [
-    (req: Request, res: Response, next: NextFunction) => {
-      if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
-        return sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, tooLarge, 'file', ErrorReason.FILE_TOO_LARGE));
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const roles = typeof rules.roles === 'function' ? rules.roles(req) : rules.roles;
+        res.locals.uploadScope = await scopeOfRequest(services, req, roles);
+      } catch (err) {
+        return sendError(res, err);
       }
+      if (Number(req.headers['content-length'] ?? 0) > rules.maxBytes) return sendError(res, tooLarge());
       next();
     },
-    express.raw({ type: () => true, limit: maxBytes }),
+    express.raw({ type: () => true, limit: rules.maxBytes }),
+    // Express tells an error handler by its four parameters; typed as a handler so routes infer theirs
+    uploadErrors(tooLarge) as unknown as RequestHandler,
   ];
 }
 
-/** The uploaded file's name and bytes, as rawUpload left them. */
-export function uploadedFile(req: Request): { name: string; data: Buffer } {
-  return { name: decodeURIComponent(String(req.headers['x-file-name'] ?? 'document')), data: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
+/** The scope rawUpload checked before reading the body. */
+export function uploadScope(res: Response): Scope {
+  return res.locals.uploadScope as Scope;
+}
+
+/** The uploaded file's name (percent-encoded in x-file-name, refused when it does not decode to clean text) and bytes. */
+export function uploadedFile(req: Request, fallbackName = 'document'): { name: string; data: Buffer } {
+  const raw = req.headers['x-file-name'];
+  let name = fallbackName;
+  if (typeof raw === 'string' && raw !== '') {
+    try {
+      name = decodeURIComponent(raw);
+    } catch {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file name is not valid percent-encoded UTF-8', 'fileName', ErrorReason.VALIDATION_FAILED);
+    }
+    if (!isCleanText(name)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file name holds characters that are not text', 'fileName', ErrorReason.VALIDATION_FAILED);
+  }
+  return { name, data: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
 }

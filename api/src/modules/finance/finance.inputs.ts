@@ -1,8 +1,9 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PaymentMethod } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
 import { DecimalScalar } from '../../common/money';
+import { PageSize } from '../../common/page-size';
 import { DecimalRange, LocalDateNotAfter } from '../../common/ranges';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,6 +89,14 @@ export class RecordPaymentInput {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   allocations?: AllocationInput[] | null;
+}
+
+@ArgsType()
+export class OpenItemsArgs {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @PageSize(1, 1000)
+  first?: number | null;
 }
 
 @ArgsType()

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { BRAND_ROLES, InvoiceStatus, Role, Side } from '@medchannel/shared-schema';
 import { badInput } from '../../common/errors';
 import { GqlContext, loadersOf, requireScope } from '../../context';
@@ -11,7 +11,7 @@ import { Distributor } from '../distributor/distributor.entity';
 import { ShipmentType } from '../order/order.types';
 import { Shipment } from '../order/shipment.entity';
 import { Invoice, Payment, Statement } from './finance.entity';
-import { AccountFilter, DisputeStatementInput, IssueInvoiceInput, RecordPaymentInput, ResolveDisputeInput, StatementArgs } from './finance.inputs';
+import { AccountFilter, DisputeStatementInput, OpenItemsArgs, IssueInvoiceInput, RecordPaymentInput, ResolveDisputeInput, StatementArgs } from './finance.inputs';
 import {
   AccountSummaryType,
   AgingConnection,
@@ -225,10 +225,9 @@ export class AccountSummaryResolver {
   @FieldResolver(() => [ReceivableItemType], { description: 'Open receivables, earliest due first; `first` keeps the first ones' })
   async open(
     @Root() summary: AccountSummaryType,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Args() { first }: OpenItemsArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<ReceivableItemType[]> {
-    if (first !== null && first !== undefined && (first < 1 || first > 1000)) throw badInput('first', 'Between 1 and 1000');
     const items = await ctx.services.accounts.openItemsOf(requireScope(ctx), summary.distributorId, first ?? null);
     return items.map((i) => item(i, ctx) as unknown as ReceivableItemType);
   }

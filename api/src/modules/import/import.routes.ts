@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { DistributorStage, HospitalGrade } from '@medchannel/shared-schema';
-import { XLSX_TYPE, scopeOfRequest, sendDownload, sendError } from '../../common/rest';
+import { XLSX_TYPE, rawUpload, scopeOfRequest, sendDownload, sendError, uploadScope, uploadedFile } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { hospitalWorkbook } from './hospital-sheet';
 import { distributorWorkbook } from './distributor-sheet';
@@ -28,6 +28,9 @@ const TEMPLATES: Record<string, { file: string; kind: ImportKind; build: () => P
 TEMPLATES.payments = { file: '回款导入模板.xlsx', kind: 'PAYMENTS', build: paymentTemplate };
 TEMPLATES.invoices = { file: '发票导入模板.xlsx', kind: 'INVOICES', build: invoiceTemplate };
 
+/** The largest spreadsheet an import reads */
+const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+
 const KIND: Record<string, ImportKind> = { hospitals: 'HOSPITALS', distributors: 'DISTRIBUTORS', payments: 'PAYMENTS', invoices: 'INVOICES' };
 
 /** Spreadsheets in and out: templates, uploads that answer with their preview, exports of a filtered list. */
@@ -45,18 +48,21 @@ export function importRoutes(services: Services): Router {
     }
   });
 
-  router.post('/imports/:kind', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
-    try {
-      const kind = KIND[String(req.params.kind)];
-      if (!kind) return void res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such import' } });
-      const scope = await scopeOfRequest(services, req, IMPORTERS[kind]);
-      const name = decodeURIComponent(String(req.headers['x-file-name'] ?? `${req.params.kind}.xlsx`));
-      const job = await services.imports.preview(scope, kind, name, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-      res.json({ id: job.id, status: job.status, totalRows: job.totalRows, errorCount: job.errorCount, errors: job.errors, summary: job.summary });
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  const importKind = (req: express.Request): ImportKind | undefined => KIND[String(req.params.kind)];
+  router.post(
+    '/imports/:kind',
+    (req, res, next) => (importKind(req) ? next() : void res.status(404).json({ error: { code: 'NOT_FOUND', reason: null, field: null, message: 'No such import' } })),
+    ...rawUpload(services, { maxBytes: MAX_IMPORT_BYTES, tooLarge: 'A spreadsheet may be at most 30 MB', roles: (req) => IMPORTERS[importKind(req)!] }),
+    async (req, res) => {
+      try {
+        const { name, data } = uploadedFile(req, `${req.params.kind}.xlsx`);
+        const job = await services.imports.preview(uploadScope(res), importKind(req)!, name, data);
+        res.json({ id: job.id, status: job.status, totalRows: job.totalRows, errorCount: job.errorCount, errors: job.errors, summary: job.summary });
+      } catch (err) {
+        sendError(res, err);
+      }
+    },
+  );
 
   router.get('/exports/hospitals.xlsx', async (req, res) => {
     try {

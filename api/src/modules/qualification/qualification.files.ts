@@ -1,6 +1,6 @@
 import { Request, Router } from 'express';
 import { Role } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadedFile } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendDownload, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
@@ -14,9 +14,9 @@ export function qualificationFileRoutes(services: Services): Router {
   const router = Router();
   const viewer = (req: Request, roles?: Role[]) => scopeOfRequest(services, req, roles);
 
-  router.put('/qualifications/:id', ...rawUpload(MAX_DOCUMENT_BYTES, 'A document may be at most 10 MB'), async (req, res) => {
+  router.put('/qualifications/:id', ...rawUpload(services, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A document may be at most 10 MB', roles: UPLOADERS }), async (req, res) => {
     try {
-      const scope = await viewer(req, UPLOADERS);
+      const scope = uploadScope(res);
       const { name, data } = uploadedFile(req);
       const q = await services.qualifications.attachFile(scope, String(req.params.id), name, data);
       res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
@@ -29,10 +29,7 @@ export function qualificationFileRoutes(services: Services): Router {
   router.get('/packs/:distributorId.zip', async (req, res) => {
     try {
       const pack = await services.qualificationPacks.build(await viewer(req), String(req.params.distributorId));
-      res.setHeader('content-type', 'application/zip');
-      res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pack.fileName)}`);
-      res.setHeader('cache-control', 'private, no-store');
-      res.send(pack.data);
+      sendDownload(res, pack.fileName, 'application/zip', pack.data);
     } catch (err) {
       sendError(res, err);
     }

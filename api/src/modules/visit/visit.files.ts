@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadedFile } from '../../common/rest';
+import { rawUpload, scopeOfRequest, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
 import type { Services } from '../../schema/services';
 import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
 
@@ -14,10 +14,10 @@ export function visitFileRoutes(services: Services): Router {
   const router = Router();
   router.put(
     '/visit-notes/:id/attachments',
-    ...rawUpload(MAX_DOCUMENT_BYTES, 'A file may be at most 10 MB'),
+    ...rawUpload(services, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A file may be at most 10 MB' }),
     async (req, res) => {
       try {
-        const scope = await scopeOfRequest(services, req);
+        const scope = uploadScope(res);
         const { name, data } = uploadedFile(req);
         const a = await services.visitAttachments.attach(scope, String(req.params.id), name, data);
         res.json({ id: a.id, fileName: a.fileName, fileMime: a.fileMime, fileSize: a.fileSize, url: visitAttachmentUrl(a.id) });
