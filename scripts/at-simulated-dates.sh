@@ -24,7 +24,8 @@ for at in "${AT[@]}"; do
   offset=$(( $(date -ud "$at" +%s) - $(date +%s) ))
   echo "--- at $at UTC (China $(date -ud "$at 8 hours" '+%F %H:%M'))"
   (
-    export TZ=UTC FAKETIME="+$offset" LD_PRELOAD="$LIB"
+    # a signed offset: the instants lie ahead of today now, and behind it later
+    export TZ=UTC FAKETIME="$(printf '%+d' "$offset")" LD_PRELOAD="$LIB"
     node -e "console.log('    the clock reads', new Date().toISOString())"
     (cd api && DATABASE_URL='' NODE_OPTIONS=--experimental-vm-modules npx jest "${API_TESTS[@]}")
     pnpm exec jest -c e2e/jest.config.cjs e2e/portal-statements.e2e.ts
