@@ -2,9 +2,10 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../test/harness';
 import { QUALIFICATIONS } from '../db/seed/catalog-data';
+import { createBrand } from '../../test/factories';
 
 let t: TestApp;
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-rest-'));
@@ -41,9 +42,11 @@ describe('file answers', () => {
     const template = await fetch(`${t.url}/files/templates/hospitals.xlsx`, { headers: headersOf(admin) });
     expect(template.status).toBe(200);
     expect(template.headers.get('x-content-type-options')).toBe('nosniff');
-    const owner = await t.as(OWNER);
-    const [{ distributor_id: own }] = await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]);
-    const pack = await fetch(`${t.url}/files/packs/${own}.zip`, { headers: headersOf(owner) });
+    // a brand of the test's own: the seeded distributors' scans are uploaded by other files, into file stores of their own
+    const brand = await createBrand(t.app.ds, 1);
+    const owner = t.client(Audience.PORTAL);
+    await owner.login(brand.ownerEmail);
+    const pack = await fetch(`${t.url}/files/packs/${brand.distributorIds[0]}.zip`, { headers: headersOf(owner) });
     expect(pack.status).toBe(200);
     expect(pack.headers.get('x-content-type-options')).toBe('nosniff');
   });
