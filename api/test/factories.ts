@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DistributorStage, RegionLevel, Role, Side } from '@medchannel/shared-schema';
 import { hashPassword } from '../src/auth/password';
+import { Scope, buildScope } from '../src/auth/scope';
 import { DEMO_PASSWORD } from '../src/db/seed/demo-data';
 
 export interface BrandFixture {
@@ -138,4 +139,10 @@ export async function cloneSeedUser(ds: DataSource, email: string): Promise<stri
   );
   await ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) SELECT ur.brand_id, $2, ur.region_id FROM user_region ur JOIN app_user u ON u.id = ur.user_id WHERE u.email = $1`, [email, row.id]);
   return clone;
+}
+
+/** The scope of a fixture brand's admin, for tests that call services directly. */
+export async function adminScopeOf(ds: DataSource, brand: BrandFixture): Promise<Scope> {
+  const [admin] = await ds.query(`SELECT id, brand_id, role, side FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  return buildScope(ds.manager, { id: admin.id, brandId: admin.brand_id, role: admin.role as Role, side: admin.side as Side, distributorId: null });
 }

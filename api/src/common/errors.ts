@@ -152,8 +152,8 @@ export function formatError(
   }
   if (isDatabaseUnavailable(original)) {
     opts.log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
-    const { http: _http, ...extensions } = unavailable().extensions;
-    return { message: unavailable().message, path, locations, extensions };
+    const { message, extensions: { http: _http, ...extensions } } = unavailable();
+    return { message, path, locations, extensions };
   }
   opts.log(original);
   return {

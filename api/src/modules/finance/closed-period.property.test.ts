@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { LedgerEntryKind, PaymentMethod, Role, Side } from '@medchannel/shared-schema';
+import { LedgerEntryKind, PaymentMethod } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from '../../../test/harness';
-import { BrandFixture, createBrand } from '../../../test/factories';
-import { Scope, buildScope } from '../../auth/scope';
+import { BrandFixture, adminScopeOf, createBrand } from '../../../test/factories';
+import { Scope } from '../../auth/scope';
 import { Decimal } from '../../common/money';
 import { today } from '../../common/dates';
 import { LedgerEntry } from '../ledger/ledger.entity';
@@ -23,8 +23,7 @@ let scope: Scope;
 beforeAll(async () => {
   t = await startTestApp();
   brand = await createBrand(t.app.ds, 1);
-  const [admin] = await t.app.ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [brand.adminEmail]);
-  scope = await buildScope(t.app.ds.manager, { id: admin.id, brandId: admin.brand_id, role: admin.role as Role, side: admin.side as Side, distributorId: null });
+  scope = await adminScopeOf(t.app.ds, brand);
 });
 afterAll(() => t?.stop());
 
