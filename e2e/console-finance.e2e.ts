@@ -14,7 +14,7 @@ import {
 } from './finance-desk';
 import { lastMonth } from './portal-account';
 
-// Part 5 at the brand's finance desk: 孙丽 (FINANCE, 浙江 + 江苏) reads what is owed by province and
+// The brand's finance desk: 孙丽 (FINANCE, 浙江 + 江苏) reads what is owed by province and
 // by distributor (杭州康达 has seeded balances 60 days old, so some of it is overdue), the overdue
 // items and the collection calendar; invoices a shipment the order desk has just made and records
 // the payment for it by hand against that invoice (the same reference again with other contents is
@@ -37,9 +37,19 @@ afterEach(async () => {
 /** A GraphQL caller signed in as `email` on one app's audience, for setup the test is not about. */
 async function signedIn(app: 'console' | 'portal', email: string) {
   const post = (body: object, cookie = '') =>
-    fetch(url(app, '/graphql'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie }, body: JSON.stringify(body) });
-  const answer = await post({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e: email, p: PASSWORD } });
-  const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    fetch(url(app, '/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie },
+      body: JSON.stringify(body),
+    });
+  const answer = await post({
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
+    variables: { e: email, p: PASSWORD },
+  });
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async <T>(query: string, variables: object = {}): Promise<T> => {
     const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown };
     if (!body.data) throw new Error(JSON.stringify(body.errors));
@@ -50,11 +60,21 @@ async function signedIn(app: 'console' | 'portal', email: string) {
 /** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
 async function placeStockOrder(): Promise<string> {
   const gql = await signedIn('portal', 'boss@kangda.demo');
-  const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>('{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }');
+  const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
+    '{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }',
+  );
   const productId = catalog.nodes.find((n) => n.product.code === 'HK-CRP-50')!.product.id;
-  const { placeOrder } = await gql<{ placeOrder: { number: string } }>('mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { number } }', {
-    input: { kind: 'STOCK', idempotencyKey: randomUUID(), lines: [{ productId, quantity: 2 }], note: 'e2e 财务开票用' },
-  });
+  const { placeOrder } = await gql<{ placeOrder: { number: string } }>(
+    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { number } }',
+    {
+      input: {
+        kind: 'STOCK',
+        idempotencyKey: randomUUID(),
+        lines: [{ productId, quantity: 2 }],
+        note: 'e2e 财务开票用',
+      },
+    },
+  );
   return placeOrder.number;
 }
 
@@ -67,15 +87,23 @@ test('finance: aging by province and distributor, overdue, the calendar; invoice
   await desk.page.getByTestId('order-queue').waitFor();
   await openOrderFromQueue(desk.page, number);
   await approveOpenOrder(desk.page);
-  await recordShipment(desk.page, [{ product: 'HK-CRP-50', quantity: 2, batchNo: 'CRP2611F', expiryDate: '2027-11-30' }]);
-  const shipment = (await desk.page.getByTestId('shipments').locator('[data-testid^="shipment-SH"]').last().getAttribute('data-testid'))!.replace('shipment-', '');
+  await recordShipment(desk.page, [
+    { product: 'HK-CRP-50', quantity: 2, batchNo: 'CRP2611F', expiryDate: '2027-11-30' },
+  ]);
+  const shipment = (await desk.page
+    .getByTestId('shipments')
+    .locator('[data-testid^="shipment-SH"]')
+    .last()
+    .getAttribute('data-testid'))!.replace('shipment-', '');
 
   const { page, shot } = await open();
   await page.goto(url('console', '/finance'));
   await login(page, 'finance@huakang.demo');
   await page.getByTestId('aging-bars').waitFor();
   // By province: 浙江 carries 杭州康达, 江苏 南京华宁; each with its overdue part.
-  expect(await page.getByTestId('aging-region').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region')))).toEqual(expect.arrayContaining(['浙江省', '江苏省']));
+  expect(
+    await page.getByTestId('aging-region').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-region'))),
+  ).toEqual(expect.arrayContaining(['浙江省', '江苏省']));
   const zhejiang = page.locator('[data-testid="aging-region"][data-region="浙江省"]');
   expect(await zhejiang.getByTestId('aging-region-overdue').innerText()).toMatch(/^逾期 ¥[1-9]/);
   const kangda = await agingOf(page, 'HK-KD');
@@ -83,11 +111,27 @@ test('finance: aging by province and distributor, overdue, the calendar; invoice
   expect(await page.getByTestId('aging-headline-overdue').innerText()).toContain('¥');
   await shot('finance-01-receivables');
 
+  // most overdue first, sorted on the server over every page; the header shows it
+  const table = page.getByTestId('aging-distributors');
+  await table.getByRole('columnheader', { name: '逾期' }).click();
+  await page.waitForURL(/[?&]sort=OVERDUE/);
+  await table.locator('th[aria-sort="descending"]', { hasText: '逾期' }).waitFor();
+  await page.locator('[data-testid="paged-list"][aria-busy="false"]').waitFor();
+  const overdue = (await table.getByTestId('aging-overdue').allInnerTexts()).map((v) =>
+    Number(v.replace(/[^\d.]/g, '')),
+  );
+  expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+  await page.goto(url('console', '/finance'));
+  await page.getByTestId('aging-bars').waitFor();
+
   // The province bar narrows the page to it.
   await zhejiang.getByRole('button', { name: '浙江省' }).click();
   await page.waitForURL(/[?&]region=/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="aging-region"]').length === 1);
-  await page.getByTestId('aging-distributors').locator('.ant-table-row[data-code="HK-HN"]').waitFor({ state: 'detached' });
+  await page
+    .getByTestId('aging-distributors')
+    .locator('.ant-table-row[data-code="HK-HN"]')
+    .waitFor({ state: 'detached' });
   await page.getByTestId('aging-distributors').locator('.ant-table-row[data-code="HK-KD"]').waitFor();
 
   await page.getByTestId('finance-tab-overdue').click();
@@ -110,7 +154,11 @@ test('finance: aging by province and distributor, overdue, the calendar; invoice
 
   // The new shipment, invoiced at 13%.
   await openFinance(page, 'invoices');
-  const invoice = await issueInvoice(page, { distributor: DISTRIBUTOR, shipments: [shipment], ref: `ERP-INV-E2E-${randomUUID().slice(0, 8)}` }, shot);
+  const invoice = await issueInvoice(
+    page,
+    { distributor: DISTRIBUTOR, shipments: [shipment], ref: `ERP-INV-E2E-${randomUUID().slice(0, 8)}` },
+    shot,
+  );
   const invoiceRow = page.getByTestId('invoice-list').locator(`.ant-table-row[data-number="${invoice}"]`);
   await invoiceRow.getByTestId('invoiceStatus-ISSUED').waitFor();
   expect(await invoiceRow.innerText()).toContain('¥592.00');
@@ -119,13 +167,22 @@ test('finance: aging by province and distributor, overdue, the calendar; invoice
   // Its payment, allocated by hand to that invoice.
   await openFinance(page, 'payments');
   const ref = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
-  const paid = { distributor: DISTRIBUTOR, amount: '592.00', ref, note: '开票后回款', allocations: { [invoice]: '592.00' } };
+  const paid = {
+    distributor: DISTRIBUTOR,
+    amount: '592.00',
+    ref,
+    note: '开票后回款',
+    allocations: { [invoice]: '592.00' },
+  };
   expect(await recordPayment(page, paid, shot)).toEqual({ outcome: 'recorded' });
   const paidRow = page.getByTestId('payment-list').locator(`.ant-table-row[data-ref="${ref}"]`);
   await paidRow.waitFor();
   expect(await paidRow.innerText()).toContain(invoice);
   // The same bank reference typed in again with other contents is refused beside the reference.
-  expect(await recordPayment(page, { ...paid, allocations: undefined }, shot)).toEqual({ outcome: 'refused', errors: ['该参考号已用于另一笔内容不同的记录，请核对参考号'] });
+  expect(await recordPayment(page, { ...paid, allocations: undefined }, shot)).toEqual({
+    outcome: 'refused',
+    errors: ['该参考号已用于另一笔内容不同的记录，请核对参考号'],
+  });
 
   // Money received before its invoice: kept as credit (预收); the bank file replayed books it once.
   const creditRef = `E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
@@ -141,7 +198,11 @@ test('finance: aging by province and distributor, overdue, the calendar; invoice
   await openFinance(page, 'invoices');
   await invoiceRow.getByTestId('invoiceStatus-PAID').waitFor();
   // The seeded invoice still stands as the seed left it: this payment went where it was told.
-  await page.getByTestId('invoice-list').locator('.ant-table-row[data-number="33002611180012345"]').getByTestId('invoiceStatus-PARTIALLY_PAID').waitFor();
+  await page
+    .getByTestId('invoice-list')
+    .locator('.ant-table-row[data-number="33002611180012345"]')
+    .getByTestId('invoiceStatus-PARTIALLY_PAID')
+    .waitFor();
 
   // Last month's statement of 杭州康达, as a PDF.
   await openStatementFor(page, 'HK-KD', lastMonth());
@@ -162,11 +223,16 @@ test('finance imports payments from an ERP CSV: row errors in the preview; the c
   // Finance's kinds only: payments (first) and invoices; hospitals and distributors are the channel's.
   await page.getByTestId('import-kind').getByText('回款').waitFor();
   expect(await page.getByTestId('import-kind').innerText()).not.toContain('医院');
-  const header = '经销商编码 Distributor code*,金额 Amount*,到账日期 Received on*,方式 Method*,参考号 Reference*,备注 Note';
+  const header =
+    '经销商编码 Distributor code*,金额 Amount*,到账日期 Received on*,方式 Method*,参考号 Reference*,备注 Note';
   // 南京华宁 has no invoices: the money stays as its credit and no seeded invoice moves.
   const good = `HK-HN,"2,500.00",${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)},银行转账,E2E-CSV-${randomUUID().slice(0, 8)},ERP 导出`;
   const upload = async (rows: string[]) => {
-    await page.locator('input[type="file"]').setInputFiles({ name: 'erp-payments.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8') });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'erp-payments.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([header, ...rows].join('\r\n'), 'utf8'),
+    });
     await page.getByTestId('import-preview').waitFor();
   };
 
@@ -214,6 +280,8 @@ test('admin: the ERP webhook, its secret shown once and rotated; the outbox and 
   await page.getByTestId('webhook-url').waitFor();
   expect(await page.getByTestId('webhook-url').inputValue()).toBe(endpoint);
   expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+  // sending came on as the address was typed (with no address it is off)
+  expect(await page.getByTestId('webhook-enabled').getAttribute('aria-checked')).toBe('true');
   const rotated = await setWebhook(page, endpoint, { rotate: true });
   expect(rotated).toMatch(/^[\w-]{24,}$/);
   expect(rotated).not.toBe(secret);
@@ -222,10 +290,14 @@ test('admin: the ERP webhook, its secret shown once and rotated; the outbox and 
 
   // The payment recorded before waits in the outbox; pending only, then resent by hand.
   const outbox = page.getByTestId('outbox-list');
-  await outbox.locator('.ant-table-row', { hasText: '回款登记' }).first().waitFor();
+  const paymentRow = outbox.locator('.ant-table-row', { hasText: '回款登记' }).first();
+  await paymentRow.waitFor();
+  // the record is named by its kind (and its reference where it has one), never by an id
+  expect(await paymentRow.getByTestId('outbox-record').innerText()).toMatch(/^回款/);
   await page.getByTestId('outbox-pending').click();
   await page.waitForURL(/[?&]pending=1/);
-  await outbox.locator('.ant-table-row', { hasText: '待推送' }).first().waitFor();
+  // due and sending on: waiting for the sender's next round (not a "next attempt" time already past)
+  await outbox.locator('.ant-table-row', { hasText: '等待推送' }).first().waitFor();
   await outbox.locator('.ant-table-row').first().getByTestId('outbox-resend').click();
   await page.getByTestId('outbox-resend-confirm').click();
   await page.locator('.ant-message-notice', { hasText: '已排入推送' }).waitFor();
@@ -239,7 +311,9 @@ test('regional head: reads receivables and follows the disputes queue without an
   await page.goto(url('console', '/finance/disputes'));
   await login(page, 'zhao.rh@huakang.demo');
   await page.getByTestId('dispute-queue').waitFor();
-  const tabs = await page.locator('[data-testid^="finance-tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  const tabs = await page
+    .locator('[data-testid^="finance-tab-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   expect(tabs).toContain('finance-tab-disputes');
   expect(tabs).not.toContain('finance-tab-erp');
   expect(await page.getByTestId('dispute-resolve-open').count()).toBe(0);
@@ -253,7 +327,9 @@ test('regional head: reads receivables and follows the disputes queue without an
   await page.getByText('By province').waitFor();
   await chooseDistributor(page, page.getByTestId('finance-distributor'), '杭州康达');
   await page.waitForURL(/[?&]distributor=/);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="aging-distributors"] .ant-table-row').length === 1);
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="aging-distributors"] .ant-table-row').length === 1,
+  );
   await shot('finance-11-regional-head-en');
   // The language is kept on the user: leave him in Chinese.
   await page.getByTestId('language-switch').getByText('中文').click();

@@ -1,7 +1,7 @@
 import { login, openBrowser, url, type Session } from './support/browser';
 import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
 
-// Part 4 at the order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
+// The order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
 // the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
 // serial number. The order is then 部分发货 with the shipment and its serial listed.
 const DESKTOP = { width: 1366, height: 900 };
@@ -21,12 +21,37 @@ test('order desk: queue filtered by status, approve, a partial shipment with bat
   await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
   await shot('orders-01-queue');
 
+  // sorted on the server by 金额, highest first, then lowest first: every page, kept in the address
+  // the header shows the sort the page renders with; then its rows, once the list is no longer busy
+  const totals = async (order: 'ascending' | 'descending') => {
+    await page.getByTestId('order-queue').locator(`th[aria-sort="${order}"]`, { hasText: '金额' }).waitFor();
+    await page.locator('[data-testid="paged-list"][aria-busy="false"]').waitFor();
+    const cells = await page.getByTestId('order-queue').locator('.ant-table-row td:nth-child(6)').allInnerTexts();
+    return cells.map((c) => Number(c.replace(/[^\d.-]/g, '')));
+  };
+  await page.getByTestId('order-queue').getByRole('columnheader', { name: '金额' }).click();
+  await page.waitForURL(/[?&]sort=TOTAL_HIGHEST/);
+  const highest = await totals('descending');
+  expect(highest).toEqual([...highest].sort((a, b) => b - a));
+  await page.getByTestId('order-queue').getByRole('columnheader', { name: '金额' }).click();
+  await page.waitForURL(/[?&]sort=TOTAL_LOWEST/);
+  const lowest = await totals('ascending');
+  expect(lowest).toEqual([...lowest].sort((a, b) => a - b));
+  expect(lowest[0]).toBeLessThanOrEqual(highest[highest.length - 1]);
+  await page.goto(url('console', '/orders'));
+
   const serial = 'HIV96-2612-0042';
   const number = await approveAndShipPart(
     page,
     '浙江大学医学院附属第一医院',
     [
-      { product: 'HK-CRP-50', quantity: 5, batchNo: 'CRP2611B', udiPi: '(10)CRP2611B(17)271130', expiryDate: '2027-11-30' },
+      {
+        product: 'HK-CRP-50',
+        quantity: 5,
+        batchNo: 'CRP2611B',
+        udiPi: '(10)CRP2611B(17)271130',
+        expiryDate: '2027-11-30',
+      },
       { product: 'HK-HIV-96', serials: [serial], batchNo: 'HIV2612A', expiryDate: '2027-06-30' },
     ],
     { carrier: '顺丰速运', trackingNo: 'SF1402399000017' },
@@ -38,7 +63,8 @@ test('order desk: queue filtered by status, approve, a partial shipment with bat
   expect(await page.getByTestId('page-title').innerText()).toContain('部分发货');
   const lines = page.getByTestId('order-lines');
   // The last two columns: shipped, open.
-  const shippedOpen = async (code: string) => (await lines.locator('.ant-table-row', { hasText: code }).locator('td').allInnerTexts()).slice(-2);
+  const shippedOpen = async (code: string) =>
+    (await lines.locator('.ant-table-row', { hasText: code }).locator('td').allInnerTexts()).slice(-2);
   expect(await shippedOpen('HK-CRP-50')).toEqual(['5', '15']);
   expect(await shippedOpen('HK-HIV-96')).toEqual(['1', '9']);
 
@@ -67,7 +93,11 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   const { page } = s;
   await page.goto(url('console', '/orders?status=PARTIALLY_SHIPPED'));
   await login(page, 'finance@huakang.demo');
-  await page.getByTestId('order-queue').locator('.ant-table-row', { hasText: '杭州市第一人民医院' }).locator('a').click();
+  await page
+    .getByTestId('order-queue')
+    .locator('.ant-table-row', { hasText: '杭州市第一人民医院' })
+    .locator('a')
+    .click();
   await page.getByTestId('page-title').getByTestId('order-status-PARTIALLY_SHIPPED').waitFor();
   await page.getByTestId('shipments').getByText('HK200-2611-0387', { exact: true }).waitFor();
   // Finance reads; approving, shipping and reversing belong to the order desk.
@@ -95,7 +125,10 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   await card.getByTestId('credit-limit-edit').click();
   await page.getByTestId('credit-limit-amount').fill(raisedText);
   await page.getByTestId('credit-limit-submit').click();
-  await card.getByTestId('credit-limit').filter({ hasText: Number(raised / 100n).toLocaleString('en-US') }).waitFor();
+  await card
+    .getByTestId('credit-limit')
+    .filter({ hasText: Number(raised / 100n).toLocaleString('en-US') })
+    .waitFor();
   // Available moves by exactly the change.
   expect(cents(await card.getByTestId('credit-available').innerText()) - available).toBe(50_000_000n);
   await s.shot('orders-08-credit-limit');
@@ -104,7 +137,10 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   await card.getByTestId('credit-limit-edit').click();
   await page.getByTestId('credit-limit-amount').fill(original);
   await page.getByTestId('credit-limit-submit').click();
-  await card.getByTestId('credit-limit').filter({ hasText: Number(limit / 100n).toLocaleString('en-US') }).waitFor();
+  await card
+    .getByTestId('credit-limit')
+    .filter({ hasText: Number(limit / 100n).toLocaleString('en-US') })
+    .waitFor();
 });
 
 // Runs after the first test: it takes back the shipment recorded there. The seeded half-shipped
@@ -142,7 +178,8 @@ test('admin: a price adjustment and a rejection with reasons; a shipment reverse
     page.getByTestId('page-title').getByTestId('order-status-APPROVED').waitFor(),
     page.getByTestId('reverse-error').waitFor(),
   ]);
-  if (await page.getByTestId('reverse-error').isVisible()) throw new Error(`reversal refused: ${await page.getByTestId('reverse-error').innerText()}`);
+  if (await page.getByTestId('reverse-error').isVisible())
+    throw new Error(`reversal refused: ${await page.getByTestId('reverse-error').innerText()}`);
   await page.getByTestId('shipments').getByText('已冲销').waitFor();
   await s.shot('orders-11-reversed');
 
@@ -151,7 +188,9 @@ test('admin: a price adjustment and a rejection with reasons; a shipment reverse
   const drawer = page.locator('.ant-drawer:visible');
   const hiv = drawer.locator('[data-testid^="ship-line-"]', { hasText: 'HK-HIV-96' });
   await hiv.getByTestId('ship-mode').getByText('按序列号').click();
-  await hiv.getByTestId('ship-serials').fill(Array.from({ length: 11 }, (_, i) => `HIV96-2612-${String(i + 1).padStart(4, '0')}`).join('\n'));
+  await hiv
+    .getByTestId('ship-serials')
+    .fill(Array.from({ length: 11 }, (_, i) => `HIV96-2612-${String(i + 1).padStart(4, '0')}`).join('\n'));
   await drawer.getByTestId('ship-submit').click();
   await hiv.getByText('超过未发数量（未发 10）').waitFor();
   await s.shot('orders-12-too-many-serials');

@@ -1,12 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { SCREENSHOTS, login, openBrowser, url, type Session } from './support/browser';
-import { addFileMaterial, assignOpenCourse, completionOf, createCourse, openTraining, publishOpenCourse, questionsOfOpenCourse, readinessOf, reviseOpenCourse, versionsOfOpenCourse } from './training-desk';
+import { DISTRIBUTORS, USERS } from '../api/src/db/seed/demo-data';
+import {
+  addFileMaterial,
+  assignOpenCourse,
+  completionOf,
+  createCourse,
+  openTraining,
+  publishOpenCourse,
+  questionsOfOpenCourse,
+  readinessOf,
+  reviseOpenCourse,
+  versionsOfOpenCourse,
+} from './training-desk';
 
-// Part 6 in the console: 周敏 (TRAINER, 浙江/江苏) writes a course of her own (a unique title, so
+// Training in the console: 周敏 (TRAINER, 浙江/江苏) writes a course of her own (a unique title, so
 // reruns and other tests never meet it), publishes it, revises it into version 2 and publishes
 // that (version 1 retired), assigns it to 杭州康达 and reads completion; who is certified for what
 // depends on whose regions one looks from: 广州粤康 is outside hers, inside the admin's.
 const DESKTOP = { width: 1366, height: 900 };
 const KD = '杭州康达医疗器械有限公司';
+/** Everyone an assignment to 杭州康达 reaches: its owner and reps in the seed. */
+const KD_PEOPLE = USERS.filter((u) => u.distributorCode === DISTRIBUTORS.find((d) => d.name === KD)!.code).length;
 let s: Session | undefined;
 
 afterEach(async () => {
@@ -35,8 +50,16 @@ test('trainer: a course written, published, revised into v2 and republished; ass
     title,
     // 超声影像, not 体外诊断试剂: the CL-1000 analyser's gate must keep naming its own course to the portal's learner
     productLines: ['超声影像'],
-    section: { title: '室内质控', materialTitle: '质控规则', text: '每日两个水平质控；失控时停止报告患者结果，查找原因并记录。' },
-    question: { prompt: '质控失控时首先应当：', options: ['继续报告，事后补做', '停止报告患者结果并查找原因'], right: 1 },
+    section: {
+      title: '室内质控',
+      materialTitle: '质控规则',
+      text: '每日两个水平质控；失控时停止报告患者结果，查找原因并记录。',
+    },
+    question: {
+      prompt: '质控失控时首先应当：',
+      options: ['继续报告，事后补做', '停止报告患者结果并查找原因'],
+      right: 1,
+    },
   });
   await page.getByTestId('course-state').getByTestId('course-state-DRAFT').waitFor();
   // Once saved the course takes files: a PDF uploaded as a second material of the section.
@@ -89,12 +112,21 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   await shot('training-05-versions');
   // The section kept both its materials through the versions.
   await page.getByTestId('course-tab-content').click();
-  expect(await page.getByTestId('section-0').getByTestId('material-title').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['质控规则', '质控图模板']);
+  expect(
+    await page
+      .getByTestId('section-0')
+      .getByTestId('material-title')
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)),
+  ).toEqual(['质控规则', '质控图模板']);
 
   // Assigned to 杭州康达's owner and reps, due in three weeks: the answer says how many it reached.
   const reached = await assignOpenCourse(page, KD, dayFromToday(21));
-  expect(reached).toBeGreaterThan(0);
-  await page.getByTestId('course-assignments').getByTestId('assignment-enrolled').filter({ hasText: String(reached) }).waitFor();
+  expect(reached).toBe(KD_PEOPLE);
+  await page
+    .getByTestId('course-assignments')
+    .getByTestId('assignment-enrolled')
+    .filter({ hasText: String(reached) })
+    .waitFor();
   await shot('training-06-assigned');
   await page.getByTestId('course-tab-enrollments').click();
   await page.getByTestId('course-enrollments').getByTestId('enrollmentStatus-ASSIGNED').first().waitFor();
@@ -130,19 +162,34 @@ test('trainer: the seeded CL-1000 course shows each question with its own option
   const { page } = s;
   await page.goto(url('console', '/training/courses'));
   await login(page, 'trainer@huakang.demo');
-  await page.getByTestId('course-list').getByTestId('course-link').filter({ hasText: 'CL-1000 化学发光分析仪' }).click();
+  await page
+    .getByTestId('course-list')
+    .getByTestId('course-link')
+    .filter({ hasText: 'CL-1000 化学发光分析仪' })
+    .click();
   expect(await questionsOfOpenCourse(page)).toEqual([
     {
       prompt: 'CL-1000 采用哪种检测原理？',
-      options: [{ text: '直接化学发光', correct: true }, { text: '免疫比浊', correct: false }, { text: '胶体金', correct: false }],
+      options: [
+        { text: '直接化学发光', correct: true },
+        { text: '免疫比浊', correct: false },
+        { text: '胶体金', correct: false },
+      ],
     },
     {
       prompt: '每日开机后必须完成哪些步骤？（多选）',
-      options: [{ text: '检查试剂与底物余量', correct: true }, { text: '完成两个水平的质控', correct: true }, { text: '重新校准全部项目', correct: false }],
+      options: [
+        { text: '检查试剂与底物余量', correct: true },
+        { text: '完成两个水平的质控', correct: true },
+        { text: '重新校准全部项目', correct: false },
+      ],
     },
     {
       prompt: '质控结果失控时应当：',
-      options: [{ text: '停止报告患者结果并查找原因', correct: true }, { text: '继续检测，事后补做质控', correct: false }],
+      options: [
+        { text: '停止报告患者结果并查找原因', correct: true },
+        { text: '继续检测，事后补做质控', correct: false },
+      ],
     },
   ]);
   await s.shot('training-00-seeded-quiz');
@@ -157,4 +204,28 @@ test('admin: readiness shows 黄志明 (广州粤康) certified for 体外诊断
   const huang = await readinessOf(page, '黄志明');
   expect(huang).toEqual({ distributor: '广州粤康医疗科技有限公司', lines: ['体外诊断试剂'] });
   await s.shot('training-10-readiness-admin');
+});
+
+test('admin: the seeded course lists 黄志明 as certified; 下载证书 saves his certificate as a PDF', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/training/courses'));
+  await login(page, 'admin@huakang.demo');
+  await page.getByRole('link', { name: 'CL-1000 化学发光分析仪：操作、质控与临床应用' }).click();
+  await page.getByTestId('course-tab-enrollments').click();
+  const row = page.getByTestId('course-enrollments').locator('.ant-table-row[data-person="黄志明"]');
+  await row.getByRole('button', { name: '下载证书' }).waitFor();
+  const [response, download] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/files/certificates/')),
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: '下载证书' }).click(),
+  ]);
+  expect([response.status(), response.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  expect(download.suggestedFilename()).toMatch(/^培训证书-CERT-\d{4}-SEED01\.pdf$/);
+  expect(
+    readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  ).toBe('%PDF-');
+  await s.shot('training-11-certificate-download');
 });

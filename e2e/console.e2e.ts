@@ -23,9 +23,23 @@ test('channel manager: back to the deep link after login, role menu, language sa
   expect(await page.getByTestId('user-name').innerText()).toContain('张伟');
   expect(await page.getByTestId('user-role').innerText()).toBe('渠道经理');
   expect(await page.getByTestId('user-org').innerText()).toBe('华康医疗科技有限公司');
-  const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  const menu = await page
+    .getByTestId('side-menu')
+    .locator('[data-testid^="nav-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   // A channel manager works the field: no finance (order desk and finance own statements); imports spreadsheets.
-  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-hospitals', 'nav-products', 'nav-orders', 'nav-training', 'nav-visits', 'nav-import']);
+  expect(menu).toEqual([
+    'nav-dashboard',
+    'nav-distributors',
+    'nav-hospitals',
+    'nav-opportunities',
+    'nav-compliance',
+    'nav-products',
+    'nav-orders',
+    'nav-training',
+    'nav-visits',
+    'nav-import',
+  ]);
   await s.shot('console-02-distributors');
 
   await page.getByTestId('distributor-search').locator('input').fill('康达');
@@ -36,7 +50,11 @@ test('channel manager: back to the deep link after login, role menu, language sa
   await page.waitForFunction(() => {
     const list = document.querySelector('[data-testid="paged-list"]');
     const rows = [...(list?.querySelectorAll('.ant-table-row') ?? [])];
-    return list?.getAttribute('aria-busy') === 'false' && rows.length > 0 && rows.every((r) => r.textContent?.includes('康达'));
+    return (
+      list?.getAttribute('aria-busy') === 'false' &&
+      rows.length > 0 &&
+      rows.every((r) => r.textContent?.includes('康达'))
+    );
   });
   await page.locator('.ant-table-row a', { hasText: '康达' }).first().click();
   await page.waitForURL(/\/distributors\/[^/?]+$/);
@@ -86,8 +104,18 @@ test('order desk sees orders and finance, not the field work', async () => {
   await login(page, 'order@huakang.demo');
   await page.waitForURL((u) => u.pathname === '/finance');
   await page.getByTestId('finance-tab-receivables').waitFor();
-  const menu = await page.getByTestId('side-menu').locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  expect(menu).toEqual(['nav-dashboard', 'nav-distributors', 'nav-products', 'nav-orders', 'nav-finance']);
+  const menu = await page
+    .getByTestId('side-menu')
+    .locator('[data-testid^="nav-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(menu).toEqual([
+    'nav-dashboard',
+    'nav-distributors',
+    'nav-compliance',
+    'nav-products',
+    'nav-orders',
+    'nav-finance',
+  ]);
   await s.shot('console-09-order-desk-finance');
   // A page outside the role answers with a real page that says so; unknown paths are a 404.
   await page.goto(url('console', '/training'));

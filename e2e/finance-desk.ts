@@ -7,7 +7,8 @@ import { url } from './support/browser';
 // portal → finance answers it here → the owner confirms the new version there).
 // The page must be signed in to the console as FINANCE or ADMIN (the webhook: ADMIN), in Chinese.
 
-export type FinanceTab = 'receivables' | 'overdue' | 'plan' | 'disputes' | 'invoices' | 'payments' | 'statements' | 'erp';
+export type FinanceTab =
+  'receivables' | 'overdue' | 'plan' | 'disputes' | 'invoices' | 'payments' | 'credits' | 'statements' | 'erp';
 
 const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
@@ -64,7 +65,11 @@ export type PaymentOutcome = { outcome: 'recorded' | 'replayed' } | { outcome: '
  * Records a payment through the drawer on 回款: new, a replay of the same reference (the payment
  * recorded before), or refused with the errors shown beside the fields (the drawer is closed then).
  */
-export async function recordPayment(page: Page, p: PaymentForm, shot?: (name: string) => Promise<void>): Promise<PaymentOutcome> {
+export async function recordPayment(
+  page: Page,
+  p: PaymentForm,
+  shot?: (name: string) => Promise<void>,
+): Promise<PaymentOutcome> {
   await page.getByTestId('payment-record-open').click();
   const drawer = page.locator('.ant-drawer:visible');
   await drawer.getByTestId('payment-submit').waitFor();
@@ -75,12 +80,15 @@ export async function recordPayment(page: Page, p: PaymentForm, shot?: (name: st
   if (p.allocations) {
     await drawer.getByTestId('payment-allocation-mode').getByText('手工分配').click();
     await drawer.getByTestId('allocation-table').waitFor();
-    for (const [number, amount] of Object.entries(p.allocations)) await drawer.getByTestId(`allocation-amount-${number}`).fill(amount);
+    for (const [number, amount] of Object.entries(p.allocations))
+      await drawer.getByTestId(`allocation-amount-${number}`).fill(amount);
   }
   await shot?.('finance-06-payment-form');
   await drawer.getByTestId('payment-submit').click();
   const done = page.locator('.ant-message-notice', { hasText: p.ref }).last();
-  const refused = drawer.locator('.ant-form-item-explain-error, [data-testid="payment-error"], [data-testid="allocation-error"]');
+  const refused = drawer.locator(
+    '.ant-form-item-explain-error, [data-testid="payment-error"], [data-testid="allocation-error"]',
+  );
   await Promise.race([done.waitFor({ timeout: 30_000 }), refused.first().waitFor({ timeout: 30_000 })]);
   if (!(await done.isVisible())) {
     const errors = await refused.allInnerTexts();
@@ -92,14 +100,60 @@ export async function recordPayment(page: Page, p: PaymentForm, shot?: (name: st
   return { outcome: (await done.innerText()).includes('已登记过') ? 'replayed' : 'recorded' };
 }
 
+export interface CreditForm {
+  /** what to type into the distributor picker (name or code) */
+  distributor: string;
+  kind: '折让' | '返利';
+  amount: string;
+  /** YYYY-MM-DD */
+  occurredOn: string;
+  reason: string;
+}
+
+/** Posts a credit note or rebate through the modal on 折让返利 (or 回款), by its labels; waits for the toast. */
+export async function postCredit(page: Page, c: CreditForm, shot?: (name: string) => Promise<void>): Promise<void> {
+  await page.getByTestId('credit-open').click();
+  const dialog = page.getByRole('dialog', { name: '登记折让或返利' });
+  await dialog.getByTestId('credit-form-submit').waitFor();
+  await chooseDistributor(page, dialog.getByTestId('credit-distributor'), c.distributor);
+  await dialog.getByText(c.kind, { exact: true }).click();
+  await dialog.getByLabel('金额').fill(c.amount);
+  await typeDate(dialog.getByLabel('入账日期'), c.occurredOn);
+  await dialog.getByLabel('原因').fill(c.reason);
+  await shot?.('credit-01-form');
+  await dialog.getByTestId('credit-form-submit').click();
+  await toast(page, `${c.kind}已入账`);
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Issues a distributor's statement for a closed month (YYYY-MM) from 对账单; the statement opens. */
+export async function generateStatement(page: Page, distributor: string, period: string): Promise<void> {
+  await openFinance(page, 'statements');
+  await page.getByRole('button', { name: '生成对账单' }).click();
+  const dialog = page.getByRole('dialog', { name: '生成对账单' });
+  await chooseDistributor(page, dialog.getByTestId('statement-generate-distributor'), distributor);
+  await typeDate(dialog.getByTestId('statement-generate-month'), period);
+  await dialog.getByTestId('statement-generate-submit').click();
+  await page.waitForURL(/\/finance\/statements\/[0-9a-f-]{36}$/);
+  await page.getByTestId('statement-status').waitFor();
+}
+
 /** Issues an invoice on 发票 from a distributor's uninvoiced shipments (by shipment number); answers the invoice number. */
-export async function issueInvoice(page: Page, i: { distributor: string; shipments: string[]; ref?: string }, shot?: (name: string) => Promise<void>): Promise<string> {
+export async function issueInvoice(
+  page: Page,
+  i: { distributor: string; shipments: string[]; ref?: string },
+  shot?: (name: string) => Promise<void>,
+): Promise<string> {
   await page.getByTestId('invoice-issue-open').click();
   const drawer = page.locator('.ant-drawer:visible');
   await drawer.getByTestId('invoice-submit').waitFor();
   await chooseDistributor(page, drawer.getByTestId('invoice-distributor'), i.distributor);
   for (const number of i.shipments) {
-    await drawer.getByTestId('invoice-shipments').locator('.ant-table-row', { hasText: number }).locator('.ant-checkbox-input').check();
+    await drawer
+      .getByTestId('invoice-shipments')
+      .locator('.ant-table-row', { hasText: number })
+      .locator('.ant-checkbox-input')
+      .check();
   }
   if (i.ref) await drawer.getByTestId('invoice-ref').fill(i.ref);
   await shot?.('finance-04-issue-invoice');
@@ -111,7 +165,9 @@ export async function issueInvoice(page: Page, i: { distributor: string; shipmen
 /** Opens a distributor's statement in force for a month (YYYY-MM) from 对账单. */
 export async function openStatementFor(page: Page, code: string, period: string): Promise<void> {
   await openFinance(page, 'statements', `?period=${period}`);
-  const row = page.getByTestId('statement-list').locator(`.ant-table-row[data-code="${code}"][data-period="${period}"]`);
+  const row = page
+    .getByTestId('statement-list')
+    .locator(`.ant-table-row[data-code="${code}"][data-period="${period}"]`);
   await row.getByTestId('statement-open').click();
   await page.getByTestId('statement-status').waitFor();
 }
@@ -119,13 +175,18 @@ export async function openStatementFor(page: Page, code: string, period: string)
 /** The open statement's status and version. */
 export async function consoleStatementStatus(page: Page): Promise<{ status: string; version: number }> {
   const tag = page.getByTestId('statement-status');
-  return { status: (await tag.getAttribute('data-status')) ?? '', version: Number(await tag.getAttribute('data-version')) };
+  return {
+    status: (await tag.getAttribute('data-status')) ?? '',
+    version: Number(await tag.getAttribute('data-version')),
+  };
 }
 
 /** Downloads the open statement with the console's button: the API's answer and the saved file. */
 export async function downloadConsoleStatement(page: Page, format: 'pdf' | 'xlsx' = 'pdf') {
   const [response, download] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/files/statements/') && r.url().endsWith(`.${format}`)),
+    page.waitForResponse(
+      (r) => new URL(r.url()).pathname.startsWith('/files/statements/') && r.url().endsWith(`.${format}`),
+    ),
     page.waitForEvent('download'),
     page.getByTestId(`statement-download-${format}`).click(),
   ]);
@@ -137,23 +198,16 @@ export async function downloadConsoleStatement(page: Page, format: 'pdf' | 'xlsx
   };
 }
 
-/** Issues a closed month's statement for a distributor from 对账单 and lands on it. */
-export async function generateStatement(page: Page, distributor: string, period: string): Promise<void> {
-  await openFinance(page, 'statements');
-  await page.getByTestId('statement-generate-open').click();
-  const modal = page.locator('.ant-modal:visible');
-  await chooseDistributor(page, modal.getByTestId('statement-generate-distributor'), distributor);
-  await typeDate(modal.getByTestId('statement-generate-month'), period);
-  await modal.getByTestId('statement-generate-submit').click();
-  await page.waitForURL(/\/finance\/statements\/[^/?]+$/);
-  await page.getByTestId('statement-status').waitFor();
-}
-
 /**
  * Answers the open dispute whose comment contains `comment`, from the 争议 queue: an adjustment
  * (negative takes off what is owed) or, without one, the line kept. Answers the reissued version, if any.
  */
-export async function resolveDispute(page: Page, comment: string, answer: { adjustment?: string; resolution: string }, shot?: (name: string) => Promise<void>): Promise<number | null> {
+export async function resolveDispute(
+  page: Page,
+  comment: string,
+  answer: { adjustment?: string; resolution: string },
+  shot?: (name: string) => Promise<void>,
+): Promise<number | null> {
   await openFinance(page, 'disputes');
   const row = page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: comment });
   await row.getByTestId('dispute-resolve-open').click();

@@ -1,11 +1,18 @@
 import type { Page } from 'playwright-core';
+import { HOSPITALS } from '../api/src/db/seed/hospital-data';
+import { BRANDS, userByEmail } from '../api/src/db/seed/demo-data';
 import { login, openBrowser, url, type Session } from './support/browser';
+import { daysSinceSeed } from './support/calendar';
+import { pickOption } from './support/select';
 
-// Part 3 end to end: a channel manager works a prospect through the lifecycle, a grant to it is
+// The channel lifecycle end to end: a channel manager works a prospect through the lifecycle, a grant to it is
 // refused for missing documents, a temporary grant to 杭州康达 goes through, the owner sees it on
 // the phone, and 南京华宁's expired licence is flagged on both sides.
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
+
+/** The seed writes 南京华宁's class III licence as expired ten days before its day; today may have moved on since. */
+const expiredDays = () => 10 + daysSinceSeed();
 let s: Session | undefined;
 
 afterEach(async () => {
@@ -13,20 +20,8 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** antd Select: open it, type to narrow the (virtual) list, pick the option by its label, close the list. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible');
-  await page.getByTestId(testId).click();
-  await open.first().waitFor();
-  await page.keyboard.type(label);
-  await open.locator('.ant-select-item-option', { hasText: label }).first().click();
-  // Close the list by clicking the dialog's title (Escape would close a drawer whose list already closed);
-  // a single Select outside a dialog closes on its own.
-  const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first();
-  if (await title.count()) await title.click();
-  // Wait for the list to finish closing, so the next Select's list is the only one on screen.
-  await open.first().waitFor({ state: 'hidden' });
-}
+/** Picks `label` in the Select with that test id; checked on the field and picked again when the list re-rendered under the click. */
+const choose = (page: Page, testId: string, label: string) => pickOption(page, page.getByTestId(testId), label);
 
 async function moveStage(page: Page, target: string, reason: string): Promise<void> {
   await page.getByTestId('move-stage-open').click();
@@ -34,8 +29,12 @@ async function moveStage(page: Page, target: string, reason: string): Promise<vo
   await page.locator('.ant-modal:visible').getByTestId('move-stage-target').getByText(target).waitFor();
   await page.getByTestId('move-stage-reason').fill(reason);
   await page.getByTestId('move-stage-submit').click();
-  await page.locator('.ant-modal:visible').waitFor({ state: 'detached' }).catch(() => undefined);
-  await page.getByTestId('page-title').getByText(target).waitFor();
+  // the page shows the new stage, or the dialog says why not (and the test says it instead of timing out)
+  const moved = page.getByTestId('page-title').getByText(target);
+  const refused = page.getByTestId('move-stage-error');
+  await Promise.race([moved.waitFor({ timeout: 30_000 }), refused.waitFor({ timeout: 30_000 })]);
+  if (!(await moved.count())) throw new Error(`moving to ${target} refused: ${await refused.innerText()}`);
+  await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
 }
 
 async function openDistributor(page: Page, name: string): Promise<void> {
@@ -51,6 +50,10 @@ test('channel manager: new prospect through the lifecycle, a refused grant, a te
   await login(page, 'zhang.cm@huakang.demo');
   await page.getByTestId('pipeline-board').waitFor();
   await page.getByTestId('board-FORMAL').getByText('杭州康达医疗器械有限公司').waitFor();
+  // every stage's column in view, none cut off at a desktop's width
+  const board = page.getByTestId('pipeline-board');
+  expect(await board.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.getByTestId('board-TERMINATED').getByText('已终止').waitFor();
   await s.shot('lifecycle-01-pipeline-board');
 
   const name = '温州瑞景医疗器械有限公司';
@@ -89,12 +92,17 @@ test('channel manager: new prospect through the lifecycle, a refused grant, a te
   await page.getByTestId('grant-open').click();
   await choose(page, 'grant-product-lines', '超声影像');
   await choose(page, 'grant-regions', '杭州市');
+  // Both choices are on the form when it is sent: the first is kept while the drawer's options load.
+  expect(await page.getByTestId('grant-product-lines').getByText('超声影像', { exact: true }).count()).toBe(1);
   await s.shot('lifecycle-05-grant-form');
   await page.getByTestId('grant-submit').click();
   const grants = page.getByTestId('authorizations');
   // Under load the round trip can be slow; and if the API refused, say why instead of timing out.
   const granted = grants.locator('.ant-table-row', { hasText: '临时授权' });
-  await Promise.race([granted.waitFor({ timeout: 40_000 }), page.getByTestId('grant-error').waitFor({ timeout: 40_000 })]);
+  await Promise.race([
+    granted.waitFor({ timeout: 40_000 }),
+    page.getByTestId('grant-error').waitFor({ timeout: 40_000 }),
+  ]);
   if (!(await granted.count())) {
     await s.shot('lifecycle-debug-grant-kangda');
     throw new Error(`grant to 杭州康达 refused: ${await page.getByTestId('grant-error').innerText()}`);
@@ -105,19 +113,20 @@ test('channel manager: new prospect through the lifecycle, a refused grant, a te
   expect(row).toContain('生效中');
   await s.shot('lifecycle-06-granted');
 
-  // 南京华宁's class III operating licence expired ten days ago.
+  // 南京华宁's class III operating licence expired ten days before the seed's day.
+  const expired = expiredDays();
   await openDistributor(page, '南京华宁医疗设备有限公司');
   const warning = page.getByTestId('qualification-warning');
   await warning.waitFor();
-  expect(await warning.innerText()).toContain('已过期 10 天');
+  expect(await warning.innerText()).toContain(`已过期 ${expired} 天`);
   await page.getByTestId('qualifications').getByTestId('expiry-EXPIRED').waitFor();
   await s.shot('lifecycle-07-expired-licence');
   await page.getByTestId('language-switch').getByText('EN').click();
-  await warning.filter({ hasText: 'Expired 10 days ago' }).waitFor();
+  await warning.filter({ hasText: `Expired ${expired} days ago` }).waitFor();
   await s.shot('lifecycle-08-expired-licence-en');
   // The language is saved on the user: leave zhang.cm in Chinese for the other tests.
   await page.getByTestId('language-switch').getByText('中文').click();
-  await warning.filter({ hasText: '已过期 10 天' }).waitFor();
+  await warning.filter({ hasText: `已过期 ${expired} 天` }).waitFor();
 });
 
 test('owner on a phone sees the temporary authorization under 我的公司', async () => {
@@ -165,7 +174,7 @@ test('南京华宁 owner on a phone is warned about the expired licence, in Engl
   await page.getByTestId('company-warning').waitFor();
   const licence = page.getByTestId('qualification-OPERATING_LICENSE_III');
   await licence.getByTestId('expiry-EXPIRED').waitFor();
-  expect(await licence.innerText()).toContain('Expired 10 days ago');
+  expect(await licence.innerText()).toContain(`Expired ${expiredDays()} days ago`);
   await s.shot('lifecycle-12-portal-company-expired-phone-en');
 });
 
@@ -178,13 +187,39 @@ test('channel manager: hospitals filtered by grade, the decision chain, an intel
   await choose(page, 'hospital-grade', '三甲');
   await page.waitForURL(/grade=GRADE_3A/);
   await page.locator('.ant-table-row a', { hasText: '浙江大学医学院附属第一医院' }).waitFor();
+  // exactly the seed's 三甲 hospitals of 华康 in his regions
+  const regions = userByEmail('zhang.cm@huakang.demo').regionCodes!;
+  const grade3A = HOSPITALS.filter(
+    (h) => h.brandId === BRANDS.huakang.id && String(h.grade) === 'GRADE_3A' && regions.includes(h.regionCode),
+  );
+  const expected = grade3A.map((h) => h.name).sort();
+  const shown = async () => (await page.locator('.ant-table-row a').allInnerTexts()).sort();
+  // (the unfiltered rows may still be on screen for a moment)
+  for (let i = 0; i < 50 && JSON.stringify(await shown()) !== JSON.stringify(expected); i++)
+    await page.waitForTimeout(100);
+  expect(await shown()).toEqual(expected);
+  // the largest first, sorted on the server: the same hospitals, most beds on top
+  await page.getByRole('columnheader', { name: '床位' }).click();
+  await page.waitForURL(/[?&]sort=BEDS_MOST/);
+  await page.locator('th[aria-sort="descending"]', { hasText: '床位' }).waitFor();
+  await page.locator('[data-testid="paged-list"][aria-busy="false"]').waitFor();
+  const beds = (await page.locator('.ant-table-row td:nth-child(3)').allInnerTexts()).map((v) =>
+    Number(v.replace(/[^\d]/g, '') || 0),
+  );
+  expect(beds).toEqual([...beds].sort((a, b) => b - a));
+  expect(await shown()).toEqual(expected);
   await s.shot('lifecycle-13-hospitals');
   await page.locator('.ant-table-row a', { hasText: '浙江大学医学院附属第一医院' }).click();
   await page.getByText('决策链').waitFor();
   await page.getByText('设备科', { exact: true }).waitFor();
   const note = '设备科王科长：明年一季度有彩超更新预算';
   await page.getByTestId('hospital-note').fill(note);
-  await page.getByTestId('hospital-note-add').click();
-  await page.getByText(note, { exact: true }).waitFor();
+  await page.getByRole('button', { name: '添加记录' }).click();
+  // A controlled textarea's text is its value, so the note is looked for in the list only: it
+  // shows there once, after the box has emptied.
+  const listed = page.locator('.ant-list-item').getByText(note, { exact: true });
+  await listed.waitFor();
+  expect(await listed.count()).toBe(1);
+  expect(await page.getByTestId('hospital-note').inputValue()).toBe('');
   await s.shot('lifecycle-14-hospital-detail');
 });

@@ -34,7 +34,11 @@ async function pickDate(picker: Locator, date: string): Promise<void> {
 }
 
 /** The queue filtered by status through its select, then the newest order matching a number or a hospital name, opened. */
-export async function openOrderFromQueue(page: Page, orderNumberOrHospital: string, status = '待审批'): Promise<string> {
+export async function openOrderFromQueue(
+  page: Page,
+  orderNumberOrHospital: string,
+  status = '待审批',
+): Promise<string> {
   await page.goto(url('console', '/orders'));
   await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
   await page.getByTestId('order-status-filter').click();
@@ -43,7 +47,9 @@ export async function openOrderFromQueue(page: Page, orderNumberOrHospital: stri
   await page.waitForURL(/[?&]status=/);
   // The server answers with that status only (until then the table shows the previous page).
   await page.waitForFunction((label) => {
-    const tags = [...document.querySelectorAll('[data-testid="order-queue"] .ant-table-row .ant-tag')].map((tag) => tag.textContent);
+    const tags = [...document.querySelectorAll('[data-testid="order-queue"] .ant-table-row .ant-tag')].map(
+      (tag) => tag.textContent,
+    );
     return tags.length > 0 && tags.every((tag) => tag === label);
   }, status);
   const row = page.getByTestId('order-queue').locator('.ant-table-row', { hasText: orderNumberOrHospital }).first();
@@ -62,7 +68,12 @@ export async function approveOpenOrder(page: Page): Promise<void> {
 }
 
 /** Fill the shipment drawer line by line and send it; waits until the order shows the shipment. */
-export async function recordShipment(page: Page, lines: ShipLine[], info: ShipmentInfo = {}, shot?: Shot): Promise<void> {
+export async function recordShipment(
+  page: Page,
+  lines: ShipLine[],
+  info: ShipmentInfo = {},
+  shot?: Shot,
+): Promise<void> {
   await page.getByTestId('ship-open').click();
   const drawer = page.locator('.ant-drawer:visible');
   await drawer.getByTestId('ship-submit').waitFor();
@@ -94,7 +105,9 @@ export async function recordShipment(page: Page, lines: ShipLine[], info: Shipme
   ]);
   if (await drawer.isVisible()) {
     await shot?.('orders-debug-shipment-refused');
-    throw new Error(`shipment refused: ${await drawer.locator('.ant-form-item-explain-error, [data-testid="ship-error"]').allInnerTexts()}`);
+    throw new Error(
+      `shipment refused: ${await drawer.locator('.ant-form-item-explain-error, [data-testid="ship-error"]').allInnerTexts()}`,
+    );
   }
   await page.waitForFunction(
     ({ n }) => document.querySelectorAll('[data-testid="shipments"] [data-testid^="shipment-SH"]').length > n,
@@ -106,7 +119,13 @@ export async function recordShipment(page: Page, lines: ShipLine[], info: Shipme
  * The desk's whole part of the story: find the submitted order in the queue (by its number or
  * its hospital), approve it, ship what `lines` says, and wait for 部分发货. Returns the order number.
  */
-export async function approveAndShipPart(page: Page, orderNumberOrHospital: string, lines: ShipLine[], info: ShipmentInfo = {}, shot?: Shot): Promise<string> {
+export async function approveAndShipPart(
+  page: Page,
+  orderNumberOrHospital: string,
+  lines: ShipLine[],
+  info: ShipmentInfo = {},
+  shot?: Shot,
+): Promise<string> {
   const number = await openOrderFromQueue(page, orderNumberOrHospital);
   await page.getByTestId('page-title').getByTestId('order-status-SUBMITTED').waitFor();
   await shot?.('orders-02-submitted-order');

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { login, openBrowser, url, type Session } from './support/browser';
-import { addToCart, chooseHospital, openCatalog, openPortalOrder, placedOrderNumber, reviewCart, shippedSerials } from './portal-ordering';
+import {
+  addToCart,
+  chooseHospital,
+  openCatalog,
+  openPortalOrder,
+  placedOrderNumber,
+  reviewCart,
+  shippedSerials,
+} from './portal-ordering';
 import { approveAndShipPart } from './order-desk';
 
-// Part 4 end to end, across the boundary: 李娜 (REP, 杭州康达) orders two ultrasound systems and
+// Orders end to end, across the boundary: 李娜 (REP, 杭州康达) orders two ultrasound systems and
 // reagent on a phone; 刘芳 at the brand's order desk approves it in the console and ships one
 // system (by serial) and part of the reagent (by batch, with UDI-PI and expiry); back on the
 // phone, 李娜 sees the order 部分发货 with the serial number that left the warehouse.
@@ -46,7 +54,13 @@ test('rep orders on a phone → order desk approves and ships part in the consol
     number,
     [
       { product: 'HK-US-200', serials: [serial], batchNo: 'US2611', expiryDate: '2031-11-30' },
-      { product: 'HK-CRP-50', quantity: 4, batchNo: 'CRP2611C', udiPi: '(10)CRP2611C(17)271231', expiryDate: '2027-12-31' },
+      {
+        product: 'HK-CRP-50',
+        quantity: 4,
+        batchNo: 'CRP2611C',
+        udiPi: '(10)CRP2611C(17)271231',
+        expiryDate: '2027-12-31',
+      },
     ],
     { carrier: '顺丰速运', trackingNo: 'SF1402399000099' },
   );

@@ -28,7 +28,9 @@ export async function accountSummaryFromApi(page: Page): Promise<AccountSummary>
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
-      body: JSON.stringify({ query: '{ accountSummary { balance { amount currency } open { dueOn overdue outstanding { amount } } } }' }),
+      body: JSON.stringify({
+        query: '{ accountSummary { balance { amount currency } open { dueOn overdue outstanding { amount } } } }',
+      }),
     });
     return (await res.json()) as { data?: { accountSummary: AccountSummary } };
   });
@@ -37,9 +39,17 @@ export async function accountSummaryFromApi(page: Page): Promise<AccountSummary>
 }
 
 /** The account area from the tab bar (phone) or the side menu (desktop), on a segment. */
-export async function openAccount(page: Page, segment: 'statements' | 'invoices' | 'payments' = 'statements'): Promise<void> {
+export async function openAccount(
+  page: Page,
+  segment: 'statements' | 'invoices' | 'payments' = 'statements',
+): Promise<void> {
   await page.goto(url('portal', segment === 'statements' ? '/statements' : `/statements?tab=${segment}`));
-  await page.getByTestId(`${segment.replace(/s$/, '')}-list`).or(page.getByTestId('empty')).or(page.getByTestId('account-no-access')).first().waitFor();
+  await page
+    .getByTestId(`${segment.replace(/s$/, '')}-list`)
+    .or(page.getByTestId('empty'))
+    .or(page.getByTestId('account-no-access'))
+    .first()
+    .waitFor();
 }
 
 /** Opens the statement in force for a month (YYYY-MM) from the account area's list. */
@@ -52,7 +62,10 @@ export async function openStatement(page: Page, period: string): Promise<void> {
 /** The open statement's status (ISSUED, CONFIRMED, DISPUTED, SUPERSEDED) and version. */
 export async function statementStatus(page: Page): Promise<{ status: string; version: number }> {
   const tag = page.getByTestId('statement-status');
-  return { status: (await tag.getAttribute('data-status')) ?? '', version: Number(await tag.getAttribute('data-version')) };
+  return {
+    status: (await tag.getAttribute('data-status')) ?? '',
+    version: Number(await tag.getAttribute('data-version')),
+  };
 }
 
 /** Waits until the open statement shows a status (after an answer, a reload, or a refetch). */
@@ -62,11 +75,17 @@ export async function waitForStatementStatus(page: Page, status: string): Promis
 
 /** The open statement's line whose memo contains the text. */
 export function statementLine(page: Page, memoText: string) {
-  return page.getByTestId('statement-line').filter({ has: page.getByTestId('line-memo').filter({ hasText: memoText }) });
+  return page
+    .getByTestId('statement-line')
+    .filter({ has: page.getByTestId('line-memo').filter({ hasText: memoText }) });
 }
 
 /** Starts a dispute on the open (ISSUED) statement, ticks each line by its memo, writes its comment, and sends it. */
-export async function disputeLines(page: Page, lines: Array<{ memo: string; comment: string }>, { send = true } = {}): Promise<void> {
+export async function disputeLines(
+  page: Page,
+  lines: Array<{ memo: string; comment: string }>,
+  { send = true } = {},
+): Promise<void> {
   if (!(await page.getByTestId('dispute-bar').isVisible())) await page.getByTestId('statement-dispute').click();
   for (const { memo, comment } of lines) {
     const line = statementLine(page, memo);
@@ -101,12 +120,19 @@ export interface StatementDownload {
 /** Downloads the open statement (PDF or Excel) with the portal's button: the API's answer and the saved file. */
 export async function downloadStatement(page: Page, format: 'pdf' | 'xlsx'): Promise<StatementDownload> {
   const [response, download] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/files/statements/') && r.url().endsWith(`.${format}`)),
+    page.waitForResponse(
+      (r) => new URL(r.url()).pathname.startsWith('/files/statements/') && r.url().endsWith(`.${format}`),
+    ),
     page.waitForEvent('download'),
     page.getByTestId(`statement-download-${format}`).click(),
   ]);
   const saved = await download.path();
-  return { status: response.status(), contentType: response.headers()['content-type'] ?? '', fileName: download.suggestedFilename(), bytes: statSync(saved).size };
+  return {
+    status: response.status(),
+    contentType: response.headers()['content-type'] ?? '',
+    fileName: download.suggestedFilename(),
+    bytes: statSync(saved).size,
+  };
 }
 
 export const downloadStatementPdf = (page: Page): Promise<StatementDownload> => downloadStatement(page, 'pdf');
@@ -117,5 +143,9 @@ export async function setRepFinanceAccess(page: Page, email: string, allowed: bo
   const toggle = page.locator(`[data-testid="person"][data-email="${email}"]`).getByTestId('finance-access');
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-checked')) !== String(allowed)) await toggle.click();
-  await page.locator(`[data-testid="person"][data-email="${email}"] [data-testid="finance-access"][aria-checked="${allowed}"]:not(.ant-switch-loading)`).waitFor();
+  await page
+    .locator(
+      `[data-testid="person"][data-email="${email}"] [data-testid="finance-access"][aria-checked="${allowed}"]:not(.ant-switch-loading)`,
+    )
+    .waitFor();
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
-// A partner user's learning steps in the portal (part 6), for portal-training.e2e.ts and for any
+// A partner user's learning steps in the portal, for portal-training.e2e.ts and for any
 // cross-app test (the trainer assigns a course in the console → the rep takes it here).
 // The page must be signed in to the portal as a partner user, in Chinese.
 
@@ -52,7 +53,10 @@ export async function readEverySection(page: Page): Promise<string[]> {
 /** How many sections the progress says are done, of how many. */
 export async function courseProgress(page: Page): Promise<{ done: number; total: number }> {
   const progress = page.getByTestId('course-progress');
-  return { done: Number(await progress.getAttribute('data-done')), total: Number(await progress.getAttribute('data-total')) };
+  return {
+    done: Number(await progress.getAttribute('data-done')),
+    total: Number(await progress.getAttribute('data-total')),
+  };
 }
 
 /** The quiz's question that reads `prompt`. */
@@ -64,7 +68,8 @@ function quizQuestion(page: Page, prompt: string) {
 export async function quizOptions(page: Page, prompts: string[]): Promise<Record<string, string[]>> {
   await page.getByTestId('quiz').waitFor();
   const out: Record<string, string[]> = {};
-  for (const prompt of prompts) out[prompt] = (await quizQuestion(page, prompt).locator('label').allInnerTexts()).map((text) => text.trim());
+  for (const prompt of prompts)
+    out[prompt] = (await quizQuestion(page, prompt).locator('label').allInnerTexts()).map((text) => text.trim());
   return out;
 }
 
@@ -99,7 +104,9 @@ export async function quizOutcome(page: Page): Promise<QuizOutcome> {
   const result = page.getByTestId('quiz-result');
   await result.waitFor();
   const passed = (await result.getAttribute('data-passed')) === 'true';
-  const wrongIds = await page.locator('[data-testid^="quiz-wrong-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('quiz-wrong-'.length)));
+  const wrongIds = await page
+    .locator('[data-testid^="quiz-wrong-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('quiz-wrong-'.length)));
   const left = page.getByTestId('quiz-attempts-left');
   const certificate = page.getByTestId('quiz-certificate');
   return {
@@ -112,7 +119,9 @@ export async function quizOutcome(page: Page): Promise<QuizOutcome> {
 }
 
 /** 培训 → 证书: each certificate's number, product lines and validity. */
-export async function myCertificates(page: Page): Promise<Array<{ number: string; lines: string; valid: boolean; text: string }>> {
+export async function myCertificates(
+  page: Page,
+): Promise<Array<{ number: string; lines: string; valid: boolean; text: string }>> {
   await page.getByTestId('tab-training').click();
   await page.getByTestId('training-tab-certificates').click();
   const rows = page.getByTestId('certificate-row');
@@ -129,6 +138,30 @@ export async function myCertificates(page: Page): Promise<Array<{ number: string
   return out;
 }
 
+/**
+ * On 证书: the certificate with this number downloaded by its 下载证书 button, as the browser saved
+ * it: the answer's status and type, the suggested name and the file's first bytes.
+ */
+export async function downloadCertificate(
+  page: Page,
+  number: string,
+): Promise<{ status: number; contentType: string; fileName: string; head: string }> {
+  const row = page.locator(`[data-testid="certificate-row"][data-number="${number}"]`);
+  const [response, download] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/files/certificates/')),
+    page.waitForEvent('download'),
+    row.getByRole('button', { name: '下载证书' }).click(),
+  ]);
+  return {
+    status: response.status(),
+    contentType: response.headers()['content-type'] ?? '',
+    fileName: download.suggestedFilename(),
+    head: readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString('latin1'),
+  };
+}
+
 /** The owner's 培训 → 团队, narrowed to a product line by name: each person and the lines they are certified for. */
 export async function teamCertifiedFor(page: Page, productLine: string): Promise<Record<string, string[]>> {
   await page.getByTestId('tab-training').click();
@@ -141,7 +174,9 @@ export async function teamCertifiedFor(page: Page, productLine: string): Promise
   await page.locator(`[data-testid="readiness"][data-line="${line}"][data-ready="true"]`).waitFor();
   const out: Record<string, string[]> = {};
   for (const row of await page.getByTestId('readiness-row').all()) {
-    const lines = await row.getByTestId('certified-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-line') ?? ''));
+    const lines = await row
+      .getByTestId('certified-line')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-line') ?? ''));
     out[(await row.getAttribute('data-user')) ?? ''] = lines;
   }
   return out;
@@ -153,7 +188,10 @@ export async function quizAttemptsUsed(page: Page, courseId: string): Promise<nu
     const res = await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
-      body: JSON.stringify({ query: 'query($id: ID!) { course(id: $id) { myEnrollment { attempts } } }', variables: { id } }),
+      body: JSON.stringify({
+        query: 'query($id: ID!) { course(id: $id) { myEnrollment { attempts } } }',
+        variables: { id },
+      }),
     });
     return (await res.json()) as { data?: { course: { myEnrollment: { attempts: number } | null } } };
   }, courseId);

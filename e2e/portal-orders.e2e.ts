@@ -1,7 +1,16 @@
 import { login, openBrowser, url, type Session } from './support/browser';
-import { addToCart, chooseHospital, openCatalog, openPortalOrder, placedOrderNumber, portalOrderCount, reviewCart, shippedSerials } from './portal-ordering';
+import {
+  addToCart,
+  chooseHospital,
+  openCatalog,
+  openPortalOrder,
+  placedOrderNumber,
+  portalOrderCount,
+  reviewCart,
+  shippedSerials,
+} from './portal-ordering';
 
-// Part 4 in the portal, on a phone: 李娜 (REP, 杭州康达) picks products from the catalog, chooses
+// Orders in the portal, on a phone: 李娜 (REP, 杭州康达) picks products from the catalog, chooses
 // 杭州市第一人民医院, sees the server's review (prices, compliance per line, credit) before she can
 // submit, and submits on a bad network: the answer to her first tap is lost, she taps twice more,
 // and exactly one order exists. 王浩 follows his partly shipped order from a notification.
@@ -59,7 +68,9 @@ test('rep on a phone: catalog → cart → hospital → review with credit and c
   await page.getByTestId('cart-checkout').click();
   expect(await reviewCart(page)).toBe(true);
   expect(await page.getByTestId('review-line-HK-CRP-50').getByTestId('review-line-amount').innerText()).toBe('¥888.00');
-  expect(await page.getByTestId('review-line-HK-HIV-96').getByTestId('review-line-amount').innerText()).toBe('¥4,160.00');
+  expect(await page.getByTestId('review-line-HK-HIV-96').getByTestId('review-line-amount').innerText()).toBe(
+    '¥4,160.00',
+  );
   expect(await page.getByTestId('review-total').innerText()).toBe('¥5,048.00');
   expect(await page.getByTestId('review-credit').getAttribute('data-within')).toBe('true');
   expect(await page.locator('[data-testid^="review-findings-"]').count()).toBe(0);
@@ -114,7 +125,9 @@ test('rep on a phone: a shipped-order notice leads to the partly shipped order w
   await login(page, 'wang.rep@kangda.demo');
   await page.getByTestId('welcome').waitFor();
   const bell = page.getByTestId('unread-count');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) > 0);
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) > 0,
+  );
   const unread = Number(await bell.getAttribute('data-count'));
   await shot('portal-orders-09-bell');
 
@@ -124,11 +137,22 @@ test('rep on a phone: a shipped-order notice leads to the partly shipped order w
   expect(await shipped.getAttribute('data-unread')).toBe('true');
   await shot('portal-orders-10-notifications');
 
+  // Opening the order marks every unread notice about it read (its approval's too), not only the one clicked.
+  const number = /SO\d+/.exec(await shipped.innerText())![0];
+  const aboutOrder = await page
+    .getByTestId('notification')
+    .filter({ hasText: number })
+    .evaluateAll((items) => items.filter((i) => i.getAttribute('data-unread') === 'true').length);
+  expect(aboutOrder).toBeGreaterThanOrEqual(1);
+
   await shipped.click();
   await page.getByTestId('order-status').getByText('部分发货').waitFor();
   expect(await page.getByTestId('order-line-HK-US-200').innerText()).toContain('已发 1 · 待发 1');
   expect(await shippedSerials(page)).toContain('HK200-2611-0387');
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) === n, unread - 1);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count')) === n,
+    unread - aboutOrder,
+  );
   await page.getByTestId('order-shipments').scrollIntoViewIfNeeded();
   await shot('portal-orders-11-partially-shipped');
 

@@ -15,14 +15,15 @@ import {
   waitForStatementStatus,
 } from './portal-account';
 
-// Part 5 in the portal, on a phone: 杭州康达's owner sees what he owes and what falls due next,
+// Statements in the portal, on a phone: 杭州康达's owner sees what he owes and what falls due next,
 // checks last month's statement line by line (seeded: issued, version 1), disputes the rebate
 // with a reason and downloads the PDF. 杭州瑞达's owner, on a desktop, disputes while an older page
 // still offers to confirm; finance's answer reissues the month as version 2, which he confirms. Reps: 李娜 (let in by the owner) reads invoices
 // and payments; 王浩 is told to ask his owner until the owner switches him on in 我的公司.
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const yuan = (amount: string) => new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(amount as unknown as number);
+const yuan = (amount: string) =>
+  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(amount as unknown as number);
 const sessions: Session[] = [];
 /** Signs in in Chinese whatever language the user last chose (the login page's choice is saved on the user). */
 const signIn = async (page: Page, email: string) => {
@@ -65,7 +66,9 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
   expect(await page.getByTestId('account-balance').innerText()).toBe(yuan(api.balance.amount));
   expect(await page.getByTestId('account-next-due').getAttribute('data-due-on')).toBe(next?.dueOn ?? '');
   if (next) expect(await page.getByTestId('account-next-due').innerText()).toContain(yuan(next.outstanding.amount));
-  expect(await page.getByTestId('account-overdue').innerText()).toContain(`${api.open.filter((i) => i.overdue).length} 笔待付已过到期日`);
+  expect(await page.getByTestId('account-overdue').innerText()).toContain(
+    `${api.open.filter((i) => i.overdue).length} 笔待付已过到期日`,
+  );
   const row = page.locator(`[data-testid="statement-row"][data-period="${period}"]`);
   expect(await row.getAttribute('data-status')).toBe('ISSUED');
   expect(await row.innerText()).toContain('已出具');
@@ -134,21 +137,44 @@ test('owner on a phone: balance, overdue and next due; last month line by line; 
 });
 
 /** Finance's answer to every open dispute of a distributor, straight through the API (the console's screen for it is tested there). */
-async function financeAnswers(email: string, distributorCode: string, answer: { adjustment?: string; resolution: string }): Promise<number> {
+async function financeAnswers(
+  email: string,
+  distributorCode: string,
+  answer: { adjustment?: string; resolution: string },
+): Promise<number> {
   const endpoint = url('console', '/graphql');
   const post = (body: object, cookie = '') =>
-    fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console', cookie }, body: JSON.stringify(body) });
-  const signedIn = await post({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e: email, p: PASSWORD } });
-  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console', cookie },
+      body: JSON.stringify(body),
+    });
+  const signedIn = await post({
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
+    variables: { e: email, p: PASSWORD },
+  });
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const gql = async (query: string, variables: object = {}) => {
-    const answer = (await (await post({ query, variables }, cookie)).json()) as { data?: Record<string, any>; errors?: unknown };
+    const answer = (await (await post({ query, variables }, cookie)).json()) as {
+      data?: Record<string, any>;
+      errors?: unknown;
+    };
     if (!answer.data) throw new Error(JSON.stringify(answer.errors));
     return answer.data;
   };
-  const { statementDisputes } = await gql('{ statementDisputes(first: 50) { nodes { id status statement { distributor { code } } } } }');
-  const open = statementDisputes.nodes.filter((d: any) => d.status === 'OPEN' && d.statement?.distributor?.code === distributorCode);
+  const { statementDisputes } = await gql(
+    '{ statementDisputes(first: 50) { nodes { id status statement { distributor { code } } } } }',
+  );
+  const open = statementDisputes.nodes.filter(
+    (d: any) => d.status === 'OPEN' && d.statement?.distributor?.code === distributorCode,
+  );
   for (const d of open) {
-    await gql('mutation($input: ResolveDisputeInput!) { resolveStatementDispute(input: $input) { id } }', { input: { disputeId: d.id, ...answer } });
+    await gql('mutation($input: ResolveDisputeInput!) { resolveStatementDispute(input: $input) { id } }', {
+      input: { disputeId: d.id, ...answer },
+    });
   }
   return open.length;
 }
@@ -178,7 +204,12 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   await stale.close();
 
   // Finance credits 6,000 for the 20 boxes not received: the month is reissued as version 2.
-  expect(await financeAnswers('finance@ruiguang.demo', 'RG-RD', { adjustment: '-6000.00', resolution: '核实少发 20 盒，冲减 6,000 元' })).toBe(1);
+  expect(
+    await financeAnswers('finance@ruiguang.demo', 'RG-RD', {
+      adjustment: '-6000.00',
+      resolution: '核实少发 20 盒，冲减 6,000 元',
+    }),
+  ).toBe(1);
   await page.reload();
   await page.getByTestId('statement-latest').click();
   await waitForStatementStatus(page, 'ISSUED');

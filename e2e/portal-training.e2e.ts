@@ -4,6 +4,7 @@ import {
   answerQuiz,
   courseProgress,
   loseFirstAnswer,
+  downloadCertificate,
   myCertificates,
   openEnrolledCourse,
   openMyTraining,
@@ -16,11 +17,11 @@ import {
   teamCertifiedFor,
 } from './portal-learning';
 
-// Part 6 in the portal, on a phone: 孙悦 (REP, 杭州康达, seeded for this test alone) may not order
+// Training in the portal, on a phone: 孙悦 (REP, 杭州康达, seeded for this test alone) may not order
 // the CL-1000 analyser until she is certified for 体外诊断试剂: the catalog and the review say so
 // and name the course. She opens the course assigned to her, reads its three sections, fails the
 // quiz once (one wrong answer: 67 < 80), passes it on a bad network (the answer to her first
-// submit is lost; the retry uses no second attempt), sees her certificate, and then places the
+// submit is lost; the retry uses no second attempt), sees her certificate and downloads it as a PDF, and then places the
 // order (cancelled again at once, so 杭州康达's credit is as other tests expect it). Her owner sees
 // her certified for 体外诊断试剂 in the team view.
 const PHONE = { width: 390, height: 844 };
@@ -37,7 +38,11 @@ const OPTIONS = {
   [DAILY]: ['检查试剂与底物余量', '完成两个水平的质控', '重新校准全部项目'],
   [QC]: ['停止报告患者结果并查找原因', '继续检测，事后补做质控'],
 };
-const RIGHT = { [PRINCIPLE]: ['直接化学发光'], [DAILY]: ['检查试剂与底物余量', '完成两个水平的质控'], [QC]: ['停止报告患者结果并查找原因'] };
+const RIGHT = {
+  [PRINCIPLE]: ['直接化学发光'],
+  [DAILY]: ['检查试剂与底物余量', '完成两个水平的质控'],
+  [QC]: ['停止报告患者结果并查找原因'],
+};
 let s: Session | undefined;
 
 afterEach(async () => {
@@ -89,7 +94,9 @@ test('rep on a phone: certification needed to order → assigned course read →
   expect(await courseProgress(page)).toEqual({ done: 0, total: 3 });
   // The first section: text as text, the video linked.
   expect(await page.getByTestId('course-section').getByTestId('material-TEXT').innerText()).toContain('直接化学发光');
-  expect(await page.getByTestId('material-video-link').getAttribute('href')).toBe('https://video.huakang.demo/cl1000/intro.mp4');
+  expect(await page.getByTestId('material-video-link').getAttribute('href')).toBe(
+    'https://video.huakang.demo/cl1000/intro.mp4',
+  );
   await shot('portal-training-04-section');
   expect(await readEverySection(page)).toEqual(['principle', 'daily', 'service']);
   expect(await courseProgress(page)).toEqual({ done: 3, total: 3 });
@@ -101,7 +108,13 @@ test('rep on a phone: certification needed to order → assigned course read →
   // First attempt: the principle answered wrongly — 2 of 3 right is 67, under the pass mark of 80.
   await answerQuiz(page, { ...RIGHT, [PRINCIPLE]: ['免疫比浊'] });
   const failed = await submitQuiz(page);
-  expect(failed).toMatchObject({ passed: false, score: 67, wrong: ['q-principle'], attemptsLeft: 2, certificate: null });
+  expect(failed).toMatchObject({
+    passed: false,
+    score: 67,
+    wrong: ['q-principle'],
+    attemptsLeft: 2,
+    certificate: null,
+  });
   await shot('portal-training-06-failed');
 
   // Second attempt on a bad network: the server scores it, but its answer never reaches the phone.
@@ -126,10 +139,19 @@ test('rep on a phone: certification needed to order → assigned course read →
   expect(mine).toMatchObject({ lines: LINE, valid: true });
   expect(mine!.text).toContain(COURSE);
   await shot('portal-training-08-certificates');
+  // 下载证书: the certificate as a PDF, named by its number.
+  expect(await downloadCertificate(page, passed.certificate!)).toEqual({
+    status: 200,
+    contentType: 'application/pdf',
+    fileName: `培训证书-${passed.certificate}.pdf`,
+    head: '%PDF-',
+  });
 
   // 我的培训 → 已完成: the course has moved there.
   await openMyTraining(page, 'COMPLETED');
-  expect(await page.getByTestId('enrollment-row').filter({ hasText: COURSE }).getAttribute('data-status')).toBe('COMPLETED');
+  expect(await page.getByTestId('enrollment-row').filter({ hasText: COURSE }).getAttribute('data-status')).toBe(
+    'COMPLETED',
+  );
 
   // Now the analyser may be ordered: the cart kept it; the review allows it; the order is placed.
   await page.goto(url('portal', '/orders/cart'));

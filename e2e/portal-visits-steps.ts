@@ -11,9 +11,19 @@ import { PASSWORD, url } from './support/browser';
 /** A GraphQL caller signed in as `email` on one app's audience, for setup a test is not about. */
 export async function apiAs(app: 'console' | 'portal', email: string) {
   const post = (body: object, cookie = '') =>
-    fetch(url(app, '/graphql'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie }, body: JSON.stringify(body) });
-  const answer = await post({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', variables: { e: email, p: PASSWORD } });
-  const cookie = answer.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    fetch(url(app, '/graphql'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie },
+      body: JSON.stringify(body),
+    });
+  const answer = await post({
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
+    variables: { e: email, p: PASSWORD },
+  });
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async <T>(query: string, variables: object = {}): Promise<T> => {
     const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown };
     if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
@@ -41,7 +51,7 @@ export async function hospitalId(gql: Api, name: string): Promise<string> {
 }
 
 /** A day `days` from today in China, as YYYY-MM-DD. */
-export function chinaDay(days: number): string {
+function chinaDay(days: number): string {
   const d = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
@@ -55,11 +65,26 @@ export const slotOn = (days: number, hh: number) => {
 /** The brand user (gql) proposes a co-visit to one partner user, with the goal as its unique text. */
 export async function proposeCoVisitByApi(
   gql: Api,
-  plan: { goal: string; hospitalId: string; distributorId: string; participantId: string; slots: Array<{ startsAt: string; endsAt: string }> },
+  plan: {
+    goal: string;
+    hospitalId: string;
+    distributorId: string;
+    participantId: string;
+    slots: Array<{ startsAt: string; endsAt: string }>;
+  },
 ): Promise<{ id: string; version: number }> {
   const { proposeCoVisit } = await gql<{ proposeCoVisit: { id: string; version: number } }>(
     'mutation($i: ProposeCoVisitInput!) { proposeCoVisit(input: $i) { id version } }',
-    { i: { goal: plan.goal, hospitalId: plan.hospitalId, distributorId: plan.distributorId, participantIds: [plan.participantId], slots: plan.slots, idempotencyKey: randomUUID() } },
+    {
+      i: {
+        goal: plan.goal,
+        hospitalId: plan.hospitalId,
+        distributorId: plan.distributorId,
+        participantIds: [plan.participantId],
+        slots: plan.slots,
+        idempotencyKey: randomUUID(),
+      },
+    },
   );
   return proposeCoVisit;
 }
@@ -76,9 +101,12 @@ export async function writeSharedNoteByApi(
     tasks?: Array<{ title: string; ownerId: string }>;
   },
 ): Promise<string> {
-  const { writeVisitNote } = await gql<{ writeVisitNote: { id: string } }>('mutation($i: WriteVisitNoteInput!) { writeVisitNote(input: $i) { id } }', {
-    i: { visibility: 'SHARED', nextSteps: '下周回访', tasks: [], ...note, idempotencyKey: randomUUID() },
-  });
+  const { writeVisitNote } = await gql<{ writeVisitNote: { id: string } }>(
+    'mutation($i: WriteVisitNoteInput!) { writeVisitNote(input: $i) { id } }',
+    {
+      i: { visibility: 'SHARED', nextSteps: '下周回访', tasks: [], ...note, idempotencyKey: randomUUID() },
+    },
+  );
   return writeVisitNote.id;
 }
 
@@ -95,11 +123,6 @@ export async function openCoVisit(page: Page, goal: string): Promise<void> {
   const row = page.getByTestId('co-visit-row').and(page.locator(`[data-goal="${goal}"]`));
   await row.click();
   await page.getByTestId('co-visit-goal').getByText(goal).waitFor();
-}
-
-/** The plan's status as the page shows it, once its answer is in. */
-export async function coVisitStatus(page: Page): Promise<string | null> {
-  return page.locator('[data-testid="co-visit"][data-ready="true"]').getAttribute('data-status');
 }
 
 /** Waits until the plan's page shows `status`. */
@@ -138,18 +161,26 @@ export async function commitmentIn(page: Page, status: 'OPEN' | 'ACKNOWLEDGED' |
 
 /** The owner acknowledges the open commitment with this description (on the inbox or a note). */
 export async function acknowledgeCommitment(page: Page, description: string): Promise<void> {
-  const item = page.getByTestId('commitment').and(page.locator(`[data-description="${description}"][data-status="OPEN"]`));
+  const item = page
+    .getByTestId('commitment')
+    .and(page.locator(`[data-description="${description}"][data-status="OPEN"]`));
   await item.getByTestId('commitment-acknowledge').click();
-  await page.locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`).waitFor({ state: 'detached' });
+  await page
+    .locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`)
+    .waitFor({ state: 'detached' });
 }
 
 /** The owner disputes the open commitment with this description, saying why. */
 export async function disputeCommitment(page: Page, description: string, reason: string): Promise<void> {
-  const item = page.getByTestId('commitment').and(page.locator(`[data-description="${description}"][data-status="OPEN"]`));
+  const item = page
+    .getByTestId('commitment')
+    .and(page.locator(`[data-description="${description}"][data-status="OPEN"]`));
   await item.getByTestId('commitment-dispute').click();
   await page.getByTestId('commitment-dispute-reason-input').fill(reason);
   await page.getByTestId('commitment-dispute-ok').click();
-  await page.locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`).waitFor({ state: 'detached' });
+  await page
+    .locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`)
+    .waitFor({ state: 'detached' });
 }
 
 /** On 通知: opens the notice of this kind about this record (a co-visit or a note), landing where it leads. */

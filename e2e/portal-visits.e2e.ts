@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { login, openBrowser, url, type Session } from './support/browser';
 import {
   acceptFirstSlot,
@@ -9,7 +10,6 @@ import {
   disputeCommitment,
   hospitalId,
   openCoVisit,
-  openVisits,
   proposeAnotherTime,
   proposeCoVisitByApi,
   slotOn,
@@ -18,7 +18,7 @@ import {
   writeSharedNoteByApi,
 } from './portal-visits-steps';
 
-// Part 7 in the portal, on a phone. 张伟 (channel manager, 杭州) proposes co-visits to 李娜 (REP,
+// Visits in the portal, on a phone. 张伟 (channel manager, 杭州) proposes co-visits to 李娜 (REP,
 // 杭州康达) through the API: she takes the first time of one and checks in, offers another time on
 // a second, and on a third that 张伟 has meanwhile called off she is told it changed (STALE_VERSION)
 // and sees it cancelled. 张伟 writes a shared note with two commitments CC'ing 钱永强 (the owner):
@@ -47,7 +47,13 @@ test('rep on a phone: accepts a co-visit and checks in, offers another time on a
   const rep = await whoIs('li.rep@kangda.demo');
   const hospital = await hospitalId(cm, HOSPITAL);
   const plan = (goal: string, days: number, hour = 9) =>
-    proposeCoVisitByApi(cm, { goal, hospitalId: hospital, distributorId: rep.distributorId, participantId: rep.id, slots: [slotOn(days, hour), slotOn(days + 1, 14)] });
+    proposeCoVisitByApi(cm, {
+      goal,
+      hospitalId: hospital,
+      distributorId: rep.distributorId,
+      participantId: rep.id,
+      slots: [slotOn(days, hour), slotOn(days + 1, 14)],
+    });
   const accepted = `e2e 陪访接受 ${tag}`;
   const offered = `e2e 陪访改期 ${tag}`;
   const stale = `e2e 陪访已变 ${tag}`;
@@ -65,6 +71,17 @@ test('rep on a phone: accepts a co-visit and checks in, offers another time on a
   await openCoVisit(page, accepted);
   await shot('visits-02-rep-answer');
   await acceptFirstSlot(page);
+  // confirmed: the visit goes into the phone's calendar, at its time, named by its hospital
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '加入日历' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('协同拜访.ics');
+  const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n /g, '');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(ics).toContain(`SUMMARY:协同拜访 Co-visit · ${HOSPITAL}`);
+  expect(ics).toContain('STATUS:CONFIRMED');
+  await shot('visits-02b-rep-confirmed');
   await checkIn(page);
   expect(await page.locator('[data-testid="co-visit-slot"][data-confirmed="true"]').count()).toBe(1);
   await shot('visits-03-rep-checked-in');
@@ -81,7 +98,10 @@ test('rep on a phone: accepts a co-visit and checks in, offers another time on a
   await page.getByTestId('co-visit-back').click();
   await page.locator('[data-testid="co-visits"][data-ready="true"]').waitFor();
   await openCoVisit(page, stale);
-  await cm('mutation($id: ID!, $v: Int!) { cancelCoVisit(id: $id, expectedVersion: $v, reason: "客户临时有会") { id } }', { id: late.id, v: late.version });
+  await cm(
+    'mutation($id: ID!, $v: Int!) { cancelCoVisit(id: $id, expectedVersion: $v, reason: "客户临时有会") { id } }',
+    { id: late.id, v: late.version },
+  );
   await page.getByTestId('co-visit-accept-0').click();
   const error = page.getByTestId('co-visit-error');
   await error.waitFor();
@@ -129,7 +149,9 @@ test('owner on a phone: acknowledges one commitment, disputes another, ticks off
   // The note it came from: both answers show there; the owner's task and a comment.
   await inDispute.getByTestId('commitment-note').click();
   await page.getByTestId('note-outcome').getByText(outcome).waitFor();
-  expect(await page.locator(`[data-testid="commitment"][data-description="${acked}"]`).getAttribute('data-status')).toBe('ACKNOWLEDGED');
+  expect(
+    await page.locator(`[data-testid="commitment"][data-description="${acked}"]`).getAttribute('data-status'),
+  ).toBe('ACKNOWLEDGED');
   const mine = page.locator('[data-testid="task"][data-mine="true"]');
   await mine.getByTestId('task-done').click();
   await page.locator('[data-testid="task"][data-mine="true"][data-done="true"]').waitFor();

@@ -10,7 +10,10 @@ afterEach(async () => {
 });
 
 const tabs = (s: Session) =>
-  s.page.getByTestId('tab-bar').locator('[data-testid^="tab-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  s.page
+    .getByTestId('tab-bar')
+    .locator('[data-testid^="tab-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
 
 test('rep on a phone: language picked at login is kept, tab bar for the role, switch back, logout', async () => {
   s = await openBrowser(PHONE);

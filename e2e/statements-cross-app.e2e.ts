@@ -1,8 +1,17 @@
 import { login, openBrowser, url, type Session } from './support/browser';
-import { confirmStatement, disputeLine, downloadStatementPdf, lastMonth, openStatement, statementLine, statementStatus, waitForStatementStatus } from './portal-account';
+import {
+  confirmStatement,
+  disputeLine,
+  downloadStatementPdf,
+  lastMonth,
+  openStatement,
+  statementLine,
+  statementStatus,
+  waitForStatementStatus,
+} from './portal-account';
 import { consoleStatementStatus, downloadConsoleStatement, openStatementFor, resolveDispute } from './finance-desk';
 
-// Part 5 across the boundary, the issue's flow: 南京华宁's owner (马晓东) opens last month's
+// Statements across the boundary: 南京华宁's owner (马晓东) opens last month's
 // statement on a phone and disputes the shipment line; 孙丽 in finance answers it in the console's
 // disputes queue with a ¥1,000.00 credit, which reissues the month as version 2; the owner sees
 // version 2 with the adjustment as a line of its own and version 1 kept as superseded, confirms it,
@@ -12,6 +21,9 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 const COMMENT = '便携式超声 P10 送货运费 1,000 元按合同由厂家承担，不应计入';
 const RESOLUTION = '核实运费由厂家承担，冲减 1,000 元';
+const EVIDENCE = '运费签收单.png';
+// a PNG by its content (the API checks the bytes, not the name)
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 9)]);
 const sessions: Session[] = [];
 const open = async (viewport: { width: number; height: number }) => {
   const s = await openBrowser(viewport);
@@ -36,15 +48,30 @@ test('owner disputes a line on a phone → finance answers in the console → th
   expect(await statementStatus(owner.page)).toEqual({ status: 'ISSUED', version: 1 });
   await disputeLine(owner.page, '便携式超声', COMMENT);
   expect(await statementLine(owner.page, '便携式超声').getByTestId('line-dispute').innerText()).toContain('待财务处理');
+  // his evidence: a photo of the freight receipt, from the phone
+  const disputes = owner.page.getByTestId('statement-disputes');
+  const [chooser] = await Promise.all([
+    owner.page.waitForEvent('filechooser'),
+    disputes.getByRole('button', { name: '添加凭证' }).click(),
+  ]);
+  await chooser.setFiles({ name: EVIDENCE, mimeType: 'image/png', buffer: PNG });
+  await disputes.getByTestId('dispute-evidence-file').filter({ hasText: EVIDENCE }).waitFor();
   await owner.shot('cross-statements-01-owner-disputes');
 
   const finance = await open(DESKTOP);
   await finance.page.goto(url('console', '/finance/disputes'));
   await login(finance.page, 'finance@huakang.demo');
-  await finance.page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: COMMENT }).waitFor();
+  const queued = finance.page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: COMMENT });
+  await queued.waitFor();
+  // finance reads the owner's evidence beside his comment
+  await queued.getByTestId('dispute-evidence-file').filter({ hasText: EVIDENCE }).waitFor();
   await finance.shot('cross-statements-02-disputes-queue');
-  expect(await resolveDispute(finance.page, COMMENT, { adjustment: '-1000.00', resolution: RESOLUTION }, finance.shot)).toBe(2);
-  expect(await finance.page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: COMMENT }).count()).toBe(0);
+  expect(
+    await resolveDispute(finance.page, COMMENT, { adjustment: '-1000.00', resolution: RESOLUTION }, finance.shot),
+  ).toBe(2);
+  expect(await finance.page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: COMMENT }).count()).toBe(
+    0,
+  );
 
   // The console shows the month as reissued: the credit as its own line, version 1 kept as history.
   await openStatementFor(finance.page, 'HK-HN', period);
@@ -68,7 +95,10 @@ test('owner disputes a line on a phone → finance answers in the console → th
   await waitForStatementStatus(owner.page, 'ISSUED');
   expect(await statementStatus(owner.page)).toEqual({ status: 'ISSUED', version: 2 });
   expect(await statementLine(owner.page, RESOLUTION).getByTestId('line-amount').innerText()).toBe('-¥1,000.00');
-  await owner.page.locator('[data-testid="statement-version"][data-version="1"]').getByTestId('statementStatus-SUPERSEDED').waitFor();
+  await owner.page
+    .locator('[data-testid="statement-version"][data-version="1"]')
+    .getByTestId('statementStatus-SUPERSEDED')
+    .waitFor();
   await statementLine(owner.page, RESOLUTION).scrollIntoViewIfNeeded();
   await owner.shot('cross-statements-05-owner-version-2');
   await confirmStatement(owner.page);
@@ -81,7 +111,11 @@ test('owner disputes a line on a phone → finance answers in the console → th
   await finance.page.reload();
   await finance.page.locator('[data-testid="statement-status"][data-status="CONFIRMED"]').waitFor();
   const financePdf = await downloadConsoleStatement(finance.page, 'pdf');
-  expect(financePdf).toMatchObject({ status: 200, contentType: 'application/pdf', fileName: `对账单-HK-HN-${period}-v2.pdf` });
+  expect(financePdf).toMatchObject({
+    status: 200,
+    contentType: 'application/pdf',
+    fileName: `对账单-HK-HN-${period}-v2.pdf`,
+  });
   expect(financePdf.bytes).toBeGreaterThan(10_000);
   await finance.shot('cross-statements-07-console-confirmed');
 });

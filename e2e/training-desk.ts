@@ -65,7 +65,11 @@ export async function createCourse(page: Page, course: NewCourse): Promise<strin
   }
   await question.getByTestId(`option-${course.question.right}`).getByTestId('option-correct').check();
   await page.getByTestId('course-save').click();
-  await settle(page, () => page.waitForURL(/\/training\/courses\/[0-9a-f-]{36}$/, { timeout: 30_000 }), 'saving the new course');
+  await settle(
+    page,
+    () => page.waitForURL(/\/training\/courses\/[0-9a-f-]{36}$/, { timeout: 30_000 }),
+    'saving the new course',
+  );
   await page.getByTestId('course-heading').getByText(course.title).waitFor();
   return page.url().split('/').pop()!;
 }
@@ -74,7 +78,12 @@ export async function createCourse(page: Page, course: NewCourse): Promise<strin
  * Adds a FILE material to a section of the open (saved) course: the file is uploaded to the course
  * at once and chosen for the material; the draft still needs saving.
  */
-export async function addFileMaterial(page: Page, section: number, title: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+export async function addFileMaterial(
+  page: Page,
+  section: number,
+  title: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
   const card = page.getByTestId(`section-${section}`);
   const index = await card.getByTestId('material-kind').count();
   await card.getByTestId('material-add').click();
@@ -87,7 +96,8 @@ export async function addFileMaterial(page: Page, section: number, title: string
     material.getByTestId('material-file').getByText(file.name).waitFor({ timeout: 30_000 }),
     material.getByTestId('material-upload-error').waitFor({ timeout: 30_000 }),
   ]);
-  if (await material.getByTestId('material-upload-error').isVisible()) throw new Error(`upload refused: ${await material.getByTestId('material-upload-error').innerText()}`);
+  if (await material.getByTestId('material-upload-error').isVisible())
+    throw new Error(`upload refused: ${await material.getByTestId('material-upload-error').innerText()}`);
 }
 
 /** 发布 on the open course, confirmed; waits until it shows as published at that version. */
@@ -96,7 +106,12 @@ export async function publishOpenCourse(page: Page, version: number): Promise<vo
   await page.getByTestId('course-publish-confirm').click();
   await settle(
     page,
-    () => page.getByTestId('course-state').getByTestId('course-state-PUBLISHED').filter({ hasText: `第 ${version} 版` }).waitFor({ timeout: 30_000 }),
+    () =>
+      page
+        .getByTestId('course-state')
+        .getByTestId('course-state-PUBLISHED')
+        .filter({ hasText: `第 ${version} 版` })
+        .waitFor({ timeout: 30_000 }),
     'publishing',
   );
 }
@@ -105,7 +120,16 @@ export async function publishOpenCourse(page: Page, version: number): Promise<vo
 export async function reviseOpenCourse(page: Page, sectionTitle: string, draftVersion: number): Promise<void> {
   await page.getByTestId('section-0').getByTestId('section-title').fill(sectionTitle);
   await page.getByTestId('course-save').click();
-  await settle(page, () => page.getByTestId('course-state').getByTestId('course-draft').filter({ hasText: `第 ${draftVersion} 版` }).waitFor({ timeout: 30_000 }), 'saving the draft');
+  await settle(
+    page,
+    () =>
+      page
+        .getByTestId('course-state')
+        .getByTestId('course-draft')
+        .filter({ hasText: `第 ${draftVersion} 版` })
+        .waitFor({ timeout: 30_000 }),
+    'saving the draft',
+  );
 }
 
 /** The open course's versions as the 版本历史 tab lists them, newest first. */
@@ -113,7 +137,12 @@ export async function versionsOfOpenCourse(page: Page): Promise<Array<{ version:
   await page.getByTestId('course-tab-versions').click();
   const rows = page.getByTestId('course-versions').locator('.ant-table-row');
   await rows.first().waitFor();
-  return rows.evaluateAll((els) => els.map((el) => ({ version: Number(el.getAttribute('data-version')), status: el.getAttribute('data-status') ?? '' })));
+  return rows.evaluateAll((els) =>
+    els.map((el) => ({
+      version: Number(el.getAttribute('data-version')),
+      status: el.getAttribute('data-status') ?? '',
+    })),
+  );
 }
 
 /**
@@ -129,8 +158,12 @@ export async function assignOpenCourse(page: Page, distributor: string, dueOn: s
   await typeDate(drawer.getByTestId('assign-due'), dueOn);
   await drawer.getByTestId('assign-submit').click();
   const reached = drawer.getByTestId('assign-reached');
-  await Promise.race([reached.waitFor({ timeout: 30_000 }), drawer.getByTestId('assign-error').waitFor({ timeout: 30_000 })]);
-  if (!(await reached.isVisible())) throw new Error(`assignment refused: ${await drawer.getByTestId('assign-error').innerText()}`);
+  await Promise.race([
+    reached.waitFor({ timeout: 30_000 }),
+    drawer.getByTestId('assign-error').waitFor({ timeout: 30_000 }),
+  ]);
+  if (!(await reached.isVisible()))
+    throw new Error(`assignment refused: ${await drawer.getByTestId('assign-error').innerText()}`);
   const count = Number((await reached.innerText()).replace(/\D/g, ''));
   await drawer.getByTestId('assign-done').click();
   await drawer.waitFor({ state: 'hidden' });
@@ -138,24 +171,36 @@ export async function assignOpenCourse(page: Page, distributor: string, dueOn: s
 }
 
 /** A row of the completion table (by its label: a province, distributor or course), as numbers. */
-export async function completionOf(page: Page, label: string): Promise<{ assigned: number; completed: number; overdue: number }> {
+export async function completionOf(
+  page: Page,
+  label: string,
+): Promise<{ assigned: number; completed: number; overdue: number }> {
   const row = page.getByTestId('completion-table').locator(`.ant-table-row[data-label="${label}"]`);
   await row.waitFor();
   const n = async (id: string) => Number((await row.getByTestId(id).innerText()).replace(/\D/g, ''));
-  return { assigned: await n('completion-assigned'), completed: await n('completion-completed'), overdue: await n('completion-overdue') };
+  return {
+    assigned: await n('completion-assigned'),
+    completed: await n('completion-completed'),
+    overdue: await n('completion-overdue'),
+  };
 }
 
 /**
  * 认证情况 searched for a person: the product lines shown as certified for them (with valid-to),
  * or null when the viewer does not see them (outside their regions).
  */
-export async function readinessOf(page: Page, person: string): Promise<{ distributor: string; lines: string[] } | null> {
+export async function readinessOf(
+  page: Page,
+  person: string,
+): Promise<{ distributor: string; lines: string[] } | null> {
   await openTraining(page, 'readiness', `?q=${encodeURIComponent(person)}`);
   const table = page.getByTestId('readiness-table');
   const row = table.locator(`.ant-table-row[data-person="${person}"]`);
   await Promise.race([row.waitFor(), table.getByTestId('empty').waitFor()]);
   if (!(await row.isVisible())) return null;
-  const lines = await row.getByTestId('readiness-line-tag').evaluateAll((els) => els.map((el) => el.getAttribute('data-line') ?? ''));
+  const lines = await row
+    .getByTestId('readiness-line-tag')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-line') ?? ''));
   return { distributor: (await row.getAttribute('data-distributor')) ?? '', lines };
 }
 
@@ -175,7 +220,10 @@ export async function questionsOfOpenCourse(page: Page): Promise<EditorQuestion[
     const options: EditorQuestion['options'] = [];
     for (let j = 0; (await question.getByTestId(`option-${j}`).count()) > 0; j++) {
       const option = question.getByTestId(`option-${j}`);
-      options.push({ text: await option.getByTestId('option-text').inputValue(), correct: await option.getByTestId('option-correct').isChecked() });
+      options.push({
+        text: await option.getByTestId('option-text').inputValue(),
+        correct: await option.getByTestId('option-correct').isChecked(),
+      });
     }
     out.push({ prompt: await question.getByTestId('question-prompt').inputValue(), options });
   }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { url } from './support/browser';
 import { typeDate } from './finance-desk';
+import { pickOption } from './support/select';
 
 // The visit desk's steps in the console (拜访): plan a co-visit, check in and mark it done, write a
 // note (brand-only or shared with a commitment and a CC list), settle a disputed commitment — for
@@ -10,10 +11,15 @@ import { typeDate } from './finance-desk';
 // (CHANNEL_MANAGER, REGIONAL_HEAD, ADMIN; ENGINEER cannot list people yet); REGIONAL_HEAD or ADMIN to resolve.
 
 export type VisitsTab = 'week' | 'notes' | 'team' | 'disputes';
-export type CommitmentKind = 'PRICE' | 'SUPPORT' | 'TRIAL_EQUIPMENT' | 'DELIVERY_DATE' | 'OTHER';
+type CommitmentKind = 'PRICE' | 'SUPPORT' | 'TRIAL_EQUIPMENT' | 'DELIVERY_DATE' | 'OTHER';
 
-const KIND_LABEL: Record<CommitmentKind, string> = { PRICE: '价格', SUPPORT: '支持', TRIAL_EQUIPMENT: '试用设备', DELIVERY_DATE: '交货日期', OTHER: '其他' };
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
+const KIND_LABEL: Record<CommitmentKind, string> = {
+  PRICE: '价格',
+  SUPPORT: '支持',
+  TRIAL_EQUIPMENT: '试用设备',
+  DELIVERY_DATE: '交货日期',
+  OTHER: '其他',
+};
 
 /** YYYY-MM-DD, days from today (the browser's and the test's local day). */
 export function dayFromToday(days: number): string {
@@ -27,24 +33,17 @@ export async function openVisits(page: Page, tab: VisitsTab, query = ''): Promis
   await page.locator('.ant-tabs-tab-active').getByTestId(`visits-tab-${tab}`).waitFor();
 }
 
-/** Types into a select (server search or local filter) and clicks the option holding `text`. */
-async function choose(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(text);
-  await dropdown(page).locator('.ant-select-item-option', { hasText: text }).first().click();
-}
-
-/** Several options of a multiple select, each typed then clicked; the dropdown closed after. */
+/** Several options of a multiple select, each picked and checked; the list closed after. */
 async function chooseAll(page: Page, select: Locator, texts: string[]): Promise<void> {
-  for (const text of texts) await choose(page, select, text);
-  await page.keyboard.press('Escape');
+  for (const text of texts) await pickOption(page, select, text);
 }
 
 /** Success, or the refusal shown (`<prefix>-error` with its reason), whichever comes first; a refusal fails the step with its words. */
 async function settle(page: Page, errorTestId: string, success: () => Promise<unknown>, what: string): Promise<void> {
   const error = page.getByTestId(errorTestId);
   await Promise.race([success(), error.waitFor({ timeout: 30_000 })]);
-  if (await error.isVisible()) throw new Error(`${what} refused (${await error.getAttribute('data-reason')}): ${await error.innerText()}`);
+  if (await error.isVisible())
+    throw new Error(`${what} refused (${await error.getAttribute('data-reason')}): ${await error.innerText()}`);
 }
 
 export interface CoVisitPlan {
@@ -74,10 +73,11 @@ export async function proposeCoVisit(page: Page, plan: CoVisitPlan): Promise<Pla
   await page.getByTestId('visit-plan').click();
   const form = page.getByTestId('plan-form');
   await form.waitFor();
-  await choose(page, form.getByTestId('plan-hospital'), plan.hospital);
+  await pickOption(page, form.getByTestId('plan-hospital'), plan.hospital);
   // The hospital's departments load once it is chosen.
-  if (plan.department) await choose(page, form.locator('[data-testid="plan-department"]:not(.ant-select-disabled)'), plan.department);
-  await choose(page, form.getByTestId('plan-distributor'), plan.distributor);
+  if (plan.department)
+    await pickOption(page, form.locator('[data-testid="plan-department"]:not(.ant-select-disabled)'), plan.department);
+  await pickOption(page, form.getByTestId('plan-distributor'), plan.distributor);
   await chooseAll(page, form.getByTestId('plan-partners'), plan.partners);
   if (plan.colleagues?.length) await chooseAll(page, form.getByTestId('plan-colleagues'), plan.colleagues);
   await form.getByTestId('plan-goal').fill(plan.goal);
@@ -85,10 +85,15 @@ export async function proposeCoVisit(page: Page, plan: CoVisitPlan): Promise<Pla
     if (i > 0) await form.getByTestId('slot-add').click();
     const slot = form.getByTestId(`slot-${i}`);
     await typeDate(slot.getByTestId('slot-date'), dayFromToday(plan.slots[i].daysFromToday));
-    await choose(page, slot.getByTestId('slot-start'), plan.slots[i].start);
+    await pickOption(page, slot.getByTestId('slot-start'), plan.slots[i].start);
   }
   await form.getByTestId('plan-submit').click();
-  await settle(page, 'plan-error', () => page.waitForURL(/\/visits\/co\/[0-9a-f-]{36}$/, { timeout: 30_000 }), 'proposing the co-visit');
+  await settle(
+    page,
+    'plan-error',
+    () => page.waitForURL(/\/visits\/co\/[0-9a-f-]{36}$/, { timeout: 30_000 }),
+    'proposing the co-visit',
+  );
   await page.getByTestId('covisit-goal').filter({ hasText: plan.goal }).waitFor();
   return { id: page.url().split('/').pop()!, goal: plan.goal };
 }
@@ -99,18 +104,23 @@ export async function openCoVisit(page: Page, id: string): Promise<void> {
   await page.locator(`[data-testid="covisit"][data-id="${id}"]`).waitFor();
 }
 
-/** The co-visit's status as its page shows it (PROPOSED, CONFIRMED, DONE, CANCELLED). */
-export async function coVisitStatus(page: Page): Promise<string> {
-  return (await page.getByTestId('covisit').getAttribute('data-status')) ?? '';
-}
-
 /** On a CONFIRMED co-visit (the other side accepted): 到院签到, then 标记完成; waits for DONE. */
 export async function checkInAndComplete(page: Page, id: string): Promise<void> {
   await openCoVisit(page, id);
   await page.getByTestId('covisit-checkin').click();
-  await settle(page, 'covisit-error', () => page.getByTestId('covisit-complete').waitFor({ timeout: 30_000 }), 'checking in');
+  await settle(
+    page,
+    'covisit-error',
+    () => page.getByTestId('covisit-complete').waitFor({ timeout: 30_000 }),
+    'checking in',
+  );
   await page.getByTestId('covisit-complete').click();
-  await settle(page, 'covisit-error', () => page.locator('[data-testid="covisit"][data-status="DONE"]').waitFor({ timeout: 30_000 }), 'marking done');
+  await settle(
+    page,
+    'covisit-error',
+    () => page.locator('[data-testid="covisit"][data-status="DONE"]').waitFor({ timeout: 30_000 }),
+    'marking done',
+  );
 }
 
 export interface NoteDraft {
@@ -133,27 +143,39 @@ export interface SharedNoteDraft extends NoteDraft {
 }
 
 async function fillNote(page: Page, draft: NoteDraft): Promise<Locator> {
-  await page.goto(url('console', draft.coVisitId ? `/visits/notes/write?coVisit=${draft.coVisitId}` : '/visits/notes/write'));
+  await page.goto(
+    url('console', draft.coVisitId ? `/visits/notes/write?coVisit=${draft.coVisitId}` : '/visits/notes/write'),
+  );
   const form = page.getByTestId('note-form');
   await form.waitFor();
   if (draft.coVisitId) await form.getByTestId('note-covisit').waitFor();
-  if (draft.hospital) await choose(page, form.getByTestId('note-hospital'), draft.hospital);
-  if (draft.distributor) await choose(page, form.getByTestId('note-distributor'), draft.distributor);
+  if (draft.hospital) await pickOption(page, form.getByTestId('note-hospital'), draft.hospital);
+  if (draft.distributor) await pickOption(page, form.getByTestId('note-distributor'), draft.distributor);
   await form.getByTestId('note-outcome').fill(draft.outcome);
   if (draft.nextSteps) await form.getByTestId('note-next-steps').fill(draft.nextSteps);
   if (draft.ccBrand?.length) await chooseAll(page, form.getByTestId('note-cc-brand'), draft.ccBrand);
   if (draft.task) {
     await form.getByTestId('task-add').click();
     await form.getByTestId('task-0').getByTestId('task-title').fill(draft.task.title);
-    if (draft.task.dueInDays !== undefined) await typeDate(form.getByTestId('task-0').getByTestId('task-due'), dayFromToday(draft.task.dueInDays));
+    if (draft.task.dueInDays !== undefined)
+      await typeDate(form.getByTestId('task-0').getByTestId('task-due'), dayFromToday(draft.task.dueInDays));
   }
   return form;
 }
 
 /** Saves the filled note; lands on its page. Returns the note's id. */
 async function saveNote(page: Page, form: Locator, outcome: string): Promise<string> {
+  // the confirmation shows for a few seconds: watched for from before the click
+  const confirmed = page.locator('.ant-message-notice', { hasText: '拜访记录已保存' }).waitFor({ timeout: 30_000 });
+  confirmed.catch(() => undefined);
   await form.getByTestId('note-submit').click();
-  await settle(page, 'note-error', () => page.waitForURL(/\/visits\/notes\/[0-9a-f-]{36}$/, { timeout: 30_000 }), 'writing the note');
+  await settle(
+    page,
+    'note-error',
+    () => page.waitForURL(/\/visits\/notes\/[0-9a-f-]{36}$/, { timeout: 30_000 }),
+    'writing the note',
+  );
+  await confirmed;
   await page.getByTestId('note-outcome-text').filter({ hasText: outcome }).waitFor();
   return page.url().split('/').pop()!;
 }
@@ -178,8 +200,7 @@ export async function writeSharedNote(page: Page, draft: SharedNoteDraft): Promi
     const c = draft.commitment;
     await form.getByTestId('commitment-add').click();
     const row = form.getByTestId('commitment-0');
-    await row.getByTestId('commitment-kind').click();
-    await dropdown(page).locator('.ant-select-item-option', { hasText: KIND_LABEL[c.kind] }).first().click();
+    await pickOption(page, row.getByTestId('commitment-kind'), KIND_LABEL[c.kind], '');
     await row.getByTestId('commitment-description').fill(c.description);
     if (c.amount) await row.getByTestId('commitment-amount').fill(c.amount);
     if (c.dueInDays !== undefined) await typeDate(row.getByTestId('commitment-due'), dayFromToday(c.dueInDays));
@@ -194,5 +215,10 @@ export async function resolveDisputedCommitment(page: Page, commitmentId: string
   await row.getByTestId('dispute-resolve').click();
   await page.getByTestId('resolution-reason').fill(resolution);
   await page.getByTestId('resolution-submit').click();
-  await settle(page, 'resolution-error', () => row.waitFor({ state: 'detached', timeout: 30_000 }), 'resolving the commitment');
+  await settle(
+    page,
+    'resolution-error',
+    () => row.waitFor({ state: 'detached', timeout: 30_000 }),
+    'resolving the commitment',
+  );
 }

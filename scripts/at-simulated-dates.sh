@@ -19,7 +19,14 @@ if [ ${#AT[@]} -eq 0 ]; then
   )
 fi
 # The seed's calendar and what it wrote, the statements, aging and overdue training, on the embedded database.
-API_TESTS=(src/db/seed/ src/modules/finance/finance.test.ts src/modules/finance/aging.test.ts src/modules/training/training.test.ts)
+# statement.test.ts, training-gate.test.ts and training-assignment.test.ts were split out of finance.test.ts
+# and training.test.ts, and read the clock as those did.
+API_TESTS=(
+  src/db/seed/
+  src/modules/finance/finance.test.ts src/modules/finance/statement.test.ts src/modules/finance/aging.test.ts
+  src/modules/training/training.test.ts src/modules/training/training-gate.test.ts
+  src/modules/training/training-assignment.test.ts
+)
 for at in "${AT[@]}"; do
   offset=$(( $(date -ud "$at" +%s) - $(date +%s) ))
   echo "--- at $at UTC (China $(date -ud "$at 8 hours" '+%F %H:%M'))"

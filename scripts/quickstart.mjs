@@ -13,7 +13,9 @@ const PNPM_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'package.json'),
 function pnpmCommand() {
   const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', shell: process.platform === 'win32' });
   if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return ['pnpm'];
-  console.log(`> using pnpm ${PNPM_VERSION} through npx (installed pnpm: ${probe.status === 0 ? probe.stdout.trim() : 'none'})`);
+  console.log(
+    `> using pnpm ${PNPM_VERSION} through npx (installed pnpm: ${probe.status === 0 ? probe.stdout.trim() : 'none'})`,
+  );
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }
 
@@ -75,14 +77,35 @@ async function start() {
   await waitFor(`${apiUrl}/healthz`, 120_000);
   const consoleUrl = process.env.CONSOLE_URL || `http://127.0.0.1:${consolePort}`;
   const portalUrl = process.env.PORTAL_URL || `http://127.0.0.1:${portalPort}`;
-  spawnChild('console', ['scripts/serve-static.mjs', '--dir', 'console-internal/dist', '--port', consolePort, '--api', apiUrl, '--peer', portalUrl]);
-  spawnChild('portal', ['scripts/serve-static.mjs', '--dir', 'portal-partner/dist', '--port', portalPort, '--api', apiUrl, '--peer', consoleUrl]);
+  spawnChild('console', [
+    'scripts/serve-static.mjs',
+    '--dir',
+    'console-internal/dist',
+    '--port',
+    consolePort,
+    '--api',
+    apiUrl,
+    '--peer',
+    portalUrl,
+  ]);
+  spawnChild('portal', [
+    'scripts/serve-static.mjs',
+    '--dir',
+    'portal-partner/dist',
+    '--port',
+    portalPort,
+    '--api',
+    apiUrl,
+    '--peer',
+    consoleUrl,
+  ]);
   await waitFor(`http://127.0.0.1:${consolePort}/`, 30_000);
   await waitFor(`http://127.0.0.1:${portalPort}/`, 30_000);
   console.log(`
 MedChannel is running (Ctrl-C stops it):
   brand console      http://127.0.0.1:${consolePort}/   e.g. zhang.cm@huakang.demo
   distributor portal http://127.0.0.1:${portalPort}/   e.g. li.rep@kangda.demo
+  two brands, one login yu.siyuan@partner.demo on the portal (switch brands under 我的)
   GraphQL API        ${apiUrl}/graphql
   every demo login uses the password MedChannel#2026 (the API printed the full list above)
 `);

@@ -21,7 +21,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.dir) {
-  console.error('usage: serve-static.mjs --dir <built app> [--port 5173] [--host 127.0.0.1] [--api http://127.0.0.1:4000]');
+  console.error(
+    'usage: serve-static.mjs --dir <built app> [--port 5173] [--host 127.0.0.1] [--api http://127.0.0.1:4000]',
+  );
   process.exit(2);
 }
 
@@ -86,7 +88,9 @@ function proxy(req, res) {
     if (res.headersSent) return res.destroy();
     res.writeHead(502, { 'content-type': 'application/json' });
     // A GraphQL-shaped answer, so the app shows its coded message for an unreachable server.
-    res.end(JSON.stringify({ errors: [{ message: `API unreachable: ${error.message}`, extensions: { code: 'INTERNAL' } }] }));
+    res.end(
+      JSON.stringify({ errors: [{ message: `API unreachable: ${error.message}`, extensions: { code: 'INTERNAL' } }] }),
+    );
   });
   req.pipe(upstream);
 }

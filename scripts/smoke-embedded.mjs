@@ -38,11 +38,16 @@ async function main() {
   if (!cookie) throw new Error(`login gave no cookie: ${await login.text()}`);
   const me = await (await post(`{ me { displayName role distributor { name } } }`, cookie)).json();
   if (me.data?.me?.role !== 'REP') throw new Error(`me answered ${JSON.stringify(me)}`);
-  console.log(`embedded smoke test: healthy in ${ready} ms, logged in as ${me.data.me.displayName} of ${me.data.me.distributor.name}`);
+  console.log(
+    `embedded smoke test: healthy in ${ready} ms, logged in as ${me.data.me.displayName} of ${me.data.me.distributor.name}`,
+  );
 }
 
 main()
-  .then(() => 0, (err) => (console.error(err), 1))
+  .then(
+    () => 0,
+    (err) => (console.error(err), 1),
+  )
   .then((code) => {
     api.kill('SIGTERM');
     api.on('exit', () => {

@@ -18,7 +18,8 @@ function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
   return {
     [`../${app}/src/gql/`]: {
       preset: 'client',
-      documents: [`../${app}/src/**/*.graphql`],
+      // web-shared's *.fragments.graphql (Money, StatementChanges) are both apps' own as well.
+      documents: [`../${app}/src/**/*.graphql`, '../web-shared/src/**/*.fragments.graphql'],
       // Fragments stay unmasked: pages are small and read what they ask for.
       presetConfig: { fragmentMasking: false },
       config: {

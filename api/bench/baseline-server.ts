@@ -10,7 +10,9 @@ import { Pool, types } from 'pg';
 
 types.setTypeParser(1082, (value: string) => value); // dates as the API reads them
 
-const statements: Record<string, Array<{ text: string; values: unknown[] }>> = JSON.parse(readFileSync(process.env.BENCH_STATEMENTS!, 'utf8'));
+const statements: Record<string, Array<{ text: string; values: unknown[] }>> = JSON.parse(
+  readFileSync(process.env.BENCH_STATEMENTS!, 'utf8'),
+);
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10) });
 
 const server = http.createServer(async (req, res) => {

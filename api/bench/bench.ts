@@ -51,7 +51,10 @@ export async function runBench(options: Options): Promise<boolean> {
   const captured = await captureSql(data.url, targetsOn);
   mkdirSync(options.outDir, { recursive: true });
   // what each operation sent, for reading plans (EXPLAIN) and for the notes
-  writeFileSync(path.join(options.outDir, `sql-${data.scale}.json`), JSON.stringify(Object.fromEntries(captured), null, 2));
+  writeFileSync(
+    path.join(options.outDir, `sql-${data.scale}.json`),
+    JSON.stringify(Object.fromEntries(captured), null, 2),
+  );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'medchannel-baseline-'));
   const statementsFile = path.join(dir, 'statements.json');
   writeFileSync(statementsFile, JSON.stringify(Object.fromEntries([...captured].map(([name, c]) => [name, c.replay]))));
@@ -63,7 +66,13 @@ export async function runBench(options: Options): Promise<boolean> {
     const targets = await targetsOn(api.url);
     for (const { op } of prepared) {
       const c = captured.get(op.name)!;
-      const result: OperationResult = { name: op.name, title: op.title, sqlStatements: c.statements.length, responseBytes: c.bytes, runs: [] };
+      const result: OperationResult = {
+        name: op.name,
+        title: op.title,
+        sqlStatements: c.statements.length,
+        responseBytes: c.bytes,
+        runs: [],
+      };
       for (const concurrency of options.concurrency) {
         // API and baseline take turns in ROUNDS windows each, so a machine that slows down or
         // speeds up during the measurement (other work on the host) weighs on both alike
@@ -72,14 +81,23 @@ export async function runBench(options: Options): Promise<boolean> {
         for (let round = 0; round < ROUNDS; round++) {
           const warmup = round === 0 ? options.warmupSeconds : Math.min(options.warmupSeconds, 0.5);
           apiWindows.push(await measureWindow(targets.get(op.name)!, concurrency, warmup, options.seconds / ROUNDS));
-          baseWindows.push(await measureWindow({ url: `${baseline.url}/op/${encodeURIComponent(op.name)}`, method: 'GET', headers: {} }, concurrency, warmup, options.seconds / ROUNDS));
+          baseWindows.push(
+            await measureWindow(
+              { url: `${baseline.url}/op/${encodeURIComponent(op.name)}`, method: 'GET', headers: {} },
+              concurrency,
+              warmup,
+              options.seconds / ROUNDS,
+            ),
+          );
         }
         const apiRun = summarize(apiWindows);
         const baseRun = summarize(baseWindows);
         result.runs.push({ api: apiRun, baseline: baseRun });
-        console.log(`  ${op.name.padEnd(22)} c=${String(concurrency).padEnd(3)} API ${apiRun.rps.toFixed(1).padStart(7)} req/s p95 ${apiRun.p95.toFixed(1).padStart(7)} ms` +
-          ` errors ${apiRun.errors} SQL ${c.statements.length} | baseline ${baseRun.rps.toFixed(1).padStart(7)} req/s p95 ${baseRun.p95.toFixed(1).padStart(7)} ms` +
-          ` | ${Math.round((apiRun.rps / baseRun.rps) * 100)} %`);
+        console.log(
+          `  ${op.name.padEnd(22)} c=${String(concurrency).padEnd(3)} API ${apiRun.rps.toFixed(1).padStart(7)} req/s p95 ${apiRun.p95.toFixed(1).padStart(7)} ms` +
+            ` errors ${apiRun.errors} SQL ${c.statements.length} | baseline ${baseRun.rps.toFixed(1).padStart(7)} req/s p95 ${baseRun.p95.toFixed(1).padStart(7)} ms` +
+            ` | ${Math.round((apiRun.rps / baseRun.rps) * 100)} %`,
+        );
       }
       results.push(result);
     }
@@ -94,7 +112,12 @@ export async function runBench(options: Options): Promise<boolean> {
     at: new Date().toISOString(),
     machine: { ...loadAtStart, postgres: version },
     data,
-    settings: { warmupSeconds: options.warmupSeconds, seconds: options.seconds, concurrency: options.concurrency, rounds: ROUNDS },
+    settings: {
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+      concurrency: options.concurrency,
+      rounds: ROUNDS,
+    },
     operations: results,
     bundles: bundleReport(),
     seconds: (Date.now() - started) / 1000,

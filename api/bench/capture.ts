@@ -6,7 +6,7 @@ import { Target } from './http-target';
 import { failed, send } from './load';
 import http from 'node:http';
 
-export interface Statement {
+interface Statement {
   text: string;
   values: unknown[];
 }
@@ -39,16 +39,27 @@ export async function captureSql(
     for (const [name, target] of await targets(api.url)) {
       const before = readFileSync(file, 'utf8').length;
       const answer = await send(agent, target);
-      if (failed(answer)) throw new Error(`${name} failed while capturing its SQL: ${answer.status} ${answer.body.slice(0, 500)}`);
+      if (failed(answer))
+        throw new Error(`${name} failed while capturing its SQL: ${answer.status} ${answer.body.slice(0, 500)}`);
       const answered = readFileSync(file, 'utf8').length;
       // a statement sent after the answer is work nobody waits for (a loader fired for a field not asked): say so
       await new Promise((resolve) => setTimeout(resolve, 300));
       const late = readFileSync(file, 'utf8').slice(answered).split('\n').filter(Boolean);
-      if (late.length) console.warn(`  ${name}: ${late.length} statement(s) sent after the answer: ${late.map((l) => JSON.parse(l).text.slice(0, 60)).join(' | ')}`);
-      const statements: Statement[] = readFileSync(file, 'utf8').slice(before, answered).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      if (late.length)
+        console.warn(
+          `  ${name}: ${late.length} statement(s) sent after the answer: ${late.map((l) => JSON.parse(l).text.slice(0, 60)).join(' | ')}`,
+        );
+      const statements: Statement[] = readFileSync(file, 'utf8')
+        .slice(before, answered)
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
       const replay = statements.filter((s) => !/^\s*UPDATE session SET updated_at/i.test(s.text));
       const writes = replay.filter((s) => !/^\s*(SELECT|WITH)\b/i.test(s.text));
-      if (writes.length) throw new Error(`${name} issued statements that are not reads; the baseline cannot replay them: ${writes.map((w) => w.text.slice(0, 80)).join(' | ')}`);
+      if (writes.length)
+        throw new Error(
+          `${name} issued statements that are not reads; the baseline cannot replay them: ${writes.map((w) => w.text.slice(0, 80)).join(' | ')}`,
+        );
       result.set(name, { statements, replay, sqlCount: answer.sqlCount, bytes: Buffer.byteLength(answer.body) });
     }
     return result;

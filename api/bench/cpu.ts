@@ -46,7 +46,9 @@ async function main(): Promise<void> {
         if (failed(answer)) throw new Error(`${op.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
       }
       const wall = (Date.now() - started) / count;
-      console.log(`| ${op.name} | ${(((cpuTicks(api.pid) - ticks) * TICK_MS) / count).toFixed(1)} | ${wall.toFixed(1)} |`);
+      console.log(
+        `| ${op.name} | ${(((cpuTicks(api.pid) - ticks) * TICK_MS) / count).toFixed(1)} | ${wall.toFixed(1)} |`,
+      );
     }
   } finally {
     agent.destroy();

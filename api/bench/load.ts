@@ -27,7 +27,11 @@ export function send(agent: http.Agent, target: Target): Promise<Answer> {
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const sql = res.headers['x-sql-count'];
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), sqlCount: sql === undefined ? null : Number(sql) });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          sqlCount: sql === undefined ? null : Number(sql),
+        });
       });
       res.on('error', reject);
     });
@@ -41,7 +45,8 @@ export const failed = (a: Answer) => a.status !== 200 || a.body.includes('"error
 
 const MIN_ANSWERS = 3;
 
-const percentile = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 /** One measured window: every latency and what the answers said. */
 export interface Window {
@@ -59,7 +64,12 @@ export interface Window {
  * measured window count when they finish (a slow operation still gets its answers counted), and
  * the window lasts from its start to the last answer. Latency is from sending to the last byte.
  */
-export async function measureWindow(target: Target, concurrency: number, warmupSeconds: number, seconds: number): Promise<Window> {
+export async function measureWindow(
+  target: Target,
+  concurrency: number,
+  warmupSeconds: number,
+  seconds: number,
+): Promise<Window> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const start = performance.now() + warmupSeconds * 1000;
   const end = start + seconds * 1000;

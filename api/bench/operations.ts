@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
 import type { Client } from 'pg';
 import { REPO_DIR } from './paths';
 import { benchEmails } from './generate/context';
 
-export type Audience = 'PORTAL' | 'CONSOLE';
+type Audience = 'PORTAL' | 'CONSOLE';
 
 /** One screen's request, exactly as its front end sends it (the document is read from the app's .graphql file). */
 export interface Operation {
@@ -30,38 +30,154 @@ const PORTAL_ORDERS = 'portal-partner/src/features/orders/orders.graphql';
 const PORTAL_STATEMENTS = 'portal-partner/src/features/statements/statements.graphql';
 
 export const OPERATIONS: Operation[] = [
-  { name: 'portal.catalog', title: 'portal: catalog page', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'Catalog',
-    variables: async () => ({}) },
-  { name: 'portal.orders', title: 'portal: my orders page', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'MyOrders',
-    variables: async () => ({}) },
-  { name: 'portal.order', title: 'portal: order detail (lines, shipments)', audience: 'PORTAL', user: 'owner', file: PORTAL_ORDERS, operation: 'Order',
+  {
+    name: 'portal.catalog',
+    title: 'portal: catalog page',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_ORDERS,
+    operation: 'Catalog',
+    variables: async () => ({}),
+  },
+  {
+    name: 'portal.orders',
+    title: 'portal: my orders page',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_ORDERS,
+    operation: 'MyOrders',
+    variables: async () => ({}),
+  },
+  {
+    name: 'portal.order',
+    title: 'portal: order detail (lines, shipments)',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_ORDERS,
+    operation: 'Order',
     // the owner's latest closed order with the most lines: lines, shipment items and the timeline all full
-    variables: async (db) => ({ id: await one(db, `SELECT o.id FROM purchase_order o WHERE o.distributor_id = bench_gen.uid('d:1') AND o.status = 'CLOSED'
-      ORDER BY (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) DESC, o.number DESC LIMIT 1`) }) },
-  { name: 'portal.statement', title: 'portal: current statement', audience: 'PORTAL', user: 'owner', file: PORTAL_STATEMENTS, operation: 'Statement',
-    variables: async (db) => ({ id: await one(db, `SELECT id FROM statement WHERE distributor_id = bench_gen.uid('d:1') ORDER BY period DESC, version DESC LIMIT 1`) }) },
-  { name: 'portal.account', title: 'portal: account balance and open items', audience: 'PORTAL', user: 'owner', file: PORTAL_STATEMENTS, operation: 'AccountSummary',
-    variables: async () => ({}) },
-  { name: 'console.orders', title: 'console: order desk queue (status + region filter)', audience: 'CONSOLE', user: 'orderDesk',
-    file: 'console-internal/src/features/orders/orders.graphql', operation: 'Orders',
-    variables: async (db) => ({ first: 20, filter: { statuses: ['SUBMITTED', 'APPROVED'], regionId: await one(db, `SELECT bench_gen.uid('province:1') AS id`) } }) },
-  { name: 'console.distributors', title: 'console: distributor list', audience: 'CONSOLE', user: 'admin',
-    file: 'console-internal/src/features/distributors/distributors.graphql', operation: 'Distributors', variables: async () => ({ first: 20 }) },
-  { name: 'console.hospitals', title: 'console: hospital search', audience: 'CONSOLE', user: 'admin',
-    file: 'console-internal/src/features/hospitals/hospitals.graphql', operation: 'Hospitals',
-    variables: async () => ({ first: 20, filter: { search: '人民医院' } }) },
-  { name: 'console.aging', title: 'console: receivables aging (by distributor)', audience: 'CONSOLE', user: 'finance',
-    file: 'console-internal/src/features/finance/receivables/receivables.graphql', operation: 'AgingByDistributor',
+    variables: async (db) => ({
+      id: await one(
+        db,
+        `SELECT o.id FROM purchase_order o WHERE o.distributor_id = bench_gen.uid('d:1') AND o.status = 'CLOSED'
+      ORDER BY (SELECT count(*) FROM order_line l WHERE l.order_id = o.id) DESC, o.number DESC LIMIT 1`,
+      ),
+    }),
+  },
+  {
+    name: 'portal.statement',
+    title: 'portal: current statement',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_STATEMENTS,
+    operation: 'Statement',
+    variables: async (db) => ({
+      id: await one(
+        db,
+        `SELECT id FROM statement WHERE distributor_id = bench_gen.uid('d:1') ORDER BY period DESC, version DESC LIMIT 1`,
+      ),
+    }),
+  },
+  {
+    name: 'portal.account',
+    title: 'portal: account balance and open items',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_STATEMENTS,
+    operation: 'AccountSummary',
+    variables: async () => ({}),
+  },
+  {
+    name: 'console.orders',
+    title: 'console: order desk queue (status + region filter)',
+    audience: 'CONSOLE',
+    user: 'orderDesk',
+    file: 'console-internal/src/features/orders/orders.graphql',
+    operation: 'Orders',
+    variables: async (db) => ({
+      first: 20,
+      filter: {
+        statuses: ['SUBMITTED', 'APPROVED'],
+        regionId: await one(db, `SELECT bench_gen.uid('province:1') AS id`),
+      },
+    }),
+  },
+  {
+    name: 'console.distributors',
+    title: 'console: distributor list',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/distributors/distributors.graphql',
+    operation: 'Distributors',
+    variables: async () => ({ first: 20 }),
+  },
+  {
+    name: 'console.hospitals',
+    title: 'console: hospital search',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/hospitals/hospitals.graphql',
+    operation: 'Hospitals',
+    variables: async () => ({ first: 20, filter: { search: '人民医院' } }),
+  },
+  {
+    name: 'console.globalSearch',
+    title: 'console: top-bar search (every kind)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/components/search/search.graphql',
+    operation: 'GlobalSearch',
+    // a word in thousands of hospitals' names (and of orders' hospitals): every kind counted at full scale
+    variables: async () => ({ text: '人民医院' }),
+  },
+  {
+    name: 'console.aging',
+    title: 'console: receivables aging (by distributor)',
+    audience: 'CONSOLE',
+    user: 'finance',
+    file: 'console-internal/src/features/finance/receivables/receivables.graphql',
+    operation: 'AgingByDistributor',
     // the page's first request: every distributor in scope, the first page of 20
-    variables: async () => ({ first: 20 }) },
+    variables: async () => ({ first: 20 }),
+  },
+  {
+    name: 'console.credits',
+    title: 'console: credit notes and rebates (one kind, last 90 days)',
+    audience: 'CONSOLE',
+    user: 'finance',
+    file: 'console-internal/src/features/finance/credits/credits.graphql',
+    operation: 'AccountCredits',
+    // the tab with its kind and days filters set: every distributor in scope, the first page of 20
+    variables: async (db) => ({
+      first: 20,
+      filter: {
+        kind: 'REBATE',
+        from: await one(db, `SELECT to_char(CURRENT_DATE - 90, 'YYYY-MM-DD') AS id`),
+        to: await one(db, `SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD') AS id`),
+      },
+    }),
+  },
+  {
+    name: 'console.audit',
+    title: 'console: audit log (one distributor)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/audit/audit.graphql',
+    operation: 'AuditLog',
+    variables: async (db) => ({
+      first: 20,
+      filter: { distributorId: await one(db, `SELECT bench_gen.uid('d:1') AS id`) },
+    }),
+  },
 ];
 
 /** The named operation with every fragment it spreads (transitively), as one printable document. */
 export function documentOf(op: Operation): string {
   const doc: DocumentNode = parse(readFileSync(path.join(REPO_DIR, op.file), 'utf8'));
-  const byName = new Map<string, DefinitionNode>();
+  const byName = new Map<string, DefinitionNode>(fragmentsOf(op.file));
   for (const def of doc.definitions) {
-    if ((def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) && def.name) byName.set(def.name.value, def);
+    if ((def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) && def.name)
+      byName.set(def.name.value, def);
   }
   const root = byName.get(op.operation);
   if (!root || root.kind !== Kind.OPERATION_DEFINITION) throw new Error(`${op.file} has no operation ${op.operation}`);
@@ -73,10 +189,32 @@ export function documentOf(op: Operation): string {
         if (needed.has(name)) return;
         needed.add(name);
         const fragment = byName.get(name);
-        if (!fragment) throw new Error(`${op.file}: fragment ${name} is not in the file`);
+        if (!fragment) throw new Error(`${op.file}: fragment ${name} is in none of the app's documents`);
         walk(fragment);
       },
     });
   walk(root);
   return [root, ...[...needed].map((n) => byName.get(n)!)].map((d) => print(d)).join('\n\n');
 }
+
+/**
+ * Every fragment the app's codegen sees: its own .graphql files and web-shared's shared fragments
+ * (*.fragments.graphql: Money, StatementChanges), as shared-schema/codegen.ts collects them.
+ */
+function fragmentsOf(file: string): Array<[string, DefinitionNode]> {
+  const app = file.split('/')[0];
+  const documents = [
+    ...graphqlFiles(path.join(REPO_DIR, app, 'src')),
+    ...graphqlFiles(path.join(REPO_DIR, 'web-shared', 'src')).filter((f) => f.endsWith('.fragments.graphql')),
+  ];
+  return documents.flatMap((f) =>
+    parse(readFileSync(f, 'utf8')).definitions.flatMap((def): Array<[string, DefinitionNode]> =>
+      def.kind === Kind.FRAGMENT_DEFINITION ? [[def.name.value, def]] : [],
+    ),
+  );
+}
+
+const graphqlFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.graphql'))
+    .map((f) => path.join(dir, f));

@@ -43,14 +43,18 @@ export function parseOptions(argv: string[]): Options {
   const known = ['quick', 'rebuild', 'data-only', 'concurrency', 'seconds', 'warmup', 'only', 'seed', 'label'];
   for (const key of args.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
   const quick = args.has('quick');
-  const str = (key: string, fallback: string) => (typeof args.get(key) === 'string' ? (args.get(key) as string) : fallback);
+  const str = (key: string, fallback: string) =>
+    typeof args.get(key) === 'string' ? (args.get(key) as string) : fallback;
   const num = (key: string, fallback: number) => {
     const value = Number(str(key, String(fallback)));
     if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} must be a positive number`);
     return value;
   };
-  const concurrency = str('concurrency', quick ? '8' : '1,8,32').split(',').map(Number);
-  if (concurrency.some((c) => !Number.isInteger(c) || c < 1 || c > 256)) throw new Error('--concurrency takes whole numbers 1..256');
+  const concurrency = str('concurrency', quick ? '8' : '1,8,32')
+    .split(',')
+    .map(Number);
+  if (concurrency.some((c) => !Number.isInteger(c) || c < 1 || c > 256))
+    throw new Error('--concurrency takes whole numbers 1..256');
   return {
     scale: quick ? SCALES.quick : SCALES.full,
     seed: str('seed', 'bench-1'),

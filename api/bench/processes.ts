@@ -10,7 +10,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -23,7 +23,10 @@ export function freePort(): Promise<number> {
 
 /** Starts a Node process and waits until it prints `ready` (a regexp on its output); stops it by its pid. */
 function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: string, what: string): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const collect = (chunk: Buffer) => {
     out += chunk.toString('utf8');
@@ -65,35 +68,54 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: strin
  * database; answering x-sql-count only when capturing (the capture counts the statements of every
  * operation); background jobs off so they do not disturb the measurement.
  */
-export async function startApi(databaseUrl: string, opts: { captureFile?: string } = {}): Promise<Running> {
+export async function startApi(
+  databaseUrl: string,
+  opts: { captureFile?: string; /** another build's main.js (bench/ab.ts) */ mainJs?: string } = {},
+): Promise<Running> {
   const port = await freePort();
   const args = [
     // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under a run
     ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ...(opts.captureFile ? ['-r', path.join(__dirname, 'capture-hook.js')] : []),
-    path.join(API_DIR, 'dist', 'main.js'),
+    opts.mainJs ?? path.join(API_DIR, 'dist', 'main.js'),
   ];
-  return start(args, {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    COOKIE_SECURE: 'false',
-    // the count costs CPU on every request (see app.ts): only the capture asks for it
-    EXPOSE_SQL_COUNT: opts.captureFile ? 'true' : 'false',
-    LOG_SQL: 'false',
-    // no background jobs: their statements would land in a request's capture and their CPU in its timing
-    STATEMENT_JOB_MINUTES: '0',
-    TRAINING_REMINDER_MINUTES: '0',
-    OUTBOX_POLL_MS: '0',
-    ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
-  }, /MedChannel API on/, `http://127.0.0.1:${port}`, 'the API');
+  return start(
+    args,
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      COOKIE_SECURE: 'false',
+      // the count costs CPU on every request (see app.ts): only the capture asks for it
+      EXPOSE_SQL_COUNT: opts.captureFile ? 'true' : 'false',
+      LOG_SQL: 'false',
+      // no background jobs: their statements would land in a request's capture and their CPU in its timing
+      STATEMENT_JOB_MINUTES: '0',
+      TRAINING_REMINDER_MINUTES: '0',
+      NOTICE_JOB_MINUTES: '0',
+      OUTBOX_POLL_MS: '0',
+      ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
+    },
+    /MedChannel API on/,
+    `http://127.0.0.1:${port}`,
+    'the API',
+  );
 }
 
 /** The raw-SQL baseline: a bare HTTP handler replaying captured statements through pg. */
 export async function startBaseline(databaseUrl: string, statementsFile: string, poolSize: number): Promise<Running> {
   const port = await freePort();
-  return start([path.join(__dirname, 'baseline-server.js')], {
-    DATABASE_URL: databaseUrl, PORT: String(port), BENCH_STATEMENTS: statementsFile, BENCH_POOL_SIZE: String(poolSize),
-  }, /baseline listening/, `http://127.0.0.1:${port}`, 'the baseline');
+  return start(
+    [path.join(__dirname, 'baseline-server.js')],
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      BENCH_STATEMENTS: statementsFile,
+      BENCH_POOL_SIZE: String(poolSize),
+    },
+    /baseline listening/,
+    `http://127.0.0.1:${port}`,
+    'the baseline',
+  );
 }

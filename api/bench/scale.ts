@@ -1,4 +1,4 @@
-/** How much data a run builds. `full` is the issue's target; `quick` is the same shape, small, for CI. */
+/** How much data a run builds. `full` is the target scale (BENCHMARKS.md, "What is measured"); `quick` is the same shape, small, for CI. */
 export interface Scale {
   name: 'full' | 'quick';
   provinces: number;
@@ -23,14 +23,36 @@ export interface Scale {
 
 export const SCALES: Record<Scale['name'], Scale> = {
   full: {
-    name: 'full', provinces: 30, citiesPerProvince: 10, distributors: 500, secondTier: 50, usersPerDistributor: 10,
-    productLines: 20, productsPerLine: 100, hospitals: 20_000, departmentsPerHospital: 3,
-    orders: 200_000, ledgerEntries: 2_000_000, visitNotes: 100_000, historyDays: 730,
+    name: 'full',
+    provinces: 30,
+    citiesPerProvince: 10,
+    distributors: 500,
+    secondTier: 50,
+    usersPerDistributor: 10,
+    productLines: 20,
+    productsPerLine: 100,
+    hospitals: 20_000,
+    departmentsPerHospital: 3,
+    orders: 200_000,
+    ledgerEntries: 2_000_000,
+    visitNotes: 100_000,
+    historyDays: 730,
   },
   quick: {
-    name: 'quick', provinces: 6, citiesPerProvince: 5, distributors: 50, secondTier: 5, usersPerDistributor: 4,
-    productLines: 8, productsPerLine: 25, hospitals: 1_000, departmentsPerHospital: 3,
-    orders: 5_000, ledgerEntries: 50_000, visitNotes: 2_500, historyDays: 365,
+    name: 'quick',
+    provinces: 6,
+    citiesPerProvince: 5,
+    distributors: 50,
+    secondTier: 5,
+    usersPerDistributor: 4,
+    productLines: 8,
+    productsPerLine: 25,
+    hospitals: 1_000,
+    departmentsPerHospital: 3,
+    orders: 5_000,
+    ledgerEntries: 50_000,
+    visitNotes: 2_500,
+    historyDays: 365,
   },
 };
 

@@ -49,7 +49,18 @@ suite('jobs on a fresh database', () => {
     const errors: unknown[][] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl: url, dbPoolSize: 4, outboxPollMs: 20, statementJobMinutes: 0, trainingReminderMinutes: 0, webhookAllowCidrs: ['127.0.0.1/32'] });
+    const config = loadConfig(
+      { ...process.env, NODE_ENV: 'test' },
+      {
+        port: 0,
+        databaseUrl: url,
+        dbPoolSize: 4,
+        outboxPollMs: 20,
+        statementJobMinutes: 0,
+        trainingReminderMinutes: 0,
+        webhookAllowCidrs: ['127.0.0.1/32'],
+      },
+    );
     const app = await createApp(config);
     try {
       // another process (db:migrate) brings the schema up while this one is already running
@@ -59,7 +70,10 @@ suite('jobs on a fresh database', () => {
       await migrator.runMigrations({ transaction: 'each' });
       const brandId = randomUUID();
       await migrator.query(`INSERT INTO brand (id, code, name) VALUES ($1, 'FRESH', '新库品牌')`, [brandId]);
-      await migrator.query(`INSERT INTO webhook_endpoint (brand_id, url, secret) VALUES ($1, $2, 'secret')`, [brandId, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`]);
+      await migrator.query(`INSERT INTO webhook_endpoint (brand_id, url, secret) VALUES ($1, $2, 'secret')`, [
+        brandId,
+        `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      ]);
       const [{ id }] = await migrator.query(
         `INSERT INTO outbox_event (brand_id, type, entity, entity_id, payload) VALUES ($1, 'ORDER_PLACED', 'order', $2, '{}'::jsonb) RETURNING id`,
         [brandId, randomUUID()],

@@ -26,7 +26,9 @@ describe('limits on what a query may ask', () => {
     expect(ok.errors).toEqual([]);
     const user = userByEmail('boss@wzruihua.demo');
     const before = await footprint(t.app.ds, user.id);
-    const deep = await client.request(`mutation { setMyLocale(locale: EN) { id distributor { ${nest(12).slice(1, -1)} } } }`);
+    const deep = await client.request(
+      `mutation { setMyLocale(locale: EN) { id distributor { ${nest(12).slice(1, -1)} } } }`,
+    );
     expect(codeOf(deep)).toBe(ErrorCode.BAD_USER_INPUT);
     expect(reasonOf(deep)).toBe(ErrorReason.QUERY_TOO_DEEP);
     expect(deep.data ?? null).toBeNull();
@@ -54,7 +56,9 @@ describe('limits on what a query may ask', () => {
 /** `{ ...F0 } fragment F0 on Query { ...F1 ...F1 } …`: each level spreads the next twice. */
 const fanOut = (levels: number): string => {
   const defs = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1 ? `fragment F${i} on Query { me { id } }` : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    i === levels - 1
+      ? `fragment F${i} on Query { me { id } }`
+      : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
   );
   return `{ ...F0 } ${defs.join(' ')}`;
 };
@@ -65,7 +69,7 @@ describe('limits hold for any document, in bounded time', () => {
     // warm (a first request compiles the code paths it takes), then time the 30 levels
     expect(reasonOf(await client.request(fanOut(14)))).toBe(ErrorReason.QUERY_TOO_COSTLY);
     // The server runs in this process: its CPU time is the measure (wall time on a shared machine
-    // says more about the neighbours); before, each level doubled it (22 levels: 6.6 s, 30: minutes).
+    // says more about the neighbours); before, each level doubled it (BENCHMARKS.md, "Figures behind code decisions").
     const cpu = process.cpuUsage();
     const started = performance.now();
     const [r, health] = await Promise.all([
@@ -120,7 +124,9 @@ describe('limits hold for any document, in bounded time', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
-        for (const arg of field.args) if (['first', 'last', 'limit'].includes(arg.name) && !pageSizeOf(arg)) undeclared.push(`${type.name}.${field.name}(${arg.name})`);
+        for (const arg of field.args)
+          if (['first', 'last', 'limit'].includes(arg.name) && !pageSizeOf(arg))
+            undeclared.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
     expect(undeclared).toEqual([]);
@@ -132,11 +138,16 @@ describe('limits hold for any document, in bounded time', () => {
     const literal = await client.request(`{ accountSummary { openCount } distributors(first: 0) { totalCount } }`);
     expect(codeOf(literal)).toBe(ErrorCode.BAD_USER_INPUT);
     expect(literal.errors[0].extensions?.field).toBe('first');
-    const variable = await client.request(`query($n: Int!) { accountSummary { openCount open(first: $n) { entryId } } }`, { n: 5000 });
+    const variable = await client.request(
+      `query($n: Int!) { accountSummary { openCount open(first: $n) { entryId } } }`,
+      { n: 5000 },
+    );
     expect(codeOf(variable)).toBe(ErrorCode.BAD_USER_INPUT);
     expect(variable.errors[0].extensions?.field).toBe('first');
     expect(summary).not.toHaveBeenCalled();
-    const ok = await client.request(`query($n: Int!) { accountSummary { openCount open(first: $n) { entryId } } }`, { n: 3 });
+    const ok = await client.request(`query($n: Int!) { accountSummary { openCount open(first: $n) { entryId } } }`, {
+      n: 3,
+    });
     expect(ok.errors).toEqual([]);
   });
 });
@@ -172,7 +183,11 @@ describe('HTTP hardening', () => {
         [`query($f: DistributorFiltr) { distributors(filter: $f) { totalCount } }`, {}, /"DistributorFilter"/],
         [`mutation { setMyLocale(locale: E) { id } }`, {}, /"EN"/],
         [`mutation($l: Locale!) { setMyLocale(locale: $l) { id } }`, { l: 'E' }, /"EN"/],
-        [`query($f: DistributorFilter) { distributors(filter: $f) { totalCount } }`, { f: { regionI: 'x' } }, /regionId/],
+        [
+          `query($f: DistributorFilter) { distributors(filter: $f) { totalCount } }`,
+          { f: { regionI: 'x' } },
+          /regionId/,
+        ],
       ];
       for (const [query, variables, hidden] of cases) {
         const r = await client.request(query, variables);

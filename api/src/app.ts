@@ -4,13 +4,17 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '@medchannel/shared-schema';
 import type { Config } from './config';
 import { GqlContext } from './context';
 import { createDataSource, pendingMigrations } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
+import { usePreparedStatements } from './db/prepared';
 import { formatError, isDatabaseUnavailable, unavailable } from './common/errors';
 import { requestGatePlugin, queryLimitsRule } from './common/query-limits';
 import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
@@ -20,13 +24,9 @@ import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
 import { startPeriodicJob } from './common/jobs';
-import { trainingFileRoutes } from './modules/training/training.routes';
-import { financeRoutes } from './modules/finance/finance.routes';
-import { startOutboxDeliverer } from './modules/outbox/outbox.service';
-import { OutboxClaimer } from './modules/outbox/claimer';
-import { qualificationFileRoutes } from './modules/qualification/qualification.files';
-import { importRoutes } from './modules/import/import.routes';
-import { visitFileRoutes } from './modules/visit/visit.files';
+import { startOutboxDeliverer } from './modules/outbox';
+import { OutboxClaimer } from './modules/outbox';
+import { modules } from './modules';
 
 export interface App {
   config: Config;
@@ -35,7 +35,7 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.port (0: any free port) and answers the base URL. */
   listen(): Promise<string>;
-  /** Starts the periodic jobs (statements, training reminders, outbox delivery) once no migration is pending. */
+  /** Starts the periodic jobs (statements, training reminders, daily notices, outbox delivery) once no migration is pending. */
   startJobs(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -57,7 +57,10 @@ export async function createApp(config: Config): Promise<App> {
   }
   const ds = createDataSource(url, { poolSize: config.dbPoolSize, logSql: config.logSql });
   await ds.initialize();
+  const onServer = await usePreparedStatements(ds);
   const services = createServices(ds, config);
+  // warm sessions need the announcements of PostgreSQL (LISTEN); PGlite serves every socket one session
+  if (onServer) await services.sessions.cache.start(url);
   const development = config.env === 'development';
 
   const app = express();
@@ -76,7 +79,8 @@ export async function createApp(config: Config): Promise<App> {
     }
   });
 
-  app.use('/files', qualificationFileRoutes(services), importRoutes(services), financeRoutes(services), trainingFileRoutes(services), visitFileRoutes(services));
+  // every module's plain-HTTP routes (files, spreadsheets)
+  app.use('/files', ...modules().flatMap((module) => (module.routes ? [module.routes(services as never)] : [])));
 
   const apollo = new ApolloServer<GqlContext>({
     schema: await buildAppSchema(),
@@ -90,9 +94,7 @@ export async function createApp(config: Config): Promise<App> {
     hideSchemaDetailsFromClientErrors: !development,
     parseOptions: { maxTokens: config.maxQueryTokens },
     includeStacktraceInErrorResponses: development,
-    validationRules: [
-      queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases }),
-    ],
+    validationRules: [queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases })],
     formatError: (formatted, error) =>
       formatError(formatted, error, { development, log: (err) => console.error('[graphql]', err) }),
     plugins: [
@@ -111,7 +113,10 @@ export async function createApp(config: Config): Promise<App> {
               const stats = requestStats.getStore();
               if (config.exposeSqlCount && stats) response.http.headers.set('x-sql-count', String(stats.sqlCount));
               // a request the database could not serve is worth retrying, and proxies and clients read that from the status
-              if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) {
+              if (
+                response.body.kind === 'single' &&
+                response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)
+              ) {
                 response.http.status = 503;
               }
             },
@@ -126,7 +131,9 @@ export async function createApp(config: Config): Promise<App> {
     '/graphql',
     // The SQL count follows a request through every await (AsyncLocalStorage): that switches on
     // Node's promise hooks for every promise the request makes, so only where the count is shown.
-    ...(config.exposeSqlCount ? [(_req: unknown, _res: unknown, next: () => void) => requestStats.run({ sqlCount: 0 }, next)] : []),
+    ...(config.exposeSqlCount
+      ? [(_req: unknown, _res: unknown, next: () => void) => requestStats.run({ sqlCount: 0 }, next)]
+      : []),
     express.json({ limit: '1mb' }),
     graphqlBodyErrors,
     documentGate({ maxBytes: config.maxQueryBytes, maxTokens: config.maxQueryTokens }),
@@ -159,9 +166,10 @@ export async function createApp(config: Config): Promise<App> {
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) console.error('[http]', err);
     res.status(status).json({
-      error: status === 500
-        ? { code: ErrorCode.INTERNAL, reason: null, field: null, message: 'Internal error' }
-        : { code: ErrorCode.BAD_USER_INPUT, reason: null, field: null, message: 'The request could not be read' },
+      error:
+        status === 500
+          ? { code: ErrorCode.INTERNAL, reason: null, field: null, message: 'Internal error' }
+          : { code: ErrorCode.BAD_USER_INPUT, reason: null, field: null, message: 'The request could not be read' },
     });
   }) as express.ErrorRequestHandler);
 
@@ -171,26 +179,54 @@ export async function createApp(config: Config): Promise<App> {
   let stopping = false;
   async function startJobs(): Promise<void> {
     if (stopJobs) return;
-    const schemaCurrent = () => pendingMigrations(ds).then((n) => n === 0, (err) => (console.error('[jobs]', err), false));
+    const schemaCurrent = () =>
+      pendingMigrations(ds).then(
+        (n) => n === 0,
+        (err) => (console.error('[jobs]', err), false),
+      );
     for (let waited = false; !(await schemaCurrent()); waited = true) {
       if (!waited) console.log('[jobs] waiting for the database migrations before starting the jobs');
       await new Promise((resolve) => setTimeout(resolve, 2_000).unref());
       if (stopping) return;
     }
     if (stopping || stopJobs) return;
-    const stopStatementJob = startPeriodicJob(() => services.statements.generateDue(), config.statementJobMinutes, (err) => console.error('[statements job]', err));
-    const stopReminders = startPeriodicJob(() => services.assignments.remindOverdue(), config.trainingReminderMinutes, (err) => console.error('[training reminders]', err));
-    const claimer = config.outboxPollMs > 0 ? new OutboxClaimer(url!, (err) => console.error('[outbox claimer]', err)) : null;
+    const stopStatementJob = startPeriodicJob(
+      () => services.statements.generateDue(),
+      config.statementJobMinutes,
+      (err) => console.error('[statements job]', err),
+    );
+    const stopReminders = startPeriodicJob(
+      () => services.assignments.remindOverdue(),
+      config.trainingReminderMinutes,
+      (err) => console.error('[training reminders]', err),
+    );
+    const stopNotices = startPeriodicJob(
+      () => services.noticeJobs.runDaily(),
+      config.noticeJobMinutes,
+      (err) => console.error('[notices job]', err),
+    );
+    const claimer =
+      config.outboxPollMs > 0 ? new OutboxClaimer(url!, (err) => console.error('[outbox claimer]', err)) : null;
     await claimer?.start();
+    // one loop delivers both: the ERP's events, then e-mail
     const stopDeliverer = startOutboxDeliverer(
-      services.outbox,
+      {
+        deliverDue: async (opts) => (await services.outbox.deliverDue(opts)) + (await services.mail.deliverDue(opts)),
+      },
       config.outboxPollMs,
-      { retryBaseMs: config.outboxRetryBaseMs, leaseMs: 60_000, timeoutMs: 10_000, batch: 20, claimId: () => claimer?.claimId ?? null },
+      {
+        retryBaseMs: config.outboxRetryBaseMs,
+        leaseMs: 60_000,
+        timeoutMs: 10_000,
+        batch: 20,
+        claimId: () => claimer?.claimId ?? null,
+      },
       (err) => console.error('[outbox]', err),
     );
     stopJobs = async () => {
       stopStatementJob();
       stopReminders();
+      stopNotices();
       await stopDeliverer();
       await claimer?.stop();
     };
@@ -213,6 +249,7 @@ export async function createApp(config: Config): Promise<App> {
       stopping = true;
       await stopJobs?.();
       await apollo.stop();
+      await services.sessions.cache.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
       if (ds.isInitialized) await ds.destroy();
       await embedded?.stop();

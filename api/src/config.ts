@@ -13,6 +13,8 @@ export interface Config {
   dbPoolSize: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** how long a warm session is kept (auth/session-cache.ts); 0: read on every request */
+  sessionCacheSeconds: number;
   cookieSecure: boolean;
   loginAttemptsPerMinute: number;
   maxQueryDepth: number;
@@ -28,10 +30,14 @@ export interface Config {
   maxTemporaryAuthorizationDays: number;
   /** Where uploaded documents are kept (local disk storage). */
   filesDir: string;
+  /** The most rows one spreadsheet export holds; past it the export is refused (TOO_MANY_ROWS), never cut. */
+  maxExportRows: number;
   /** How often the job that issues last month's statements runs, in minutes (0: never, as in tests). */
   statementJobMinutes: number;
   /** How often overdue training is reminded of, in minutes (0: never, as in tests); each person at most weekly. */
   trainingReminderMinutes: number;
+  /** How often the daily notices run (expiring documents, courses due soon, digests); each runs once a day whatever this is. */
+  noticeJobMinutes: number;
   /** How often pending outbox events are sent to the brand's webhook, in ms (0: never, as in tests). */
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
@@ -44,9 +50,24 @@ export interface Config {
   /** Webhook hosts (exact names) and address ranges allowed although not public: a brand's ERP on an intranet. */
   webhookAllowHosts: string[];
   webhookAllowCidrs: string[];
+  /**
+   * Where e-mail goes: an smtp(s):// URL (nodemailer). Unset: mail is kept in the database and
+   * shown to the brand's admins in the console (development, the quick start).
+   */
+  smtpUrl?: string;
+  /** The From of every e-mail. */
+  mailFrom: string;
+  /** The apps' public addresses, for links in e-mails. */
+  consoleUrl: string;
+  portalUrl: string;
+  /** The server's key for certificates' verification codes (an HMAC of the certificate); set it in production. */
+  certificateSecret: string;
 }
 
 export class ConfigError extends Error {}
+
+/** The development key for verification codes: codes made with it prove nothing outside a demo. */
+const DEV_CERTIFICATE_SECRET = 'medchannel-dev-certificate-secret';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -63,7 +84,10 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 }
 
 function list(env: Env, name: string, valid: (item: string) => boolean, what: string): string[] {
-  const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.find((item) => !valid(item));
   if (bad !== undefined) throw new ConfigError(`${name} must be a comma-separated list of ${what}; got "${bad}"`);
   return items;
@@ -71,6 +95,12 @@ function list(env: Env, name: string, valid: (item: string) => boolean, what: st
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new ConfigError(`${name} must be an http(s) address; got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
@@ -99,6 +129,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 90),
+    sessionCacheSeconds: int(env, 'SESSION_CACHE_SECONDS', 0, 0, 50),
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
@@ -110,15 +141,35 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logSql: bool(env, 'LOG_SQL', false),
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, '.data', 'files')),
+    maxExportRows: int(env, 'MAX_EXPORT_ROWS', 5000, 1, 100_000),
     statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    noticeJobMinutes: int(env, 'NOTICE_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
-    trustedProxy: list(env, 'TRUSTED_PROXY', (p) => PROXY_NAMES.includes(p) || parseCidr(p) !== null, 'loopback, linklocal, uniquelocal, addresses or CIDRs'),
-    webhookAllowHosts: list(env, 'WEBHOOK_ALLOW_HOSTS', (h) => HOSTNAME.test(h.toLowerCase()), 'host names').map((h) => h.toLowerCase()),
+    trustedProxy: list(
+      env,
+      'TRUSTED_PROXY',
+      (p) => PROXY_NAMES.includes(p) || parseCidr(p) !== null,
+      'loopback, linklocal, uniquelocal, addresses or CIDRs',
+    ),
+    webhookAllowHosts: list(env, 'WEBHOOK_ALLOW_HOSTS', (h) => HOSTNAME.test(h.toLowerCase()), 'host names').map((h) =>
+      h.toLowerCase(),
+    ),
     webhookAllowCidrs: list(env, 'WEBHOOK_ALLOW_CIDRS', (c) => parseCidr(c) !== null, 'addresses or CIDRs'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'MedChannel <no-reply@medchannel.local>',
+    consoleUrl: url(env, 'CONSOLE_URL', 'http://localhost:5173'),
+    portalUrl: url(env, 'PORTAL_URL', 'http://localhost:5174'),
+    certificateSecret: env.CERTIFICATE_SECRET || DEV_CERTIFICATE_SECRET,
     ...overrides,
   };
+  if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
+    throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  }
+  if (config.certificateSecret.length < 16) {
+    throw new ConfigError('CERTIFICATE_SECRET must be at least 16 characters');
+  }
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
     throw new ConfigError('SESSION_IDLE_MINUTES cannot exceed SESSION_ABSOLUTE_HOURS');
   }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Audience, ErrorReason } from '@medchannel/shared-schema';
 import type { Config } from './config';
 import type { Scope } from './auth/scope';
-import { Loaders, createLoaders } from './schema/loaders';
+import type { Loaders } from './schema/loaders';
 import type { Services } from './schema/services';
 import { AppError, ErrorCode } from './common/errors';
 
@@ -26,7 +26,12 @@ export interface GqlContext {
 
 export function requireScope(ctx: GqlContext): Scope {
   if (!ctx.scope) {
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in', undefined, ctx.authFailure ?? ErrorReason.NOT_LOGGED_IN);
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'Please log in',
+      undefined,
+      ctx.authFailure ?? ErrorReason.NOT_LOGGED_IN,
+    );
   }
   return ctx.scope;
 }
@@ -34,11 +39,4 @@ export function requireScope(ctx: GqlContext): Scope {
 export function loadersOf(ctx: GqlContext): Loaders {
   requireScope(ctx);
   return ctx.loaders!;
-}
-
-/** Gives the request a viewer mid-way (after login), so the answer's nested fields resolve in scope. */
-export function adoptScope(ctx: GqlContext, scope: Scope): void {
-  ctx.scope = scope;
-  ctx.authFailure = null;
-  ctx.loaders = createLoaders(ctx.services, scope);
 }

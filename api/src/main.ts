@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
 import { seedDemo } from './db/seed/seed';
-import { DEMO_PASSWORD, USERS } from './db/seed/demo-data';
+import { DEMO_PASSWORD, TWO_BRANDS_EMAIL, USERS, membershipsOf } from './db/seed/demo-data';
 
 async function main() {
   let config;
@@ -26,12 +26,18 @@ async function main() {
   // after the migrations above (or, in production, once db:migrate has run)
   app.startJobs().catch((err) => console.error('[jobs]', err));
   console.log(`MedChannel API on ${url}/graphql (health: ${url}/healthz)`);
-  console.log(`database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`);
+  console.log(
+    `database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`,
+  );
   if (config.env !== 'production') {
     console.log(`demo logins (password ${DEMO_PASSWORD}):`);
     for (const u of USERS.filter((x) => x.email.endsWith('huakang.demo') || x.email.includes('kangda'))) {
       console.log(`  ${u.role.padEnd(16)} ${u.email.padEnd(26)} ${u.displayName}`);
     }
+    const both = membershipsOf(TWO_BRANDS_EMAIL);
+    console.log(
+      `  ${'OWNER'.padEnd(16)} ${TWO_BRANDS_EMAIL.padEnd(26)} ${both[0].displayName} (portal, ${both.length} brands: switch under 我的)`,
+    );
   }
   let stopping = false;
   const stop = async (signal: string) => {

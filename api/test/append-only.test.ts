@@ -14,11 +14,13 @@ afterAll(() => c?.end());
 
 /** Tables whose rows refuse change, from the catalog. */
 async function appendOnlyTables(): Promise<string[]> {
-  const rows: Array<{ name: string }> = await c.query(
-    `SELECT DISTINCT c.relname::text AS name FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
+  const rows: Array<{ name: string }> = await c
+    .query(
+      `SELECT DISTINCT c.relname::text AS name FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
       WHERE NOT tg.tgisinternal AND tg.tgtype & 1 = 1 AND tg.tgfoid IN ('refuse_change'::regproc, 'course_version_frozen'::regproc)
       ORDER BY 1`,
-  ).then((r) => r.rows);
+    )
+    .then((r) => r.rows);
   return rows.map((r) => r.name);
 }
 
@@ -35,10 +37,22 @@ async function truncateFails(table: string): Promise<string | null> {
 }
 
 test('the ledger and the other fact tables are among the append-only ones', async () => {
-  expect(await appendOnlyTables()).toEqual(expect.arrayContaining([
-    'audit_log', 'ledger_entry', 'order_event', 'order_line', 'shipment', 'shipment_item', 'payment', 'payment_allocation',
-    'quiz_attempt', 'certificate', 'webhook_delivery', 'course_version',
-  ]));
+  expect(await appendOnlyTables()).toEqual(
+    expect.arrayContaining([
+      'audit_log',
+      'ledger_entry',
+      'order_event',
+      'order_line',
+      'shipment',
+      'shipment_item',
+      'payment',
+      'payment_allocation',
+      'quiz_attempt',
+      'certificate',
+      'webhook_delivery',
+      'course_version',
+    ]),
+  );
 });
 
 test('TRUNCATE is refused on every append-only table', async () => {

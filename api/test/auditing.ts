@@ -7,7 +7,11 @@ import { DataSource } from 'typeorm';
  * must leave it identical. (A live session's last-seen time moves with any request, refused or
  * not, at most once a minute: that is bookkeeping, not a change, and is left out.)
  */
-export async function footprint(ds: DataSource, userId: string, opts: { sessions?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function footprint(
+  ds: DataSource,
+  userId: string,
+  opts: { sessions?: boolean } = {},
+): Promise<Record<string, unknown>> {
   const [row] = await ds.query(
     `SELECT (SELECT count(*)::int FROM audit_log WHERE (actor_id = $1 OR entity_id = $1) AND action NOT IN ('LOGIN', 'LOGOUT')) AS audits,
             (SELECT version FROM app_user WHERE id = $1) AS version`,
@@ -18,27 +22,6 @@ export async function footprint(ds: DataSource, userId: string, opts: { sessions
     row.sessions = n;
   }
   return row;
-}
-
-/** Row counts of every table. */
-export async function tableCounts(ds: DataSource): Promise<Record<string, number>> {
-  const tables: Array<{ name: string }> = await ds.query(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${name}"`);
-    counts[name] = n;
-  }
-  return counts;
-}
-
-export async function auditCount(ds: DataSource, brandId?: string): Promise<number> {
-  const [{ n }] = await ds.query(
-    brandId ? `SELECT count(*)::int AS n FROM audit_log WHERE brand_id = $1` : `SELECT count(*)::int AS n FROM audit_log`,
-    brandId ? [brandId] : [],
-  );
-  return n;
 }
 
 /** Every audit row a user caused, logins included: a successful mutation adds at least one. */

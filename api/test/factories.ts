@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DistributorStage, RegionLevel, Role, Side } from '@medchannel/shared-schema';
+import { Audience, DistributorStage, RegionLevel, Role, Side, sideOfRole } from '@medchannel/shared-schema';
 import { hashPassword } from '../src/auth/password';
 import { Scope, buildScope } from '../src/auth/scope';
-import { DEMO_PASSWORD } from '../src/db/seed/demo-data';
+import { BRANDS, DEMO_PASSWORD, REGIONS, distributorByCode } from '../src/db/seed/demo-data';
+import { GqlClient, TestApp } from './harness';
 
 export interface BrandFixture {
   brandId: string;
@@ -13,6 +14,15 @@ export interface BrandFixture {
 }
 
 let passwordHash: Promise<string> | undefined;
+
+/**
+ * Gives the person of an address the demo password: a membership inserted by hand joins the
+ * person of its address (a trigger creates one, without a password, when there is none).
+ */
+export async function withDemoPassword(ds: Pick<DataSource, 'query'>, email: string): Promise<void> {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  await ds.query(`UPDATE person SET password_hash = $2 WHERE email = $1`, [email.toLowerCase(), await passwordHash]);
+}
 
 /**
  * A brand of a test's own, with `distributors` distributors (each with a region, a channel
@@ -28,20 +38,27 @@ export async function createBrand(ds: DataSource, distributors: number): Promise
     await em.query(`INSERT INTO brand (id, code, name) VALUES ($1, $2, $3)`, [brandId, `T${tag}`, `测试品牌 ${tag}`]);
     const provinceId = randomUUID();
     const cityId = randomUUID();
-    await em.query(`INSERT INTO region (id, brand_id, level, code, name) VALUES ($1, $2, $3, 'P', '测试省')`, [provinceId, brandId, RegionLevel.PROVINCE]);
-    await em.query(`INSERT INTO region (id, brand_id, parent_id, level, code, name) VALUES ($1, $2, $3, $4, 'C', '测试市')`, [cityId, brandId, provinceId, RegionLevel.CITY]);
+    await em.query(`INSERT INTO region (id, brand_id, level, code, name) VALUES ($1, $2, $3, 'P', '测试省')`, [
+      provinceId,
+      brandId,
+      RegionLevel.PROVINCE,
+    ]);
+    await em.query(
+      `INSERT INTO region (id, brand_id, parent_id, level, code, name) VALUES ($1, $2, $3, $4, 'C', '测试市')`,
+      [cityId, brandId, provinceId, RegionLevel.CITY],
+    );
     const adminEmail = `admin-${tag}@test.demo`;
     const cmIds: string[] = [];
     await em.query(
-      `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, '管理员', $4, $5)`,
-      [brandId, adminEmail, hash, Side.BRAND, Role.ADMIN],
+      `INSERT INTO app_user (brand_id, email, display_name, side, role) VALUES ($1, $2, '管理员', $3, $4)`,
+      [brandId, adminEmail, Side.BRAND, Role.ADMIN],
     );
     for (let i = 0; i < 3; i++) {
       const id = randomUUID();
       cmIds.push(id);
       await em.query(
-        `INSERT INTO app_user (id, brand_id, email, password_hash, display_name, side, role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, brandId, `cm${i}-${tag}@test.demo`, hash, `渠道经理${i}`, Side.BRAND, Role.CHANNEL_MANAGER],
+        `INSERT INTO app_user (id, brand_id, email, display_name, side, role) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, brandId, `cm${i}-${tag}@test.demo`, `渠道经理${i}`, Side.BRAND, Role.CHANNEL_MANAGER],
       );
     }
     const distributorIds: string[] = [];
@@ -50,22 +67,36 @@ export async function createBrand(ds: DataSource, distributors: number): Promise
       await em.query(
         `INSERT INTO distributor (id, brand_id, name, code, stage, tier, region_id, channel_manager_id, parent_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, brandId, `测试经销商 ${String(i).padStart(3, '0')}`, `D${i}`, DistributorStage.FORMAL, i % 2 ? 2 : 1,
-          i % 2 ? cityId : provinceId, cmIds[i % cmIds.length], i % 2 ? distributorIds[i - 1] : null],
+        [
+          id,
+          brandId,
+          `测试经销商 ${String(i).padStart(3, '0')}`,
+          `D${i}`,
+          DistributorStage.FORMAL,
+          i % 2 ? 2 : 1,
+          i % 2 ? cityId : provinceId,
+          cmIds[i % cmIds.length],
+          i % 2 ? distributorIds[i - 1] : null,
+        ],
       );
       distributorIds.push(id);
     }
     const ownerEmail = `owner-${tag}@test.demo`;
     await em.query(
-      `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id) VALUES ($1, $2, $3, '老板', $4, $5, $6)`,
-      [brandId, ownerEmail, hash, Side.PARTNER, Role.OWNER, distributorIds[0]],
+      `INSERT INTO app_user (brand_id, email, display_name, side, role, distributor_id) VALUES ($1, $2, '老板', $3, $4, $5)`,
+      [brandId, ownerEmail, Side.PARTNER, Role.OWNER, distributorIds[0]],
     );
     for (const [i, id] of distributorIds.entries()) {
       await em.query(
-        `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [brandId, `rep${i}-${tag}@test.demo`, hash, `销售${i}`, Side.PARTNER, Role.REP, id],
+        `INSERT INTO app_user (brand_id, email, display_name, side, role, distributor_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [brandId, `rep${i}-${tag}@test.demo`, `销售${i}`, Side.PARTNER, Role.REP, id],
       );
     }
+    // each membership above joined a person of its own address (the database's trigger), without a password yet
+    await em.query(
+      `UPDATE person SET password_hash = $1 WHERE id IN (SELECT person_id FROM app_user WHERE brand_id = $2)`,
+      [hash, brandId],
+    );
     return { brandId, adminEmail, ownerEmail, distributorIds };
   });
 }
@@ -94,17 +125,29 @@ const day = (offset: number) => {
 
 /** Products, hospitals and full qualifications (business licence + class II/III licence) for a test brand. */
 export async function createCatalog(ds: DataSource, brand: BrandFixture): Promise<CatalogFixture> {
-  const [province] = await ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [brand.brandId]);
+  const [province] = await ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [
+    brand.brandId,
+  ]);
   const [city] = await ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]);
-  const [line] = await ds.query(`INSERT INTO product_line (brand_id, code, name) VALUES ($1, 'L1', '测试产品线') RETURNING id`, [brand.brandId]);
+  const [line] = await ds.query(
+    `INSERT INTO product_line (brand_id, code, name) VALUES ($1, 'L1', '测试产品线') RETURNING id`,
+    [brand.brandId],
+  );
   const product = async (code: string, cls: string, to: number) =>
-    (await ds.query(
-      `INSERT INTO product (brand_id, product_line_id, code, name, kind, device_class, registration_no, registration_valid_from, registration_valid_to, list_price)
+    (
+      await ds.query(
+        `INSERT INTO product (brand_id, product_line_id, code, name, kind, device_class, registration_no, registration_valid_from, registration_valid_to, list_price)
        VALUES ($1, $2, $3, $4, 'CONSUMABLE', $5, $6, $7, $8, '100.00') RETURNING id`,
-      [brand.brandId, line.id, code, `测试产品 ${code}`, cls, `REG-${code}`, day(-400), day(to)],
-    ))[0].id as string;
+        [brand.brandId, line.id, code, `测试产品 ${code}`, cls, `REG-${code}`, day(-400), day(to)],
+      )
+    )[0].id as string;
   const hospital = async (name: string, regionId: string) =>
-    (await ds.query(`INSERT INTO hospital (brand_id, name, grade, region_id) VALUES ($1, $2, 'GRADE_3A', $3) RETURNING id`, [brand.brandId, name, regionId]))[0].id as string;
+    (
+      await ds.query(
+        `INSERT INTO hospital (brand_id, name, grade, region_id) VALUES ($1, $2, 'GRADE_3A', $3) RETURNING id`,
+        [brand.brandId, name, regionId],
+      )
+    )[0].id as string;
   const fixture: CatalogFixture = {
     lineId: line.id,
     productII: await product('P2', 'II', 400),
@@ -125,24 +168,59 @@ export async function createCatalog(ds: DataSource, brand: BrandFixture): Promis
   return fixture;
 }
 
-/**
- * A new user just like a seeded one (same brand, role, distributor and regions), for tests that
- * change data as that kind of user: the isolation matrix, running in parallel on the same
- * database, counts what its seeded personas did, so other test files must not act as them.
- */
-export async function cloneSeedUser(ds: DataSource, email: string): Promise<string> {
-  const clone = `${email.split('@')[0]}-${randomUUID().slice(0, 8)}@test.demo`;
-  const [row] = await ds.query(
-    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role, distributor_id, finance_access)
-     SELECT brand_id, $2, password_hash, display_name || '（测试）', side, role, distributor_id, finance_access FROM app_user WHERE email = $1 RETURNING id`,
-    [email, clone],
-  );
-  await ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) SELECT ur.brand_id, $2, ur.region_id FROM user_region ur JOIN app_user u ON u.id = ur.user_id WHERE u.email = $1`, [email, row.id]);
-  return clone;
-}
-
 /** The scope of a fixture brand's admin, for tests that call services directly. */
 export async function adminScopeOf(ds: DataSource, brand: BrandFixture): Promise<Scope> {
   const [admin] = await ds.query(`SELECT id, brand_id, role, side FROM app_user WHERE email = $1`, [brand.adminEmail]);
-  return buildScope(ds.manager, { id: admin.id, brandId: admin.brand_id, role: admin.role as Role, side: admin.side as Side, distributorId: null });
+  return buildScope(ds.manager, {
+    id: admin.id,
+    brandId: admin.brand_id,
+    role: admin.role as Role,
+    side: admin.side as Side,
+    distributorId: null,
+  });
+}
+
+/**
+ * People of a visit test's own, in the seeded brand 华康 (its regions, distributors and hospitals).
+ * The seeded users are the isolation matrix's personas, whose audit footprint the matrix watches
+ * while other files run: visit tests act as these people, or as seeded users no persona is.
+ */
+export interface TestPerson {
+  id: string;
+  email: string;
+  client: GqlClient;
+}
+
+export async function person(
+  t: TestApp,
+  label: string,
+  role: Role,
+  where: { regionCode?: string; distributorCode?: string },
+): Promise<TestPerson> {
+  const brandId = BRANDS.huakang.id;
+  const email = `${label}-${randomUUID().slice(0, 8)}@visits.test`;
+  const side = sideOfRole(role);
+  const [u] = await t.app.ds.query(
+    `INSERT INTO app_user (brand_id, email, display_name, side, role, distributor_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [
+      brandId,
+      email,
+      `测试${label}`,
+      side,
+      role,
+      where.distributorCode ? distributorByCode(where.distributorCode).id : null,
+    ],
+  );
+  await withDemoPassword(t.app.ds, email);
+  if (where.regionCode) {
+    const region = REGIONS.find((r) => r.brandId === brandId && r.code === where.regionCode)!;
+    await t.app.ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) VALUES ($1, $2, $3)`, [
+      brandId,
+      u.id,
+      region.id,
+    ]);
+  }
+  const client = t.client(side === Side.BRAND ? Audience.CONSOLE : Audience.PORTAL);
+  await client.login(email);
+  return { id: u.id, email, client };
 }

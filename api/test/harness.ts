@@ -17,7 +17,10 @@ export interface TestApp {
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup)');
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test' }, { port: 0, databaseUrl, dbPoolSize: 4, exposeSqlCount: true, ...overrides });
+  const config = loadConfig(
+    { ...process.env, NODE_ENV: 'test' },
+    { port: 0, databaseUrl, dbPoolSize: 4, exposeSqlCount: true, ...overrides },
+  );
   const app = await createApp(config);
   const url = await app.listen();
   await app.startJobs();
@@ -35,7 +38,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   };
 }
 
-export interface GqlError {
+interface GqlError {
   message: string;
   path?: string[];
   extensions?: { code?: string; reason?: string; field?: string };

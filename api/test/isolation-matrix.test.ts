@@ -2,12 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, getNamedType, isInputObjectType } from 'graphql';
 import { Audience, ErrorCode, Role, audienceOfSide, sideOfRole } from '@medchannel/shared-schema';
 import { buildAppSchema } from '../src/schema/build-schema';
-import { DISTRIBUTORS, userByEmail } from '../src/db/seed/demo-data';
 import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from './harness';
 import { auditsBy, footprint } from './auditing';
 import { OPERATIONS, OperationCase, CaseInput } from './isolation/operations';
 import { FIELD_KINDS, WITHIN_PARENT, foreignIdsOf, idPositions, withId } from './isolation/input-ids';
-import { PERSONA_KEYS, PersonaKey, expectedDistributors, expectedHospitals, expectedOrders, foreignMarkers, personaUser } from './personas';
+import {
+  PERSONA_KEYS,
+  PersonaKey,
+  expectedDistributors,
+  expectedHospitals,
+  expectedOrders,
+  foreignMarkers,
+  personaUser,
+} from './personas';
 
 /**
  * Every query and mutation, as every persona: refused where the role may not call it, answering
@@ -22,14 +29,7 @@ beforeAll(async () => {
   t = await startTestApp({ webhookAllowCidrs: ['127.0.0.1/32'] });
   for (const key of PERSONA_KEYS) clients.set(key, await t.as(personaUser(key).email));
 });
-afterAll(async () => {
-  // assignChannelManager really reassigns; put the seed's managers back for the other test files.
-  for (const d of DISTRIBUTORS) {
-    const cm = d.channelManagerEmail ? userByEmail(d.channelManagerEmail).id : null;
-    await t.app.ds.query(`UPDATE distributor SET channel_manager_id = $2 WHERE id = $1`, [d.id, cm]);
-  }
-  await t?.stop();
-});
+afterAll(() => t?.stop());
 
 function isAllowed(op: OperationCase, role: Role): boolean {
   return op.allowed === 'any' || op.allowed === 'anyone' || op.allowed.includes(role);
@@ -61,21 +61,27 @@ test('the table covers every operation of the schema, and nothing else', async (
 describe('what each persona sees is exactly what the rules say', () => {
   test.each(PERSONA_KEYS)('distributors as %s', async (key) => {
     const result = await clients.get(key)!.request(`{ distributors(first: 100) { totalCount nodes { id } } }`);
-    const expected = expectedDistributors(personaUser(key)).map((d) => d.id).sort();
+    const expected = expectedDistributors(personaUser(key))
+      .map((d) => d.id)
+      .sort();
     expect(result.data.distributors.nodes.map((d: { id: string }) => d.id).sort()).toEqual(expected);
     expect(result.data.distributors.totalCount).toBe(expected.length);
   });
 
   test.each(PERSONA_KEYS)('orders as %s', async (key) => {
     const result = await clients.get(key)!.request(`{ orders(first: 100) { totalCount nodes { id } } }`);
-    const expected = expectedOrders(personaUser(key)).map((o) => o.id).sort();
+    const expected = expectedOrders(personaUser(key))
+      .map((o) => o.id)
+      .sort();
     expect(result.data.orders.nodes.map((o: { id: string }) => o.id).sort()).toEqual(expected);
     expect(result.data.orders.totalCount).toBe(expected.length);
   });
 
   test.each(PERSONA_KEYS)('hospitals as %s', async (key) => {
     const result = await clients.get(key)!.request(`{ hospitals(first: 100) { totalCount nodes { id } } }`);
-    const expected = expectedHospitals(personaUser(key)).map((h) => h.id).sort();
+    const expected = expectedHospitals(personaUser(key))
+      .map((h) => h.id)
+      .sort();
     expect(result.data.hospitals.nodes.map((h: { id: string }) => h.id).sort()).toEqual(expected);
   });
 });
@@ -90,7 +96,11 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, op) => {
       const result = await anon.request(call.query, call.variables);
       if (op.allowed === 'anyone') expect(result.errors).toEqual([]);
       else expect(codeOf(result)).toBe(ErrorCode.UNAUTHENTICATED);
-      assertNoForeign(result, foreignMarkers(personaUser('repA')).concat(personaUser('admin').email), `${name} anonymous`);
+      assertNoForeign(
+        result,
+        foreignMarkers(personaUser('repA')).concat(personaUser('admin').email),
+        `${name} anonymous`,
+      );
     }
   });
 
@@ -125,7 +135,6 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, op) => {
   });
 });
 
-
 /**
  * Ids inside inputs (not only top-level arguments): for every mutation a persona may call, each ID
  * field its input carries, found in the schema, is aimed at records the persona may not see and at
@@ -149,7 +158,10 @@ describe('ids inside mutation inputs answer like random ids', () => {
       for (const pos of idPositions(schema, call.query, call.variables ?? {})) {
         if (WITHIN_PARENT[pos.field]) continue;
         const kind = FIELD_KINDS[pos.field];
-        if (!kind) throw new Error(`${pos.inputType}.${pos.field}: say what it names in FIELD_KINDS (or why not in WITHIN_PARENT)`);
+        if (!kind)
+          throw new Error(
+            `${pos.inputType}.${pos.field}: say what it names in FIELD_KINDS (or why not in WITHIN_PARENT)`,
+          );
         swept.add(`${pos.inputType}.${pos.field}`);
         const send = (id: string) => p.client.request(call.query, withId(call.variables ?? {}, pos, id));
         const before = await footprint(t.app.ds, p.user.id);

@@ -28,7 +28,10 @@ export function pdfText(pdf: Buffer): string[] {
     for (const range of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
       const first = parseInt(range[1], 16);
       [...range[3].matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((u, i) => {
-        const units = u[1].trim().split(/\s+/).map((h) => parseInt(h, 16));
+        const units = u[1]
+          .trim()
+          .split(/\s+/)
+          .map((h) => parseInt(h, 16));
         glyphs.set(first + i, String.fromCharCode(...units));
       });
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Quiet, offline-friendly Chromium (STACK.md); headless comes from Playwright itself.
+// Quiet, offline-friendly Chromium (Debian's; no browser download here); headless comes from Playwright itself.
 const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',

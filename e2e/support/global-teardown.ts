@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { dropRunDatabase } from './database';
 
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__E2E__;
@@ -18,4 +19,5 @@ export default async function globalTeardown(): Promise<void> {
     ),
   );
   if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
+  if (state.database) await dropRunDatabase(state.database.server, state.database.name);
 }

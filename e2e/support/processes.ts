@@ -12,14 +12,24 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** A child whose output is kept for the error message if it dies before it is ready. */
-export function start(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, args, { cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function start(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, args, {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-8000);
@@ -32,7 +42,11 @@ export function start(name: string, args: string[], env: NodeJS.ProcessEnv = {})
   return Object.assign(child, { output: () => output });
 }
 
-export async function waitForHttp(url: string, child: { exitCode: number | null; output: () => string }, timeoutMs = 90_000): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  child: { exitCode: number | null; output: () => string },
+  timeoutMs = 90_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`${url}: process exited (${child.exitCode})\n${child.output()}`);
@@ -50,6 +64,10 @@ export async function waitForHttp(url: string, child: { exitCode: number | null;
 /** The tests are about the built apps; build one when its dist is missing. */
 export function ensureBuilt(app: string): void {
   if (existsSync(join(REPO, app, 'dist', 'index.html')) && !process.env.E2E_REBUILD) return;
-  const result = spawnSync('pnpm', ['--filter', `@medchannel/${app}`, 'build'], { cwd: REPO, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('pnpm', ['--filter', `@medchannel/${app}`, 'build'], {
+    cwd: REPO,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`building ${app} failed`);
 }

@@ -42,6 +42,12 @@ export enum ComplianceReason {
   DISTRIBUTOR_INACTIVE = 'DISTRIBUTOR_INACTIVE',
 }
 
+/** How the hospitals list is sorted: by name unless asked for the largest (most beds) first. */
+export enum HospitalSort {
+  NAME = 'NAME',
+  BEDS_MOST = 'BEDS_MOST',
+}
+
 export enum HospitalGrade {
   GRADE_3A = 'GRADE_3A',
   GRADE_3B = 'GRADE_3B',
@@ -64,4 +70,21 @@ export enum DecisionRole {
 export enum VolumeKind {
   SURGERY = 'SURGERY',
   TEST = 'TEST',
+}
+
+/** Where a hospital contact stands towards the brand (关系). */
+export enum ContactRelation {
+  /** 支持者: speaks for the brand inside the hospital */
+  SUPPORTER = 'SUPPORTER',
+  NEUTRAL = 'NEUTRAL',
+  /** 倾向竞品 */
+  OPPONENT = 'OPPONENT',
+  UNKNOWN = 'UNKNOWN',
+}
+
+/** What a fact in a contact's history records. */
+export enum ContactFactKind {
+  ADDED = 'ADDED',
+  CHANGED = 'CHANGED',
+  RETIRED = 'RETIRED',
 }

@@ -1,4 +1,4 @@
-/** The channel lifecycle (DOMAIN.md). Part 3 adds the allowed transitions. */
+/** The channel lifecycle (docs/domain.md, "The lifecycle") and its allowed transitions. */
 export enum DistributorStage {
   PROSPECT = 'PROSPECT',
   SCREENING = 'SCREENING',
@@ -20,7 +20,11 @@ export enum RegionLevel {
 export const STAGE_TRANSITIONS: Record<DistributorStage, DistributorStage[]> = {
   [DistributorStage.PROSPECT]: [DistributorStage.SCREENING, DistributorStage.TERMINATED],
   [DistributorStage.SCREENING]: [DistributorStage.NEGOTIATING, DistributorStage.TERMINATED],
-  [DistributorStage.NEGOTIATING]: [DistributorStage.TEMP_AUTHORIZED, DistributorStage.SCREENING, DistributorStage.TERMINATED],
+  [DistributorStage.NEGOTIATING]: [
+    DistributorStage.TEMP_AUTHORIZED,
+    DistributorStage.SCREENING,
+    DistributorStage.TERMINATED,
+  ],
   [DistributorStage.TEMP_AUTHORIZED]: [DistributorStage.TRIAL, DistributorStage.FORMAL, DistributorStage.EXITING],
   [DistributorStage.TRIAL]: [DistributorStage.FORMAL, DistributorStage.EXITING],
   [DistributorStage.FORMAL]: [DistributorStage.UNDER_REVIEW, DistributorStage.EXITING],

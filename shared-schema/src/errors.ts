@@ -31,6 +31,8 @@ export enum ErrorReason {
   NOT_COMPLIANT = 'NOT_COMPLIANT',
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   UNSUPPORTED_FILE_TYPE = 'UNSUPPORTED_FILE_TYPE',
+  /** An export would hold more rows than one file may (`extensions.limit`): narrow the filters */
+  TOO_MANY_ROWS = 'TOO_MANY_ROWS',
   /** The order would take the distributor past its credit limit */
   CREDIT_LIMIT_EXCEEDED = 'CREDIT_LIMIT_EXCEEDED',
   /** An idempotency key sent again with a different request */
@@ -51,4 +53,19 @@ export enum ErrorReason {
   SCHEDULE_OVERLAP = 'SCHEDULE_OVERLAP',
   /** Check-in is open on the visit's own day only (China time) */
   NOT_VISIT_DAY = 'NOT_VISIT_DAY',
+  /** The new password breaks the password policy (`extensions.problems`: PasswordProblem values) */
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  /** The current password given to change it is not the person's */
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+  /** An invitation or reset link that is unknown, used already or expired (one answer for all three) */
+  LINK_INVALID = 'LINK_INVALID',
+  /** Someone already signs in with this e-mail address */
+  EMAIL_IN_USE = 'EMAIL_IN_USE',
+  /** A distributor's owner is invited once it is temporarily authorized or later */
+  NOT_YET_AUTHORIZED = 'NOT_YET_AUTHORIZED',
+  /**
+   * Another distributor's approved registration protects the same hospital, department and product
+   * line (the answer never says whose, nor until when)
+   */
+  REGISTRATION_PROTECTED = 'REGISTRATION_PROTECTED',
 }

@@ -1,4 +1,4 @@
-/** Part 5: invoices, payments, statements. */
+/** Finance: invoices, payments, statements. */
 
 export enum PaymentMethod {
   BANK_TRANSFER = 'BANK_TRANSFER',
@@ -72,6 +72,10 @@ export enum WebhookFailure {
   REDIRECT_NOT_FOLLOWED = 'REDIRECT_NOT_FOLLOWED',
   HTTP_4XX = 'HTTP_4XX',
   HTTP_5XX = 'HTTP_5XX',
+  /** A group robot answered 200 but refused the message (its errcode was not 0) */
+  REFUSED_BY_RECEIVER = 'REFUSED_BY_RECEIVER',
+  /** The group robot was turned off or removed before the message went: nothing is sent */
+  TARGET_GONE = 'TARGET_GONE',
 }
 
 /** How a line of a statement version differs from the version before it. */
@@ -82,4 +86,10 @@ export enum StatementChangeKind {
   REMOVED = 'REMOVED',
   /** the same entry with another amount */
   AMOUNT_CHANGED = 'AMOUNT_CHANGED',
+}
+
+/** How the aging per distributor is sorted: largest total first, or most overdue first. */
+export enum AgingSort {
+  TOTAL = 'TOTAL',
+  OVERDUE = 'OVERDUE',
 }

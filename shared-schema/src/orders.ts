@@ -1,4 +1,4 @@
-/** Part 4: orders, shipments, the ledger's first entries and in-app notifications. */
+/** Orders, shipments, the ledger's first entries and in-app notifications. */
 
 export enum OrderStatus {
   SUBMITTED = 'SUBMITTED',
@@ -9,6 +9,14 @@ export enum OrderStatus {
   DELIVERED = 'DELIVERED',
   CLOSED = 'CLOSED',
   CANCELLED = 'CANCELLED',
+}
+
+/** How an order list is sorted (on the server, over every page): newest first unless asked otherwise. */
+export enum OrderSort {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+  TOTAL_HIGHEST = 'TOTAL_HIGHEST',
+  TOTAL_LOWEST = 'TOTAL_LOWEST',
 }
 
 /** For a hospital (the compliance service decides per line), or stock for the distributor's own warehouse. */
@@ -37,7 +45,11 @@ export const MAX_ORDER_LINES = 50;
 export const MAX_LINE_QUANTITY = 100_000;
 
 /** Orders that still hold credit: placed or approved, and not yet fully shipped. */
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [OrderStatus.SUBMITTED, OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED];
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = [
+  OrderStatus.SUBMITTED,
+  OrderStatus.APPROVED,
+  OrderStatus.PARTIALLY_SHIPPED,
+];
 
 /**
  * What a ledger entry records; the sign of its amount says which way it moves the balance
@@ -54,6 +66,12 @@ export enum LedgerEntryKind {
   REVERSAL = 'REVERSAL',
 }
 
+/** What finance credits a distributor's account with by hand, with a reason (折让, 返利): a ledger entry of that kind. */
+export enum AccountCreditKind {
+  CREDIT_NOTE = 'CREDIT_NOTE',
+  REBATE = 'REBATE',
+}
+
 /** What an in-app notification is about; the front ends word it (zh-CN, en) from the kind and its params. */
 export enum NotificationKind {
   ORDER_APPROVED = 'ORDER_APPROVED',
@@ -64,7 +82,7 @@ export enum NotificationKind {
   TRAINING_ASSIGNED = 'TRAINING_ASSIGNED',
   /** an assigned course is past its due date: to the learner, and to their owner */
   TRAINING_OVERDUE = 'TRAINING_OVERDUE',
-  // part 7: co-visits and visit notes (params never carry a note's text)
+  // co-visits and visit notes (params never carry a note's text)
   CO_VISIT_PROPOSED = 'CO_VISIT_PROPOSED',
   CO_VISIT_SLOT_PROPOSED = 'CO_VISIT_SLOT_PROPOSED',
   CO_VISIT_CONFIRMED = 'CO_VISIT_CONFIRMED',
@@ -81,4 +99,22 @@ export enum NotificationKind {
   STATEMENT_REISSUED = 'STATEMENT_REISSUED',
   /** to the owner who raised the dispute (params also: status ADJUSTED | REJECTED, lineNo) */
   STATEMENT_DISPUTE_ANSWERED = 'STATEMENT_DISPUTE_ANSWERED',
+  /** an order was placed: to the distributor's owner and the brand's order desk (params: number) */
+  ORDER_PLACED = 'ORDER_PLACED',
+  /** a qualification or an authorization runs out in `days` (60, 30 or 7; params: validTo, name) */
+  QUALIFICATION_EXPIRING = 'QUALIFICATION_EXPIRING',
+  QUALIFICATION_EXPIRED = 'QUALIFICATION_EXPIRED',
+  AUTHORIZATION_EXPIRING = 'AUTHORIZATION_EXPIRING',
+  AUTHORIZATION_EXPIRED = 'AUTHORIZATION_EXPIRED',
+  /** a product's current registration certificate runs out: to those who keep the catalog (params: name, code, validTo, days) */
+  REGISTRATION_EXPIRING = 'REGISTRATION_EXPIRING',
+  REGISTRATION_EXPIRED = 'REGISTRATION_EXPIRED',
+  /** an assigned course is due within a few days and not passed yet: to the learner (params: course, dueOn) */
+  TRAINING_DUE_SOON = 'TRAINING_DUE_SOON',
+  /** a distributor registered an opportunity: to its channel manager (params: hospital) */
+  OPPORTUNITY_REGISTERED = 'OPPORTUNITY_REGISTERED',
+  /** to the distributor's registrant and the opportunity's owner (params: hospital, protectedUntil) */
+  OPPORTUNITY_REGISTRATION_APPROVED = 'OPPORTUNITY_REGISTRATION_APPROVED',
+  /** likewise (params: hospital) */
+  OPPORTUNITY_REGISTRATION_REJECTED = 'OPPORTUNITY_REGISTRATION_REJECTED',
 }

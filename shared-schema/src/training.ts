@@ -1,4 +1,4 @@
-/** Part 6: training and certification. */
+/** Training and certification. */
 
 /** What a course teaches: a product (and can certify for its product lines) or selling. */
 export enum CourseKind {

@@ -1,4 +1,4 @@
-/** Part 7: co-visits (陪跑) and visit notes CC'd across the brand–distributor boundary. */
+/** Co-visits (陪跑) and visit notes CC'd across the brand–distributor boundary. */
 
 /** A co-visit plan: PROPOSED (awaiting one side) → CONFIRMED → DONE, or CANCELLED on the way. */
 export enum CoVisitStatus {

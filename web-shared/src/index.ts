@@ -9,7 +9,14 @@ export { codedError, errorMessage, formError, isCode, serverMessage, type CodedE
 export { LANGUAGE, intlTag, isLocale, localeOfLanguage, storeLocale, storedLocale } from './app/locale';
 export { useFormat } from './app/format';
 export { SessionProvider, loginPath, useCurrentUser, useSession, type CurrentUser } from './app/session';
-export { retryingLazy, resetFailedChunks, isChunkLoadError, ChunkLoadError, type RetryOptions } from './app/retrying-lazy';
+export { useCan } from './app/can';
+export {
+  retryingLazy,
+  resetFailedChunks,
+  isChunkLoadError,
+  ChunkLoadError,
+  type RetryOptions,
+} from './app/retrying-lazy';
 export { PageBoundary, PageLoadFailed } from './components/PageBoundary';
 export { createAppRouter, type AppRoutes, type LazyPage, type PageRoute } from './app/router';
 export { ErrorNoticeProvider, useErrorNotice, type ShowError } from './app/notice';

@@ -12,12 +12,26 @@ export function webAppConfig({ port }) {
   return {
     // web-shared ships TypeScript source and imports these itself: one copy each, the app's.
     resolve: {
-      dedupe: ['react', 'react-dom', 'antd', '@ant-design/icons', '@apollo/client', 'i18next', 'react-i18next', 'react-router', 'dayjs', 'graphql'],
+      dedupe: [
+        'react',
+        'react-dom',
+        'antd',
+        '@ant-design/icons',
+        '@apollo/client',
+        'i18next',
+        'react-i18next',
+        'react-router',
+        'dayjs',
+        'graphql',
+      ],
     },
     server: {
       port,
       strictPort: true,
-      proxy: { '/graphql': { target: API_URL, changeOrigin: false }, '/files': { target: API_URL, changeOrigin: false } },
+      proxy: {
+        '/graphql': { target: API_URL, changeOrigin: false },
+        '/files': { target: API_URL, changeOrigin: false },
+      },
     },
     preview: { port, proxy: { '/graphql': { target: API_URL }, '/files': { target: API_URL } } },
     build: {

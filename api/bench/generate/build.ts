@@ -11,14 +11,16 @@ import { hospitals } from './steps/hospitals';
 import { distributors } from './steps/distributors';
 import { orders } from './steps/orders';
 import { ledger } from './steps/ledger';
+import { credits } from './steps/credits';
 import { statements } from './steps/statements';
 import { visits } from './steps/visits';
+import { audit } from './steps/audit';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-export const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 4;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
-export const STEPS: Step[] = [tenant, catalog, hospitals, distributors, orders, ledger, statements, visits];
+const STEPS: Step[] = [tenant, catalog, hospitals, distributors, orders, ledger, credits, statements, visits, audit];
 
 export interface DataInfo {
   database: string;
@@ -33,14 +35,14 @@ export interface DataInfo {
   rows: Record<string, number>;
 }
 
-export const databaseUrl = (adminUrl: string, database: string) => {
+const databaseUrl = (adminUrl: string, database: string) => {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
 };
 
 /** Applies the API's own migrations (api/dist/db/cli.js), so the schema is exactly the product's. */
-export function migrate(url: string): void {
+function migrate(url: string): void {
   const run = spawnSync(process.execPath, [path.join(API_DIR, 'dist', 'db', 'cli.js'), 'migrate'], {
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
     encoding: 'utf8',
@@ -72,12 +74,25 @@ async function readMeta(url: string): Promise<Record<string, string> | null> {
  * kept from an earlier run when it matches (and migrated, so new index migrations apply), else
  * dropped and built again. Prints each step with its time.
  */
-export async function ensureData(opts: { adminUrl: string; scale: Scale; seed: string; rebuild: boolean }): Promise<DataInfo & { url: string }> {
+export async function ensureData(opts: {
+  adminUrl: string;
+  scale: Scale;
+  seed: string;
+  rebuild: boolean;
+}): Promise<DataInfo & { url: string }> {
   const database = opts.scale.name === 'full' ? 'medchannel_bench' : 'medchannel_bench_quick';
   const url = databaseUrl(opts.adminUrl, database);
   const meta = opts.rebuild ? null : await readMeta(url);
-  if (meta && meta.complete === 'true' && meta.version === String(GENERATOR_VERSION) && meta.seed === opts.seed && meta.scale === opts.scale.name) {
-    console.log(`data: reusing ${database} (${opts.scale.name}, seed ${opts.seed}, built ${meta.builtOn} in ${meta.buildSeconds} s; --rebuild to build again)`);
+  if (
+    meta &&
+    meta.complete === 'true' &&
+    meta.version === String(GENERATOR_VERSION) &&
+    meta.seed === opts.seed &&
+    meta.scale === opts.scale.name
+  ) {
+    console.log(
+      `data: reusing ${database} (${opts.scale.name}, seed ${opts.seed}, built ${meta.builtOn} in ${meta.buildSeconds} s; --rebuild to build again)`,
+    );
     migrate(url);
     const info = JSON.parse(meta.info) as DataInfo;
     return { ...info, reused: true, url };
@@ -101,7 +116,12 @@ export async function ensureData(opts: { adminUrl: string; scale: Scale; seed: s
     // refuse UPDATE and DELETE, which the generator never issues.
     await db.query(`SET session_replication_role = replica`);
     await db.query(`SET work_mem = '256MB'`);
-    const ctx: GenContext = { db, scale: opts.scale, seed: opts.seed, passwordHash: await hash(BENCH_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }) };
+    const ctx: GenContext = {
+      db,
+      scale: opts.scale,
+      seed: opts.seed,
+      passwordHash: await hash(BENCH_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+    };
     await createFunctions(ctx);
     await db.query(`CREATE TABLE bench_gen.meta (key text PRIMARY KEY, value text NOT NULL)`);
     for (const step of STEPS) {
@@ -117,17 +137,48 @@ export async function ensureData(opts: { adminUrl: string; scale: Scale; seed: s
     steps.push({ name: 'vacuum and analyze', seconds: (Date.now() - t) / 1000, summary: '' });
     console.log(`  ${'vacuum and analyze'.padEnd(58)} ${((Date.now() - t) / 1000).toFixed(1).padStart(6)} s`);
     const rows: Record<string, number> = {};
-    for (const table of ['distributor', 'app_user', 'product', 'hospital', 'hospital_department', 'purchase_order', 'order_line', 'order_event',
-      'shipment', 'shipment_item', 'ledger_entry', 'statement', 'statement_line']) {
-      const { rows: [r] } = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+    for (const table of [
+      'distributor',
+      'app_user',
+      'product',
+      'hospital',
+      'hospital_department',
+      'purchase_order',
+      'order_line',
+      'order_event',
+      'shipment',
+      'shipment_item',
+      'ledger_entry',
+      'account_credit',
+      'statement',
+      'statement_line',
+    ]) {
+      const {
+        rows: [r],
+      } = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
       rows[table] = r.n;
     }
     const info: DataInfo = {
-      database, scale: opts.scale.name, seed: opts.seed, version: GENERATOR_VERSION, builtOn: new Date().toISOString().slice(0, 10),
-      buildSeconds: Math.round((Date.now() - started) / 1000), reused: false, steps, rows,
+      database,
+      scale: opts.scale.name,
+      seed: opts.seed,
+      version: GENERATOR_VERSION,
+      builtOn: new Date().toISOString().slice(0, 10),
+      buildSeconds: Math.round((Date.now() - started) / 1000),
+      reused: false,
+      steps,
+      rows,
     };
-    const put = (key: string, value: string) => db.query(`INSERT INTO bench_gen.meta (key, value) VALUES ($1, $2)`, [key, value]);
-    for (const [key, value] of Object.entries({ version: String(info.version), seed: info.seed, scale: info.scale, builtOn: info.builtOn, buildSeconds: String(info.buildSeconds), info: JSON.stringify(info) })) {
+    const put = (key: string, value: string) =>
+      db.query(`INSERT INTO bench_gen.meta (key, value) VALUES ($1, $2)`, [key, value]);
+    for (const [key, value] of Object.entries({
+      version: String(info.version),
+      seed: info.seed,
+      scale: info.scale,
+      builtOn: info.builtOn,
+      buildSeconds: String(info.buildSeconds),
+      info: JSON.stringify(info),
+    })) {
       await put(key, value);
     }
     await put('complete', 'true');

@@ -31,16 +31,18 @@ export async function createFunctions(ctx: GenContext): Promise<void> {
   await ctx.db.query(`CREATE SCHEMA IF NOT EXISTS bench_gen`);
   await ctx.db.query(`CREATE OR REPLACE FUNCTION bench_gen.h(key text) RETURNS text IMMUTABLE PARALLEL SAFE LANGUAGE sql
     AS $$ SELECT md5('${seed}:' || key) $$`);
-  await ctx.db.query(`CREATE OR REPLACE FUNCTION bench_gen.uid(key text) RETURNS uuid IMMUTABLE PARALLEL SAFE LANGUAGE sql
+  await ctx.db
+    .query(`CREATE OR REPLACE FUNCTION bench_gen.uid(key text) RETURNS uuid IMMUTABLE PARALLEL SAFE LANGUAGE sql
     AS $$ SELECT (substr(x, 1, 8) || '-' || substr(x, 9, 4) || '-4' || substr(x, 14, 3) || '-8' || substr(x, 18, 3) || '-' || substr(x, 21, 12))::uuid
           FROM (SELECT bench_gen.h(key) AS x) s $$`);
-  await ctx.db.query(`CREATE OR REPLACE FUNCTION bench_gen.rnd(key text) RETURNS float8 IMMUTABLE PARALLEL SAFE LANGUAGE sql
+  await ctx.db
+    .query(`CREATE OR REPLACE FUNCTION bench_gen.rnd(key text) RETURNS float8 IMMUTABLE PARALLEL SAFE LANGUAGE sql
     AS $$ SELECT ('x' || substr(bench_gen.h(key), 1, 12))::bit(48)::bigint / 281474976710656.0 $$`);
-  await ctx.db.query(`CREATE OR REPLACE FUNCTION bench_gen.pick(key text, n int) RETURNS int IMMUTABLE PARALLEL SAFE LANGUAGE sql
+  await ctx.db
+    .query(`CREATE OR REPLACE FUNCTION bench_gen.pick(key text, n int) RETURNS int IMMUTABLE PARALLEL SAFE LANGUAGE sql
     AS $$ SELECT floor(bench_gen.rnd(key) * n)::int $$`);
 }
 
-export const BRAND_KEY = 'brand';
 /** Users the benchmark logs in as (password BENCH_PASSWORD). */
 export const BENCH_PASSWORD = 'Bench#2026';
 export const benchEmails = {

@@ -26,7 +26,12 @@ describe('login', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     const me = await client.request(ME);
-    expect(me.data.me).toMatchObject({ id: user.id, displayName: '陈静', role: 'CHANNEL_MANAGER', brand: { name: '华康医疗科技有限公司' } });
+    expect(me.data.me).toMatchObject({
+      id: user.id,
+      displayName: '陈静',
+      role: 'CHANNEL_MANAGER',
+      brand: { name: '华康医疗科技有限公司' },
+    });
     const after = await footprint(t.app.ds, user.id, { sessions: true });
     expect(after.sessions).toBe(Number(before.sessions) + 1);
     const [audit] = await t.app.ds.query(
@@ -36,8 +41,10 @@ describe('login', () => {
     expect(audit).toEqual({ action: 'LOGIN', side: 'BRAND', entity: 'session' });
   });
 
-  test('stores the password as argon2id with OWASP parameters', async () => {
-    const [{ password_hash }] = await t.app.ds.query(`SELECT password_hash FROM app_user WHERE email = 'admin@huakang.demo'`);
+  test('stores the password (the person’s) as argon2id with OWASP parameters', async () => {
+    const [{ password_hash }] = await t.app.ds.query(
+      `SELECT password_hash FROM person WHERE email = 'admin@huakang.demo'`,
+    );
     expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
@@ -45,7 +52,9 @@ describe('login', () => {
     const user = userByEmail('order@ruiguang.demo');
     const before = await footprint(t.app.ds, user.id, { sessions: true });
     const wrong = await t.client(Audience.CONSOLE).request(LOGIN, { e: user.email, p: 'not-the-password' });
-    const unknown = await t.client(Audience.CONSOLE).request(LOGIN, { e: 'nobody@ruiguang.demo', p: 'not-the-password' });
+    const unknown = await t
+      .client(Audience.CONSOLE)
+      .request(LOGIN, { e: 'nobody@ruiguang.demo', p: 'not-the-password' });
     for (const r of [wrong, unknown]) {
       expect(codeOf(r)).toBe(ErrorCode.UNAUTHENTICATED);
       expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
@@ -59,11 +68,20 @@ describe('login', () => {
   test('the wrong front end answers byte for byte as a wrong password does, and opens nothing', async () => {
     const brandUser = userByEmail('rh@ruiguang.demo');
     const partner = userByEmail('rep@ruida.demo');
-    const befores = [await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })];
+    const befores = [
+      await footprint(t.app.ds, brandUser.id, { sessions: true }),
+      await footprint(t.app.ds, partner.id, { sessions: true }),
+    ];
     // the right password on the other app, then a wrong one on the right app: a guesser learns nothing
     const pairs = [
-      [await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' }), await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2027' })],
-      [await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }), await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2027' })],
+      [
+        await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2026' }),
+        await t.client(Audience.PORTAL).request(LOGIN, { e: brandUser.email, p: 'MedChannel#2027' }),
+      ],
+      [
+        await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }),
+        await t.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2027' }),
+      ],
     ];
     for (const [rightPasswordWrongApp, wrongPassword] of pairs) {
       expect(reasonOf(rightPasswordWrongApp)).toBe(ErrorReason.INVALID_CREDENTIALS);
@@ -71,7 +89,10 @@ describe('login', () => {
       expect(rightPasswordWrongApp.text).toBe(wrongPassword.text);
       expect(rightPasswordWrongApp.headers.getSetCookie()).toEqual([]);
     }
-    expect([await footprint(t.app.ds, brandUser.id, { sessions: true }), await footprint(t.app.ds, partner.id, { sessions: true })]).toEqual(befores);
+    expect([
+      await footprint(t.app.ds, brandUser.id, { sessions: true }),
+      await footprint(t.app.ds, partner.id, { sessions: true }),
+    ]).toEqual(befores);
   });
 
   test('needs to know which front end is asking', async () => {
@@ -114,7 +135,9 @@ describe('throttle', () => {
       const r = await fresh.client(Audience.CONSOLE).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' });
       expect(reasonOf(r)).toBe(ErrorReason.INVALID_CREDENTIALS);
     }
-    expect(codeOf(await fresh.client(Audience.PORTAL).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }))).toBe(ErrorCode.RATE_LIMITED);
+    expect(codeOf(await fresh.client(Audience.PORTAL).request(LOGIN, { e: partner.email, p: 'MedChannel#2026' }))).toBe(
+      ErrorCode.RATE_LIMITED,
+    );
   });
 
   test('limits an IP across accounts too', async () => {
@@ -136,7 +159,8 @@ describe('throttle behind a proxy', () => {
   test('X-Forwarded-For is not believed without a trusted proxy: a claimed address does not escape the limit', async () => {
     const app = await startTestApp({ loginAttemptsPerMinute: 5 });
     try {
-      for (let i = 0; i < 5; i++) await from(app, `198.51.100.${i + 1}`).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
+      for (let i = 0; i < 5; i++)
+        await from(app, `198.51.100.${i + 1}`).request(LOGIN, { e: `nobody${i}@huakang.demo`, p: 'wrong' });
       const r = await from(app, '203.0.113.77').request(LOGIN, { e: 'trainer@ruiguang.demo', p: 'MedChannel#2026' });
       expect(codeOf(r)).toBe(ErrorCode.RATE_LIMITED);
     } finally {
@@ -166,7 +190,10 @@ describe('sessions', () => {
   async function loggedIn(email: string): Promise<{ client: GqlClient; sessionId: string; userId: string }> {
     const client = await t.as(email);
     const userId = userByEmail(email).id;
-    const [{ id }] = await t.app.ds.query(`SELECT id FROM session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
+    const [{ id }] = await t.app.ds.query(
+      `SELECT id FROM session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [userId],
+    );
     return { client, sessionId: id, userId };
   }
 
@@ -211,7 +238,10 @@ describe('sessions', () => {
     // the old token replayed is dead, not merely forgotten by the browser
     client.cookies.set(cookie[0], cookie[1]);
     expect(reasonOf(await client.request(ME))).toBe(ErrorReason.SESSION_EXPIRED);
-    const [audit] = await t.app.ds.query(`SELECT action FROM audit_log WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId]);
+    const [audit] = await t.app.ds.query(
+      `SELECT action FROM audit_log WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [userId],
+    );
     expect(audit.action).toBe('LOGOUT');
   });
 

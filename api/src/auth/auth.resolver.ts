@@ -1,9 +1,32 @@
-import { Args, ArgsType, Ctx, Field, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { GqlContext, adoptScope } from '../context';
+import { Role } from '@medchannel/shared-schema';
+import { GqlContext, requireScope } from '../context';
+import { adoptScope } from '../schema/loaders';
 import { buildScope } from './scope';
-import { UserType } from '../modules/user/user.types';
-import { User } from '../modules/user/user.entity';
+import { UserType } from '../modules/user';
+import { User } from '../modules/user';
+import type { MembershipRow } from './session.service';
+
+@ObjectType('Membership', {
+  description: 'One brand my person works for on this app (the brand switcher): its user id is what to switch to',
+})
+class MembershipType {
+  @Field(() => ID, { description: 'The user (membership) id' })
+  id: string;
+
+  @Field()
+  brandName: string;
+
+  @Field(() => String, { nullable: true, description: 'The distributor, on the partner side' })
+  distributorName: string | null;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field({ description: 'The membership of this session' })
+  current: boolean;
+}
 
 @ArgsType()
 class LoginArgs {
@@ -33,5 +56,25 @@ export class AuthResolver {
   @Mutation(() => Boolean)
   async logout(@Ctx() ctx: GqlContext): Promise<boolean> {
     return ctx.services.sessions.logout(ctx.res, ctx.audience, ctx.sessionId, ctx.scope);
+  }
+
+  /** The brands the signed-in person works for on this front end; the switcher shows when there are several. */
+  @Authorized()
+  @Query(() => [MembershipType], {
+    description: 'The brands my person works for on this app (mine among them), by brand name',
+  })
+  myMemberships(@Ctx() ctx: GqlContext): Promise<MembershipRow[]> {
+    return ctx.services.sessions.memberships(requireScope(ctx));
+  }
+
+  @Authorized()
+  @Mutation(() => UserType, {
+    description: 'Moves my session to another of my memberships on this app: this session ends, a new one begins',
+  })
+  async switchMembership(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GqlContext): Promise<User> {
+    const { req, res, audience, sessionId } = ctx;
+    const user = await ctx.services.sessions.switchMembership(req, res, audience, requireScope(ctx), sessionId, userId);
+    adoptScope(ctx, await buildScope(ctx.ds.manager, user));
+    return user;
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Audience, ErrorCode, Role, Side } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, startTestApp } from '../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../test/factories';
+import { BrandFixture, CatalogFixture, createBrand, createCatalog, withDemoPassword } from '../../test/factories';
 import { today } from '../common/dates';
 
 /**
- * Issue part 1, item 5: three questions that told a record hidden from the viewer apart from one
+ * Rule 11 (docs/domain.md): three questions that told a record hidden from the viewer apart from one
  * that does not exist. Each is now asked both ways and the two answers compared byte for byte.
  *
  * The brand: cm0 and a finance user cover the city only; D2 (the province) and the province's
@@ -23,14 +23,23 @@ beforeAll(async () => {
   brand = await createBrand(t.app.ds, 3);
   cat = await createCatalog(t.app.ds, brand);
   const ds = t.app.ds;
-  const [cm] = await ds.query(`SELECT id, email FROM app_user WHERE id = (SELECT channel_manager_id FROM distributor WHERE id = $1)`, [brand.distributorIds[0]]);
+  const [cm] = await ds.query(
+    `SELECT id, email FROM app_user WHERE id = (SELECT channel_manager_id FROM distributor WHERE id = $1)`,
+    [brand.distributorIds[0]],
+  );
   const email = `finance-${randomUUID().slice(0, 8)}@test.demo`;
   const [fin] = await ds.query(
-    `INSERT INTO app_user (brand_id, email, password_hash, display_name, side, role)
-     SELECT brand_id, $2, password_hash, '财务', $3, $4 FROM app_user WHERE email = $1 RETURNING id`,
+    `INSERT INTO app_user (brand_id, email, display_name, side, role)
+     SELECT brand_id, $2, '财务', $3, $4 FROM app_user WHERE email = $1 RETURNING id`,
     [brand.adminEmail, email, Side.BRAND, Role.FINANCE],
   );
-  for (const user of [cm.id, fin.id]) await ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) VALUES ($1, $2, $3)`, [brand.brandId, user, cat.cityId]);
+  await withDemoPassword(ds, email);
+  for (const user of [cm.id, fin.id])
+    await ds.query(`INSERT INTO user_region (brand_id, user_id, region_id) VALUES ($1, $2, $3)`, [
+      brand.brandId,
+      user,
+      cat.cityId,
+    ]);
   cm0 = t.client(Audience.CONSOLE);
   await cm0.login(cm.email);
   financeCity = t.client(Audience.CONSOLE);
@@ -77,7 +86,9 @@ test('resolveStatementDispute with another brand’s dispute answers like a rand
 test('recordPayment with a reference used on an account out of scope answers like a fresh reference', async () => {
   const RECORD = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { amount { amount } method receivedOn distributor { name } unallocated { amount } } }`;
   const pay = (client: GqlClient, distributorId: string, externalRef: string) =>
-    client.request(RECORD, { i: { distributorId, amount: '100.00', receivedOn: today(), method: 'BANK_TRANSFER', externalRef } });
+    client.request(RECORD, {
+      i: { distributorId, amount: '100.00', receivedOn: today(), method: 'BANK_TRANSFER', externalRef },
+    });
   const used = `ICBC-${randomUUID()}`;
   expect((await pay(admin, brand.distributorIds[2], used)).errors).toEqual([]);
   // the city's distributor D1, by the finance user who cannot see D2's account
@@ -88,6 +99,9 @@ test('recordPayment with a reference used on an account out of scope answers lik
   // a replay on the same account is still the same payment, not a second one
   const again = await pay(financeCity, brand.distributorIds[1], used);
   expect(again.text).toBe(reused.text);
-  const [{ n }] = await t.app.ds.query(`SELECT count(*)::int AS n FROM payment WHERE brand_id = $1 AND external_ref = $2`, [brand.brandId, used]);
+  const [{ n }] = await t.app.ds.query(
+    `SELECT count(*)::int AS n FROM payment WHERE brand_id = $1 AND external_ref = $2`,
+    [brand.brandId, used],
+  );
   expect(n).toBe(2);
 });

@@ -21,7 +21,7 @@ describe('LoginThrottle', () => {
     expect(waits).toEqual([60, 120, 240, 480, 960, 1920, 3600, 3600]);
   });
 
-  test('the same account from another source is not held back by someone else\'s failures', () => {
+  test("the same account from another source is not held back by someone else's failures", () => {
     const t = throttle();
     for (let i = 0; i < 20; i++) {
       t.fail('victim@x', `198.51.100.${i % 2}`);

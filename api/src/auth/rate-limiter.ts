@@ -65,6 +65,7 @@ export class LoginThrottle {
   }
 
   private prune(): void {
-    for (const [key, entry] of this.pairs) if (this.now() - entry.last > this.forgetMs || entry.failures < this.limit) this.pairs.delete(key);
+    for (const [key, entry] of this.pairs)
+      if (this.now() - entry.last > this.forgetMs || entry.failures < this.limit) this.pairs.delete(key);
   }
 }

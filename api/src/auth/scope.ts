@@ -1,5 +1,5 @@
 import { EntityManager, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { Role, Side } from '@medchannel/shared-schema';
+import { PARTNER_AUDITED_RECORDS, Role, Side } from '@medchannel/shared-schema';
 import { today } from '../common/dates';
 
 interface ScopeBase {
@@ -9,7 +9,7 @@ interface ScopeBase {
 }
 
 /** A brand user sees what lies in their regions (ADMIN: the whole brand) and the distributors they manage. */
-export interface BrandScope extends ScopeBase {
+interface BrandScope extends ScopeBase {
   side: Side.BRAND;
   allRegions: boolean;
   /** Their regions with every city under a province, expanded once per request. */
@@ -17,7 +17,7 @@ export interface BrandScope extends ScopeBase {
 }
 
 /** A partner user sees their own distributor; an OWNER also its second tier. */
-export interface PartnerScope extends ScopeBase {
+interface PartnerScope extends ScopeBase {
   side: Side.PARTNER;
   distributorId: string;
   distributorIds: string[];
@@ -58,8 +58,10 @@ export function scopeOf(user: ScopeUser, row: ScopeRow | undefined): Scope {
     const distributorId = user.distributorId!;
     const owner = user.role === Role.OWNER;
     return {
-      ...base, side: Side.PARTNER, distributorId,
-      distributorIds: owner ? row?.scope_distributor_ids ?? [] : [distributorId],
+      ...base,
+      side: Side.PARTNER,
+      distributorId,
+      distributorIds: owner ? (row?.scope_distributor_ids ?? []) : [distributorId],
       financeAccess: owner || Boolean(row?.finance_access),
     };
   }
@@ -83,7 +85,10 @@ export type ScopedResource =
   | 'distributor'
   /** app_user rows */
   | 'user'
-  /** brand-wide reference data such as regions (by brand_id) */
+  /**
+   * brand-wide reference data such as regions and products (by brand_id), and the records a rule
+   * reads about a record already in view, such as compliance's distributor, product and hospital
+   */
   | 'brand'
   /** the brand row itself */
   | 'tenant'
@@ -106,7 +111,39 @@ export type ScopedResource =
   /** visit notes whose author the viewer manages (regional head, admin): the disputed-commitments queue */
   | 'visitNoteChain'
   /** co-visit plans: their participants and the brand participants' management chain; a distributor's owner also its own plans */
-  | 'coVisit';
+  | 'coVisit'
+  /**
+   * a distributor's account as a rule reads it (ledger entries, open receivables, open orders;
+   * distributor_id): as distributorOwned whatever the viewer's finance access, so a rep's order is
+   * measured against the credit the rep is not shown
+   */
+  | 'account'
+  /** app_user rows: the brand users the viewer manages (rule 7, read downward): an admin's brand, a regional head's team */
+  | 'team'
+  /**
+   * app_user rows: the management chain over the brand user the lookup is about (its subject), read
+   * upward by the rule `managesUser` reads downward: the active regional heads whose regions cover
+   * the subject's, or when there are none the brand's active admins. Who hears of a disputed commitment.
+   */
+  | 'chainOver'
+  /**
+   * audit_log rows (distributor_id, actor_id, entity, action): an admin the whole brand's; a regional
+   * head the records of the distributors his regions hold and what he and his team did; an owner
+   * his own company's records (his people's actions and the brand's) of the kinds a partner reads,
+   * never a visit note (its text may be internal) nor an assessment; nobody else any.
+   */
+  | 'auditEntry'
+  /** group robots (distributor_id): a brand user the brand's own (no distributor), a partner their own distributor's */
+  | 'groupRobot'
+  /**
+   * opportunities (hospital_id, distributor_id, owner_id): a partner its distributors' (an owner's
+   * second tier too); a brand user those at hospitals of their regions, those of the distributors
+   * they see and their own (an admin the brand's)
+   */
+  | 'opportunity';
+
+/** Audited actions on those records that stay the brand's own (a distributor's assessment). */
+const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
 
 export interface ScopeCondition {
   sql: string;
@@ -120,26 +157,55 @@ function distributorCondition(scope: Scope, a: string): string {
 }
 
 /**
- * The management chain of a brand user U (part 7): every ADMIN of the brand, and every
+ * The management chain of a brand user U (rule 7 in docs/domain.md): every ADMIN of the brand, and every
  * REGIONAL_HEAD whose regions cover at least one of U's regions (a province covers its cities)
  * when U is neither a REGIONAL_HEAD nor an ADMIN (heads are peers, not each other's chain).
  * Partner users are in nobody's chain and have none. It follows today's region assignments, so a
- * head moved elsewhere stops seeing the old team's notes. As SQL: `column` names a brand user
- * the viewer manages.
+ * head moved elsewhere stops seeing the old team's notes.
+ *
+ * The head's half as SQL: the brand user `member` is in the team of the regional head `head`
+ * (both id expressions). Read downward by managesUser, upward by the `chainOver` resource.
  */
+function inHeadsTeam(head: string, member: string, a: string): string {
+  return `EXISTS (SELECT 1 FROM app_user ${a}_m JOIN user_region ${a}_mr ON ${a}_mr.user_id = ${a}_m.id
+      JOIN region ${a}_r ON ${a}_r.id = ${a}_mr.region_id JOIN user_region ${a}_hr ON ${a}_hr.user_id = ${head}
+    WHERE ${a}_m.id = ${member} AND ${a}_m.brand_id = :scope_brand AND ${a}_m.side = 'BRAND'
+      AND ${a}_m.role NOT IN ('${Role.ADMIN}', '${Role.REGIONAL_HEAD}')
+      AND (${a}_hr.region_id = ${a}_r.id OR ${a}_hr.region_id = ${a}_r.parent_id))`;
+}
+
+/** The chain read downward, as SQL: `column` names a brand user the viewer manages. */
 function managesUser(scope: Scope, column: string, a: string): string {
   if (scope.side === Side.PARTNER) return 'FALSE';
   if (scope.role === Role.ADMIN) {
     return `${column} IN (SELECT ${a}_m.id FROM app_user ${a}_m WHERE ${a}_m.brand_id = :scope_brand AND ${a}_m.side = 'BRAND')`;
   }
   if (scope.role !== Role.REGIONAL_HEAD) return 'FALSE';
-  return `${column} IN (SELECT ${a}_ur.user_id FROM user_region ${a}_ur JOIN app_user ${a}_m ON ${a}_m.id = ${a}_ur.user_id
-    WHERE ${a}_ur.region_id = ANY(:scope_regions) AND ${a}_m.brand_id = :scope_brand AND ${a}_m.side = 'BRAND'
-      AND ${a}_m.role NOT IN ('${Role.ADMIN}', '${Role.REGIONAL_HEAD}'))`;
+  return inHeadsTeam(':scope_user', column, a);
 }
 
-export function scopeCondition(scope: Scope, resource: ScopedResource, alias: string): ScopeCondition {
+/** The chain read upward, as SQL over app_user `a`: the active heads over `:scope_subject`, else the brand's active admins. */
+function chainOver(a: string): string {
+  const head = (
+    u: string,
+  ) => `(${u}.brand_id = :scope_brand AND ${u}.role = '${Role.REGIONAL_HEAD}' AND ${u}.disabled_at IS NULL
+    AND ${u}.id <> :scope_subject AND ${inHeadsTeam(`${u}.id`, ':scope_subject', u)})`;
+  return `(${head(a)} OR (${a}.brand_id = :scope_brand AND ${a}.role = '${Role.ADMIN}' AND ${a}.disabled_at IS NULL AND ${a}.id <> :scope_subject
+    AND NOT EXISTS (SELECT 1 FROM app_user ${a}_h WHERE ${head(`${a}_h`)})))`;
+}
+
+/**
+ * The condition on rows of `resource` (aliased `alias`) the viewer may read. `subject` is the id
+ * the few record-relative resources are about (chainOver: the user whose chain it is).
+ */
+export function scopeCondition(
+  scope: Scope,
+  resource: ScopedResource,
+  alias: string,
+  subject?: string,
+): ScopeCondition {
   const params: Record<string, unknown> = { scope_brand: scope.brandId, scope_user: scope.userId };
+  if (subject !== undefined) params.scope_subject = subject;
   if (scope.side === Side.PARTNER) params.scope_distributors = scope.distributorIds;
   else params.scope_regions = scope.regionIds;
 
@@ -159,43 +225,109 @@ export function scopeCondition(scope: Scope, resource: ScopedResource, alias: st
     }
     case 'order': {
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
-      if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.placed_by = :scope_user)`, params };
+      if (scope.side === Side.PARTNER && scope.role === Role.REP)
+        return { sql: `(${owned} AND ${alias}.placed_by = :scope_user)`, params };
       return { sql: owned, params };
     }
+    case 'account':
+      return scopeCondition(scope, 'distributorOwned', alias);
+    case 'team':
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.id`, alias)})`, params };
+    case 'chainOver':
+      if (subject === undefined) throw new Error('chainOver reads the chain over a subject: name the user');
+      return { sql: chainOver(alias), params };
     case 'finance': {
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
       return { sql: seesAccounts(scope) ? owned : 'FALSE', params };
     }
     case 'course':
       if (scope.side === Side.BRAND) return { sql: `${alias}.brand_id = :scope_brand`, params };
-      return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.published_version IS NOT NULL AND ${alias}.archived_at IS NULL)`, params };
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND ${alias}.published_version IS NOT NULL AND ${alias}.archived_at IS NULL)`,
+        params,
+      };
     case 'trainee': {
       const owned = scopeCondition(scope, 'distributorOwned', alias).sql;
-      if (scope.side === Side.PARTNER && scope.role === Role.REP) return { sql: `(${owned} AND ${alias}.user_id = :scope_user)`, params };
+      if (scope.side === Side.PARTNER && scope.role === Role.REP)
+        return { sql: `(${owned} AND ${alias}.user_id = :scope_user)`, params };
       return { sql: owned, params };
     }
     case 'visitNote': {
       const cc = `EXISTS (SELECT 1 FROM visit_note_cc ${alias}_cc WHERE ${alias}_cc.note_id = ${alias}.id AND ${alias}_cc.user_id = :scope_user)`;
       // An INTERNAL note never reaches a partner, whatever its CC rows say.
-      if (scope.side === Side.PARTNER) return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.visibility = 'SHARED' AND ${cc})`, params };
-      return { sql: `(${alias}.brand_id = :scope_brand AND (${alias}.author_id = :scope_user OR ${cc} OR ${managesUser(scope, `${alias}.author_id`, alias)}))`, params };
+      if (scope.side === Side.PARTNER)
+        return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.visibility = 'SHARED' AND ${cc})`, params };
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND (${alias}.author_id = :scope_user OR ${cc} OR ${managesUser(scope, `${alias}.author_id`, alias)}))`,
+        params,
+      };
     }
     case 'visitNoteChain':
-      return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.author_id`, alias)})`, params };
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.author_id`, alias)})`,
+        params,
+      };
     case 'coVisit': {
       const p = `${alias}_p`;
       const mine = `EXISTS (SELECT 1 FROM co_visit_participant ${p} WHERE ${p}.co_visit_id = ${alias}.id AND (${p}.user_id = :scope_user OR ${managesUser(scope, `${p}.user_id`, p)}))`;
       if (scope.side === Side.PARTNER && scope.role === Role.OWNER) {
-        return { sql: `(${alias}.brand_id = :scope_brand AND (${alias}.distributor_id = ANY(:scope_distributors) OR ${mine}))`, params };
+        return {
+          sql: `(${alias}.brand_id = :scope_brand AND (${alias}.distributor_id = ANY(:scope_distributors) OR ${mine}))`,
+          params,
+        };
       }
       return { sql: `(${alias}.brand_id = :scope_brand AND ${mine})`, params };
     }
+    case 'auditEntry': {
+      const d = `${alias}_d`;
+      if (scope.side === Side.PARTNER) {
+        if (scope.role !== Role.OWNER) return { sql: 'FALSE', params };
+        return {
+          sql: `(${alias}.brand_id = :scope_brand AND ${alias}.distributor_id = ANY(:scope_distributors)
+            AND ${alias}.entity IN (${PARTNER_AUDITED_RECORDS.map((e) => `'${e}'`).join(', ')})
+            AND ${alias}.action NOT IN (${BRAND_ONLY_ACTIONS.map((e) => `'${e}'`).join(', ')}))`,
+          params,
+        };
+      }
+      if (scope.allRegions) return { sql: `${alias}.brand_id = :scope_brand`, params };
+      if (scope.role !== Role.REGIONAL_HEAD) return { sql: 'FALSE', params };
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND (${alias}.actor_id = :scope_user
+          OR ${alias}.distributor_id IN (SELECT ${d}.id FROM distributor ${d} WHERE ${distributorCondition(scope, d)})
+          OR ${managesUser(scope, `${alias}.actor_id`, alias)}))`,
+        params,
+      };
+    }
+    case 'groupRobot':
+      if (scope.side === Side.PARTNER) {
+        params.scope_distributor = scope.distributorId;
+        return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.distributor_id = :scope_distributor)`, params };
+      }
+      return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.distributor_id IS NULL)`, params };
     case 'recipient':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${alias}.user_id = :scope_user)`, params };
+    case 'opportunity': {
+      if (scope.side === Side.PARTNER)
+        return {
+          sql: `(${alias}.brand_id = :scope_brand AND ${alias}.distributor_id = ANY(:scope_distributors))`,
+          params,
+        };
+      if (scope.allRegions) return { sql: `${alias}.brand_id = :scope_brand`, params };
+      const h = `${alias}_h`;
+      const d = `${alias}_d`;
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND (${alias}.owner_id = :scope_user
+          OR ${alias}.hospital_id IN (SELECT ${h}.id FROM hospital ${h} WHERE ${h}.brand_id = :scope_brand AND ${h}.region_id = ANY(:scope_regions))
+          OR ${alias}.distributor_id IN (SELECT ${d}.id FROM distributor ${d} WHERE ${distributorCondition(scope, d)})))`,
+        params,
+      };
+    }
     case 'hospital': {
       if (scope.side === Side.BRAND) {
         return {
-          sql: scope.allRegions ? `${alias}.brand_id = :scope_brand` : `(${alias}.brand_id = :scope_brand AND ${alias}.region_id = ANY(:scope_regions))`,
+          sql: scope.allRegions
+            ? `${alias}.brand_id = :scope_brand`
+            : `(${alias}.brand_id = :scope_brand AND ${alias}.region_id = ANY(:scope_regions))`,
           params,
         };
       }
@@ -238,8 +370,9 @@ export function applyScope<T extends ObjectLiteral>(
   scope: Scope,
   resource: ScopedResource,
   alias: string = qb.alias,
+  subject?: string,
 ): SelectQueryBuilder<T> {
-  const { sql, params } = scopeCondition(scope, resource, alias);
+  const { sql, params } = scopeCondition(scope, resource, alias, subject);
   return qb.andWhere(sql, params);
 }
 

@@ -15,7 +15,7 @@ interface IdKind {
   scope: ScopedResource;
 }
 
-export const ID_KINDS = {
+const ID_KINDS = {
   distributor: { table: 'distributor', label: 'Distributor', scope: 'distributor' },
   hospital: { table: 'hospital', label: 'Hospital', scope: 'hospital' },
   region: { table: 'region', label: 'Region', scope: 'brand' },
@@ -40,7 +40,11 @@ export const notVisible = (kind: IdKindName, field?: string): AppError =>
  * statement however many ids.
  */
 export async function visibleIds(
-  em: EntityManager, scope: Scope, kind: IdKindName, ids: readonly string[], field: string,
+  em: EntityManager,
+  scope: Scope,
+  kind: IdKindName,
+  ids: readonly string[],
+  field: string,
 ): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
@@ -54,7 +58,13 @@ export async function visibleIds(
 }
 
 /** visibleIds for one id. */
-export async function visibleId(em: EntityManager, scope: Scope, kind: IdKindName, id: string, field: string): Promise<string> {
+export async function visibleId(
+  em: EntityManager,
+  scope: Scope,
+  kind: IdKindName,
+  id: string,
+  field: string,
+): Promise<string> {
   await visibleIds(em, scope, kind, [id], field);
   return id;
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, EntityManager, Index } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { Side } from '@medchannel/shared-schema';
+import { Side, type AuditAction } from '@medchannel/shared-schema';
 import { TenantEntity } from './base.entity';
 
 @Entity('audit_log')
@@ -23,6 +23,10 @@ export class AuditLog extends TenantEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
   changes: Record<string, unknown>;
+
+  /** The distributor the record belongs to: filled by the database when the row is written (migration AuditScope). */
+  @Column({ name: 'distributor_id', type: 'uuid', nullable: true, insert: false, update: false })
+  distributorId: string | null;
 }
 
 export interface Actor {
@@ -49,7 +53,7 @@ export function diff<T extends object>(before: T, after: Partial<T>): Record<str
 export async function audit(
   em: EntityManager,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   entity: string,
   entityId: string,
   changes: Record<string, unknown> = {},

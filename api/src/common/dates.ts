@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { ErrorCode } from '@medchannel/shared-schema';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
@@ -10,15 +10,17 @@ export function isIsoDate(value: unknown): value is string {
 }
 
 /** The window every calendar date of the business lies in: no payment of 1900, no validity until 9999. */
-export const FIRST_DATE = '2000-01-01';
-export const LAST_DATE = '2100-12-31';
+const FIRST_DATE = '2000-01-01';
+const LAST_DATE = '2100-12-31';
 
 function parse(value: unknown): string {
   if (!isIsoDate(value)) {
     throw new GraphQLError('A date is written YYYY-MM-DD', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
   }
   if (value < FIRST_DATE || value > LAST_DATE) {
-    throw new GraphQLError(`A date lies between ${FIRST_DATE} and ${LAST_DATE}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    throw new GraphQLError(`A date lies between ${FIRST_DATE} and ${LAST_DATE}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
   }
   return value;
 }

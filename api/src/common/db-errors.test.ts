@@ -18,7 +18,9 @@ test.each([
   ['a text where a uuid goes', ['某经销商', 'not-a-uuid']],
   ['a NUL in a text key', ['a\u0000', '00000000-0000-0000-0000-000000000000']],
 ])('a keyset cursor with %s is BAD_USER_INPUT on after, not INTERNAL', async (_what, values) => {
-  const r = await admin.request(`query($a: String) { distributors(first: 5, after: $a) { totalCount } }`, { a: encodeCursor(values) });
+  const r = await admin.request(`query($a: String) { distributors(first: 5, after: $a) { totalCount } }`, {
+    a: encodeCursor(values),
+  });
   expect(codeOf(r)).toBe(ErrorCode.BAD_USER_INPUT);
   expect(r.errors[0].extensions?.field).toBe('after');
 });
@@ -27,7 +29,8 @@ test('a negative tier price is refused with its field and writes nothing', async
   const [{ id: productId }] = await t.app.ds.query(
     `SELECT p.id FROM product p JOIN app_user u ON u.brand_id = p.brand_id WHERE u.email = 'admin@huakang.demo' LIMIT 1`,
   );
-  const count = async () => (await t.app.ds.query(`SELECT count(*)::int AS n FROM price_list_entry WHERE product_id = $1`, [productId]))[0].n;
+  const count = async () =>
+    (await t.app.ds.query(`SELECT count(*)::int AS n FROM price_list_entry WHERE product_id = $1`, [productId]))[0].n;
   const before = await count();
   const r = await admin.request(`mutation($i: SetTierPriceInput!) { setTierPrice(input: $i) { id } }`, {
     i: { productId, tier: 1, price: '-1.00', effectiveFrom: '2099-01-01' },

@@ -18,19 +18,43 @@ export class AppError extends GraphQLError {
     /** Structured facts a client shows beside the message (e.g. every refused order line). */
     details?: Record<string, unknown>,
   ) {
-    super(message, { extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}), ...(details ?? {}) } });
+    super(message, {
+      extensions: { code, ...(reason ? { reason } : {}), ...(field ? { field } : {}), ...(details ?? {}) },
+    });
   }
 }
 
 export const notFound = (entity: string) => new AppError(ErrorCode.NOT_FOUND, `${entity} not found`);
+
+/** A move the record's state does not allow (CONFLICT, ILLEGAL_TRANSITION). */
+export const illegal = (message: string) =>
+  new AppError(ErrorCode.CONFLICT, message, undefined, ErrorReason.ILLEGAL_TRANSITION);
+
+/** Someone who may read a plan or note but is not on it tried to act on it. */
+export const notAParticipant = (what: string) =>
+  new AppError(
+    ErrorCode.FORBIDDEN,
+    `Only the people on this ${what} may do this`,
+    undefined,
+    ErrorReason.NOT_A_PARTICIPANT,
+  );
 
 export const badInput = (field: string, message: string) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, field, ErrorReason.VALIDATION_FAILED);
 
 /** SQLSTATEs of a connection the server ended or refused (admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, connection_exception …). */
 const UNAVAILABLE_SQLSTATES = /^(57P0[1-3]|53300|08\d\d\d)$/;
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
 
 /**
  * A failure of the connection to the database rather than of the statement: the server was shut
@@ -39,7 +63,15 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|connection error and is not 
  */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 4) return false;
-  const e = err as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown; thrownValue?: unknown };
+  const e = err as {
+    name?: unknown;
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+    thrownValue?: unknown;
+  };
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.test(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
   // TypeORM releases a query runner whose connection failed: the transaction's next statement meets it released
@@ -51,7 +83,10 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
 
 /** What a request answers when the database cannot be reached: coded, retryable, HTTP 503 (app.ts). */
 export const unavailable = () =>
-  new AppError(ErrorCode.UNAVAILABLE, 'The service is briefly unavailable; please try again', undefined, undefined, { retryable: true, http: { status: 503 } });
+  new AppError(ErrorCode.UNAVAILABLE, 'The service is briefly unavailable; please try again', undefined, undefined, {
+    retryable: true,
+    http: { status: 503 },
+  });
 
 const PASS_THROUGH_APOLLO_CODES: Record<string, ErrorCode> = {
   GRAPHQL_PARSE_FAILED: ErrorCode.BAD_USER_INPUT,
@@ -88,16 +123,29 @@ const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) =>
  */
 export function refusedByDatabase(error: unknown): AppError | undefined {
   if (!(error instanceof QueryFailedError)) return undefined;
-  const driver = error.driverError as { code?: string; table?: string; constraint?: string; column?: string; message?: string } | undefined;
+  const driver = error.driverError as
+    { code?: string; table?: string; constraint?: string; column?: string; message?: string } | undefined;
   const code = typeof driver?.code === 'string' ? driver.code : undefined;
-  if (code === '22P02' && /type uuid/.test(String(driver?.message))) return new AppError(ErrorCode.NOT_FOUND, 'Not found');
+  if (code === '22P02' && /type uuid/.test(String(driver?.message)))
+    return new AppError(ErrorCode.NOT_FOUND, 'Not found');
   const message = code ? BAD_VALUE_CODES[code] : undefined;
   if (!message) return undefined;
   let column = driver?.column;
-  if (!column && driver?.constraint && driver.table && driver.constraint.startsWith(`${driver.table}_`) && driver.constraint.endsWith('_check')) {
+  if (
+    !column &&
+    driver?.constraint &&
+    driver.table &&
+    driver.constraint.startsWith(`${driver.table}_`) &&
+    driver.constraint.endsWith('_check')
+  ) {
     column = driver.constraint.slice(driver.table.length + 1, -'_check'.length);
   }
-  return new AppError(ErrorCode.BAD_USER_INPUT, message, column ? camel(column) : undefined, ErrorReason.VALIDATION_FAILED);
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    message,
+    column ? camel(column) : undefined,
+    ErrorReason.VALIDATION_FAILED,
+  );
 }
 
 /**
@@ -120,7 +168,11 @@ export function formatError(
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0] as
-      | { property: string; constraints?: Record<string, string>; children?: Array<{ property: string; constraints?: Record<string, string> }> }
+      | {
+          property: string;
+          constraints?: Record<string, string>;
+          children?: Array<{ property: string; constraints?: Record<string, string> }>;
+        }
       | undefined;
     const nested = first?.children?.[0];
     const field = nested ? `${first!.property}.${nested.property}` : first?.property;
@@ -130,7 +182,11 @@ export function formatError(
       message,
       path,
       locations,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.VALIDATION_FAILED, ...(field ? { field } : {}) },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: ErrorReason.VALIDATION_FAILED,
+        ...(field ? { field } : {}),
+      },
     };
   }
   const refused = refusedByDatabase(original);
@@ -152,7 +208,10 @@ export function formatError(
   }
   if (isDatabaseUnavailable(original)) {
     opts.log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
-    const { message, extensions: { http: _http, ...extensions } } = unavailable();
+    const {
+      message,
+      extensions: { http: _http, ...extensions },
+    } = unavailable();
     return { message, path, locations, extensions };
   }
   opts.log(original);
@@ -160,6 +219,9 @@ export function formatError(
     message: opts.development && original instanceof Error ? original.message : 'Internal error',
     path,
     locations,
-    extensions: { code: ErrorCode.INTERNAL, ...(opts.development && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}) },
+    extensions: {
+      code: ErrorCode.INTERNAL,
+      ...(opts.development && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+    },
   };
 }

@@ -9,7 +9,9 @@ export interface DocumentLimits {
 
 /** A refusal outside Apollo, in the shape Apollo answers (`{ errors: [{ message, extensions: { code, reason } }] }`). */
 function sendGraphQLError(res: Response, status: number, message: string, reason?: ErrorReason): void {
-  res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(reason ? { reason } : {}) } }] });
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(reason ? { reason } : {}) } }] });
 }
 
 /** Counts a document's tokens, stopping one past the limit; a syntax error is left to the parser to report. */
@@ -35,10 +37,20 @@ export function documentGate(limits: DocumentLimits): RequestHandler {
     const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.query;
     if (typeof query !== 'string') return next();
     if (Buffer.byteLength(query, 'utf8') > limits.maxBytes) {
-      return sendGraphQLError(res, 400, `The document is longer than ${limits.maxBytes} bytes`, ErrorReason.QUERY_TOO_LARGE);
+      return sendGraphQLError(
+        res,
+        400,
+        `The document is longer than ${limits.maxBytes} bytes`,
+        ErrorReason.QUERY_TOO_LARGE,
+      );
     }
     if (tooManyTokens(query, limits.maxTokens)) {
-      return sendGraphQLError(res, 400, `The document has more than ${limits.maxTokens} tokens`, ErrorReason.QUERY_TOO_LARGE);
+      return sendGraphQLError(
+        res,
+        400,
+        `The document has more than ${limits.maxTokens} tokens`,
+        ErrorReason.QUERY_TOO_LARGE,
+      );
     }
     next();
   };
@@ -51,7 +63,7 @@ export function documentGate(limits: DocumentLimits): RequestHandler {
 export const graphqlBodyErrors: ErrorRequestHandler = (err, _req, res, next) => {
   const status = typeof err?.status === 'number' ? err.status : 500;
   if (res.headersSent || status >= 500) return next(err);
-  if (err?.type === 'entity.too.large') return sendGraphQLError(res, 413, 'The request body is too large', ErrorReason.QUERY_TOO_LARGE);
+  if (err?.type === 'entity.too.large')
+    return sendGraphQLError(res, 413, 'The request body is too large', ErrorReason.QUERY_TOO_LARGE);
   return sendGraphQLError(res, status, 'The request body could not be read as JSON');
 };
-

@@ -76,10 +76,30 @@ const cidrs = (list: string[]): Cidr[] => list.map((c) => parseCidr(c)!);
  * documentation and benchmark nets, multicast and reserved space.
  */
 const NOT_PUBLIC = cidrs([
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12',
-  '192.0.0.0/24', '192.0.2.0/24', '192.88.99.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24',
-  '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
-  '::/128', '::1/128', '64:ff9b:1::/48', '100::/64', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8',
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.88.99.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+  '::/128',
+  '::1/128',
+  '64:ff9b:1::/48',
+  '100::/64',
+  '2001:db8::/32',
+  'fc00::/7',
+  'fe80::/10',
+  'fec0::/10',
+  'ff00::/8',
 ]);
 // IPv6 forms that carry an IPv4 address: judged by the IPv4 inside.
 const NAT64 = parseCidr('64:ff9b::/96')!;
@@ -87,7 +107,8 @@ const SIX_TO_FOUR = parseCidr('2002::/16')!;
 const V4_COMPATIBLE = parseCidr('::/96')!;
 
 function embeddedV4(bytes: Uint8Array): Uint8Array | null {
-  const mapped = (v4: ArrayLike<number>) => Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...Array.from(v4)]);
+  const mapped = (v4: ArrayLike<number>) =>
+    Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...Array.from(v4)]);
   if (inCidr(bytes, NAT64) || inCidr(bytes, V4_COMPATIBLE)) return mapped(bytes.slice(12));
   if (inCidr(bytes, SIX_TO_FOUR)) return mapped(bytes.slice(2, 6));
   return null;

@@ -3,7 +3,11 @@
  * idempotent, so several API processes running one, or a run after a restart, do each thing once.
  * Returns what stops it.
  */
-export function startPeriodicJob(run: () => Promise<unknown>, minutes: number, log: (err: unknown) => void): () => void {
+export function startPeriodicJob(
+  run: () => Promise<unknown>,
+  minutes: number,
+  log: (err: unknown) => void,
+): () => void {
   if (minutes <= 0) return () => {};
   const once = () => void run().catch(log);
   const first = setTimeout(once, 5_000);

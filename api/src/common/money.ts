@@ -21,7 +21,9 @@ export function isFixed2(value: unknown): value is string {
 }
 
 export function fixed2(value: string | Decimal): string {
-  return typeof value === 'string' && CANONICAL.test(value) && value !== '-0.00' ? value : new Decimal(value).toFixed(2);
+  return typeof value === 'string' && CANONICAL.test(value) && value !== '-0.00'
+    ? value
+    : new Decimal(value).toFixed(2);
 }
 
 function parse(value: unknown): string {
@@ -46,5 +48,3 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 });
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
-export type Currency = (typeof CURRENCIES)[number];
-

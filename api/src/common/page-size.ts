@@ -1,4 +1,14 @@
-import { DocumentNode, GraphQLArgument, GraphQLSchema, Kind, OperationDefinitionNode, TypeInfo, valueFromASTUntyped, visit, visitWithTypeInfo } from 'graphql';
+import {
+  DocumentNode,
+  GraphQLArgument,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { Extensions } from 'type-graphql';
 import { IsInt, Max, Min } from 'class-validator';
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
@@ -59,7 +69,12 @@ export function checkPageSizes(
       }
       if (value === null || value === undefined || typeof value !== 'number') return;
       if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `${arg.name} must be between ${bounds.min} and ${bounds.max}`, arg.name, ErrorReason.VALIDATION_FAILED);
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          `${arg.name} must be between ${bounds.min} and ${bounds.max}`,
+          arg.name,
+          ErrorReason.VALIDATION_FAILED,
+        );
       }
     },
   });

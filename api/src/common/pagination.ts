@@ -1,10 +1,10 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { PageSize } from './page-size';
+import { OptionalTextField } from './fields';
 
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 @ObjectType()
@@ -22,10 +22,7 @@ export class PageArgs {
   @PageSize(1, MAX_PAGE_SIZE)
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalTextField(500)
   after?: string | null;
 }
 
@@ -62,7 +59,11 @@ export function encodeCursor(values: Array<string | number>): string {
 export function decodeCursor(cursor: string, arity: number): Array<string | number> {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => ['string', 'number'].includes(typeof v))) {
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => ['string', 'number'].includes(typeof v))
+    ) {
       return values;
     }
   } catch {
@@ -72,7 +73,12 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
 }
 
 /** Fetches first+1 rows; the extra row only tells whether there is a next page. */
-export function toPage<T>(rows: T[], first: number, totalCount: number, cursorOf: (row: T) => Array<string | number>): Page<T> {
+export function toPage<T>(
+  rows: T[],
+  first: number,
+  totalCount: number,
+  cursorOf: (row: T) => Array<string | number>,
+): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
   return {
@@ -104,7 +110,10 @@ export async function paginate<T extends ObjectLiteral>(
     const values = decodeCursor(args.after, keys.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v]));
     const after = direction === 'ASC' ? '>' : '<';
-    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`, params);
+    qb.andWhere(
+      `(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`,
+      params,
+    );
   }
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
   let rows: T[];

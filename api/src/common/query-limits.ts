@@ -46,7 +46,8 @@ type Variables = Record<string, unknown> | undefined;
  * value is not known as the largest page.
  */
 function multiplier(field: FieldNode, parent: GraphQLNamedType | undefined, variables: Variables): number {
-  const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
+  const def =
+    parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
   if (!def) return 1;
   for (const arg of def.args) {
     const bounds = pageSizeOf(arg);
@@ -58,7 +59,9 @@ function multiplier(field: FieldNode, parent: GraphQLNamedType | undefined, vari
       const name = given.value.name.value;
       value = variables && name in variables ? (variables[name] ?? DEFAULT_PAGE_SIZE) : bounds.max;
     }
-    return typeof value === 'number' && Number.isFinite(value) ? Math.min(bounds.max, Math.max(bounds.min, value)) : bounds.max;
+    return typeof value === 'number' && Number.isFinite(value)
+      ? Math.min(bounds.max, Math.max(bounds.min, value))
+      : bounds.max;
   }
   return 1;
 }
@@ -112,7 +115,10 @@ class Measurer {
         if (sel.alias) aliases += 1;
         if (sel.name.value.startsWith('__')) continue;
         if (sel.selectionSet) {
-          const fieldDef = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined;
+          const fieldDef =
+            parent && (isObjectType(parent) || isInterfaceType(parent))
+              ? parent.getFields()[sel.name.value]
+              : undefined;
           const inner = this.set(sel.selectionSet, fieldDef ? getNamedType(fieldDef.type) : undefined);
           depth = Math.max(depth, inner.depth + 1);
           aliases += inner.aliases;
@@ -151,9 +157,21 @@ export function queryLimitsRule(limits: Pick<QueryLimits, 'maxDepth' | 'maxAlias
         measurer ??= Measurer.of(context.getSchema(), context.getDocument(), undefined);
         const m = measurer.operation(node);
         if (m.depth > limits.maxDepth) {
-          context.reportError(refuse(`Query is ${m.depth} levels deep; the limit is ${limits.maxDepth}`, ErrorReason.QUERY_TOO_DEEP, node));
+          context.reportError(
+            refuse(
+              `Query is ${m.depth} levels deep; the limit is ${limits.maxDepth}`,
+              ErrorReason.QUERY_TOO_DEEP,
+              node,
+            ),
+          );
         } else if (m.aliases > limits.maxAliases) {
-          context.reportError(refuse(`Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`, ErrorReason.TOO_MANY_ALIASES, node));
+          context.reportError(
+            refuse(
+              `Query uses ${m.aliases} aliases; the limit is ${limits.maxAliases}`,
+              ErrorReason.TOO_MANY_ALIASES,
+              node,
+            ),
+          );
         }
       },
     };
@@ -176,7 +194,11 @@ export function requestGatePlugin(limits: Pick<QueryLimits, 'maxCost'>): ApolloS
             checkPageSizes(schema, document, operation, request.variables);
             const m = Measurer.of(schema, document, request.variables ?? {}).operation(operation);
             if (m.cost > limits.maxCost) {
-              throw refuse(`Query would cost ${m.cost}; the limit is ${limits.maxCost}`, ErrorReason.QUERY_TOO_COSTLY, operation);
+              throw refuse(
+                `Query would cost ${m.cost}; the limit is ${limits.maxCost}`,
+                ErrorReason.QUERY_TOO_COSTLY,
+                operation,
+              );
             }
           } catch (err) {
             if (err instanceof GraphQLError) err.extensions.http = { status: 400 };

@@ -9,7 +9,11 @@ import { addDays, today } from './dates';
  */
 
 /** An amount (Decimal string) within [min, max]; either bound may be left out. */
-export function DecimalRange(min: string | null, max: string | null = null, options?: ValidationOptions): PropertyDecorator {
+export function DecimalRange(
+  min: string | null,
+  max: string | null = null,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name: 'decimalRange',
@@ -24,7 +28,8 @@ export function DecimalRange(min: string | null, max: string | null = null, opti
           }
         },
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be ${min !== null && max !== null ? `between ${min} and ${max}` : min !== null ? `at least ${min}` : `at most ${max}`}`,
+          (each) =>
+            `${each}$property must be ${min !== null && max !== null ? `between ${min} and ${max}` : min !== null ? `at least ${min}` : `at most ${max}`}`,
           options,
         ),
       },
@@ -49,7 +54,10 @@ export function MomentWithin(pastDays: number, futureDays: number, options?: Val
           const now = Date.now();
           return value.getTime() >= now - pastDays * DAY && value.getTime() <= now + futureDays * DAY;
         },
-        defaultMessage: buildMessage((each) => `${each}$property must lie between ${pastDays} days ago and ${futureDays} days ahead`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must lie between ${pastDays} days ago and ${futureDays} days ahead`,
+          options,
+        ),
       },
     },
     options,
@@ -63,7 +71,10 @@ export function LocalDateNotAfter(days: number, options?: ValidationOptions): Pr
       name: 'localDateNotAfter',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && value <= addDays(today(), days),
-        defaultMessage: buildMessage((each) => `${each}$property cannot be later than ${days === 0 ? 'today' : `${days} day(s) from today`}`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property cannot be later than ${days === 0 ? 'today' : `${days} day(s) from today`}`,
+          options,
+        ),
       },
     },
     options,

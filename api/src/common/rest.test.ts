@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../test/harness';
-import { QUALIFICATIONS } from '../db/seed/catalog-data';
+import { QUALIFICATIONS } from '../db/seed/authorization-data';
 import { createBrand } from '../../test/factories';
 
 let t: TestApp;
@@ -34,7 +34,8 @@ async function restError(res: Response) {
   return JSON.parse(text).error as { code: string; reason: string | null; field: string | null; message: string };
 }
 
-const fileRow = async () => (await t.app.ds.query(`SELECT file_name, file_size FROM qualification WHERE id = $1`, [mine.id]))[0];
+const fileRow = async () =>
+  (await t.app.ds.query(`SELECT file_name, file_size FROM qualification WHERE id = $1`, [mine.id]))[0];
 
 describe('file answers', () => {
   test('every file answer, generated ones too, says nosniff', async () => {
@@ -42,6 +43,11 @@ describe('file answers', () => {
     const template = await fetch(`${t.url}/files/templates/hospitals.xlsx`, { headers: headersOf(admin) });
     expect(template.status).toBe(200);
     expect(template.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const name of ['orders', 'receivables-aging', 'training-completion', 'audit']) {
+      const sheet = await fetch(`${t.url}/files/exports/${name}.xlsx`, { headers: headersOf(admin) });
+      expect([name, sheet.status, sheet.headers.get('x-content-type-options')]).toEqual([name, 200, 'nosniff']);
+      await sheet.arrayBuffer();
+    }
     // a brand of the test's own: the seeded distributors' scans are uploaded by other files, into file stores of their own
     const brand = await createBrand(t.app.ds, 1);
     const owner = t.client(Audience.PORTAL);
@@ -58,7 +64,13 @@ describe('uploads and bodies answer coded JSON', () => {
     // Declares 5 MB and sends 1 KB: an answer can only come before the body is read.
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
-        { hostname, port, method: 'PUT', path: `/files/qualifications/${mine.id}`, headers: { 'x-medchannel-app': 'portal', 'content-length': String(5 * 1024 * 1024) } },
+        {
+          hostname,
+          port,
+          method: 'PUT',
+          path: `/files/qualifications/${mine.id}`,
+          headers: { 'x-medchannel-app': 'portal', 'content-length': String(5 * 1024 * 1024) },
+        },
         (res) => {
           let body = '';
           res.on('data', (c) => (body += c));
@@ -90,7 +102,11 @@ describe('uploads and bodies answer coded JSON', () => {
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
-    expect(await restError(res)).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.FILE_TOO_LARGE, field: 'file' });
+    expect(await restError(res)).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      reason: ErrorReason.FILE_TOO_LARGE,
+      field: 'file',
+    });
     expect(await fileRow()).toEqual(before);
   });
 
@@ -110,7 +126,25 @@ describe('uploads and bodies answer coded JSON', () => {
     expect(await fileRow()).toEqual(before);
   });
 
-  test('a GraphQL body past the limit, or not JSON, answers GraphQL\'s JSON error with a code', async () => {
+  test('an export with a bad filter is refused 400 as JSON, naming the parameter as its URL does', async () => {
+    const admin = await t.as('admin@huakang.demo');
+    for (const [path, field] of [
+      ['orders.xlsx?status=LOST', 'status'],
+      ['receivables-aging.xlsx?region=1', 'region'],
+      ['training-completion.xlsx?by=YEAR', 'by'],
+      ['audit.xlsx?from=yesterday', 'from'],
+    ]) {
+      const res = await fetch(`${t.url}/files/exports/${path}`, { headers: headersOf(admin) });
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(await restError(res)).toMatchObject({
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: ErrorReason.VALIDATION_FAILED,
+        field,
+      });
+    }
+  });
+
+  test("a GraphQL body past the limit, or not JSON, answers GraphQL's JSON error with a code", async () => {
     const big = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console' },
@@ -118,10 +152,19 @@ describe('uploads and bodies answer coded JSON', () => {
     });
     expect(big.status).toBe(413);
     expect(big.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await big.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.QUERY_TOO_LARGE });
-    const broken = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console' }, body: '{"query": ' });
+    expect(((await big.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      reason: ErrorReason.QUERY_TOO_LARGE,
+    });
+    const broken = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console' },
+      body: '{"query": ',
+    });
     expect(broken.status).toBe(400);
     expect(broken.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await broken.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
+    expect(((await broken.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+    });
   });
 });

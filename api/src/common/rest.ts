@@ -1,11 +1,17 @@
-import express, { type ErrorRequestHandler, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { QueryFailedError } from 'typeorm';
 import { AppError, refusedByDatabase } from './errors';
 import { isCleanText } from './text';
 import { audienceOf } from '../auth/session.service';
 import type { Scope } from '../auth/scope';
-import type { Services } from '../schema/services';
+import type { CoreServices } from '../modules/module';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -13,6 +19,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /** The plain-HTTP routes (files, spreadsheets) answer errors with the same codes as GraphQL. */
@@ -20,8 +27,21 @@ export function sendError(res: Response, err: unknown): void {
   if (err instanceof QueryFailedError) err = refusedByDatabase(err) ?? err;
   if (err instanceof AppError) {
     const status =
-      err.reason === ErrorReason.FILE_TOO_LARGE ? 413 : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE ? 415 : (STATUS[err.code] ?? 400);
-    res.status(status).json({ error: { code: err.code, reason: err.reason ?? null, field: err.field ?? null, message: err.message } });
+      err.reason === ErrorReason.FILE_TOO_LARGE
+        ? 413
+        : err.reason === ErrorReason.UNSUPPORTED_FILE_TYPE
+          ? 415
+          : (STATUS[err.code] ?? 400);
+    res.status(status).json({
+      error: {
+        code: err.code,
+        reason: err.reason ?? null,
+        field: err.field ?? null,
+        message: err.message,
+        // a refused export's row limit (TOO_MANY_ROWS), for the message a person reads
+        ...(typeof err.extensions.limit === 'number' ? { limit: err.extensions.limit } : {}),
+      },
+    });
     return;
   }
   console.error('[http]', err);
@@ -29,9 +49,15 @@ export function sendError(res: Response, err: unknown): void {
 }
 
 /** The request's scope from the same session cookie and audience header as /graphql; the role checked like @Authorized. */
-export async function scopeOfRequest(services: Services, req: Request, roles?: readonly Role[]): Promise<Scope> {
+export async function scopeOfRequest(services: CoreServices, req: Request, roles?: readonly Role[]): Promise<Scope> {
   const auth = await services.sessions.authenticate(req, audienceOf(req));
-  if (!auth.scope) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in', undefined, auth.failure ?? ErrorReason.NOT_LOGGED_IN);
+  if (!auth.scope)
+    throw new AppError(
+      ErrorCode.UNAUTHENTICATED,
+      'Please log in',
+      undefined,
+      auth.failure ?? ErrorReason.NOT_LOGGED_IN,
+    );
   if (roles && !roles.includes(auth.scope.role)) {
     throw new AppError(ErrorCode.FORBIDDEN, 'Your role may not do this', undefined, ErrorReason.ROLE_NOT_ALLOWED);
   }
@@ -58,11 +84,16 @@ export function sendInline(res: Response, file: { name: string; mime: string; da
   res.send(file.data);
 }
 
-const uploadErrors = (tooLarge: () => AppError): ErrorRequestHandler => (err, _req, res, next) => {
-  if (res.headersSent) return next(err);
-  if ((err as { type?: string })?.type === 'entity.too.large') return sendError(res, tooLarge());
-  sendError(res, new AppError(ErrorCode.BAD_USER_INPUT, 'The upload could not be read', 'file', ErrorReason.VALIDATION_FAILED));
-};
+const uploadErrors =
+  (tooLarge: () => AppError): ErrorRequestHandler =>
+  (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if ((err as { type?: string })?.type === 'entity.too.large') return sendError(res, tooLarge());
+    sendError(
+      res,
+      new AppError(ErrorCode.BAD_USER_INPUT, 'The upload could not be read', 'file', ErrorReason.VALIDATION_FAILED),
+    );
+  };
 
 export interface UploadRules {
   maxBytes: number;
@@ -78,7 +109,7 @@ export interface UploadRules {
  * length (or, sent in chunks, when it passes the limit), and every refusal is the JSON error
  * shape. The handler gets the viewer's scope from uploadScope(res) and a Buffer as the body.
  */
-export function rawUpload(services: Services, rules: UploadRules): RequestHandler[] {
+export function rawUpload(services: CoreServices, rules: UploadRules): RequestHandler[] {
   const tooLarge = () => new AppError(ErrorCode.BAD_USER_INPUT, rules.tooLarge, 'file', ErrorReason.FILE_TOO_LARGE);
   return [
     async (req: Request, res: Response, next: NextFunction) => {
@@ -110,9 +141,20 @@ export function uploadedFile(req: Request, fallbackName = 'document'): { name: s
     try {
       name = decodeURIComponent(raw);
     } catch {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file name is not valid percent-encoded UTF-8', 'fileName', ErrorReason.VALIDATION_FAILED);
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        'The file name is not valid percent-encoded UTF-8',
+        'fileName',
+        ErrorReason.VALIDATION_FAILED,
+      );
     }
-    if (!isCleanText(name)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file name holds characters that are not text', 'fileName', ErrorReason.VALIDATION_FAILED);
+    if (!isCleanText(name))
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        'The file name holds characters that are not text',
+        'fileName',
+        ErrorReason.VALIDATION_FAILED,
+      );
   }
   return { name, data: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0) };
 }

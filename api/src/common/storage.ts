@@ -44,7 +44,7 @@ const SIGNATURES: Array<{ mime: string; bytes: number[] }> = [
 ];
 
 /** The file's type from its first bytes, never from its name or the header the client sent. */
-export function sniffDocumentType(data: Buffer): string | null {
+function sniffDocumentType(data: Buffer): string | null {
   return SIGNATURES.find((s) => s.bytes.every((b, i) => data[i] === b))?.mime ?? null;
 }
 
@@ -58,11 +58,17 @@ export interface CheckedUpload {
  * What every upload must be before anything is stored: not empty, at most `maxBytes`, and a PDF,
  * JPEG or PNG by its content. Answers the type and the content hash (stored files are keyed by it).
  */
-export function checkUpload(data: Buffer, limits: { maxBytes: number; tooLarge: string; unsupported: string }): CheckedUpload {
-  if (data.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
-  if (data.length > limits.maxBytes) throw new AppError(ErrorCode.BAD_USER_INPUT, limits.tooLarge, 'file', ErrorReason.FILE_TOO_LARGE);
+export function checkUpload(
+  data: Buffer,
+  limits: { maxBytes: number; tooLarge: string; unsupported: string },
+): CheckedUpload {
+  if (data.length === 0)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'The file is empty', 'file', ErrorReason.VALIDATION_FAILED);
+  if (data.length > limits.maxBytes)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, limits.tooLarge, 'file', ErrorReason.FILE_TOO_LARGE);
   const mime = sniffDocumentType(data);
-  if (!mime) throw new AppError(ErrorCode.BAD_USER_INPUT, limits.unsupported, 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
+  if (!mime)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, limits.unsupported, 'file', ErrorReason.UNSUPPORTED_FILE_TYPE);
   return { mime, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 

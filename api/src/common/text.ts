@@ -14,7 +14,12 @@ export function isCleanText(value: string): boolean {
 }
 
 function refuseText(field: string): AppError {
-  return new AppError(ErrorCode.BAD_USER_INPUT, 'The text holds characters that are not text (NUL or half a character)', field, ErrorReason.VALIDATION_FAILED);
+  return new AppError(
+    ErrorCode.BAD_USER_INPUT,
+    'The text holds characters that are not text (NUL or half a character)',
+    field,
+    ErrorReason.VALIDATION_FAILED,
+  );
 }
 
 /** A variable's value, checked through every list and input object; the field is the innermost name. */
@@ -53,7 +58,11 @@ function checkLiteral(node: ValueNode, field: string, variables: Record<string, 
  * the statement ("invalid byte sequence", an INTERNAL error) after earlier fields may have written.
  * The error names the argument or input field that holds it.
  */
-export function checkTextInputs(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
+export function checkTextInputs(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): void {
   const vars = variables ?? {};
   const visitor = {
     Argument(node: ArgumentNode) {

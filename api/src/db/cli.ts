@@ -6,7 +6,8 @@ import { seedDemo } from './seed/seed';
 
 /** `db:migrate`, `db:seed`, `db:reset` against DATABASE_URL, or the embedded database under .data/. */
 async function main(command: string) {
-  if (!['migrate', 'seed', 'reset'].includes(command)) throw new Error(`usage: cli.js migrate|seed|reset (got "${command}")`);
+  if (!['migrate', 'seed', 'reset'].includes(command))
+    throw new Error(`usage: cli.js migrate|seed|reset (got "${command}")`);
   const config = loadConfig();
   const embedded = config.databaseUrl
     ? undefined

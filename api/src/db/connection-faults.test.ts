@@ -20,9 +20,19 @@ const READ = `{ distributors(first: 5) { nodes { id name } } }`;
 function classify(results: GqlResult[]) {
   const ok = results.filter((r) => r.status === 200 && !r.errors.length).length;
   const unavailable = results.filter(
-    (r) => r.status === 503 && r.errors.length && r.errors.every((e) => e.extensions?.code === ErrorCode.UNAVAILABLE && (e.extensions as { retryable?: boolean }).retryable === true),
+    (r) =>
+      r.status === 503 &&
+      r.errors.length &&
+      r.errors.every(
+        (e) =>
+          e.extensions?.code === ErrorCode.UNAVAILABLE && (e.extensions as { retryable?: boolean }).retryable === true,
+      ),
   ).length;
-  const other = results.filter((r) => !(r.status === 200 && !r.errors.length) && !(r.status === 503 && r.errors.every((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)));
+  const other = results.filter(
+    (r) =>
+      !(r.status === 200 && !r.errors.length) &&
+      !(r.status === 503 && r.errors.every((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)),
+  );
   return { ok, unavailable, other: other.map((r) => `${r.status} ${r.text.slice(0, 300)}`) };
 }
 
@@ -38,11 +48,13 @@ async function healthy(t: TestApp, timeoutMs = 10_000): Promise<void> {
 /** Requests from `workers` clients in a loop until `stop()` is true. */
 async function load(client: GqlClient, workers: number, stop: () => boolean): Promise<GqlResult[]> {
   const results: GqlResult[] = [];
-  await Promise.all(Array.from({ length: workers }, async (_, w) => {
-    for (let i = 0; !stop(); i++) {
-      results.push(await client.request(i % 3 === 2 ? READ : WRITE, { l: (i + w) % 2 ? 'EN' : 'ZH_CN' }));
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      for (let i = 0; !stop(); i++) {
+        results.push(await client.request(i % 3 === 2 ? READ : WRITE, { l: (i + w) % 2 ? 'EN' : 'ZH_CN' }));
+      }
+    }),
+  );
   return results;
 }
 
@@ -69,7 +81,10 @@ suite('connection faults', () => {
     const killed = (async () => {
       const until = Date.now() + 4_000;
       while (Date.now() < until) {
-        const r = await killer.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [applicationName()]);
+        const r = await killer.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+          [applicationName()],
+        );
         kills += r.rows[0].n;
         await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 150));
       }
@@ -85,7 +100,9 @@ suite('connection faults', () => {
     expect(seen.ok).toBeGreaterThan(0);
     // afterwards every request is served again
     await healthy(t);
-    const after = await Promise.all(Array.from({ length: 12 }, (_, i) => admin.request(i % 2 ? READ : WRITE, { l: 'EN' })));
+    const after = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => admin.request(i % 2 ? READ : WRITE, { l: 'EN' })),
+    );
     expect(after.map((r) => r.errors)).toEqual(after.map(() => []));
   });
 
@@ -93,17 +110,18 @@ suite('connection faults', () => {
     // the API reaches PostgreSQL through a proxy the test can take down
     const target = new URL(process.env.TEST_DATABASE_URL!);
     const sockets = new Set<net.Socket>();
-    const proxy = () => net.createServer((inbound) => {
-      const outbound = net.connect(Number(target.port || 5432), target.hostname);
-      sockets.add(inbound).add(outbound);
-      inbound.pipe(outbound).pipe(inbound);
-      const close = () => {
-        inbound.destroy();
-        outbound.destroy();
-      };
-      inbound.on('error', close).on('close', close);
-      outbound.on('error', close).on('close', close);
-    });
+    const proxy = () =>
+      net.createServer((inbound) => {
+        const outbound = net.connect(Number(target.port || 5432), target.hostname);
+        sockets.add(inbound).add(outbound);
+        inbound.pipe(outbound).pipe(inbound);
+        const close = () => {
+          inbound.destroy();
+          outbound.destroy();
+        };
+        inbound.on('error', close).on('close', close);
+        outbound.on('error', close).on('close', close);
+      });
     let server = proxy();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
@@ -120,9 +138,19 @@ suite('connection faults', () => {
       server.close(resolve);
       for (const s of sockets) s.destroy();
     });
-    const down = await Promise.all([admin.request(READ), admin.request(WRITE, { l: 'EN' }), t.client(Audience.CONSOLE).login(brand.adminEmail).catch((err: Error) => err)]);
+    const down = await Promise.all([
+      admin.request(READ),
+      admin.request(WRITE, { l: 'EN' }),
+      t
+        .client(Audience.CONSOLE)
+        .login(brand.adminEmail)
+        .catch((err: Error) => err),
+    ]);
     for (const r of down.slice(0, 2) as GqlResult[]) {
-      expect([r.status, r.errors.map((e) => [e.extensions?.code, (e.extensions as { retryable?: boolean }).retryable])]).toEqual([503, [[ErrorCode.UNAVAILABLE, true]]]);
+      expect([
+        r.status,
+        r.errors.map((e) => [e.extensions?.code, (e.extensions as { retryable?: boolean }).retryable]),
+      ]).toEqual([503, [[ErrorCode.UNAVAILABLE, true]]]);
     }
     expect(String(down[2])).toMatch(/UNAVAILABLE/);
     const health = await fetch(`${t.url}/healthz`);
@@ -130,10 +158,11 @@ suite('connection faults', () => {
 
     // back on the same address
     server = proxy();
-    cleanup = () => new Promise((resolve) => {
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    });
+    cleanup = () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     await healthy(t);
     expect((await admin.request(WRITE, { l: 'EN' })).errors).toEqual([]);

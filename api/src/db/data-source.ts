@@ -1,31 +1,18 @@
 import 'reflect-metadata';
-import pg, { types } from 'pg';
+import { types } from 'pg';
 import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { countSql } from '../common/request-context';
 import { AuditLog } from '../common/audit';
-import { Brand } from '../modules/brand/brand.entity';
-import { Region } from '../modules/region/region.entity';
-import { User, UserRegion } from '../modules/user/user.entity';
-import { Distributor } from '../modules/distributor/distributor.entity';
+import { modules } from '../modules';
+import { classesOf } from '../modules/module';
 import { Session } from '../auth/session.entity';
-import { PriceListEntry, Product, ProductLine } from '../modules/product/product.entity';
-import { Hospital, HospitalContact, HospitalDepartment } from '../modules/hospital/hospital.entity';
-import { DistributorStageChange } from '../modules/distributor/distributor.entity';
-import { Qualification } from '../modules/qualification/qualification.entity';
-import { AuthorizationGrant } from '../modules/authorization/authorization.entity';
+import { clientSwitch, preparingClient } from './prepared';
 import { Foundation1764200000000 } from './migrations/1764200000000-Foundation';
 import { ChannelLifecycle1764300000000 } from './migrations/1764300000000-ChannelLifecycle';
 import { QualificationFiles1764400000000 } from './migrations/1764400000000-QualificationFiles';
 import { ScreeningAndIntel1764500000000 } from './migrations/1764500000000-ScreeningAndIntel';
 import { ImportJobs1764600000000 } from './migrations/1764600000000-ImportJobs';
-import { ImportJob } from '../modules/import/import.entity';
-import { HospitalNote, HospitalServingReport } from '../modules/hospital/intel.entity';
-import { DistributorAssessment } from '../modules/distributor/assessment.entity';
 import { Orders1764700000000 } from './migrations/1764700000000-Orders';
-import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from '../modules/order/order.entity';
-import { Shipment, ShipmentItem } from '../modules/order/shipment.entity';
-import { LedgerEntry } from '../modules/ledger/ledger.entity';
-import { Notification } from '../modules/notification/notification.entity';
 import { Finance1764800000000 } from './migrations/1764800000000-Finance';
 import { Outbox1764900000000 } from './migrations/1764900000000-Outbox';
 import { WebhookFailureKinds1766310000000 } from './migrations/1766310000000-WebhookFailureKinds';
@@ -38,29 +25,25 @@ import { RefuseTruncate1766410000000 } from './migrations/1766410000000-RefuseTr
 import { OutboxClaims1766410000001 } from './migrations/1766410000001-OutboxClaims';
 import { ClosedPeriods1766410000002 } from './migrations/1766410000002-ClosedPeriods';
 import { ExternalRefPerAccount1766210000000 } from './migrations/1766210000000-ExternalRefPerAccount';
-import { OutboxEvent, WebhookDelivery, WebhookEndpoint } from '../modules/outbox/outbox.entity';
 import { Training1765000000000 } from './migrations/1765000000000-Training';
-import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, QuizAttempt } from '../modules/training/training.entity';
-import { Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementDispute, StatementLine } from '../modules/finance/finance.entity';
 import { Visits1765100000000 } from './migrations/1765100000000-Visits';
-import { CoVisit, CoVisitParticipant, CoVisitSlot } from '../modules/visit/co-visit.entity';
-import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitNoteCc, VisitTask } from '../modules/visit/visit-note.entity';
+import { AuthChanges1768300000000 } from './migrations/1768300000000-AuthChanges';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
 types.setTypeParser(1082, (value: string) => value);
 
-export const entities = [
-  Brand, Region, User, UserRegion, Distributor, DistributorStageChange, Session, AuditLog,
-  ProductLine, Product, PriceListEntry, Hospital, HospitalDepartment, HospitalContact, Qualification, AuthorizationGrant,
-  HospitalNote, HospitalServingReport, DistributorAssessment, ImportJob,
-  Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem, LedgerEntry, Notification,
-  Invoice, InvoiceShipment, Payment, PaymentAllocation, Statement, StatementLine, StatementDispute,
-  OutboxEvent, WebhookEndpoint, WebhookDelivery,
-  Course, CourseVersion, CourseFile, CourseAssignment, Enrollment, QuizAttempt, Certificate,
-  CoVisit, CoVisitSlot, CoVisitParticipant, VisitNote, VisitNoteCc, VisitTask, VisitCommitment, VisitComment, VisitAttachment,
+/**
+ * The core's tables (sessions, the audit log), then every module's (their manifests name them).
+ * Read when a DataSource is made, once every module has loaded.
+ */
+const entities = () => [
+  Session,
+  AuditLog,
+  ...modules().flatMap((module) => classesOf(module, 'entities', module.entities)),
 ];
-export const migrations = [
+/** The product's migrations; a module may carry its own (its manifest's `migrations`), run in timestamp order with these. */
+const coreMigrations = [
   Foundation1764200000000,
   ChannelLifecycle1764300000000,
   QualificationFiles1764400000000,
@@ -81,9 +64,22 @@ export const migrations = [
   RefuseTruncate1766410000000,
   OutboxClaims1766410000001,
   ClosedPeriods1766410000002,
+  AuthChanges1768300000000,
 ];
 
-/** Counts every statement for the request it runs in (x-sql-count), and prints it when asked. */
+/**
+ * SQLSTATEs of the database refusing a value or a state, which the app expects and answers with a
+ * coded error (or, unexpected there, as INTERNAL with its stack, from formatError): a data
+ * exception (22…), an integrity constraint (23…), a trigger's refusal (P0001, e.g. append-only),
+ * a serialization failure or deadlock (40001, 40P01), a lock not available (55P03).
+ */
+const REFUSALS = /^(22|23)...$|^(P0001|40001|40P01|55P03)$/;
+
+/**
+ * Counts every statement for the request it runs in (x-sql-count), and prints it when asked. A
+ * failed statement prints as an error; a refusal (above) is no error of the app's and prints one
+ * line among the statements, when they are printed.
+ */
 class CountingLogger extends AbstractLogger {
   constructor(private readonly print: boolean) {
     super(print ? ['query', 'error'] : ['error']);
@@ -91,6 +87,12 @@ class CountingLogger extends AbstractLogger {
   logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     countSql();
     super.logQuery(query, parameters, queryRunner);
+  }
+  logQueryError(error: string | Error, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
+    if (typeof code !== 'string' || !REFUSALS.test(code))
+      return super.logQueryError(error as string, query, parameters, queryRunner);
+    if (this.print) console.log(`[sql] refused (${code}): ${(error as Error).message}`);
   }
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
     const messages = this.prepareLogMessages(message, { highlightSql: false });
@@ -101,37 +103,31 @@ class CountingLogger extends AbstractLogger {
   }
 }
 
-/**
- * Every connection the pool opens listens for 'error' from the moment it exists: a connection the
- * server terminates emits it, and one emitted while nobody listens (between the pool handing the
- * client out and TypeORM attaching its own listener) ends the process. The failed query itself
- * rejects and is answered UNAVAILABLE (common/errors.ts); the pool drops the broken client.
- */
-class ListenedClient extends pg.Client {
-  constructor(config?: string | pg.ClientConfig) {
-    super(config);
-    this.on('error', (err: Error) => console.error(`[db] connection lost: ${err.message}`));
-  }
-}
-
 /** The name this process's connections carry in pg_stat_activity (operators and tests find them by it). */
 export const applicationName = () => `medchannel-api/${process.pid}`;
 
+/** Its statements go unnamed until usePreparedStatements (db/prepared.ts) turns naming on. */
 export function createDataSource(url: string, opts: { poolSize?: number; logSql?: boolean } = {}): DataSource {
-  return new DataSource({
+  const prepare = { on: false };
+  const ds = new DataSource({
     type: 'postgres',
     url,
     applicationName: applicationName(),
-    extra: { Client: ListenedClient },
+    extra: { Client: preparingClient(prepare) },
     poolErrorHandler: (err: Error) => console.error(`[db] idle connection lost: ${err.message}`),
-    entities,
-    migrations,
+    entities: entities(),
+    migrations: [
+      ...coreMigrations,
+      ...modules().flatMap((module) => classesOf(module, 'migrations', module.migrations)),
+    ],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     poolSize: opts.poolSize ?? 10,
     logger: new CountingLogger(opts.logSql ?? false),
     logging: true,
   });
+  clientSwitch(ds, prepare);
+  return ds;
 }
 
 /** How many of the product's migrations the database has not run yet (all of them on a database never migrated). */

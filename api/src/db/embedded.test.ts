@@ -14,7 +14,7 @@ async function rawClient(url: string) {
   socket.on('data', (d) => (received = Buffer.concat([received, d])));
   const messages = () => {
     const out: Array<{ type: string; body: Buffer }> = [];
-    for (let at = 0; at + 5 <= received.length; ) {
+    for (let at = 0; at + 5 <= received.length;) {
       const len = received.readInt32BE(at + 1);
       out.push({ type: String.fromCharCode(received[at]), body: received.subarray(at + 5, at + 1 + len) });
       at += 1 + len;
@@ -32,7 +32,10 @@ async function rawClient(url: string) {
   return {
     write: (...parts: Buffer[]) => socket.write(Buffer.concat(parts)),
     waitReady,
-    errors: () => messages().filter((m) => m.type === 'E').map((m) => m.body.toString('utf8')),
+    errors: () =>
+      messages()
+        .filter((m) => m.type === 'E')
+        .map((m) => m.body.toString('utf8')),
     /** The first column of each DataRow (text format). */
     values: () =>
       messages()
@@ -52,7 +55,12 @@ describe('embedded PGlite over the wire', () => {
       a.write(serialize.parse({ text: 'SELECT $1::int + $2::int + $3::int + $4::int' }));
       await new Promise((r) => setTimeout(r, 30));
       // b's statement, whole, while a's sits parsed but not yet bound
-      b.write(serialize.parse({ text: 'SELECT $1::int * $2::int' }), serialize.bind({ values: ['6', '7'] }), serialize.execute(), serialize.sync());
+      b.write(
+        serialize.parse({ text: 'SELECT $1::int * $2::int' }),
+        serialize.bind({ values: ['6', '7'] }),
+        serialize.execute(),
+        serialize.sync(),
+      );
       await new Promise((r) => setTimeout(r, 30));
       a.write(serialize.bind({ values: ['1', '2', '3', '4'] }), serialize.execute(), serialize.sync());
       await Promise.all([a.waitReady(2), b.waitReady(2)]);
@@ -75,7 +83,9 @@ describe('embedded PGlite over the wire', () => {
         Array.from({ length: 200 }, (_, i) =>
           i % 2
             ? pool.query('SELECT $1::int + $2::int AS s', [i, 1]).then((r) => [r.rows[0].s, i + 1])
-            : pool.query('SELECT $1::int + $2::int + $3::int + $4::int AS s', [i, 1, 1, 1]).then((r) => [r.rows[0].s, i + 3]),
+            : pool
+                .query('SELECT $1::int + $2::int + $3::int + $4::int AS s', [i, 1, 1, 1])
+                .then((r) => [r.rows[0].s, i + 3]),
         ),
       );
       for (const [got, want] of results) expect(got).toBe(want);

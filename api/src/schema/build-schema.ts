@@ -1,99 +1,17 @@
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, isInputObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { ValidationError, ValidatorOptions, validateOrReject } from 'class-validator';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
-import { DistributorResolver } from '../modules/distributor/distributor.resolver';
-import { RegionResolver } from '../modules/region/region.resolver';
-import { UserResolver } from '../modules/user/user.resolver';
-import { PriceListEntryResolver, ProductResolver } from '../modules/product/product.resolver';
-import { HospitalResolver } from '../modules/hospital/hospital.resolver';
-import { QualificationResolver } from '../modules/qualification/qualification.resolver';
-import { AuthorizationResolver } from '../modules/authorization/authorization.resolver';
-import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
-import { IntelResolver } from '../modules/hospital/intel.resolver';
-import { AssessmentResolver } from '../modules/distributor/assessment.resolver';
-import { ImportResolver } from '../modules/import/import.resolver';
-import { OrderResolver } from '../modules/order/order.resolver';
-import {
-  OrderEventResolver,
-  OrderLineResolver,
-  OrderPriceAdjustmentResolver,
-  ShipmentItemResolver,
-  ShipmentResolver,
-} from '../modules/order/order-parts.resolver';
-import { NotificationResolver } from '../modules/notification/notification.resolver';
-import { AccountResolver, AccountSummaryResolver, InvoiceResolver, PaymentResolver, StatementResolver } from '../modules/finance/finance.resolver';
-import { OutboxResolver } from '../modules/outbox/outbox.resolver';
-import { TrainingResolver } from '../modules/training/training.resolver';
-import {
-  CertificateFieldsResolver,
-  CertifiedLineFieldsResolver,
-  CourseAssignmentFieldsResolver,
-  CourseFieldsResolver,
-  CourseVersionFieldsResolver,
-  EnrollmentFieldsResolver,
-  MaterialFieldsResolver,
-  OptionFieldsResolver,
-  ReadinessFieldsResolver,
-} from '../modules/training/training-parts.resolver';
-import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from '../modules/finance/statement-parts.resolver';
-import { CoVisitParticipantResolver, CoVisitResolver, CoVisitSlotResolver } from '../modules/visit/co-visit.resolver';
-import { VisitNoteResolver } from '../modules/visit/visit-note.resolver';
-import {
-  HospitalVisitNotesResolver, VisitAttachmentResolver, VisitCommentResolver, VisitCommitmentResolver, VisitTaskResolver,
-} from '../modules/visit/visit-parts.resolver';
+import { modules } from '../modules';
+import { classesOf, type ClassType } from '../modules/module';
 
-export const resolvers = [
-  AuthResolver,
-  UserResolver,
-  RegionResolver,
-  DistributorResolver,
-  ProductResolver,
-  PriceListEntryResolver,
-  HospitalResolver,
-  QualificationResolver,
-  AuthorizationResolver,
-  ComplianceResolver,
-  IntelResolver,
-  AssessmentResolver,
-  ImportResolver,
-  OrderResolver,
-  OrderLineResolver,
-  OrderPriceAdjustmentResolver,
-  OrderEventResolver,
-  ShipmentResolver,
-  ShipmentItemResolver,
-  NotificationResolver,
-  InvoiceResolver,
-  PaymentResolver,
-  AccountResolver,
-  AccountSummaryResolver,
-  StatementResolver,
-  StatementDetailResolver,
-  StatementLineResolver,
-  StatementDisputeResolver,
-  OutboxResolver,
-  TrainingResolver,
-  CourseFieldsResolver,
-  CourseVersionFieldsResolver,
-  MaterialFieldsResolver,
-  OptionFieldsResolver,
-  EnrollmentFieldsResolver,
-  CertificateFieldsResolver,
-  CourseAssignmentFieldsResolver,
-  ReadinessFieldsResolver,
-  CertifiedLineFieldsResolver,
-  CoVisitResolver,
-  CoVisitSlotResolver,
-  CoVisitParticipantResolver,
-  VisitNoteResolver,
-  VisitTaskResolver,
-  VisitCommitmentResolver,
-  VisitCommentResolver,
-  VisitAttachmentResolver,
-  HospitalVisitNotesResolver,
-] as const;
+/** The session's resolver (core), then every module's (read when the schema is built, once every module has loaded). */
+const resolvers = () =>
+  [AuthResolver, ...modules().flatMap((module) => classesOf(module, 'resolvers', module.resolvers))] as [
+    ClassType,
+    ...ClassType[],
+  ];
 
 const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
 const validatable = (value: unknown): value is object => value !== null && typeof value === 'object';
@@ -107,19 +25,45 @@ const validatable = (value: unknown): value is object => value !== null && typeo
 async function validateArgument(value: unknown): Promise<void> {
   if (!validatable(value)) return;
   try {
-    if (Array.isArray(value)) await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    if (Array.isArray(value))
+      await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
     else await validateOrReject(value, VALIDATOR_OPTIONS);
   } catch (err) {
     throw new ArgumentValidationError(err as ValidationError[]);
   }
 }
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers,
+/**
+ * An explicit null for an optional input object (`filter: null`) means none, as leaving it out does: the root field's
+ * resolver gets it left out, and its default applies (a null read as an object answered INTERNAL). Scalars keep their
+ * null, which can mean "clear this". Wrapped once, on the root fields that take such an argument, and synchronous:
+ * nothing per row of a list.
+ */
+function treatNullInputObjectsAsMissing(schema: GraphQLSchema): void {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const names = field.args.filter((a) => isInputObjectType(a.type)).map((a) => a.name);
+      const resolve = field.resolve;
+      if (!names.length || !resolve) continue;
+      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+        if (names.some((n) => args[n] === null)) {
+          args = { ...args };
+          for (const n of names) if (args[n] === null) delete args[n];
+        }
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: resolvers(),
     authChecker,
     validateFn: validateArgument,
   });
+  treatNullInputObjectsAsMissing(schema);
+  return schema;
 }
 
 /** The committed contract: sorted so that a diff shows what moved, not where. */

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  GraphQLInputObjectType, GraphQLInputType, GraphQLSchema, OperationDefinitionNode, getNamedType, getNullableType, isInputObjectType,
-  isListType, parse, typeFromAST,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  parse,
+  typeFromAST,
 } from 'graphql';
 import { Side, sideOfRole } from '@medchannel/shared-schema';
 import { REGIONS, SeedUser, distributorByCode } from '../../src/db/seed/demo-data';
@@ -18,11 +26,34 @@ import { foreignDistributors, foreignHospitals, foreignOrders, foreignProducts, 
 
 /** What an ID field names, by its name: the kinds of record the sweep aims it at. */
 export const FIELD_KINDS: Record<string, string> = {
-  hospitalId: 'hospital', hospitalIds: 'hospital', regionId: 'region', regionIds: 'region', productId: 'product', productIds: 'product',
-  productLineId: 'productLine', productLineIds: 'productLine', distributorId: 'distributor', distributorIds: 'distributor', parentId: 'distributor',
-  userId: 'user', userIds: 'user', ccUserIds: 'user', participantIds: 'user', ownerId: 'user', courseId: 'course', invoiceId: 'invoice',
-  contactIds: 'contact', departmentId: 'department', orderId: 'order', shipmentIds: 'shipment', statementId: 'statement',
-  coVisitId: 'coVisit', enrollmentId: 'enrollment', disputeId: 'dispute',
+  hospitalId: 'hospital',
+  hospitalIds: 'hospital',
+  regionId: 'region',
+  regionIds: 'region',
+  productId: 'product',
+  productIds: 'product',
+  productLineId: 'productLine',
+  productLineIds: 'productLine',
+  distributorId: 'distributor',
+  distributorIds: 'distributor',
+  parentId: 'distributor',
+  userId: 'user',
+  userIds: 'user',
+  ccUserIds: 'user',
+  participantIds: 'user',
+  ownerId: 'user',
+  courseId: 'course',
+  invoiceId: 'invoice',
+  contactIds: 'contact',
+  departmentId: 'department',
+  orderId: 'order',
+  shipmentIds: 'shipment',
+  statementId: 'statement',
+  coVisitId: 'coVisit',
+  enrollmentId: 'enrollment',
+  disputeId: 'dispute',
+  qualificationId: 'qualification',
+  renewalId: 'qualificationRenewal',
 };
 
 /**
@@ -48,7 +79,11 @@ export interface IdPosition {
 export function idPositions(schema: GraphQLSchema, query: string, variables: Record<string, unknown>): IdPosition[] {
   const op = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
   const found: IdPosition[] = [];
-  const walk = (type: GraphQLInputObjectType, value: Record<string, unknown> | undefined, path: Array<string | number>) => {
+  const walk = (
+    type: GraphQLInputObjectType,
+    value: Record<string, unknown> | undefined,
+    path: Array<string | number>,
+  ) => {
     for (const field of Object.values(type.getFields())) {
       const inner = getNullableType(field.type) as GraphQLInputType;
       const named = getNamedType(field.type);
@@ -65,7 +100,8 @@ export function idPositions(schema: GraphQLSchema, query: string, variables: Rec
   for (const def of op?.variableDefinitions ?? []) {
     const type = typeFromAST(schema, def.type as never);
     const named = type && getNamedType(type);
-    if (named && isInputObjectType(named)) walk(named, variables[def.variable.name.value] as Record<string, unknown>, [def.variable.name.value]);
+    if (named && isInputObjectType(named))
+      walk(named, variables[def.variable.name.value] as Record<string, unknown>, [def.variable.name.value]);
   }
   return found;
 }
@@ -90,33 +126,77 @@ function freshKeys(value: unknown): void {
 }
 
 const twoOf = <T extends { brandId: string }>(user: SeedUser, rows: T[], id: (row: T) => string): string[] =>
-  [rows.find((r) => r.brandId === user.brandId), rows.find((r) => r.brandId !== user.brandId)].filter((r): r is T => Boolean(r)).map(id);
+  [rows.find((r) => r.brandId === user.brandId), rows.find((r) => r.brandId !== user.brandId)]
+    .filter((r): r is T => Boolean(r))
+    .map(id);
 
 /** Ids of records of one kind the persona may not see, one of their own brand and one of the other where there are such. */
 export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource): Promise<string[]> {
   const distributors = foreignDistributors(user).map((d) => d.id);
-  const rowsOf = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>).map((r) => r.id);
+  const rowsOf = async (sql: string, params: unknown[]) =>
+    ((await ds.query(sql, params)) as Array<{ id: string }>).map((r) => r.id);
   switch (kind) {
-    case 'hospital': return twoOf(user, foreignHospitals(user), (h) => h.id);
-    case 'region': return twoOf(user, REGIONS.filter((r) => r.brandId !== user.brandId), (r) => r.id);
-    case 'product': return twoOf(user, foreignProducts(user), (p) => p.id);
-    case 'productLine': return twoOf(user, PRODUCT_LINES.filter((l) => l.brandId !== user.brandId), (l) => l.id);
-    case 'distributor': return twoOf(user, foreignDistributors(user), (d) => d.id);
-    case 'user': return twoOf(user, foreignUsers(user), (u) => u.id);
-    case 'order': return twoOf(user, foreignOrders(user).map((o) => ({ id: o.id, brandId: distributorByCode(o.distributorCode).brandId })), (o) => o.id);
+    case 'hospital':
+      return twoOf(user, foreignHospitals(user), (h) => h.id);
+    case 'region':
+      return twoOf(
+        user,
+        REGIONS.filter((r) => r.brandId !== user.brandId),
+        (r) => r.id,
+      );
+    case 'product':
+      return twoOf(user, foreignProducts(user), (p) => p.id);
+    case 'productLine':
+      return twoOf(
+        user,
+        PRODUCT_LINES.filter((l) => l.brandId !== user.brandId),
+        (l) => l.id,
+      );
+    case 'distributor':
+      return twoOf(user, foreignDistributors(user), (d) => d.id);
+    case 'user':
+      return twoOf(user, foreignUsers(user), (u) => u.id);
+    case 'order':
+      return twoOf(
+        user,
+        foreignOrders(user).map((o) => ({ id: o.id, brandId: distributorByCode(o.distributorCode).brandId })),
+        (o) => o.id,
+      );
     case 'course': {
       // 华康's seeded courses are foreign to the other brand; its draft also to every partner user
       const own = SEED_COURSES.filter((c) => !c.published && sideOfRole(user.role) === Side.PARTNER).map((c) => c.id);
       return [...own, ...(await rowsOf(`SELECT id FROM course WHERE brand_id <> $1 LIMIT 1`, [user.brandId]))];
     }
-    case 'contact': return rowsOf(`SELECT id FROM hospital_contact WHERE hospital_id = ANY($1) LIMIT 2`, [foreignHospitals(user).map((h) => h.id)]);
-    case 'department': return rowsOf(`SELECT id FROM hospital_department WHERE hospital_id = ANY($1) LIMIT 2`, [foreignHospitals(user).map((h) => h.id)]);
-    case 'invoice': return rowsOf(`SELECT id FROM invoice WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
-    case 'shipment': return rowsOf(`SELECT id FROM shipment WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
-    case 'statement': return rowsOf(`SELECT id FROM statement WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
-    case 'dispute': return rowsOf(`SELECT x.id FROM statement_dispute x JOIN statement s ON s.id = x.statement_id WHERE s.distributor_id = ANY($1) LIMIT 2`, [distributors]);
-    case 'enrollment': return rowsOf(`SELECT id FROM training_enrollment WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
-    case 'coVisit': return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
-    default: throw new Error(`no foreign ids for kind ${kind}`);
+    case 'contact':
+      return rowsOf(`SELECT id FROM hospital_contact WHERE hospital_id = ANY($1) LIMIT 2`, [
+        foreignHospitals(user).map((h) => h.id),
+      ]);
+    case 'department':
+      return rowsOf(`SELECT id FROM hospital_department WHERE hospital_id = ANY($1) LIMIT 2`, [
+        foreignHospitals(user).map((h) => h.id),
+      ]);
+    case 'invoice':
+      return rowsOf(`SELECT id FROM invoice WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
+    case 'shipment':
+      return rowsOf(`SELECT id FROM shipment WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
+    case 'statement':
+      return rowsOf(`SELECT id FROM statement WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
+    case 'dispute':
+      return rowsOf(
+        `SELECT x.id FROM statement_dispute x JOIN statement s ON s.id = x.statement_id WHERE s.distributor_id = ANY($1) LIMIT 2`,
+        [distributors],
+      );
+    case 'enrollment':
+      return rowsOf(`SELECT id FROM training_enrollment WHERE distributor_id = ANY($1) LIMIT 2`, [distributors]);
+    case 'qualification':
+      return rowsOf(`SELECT id FROM qualification WHERE distributor_id = ANY($1) ORDER BY id LIMIT 2`, [distributors]);
+    case 'qualificationRenewal':
+      return rowsOf(`SELECT id FROM qualification_renewal WHERE distributor_id = ANY($1) ORDER BY id LIMIT 2`, [
+        distributors,
+      ]);
+    case 'coVisit':
+      return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
+    default:
+      throw new Error(`no foreign ids for kind ${kind}`);
   }
 }

@@ -1,14 +1,10 @@
-import { Role } from '@medchannel/shared-schema';
+import { Role, rolesFor } from '@medchannel/shared-schema';
 import { USERS } from '../../src/db/seed/demo-data';
 import { expectedDistributors, foreignDistributors, foreignUsers } from '../personas';
-import { CATALOG_OPERATIONS } from './catalog-operations';
-import { ORDER_OPERATIONS } from './order-operations';
-import { FINANCE_OPERATIONS } from './finance-operations';
-import { TRAINING_OPERATIONS } from './training-operations';
-import { VISIT_OPERATIONS } from './visit-operations';
+import { moduleTables } from '../module-tables';
 import { OperationCase } from './types';
 
-export type { Call, CaseInput, OperationCase } from './types';
+export type { CaseInput, OperationCase } from './types';
 
 const DISTRIBUTOR_FIELDS = `id name code stage tier version region { id name } channelManager { id displayName email }
   parent { id name code } secondTier { id name code }`;
@@ -51,8 +47,10 @@ export const OPERATIONS: Record<string, OperationCase> = {
       })),
   },
   users: {
-    allowed: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.OWNER],
-    own: () => ({ query: `{ users(first: 100) { totalCount nodes { id email displayName role distributor { id name } } } }` }),
+    allowed: rolesFor('user.list'),
+    own: () => ({
+      query: `{ users(first: 100) { totalCount nodes { id email displayName role distributor { id name } } } }`,
+    }),
     foreign: ({ user }) => [
       ...foreignDistributors(user).map((d) => ({
         query: `query($id: ID) { users(first: 100, filter: { distributorId: $id }) { totalCount nodes { id email displayName } } }`,
@@ -92,7 +90,7 @@ export const OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   assignChannelManager: {
-    allowed: [Role.ADMIN, Role.REGIONAL_HEAD],
+    allowed: rolesFor('distributor.assignManager'),
     own: async ({ user, ds }) => {
       // A real change: some visible distributor gets a channel manager it does not have yet.
       const candidates = USERS.filter((x) => x.brandId === user.brandId && x.role === Role.CHANNEL_MANAGER);
@@ -124,9 +122,20 @@ export const OPERATIONS: Record<string, OperationCase> = {
     },
     mutates: true,
   },
-  ...CATALOG_OPERATIONS,
-  ...TRAINING_OPERATIONS,
-  ...ORDER_OPERATIONS,
-  ...FINANCE_OPERATIONS,
-  ...VISIT_OPERATIONS,
+  ...moduleOperations(),
 };
+
+/** The operations each module's `*.isolation.ts` exports (as `*_OPERATIONS`), in the modules' order; an operation in two tables is an error. */
+function moduleOperations(): Record<string, OperationCase> {
+  const all: Record<string, OperationCase> = {};
+  for (const { module, file, exports } of moduleTables('isolation')) {
+    for (const [name, table] of Object.entries(exports)) {
+      if (!name.endsWith('_OPERATIONS')) continue;
+      for (const [operation, op] of Object.entries(table as Record<string, OperationCase>)) {
+        if (operation in all) throw new Error(`${module}/${file}: ${operation} is in another table already`);
+        all[operation] = op;
+      }
+    }
+  }
+  return all;
+}

@@ -23,7 +23,7 @@ export interface CaseInput {
 
 export interface OperationCase {
   /** Who may call it: roles, 'any' logged-in user, or 'anyone' including anonymous callers. */
-  allowed: Role[] | 'any' | 'anyone';
+  allowed: readonly Role[] | 'any' | 'anyone';
   /** A call on the persona's own records: succeeds when allowed, FORBIDDEN otherwise. */
   own: (p: CaseInput) => Promise<Call> | Call;
   /** Runs the call on another client than the persona's (login/logout). */
@@ -33,4 +33,3 @@ export interface OperationCase {
   /** A successful own call changes data, so it must leave an audit row. */
   mutates?: boolean;
 }
-

@@ -3,4 +3,4 @@ import zhCN from '../locales/zh-CN.json';
 import en from '../locales/en.json';
 
 /** This app's strings over the shared ones (login, states, errors, roles) in web-shared/src/locales. */
-export default initI18n({ 'zh-CN': zhCN, en });
+initI18n({ 'zh-CN': zhCN, en });

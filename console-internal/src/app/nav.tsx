@@ -1,18 +1,39 @@
 import type { ReactNode } from 'react';
 import {
   AccountBookOutlined,
+  AuditOutlined,
   CarOutlined,
   DashboardOutlined,
+  FundOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
+  MailOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
-import { Role } from '@medchannel/shared-schema';
+import { can, type Capability, type Role } from '@medchannel/shared-schema';
 
-export type Feature = 'dashboard' | 'distributors' | 'hospitals' | 'products' | 'orders' | 'finance' | 'training' | 'visits' | 'import';
+export type Feature =
+  | 'dashboard'
+  | 'distributors'
+  | 'hospitals'
+  | 'opportunities'
+  | 'compliance'
+  | 'products'
+  | 'orders'
+  | 'finance'
+  | 'training'
+  | 'visits'
+  | 'import'
+  | 'audit'
+  | 'notifications'
+  | 'people'
+  | 'mail'
+  | 'profile';
 
 export interface NavItem {
   feature: Feature;
@@ -21,42 +42,61 @@ export interface NavItem {
 }
 
 /** Menu order. Labels are `nav.<feature>` in the locale files. */
-export const NAV: NavItem[] = [
+const NAV: NavItem[] = [
   { feature: 'dashboard', path: '/', icon: <DashboardOutlined /> },
   { feature: 'distributors', path: '/distributors', icon: <TeamOutlined /> },
   { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
+  { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
+  { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
   { feature: 'finance', path: '/finance', icon: <AccountBookOutlined /> },
   { feature: 'training', path: '/training', icon: <ReadOutlined /> },
   { feature: 'visits', path: '/visits', icon: <CarOutlined /> },
   { feature: 'import', path: '/import', icon: <ImportOutlined /> },
+  { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
+  { feature: 'people', path: '/people', icon: <UserOutlined /> },
+  { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
 ];
 
 /**
- * Which brand role works with which feature. The API enforces the same lines per operation; the
- * menu only spares people pages they could not use. Order desk and finance run orders and
+ * Which capability opens which feature (its roles: shared-schema's capabilities.ts). The API
+ * enforces the same lines per operation; the menu only spares people pages they could not use. Order desk and finance run orders and
  * statements, not the field work; trainers run training; engineers go where the hospitals are.
  */
-const ACCESS: Record<Feature, readonly Role[]> = {
-  dashboard: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
-  distributors: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER],
-  hospitals: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER],
+const ACCESS: Record<Feature, Capability> = {
+  dashboard: 'console.dashboard',
+  distributors: 'console.distributors',
+  hospitals: 'console.hospitals',
+  // 机会点: the channel staff's pipeline and the registrations they decide; engineers read it.
+  opportunities: 'console.opportunities',
+  // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
+  compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.
-  products: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE, Role.TRAINER, Role.ENGINEER],
-  orders: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ORDER_DESK, Role.FINANCE],
+  products: 'console.products',
+  orders: 'console.orders',
   // Finance keeps the accounts; the regional head and the order desk read receivables of their regions.
-  finance: [Role.ADMIN, Role.REGIONAL_HEAD, Role.ORDER_DESK, Role.FINANCE],
-  training: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.TRAINER],
+  finance: 'console.finance',
+  training: 'console.training',
   // The API's visitors plan and write; a trainer reads her calendar and the notes she is CC'd on.
-  visits: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.TRAINER],
+  visits: 'console.visits',
   // Spreadsheet import: hospitals and distributors for channel staff, payments and invoices from the
   // ERP for finance (features/imports/kinds.ts), the same roles the API lets upload each kind.
-  import: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.FINANCE],
+  import: 'console.import',
+  // The audit trail: the admin the brand's, a regional head his regions' (the API's scope decides which rows).
+  audit: 'console.audit',
+  // The inbox and the notice settings, reached by the header's bell (not a menu entry).
+  notifications: 'console.notifications',
+  // The Users page: the admin manages the brand's people, a regional head reads them.
+  people: 'console.people',
+  // The mail the API sent (kept and readable without an SMTP server): the admin's.
+  mail: 'console.mail',
+  // Everyone's own: password and sessions (reached from the header, not the menu).
+  profile: 'console.profile',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {
-  return ACCESS[feature].includes(role as Role);
+  return can(role, ACCESS[feature]);
 }
 
 export function navFor(role: Role | string): NavItem[] {

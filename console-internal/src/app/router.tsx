@@ -10,8 +10,12 @@ const page = {
   dashboard: retryingLazy(() => import('../features/dashboard/DashboardPage')),
   distributors: retryingLazy(() => import('../features/distributors/DistributorsPage')),
   distributor: retryingLazy(() => import('../features/distributors/DistributorDetailPage')),
+  expiring: retryingLazy(() => import('../features/distributors/ExpiringPage')),
   hospitals: retryingLazy(() => import('../features/hospitals/HospitalsPage')),
   hospital: retryingLazy(() => import('../features/hospitals/HospitalDetailPage')),
+  compliance: retryingLazy(() => import('../features/hospitals/CompliancePage')),
+  opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
+  opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -19,6 +23,12 @@ const page = {
   training: retryingLazy(() => import('../features/training/TrainingArea')),
   visits: retryingLazy(() => import('../features/visits/VisitsArea')),
   import: retryingLazy(() => import('../features/imports/ImportPage')),
+  audit: retryingLazy(() => import('../features/audit/AuditPage')),
+  notifications: retryingLazy(() => import('../features/notifications/NotificationsPage')),
+  noticeSettings: retryingLazy(() => import('../features/notifications/NoticeSettingsPage')),
+  people: retryingLazy(() => import('../features/people/PeoplePage')),
+  mail: retryingLazy(() => import('../features/people/MailPage')),
+  profile: retryingLazy(() => import('../features/people/ProfilePage')),
 };
 
 export const router = createAppRouter({
@@ -27,9 +37,15 @@ export const router = createAppRouter({
   home: { feature: 'dashboard', page: page.dashboard },
   pages: [
     { path: '/distributors', feature: 'distributors', page: page.distributors },
+    // 资质到期: what expires when, across the distributors in view
+    { path: '/distributors/expiring', feature: 'distributors', page: page.expiring },
     { path: '/distributors/:id', feature: 'distributors', page: page.distributor },
     { path: '/hospitals', feature: 'hospitals', page: page.hospitals },
     { path: '/hospitals/:id', feature: 'hospitals', page: page.hospital },
+    { path: '/compliance', feature: 'compliance', page: page.compliance },
+    // 机会点: the pipeline with its funnel; one opportunity, its stages and its registration to decide.
+    { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
+    { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },
@@ -40,5 +56,13 @@ export const router = createAppRouter({
     // 拜访: my week, notes, and for regional heads the team and disputed commitments, a tab each.
     { path: '/visits/*', feature: 'visits', page: page.visits },
     { path: '/import', feature: 'import', page: page.import },
+    { path: '/audit', feature: 'audit', page: page.audit },
+    // 通知: the inbox behind the header's bell, and each person's notice settings (the brand's robots for admins).
+    { path: '/notifications', feature: 'notifications', page: page.notifications },
+    { path: '/notifications/settings', feature: 'notifications', page: page.noticeSettings },
+    // 人员: the brand's people; 邮件: what was sent (and kept, without SMTP); my profile, password and sessions.
+    { path: '/people', feature: 'people', page: page.people },
+    { path: '/mail', feature: 'mail', page: page.mail },
+    { path: '/profile', feature: 'profile', page: page.profile },
   ],
 });

@@ -4,6 +4,8 @@ import { DistributorOptionsDocument } from '../gql/graphql';
 import { SearchSelect } from './SearchSelect';
 
 interface Props {
+  /** the form field's id (Form.Item passes it), so the field's label names the select */
+  id?: string;
   value?: string;
   /** Optional inside a Form.Item, which passes its own; the label ("name · code") for lists that show what was picked */
   onChange?: (id: string | undefined, label?: string) => void;
@@ -15,7 +17,15 @@ interface Props {
 }
 
 /** Finds a distributor by name or code on the server (the list can be long); shows the chosen one by name. */
-export function DistributorPicker({ value, onChange, placeholder, testId = 'distributor-picker', style = { width: 220 }, disabled }: Props) {
+export function DistributorPicker({
+  id,
+  value,
+  onChange,
+  placeholder,
+  testId = 'distributor-picker',
+  style = { width: 220 },
+  disabled,
+}: Props) {
   const [search, setSearch] = useState('');
   const { data, previousData, loading } = useQuery(DistributorOptionsDocument, {
     variables: { search: search || undefined, withChosen: !!value, chosenId: value ?? '' },
@@ -25,6 +35,7 @@ export function DistributorPicker({ value, onChange, placeholder, testId = 'dist
   const chosen = shown?.chosen && !found.some((d) => d.id === shown.chosen?.id) ? [shown.chosen] : [];
   return (
     <SearchSelect
+      id={id}
       value={value}
       options={[...chosen, ...found].map((d) => ({ value: d.id, label: `${d.name} · ${d.code}` }))}
       loading={loading}

@@ -9,7 +9,10 @@ import { useFormat } from '@medchannel/web-shared';
  * it has seen. Cursors belong to one filter: a new filter starts again at page 1 in the same render.
  */
 export function useKeysetPages(filterKey: string) {
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({ key: filterKey, cursors: [null] });
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | null> }>({
+    key: filterKey,
+    cursors: [null],
+  });
   const cursors = paging.key === filterKey ? paging.cursors : [null];
   const pageIndex = cursors.length - 1;
   return {
@@ -42,11 +45,20 @@ export function KeysetPager({ pages, page, loading, totalTestId, children }: Pag
       </Typography.Text>
       <Space>
         {children}
-        <Button size="small" icon={<LeftOutlined />} disabled={pages.pageIndex === 0 || loading} onClick={pages.previous}>
+        <Button
+          size="small"
+          icon={<LeftOutlined />}
+          disabled={pages.pageIndex === 0 || loading}
+          onClick={pages.previous}
+        >
           {t('list.previous')}
         </Button>
         <Typography.Text>{t('list.page', { page: pages.pageIndex + 1 })}</Typography.Text>
-        <Button size="small" disabled={!page?.pageInfo.hasNextPage || loading} onClick={() => pages.next(page?.pageInfo.endCursor ?? null)}>
+        <Button
+          size="small"
+          disabled={!page?.pageInfo.hasNextPage || loading}
+          onClick={() => pages.next(page?.pageInfo.endCursor ?? null)}
+        >
           {t('list.next')} <RightOutlined />
         </Button>
       </Space>

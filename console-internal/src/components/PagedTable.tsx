@@ -3,7 +3,10 @@ import { Table, type TableProps } from 'antd';
 import { ErrorState } from '@medchannel/web-shared/states';
 import { KeysetPager, useKeysetPages } from './KeysetPager';
 
-interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'locale' | 'rowKey'> {
+export interface PagedTableProps<T> extends Omit<
+  TableProps<T>,
+  'dataSource' | 'loading' | 'pagination' | 'locale' | 'rowKey'
+> {
   /** The query: its page (current or previous data, so the table does not blink while the next loads) and state */
   list: {
     page: { nodes: T[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | undefined;
@@ -25,7 +28,14 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagin
  * While the next answer loads, the previous rows stay (dimmed) and the list says it is busy
  * (aria-busy): those rows are about to be replaced, so a click on one may land on another.
  */
-export function PagedTable<T extends { id: string }>({ list, pages, empty, totalTestId, pagerExtra, ...table }: Props<T>) {
+export function PagedTable<T extends { id: string }>({
+  list,
+  pages,
+  empty,
+  totalTestId,
+  pagerExtra,
+  ...table
+}: PagedTableProps<T>) {
   const { page, loading, error, refetch } = list;
   return (
     <div aria-busy={loading} data-testid="paged-list">

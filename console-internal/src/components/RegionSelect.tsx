@@ -8,7 +8,10 @@ type Region = RegionsQuery['regions'][number];
 export function regionOptions(regions: readonly Region[]) {
   return regions
     .filter((r) => r.level === 'PROVINCE')
-    .map((p) => ({ label: p.name, options: [p, ...regions.filter((r) => r.parentId === p.id)].map((r) => ({ value: r.id, label: r.name })) }));
+    .map((p) => ({
+      label: p.name,
+      options: [p, ...regions.filter((r) => r.parentId === p.id)].map((r) => ({ value: r.id, label: r.name })),
+    }));
 }
 
 /** A searchable province/city picker over the regions the viewer may see. */

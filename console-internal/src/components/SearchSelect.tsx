@@ -2,6 +2,8 @@ import type { CSSProperties } from 'react';
 import { Select } from 'antd';
 
 interface Props {
+  /** the form field's id (Form.Item passes it), so the field's label names the select */
+  id?: string;
   value?: string;
   /** what the server found for the text typed (and the chosen one, when the page knows it) */
   options: Array<{ value: string; label: string }>;
@@ -16,9 +18,21 @@ interface Props {
 }
 
 /** One record picked from a list the server searches (distributors, hospitals: too many to send them all). */
-export function SearchSelect({ value, options, loading, onSearch, onChange, placeholder, testId, style, disabled }: Props) {
+export function SearchSelect({
+  id,
+  value,
+  options,
+  loading,
+  onSearch,
+  onChange,
+  placeholder,
+  testId,
+  style,
+  disabled,
+}: Props) {
   return (
     <Select
+      id={id}
       allowClear
       showSearch
       filterOption={false}

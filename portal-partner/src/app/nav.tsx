@@ -7,9 +7,21 @@ import {
   ShoppingCartOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Role } from '@medchannel/shared-schema';
+import { can, type Capability, type Role } from '@medchannel/shared-schema';
 
-export type Feature = 'home' | 'orders' | 'statements' | 'training' | 'visits' | 'me' | 'company' | 'notifications';
+export type Feature =
+  | 'home'
+  | 'orders'
+  | 'statements'
+  | 'training'
+  | 'visits'
+  | 'me'
+  | 'company'
+  | 'compliance'
+  | 'notifications'
+  | 'audit'
+  | 'team'
+  | 'opportunities';
 
 export interface NavItem {
   feature: Feature;
@@ -18,7 +30,7 @@ export interface NavItem {
 }
 
 /** Tab order on the phone, menu order on the desktop. Labels are `nav.<feature>`. */
-export const NAV: NavItem[] = [
+const NAV: NavItem[] = [
   { feature: 'home', path: '/', icon: <HomeOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
   { feature: 'statements', path: '/statements', icon: <AccountBookOutlined /> },
@@ -27,23 +39,34 @@ export const NAV: NavItem[] = [
   { feature: 'me', path: '/me', icon: <UserOutlined /> },
 ];
 
-/** Reps sell, train and visit; the account (对账) is the owner's, and a rep's once the owner allows it. */
-const ACCESS: Record<Feature, readonly Role[]> = {
-  home: [Role.OWNER, Role.REP],
-  orders: [Role.OWNER, Role.REP],
+/**
+ * Which capability opens which feature (capabilities.ts). Reps sell, train and visit; the account
+ * (对账) is the owner's, and a rep's once the owner allows it.
+ */
+const ACCESS: Record<Feature, Capability> = {
+  home: 'portal.home',
+  orders: 'portal.orders',
   // A rep without the owner's leave (User.financeAccess) is told whom to ask, on the page itself.
-  statements: [Role.OWNER, Role.REP],
-  training: [Role.OWNER, Role.REP],
-  visits: [Role.OWNER, Role.REP],
-  me: [Role.OWNER, Role.REP],
+  statements: 'portal.statements',
+  training: 'portal.training',
+  visits: 'portal.visits',
+  me: 'portal.me',
   // 我的公司: reached from 我的 and the home page, not a tab of its own.
-  company: [Role.OWNER, Role.REP],
+  company: 'portal.company',
+  // 合规查询: may we sell P at H on T, reached from 我的.
+  compliance: 'portal.compliance',
   // 通知: the bell in the header, not a tab.
-  notifications: [Role.OWNER, Role.REP],
+  notifications: 'portal.notifications',
+  // 变更记录: the owner's trail of the company's records, reached from 我的公司.
+  audit: 'portal.audit',
+  // 团队: the owner's people, reached from 我的.
+  team: 'portal.team',
+  // 机会点: the pipeline and registration, reached from 我的 and the home page.
+  opportunities: 'portal.opportunities',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {
-  return ACCESS[feature].includes(role as Role);
+  return can(role, ACCESS[feature]);
 }
 
 export function navFor(role: Role | string): NavItem[] {

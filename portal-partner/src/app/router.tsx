@@ -6,7 +6,7 @@ import { canUse } from './nav';
 // the network drops it (retryingLazy). The boundaries that say a page did not load are in the first
 // load (web-shared's router); the shell, fetched on signing in, stays standing when a page later fails.
 const page = {
-  layout: retryingLazy(() => import('../features/shell/AppLayout')),
+  layout: retryingLazy(() => import('./shell/AppLayout')),
   home: retryingLazy(() => import('../features/home/HomePage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -14,15 +14,24 @@ const page = {
   cart: retryingLazy(() => import('../features/orders/place/CartPage')),
   review: retryingLazy(() => import('../features/orders/place/ReviewPage')),
   notifications: retryingLazy(() => import('../features/notifications/NotificationsPage')),
+  audit: retryingLazy(() => import('../features/audit/AuditTrailPage')),
   account: retryingLazy(() => import('../features/statements/AccountPage')),
   statement: retryingLazy(() => import('../features/statements/StatementPage')),
   training: retryingLazy(() => import('../features/training/TrainingPage')),
   course: retryingLazy(() => import('../features/training/CoursePage')),
   visits: retryingLazy(() => import('../features/visits/VisitsPage')),
   coVisit: retryingLazy(() => import('../features/visits/CoVisitPage')),
+  planCoVisit: retryingLazy(() => import('../features/visits/plan/PlanCoVisitPage')),
   visitNote: retryingLazy(() => import('../features/visits/NotePage')),
   me: retryingLazy(() => import('../features/me/MePage')),
+  noticeSettings: retryingLazy(() => import('../features/me/NoticeSettingsPage')),
   company: retryingLazy(() => import('../features/company/CompanyPage')),
+  compliance: retryingLazy(() => import('../features/compliance/CompliancePage')),
+  security: retryingLazy(() => import('../features/me/SecurityPage')),
+  team: retryingLazy(() => import('../features/team/TeamPage')),
+  opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
+  newOpportunity: retryingLazy(() => import('../features/opportunities/NewOpportunityPage')),
+  opportunity: retryingLazy(() => import('../features/opportunities/OpportunityPage')),
 };
 
 export const router = createAppRouter({
@@ -43,11 +52,22 @@ export const router = createAppRouter({
     // 培训: my courses, the published ones, certificates, the owner's team; a course read section by section, then its quiz.
     { path: '/training', feature: 'training', page: page.training },
     { path: '/training/courses/:id', feature: 'training', page: page.course },
-    // 拜访: my co-visits (answer, check in), notes CC'd to me (tasks, commitments, comments), the owner's commitments.
+    // 拜访: my co-visits (plan one with the channel manager, answer, check in, call off), notes CC'd to me (tasks, commitments, comments), the owner's commitments.
     { path: '/visits', feature: 'visits', page: page.visits },
+    { path: '/visits/co-visits/new', feature: 'visits', page: page.planCoVisit },
     { path: '/visits/co-visits/:id', feature: 'visits', page: page.coVisit },
     { path: '/visits/notes/:id', feature: 'visits', page: page.visitNote },
     { path: '/me', feature: 'me', page: page.me },
+    { path: '/me/notices', feature: 'me', page: page.noticeSettings },
+    // 我的 → 账号安全 (password, sessions) and, for the owner, 团队 (invite, disable, the account switch).
+    { path: '/me/security', feature: 'me', page: page.security },
+    { path: '/me/team', feature: 'team', page: page.team },
     { path: '/company', feature: 'company', page: page.company },
+    { path: '/compliance', feature: 'compliance', page: page.compliance },
+    { path: '/audit', feature: 'audit', page: page.audit },
+    // 机会点: the pipeline, a new one captured in a few taps, one opportunity (register, move its stage).
+    { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
+    { path: '/opportunities/new', feature: 'opportunities', page: page.newOpportunity },
+    { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
   ],
 });

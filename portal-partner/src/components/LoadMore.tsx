@@ -54,7 +54,7 @@ export function useLoadMore<K extends string, TData extends { [P in K]: Connecti
 }
 
 /** The list's footer: how many of how many, and the button for the next page while there is one. */
-export function LoadMoreFooter({ pager, testId }: { pager: Pager; testId: string }) {
+function LoadMoreFooter({ pager, testId }: { pager: Pager; testId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { page, busy, error, more } = pager;

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { newRequestKey } from '@medchannel/web-shared/orders';
+import { newRequestKey } from '@medchannel/web-shared/kernel';
 
 /** Something being written whose send carries an idempotency key (`key` while a send awaits its answer). */
 export interface KeyedDraft {

@@ -21,5 +21,8 @@ export type LocalIdType = (typeof LOCAL_ID_TYPES)[number];
 
 /** The cache's type policies, for both apps: the parent-local types are not normalized. */
 export function cacheTypePolicies(): Record<LocalIdType, { keyFields: false }> {
-  return Object.fromEntries(LOCAL_ID_TYPES.map((name) => [name, { keyFields: false as const }])) as Record<LocalIdType, { keyFields: false }>;
+  return Object.fromEntries(LOCAL_ID_TYPES.map((name) => [name, { keyFields: false as const }])) as Record<
+    LocalIdType,
+    { keyFields: false }
+  >;
 }

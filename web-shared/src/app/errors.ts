@@ -19,7 +19,20 @@ function fromExtensions(ext: Record<string, unknown> | undefined): CodedError {
   return { code, reason, field };
 }
 
+/** A refusal from a plain-HTTP path (/files/…), as the file client answers it: `{ code, reason }`. */
+function isRestFailure(error: unknown): error is { code: string; reason?: unknown } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    !(error instanceof Error) &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+/** The coded kind of any failure: a GraphQL error, a non-2xx answer, a file request's refusal, or no answer at all. */
 export function codedError(error: unknown): CodedError {
+  if (isRestFailure(error))
+    return error.code === 'NETWORK' ? { code: 'NETWORK' } : fromExtensions(error as Record<string, unknown>);
   if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
     return fromExtensions(error.errors[0].extensions as Record<string, unknown> | undefined);
   }
@@ -31,7 +44,14 @@ export function codedError(error: unknown): CodedError {
     } catch {
       // not JSON: fall through
     }
-    return { code: error.statusCode === 429 ? ErrorCode.RATE_LIMITED : error.statusCode === 503 ? ErrorCode.UNAVAILABLE : ErrorCode.INTERNAL };
+    return {
+      code:
+        error.statusCode === 429
+          ? ErrorCode.RATE_LIMITED
+          : error.statusCode === 503
+            ? ErrorCode.UNAVAILABLE
+            : ErrorCode.INTERNAL,
+    };
   }
   return { code: 'NETWORK' };
 }
@@ -58,7 +78,11 @@ export function serverMessage(error: unknown): string | undefined {
 }
 
 /** Reasons whose server message names the specifics (the conflicting grant, the missing document). */
-const DETAILED = new Set<string>([ErrorReason.EXCLUSIVE_CONFLICT, ErrorReason.NOT_COMPLIANT, ErrorReason.TEMPORARY_TOO_LONG]);
+const DETAILED = new Set<string>([
+  ErrorReason.EXCLUSIVE_CONFLICT,
+  ErrorReason.NOT_COMPLIANT,
+  ErrorReason.TEMPORARY_TOO_LONG,
+]);
 
 /** A failure as a form shows it: beside `field` when the server named one, with the details when they matter. */
 export function formError(t: TFunction, error: unknown): { field?: string; message: string; detail?: string } {

@@ -45,7 +45,8 @@ export function initI18n(app: { 'zh-CN': Messages; en: Messages }): typeof i18n 
  * words without replacing an app's own (how web-shared's shared feature words defer to the app).
  */
 export function addFeatureStrings(strings: { 'zh-CN': Messages; en: Messages }, { overwrite = true } = {}): void {
-  for (const [lng, resources] of Object.entries(strings)) i18n.addResourceBundle(lng, 'translation', resources, true, overwrite);
+  for (const [lng, resources] of Object.entries(strings))
+    i18n.addResourceBundle(lng, 'translation', resources, true, overwrite);
 }
 
 export { i18n };

@@ -41,6 +41,7 @@ export function resetFailedChunks(): void {
  * message, Retry, Reload), and once that is shown the next render starts over — where React.lazy
  * would keep answering the same rejected promise for as long as the tab stays open.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bound React.lazy itself declares: any props' component
 export function retryingLazy<T extends ComponentType<any>>(
   load: () => Promise<{ default: T }>,
   { retries = 2, delayMs = 400 }: RetryOptions = {},

@@ -1,11 +1,16 @@
 import { Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
+import { SET_PASSWORD_PATH } from '@medchannel/shared-schema';
 import { SessionProvider, loginPath, useSession } from './session';
 import { retryingLazy } from './retrying-lazy';
 import { LoadingState } from '../components/LoadingState';
 // The boundaries and PageLoadFailed come with the first load: a page that fails to load does not
 // depend on another chunk to say so. The full error, 403 and 404 screens load when needed.
-import { LazyErrorState as ErrorState, LazyForbiddenState as ForbiddenState, LazyNotFoundState as NotFoundState } from '../components/lazy-states';
+import {
+  LazyErrorState as ErrorState,
+  LazyForbiddenState as ForbiddenState,
+  LazyNotFoundState as NotFoundState,
+} from '../components/lazy-states';
 import { RouteError } from '../components/RouteError';
 import { PageBoundary } from '../components/PageBoundary';
 
@@ -31,6 +36,8 @@ export interface AppRoutes<F extends string> {
 
 // Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
 const LoginPage = retryingLazy(() => import('../auth/LoginPage'));
+const ForgotPasswordPage = retryingLazy(() => import('../access/ForgotPasswordPage'));
+const SetPasswordPage = retryingLazy(() => import('../access/SetPasswordPage'));
 
 function Root() {
   return (
@@ -55,7 +62,15 @@ function RequireSession({ layout: Layout }: { layout: LazyPage }) {
   return <Layout />;
 }
 
-function Guard<F extends string>({ feature, page: Page, canUse }: { feature: F; page: LazyPage; canUse: AppRoutes<F>['canUse'] }) {
+function Guard<F extends string>({
+  feature,
+  page: Page,
+  canUse,
+}: {
+  feature: F;
+  page: LazyPage;
+  canUse: AppRoutes<F>['canUse'];
+}) {
   const { user } = useSession();
   const { pathname } = useLocation();
   if (!user || !canUse(user.role, feature)) return <ForbiddenState />;
@@ -79,11 +94,18 @@ export function createAppRouter<F extends string>({ layout, home, pages, canUse 
       errorElement: <RouteError />,
       children: [
         { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+        // signed out: a reset link asked for, and the page an invitation or reset e-mail opens
+        { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
+        { path: SET_PASSWORD_PATH, element: <SetPasswordPage />, errorElement: <RouteError /> },
         {
           element: <RequireSession layout={layout} />,
           errorElement: <RouteError />,
           children: [
-            { index: true, element: <Guard feature={home.feature} page={home.page} canUse={canUse} />, errorElement: <RouteError /> },
+            {
+              index: true,
+              element: <Guard feature={home.feature} page={home.page} canUse={canUse} />,
+              errorElement: <RouteError />,
+            },
             ...pages.map(page),
             { path: '*', element: <NotFoundState />, errorElement: <RouteError /> },
           ],

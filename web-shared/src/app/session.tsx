@@ -89,7 +89,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const picked = pickedBeforeLogin.current;
       pickedBeforeLogin.current = null;
       if (picked && picked !== user.locale) {
-        const saved = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale: picked } }).catch(() => null);
+        const saved = await client
+          .mutate({ mutation: SetMyLocaleDocument, variables: { locale: picked } })
+          .catch(() => null);
         if (saved?.data) user = { ...user, locale: saved.data.setMyLocale.locale };
       }
       applyLocale(user.locale as Locale);

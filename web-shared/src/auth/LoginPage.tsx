@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useSession } from '../app/session';
 import { errorMessage } from '../app/errors';
@@ -44,7 +44,12 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 24, background: 'linear-gradient(160deg,#e8f0fb 0%,#f5f7fa 60%)' }}>
+    <Flex
+      vertical
+      align="center"
+      justify="center"
+      style={{ minHeight: '100vh', padding: 24, background: 'linear-gradient(160deg,#e8f0fb 0%,#f5f7fa 60%)' }}
+    >
       <Flex justify="flex-end" style={{ position: 'absolute', top: 16, right: 24 }}>
         <LanguageSwitch />
       </Flex>
@@ -57,10 +62,22 @@ export default function LoginPage() {
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </Flex>
         {expired && !error && (
-          <Alert type="info" showIcon title={t('errors.reason.SESSION_EXPIRED')} style={{ marginBottom: 16 }} data-testid="session-expired" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('errors.reason.SESSION_EXPIRED')}
+            style={{ marginBottom: 16 }}
+            data-testid="session-expired"
+          />
         )}
         {error != null && (
-          <Alert type="error" showIcon data-testid="login-error" title={errorMessage(t, error)} style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="login-error"
+            title={errorMessage(t, error)}
+            style={{ marginBottom: 16 }}
+          />
         )}
         <Form<Credentials> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
           <Form.Item
@@ -70,8 +87,17 @@ export default function LoginPage() {
           >
             <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="login-email" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" data-testid="login-password" />
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+              data-testid="login-password"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="login-submit">
             {t('login.submit')}
@@ -80,7 +106,10 @@ export default function LoginPage() {
         {/* The server answers a login on the wrong app as a wrong password (telling them apart would
             confirm a guessed one), so each page always shows the way to the other. /other-app is
             the serving convention: the static server redirects it to the other app's login. */}
-        <Flex justify="center" style={{ marginTop: 16 }}>
+        <Flex justify="space-between" style={{ marginTop: 16 }}>
+          <Link to="/forgot-password" data-testid="login-forgot">
+            {t('access.forgot')}
+          </Link>
           <Typography.Link href="/other-app" data-testid="login-other-app">
             {t('login.otherApp')}
           </Typography.Link>

@@ -5,16 +5,23 @@ import { useSearchParams } from 'react-router';
 /**
  * A list's filters live in the URL, so back from a detail page lands on the same search and a
  * filtered list can be linked. Setting one replaces the history entry instead of adding to it.
+ *
+ * A change starts from the address bar as it is when the change applies, not from the params this render read:
+ * the router applies a new URL to the screen in a React transition, which lags behind under load, and a filter
+ * picked in that gap would otherwise start from the URL before the previous pick and drop it.
  */
 export function useUrlFilters() {
   const [params, setParams] = useSearchParams();
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+  const setFilters = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next, { replace: true });
   };
-  return { params, setFilter };
+  const setFilter = (key: string, value: string | undefined) => setFilters({ [key]: value });
+  return { params, setFilter, setFilters };
 }
 
 interface SearchProps {

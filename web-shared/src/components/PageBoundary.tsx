@@ -9,7 +9,14 @@ export function PageLoadFailed({ onRetry }: { onRetry?: () => void }) {
   const { t } = useTranslation();
   // Plain markup and a Button, which the shell already has: no more weight in the first load.
   return (
-    <Flex vertical align="center" gap={12} style={{ padding: '48px 16px', textAlign: 'center' }} role="alert" data-testid="page-load-failed">
+    <Flex
+      vertical
+      align="center"
+      gap={12}
+      style={{ padding: '48px 16px', textAlign: 'center' }}
+      role="alert"
+      data-testid="page-load-failed"
+    >
       <WarningFilled style={{ fontSize: 48, color: '#faad14' }} />
       <div style={{ fontSize: 20, color: 'rgba(0,0,0,0.88)' }}>{t('state.pageLoadFailedTitle')}</div>
       <div style={{ color: 'rgba(0,0,0,0.45)', maxWidth: 420 }} data-testid="error-message">

@@ -22,7 +22,13 @@ const EXPIRY_COLOR: Record<string, string | undefined> = {
 };
 
 /** A document's expiry warning: red when expired, orange within 30 days, gold within 60; nothing when fine. */
-export function ExpiryTag({ expiry, showOk = false }: { expiry: { level: string; daysLeft?: number | null }; showOk?: boolean }) {
+export function ExpiryTag({
+  expiry,
+  showOk = false,
+}: {
+  expiry: { level: string; daysLeft?: number | null };
+  showOk?: boolean;
+}) {
   const { t } = useTranslation();
   const color = EXPIRY_COLOR[expiry.level];
   if (!color) return showOk ? <Tag color="green">{t('expiry.OK')}</Tag> : null;
@@ -46,8 +52,12 @@ export function AuthorizationStatusTag({ status }: { status: string }) {
 
 export function AuthorizationKindTag({ kind, exclusive }: { kind: string; exclusive?: boolean }) {
   const { t } = useTranslation();
-  return <Tag color={kind === 'TEMPORARY' ? 'gold' : 'blue'}>{t(`authKind.${kind}`)}
-      {exclusive ? ` · ${t('authKind.exclusive')}` : ''}</Tag>;
+  return (
+    <Tag color={kind === 'TEMPORARY' ? 'gold' : 'blue'}>
+      {t(`authKind.${kind}`)}
+      {exclusive ? ` · ${t('authKind.exclusive')}` : ''}
+    </Tag>
+  );
 }
 
 /** Expiry levels worth a banner: expired or within 30 days. */

@@ -1,7 +1,7 @@
-export { FeaturePlaceholder } from './FeaturePlaceholder';
 export { LanguageSwitch } from './LanguageSwitch';
 export { PageHeader } from './PageHeader';
 export { UserBadge } from './UserBadge';
 export { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, URGENT_EXPIRY, WordTag } from './StatusTags';
-export { downloadFile } from './files';
+export { downloadFile } from '../kernel/files';
 export { SearchFilter, useUrlFilters } from './ListFilters';
+export { ComplianceAnswer } from './ComplianceAnswer';

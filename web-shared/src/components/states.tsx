@@ -8,7 +8,15 @@ import { codedError, errorMessage } from '../app/errors';
 export { LoadingState } from './LoadingState';
 
 /** Every page says the same thing the same way when it is empty or when it fails. */
-export function EmptyState({ title, description, action }: { title?: string; description?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  description,
+  action,
+}: {
+  title?: string;
+  description?: string;
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Flex vertical align="center" justify="center" style={{ padding: '48px 16px' }} data-testid="empty">

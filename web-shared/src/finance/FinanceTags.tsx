@@ -23,7 +23,6 @@ const INVOICE: Record<InvoiceStatus, string> = {
   [InvoiceStatus.PAID]: 'green',
 };
 
-
 /** `statementStatus.*`; `statementStatus-<STATUS>` for tests. */
 export function StatementStatusTag({ status }: { status: string }) {
   return <WordTag word="statementStatus" color={STATEMENT[status as StatementStatus]} value={status} />;

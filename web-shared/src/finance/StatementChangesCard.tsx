@@ -3,32 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { StatementChangeKind } from '@medchannel/shared-schema';
 import { useFormat } from '../app/format';
 import { WordTag } from '../components/StatusTags';
-import { signOf } from '../app/money';
+import { signOf, type Money } from '../kernel/money';
+import type { StatementChangesFragment } from '../gql/graphql';
 import { addFinanceStrings } from './strings';
 
 addFinanceStrings();
 
-interface Money {
-  amount: string;
-  currency: string;
-}
-
-/** A statement version against the one before it, as the API answers `Statement.changes`. */
-export interface StatementChangesView {
-  previousVersion: number;
-  openingBalanceChange: Money;
-  closingBalanceChange: Money;
-  lines: Array<{
-    change: string;
-    lineNo: number;
-    occurredOn: string;
-    kind: string;
-    memo?: string | null;
-    previousAmount?: Money | null;
-    amount?: Money | null;
-    effect: Money;
-  }>;
-}
+/** A statement version against the one before it, as the API answers `Statement.changes` (the shared StatementChanges fragment). */
+type StatementChangesView = StatementChangesFragment;
 
 const COLOR: Record<StatementChangeKind, string> = {
   [StatementChangeKind.ADDED]: 'blue',
@@ -44,22 +26,37 @@ export function StatementChangesCard({ changes }: { changes: StatementChangesVie
   const { t } = useTranslation();
   const format = useFormat();
   if (!changes) return null;
-  const signed = (m: Money) => `${signOf(m.amount) > 0 ? '+' : ''}${format.money(m.amount, m.currency)}`;
-  const amount = (m: Money | null | undefined) => (m ? format.money(m.amount, m.currency) : '—');
+  const signed = (m: Money) => `${signOf(m.amount) > 0 ? '+' : ''}${format.money(m)}`;
+  const amount = (m: Money | null | undefined) => (m ? format.money(m) : '—');
   return (
-    <Card size="small" title={t('statementChanges.title', { version: changes.previousVersion })} data-testid="statement-changes">
+    <Card
+      size="small"
+      title={t('statementChanges.title', { version: changes.previousVersion })}
+      data-testid="statement-changes"
+    >
       <Flex vertical gap={8}>
         {!changes.lines.length && <Typography.Text type="secondary">{t('statementChanges.none')}</Typography.Text>}
         {changes.lines.map((l) => (
-          <Flex key={`${l.change}-${l.lineNo}`} justify="space-between" align="start" gap={8} wrap data-testid="statement-change" data-change={l.change}>
+          <Flex
+            key={`${l.change}-${l.lineNo}`}
+            justify="space-between"
+            align="start"
+            gap={8}
+            wrap
+            data-testid="statement-change"
+            data-change={l.change}
+          >
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
               <span>
                 <WordTag word="statementChange" color={COLOR[l.change as StatementChangeKind]} value={l.change} />{' '}
-                {t('statementChanges.line', { lineNo: l.lineNo })} · {format.date(l.occurredOn)} · {t(`ledgerKind.${l.kind}`, { defaultValue: l.kind })}
+                {t('statementChanges.line', { lineNo: l.lineNo })} · {format.date(l.occurredOn)} ·{' '}
+                {t(`ledgerKind.${l.kind}`, { defaultValue: l.kind })}
               </span>
               {l.memo && <Typography.Text type="secondary">{l.memo}</Typography.Text>}
               {l.change === StatementChangeKind.AMOUNT_CHANGED && (
-                <Typography.Text type="secondary">{t('statementChanges.fromTo', { from: amount(l.previousAmount), to: amount(l.amount) })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('statementChanges.fromTo', { from: amount(l.previousAmount), to: amount(l.amount) })}
+                </Typography.Text>
               )}
             </Flex>
             <span data-testid="statement-change-effect">{signed(l.effect)}</span>

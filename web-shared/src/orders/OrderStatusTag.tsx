@@ -20,7 +20,11 @@ const COLOR: Record<OrderStatus, string> = {
 export function OrderStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={COLOR[status as OrderStatus] ?? 'default'} data-testid={`order-status-${status}`} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={COLOR[status as OrderStatus] ?? 'default'}
+      data-testid={`order-status-${status}`}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`orderStatus.${status}`)}
     </Tag>
   );

@@ -14,13 +14,26 @@ export interface OrderTimelineEvent {
   actor?: { displayName: string } | null;
 }
 
-const COLOR: Record<string, string> = { REJECT: 'red', CANCEL: 'red', REVERSE_SHIPMENT: 'orange', ADJUST_PRICE: 'orange', DELIVER: 'green', CLOSE: 'gray' };
+const COLOR: Record<string, string> = {
+  REJECT: 'red',
+  CANCEL: 'red',
+  REVERSE_SHIPMENT: 'orange',
+  ADJUST_PRICE: 'orange',
+  DELIVER: 'green',
+  CLOSE: 'gray',
+};
 
 /**
  * Every move of the order, oldest first: what (`orderAction.*`), the status it led to, who, when
  * and why. `unknownActor` names a mover the viewer may not see (for a partner: the brand).
  */
-export function OrderTimeline({ events, unknownActor }: { events: readonly OrderTimelineEvent[]; unknownActor?: string }) {
+export function OrderTimeline({
+  events,
+  unknownActor,
+}: {
+  events: readonly OrderTimelineEvent[];
+  unknownActor?: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (

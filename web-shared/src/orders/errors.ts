@@ -17,7 +17,13 @@ export function refusedLines(error: unknown): RefusedLine[] {
   if (!Array.isArray(lines)) return [];
   return lines.flatMap((line: { lineNo?: unknown; productId?: unknown; reasons?: unknown }) =>
     typeof line?.lineNo === 'number' && typeof line.productId === 'string' && Array.isArray(line.reasons)
-      ? [{ lineNo: line.lineNo, productId: line.productId, reasons: line.reasons.filter((r): r is ComplianceReason => REASONS.has(r)) }]
+      ? [
+          {
+            lineNo: line.lineNo,
+            productId: line.productId,
+            reasons: line.reasons.filter((r): r is ComplianceReason => REASONS.has(r)),
+          },
+        ]
       : [],
   );
 }

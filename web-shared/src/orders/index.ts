@@ -4,5 +4,3 @@ export { addOrderStrings } from './strings';
 export { OrderStatusTag } from './OrderStatusTag';
 export { OrderTimeline, type OrderTimelineEvent } from './OrderTimeline';
 export { refusedLines, type RefusedLine } from './errors';
-export { fromCents, sum, times, toCents } from '../app/money';
-export { newRequestKey } from './requestKey';

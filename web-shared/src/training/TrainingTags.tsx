@@ -22,7 +22,6 @@ const KIND: Record<CourseKind, string> = {
   [CourseKind.SALES]: 'purple',
 };
 
-
 /**
  * `enrollmentStatus.*`; `enrollmentStatus-<STATUS>` for tests. An overdue enrollment (past its due
  * date, not completed) also shows `enrollmentStatus-OVERDUE`.

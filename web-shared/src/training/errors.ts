@@ -15,19 +15,25 @@ export function uncertifiedLines(error: unknown): UncertifiedLine[] {
   if (!CombinedGraphQLErrors.is(error)) return [];
   const first = error.errors[0]?.extensions;
   if (first?.reason !== ErrorReason.CERTIFICATION_REQUIRED || !Array.isArray(first.lines)) return [];
-  return first.lines.flatMap((line: { lineNo?: unknown; productId?: unknown; productLineId?: unknown; course?: { id?: unknown; title?: unknown } | null }) =>
-    typeof line?.lineNo === 'number' && typeof line.productId === 'string'
-      ? [
-          {
-            lineNo: line.lineNo,
-            productId: line.productId,
-            productLineId: typeof line.productLineId === 'string' ? line.productLineId : null,
-            course:
-              line.course && typeof line.course.id === 'string' && typeof line.course.title === 'string'
-                ? { id: line.course.id, title: line.course.title }
-                : null,
-          },
-        ]
-      : [],
+  return first.lines.flatMap(
+    (line: {
+      lineNo?: unknown;
+      productId?: unknown;
+      productLineId?: unknown;
+      course?: { id?: unknown; title?: unknown } | null;
+    }) =>
+      typeof line?.lineNo === 'number' && typeof line.productId === 'string'
+        ? [
+            {
+              lineNo: line.lineNo,
+              productId: line.productId,
+              productLineId: typeof line.productLineId === 'string' ? line.productLineId : null,
+              course:
+                line.course && typeof line.course.id === 'string' && typeof line.course.title === 'string'
+                  ? { id: line.course.id, title: line.course.title }
+                  : null,
+            },
+          ]
+        : [],
   );
 }

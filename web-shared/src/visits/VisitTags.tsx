@@ -31,7 +31,6 @@ const VISIBILITY: Record<NoteVisibility, string> = {
   [NoteVisibility.SHARED]: 'blue',
 };
 
-
 /** `coVisitStatus.*`: PROPOSED, CONFIRMED, DONE, CANCELLED; `coVisitStatus-<STATUS>` for tests. */
 export function CoVisitStatusTag({ status }: { status: string }) {
   return <WordTag word="coVisitStatus" color={CO_VISIT[status as CoVisitStatus]} value={status} />;

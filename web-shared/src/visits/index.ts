@@ -5,3 +5,4 @@
 export { addVisitStrings } from './strings';
 export { CommitmentKindTag, CommitmentStatusTag, CoVisitStatusTag, NoteVisibilityTag } from './VisitTags';
 export { OverlapDeclined, useOverlapConfirm } from './useOverlapConfirm';
+export { AddToCalendar } from './AddToCalendar';

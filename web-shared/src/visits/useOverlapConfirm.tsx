@@ -5,8 +5,6 @@ import { ErrorReason } from '@medchannel/shared-schema';
 import { codedError } from '../app/errors';
 import { addVisitStrings } from './strings';
 
-
-
 /** The user saw the overlap warning and chose not to go ahead: nothing was sent, nothing failed. */
 export class OverlapDeclined extends Error {
   constructor() {
@@ -20,7 +18,10 @@ export class OverlapDeclined extends Error {
  * with `confirmOverlap: true`. `guard(send)` resolves with the second answer, or rejects with
  * OverlapDeclined when the user backs off. Render `dialog` once in the component.
  */
-export function useOverlapConfirm(): { guard: <T>(send: (confirmOverlap: boolean) => Promise<T>) => Promise<T>; dialog: ReactNode } {
+export function useOverlapConfirm(): {
+  guard: <T>(send: (confirmOverlap: boolean) => Promise<T>) => Promise<T>;
+  dialog: ReactNode;
+} {
   addVisitStrings();
   const { t } = useTranslation();
   const [pending, setPending] = useState<((go: boolean) => void) | null>(null);

@@ -41,11 +41,17 @@ export const distributors: Step = {
       [COMPANY_STEMS],
     );
     await db.query(
-      `INSERT INTO app_user (id, brand_id, email, password_hash, display_name, side, role, distributor_id, finance_access)
-       SELECT bench_gen.uid('pu:' || d || ':' || u), bench_gen.uid('brand'), 'u' || u || '@d' || lpad(d::text, 4, '0') || '.bench.demo', $1,
+      `INSERT INTO app_user (id, brand_id, person_id, email, display_name, side, role, distributor_id, finance_access)
+       SELECT bench_gen.uid('pu:' || d || ':' || u), bench_gen.uid('brand'), bench_gen.uid('person:pu:' || d || ':' || u),
+              'u' || u || '@d' || lpad(d::text, 4, '0') || '.bench.demo',
               CASE WHEN u = 1 THEN '老板' ELSE '业务员' END || d || '-' || u, 'PARTNER', CASE WHEN u = 1 THEN 'OWNER' ELSE 'REP' END,
               bench_gen.uid('d:' || d), u = 2
          FROM generate_series(1, ${s.distributors}) d, generate_series(1, ${s.usersPerDistributor}) u`,
+    );
+    // one person per user, with the bench password (triggers are off while generating: written here)
+    await db.query(
+      `INSERT INTO person (id, email, password_hash)
+       SELECT person_id, email, $1 FROM app_user WHERE brand_id = bench_gen.uid('brand') AND distributor_id IS NOT NULL`,
       [ctx.passwordHash],
     );
     await db.query(

@@ -1,8 +1,8 @@
 import { GenContext, Step, count } from '../context';
 
 /**
- * The ledger: a receivable per shipment, then the ERP's history (receivables, rebates, credit
- * notes) and payments up to the total asked for. Payments settle 85–99 % of what each distributor
+ * The ledger: a receivable per shipment, then the ERP's receivables, finance's rebates and credit
+ * notes (their records: steps/credits.ts) and payments up to the total asked for. Payments settle 85–99 % of what each distributor
  * was billed, so FIFO leaves its newest receivables open: aging has something in every bucket.
  */
 export const ledger: Step = {
@@ -45,7 +45,7 @@ export const ledger: Step = {
        SELECT bench_gen.uid('le:' || f.k), bench_gen.uid('brand'), bench_gen.uid('d:' || f.d), f.kind,
               COALESCE(f.amount, -round((GREATEST(p.settle, 0) / GREATEST(p.payments, 1))::numeric, 2)), 'CNY', f.occurred_on,
               CASE WHEN f.kind = 'SHIPMENT_RECEIVABLE' THEN f.occurred_on + dist.payment_terms_days END,
-              'erp', bench_gen.uid('le-src:' || f.k),
+              CASE WHEN f.kind IN ('REBATE', 'CREDIT_NOTE') THEN 'account_credit' ELSE 'erp' END, bench_gen.uid('le-src:' || f.k),
               CASE f.kind WHEN 'SHIPMENT_RECEIVABLE' THEN 'ERP 发货单 E' || lpad(f.k::text, 9, '0') WHEN 'PAYMENT' THEN '银行回款 ' || f.k
                           WHEN 'REBATE' THEN '季度返利' ELSE '质量折让' END,
               f.occurred_on + make_interval(secs => bench_gen.pick('le-t:' || f.k, 86400))
@@ -55,7 +55,9 @@ export const ledger: Step = {
     await db.query(`DROP TABLE bench_gen.f, bench_gen.pay`);
     // the open receivables the database keeps: its trigger is off under the replica role, so fill them once
     await db.query(`SELECT receivable_open_refresh(ARRAY(SELECT id FROM distributor))`);
-    await db.query(`INSERT INTO receivable_open_state (distributor_id, version) SELECT id, 1 FROM distributor ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO receivable_open_state (distributor_id, version) SELECT id, 1 FROM distributor ON CONFLICT DO NOTHING`,
+    );
     return `${await count(ctx, 'ledger_entry')} ledger entries`;
   },
 };

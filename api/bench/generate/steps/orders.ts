@@ -6,7 +6,10 @@ import { cityOf } from './distributors';
 const PATHS: Array<[string, string, string | null, string, 'placer' | 'desk', number]> = [];
 const path = (final: string, moves: Array<[string, string, 'placer' | 'desk', number]>) => {
   let from: string | null = null;
-  for (const [action, to, who, hours] of [['PLACE', 'SUBMITTED', 'placer', 0] as [string, string, 'placer', number], ...moves]) {
+  for (const [action, to, who, hours] of [
+    ['PLACE', 'SUBMITTED', 'placer', 0] as [string, string, 'placer', number],
+    ...moves,
+  ]) {
     PATHS.push([final, action, from, to, who, hours]);
     from = to;
   }
@@ -15,10 +18,25 @@ path('SUBMITTED', []);
 path('APPROVED', [['APPROVE', 'APPROVED', 'desk', 2]]);
 path('REJECTED', [['REJECT', 'REJECTED', 'desk', 3]]);
 path('CANCELLED', [['CANCEL', 'CANCELLED', 'placer', 1]]);
-path('PARTIALLY_SHIPPED', [['APPROVE', 'APPROVED', 'desk', 2], ['SHIP', 'PARTIALLY_SHIPPED', 'desk', 48]]);
-path('SHIPPED', [['APPROVE', 'APPROVED', 'desk', 2], ['SHIP', 'SHIPPED', 'desk', 48]]);
-path('DELIVERED', [['APPROVE', 'APPROVED', 'desk', 2], ['SHIP', 'SHIPPED', 'desk', 48], ['DELIVER', 'DELIVERED', 'placer', 120]]);
-path('CLOSED', [['APPROVE', 'APPROVED', 'desk', 2], ['SHIP', 'SHIPPED', 'desk', 48], ['DELIVER', 'DELIVERED', 'placer', 120], ['CLOSE', 'CLOSED', 'desk', 240]]);
+path('PARTIALLY_SHIPPED', [
+  ['APPROVE', 'APPROVED', 'desk', 2],
+  ['SHIP', 'PARTIALLY_SHIPPED', 'desk', 48],
+]);
+path('SHIPPED', [
+  ['APPROVE', 'APPROVED', 'desk', 2],
+  ['SHIP', 'SHIPPED', 'desk', 48],
+]);
+path('DELIVERED', [
+  ['APPROVE', 'APPROVED', 'desk', 2],
+  ['SHIP', 'SHIPPED', 'desk', 48],
+  ['DELIVER', 'DELIVERED', 'placer', 120],
+]);
+path('CLOSED', [
+  ['APPROVE', 'APPROVED', 'desk', 2],
+  ['SHIP', 'SHIPPED', 'desk', 48],
+  ['DELIVER', 'DELIVERED', 'placer', 120],
+  ['CLOSE', 'CLOSED', 'desk', 240],
+]);
 
 const SHIPPED = `('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'CLOSED')`;
 
@@ -75,7 +93,9 @@ export const orders: Step = {
              JOIN price_list_entry pe ON pe.product_id = p.id AND pe.tier = o.tier
          ) x`,
     );
-    await db.query(`CREATE UNLOGGED TABLE bench_gen.t AS SELECT i, sum(quantity * unit_price) AS total, sum(shipped_qty * unit_price) AS shipped FROM bench_gen.l GROUP BY i`);
+    await db.query(
+      `CREATE UNLOGGED TABLE bench_gen.t AS SELECT i, sum(quantity * unit_price) AS total, sum(shipped_qty * unit_price) AS shipped FROM bench_gen.l GROUP BY i`,
+    );
     await db.query(`CREATE INDEX ON bench_gen.t (i)`);
     await db.query(
       `INSERT INTO purchase_order (id, brand_id, distributor_id, number, kind, hospital_id, placed_by, status, currency, total, shipped_total,
@@ -127,7 +147,9 @@ export const orders: Step = {
     );
     await db.query(`SELECT setval('purchase_order_number_seq', ${s.orders})`);
     await db.query(`SELECT setval('shipment_number_seq', (SELECT count(*) FROM shipment))`);
-    const { rows: [r] } = await db.query(
+    const {
+      rows: [r],
+    } = await db.query(
       `SELECT (SELECT count(*) FROM order_line)::int AS lines, (SELECT count(*) FROM order_event)::int AS events,
               (SELECT count(*) FROM shipment)::int AS shipments, (SELECT count(*) FROM shipment_item)::int AS items`,
     );

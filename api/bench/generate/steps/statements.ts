@@ -38,7 +38,11 @@ export const statements: Step = {
          JOIN ledger_entry e ON e.distributor_id = st.distributor_id AND e.occurred_on BETWEEN m.first AND m.last`,
     );
     await db.query(`DROP TABLE bench_gen.m`);
-    const { rows: [r] } = await db.query(`SELECT (SELECT count(*) FROM statement)::int AS st, (SELECT count(*) FROM statement_line)::int AS lines`);
+    const {
+      rows: [r],
+    } = await db.query(
+      `SELECT (SELECT count(*) FROM statement)::int AS st, (SELECT count(*) FROM statement_line)::int AS lines`,
+    );
     return `${r.st} statements, ${r.lines} lines`;
   },
 };

@@ -11,7 +11,9 @@ export const tenant: Step = {
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
     const cpp = s.citiesPerProvince;
-    await db.query(`INSERT INTO brand (id, code, name) VALUES (bench_gen.uid('brand'), 'BENCH', '基准医疗科技有限公司')`);
+    await db.query(
+      `INSERT INTO brand (id, code, name) VALUES (bench_gen.uid('brand'), 'BENCH', '基准医疗科技有限公司')`,
+    );
     await db.query(
       `INSERT INTO region (id, brand_id, parent_id, level, code, name)
        SELECT bench_gen.uid('province:' || p), bench_gen.uid('brand'), NULL, 'PROVINCE', 'P' || lpad(p::text, 2, '0'), ($1::text[])[1 + (p - 1) % cardinality($1::text[])]
@@ -29,16 +31,21 @@ export const tenant: Step = {
     const heads = Math.ceil(s.provinces / 3);
     const managers = Math.ceil(cities(s) / 6);
     await db.query(
-      `INSERT INTO app_user (id, brand_id, email, password_hash, display_name, side, role)
-       SELECT bench_gen.uid('user:' || key), bench_gen.uid('brand'), email, $1, name, 'BRAND', role
-         FROM (VALUES ('admin', $2, '王总', 'ADMIN'), ('order', $3, '刘芳', 'ORDER_DESK'), ('finance', $4, '孙丽', 'FINANCE')) v(key, email, name, role)
+      `INSERT INTO app_user (id, brand_id, person_id, email, display_name, side, role)
+       SELECT bench_gen.uid('user:' || key), bench_gen.uid('brand'), bench_gen.uid('person:' || email), email, name, 'BRAND', role
+         FROM (VALUES ('admin', $1, '王总', 'ADMIN'), ('order', $2, '刘芳', 'ORDER_DESK'), ('finance', $3, '孙丽', 'FINANCE')) v(key, email, name, role)
        UNION ALL
-       SELECT bench_gen.uid('user:rh' || n), bench_gen.uid('brand'), 'rh' || n || '@bench.demo', $1, '区域经理' || n, 'BRAND', 'REGIONAL_HEAD'
+       SELECT bench_gen.uid('user:rh' || n), bench_gen.uid('brand'), bench_gen.uid('person:rh' || n || '@bench.demo'), 'rh' || n || '@bench.demo', '区域经理' || n, 'BRAND', 'REGIONAL_HEAD'
          FROM generate_series(1, ${heads}) n
        UNION ALL
-       SELECT bench_gen.uid('user:cm' || n), bench_gen.uid('brand'), 'cm' || n || '@bench.demo', $1, '渠道经理' || n, 'BRAND', 'CHANNEL_MANAGER'
+       SELECT bench_gen.uid('user:cm' || n), bench_gen.uid('brand'), bench_gen.uid('person:cm' || n || '@bench.demo'), 'cm' || n || '@bench.demo', '渠道经理' || n, 'BRAND', 'CHANNEL_MANAGER'
          FROM generate_series(1, ${managers}) n`,
-      [ctx.passwordHash, benchEmails.admin, benchEmails.orderDesk, benchEmails.finance],
+      [benchEmails.admin, benchEmails.orderDesk, benchEmails.finance],
+    );
+    // one person per user, with the bench password (triggers are off while generating: written here)
+    await db.query(
+      `INSERT INTO person (id, email, password_hash) SELECT person_id, email, $1 FROM app_user WHERE brand_id = bench_gen.uid('brand')`,
+      [ctx.passwordHash],
     );
     // the order desk covers the first provinces; finance the whole brand (one team for the country)
     await db.query(

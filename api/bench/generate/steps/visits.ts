@@ -3,7 +3,7 @@ import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
 /**
- * Visit notes (part 7): each by the channel manager of a distributor's city, at a hospital of that
+ * Visit notes: each by the channel manager of a distributor's city, at a hospital of that
  * city, over the history; three in five SHARED with the distributor's owner and one rep on the CC
  * list, the rest INTERNAL (no CC). Every other shared note carries a commitment, a third of them
  * still open, so the owners' inboxes and the heads' queues have work in them.
@@ -39,7 +39,9 @@ export const visits: Step = {
               CASE WHEN n % 3 = 0 THEN NULL ELSE bench_gen.uid('pu:' || dist || ':1') END, CASE WHEN n % 3 = 0 THEN NULL ELSE now() END
          FROM (${notes}) v WHERE shared AND n % 2 = 0`,
     );
-    const { rows: [r] } = await db.query(
+    const {
+      rows: [r],
+    } = await db.query(
       `SELECT (SELECT count(*)::int FROM visit_note) AS notes, (SELECT count(*)::int FROM visit_note_cc) AS cc, (SELECT count(*)::int FROM visit_commitment) AS commitments`,
     );
     return `${r.notes} notes, ${r.cc} CC rows, ${r.commitments} commitments`;

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Part 1: tenants, territories, users, distributors (for scoping), sessions, audit log. */
+/** The foundation: tenants, territories, users, distributors (for scoping), sessions, audit log. */
 export class Foundation1764200000000 implements MigrationInterface {
   name = 'Foundation1764200000000';
 

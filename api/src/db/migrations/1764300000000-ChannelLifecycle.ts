@@ -6,7 +6,7 @@ const BASE = `
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()`;
 
-/** Part 3: products and price lists, hospitals, distributor profile and lifecycle, qualifications, authorizations. */
+/** The channel lifecycle: products and price lists, hospitals, distributor profile and lifecycle, qualifications, authorizations. */
 export class ChannelLifecycle1764300000000 implements MigrationInterface {
   name = 'ChannelLifecycle1764300000000';
 
@@ -78,7 +78,9 @@ export class ChannelLifecycle1764300000000 implements MigrationInterface {
       to_stage varchar(24) NOT NULL,
       reason varchar(500) NOT NULL,
       actor_id uuid NOT NULL REFERENCES app_user(id))`);
-    await q.query(`CREATE INDEX distributor_stage_change_distributor ON distributor_stage_change (distributor_id, created_at)`);
+    await q.query(
+      `CREATE INDEX distributor_stage_change_distributor ON distributor_stage_change (distributor_id, created_at)`,
+    );
 
     await q.query(`CREATE TABLE qualification (${BASE},
       distributor_id uuid NOT NULL REFERENCES distributor(id),
@@ -111,8 +113,17 @@ export class ChannelLifecycle1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['authorization_grant', 'qualification', 'distributor_stage_change', 'hospital_contact',
-      'hospital_department', 'hospital', 'price_list_entry', 'product', 'product_line']) {
+    for (const table of [
+      'authorization_grant',
+      'qualification',
+      'distributor_stage_change',
+      'hospital_contact',
+      'hospital_department',
+      'hospital',
+      'price_list_entry',
+      'product',
+      'product_line',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`ALTER TABLE distributor DROP COLUMN credit_code, DROP COLUMN registered_capital, DROP COLUMN address,

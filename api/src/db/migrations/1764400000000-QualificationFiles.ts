@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Part 3: the scanned document behind a qualification. */
+/** The scanned document behind a qualification. */
 export class QualificationFiles1764400000000 implements MigrationInterface {
   name = 'QualificationFiles1764400000000';
 

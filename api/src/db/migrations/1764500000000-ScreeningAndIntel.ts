@@ -6,7 +6,7 @@ const BASE = `
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()`;
 
-/** Part 3: screening assessments of candidates, hospital intel notes and who is reported serving a hospital. */
+/** Screening assessments of candidates, hospital intel notes and who is reported serving a hospital. */
 export class ScreeningAndIntel1764500000000 implements MigrationInterface {
   name = 'ScreeningAndIntel1764500000000';
 
@@ -21,7 +21,9 @@ export class ScreeningAndIntel1764500000000 implements MigrationInterface {
       fit_score smallint NOT NULL CHECK (fit_score BETWEEN 1 AND 5),
       willingness_score smallint NOT NULL CHECK (willingness_score BETWEEN 1 AND 5),
       capability_score smallint NOT NULL CHECK (capability_score BETWEEN 1 AND 5))`);
-    await q.query(`CREATE INDEX distributor_assessment_distributor ON distributor_assessment (distributor_id, created_at)`);
+    await q.query(
+      `CREATE INDEX distributor_assessment_distributor ON distributor_assessment (distributor_id, created_at)`,
+    );
     await q.query(`CREATE TABLE hospital_note (${BASE},
       hospital_id uuid NOT NULL REFERENCES hospital(id),
       author_id uuid NOT NULL REFERENCES app_user(id),

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Part 3: spreadsheet imports, previewed (rows and errors kept) before an all-or-nothing commit. */
+/** Spreadsheet imports, previewed (rows and errors kept) before an all-or-nothing commit. */
 export class ImportJobs1764600000000 implements MigrationInterface {
   name = 'ImportJobs1764600000000';
 

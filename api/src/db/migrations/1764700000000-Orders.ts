@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 4: orders with their lines, price adjustments and status events; shipments with per-item
+ * Orders with their lines, price adjustments and status events; shipments with per-item
  * batch/serial/UDI; the ledger's receivables; in-app notifications; credit limits.
  * Lines, adjustments, events, shipments and ledger entries are facts: the database refuses to
  * rewrite them (refuse_change, from the foundation), so corrections can only be new rows.
@@ -10,7 +10,9 @@ export class Orders1764700000000 implements MigrationInterface {
   name = 'Orders1764700000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE distributor ADD COLUMN credit_limit numeric(18,2) NOT NULL DEFAULT 0 CHECK (credit_limit >= 0)`);
+    await q.query(
+      `ALTER TABLE distributor ADD COLUMN credit_limit numeric(18,2) NOT NULL DEFAULT 0 CHECK (credit_limit >= 0)`,
+    );
     await q.query(`CREATE SEQUENCE purchase_order_number_seq`);
     await q.query(`CREATE SEQUENCE shipment_number_seq`);
     await q.query(`CREATE TABLE purchase_order (
@@ -113,7 +115,9 @@ export class Orders1764700000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (shipment_id, item_no))`);
     await q.query(`CREATE INDEX shipment_item_line ON shipment_item (order_line_id)`);
-    await q.query(`CREATE INDEX shipment_item_serial ON shipment_item (brand_id, serial_no) WHERE serial_no IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX shipment_item_serial ON shipment_item (brand_id, serial_no) WHERE serial_no IS NOT NULL`,
+    );
 
     await q.query(`CREATE TABLE ledger_entry (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -150,13 +154,31 @@ export class Orders1764700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX notification_inbox ON notification (user_id, seq DESC)`);
     await q.query(`CREATE INDEX notification_unread ON notification (user_id) WHERE read_at IS NULL`);
 
-    for (const table of ['order_line', 'order_price_adjustment', 'order_event', 'shipment', 'shipment_item', 'ledger_entry']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+    for (const table of [
+      'order_line',
+      'order_price_adjustment',
+      'order_event',
+      'shipment',
+      'shipment_item',
+      'ledger_entry',
+    ]) {
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['notification', 'ledger_entry', 'shipment_item', 'shipment', 'order_event', 'order_price_adjustment', 'order_line', 'purchase_order']) {
+    for (const table of [
+      'notification',
+      'ledger_entry',
+      'shipment_item',
+      'shipment',
+      'order_event',
+      'order_price_adjustment',
+      'order_line',
+      'purchase_order',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP SEQUENCE shipment_number_seq`);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 5: invoices against shipments, payments allocated to invoices, collection dates on every
+ * Finance: invoices against shipments, payments allocated to invoices, collection dates on every
  * receivable, monthly statements with versions and disputes, payment terms, and a rep's access
  * to the account when the owner grants it. Statement lines, disputes' raising and payment
  * allocations are facts (append-only); a statement's status and a dispute's resolution move on.
@@ -10,7 +10,9 @@ export class Finance1764800000000 implements MigrationInterface {
   name = 'Finance1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE distributor ADD COLUMN payment_terms_days smallint NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365)`);
+    await q.query(
+      `ALTER TABLE distributor ADD COLUMN payment_terms_days smallint NOT NULL DEFAULT 30 CHECK (payment_terms_days BETWEEN 0 AND 365)`,
+    );
     await q.query(`ALTER TABLE app_user ADD COLUMN finance_access boolean NOT NULL DEFAULT false`);
     // The collection date a receivable was given when it arose (shipment date + the terms then).
     await q.query(`ALTER TABLE ledger_entry ADD COLUMN due_on date`);
@@ -34,7 +36,9 @@ export class Finance1764800000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE SEQUENCE invoice_number_seq`);
     await q.query(`CREATE UNIQUE INDEX invoice_number ON invoice (brand_id, number)`);
-    await q.query(`CREATE UNIQUE INDEX invoice_external_ref ON invoice (brand_id, external_ref) WHERE external_ref IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX invoice_external_ref ON invoice (brand_id, external_ref) WHERE external_ref IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX invoice_distributor ON invoice (distributor_id, issued_on)`);
     await q.query(`CREATE TABLE invoice_shipment (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -125,12 +129,22 @@ export class Finance1764800000000 implements MigrationInterface {
       UNIQUE (statement_line_id))`);
     await q.query(`CREATE INDEX statement_dispute_open ON statement_dispute (brand_id, status)`);
     for (const table of ['invoice', 'invoice_shipment', 'payment', 'payment_allocation', 'statement_line']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['statement_dispute', 'statement_line', 'statement', 'payment_allocation', 'payment', 'invoice_shipment', 'invoice']) {
+    for (const table of [
+      'statement_dispute',
+      'statement_line',
+      'statement',
+      'payment_allocation',
+      'payment',
+      'invoice_shipment',
+      'invoice',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP SEQUENCE invoice_number_seq`);

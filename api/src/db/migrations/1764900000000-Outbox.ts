@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 5: the ERP exchange's outbox. An event row is written in the same transaction as the change
+ * The ERP exchange's outbox. An event row is written in the same transaction as the change
  * it tells of, so a crash between commit and delivery loses nothing: the deliverer sends whatever
  * is still pending, signed, with retries and backoff, and logs every attempt.
  */
@@ -23,7 +23,9 @@ export class Outbox1764900000000 implements MigrationInterface {
       last_error varchar(500),
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE INDEX outbox_event_pending ON outbox_event (next_attempt_at, seq) WHERE delivered_at IS NULL`);
+    await q.query(
+      `CREATE INDEX outbox_event_pending ON outbox_event (next_attempt_at, seq) WHERE delivered_at IS NULL`,
+    );
     await q.query(`CREATE INDEX outbox_event_brand ON outbox_event (brand_id, seq DESC)`);
     await q.query(`CREATE TABLE webhook_endpoint (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -49,7 +51,9 @@ export class Outbox1764900000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX webhook_delivery_brand ON webhook_delivery (brand_id, seq DESC)`);
     await q.query(`CREATE INDEX webhook_delivery_event ON webhook_delivery (event_id)`);
-    await q.query(`CREATE TRIGGER webhook_delivery_append_only BEFORE UPDATE OR DELETE ON webhook_delivery FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER webhook_delivery_append_only BEFORE UPDATE OR DELETE ON webhook_delivery FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -7,7 +7,7 @@ const BASE = `
   updated_at timestamptz NOT NULL DEFAULT now()`;
 
 /**
- * Part 6: courses in versions, assignments fanned out to people, progress, quiz attempts and
+ * Training: courses in versions, assignments fanned out to people, progress, quiz attempts and
  * certificates; a product can require a certified person to order it.
  *
  * A published version is a document: its content cannot change (only its status, to RETIRED),
@@ -58,7 +58,9 @@ export class Training1765000000000 implements MigrationInterface {
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
-    await q.query(`CREATE TRIGGER course_version_frozen BEFORE UPDATE OR DELETE ON course_version FOR EACH ROW EXECUTE FUNCTION course_version_frozen()`);
+    await q.query(
+      `CREATE TRIGGER course_version_frozen BEFORE UPDATE OR DELETE ON course_version FOR EACH ROW EXECUTE FUNCTION course_version_frozen()`,
+    );
     await q.query(`CREATE TABLE course_file (${BASE},
       course_id uuid NOT NULL REFERENCES course(id),
       file_key varchar(300) NOT NULL,
@@ -80,7 +82,9 @@ export class Training1765000000000 implements MigrationInterface {
       idempotency_key varchar(80) NOT NULL,
       request_hash char(64) NOT NULL,
       CHECK (cardinality(distributor_ids) + cardinality(tiers) + cardinality(product_line_ids) > 0))`);
-    await q.query(`CREATE UNIQUE INDEX course_assignment_idempotency ON course_assignment (created_by, idempotency_key)`);
+    await q.query(
+      `CREATE UNIQUE INDEX course_assignment_idempotency ON course_assignment (created_by, idempotency_key)`,
+    );
     await q.query(`CREATE INDEX course_assignment_course ON course_assignment (course_id, created_at DESC)`);
     await q.query(`CREATE TABLE training_enrollment (${BASE},
       course_id uuid NOT NULL REFERENCES course(id),
@@ -128,13 +132,23 @@ export class Training1765000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX certificate_distributor ON certificate (distributor_id)`);
     await q.query(`CREATE SEQUENCE certificate_number_seq`);
     for (const table of ['quiz_attempt', 'certificate']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP SEQUENCE certificate_number_seq`);
-    for (const table of ['certificate', 'quiz_attempt', 'training_enrollment', 'course_assignment', 'course_file', 'course_version', 'course']) {
+    for (const table of [
+      'certificate',
+      'quiz_attempt',
+      'training_enrollment',
+      'course_assignment',
+      'course_file',
+      'course_version',
+      'course',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`DROP FUNCTION course_version_frozen()`);

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 7: co-visit plans (slots, participants from both sides, check-ins) and visit notes with
+ * Co-visit plans (slots, participants from both sides, check-ins) and visit notes with
  * their CC list, follow-up tasks, commitments, comments and attachments. Slots, comments and
  * attachments are facts (append-only); a plan's status, a task's done flag and a commitment's
  * answer move on under optimistic locking (version).
@@ -48,7 +48,9 @@ export class Visits1765100000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK (ends_at > starts_at))`);
     await q.query(`CREATE INDEX co_visit_slot_visit ON co_visit_slot (co_visit_id, starts_at)`);
-    await q.query(`ALTER TABLE co_visit ADD CONSTRAINT co_visit_confirmed_slot FOREIGN KEY (confirmed_slot_id) REFERENCES co_visit_slot(id)`);
+    await q.query(
+      `ALTER TABLE co_visit ADD CONSTRAINT co_visit_confirmed_slot FOREIGN KEY (confirmed_slot_id) REFERENCES co_visit_slot(id)`,
+    );
 
     await q.query(`CREATE TABLE co_visit_participant (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -165,13 +167,25 @@ export class Visits1765100000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX visit_attachment_once ON visit_attachment (note_id, file_sha256)`);
 
     for (const table of ['co_visit_slot', 'visit_comment', 'visit_attachment']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE co_visit DROP CONSTRAINT co_visit_confirmed_slot`);
-    for (const table of ['visit_attachment', 'visit_comment', 'visit_commitment', 'visit_task', 'visit_note_cc', 'visit_note', 'co_visit_participant', 'co_visit_slot', 'co_visit']) {
+    for (const table of [
+      'visit_attachment',
+      'visit_comment',
+      'visit_commitment',
+      'visit_task',
+      'visit_note_cc',
+      'visit_note',
+      'co_visit_participant',
+      'co_visit_slot',
+      'co_visit',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 8: indexes the benchmark at scale asked for (BENCHMARKS.md has the before and after).
+ * Indexes the benchmark at scale asked for (BENCHMARKS.md, "What was slow and why", has the before and after).
  * - Open receivables leave out entries someone reversed (`NOT EXISTS … r.reverses_id = e.id`).
  *   Without an index the planner hashes every entry's reverses_id: a scan of the whole ledger
- *   (2 M rows) for one distributor's account. Reversals are rare, so a partial index is tiny.
+ *   for one distributor's account. Reversals are rare, so a partial index is tiny.
  */
 export class BenchIndexes1765200000000 implements MigrationInterface {
   name = 'BenchIndexes1765200000000';

@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 8: the open receivables, kept. `receivable_open_item` holds, per distributor, every
+ * The open receivables, kept. `receivable_open_item` holds, per distributor, every
  * receivable FIFO has not fully settled yet and what is still open of it: exactly what
- * `receivables.ts` used to compute from the whole ledger on every request (4.6 s for a brand-wide
- * aging at 2 M entries). The collection plan and the account summary read only these rows; aging
+ * `receivables.ts` used to compute from the whole ledger on every request (seconds for a
+ * brand-wide aging at scale: BENCHMARKS.md, "Figures behind code decisions"). The collection plan and the account summary read only these rows; aging
  * reads `receivable_open_day`, the same summed per distributor, day arisen and day due (its
  * buckets depend on today's date, so days are as far as it can be summed ahead).
  *
@@ -29,7 +29,9 @@ export class ReceivableOpenItems1765300000000 implements MigrationInterface {
       due_on date NOT NULL,
       amount numeric(18,2) NOT NULL CHECK (amount > 0),
       outstanding numeric(18,2) NOT NULL CHECK (outstanding > 0 AND outstanding <= amount))`);
-    await q.query(`CREATE INDEX receivable_open_item_distributor ON receivable_open_item (distributor_id, due_on, occurred_on, entry_id)`);
+    await q.query(
+      `CREATE INDEX receivable_open_item_distributor ON receivable_open_item (distributor_id, due_on, occurred_on, entry_id)`,
+    );
     // the same summed per day (arisen, due): what aging buckets, a few rows per distributor and day
     await q.query(`CREATE TABLE receivable_open_day (
       brand_id uuid NOT NULL REFERENCES brand(id),

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 8: hospital search matches `name ILIKE '%…%' OR address ILIKE '%…%'`, which no b-tree can
- * answer: every search counted its hits by reading all hospitals (27 ms of CPU per request at
- * 20,000 hospitals). Trigram indexes answer both sides (a BitmapOr; 3 ms). pg_trgm ships with
+ * Hospital search matches `name ILIKE '%…%' OR address ILIKE '%…%'`, which no b-tree can
+ * answer: every search counted its hits by reading all hospitals. Trigram indexes answer both
+ * sides (a BitmapOr; before and after in BENCHMARKS.md, "Figures behind code decisions"). pg_trgm ships with
  * PostgreSQL's contrib (trusted: a database owner may create it) and with PGlite, which loads it
  * at creation (db/embedded.ts). A search shorter than three characters has no trigram and still
  * reads the table, as before.

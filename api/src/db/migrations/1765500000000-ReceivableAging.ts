@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 8: aging, kept per day. `receivable_open_day` made a brand-wide aging read 30 k rows at
- * 500 distributors (~20 ms of SQL per request, 260 ms p95 at concurrency 8 for the bare SQL
- * alone). Ages move with the calendar, so no trigger can keep the buckets right by itself; they
+ * Aging, kept per day. `receivable_open_day` still made a brand-wide aging read every open day of
+ * every distributor on each request (BENCHMARKS.md, "Figures behind code decisions"). Ages move
+ * with the calendar, so no trigger can keep the buckets right by itself; they
  * are kept per (distributor, day) instead, filled by the reads (receivables.ts, `agingRows`):
  *
  * - `receivable_open_state.version` counts each distributor's recomputations of its open items:
@@ -17,7 +17,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   leave the older sums in place of newer ones (and a stale row is never used: its version no
  *   longer matches).
  *
- * So the first aging of a day costs what it did before, and every later one reads 500 rows.
+ * So the first aging of a day costs what it did before, and every later one reads a row per distributor.
  */
 export class ReceivableAging1765500000000 implements MigrationInterface {
   name = 'ReceivableAging1765500000000';
@@ -26,7 +26,9 @@ export class ReceivableAging1765500000000 implements MigrationInterface {
     await q.query(`CREATE TABLE receivable_open_state (
       distributor_id uuid PRIMARY KEY REFERENCES distributor(id),
       version bigint NOT NULL)`);
-    await q.query(`INSERT INTO receivable_open_state (distributor_id, version) SELECT DISTINCT distributor_id, 1 FROM ledger_entry`);
+    await q.query(
+      `INSERT INTO receivable_open_state (distributor_id, version) SELECT DISTINCT distributor_id, 1 FROM ledger_entry`,
+    );
     await q.query(`CREATE TABLE receivable_aging (
       distributor_id uuid NOT NULL REFERENCES distributor(id),
       as_of date NOT NULL,
@@ -40,9 +42,11 @@ export class ReceivableAging1765500000000 implements MigrationInterface {
       overdue numeric(18,2) NOT NULL,
       PRIMARY KEY (distributor_id, as_of))`);
     // the trigger of migration ReceivableOpenItems, and one more version per account it recomputed
-    await q.query(afterInsert(`PERFORM receivable_open_refresh(ARRAY[d]);
+    await q.query(
+      afterInsert(`PERFORM receivable_open_refresh(ARRAY[d]);
           INSERT INTO receivable_open_state (distributor_id, version) VALUES (d, 1)
-              ON CONFLICT (distributor_id) DO UPDATE SET version = receivable_open_state.version + 1;`));
+              ON CONFLICT (distributor_id) DO UPDATE SET version = receivable_open_state.version + 1;`),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -52,7 +56,9 @@ export class ReceivableAging1765500000000 implements MigrationInterface {
   }
 }
 
-const afterInsert = (perAccount: string) => `CREATE OR REPLACE FUNCTION receivable_open_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+const afterInsert = (
+  perAccount: string,
+) => `CREATE OR REPLACE FUNCTION receivable_open_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE d uuid;
       BEGIN
         -- one account at a time, in a fixed order, under the lock its writers take

@@ -1,19 +1,19 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Part 8, third round: what the benchmark's slowest statements still read.
+ * What the benchmark's slowest statements still read (before and after each: BENCHMARKS.md,
+ * "Figures behind code decisions").
  *
- * - A distributor's balance sums its ledger entries (`account summary`): 4,000 rows scattered over
- *   a 2 M-row table, 6 ms. A covering index answers the sum from the index alone (0.8 ms).
+ * - A distributor's balance sums its ledger entries (`account summary`): a few thousand rows
+ *   scattered over the whole ledger. A covering index answers the sum from the index alone.
  * - Which distributors serve a page of hospitals (hospital search) compared every live grant with
- *   every hospital of the page, array against array (500 grants × 20 hospitals, 3.4 ms). GIN
- *   indexes on the grants' hospital and region arrays let each hospital look its grants up
- *   (`@>` / `&&`, authorization.service.ts): 1.4 ms.
+ *   every hospital of the page, array against array. GIN indexes on the grants' hospital and
+ *   region arrays let each hospital look its grants up (`@>` / `&&`, authorization.service.ts).
  * - Hospital search matched `name ILIKE … OR address ILIKE …`, lower-casing both columns of every
- *   candidate the trigram indexes let through (5,100 for "人民医院": 4.3 ms to count them). The
- *   text is now kept lower-cased in one column (`search_text`, name and address on two lines: a
- *   search box cannot type a line break, so no match spans both) with one trigram index, and
- *   searched with LIKE (2.4 ms). It replaces the two indexes of HospitalSearchTrigrams.
+ *   candidate the trigram indexes let through. The text is now kept lower-cased in one column
+ *   (`search_text`, name and address on two lines: a search box cannot type a line break, so no
+ *   match spans both) with one trigram index, and searched with LIKE. It replaces the two indexes
+ *   of HospitalSearchTrigrams.
  */
 export class ReadPathIndexes1765600000000 implements MigrationInterface {
   name = 'ReadPathIndexes1765600000000';

@@ -14,12 +14,16 @@ export class ExternalRefPerAccount1766210000000 implements MigrationInterface {
     await q.query(`DROP INDEX payment_external_ref`);
     await q.query(`CREATE UNIQUE INDEX payment_external_ref ON payment (distributor_id, external_ref)`);
     await q.query(`DROP INDEX invoice_external_ref`);
-    await q.query(`CREATE UNIQUE INDEX invoice_external_ref ON invoice (distributor_id, external_ref) WHERE external_ref IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX invoice_external_ref ON invoice (distributor_id, external_ref) WHERE external_ref IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX invoice_external_ref`);
-    await q.query(`CREATE UNIQUE INDEX invoice_external_ref ON invoice (brand_id, external_ref) WHERE external_ref IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX invoice_external_ref ON invoice (brand_id, external_ref) WHERE external_ref IS NOT NULL`,
+    );
     await q.query(`DROP INDEX payment_external_ref`);
     await q.query(`CREATE UNIQUE INDEX payment_external_ref ON payment (brand_id, external_ref)`);
   }

@@ -18,7 +18,9 @@ export class RefuseTruncate1766410000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const tables: Array<{ name: string }> = await q.query(APPEND_ONLY_TABLES);
     for (const { name } of tables) {
-      await q.query(`CREATE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${name} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${name} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 

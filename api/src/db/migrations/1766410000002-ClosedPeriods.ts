@@ -19,7 +19,9 @@ export class ClosedPeriods1766410000002 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE ledger_entry ADD COLUMN value_on date`);
-    await q.query(`CREATE INDEX statement_closed ON statement (distributor_id, period DESC) WHERE status IN ('ISSUED', 'CONFIRMED')`);
+    await q.query(
+      `CREATE INDEX statement_closed ON statement (distributor_id, period DESC) WHERE status IN ('ISSUED', 'CONFIRMED')`,
+    );
     await q.query(`
       CREATE FUNCTION ledger_posting_date(p_distributor uuid, p_on date) RETURNS date LANGUAGE sql STABLE AS $$
         SELECT GREATEST(p_on, COALESCE((
@@ -38,7 +40,9 @@ export class ClosedPeriods1766410000002 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER ledger_entry_open_period BEFORE INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION ledger_entry_open_period()`);
+    await q.query(
+      `CREATE TRIGGER ledger_entry_open_period BEFORE INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION ledger_entry_open_period()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,15 +9,38 @@ export const DEMO_PASSWORD = 'MedChannel#2026';
 export const fixedId = (kind: number, n: number) =>
   `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
-export interface SeedBrand { id: string; code: string; name: string }
-export interface SeedRegion { id: string; brandId: string; code: string; name: string; level: RegionLevel; parentCode?: string }
+export interface SeedBrand {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface SeedRegion {
+  id: string;
+  brandId: string;
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode?: string;
+}
 export interface SeedDistributor {
-  id: string; brandId: string; code: string; name: string; stage: DistributorStage; tier: number;
-  regionCode: string; channelManagerEmail?: string; parentCode?: string;
+  id: string;
+  brandId: string;
+  code: string;
+  name: string;
+  stage: DistributorStage;
+  tier: number;
+  regionCode: string;
+  channelManagerEmail?: string;
+  parentCode?: string;
 }
 export interface SeedUser {
-  id: string; brandId: string; email: string; displayName: string; role: Role;
-  regionCodes?: string[]; distributorCode?: string;
+  id: string;
+  brandId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  regionCodes?: string[];
+  distributorCode?: string;
 }
 
 export const BRANDS = {
@@ -26,9 +49,31 @@ export const BRANDS = {
 } satisfies Record<string, SeedBrand>;
 
 const GEOGRAPHY: Array<[string, string, Array<[string, string]>]> = [
-  ['ZJ', '浙江省', [['ZJ-HZ', '杭州市'], ['ZJ-NB', '宁波市'], ['ZJ-WZ', '温州市']]],
-  ['JS', '江苏省', [['JS-NJ', '南京市'], ['JS-SZ', '苏州市']]],
-  ['GD', '广东省', [['GD-GZ', '广州市'], ['GD-SZ', '深圳市']]],
+  [
+    'ZJ',
+    '浙江省',
+    [
+      ['ZJ-HZ', '杭州市'],
+      ['ZJ-NB', '宁波市'],
+      ['ZJ-WZ', '温州市'],
+    ],
+  ],
+  [
+    'JS',
+    '江苏省',
+    [
+      ['JS-NJ', '南京市'],
+      ['JS-SZ', '苏州市'],
+    ],
+  ],
+  [
+    'GD',
+    '广东省',
+    [
+      ['GD-GZ', '广州市'],
+      ['GD-SZ', '深圳市'],
+    ],
+  ],
 ];
 
 export const REGIONS: SeedRegion[] = Object.values(BRANDS).flatMap((brand, b) => {
@@ -36,7 +81,12 @@ export const REGIONS: SeedRegion[] = Object.values(BRANDS).flatMap((brand, b) =>
   return GEOGRAPHY.flatMap(([code, name, cities]) => [
     { id: fixedId(0xe, ++n + b * 100), brandId: brand.id, code, name, level: RegionLevel.PROVINCE },
     ...cities.map(([cityCode, cityName]) => ({
-      id: fixedId(0xe, ++n + b * 100), brandId: brand.id, code: cityCode, name: cityName, level: RegionLevel.CITY, parentCode: code,
+      id: fixedId(0xe, ++n + b * 100),
+      brandId: brand.id,
+      code: cityCode,
+      name: cityName,
+      level: RegionLevel.CITY,
+      parentCode: code,
     })),
   ]);
 });
@@ -45,20 +95,106 @@ const HK = BRANDS.huakang.id;
 const RG = BRANDS.ruiguang.id;
 
 export const DISTRIBUTORS: SeedDistributor[] = [
-  { id: fixedId(0xd, 1), brandId: HK, code: 'HK-KD', name: '杭州康达医疗器械有限公司', stage: DistributorStage.FORMAL, tier: 1, regionCode: 'ZJ-HZ', channelManagerEmail: 'zhang.cm@huakang.demo' },
-  { id: fixedId(0xd, 2), brandId: HK, code: 'HK-NBRK', name: '宁波瑞康医疗用品有限公司', stage: DistributorStage.TRIAL, tier: 2, regionCode: 'ZJ-NB', channelManagerEmail: 'zhang.cm@huakang.demo', parentCode: 'HK-KD' },
-  { id: fixedId(0xd, 3), brandId: HK, code: 'HK-HN', name: '南京华宁医疗设备有限公司', stage: DistributorStage.FORMAL, tier: 1, regionCode: 'JS-NJ', channelManagerEmail: 'zhang.cm@huakang.demo' },
-  { id: fixedId(0xd, 4), brandId: HK, code: 'HK-HGK', name: '苏州恒康医疗器械有限公司', stage: DistributorStage.TEMP_AUTHORIZED, tier: 2, regionCode: 'JS-SZ' },
-  { id: fixedId(0xd, 5), brandId: HK, code: 'HK-YK', name: '广州粤康医疗科技有限公司', stage: DistributorStage.FORMAL, tier: 1, regionCode: 'GD-GZ', channelManagerEmail: 'chen.cm@huakang.demo' },
-  { id: fixedId(0xd, 11), brandId: RG, code: 'RG-RD', name: '杭州瑞达生物科技有限公司', stage: DistributorStage.FORMAL, tier: 1, regionCode: 'ZJ-HZ', channelManagerEmail: 'cm@ruiguang.demo' },
-  { id: fixedId(0xd, 12), brandId: RG, code: 'RG-WZRH', name: '温州瑞华医疗器械有限公司', stage: DistributorStage.FORMAL, tier: 2, regionCode: 'ZJ-WZ', parentCode: 'RG-RD' },
-  { id: fixedId(0xd, 13), brandId: RG, code: 'RG-KT', name: '南京康泰医疗科技有限公司', stage: DistributorStage.NEGOTIATING, tier: 1, regionCode: 'JS-NJ' },
-  { id: fixedId(0xd, 14), brandId: RG, code: 'RG-RL', name: '深圳瑞联医疗设备有限公司', stage: DistributorStage.SCREENING, tier: 1, regionCode: 'GD-SZ' },
+  {
+    id: fixedId(0xd, 1),
+    brandId: HK,
+    code: 'HK-KD',
+    name: '杭州康达医疗器械有限公司',
+    stage: DistributorStage.FORMAL,
+    tier: 1,
+    regionCode: 'ZJ-HZ',
+    channelManagerEmail: 'zhang.cm@huakang.demo',
+  },
+  {
+    id: fixedId(0xd, 2),
+    brandId: HK,
+    code: 'HK-NBRK',
+    name: '宁波瑞康医疗用品有限公司',
+    stage: DistributorStage.TRIAL,
+    tier: 2,
+    regionCode: 'ZJ-NB',
+    channelManagerEmail: 'zhang.cm@huakang.demo',
+    parentCode: 'HK-KD',
+  },
+  {
+    id: fixedId(0xd, 3),
+    brandId: HK,
+    code: 'HK-HN',
+    name: '南京华宁医疗设备有限公司',
+    stage: DistributorStage.FORMAL,
+    tier: 1,
+    regionCode: 'JS-NJ',
+    channelManagerEmail: 'zhang.cm@huakang.demo',
+  },
+  {
+    id: fixedId(0xd, 4),
+    brandId: HK,
+    code: 'HK-HGK',
+    name: '苏州恒康医疗器械有限公司',
+    stage: DistributorStage.TEMP_AUTHORIZED,
+    tier: 2,
+    regionCode: 'JS-SZ',
+  },
+  {
+    id: fixedId(0xd, 5),
+    brandId: HK,
+    code: 'HK-YK',
+    name: '广州粤康医疗科技有限公司',
+    stage: DistributorStage.FORMAL,
+    tier: 1,
+    regionCode: 'GD-GZ',
+    channelManagerEmail: 'chen.cm@huakang.demo',
+  },
+  {
+    id: fixedId(0xd, 11),
+    brandId: RG,
+    code: 'RG-RD',
+    name: '杭州瑞达生物科技有限公司',
+    stage: DistributorStage.FORMAL,
+    tier: 1,
+    regionCode: 'ZJ-HZ',
+    channelManagerEmail: 'cm@ruiguang.demo',
+  },
+  {
+    id: fixedId(0xd, 12),
+    brandId: RG,
+    code: 'RG-WZRH',
+    name: '温州瑞华医疗器械有限公司',
+    stage: DistributorStage.FORMAL,
+    tier: 2,
+    regionCode: 'ZJ-WZ',
+    parentCode: 'RG-RD',
+  },
+  {
+    id: fixedId(0xd, 13),
+    brandId: RG,
+    code: 'RG-KT',
+    name: '南京康泰医疗科技有限公司',
+    stage: DistributorStage.NEGOTIATING,
+    tier: 1,
+    regionCode: 'JS-NJ',
+  },
+  {
+    id: fixedId(0xd, 14),
+    brandId: RG,
+    code: 'RG-RL',
+    name: '深圳瑞联医疗设备有限公司',
+    stage: DistributorStage.SCREENING,
+    tier: 1,
+    regionCode: 'GD-SZ',
+  },
 ];
+
+/** The demo person who works for both brands (portal, owner in each). */
+export const TWO_BRANDS_EMAIL = 'yu.siyuan@partner.demo';
 
 let u = 0;
 const user = (brandId: string, email: string, displayName: string, role: Role, where: string[] | string): SeedUser => ({
-  id: fixedId(0xa, ++u), brandId, email, displayName, role,
+  id: fixedId(0xa, ++u),
+  brandId,
+  email,
+  displayName,
+  role,
   ...(Array.isArray(where) ? { regionCodes: where } : { distributorCode: where }),
 });
 
@@ -91,11 +227,18 @@ export const USERS: SeedUser[] = [
   user(RG, 'boss@wzruihua.demo', '邓明', Role.OWNER, 'RG-WZRH'),
   user(RG, 'boss@kangtai.demo', '曹阳', Role.OWNER, 'RG-KT'),
   user(RG, 'boss@ruilian.demo', '彭辉', Role.OWNER, 'RG-RL'),
-  // added with part 5 (kept last so that earlier users keep their fixed ids)
+  // added with the finance demo (kept last so that earlier users keep their fixed ids)
   user(HK, 'zhou.rep@nbruikang.demo', '周婷', Role.REP, 'HK-NBRK'),
-  // added with part 6: the rep who learns in the training browser test
+  // added with the training demo: the rep who learns in the training browser test
   user(HK, 'sun.rep@kangda.demo', '孙悦', Role.REP, 'HK-KD'),
+  // one person, two brands: 宁波瑞康 sells for 华康 and (as 杭州瑞达's partner) for 瑞光, so its
+  // second owner holds a membership in each with one e-mail and one password (the brand switcher)
+  user(HK, TWO_BRANDS_EMAIL, '俞思远', Role.OWNER, 'HK-NBRK'),
+  user(RG, TWO_BRANDS_EMAIL, '俞思远', Role.OWNER, 'RG-RD'),
 ];
+
+/** A person's memberships, in the order above (userByEmail answers the first). */
+export const membershipsOf = (email: string): SeedUser[] => USERS.filter((x) => x.email === email);
 
 export const userByEmail = (email: string): SeedUser => {
   const found = USERS.find((x) => x.email === email);

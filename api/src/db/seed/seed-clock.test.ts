@@ -6,26 +6,38 @@ import { seedCalendar } from './seed-clock';
 // 23:59 China time. Pure arithmetic: no clock, no database.
 const china = (local: string) => new Date(`${local}+08:00`);
 const EDGES = [
-  '2026-12-01T00:05:00', '2026-11-30T23:59:00', '2026-12-31T23:59:00', '2027-01-01T00:01:00',
-  '2028-02-29T12:00:00', '2028-03-01T00:00:00', '2027-03-01T00:00:30', '2026-12-02T09:47:00',
+  '2026-12-01T00:05:00',
+  '2026-11-30T23:59:00',
+  '2026-12-31T23:59:00',
+  '2027-01-01T00:01:00',
+  '2028-02-29T12:00:00',
+  '2028-03-01T00:00:00',
+  '2027-03-01T00:00:30',
+  '2026-12-02T09:47:00',
 ].map(china);
-const EVERY_DAY = Array.from({ length: 3 * 366 }, (_, i) => addDays('2026-01-01', i)).flatMap((d) => [china(`${d}T00:05:00`), china(`${d}T23:59:00`)]);
+const EVERY_DAY = Array.from({ length: 3 * 366 }, (_, i) => addDays('2026-01-01', i)).flatMap((d) => [
+  china(`${d}T00:05:00`),
+  china(`${d}T23:59:00`),
+]);
 
-test.each(EDGES.map((anchor) => [anchor.toISOString(), anchor]))('at %s: last month’s facts in last month, this month’s in this month, carried-over balances before both', (_, anchor) => {
-  const cal = seedCalendar(anchor);
-  expect(cal.today).toBe(today(anchor));
-  expect(cal.lastMonth < cal.thisMonth).toBe(true);
-  for (const day of [1, 6, 9, 12, 18, 21, 25, 28]) expect(cal.lastMonthDay(day).slice(0, 7)).toBe(cal.lastMonth);
-  expect(cal.carriedOverOn < `${cal.lastMonth}-01`).toBe(true);
-  expect(addDays(cal.carriedOverOn, 1)).toBe(`${cal.lastMonth}-01`);
-  for (const back of [0, 1, 2, 6, 12, 40]) {
-    const on = cal.thisMonthDay(back);
-    expect(on.slice(0, 7)).toBe(cal.thisMonth);
-    expect(on <= cal.today).toBe(true);
-  }
-  expect(cal.lastOfThisMonth.slice(0, 7)).toBe(cal.thisMonth);
-  expect(addDays(cal.lastOfThisMonth, 1).slice(8)).toBe('01');
-});
+test.each(EDGES.map((anchor) => [anchor.toISOString(), anchor]))(
+  'at %s: last month’s facts in last month, this month’s in this month, carried-over balances before both',
+  (_, anchor) => {
+    const cal = seedCalendar(anchor);
+    expect(cal.today).toBe(today(anchor));
+    expect(cal.lastMonth < cal.thisMonth).toBe(true);
+    for (const day of [1, 6, 9, 12, 18, 21, 25, 28]) expect(cal.lastMonthDay(day).slice(0, 7)).toBe(cal.lastMonth);
+    expect(cal.carriedOverOn < `${cal.lastMonth}-01`).toBe(true);
+    expect(addDays(cal.carriedOverOn, 1)).toBe(`${cal.lastMonth}-01`);
+    for (const back of [0, 1, 2, 6, 12, 40]) {
+      const on = cal.thisMonthDay(back);
+      expect(on.slice(0, 7)).toBe(cal.thisMonth);
+      expect(on <= cal.today).toBe(true);
+    }
+    expect(cal.lastOfThisMonth.slice(0, 7)).toBe(cal.thisMonth);
+    expect(addDays(cal.lastOfThisMonth, 1).slice(8)).toBe('01');
+  },
+);
 
 test('a fact of today is never after the anchor, stays on its day and keeps its order; earlier days keep their clock time', () => {
   for (const anchor of [...EDGES, ...EVERY_DAY]) {

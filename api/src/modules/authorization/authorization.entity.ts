@@ -47,7 +47,10 @@ export class AuthorizationGrant extends TenantEntity {
 }
 
 /** Where a grant stands on a date. */
-export function statusOn(g: Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>, on: string): AuthorizationStatus {
+export function statusOn(
+  g: Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>,
+  on: string,
+): AuthorizationStatus {
   if (g.revokedFrom && g.revokedFrom <= on) return AuthorizationStatus.REVOKED;
   if (on < g.validFrom) return AuthorizationStatus.SCHEDULED;
   if (on > g.validTo) return AuthorizationStatus.EXPIRED;

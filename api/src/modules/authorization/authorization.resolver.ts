@@ -1,15 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AuthorizationStatus, Role } from '@medchannel/shared-schema';
+import { AuthorizationStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { today } from '../../common/dates';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { ProductLineType, ProductType } from '../product/product.types';
-import { Product, ProductLine } from '../product/product.entity';
-import { RegionType } from '../region/region.types';
-import { Region } from '../region/region.entity';
-import { HospitalType } from '../hospital/hospital.types';
-import { Hospital } from '../hospital/hospital.entity';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { ProductLineType, ProductType } from '../product';
+import { Product, ProductLine } from '../product';
+import { RegionType } from '../region';
+import { Region } from '../region';
+import { HospitalType } from '../hospital';
+import { Hospital } from '../hospital';
 import { AuthorizationGrant, statusOn } from './authorization.entity';
 import {
   AuthorizationType,
@@ -18,10 +18,10 @@ import {
   GrantAuthorizationInput,
   RevokeAuthorizationArgs,
 } from './authorization.types';
+import { Can } from '../../auth/can';
 
-const GRANTORS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
-
-const present = <T>(rows: Array<T | null | Error>): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
+const present = <T>(rows: Array<T | null | Error>): T[] =>
+  rows.filter((r): r is T => r !== null && !(r instanceof Error));
 
 @Resolver(() => AuthorizationType)
 export class AuthorizationResolver {
@@ -32,19 +32,22 @@ export class AuthorizationResolver {
     return ctx.services.authorizations.list(requireScope(ctx), args);
   }
 
-  @Authorized(...GRANTORS)
+  @Can('authorization.grant')
   @Mutation(() => AuthorizationType)
-  grantAuthorization(@Arg('input') input: GrantAuthorizationInput, @Ctx() ctx: GqlContext): Promise<AuthorizationGrant> {
+  grantAuthorization(
+    @Arg('input') input: GrantAuthorizationInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<AuthorizationGrant> {
     return ctx.services.authorizations.grant(requireScope(ctx), input);
   }
 
-  @Authorized(...GRANTORS)
+  @Can('authorization.grant')
   @Mutation(() => AuthorizationType)
   extendAuthorization(@Args() args: ExtendAuthorizationArgs, @Ctx() ctx: GqlContext): Promise<AuthorizationGrant> {
     return ctx.services.authorizations.extend(requireScope(ctx), args);
   }
 
-  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD)
+  @Can('authorization.revoke')
   @Mutation(() => AuthorizationType)
   revokeAuthorization(@Args() args: RevokeAuthorizationArgs, @Ctx() ctx: GqlContext): Promise<AuthorizationGrant> {
     return ctx.services.authorizations.revoke(requireScope(ctx), args);
@@ -79,5 +82,17 @@ export class AuthorizationResolver {
   @FieldResolver(() => [HospitalType])
   async hospitals(@Root() g: AuthorizationGrant, @Ctx() ctx: GqlContext): Promise<Hospital[]> {
     return present(await loadersOf(ctx).hospitalById.loadMany(g.hospitalIds));
+  }
+}
+
+/** The hospital page's grants: those covering the hospital that have not ended, as far as the viewer sees them. */
+@Resolver(() => HospitalType)
+export class HospitalAuthorizationsResolver {
+  @FieldResolver(() => [AuthorizationType], {
+    description:
+      'Grants naming it or covering its region that have not ended (live or to come), as far as the viewer sees them',
+  })
+  authorizations(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<AuthorizationGrant[]> {
+    return loadersOf(ctx).authorizationsByHospitalId.load(h.id);
   }
 }

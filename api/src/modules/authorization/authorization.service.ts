@@ -7,14 +7,19 @@ import { isUuid } from '../../common/ids';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { daysBetween, isIsoDate, today } from '../../common/dates';
-import { Distributor } from '../distributor/distributor.entity';
-import { Hospital } from '../hospital/hospital.entity';
-import { Product } from '../product/product.entity';
-import { Region } from '../region/region.entity';
-import { ComplianceService } from '../compliance/compliance.service';
+import { Distributor } from '../distributor';
+import { Hospital } from '../hospital';
+import { Product } from '../product';
+import { Region } from '../region';
+import { ComplianceService } from '../compliance';
 import { assertVersion } from '../../common/versioning';
 import { AuthorizationGrant, lastDay } from './authorization.entity';
-import { AuthorizationsArgs, ExtendAuthorizationArgs, GrantAuthorizationInput, RevokeAuthorizationArgs } from './authorization.types';
+import {
+  AuthorizationsArgs,
+  ExtendAuthorizationArgs,
+  GrantAuthorizationInput,
+  RevokeAuthorizationArgs,
+} from './authorization.types';
 import { coverageOverlaps, loadCoverageFacts } from './coverage';
 
 /** statusOn(), as SQL: revoked first, then before, after or within the period. */
@@ -22,7 +27,8 @@ const STATUS_SQL: Record<AuthorizationStatus, string> = {
   [AuthorizationStatus.REVOKED]: 'g.revoked_from <= :on',
   [AuthorizationStatus.SCHEDULED]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_from > :on',
   [AuthorizationStatus.EXPIRED]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_to < :on',
-  [AuthorizationStatus.ACTIVE]: '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_from <= :on AND g.valid_to >= :on',
+  [AuthorizationStatus.ACTIVE]:
+    '(g.revoked_from IS NULL OR g.revoked_from > :on) AND g.valid_from <= :on AND g.valid_to >= :on',
 };
 
 type Period = Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>;
@@ -51,7 +57,10 @@ export class AuthorizationService {
   }
 
   /** Distributor ids with a live grant naming the hospital or covering its region (the hospital's "who serves it"). */
-  async servingDistributorIds(scope: Scope, hospitalIds: readonly string[]): Promise<Array<{ hospitalId: string; distributorId: string }>> {
+  async servingDistributorIds(
+    scope: Scope,
+    hospitalIds: readonly string[],
+  ): Promise<Array<{ hospitalId: string; distributorId: string }>> {
     // A grant serves a hospital it names, or one in a region it covers (the hospital's city or
     // that city's province): written as array containment/overlap, so each hospital looks its
     // grants up in the GIN indexes on both arrays instead of comparing every grant with it.
@@ -60,13 +69,40 @@ export class AuthorizationService {
       .innerJoin(Region, 'hr', 'hr.id = h.region_id')
       .select(['h.id AS "hospitalId"', 'g.distributor_id AS "distributorId"'])
       .distinct(true)
-      .andWhere('g.valid_from <= CURRENT_DATE AND g.valid_to >= CURRENT_DATE')
-      .andWhere('(g.revoked_from IS NULL OR g.revoked_from > CURRENT_DATE)')
+      // live on the business calendar's today (China), not on the database server's date
+      .andWhere('g.valid_from <= :today AND g.valid_to >= :today', { today: today() })
+      .andWhere('(g.revoked_from IS NULL OR g.revoked_from > :today)')
       .andWhere('(g.hospital_ids @> ARRAY[h.id] OR g.region_ids && ARRAY[h.region_id, hr.parent_id])');
     return qb.getRawMany();
   }
 
-  private async lockedGrant(scope: Scope, em: EntityManager, id: string, expectedVersion: number): Promise<AuthorizationGrant> {
+  /** Grants naming the hospital or covering its region that have not ended yet (live or to come), latest end first. */
+  async coveringHospitals(
+    scope: Scope,
+    hospitalIds: readonly string[],
+  ): Promise<Array<{ hospitalId: string; grant: AuthorizationGrant }>> {
+    const qb = this.scoped(scope)
+      .innerJoin(Hospital, 'h', 'h.id = ANY(:hospitalIds) AND h.brand_id = g.brand_id', { hospitalIds })
+      .innerJoin(Region, 'hr', 'hr.id = h.region_id')
+      .addSelect('h.id', 'covered_hospital_id')
+      // the business calendar's today (China), not the database server's date
+      .andWhere('g.valid_to >= :today', { today: today() })
+      .andWhere('(g.hospital_ids @> ARRAY[h.id] OR g.region_ids && ARRAY[h.region_id, hr.parent_id])')
+      .orderBy('g.valid_to', 'DESC')
+      .addOrderBy('g.id');
+    const { entities, raw } = await qb.getRawAndEntities();
+    return raw.map((r: { covered_hospital_id: string; g_id: string }) => ({
+      hospitalId: r.covered_hospital_id,
+      grant: entities.find((e) => e.id === r.g_id)!,
+    }));
+  }
+
+  private async lockedGrant(
+    scope: Scope,
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+  ): Promise<AuthorizationGrant> {
     const grant = await this.scoped(scope, em).andWhere('g.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!grant) throw notFound('Authorization');
     assertVersion(grant, expectedVersion, 'authorization');
@@ -109,7 +145,12 @@ export class AuthorizationService {
     // exists", with the same code and reason, so the refusal shows no other territory's dealings.
     const readable = await this.scoped(scope, em).andWhere('g.id = :id', { id: conflict.id }).getCount();
     if (!readable) {
-      throw new AppError(ErrorCode.CONFLICT, 'A conflicting exclusive authorization exists', 'exclusive', ErrorReason.EXCLUSIVE_CONFLICT);
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'A conflicting exclusive authorization exists',
+        'exclusive',
+        ErrorReason.EXCLUSIVE_CONFLICT,
+      );
     }
     const [other] = await em.query(`SELECT name FROM distributor WHERE id = $1`, [conflict.distributorId]);
     throw new AppError(
@@ -122,20 +163,26 @@ export class AuthorizationService {
 
   async grant(scope: Scope, input: GrantAuthorizationInput): Promise<AuthorizationGrant> {
     this.checkLength(input.kind, input.validFrom, input.validTo);
-    if (input.productLineIds.length + input.productIds.length === 0) throw badInput('productIds', 'Name at least one product line or product');
-    if (input.regionIds.length + input.hospitalIds.length === 0) throw badInput('regionIds', 'Name at least one region or hospital');
+    if (input.productLineIds.length + input.productIds.length === 0)
+      throw badInput('productIds', 'Name at least one product line or product');
+    if (input.regionIds.length + input.hospitalIds.length === 0)
+      throw badInput('regionIds', 'Name at least one region or hospital');
     return this.ds.transaction(async (em) => {
       // Every id in the input is read through the viewer's scope: what they cannot see answers
       // NOT_FOUND exactly like an id that exists nowhere, and nothing is granted there.
       const distributor = isUuid(input.distributorId)
-        ? await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor').andWhere('d.id = :id', { id: input.distributorId }).getOne()
+        ? await applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor')
+            .andWhere('d.id = :id', { id: input.distributorId })
+            .getOne()
         : null;
       if (!distributor) throw notVisible('distributor', 'distributorId');
       await visibleIds(em, scope, 'productLine', input.productLineIds, 'productLineIds');
       await visibleIds(em, scope, 'product', input.productIds, 'productIds');
       await visibleIds(em, scope, 'region', input.regionIds, 'regionIds');
       await visibleIds(em, scope, 'hospital', input.hospitalIds, 'hospitalIds');
-      if ([DistributorStage.TERMINATED, DistributorStage.EXITING, DistributorStage.PROSPECT].includes(distributor.stage)) {
+      if (
+        [DistributorStage.TERMINATED, DistributorStage.EXITING, DistributorStage.PROSPECT].includes(distributor.stage)
+      ) {
         throw badInput('distributorId', `A distributor in stage ${distributor.stage} cannot be authorized`);
       }
 
@@ -144,15 +191,34 @@ export class AuthorizationService {
         `SELECT DISTINCT device_class FROM product WHERE brand_id = $1 AND (id = ANY($2) OR product_line_id = ANY($3))`,
         [scope.brandId, input.productIds, input.productLineIds],
       );
-      const findings = await this.compliance.qualificationFindings(em, scope.brandId, distributor.id, classes.map((c) => c.device_class), input.validFrom);
+      const findings = await this.compliance.qualificationFindings(
+        em,
+        scope,
+        distributor.id,
+        classes.map((c) => c.device_class),
+        input.validFrom,
+      );
       if (findings.length) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, findings.map((f) => f.message).join('; '), 'distributorId', ErrorReason.NOT_COMPLIANT);
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          findings.map((f) => f.message).join('; '),
+          'distributorId',
+          ErrorReason.NOT_COMPLIANT,
+        );
       }
 
-      const grant = em.create(AuthorizationGrant, { ...input, brandId: scope.brandId, revokedFrom: null, revokeReason: null });
+      const grant = em.create(AuthorizationGrant, {
+        ...input,
+        brandId: scope.brandId,
+        revokedFrom: null,
+        revokeReason: null,
+      });
       await this.refuseExclusiveConflicts(scope, em, grant);
       const saved = await em.save(grant);
-      await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', distributor.id, { authorizationId: saved.id, ...input });
+      await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', distributor.id, {
+        authorizationId: saved.id,
+        ...input,
+      });
       return saved;
     });
   }
@@ -167,7 +233,10 @@ export class AuthorizationService {
       grant.validTo = args.validTo;
       await this.refuseExclusiveConflicts(scope, em, grant);
       const saved = await em.save(grant);
-      await audit(em, scope, 'EXTEND_AUTHORIZATION', 'distributor', grant.distributorId, { authorizationId: grant.id, validTo: { from, to: args.validTo } });
+      await audit(em, scope, 'EXTEND_AUTHORIZATION', 'distributor', grant.distributorId, {
+        authorizationId: grant.id,
+        validTo: { from, to: args.validTo },
+      });
       return saved;
     });
   }
@@ -184,7 +253,11 @@ export class AuthorizationService {
       grant.revokedFrom = args.effectiveFrom;
       grant.revokeReason = args.reason;
       const saved = await em.save(grant);
-      await audit(em, scope, 'REVOKE_AUTHORIZATION', 'distributor', grant.distributorId, { authorizationId: grant.id, revokedFrom: args.effectiveFrom, reason: args.reason });
+      await audit(em, scope, 'REVOKE_AUTHORIZATION', 'distributor', grant.distributorId, {
+        authorizationId: grant.id,
+        revokedFrom: args.effectiveFrom,
+        reason: args.reason,
+      });
       return saved;
     });
   }

@@ -1,12 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Length, Min } from 'class-validator';
 import { AuthorizationKind, AuthorizationStatus } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { IdField, OptionalIdField, DateField } from '../../common/fields';
 
 registerEnumType(AuthorizationKind, { name: 'AuthorizationKind' });
 registerEnumType(AuthorizationStatus, { name: 'AuthorizationStatus' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType('Authorization')
 export class AuthorizationType {
@@ -37,8 +36,7 @@ export class AuthorizationType {
 
 @InputType()
 export class GrantAuthorizationInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field(() => AuthorizationKind)
@@ -69,23 +67,19 @@ export class GrantAuthorizationInput {
   @IsUUID('all', { each: true })
   hospitalIds: string[];
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   validFrom: string;
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   validTo: string;
 }
 
 @ArgsType()
 export class ExtendAuthorizationArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   validTo: string;
 
   @Field(() => Int)
@@ -96,12 +90,10 @@ export class ExtendAuthorizationArgs {
 
 @ArgsType()
 export class RevokeAuthorizationArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => LocalDateScalar, { description: 'From this date on the grant no longer applies' })
-  @Matches(DATE)
+  @DateField('From this date on the grant no longer applies')
   effectiveFrom: string;
 
   @Field()
@@ -116,9 +108,7 @@ export class RevokeAuthorizationArgs {
 
 @ArgsType()
 export class AuthorizationsArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string;
 
   @Field(() => AuthorizationStatus, { nullable: true, description: 'Status today' })

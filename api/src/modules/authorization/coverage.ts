@@ -14,17 +14,24 @@ export async function loadCoverageFacts(em: EntityManager, brandId: string, gran
   const productIds = [...new Set(grants.flatMap((g) => g.productIds))];
   const hospitalIds = [...new Set(grants.flatMap((g) => g.hospitalIds))];
   const products: Array<{ id: string; line: string }> = productIds.length
-    ? await em.query(`SELECT id, product_line_id AS line FROM product WHERE brand_id = $1 AND id = ANY($2)`, [brandId, productIds])
+    ? await em.query(`SELECT id, product_line_id AS line FROM product WHERE brand_id = $1 AND id = ANY($2)`, [
+        brandId,
+        productIds,
+      ])
     : [];
   const hospitals: Array<{ id: string; region: string }> = hospitalIds.length
-    ? await em.query(`SELECT id, region_id AS region FROM hospital WHERE brand_id = $1 AND id = ANY($2)`, [brandId, hospitalIds])
+    ? await em.query(`SELECT id, region_id AS region FROM hospital WHERE brand_id = $1 AND id = ANY($2)`, [
+        brandId,
+        hospitalIds,
+      ])
     : [];
   const regions: Array<{ id: string; parent: string | null }> = await em.query(
     `SELECT id, parent_id AS parent FROM region WHERE brand_id = $1`,
     [brandId],
   );
   const childrenOfRegion = new Map<string, string[]>();
-  for (const r of regions) if (r.parent) childrenOfRegion.set(r.parent, [...(childrenOfRegion.get(r.parent) ?? []), r.id]);
+  for (const r of regions)
+    if (r.parent) childrenOfRegion.set(r.parent, [...(childrenOfRegion.get(r.parent) ?? []), r.id]);
   return {
     lineOfProduct: new Map(products.map((p) => [p.id, p.line])),
     childrenOfRegion,
@@ -44,8 +51,14 @@ export function coverageOverlaps(a: Cover, b: Cover, facts: CoverageFacts): bool
   const productsOverlap =
     intersects(a.productLineIds, new Set(b.productLineIds)) ||
     intersects(a.productIds, new Set(b.productIds)) ||
-    intersects(b.productIds.map((p) => facts.lineOfProduct.get(p) ?? ''), new Set(a.productLineIds)) ||
-    intersects(a.productIds.map((p) => facts.lineOfProduct.get(p) ?? ''), new Set(b.productLineIds));
+    intersects(
+      b.productIds.map((p) => facts.lineOfProduct.get(p) ?? ''),
+      new Set(a.productLineIds),
+    ) ||
+    intersects(
+      a.productIds.map((p) => facts.lineOfProduct.get(p) ?? ''),
+      new Set(b.productLineIds),
+    );
   if (!productsOverlap) return false;
   const ta = territory(a, facts);
   const tb = territory(b, facts);

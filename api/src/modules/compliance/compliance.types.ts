@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { IsUUID, Matches } from 'class-validator';
+import { ArgsType, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Matches } from 'class-validator';
 import { ComplianceReason } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { IdField } from '../../common/fields';
 
 registerEnumType(ComplianceReason, { name: 'ComplianceReason' });
 
@@ -25,16 +26,13 @@ export class ComplianceAnswerType {
 
 @ArgsType()
 export class ComplianceArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   hospitalId: string;
 
   @Field(() => LocalDateScalar)

@@ -1,15 +1,18 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Role } from '@medchannel/shared-schema';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { GqlContext, requireScope } from '../../context';
 import { DistributorAssessment } from './assessment.entity';
 import { AssessmentInput, AssessmentType } from './assessment.types';
+import { Can } from '../../auth/can';
 
 @Resolver(() => AssessmentType)
 export class AssessmentResolver {
   /** The brand's screening of a candidate; kept, never overwritten. */
-  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER)
+  @Can('distributor.assess')
   @Mutation(() => AssessmentType)
-  recordScreeningAssessment(@Arg('input') input: AssessmentInput, @Ctx() ctx: GqlContext): Promise<DistributorAssessment> {
+  recordScreeningAssessment(
+    @Arg('input') input: AssessmentInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<DistributorAssessment> {
     return ctx.services.assessments.record(requireScope(ctx), input);
   }
 }

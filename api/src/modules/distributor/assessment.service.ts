@@ -10,7 +10,10 @@ export class AssessmentService {
   constructor(private readonly ds: DataSource) {}
 
   byDistributorIds(scope: Scope, ids: readonly string[]): Promise<DistributorAssessment[]> {
-    const qb = this.ds.getRepository(DistributorAssessment).createQueryBuilder('a').where('a.distributor_id = ANY(:ids)', { ids });
+    const qb = this.ds
+      .getRepository(DistributorAssessment)
+      .createQueryBuilder('a')
+      .where('a.distributor_id = ANY(:ids)', { ids });
     return applyScope(qb, scope, 'distributorOwned').orderBy('a.created_at', 'DESC').getMany();
   }
 
@@ -20,8 +23,13 @@ export class AssessmentService {
         .andWhere('d.id = :id', { id: input.distributorId })
         .getCount();
       if (!visible) throw notFound('Distributor');
-      const saved = await em.save(em.create(DistributorAssessment, { ...input, brandId: scope.brandId, assessorId: scope.userId }));
-      await audit(em, scope, 'RECORD_ASSESSMENT', 'distributor', input.distributorId, { assessmentId: saved.id, ...input });
+      const saved = await em.save(
+        em.create(DistributorAssessment, { ...input, brandId: scope.brandId, assessorId: scope.userId }),
+      );
+      await audit(em, scope, 'RECORD_ASSESSMENT', 'distributor', input.distributorId, {
+        assessmentId: saved.id,
+        ...input,
+      });
       return saved;
     });
   }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IdField } from '../../common/fields';
 
 @ObjectType('ScreeningAssessment')
 export class AssessmentType {
@@ -33,8 +34,7 @@ export class AssessmentType {
 
 @InputType()
 export class AssessmentInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field({ nullable: true })

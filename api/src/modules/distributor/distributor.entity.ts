@@ -2,7 +2,7 @@ import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import { DistributorClassification, DistributorStage } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
 
-/** 经销商. Part 1 holds what scoping needs; part 3 adds the legal profile and the lifecycle. */
+/** 经销商: what scoping needs, the legal profile and the lifecycle stage (docs/domain.md, "The lifecycle"). */
 @Entity('distributor')
 @Index(['brandId', 'code'], { unique: true })
 @Index(['brandId', 'name', 'id'])
@@ -51,11 +51,11 @@ export class Distributor extends TenantEntity {
   @Column({ type: 'varchar', length: 32, array: true, default: () => "'{}'" })
   classifications: DistributorClassification[];
 
-  /** What the distributor may owe at once: open orders plus outstanding receivables (part 4). */
+  /** What the distributor may owe at once: open orders plus outstanding receivables. */
   @Column({ name: 'credit_limit', type: 'numeric', precision: 18, scale: 2, default: '0' })
   creditLimit: string;
 
-  /** Days from shipment to the expected collection date (part 5). */
+  /** Days from shipment to the expected collection date. */
   @Column({ name: 'payment_terms_days', type: 'smallint', default: 30 })
   paymentTermsDays: number;
 

@@ -46,8 +46,13 @@ describe('distributors list', () => {
     const tier2 = await admin.request(PAGE, { first: 100, filter: { tier: 2 } });
     expect(tier2.data.distributors.totalCount).toBe(11);
     expect(tier2.data.distributors.nodes.every((d: { tier: number }) => d.tier === 2)).toBe(true);
-    const [{ id: provinceId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [brand.brandId]);
-    const [{ id: cityId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]);
+    const [{ id: provinceId }] = await t.app.ds.query(
+      `SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`,
+      [brand.brandId],
+    );
+    const [{ id: cityId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [
+      brand.brandId,
+    ]);
     // a province covers its cities
     expect((await admin.request(PAGE, { filter: { regionId: provinceId } })).data.distributors.totalCount).toBe(23);
     expect((await admin.request(PAGE, { filter: { regionId: cityId } })).data.distributors.totalCount).toBe(11);
@@ -92,7 +97,10 @@ describe('assignChannelManager', () => {
     const r = await admin.request(ASSIGN, { d: id, u: cm.id, v: before.version });
     expect(r.errors).toEqual([]);
     expect(r.data.assignChannelManager).toMatchObject({ version: before.version + 1, channelManager: { id: cm.id } });
-    const [audit] = await t.app.ds.query(`SELECT action, changes FROM audit_log WHERE entity_id = $1 ORDER BY created_at DESC LIMIT 1`, [id]);
+    const [audit] = await t.app.ds.query(
+      `SELECT action, changes FROM audit_log WHERE entity_id = $1 ORDER BY created_at DESC LIMIT 1`,
+      [id],
+    );
     expect(audit).toEqual({
       action: 'ASSIGN_CHANNEL_MANAGER',
       changes: { channelManagerId: { from: before.channel_manager_id, to: cm.id } },
@@ -122,8 +130,12 @@ describe('assignChannelManager', () => {
   test('the audit trail refuses to be rewritten', async () => {
     // the refusals are the point; keep the SQL logger's error lines out of the test output
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(t.app.ds.query(`UPDATE audit_log SET action = 'X' WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(/append-only/);
-    await expect(t.app.ds.query(`DELETE FROM audit_log WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(/append-only/);
+    await expect(
+      t.app.ds.query(`UPDATE audit_log SET action = 'X' WHERE brand_id = $1`, [brand.brandId]),
+    ).rejects.toThrow(/append-only/);
+    await expect(t.app.ds.query(`DELETE FROM audit_log WHERE brand_id = $1`, [brand.brandId])).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -134,7 +146,15 @@ describe('lifecycle', () => {
   test('a prospect moves step by step, each move kept with its reason; illegal moves change nothing', async () => {
     const created = await admin.request(
       `mutation($i: CreateDistributorInput!) { createDistributor(input: $i) { id stage version } }`,
-      { i: { name: '温州新锐医疗器械有限公司', code: 'LC-1', regionId: (await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]))[0].id } },
+      {
+        i: {
+          name: '温州新锐医疗器械有限公司',
+          code: 'LC-1',
+          regionId: (
+            await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId])
+          )[0].id,
+        },
+      },
     );
     expect(created.errors).toEqual([]);
     const { id } = created.data.createDistributor;
@@ -148,9 +168,16 @@ describe('lifecycle', () => {
       expect(r.errors).toEqual([]);
       version = r.data.moveDistributorStage.version;
     }
-    const final = await admin.request(`query($id: ID!) { distributor(id: $id) { stage stageHistory { fromStage toStage reason } } }`, { id });
+    const final = await admin.request(
+      `query($id: ID!) { distributor(id: $id) { stage stageHistory { fromStage toStage reason } } }`,
+      { id },
+    );
     expect(final.data.distributor.stage).toBe('TEMP_AUTHORIZED');
-    expect(final.data.distributor.stageHistory.map((h: { toStage: string }) => h.toStage)).toEqual(['SCREENING', 'NEGOTIATING', 'TEMP_AUTHORIZED']);
+    expect(final.data.distributor.stageHistory.map((h: { toStage: string }) => h.toStage)).toEqual([
+      'SCREENING',
+      'NEGOTIATING',
+      'TEMP_AUTHORIZED',
+    ]);
     const stale = await admin.request(MOVE, { d: id, to: 'TRIAL', v: 1 });
     expect(reasonOf(stale)).toBe(ErrorReason.STALE_VERSION);
   });

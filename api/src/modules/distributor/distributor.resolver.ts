@@ -1,22 +1,23 @@
 import { DecimalScalar } from '../../common/money';
-import { MoneyType, money } from '../product/product.types';
+import { MoneyType, money } from '../product';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
+import { Role } from '@medchannel/shared-schema';
 import { AssessmentType } from './assessment.types';
 import { DistributorAssessment } from './assessment.entity';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { RegionType } from '../region/region.types';
-import { Region } from '../region/region.entity';
-import { UserType } from '../user/user.types';
-import { User } from '../user/user.entity';
-import { QualificationDocType } from '../qualification/qualification.types';
-import { Qualification } from '../qualification/qualification.entity';
-import { AuthorizationType } from '../authorization/authorization.types';
-import { AuthorizationGrant } from '../authorization/authorization.entity';
+import { RegionType } from '../region';
+import { Region } from '../region';
+import { UserType } from '../user';
+import { User } from '../user';
+import { QualificationDocType } from '../qualification';
+import { Qualification } from '../qualification';
+import { AuthorizationType } from '../authorization';
+import { AuthorizationGrant } from '../authorization';
 import { Distributor, DistributorStageChange } from './distributor.entity';
 import {
   AssignChannelManagerArgs,
+  AssignDistributorsToChannelManagerArgs,
   CreateDistributorInput,
   DistributorConnection,
   DistributorFilter,
@@ -24,9 +25,9 @@ import {
   DistributorStageChangeType,
   DistributorType,
   MoveStageArgs,
+  SetPaymentTermsArgs,
 } from './distributor.types';
-
-const CHANNEL_STAFF = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
+import { Can } from '../../auth/can';
 
 @Resolver(() => DistributorType)
 export class DistributorResolver {
@@ -48,13 +49,13 @@ export class DistributorResolver {
   }
 
   /** A prospect enters the pipeline (stage PROSPECT). */
-  @Authorized(...CHANNEL_STAFF)
+  @Can('distributor.manage')
   @Mutation(() => DistributorType)
   createDistributor(@Arg('input') input: CreateDistributorInput, @Ctx() ctx: GqlContext): Promise<Distributor> {
     return ctx.services.distributors.create(requireScope(ctx), input);
   }
 
-  @Authorized(...CHANNEL_STAFF)
+  @Can('distributor.manage')
   @Mutation(() => DistributorType)
   updateDistributorProfile(
     @Arg('id', () => ID) id: string,
@@ -66,19 +67,31 @@ export class DistributorResolver {
   }
 
   /** One step along the lifecycle, with its reason kept. */
-  @Authorized(...CHANNEL_STAFF)
+  @Can('distributor.manage')
   @Mutation(() => DistributorType)
   moveDistributorStage(@Args() args: MoveStageArgs, @Ctx() ctx: GqlContext): Promise<Distributor> {
     return ctx.services.distributors.moveStage(requireScope(ctx), args);
   }
 
-  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD)
+  @Can('distributor.assignManager')
   @Mutation(() => DistributorType)
   assignChannelManager(@Args() args: AssignChannelManagerArgs, @Ctx() ctx: GqlContext): Promise<Distributor> {
     return ctx.services.distributors.assignChannelManager(requireScope(ctx), args);
   }
 
-  @Authorized(Role.ADMIN, Role.FINANCE)
+  @Can('distributor.assignManager')
+  @Mutation(() => [DistributorType], {
+    description:
+      'Many distributors to one channel manager (the list’s row selection). A reassignment, not an edit of what was read: no versions; those already his are left as they are, so a retry changes nothing. Answers the distributors in the order named',
+  })
+  assignDistributorsToChannelManager(
+    @Args() args: AssignDistributorsToChannelManagerArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Distributor[]> {
+    return ctx.services.distributors.assignManyToChannelManager(requireScope(ctx), args);
+  }
+
+  @Can('distributor.setCredit')
   @Mutation(() => DistributorType)
   setCreditLimit(
     @Arg('distributorId', () => ID) distributorId: string,
@@ -87,6 +100,21 @@ export class DistributorResolver {
     @Ctx() ctx: GqlContext,
   ): Promise<Distributor> {
     return ctx.services.distributors.setCreditLimit(requireScope(ctx), distributorId, expectedVersion, amount);
+  }
+
+  @Can('distributor.setPaymentTerms')
+  @Mutation(() => DistributorType, { description: '账期: the days new invoices and receivables fall due after' })
+  setPaymentTerms(
+    @Args() { distributorId, expectedVersion, days }: SetPaymentTermsArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Distributor> {
+    return ctx.services.distributors.setPaymentTerms(requireScope(ctx), distributorId, expectedVersion, days);
+  }
+
+  /** Brand staff and the distributor's owner, as the credit limit; a rep does not see the account's terms. */
+  @FieldResolver(() => Int, { nullable: true, description: '账期: days an invoice falls due after' })
+  paymentTermsDays(@Root() d: Distributor, @Ctx() ctx: GqlContext): number | null {
+    return requireScope(ctx).role === Role.REP ? null : d.paymentTermsDays;
   }
 
   /** Brand staff and the distributor's owner; a rep does not see the account's figures. */
@@ -118,7 +146,7 @@ export class DistributorResolver {
   }
 
   /** The brand's screenings of this distributor, newest first: brand side only. */
-  @Authorized(...BRAND_ROLES)
+  @Can('distributor.readAssessments')
   @FieldResolver(() => [AssessmentType])
   assessments(@Root() d: Distributor, @Ctx() ctx: GqlContext): Promise<DistributorAssessment[]> {
     return loadersOf(ctx).assessmentsByDistributorId.load(d.id);

@@ -1,13 +1,33 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, ValidateNested, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsUUID,
+  ValidateNested,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { DecimalRange } from '../../common/ranges';
 import { DistributorClassification, DistributorStage } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { DecimalScalar } from '../../common/money';
+import { IdField, OptionalIdField } from '../../common/fields';
 
 registerEnumType(DistributorClassification, { name: 'DistributorClassification' });
 
-registerEnumType(DistributorStage, { name: 'DistributorStage', description: 'Where the distributor is in the channel lifecycle' });
+registerEnumType(DistributorStage, {
+  name: 'DistributorStage',
+  description: 'Where the distributor is in the channel lifecycle',
+});
 
 @ObjectType('Distributor')
 export class DistributorType {
@@ -77,26 +97,63 @@ export class DistributorFilter {
   @Max(9)
   tier?: number;
 
-  @Field(() => ID, { nullable: true, description: 'A province includes its cities' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('A province includes its cities')
   regionId?: string;
+}
+
+/** 账期 in days, as the database's check keeps them. */
+const MAX_PAYMENT_TERMS_DAYS = 365;
+
+@ArgsType()
+export class SetPaymentTermsArgs {
+  @IdField()
+  distributorId: string;
+
+  @Field(() => Int, {
+    description: 'The version the caller saw; a newer one answers CONFLICT (unless it already has these terms)',
+  })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field(() => Int, {
+    description: `Days an invoice or a shipment's receivable falls due after: 0 to ${MAX_PAYMENT_TERMS_DAYS}`,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAYMENT_TERMS_DAYS)
+  days: number;
 }
 
 @ArgsType()
 export class AssignChannelManagerArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   userId: string;
 
   @Field(() => Int, { description: 'The version the caller saw; a newer one answers CONFLICT' })
   @IsInt()
   @Min(1)
   expectedVersion: number;
+}
+
+/** The most distributors one reassignment takes: a page of the list at its largest. */
+const MAX_BULK_ASSIGN = 100;
+
+@ArgsType()
+export class AssignDistributorsToChannelManagerArgs {
+  @Field(() => [ID], {
+    description: `The distributors, as the list's row selection names them (at most ${MAX_BULK_ASSIGN})`,
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_ASSIGN)
+  @IsUUID('all', { each: true })
+  distributorIds: string[];
+
+  @IdField('An active channel manager of the brand')
+  userId: string;
 }
 
 @ObjectType('DistributorStageChange')
@@ -119,8 +176,7 @@ export class DistributorStageChangeType {
 
 @ArgsType()
 export class MoveStageArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field(() => DistributorStage)
@@ -139,14 +195,16 @@ export class MoveStageArgs {
 
 @InputType()
 export class DistributorProfileInput {
-  @Field({ nullable: true })
-  @IsOptional()
+  @Field({ nullable: true, description: 'Left as it is when absent; null is refused' })
+  @ValidateIf((_input, value) => value !== undefined)
   @Length(2, 200)
   name?: string;
 
   @Field({ nullable: true, description: '18 characters' })
   @IsOptional()
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'A unified social credit code has 18 characters' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+    message: 'A unified social credit code has 18 characters',
+  })
   creditCode?: string;
 
   @Field(() => DecimalScalar, { nullable: true })
@@ -169,14 +227,18 @@ export class DistributorProfileInput {
   @MaxLength(40)
   contactPhone?: string;
 
-  @Field(() => [DistributorClassification], { nullable: true })
-  @IsOptional()
+  @Field(() => [DistributorClassification], {
+    nullable: true,
+    description: 'Left as it is when absent; null is refused',
+  })
+  @ValidateIf((_input, value) => value !== undefined)
+  @IsArray()
   @ArrayMaxSize(4)
   @IsEnum(DistributorClassification, { each: true })
   classifications?: DistributorClassification[];
 
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Field(() => Int, { nullable: true, description: 'Left as it is when absent; null is refused' })
+  @ValidateIf((_input, value) => value !== undefined)
   @IsInt()
   @Min(1)
   @Max(9)
@@ -193,13 +255,10 @@ export class CreateDistributorInput {
   @Length(1, 32)
   code: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   regionId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The first-tier distributor of a second tier' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The first-tier distributor of a second tier')
   parentId?: string;
 
   @Field(() => DistributorProfileInput, { nullable: true })

@@ -1,6 +1,7 @@
 import { Column, Entity, VersionColumn } from 'typeorm';
 import { DisputeStatus, LedgerEntryKind, PaymentMethod, StatementStatus } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
+import { StoredFileEntity } from '../../common/stored-file.entity';
 
 /** 发票: a document against shipped goods (their receivables arose at shipment). Never edited. */
 @Entity('invoice')
@@ -192,4 +193,11 @@ export class StatementDispute extends TenantEntity {
 
   @VersionColumn()
   version: number;
+}
+
+/** Evidence the owner attaches to his dispute of a line (a photo of a delivery note, say). Never changed. */
+@Entity('statement_dispute_attachment')
+export class DisputeAttachment extends StoredFileEntity {
+  @Column({ name: 'dispute_id', type: 'uuid' })
+  disputeId: string;
 }

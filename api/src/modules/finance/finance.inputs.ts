@@ -1,18 +1,33 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { PaymentMethod } from '@medchannel/shared-schema';
-import { LocalDateScalar } from '../../common/dates';
 import { DecimalScalar } from '../../common/money';
 import { PageSize } from '../../common/page-size';
 import { DecimalRange, LocalDateNotAfter } from '../../common/ranges';
+import {
+  IdField,
+  OptionalIdField,
+  TextField,
+  OptionalTextField,
+  DateField,
+  OptionalDateField,
+} from '../../common/fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 @InputType()
 export class IssueInvoiceInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field(() => [ID], { description: 'Shipments not yet invoiced, of this distributor' })
@@ -31,12 +46,13 @@ export class IssueInvoiceInput {
   @Length(1, 40)
   number?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today' })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField('Defaults to today')
   issuedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The ERP’s reference: the same reference again is the same invoice' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The ERP’s reference: the same reference again is the same invoice',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -45,8 +61,7 @@ export class IssueInvoiceInput {
 
 @InputType()
 export class AllocationInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   invoiceId: string;
 
   @Field(() => DecimalScalar)
@@ -56,16 +71,14 @@ export class AllocationInput {
 
 @InputType()
 export class RecordPaymentInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field(() => DecimalScalar)
   @DecimalRange('0.01')
   amount: string;
 
-  @Field(() => LocalDateScalar, { description: 'Not after tomorrow (China time)' })
-  @Matches(DATE)
+  @DateField('Not after tomorrow (China time)')
   @LocalDateNotAfter(1)
   receivedOn: string;
 
@@ -73,18 +86,16 @@ export class RecordPaymentInput {
   @IsEnum(PaymentMethod)
   method: PaymentMethod;
 
-  @Field({ description: 'The bank’s or the ERP’s reference: recording it again changes nothing' })
-  @IsString()
-  @Length(1, 100)
+  @TextField(1, 100, 'The bank’s or the ERP’s reference: recording it again changes nothing')
   externalRef: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalTextField(500)
   note?: string | null;
 
-  @Field(() => [AllocationInput], { nullable: true, description: 'By hand; left out, the payment settles open invoices oldest first' })
+  @Field(() => [AllocationInput], {
+    nullable: true,
+    description: 'By hand; left out, the payment settles open invoices oldest first',
+  })
   @IsOptional()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -101,8 +112,7 @@ export class OpenItemsArgs {
 
 @ArgsType()
 export class StatementArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field({ description: 'A closed month, YYYY-MM' })
@@ -112,20 +122,16 @@ export class StatementArgs {
 
 @InputType()
 export class DisputeLineInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   lineId: string;
 
-  @Field()
-  @IsString()
-  @Length(2, 1000)
+  @TextField(2, 1000)
   comment: string;
 }
 
 @InputType()
 export class DisputeStatementInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   statementId: string;
 
   @Field(() => [DisputeLineInput])
@@ -137,29 +143,25 @@ export class DisputeStatementInput {
 
 @InputType()
 export class ResolveDisputeInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   disputeId: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Post this adjustment (negative reduces what the distributor owes); leave out to reject the dispute' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Post this adjustment (negative reduces what the distributor owes); leave out to reject the dispute',
+  })
   @IsOptional()
   adjustment?: string | null;
 
-  @Field({ description: 'What was decided and why; the owner reads it' })
-  @IsString()
-  @Length(2, 1000)
+  @TextField(2, 1000, 'What was decided and why; the owner reads it')
   resolution: string;
 }
 
 @InputType()
 export class AccountFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The distributor’s region or a city under it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The distributor’s region or a city under it')
   regionId?: string | null;
 }

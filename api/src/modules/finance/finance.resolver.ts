@@ -1,17 +1,25 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, InvoiceStatus, Role, Side } from '@medchannel/shared-schema';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AgingSort, InvoiceStatus, Side } from '@medchannel/shared-schema';
 import { badInput } from '../../common/errors';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { Decimal } from '../../common/money';
 import { LocalDateScalar, today } from '../../common/dates';
-import { MoneyType, money } from '../product/product.types';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { ShipmentType } from '../order/order.types';
-import { Shipment } from '../order/shipment.entity';
+import { MoneyType, money } from '../product';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { ShipmentType } from '../order';
+import { Shipment } from '../order';
 import { Invoice, Payment, Statement } from './finance.entity';
-import { AccountFilter, DisputeStatementInput, OpenItemsArgs, IssueInvoiceInput, RecordPaymentInput, ResolveDisputeInput, StatementArgs } from './finance.inputs';
+import {
+  AccountFilter,
+  DisputeStatementInput,
+  OpenItemsArgs,
+  IssueInvoiceInput,
+  RecordPaymentInput,
+  ResolveDisputeInput,
+  StatementArgs,
+} from './finance.inputs';
 import {
   AccountSummaryType,
   AgingConnection,
@@ -28,10 +36,7 @@ import {
   StatementType,
 } from './finance.types';
 import { AgingFigures, OpenItem } from './receivables';
-
-const FINANCE = [Role.ADMIN, Role.FINANCE];
-/** Everyone who may read accounts: brand staff by region, owners, reps the owner let in (the scope decides). */
-const READERS = [...BRAND_ROLES, Role.OWNER, Role.REP];
+import { Can } from '../../auth/can';
 
 const agingMoney = (r: AgingFigures): AgingFiguresType => ({
   days0to30: money(r.buckets.D0_30, 'CNY'),
@@ -60,25 +65,32 @@ const item = (i: OpenItem, ctx: GqlContext) => ({
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => InvoiceConnection)
-  invoices(@Args() page: PageArgs, @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Invoice>> {
+  invoices(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Invoice>> {
     return ctx.services.invoices.list(requireScope(ctx), page, filter);
   }
 
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => InvoiceType)
   invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Invoice> {
     return ctx.services.invoices.get(requireScope(ctx), id);
   }
 
-  @Authorized(...FINANCE)
+  @Can('finance.keepAccounts')
   @Query(() => [ShipmentType], { description: 'A distributor’s shipments not yet invoiced' })
-  uninvoicedShipments(@Arg('distributorId', () => ID) distributorId: string, @Ctx() ctx: GqlContext): Promise<Shipment[]> {
+  uninvoicedShipments(
+    @Arg('distributorId', () => ID) distributorId: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Shipment[]> {
     return ctx.services.invoices.uninvoicedShipments(requireScope(ctx), distributorId);
   }
 
-  @Authorized(...FINANCE)
+  @Can('finance.keepAccounts')
   @Mutation(() => InvoiceType)
   issueInvoice(@Arg('input') input: IssueInvoiceInput, @Ctx() ctx: GqlContext): Promise<Invoice> {
     return ctx.services.invoices.issue(requireScope(ctx), input);
@@ -119,14 +131,20 @@ export class InvoiceResolver {
 
 @Resolver(() => PaymentType)
 export class PaymentResolver {
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => PaymentConnection)
-  payments(@Args() page: PageArgs, @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Payment>> {
+  payments(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Payment>> {
     return ctx.services.payments.list(requireScope(ctx), page, filter);
   }
 
-  @Authorized(...FINANCE)
-  @Mutation(() => PaymentType, { description: 'Records money received; the same external reference again changes nothing' })
+  @Can('finance.keepAccounts')
+  @Mutation(() => PaymentType, {
+    description: 'Records money received; the same external reference again changes nothing',
+  })
   recordPayment(@Arg('input') input: RecordPaymentInput, @Ctx() ctx: GqlContext): Promise<Payment> {
     return ctx.services.payments.record(requireScope(ctx), input);
   }
@@ -151,20 +169,33 @@ export class PaymentResolver {
   @FieldResolver(() => MoneyType, { description: 'Not yet allocated to an invoice' })
   async unallocated(@Root() p: Payment, @Ctx() ctx: GqlContext): Promise<MoneyType> {
     const allocations = await loadersOf(ctx).allocationsByPaymentId.load(p.id);
-    return money(allocations.reduce((left, a) => left.minus(a.amount), new Decimal(p.amount)), p.currency);
+    return money(
+      allocations.reduce((left, a) => left.minus(a.amount), new Decimal(p.amount)),
+      p.currency,
+    );
   }
 }
 
 @Resolver(() => AgingRowType)
 export class AccountResolver {
-  @Authorized(...READERS)
-  @Query(() => AgingConnection, { description: 'Receivables aging per distributor (those with something open), largest total first, with the totals of all of them' })
+  @Can('finance.read')
+  @Query(() => AgingConnection, {
+    description:
+      'Receivables aging per distributor (those with something open), largest total (or most overdue) first, with the totals of all of them',
+  })
   async receivablesAging(
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Arg('sort', () => AgingSort, { nullable: true, description: 'Largest total first unless asked otherwise' })
+    sort: AgingSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<AgingConnection> {
-    const { nodes, totalCount, pageInfo, totals } = await ctx.services.accounts.aging(requireScope(ctx), filter ?? {}, page);
+    const { nodes, totalCount, pageInfo, totals } = await ctx.services.accounts.aging(
+      requireScope(ctx),
+      filter ?? {},
+      page,
+      sort ?? undefined,
+    );
     return {
       nodes: nodes.map((r) => ({
         ...agingMoney(r),
@@ -179,9 +210,12 @@ export class AccountResolver {
     };
   }
 
-  @Authorized(...BRAND_ROLES)
+  @Can('finance.readRegions')
   @Query(() => [RegionAgingRowType], { description: 'Receivables aging per province, largest first' })
-  async receivablesAgingByRegion(@Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined, @Ctx() ctx: GqlContext): Promise<RegionAgingRowType[]> {
+  async receivablesAgingByRegion(
+    @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<RegionAgingRowType[]> {
     const rows = await ctx.services.accounts.agingByRegion(requireScope(ctx), filter ?? {});
     return rows.map((r) => ({
       ...agingMoney(r),
@@ -191,19 +225,26 @@ export class AccountResolver {
     }));
   }
 
-  @Authorized(...READERS)
-  @Query(() => [ReceivableItemType], { description: 'Open receivables due by a date (overdue ones included): the collection calendar' })
+  @Can('finance.read')
+  @Query(() => [ReceivableItemType], {
+    description: 'Open receivables due by a date (overdue ones included): the collection calendar',
+  })
   async collectionPlan(
     @Arg('to', () => LocalDateScalar) to: string,
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
     @Ctx() ctx: GqlContext,
   ): Promise<ReceivableItemType[]> {
-    return (await ctx.services.accounts.collectionPlan(requireScope(ctx), filter ?? {}, to)).map((i) => item(i, ctx) as unknown as ReceivableItemType);
+    return (await ctx.services.accounts.collectionPlan(requireScope(ctx), filter ?? {}, to)).map(
+      (i) => item(i, ctx) as unknown as ReceivableItemType,
+    );
   }
 
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => AccountSummaryType, { description: 'A distributor’s balance now and what falls due next' })
-  async accountSummary(@Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null, @Ctx() ctx: GqlContext): Promise<AccountSummaryType> {
+  async accountSummary(
+    @Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<AccountSummaryType> {
     const scope = requireScope(ctx);
     const id = distributorId ?? (scope.side === Side.PARTNER ? scope.distributorId : null);
     if (!id) throw badInput('distributorId', 'Choose the distributor');
@@ -215,6 +256,7 @@ export class AccountResolver {
       overdue: money(summary.overdue, 'CNY'),
       overdueCount: summary.overdueCount,
       nextDue: summary.nextDue && (item(summary.nextDue, ctx) as unknown as ReceivableItemType),
+      paymentTermsDays: summary.paymentTermsDays,
     };
   }
 }
@@ -222,7 +264,9 @@ export class AccountResolver {
 @Resolver(() => AccountSummaryType)
 export class AccountSummaryResolver {
   /** Read only when asked for (the account card shows the figures; the list opens on demand). */
-  @FieldResolver(() => [ReceivableItemType], { description: 'Open receivables, earliest due first; `first` keeps the first ones' })
+  @FieldResolver(() => [ReceivableItemType], {
+    description: 'Open receivables, earliest due first; `first` keeps the first ones',
+  })
   async open(
     @Root() summary: AccountSummaryType,
     @Args() { first }: OpenItemsArgs,
@@ -235,7 +279,7 @@ export class AccountSummaryResolver {
 
 @Resolver(() => StatementType)
 export class StatementResolver {
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => StatementConnection)
   statements(
     @Args() page: PageArgs,
@@ -246,32 +290,34 @@ export class StatementResolver {
     return ctx.services.statements.list(requireScope(ctx), page, { ...filter, period, status });
   }
 
-  @Authorized(...READERS)
+  @Can('finance.read')
   @Query(() => StatementType)
   statement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
     return ctx.services.statements.get(requireScope(ctx), id);
   }
 
-  @Authorized(...FINANCE)
+  @Can('finance.keepAccounts')
   @Mutation(() => StatementType, { description: 'Issues a closed month’s statement (or returns the version in force)' })
   generateStatement(@Args() { distributorId, period }: StatementArgs, @Ctx() ctx: GqlContext): Promise<Statement> {
     return ctx.services.statements.generate(requireScope(ctx), distributorId, period);
   }
 
-  @Authorized(Role.OWNER)
+  @Can('statement.answer')
   @Mutation(() => StatementType)
   confirmStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
     return ctx.services.statements.confirm(requireScope(ctx), id);
   }
 
-  @Authorized(Role.OWNER)
+  @Can('statement.answer')
   @Mutation(() => StatementType)
   disputeStatement(@Arg('input') input: DisputeStatementInput, @Ctx() ctx: GqlContext): Promise<Statement> {
     return ctx.services.statements.dispute(requireScope(ctx), input);
   }
 
-  @Authorized(...FINANCE)
-  @Mutation(() => StatementType, { description: 'Answers one dispute; answering the last one reissues the statement (the new version is returned)' })
+  @Can('finance.keepAccounts')
+  @Mutation(() => StatementType, {
+    description: 'Answers one dispute; answering the last one reissues the statement (the new version is returned)',
+  })
   resolveStatementDispute(@Arg('input') input: ResolveDisputeInput, @Ctx() ctx: GqlContext): Promise<Statement> {
     return ctx.services.statements.resolve(requireScope(ctx), input);
   }
@@ -301,4 +347,3 @@ export class StatementResolver {
     return money(s.credits, s.currency);
   }
 }
-

@@ -1,13 +1,22 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEnum, IsOptional, Matches } from 'class-validator';
-import { DisputeStatus, InvoiceStatus, LedgerEntryKind, PaymentMethod, StatementChangeKind, StatementStatus } from '@medchannel/shared-schema';
+import {
+  AgingSort,
+  DisputeStatus,
+  InvoiceStatus,
+  LedgerEntryKind,
+  PaymentMethod,
+  StatementChangeKind,
+  StatementStatus,
+} from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
-import { MoneyType } from '../product/product.types';
-import { DistributorType } from '../distributor/distributor.types';
-import { RegionType } from '../region/region.types';
+import { MoneyType } from '../product';
+import { DistributorType } from '../distributor';
+import { RegionType } from '../region';
 
 registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+registerEnumType(AgingSort, { name: 'AgingSort' });
 registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
 registerEnumType(StatementStatus, { name: 'StatementStatus' });
 registerEnumType(DisputeStatus, { name: 'DisputeStatus' });
@@ -202,7 +211,9 @@ export class ReceivableItemType {
   @Field(() => LocalDateScalar)
   dueOn: string;
 
-  @Field(() => LedgerEntryKind, { description: 'What made it: a shipment, or an adjustment (e.g. a balance carried over)' })
+  @Field(() => LedgerEntryKind, {
+    description: 'What made it: a shipment, or an adjustment (e.g. a balance carried over)',
+  })
   kind: LedgerEntryKind;
 
   @Field(() => String, { nullable: true, description: 'The order / shipment numbers, or the adjustment’s note' })
@@ -274,8 +285,14 @@ export class AccountSummaryType {
   @Field(() => Int, { description: 'How many open receivables are past their collection date' })
   overdueCount: number;
 
-  @Field(() => ReceivableItemType, { nullable: true, description: 'The open receivable falling due next (not yet overdue)' })
+  @Field(() => ReceivableItemType, {
+    nullable: true,
+    description: 'The open receivable falling due next (not yet overdue)',
+  })
   nextDue: ReceivableItemType | null;
+
+  @Field(() => Int, { description: '账期: the days the account’s new invoices and receivables fall due after' })
+  paymentTermsDays: number;
 }
 
 @ArgsType()

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AGING_BUCKETS, LedgerEntryKind } from '@medchannel/shared-schema';
+import { Scope, scopeCondition, seesAccounts } from '../../auth/scope';
 import { Decimal, fixed2 } from '../../common/money';
 
 /** One receivable (a shipment, or an adjustment in the brand's favour) and what is still open of it. */
@@ -23,28 +24,60 @@ export interface OpenItem {
  * trigger recomputes a distributor's rows from its entries in every transaction that posts to
  * its ledger), so these reads touch only what is still open instead of settling the whole ledger
  * on every request; aging reads `receivable_open_day`, the same summed per day arisen and day due
- * (at 2 M entries: 30 k rows instead of 100 k open items, instead of 2 M entries).
+ * (far fewer rows than the open items, themselves far fewer than the entries: BENCHMARKS.md,
+ * "Figures behind code decisions").
  */
 const OPEN_ITEM_COLUMNS = `o.entry_id AS id, o.distributor_id, o.occurred_on::text AS occurred_on, o.due_on::text AS due_on, e.kind, e.memo,
   o.amount::text AS amount, o.outstanding::text AS outstanding`;
 
-type OpenItemRow = { id: string; distributor_id: string; occurred_on: string; due_on: string; kind: LedgerEntryKind; memo: string | null; amount: string; outstanding: string };
+type OpenItemRow = {
+  id: string;
+  distributor_id: string;
+  occurred_on: string;
+  due_on: string;
+  kind: LedgerEntryKind;
+  memo: string | null;
+  amount: string;
+  outstanding: string;
+};
 
 const openItemOf = (r: OpenItemRow): OpenItem => ({
-  entryId: r.id, distributorId: r.distributor_id, occurredOn: r.occurred_on, dueOn: r.due_on, kind: r.kind, memo: r.memo,
-  amount: fixed2(r.amount), outstanding: fixed2(r.outstanding),
+  entryId: r.id,
+  distributorId: r.distributor_id,
+  occurredOn: r.occurred_on,
+  dueOn: r.due_on,
+  kind: r.kind,
+  memo: r.memo,
+  amount: fixed2(r.amount),
+  outstanding: fixed2(r.outstanding),
 });
 
-/** The open items of some distributors, earliest due first; `limit` keeps the first ones (of each request, not per distributor). */
-export async function openItems(em: EntityManager, brandId: string, distributorIds: string[], limit: number | null = null): Promise<OpenItem[]> {
+/** Runs a statement with named parameters on the caller's manager. */
+function queryNamed<T>(em: EntityManager, sql: string, params: ObjectLiteral): Promise<T[]> {
+  const [text, values] = em.connection.driver.escapeQueryWithParameters(sql, params);
+  return em.query(text, values);
+}
+
+/**
+ * The open items of some distributors whose account the viewer may see (the scope's `finance`),
+ * earliest due first; `limit` keeps the first ones (of each request, not per distributor).
+ */
+export async function openItems(
+  em: EntityManager,
+  scope: Scope,
+  distributorIds: string[],
+  limit: number | null = null,
+): Promise<OpenItem[]> {
   if (!distributorIds.length) return [];
-  const rows: OpenItemRow[] = await em.query(
+  const visible = scopeCondition(scope, 'finance', 'o');
+  const rows = await queryNamed<OpenItemRow>(
+    em,
     `SELECT ${OPEN_ITEM_COLUMNS}
        FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
-      WHERE o.brand_id = $1 AND o.distributor_id = ANY($2)
+      WHERE o.distributor_id = ANY(:ids) AND ${visible.sql}
       ORDER BY o.distributor_id, o.due_on, o.occurred_on, o.entry_id
-      LIMIT $3`,
-    [brandId, distributorIds, limit],
+      LIMIT :limit`,
+    { ...visible.params, ids: distributorIds, limit },
   );
   return rows.map(openItemOf);
 }
@@ -59,18 +92,27 @@ export interface AccountFigures {
   nextDue: OpenItem | null;
 }
 
-export async function accountFigures(em: EntityManager, brandId: string, distributorId: string, on: string): Promise<AccountFigures> {
-  const [row]: Array<Record<string, string | number | null>> = await em.query(
-    `SELECT (SELECT COALESCE(SUM(amount), 0)::text FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2) AS balance,
+/** One account's figures, its entries and open items read as the scope's `finance` (an account out of view shows nothing). */
+export async function accountFigures(
+  em: EntityManager,
+  scope: Scope,
+  distributorId: string,
+  on: string,
+): Promise<AccountFigures> {
+  const entries = scopeCondition(scope, 'finance', 'le');
+  const items = scopeCondition(scope, 'finance', 'o');
+  const [row] = await queryNamed<Record<string, string | number | null>>(
+    em,
+    `SELECT (SELECT COALESCE(SUM(le.amount), 0)::text FROM ledger_entry le WHERE le.distributor_id = :d AND ${entries.sql}) AS balance,
             f.open_count, f.overdue_count, f.overdue, n.*
-       FROM (SELECT count(*)::int AS open_count, count(*) FILTER (WHERE o.due_on < $3)::int AS overdue_count,
-                    COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < $3), 0)::text AS overdue
-               FROM receivable_open_item o WHERE o.brand_id = $1 AND o.distributor_id = $2) f
+       FROM (SELECT count(*)::int AS open_count, count(*) FILTER (WHERE o.due_on < :on)::int AS overdue_count,
+                    COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < :on), 0)::text AS overdue
+               FROM receivable_open_item o WHERE o.distributor_id = :d AND ${items.sql}) f
        LEFT JOIN LATERAL (
          SELECT ${OPEN_ITEM_COLUMNS} FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
-          WHERE o.brand_id = $1 AND o.distributor_id = $2 AND o.due_on >= $3
+          WHERE o.distributor_id = :d AND ${items.sql} AND o.due_on >= :on
           ORDER BY o.due_on, o.occurred_on, o.entry_id LIMIT 1) n ON true`,
-    [brandId, distributorId, on],
+    { ...entries.params, ...items.params, d: distributorId, on },
   );
   return {
     balance: fixed2(String(row.balance)),
@@ -81,7 +123,7 @@ export async function accountFigures(em: EntityManager, brandId: string, distrib
   };
 }
 
-export type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];
+type AgingBucketKey = (typeof AGING_BUCKETS)[number]['key'];
 
 export interface Aging {
   distributorId: string;
@@ -105,8 +147,14 @@ export interface DistributorSet {
   params: ObjectLiteral;
 }
 
-/** A set of distributors given by id. */
-export const distributorsById = (ids: readonly string[]): DistributorSet => ({ sql: `SELECT unnest(CAST(:aging_ids AS uuid[]))`, params: { aging_ids: ids } });
+/** A set of distributors given by id, those whose account the viewer may see (as the scope's `finance` reads accounts). */
+export function distributorsById(scope: Scope, ids: readonly string[]): DistributorSet {
+  const visible = scopeCondition(scope, 'distributor', 'ad');
+  return {
+    sql: `SELECT ad.id FROM distributor ad WHERE ad.id = ANY(CAST(:aging_ids AS uuid[])) AND ${seesAccounts(scope) ? visible.sql : 'FALSE'}`,
+    params: { ...visible.params, aging_ids: ids },
+  };
+}
 
 /**
  * Every distributor's aging as of `on`, as one SQL relation `aging (distributor_id, b0…b3, total,
@@ -114,7 +162,7 @@ export const distributorsById = (ids: readonly string[]): DistributorSet => ({ s
  * what is past its collection date (exact numeric). Rows are kept per distributor and day
  * (migration ReceivableAging): those whose version is current are read, the others summed afresh
  * from `receivable_open_day` and stored, in this one statement. Only distributors with something
- * open have a row. Named parameters: :aging_brand, :aging_on, and the set's own.
+ * open have a row. Named parameters: :aging_brand (the viewer's brand), :aging_on, and the set's own.
  */
 function agingRelation(distributors: DistributorSet): string {
   const on = `CAST(:aging_on AS date)`;
@@ -154,24 +202,46 @@ const noFigures = (): AgingFigures => ({
 });
 
 const figuresOf = (r: Record<string, string>, prefix = ''): AgingFigures => ({
-  buckets: Object.fromEntries(AGING_BUCKETS.map((b, i) => [b.key, fixed2(r[`${prefix}b${i}`])])) as Record<AgingBucketKey, string>,
+  buckets: Object.fromEntries(AGING_BUCKETS.map((b, i) => [b.key, fixed2(r[`${prefix}b${i}`])])) as Record<
+    AgingBucketKey,
+    string
+  >,
   total: fixed2(r[`${prefix}total`]),
   overdue: fixed2(r[`${prefix}overdue`]),
 });
 
 /** Runs a statement over the aging relation with named parameters. */
-function queryAging<T>(ds: DataSource, distributors: DistributorSet, brandId: string, on: string, select: string, params: ObjectLiteral = {}): Promise<T[]> {
-  const [sql, values] = ds.driver.escapeQueryWithParameters(
-    `WITH ${agingRelation(distributors)}\n${select}`,
-    { ...distributors.params, ...params, aging_brand: brandId, aging_on: on },
-  );
+function queryAging<T>(
+  ds: DataSource,
+  distributors: DistributorSet,
+  scope: Scope,
+  on: string,
+  select: string,
+  params: ObjectLiteral = {},
+): Promise<T[]> {
+  const [sql, values] = ds.driver.escapeQueryWithParameters(`WITH ${agingRelation(distributors)}\n${select}`, {
+    ...distributors.params,
+    ...params,
+    aging_brand: scope.brandId,
+    aging_on: on,
+  });
   return ds.query(sql, values);
 }
 
 /** Every distributor's aging as of `on`, largest total first. */
-export async function agingOf(ds: DataSource, brandId: string, distributors: DistributorSet, on: string): Promise<Aging[]> {
-  const rows = await queryAging<Record<string, string>>(ds, distributors, brandId, on,
-    `SELECT distributor_id, ${FIGURE_COLUMNS.map((c) => `${c}::text`).join(', ')} FROM aging ORDER BY total DESC, distributor_id DESC`);
+export async function agingOf(
+  ds: DataSource,
+  scope: Scope,
+  distributors: DistributorSet,
+  on: string,
+): Promise<Aging[]> {
+  const rows = await queryAging<Record<string, string>>(
+    ds,
+    distributors,
+    scope,
+    on,
+    `SELECT distributor_id, ${FIGURE_COLUMNS.map((c) => `${c}::text`).join(', ')} FROM aging ORDER BY total DESC, distributor_id DESC`,
+  );
   return rows.map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) }));
 }
 
@@ -185,22 +255,36 @@ export interface AgingPage {
 }
 
 /**
- * One page of the aging, largest total first (ties: by distributor id), after a keyset
- * (total, distributor id), with the count and the totals of every row: one statement (its count
+ * One page of the aging, largest total (or overdue) first (ties: by distributor id), after a keyset
+ * (that figure, distributor id), with the count and the totals of every row: one statement (its count
  * row comes back even when the page is empty).
  */
 export async function agingPage(
-  ds: DataSource, brandId: string, distributors: DistributorSet, on: string, first: number, after: { total: string; distributorId: string } | null,
+  ds: DataSource,
+  scope: Scope,
+  distributors: DistributorSet,
+  on: string,
+  first: number,
+  after: { value: string; distributorId: string } | null,
+  /** the figure the page is sorted on, largest first */
+  by: 'total' | 'overdue' = 'total',
 ): Promise<AgingPage> {
-  const rows = await queryAging<Record<string, string> & { n: string }>(ds, distributors, brandId, on,
+  const rows = await queryAging<Record<string, string> & { n: string }>(
+    ds,
+    distributors,
+    scope,
+    on,
     `SELECT t.n::text AS n, ${FIGURE_COLUMNS.map((c) => `t.${c}::text AS t_${c}`).join(', ')}, p.distributor_id, ${FIGURE_COLUMNS.map((c) => `p.${c}::text AS ${c}`).join(', ')}
        FROM (SELECT count(*) AS n, ${FIGURE_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM aging) t
        LEFT JOIN LATERAL (
-         SELECT * FROM aging a WHERE CAST(:after_total AS numeric) IS NULL OR (a.total, a.distributor_id) < (CAST(:after_total AS numeric), CAST(:after_id AS uuid))
-          ORDER BY a.total DESC, a.distributor_id DESC LIMIT :page_rows) p ON true`,
-    { after_total: after?.total ?? null, after_id: after?.distributorId ?? null, page_rows: first + 1 });
+         SELECT * FROM aging a WHERE CAST(:after_value AS numeric) IS NULL OR (a.${by}, a.distributor_id) < (CAST(:after_value AS numeric), CAST(:after_id AS uuid))
+          ORDER BY a.${by} DESC, a.distributor_id DESC LIMIT :page_rows) p ON true`,
+    { after_value: after?.value ?? null, after_id: after?.distributorId ?? null, page_rows: first + 1 },
+  );
   return {
-    rows: rows.filter((r) => r.distributor_id !== null).map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) })),
+    rows: rows
+      .filter((r) => r.distributor_id !== null)
+      .map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) })),
     count: Number(rows[0].n),
     totals: figuresOf(rows[0], 't_'),
   };

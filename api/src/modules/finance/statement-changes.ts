@@ -3,7 +3,7 @@ import { Decimal } from '../../common/money';
 import type { Statement, StatementLine } from './finance.entity';
 
 /** One line that differs from the version before; amounts as exact decimal strings. */
-export interface StatementLineChange {
+interface StatementLineChange {
   change: StatementChangeKind;
   ledgerEntryId: string;
   /** the line's number in this version (in the earlier one, for a removed line) */
@@ -33,27 +33,59 @@ export interface StatementChanges {
  * closing change.
  */
 export function statementChanges(
-  previous: Pick<Statement, 'version' | 'openingBalance' | 'closingBalance'>, previousLines: StatementLine[],
-  current: Pick<Statement, 'openingBalance' | 'closingBalance'>, currentLines: StatementLine[],
+  previous: Pick<Statement, 'version' | 'openingBalance' | 'closingBalance'>,
+  previousLines: StatementLine[],
+  current: Pick<Statement, 'openingBalance' | 'closingBalance'>,
+  currentLines: StatementLine[],
 ): StatementChanges {
   const before = new Map(previousLines.map((l) => [l.ledgerEntryId, l]));
   const now = new Set(currentLines.map((l) => l.ledgerEntryId));
   const changes: StatementLineChange[] = [];
-  const view = (l: StatementLine) => ({ ledgerEntryId: l.ledgerEntryId, lineNo: l.lineNo, occurredOn: l.occurredOn, kind: l.kind, memo: l.memo });
+  const view = (l: StatementLine) => ({
+    ledgerEntryId: l.ledgerEntryId,
+    lineNo: l.lineNo,
+    occurredOn: l.occurredOn,
+    kind: l.kind,
+    memo: l.memo,
+  });
   for (const l of currentLines) {
     const old = before.get(l.ledgerEntryId);
     if (!old) {
-      changes.push({ ...view(l), change: StatementChangeKind.ADDED, previousAmount: null, amount: fixed(l.amount), effect: fixed(l.amount) });
+      changes.push({
+        ...view(l),
+        change: StatementChangeKind.ADDED,
+        previousAmount: null,
+        amount: fixed(l.amount),
+        effect: fixed(l.amount),
+      });
     } else if (!new Decimal(old.amount).eq(l.amount)) {
-      changes.push({ ...view(l), change: StatementChangeKind.AMOUNT_CHANGED, previousAmount: fixed(old.amount), amount: fixed(l.amount), effect: new Decimal(l.amount).minus(old.amount).toFixed(2) });
+      changes.push({
+        ...view(l),
+        change: StatementChangeKind.AMOUNT_CHANGED,
+        previousAmount: fixed(old.amount),
+        amount: fixed(l.amount),
+        effect: new Decimal(l.amount).minus(old.amount).toFixed(2),
+      });
     }
   }
   for (const l of previousLines) {
     if (!now.has(l.ledgerEntryId)) {
-      changes.push({ ...view(l), change: StatementChangeKind.REMOVED, previousAmount: fixed(l.amount), amount: null, effect: new Decimal(l.amount).neg().toFixed(2) });
+      changes.push({
+        ...view(l),
+        change: StatementChangeKind.REMOVED,
+        previousAmount: fixed(l.amount),
+        amount: null,
+        effect: new Decimal(l.amount).neg().toFixed(2),
+      });
     }
   }
-  changes.sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.lineNo - b.lineNo || a.change.localeCompare(b.change)));
+  changes.sort((a, b) =>
+    a.occurredOn < b.occurredOn
+      ? -1
+      : a.occurredOn > b.occurredOn
+        ? 1
+        : a.lineNo - b.lineNo || a.change.localeCompare(b.change),
+  );
   return {
     previousVersion: previous.version,
     lines: changes,

@@ -1,21 +1,32 @@
 import { GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
-import { Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '@medchannel/shared-schema';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
-import { MoneyType, money } from '../product/product.types';
+import { MoneyType, money } from '../product';
 import { Decimal } from '../../common/money';
-import { UserType } from '../user/user.types';
-import { User } from '../user/user.entity';
+import { UserType } from '../user';
+import { User } from '../user';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
-import { StatementChangesType, StatementDisputeConnection, StatementDisputeType, StatementLineType, StatementType } from './finance.types';
+import {
+  StatementChangesType,
+  StatementDisputeConnection,
+  StatementDisputeType,
+  StatementLineType,
+  StatementType,
+} from './finance.types';
 import { statementChanges } from './statement-changes';
+import { Can } from '../../auth/can';
 
 /** Whether the query asks for this field of the items (e.g. `lines { dispute }`), directly or in a fragment. */
 function asksFor(info: GraphQLResolveInfo, field: string): boolean {
   const within = (set: SelectionSetNode | undefined): boolean =>
-    Boolean(set?.selections.some((s) =>
-      s.kind === Kind.FIELD ? s.name.value === field : within(s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : info.fragments[s.name.value]?.selectionSet)));
+    Boolean(
+      set?.selections.some((s) =>
+        s.kind === Kind.FIELD
+          ? s.name.value === field
+          : within(s.kind === Kind.INLINE_FRAGMENT ? s.selectionSet : info.fragments[s.name.value]?.selectionSet),
+      ),
+    );
   return info.fieldNodes.some((node) => within(node.selectionSet));
 }
 
@@ -24,9 +35,16 @@ function asksFor(info: GraphQLResolveInfo, field: string): boolean {
  * (the first one of the line; loaded with the lines when the query asks for it). A statement has
  * hundreds of lines: a resolver per line for each of these was a visible share of the page's CPU.
  */
-async function lineViews(ctx: GqlContext, statementId: string, lines: StatementLine[], withDisputes: boolean): Promise<StatementLineType[]> {
+async function lineViews(
+  ctx: GqlContext,
+  statementId: string,
+  lines: StatementLine[],
+  withDisputes: boolean,
+): Promise<StatementLineType[]> {
   const byLine = new Map<string, StatementDispute>();
-  if (withDisputes) for (const d of await loadersOf(ctx).disputesByStatementId.load(statementId)) if (!byLine.has(d.statementLineId)) byLine.set(d.statementLineId, d);
+  if (withDisputes)
+    for (const d of await loadersOf(ctx).disputesByStatementId.load(statementId))
+      if (!byLine.has(d.statementLineId)) byLine.set(d.statementLineId, d);
   return lines.map((l) => ({
     id: l.id,
     statementId: l.statementId,
@@ -43,7 +61,11 @@ async function lineViews(ctx: GqlContext, statementId: string, lines: StatementL
 @Resolver(() => StatementType)
 export class StatementDetailResolver {
   @FieldResolver(() => [StatementLineType])
-  async lines(@Root() s: Statement, @Ctx() ctx: GqlContext, @Info() info: GraphQLResolveInfo): Promise<StatementLineType[]> {
+  async lines(
+    @Root() s: Statement,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<StatementLineType[]> {
     return lineViews(ctx, s.id, await loadersOf(ctx).statementLinesByStatementId.load(s.id), asksFor(info, 'dispute'));
   }
 
@@ -52,25 +74,39 @@ export class StatementDetailResolver {
     return loadersOf(ctx).disputesByStatementId.load(s.id);
   }
 
-  @FieldResolver(() => [StatementType], { description: 'Every version of this month, oldest first (the history stays)' })
+  @FieldResolver(() => [StatementType], {
+    description: 'Every version of this month, oldest first (the history stays)',
+  })
   versions(@Root() s: Statement, @Ctx() ctx: GqlContext): Promise<Statement[]> {
     return loadersOf(ctx).statementVersionsByMonth.load(`${s.distributorId}|${s.period}`);
   }
 
-  @FieldResolver(() => StatementChangesType, { nullable: true, description: 'What changed against the version before (none for version 1)' })
+  @FieldResolver(() => StatementChangesType, {
+    nullable: true,
+    description: 'What changed against the version before (none for version 1)',
+  })
   async changes(@Root() s: Statement, @Ctx() ctx: GqlContext): Promise<StatementChangesType | null> {
     if (s.version < 2) return null;
     const loaders = loadersOf(ctx);
-    const previous = (await loaders.statementVersionsByMonth.load(`${s.distributorId}|${s.period}`)).find((v) => v.version === s.version - 1);
+    const previous = (await loaders.statementVersionsByMonth.load(`${s.distributorId}|${s.period}`)).find(
+      (v) => v.version === s.version - 1,
+    );
     if (!previous) return null;
-    const [before, now] = await Promise.all([loaders.statementLinesByStatementId.load(previous.id), loaders.statementLinesByStatementId.load(s.id)]);
+    const [before, now] = await Promise.all([
+      loaders.statementLinesByStatementId.load(previous.id),
+      loaders.statementLinesByStatementId.load(s.id),
+    ]);
     const c = statementChanges(previous, before, s, now);
     return {
       previousVersion: c.previousVersion,
       openingBalanceChange: money(c.openingBalanceChange, s.currency),
       closingBalanceChange: money(c.closingBalanceChange, s.currency),
       lines: c.lines.map((l) => ({
-        change: l.change, lineNo: l.lineNo, occurredOn: l.occurredOn, kind: l.kind, memo: l.memo,
+        change: l.change,
+        lineNo: l.lineNo,
+        occurredOn: l.occurredOn,
+        kind: l.kind,
+        memo: l.memo,
         previousAmount: l.previousAmount === null ? null : money(l.previousAmount, s.currency),
         amount: l.amount === null ? null : money(l.amount, s.currency),
         effect: money(l.effect, s.currency),
@@ -81,20 +117,24 @@ export class StatementDetailResolver {
 
 @Resolver(() => StatementLineType)
 export class StatementLineResolver {
-  @FieldResolver(() => MoneyType, { description: 'The balance after this line: opening balance plus the lines up to it' })
+  @FieldResolver(() => MoneyType, {
+    description: 'The balance after this line: opening balance plus the lines up to it',
+  })
   async balanceAfter(@Root() l: StatementLineType, @Ctx() ctx: GqlContext): Promise<MoneyType> {
     const [statement, lines] = await Promise.all([
       loadersOf(ctx).statementById.load(l.statementId),
       loadersOf(ctx).statementLinesByStatementId.load(l.statementId),
     ]);
-    const balance = lines.filter((x) => x.lineNo <= l.lineNo).reduce((sum, x) => sum.plus(x.amount), new Decimal(statement?.openingBalance ?? 0));
+    const balance = lines
+      .filter((x) => x.lineNo <= l.lineNo)
+      .reduce((sum, x) => sum.plus(x.amount), new Decimal(statement?.openingBalance ?? 0));
     return money(balance, 'CNY');
   }
 }
 
 @Resolver(() => StatementDisputeType)
 export class StatementDisputeResolver {
-  @Authorized(Role.ADMIN, Role.FINANCE, Role.REGIONAL_HEAD)
+  @Can('statement.listDisputes')
   @Query(() => StatementDisputeConnection, { description: 'Disputes waiting for finance, oldest first' })
   statementDisputes(@Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<StatementDispute>> {
     return ctx.services.statements.openDisputes(requireScope(ctx), page);
@@ -106,8 +146,14 @@ export class StatementDisputeResolver {
   }
 
   @FieldResolver(() => StatementLineType, { nullable: true })
-  async line(@Root() d: StatementDispute, @Ctx() ctx: GqlContext, @Info() info: GraphQLResolveInfo): Promise<StatementLineType | null> {
-    const line = (await loadersOf(ctx).statementLinesByStatementId.load(d.statementId)).find((l) => l.id === d.statementLineId);
+  async line(
+    @Root() d: StatementDispute,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<StatementLineType | null> {
+    const line = (await loadersOf(ctx).statementLinesByStatementId.load(d.statementId)).find(
+      (l) => l.id === d.statementLineId,
+    );
     return line ? (await lineViews(ctx, d.statementId, [line], asksFor(info, 'dispute')))[0] : null;
   }
 

@@ -6,7 +6,7 @@ import { BrandFixture, adminScopeOf, createBrand } from '../../../test/factories
 import { Scope } from '../../auth/scope';
 import { Decimal } from '../../common/money';
 import { addDays, today } from '../../common/dates';
-import { periodBounds, previousPeriod } from './statement.service';
+import { periodBounds, previousPeriod } from './statement-issue';
 
 /**
  * For random sequences of shipments, payments, credit notes and reversals over three closed
@@ -52,17 +52,39 @@ test('statements chain: closing = opening + lines; next opening = this closing',
       await t.app.ds.transaction(async (em) => {
         for (const o of ops) {
           const on = `${months[o.month]}-${String(o.day).padStart(2, '0')}`;
-          const base = { brandId: brand.brandId, distributorId: d.id, currency: 'CNY', occurredOn: on, sourceType: 'property', sourceId: randomUUID(), createdBy: null };
+          const base = {
+            brandId: brand.brandId,
+            distributorId: d.id,
+            currency: 'CNY',
+            occurredOn: on,
+            sourceType: 'property',
+            sourceId: randomUUID(),
+            createdBy: null,
+          };
           if (o.kind === 'REVERSE') {
             const target = receivables.splice(o.pick % Math.max(receivables.length, 1), 1)[0];
             if (!target) continue;
-            const entry = await t.app.services.ledger.bySource(em, 'property', (await em.query(`SELECT source_id FROM ledger_entry WHERE id = $1`, [target.id]))[0].source_id);
-            await t.app.services.ledger.reverse(em, entry!, { type: 'property', id: randomUUID() }, scope.userId, 'reversed');
+            const entry = await t.app.services.ledger.bySource(
+              em,
+              'property',
+              (await em.query(`SELECT source_id FROM ledger_entry WHERE id = $1`, [target.id]))[0].source_id,
+            );
+            await t.app.services.ledger.reverse(
+              em,
+              entry!,
+              { type: 'property', id: randomUUID() },
+              scope.userId,
+              'reversed',
+            );
             all = all.minus(target.amount);
             continue;
           }
           const sign = o.kind === 'SHIP' ? 1 : -1;
-          const kind = { SHIP: LedgerEntryKind.SHIPMENT_RECEIVABLE, PAY: LedgerEntryKind.PAYMENT, CREDIT: LedgerEntryKind.CREDIT_NOTE }[o.kind as 'SHIP' | 'PAY' | 'CREDIT'];
+          const kind = {
+            SHIP: LedgerEntryKind.SHIPMENT_RECEIVABLE,
+            PAY: LedgerEntryKind.PAYMENT,
+            CREDIT: LedgerEntryKind.CREDIT_NOTE,
+          }[o.kind as 'SHIP' | 'PAY' | 'CREDIT'];
           const amount = new Decimal(o.amount).times(sign).toFixed(2);
           const entry = await t.app.services.ledger.append(em, { ...base, kind, amount });
           if (o.kind === 'SHIP') receivables.push({ id: entry.id, amount, on });
@@ -97,7 +119,8 @@ test('the scheduled job issues last month’s statements once', async () => {
     [brand.brandId, d.id, addDays(`${today().slice(0, 7)}-01`, -2)],
   );
   expect(await t.app.services.statements.generateDue(today(), brand.brandId)).toBeGreaterThanOrEqual(1);
-  const count = async () => (await t.app.ds.query(`SELECT count(*)::int AS n FROM statement WHERE distributor_id = $1`, [d.id]))[0].n;
+  const count = async () =>
+    (await t.app.ds.query(`SELECT count(*)::int AS n FROM statement WHERE distributor_id = $1`, [d.id]))[0].n;
   expect(await count()).toBe(1);
   await t.app.services.statements.generateDue(today(), brand.brandId);
   expect(await count()).toBe(1);

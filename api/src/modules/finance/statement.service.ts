@@ -1,63 +1,27 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DisputeStatus, ErrorReason, LedgerEntryKind, NotificationKind, OutboxEventType, Role, StatementStatus } from '@medchannel/shared-schema';
+import {
+  DisputeStatus,
+  ErrorReason,
+  LedgerEntryKind,
+  NotificationKind,
+  OutboxEventType,
+  StatementStatus,
+} from '@medchannel/shared-schema';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Decimal } from '../../common/money';
-import { addDays, today } from '../../common/dates';
+import { today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
-import type { DistributorService } from '../distributor/distributor.service';
-import type { LedgerService } from '../ledger/ledger.service';
-import type { OutboxService } from '../outbox/outbox.service';
-import type { NotificationService } from '../notification/notification.service';
-import { LedgerEntry } from '../ledger/ledger.entity';
+import type { DistributorService } from '../distributor';
+import type { LedgerService } from '../ledger';
+import type { OutboxService } from '../outbox';
+import type { NotificationService } from '../notification';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
 import { AccountFilter, DisputeStatementInput, ResolveDisputeInput } from './finance.inputs';
 import { lockAccount } from './invoice.service';
-
-/** First and last day of a YYYY-MM month. */
-export function periodBounds(period: string): { first: string; last: string } {
-  const first = `${period}-01`;
-  const [y, m] = period.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { first, last: addDays(next, -1) };
-}
-
-/** The month before the one containing `on`. */
-export function previousPeriod(on: string): string {
-  return addDays(`${on.slice(0, 7)}-01`, -1).slice(0, 7);
-}
-
-/**
- * Writes version `version` of a distributor's month from the ledger as it stands: opening balance
- * (every entry before the month), the month's entries as lines, closing balance. The demo seed
- * issues its statements through this too.
- */
-export async function issueStatement(em: EntityManager, owner: { brandId: string; distributorId: string }, period: string, version: number): Promise<Statement> {
-  const { first, last } = periodBounds(period);
-  const [{ opening }] = await em.query(
-    `SELECT COALESCE(SUM(amount), 0)::text AS opening FROM ledger_entry WHERE distributor_id = $1 AND occurred_on < $2`,
-    [owner.distributorId, first],
-  );
-  const entries = await em.getRepository(LedgerEntry).createQueryBuilder('e')
-    .where('e.distributor_id = :d AND e.occurred_on BETWEEN :first AND :last', { d: owner.distributorId, first, last })
-    .orderBy('e.occurred_on').addOrderBy('e.created_at').addOrderBy('e.id').getMany();
-  const debits = entries.filter((e) => new Decimal(e.amount).gt(0)).reduce((s, e) => s.plus(e.amount), new Decimal(0));
-  const credits = entries.filter((e) => new Decimal(e.amount).lt(0)).reduce((s, e) => s.minus(e.amount), new Decimal(0));
-  const statement = await em.save(em.create(Statement, {
-    ...owner, period, version, status: StatementStatus.ISSUED, currency: 'CNY',
-    openingBalance: new Decimal(opening).toFixed(2), closingBalance: new Decimal(opening).plus(debits).minus(credits).toFixed(2),
-    debits: debits.toFixed(2), credits: credits.toFixed(2), confirmedBy: null, confirmedAt: null,
-  }));
-  if (entries.length) {
-    await em.insert(StatementLine, entries.map((e, i) => ({
-      brandId: owner.brandId, statementId: statement.id, lineNo: i + 1, ledgerEntryId: e.id, occurredOn: e.occurredOn, kind: e.kind, amount: e.amount, memo: e.memo,
-    })));
-  }
-  return statement;
-}
-
+import { announceStatement, issueStatement, periodBounds, previousPeriod } from './statement-issue';
 
 const ACTIVE = [StatementStatus.ISSUED, StatementStatus.CONFIRMED, StatementStatus.DISPUTED];
 
@@ -78,36 +42,34 @@ export class StatementService {
     private readonly notifications: NotificationService,
   ) {}
 
-  /**
-   * Tells the owners who answer for the statement (its distributor's, and its first tier's, who
-   * reconciles a second tier's month) that a version was issued; in the issuing transaction.
-   */
-  private async announce(em: EntityManager, statement: Statement, kind: NotificationKind, params: Record<string, string> = {}): Promise<void> {
-    const owners: Array<{ id: string }> = await em.query(
-      `SELECT u.id FROM app_user u WHERE u.role = $2 AND u.disabled_at IS NULL
-          AND u.distributor_id IN (SELECT d.id FROM distributor d WHERE d.id = $1 UNION SELECT d.parent_id FROM distributor d WHERE d.id = $1)`,
-      [statement.distributorId, Role.OWNER],
-    );
-    await this.notifications.notify(em, {
-      brandId: statement.brandId, userIds: owners.map((o) => o.id), kind, entity: 'statement', entityId: statement.id,
-      params: { period: statement.period, version: String(statement.version), ...params },
-    });
-  }
-
   scoped(scope: Scope, em: EntityManager = this.ds.manager) {
     return applyScope(em.getRepository(Statement).createQueryBuilder('s'), scope, 'finance');
   }
 
-  list(scope: Scope, page: PageArgs, filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {}): Promise<Page<Statement>> {
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {},
+  ): Promise<Page<Statement>> {
+    return paginate(
+      this.listQuery(scope, filter),
+      page,
+      [
+        { column: 's.period', value: (s) => s.period },
+        { column: 's.id', value: (s) => s.id },
+      ],
+      'DESC',
+    );
+  }
+
+  /** The statements list's rows before paging (the home page's to-dos read the same). */
+  listQuery(scope: Scope, filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {}) {
     const qb = this.scoped(scope);
     if (filter.distributorId) qb.andWhere('s.distributor_id = :d', { d: filter.distributorId });
     if (filter.period) qb.andWhere('s.period = :p', { p: filter.period });
     if (filter.status) qb.andWhere('s.status = :st', { st: filter.status });
     else qb.andWhere('s.status <> :superseded', { superseded: StatementStatus.SUPERSEDED });
-    return paginate(qb, page, [
-      { column: 's.period', value: (s) => s.period },
-      { column: 's.id', value: (s) => s.id },
-    ], 'DESC');
+    return qb;
   }
 
   async get(scope: Scope, id: string, em?: EntityManager): Promise<Statement> {
@@ -124,11 +86,15 @@ export class StatementService {
   versionsOf(scope: Scope, keys: readonly string[]): Promise<Statement[]> {
     const pairs = keys.map((k) => k.split('|'));
     return this.scoped(scope)
-      .andWhere('(s.distributor_id, s.period) IN (SELECT x.d::uuid, x.p FROM unnest(:ds::text[], :ps::text[]) AS x(d, p))', {
-        ds: pairs.map((p) => p[0]),
-        ps: pairs.map((p) => p[1]),
-      })
-      .orderBy('s.version').getMany();
+      .andWhere(
+        '(s.distributor_id, s.period) IN (SELECT x.d::uuid, x.p FROM unnest(:ds::text[], :ps::text[]) AS x(d, p))',
+        {
+          ds: pairs.map((p) => p[0]),
+          ps: pairs.map((p) => p[1]),
+        },
+      )
+      .orderBy('s.version')
+      .getMany();
   }
 
   private visibleStatementIds(scope: Scope) {
@@ -137,31 +103,47 @@ export class StatementService {
 
   linesByStatementIds(scope: Scope, ids: readonly string[]): Promise<StatementLine[]> {
     const visible = this.visibleStatementIds(scope);
-    return this.ds.getRepository(StatementLine).createQueryBuilder('l')
+    return this.ds
+      .getRepository(StatementLine)
+      .createQueryBuilder('l')
       .where('l.statement_id = ANY(:ids)', { ids })
-      .andWhere(`l.statement_id IN (${visible.getQuery()})`).setParameters(visible.getParameters())
-      .orderBy('l.line_no').getMany();
+      .andWhere(`l.statement_id IN (${visible.getQuery()})`)
+      .setParameters(visible.getParameters())
+      .orderBy('l.line_no')
+      .getMany();
   }
 
   disputesByStatementIds(scope: Scope, ids: readonly string[]): Promise<StatementDispute[]> {
     const visible = this.visibleStatementIds(scope);
-    return this.ds.getRepository(StatementDispute).createQueryBuilder('x')
+    return this.ds
+      .getRepository(StatementDispute)
+      .createQueryBuilder('x')
       .where('x.statement_id = ANY(:ids)', { ids })
-      .andWhere(`x.statement_id IN (${visible.getQuery()})`).setParameters(visible.getParameters())
-      .orderBy('x.created_at').addOrderBy('x.id').getMany();
+      .andWhere(`x.statement_id IN (${visible.getQuery()})`)
+      .setParameters(visible.getParameters())
+      .orderBy('x.created_at')
+      .addOrderBy('x.id')
+      .getMany();
   }
 
   /** Open disputes finance must answer, oldest first. */
   openDisputes(scope: Scope, page: PageArgs): Promise<Page<StatementDispute>> {
-    const visible = this.visibleStatementIds(scope);
-    const qb = this.ds.getRepository(StatementDispute).createQueryBuilder('x')
-      .where('x.status = :open', { open: DisputeStatus.OPEN })
-      .andWhere(`x.statement_id IN (${visible.getQuery()})`).setParameters({ ...visible.getParameters(), open: DisputeStatus.OPEN });
-    return paginate(qb, page, [
+    return paginate(this.openDisputesQuery(scope), page, [
       // milliseconds on both sides of the cursor: a JS Date has no microseconds
       { column: "date_trunc('milliseconds', x.created_at)", value: (x) => x.createdAt.toISOString() },
       { column: 'x.id', value: (x) => x.id },
     ]);
+  }
+
+  /** The open disputes' rows before paging (the home page's to-dos count the same). */
+  openDisputesQuery(scope: Scope) {
+    const visible = this.visibleStatementIds(scope);
+    return this.ds
+      .getRepository(StatementDispute)
+      .createQueryBuilder('x')
+      .where('x.status = :open', { open: DisputeStatus.OPEN })
+      .andWhere(`x.statement_id IN (${visible.getQuery()})`)
+      .setParameters({ ...visible.getParameters(), open: DisputeStatus.OPEN });
   }
 
   /** Issues the month's statement, or returns the version in force (generating twice changes nothing). */
@@ -173,9 +155,14 @@ export class StatementService {
       await lockAccount(em, distributor.id);
       const current = await this.current(em, distributor.id, period);
       if (current) return current.id;
-      const statement = await issueStatement(em, { brandId: distributor.brandId, distributorId: distributor.id }, period, 1);
+      const statement = await issueStatement(
+        em,
+        { brandId: distributor.brandId, distributorId: distributor.id },
+        period,
+        1,
+      );
       await audit(em, scope, 'ISSUE_STATEMENT', 'statement', statement.id, { distributorId, period, version: 1 });
-      await this.announce(em, statement, NotificationKind.STATEMENT_ISSUED);
+      await announceStatement(em, this.notifications, statement, NotificationKind.STATEMENT_ISSUED);
       return statement.id;
     });
     return this.get(scope, id);
@@ -196,28 +183,41 @@ export class StatementService {
         await lockAccount(em, d.distributor_id);
         if (await this.current(em, d.distributor_id, period)) return;
         const statement = await issueStatement(em, { brandId: d.brand_id, distributorId: d.distributor_id }, period, 1);
-        await this.announce(em, statement, NotificationKind.STATEMENT_ISSUED);
+        await announceStatement(em, this.notifications, statement, NotificationKind.STATEMENT_ISSUED);
       });
     }
     return due.length;
   }
 
   private current(em: EntityManager, distributorId: string, period: string): Promise<Statement | null> {
-    return em.getRepository(Statement).createQueryBuilder('s')
-      .where('s.distributor_id = :d AND s.period = :p AND s.status = ANY(:active)', { d: distributorId, p: period, active: ACTIVE })
+    return em
+      .getRepository(Statement)
+      .createQueryBuilder('s')
+      .where('s.distributor_id = :d AND s.period = :p AND s.status = ANY(:active)', {
+        d: distributorId,
+        p: period,
+        active: ACTIVE,
+      })
       .getOne();
   }
 
   /** The statement, locked for a change, and only if the viewer may see it. */
   private async lock(scope: Scope, em: EntityManager, id: string): Promise<Statement> {
-    const [found] = isUuid(id) ? await this.scoped(scope, em).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getMany() : [];
+    const [found] = isUuid(id)
+      ? await this.scoped(scope, em).andWhere('s.id = :id', { id }).setLock('pessimistic_write').getMany()
+      : [];
     if (!found) throw notFound('Statement');
     return found;
   }
 
   private requireIssued(statement: Statement): void {
     if (statement.status !== StatementStatus.ISSUED) {
-      throw new AppError(ErrorCode.CONFLICT, `This statement is ${statement.status}; only an issued statement can be confirmed or disputed`, undefined, ErrorReason.ILLEGAL_TRANSITION);
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `This statement is ${statement.status}; only an issued statement can be confirmed or disputed`,
+        undefined,
+        ErrorReason.ILLEGAL_TRANSITION,
+      );
     }
   }
 
@@ -230,9 +230,15 @@ export class StatementService {
       statement.confirmedBy = scope.userId;
       statement.confirmedAt = new Date();
       await em.save(statement);
-      await audit(em, scope, 'CONFIRM_STATEMENT', 'statement', statement.id, { period: statement.period, version: statement.version });
+      await audit(em, scope, 'CONFIRM_STATEMENT', 'statement', statement.id, {
+        period: statement.period,
+        version: statement.version,
+      });
       await this.outbox.emit(em, statement.brandId, OutboxEventType.STATEMENT_CONFIRMED, 'statement', statement.id, {
-        distributorId: statement.distributorId, period: statement.period, version: statement.version, closingBalance: statement.closingBalance,
+        distributorId: statement.distributorId,
+        period: statement.period,
+        version: statement.version,
+        closingBalance: statement.closingBalance,
       });
     });
     return this.get(scope, id);
@@ -250,15 +256,28 @@ export class StatementService {
         if (seen.has(l.lineId)) throw badInput(`lines.${i}.lineId`, 'This line is disputed twice');
         seen.add(l.lineId);
       });
-      await em.insert(StatementDispute, input.lines.map((l) => ({
-        brandId: statement.brandId, statementId: statement.id, statementLineId: l.lineId, comment: l.comment.trim(), raisedBy: scope.userId, status: DisputeStatus.OPEN,
-      })));
+      await em.insert(
+        StatementDispute,
+        input.lines.map((l) => ({
+          brandId: statement.brandId,
+          statementId: statement.id,
+          statementLineId: l.lineId,
+          comment: l.comment.trim(),
+          raisedBy: scope.userId,
+          status: DisputeStatus.OPEN,
+        })),
+      );
       statement.status = StatementStatus.DISPUTED;
       await em.save(statement);
       await audit(em, scope, 'DISPUTE_STATEMENT', 'statement', statement.id, { lines: input.lines });
       await this.outbox.emit(em, statement.brandId, OutboxEventType.STATEMENT_DISPUTED, 'statement', statement.id, {
-        distributorId: statement.distributorId, period: statement.period, version: statement.version,
-        lines: input.lines.map((l) => ({ lineNo: lines.find((x) => x.id === l.lineId)!.lineNo, comment: l.comment.trim() })),
+        distributorId: statement.distributorId,
+        period: statement.period,
+        version: statement.version,
+        lines: input.lines.map((l) => ({
+          lineNo: lines.find((x) => x.id === l.lineId)!.lineNo,
+          comment: l.comment.trim(),
+        })),
       });
     });
     return this.get(scope, input.statementId);
@@ -273,8 +292,12 @@ export class StatementService {
       // Only a dispute on a statement the viewer may see: another account's answers like no dispute at all.
       const visible = scopeCondition(scope, 'finance', 'vs');
       const found = isUuid(input.disputeId)
-        ? await em.getRepository(StatementDispute).createQueryBuilder('x').where('x.id = :id', { id: input.disputeId })
-          .andWhere(`x.statement_id IN (SELECT vs.id FROM statement vs WHERE ${visible.sql})`, visible.params).getOne()
+        ? await em
+            .getRepository(StatementDispute)
+            .createQueryBuilder('x')
+            .where('x.id = :id', { id: input.disputeId })
+            .andWhere(`x.statement_id IN (SELECT vs.id FROM statement vs WHERE ${visible.sql})`, visible.params)
+            .getOne()
         : null;
       if (!found) throw notFound('Dispute');
       const statement = await this.lock(scope, em, found.statementId);
@@ -284,14 +307,28 @@ export class StatementService {
       // two people) waited here and must see the first one's outcome, not what it read before.
       const dispute = await em.findOneOrFail(StatementDispute, { where: { id: found.id } });
       if (dispute.status !== DisputeStatus.OPEN || statement.status !== StatementStatus.DISPUTED) {
-        throw new AppError(ErrorCode.CONFLICT, 'This dispute has been answered already', undefined, ErrorReason.ILLEGAL_TRANSITION);
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'This dispute has been answered already',
+          undefined,
+          ErrorReason.ILLEGAL_TRANSITION,
+        );
       }
       const adjustment = input.adjustment ? new Decimal(input.adjustment) : null;
-      if (adjustment?.isZero()) throw badInput('adjustment', 'An adjustment of zero changes nothing; reject the dispute instead');
+      if (adjustment?.isZero())
+        throw badInput('adjustment', 'An adjustment of zero changes nothing; reject the dispute instead');
       if (adjustment) {
         const entry = await this.ledger.append(em, {
-          brandId: statement.brandId, distributorId: statement.distributorId, kind: LedgerEntryKind.ADJUSTMENT, amount: adjustment.toFixed(2), currency: statement.currency,
-          occurredOn: periodBounds(statement.period).last, sourceType: 'statement_dispute', sourceId: dispute.id, memo: input.resolution.trim(), createdBy: scope.userId,
+          brandId: statement.brandId,
+          distributorId: statement.distributorId,
+          kind: LedgerEntryKind.ADJUSTMENT,
+          amount: adjustment.toFixed(2),
+          currency: statement.currency,
+          occurredOn: periodBounds(statement.period).last,
+          sourceType: 'statement_dispute',
+          sourceId: dispute.id,
+          memo: input.resolution.trim(),
+          createdBy: scope.userId,
         });
         dispute.adjustmentEntryId = entry.id;
       }
@@ -300,20 +337,46 @@ export class StatementService {
       dispute.resolvedBy = scope.userId;
       dispute.resolvedAt = new Date();
       await em.save(dispute);
-      await audit(em, scope, 'RESOLVE_DISPUTE', 'statement', statement.id, { disputeId: dispute.id, status: dispute.status, adjustment: adjustment?.toFixed(2) ?? null, resolution: dispute.resolution });
+      await audit(em, scope, 'RESOLVE_DISPUTE', 'statement', statement.id, {
+        disputeId: dispute.id,
+        status: dispute.status,
+        adjustment: adjustment?.toFixed(2) ?? null,
+        resolution: dispute.resolution,
+      });
       const line = await em.findOneOrFail(StatementLine, { where: { id: dispute.statementLineId } });
       await this.notifications.notify(em, {
-        brandId: statement.brandId, userIds: [dispute.raisedBy], kind: NotificationKind.STATEMENT_DISPUTE_ANSWERED, entity: 'statement', entityId: statement.id,
-        params: { period: statement.period, version: String(statement.version), lineNo: String(line.lineNo), status: dispute.status, ...(adjustment ? { adjustment: adjustment.toFixed(2) } : {}) },
+        brandId: statement.brandId,
+        userIds: [dispute.raisedBy],
+        kind: NotificationKind.STATEMENT_DISPUTE_ANSWERED,
+        entity: 'statement',
+        entityId: statement.id,
+        params: {
+          period: statement.period,
+          version: String(statement.version),
+          lineNo: String(line.lineNo),
+          status: dispute.status,
+          ...(adjustment ? { adjustment: adjustment.toFixed(2) } : {}),
+        },
       });
-      const stillOpen = await em.count(StatementDispute, { where: { statementId: statement.id, status: DisputeStatus.OPEN } });
+      const stillOpen = await em.count(StatementDispute, {
+        where: { statementId: statement.id, status: DisputeStatus.OPEN },
+      });
       if (stillOpen) return statement.id;
       statement.status = StatementStatus.SUPERSEDED;
       await em.save(statement);
-      const next = await issueStatement(em, { brandId: statement.brandId, distributorId: statement.distributorId }, statement.period, statement.version + 1);
-      await audit(em, scope, 'REISSUE_STATEMENT', 'statement', next.id, { replaces: statement.id, version: next.version });
-      await this.announce(em, next, NotificationKind.STATEMENT_REISSUED, {
-        previousVersion: String(statement.version), closingBalanceChange: new Decimal(next.closingBalance).minus(statement.closingBalance).toFixed(2),
+      const next = await issueStatement(
+        em,
+        { brandId: statement.brandId, distributorId: statement.distributorId },
+        statement.period,
+        statement.version + 1,
+      );
+      await audit(em, scope, 'REISSUE_STATEMENT', 'statement', next.id, {
+        replaces: statement.id,
+        version: next.version,
+      });
+      await announceStatement(em, this.notifications, next, NotificationKind.STATEMENT_REISSUED, {
+        previousVersion: String(statement.version),
+        closingBalanceChange: new Decimal(next.closingBalance).minus(statement.closingBalance).toFixed(2),
       });
       return next.id;
     });

@@ -20,7 +20,10 @@ const SEARCH = `query($s: String) { hospitals(first: 50, filter: { search: $s })
 const search = async (s: string) => {
   const r = await admin.request(SEARCH, { s });
   expect(r.errors).toEqual([]);
-  return r.data.hospitals as { totalCount: number; nodes: Array<{ name: string; servingDistributors: Array<{ id: string }> }> };
+  return r.data.hospitals as {
+    totalCount: number;
+    nodes: Array<{ name: string; servingDistributors: Array<{ id: string }> }>;
+  };
 };
 const names = async (s: string) => {
   const found = await search(s);
@@ -29,14 +32,20 @@ const names = async (s: string) => {
 };
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // counts include the session lookup every time (a warm session would save it from the second request on)
+  t = await startTestApp({ sessionCacheSeconds: 0 });
   brand = await createBrand(t.app.ds, 4);
   admin = t.client(Audience.CONSOLE);
   await admin.login(brand.adminEmail);
-  [{ id: provinceId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [brand.brandId]);
-  [{ id: cityId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [brand.brandId]);
+  [{ id: provinceId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'PROVINCE'`, [
+    brand.brandId,
+  ]);
+  [{ id: cityId }] = await t.app.ds.query(`SELECT id FROM region WHERE brand_id = $1 AND level = 'CITY'`, [
+    brand.brandId,
+  ]);
   [{ id: otherCityId }] = await t.app.ds.query(
-    `INSERT INTO region (brand_id, parent_id, level, code, name) VALUES ($1, $2, 'CITY', 'C2', '另一市') RETURNING id`, [brand.brandId, provinceId],
+    `INSERT INTO region (brand_id, parent_id, level, code, name) VALUES ($1, $2, 'CITY', 'C2', '另一市') RETURNING id`,
+    [brand.brandId, provinceId],
   );
   const rows: Array<[string, string, string | null, string]> = [
     ['rm', '第一人民医院', '解放路 1 号', cityId],
@@ -52,7 +61,13 @@ beforeAll(async () => {
     );
     hospital[key] = id;
   }
-  const grant = (distributor: string, hospitals: string[], regions: string[], validTo = addDays(today(), 30), revokedFrom: string | null = null) =>
+  const grant = (
+    distributor: string,
+    hospitals: string[],
+    regions: string[],
+    validTo = addDays(today(), 30),
+    revokedFrom: string | null = null,
+  ) =>
     t.app.ds.query(
       `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, hospital_ids, region_ids, valid_from, valid_to, revoked_from)
        VALUES ($1, $2, 'FORMAL', ARRAY[gen_random_uuid()], $3, $4, $5, $6, $7)`,
@@ -94,10 +109,13 @@ test('a hospital is served by grants naming it or covering its city or province,
 });
 
 test('a city comes with its province: region { parent } costs no statement more than region alone', async () => {
-  const q = (fields: string) => admin.request(`{ hospitals(first: 50, filter: { search: "医院" }) { nodes { region { ${fields} } } } }`);
+  const q = (fields: string) =>
+    admin.request(`{ hospitals(first: 50, filter: { search: "医院" }) { nodes { region { ${fields} } } } }`);
   const city = await q('name');
   const both = await q('name parent { name }');
   expect(both.errors).toEqual([]);
-  expect(both.data.hospitals.nodes.map((n: { region: { parent: { name: string } | null } }) => n.region.parent?.name)).toContain('测试省');
+  expect(
+    both.data.hospitals.nodes.map((n: { region: { parent: { name: string } | null } }) => n.region.parent?.name),
+  ).toContain('测试省');
   expect(both.sqlCount).toBe(city.sqlCount);
 });

@@ -1,15 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { RegionType } from '../region/region.types';
-import { Region } from '../region/region.entity';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
+import { RegionType } from '../region';
+import { Region } from '../region';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
 import { Hospital, HospitalContact, HospitalDepartment } from './hospital.entity';
+import { CreateHospitalInput, DepartmentInput, UpdateHospitalInput } from './hospital.inputs';
 import {
-  ContactInput,
-  CreateHospitalInput,
   HospitalConnection,
   HospitalContactType,
   HospitalDepartmentType,
@@ -17,8 +15,7 @@ import {
   HospitalIdArgs,
   HospitalType,
 } from './hospital.types';
-
-const EDITORS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
+import { Can } from '../../auth/can';
 
 @Resolver(() => HospitalType)
 export class HospitalResolver {
@@ -39,20 +36,47 @@ export class HospitalResolver {
     return ctx.services.hospitals.get(requireScope(ctx), id);
   }
 
-  @Authorized(...EDITORS)
+  @Can('hospital.edit')
+  @Query(() => [RegionType], { description: 'The regions the viewer may put a hospital in (those they cover)' })
+  hospitalRegions(@Ctx() ctx: GqlContext): Promise<Region[]> {
+    return ctx.services.hospitals.placeableRegions(requireScope(ctx));
+  }
+
+  @Can('hospital.edit')
   @Mutation(() => HospitalType)
   createHospital(@Arg('input') input: CreateHospitalInput, @Ctx() ctx: GqlContext): Promise<Hospital> {
     return ctx.services.hospitals.create(requireScope(ctx), input);
   }
 
-  @Authorized(...EDITORS)
-  @Mutation(() => HospitalType)
-  addHospitalContact(
-    @Arg('hospitalId', () => ID) hospitalId: string,
-    @Arg('input') input: ContactInput,
+  @Can('hospital.edit')
+  @Mutation(() => HospitalType, { description: 'The profile at the version the user saw' })
+  updateHospital(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateHospitalInput,
     @Ctx() ctx: GqlContext,
   ): Promise<Hospital> {
-    return ctx.services.hospitals.addContact(requireScope(ctx), hospitalId, input);
+    return ctx.services.hospitals.update(requireScope(ctx), id, input);
+  }
+
+  @Can('hospital.edit')
+  @Mutation(() => HospitalType)
+  addHospitalDepartment(
+    @Arg('hospitalId', () => ID) hospitalId: string,
+    @Arg('input') input: DepartmentInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Hospital> {
+    return ctx.services.hospitals.addDepartment(requireScope(ctx), hospitalId, input);
+  }
+
+  @Can('hospital.edit')
+  @Mutation(() => HospitalType, { description: 'A department renamed or its yearly volume updated' })
+  updateHospitalDepartment(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: DepartmentInput,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Hospital> {
+    return ctx.services.hospitals.updateDepartment(requireScope(ctx), id, input, expectedVersion);
   }
 
   @FieldResolver(() => RegionType)
@@ -66,7 +90,7 @@ export class HospitalResolver {
   }
 
   /** The decision chain: the brand's own intelligence. */
-  @Authorized(...BRAND_ROLES)
+  @Can('hospital.readContacts')
   @FieldResolver(() => [HospitalContactType])
   contacts(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<HospitalContact[]> {
     return loadersOf(ctx).contactsByHospitalId.load(h.id);

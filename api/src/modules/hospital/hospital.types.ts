@@ -1,11 +1,26 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DecisionRole, HospitalGrade, VolumeKind } from '@medchannel/shared-schema';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ContactFactKind,
+  ContactRelation,
+  DecisionRole,
+  HospitalGrade,
+  HospitalSort,
+  VolumeKind,
+} from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
+import { IdField, OptionalIdField } from '../../common/fields';
+import { LocalDateScalar } from '../../common/dates';
 
 registerEnumType(HospitalGrade, { name: 'HospitalGrade', description: '三甲 GRADE_3A … 一级 GRADE_1' });
-registerEnumType(DecisionRole, { name: 'DecisionRole', description: '设备科 EQUIPMENT_HEAD, 科室主任 DEPARTMENT_HEAD, …' });
+registerEnumType(HospitalSort, { name: 'HospitalSort' });
+registerEnumType(DecisionRole, {
+  name: 'DecisionRole',
+  description: '设备科 EQUIPMENT_HEAD, 科室主任 DEPARTMENT_HEAD, …',
+});
 registerEnumType(VolumeKind, { name: 'VolumeKind' });
+registerEnumType(ContactRelation, { name: 'ContactRelation', description: 'Where a contact stands towards the brand' });
+registerEnumType(ContactFactKind, { name: 'ContactFactKind' });
 
 @ObjectType('HospitalDepartment')
 export class HospitalDepartmentType {
@@ -20,6 +35,39 @@ export class HospitalDepartmentType {
 
   @Field(() => VolumeKind, { nullable: true })
   volumeKind: VolumeKind | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('HospitalContactFact', { description: 'One fact of a contact’s history: as they were after a change' })
+export class HospitalContactFactType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ContactFactKind)
+  kind: ContactFactKind;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field(() => DecisionRole)
+  decisionRole: DecisionRole;
+
+  @Field(() => ContactRelation)
+  relation: ContactRelation;
+
+  @Field(() => ID, { nullable: true })
+  departmentId: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  retiredOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why, as the person who changed it wrote' })
+  note: string | null;
+
+  @Field()
+  createdAt: Date;
 }
 
 @ObjectType('HospitalContact')
@@ -41,6 +89,15 @@ export class HospitalContactType {
 
   @Field(() => ID, { nullable: true })
   departmentId: string | null;
+
+  @Field(() => ContactRelation)
+  relation: ContactRelation;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day they left; kept with their history' })
+  retiredOn: string | null;
+
+  @Field(() => Int)
+  version: number;
 }
 
 @ObjectType('Hospital')
@@ -75,95 +132,22 @@ export class HospitalFilter {
   @MaxLength(100)
   search?: string;
 
-  @Field(() => ID, { nullable: true, description: 'A province includes its cities' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('A province includes its cities')
   regionId?: string;
 
   @Field(() => HospitalGrade, { nullable: true })
   @IsOptional()
   @IsEnum(HospitalGrade)
   grade?: HospitalGrade;
-}
 
-@InputType()
-export class DepartmentInput {
-  @Field()
-  @Length(1, 100)
-  name: string;
-
-  @Field(() => Int, { nullable: true })
+  @Field(() => HospitalSort, { nullable: true, description: 'By name unless asked otherwise' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  yearlyVolume?: number;
-
-  @Field(() => VolumeKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(VolumeKind)
-  volumeKind?: VolumeKind;
-}
-
-@InputType()
-export class CreateHospitalInput {
-  @Field()
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => HospitalGrade)
-  @IsEnum(HospitalGrade)
-  grade: HospitalGrade;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  beds?: number;
-
-  @Field(() => ID)
-  @IsUUID()
-  regionId: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(300)
-  address?: string;
-
-  @Field(() => [DepartmentInput], { defaultValue: [] })
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  departments: DepartmentInput[];
-}
-
-@InputType()
-export class ContactInput {
-  @Field()
-  @Length(1, 100)
-  name: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  title?: string;
-
-  @Field(() => DecisionRole)
-  @IsEnum(DecisionRole)
-  decisionRole: DecisionRole;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(40)
-  phone?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  departmentId?: string;
+  @IsEnum(HospitalSort)
+  sort?: HospitalSort;
 }
 
 @ArgsType()
 export class HospitalIdArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 }

@@ -1,16 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES } from '@medchannel/shared-schema';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Hospital } from './hospital.entity';
 import { HospitalType } from './hospital.types';
 import { HospitalNote, HospitalServingReport } from './intel.entity';
 import { HospitalNoteType, ServingReportType } from './intel.types';
-
+import { Can } from '../../auth/can';
 
 /** Notes and serving reports on a hospital: the brand's own intelligence, never a distributor's to read. */
 @Resolver(() => HospitalType)
 export class IntelResolver {
-  @Authorized(...BRAND_ROLES)
+  @Can('hospital.intel')
   @Mutation(() => HospitalNoteType)
   addHospitalNote(
     @Arg('hospitalId', () => ID) hospitalId: string,
@@ -20,7 +19,7 @@ export class IntelResolver {
     return ctx.services.intel.addNote(requireScope(ctx), hospitalId, body.slice(0, 4000));
   }
 
-  @Authorized(...BRAND_ROLES)
+  @Can('hospital.intel')
   @Mutation(() => ServingReportType)
   reportHospitalServing(
     @Arg('hospitalId', () => ID) hospitalId: string,
@@ -28,17 +27,22 @@ export class IntelResolver {
     @Arg('products', () => String, { nullable: true }) products: string | null,
     @Ctx() ctx: GqlContext,
   ): Promise<HospitalServingReport> {
-    return ctx.services.intel.reportServing(requireScope(ctx), hospitalId, distributorName.slice(0, 200), products?.slice(0, 500) ?? null);
+    return ctx.services.intel.reportServing(
+      requireScope(ctx),
+      hospitalId,
+      distributorName.slice(0, 200),
+      products?.slice(0, 500) ?? null,
+    );
   }
 
-  @Authorized(...BRAND_ROLES)
+  @Can('hospital.intel')
   @FieldResolver(() => [HospitalNoteType])
   notes(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<HospitalNote[]> {
     return loadersOf(ctx).notesByHospitalId.load(h.id);
   }
 
   /** Distributors heard to serve it, besides those authorized (servingDistributors). */
-  @Authorized(...BRAND_ROLES)
+  @Can('hospital.intel')
   @FieldResolver(() => [ServingReportType])
   reportedServing(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<HospitalServingReport[]> {
     return loadersOf(ctx).servingReportsByHospitalId.load(h.id);

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@medchannel/shared-schema';
 import { DataSource } from 'typeorm';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -14,7 +15,11 @@ export class IntelService {
     return applyScope(this.ds.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital').select('h.id');
   }
 
-  private async of<T extends HospitalNote | HospitalServingReport>(scope: Scope, entity: new () => T, ids: readonly string[]): Promise<T[]> {
+  private async of<T extends HospitalNote | HospitalServingReport>(
+    scope: Scope,
+    entity: new () => T,
+    ids: readonly string[],
+  ): Promise<T[]> {
     const visible = this.visibleHospitalIds(scope);
     return this.ds
       .getRepository(entity)
@@ -34,11 +39,13 @@ export class IntelService {
     hospitalId: string,
     entity: new () => T,
     fields: Partial<T>,
-    action: string,
+    action: AuditAction,
   ): Promise<T> {
     return this.ds.transaction(async (em) => {
       const visible = isUuid(hospitalId)
-        ? await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital').andWhere('h.id = :id', { id: hospitalId }).getCount()
+        ? await applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital')
+            .andWhere('h.id = :id', { id: hospitalId })
+            .getCount()
         : 0;
       if (!visible) throw notFound('Hospital');
       const saved = await em.save(em.create(entity, { ...fields, brandId: scope.brandId, hospitalId } as T));
@@ -52,8 +59,19 @@ export class IntelService {
     return this.add(scope, hospitalId, HospitalNote, { body: body.trim(), authorId: scope.userId }, 'ADD_NOTE');
   }
 
-  reportServing(scope: Scope, hospitalId: string, distributorName: string, products: string | null): Promise<HospitalServingReport> {
+  reportServing(
+    scope: Scope,
+    hospitalId: string,
+    distributorName: string,
+    products: string | null,
+  ): Promise<HospitalServingReport> {
     if (!distributorName.trim()) throw badInput('distributorName', 'Name the distributor');
-    return this.add(scope, hospitalId, HospitalServingReport, { distributorName: distributorName.trim(), products, reportedBy: scope.userId }, 'REPORT_SERVING');
+    return this.add(
+      scope,
+      hospitalId,
+      HospitalServingReport,
+      { distributorName: distributorName.trim(), products, reportedBy: scope.userId },
+      'REPORT_SERVING',
+    );
   }
 }

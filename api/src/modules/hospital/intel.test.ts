@@ -21,10 +21,19 @@ test('intel on a hospital reaches the brand side and never a distributor, who ma
   const secret = `内部情报 ${Date.now()}`;
   const admin = t.client(Audience.CONSOLE);
   await admin.login(brand.adminEmail);
-  const added = await admin.request(`mutation($h: ID!, $b: String!) { addHospitalNote(hospitalId: $h, body: $b) { id } }`, { h: cat.hospitalInCity, b: secret });
+  const added = await admin.request(
+    `mutation($h: ID!, $b: String!) { addHospitalNote(hospitalId: $h, body: $b) { id } }`,
+    { h: cat.hospitalInCity, b: secret },
+  );
   expect(added.errors).toEqual([]);
-  await admin.request(`mutation($h: ID!) { reportHospitalServing(hospitalId: $h, distributorName: "杭州竞品医疗", products: "彩超") { id } }`, { h: cat.hospitalInCity });
-  const brandView = await admin.request(`query($h: ID!) { hospital(id: $h) { notes { body } reportedServing { distributorName } servingDistributors { name } } }`, { h: cat.hospitalInCity });
+  await admin.request(
+    `mutation($h: ID!) { reportHospitalServing(hospitalId: $h, distributorName: "杭州竞品医疗", products: "彩超") { id } }`,
+    { h: cat.hospitalInCity },
+  );
+  const brandView = await admin.request(
+    `query($h: ID!) { hospital(id: $h) { notes { body } reportedServing { distributorName } servingDistributors { name } } }`,
+    { h: cat.hospitalInCity },
+  );
   expect(brandView.data.hospital.notes.map((n: { body: string }) => n.body)).toContain(secret);
   expect(brandView.data.hospital.reportedServing).toContainEqual({ distributorName: '杭州竞品医疗' });
   expect(brandView.data.hospital.servingDistributors).toContainEqual({ name: '测试经销商 000' });

@@ -3,7 +3,7 @@ import { RowError } from './import.entity';
 import { SheetColumn, readSheet, writeSheet } from './sheet';
 
 /** The distributor workbook: one row per distributor; imported ones enter the pipeline as prospects. */
-export const DISTRIBUTOR_COLUMNS = [
+const DISTRIBUTOR_COLUMNS = [
   { key: 'name', header: '名称 Name*', width: 32 },
   { key: 'code', header: '编码 Code*', width: 14 },
   { key: 'regionCode', header: '地区代码 Region code*', width: 18 },
@@ -26,7 +26,11 @@ const CLASSES: Record<string, DistributorClassification> = {
   产品补足: DistributorClassification.PRODUCT_COMPLEMENT,
   ...Object.fromEntries(Object.values(DistributorClassification).map((c) => [c, c])),
 };
-const CLASS_LABEL = Object.fromEntries(Object.entries(CLASSES).filter(([k]) => !(k in DistributorClassification)).map(([k, v]) => [v, k]));
+const CLASS_LABEL = Object.fromEntries(
+  Object.entries(CLASSES)
+    .filter(([k]) => !(k in DistributorClassification))
+    .map(([k, v]) => [v, k]),
+);
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export interface ParsedDistributor {
@@ -44,7 +48,9 @@ export interface ParsedDistributor {
   classifications: DistributorClassification[];
 }
 
-export async function parseDistributorWorkbook(data: Buffer): Promise<{ distributors: ParsedDistributor[]; errors: RowError[]; totalRows: number }> {
+export async function parseDistributorWorkbook(
+  data: Buffer,
+): Promise<{ distributors: ParsedDistributor[]; errors: RowError[]; totalRows: number }> {
   const distributors: ParsedDistributor[] = [];
   const codes = new Set<string>();
   const { errors, totalRows } = await readSheet<ColumnKey>(data, DISTRIBUTOR_COLUMNS, (cell, n, err) => {
@@ -55,16 +61,32 @@ export async function parseDistributorWorkbook(data: Buffer): Promise<{ distribu
     if (!cell.regionCode) err('regionCode', 'Required');
     const tier = cell.tier === '' ? (cell.parentCode ? 2 : 1) : Number(cell.tier);
     if (!Number.isInteger(tier) || tier < 1 || tier > 9) err('tier', 'A tier from 1 to 9');
-    if (cell.creditCode && !CREDIT_CODE.test(cell.creditCode)) err('creditCode', 'A unified social credit code has 18 characters');
-    if (cell.registeredCapital && !/^\d{1,16}(\.\d{1,2})?$/.test(cell.registeredCapital)) err('registeredCapital', 'An amount in CNY, e.g. 5000000.00');
-    const classifications = cell.classifications ? cell.classifications.split(/[,，、;；]/).map((c) => c.trim()).filter(Boolean) : [];
+    if (cell.creditCode && !CREDIT_CODE.test(cell.creditCode))
+      err('creditCode', 'A unified social credit code has 18 characters');
+    if (cell.registeredCapital && !/^\d{1,16}(\.\d{1,2})?$/.test(cell.registeredCapital))
+      err('registeredCapital', 'An amount in CNY, e.g. 5000000.00');
+    const classifications = cell.classifications
+      ? cell.classifications
+          .split(/[,，、;；]/)
+          .map((c) => c.trim())
+          .filter(Boolean)
+      : [];
     const unknown = classifications.filter((c) => !CLASSES[c]);
-    if (unknown.length) err('classifications', `Unknown: ${unknown.join(', ')} (终端强关系, 专业度高, 合作意愿强, 产品补足)`);
+    if (unknown.length)
+      err('classifications', `Unknown: ${unknown.join(', ')} (终端强关系, 专业度高, 合作意愿强, 产品补足)`);
     codes.add(cell.code);
     distributors.push({
-      row: n, name: cell.name, code: cell.code, regionCode: cell.regionCode, tier: Number.isInteger(tier) ? tier : 1,
-      parentCode: cell.parentCode || null, creditCode: cell.creditCode || null, registeredCapital: cell.registeredCapital || null,
-      address: cell.address || null, contactName: cell.contactName || null, contactPhone: cell.contactPhone || null,
+      row: n,
+      name: cell.name,
+      code: cell.code,
+      regionCode: cell.regionCode,
+      tier: Number.isInteger(tier) ? tier : 1,
+      parentCode: cell.parentCode || null,
+      creditCode: cell.creditCode || null,
+      registeredCapital: cell.registeredCapital || null,
+      address: cell.address || null,
+      contactName: cell.contactName || null,
+      contactPhone: cell.contactPhone || null,
       classifications: [...new Set(classifications.map((c) => CLASSES[c]).filter(Boolean))],
     });
   });
@@ -74,8 +96,12 @@ export async function parseDistributorWorkbook(data: Buffer): Promise<{ distribu
 export interface DistributorSheetRow extends Omit<ParsedDistributor, 'row'> {}
 
 export function distributorWorkbook(rows: DistributorSheetRow[]): Promise<Buffer> {
-  return writeSheet('经销商 Distributors', DISTRIBUTOR_COLUMNS, rows.map((r) => ({
-    ...r,
-    classifications: r.classifications.map((c) => CLASS_LABEL[c] ?? c).join('、'),
-  })));
+  return writeSheet(
+    '经销商 Distributors',
+    DISTRIBUTOR_COLUMNS,
+    rows.map((r) => ({
+      ...r,
+      classifications: r.classifications.map((c) => CLASS_LABEL[c] ?? c).join('、'),
+    })),
+  );
 }

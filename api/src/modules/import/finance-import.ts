@@ -1,14 +1,13 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PaymentMethod } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { isIsoDate, today } from '../../common/dates';
 import { Decimal } from '../../common/money';
-import { AppError } from '../../common/errors';
-import { Distributor } from '../distributor/distributor.entity';
-import type { InvoiceService } from '../finance/invoice.service';
-import type { PaymentService } from '../finance/payment.service';
+import { Distributor } from '../distributor';
+import type { InvoiceService } from '../finance';
+import type { PaymentService } from '../finance';
 import { RowError } from './import.entity';
-import { Preview } from './import-common';
+import { Preview, rowByRow } from './import-common';
 import { SheetColumn, readSheet, writeSheet } from './sheet';
 
 /**
@@ -16,7 +15,7 @@ import { SheetColumn, readSheet, writeSheet } from './sheet';
  * carries the ERP's reference, so replaying a file changes nothing: rows already recorded are
  * counted as unchanged, and a reference reused with other contents is a row error.
  */
-export const PAYMENT_COLUMNS = [
+const PAYMENT_COLUMNS = [
   { key: 'distributorCode', header: '经销商编码 Distributor code*', width: 18 },
   { key: 'amount', header: '金额 Amount*', width: 14 },
   { key: 'receivedOn', header: '到账日期 Received on*', width: 14 },
@@ -25,7 +24,7 @@ export const PAYMENT_COLUMNS = [
   { key: 'note', header: '备注 Note', width: 24 },
 ] as const satisfies readonly SheetColumn[];
 
-export const INVOICE_COLUMNS = [
+const INVOICE_COLUMNS = [
   { key: 'distributorCode', header: '经销商编码 Distributor code*', width: 18 },
   { key: 'number', header: '发票号码 Invoice number*', width: 22 },
   { key: 'issuedOn', header: '开票日期 Issued on*', width: 14 },
@@ -43,22 +42,42 @@ const METHODS: Record<string, PaymentMethod> = {
 };
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 
-interface PaymentRow { row: number; distributorId: string; amount: string; receivedOn: string; method: PaymentMethod; externalRef: string; note: string | null }
-interface InvoiceRow { row: number; distributorId: string; number: string; issuedOn: string; taxRate: string; shipmentIds: string[]; externalRef: string }
+interface PaymentRow {
+  row: number;
+  distributorId: string;
+  amount: string;
+  receivedOn: string;
+  method: PaymentMethod;
+  externalRef: string;
+  note: string | null;
+}
+interface InvoiceRow {
+  row: number;
+  distributorId: string;
+  number: string;
+  issuedOn: string;
+  taxRate: string;
+  shipmentIds: string[];
+  externalRef: string;
+}
 
 /** Distributor codes → ids, for the distributors the importer may see. */
 async function visibleCodes(ds: DataSource, scope: Scope, codes: string[]): Promise<Map<string, string>> {
-  const rows = await applyScope(ds.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor').andWhere('d.code = ANY(:codes)', { codes }).getMany();
+  const rows = await applyScope(ds.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor')
+    .andWhere('d.code = ANY(:codes)', { codes })
+    .getMany();
   return new Map(rows.map((d) => [d.code, d.id]));
 }
 
-const dateError = (v: string) => (!isIsoDate(v) ? 'A date is written YYYY-MM-DD' : v > today() ? 'Not in the future' : null);
+const dateError = (v: string) =>
+  !isIsoDate(v) ? 'A date is written YYYY-MM-DD' : v > today() ? 'Not in the future' : null;
 
 export async function previewPayments(ds: DataSource, scope: Scope, data: Buffer): Promise<Preview> {
   const raw: Array<Record<(typeof PAYMENT_COLUMNS)[number]['key'], string> & { row: number }> = [];
   const parsed = await readSheet(data, PAYMENT_COLUMNS, (cells, row, error) => {
     if (!cells.distributorCode) error('distributorCode', 'Required');
-    if (!AMOUNT.test(cells.amount.replace(/,/g, '')) || new Decimal(cells.amount.replace(/,/g, '') || '0').lte(0)) error('amount', 'An amount such as 12800.00');
+    if (!AMOUNT.test(cells.amount.replace(/,/g, '')) || new Decimal(cells.amount.replace(/,/g, '') || '0').lte(0))
+      error('amount', 'An amount such as 12800.00');
     const bad = dateError(cells.receivedOn);
     if (bad) error('receivedOn', bad);
     if (!METHODS[cells.method]) error('method', `One of ${Object.keys(METHODS).join(', ')}`);
@@ -66,16 +85,34 @@ export async function previewPayments(ds: DataSource, scope: Scope, data: Buffer
     raw.push({ ...cells, row });
   });
   const errors: RowError[] = [...parsed.errors];
-  const ids = await visibleCodes(ds, scope, raw.map((r) => r.distributorCode));
+  const ids = await visibleCodes(
+    ds,
+    scope,
+    raw.map((r) => r.distributorCode),
+  );
   const seen = new Set<string>();
   const payload: PaymentRow[] = [];
   for (const r of raw) {
     const distributorId = ids.get(r.distributorCode);
-    if (r.distributorCode && !distributorId) errors.push({ row: r.row, column: PAYMENT_COLUMNS[0].header, message: `No distributor ${r.distributorCode} that you may see` });
-    if (seen.has(r.externalRef)) errors.push({ row: r.row, column: PAYMENT_COLUMNS[4].header, message: 'This reference is in the file twice' });
+    if (r.distributorCode && !distributorId)
+      errors.push({
+        row: r.row,
+        column: PAYMENT_COLUMNS[0].header,
+        message: `No distributor ${r.distributorCode} that you may see`,
+      });
+    if (seen.has(r.externalRef))
+      errors.push({ row: r.row, column: PAYMENT_COLUMNS[4].header, message: 'This reference is in the file twice' });
     seen.add(r.externalRef);
     if (distributorId && !errors.some((e) => e.row === r.row)) {
-      payload.push({ row: r.row, distributorId, amount: new Decimal(r.amount.replace(/,/g, '')).toFixed(2), receivedOn: r.receivedOn, method: METHODS[r.method], externalRef: r.externalRef, note: r.note || null });
+      payload.push({
+        row: r.row,
+        distributorId,
+        amount: new Decimal(r.amount.replace(/,/g, '')).toFixed(2),
+        receivedOn: r.receivedOn,
+        method: METHODS[r.method],
+        externalRef: r.externalRef,
+        note: r.note || null,
+      });
     }
   }
   const known: Array<{ external_ref: string }> = await ds.query(
@@ -83,7 +120,12 @@ export async function previewPayments(ds: DataSource, scope: Scope, data: Buffer
         ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
     [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
   );
-  return { errors, totalRows: parsed.totalRows, payload, summary: { payments: payload.length - known.length, unchanged: known.length } };
+  return {
+    errors,
+    totalRows: parsed.totalRows,
+    payload,
+    summary: { payments: payload.length - known.length, unchanged: known.length },
+  };
 }
 
 export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer): Promise<Preview> {
@@ -99,7 +141,11 @@ export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer
     raw.push({ ...cells, row });
   });
   const errors: RowError[] = [...parsed.errors];
-  const ids = await visibleCodes(ds, scope, raw.map((r) => r.distributorCode));
+  const ids = await visibleCodes(
+    ds,
+    scope,
+    raw.map((r) => r.distributorCode),
+  );
   const numbers = raw.flatMap((r) => r.shipments.split(/[,，、;\s]+/).filter(Boolean));
   const shipments: Array<{ id: string; number: string; distributor_id: string }> = await ds.query(
     `SELECT id, number, distributor_id FROM shipment WHERE brand_id = $1 AND number = ANY($2) AND reverses_id IS NULL`,
@@ -110,11 +156,24 @@ export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer
     const distributorId = ids.get(r.distributorCode);
     const err = (i: number, message: string) => errors.push({ row: r.row, column: INVOICE_COLUMNS[i].header, message });
     if (r.distributorCode && !distributorId) err(0, `No distributor ${r.distributorCode} that you may see`);
-    const own = r.shipments.split(/[,，、;\s]+/).filter(Boolean).map((n) => [n, shipments.find((s) => s.number === n && s.distributor_id === distributorId)] as const);
+    const own = r.shipments
+      .split(/[,，、;\s]+/)
+      .filter(Boolean)
+      .map((n) => [n, shipments.find((s) => s.number === n && s.distributor_id === distributorId)] as const);
     for (const [n, s] of own) if (!s && distributorId) err(4, `No shipment ${n} of this distributor`);
     if (distributorId && !errors.some((e) => e.row === r.row)) {
-      const rate = r.taxRate.endsWith('%') ? new Decimal(r.taxRate.slice(0, -1)).dividedBy(100).toFixed(4) : new Decimal(r.taxRate).toFixed(4);
-      payload.push({ row: r.row, distributorId, number: r.number, issuedOn: r.issuedOn, taxRate: rate, shipmentIds: own.map(([, s]) => s!.id), externalRef: r.externalRef });
+      const rate = r.taxRate.endsWith('%')
+        ? new Decimal(r.taxRate.slice(0, -1)).dividedBy(100).toFixed(4)
+        : new Decimal(r.taxRate).toFixed(4);
+      payload.push({
+        row: r.row,
+        distributorId,
+        number: r.number,
+        issuedOn: r.issuedOn,
+        taxRate: rate,
+        shipmentIds: own.map(([, s]) => s!.id),
+        externalRef: r.externalRef,
+      });
     }
   }
   const known: Array<{ external_ref: string }> = await ds.query(
@@ -122,43 +181,57 @@ export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer
         ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
     [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
   );
-  return { errors, totalRows: parsed.totalRows, payload, summary: { invoices: payload.length - known.length, unchanged: known.length } };
-}
-
-/** A refusal while writing names the row (and rolls the whole file back). */
-async function inRow<T>(row: number, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (err instanceof AppError) throw new AppError(err.code, `Row ${row}: ${err.message}`, err.field, err.reason);
-    throw err;
-  }
-}
-
-/** Row by row through the same service calls as the API, in the import's one transaction: all rows or none. */
-export function writePayments(payments: PaymentService) {
-  return async (em: EntityManager, scope: Scope, payload: unknown, progress: (done: number, total: number) => void): Promise<string | null> => {
-    const rows = payload as PaymentRow[];
-    for (const [i, r] of rows.entries()) {
-      await inRow(r.row, () => payments.recordIn(em, scope, { distributorId: r.distributorId, amount: r.amount, receivedOn: r.receivedOn, method: r.method, externalRef: r.externalRef, note: r.note }));
-      progress(i + 1, rows.length);
-    }
-    return null;
+  return {
+    errors,
+    totalRows: parsed.totalRows,
+    payload,
+    summary: { invoices: payload.length - known.length, unchanged: known.length },
   };
 }
 
-export function writeInvoices(invoices: InvoiceService) {
-  return async (em: EntityManager, scope: Scope, payload: unknown, progress: (done: number, total: number) => void): Promise<string | null> => {
-    const rows = payload as InvoiceRow[];
-    for (const [i, r] of rows.entries()) {
-      await inRow(r.row, () => invoices.issueIn(em, scope, { distributorId: r.distributorId, shipmentIds: r.shipmentIds, taxRate: r.taxRate, number: r.number, issuedOn: r.issuedOn, externalRef: r.externalRef }));
-      progress(i + 1, rows.length);
-    }
-    return null;
-  };
-}
+export const writePayments = (payments: PaymentService) =>
+  rowByRow<PaymentRow>((em, scope, r) =>
+    payments.recordIn(em, scope, {
+      distributorId: r.distributorId,
+      amount: r.amount,
+      receivedOn: r.receivedOn,
+      method: r.method,
+      externalRef: r.externalRef,
+      note: r.note,
+    }),
+  );
+
+export const writeInvoices = (invoices: InvoiceService) =>
+  rowByRow<InvoiceRow>((em, scope, r) =>
+    invoices.issueIn(em, scope, {
+      distributorId: r.distributorId,
+      shipmentIds: r.shipmentIds,
+      taxRate: r.taxRate,
+      number: r.number,
+      issuedOn: r.issuedOn,
+      externalRef: r.externalRef,
+    }),
+  );
 
 export const paymentTemplate = () =>
-  writeSheet('回款', PAYMENT_COLUMNS, [{ distributorCode: 'HK-KD', amount: '128000.00', receivedOn: today(), method: '银行转账', externalRef: 'ICBC-20261126-0001', note: '十月货款' }]);
+  writeSheet('回款', PAYMENT_COLUMNS, [
+    {
+      distributorCode: 'HK-KD',
+      amount: '128000.00',
+      receivedOn: today(),
+      method: '银行转账',
+      externalRef: 'ICBC-20261126-0001',
+      note: '十月货款',
+    },
+  ]);
 export const invoiceTemplate = () =>
-  writeSheet('发票', INVOICE_COLUMNS, [{ distributorCode: 'HK-KD', number: '33002611260000001', issuedOn: today(), taxRate: '13%', shipments: 'SH2026112600000001', externalRef: 'ERP-INV-0001' }]);
+  writeSheet('发票', INVOICE_COLUMNS, [
+    {
+      distributorCode: 'HK-KD',
+      number: '33002611260000001',
+      issuedOn: today(),
+      taxRate: '13%',
+      shipments: 'SH2026112600000001',
+      externalRef: 'ERP-INV-0001',
+    },
+  ]);

@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope, applyScope } from '../../auth/scope';
 import { isUuid } from '../../common/ids';
 import { containsPattern } from '../../common/pagination';
-import { Hospital, HospitalDepartment } from '../hospital/hospital.entity';
-import { HospitalFilter } from '../hospital/hospital.types';
-import { withinRegion } from '../region/region.sql';
+import { Hospital, HospitalDepartment } from '../hospital';
+import { HospitalFilter } from '../hospital';
+import { withinRegion } from '../region';
 import { RowError } from './import.entity';
 import { ParsedHospital, hospitalWorkbook, parseHospitalWorkbook } from './hospital-sheet';
-import { CHUNK, Preview, regionCodes, regionMayBeUsed } from './import-common';
+import { CHUNK, Preview, createdMeanwhile, inChunks, regionCodes, regionMayBeUsed } from './import-common';
 
 type Row = Omit<ParsedHospital, 'regionCode'> & { regionId: string };
 
@@ -19,34 +19,80 @@ export async function previewHospitals(ds: DataSource, scope: Scope, data: Buffe
   const regionId = await regionCodes(ds, scope);
   const names = parsed.hospitals.map((h) => h.name);
   const taken = new Set(
-    names.length ? (await ds.query(`SELECT name FROM hospital WHERE brand_id = $1 AND name = ANY($2)`, [scope.brandId, names])).map((r: { name: string }) => r.name) : [],
+    names.length
+      ? (
+          await ds.query(`SELECT name FROM hospital WHERE brand_id = $1 AND name = ANY($2)`, [scope.brandId, names])
+        ).map((r: { name: string }) => r.name)
+      : [],
   );
   const payload: Row[] = [];
   for (const h of parsed.hospitals) {
     const id = regionId.get(h.regionCode);
-    if (h.regionCode && !id) errors.push({ row: h.row, column: '地区代码 Region code*', message: `Unknown region code "${h.regionCode}"` });
-    else if (id && !regionMayBeUsed(scope, id)) errors.push({ row: h.row, column: '地区代码 Region code*', message: `${h.regionCode} is outside your regions` });
-    if (taken.has(h.name)) errors.push({ row: h.row, column: '医院名称 Hospital*', message: `${h.name} exists already` });
+    if (h.regionCode && !id)
+      errors.push({ row: h.row, column: '地区代码 Region code*', message: `Unknown region code "${h.regionCode}"` });
+    else if (id && !regionMayBeUsed(scope, id))
+      errors.push({ row: h.row, column: '地区代码 Region code*', message: `${h.regionCode} is outside your regions` });
+    if (taken.has(h.name))
+      errors.push({ row: h.row, column: '医院名称 Hospital*', message: `${h.name} exists already` });
     if (id) payload.push({ ...h, regionId: id });
   }
   return {
-    errors, totalRows: parsed.totalRows, payload,
-    summary: { hospitals: parsed.hospitals.length, departments: parsed.hospitals.reduce((n, h) => n + h.departments.length, 0) },
+    errors,
+    totalRows: parsed.totalRows,
+    payload,
+    summary: {
+      hospitals: parsed.hospitals.length,
+      departments: parsed.hospitals.reduce((n, h) => n + h.departments.length, 0),
+    },
   };
 }
 
 /** Inside the commit's transaction: every hospital and department, in multi-row inserts. */
-export async function writeHospitals(em: EntityManager, scope: Scope, payload: unknown, progress: (done: number, total: number) => void) {
+export async function writeHospitals(
+  em: EntityManager,
+  scope: Scope,
+  payload: unknown,
+  progress: (done: number, total: number) => void,
+) {
   const rows = payload as Row[];
-  const taken: Array<{ name: string }> = await em.query(`SELECT name FROM hospital WHERE brand_id = $1 AND name = ANY($2)`, [scope.brandId, rows.map((r) => r.name)]);
-  if (taken.length) return `Created meanwhile: ${taken.slice(0, 5).map((t) => t.name).join(', ')}; upload again`;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => ({ ...r, id: randomUUID() }));
-    await em.insert(Hospital, chunk.map((r) => ({ id: r.id, brandId: scope.brandId, name: r.name, grade: r.grade, beds: r.beds, regionId: r.regionId, address: r.address })));
-    const departments = chunk.flatMap((r) => r.departments.map((d) => ({ brandId: scope.brandId, hospitalId: r.id, name: d.name, yearlyVolume: d.yearlyVolume, volumeKind: d.volumeKind })));
-    for (let j = 0; j < departments.length; j += CHUNK) await em.insert(HospitalDepartment, departments.slice(j, j + CHUNK));
-    progress(Math.min(i + CHUNK, rows.length), rows.length);
-  }
+  const meanwhile = await createdMeanwhile(
+    em,
+    scope,
+    'hospital',
+    'name',
+    rows.map((r) => r.name),
+  );
+  if (meanwhile) return meanwhile;
+  await inChunks(
+    rows,
+    async (slice) => {
+      const chunk = slice.map((r) => ({ ...r, id: randomUUID() }));
+      await em.insert(
+        Hospital,
+        chunk.map((r) => ({
+          id: r.id,
+          brandId: scope.brandId,
+          name: r.name,
+          grade: r.grade,
+          beds: r.beds,
+          regionId: r.regionId,
+          address: r.address,
+        })),
+      );
+      const departments = chunk.flatMap((r) =>
+        r.departments.map((d) => ({
+          brandId: scope.brandId,
+          hospitalId: r.id,
+          name: d.name,
+          yearlyVolume: d.yearlyVolume,
+          volumeKind: d.volumeKind,
+        })),
+      );
+      for (let j = 0; j < departments.length; j += CHUNK)
+        await em.insert(HospitalDepartment, departments.slice(j, j + CHUNK));
+    },
+    progress,
+  );
   return null;
 }
 
@@ -62,6 +108,7 @@ export async function exportHospitals(ds: DataSource, scope: Scope, filter: Hosp
     .limit(200_000);
   if (filter.search) qb.andWhere('h.name ILIKE :s', { s: containsPattern(filter.search) });
   if (filter.grade) qb.andWhere('h.grade = :grade', { grade: filter.grade });
-  if (filter.regionId && isUuid(filter.regionId)) qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
+  if (filter.regionId && isUuid(filter.regionId))
+    qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
   return hospitalWorkbook(await qb.getRawMany());
 }

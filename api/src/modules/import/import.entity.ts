@@ -8,7 +8,7 @@ export interface RowError {
   message: string;
 }
 
-export type ImportKind = 'HOSPITALS' | 'DISTRIBUTORS' | 'PAYMENTS' | 'INVOICES';
+export type ImportKind = 'HOSPITALS' | 'DISTRIBUTORS' | 'PAYMENTS' | 'INVOICES' | 'PRICES';
 
 /** An uploaded workbook: parsed and checked (PREVIEWED), then written all at once (COMMITTED). */
 @Entity('import_job')

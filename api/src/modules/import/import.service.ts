@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
+import { ErrorCode, ErrorReason, Role, rolesFor, type Capability } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, notFound } from '../../common/errors';
@@ -8,11 +8,13 @@ import { ImportJob, ImportKind } from './import.entity';
 import { Preview } from './import-common';
 import { exportHospitals, previewHospitals, writeHospitals } from './hospital-import';
 import { exportDistributors, previewDistributors, writeDistributors } from './distributor-import';
-import { HospitalFilter } from '../hospital/hospital.types';
-import { DistributorFilter } from '../distributor/distributor.types';
-import type { PaymentService } from '../finance/payment.service';
-import type { InvoiceService } from '../finance/invoice.service';
+import { HospitalFilter } from '../hospital';
+import { DistributorFilter } from '../distributor';
+import type { PaymentService } from '../finance';
+import type { InvoiceService } from '../finance';
 import { previewInvoices, previewPayments, writeInvoices, writePayments } from './finance-import';
+import { previewPrices, writePrices } from './price-import';
+import type { ProductService } from '../product';
 
 const KEPT_ERRORS = 500;
 
@@ -22,7 +24,12 @@ export interface ImportProgress {
   total: number;
 }
 
-type Writer = (em: EntityManager, scope: Scope, payload: unknown, progress: (done: number, total: number) => void) => Promise<string | null>;
+type Writer = (
+  em: EntityManager,
+  scope: Scope,
+  payload: unknown,
+  progress: (done: number, total: number) => void,
+) => Promise<string | null>;
 
 interface Kind {
   /** who may import it */
@@ -31,12 +38,13 @@ interface Kind {
   write: Writer;
 }
 
-/** Channel staff import hospitals and distributors; finance imports the ERP's payments and invoices. */
-export const IMPORTERS: Record<ImportKind, readonly Role[]> = {
-  HOSPITALS: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
-  DISTRIBUTORS: [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER],
-  PAYMENTS: [Role.ADMIN, Role.FINANCE],
-  INVOICES: [Role.ADMIN, Role.FINANCE],
+/** Who may import each kind (capabilities.ts: channel staff hospitals and distributors, finance the ERP's payments and invoices). */
+export const IMPORTERS: Record<ImportKind, Capability> = {
+  HOSPITALS: 'import.hospitals',
+  DISTRIBUTORS: 'import.distributors',
+  PAYMENTS: 'import.payments',
+  INVOICES: 'import.invoices',
+  PRICES: 'import.prices',
 };
 
 /**
@@ -52,12 +60,14 @@ export class ImportService {
     private readonly ds: DataSource,
     payments: PaymentService,
     invoices: InvoiceService,
+    products: ProductService,
   ) {
     this.kinds = {
-      HOSPITALS: { roles: IMPORTERS.HOSPITALS, preview: previewHospitals, write: writeHospitals },
-      DISTRIBUTORS: { roles: IMPORTERS.DISTRIBUTORS, preview: previewDistributors, write: writeDistributors },
-      PAYMENTS: { roles: IMPORTERS.PAYMENTS, preview: previewPayments, write: writePayments(payments) },
-      INVOICES: { roles: IMPORTERS.INVOICES, preview: previewInvoices, write: writeInvoices(invoices) },
+      HOSPITALS: { roles: rolesFor(IMPORTERS.HOSPITALS), preview: previewHospitals, write: writeHospitals },
+      DISTRIBUTORS: { roles: rolesFor(IMPORTERS.DISTRIBUTORS), preview: previewDistributors, write: writeDistributors },
+      PAYMENTS: { roles: rolesFor(IMPORTERS.PAYMENTS), preview: previewPayments, write: writePayments(payments) },
+      INVOICES: { roles: rolesFor(IMPORTERS.INVOICES), preview: previewInvoices, write: writeInvoices(invoices) },
+      PRICES: { roles: rolesFor(IMPORTERS.PRICES), preview: previewPrices, write: writePrices(products) },
     };
   }
 
@@ -96,27 +106,53 @@ export class ImportService {
     const p = await this.kind(scope, kind).preview(this.ds, scope, data);
     p.errors.sort((a, b) => a.row - b.row);
     const repo = this.ds.getRepository(ImportJob);
-    return repo.save(repo.create({
-      brandId: scope.brandId, createdBy: scope.userId, kind, fileName: fileName.slice(0, 200), status: 'PREVIEWED',
-      totalRows: p.totalRows, errorCount: p.errors.length, errors: p.errors.slice(0, KEPT_ERRORS), payload: p.payload, summary: p.summary,
-    }));
+    return repo.save(
+      repo.create({
+        brandId: scope.brandId,
+        createdBy: scope.userId,
+        kind,
+        fileName: fileName.slice(0, 200),
+        status: 'PREVIEWED',
+        totalRows: p.totalRows,
+        errorCount: p.errors.length,
+        errors: p.errors.slice(0, KEPT_ERRORS),
+        payload: p.payload,
+        summary: p.summary,
+      }),
+    );
   }
 
   /** Writes every previewed row or none. A second commit of the same import changes nothing. */
   async commit(scope: Scope, id: string): Promise<ImportJob> {
     const job = await this.get(scope, id);
     if (job.status === 'COMMITTED') return job;
-    if (job.errorCount > 0 || job.totalRows === 0 && job.errors.length > 0) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `Fix the ${job.errorCount} rows in error and upload again`, 'id', ErrorReason.VALIDATION_FAILED);
+    if (job.errorCount > 0 || (job.totalRows === 0 && job.errors.length > 0)) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `Fix the ${job.errorCount} rows in error and upload again`,
+        'id',
+        ErrorReason.VALIDATION_FAILED,
+      );
     }
     try {
       return await this.ds.transaction(async (em) => {
-        const locked = await em.getRepository(ImportJob).createQueryBuilder('j').addSelect('j.payload').where('j.id = :id', { id }).setLock('pessimistic_write').getOneOrFail();
+        const locked = await em
+          .getRepository(ImportJob)
+          .createQueryBuilder('j')
+          .addSelect('j.payload')
+          .where('j.id = :id', { id })
+          .setLock('pessimistic_write')
+          .getOneOrFail();
         if (locked.status === 'COMMITTED') return locked;
-        const conflict = await this.kind(scope, locked.kind).write(em, scope, locked.payload, (done, total) => this.progress.set(id, { phase: 'WRITING', done, total }));
+        const conflict = await this.kind(scope, locked.kind).write(em, scope, locked.payload, (done, total) =>
+          this.progress.set(id, { phase: 'WRITING', done, total }),
+        );
         if (conflict) throw new AppError(ErrorCode.CONFLICT, conflict);
         await em.update(ImportJob, { id }, { status: 'COMMITTED' });
-        await audit(em, scope, `IMPORT_${locked.kind}`, 'import_job', id, { ...locked.summary, fileName: locked.fileName });
+        await audit(em, scope, `IMPORT_${locked.kind}`, 'import_job', id, {
+          ...locked.summary,
+          fileName: locked.fileName,
+        });
         return Object.assign(locked, { status: 'COMMITTED' as const });
       });
     } finally {

@@ -20,15 +20,30 @@ afterAll(() => t?.stop());
 const cookie = (c: GqlClient) => [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 const headers = (c: GqlClient) => ({ 'x-medchannel-app': 'console', cookie: cookie(c) });
 
-async function upload(data: Buffer): Promise<{ id: string; totalRows: number; errorCount: number; errors: Array<{ row: number; column: string; message: string }>; summary: Record<string, number> }> {
-  const res = await fetch(`${t.url}/files/imports/hospitals`, { method: 'POST', headers: { ...headers(admin), 'x-file-name': encodeURIComponent('医院.xlsx') }, body: data });
+async function upload(data: Buffer): Promise<{
+  id: string;
+  totalRows: number;
+  errorCount: number;
+  errors: Array<{ row: number; column: string; message: string }>;
+  summary: Record<string, number>;
+}> {
+  const res = await fetch(`${t.url}/files/imports/hospitals`, {
+    method: 'POST',
+    headers: { ...headers(admin), 'x-file-name': encodeURIComponent('医院.xlsx') },
+    body: data,
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as never;
 }
 
 const COMMIT = `mutation($id: ID!) { commitImport(id: $id) { status hospitals departments } }`;
 const count = async (prefix: string) =>
-  (await t.app.ds.query(`SELECT count(*)::int AS n FROM hospital WHERE brand_id = $1 AND name LIKE $2`, [brand.brandId, `${prefix}%`]))[0].n as number;
+  (
+    await t.app.ds.query(`SELECT count(*)::int AS n FROM hospital WHERE brand_id = $1 AND name LIKE $2`, [
+      brand.brandId,
+      `${prefix}%`,
+    ])
+  )[0].n as number;
 
 /** 20,000 rows: 10,000 hospitals with two departments each. */
 function rows(prefix: string, bad?: number) {
@@ -51,7 +66,11 @@ test('a 20,000-row workbook previews, then commits all at once; committing again
   let started = Date.now();
   const preview = await upload(file);
   const previewMs = Date.now() - started;
-  expect(preview).toMatchObject({ totalRows: 20_000, errorCount: 0, summary: { hospitals: 10_000, departments: 20_000 } });
+  expect(preview).toMatchObject({
+    totalRows: 20_000,
+    errorCount: 0,
+    summary: { hospitals: 10_000, departments: 20_000 },
+  });
   started = Date.now();
   const committed = await admin.request(COMMIT, { id: preview.id });
   const commitMs = Date.now() - started;
@@ -76,7 +95,9 @@ test('one bad row among 20,000 is named by row and column, and nothing is writte
 test('a broken workbook, a CSV or a sheet without the template headers, answers with the reason', async () => {
   // text is read as CSV (and lacks the headers); a broken workbook is named as such
   expect((await upload(Buffer.from('not a workbook'))).errors[0].message).toMatch(/template's headers/);
-  expect((await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('broken')]))).errors[0].message).toMatch(/Not an Excel workbook/);
+  expect(
+    (await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('broken')]))).errors[0].message,
+  ).toMatch(/Not an Excel workbook/);
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('x').addRow(['名称', '等级']);
   expect((await upload(Buffer.from(await wb.xlsx.writeBuffer()))).errors[0].message).toMatch(/template's headers/);
@@ -85,7 +106,9 @@ test('a broken workbook, a CSV or a sheet without the template headers, answers 
 test('the template and the export open in Excel’s format with the template headers; export follows the filter', async () => {
   const template = await fetch(`${t.url}/files/templates/hospitals.xlsx`, { headers: headers(admin) });
   expect(template.headers.get('content-type')).toMatch(/spreadsheetml/);
-  const exported = await fetch(`${t.url}/files/exports/hospitals.xlsx?search=${encodeURIComponent('导入医院A0000')}`, { headers: headers(admin) });
+  const exported = await fetch(`${t.url}/files/exports/hospitals.xlsx?search=${encodeURIComponent('导入医院A0000')}`, {
+    headers: headers(admin),
+  });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await exported.arrayBuffer()) as ArrayBuffer);
   const sheet = wb.worksheets[0];
@@ -97,7 +120,11 @@ test('the template and the export open in Excel’s format with the template hea
 
 test('a partner may not import, and another user’s import is NOT_FOUND', async () => {
   const owner = await t.as('boss@kangda.demo');
-  const res = await fetch(`${t.url}/files/imports/hospitals`, { method: 'POST', headers: { 'x-medchannel-app': 'portal', cookie: cookie(owner) }, body: Buffer.from('x') });
+  const res = await fetch(`${t.url}/files/imports/hospitals`, {
+    method: 'POST',
+    headers: { 'x-medchannel-app': 'portal', cookie: cookie(owner) },
+    body: Buffer.from('x'),
+  });
   expect(res.status).toBe(403);
   const other = await t.as('admin@huakang.demo');
   const [job] = await t.app.ds.query(`SELECT id FROM import_job WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
@@ -106,26 +133,78 @@ test('a partner may not import, and another user’s import is NOT_FOUND', async
 
 test('distributors: prospects from a workbook, second tier after its parent in the same file; bad rows named', async () => {
   const good = await distributorWorkbook([
-    { name: '导入经销商甲', code: 'IMP-A', regionCode: 'P', tier: 1, parentCode: null, creditCode: '91330100MA2AX1234K', registeredCapital: '5000000.00', address: null, contactName: '王五', contactPhone: null, classifications: ['HIGHLY_PROFESSIONAL' as never] },
-    { name: '导入经销商乙', code: 'IMP-B', regionCode: 'C', tier: 2, parentCode: 'IMP-A', creditCode: null, registeredCapital: null, address: null, contactName: null, contactPhone: null, classifications: [] },
+    {
+      name: '导入经销商甲',
+      code: 'IMP-A',
+      regionCode: 'P',
+      tier: 1,
+      parentCode: null,
+      creditCode: '91330100MA2AX1234K',
+      registeredCapital: '5000000.00',
+      address: null,
+      contactName: '王五',
+      contactPhone: null,
+      classifications: ['HIGHLY_PROFESSIONAL' as never],
+    },
+    {
+      name: '导入经销商乙',
+      code: 'IMP-B',
+      regionCode: 'C',
+      tier: 2,
+      parentCode: 'IMP-A',
+      creditCode: null,
+      registeredCapital: null,
+      address: null,
+      contactName: null,
+      contactPhone: null,
+      classifications: [],
+    },
   ]);
-  const res = await fetch(`${t.url}/files/imports/distributors`, { method: 'POST', headers: headers(admin), body: good });
+  const res = await fetch(`${t.url}/files/imports/distributors`, {
+    method: 'POST',
+    headers: headers(admin),
+    body: good,
+  });
   const preview = (await res.json()) as { id: string; errorCount: number };
   expect(preview.errorCount).toBe(0);
-  const committed = await admin.request(`mutation($id: ID!) { commitImport(id: $id) { status distributors } }`, { id: preview.id });
+  const committed = await admin.request(`mutation($id: ID!) { commitImport(id: $id) { status distributors } }`, {
+    id: preview.id,
+  });
   expect(committed.data.commitImport).toEqual({ status: 'COMMITTED', distributors: 2 });
-  const [b] = await t.app.ds.query(`SELECT d.stage, p.code AS parent FROM distributor d JOIN distributor p ON p.id = d.parent_id WHERE d.brand_id = $1 AND d.code = 'IMP-B'`, [brand.brandId]);
+  const [b] = await t.app.ds.query(
+    `SELECT d.stage, p.code AS parent FROM distributor d JOIN distributor p ON p.id = d.parent_id WHERE d.brand_id = $1 AND d.code = 'IMP-B'`,
+    [brand.brandId],
+  );
   expect(b).toEqual({ stage: 'PROSPECT', parent: 'IMP-A' });
   const bad = await distributorWorkbook([
-    { name: '导入经销商丙', code: 'IMP-A', regionCode: 'NOPE', tier: 1, parentCode: 'NONE', creditCode: 'bad', registeredCapital: null, address: null, contactName: null, contactPhone: null, classifications: [] },
+    {
+      name: '导入经销商丙',
+      code: 'IMP-A',
+      regionCode: 'NOPE',
+      tier: 1,
+      parentCode: 'NONE',
+      creditCode: 'bad',
+      registeredCapital: null,
+      address: null,
+      contactName: null,
+      contactPhone: null,
+      classifications: [],
+    },
   ]);
-  const badPreview = (await (await fetch(`${t.url}/files/imports/distributors`, { method: 'POST', headers: headers(admin), body: bad })).json()) as { errors: Array<{ column: string }> };
-  expect(badPreview.errors.map((e) => e.column).sort()).toEqual(['上级编码 Parent code', '地区代码 Region code*', '统一社会信用代码 Credit code', '编码 Code*'].sort());
-  const exported = await fetch(`${t.url}/files/exports/distributors.xlsx?search=${encodeURIComponent('导入经销商')}`, { headers: headers(admin) });
+  const badPreview = (await (
+    await fetch(`${t.url}/files/imports/distributors`, { method: 'POST', headers: headers(admin), body: bad })
+  ).json()) as { errors: Array<{ column: string }> };
+  expect(badPreview.errors.map((e) => e.column).sort()).toEqual(
+    ['上级编码 Parent code', '地区代码 Region code*', '统一社会信用代码 Credit code', '编码 Code*'].sort(),
+  );
+  const exported = await fetch(`${t.url}/files/exports/distributors.xlsx?search=${encodeURIComponent('导入经销商')}`, {
+    headers: headers(admin),
+  });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await exported.arrayBuffer()) as ArrayBuffer);
   expect(wb.worksheets[0].rowCount - 1).toBe(2);
-  const rowOf = (code: string) => [2, 3].map((n) => wb.worksheets[0].getRow(n)).find((r) => r.getCell(2).value === code)!;
+  const rowOf = (code: string) =>
+    [2, 3].map((n) => wb.worksheets[0].getRow(n)).find((r) => r.getCell(2).value === code)!;
   expect(rowOf('IMP-A').getCell(11).value).toBe('专业度高');
   expect(rowOf('IMP-B').getCell(5).value).toBe('IMP-A');
 });

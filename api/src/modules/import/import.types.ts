@@ -62,6 +62,9 @@ export class ImportJobType {
   @Field(() => Int, { description: 'Invoices the commit issues (new references)' })
   invoices: number;
 
+  @Field(() => Int, { description: 'Tier prices the commit sets (a price list)' })
+  prices: number;
+
   @Field(() => Int, { description: 'Rows whose reference was recorded before: a replay, left as it is' })
   unchanged: number;
 

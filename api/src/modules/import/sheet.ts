@@ -5,20 +5,30 @@ export interface SheetColumn<K extends string = string> {
   key: K;
   header: string;
   width: number;
+  /** Excel's number format of the column's cells (money `#,##0.00`, a day `yyyy-mm-dd`); exports only */
+  numFmt?: string;
 }
 
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
   if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
   return String(value).trim();
 }
 
-export type RowReader<K extends string> = (cells: Record<K, string>, row: number, error: (column: K, message: string) => void) => void;
+export type RowReader<K extends string> = (
+  cells: Record<K, string>,
+  row: number,
+  error: (column: K, message: string) => void,
+) => void;
 
 /** CSV text as rows of cells (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -70,7 +80,9 @@ async function rowsOf(data: Buffer): Promise<{ rows: Array<{ n: number; cells: s
   const sheet = workbook.worksheets[0];
   if (!sheet) return { error: 'The workbook has no sheet' };
   const rows: Array<{ n: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => rows.push({ n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) }));
+  sheet.eachRow({ includeEmpty: false }, (row, n) =>
+    rows.push({ n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(cellText) }),
+  );
   return { rows };
 }
 
@@ -89,7 +101,10 @@ export async function readSheet<K extends string>(
   const headers = columns.map((c) => c.header);
   const first = parsed.rows[0]?.n === 1 ? parsed.rows[0].cells : [];
   if (headers.some((h, i) => first[i] !== h)) {
-    return { errors: [{ row: 1, column: '', message: `The first row must be the template's headers: ${headers.join(' | ')}` }], totalRows: 0 };
+    return {
+      errors: [{ row: 1, column: '', message: `The first row must be the template's headers: ${headers.join(' | ')}` }],
+      totalRows: 0,
+    };
   }
   const errors: RowError[] = [];
   let totalRows = 0;
@@ -97,16 +112,27 @@ export async function readSheet<K extends string>(
     const cells = Object.fromEntries(columns.map((c, i) => [c.key, values[i] ?? ''])) as Record<K, string>;
     if (Object.values(cells).every((v) => v === '')) continue;
     totalRows += 1;
-    read(cells, n, (column, message) => errors.push({ row: n, column: columns.find((c) => c.key === column)!.header, message }));
+    read(cells, n, (column, message) =>
+      errors.push({ row: n, column: columns.find((c) => c.key === column)!.header, message }),
+    );
   }
   return { errors, totalRows };
 }
 
 /** A workbook with the template's headers and the given rows. */
-export async function writeSheet<K extends string>(name: string, columns: readonly SheetColumn<K>[], rows: Array<Partial<Record<K, unknown>>>): Promise<Buffer> {
+export async function writeSheet<K extends string>(
+  name: string,
+  columns: readonly SheetColumn<K>[],
+  rows: Array<Partial<Record<K, unknown>>>,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) sheet.addRow(r);
   return Buffer.from(await workbook.xlsx.writeBuffer());

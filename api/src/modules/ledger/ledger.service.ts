@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { LedgerEntryKind } from '@medchannel/shared-schema';
 import { Decimal } from '../../common/money';
+import { Scope, scopeCondition } from '../../auth/scope';
 import { LedgerEntry } from './ledger.entity';
 
 export interface LedgerPosting {
@@ -27,7 +28,7 @@ export async function lockAccount(em: EntityManager, distributorId: string): Pro
 /**
  * The distributor's account with the brand, as a list of entries that only grows. Other modules
  * post through `append` inside their own transaction, so a shipment and its receivable commit
- * together or not at all. (Part 5 adds invoices, payments, statements on top.)
+ * together or not at all. (The finance module builds invoices, payments, statements on top.)
  */
 export class LedgerService {
   constructor(private readonly ds: DataSource) {}
@@ -40,7 +41,10 @@ export class LedgerService {
    */
   async append(em: EntityManager, posting: LedgerPosting): Promise<LedgerEntry> {
     await lockAccount(em, posting.distributorId);
-    const [{ posted }] = await em.query(`SELECT ledger_posting_date($1, $2)::text AS posted`, [posting.distributorId, posting.occurredOn]);
+    const [{ posted }] = await em.query(`SELECT ledger_posting_date($1, $2)::text AS posted`, [
+      posting.distributorId,
+      posting.occurredOn,
+    ]);
     return em.save(
       em.create(LedgerEntry, {
         ...posting,
@@ -55,7 +59,13 @@ export class LedgerService {
   }
 
   /** Posts the exact opposite of an entry, pointing back at it. */
-  async reverse(em: EntityManager, entry: LedgerEntry, source: { type: string; id: string }, by: string, memo: string): Promise<LedgerEntry> {
+  async reverse(
+    em: EntityManager,
+    entry: LedgerEntry,
+    source: { type: string; id: string },
+    by: string,
+    memo: string,
+  ): Promise<LedgerEntry> {
     return this.append(em, {
       brandId: entry.brandId,
       distributorId: entry.distributorId,
@@ -75,12 +85,16 @@ export class LedgerService {
     return em.findOne(LedgerEntry, { where: { sourceType, sourceId } });
   }
 
-  /** What the distributor owes now, per the entries (the caller has established it may ask). */
-  async outstanding(em: EntityManager, brandId: string, distributorId: string): Promise<string> {
-    const [row] = await em.query(
-      `SELECT COALESCE(SUM(amount), 0)::text AS balance FROM ledger_entry WHERE brand_id = $1 AND distributor_id = $2`,
-      [brandId, distributorId],
-    );
-    return new Decimal(row.balance).toFixed(2);
+  /** What the distributor owes now, per its entries read as the scope's `account` (the caller has the distributor in view). */
+  async outstanding(em: EntityManager, scope: Scope, distributorId: string): Promise<string> {
+    const account = scopeCondition(scope, 'account', 'e');
+    const row = await em
+      .createQueryBuilder()
+      .select('COALESCE(SUM(e.amount), 0)::text', 'balance')
+      .from('ledger_entry', 'e')
+      .where('e.distributor_id = :d', { d: distributorId })
+      .andWhere(account.sql, account.params)
+      .getRawOne<{ balance: string }>();
+    return new Decimal(row!.balance).toFixed(2);
   }
 }

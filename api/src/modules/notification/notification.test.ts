@@ -17,7 +17,9 @@ beforeAll(async () => {
   owner = t.client(Audience.PORTAL);
   await owner.login(brand.ownerEmail);
   const [o] = await t.app.ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.ownerEmail]);
-  const [r] = await t.app.ds.query(`SELECT id, email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [brand.distributorIds[0]]);
+  const [r] = await t.app.ds.query(`SELECT id, email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [
+    brand.distributorIds[0],
+  ]);
   ownerId = o.id;
   repId = r.id;
   rep = t.client(Audience.PORTAL);
@@ -60,8 +62,13 @@ test('marking read touches only the viewer’s own notifications', async () => {
   expect(foreign.data.markNotificationsRead).toBe(0);
   expect((await rep.request(INBOX)).data.unreadNotificationCount).toBe(2);
   // the rep marks one, then all
-  expect((await rep.request(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [repIds[0]] })).data.markNotificationsRead).toBe(1);
-  expect((await rep.request(INBOX, { unread: true })).data.notifications.nodes.map((n: { id: string }) => n.id)).toEqual([repIds[1]]);
+  expect(
+    (await rep.request(`mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`, { ids: [repIds[0]] })).data
+      .markNotificationsRead,
+  ).toBe(1);
+  expect(
+    (await rep.request(INBOX, { unread: true })).data.notifications.nodes.map((n: { id: string }) => n.id),
+  ).toEqual([repIds[1]]);
   expect((await rep.request(`mutation { markNotificationsRead }`)).data.markNotificationsRead).toBe(1);
   expect((await rep.request(INBOX)).data.unreadNotificationCount).toBe(0);
   // and the owner's are as they were

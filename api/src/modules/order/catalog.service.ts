@@ -4,11 +4,11 @@ import { Scope, applyScope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
 import { today } from '../../common/dates';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { Product } from '../product/product.entity';
-import type { ProductService } from '../product/product.service';
-import type { HospitalService } from '../hospital/hospital.service';
-import type { OrderService } from './order.service';
-import type { CertificationGap, CertificationService } from '../training/certification.service';
+import { Product, registeredOnSql } from '../product';
+import type { ProductService } from '../product';
+import type { HospitalService } from '../hospital';
+import type { OrderPlacementService } from './order-placement.service';
+import type { CertificationGap, CertificationService } from '../training';
 import { CatalogArgs } from './order.inputs';
 
 export interface CatalogItem {
@@ -27,17 +27,19 @@ export interface CatalogItem {
 export class CatalogService {
   constructor(
     private readonly ds: DataSource,
-    private readonly orders: OrderService,
+    private readonly placement: OrderPlacementService,
     private readonly products: ProductService,
     private readonly hospitals: HospitalService,
     private readonly certifications: CertificationService,
   ) {}
 
   async list(scope: Scope, args: CatalogArgs, page: PageArgs): Promise<Page<CatalogItem>> {
-    const distributor = await this.orders.orderingDistributor(scope, args.distributorId);
+    const distributor = await this.placement.orderingDistributor(scope, args.distributorId);
     const on = today();
-    const qb = applyScope(this.ds.getRepository(Product).createQueryBuilder('p'), scope, 'brand')
-      .andWhere('p.registration_valid_from <= :on AND p.registration_valid_to >= :on', { on });
+    const qb = applyScope(this.ds.getRepository(Product).createQueryBuilder('p'), scope, 'brand').andWhere(
+      registeredOnSql('p', ':on'),
+      { on },
+    );
     let coverage = '';
     if (args.hospitalId) {
       const [hospital] = await this.hospitals.byIds(scope, [args.hospitalId]);
@@ -61,12 +63,19 @@ export class CatalogService {
       { column: 'p.id', value: (p) => p.id },
     ]);
     const prices = await this.products.sellingPrices(scope, found.nodes, distributor.tier, on);
-    const gaps = scope.side === Side.PARTNER ? await this.certifications.gaps(this.ds.manager, scope.brandId, scope.userId, found.nodes) : new Map<string, CertificationGap>();
+    const gaps =
+      scope.side === Side.PARTNER
+        ? await this.certifications.gaps(this.ds.manager, scope.brandId, scope.userId, found.nodes)
+        : new Map<string, CertificationGap>();
     return {
       ...found,
       nodes: found.nodes.map((product) => {
         const price = prices.get(product.id)!;
-        return { product, unitPrice: { amount: price.price, currency: price.currency }, certification: gaps.get(product.id) ?? null };
+        return {
+          product,
+          unitPrice: { amount: price.price, currency: price.currency },
+          certification: gaps.get(product.id) ?? null,
+        };
       }),
     };
   }

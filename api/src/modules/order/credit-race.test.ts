@@ -28,14 +28,24 @@ async function distributorWithRep(index: number, limit: string) {
     `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to) VALUES ($1, $2, 'FORMAL', $3, $4, $5, $6)`,
     [brand.brandId, d, [cat.lineId], [cat.cityId], addDays(today(), -1), addDays(today(), 30)],
   );
-  const [{ email }] = await t.app.ds.query(`SELECT email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [d]);
+  const [{ email }] = await t.app.ds.query(`SELECT email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [
+    d,
+  ]);
   const rep = t.client(Audience.PORTAL);
   await rep.login(email);
   return { d, rep };
 }
 
 // an order of 10 × 100.00 = 1000.00
-const order = (rep: GqlClient) => rep.request(PLACE, { i: { kind: 'HOSPITAL', hospitalId: cat.hospitalInCity, lines: [{ productId: cat.productIII, quantity: 10 }], idempotencyKey: randomUUID() } });
+const order = (rep: GqlClient) =>
+  rep.request(PLACE, {
+    i: {
+      kind: 'HOSPITAL',
+      hospitalId: cat.hospitalInCity,
+      lines: [{ productId: cat.productIII, quantity: 10 }],
+      idempotencyKey: randomUUID(),
+    },
+  });
 
 suite('a lowered credit limit under concurrency', () => {
   beforeAll(async () => {
@@ -61,7 +71,10 @@ suite('a lowered credit limit under concurrency', () => {
       const results = await Promise.all(burst);
       expect(results.filter((r) => !r.errors.length)).toHaveLength(3);
       expect(results.filter((r) => reasonOf(r) === ErrorReason.CREDIT_LIMIT_EXCEEDED)).toHaveLength(5);
-      const [{ open }] = await t.app.ds.query(`SELECT COALESCE(SUM(total - shipped_total), 0)::text AS open FROM purchase_order WHERE distributor_id = $1 AND status = 'SUBMITTED'`, [d]);
+      const [{ open }] = await t.app.ds.query(
+        `SELECT COALESCE(SUM(total - shipped_total), 0)::text AS open FROM purchase_order WHERE distributor_id = $1 AND status = 'SUBMITTED'`,
+        [d],
+      );
       expect(open).toBe('3000.00');
     } finally {
       await lock.end();
@@ -79,7 +92,9 @@ suite('a lowered credit limit under concurrency', () => {
       const change = admin.request(LIMIT, { d, v: version, a: '2000.00' }).finally(() => (done = true));
       await waitersReach(t.app.ds, 1);
       expect(done).toBe(false);
-      const [{ limit }] = await t.app.ds.query(`SELECT credit_limit::text AS limit FROM distributor WHERE id = $1`, [d]);
+      const [{ limit }] = await t.app.ds.query(`SELECT credit_limit::text AS limit FROM distributor WHERE id = $1`, [
+        d,
+      ]);
       expect(limit).toBe('20000.00');
       await lock.query('COMMIT');
       const r = await change;

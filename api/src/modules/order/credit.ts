@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { OPEN_ORDER_STATUSES } from '@medchannel/shared-schema';
+import { Scope, scopeCondition } from '../../auth/scope';
 import { Decimal } from '../../common/money';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerService } from '../ledger';
 
 export interface CreditStatus {
   currency: string;
@@ -13,22 +14,26 @@ export interface CreditStatus {
 
 /**
  * Credit used = what open orders still hold (their total less what has shipped, since shipping
- * moves that part into receivables) + what the ledger says is owed. The caller has established
- * that the viewer may see the distributor.
+ * moves that part into receivables) + what the ledger says is owed, both read as the scope's
+ * `account` (the caller has the distributor in view; a rep's order counts every open order).
  */
 export async function creditStatus(
   em: EntityManager,
   ledger: LedgerService,
-  distributor: { id: string; brandId: string; creditLimit: string },
+  scope: Scope,
+  distributor: { id: string; creditLimit: string },
 ): Promise<CreditStatus> {
-  const [open] = await em.query(
-    `SELECT COALESCE(SUM(total - shipped_total), 0)::text AS amount FROM purchase_order
-      WHERE brand_id = $1 AND distributor_id = $2 AND status = ANY($3)`,
-    [distributor.brandId, distributor.id, OPEN_ORDER_STATUSES],
-  );
-  const receivables = await ledger.outstanding(em, distributor.brandId, distributor.id);
+  const account = scopeCondition(scope, 'account', 'po');
+  const open = await em
+    .createQueryBuilder()
+    .select('COALESCE(SUM(po.total - po.shipped_total), 0)::text', 'amount')
+    .from('purchase_order', 'po')
+    .where('po.distributor_id = :d AND po.status = ANY(:open)', { d: distributor.id, open: OPEN_ORDER_STATUSES })
+    .andWhere(account.sql, account.params)
+    .getRawOne<{ amount: string }>();
+  const receivables = await ledger.outstanding(em, scope, distributor.id);
   const limit = new Decimal(distributor.creditLimit);
-  const openOrders = new Decimal(open.amount);
+  const openOrders = new Decimal(open!.amount);
   return {
     currency: 'CNY',
     limit: limit.toFixed(2),

@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { GqlContext, loadersOf } from '../../context';
 import { Decimal } from '../../common/money';
-import { MoneyType, ProductType, money } from '../product/product.types';
-import { Product } from '../product/product.entity';
-import { UserType } from '../user/user.types';
-import { User } from '../user/user.entity';
+import { MoneyType, ProductType, money } from '../product';
+import { Product } from '../product';
+import { UserType } from '../user';
+import { User } from '../user';
 import { OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import { Shipment, ShipmentItem } from './shipment.entity';
 import { OrderEventType, OrderLineType, OrderPriceAdjustmentType, ShipmentItemType, ShipmentType } from './order.types';
@@ -73,7 +73,10 @@ export class OrderPriceAdjustmentResolver {
 
 @Resolver(() => OrderEventType)
 export class OrderEventResolver {
-  @FieldResolver(() => UserType, { nullable: true, description: 'Who moved it, when the viewer may see them (a partner sees the brand as the brand)' })
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: 'Who moved it, when the viewer may see them (a partner sees the brand as the brand)',
+  })
   actor(@Root() e: OrderEvent, @Ctx() ctx: GqlContext): Promise<User | null> {
     return loadersOf(ctx).userById.load(e.actorId);
   }
@@ -87,8 +90,10 @@ export class ShipmentResolver {
   }
 
   @FieldResolver(() => [ShipmentItemType])
-  items(@Root() s: Shipment, @Ctx() ctx: GqlContext): Promise<ShipmentItem[]> {
-    return loadersOf(ctx).itemsByShipmentId.load(s.id);
+  async items(@Root() s: Shipment, @Ctx() ctx: GqlContext): Promise<ShipmentItem[]> {
+    const items = await loadersOf(ctx).itemsByShipmentId.load(s.id);
+    for (const item of items) orderOfItem.set(item, s.orderId);
+    return items;
   }
 
   @FieldResolver(() => Boolean, { description: 'A later shipment has taken this one back' })
@@ -98,11 +103,19 @@ export class ShipmentResolver {
   }
 }
 
+/** The order each shipment item read through its shipment belongs to (items carry only their line). */
+const orderOfItem = new WeakMap<ShipmentItem, string>();
+
 @Resolver(() => ShipmentItemType)
 export class ShipmentItemResolver {
   @FieldResolver(() => ProductType, { nullable: true })
   async product(@Root() i: ShipmentItem, @Ctx() ctx: GqlContext): Promise<Product | null> {
-    const line = await loadersOf(ctx).orderLineById.load(i.orderLineId);
+    // through its order's lines (the batch the order's own lines field asked for), so the statements a page costs do
+    // not depend on which of the two batches happened to be answered first
+    const orderId = orderOfItem.get(i);
+    const line = orderId
+      ? (await loadersOf(ctx).linesByOrderId.load(orderId)).find((l) => l.id === i.orderLineId)
+      : await loadersOf(ctx).orderLineById.load(i.orderLineId);
     return line ? loadersOf(ctx).productById.load(line.productId) : null;
   }
 }

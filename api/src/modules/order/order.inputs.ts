@@ -1,16 +1,30 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, OrderKind, OrderStatus } from '@medchannel/shared-schema';
-import { LocalDateScalar } from '../../common/dates';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_LINE_QUANTITY, MAX_ORDER_LINES, OrderKind, OrderSort, OrderStatus } from '@medchannel/shared-schema';
+import {
+  IdField,
+  OptionalIdField,
+  TextField,
+  OptionalTextField,
+  OptionalDateField,
+  ExpectedVersionField,
+} from '../../common/fields';
 
 /** What clients send about orders: drafts, filters, desk moves and shipments (validated before any service runs). */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 @InputType()
 export class OrderLineInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId: string;
 
   @Field(() => Int)
@@ -22,18 +36,14 @@ export class OrderLineInput {
 
 @InputType({ description: 'An order as drafted: what to review, and what placeOrder places' })
 export class OrderDraftInput {
-  @Field(() => ID, { nullable: true, description: 'Defaults to the viewer’s own distributor' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Defaults to the viewer’s own distributor')
   distributorId?: string | null;
 
   @Field(() => OrderKind)
   @IsEnum(OrderKind)
   kind: OrderKind;
 
-  @Field(() => ID, { nullable: true, description: 'Required for a HOSPITAL order; none for STOCK' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Required for a HOSPITAL order; none for STOCK')
   hospitalId?: string | null;
 
   @Field(() => [OrderLineInput])
@@ -42,17 +52,13 @@ export class OrderDraftInput {
   @ValidateNested({ each: true })
   lines: OrderLineInput[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalTextField(500)
   note?: string | null;
 }
 
 @InputType()
 export class PlaceOrderInput extends OrderDraftInput {
-  @Field(() => ID, { description: 'Made once per order by the client: a retry with it returns the first result' })
-  @IsUUID()
+  @IdField('Made once per order by the client: a retry with it returns the first result')
   idempotencyKey: string;
 }
 
@@ -63,19 +69,13 @@ export class OrderFilter {
   @IsEnum(OrderStatus, { each: true })
   statuses?: OrderStatus[] | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The distributor’s region or a city under it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The distributor’s region or a city under it')
   regionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   hospitalId?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Only orders submitted at least this many days ago' })
@@ -85,91 +85,71 @@ export class OrderFilter {
   @Max(3650)
   minAgeDays?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Order number, hospital or distributor name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, 'Order number, hospital or distributor name')
   search?: string | null;
+
+  @Field(() => OrderSort, { nullable: true, description: 'Newest first unless asked otherwise' })
+  @IsOptional()
+  @IsEnum(OrderSort)
+  sort?: OrderSort | null;
 }
 
 @ArgsType()
 export class CatalogArgs {
-  @Field(() => ID, { nullable: true, description: 'Defaults to the viewer’s own distributor' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Defaults to the viewer’s own distributor')
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only what may be sold to this hospital' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Only what may be sold to this hospital')
   hospitalId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Name, code or UDI-DI' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, 'Name, code or UDI-DI')
   search?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   productLineId?: string | null;
 }
 
 @ArgsType()
 export class OrderTransitionArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int, { description: 'The version the user saw' })
-  @IsInt()
+  @ExpectedVersionField('The version the user saw')
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'Required when the brand cancels; the distributor may leave it out' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalTextField(500, 'Required when the brand cancels; the distributor may leave it out')
   reason?: string | null;
 }
 
 /** A move that must say why (rejecting): the same arguments, with the reason required. */
 @ArgsType()
 export class ReasonedTransitionArgs extends OrderTransitionArgs {
-  @Field({ description: 'Why: the distributor reads it' })
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500, 'Why: the distributor reads it')
   declare reason: string;
 }
 
 @InputType()
 export class AdjustOrderLinePriceInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   orderId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   lineId: string;
 
   @Field(() => String, { description: 'The new unit price, a decimal such as "1180.00"' })
   @Matches(/^\d{1,16}(\.\d{1,2})?$/, { message: 'A price is a decimal such as "1180.00"' })
   unitPrice: string;
 
-  @Field()
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500)
   reason: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 }
 
 @InputType()
 export class ShipmentItemInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   orderLineId: string;
 
   @Field(() => Int)
@@ -178,55 +158,34 @@ export class ShipmentItemInput {
   @Max(MAX_LINE_QUANTITY)
   quantity: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalTextField(64)
   batchNo?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'One unit per serial number: quantity must be 1' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalTextField(64, 'One unit per serial number: quantity must be 1')
   serialNo?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(120)
+  @OptionalTextField(120)
   udiPi?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField()
   expiryDate?: string | null;
 }
 
 @InputType()
 export class RecordShipmentInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   orderId: string;
 
-  @Field(() => ID, { description: 'Made once per shipment by the client: a retry returns the first result' })
-  @IsUUID()
+  @IdField('Made once per shipment by the client: a retry returns the first result')
   idempotencyKey: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today' })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField('Defaults to today')
   shippedOn?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100)
   carrier?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100)
   trackingNo?: string | null;
 
   @Field(() => [ShipmentItemInput])
@@ -238,12 +197,9 @@ export class RecordShipmentInput {
 
 @ArgsType()
 export class ReverseShipmentArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   shipmentId: string;
 
-  @Field()
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500)
   reason: string;
 }

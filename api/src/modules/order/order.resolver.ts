@@ -1,26 +1,43 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
+import { Role } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { HospitalType } from '../hospital/hospital.types';
-import { Hospital } from '../hospital/hospital.entity';
-import { UserType } from '../user/user.types';
-import { User } from '../user/user.entity';
-import { MoneyType, money } from '../product/product.types';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { HospitalType } from '../hospital';
+import { Hospital } from '../hospital';
+import { UserType } from '../user';
+import { User } from '../user';
+import { MoneyType, money } from '../product';
 import { Order, OrderEvent, OrderLine } from './order.entity';
 import { Shipment } from './shipment.entity';
 import { CatalogItem } from './catalog.service';
-import { OrderReview } from './order.service';
+import { OrderReview } from './order-placement.service';
 import { CreditStatus } from './credit';
-import type { CertificationGap } from '../training/certification.service';
-import { CertificationNeedType } from '../training/training.types';
-import { CatalogConnection, CreditStatusType, OrderConnection, OrderEventType, OrderLineType, OrderReviewType, OrderType, ShipmentType } from './order.types';
-import { AdjustOrderLinePriceInput, CatalogArgs, OrderDraftInput, OrderFilter, OrderTransitionArgs, PlaceOrderInput, ReasonedTransitionArgs, RecordShipmentInput, ReverseShipmentArgs } from './order.inputs';
-
-
-const DESK = [Role.ADMIN, Role.ORDER_DESK];
+import type { CertificationGap } from '../training';
+import { CertificationNeedType } from '../training';
+import {
+  CatalogConnection,
+  CreditStatusType,
+  OrderConnection,
+  OrderEventType,
+  OrderLineType,
+  OrderReviewType,
+  OrderType,
+  ShipmentType,
+} from './order.types';
+import {
+  AdjustOrderLinePriceInput,
+  CatalogArgs,
+  OrderDraftInput,
+  OrderFilter,
+  OrderTransitionArgs,
+  PlaceOrderInput,
+  ReasonedTransitionArgs,
+  RecordShipmentInput,
+  ReverseShipmentArgs,
+} from './order.inputs';
+import { Can } from '../../auth/can';
 
 const needOf = (gap: CertificationGap | null): CertificationNeedType | null =>
   gap && { productLineId: gap.productLineId, courseId: gap.course?.id ?? null, courseTitle: gap.course?.title ?? null };
@@ -37,7 +54,11 @@ export class OrderResolver {
   /** Orders the viewer may see: the brand by region, an owner their distributor's (and second tier's), a rep their own. Newest first. */
   @Authorized()
   @Query(() => OrderConnection)
-  orders(@Args() page: PageArgs, @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Order>> {
+  orders(
+    @Args() page: PageArgs,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Order>> {
     return ctx.services.orders.list(requireScope(ctx), page, filter);
   }
 
@@ -50,15 +71,22 @@ export class OrderResolver {
   /** What a distributor may sell now, at its tier price. */
   @Authorized()
   @Query(() => CatalogConnection)
-  async catalog(@Args() args: CatalogArgs, @Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<Omit<CatalogItem, 'certification'> & { certification: CertificationNeedType | null }>> {
+  async catalog(
+    @Args() args: CatalogArgs,
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Omit<CatalogItem, 'certification'> & { certification: CertificationNeedType | null }>> {
     const found = await ctx.services.catalog.list(requireScope(ctx), args, page);
     return { ...found, nodes: found.nodes.map((n) => ({ ...n, certification: needOf(n.certification) })) };
   }
 
-  @Authorized(...BRAND_ROLES, Role.OWNER)
+  @Can('order.readCredit')
   @Query(() => CreditStatusType)
-  async creditStatus(@Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null, @Ctx() ctx: GqlContext): Promise<CreditStatusType> {
-    return creditMoney(await ctx.services.orders.creditOf(requireScope(ctx), distributorId));
+  async creditStatus(
+    @Arg('distributorId', () => ID, { nullable: true }) distributorId: string | null,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CreditStatusType> {
+    return creditMoney(await ctx.services.orderPlacement.creditOf(requireScope(ctx), distributorId));
   }
 
   /** Prices, compliance per line and credit, before placing: nothing is written. */
@@ -66,9 +94,14 @@ export class OrderResolver {
   @Query(() => OrderReviewType)
   async reviewOrder(@Arg('input') input: OrderDraftInput, @Ctx() ctx: GqlContext): Promise<OrderReviewType> {
     const scope = requireScope(ctx);
-    const r: OrderReview = await ctx.services.orders.review(scope, input);
+    const r: OrderReview = await ctx.services.orderPlacement.review(scope, input);
     return {
-      lines: r.lines.map((l) => ({ ...l, unitPrice: money(l.unitPrice, r.currency), amount: money(l.amount, r.currency), certification: needOf(l.certification) })),
+      lines: r.lines.map((l) => ({
+        ...l,
+        unitPrice: money(l.unitPrice, r.currency),
+        amount: money(l.amount, r.currency),
+        certification: needOf(l.certification),
+      })),
       total: money(r.total, r.currency),
       credit: scope.role === Role.REP ? null : creditMoney(r.credit),
       withinCredit: r.withinCredit,
@@ -76,57 +109,57 @@ export class OrderResolver {
     };
   }
 
-  @Authorized(Role.OWNER, Role.REP)
+  @Can('order.place')
   @Mutation(() => OrderType)
   placeOrder(@Arg('input') input: PlaceOrderInput, @Ctx() ctx: GqlContext): Promise<Order> {
-    return ctx.services.orders.place(requireScope(ctx), input);
+    return ctx.services.orderPlacement.place(requireScope(ctx), input);
   }
 
-  @Authorized(...DESK)
+  @Can('order.approve')
   @Mutation(() => OrderType)
   approveOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.approve(requireScope(ctx), args);
   }
 
-  @Authorized(...DESK)
+  @Can('order.approve')
   @Mutation(() => OrderType)
   rejectOrder(@Args() args: ReasonedTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.reject(requireScope(ctx), args);
   }
 
   /** The distributor before approval; the order desk before anything ships (with a reason). */
-  @Authorized(...DESK, Role.OWNER, Role.REP)
+  @Can('order.cancel')
   @Mutation(() => OrderType)
   cancelOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.cancel(requireScope(ctx), args);
   }
 
-  @Authorized(...DESK)
+  @Can('order.approve')
   @Mutation(() => OrderType)
   adjustOrderLinePrice(@Arg('input') input: AdjustOrderLinePriceInput, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.adjustPrice(requireScope(ctx), input);
   }
 
-  @Authorized(...DESK)
+  @Can('order.ship')
   @Mutation(() => OrderType)
   recordShipment(@Arg('input') input: RecordShipmentInput, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.shipments.record(requireScope(ctx), input);
   }
 
-  @Authorized(...DESK)
+  @Can('order.ship')
   @Mutation(() => OrderType)
   reverseShipment(@Args() args: ReverseShipmentArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.shipments.reverse(requireScope(ctx), args);
   }
 
   /** The goods arrived: the order desk or the distributor says so. */
-  @Authorized(...DESK, Role.OWNER, Role.REP)
+  @Can('order.confirmDelivery')
   @Mutation(() => OrderType)
   confirmDelivery(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.confirmDelivery(requireScope(ctx), args);
   }
 
-  @Authorized(...DESK)
+  @Can('order.close')
   @Mutation(() => OrderType)
   closeOrder(@Args() args: OrderTransitionArgs, @Ctx() ctx: GqlContext): Promise<Order> {
     return ctx.services.orderDesk.close(requireScope(ctx), args);

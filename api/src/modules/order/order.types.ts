@@ -1,14 +1,14 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
+import { OrderKind, OrderSort, OrderStatus } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
-import { MoneyType, ProductType } from '../product/product.types';
-import { ComplianceFindingType } from '../compliance/compliance.types';
-import { CertificationNeedType } from '../training/training.types';
+import { MoneyType, ProductType } from '../product';
+import { ComplianceFindingType } from '../compliance';
+import { CertificationNeedType } from '../training';
 
 registerEnumType(OrderStatus, { name: 'OrderStatus' });
 registerEnumType(OrderKind, { name: 'OrderKind' });
-
+registerEnumType(OrderSort, { name: 'OrderSort' });
 
 @ObjectType('Order')
 export class OrderType {
@@ -134,14 +134,17 @@ export class ShipmentItemType {
 export class OrderConnection extends Connection(OrderType) {}
 
 @ObjectType('CatalogItem', { description: 'A product the distributor may sell now, at its tier price' })
-export class CatalogItemType {
+class CatalogItemType {
   @Field(() => ProductType)
   product: unknown;
 
   @Field(() => MoneyType)
   unitPrice: MoneyType;
 
-  @Field(() => CertificationNeedType, { nullable: true, description: 'The viewer needs a certificate to order it: the course to take' })
+  @Field(() => CertificationNeedType, {
+    nullable: true,
+    description: 'The viewer needs a certificate to order it: the course to take',
+  })
   certification: CertificationNeedType | null;
 }
 
@@ -183,7 +186,10 @@ export class OrderReviewLineType {
   @Field(() => [ComplianceFindingType], { description: 'Why this line may not be sold; empty when it may' })
   findings: ComplianceFindingType[];
 
-  @Field(() => CertificationNeedType, { nullable: true, description: 'The product needs a certified person and the viewer is not (yet): the course to take' })
+  @Field(() => CertificationNeedType, {
+    nullable: true,
+    description: 'The product needs a certified person and the viewer is not (yet): the course to take',
+  })
   certification: CertificationNeedType | null;
 }
 
@@ -195,7 +201,10 @@ export class OrderReviewType {
   @Field(() => MoneyType)
   total: MoneyType;
 
-  @Field(() => CreditStatusType, { nullable: true, description: 'The account’s figures: for brand staff and the owner, not for reps' })
+  @Field(() => CreditStatusType, {
+    nullable: true,
+    description: 'The account’s figures: for brand staff and the owner, not for reps',
+  })
   credit: CreditStatusType | null;
 
   @Field({ description: 'The order fits in the available credit' })

@@ -42,7 +42,9 @@ export class OutboxClaimer {
     client.on('end', () => this.lost(client));
     try {
       await client.connect();
-      const [{ locked }] = (await client.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [CLAIMER_LOCK_NAMESPACE, this.id])).rows;
+      const [{ locked }] = (
+        await client.query(`SELECT pg_try_advisory_lock($1, $2) AS locked`, [CLAIMER_LOCK_NAMESPACE, this.id])
+      ).rows;
       // a previous session of ours the server has not noticed gone yet may still hold it: try again
       if (!locked) throw new Error('outbox claimer lock still held by an earlier session');
       if (this.current === client) this.holding = true;

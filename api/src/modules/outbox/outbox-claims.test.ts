@@ -6,7 +6,6 @@ import { TestApp, startTestApp } from '../../../test/harness';
 import { createBrand } from '../../../test/factories';
 import { onPostgres } from '../../../test/locks';
 import { CLAIMER_LOCK_NAMESPACE } from './claimer';
-import { TestDatabase, createTestDatabase } from '../../../test/test-database';
 
 /**
  * A claim of a deliverer whose process died is taken over as soon as its database session is gone,
@@ -20,13 +19,10 @@ let receiver: http.Server;
 let received: string[] = [];
 let t: TestApp;
 let brandId: string;
-// A database of its own: this file's app polls for due events, and would deliver (or refuse) the
-// events other test files running beside it expect to deliver themselves.
-let db: TestDatabase;
 
 /** A "process" holding claimer id `id`. */
 async function claimer(id: number): Promise<Client> {
-  const c = new Client({ connectionString: db.url });
+  const c = new Client({ connectionString: process.env.TEST_DATABASE_URL });
   await c.connect();
   await c.query(`SELECT pg_advisory_lock($1, $2)`, [CLAIMER_LOCK_NAMESPACE, id]);
   return c;
@@ -63,16 +59,15 @@ suite('claims of a dead deliverer', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     // the test receiver is on loopback: allowed the way an intranet ERP is allowed in config
-    db = await createTestDatabase();
-    t = await startTestApp({ databaseUrl: db.url, outboxPollMs: 50, outboxRetryBaseMs: 50, webhookAllowCidrs: ['127.0.0.1/32'] });
+    t = await startTestApp({ outboxPollMs: 50, outboxRetryBaseMs: 50, webhookAllowCidrs: ['127.0.0.1/32'] });
     brandId = (await createBrand(t.app.ds, 1)).brandId;
     await t.app.ds.query(`INSERT INTO webhook_endpoint (brand_id, url, secret) VALUES ($1, $2, 'test-secret')`, [
-      brandId, `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+      brandId,
+      `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
     ]);
   });
   afterAll(async () => {
     await t?.stop();
-    await db?.drop();
     await new Promise((resolve) => receiver?.close(resolve));
   });
 
@@ -106,7 +101,10 @@ suite('claims of a dead deliverer', () => {
     const until = Date.now() + 10_000;
     let row: { claimed_by: number | null; delivered: boolean } = { claimed_by: null, delivered: false };
     while (!row.delivered && Date.now() < until) {
-      [row] = await t.app.ds.query(`SELECT claimed_by, delivered_at IS NOT NULL AS delivered FROM outbox_event WHERE id = $1`, [id]);
+      [row] = await t.app.ds.query(
+        `SELECT claimed_by, delivered_at IS NOT NULL AS delivered FROM outbox_event WHERE id = $1`,
+        [id],
+      );
     }
     expect(row).toEqual({ claimed_by: null, delivered: true });
     const [{ n }] = await t.app.ds.query(

@@ -7,6 +7,13 @@ export class OutboxEvent extends TenantEntity {
   @Column({ type: 'bigint', insert: false, update: false })
   seq: string;
 
+  /** ERP (the brand's webhook) or a notice channel (GROUP_ROBOT, …) */
+  @Column({ type: 'varchar', length: 20, default: 'ERP' })
+  channel: string;
+
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 200, nullable: true })
+  dedupeKey: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   type: string;
 
@@ -53,6 +60,9 @@ export class WebhookEndpoint extends TenantEntity {
 export class WebhookDelivery extends TenantEntity {
   @Column({ type: 'bigint', insert: false, update: false })
   seq: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'ERP' })
+  channel: string;
 
   @Column({ name: 'event_id', type: 'uuid' })
   eventId: string;

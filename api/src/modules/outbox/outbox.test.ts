@@ -5,7 +5,8 @@ import { Audience, WEBHOOK_HEADERS } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
 import { addDays, today } from '../../common/dates';
-import { OutboxService, signature } from './outbox.service';
+import { OutboxService } from './outbox.service';
+import { signature } from './erp-webhook';
 import { targetPolicy } from './webhook-target';
 
 /**
@@ -13,7 +14,12 @@ import { targetPolicy } from './webhook-target';
  * retries and a log; a process that dies between commit and delivery loses nothing; a replay
  * sends the same event again and creates nothing new.
  */
-interface Received { id: string; type: string; body: string; headers: http.IncomingHttpHeaders }
+interface Received {
+  id: string;
+  type: string;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+}
 
 let receiver: http.Server;
 let receiverUrl: string;
@@ -75,7 +81,9 @@ beforeAll(async () => {
   await admin.login(brand.adminEmail);
   owner = t.client(Audience.PORTAL);
   await owner.login(brand.ownerEmail);
-  const set = await admin.request(`mutation($u: String!) { setWebhookEndpoint(url: $u) { url enabled secret } }`, { u: receiverUrl });
+  const set = await admin.request(`mutation($u: String!) { setWebhookEndpoint(url: $u) { url enabled secret } }`, {
+    u: receiverUrl,
+  });
   expect(set.errors).toEqual([]);
   secret = set.data.setWebhookEndpoint.secret;
   expect(secret).toHaveLength(32);
@@ -87,9 +95,15 @@ afterAll(async () => {
 });
 
 const place = (lines = [{ productId: cat.productII, quantity: 1 }]) =>
-  owner.request(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id number } }`, { i: { kind: 'STOCK', lines, idempotencyKey: randomUUID() } });
+  owner.request(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id number } }`, {
+    i: { kind: 'STOCK', lines, idempotencyKey: randomUUID() },
+  });
 
-const pending = async () => (await t.app.ds.query(`SELECT id, type, entity_id FROM outbox_event WHERE brand_id = $1 AND delivered_at IS NULL ORDER BY seq`, [brand.brandId])) as Array<{ id: string; type: string; entity_id: string }>;
+const pending = async () =>
+  (await t.app.ds.query(
+    `SELECT id, type, entity_id FROM outbox_event WHERE brand_id = $1 AND delivered_at IS NULL ORDER BY seq`,
+    [brand.brandId],
+  )) as Array<{ id: string; type: string; entity_id: string }>;
 
 test('an event is written with the change it tells of, and not when the change is refused', async () => {
   const before = (await pending()).length;
@@ -100,6 +114,13 @@ test('an event is written with the change it tells of, and not when the change i
   const events = await pending();
   expect(events.length).toBe(before + 1);
   expect(events[events.length - 1]).toMatchObject({ type: 'ORDER_PLACED', entity_id: placed.data.placeOrder.id });
+  // the console names the record by its number, as people know it, not by its id
+  const listed = await admin.request(`{ outboxEvents(first: 5) { nodes { entity entityId reference } } }`);
+  expect(listed.data.outboxEvents.nodes[0]).toEqual({
+    entity: 'order',
+    entityId: placed.data.placeOrder.id,
+    reference: placed.data.placeOrder.number,
+  });
 });
 
 test('delivery is signed, retried with backoff after a failure, and logged', async () => {
@@ -116,9 +137,21 @@ test('delivery is signed, retried with backoff after a failure, and logged', asy
     expect(r.headers[WEBHOOK_HEADERS.signature]).toBe(signature(secret, ts, r.body));
     expect(r.headers[WEBHOOK_HEADERS.eventId]).toBe(r.id);
   }
-  const log = await admin.request(`{ webhookDeliveries(first: 50) { nodes { attempt ok statusCode error event { id type } } } }`);
+  const log = await admin.request(
+    `{ webhookDeliveries(first: 50) { nodes { attempt ok statusCode error event { id type } } } }`,
+  );
   const first = log.data.webhookDeliveries.nodes.filter((n: { event: { id: string } }) => n.event.id === ids[0]);
-  expect(first.map((n: { attempt: number; ok: boolean; statusCode: number; error: string | null }) => [n.attempt, n.ok, n.statusCode, n.error])).toEqual([[2, true, 204, null], [1, false, 500, 'HTTP_5XX']]);
+  expect(
+    first.map((n: { attempt: number; ok: boolean; statusCode: number; error: string | null }) => [
+      n.attempt,
+      n.ok,
+      n.statusCode,
+      n.error,
+    ]),
+  ).toEqual([
+    [2, true, 204, null],
+    [1, false, 500, 'HTTP_5XX'],
+  ]);
   expect(await pending()).toEqual([]);
 });
 
@@ -143,25 +176,39 @@ test('killing the process between commit and delivery loses nothing: the next pr
   } finally {
     await b.stop();
   }
-  expect(received.filter((r) => JSON.parse(r.body).entityId === placed.data.placeOrder.id).map((r) => r.type)).toEqual(['ORDER_PLACED']);
+  expect(received.filter((r) => JSON.parse(r.body).entityId === placed.data.placeOrder.id).map((r) => r.type)).toEqual([
+    'ORDER_PLACED',
+  ]);
 });
 
 test('a replayed event is the same event: same id, nothing new in the outbox', async () => {
-  const [{ id, n }] = await t.app.ds.query(`SELECT (SELECT id FROM outbox_event WHERE brand_id = $1 ORDER BY seq LIMIT 1) AS id, count(*)::int AS n FROM outbox_event WHERE brand_id = $1`, [brand.brandId]);
+  const [{ id, n }] = await t.app.ds.query(
+    `SELECT (SELECT id FROM outbox_event WHERE brand_id = $1 ORDER BY seq LIMIT 1) AS id, count(*)::int AS n FROM outbox_event WHERE brand_id = $1`,
+    [brand.brandId],
+  );
   received = [];
-  const r = await admin.request(`mutation($id: ID!) { redeliverWebhookEvent(eventId: $id) { id deliveredAt } }`, { id });
+  const r = await admin.request(`mutation($id: ID!) { redeliverWebhookEvent(eventId: $id) { id deliveredAt } }`, {
+    id,
+  });
   expect(r.errors).toEqual([]);
   expect(r.data.redeliverWebhookEvent.deliveredAt).toBeNull();
   expect(await t.app.services.outbox.deliverDue(OPTS)).toBe(1);
   expect(received.map((x) => x.id)).toEqual([id]);
-  const [{ n: after }] = await t.app.ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE brand_id = $1`, [brand.brandId]);
+  const [{ n: after }] = await t.app.ds.query(`SELECT count(*)::int AS n FROM outbox_event WHERE brand_id = $1`, [
+    brand.brandId,
+  ]);
   expect(after).toBe(n);
 });
 
 describe('the webhook reaches no further than the public internet (or what config allows)', () => {
   const SET = `mutation($u: String!) { setWebhookEndpoint(url: $u) { url } }`;
   const lastLog = async (eventId: string) =>
-    (await t.app.ds.query(`SELECT status_code, ok, error, duration_ms FROM webhook_delivery WHERE event_id = $1 ORDER BY seq DESC LIMIT 1`, [eventId]))[0];
+    (
+      await t.app.ds.query(
+        `SELECT status_code, ok, error, duration_ms FROM webhook_delivery WHERE event_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [eventId],
+      )
+    )[0];
 
   test.each([
     ['the database port on this host', 'http://127.0.0.1:5432/'],
@@ -192,7 +239,9 @@ describe('the webhook reaches no further than the public internet (or what confi
   test('each delivery checks again: a target no longer allowed is refused, nothing is sent, the log says REFUSED_TARGET', async () => {
     const strict = new OutboxService(t.app.ds, targetPolicy({ webhookAllowHosts: [], webhookAllowCidrs: [] }));
     const placed = await place();
-    const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [placed.data.placeOrder.id]);
+    const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [
+      placed.data.placeOrder.id,
+    ]);
     received = [];
     expect(await strict.deliverDue(OPTS)).toBe(0);
     expect(received).toEqual([]);
@@ -205,7 +254,9 @@ describe('the webhook reaches no further than the public internet (or what confi
 
   test('a redirect is not followed: the internal service it points at is never reached', async () => {
     const placed = await place();
-    const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [placed.data.placeOrder.id]);
+    const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [
+      placed.data.placeOrder.id,
+    ]);
     redirectNext = 1;
     internalHits = 0;
     expect(await t.app.services.outbox.deliverDue(OPTS)).toBe(0);
@@ -220,10 +271,15 @@ describe('the webhook reaches no further than the public internet (or what confi
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await t.app.ds.query(`UPDATE webhook_endpoint SET url = $2 WHERE brand_id = $1`, [brand.brandId, `http://127.0.0.1:${port}/gone`]);
+    await t.app.ds.query(`UPDATE webhook_endpoint SET url = $2 WHERE brand_id = $1`, [
+      brand.brandId,
+      `http://127.0.0.1:${port}/gone`,
+    ]);
     try {
       const placed = await place();
-      const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [placed.data.placeOrder.id]);
+      const [{ id }] = await t.app.ds.query(`SELECT id FROM outbox_event WHERE entity_id = $1`, [
+        placed.data.placeOrder.id,
+      ]);
       expect(await t.app.services.outbox.deliverDue(OPTS)).toBe(0);
       const log = await lastLog(id);
       expect(log).toMatchObject({ status_code: null, ok: false, error: 'UNREACHABLE' });

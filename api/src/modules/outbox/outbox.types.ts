@@ -2,7 +2,9 @@ import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { IsBoolean, IsString, IsUrl, MaxLength } from 'class-validator';
 import { Connection } from '../../common/pagination';
 
-@ObjectType('OutboxEvent', { description: 'Something the ERP is told about; delivered at least once, deduplicated by id' })
+@ObjectType('OutboxEvent', {
+  description: 'Something the ERP is told about; delivered at least once, deduplicated by id',
+})
 export class OutboxEventType {
   @Field(() => ID)
   id: string;
@@ -15,6 +17,12 @@ export class OutboxEventType {
 
   @Field(() => ID)
   entityId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The record as people know it: an order's, shipment's or invoice's number, a statement's month",
+  })
+  reference: string | null;
 
   @Field(() => Int)
   attempts: number;
@@ -70,7 +78,10 @@ export class WebhookEndpointType {
   @Field()
   enabled: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The signing secret: answered only when it was just made (first setting, or rotation)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The signing secret: answered only when it was just made (first setting, or rotation)',
+  })
   secret: string | null;
 }
 

@@ -20,7 +20,10 @@ export interface TargetPolicy {
 }
 
 export function targetPolicy(config: { webhookAllowHosts: string[]; webhookAllowCidrs: string[] }): TargetPolicy {
-  return { allowHosts: config.webhookAllowHosts.map((h) => h.toLowerCase()), allowCidrs: config.webhookAllowCidrs.map((c) => parseCidr(c)!) };
+  return {
+    allowHosts: config.webhookAllowHosts.map((h) => h.toLowerCase()),
+    allowCidrs: config.webhookAllowCidrs.map((c) => parseCidr(c)!),
+  };
 }
 
 export class TargetError extends Error {
@@ -38,7 +41,11 @@ type Lookup = (host: string) => Promise<Array<{ address: string; family: number 
 const systemLookup: Lookup = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
 /** Resolves the URL's host and answers the address to connect to, or throws REFUSED_TARGET / UNREACHABLE. */
-export async function resolveTarget(url: URL, policy: TargetPolicy, lookup: Lookup = systemLookup): Promise<PinnedTarget> {
+export async function resolveTarget(
+  url: URL,
+  policy: TargetPolicy,
+  lookup: Lookup = systemLookup,
+): Promise<PinnedTarget> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(WebhookFailure.REFUSED_TARGET);
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   let addresses: Array<{ address: string; family: number }>;
@@ -76,9 +83,30 @@ export function failureOfStatus(status: number): WebhookFailure | null {
  * name) and answers the status; the answer's body is read and dropped. Socket errors become
  * TIMEOUT or UNREACHABLE, never their text.
  */
-export function postPinned(url: URL, target: PinnedTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<number> {
+export async function postPinned(
+  url: URL,
+  target: PinnedTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<number> {
+  return (await postPinnedReading(url, target, body, headers, timeoutMs, 0)).status;
+}
+
+/**
+ * As postPinned, and answers the first `keep` bytes of the answer's body as well (a group robot
+ * says whether it took the message in its body, under a 200).
+ */
+export function postPinnedReading(
+  url: URL,
+  target: PinnedTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  keep = 4096,
+): Promise<{ status: number; body: string }> {
   const client = url.protocol === 'https:' ? https : http;
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const signal = AbortSignal.timeout(timeoutMs);
     const req = client.request(
       url,
@@ -88,16 +116,28 @@ export function postPinned(url: URL, target: PinnedTarget, body: string, headers
         signal,
         // the checked address, whatever DNS says now
         lookup: ((_host: string, options: { all?: boolean }, cb: (...args: unknown[]) => void) =>
-          options.all ? cb(null, [{ address: target.address, family: target.family }]) : cb(null, target.address, target.family)) as never,
+          options.all
+            ? cb(null, [{ address: target.address, family: target.family }])
+            : cb(null, target.address, target.family)) as never,
         agent: false,
       },
       (res) => {
-        res.on('data', () => undefined);
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => reject(new TargetError(signal.aborted ? WebhookFailure.TIMEOUT : WebhookFailure.UNREACHABLE)));
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (kept >= keep) return;
+          chunks.push(chunk.subarray(0, keep - kept));
+          kept += Math.min(chunk.length, keep - kept);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', () =>
+          reject(new TargetError(signal.aborted ? WebhookFailure.TIMEOUT : WebhookFailure.UNREACHABLE)),
+        );
       },
     );
-    req.on('error', () => reject(new TargetError(signal.aborted ? WebhookFailure.TIMEOUT : WebhookFailure.UNREACHABLE)));
+    req.on('error', () =>
+      reject(new TargetError(signal.aborted ? WebhookFailure.TIMEOUT : WebhookFailure.UNREACHABLE)),
+    );
     req.end(body);
   });
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
 
@@ -47,7 +47,7 @@ export class Product extends TenantEntity {
   @Column({ type: 'char', length: 3, default: 'CNY' })
   currency: string;
 
-  /** Only a person holding a valid certificate for the product's line may order it (part 6). */
+  /** Only a person holding a valid certificate for the product's line may order it (training). */
   @Column({ name: 'requires_certification', type: 'boolean', default: false })
   requiresCertification: boolean;
 
@@ -76,3 +76,41 @@ export class PriceListEntry extends TenantEntity {
   @Column({ name: 'effective_to', type: 'date', nullable: true })
   effectiveTo: string | null;
 }
+
+/**
+ * A registration certificate the product was registered under: appended by the database whenever
+ * the product's certificate columns are set (a renewal), never changed.
+ */
+@Entity('product_registration')
+export class ProductRegistration {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'brand_id', type: 'uuid' })
+  brandId: string;
+
+  @Column({ name: 'product_id', type: 'uuid' })
+  productId: string;
+
+  @Column({ name: 'registration_no', type: 'varchar', length: 80 })
+  registrationNo: string;
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  @Column({ name: 'valid_to', type: 'date' })
+  validTo: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * SQL true when the product (alias `p`) holds a valid certificate on the day `on` (a parameter):
+ * the certificate current then — the latest to have started by that day, so a renewal takes over
+ * from its first day — has not ended. Orders, the catalog and the compliance check all ask this.
+ */
+export const registeredOnSql = (p: string, on: string): string =>
+  `EXISTS (SELECT 1 FROM (SELECT r.valid_to FROM product_registration r
+     WHERE r.product_id = ${p}.id AND r.valid_from <= ${on}
+     ORDER BY r.valid_from DESC, r.created_at DESC LIMIT 1) cur WHERE cur.valid_to >= ${on})`;

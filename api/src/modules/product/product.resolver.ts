@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { BRAND_ROLES, Role } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { PriceListEntry, Product, ProductLine } from './product.entity';
+import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
+import { LocalDateScalar } from '../../common/dates';
+import { RenewRegistrationInput, UpdateProductInput } from './product.inputs';
 import {
   CreateProductInput,
   MoneyType,
@@ -11,9 +12,11 @@ import {
   ProductFilter,
   ProductIdArgs,
   ProductLineType,
+  ProductRegistrationType,
   ProductType,
   SetTierPriceInput,
 } from './product.types';
+import { Can } from '../../auth/can';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
@@ -40,13 +43,33 @@ export class ProductResolver {
     return ctx.services.products.get(requireScope(ctx), id);
   }
 
-  @Authorized(Role.ADMIN)
+  @Can('product.create')
   @Mutation(() => ProductType)
   createProduct(@Arg('input') input: CreateProductInput, @Ctx() ctx: GqlContext): Promise<Product> {
     return ctx.services.products.create(requireScope(ctx), input);
   }
 
-  @Authorized(Role.ADMIN, Role.FINANCE)
+  @Can('product.edit')
+  @Mutation(() => ProductType)
+  updateProduct(
+    @Args() { id }: ProductIdArgs,
+    @Arg('input') input: UpdateProductInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Product> {
+    return ctx.services.products.update(requireScope(ctx), id, input);
+  }
+
+  @Can('product.edit')
+  @Mutation(() => ProductType, { description: 'Renews the registration certificate; the old one stays in its history' })
+  renewProductRegistration(
+    @Args() { id }: ProductIdArgs,
+    @Arg('input') input: RenewRegistrationInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Product> {
+    return ctx.services.products.renewRegistration(requireScope(ctx), id, input);
+  }
+
+  @Can('product.setPrice')
   @Mutation(() => ProductType)
   setTierPrice(@Arg('input') input: SetTierPriceInput, @Ctx() ctx: GqlContext): Promise<Product> {
     return ctx.services.products.setTierPrice(requireScope(ctx), input);
@@ -63,10 +86,29 @@ export class ProductResolver {
   }
 
   /** Every tier's prices over time: the brand's business, not a distributor's. */
-  @Authorized(...BRAND_ROLES)
+  @Can('product.readPrices')
   @FieldResolver(() => [PriceListEntryType])
   priceList(@Root() p: Product, @Ctx() ctx: GqlContext): Promise<PriceListEntry[]> {
     return loadersOf(ctx).priceEntriesByProductId.load(p.id);
+  }
+
+  /** The price of each tier in force on a day: what an order placed that day is priced at. */
+  @Can('product.readPrices')
+  @FieldResolver(() => [PriceListEntryType])
+  async pricesOn(
+    @Root() p: Product,
+    @Arg('on', () => LocalDateScalar) on: string,
+    @Ctx() ctx: GqlContext,
+  ): Promise<PriceListEntry[]> {
+    const entries = await loadersOf(ctx).priceEntriesOn(on).load(p.id);
+    // ascending by date within a tier, so the latest entry in force wins
+    return [...new Map(entries.map((e) => [e.tier, e])).values()];
+  }
+
+  /** The registration certificates it was registered under, the current one first. */
+  @FieldResolver(() => [ProductRegistrationType])
+  registrations(@Root() p: Product, @Ctx() ctx: GqlContext): Promise<ProductRegistration[]> {
+    return loadersOf(ctx).registrationsByProductId.load(p.id);
   }
 }
 

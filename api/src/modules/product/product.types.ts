@@ -1,15 +1,14 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { DecimalRange } from '../../common/ranges';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
+import { IdField, OptionalIdField, DateField } from '../../common/fields';
 
 registerEnumType(ProductKind, { name: 'ProductKind' });
 registerEnumType(DeviceClass, { name: 'DeviceClass', description: 'Medical device risk class (I lowest)' });
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @ObjectType('Money', { description: 'An exact amount and its currency' })
 export class MoneyType {
@@ -96,9 +95,7 @@ export class ProductFilter {
   @MaxLength(100)
   search?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   productLineId?: string;
 
   @Field(() => DeviceClass, { nullable: true })
@@ -109,8 +106,7 @@ export class ProductFilter {
 
 @InputType()
 export class CreateProductInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productLineId: string;
 
   @Field()
@@ -133,12 +129,10 @@ export class CreateProductInput {
   @Length(1, 80)
   registrationNo: string;
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   registrationValidFrom: string;
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   registrationValidTo: string;
 
   @Field(() => String, { nullable: true })
@@ -157,8 +151,7 @@ export class CreateProductInput {
 
 @InputType()
 export class SetTierPriceInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId: string;
 
   @Field(() => Int)
@@ -171,14 +164,32 @@ export class SetTierPriceInput {
   @DecimalRange('0')
   price: string;
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   effectiveFrom: string;
 }
 
 @ArgsType()
 export class ProductIdArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
+}
+
+@ObjectType('ProductRegistration', {
+  description: 'A registration certificate (注册证) the product was registered under',
+})
+export class ProductRegistrationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  registrationNo: string;
+
+  @Field(() => LocalDateScalar)
+  validFrom: string;
+
+  @Field(() => LocalDateScalar)
+  validTo: string;
+
+  @Field({ description: 'When it was recorded' })
+  createdAt: Date;
 }

@@ -2,9 +2,8 @@ import { Column, Entity } from 'typeorm';
 import { DeviceClass, QualificationType } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
 
-/** A distributor's licence or filing: what it may trade (device classes) and until when. */
-@Entity('qualification')
-export class Qualification extends TenantEntity {
+/** What a distributor's licence or filing says (the document itself, or an owner's proposed renewal of it). */
+export abstract class QualificationDocument extends TenantEntity {
   @Column({ name: 'distributor_id', type: 'uuid' })
   distributorId: string;
 
@@ -40,3 +39,7 @@ export class Qualification extends TenantEntity {
   @Column({ name: 'file_sha256', type: 'char', length: 64, nullable: true })
   fileSha256: string | null;
 }
+
+/** A distributor's licence or filing: what it may trade (device classes) and until when. */
+@Entity('qualification')
+export class Qualification extends QualificationDocument {}

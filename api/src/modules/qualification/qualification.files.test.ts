@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { footprint } from '../../../test/auditing';
-import { QUALIFICATIONS } from '../../db/seed/catalog-data';
+import { QUALIFICATIONS } from '../../db/seed/authorization-data';
 import { userByEmail } from '../../db/seed/demo-data';
 
 let t: TestApp;
@@ -40,7 +40,10 @@ function upload(client: GqlClient, id: string, body: Buffer, name = '经营许�
 
 function download(client: GqlClient, id: string) {
   return fetch(`${t.url}/files/qualifications/${id}`, {
-    headers: { 'x-medchannel-app': client.audience!.toLowerCase(), cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    headers: {
+      'x-medchannel-app': client.audience!.toLowerCase(),
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
   });
 }
 
@@ -48,16 +51,25 @@ test('the owner uploads a PDF scan; it comes back byte for byte and shows on the
   const owner = await t.as(OWNER);
   const res = await upload(owner, mine.id, PDF);
   expect(res.status).toBe(200);
-  expect(await res.json()).toMatchObject({ fileName: '经营许可证.pdf', fileMime: 'application/pdf', fileSize: PDF.length });
+  expect(await res.json()).toMatchObject({
+    fileName: '经营许可证.pdf',
+    fileMime: 'application/pdf',
+    fileSize: PDF.length,
+  });
   const back = await download(owner, mine.id);
   expect(back.headers.get('content-type')).toBe('application/pdf');
   expect(Buffer.from(await back.arrayBuffer()).equals(PDF)).toBe(true);
   const brand = await t.as('zhao.rh@huakang.demo');
-  const r = await brand.request(`query($d: ID!) { distributor(id: $d) { qualifications { id file { name size url } } } }`, {
-    d: (await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]))[0].distributor_id,
-  });
+  const r = await brand.request(
+    `query($d: ID!) { distributor(id: $d) { qualifications { id file { name size url } } } }`,
+    {
+      d: (await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]))[0].distributor_id,
+    },
+  );
   expect(r.data.distributor.qualifications.find((q: { id: string }) => q.id === mine.id).file).toEqual({
-    name: '经营许可证.pdf', size: PDF.length, url: `/files/qualifications/${mine.id}`,
+    name: '经营许可证.pdf',
+    size: PDF.length,
+    url: `/files/qualifications/${mine.id}`,
   });
 });
 
@@ -66,7 +78,11 @@ test('the type is read from the content: an executable named .pdf is refused, no
   const before = await footprint(t.app.ds, userByEmail(OWNER).id);
   const res = await upload(owner, mine.id, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), 'licence.pdf');
   expect(res.status).toBe(415);
-  expect(((await res.json()) as { error: unknown }).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_FILE_TYPE', field: 'file' });
+  expect(((await res.json()) as { error: unknown }).error).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    reason: 'UNSUPPORTED_FILE_TYPE',
+    field: 'file',
+  });
   expect(await footprint(t.app.ds, userByEmail(OWNER).id)).toEqual(before);
 });
 
@@ -91,7 +107,7 @@ test('another distributor’s document is NOT_FOUND both ways; a rep may not upl
 /** Reads a stored ZIP back: names and bytes, checking each entry's CRC. */
 function unzip(buf: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50; ) {
+  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50;) {
     const size = buf.readUInt32LE(at + 18);
     const nameLength = buf.readUInt16LE(at + 26);
     const extra = buf.readUInt16LE(at + 28);
@@ -107,7 +123,10 @@ function unzip(buf: Buffer): Map<string, Buffer> {
 test('the qualification pack holds the uploaded licence, an authorization letter per live grant and the registration list', async () => {
   const owner = await t.as(OWNER);
   expect((await upload(owner, mine.id, PDF)).status).toBe(200);
-  const [{ distributor_id: hengkang }] = await t.app.ds.query(`SELECT distributor_id FROM qualification WHERE id = $1`, [mine.id]);
+  const [{ distributor_id: hengkang }] = await t.app.ds.query(
+    `SELECT distributor_id FROM qualification WHERE id = $1`,
+    [mine.id],
+  );
   const res = await fetch(`${t.url}/files/packs/${hengkang}.zip`, {
     headers: { 'x-medchannel-app': 'portal', cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
   });

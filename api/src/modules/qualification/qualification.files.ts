@@ -1,29 +1,48 @@
 import { Request, Router } from 'express';
-import { Role } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendDownload, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
-import type { Services } from '../../schema/services';
+import { Role, rolesFor } from '@medchannel/shared-schema';
+import {
+  rawUpload,
+  scopeOfRequest,
+  sendDownload,
+  sendError,
+  sendInline,
+  uploadScope,
+  uploadedFile,
+} from '../../common/rest';
+import type { QualificationRouteServices } from './index';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
-
-const UPLOADERS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.OWNER];
 
 /**
  * Documents travel as plain HTTP bodies (not GraphQL multipart): PUT the bytes, GET them back.
  * The same session cookie and audience header as /graphql; the same scope decides.
  */
-export function qualificationFileRoutes(services: Services): Router {
+export function qualificationFileRoutes(services: QualificationRouteServices): Router {
   const router = Router();
   const viewer = (req: Request, roles?: Role[]) => scopeOfRequest(services, req, roles);
 
-  router.put('/qualifications/:id', ...rawUpload(services, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A document may be at most 10 MB', roles: UPLOADERS }), async (req, res) => {
-    try {
-      const scope = uploadScope(res);
-      const { name, data } = uploadedFile(req);
-      const q = await services.qualifications.attachFile(scope, String(req.params.id), name, data);
-      res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.put(
+    '/qualifications/:id',
+    ...rawUpload(services, {
+      maxBytes: MAX_DOCUMENT_BYTES,
+      tooLarge: 'A document may be at most 10 MB',
+      roles: rolesFor('qualification.upload'),
+    }),
+    async (req, res) => {
+      try {
+        const scope = uploadScope(res);
+        const { name, data } = uploadedFile(req);
+        const id = String(req.params.id);
+        // the id of a document, or of an owner's proposed renewal (its new scan, before the brand decides)
+        const target = (await services.qualificationRenewals.exists(scope, id))
+          ? services.qualificationRenewals
+          : services.qualifications;
+        const q = await target.attachFile(scope, id, name, data);
+        res.json({ id: q.id, fileName: q.fileName, fileMime: q.fileMime, fileSize: q.fileSize });
+      } catch (err) {
+        sendError(res, err);
+      }
+    },
+  );
 
   /** The pack a hospital asks a distributor for (licences, authorization letters, registration list). */
   router.get('/packs/:distributorId.zip', async (req, res) => {
@@ -37,7 +56,12 @@ export function qualificationFileRoutes(services: Services): Router {
 
   router.get('/qualifications/:id', async (req, res) => {
     try {
-      sendInline(res, await services.qualifications.readFile(await viewer(req), String(req.params.id)));
+      const scope = await viewer(req);
+      const id = String(req.params.id);
+      const source = (await services.qualificationRenewals.exists(scope, id))
+        ? services.qualificationRenewals
+        : services.qualifications;
+      sendInline(res, await source.readFile(scope, id));
     } catch (err) {
       sendError(res, err);
     }

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { DeviceClass, QualificationType } from '@medchannel/shared-schema';
 import { LocalDateScalar } from '../../common/dates';
+import { IdField, OptionalIdField } from '../../common/fields';
 
 registerEnumType(QualificationType, { name: 'QualificationType' });
 
@@ -12,7 +13,10 @@ export enum ExpiryLevel {
   WITHIN_7_DAYS = 'WITHIN_7_DAYS',
   EXPIRED = 'EXPIRED',
 }
-registerEnumType(ExpiryLevel, { name: 'ExpiryLevel', description: 'Warnings at 60, 30 and 7 days before a document expires' });
+registerEnumType(ExpiryLevel, {
+  name: 'ExpiryLevel',
+  description: 'Warnings at 60, 30 and 7 days before a document expires',
+});
 
 @ObjectType('Qualification')
 export class QualificationDocType {
@@ -37,8 +41,7 @@ export class QualificationDocType {
 
 @InputType()
 export class AddQualificationInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   distributorId: string;
 
   @Field(() => QualificationType)
@@ -62,6 +65,18 @@ export class AddQualificationInput {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   validTo?: string;
+}
+
+@InputType()
+export class ExpiringQualificationFilter {
+  @OptionalIdField('The distributor’s region or a city under it')
+  regionId?: string | null;
+
+  @Field(() => [QualificationType], { nullable: true, description: 'Only these kinds of document' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsEnum(QualificationType, { each: true })
+  types?: QualificationType[] | null;
 }
 
 @ObjectType('ExpiryWarning')

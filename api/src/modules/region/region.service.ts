@@ -18,7 +18,9 @@ export class RegionService {
 
   /** The regions asked for and the provinces above them: a screen showing a city shows its province next (one statement, not two). */
   async byIdsWithParents(scope: Scope, ids: readonly string[]): Promise<Region[]> {
-    const qb = this.ds.getRepository(Region).createQueryBuilder('r')
+    const qb = this.ds
+      .getRepository(Region)
+      .createQueryBuilder('r')
       .where('(r.id = ANY(:ids) OR r.id IN (SELECT c.parent_id FROM region c WHERE c.id = ANY(:ids)))', { ids });
     return applyScope(qb, scope, 'brand').getMany();
   }

@@ -5,14 +5,14 @@ import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, ErrorReason, badInput } from '../../common/errors';
 import { today } from '../../common/dates';
-import { fingerprint, isUniqueViolation } from '../order/order.service';
-import type { NotificationService } from '../notification/notification.service';
+import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
+import type { NotificationService } from '../notification';
 import type { CourseService } from './course.service';
 import { CourseAssignment } from './training.entity';
 import { AssignCourseInput } from './training.inputs';
 
 /** A reminder is sent again after this many days while the course stays overdue. */
-export const REMINDER_INTERVAL_DAYS = 7;
+const REMINDER_INTERVAL_DAYS = 7;
 
 /**
  * Assigning a course fans it out, in one transaction, to every person it reaches: the partner
@@ -30,7 +30,10 @@ export class AssignmentService {
 
   listForCourse(scope: Scope, courseIds: readonly string[]): Promise<CourseAssignment[]> {
     // assignments are the brand's: a partner sees none, a brand user those of courses they see
-    const qb = this.ds.getRepository(CourseAssignment).createQueryBuilder('a').where('a.course_id = ANY(:courseIds)', { courseIds });
+    const qb = this.ds
+      .getRepository(CourseAssignment)
+      .createQueryBuilder('a')
+      .where('a.course_id = ANY(:courseIds)', { courseIds });
     const visible = scopeCondition(scope, 'course', 'ac');
     qb.andWhere(`a.course_id IN (SELECT ac.id FROM course ac WHERE ${visible.sql})`, visible.params);
     if (scope.side !== Side.BRAND) qb.andWhere('FALSE');
@@ -39,61 +42,108 @@ export class AssignmentService {
 
   async assign(scope: Scope, input: AssignCourseInput): Promise<CourseAssignment> {
     const { idempotencyKey, ...request } = input;
-    const hash = fingerprint({ ...request, distributorIds: [...request.distributorIds].sort(), tiers: [...request.tiers].sort(), productLineIds: [...request.productLineIds].sort(), roles: [...request.roles].sort() });
+    const write: IdempotentWrite<CourseAssignment> = {
+      hash: fingerprint({
+        ...request,
+        distributorIds: [...request.distributorIds].sort(),
+        tiers: [...request.tiers].sort(),
+        productLineIds: [...request.productLineIds].sort(),
+        roles: [...request.roles].sort(),
+      }),
+      constraint: 'course_assignment_idempotency',
+      earlier: (em) => this.byKey(em, scope.userId, idempotencyKey),
+      reused: () => keyReused('This request key was already used for another assignment'),
+    };
     if (!input.distributorIds.length && !input.tiers.length && !input.productLineIds.length) {
       throw badInput('distributorIds', 'Choose distributors, tiers or product lines to assign the course to');
     }
     if (input.dueOn < today()) throw badInput('dueOn', 'The due date is in the past');
-    try {
-      const id = await this.ds.transaction(async (em) => {
-        const earlier = await this.byKey(em, scope.userId, idempotencyKey);
-        if (earlier) return this.replayed(earlier, hash);
+    const id = await idempotent(this.ds, write, (em) =>
+      replayOrInsert(em, write, async () => {
         const course = await this.courses.get(scope, input.courseId, em);
         if (!course.publishedVersion || course.archivedAt) {
-          throw new AppError(ErrorCode.CONFLICT, 'Publish the course before assigning it', 'courseId', ErrorReason.ILLEGAL_TRANSITION);
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            'Publish the course before assigning it',
+            'courseId',
+            ErrorReason.ILLEGAL_TRANSITION,
+          );
         }
         await visibleIds(em, scope, 'distributor', input.distributorIds, 'distributorIds');
         await visibleIds(em, scope, 'productLine', input.productLineIds, 'productLineIds');
         const people = await this.reach(em, scope, input);
-        const assignment = await em.save(em.create(CourseAssignment, {
-          brandId: scope.brandId, courseId: course.id, distributorIds: [...new Set(input.distributorIds)], tiers: [...new Set(input.tiers)],
-          roles: [...new Set(input.roles)], productLineIds: [...new Set(input.productLineIds)], dueOn: input.dueOn, enrolled: 0,
-          createdBy: scope.userId, idempotencyKey, requestHash: hash,
-        }));
-        const enrolled: Array<{ user_id: string }> = people.length ? await em.query(
-          `INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, assignment_id, due_on)
-           SELECT $1, $2, p.user_id, p.distributor_id, $3, $4 FROM unnest($5::uuid[], $6::uuid[]) AS p(user_id, distributor_id)
-           ON CONFLICT (course_id, user_id) DO UPDATE
-              SET due_on = LEAST(COALESCE(training_enrollment.due_on, EXCLUDED.due_on), EXCLUDED.due_on),
-                  assignment_id = COALESCE(training_enrollment.assignment_id, EXCLUDED.assignment_id), updated_at = now()
-            WHERE training_enrollment.passed_at IS NULL
-           RETURNING user_id`,
-          [scope.brandId, course.id, assignment.id, input.dueOn, people.map((p) => p.userId), people.map((p) => p.distributorId)],
-        ) : [];
+        const assignment = await em.save(
+          em.create(CourseAssignment, {
+            brandId: scope.brandId,
+            courseId: course.id,
+            distributorIds: [...new Set(input.distributorIds)],
+            tiers: [...new Set(input.tiers)],
+            roles: [...new Set(input.roles)],
+            productLineIds: [...new Set(input.productLineIds)],
+            dueOn: input.dueOn,
+            enrolled: 0,
+            createdBy: scope.userId,
+            idempotencyKey,
+            requestHash: write.hash,
+          }),
+        );
+        const enrolled: Array<{ user_id: string }> = people.length
+          ? await em.query(
+              `INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, assignment_id, due_on)
+         SELECT $1, $2, p.user_id, p.distributor_id, $3, $4 FROM unnest($5::uuid[], $6::uuid[]) AS p(user_id, distributor_id)
+         ON CONFLICT (course_id, user_id) DO UPDATE
+            SET due_on = LEAST(COALESCE(training_enrollment.due_on, EXCLUDED.due_on), EXCLUDED.due_on),
+                assignment_id = COALESCE(training_enrollment.assignment_id, EXCLUDED.assignment_id), updated_at = now()
+          WHERE training_enrollment.passed_at IS NULL
+         RETURNING user_id`,
+              [
+                scope.brandId,
+                course.id,
+                assignment.id,
+                input.dueOn,
+                people.map((p) => p.userId),
+                people.map((p) => p.distributorId),
+              ],
+            )
+          : [];
         assignment.enrolled = enrolled.length;
         await em.update(CourseAssignment, { id: assignment.id }, { enrolled: enrolled.length });
         await this.notifications.notify(em, {
-          brandId: scope.brandId, userIds: enrolled.map((r) => r.user_id), kind: NotificationKind.TRAINING_ASSIGNED, entity: 'course', entityId: course.id,
+          brandId: scope.brandId,
+          userIds: enrolled.map((r) => r.user_id),
+          kind: NotificationKind.TRAINING_ASSIGNED,
+          entity: 'course',
+          entityId: course.id,
           params: { course: course.title, dueOn: input.dueOn },
         });
-        await audit(em, scope, 'ASSIGN', 'course', course.id, { assignmentId: assignment.id, ...request, enrolled: enrolled.length });
+        await audit(em, scope, 'ASSIGN', 'course', course.id, {
+          assignmentId: assignment.id,
+          ...request,
+          enrolled: enrolled.length,
+        });
         return assignment.id;
-      });
-      return this.ds.manager.findOneByOrFail(CourseAssignment, { id });
-    } catch (err) {
-      if (!isUniqueViolation(err, 'course_assignment_idempotency')) throw err;
-      const earlier = await this.byKey(this.ds.manager, scope.userId, idempotencyKey);
-      return this.ds.manager.findOneByOrFail(CourseAssignment, { id: this.replayed(earlier!, hash) });
-    }
+      }),
+    );
+    return this.ds.manager.findOneByOrFail(CourseAssignment, { id });
   }
 
   /** The people an assignment reaches (active partner users of matching distributors the viewer sees). */
-  private async reach(em: EntityManager, scope: Scope, input: AssignCourseInput): Promise<Array<{ userId: string; distributorId: string }>> {
+  private async reach(
+    em: EntityManager,
+    scope: Scope,
+    input: AssignCourseInput,
+  ): Promise<Array<{ userId: string; distributorId: string }>> {
     const { sql, params } = scopeCondition(scope, 'distributor', 'd');
-    const qb = em.createQueryBuilder().select('u.id', 'userId').addSelect('u.distributor_id', 'distributorId')
-      .from('app_user', 'u').innerJoin('distributor', 'd', 'd.id = u.distributor_id')
+    const qb = em
+      .createQueryBuilder()
+      .select('u.id', 'userId')
+      .addSelect('u.distributor_id', 'distributorId')
+      .from('app_user', 'u')
+      .innerJoin('distributor', 'd', 'd.id = u.distributor_id')
       .where(sql, params)
-      .andWhere(`d.stage <> 'TERMINATED' AND u.disabled_at IS NULL AND u.role = ANY(:roles)`, { roles: input.roles.length ? input.roles : PARTNER_ROLES });
+      .andWhere(`d.stage <> 'TERMINATED' AND u.disabled_at IS NULL AND u.role = ANY(:roles)`, {
+        roles: input.roles.length ? input.roles : PARTNER_ROLES,
+      });
     if (input.distributorIds.length) qb.andWhere('d.id = ANY(:ids)', { ids: input.distributorIds });
     if (input.tiers.length) qb.andWhere('d.tier = ANY(:tiers)', { tiers: input.tiers });
     if (input.productLineIds.length) {
@@ -115,7 +165,16 @@ export class AssignmentService {
    */
   async remindOverdue(now: Date = new Date()): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const due: Array<{ id: string; brand_id: string; user_id: string; distributor_id: string; course_id: string; title: string; due_on: string; learner: string }> = await em.query(
+      const due: Array<{
+        id: string;
+        brand_id: string;
+        user_id: string;
+        distributor_id: string;
+        course_id: string;
+        title: string;
+        due_on: string;
+        learner: string;
+      }> = await em.query(
         `WITH claimed AS (
            UPDATE training_enrollment e SET reminded_at = $1
              FROM course c, app_user u
@@ -125,14 +184,22 @@ export class AssignmentService {
          SELECT * FROM claimed`,
         [now, today(now), REMINDER_INTERVAL_DAYS],
       );
-      const owners: Array<{ id: string; distributor_id: string }> = due.length ? await em.query(
-        `SELECT id, distributor_id FROM app_user WHERE distributor_id = ANY($1) AND role = $2 AND disabled_at IS NULL`,
-        [[...new Set(due.map((d) => d.distributor_id))], Role.OWNER],
-      ) : [];
+      const owners: Array<{ id: string; distributor_id: string }> = due.length
+        ? await em.query(
+            `SELECT id, distributor_id FROM app_user WHERE distributor_id = ANY($1) AND role = $2 AND disabled_at IS NULL`,
+            [[...new Set(due.map((d) => d.distributor_id))], Role.OWNER],
+          )
+        : [];
       for (const d of due) {
-        const ownersOf = owners.filter((o) => o.distributor_id === d.distributor_id && o.id !== d.user_id).map((o) => o.id);
+        const ownersOf = owners
+          .filter((o) => o.distributor_id === d.distributor_id && o.id !== d.user_id)
+          .map((o) => o.id);
         await this.notifications.notify(em, {
-          brandId: d.brand_id, userIds: [d.user_id, ...ownersOf], kind: NotificationKind.TRAINING_OVERDUE, entity: 'course', entityId: d.course_id,
+          brandId: d.brand_id,
+          userIds: [d.user_id, ...ownersOf],
+          kind: NotificationKind.TRAINING_OVERDUE,
+          entity: 'course',
+          entityId: d.course_id,
           params: { course: d.title, dueOn: d.due_on, learner: d.learner },
         });
       }
@@ -141,14 +208,11 @@ export class AssignmentService {
   }
 
   private byKey(em: EntityManager, userId: string, key: string) {
-    return em.getRepository(CourseAssignment).createQueryBuilder('a').addSelect('a.requestHash')
-      .where('a.created_by = :userId AND a.idempotency_key = :key', { userId, key }).getOne();
-  }
-
-  private replayed(earlier: CourseAssignment, hash: string): string {
-    if (earlier.requestHash !== hash) {
-      throw new AppError(ErrorCode.CONFLICT, 'This request key was already used for another assignment', 'idempotencyKey', ErrorReason.IDEMPOTENCY_KEY_REUSED);
-    }
-    return earlier.id;
+    return em
+      .getRepository(CourseAssignment)
+      .createQueryBuilder('a')
+      .addSelect('a.requestHash')
+      .where('a.created_by = :userId AND a.idempotency_key = :key', { userId, key })
+      .getOne();
   }
 }

@@ -3,7 +3,7 @@ import { CourseKind } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
-import type { Product } from '../product/product.entity';
+import type { Product } from '../product';
 import { Certificate } from './training.entity';
 import { CertificateFilter } from './training.inputs';
 
@@ -27,18 +27,28 @@ export class CertificationService {
   list(scope: Scope, page: PageArgs, filter: CertificateFilter = {}): Promise<Page<Certificate>> {
     const qb = this.scoped(scope);
     if (filter.userId) qb.andWhere('cert.user_id = :userId', { userId: filter.userId });
-    if (filter.distributorId) qb.andWhere('cert.distributor_id = :distributorId', { distributorId: filter.distributorId });
+    if (filter.distributorId)
+      qb.andWhere('cert.distributor_id = :distributorId', { distributorId: filter.distributorId });
     if (filter.productLineId) qb.andWhere(':line = ANY(cert.product_line_ids)', { line: filter.productLineId });
     if (filter.validOnly) qb.andWhere('cert.valid_to >= :on AND cert.issued_on <= :on', { on: today() });
-    return paginate(qb, page, [
-      { column: 'cert.number', value: (c) => c.number },
-      { column: 'cert.id', value: (c) => c.id },
-    ], 'DESC');
+    return paginate(
+      qb,
+      page,
+      [
+        { column: 'cert.number', value: (c) => c.number },
+        { column: 'cert.id', value: (c) => c.id },
+      ],
+      'DESC',
+    );
   }
 
   /** Every certificate of the given people, latest expiry first. */
   byUserIds(scope: Scope, userIds: readonly string[]): Promise<Certificate[]> {
-    return this.scoped(scope).andWhere('cert.user_id = ANY(:userIds)', { userIds }).orderBy('cert.valid_to', 'DESC').addOrderBy('cert.id').getMany();
+    return this.scoped(scope)
+      .andWhere('cert.user_id = ANY(:userIds)', { userIds })
+      .orderBy('cert.valid_to', 'DESC')
+      .addOrderBy('cert.id')
+      .getMany();
   }
 
   /**
@@ -47,7 +57,12 @@ export class CertificationService {
    * has not published one yet) — one the person is already on (assigned or started) first, else the
    * most recently changed. One query when any product is gated, none otherwise.
    */
-  async gaps(em: EntityManager, brandId: string, userId: string, products: Pick<Product, 'id' | 'productLineId' | 'requiresCertification'>[]): Promise<Map<string, CertificationGap>> {
+  async gaps(
+    em: EntityManager,
+    brandId: string,
+    userId: string,
+    products: Pick<Product, 'id' | 'productLineId' | 'requiresCertification'>[],
+  ): Promise<Map<string, CertificationGap>> {
     const gated = products.filter((p) => p.requiresCertification);
     if (!gated.length) return new Map();
     const lines = [...new Set(gated.map((p) => p.productLineId))];
@@ -63,7 +78,14 @@ export class CertificationService {
                                      c.updated_at DESC, c.id LIMIT 1) c ON true`,
       [brandId, userId, lines, today(), CourseKind.PRODUCT],
     );
-    const byLine = new Map(rows.filter((r) => !r.held).map((r) => [r.line, { productLineId: r.line, course: r.course_id ? { id: r.course_id, title: r.title! } : null }]));
+    const byLine = new Map(
+      rows
+        .filter((r) => !r.held)
+        .map((r) => [
+          r.line,
+          { productLineId: r.line, course: r.course_id ? { id: r.course_id, title: r.title! } : null },
+        ]),
+    );
     return new Map(gated.filter((p) => byLine.has(p.productLineId)).map((p) => [p.id, byLine.get(p.productLineId)!]));
   }
 }

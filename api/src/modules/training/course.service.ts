@@ -1,9 +1,15 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { CourseListStatus, CourseVersionStatus, ErrorReason, MAX_MATERIAL_BYTES, Side } from '@medchannel/shared-schema';
+import {
+  CourseListStatus,
+  CourseVersionStatus,
+  ErrorReason,
+  MAX_MATERIAL_BYTES,
+  Side,
+} from '@medchannel/shared-schema';
 import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
-import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
+import { AppError, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
@@ -61,7 +67,9 @@ export class CourseService {
    * they may have taken), never a draft.
    */
   versionsByIds(scope: Scope, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<CourseVersion[]> {
-    const qb = em.getRepository(CourseVersion).createQueryBuilder('v')
+    const qb = em
+      .getRepository(CourseVersion)
+      .createQueryBuilder('v')
       .innerJoin(Course, 'c', 'c.id = v.course_id')
       .where('v.id = ANY(:ids)', { ids });
     applyScope(qb, scope, 'course', 'c');
@@ -71,7 +79,9 @@ export class CourseService {
 
   /** Every version of the given courses, newest first (brand users). */
   versionsByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseVersion[]> {
-    const qb = this.ds.getRepository(CourseVersion).createQueryBuilder('v')
+    const qb = this.ds
+      .getRepository(CourseVersion)
+      .createQueryBuilder('v')
       .innerJoin(Course, 'c', 'c.id = v.course_id')
       .where('v.course_id = ANY(:courseIds)', { courseIds });
     applyScope(qb, scope, 'course', 'c');
@@ -80,7 +90,11 @@ export class CourseService {
   }
 
   /** The published version of a course the viewer may take; NOT_FOUND when there is none. */
-  async published(scope: Scope, courseId: string, em: EntityManager = this.ds.manager): Promise<{ course: Course; version: CourseVersion }> {
+  async published(
+    scope: Scope,
+    courseId: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<{ course: Course; version: CourseVersion }> {
     const course = await this.get(scope, courseId, em);
     const version = course.publishedVersion
       ? await em.findOne(CourseVersion, { where: { courseId: course.id, version: course.publishedVersion } })
@@ -92,10 +106,18 @@ export class CourseService {
   async create(scope: Scope, input: CourseContentInput): Promise<Course> {
     const docs = toDocs(input, new Set());
     const id = await this.ds.transaction(async (em) => {
-      const course = await em.save(em.create(Course, {
-        brandId: scope.brandId, kind: input.kind, title: input.title.trim(), productLineIds: await this.lines(em, scope, input.productLineIds),
-        publishedVersion: null, draftVersion: 1, archivedAt: null, createdBy: scope.userId,
-      }));
+      const course = await em.save(
+        em.create(Course, {
+          brandId: scope.brandId,
+          kind: input.kind,
+          title: input.title.trim(),
+          productLineIds: await this.lines(em, scope, input.productLineIds),
+          publishedVersion: null,
+          draftVersion: 1,
+          archivedAt: null,
+          createdBy: scope.userId,
+        }),
+      );
       await em.insert(CourseVersion, this.versionRow(scope, course, 1, input, docs, course.productLineIds));
       await audit(em, scope, 'CREATE', 'course', course.id, { title: course.title, kind: course.kind });
       return course.id;
@@ -111,17 +133,30 @@ export class CourseService {
       const docs = toDocs(input, new Set(files.map((f) => f.id)));
       const lines = await this.lines(em, scope, input.productLineIds);
       if (course.draftVersion) {
-        const { brandId: _b, courseId: _c, version: _v, status: _s, ...content } = this.versionRow(scope, course, course.draftVersion, input, docs, lines);
+        const {
+          brandId: _b,
+          courseId: _c,
+          version: _v,
+          status: _s,
+          ...content
+        } = this.versionRow(scope, course, course.draftVersion, input, docs, lines);
         await em.update(CourseVersion, { courseId: course.id, version: course.draftVersion }, content);
       } else {
-        const next = (await em.query(`SELECT max(version)::int AS v FROM course_version WHERE course_id = $1`, [course.id]))[0].v + 1;
+        const next =
+          (await em.query(`SELECT max(version)::int AS v FROM course_version WHERE course_id = $1`, [course.id]))[0].v +
+          1;
         await em.insert(CourseVersion, this.versionRow(scope, course, next, input, docs, lines));
         course.draftVersion = next;
       }
       // a course nobody can take yet shows its draft's face
-      const face = course.publishedVersion ? {} : { kind: input.kind, title: input.title.trim(), productLineIds: lines };
+      const face = course.publishedVersion
+        ? {}
+        : { kind: input.kind, title: input.title.trim(), productLineIds: lines };
       await em.save(Object.assign(course, face));
-      await audit(em, scope, 'SAVE_DRAFT', 'course', course.id, { version: course.draftVersion, title: input.title.trim() });
+      await audit(em, scope, 'SAVE_DRAFT', 'course', course.id, {
+        version: course.draftVersion,
+        title: input.title.trim(),
+      });
     });
     return this.get(scope, id);
   }
@@ -130,16 +165,39 @@ export class CourseService {
   async publish(scope: Scope, id: string, expectedVersion: number): Promise<Course> {
     await this.ds.transaction(async (em) => {
       const course = await this.locked(em, scope, id, expectedVersion);
-      if (!course.draftVersion) throw new AppError(ErrorCode.CONFLICT, 'There is no draft to publish; edit the course first', undefined, ErrorReason.ILLEGAL_TRANSITION);
-      const draft = await em.findOneOrFail(CourseVersion, { where: { courseId: course.id, version: course.draftVersion } });
+      if (!course.draftVersion)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'There is no draft to publish; edit the course first',
+          undefined,
+          ErrorReason.ILLEGAL_TRANSITION,
+        );
+      const draft = await em.findOneOrFail(CourseVersion, {
+        where: { courseId: course.id, version: course.draftVersion },
+      });
       assertPublishable(draft);
       if (course.publishedVersion) {
-        await em.update(CourseVersion, { courseId: course.id, version: course.publishedVersion }, { status: CourseVersionStatus.RETIRED });
+        await em.update(
+          CourseVersion,
+          { courseId: course.id, version: course.publishedVersion },
+          { status: CourseVersionStatus.RETIRED },
+        );
       }
-      await em.update(CourseVersion, { id: draft.id }, { status: CourseVersionStatus.PUBLISHED, publishedAt: new Date(), publishedBy: scope.userId });
-      await em.save(Object.assign(course, {
-        publishedVersion: draft.version, draftVersion: null, kind: draft.kind, title: draft.title, productLineIds: draft.productLineIds, archivedAt: null,
-      }));
+      await em.update(
+        CourseVersion,
+        { id: draft.id },
+        { status: CourseVersionStatus.PUBLISHED, publishedAt: new Date(), publishedBy: scope.userId },
+      );
+      await em.save(
+        Object.assign(course, {
+          publishedVersion: draft.version,
+          draftVersion: null,
+          kind: draft.kind,
+          title: draft.title,
+          productLineIds: draft.productLineIds,
+          archivedAt: null,
+        }),
+      );
       await audit(em, scope, 'PUBLISH', 'course', course.id, { version: draft.version });
     });
     return this.get(scope, id);
@@ -160,24 +218,46 @@ export class CourseService {
    * their hash, so a failed commit leaves at most an unreferenced file, never a row without one.
    */
   async attachFile(scope: Scope, courseId: string, fileName: string, data: Buffer): Promise<CourseFile> {
-    const file = checkUpload(data, { maxBytes: MAX_MATERIAL_BYTES, tooLarge: 'A material file may be at most 20 MB', unsupported: 'Upload a PDF, JPEG or PNG' });
+    const file = checkUpload(data, {
+      maxBytes: MAX_MATERIAL_BYTES,
+      tooLarge: 'A material file may be at most 20 MB',
+      unsupported: 'Upload a PDF, JPEG or PNG',
+    });
     const course = await this.get(scope, courseId);
     const key = `courses/${course.brandId}/${course.id}/${file.sha256}`;
     await this.storage.put(key, data);
     return this.ds.transaction(async (em) => {
       const name = keptFileName(fileName, 'material');
-      const saved = await em.save(em.create(CourseFile, {
-        brandId: course.brandId, courseId: course.id, fileKey: key, fileName: name, fileMime: file.mime, fileSize: file.size, fileSha256: file.sha256, uploadedBy: scope.userId,
-      }));
-      await audit(em, scope, 'ATTACH_FILE', 'course', course.id, { fileId: saved.id, fileName: name, size: file.size, sha256: file.sha256 });
+      const saved = await em.save(
+        em.create(CourseFile, {
+          brandId: course.brandId,
+          courseId: course.id,
+          fileKey: key,
+          fileName: name,
+          fileMime: file.mime,
+          fileSize: file.size,
+          fileSha256: file.sha256,
+          uploadedBy: scope.userId,
+        }),
+      );
+      await audit(em, scope, 'ATTACH_FILE', 'course', course.id, {
+        fileId: saved.id,
+        fileName: name,
+        size: file.size,
+        sha256: file.sha256,
+      });
       return saved;
     });
   }
 
   /** A material file, for someone who may see its course (a partner: a published one). */
   async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
-    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').addSelect('f.fileKey')
-      .innerJoin(Course, 'c', 'c.id = f.course_id').where('f.id = :id', { id });
+    const qb = this.ds
+      .getRepository(CourseFile)
+      .createQueryBuilder('f')
+      .addSelect('f.fileKey')
+      .innerJoin(Course, 'c', 'c.id = f.course_id')
+      .where('f.id = :id', { id });
     const file = isUuid(id) ? await applyScope(qb, scope, 'course', 'c').getOne() : null;
     const data = file ? await this.storage.get(file.fileKey) : null;
     if (!file || !data) throw notFound('File');
@@ -185,17 +265,27 @@ export class CourseService {
   }
 
   filesByIds(scope: Scope, ids: readonly string[]): Promise<CourseFile[]> {
-    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').innerJoin(Course, 'c', 'c.id = f.course_id').where('f.id = ANY(:ids)', { ids });
+    const qb = this.ds
+      .getRepository(CourseFile)
+      .createQueryBuilder('f')
+      .innerJoin(Course, 'c', 'c.id = f.course_id')
+      .where('f.id = ANY(:ids)', { ids });
     return applyScope(qb, scope, 'course', 'c').getMany();
   }
 
   filesByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseFile[]> {
-    const qb = this.ds.getRepository(CourseFile).createQueryBuilder('f').innerJoin(Course, 'c', 'c.id = f.course_id').where('f.course_id = ANY(:courseIds)', { courseIds });
+    const qb = this.ds
+      .getRepository(CourseFile)
+      .createQueryBuilder('f')
+      .innerJoin(Course, 'c', 'c.id = f.course_id')
+      .where('f.course_id = ANY(:courseIds)', { courseIds });
     return applyScope(qb, scope, 'course', 'c').orderBy('f.created_at').addOrderBy('f.id').getMany();
   }
 
   private async locked(em: EntityManager, scope: Scope, id: string, expectedVersion: number): Promise<Course> {
-    const course = isUuid(id) ? await this.scoped(scope, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    const course = isUuid(id)
+      ? await this.scoped(scope, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getOne()
+      : null;
     if (!course) throw notFound('Course');
     assertVersion(course, expectedVersion, 'course');
     return course;
@@ -206,11 +296,28 @@ export class CourseService {
     return visibleIds(em, scope, 'productLine', ids, 'productLineIds');
   }
 
-  private versionRow(scope: Scope, course: Course, version: number, input: CourseContentInput, docs: ReturnType<typeof toDocs>, lines: string[]) {
+  private versionRow(
+    scope: Scope,
+    course: Course,
+    version: number,
+    input: CourseContentInput,
+    docs: ReturnType<typeof toDocs>,
+    lines: string[],
+  ) {
     return {
-      brandId: scope.brandId, courseId: course.id, version, status: CourseVersionStatus.DRAFT, kind: input.kind, title: input.title.trim(),
-      summary: input.summary.trim(), productLineIds: lines, passScore: input.passScore, maxAttempts: input.maxAttempts, validityMonths: input.validityMonths,
-      sections: docs.sections, questions: docs.questions,
+      brandId: scope.brandId,
+      courseId: course.id,
+      version,
+      status: CourseVersionStatus.DRAFT,
+      kind: input.kind,
+      title: input.title.trim(),
+      summary: input.summary.trim(),
+      productLineIds: lines,
+      passScore: input.passScore,
+      maxAttempts: input.maxAttempts,
+      validityMonths: input.validityMonths,
+      sections: docs.sections,
+      questions: docs.questions,
     };
   }
 }

@@ -6,7 +6,7 @@ import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { addMonths, today } from '../../common/dates';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { fingerprint, isUniqueViolation } from '../order/order.service';
+import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
 import type { CourseService } from './course.service';
 import { Certificate, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
 import { EnrollmentFilter, SubmitQuizInput } from './training.inputs';
@@ -47,6 +47,15 @@ export class LearningService {
   }
 
   list(scope: Scope, page: PageArgs, filter: EnrollmentFilter = {}): Promise<Page<Enrollment>> {
+    // soonest due first; self-started ones (no due date) last
+    return paginate(this.listQuery(scope, filter), page, [
+      { column: `COALESCE(e.due_on, '9999-12-31')`, value: (e) => e.dueOn ?? '9999-12-31' },
+      { column: 'e.id', value: (e) => e.id },
+    ]);
+  }
+
+  /** The enrollments list's rows before paging (the home page's to-dos count the same). */
+  listQuery(scope: Scope, filter: EnrollmentFilter = {}) {
     const qb = this.scoped(scope);
     if (filter.mine) qb.andWhere('e.user_id = :me', { me: scope.userId });
     if (filter.userId) qb.andWhere('e.user_id = :userId', { userId: filter.userId });
@@ -61,11 +70,7 @@ export class LearningService {
         { s: containsPattern(filter.search) },
       );
     }
-    // soonest due first; self-started ones (no due date) last
-    return paginate(qb, page, [
-      { column: `COALESCE(e.due_on, '9999-12-31')`, value: (e) => e.dueOn ?? '9999-12-31' },
-      { column: 'e.id', value: (e) => e.id },
-    ]);
+    return qb;
   }
 
   async get(scope: Scope, id: string, em?: EntityManager): Promise<Enrollment> {
@@ -76,20 +81,32 @@ export class LearningService {
 
   /** The viewer's own enrollments on the given courses (Course.myEnrollment). */
   mineByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<Enrollment[]> {
-    return this.scoped(scope).andWhere('e.user_id = :me AND e.course_id = ANY(:courseIds)', { me: scope.userId, courseIds }).getMany();
+    return this.scoped(scope)
+      .andWhere('e.user_id = :me AND e.course_id = ANY(:courseIds)', { me: scope.userId, courseIds })
+      .getMany();
   }
 
   attemptsByEnrollmentIds(scope: Scope, enrollmentIds: readonly string[]): Promise<QuizAttempt[]> {
     const visible = this.scoped(scope).select('e.id');
-    return this.ds.getRepository(QuizAttempt).createQueryBuilder('a')
+    return this.ds
+      .getRepository(QuizAttempt)
+      .createQueryBuilder('a')
       .where('a.enrollment_id = ANY(:enrollmentIds)', { enrollmentIds })
       .andWhere(`a.enrollment_id IN (${visible.getQuery()})`, visible.getParameters())
-      .orderBy('a.created_at').addOrderBy('a.attempt_no').getMany();
+      .orderBy('a.created_at')
+      .addOrderBy('a.attempt_no')
+      .getMany();
   }
 
   /** Starts (or resumes) a published course: the assigned enrollment, or a new one of the viewer's own. */
   async start(scope: Scope, courseId: string): Promise<Enrollment> {
-    if (scope.side !== Side.PARTNER) throw new AppError(ErrorCode.FORBIDDEN, 'Courses are taken by distributor staff', undefined, ErrorReason.ROLE_NOT_ALLOWED);
+    if (scope.side !== Side.PARTNER)
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        'Courses are taken by distributor staff',
+        undefined,
+        ErrorReason.ROLE_NOT_ALLOWED,
+      );
     const id = await this.ds.transaction(async (em) => {
       const { course } = await this.courses.published(scope, courseId, em);
       await em.query(
@@ -110,7 +127,8 @@ export class LearningService {
     await this.ds.transaction(async (em) => {
       const e = await this.ownLocked(em, scope, { id: enrollmentId });
       const version = await this.align(em, scope, e);
-      if (!version.sections.some((s) => s.id === sectionId)) throw badInput('sectionId', 'This section is not in the course');
+      if (!version.sections.some((s) => s.id === sectionId))
+        throw badInput('sectionId', 'This section is not in the course');
       if (!e.sectionsDone.includes(sectionId)) {
         e.sectionsDone = [...e.sectionsDone, sectionId];
         await em.save(e);
@@ -126,44 +144,80 @@ export class LearningService {
    * certificate in the same transaction.
    */
   async submitQuiz(scope: Scope, input: SubmitQuizInput): Promise<QuizResult> {
-    const hash = fingerprint({ enrollmentId: input.enrollmentId, answers: input.answers.map((a) => [a.questionId, [...a.optionIds].sort()]) });
-    try {
-      const attemptId = await this.ds.transaction(async (em) => {
-        const e = await this.ownLocked(em, scope, { id: input.enrollmentId });
-        const earlier = await this.attemptByKey(em, scope.userId, input.idempotencyKey);
-        if (earlier) return this.replayed(earlier, hash);
+    const write: IdempotentWrite<QuizAttempt> = {
+      hash: fingerprint({
+        enrollmentId: input.enrollmentId,
+        answers: input.answers.map((a) => [a.questionId, [...a.optionIds].sort()]),
+      }),
+      constraint: 'quiz_attempt_idempotency',
+      earlier: (em) => this.attemptByKey(em, scope.userId, input.idempotencyKey),
+      reused: () => keyReused('This request key was already used for another quiz attempt'),
+    };
+    // a concurrent retry with the same key loses the race to insert and answers the first result
+    const attemptId = await idempotent(this.ds, write, async (em) => {
+      const e = await this.ownLocked(em, scope, { id: input.enrollmentId });
+      return replayOrInsert(em, write, async () => {
         const version = await this.align(em, scope, e);
-        if (e.passedAt) throw new AppError(ErrorCode.CONFLICT, 'You have passed this course; your certificate is valid', undefined, ErrorReason.ILLEGAL_TRANSITION);
+        if (e.passedAt)
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            'You have passed this course; your certificate is valid',
+            undefined,
+            ErrorReason.ILLEGAL_TRANSITION,
+          );
         if (e.attempts >= version.maxAttempts) {
-          throw new AppError(ErrorCode.CONFLICT, `All ${version.maxAttempts} attempts at this quiz are used; ask your trainer`, undefined, ErrorReason.ATTEMPTS_EXHAUSTED);
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            `All ${version.maxAttempts} attempts at this quiz are used; ask your trainer`,
+            undefined,
+            ErrorReason.ATTEMPTS_EXHAUSTED,
+          );
         }
         const missing = version.sections.filter((s) => !e.sectionsDone.includes(s.id));
-        if (missing.length) throw badInput('enrollmentId', `Finish every section first (${missing.map((s) => s.title).join(', ')})`);
+        if (missing.length)
+          throw badInput('enrollmentId', `Finish every section first (${missing.map((s) => s.title).join(', ')})`);
         const { score, chosen } = scoreQuiz(version.questions, input.answers);
         const passed = score >= version.passScore;
-        const attempt = await em.save(em.create(QuizAttempt, {
-          brandId: scope.brandId, enrollmentId: e.id, userId: scope.userId, courseVersionId: version.id, attemptNo: e.attempts + 1,
-          answers: chosen, score, passed, idempotencyKey: input.idempotencyKey, requestHash: hash,
-        }));
-        Object.assign(e, { attempts: e.attempts + 1, bestScore: Math.max(e.bestScore ?? 0, score), passedAt: passed ? new Date() : null });
+        const attempt = await em.save(
+          em.create(QuizAttempt, {
+            brandId: scope.brandId,
+            enrollmentId: e.id,
+            userId: scope.userId,
+            courseVersionId: version.id,
+            attemptNo: e.attempts + 1,
+            answers: chosen,
+            score,
+            passed,
+            idempotencyKey: input.idempotencyKey,
+            requestHash: write.hash,
+          }),
+        );
+        Object.assign(e, {
+          attempts: e.attempts + 1,
+          bestScore: Math.max(e.bestScore ?? 0, score),
+          passedAt: passed ? new Date() : null,
+        });
         await em.save(e);
         if (passed) await this.certify(em, scope, e, version, attempt);
-        await audit(em, scope, 'SUBMIT_QUIZ', 'course', e.courseId, { enrollmentId: e.id, attemptNo: attempt.attemptNo, score, passed });
+        await audit(em, scope, 'SUBMIT_QUIZ', 'course', e.courseId, {
+          enrollmentId: e.id,
+          attemptNo: attempt.attemptNo,
+          score,
+          passed,
+        });
         return attempt.id;
       });
-      return this.result(scope, attemptId);
-    } catch (err) {
-      // a concurrent retry with the same key lost the race to insert
-      if (!isUniqueViolation(err, 'quiz_attempt_idempotency')) throw err;
-      const earlier = await this.attemptByKey(this.ds.manager, scope.userId, input.idempotencyKey);
-      return this.result(scope, this.replayed(earlier!, hash));
-    }
+    });
+    return this.result(scope, attemptId);
   }
 
   private async result(scope: Scope, attemptId: string): Promise<QuizResult> {
     const attempt = await this.ds.manager.findOneByOrFail(QuizAttempt, { id: attemptId });
     const version = await this.ds.manager.findOneByOrFail(CourseVersion, { id: attempt.courseVersionId });
-    const { correct } = scoreQuiz(version.questions, Object.entries(attempt.answers).map(([questionId, optionIds]) => ({ questionId, optionIds })));
+    const { correct } = scoreQuiz(
+      version.questions,
+      Object.entries(attempt.answers).map(([questionId, optionIds]) => ({ questionId, optionIds })),
+    );
     const certificate = await this.ds.manager.findOneBy(Certificate, { attemptId });
     return {
       attempt,
@@ -174,29 +228,43 @@ export class LearningService {
   }
 
   private attemptByKey(em: EntityManager, userId: string, key: string) {
-    return em.getRepository(QuizAttempt).createQueryBuilder('a').addSelect('a.requestHash')
-      .where('a.user_id = :userId AND a.idempotency_key = :key', { userId, key }).getOne();
+    return em
+      .getRepository(QuizAttempt)
+      .createQueryBuilder('a')
+      .addSelect('a.requestHash')
+      .where('a.user_id = :userId AND a.idempotency_key = :key', { userId, key })
+      .getOne();
   }
 
-  private replayed(earlier: QuizAttempt, hash: string): string {
-    if (earlier.requestHash !== hash) {
-      throw new AppError(ErrorCode.CONFLICT, 'This request key was already used for another quiz attempt', 'idempotencyKey', ErrorReason.IDEMPOTENCY_KEY_REUSED);
-    }
-    return earlier.id;
-  }
-
-  private async certify(em: EntityManager, scope: Scope, e: Enrollment, version: CourseVersion, attempt: QuizAttempt): Promise<void> {
+  private async certify(
+    em: EntityManager,
+    scope: Scope,
+    e: Enrollment,
+    version: CourseVersion,
+    attempt: QuizAttempt,
+  ): Promise<void> {
     const issuedOn = today();
     const [{ seq }] = await em.query(`SELECT nextval('certificate_number_seq')::text AS seq`);
     await em.insert(Certificate, {
-      brandId: scope.brandId, number: `CERT-${issuedOn.slice(0, 4)}-${seq.padStart(6, '0')}`, userId: e.userId, distributorId: e.distributorId,
-      courseId: e.courseId, courseVersionId: version.id, attemptId: attempt.id, productLineIds: version.productLineIds,
-      issuedOn, validTo: addMonths(issuedOn, version.validityMonths),
+      brandId: scope.brandId,
+      number: `CERT-${issuedOn.slice(0, 4)}-${seq.padStart(6, '0')}`,
+      userId: e.userId,
+      distributorId: e.distributorId,
+      courseId: e.courseId,
+      courseVersionId: version.id,
+      attemptId: attempt.id,
+      productLineIds: version.productLineIds,
+      issuedOn,
+      validTo: addMonths(issuedOn, version.validityMonths),
     });
   }
 
   /** The viewer's own enrollment, locked for the change; someone else's answers NOT_FOUND. */
-  private async ownLocked(em: EntityManager, scope: Scope, by: { id?: string; courseId?: string }): Promise<Enrollment> {
+  private async ownLocked(
+    em: EntityManager,
+    scope: Scope,
+    by: { id?: string; courseId?: string },
+  ): Promise<Enrollment> {
     const qb = this.scoped(scope, em).andWhere('e.user_id = :me', { me: scope.userId }).setLock('pessimistic_write');
     if (by.id) {
       if (!isUuid(by.id)) throw notFound('Enrollment');
@@ -214,7 +282,10 @@ export class LearningService {
    */
   private async align(em: EntityManager, scope: Scope, e: Enrollment): Promise<CourseVersion> {
     if (e.passedAt) {
-      const [held] = await em.query(`SELECT 1 FROM certificate WHERE user_id = $1 AND course_id = $2 AND valid_to >= $3 LIMIT 1`, [e.userId, e.courseId, today()]);
+      const [held] = await em.query(
+        `SELECT 1 FROM certificate WHERE user_id = $1 AND course_id = $2 AND valid_to >= $3 LIMIT 1`,
+        [e.userId, e.courseId, today()],
+      );
       if (held) return em.findOneByOrFail(CourseVersion, { id: e.courseVersionId! });
     }
     const { version } = await this.courses.published(scope, e.courseId, em);

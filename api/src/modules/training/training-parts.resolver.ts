@@ -2,26 +2,47 @@ import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Side } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { today } from '../../common/dates';
-import { ProductLineType } from '../product/product.types';
-import { ProductLine } from '../product/product.entity';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { UserType } from '../user/user.types';
-import { User } from '../user/user.entity';
-import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment, MaterialDoc, OptionDoc, QuizAttempt } from './training.entity';
+import { ProductLineType } from '../product';
+import { ProductLine } from '../product';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { UserType } from '../user';
+import { User } from '../user';
+import {
+  Certificate,
+  Course,
+  CourseAssignment,
+  CourseFile,
+  CourseVersion,
+  Enrollment,
+  MaterialDoc,
+  OptionDoc,
+  QuizAttempt,
+} from './training.entity';
 import { enrollmentStatus } from './learning.service';
 import type { ReadinessRow } from './training.resolver';
 import {
-  CertificateType, CertifiedLineType, CourseAssignmentType, CourseFileType, CourseType, CourseVersionType, EnrollmentType, MaterialType, OptionType,
-  QuizAttemptType, ReadinessType,
+  CertificateType,
+  CertifiedLineType,
+  CourseAssignmentType,
+  CourseFileType,
+  CourseType,
+  CourseVersionType,
+  EnrollmentType,
+  MaterialType,
+  OptionType,
+  QuizAttemptType,
+  ReadinessType,
 } from './training.types';
 import { EnrollmentStatus } from '@medchannel/shared-schema';
 
 const linesOf = (ids: string[], ctx: GqlContext) =>
-  Promise.all(ids.map((id) => loadersOf(ctx).productLineById.load(id))).then((lines) => lines.filter((l): l is ProductLine => Boolean(l)));
+  Promise.all(ids.map((id) => loadersOf(ctx).productLineById.load(id))).then((lines) =>
+    lines.filter((l): l is ProductLine => Boolean(l)),
+  );
 
 @Resolver(() => CourseType)
-export class CourseFieldsResolver {
+export class CourseResolver {
   @FieldResolver(() => [ProductLineType])
   productLines(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
     return linesOf(c.productLineIds, ctx);
@@ -32,7 +53,10 @@ export class CourseFieldsResolver {
     return (await loadersOf(ctx).versionsByCourseId.load(c.id)).find((v) => v.version === c.publishedVersion) ?? null;
   }
 
-  @FieldResolver(() => CourseVersionType, { nullable: true, description: 'The version being edited (brand users only)' })
+  @FieldResolver(() => CourseVersionType, {
+    nullable: true,
+    description: 'The version being edited (brand users only)',
+  })
   async draft(@Root() c: Course, @Ctx() ctx: GqlContext): Promise<CourseVersion | null> {
     return (await loadersOf(ctx).versionsByCourseId.load(c.id)).find((v) => v.version === c.draftVersion) ?? null;
   }
@@ -59,7 +83,7 @@ export class CourseFieldsResolver {
 }
 
 @Resolver(() => CourseVersionType)
-export class CourseVersionFieldsResolver {
+export class CourseVersionResolver {
   @FieldResolver(() => [ProductLineType])
   productLines(@Root() v: CourseVersion, @Ctx() ctx: GqlContext): Promise<ProductLine[]> {
     return linesOf(v.productLineIds, ctx);
@@ -67,7 +91,7 @@ export class CourseVersionFieldsResolver {
 }
 
 @Resolver(() => MaterialType)
-export class MaterialFieldsResolver {
+export class MaterialResolver {
   @FieldResolver(() => CourseFileType, { nullable: true })
   file(@Root() m: MaterialDoc, @Ctx() ctx: GqlContext): Promise<CourseFile | null> {
     return m.fileId ? loadersOf(ctx).courseFileById.load(m.fileId) : Promise.resolve(null);
@@ -75,16 +99,22 @@ export class MaterialFieldsResolver {
 }
 
 @Resolver(() => OptionType)
-export class OptionFieldsResolver {
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Whether the option is right: for brand users (editors) only, never for learners' })
+export class OptionResolver {
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Whether the option is right: for brand users (editors) only, never for learners',
+  })
   correct(@Root() o: OptionDoc, @Ctx() ctx: GqlContext): boolean | null {
     return requireScope(ctx).side === Side.BRAND ? o.correct : null;
   }
 }
 
 @Resolver(() => EnrollmentType)
-export class EnrollmentFieldsResolver {
-  @FieldResolver(() => CourseType, { nullable: true, description: 'Null once the course is archived, for distributor staff' })
+export class EnrollmentResolver {
+  @FieldResolver(() => CourseType, {
+    nullable: true,
+    description: 'Null once the course is archived, for distributor staff',
+  })
   course(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Course | null> {
     return loadersOf(ctx).courseById.load(e.courseId);
   }
@@ -134,7 +164,7 @@ export class EnrollmentFieldsResolver {
 }
 
 @Resolver(() => CertificateType)
-export class CertificateFieldsResolver {
+export class CertificateResolver {
   @FieldResolver(() => Boolean, { description: 'Valid today' })
   valid(@Root() c: Certificate): boolean {
     const on = today();
@@ -168,7 +198,7 @@ export class CertificateFieldsResolver {
 }
 
 @Resolver(() => CourseAssignmentType)
-export class CourseAssignmentFieldsResolver {
+export class CourseAssignmentResolver {
   @FieldResolver(() => [DistributorType], { description: 'The distributors named (those the viewer may see)' })
   async distributors(@Root() a: CourseAssignment, @Ctx() ctx: GqlContext): Promise<Distributor[]> {
     const found = await Promise.all(a.distributorIds.map((id) => loadersOf(ctx).distributorById.load(id)));
@@ -187,7 +217,7 @@ export class CourseAssignmentFieldsResolver {
 }
 
 @Resolver(() => ReadinessType)
-export class ReadinessFieldsResolver {
+export class ReadinessResolver {
   @FieldResolver(() => UserType, { nullable: true })
   user(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<User | null> {
     return loadersOf(ctx).userById.load(r.userId);
@@ -198,7 +228,9 @@ export class ReadinessFieldsResolver {
     return loadersOf(ctx).distributorById.load(r.distributorId);
   }
 
-  @FieldResolver(() => [CertifiedLineType], { description: 'Each product line with a certificate valid today, until its latest expiry' })
+  @FieldResolver(() => [CertifiedLineType], {
+    description: 'Each product line with a certificate valid today, until its latest expiry',
+  })
   async certifiedLines(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<CertifiedLineType[]> {
     const on = today();
     const lines = new Map<string, CertifiedLineType>();
@@ -206,7 +238,8 @@ export class ReadinessFieldsResolver {
       if (c.issuedOn > on || c.validTo < on) continue;
       for (const line of c.productLineIds) {
         const held = lines.get(line);
-        if (!held || held.validTo < c.validTo) lines.set(line, { productLineId: line, validTo: c.validTo, certificateId: c.id });
+        if (!held || held.validTo < c.validTo)
+          lines.set(line, { productLineId: line, validTo: c.validTo, certificateId: c.id });
       }
     }
     return [...lines.values()];
@@ -214,7 +247,7 @@ export class ReadinessFieldsResolver {
 }
 
 @Resolver(() => CertifiedLineType)
-export class CertifiedLineFieldsResolver {
+export class CertifiedLineResolver {
   @FieldResolver(() => ProductLineType, { nullable: true })
   productLine(@Root() l: CertifiedLineType, @Ctx() ctx: GqlContext): Promise<ProductLine | null> {
     return loadersOf(ctx).productLineById.load(l.productLineId);

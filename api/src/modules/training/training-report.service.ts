@@ -3,8 +3,8 @@ import { Role, Side, TrainingGroupBy } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { today } from '../../common/dates';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { withinRegion } from '../region/region.sql';
-import { User } from '../user/user.entity';
+import { withinRegion } from '../region';
+import { User } from '../user';
 import { CompletionArgs, ReadinessArgs } from './training.inputs';
 
 export interface ReadinessCounts {
@@ -33,8 +33,10 @@ export class TrainingReportService {
    * row each, with the product lines they hold a valid certificate for filled in by the resolver.
    */
   readiness(scope: Scope, page: PageArgs, args: ReadinessArgs): Promise<Page<User>> {
-    const qb = applyScope(this.ds.getRepository(User).createQueryBuilder('u'), scope, 'user')
-      .andWhere(`u.side = :partner AND u.disabled_at IS NULL`, { partner: Side.PARTNER });
+    const qb = applyScope(this.ds.getRepository(User).createQueryBuilder('u'), scope, 'user').andWhere(
+      `u.side = :partner AND u.disabled_at IS NULL`,
+      { partner: Side.PARTNER },
+    );
     if (scope.side === Side.PARTNER && scope.role === Role.REP) qb.andWhere('u.id = :me', { me: scope.userId });
     if (args.distributorId) qb.andWhere('u.distributor_id = :distributorId', { distributorId: args.distributorId });
     if (args.productLineId) {
@@ -44,9 +46,12 @@ export class TrainingReportService {
       );
     }
     if (args.search) {
-      qb.andWhere(`(u.display_name ILIKE :s OR u.distributor_id IN (SELECT sd.id FROM distributor sd WHERE sd.brand_id = u.brand_id AND sd.name ILIKE :s))`, {
-        s: containsPattern(args.search),
-      });
+      qb.andWhere(
+        `(u.display_name ILIKE :s OR u.distributor_id IN (SELECT sd.id FROM distributor sd WHERE sd.brand_id = u.brand_id AND sd.name ILIKE :s))`,
+        {
+          s: containsPattern(args.search),
+        },
+      );
     }
     return paginate(qb, page, [
       { column: 'u.display_name', value: (u) => u.displayName },
@@ -56,7 +61,9 @@ export class TrainingReportService {
 
   /** Enrollment counts per person, in one query for a page of people. */
   async countsByUserIds(scope: Scope, userIds: readonly string[]): Promise<ReadinessCounts[]> {
-    const qb = this.ds.createQueryBuilder().from('training_enrollment', 'e')
+    const qb = this.ds
+      .createQueryBuilder()
+      .from('training_enrollment', 'e')
       .select('e.user_id', 'userId')
       .addSelect('count(*)::int', 'assigned')
       .addSelect('(count(*) FILTER (WHERE e.started_at IS NOT NULL AND e.passed_at IS NULL))::int', 'inProgress')
@@ -74,7 +81,9 @@ export class TrainingReportService {
       [TrainingGroupBy.DISTRIBUTOR]: { key: 'd.id', label: 'd.name' },
       [TrainingGroupBy.COURSE]: { key: 'c.id', label: 'c.title' },
     }[args.groupBy];
-    const qb = this.ds.createQueryBuilder().from('training_enrollment', 'e')
+    const qb = this.ds
+      .createQueryBuilder()
+      .from('training_enrollment', 'e')
       .innerJoin('distributor', 'd', 'd.id = e.distributor_id')
       .innerJoin('region', 'r', 'r.id = d.region_id')
       // the province: the distributor's region, or the one above its city

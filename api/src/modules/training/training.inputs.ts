@@ -1,15 +1,43 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import {
-  CourseKind, CourseListStatus, EnrollmentStatus, MAX_COURSE_SECTIONS, MAX_QUIZ_OPTIONS, MAX_QUIZ_QUESTIONS, MaterialKind, PARTNER_ROLES, QuestionKind, Role, TrainingGroupBy,
+  CourseKind,
+  CourseListStatus,
+  EnrollmentStatus,
+  MAX_COURSE_SECTIONS,
+  MAX_QUIZ_OPTIONS,
+  MAX_QUIZ_QUESTIONS,
+  MaterialKind,
+  PARTNER_ROLES,
+  QuestionKind,
+  Role,
+  TrainingGroupBy,
 } from '@medchannel/shared-schema';
-import { LocalDateScalar } from '../../common/dates';
+import {
+  IdField,
+  OptionalIdField,
+  TextField,
+  OptionalTextField,
+  DateField,
+  OptionalBooleanField,
+  ExpectedVersionField,
+} from '../../common/fields';
 
 /** What clients send about training: course content, assignments, progress and quiz answers. */
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class MaterialInput {
@@ -17,34 +45,22 @@ export class MaterialInput {
   @IsEnum(MaterialKind)
   kind: MaterialKind;
 
-  @Field()
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   title: string;
 
-  @Field(() => String, { nullable: true, description: 'TEXT: the text; VIDEO: its http(s) address' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
+  @OptionalTextField(20_000, 'TEXT: the text; VIDEO: its http(s) address')
   body?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'FILE: a file uploaded to this course (PUT /files/courses/:id/files)' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('FILE: a file uploaded to this course (PUT /files/courses/:id/files)')
   fileId?: string | null;
 }
 
 @InputType()
 export class SectionInput {
-  @Field(() => String, { nullable: true, description: 'Kept from the version edited; new sections leave it out' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalTextField(40, 'Kept from the version edited; new sections leave it out')
   id?: string | null;
 
-  @Field()
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   title: string;
 
   @Field(() => [MaterialInput])
@@ -55,15 +71,10 @@ export class SectionInput {
 
 @InputType()
 export class OptionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalTextField(40)
   id?: string | null;
 
-  @Field()
-  @IsString()
-  @Length(1, 500)
+  @TextField(1, 500)
   text: string;
 
   @Field()
@@ -73,19 +84,14 @@ export class OptionInput {
 
 @InputType()
 export class QuestionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
+  @OptionalTextField(40)
   id?: string | null;
 
   @Field(() => QuestionKind)
   @IsEnum(QuestionKind)
   kind: QuestionKind;
 
-  @Field()
-  @IsString()
-  @Length(1, 1000)
+  @TextField(1, 1000)
   prompt: string;
 
   @Field(() => [OptionInput])
@@ -100,9 +106,7 @@ export class CourseContentInput {
   @IsEnum(CourseKind)
   kind: CourseKind;
 
-  @Field()
-  @IsString()
-  @Length(1, 200)
+  @TextField(1, 200)
   title: string;
 
   @Field({ defaultValue: '' })
@@ -146,12 +150,10 @@ export class CourseContentInput {
 
 @ArgsType()
 export class CourseVersionArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int, { description: 'The course version the user saw' })
-  @IsInt()
+  @ExpectedVersionField('The course version the user saw')
   expectedVersion: number;
 }
 
@@ -162,32 +164,30 @@ export class CourseFilter {
   @IsEnum(CourseKind)
   kind?: CourseKind | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   productLineId?: string | null;
 
-  @Field(() => CourseListStatus, { nullable: true, description: 'Only courses in this state (overrides includeArchived)' })
+  @Field(() => CourseListStatus, {
+    nullable: true,
+    description: 'Only courses in this state (overrides includeArchived)',
+  })
   @IsOptional()
   @IsEnum(CourseListStatus)
   status?: CourseListStatus | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Archived courses too (brand users)' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBooleanField('Archived courses too (brand users)')
   includeArchived?: boolean | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100)
   search?: string | null;
 }
 
-@InputType({ description: 'Who a course goes to: the distributors matching every criterion given, and their people of the roles given' })
+@InputType({
+  description:
+    'Who a course goes to: the distributors matching every criterion given, and their people of the roles given',
+})
 export class AssignCourseInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   courseId: string;
 
   @Field(() => [ID], { defaultValue: [] })
@@ -202,7 +202,10 @@ export class AssignCourseInput {
   @Max(5, { each: true })
   tiers: number[];
 
-  @Field(() => [ID], { defaultValue: [], description: 'Everyone authorized for these product lines (a new-product campaign)' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Everyone authorized for these product lines (a new-product campaign)',
+  })
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   productLineIds: string[];
@@ -212,35 +215,25 @@ export class AssignCourseInput {
   @IsIn(PARTNER_ROLES, { each: true })
   roles: Role[];
 
-  @Field(() => LocalDateScalar)
-  @Matches(DATE)
+  @DateField()
   dueOn: string;
 
-  @Field(() => ID, { description: 'Made once per assignment by the client: a retry returns the first result' })
-  @IsUUID()
+  @IdField('Made once per assignment by the client: a retry returns the first result')
   idempotencyKey: string;
 }
 
 @InputType()
 export class EnrollmentFilter {
-  @Field(() => Boolean, { nullable: true, description: 'Only the viewer’s own' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBooleanField('Only the viewer’s own')
   mine?: boolean | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   userId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   courseId?: string | null;
 
   @Field(() => [EnrollmentStatus], { nullable: true })
@@ -248,22 +241,16 @@ export class EnrollmentFilter {
   @IsEnum(EnrollmentStatus, { each: true })
   statuses?: EnrollmentStatus[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Past the due date and not completed' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBooleanField('Past the due date and not completed')
   overdue?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Course title or person' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, 'Course title or person')
   search?: string | null;
 }
 
 @ArgsType()
 export class CompleteSectionArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   enrollmentId: string;
 
   @Field()
@@ -288,8 +275,7 @@ export class QuizAnswerInput {
 
 @InputType()
 export class SubmitQuizInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   enrollmentId: string;
 
   @Field(() => [QuizAnswerInput])
@@ -298,50 +284,34 @@ export class SubmitQuizInput {
   @ValidateNested({ each: true })
   answers: QuizAnswerInput[];
 
-  @Field(() => ID, { description: 'Made once per attempt by the client: a retry returns the first result' })
-  @IsUUID()
+  @IdField('Made once per attempt by the client: a retry returns the first result')
   idempotencyKey: string;
 }
 
 @InputType()
 export class CertificateFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   userId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   productLineId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only certificates valid today' })
-  @IsOptional()
-  @IsBoolean()
+  @OptionalBooleanField('Only certificates valid today')
   validOnly?: boolean | null;
 }
 
 @ArgsType()
 export class ReadinessArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only people holding a valid certificate for this line' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Only people holding a valid certificate for this line')
   productLineId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Person or distributor name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, 'Person or distributor name')
   search?: string | null;
 }
 
@@ -351,21 +321,16 @@ export class CompletionArgs {
   @IsEnum(TrainingGroupBy)
   groupBy: TrainingGroupBy;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   courseId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Distributors in this region or a city under it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Distributors in this region or a city under it')
   regionId?: string | null;
 }
 
 @ArgsType()
 export class ProductCertificationArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   productId: string;
 
   @Field()

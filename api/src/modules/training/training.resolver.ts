@@ -1,24 +1,36 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { BRAND_ROLES, PARTNER_ROLES, Role } from '@medchannel/shared-schema';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { GqlContext, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
-import { ProductType } from '../product/product.types';
-import { Product } from '../product/product.entity';
+import { ProductType } from '../product';
+import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
 import { CompletionRow, ReadinessCounts } from './training-report.service';
 import {
-  CertificateConnection, CompletionType, CourseAssignmentType, CourseConnection, CourseType, EnrollmentConnection, EnrollmentType, QuizResultType,
+  CertificateConnection,
+  CompletionType,
+  CourseAssignmentType,
+  CourseConnection,
+  CourseType,
+  EnrollmentConnection,
+  EnrollmentType,
+  QuizResultType,
   TrainingReadinessConnection,
 } from './training.types';
 import {
-  AssignCourseInput, CertificateFilter, CompleteSectionArgs, CompletionArgs, CourseContentInput, CourseFilter, CourseVersionArgs, EnrollmentFilter,
-  ProductCertificationArgs, ReadinessArgs, SubmitQuizInput,
+  AssignCourseInput,
+  CertificateFilter,
+  CompleteSectionArgs,
+  CompletionArgs,
+  CourseContentInput,
+  CourseFilter,
+  CourseVersionArgs,
+  EnrollmentFilter,
+  ProductCertificationArgs,
+  ReadinessArgs,
+  SubmitQuizInput,
 } from './training.inputs';
-
-const EDITORS = [Role.ADMIN, Role.TRAINER];
-const ASSIGNERS = [Role.ADMIN, Role.TRAINER, Role.REGIONAL_HEAD];
-const READERS = [...BRAND_ROLES, ...PARTNER_ROLES];
+import { Can } from '../../auth/can';
 
 export interface ReadinessRow extends ReadinessCounts {
   distributorId: string;
@@ -27,105 +39,171 @@ export interface ReadinessRow extends ReadinessCounts {
 /** Courses and their editing (trainers), assignment, taking courses (distributor staff), and what it leaves: certificates and readiness. */
 @Resolver()
 export class TrainingResolver {
-  @Authorized(READERS)
-  @Query(() => CourseConnection, { description: 'Brand users: every course; distributor staff: the published ones. By title.' })
-  courses(@Args() page: PageArgs, @Arg('filter', () => CourseFilter, { nullable: true }) filter: CourseFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Course>> {
+  @Can('training.read')
+  @Query(() => CourseConnection, {
+    description: 'Brand users: every course; distributor staff: the published ones. By title.',
+  })
+  courses(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CourseFilter, { nullable: true }) filter: CourseFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Course>> {
     return ctx.services.courses.list(requireScope(ctx), page, filter);
   }
 
-  @Authorized(READERS)
+  @Can('training.read')
   @Query(() => CourseType)
   course(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Course> {
     return ctx.services.courses.get(requireScope(ctx), id);
   }
 
-  @Authorized(EDITORS)
+  @Can('training.edit')
   @Mutation(() => CourseType, { description: 'A new course, as a draft (version 1)' })
-  createCourse(@Arg('input', () => CourseContentInput) input: CourseContentInput, @Ctx() ctx: GqlContext): Promise<Course> {
+  createCourse(
+    @Arg('input', () => CourseContentInput) input: CourseContentInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Course> {
     return ctx.services.courses.create(requireScope(ctx), input);
   }
 
-  @Authorized(EDITORS)
+  @Can('training.edit')
   @Mutation(() => CourseType, { description: 'Saves the draft; editing a published course starts version n+1' })
-  saveCourseDraft(@Args() { id, expectedVersion }: CourseVersionArgs, @Arg('input', () => CourseContentInput) input: CourseContentInput, @Ctx() ctx: GqlContext): Promise<Course> {
+  saveCourseDraft(
+    @Args() { id, expectedVersion }: CourseVersionArgs,
+    @Arg('input', () => CourseContentInput) input: CourseContentInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Course> {
     return ctx.services.courses.saveDraft(requireScope(ctx), id, expectedVersion, input);
   }
 
-  @Authorized(EDITORS)
+  @Can('training.edit')
   @Mutation(() => CourseType, { description: 'The draft becomes the version people take; the one before is retired' })
   publishCourse(@Args() { id, expectedVersion }: CourseVersionArgs, @Ctx() ctx: GqlContext): Promise<Course> {
     return ctx.services.courses.publish(requireScope(ctx), id, expectedVersion);
   }
 
-  @Authorized(EDITORS)
-  @Mutation(() => CourseType, { description: 'Archived courses can no longer be started or assigned; certificates stay valid' })
-  archiveCourse(@Args() { id, expectedVersion }: CourseVersionArgs, @Arg('archived', () => Boolean) archived: boolean, @Ctx() ctx: GqlContext): Promise<Course> {
+  @Can('training.edit')
+  @Mutation(() => CourseType, {
+    description: 'Archived courses can no longer be started or assigned; certificates stay valid',
+  })
+  archiveCourse(
+    @Args() { id, expectedVersion }: CourseVersionArgs,
+    @Arg('archived', () => Boolean) archived: boolean,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Course> {
     return ctx.services.courses.archive(requireScope(ctx), id, expectedVersion, archived);
   }
 
-  @Authorized(ASSIGNERS)
+  @Can('training.assign')
   @Mutation(() => CourseAssignmentType, { description: 'Assigns a published course; idempotent by key' })
-  assignCourse(@Arg('input', () => AssignCourseInput) input: AssignCourseInput, @Ctx() ctx: GqlContext): Promise<CourseAssignment> {
+  assignCourse(
+    @Arg('input', () => AssignCourseInput) input: AssignCourseInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<CourseAssignment> {
     return ctx.services.assignments.assign(requireScope(ctx), input);
   }
 
-  @Authorized(READERS)
-  @Query(() => EnrollmentConnection, { description: 'A rep: their own; an owner: their team’s; brand users by region. Soonest due first.' })
-  enrollments(@Args() page: PageArgs, @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Enrollment>> {
+  @Can('training.read')
+  @Query(() => EnrollmentConnection, {
+    description: 'A rep: their own; an owner: their team’s; brand users by region. Soonest due first.',
+  })
+  enrollments(
+    @Args() page: PageArgs,
+    @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Enrollment>> {
     return ctx.services.learning.list(requireScope(ctx), page, filter);
   }
 
-  @Authorized(READERS)
+  @Can('training.read')
   @Query(() => EnrollmentType)
   enrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
     return ctx.services.learning.get(requireScope(ctx), id);
   }
 
-  @Authorized(PARTNER_ROLES as Role[])
+  @Can('training.take')
   @Mutation(() => EnrollmentType, { description: 'Starts or resumes a published course (assigned or not)' })
   startCourse(@Arg('courseId', () => ID) courseId: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
     return ctx.services.learning.start(requireScope(ctx), courseId);
   }
 
-  @Authorized(PARTNER_ROLES as Role[])
+  @Can('training.take')
   @Mutation(() => EnrollmentType)
-  completeCourseSection(@Args() { enrollmentId, sectionId }: CompleteSectionArgs, @Ctx() ctx: GqlContext): Promise<Enrollment> {
+  completeCourseSection(
+    @Args() { enrollmentId, sectionId }: CompleteSectionArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Enrollment> {
     return ctx.services.learning.completeSection(requireScope(ctx), enrollmentId, sectionId);
   }
 
-  @Authorized(PARTNER_ROLES as Role[])
-  @Mutation(() => QuizResultType, { description: 'Scores an attempt at once; passing issues the certificate. Idempotent by key.' })
+  @Can('training.take')
+  @Mutation(() => QuizResultType, {
+    description: 'Scores an attempt at once; passing issues the certificate. Idempotent by key.',
+  })
   submitQuiz(@Arg('input', () => SubmitQuizInput) input: SubmitQuizInput, @Ctx() ctx: GqlContext): Promise<QuizResult> {
     return ctx.services.learning.submitQuiz(requireScope(ctx), input);
   }
 
-  @Authorized(READERS)
-  @Query(() => CertificateConnection, { description: 'Certificates the viewer may see (a rep: their own), newest first' })
-  certificates(@Args() page: PageArgs, @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<Certificate>> {
+  @Can('training.read')
+  @Query(() => CertificateConnection, {
+    description: 'Certificates the viewer may see (a rep: their own), newest first',
+  })
+  certificates(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<Certificate>> {
     return ctx.services.certifications.list(requireScope(ctx), page, filter);
   }
 
-  @Authorized(READERS)
-  @Query(() => TrainingReadinessConnection, { description: 'Who is ready for which product line: distributor staff with their valid certifications and training counts' })
-  async trainingReadiness(@Args() page: PageArgs, @Args() args: ReadinessArgs, @Ctx() ctx: GqlContext): Promise<Page<ReadinessRow>> {
+  @Can('training.read')
+  @Query(() => TrainingReadinessConnection, {
+    description:
+      'Who is ready for which product line: distributor staff with their valid certifications and training counts',
+  })
+  async trainingReadiness(
+    @Args() page: PageArgs,
+    @Args() args: ReadinessArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<ReadinessRow>> {
     const scope = requireScope(ctx);
     const people = await ctx.services.trainingReports.readiness(scope, page, args);
-    const counts = new Map((await ctx.services.trainingReports.countsByUserIds(scope, people.nodes.map((u) => u.id))).map((c) => [c.userId, c]));
+    const counts = new Map(
+      (
+        await ctx.services.trainingReports.countsByUserIds(
+          scope,
+          people.nodes.map((u) => u.id),
+        )
+      ).map((c) => [c.userId, c]),
+    );
     return {
       ...people,
-      nodes: people.nodes.map((u) => ({ userId: u.id, distributorId: u.distributorId!, assigned: 0, inProgress: 0, completed: 0, overdue: 0, ...counts.get(u.id) })),
+      nodes: people.nodes.map((u) => ({
+        userId: u.id,
+        distributorId: u.distributorId!,
+        assigned: 0,
+        inProgress: 0,
+        completed: 0,
+        overdue: 0,
+        ...counts.get(u.id),
+      })),
     };
   }
 
-  @Authorized(BRAND_ROLES as Role[])
-  @Query(() => [CompletionType], { description: 'Assigned, started, completed and overdue, by province, distributor or course' })
+  @Can('training.report')
+  @Query(() => [CompletionType], {
+    description: 'Assigned, started, completed and overdue, by province, distributor or course',
+  })
   trainingCompletion(@Args() args: CompletionArgs, @Ctx() ctx: GqlContext): Promise<CompletionRow[]> {
     return ctx.services.trainingReports.completion(requireScope(ctx), args);
   }
 
-  @Authorized(EDITORS)
+  @Can('training.edit')
   @Mutation(() => ProductType, { description: 'Whether ordering the product needs a certificate for its line' })
-  setProductCertification(@Args() { productId, required }: ProductCertificationArgs, @Ctx() ctx: GqlContext): Promise<Product> {
+  setProductCertification(
+    @Args() { productId, required }: ProductCertificationArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Product> {
     return ctx.services.products.setCertificationRequired(requireScope(ctx), productId, required);
   }
 }

@@ -1,27 +1,87 @@
 import { Router } from 'express';
-import { MAX_MATERIAL_BYTES, Role } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
-import type { Services } from '../../schema/services';
+import { MAX_MATERIAL_BYTES, TrainingGroupBy, rolesFor } from '@medchannel/shared-schema';
+import {
+  rawUpload,
+  scopeOfRequest,
+  sendDownload,
+  sendError,
+  sendInline,
+  uploadScope,
+  uploadedFile,
+  XLSX_TYPE,
+} from '../../common/rest';
+import { checkExportSize, listFilterOf } from '../../common/export-query';
+import { COMPLETION_PARAMS, completionWorkbook } from './completion-export';
+import { certificateFileName, certificatePdf } from './certificate-pdf';
+import { CompletionArgs } from './training.inputs';
+import type { TrainingRouteServices } from './index';
 
-const EDITORS = [Role.ADMIN, Role.TRAINER];
-
-/** Course material files: PUT the bytes to a course (editors), GET them back (anyone who may see the course). */
-export function trainingFileRoutes(services: Services): Router {
+/**
+ * Course material files: PUT the bytes to a course (editors), GET them back (anyone who may see the
+ * course); the completion report as Excel, with the screen's filters, through the same service; a
+ * certificate as a PDF (whoever may see it) and its public check by number and verification code.
+ */
+export function trainingFileRoutes(services: TrainingRouteServices): Router {
   const router = Router();
-  router.put('/courses/:id/files', ...rawUpload(services, { maxBytes: MAX_MATERIAL_BYTES, tooLarge: 'A material file may be at most 20 MB', roles: EDITORS }), async (req, res) => {
-    try {
-      const scope = uploadScope(res);
-      const { name, data } = uploadedFile(req);
-      const f = await services.courses.attachFile(scope, String(req.params.id), name, data);
-      res.json({ id: f.id, fileName: f.fileName, fileMime: f.fileMime, fileSize: f.fileSize });
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.put(
+    '/courses/:id/files',
+    ...rawUpload(services, {
+      maxBytes: MAX_MATERIAL_BYTES,
+      tooLarge: 'A material file may be at most 20 MB',
+      roles: rolesFor('training.edit'),
+    }),
+    async (req, res) => {
+      try {
+        const scope = uploadScope(res);
+        const { name, data } = uploadedFile(req);
+        const f = await services.courses.attachFile(scope, String(req.params.id), name, data);
+        res.json({ id: f.id, fileName: f.fileName, fileMime: f.fileMime, fileSize: f.fileSize });
+      } catch (err) {
+        sendError(res, err);
+      }
+    },
+  );
 
   router.get('/course-files/:id', async (req, res) => {
     try {
       sendInline(res, await services.courses.readFile(await scopeOfRequest(services, req), String(req.params.id)));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+  router.get('/exports/training-completion.xlsx', async (req, res) => {
+    try {
+      const scope = await scopeOfRequest(services, req, rolesFor('training.report'));
+      const args = await listFilterOf(req.query as Record<string, unknown>, CompletionArgs, COMPLETION_PARAMS, {
+        groupBy: TrainingGroupBy.REGION,
+      });
+      const rows = await services.trainingReports.completion(scope, args);
+      checkExportSize(rows.length, services.maxExportRows);
+      sendDownload(res, '培训完成情况.xlsx', XLSX_TYPE, await completionWorkbook(args.groupBy, rows));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+  router.get('/certificates/:id.pdf', async (req, res) => {
+    try {
+      const scope = await scopeOfRequest(services, req, rolesFor('training.read'));
+      const doc = await services.certificateDocuments.document(scope, String(req.params.id));
+      sendDownload(res, certificateFileName(doc), 'application/pdf', await certificatePdf(doc));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+  // public: no session; a hospital checks a certificate it was shown by its number and code
+  router.get('/verify/certificates', async (req, res) => {
+    try {
+      const { number, code } = req.query;
+      const check = await services.certificateDocuments.check(
+        typeof number === 'string' ? number : '',
+        typeof code === 'string' ? code : '',
+        req.ip ?? 'unknown',
+      );
+      res.setHeader('cache-control', 'no-store');
+      res.json(check);
     } catch (err) {
       sendError(res, err);
     }

@@ -1,7 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CourseKind, CourseListStatus, CourseVersionStatus, EnrollmentStatus, MaterialKind, QuestionKind, TrainingGroupBy } from '@medchannel/shared-schema';
+import {
+  CourseKind,
+  CourseListStatus,
+  CourseVersionStatus,
+  EnrollmentStatus,
+  MaterialKind,
+  QuestionKind,
+  TrainingGroupBy,
+} from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
+import { StoredFileFields } from '../../common/stored-file.types';
 
 registerEnumType(CourseKind, { name: 'CourseKind' });
 registerEnumType(CourseVersionStatus, { name: 'CourseVersionStatus' });
@@ -11,7 +20,9 @@ registerEnumType(EnrollmentStatus, { name: 'EnrollmentStatus' });
 registerEnumType(TrainingGroupBy, { name: 'TrainingGroupBy' });
 registerEnumType(CourseListStatus, { name: 'CourseListStatus' });
 
-@ObjectType('Course', { description: 'A course: its face is the published version’s (or the first draft’s, before any is published)' })
+@ObjectType('Course', {
+  description: 'A course: its face is the published version’s (or the first draft’s, before any is published)',
+})
 export class CourseType {
   @Field(() => ID)
   id: string;
@@ -129,19 +140,7 @@ export class CourseVersionType {
 }
 
 @ObjectType('CourseFile', { description: 'A material file; its bytes are at /files/course-files/:id' })
-export class CourseFileType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  fileName: string;
-
-  @Field()
-  fileMime: string;
-
-  @Field(() => Int)
-  fileSize: number;
-}
+export class CourseFileType extends StoredFileFields {}
 
 @ObjectType('CourseAssignment')
 export class CourseAssignmentType {
@@ -230,7 +229,9 @@ export class CertificateType {
   validTo: string;
 }
 
-@ObjectType('QuizResult', { description: 'The immediate result of an attempt: which questions were right (not the right options)' })
+@ObjectType('QuizResult', {
+  description: 'The immediate result of an attempt: which questions were right (not the right options)',
+})
 export class QuizResultType {
   @Field(() => QuizAttemptType)
   attempt: QuizAttemptType;
@@ -257,7 +258,9 @@ export class CertifiedLineType {
   certificateId: string;
 }
 
-@ObjectType('TrainingReadiness', { description: 'One person: what they are certified for, and where their training stands' })
+@ObjectType('TrainingReadiness', {
+  description: 'One person: what they are certified for, and where their training stands',
+})
 export class ReadinessType {
   @Field(() => ID)
   userId: string;
@@ -275,7 +278,9 @@ export class ReadinessType {
   overdue: number;
 }
 
-@ObjectType('TrainingCompletion', { description: 'One group (province, distributor or course) of the completion dashboard' })
+@ObjectType('TrainingCompletion', {
+  description: 'One group (province, distributor or course) of the completion dashboard',
+})
 export class CompletionType {
   @Field(() => ID)
   key: string;
@@ -296,12 +301,17 @@ export class CompletionType {
   overdue: number;
 }
 
-@ObjectType('CertificationNeed', { description: 'Why a product cannot be ordered by this person yet, and the course that would fix it' })
+@ObjectType('CertificationNeed', {
+  description: 'Why a product cannot be ordered by this person yet, and the course that would fix it',
+})
 export class CertificationNeedType {
   @Field(() => ID)
   productLineId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The published product course to take; none when the brand has not published one' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The published product course to take; none when the brand has not published one',
+  })
   courseId: string | null;
 
   @Field(() => String, { nullable: true })

@@ -1,19 +1,53 @@
-import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Locale, Role, Side } from '@medchannel/shared-schema';
 import { TenantEntity } from '../../common/base.entity';
 
 /**
- * A person who logs in. Brand users (side BRAND) work in the console and see by role and region;
- * partner users (side PARTNER) belong to one distributor and work in the portal.
+ * Who signs in: one e-mail and one password, whatever brands the person works for. Each brand the
+ * person works for is a membership (`User`); a session belongs to one membership.
  */
-@Entity('app_user')
-export class User extends TenantEntity {
-  /** Stored lower-cased; unique across brands so one person logs in once. */
+@Entity('person')
+export class Person {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique, so one address signs in once. */
   @Column({ type: 'varchar', length: 254, unique: true })
   email: string;
 
+  /** Empty while the person has never set a password (an open invitation). */
   @Column({ name: 'password_hash', type: 'varchar', length: 200, select: false })
   passwordHash: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/**
+ * A person's membership of one brand: its side, role and (partner side) distributor. Brand users
+ * (side BRAND) work in the console and see by role and region; partner users (side PARTNER) belong
+ * to one distributor and work in the portal. The scope is the membership's.
+ */
+@Entity('app_user')
+export class User extends TenantEntity {
+  @Index()
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  /** The person's address (lower-cased), copied here by the database; unique within a brand. */
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
 
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName: string;
@@ -37,6 +71,14 @@ export class User extends TenantEntity {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** The last time the person signed in to this membership (opening it, or switching to it). */
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  /** When the person first signed in to this membership (or set a password for it); null while the invitation is open. */
+  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
+  activatedAt: Date | null;
 
   @VersionColumn()
   version: number;

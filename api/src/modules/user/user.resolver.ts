@@ -2,14 +2,15 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Role, Side } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { BrandType } from '../brand/brand.types';
-import { Brand } from '../brand/brand.entity';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { RegionType } from '../region/region.types';
-import { Region } from '../region/region.entity';
+import { BrandType } from '../brand';
+import { Brand } from '../brand';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { RegionType } from '../region';
+import { Region } from '../region';
 import { User } from './user.entity';
 import { SetLocaleArgs, UserConnection, UserFilter, UserType } from './user.types';
+import { Can } from '../../auth/can';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -21,8 +22,8 @@ export class UserResolver {
   }
 
   /** People the viewer may see: brand colleagues and partner users of visible distributors; an owner, their own team. */
-  // engineers visit hospitals with the distributors' reps (part 7): they name people on a co-visit or a note
-  @Authorized(Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER, Role.OWNER)
+  // engineers visit hospitals with the distributors' reps (docs/domain.md, "The users"): they name people on a co-visit or a note
+  @Can('user.list')
   @Query(() => UserConnection)
   users(
     @Args() page: PageArgs,
@@ -39,14 +40,22 @@ export class UserResolver {
     return ctx.services.users.setLocale(requireScope(ctx), locale);
   }
 
-  @Authorized(Role.OWNER)
-  @Mutation(() => UserType, { description: 'Lets a rep see the distributor’s invoices, payments and statements (or stops it)' })
-  setFinanceAccess(@Arg('userId', () => ID) userId: string, @Arg('allowed') allowed: boolean, @Ctx() ctx: GqlContext): Promise<User> {
+  @Can('user.grantFinanceAccess')
+  @Mutation(() => UserType, {
+    description: 'Lets a rep see the distributor’s invoices, payments and statements (or stops it)',
+  })
+  setFinanceAccess(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('allowed') allowed: boolean,
+    @Ctx() ctx: GqlContext,
+  ): Promise<User> {
     return ctx.services.users.setFinanceAccess(requireScope(ctx), userId, allowed);
   }
 
   /** An owner always sees the account; a rep when the owner grants it; brand users by region (not this flag). */
-  @FieldResolver(() => Boolean, { description: 'May see the distributor’s invoices, payments and statements (owners always; reps when granted)' })
+  @FieldResolver(() => Boolean, {
+    description: 'May see the distributor’s invoices, payments and statements (owners always; reps when granted)',
+  })
   financeAccess(@Root() user: User): boolean {
     return user.role === Role.OWNER || user.financeAccess;
   }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Locale, Role, Side } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 
@@ -48,6 +48,14 @@ export class UserFilter {
   @IsOptional()
   @IsUUID()
   distributorId?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Only the brand colleagues I manage: a regional head’s team, an admin’s brand',
+  })
+  @IsOptional()
+  @IsBoolean()
+  team?: boolean;
 }
 
 @ArgsType()

@@ -17,7 +17,12 @@ interface Span {
  * others it says no more than "a confirmed visit at that time".
  */
 export async function refuseOverlaps(
-  em: EntityManager, scope: Scope, userIds: string[], spans: Span[], field: string, exceptCoVisitId: string | null,
+  em: EntityManager,
+  scope: Scope,
+  userIds: string[],
+  spans: Span[],
+  field: string,
+  exceptCoVisitId: string | null,
 ): Promise<void> {
   if (!userIds.length || !spans.length) return;
   const clashes: Array<{ id: string; slot: number }> = await em.query(
@@ -28,12 +33,21 @@ export async function refuseOverlaps(
       WHERE cv.brand_id = $1 AND cv.status = $5 AND cv.id IS DISTINCT FROM $6::uuid
         AND EXISTS (SELECT 1 FROM co_visit_participant p WHERE p.co_visit_id = cv.id AND p.user_id = ANY($2::uuid[]))
       ORDER BY 2, 1`,
-    [scope.brandId, [...new Set(userIds)], spans.map((s) => s.startsAt.toISOString()), spans.map((s) => s.endsAt.toISOString()), CoVisitStatus.CONFIRMED, exceptCoVisitId],
+    [
+      scope.brandId,
+      [...new Set(userIds)],
+      spans.map((s) => s.startsAt.toISOString()),
+      spans.map((s) => s.endsAt.toISOString()),
+      CoVisitStatus.CONFIRMED,
+      exceptCoVisitId,
+    ],
   );
   if (!clashes.length) return;
   const ids = [...new Set(clashes.map((c) => c.id))];
   const visible = await applyScope(em.getRepository(CoVisit).createQueryBuilder('cv'), scope, 'coVisit')
-    .select('cv.id').andWhere('cv.id = ANY(:ids)', { ids }).getMany();
+    .select('cv.id')
+    .andWhere('cv.id = ANY(:ids)', { ids })
+    .getMany();
   const seen = new Set(visible.map((v) => v.id));
   throw new AppError(
     ErrorCode.CONFLICT,

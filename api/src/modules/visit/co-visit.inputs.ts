@@ -1,14 +1,26 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  ValidateNested,
 } from 'class-validator';
 import { CoVisitStatus, MAX_CO_VISIT_SLOTS, MAX_VISIT_CC, MAX_VISIT_ITEMS } from '@medchannel/shared-schema';
-import { LocalDateScalar } from '../../common/dates';
 import { MomentWithin } from '../../common/ranges';
+import {
+  IdField,
+  OptionalIdField,
+  TextField,
+  DateField,
+  OptionalDateField,
+  ExpectedVersionField,
+} from '../../common/fields';
 
 /** What clients send about co-visit plans (validated before any service runs). */
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType()
 export class CoVisitSlotInput {
@@ -25,18 +37,13 @@ export class CoVisitSlotInput {
 
 @InputType()
 export class ProposeCoVisitInput {
-  @Field(() => ID, { nullable: true, description: 'Required from the brand side; a partner proposes for its own distributor' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Required from the brand side; a partner proposes for its own distributor')
   distributorId?: string | null;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   hospitalId: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   departmentId?: string | null;
 
   @Field(() => [ID], { defaultValue: [] })
@@ -49,9 +56,7 @@ export class ProposeCoVisitInput {
   @IsUUID('all', { each: true })
   productIds: string[];
 
-  @Field()
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500)
   goal: string;
 
   @Field(() => [CoVisitSlotInput])
@@ -66,33 +71,37 @@ export class ProposeCoVisitInput {
   @IsUUID('all', { each: true })
   participantIds: string[];
 
-  @Field(() => ID, { description: 'Made once per plan by the client: a retry with it returns the first result' })
-  @IsUUID()
+  @IdField('Made once per plan by the client: a retry with it returns the first result')
   idempotencyKey: string;
 
-  @Field({ defaultValue: false, description: 'Propose even though a time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Propose even though a time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)',
+  })
   @IsBoolean()
   confirmOverlap: boolean;
 }
 
 @ArgsType()
 export class CoVisitMoveArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int, { description: 'The version the user saw' })
-  @IsInt()
+  @ExpectedVersionField('The version the user saw')
   expectedVersion: number;
 }
 
 @ArgsType()
 export class AcceptCoVisitSlotArgs extends CoVisitMoveArgs {
-  @Field(() => ID, { description: 'A slot the other side offered' })
-  @IsUUID()
+  @IdField('A slot the other side offered')
   slotId: string;
 
-  @Field({ defaultValue: false, description: 'Accept even though the time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Accept even though the time overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)',
+  })
   @IsBoolean()
   confirmOverlap: boolean;
 }
@@ -103,50 +112,42 @@ export class ProposeCoVisitSlotArgs extends CoVisitMoveArgs {
   @ValidateNested()
   slot: CoVisitSlotInput;
 
-  @Field({ defaultValue: false, description: 'Offer it even though it overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Offer it even though it overlaps a participant’s confirmed co-visit (after the SCHEDULE_OVERLAP warning)',
+  })
   @IsBoolean()
   confirmOverlap: boolean;
 }
 
 @ArgsType()
 export class ReasonedCoVisitMoveArgs extends CoVisitMoveArgs {
-  @Field({ description: 'Why: the other side reads it' })
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500, 'Why: the other side reads it')
   reason: string;
 }
 
 @ArgsType()
 export class MyCoVisitsArgs {
-  @Field(() => LocalDateScalar, { description: 'First day, inclusive (China time)' })
-  @Matches(DATE)
+  @DateField('First day, inclusive (China time)')
   from: string;
 
-  @Field(() => LocalDateScalar, { description: 'Last day, inclusive; at most 62 days after from' })
-  @Matches(DATE)
+  @DateField('Last day, inclusive; at most 62 days after from')
   to: string;
 }
 
 @InputType()
 export class TeamCoVisitFilter {
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField()
   from?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField()
   to?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The hospital’s region or a city under it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The hospital’s region or a city under it')
   regionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Plans this person takes part in' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Plans this person takes part in')
   userId?: string | null;
 
   @Field(() => [CoVisitStatus], { nullable: true })

@@ -1,91 +1,120 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CoVisitStatus, Role } from '@medchannel/shared-schema';
+import { CoVisitStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
-import { Hospital, HospitalDepartment } from '../hospital/hospital.entity';
-import { ProductType } from '../product/product.types';
-import { Product } from '../product/product.entity';
-import { User } from '../user/user.entity';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { HospitalDepartmentType, HospitalType } from '../hospital';
+import { Hospital, HospitalDepartment } from '../hospital';
+import { ProductType } from '../product';
+import { Product } from '../product';
+import { User } from '../user';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
 import { VisitNote } from './visit-note.entity';
-import { CoVisitConnection, CoVisitParticipantType, CoVisitSlotType, CoVisitType, VisitContactType, VisitNoteType, VisitPersonType } from './visit.types';
-import { AcceptCoVisitSlotArgs, CoVisitMoveArgs, MyCoVisitsArgs, ProposeCoVisitInput, ProposeCoVisitSlotArgs, ReasonedCoVisitMoveArgs, TeamCoVisitFilter } from './co-visit.inputs';
-
-/** Brand people who go to hospitals (channel managers, technical experts, heads, admins). */
-export const VISITORS = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER, Role.ENGINEER];
-export const CO_VISITORS = [...VISITORS, Role.OWNER, Role.REP];
-export const HEADS = [Role.ADMIN, Role.REGIONAL_HEAD];
+import {
+  CoVisitConnection,
+  CoVisitParticipantType,
+  CoVisitSlotType,
+  CoVisitType,
+  VisitContactType,
+  VisitNoteType,
+  VisitPersonType,
+} from './visit.types';
+import {
+  AcceptCoVisitSlotArgs,
+  CoVisitMoveArgs,
+  MyCoVisitsArgs,
+  ProposeCoVisitInput,
+  ProposeCoVisitSlotArgs,
+  ReasonedCoVisitMoveArgs,
+  TeamCoVisitFilter,
+} from './co-visit.inputs';
+import { Can } from '../../auth/can';
 
 /** Where the department and contacts of a visit are looked up: the hospital's own, in scope. */
 export async function placeOf(ctx: GqlContext, hospitalId: string, departmentId: string | null, contactIds: string[]) {
   const loaders = loadersOf(ctx);
-  const [departments, contacts] = await Promise.all([loaders.departmentsByHospitalId.load(hospitalId), loaders.contactsByHospitalId.load(hospitalId)]);
-  return { department: departments.find((d) => d.id === departmentId) ?? null, contacts: contacts.filter((c) => contactIds.includes(c.id)) };
+  const [departments, contacts] = await Promise.all([
+    loaders.departmentsByHospitalId.load(hospitalId),
+    loaders.contactsByHospitalId.load(hospitalId),
+  ]);
+  return {
+    department: departments.find((d) => d.id === departmentId) ?? null,
+    contacts: contacts.filter((c) => contactIds.includes(c.id)),
+  };
 }
 
 /** What a loadMany found (a hidden or missing key loads as null). */
-export const found = <T>(rows: Array<T | null | Error>): T[] => rows.filter((r): r is T => r !== null && !(r instanceof Error));
+export const found = <T>(rows: Array<T | null | Error>): T[] =>
+  rows.filter((r): r is T => r !== null && !(r instanceof Error));
 
 @Resolver(() => CoVisitType)
 export class CoVisitResolver {
   @Authorized()
-  @Query(() => [CoVisitType], { description: 'The viewer’s own co-visits in a date range (China time), for a week calendar' })
+  @Query(() => [CoVisitType], {
+    description: 'The viewer’s own co-visits in a date range (China time), for a week calendar',
+  })
   myCoVisits(@Args() args: MyCoVisitsArgs, @Ctx() ctx: GqlContext): Promise<CoVisit[]> {
-    return ctx.services.coVisits.mine(requireScope(ctx), args);
+    return ctx.services.coVisitQueries.mine(requireScope(ctx), args);
   }
 
-  @Authorized(...HEADS)
-  @Query(() => CoVisitConnection, { description: 'A regional head’s view of the team’s visits: theirs and those of the people they manage' })
-  teamCoVisits(@Args() page: PageArgs, @Arg('filter', () => TeamCoVisitFilter, { nullable: true }) filter: TeamCoVisitFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<CoVisit>> {
-    return ctx.services.coVisits.team(requireScope(ctx), page, filter);
+  @Can('coVisit.team')
+  @Query(() => CoVisitConnection, {
+    description: 'A regional head’s view of the team’s visits: theirs and those of the people they manage',
+  })
+  teamCoVisits(
+    @Args() page: PageArgs,
+    @Arg('filter', () => TeamCoVisitFilter, { nullable: true }) filter: TeamCoVisitFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<CoVisit>> {
+    return ctx.services.coVisitQueries.team(requireScope(ctx), page, filter);
   }
 
   @Authorized()
   @Query(() => CoVisitType)
   coVisit(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<CoVisit> {
-    return ctx.services.coVisits.get(requireScope(ctx), id);
+    return ctx.services.coVisitQueries.get(requireScope(ctx), id);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType)
   proposeCoVisit(@Arg('input') input: ProposeCoVisitInput, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.propose(requireScope(ctx), input);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType, { description: 'The awaited side takes a time the other side offered: CONFIRMED' })
   acceptCoVisitSlot(@Args() args: AcceptCoVisitSlotArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.accept(requireScope(ctx), args);
   }
 
-  @Authorized(...CO_VISITORS)
-  @Mutation(() => CoVisitType, { description: 'The awaited side offers another time; the plan stays PROPOSED, awaiting the other side' })
+  @Can('coVisit.plan')
+  @Mutation(() => CoVisitType, {
+    description: 'The awaited side offers another time; the plan stays PROPOSED, awaiting the other side',
+  })
   proposeCoVisitSlot(@Args() args: ProposeCoVisitSlotArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.proposeSlot(requireScope(ctx), args);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType, { description: 'The awaited side says no: CANCELLED with the reason' })
   declineCoVisit(@Args() args: ReasonedCoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.decline(requireScope(ctx), args);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType, { description: 'A participant calls off a plan that has not happened yet' })
   cancelCoVisit(@Args() args: ReasonedCoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.cancel(requireScope(ctx), args);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType, { description: 'At the hospital: records the check-in time' })
   checkInCoVisit(@Args() args: CoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.checkIn(requireScope(ctx), args);
   }
 
-  @Authorized(...CO_VISITORS)
+  @Can('coVisit.plan')
   @Mutation(() => CoVisitType, { description: 'After a checked-in visit: DONE' })
   completeCoVisit(@Args() args: CoVisitMoveArgs, @Ctx() ctx: GqlContext): Promise<CoVisit> {
     return ctx.services.coVisits.complete(requireScope(ctx), args);
@@ -124,7 +153,9 @@ export class CoVisitResolver {
 
   @FieldResolver(() => CoVisitSlotType, { nullable: true })
   async confirmedSlot(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<CoVisitSlot | null> {
-    return v.confirmedSlotId ? ((await loadersOf(ctx).slotsByCoVisitId.load(v.id)).find((s) => s.id === v.confirmedSlotId) ?? null) : null;
+    return v.confirmedSlotId
+      ? ((await loadersOf(ctx).slotsByCoVisitId.load(v.id)).find((s) => s.id === v.confirmedSlotId) ?? null)
+      : null;
   }
 
   @FieldResolver(() => [CoVisitParticipantType])
@@ -149,7 +180,9 @@ export class CoVisitResolver {
     return (await loadersOf(ctx).participantsByCoVisitId.load(v.id)).some((p) => p.userId === scope.userId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Check-in is open: the visit is confirmed and today (China time) is its day' })
+  @FieldResolver(() => Boolean, {
+    description: 'Check-in is open: the visit is confirmed and today (China time) is its day',
+  })
   checkInOpen(@Root() v: CoVisit, @Ctx() ctx: GqlContext): boolean {
     return ctx.services.coVisits.checkInOpen(v);
   }

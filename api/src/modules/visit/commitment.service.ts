@@ -2,16 +2,21 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CommitmentStatus, NotificationKind, Role, Side } from '@medchannel/shared-schema';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
-import { notFound } from '../../common/errors';
+import { illegal, notAParticipant, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
-import { withinRegion } from '../region/region.sql';
-import type { NotificationService } from '../notification/notification.service';
+import { withinRegion } from '../region';
+import type { NotificationService } from '../notification';
 import { VisitCommitment, VisitNote } from './visit-note.entity';
-import { CommitmentMoveArgs, DisputeCommitmentArgs, DisputedCommitmentFilter, ResolveCommitmentArgs } from './visit-note.inputs';
+import {
+  CommitmentMoveArgs,
+  DisputeCommitmentArgs,
+  DisputedCommitmentFilter,
+  ResolveCommitmentArgs,
+} from './visit-note.inputs';
 import { ofVisibleNotes } from './visit-note.service';
-import { headsOf, illegal, notAParticipant } from './visit-people';
+import { headsOf } from '../user';
 
 /**
  * Commitments made in shared notes. Each stays OPEN in the distributor owner's inbox until the
@@ -36,30 +41,55 @@ export class CommitmentService {
 
   /** The owner's inbox: commitments made to their distributor in notes they are CC'd on. */
   inbox(scope: Scope, page: PageArgs, statuses: CommitmentStatus[]): Promise<Page<VisitCommitment>> {
+    return paginate(
+      this.inboxQuery(scope, statuses),
+      page,
+      [
+        { column: 'c.created_at', value: (c) => c.createdAt.toISOString() },
+        { column: 'c.id', value: (c) => c.id },
+      ],
+      'DESC',
+    );
+  }
+
+  /** The inbox's rows before paging (the home page's to-dos count the same). */
+  inboxQuery(scope: Scope, statuses: CommitmentStatus[]) {
     const own = scope.side === Side.PARTNER ? scope.distributorId : null;
-    const qb = this.visible(scope)
+    return this.visible(scope)
       .andWhere('c.note_id IN (SELECT ivn.id FROM visit_note ivn WHERE ivn.distributor_id = :own)', { own })
       .andWhere('c.status = ANY(:statuses)', { statuses });
-    return paginate(qb, page, [
-      { column: 'c.created_at', value: (c) => c.createdAt.toISOString() },
-      { column: 'c.id', value: (c) => c.id },
-    ], 'DESC');
   }
 
   /** A regional head's (or admin's) queue: disputed commitments in notes written by the people they manage. */
   disputed(scope: Scope, page: PageArgs, filter: DisputedCommitmentFilter): Promise<Page<VisitCommitment>> {
+    return paginate(
+      this.disputedQuery(scope, filter),
+      page,
+      [
+        { column: 'c.updated_at', value: (c) => c.updatedAt.toISOString() },
+        { column: 'c.id', value: (c) => c.id },
+      ],
+      'DESC',
+    );
+  }
+
+  /** The disputed queue's rows before paging (the home page's to-dos count the same). */
+  disputedQuery(scope: Scope, filter: DisputedCommitmentFilter) {
     const chain = scopeCondition(scope, 'visitNoteChain', 'dvn');
     const qb = this.visible(scope)
       .andWhere(`c.note_id IN (SELECT dvn.id FROM visit_note dvn WHERE ${chain.sql})`, chain.params)
       .andWhere('c.status = ANY(:statuses)', { statuses: filter.statuses });
-    if (filter.authorId) qb.andWhere('c.note_id IN (SELECT avn.id FROM visit_note avn WHERE avn.author_id = :authorId)', { authorId: filter.authorId });
+    if (filter.authorId)
+      qb.andWhere('c.note_id IN (SELECT avn.id FROM visit_note avn WHERE avn.author_id = :authorId)', {
+        authorId: filter.authorId,
+      });
     if (filter.regionId) {
-      qb.andWhere(`c.note_id IN (SELECT rvn.id FROM visit_note rvn JOIN hospital rh ON rh.id = rvn.hospital_id WHERE ${withinRegion('rh.region_id')})`, { regionId: filter.regionId });
+      qb.andWhere(
+        `c.note_id IN (SELECT rvn.id FROM visit_note rvn JOIN hospital rh ON rh.id = rvn.hospital_id WHERE ${withinRegion('rh.region_id')})`,
+        { regionId: filter.regionId },
+      );
     }
-    return paginate(qb, page, [
-      { column: 'c.updated_at', value: (c) => c.updatedAt.toISOString() },
-      { column: 'c.id', value: (c) => c.id },
-    ], 'DESC');
+    return qb;
   }
 
   acknowledge(scope: Scope, args: CommitmentMoveArgs): Promise<VisitCommitment> {
@@ -71,21 +101,39 @@ export class CommitmentService {
   }
 
   /** The distributor's owner answers an open commitment made to their distributor. */
-  private answer(scope: Scope, args: CommitmentMoveArgs, to: CommitmentStatus, reason: string | null): Promise<VisitCommitment> {
+  private answer(
+    scope: Scope,
+    args: CommitmentMoveArgs,
+    to: CommitmentStatus,
+    reason: string | null,
+  ): Promise<VisitCommitment> {
     return this.ds.transaction(async (em) => {
       const { commitment, note } = await this.lock(scope, em, args.id);
-      if (scope.side !== Side.PARTNER || scope.role !== Role.OWNER || note.distributorId !== scope.distributorId) throw notAParticipant('commitment');
+      if (scope.side !== Side.PARTNER || scope.role !== Role.OWNER || note.distributorId !== scope.distributorId)
+        throw notAParticipant('commitment');
       if (commitment.status === to && commitment.answeredBy === scope.userId) return commitment;
       if (commitment.status !== CommitmentStatus.OPEN) throw illegal(`This commitment is ${commitment.status} already`);
       assertVersion(commitment, args.expectedVersion, 'commitment');
-      Object.assign(commitment, { status: to, disputeReason: reason, answeredBy: scope.userId, answeredAt: new Date() });
+      Object.assign(commitment, {
+        status: to,
+        disputeReason: reason,
+        answeredBy: scope.userId,
+        answeredAt: new Date(),
+      });
       const saved = await em.save(commitment);
       const disputed = to === CommitmentStatus.DISPUTED;
-      await audit(em, scope, disputed ? 'DISPUTE_COMMITMENT' : 'ACKNOWLEDGE_COMMITMENT', 'visit_note', note.id, { commitmentId: commitment.id, ...(reason ? { reason } : {}) });
-      const heads = disputed ? await headsOf(em, note.brandId, note.authorId) : [];
+      await audit(em, scope, disputed ? 'DISPUTE_COMMITMENT' : 'ACKNOWLEDGE_COMMITMENT', 'visit_note', note.id, {
+        commitmentId: commitment.id,
+        ...(reason ? { reason } : {}),
+      });
+      const heads = disputed ? await headsOf(em, scope, note.authorId) : [];
       await this.notifications.notify(em, {
-        brandId: note.brandId, userIds: [note.authorId, ...heads], kind: disputed ? NotificationKind.COMMITMENT_DISPUTED : NotificationKind.COMMITMENT_ACKNOWLEDGED,
-        entity: 'visit_note', entityId: note.id, params: { commitmentId: commitment.id, kind: commitment.kind, ...(reason ? { reason } : {}) },
+        brandId: note.brandId,
+        userIds: [note.authorId, ...heads],
+        kind: disputed ? NotificationKind.COMMITMENT_DISPUTED : NotificationKind.COMMITMENT_ACKNOWLEDGED,
+        entity: 'visit_note',
+        entityId: note.id,
+        params: { commitmentId: commitment.id, kind: commitment.kind, ...(reason ? { reason } : {}) },
       });
       return saved;
     });
@@ -96,26 +144,49 @@ export class CommitmentService {
     return this.ds.transaction(async (em) => {
       const { commitment, note } = await this.lock(scope, em, args.id);
       const chain = scopeCondition(scope, 'visitNoteChain', 'cn');
-      const manages = await em.getRepository(VisitNote).createQueryBuilder('cn').where('cn.id = :id', { id: note.id }).andWhere(chain.sql, chain.params).getCount();
+      const manages = await em
+        .getRepository(VisitNote)
+        .createQueryBuilder('cn')
+        .where('cn.id = :id', { id: note.id })
+        .andWhere(chain.sql, chain.params)
+        .getCount();
       if (!manages) throw notAParticipant('commitment');
       if (commitment.status === CommitmentStatus.RESOLVED && commitment.resolvedBy === scope.userId) return commitment;
-      if (commitment.status !== CommitmentStatus.DISPUTED) throw illegal(`Only a disputed commitment is resolved; this one is ${commitment.status}`);
+      if (commitment.status !== CommitmentStatus.DISPUTED)
+        throw illegal(`Only a disputed commitment is resolved; this one is ${commitment.status}`);
       assertVersion(commitment, args.expectedVersion, 'commitment');
       const resolution = args.resolution.trim();
-      Object.assign(commitment, { status: CommitmentStatus.RESOLVED, resolution, resolvedBy: scope.userId, resolvedAt: new Date() });
+      Object.assign(commitment, {
+        status: CommitmentStatus.RESOLVED,
+        resolution,
+        resolvedBy: scope.userId,
+        resolvedAt: new Date(),
+      });
       const saved = await em.save(commitment);
       await audit(em, scope, 'RESOLVE_COMMITMENT', 'visit_note', note.id, { commitmentId: commitment.id, resolution });
       await this.notifications.notify(em, {
-        brandId: note.brandId, userIds: [note.authorId, ...(commitment.answeredBy ? [commitment.answeredBy] : [])].filter((u) => u !== scope.userId),
-        kind: NotificationKind.COMMITMENT_RESOLVED, entity: 'visit_note', entityId: note.id, params: { commitmentId: commitment.id, kind: commitment.kind },
+        brandId: note.brandId,
+        userIds: [note.authorId, ...(commitment.answeredBy ? [commitment.answeredBy] : [])].filter(
+          (u) => u !== scope.userId,
+        ),
+        kind: NotificationKind.COMMITMENT_RESOLVED,
+        entity: 'visit_note',
+        entityId: note.id,
+        params: { commitmentId: commitment.id, kind: commitment.kind },
       });
       return saved;
     });
   }
 
   /** The commitment, locked, in a note the viewer may read; NOT_FOUND otherwise. */
-  private async lock(scope: Scope, em: EntityManager, id: string): Promise<{ commitment: VisitCommitment; note: VisitNote }> {
-    const [commitment] = isUuid(id) ? await this.visible(scope, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getMany() : [];
+  private async lock(
+    scope: Scope,
+    em: EntityManager,
+    id: string,
+  ): Promise<{ commitment: VisitCommitment; note: VisitNote }> {
+    const [commitment] = isUuid(id)
+      ? await this.visible(scope, em).andWhere('c.id = :id', { id }).setLock('pessimistic_write').getMany()
+      : [];
     if (!commitment) throw notFound('Commitment');
     return { commitment, note: await em.findOneByOrFail(VisitNote, { id: commitment.noteId }) };
   }

@@ -5,7 +5,7 @@ import { addDays, today } from '../../common/dates';
 import { SEED_CO_VISITS, SEED_VISIT_NOTES } from '../../db/seed/visit-data';
 
 /**
- * Issue part 1, item 12: what a distributor's people read of the brand's intelligence. Hospital
+ * What a distributor's people read of the brand's intelligence. Hospital
  * contacts reach them through a co-visit or a shared note by name and title only, and a grant
  * shows them its hospitals from its first day, not before.
  */
@@ -61,7 +61,8 @@ describe('a grant shows its hospitals to the partner from validFrom on', () => {
        VALUES ($1, $2, 'FORMAL', false, $3, '{}', '{}', $4, $5, $6) RETURNING id`,
       [brand.brandId, brand.distributorIds[0], [cat.lineId], [hospitalId], from, to],
     );
-  const listed = async () => ((await owner.request(LIST)).data.hospitals.nodes as Array<{ id: string }>).map((h) => h.id);
+  const listed = async () =>
+    ((await owner.request(LIST)).data.hospitals.nodes as Array<{ id: string }>).map((h) => h.id);
 
   test('starting tomorrow (China time): nothing yet, and the hospital answers NOT_FOUND', async () => {
     await grant(cat.hospitalInCity, addDays(today(), 1), addDays(today(), 60));
@@ -71,7 +72,9 @@ describe('a grant shows its hospitals to the partner from validFrom on', () => {
 
   test('starting today: the hospital is theirs to see', async () => {
     await grant(cat.hospitalInProvince, today(), addDays(today(), 60));
-    expect((await owner.request(HOSPITAL, { id: cat.hospitalInProvince })).data.hospital).toEqual({ id: cat.hospitalInProvince });
+    expect((await owner.request(HOSPITAL, { id: cat.hospitalInProvince })).data.hospital).toEqual({
+      id: cat.hospitalInProvince,
+    });
     expect(await listed()).toEqual([cat.hospitalInProvince]);
   });
 });

@@ -1,13 +1,12 @@
 import { DataSource } from 'typeorm';
 import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
-import { notFound } from '../../common/errors';
+import { notAParticipant, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
-import { MAX_DOCUMENT_BYTES } from '../qualification/qualification.service';
+import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { VisitAttachment, VisitNote } from './visit-note.entity';
 import { ofVisibleNotes } from './visit-note.service';
-import { notAParticipant } from './visit-people';
 
 /**
  * Photos and documents of a visit, in the same file storage as qualification scans (PDF, JPEG,
@@ -25,7 +24,11 @@ export class VisitAttachmentService {
   }
 
   byNoteIds(scope: Scope, ids: readonly string[]): Promise<VisitAttachment[]> {
-    return this.visible(scope).andWhere('a.note_id = ANY(:ids)', { ids }).orderBy('a.created_at').addOrderBy('a.id').getMany();
+    return this.visible(scope)
+      .andWhere('a.note_id = ANY(:ids)', { ids })
+      .orderBy('a.created_at')
+      .addOrderBy('a.id')
+      .getMany();
   }
 
   /**
@@ -33,10 +36,19 @@ export class VisitAttachmentService {
    * leaves at most an unreferenced file; the same file sent again (a retry) is one attachment.
    */
   async attach(scope: Scope, noteId: string, fileName: string, data: Buffer): Promise<VisitAttachment> {
-    const file = checkUpload(data, { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: 'A file may be at most 10 MB', unsupported: 'Upload a photo (JPEG, PNG) or a PDF' });
+    const file = checkUpload(data, {
+      maxBytes: MAX_DOCUMENT_BYTES,
+      tooLarge: 'A file may be at most 10 MB',
+      unsupported: 'Upload a photo (JPEG, PNG) or a PDF',
+    });
     const notes = ofVisibleNotes(scope, 'n.id');
     const note = isUuid(noteId)
-      ? await this.ds.getRepository(VisitNote).createQueryBuilder('n').where('n.id = :noteId', { noteId }).andWhere(notes.sql, notes.params).getOne()
+      ? await this.ds
+          .getRepository(VisitNote)
+          .createQueryBuilder('n')
+          .where('n.id = :noteId', { noteId })
+          .andWhere(notes.sql, notes.params)
+          .getOne()
       : null;
     if (!note) throw notFound('Visit note');
     if (note.authorId !== scope.userId) throw notAParticipant('note');
@@ -47,16 +59,32 @@ export class VisitAttachmentService {
       const earlier = await em.findOne(VisitAttachment, { where: { noteId: note.id, fileSha256: sha256 } });
       if (earlier) return earlier;
       const name = keptFileName(fileName, 'photo');
-      const saved = await em.save(em.create(VisitAttachment, {
-        brandId: note.brandId, noteId: note.id, fileKey: key, fileName: name, fileMime: mime, fileSize: data.length, fileSha256: sha256, uploadedBy: scope.userId,
-      }));
-      await audit(em, scope, 'ATTACH_VISIT_FILE', 'visit_note', note.id, { attachmentId: saved.id, fileName: name, size: data.length, sha256 });
+      const saved = await em.save(
+        em.create(VisitAttachment, {
+          brandId: note.brandId,
+          noteId: note.id,
+          fileKey: key,
+          fileName: name,
+          fileMime: mime,
+          fileSize: data.length,
+          fileSha256: sha256,
+          uploadedBy: scope.userId,
+        }),
+      );
+      await audit(em, scope, 'ATTACH_VISIT_FILE', 'visit_note', note.id, {
+        attachmentId: saved.id,
+        fileName: name,
+        size: data.length,
+        sha256,
+      });
       return saved;
     });
   }
 
   async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
-    const found = isUuid(id) ? await this.visible(scope).addSelect('a.fileKey').andWhere('a.id = :id', { id }).getOne() : null;
+    const found = isUuid(id)
+      ? await this.visible(scope).addSelect('a.fileKey').andWhere('a.id = :id', { id }).getOne()
+      : null;
     const data = found ? await this.storage.get(found.fileKey) : null;
     if (!found || !data) throw notFound('Attachment');
     return { name: found.fileName, mime: found.fileMime, data };

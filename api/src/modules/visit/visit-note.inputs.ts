@@ -1,31 +1,34 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested,
-} from 'class-validator';
-import { CommitmentKind, CommitmentStatus, MAX_VISIT_CC, MAX_VISIT_ITEMS, NoteVisibility } from '@medchannel/shared-schema';
-import { LocalDateScalar } from '../../common/dates';
+  CommitmentKind,
+  CommitmentStatus,
+  MAX_VISIT_CC,
+  MAX_VISIT_ITEMS,
+  NoteVisibility,
+} from '@medchannel/shared-schema';
 import { DecimalRange } from '../../common/ranges';
 import { CURRENCIES, DecimalScalar } from '../../common/money';
+import {
+  IdField,
+  OptionalIdField,
+  TextField,
+  OptionalTextField,
+  OptionalDateField,
+  ExpectedVersionField,
+} from '../../common/fields';
 
 /** What clients send about visit notes, their tasks, commitments and comments (validated before any service runs). */
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 @InputType()
 export class VisitTaskInput {
-  @Field()
-  @IsString()
-  @Length(2, 300)
+  @TextField(2, 300)
   title: string;
 
-  @Field(() => ID, { nullable: true, description: 'The author or someone on the CC list; defaults to the author' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The author or someone on the CC list; defaults to the author')
   ownerId?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField()
   dueOn?: string | null;
 }
 
@@ -35,9 +38,7 @@ export class CommitmentInput {
   @IsEnum(CommitmentKind)
   kind: CommitmentKind;
 
-  @Field()
-  @IsString()
-  @Length(2, 1000)
+  @TextField(2, 1000)
   description: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'An exact amount, with its currency' })
@@ -50,27 +51,19 @@ export class CommitmentInput {
   @IsIn(CURRENCIES)
   currency?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField()
   dueOn?: string | null;
 }
 
 @InputType()
 export class WriteVisitNoteInput {
-  @Field(() => ID, { nullable: true, description: 'The co-visit it reports on; hospital and distributor come from it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The co-visit it reports on; hospital and distributor come from it')
   coVisitId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Required for a solo visit' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Required for a solo visit')
   hospitalId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   departmentId?: string | null;
 
   @Field(() => [ID], { defaultValue: [] })
@@ -78,32 +71,26 @@ export class WriteVisitNoteInput {
   @IsUUID('all', { each: true })
   contactIds: string[];
 
-  @Field(() => ID, { nullable: true, description: 'Required when partner users are CC’d or commitments are made' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('Required when partner users are CC’d or commitments are made')
   distributorId?: string | null;
 
   @Field(() => NoteVisibility)
   @IsEnum(NoteVisibility)
   visibility: NoteVisibility;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Defaults to today' })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField('Defaults to today')
   visitedOn?: string | null;
 
-  @Field()
-  @IsString()
-  @Length(2, 4000)
+  @TextField(2, 4000)
   outcome: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
+  @OptionalTextField(4000)
   nextSteps?: string | null;
 
-  @Field(() => [ID], { defaultValue: [], description: 'INTERNAL: brand users only. SHARED: also the distributor’s owner and reps' })
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'INTERNAL: brand users only. SHARED: also the distributor’s owner and reps',
+  })
   @ArrayMaxSize(MAX_VISIT_CC)
   @IsUUID('all', { each: true })
   ccUserIds: string[];
@@ -113,36 +100,30 @@ export class WriteVisitNoteInput {
   @ValidateNested({ each: true })
   tasks: VisitTaskInput[];
 
-  @Field(() => [CommitmentInput], { defaultValue: [], description: 'Only in a SHARED note that CCs the distributor’s owner' })
+  @Field(() => [CommitmentInput], {
+    defaultValue: [],
+    description: 'Only in a SHARED note that CCs the distributor’s owner',
+  })
   @ArrayMaxSize(MAX_VISIT_ITEMS)
   @ValidateNested({ each: true })
   commitments: CommitmentInput[];
 
-  @Field(() => ID, { description: 'Made once per note by the client: a retry with it returns the first result' })
-  @IsUUID()
+  @IdField('Made once per note by the client: a retry with it returns the first result')
   idempotencyKey: string;
 }
 
 @InputType()
 export class VisitNoteFilter {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   hospitalId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   distributorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   authorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   coVisitId?: string | null;
 
   @Field(() => NoteVisibility, { nullable: true })
@@ -150,31 +131,22 @@ export class VisitNoteFilter {
   @IsEnum(NoteVisibility)
   visibility?: NoteVisibility | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Visited on or after' })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField('Visited on or after')
   from?: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Visited on or before' })
-  @IsOptional()
-  @Matches(DATE)
+  @OptionalDateField('Visited on or before')
   to?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Outcome, next steps or a commitment’s description' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalTextField(100, 'Outcome, next steps or a commitment’s description')
   search?: string | null;
 }
 
 @ArgsType()
 export class CcVisitNoteArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
   @Field(() => [ID], { description: 'People to add to the CC list; they are told' })
@@ -186,28 +158,22 @@ export class CcVisitNoteArgs {
 
 @ArgsType()
 export class CommentOnVisitNoteArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   noteId: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 2000)
+  @TextField(1, 2000)
   body: string;
 
-  @Field(() => ID, { description: 'Made once per comment: a retry returns the first result' })
-  @IsUUID()
+  @IdField('Made once per comment: a retry returns the first result')
   idempotencyKey: string;
 }
 
 @ArgsType()
 export class SetVisitTaskDoneArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
   @Field()
@@ -216,28 +182,22 @@ export class SetVisitTaskDoneArgs {
 
 @ArgsType()
 export class CommitmentMoveArgs {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   id: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 }
 
 @ArgsType()
 export class DisputeCommitmentArgs extends CommitmentMoveArgs {
-  @Field({ description: 'Why the owner disputes it: the author’s regional head reads it' })
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500, 'Why the owner disputes it: the author’s regional head reads it')
   reason: string;
 }
 
 @ArgsType()
 export class ResolveCommitmentArgs extends CommitmentMoveArgs {
-  @Field({ description: 'What was settled with the distributor' })
-  @IsString()
-  @Length(2, 500)
+  @TextField(2, 500, 'What was settled with the distributor')
   resolution: string;
 }
 
@@ -254,13 +214,9 @@ export class DisputedCommitmentFilter {
   @IsEnum(CommitmentStatus, { each: true })
   statuses: CommitmentStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'The note’s hospital in this region or a city under it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField('The note’s hospital in this region or a city under it')
   regionId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @OptionalIdField()
   authorId?: string | null;
 }

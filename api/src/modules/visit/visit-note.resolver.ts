@@ -1,29 +1,52 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { CommitmentStatus, Role } from '@medchannel/shared-schema';
+import { CommitmentStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
-import { DistributorType } from '../distributor/distributor.types';
-import { Distributor } from '../distributor/distributor.entity';
-import { HospitalDepartmentType, HospitalType } from '../hospital/hospital.types';
-import { Hospital, HospitalDepartment } from '../hospital/hospital.entity';
-import { User } from '../user/user.entity';
+import { DistributorType } from '../distributor';
+import { Distributor } from '../distributor';
+import { HospitalDepartmentType, HospitalType } from '../hospital';
+import { Hospital, HospitalDepartment } from '../hospital';
+import { User } from '../user';
 import { CoVisit } from './co-visit.entity';
 import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitTask } from './visit-note.entity';
 import {
-  CoVisitType, VisitAttachmentType, VisitCommentType, VisitCommitmentConnection, VisitCommitmentType, VisitNoteConnection, VisitNoteType, VisitPersonType, VisitTaskType,
+  CoVisitType,
+  VisitAttachmentType,
+  VisitCommentType,
+  VisitCommitmentConnection,
+  VisitCommitmentType,
+  VisitNoteConnection,
+  VisitNoteType,
+  VisitPersonType,
+  VisitTaskType,
   VisitContactType,
 } from './visit.types';
 import {
-  CcVisitNoteArgs, CommentOnVisitNoteArgs, CommitmentInboxArgs, CommitmentMoveArgs, DisputeCommitmentArgs, DisputedCommitmentFilter, ResolveCommitmentArgs,
-  SetVisitTaskDoneArgs, VisitNoteFilter, WriteVisitNoteInput,
+  CcVisitNoteArgs,
+  CommentOnVisitNoteArgs,
+  CommitmentInboxArgs,
+  CommitmentMoveArgs,
+  DisputeCommitmentArgs,
+  DisputedCommitmentFilter,
+  ResolveCommitmentArgs,
+  SetVisitTaskDoneArgs,
+  VisitNoteFilter,
+  WriteVisitNoteInput,
 } from './visit-note.inputs';
-import { HEADS, VISITORS, found, placeOf } from './co-visit.resolver';
+import { found, placeOf } from './co-visit.resolver';
+import { Can } from '../../auth/can';
 
 @Resolver(() => VisitNoteType)
 export class VisitNoteResolver {
   @Authorized()
-  @Query(() => VisitNoteConnection, { description: 'Notes the viewer may read (author, CC, management chain), newest visit first' })
-  visitNotes(@Args() page: PageArgs, @Arg('filter', () => VisitNoteFilter, { nullable: true }) filter: VisitNoteFilter | undefined, @Ctx() ctx: GqlContext): Promise<Page<VisitNote>> {
+  @Query(() => VisitNoteConnection, {
+    description: 'Notes the viewer may read (author, CC, management chain), newest visit first',
+  })
+  visitNotes(
+    @Args() page: PageArgs,
+    @Arg('filter', () => VisitNoteFilter, { nullable: true }) filter: VisitNoteFilter | undefined,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<VisitNote>> {
     return ctx.services.visitNotes.list(requireScope(ctx), page, filter);
   }
 
@@ -33,29 +56,43 @@ export class VisitNoteResolver {
     return ctx.services.visitNotes.get(requireScope(ctx), id);
   }
 
-  @Authorized(Role.OWNER)
-  @Query(() => VisitCommitmentConnection, { description: 'The owner’s inbox: commitments made to their distributor, newest first (OPEN by default)' })
-  commitmentInbox(@Args() page: PageArgs, @Args() { statuses }: CommitmentInboxArgs, @Ctx() ctx: GqlContext): Promise<Page<VisitCommitment>> {
+  @Can('commitment.inbox')
+  @Query(() => VisitCommitmentConnection, {
+    description: 'The owner’s inbox: commitments made to their distributor, newest first (OPEN by default)',
+  })
+  commitmentInbox(
+    @Args() page: PageArgs,
+    @Args() { statuses }: CommitmentInboxArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<VisitCommitment>> {
     return ctx.services.commitments.inbox(requireScope(ctx), page, statuses);
   }
 
-  @Authorized(...HEADS)
-  @Query(() => VisitCommitmentConnection, { description: 'Commitments disputed by distributors in notes by the people the viewer manages' })
+  @Can('commitment.resolve')
+  @Query(() => VisitCommitmentConnection, {
+    description: 'Commitments disputed by distributors in notes by the people the viewer manages',
+  })
   disputedCommitments(
     @Args() page: PageArgs,
     @Arg('filter', () => DisputedCommitmentFilter, { nullable: true }) filter: DisputedCommitmentFilter | undefined,
     @Ctx() ctx: GqlContext,
   ): Promise<Page<VisitCommitment>> {
-    return ctx.services.commitments.disputed(requireScope(ctx), page, filter ?? { statuses: [CommitmentStatus.DISPUTED] });
+    return ctx.services.commitments.disputed(
+      requireScope(ctx),
+      page,
+      filter ?? { statuses: [CommitmentStatus.DISPUTED] },
+    );
   }
 
-  @Authorized(...VISITORS)
-  @Mutation(() => VisitNoteType, { description: 'After a co-visit or a solo visit; INTERNAL or SHARED with its CC list, who are told' })
+  @Can('visit.writeNote')
+  @Mutation(() => VisitNoteType, {
+    description: 'After a co-visit or a solo visit; INTERNAL or SHARED with its CC list, who are told',
+  })
   writeVisitNote(@Arg('input') input: WriteVisitNoteInput, @Ctx() ctx: GqlContext): Promise<VisitNote> {
-    return ctx.services.visitNotes.write(requireScope(ctx), input);
+    return ctx.services.visitNoteWriting.write(requireScope(ctx), input);
   }
 
-  @Authorized(...VISITORS)
+  @Can('visit.writeNote')
   @Mutation(() => VisitNoteType, { description: 'The author adds people to the CC list' })
   ccVisitNote(@Args() args: CcVisitNoteArgs, @Ctx() ctx: GqlContext): Promise<VisitNote> {
     return ctx.services.visitNotes.cc(requireScope(ctx), args);
@@ -73,19 +110,19 @@ export class VisitNoteResolver {
     return ctx.services.visitNotes.setTaskDone(requireScope(ctx), args);
   }
 
-  @Authorized(Role.OWNER)
+  @Can('commitment.answer')
   @Mutation(() => VisitCommitmentType)
   acknowledgeCommitment(@Args() args: CommitmentMoveArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
     return ctx.services.commitments.acknowledge(requireScope(ctx), args);
   }
 
-  @Authorized(Role.OWNER)
+  @Can('commitment.answer')
   @Mutation(() => VisitCommitmentType, { description: 'The owner disputes it; it goes to the author’s regional head' })
   disputeCommitment(@Args() args: DisputeCommitmentArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
     return ctx.services.commitments.dispute(requireScope(ctx), args);
   }
 
-  @Authorized(...HEADS)
+  @Can('commitment.resolve')
   @Mutation(() => VisitCommitmentType, { description: 'The author’s regional head (or an admin) settles a dispute' })
   resolveCommitment(@Args() args: ResolveCommitmentArgs, @Ctx() ctx: GqlContext): Promise<VisitCommitment> {
     return ctx.services.commitments.resolve(requireScope(ctx), args);
@@ -117,7 +154,10 @@ export class VisitNoteResolver {
     return n.distributorId ? loadersOf(ctx).distributorById.load(n.distributorId) : null;
   }
 
-  @FieldResolver(() => CoVisitType, { nullable: true, description: 'The co-visit it reports on, when the viewer may see it' })
+  @FieldResolver(() => CoVisitType, {
+    nullable: true,
+    description: 'The co-visit it reports on, when the viewer may see it',
+  })
   async coVisit(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<CoVisit | null> {
     return n.coVisitId ? loadersOf(ctx).coVisitById.load(n.coVisitId) : null;
   }

@@ -1,14 +1,22 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { GqlContext, loadersOf } from '../../context';
-import { MoneyType, money } from '../product/product.types';
-import { HospitalType } from '../hospital/hospital.types';
-import { Hospital } from '../hospital/hospital.entity';
-import { User } from '../user/user.entity';
+import { MoneyType, money } from '../product';
+import { HospitalType } from '../hospital';
+import { Hospital } from '../hospital';
+import { User } from '../user';
 import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitTask } from './visit-note.entity';
-import { VisitAttachmentType, VisitCommentType, VisitCommitmentType, VisitNoteType, VisitPersonType, VisitTaskType } from './visit.types';
+import {
+  VisitAttachmentType,
+  VisitCommentType,
+  VisitCommitmentType,
+  VisitNoteType,
+  VisitPersonType,
+  VisitTaskType,
+} from './visit.types';
 import { visitAttachmentUrl } from './visit.files';
 
-const person = (ctx: GqlContext, id: string | null): Promise<User | null> => (id ? loadersOf(ctx).visitPersonById.load(id) : Promise.resolve(null));
+const person = (ctx: GqlContext, id: string | null): Promise<User | null> =>
+  id ? loadersOf(ctx).visitPersonById.load(id) : Promise.resolve(null);
 
 @Resolver(() => VisitTaskType)
 export class VisitTaskResolver {
@@ -65,7 +73,9 @@ export class VisitAttachmentResolver {
 /** Hospital → the visit notes about it that the viewer may read (the scope decides, as everywhere). */
 @Resolver(() => HospitalType)
 export class HospitalVisitNotesResolver {
-  @FieldResolver(() => [VisitNoteType], { description: 'Visit notes about this hospital the viewer may read, newest first' })
+  @FieldResolver(() => [VisitNoteType], {
+    description: 'Visit notes about this hospital the viewer may read, newest first',
+  })
   visitNotes(@Root() h: Hospital, @Ctx() ctx: GqlContext): Promise<VisitNote[]> {
     return loadersOf(ctx).visitNotesByHospitalId.load(h.id);
   }

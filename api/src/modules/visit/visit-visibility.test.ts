@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, Role } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp, codeOf, startTestApp } from '../../../test/harness';
-import { person } from '../../../test/visit-people';
-import { HOSPITALS } from '../../db/seed/catalog-data';
+import { person } from '../../../test/factories';
+import { HOSPITALS } from '../../db/seed/hospital-data';
 import { distributorByCode, userByEmail } from '../../db/seed/demo-data';
 
 /**
@@ -34,7 +34,15 @@ const OWN: Array<[string, Role, { regionCode?: string; distributorCode?: string 
   ['yk.rep', Role.REP, { distributorCode: 'HK-YK' }],
   ['yk.rep2', Role.REP, { distributorCode: 'HK-YK' }],
 ];
-const PARTNERS = new Set(['boss@yuekang.demo', 'yk.rep', 'yk.rep2', 'boss@kangda.demo', 'li.rep@kangda.demo', 'boss@nbruikang.demo', 'boss@huaning.demo']);
+const PARTNERS = new Set([
+  'boss@yuekang.demo',
+  'yk.rep',
+  'yk.rep2',
+  'boss@kangda.demo',
+  'li.rep@kangda.demo',
+  'boss@nbruikang.demo',
+  'boss@huaning.demo',
+]);
 
 /** [who, reads the SHARED note, reads the INTERNAL note, is told of it (CC'd), why] */
 const TABLE: Array<[string, boolean, boolean, 'shared' | 'internal' | null, string]> = [
@@ -72,21 +80,42 @@ beforeAll(async () => {
   const author = clients.get('chen.cm@huakang.demo')!;
   const write = (i: Record<string, unknown>) =>
     author.request(`mutation($i: WriteVisitNoteInput!) { writeVisitNote(input: $i) { id commitments { id } } }`, {
-      i: { hospitalId: HOSPITALS[5].id, distributorId: distributorByCode('HK-YK').id, idempotencyKey: randomUUID(), ...i },
+      i: {
+        hospitalId: HOSPITALS[5].id,
+        distributorId: distributorByCode('HK-YK').id,
+        idempotencyKey: randomUUID(),
+        ...i,
+      },
     });
   const s = await write({
-    visibility: 'SHARED', outcome: SHARED_TEXT, nextSteps: `${SHARED_TEXT} 下一步`,
+    visibility: 'SHARED',
+    outcome: SHARED_TEXT,
+    nextSteps: `${SHARED_TEXT} 下一步`,
     ccUserIds: ['boss@yuekang.demo', 'yk.rep', 'sz.cm'].map(idOf),
     commitments: [{ kind: 'SUPPORT', description: `${SHARED_TEXT} 承诺` }],
   });
-  const i = await write({ visibility: 'INTERNAL', outcome: INTERNAL_TEXT, ccUserIds: ['trainer@huakang.demo', 'gd.engineer'].map(idOf) });
+  const i = await write({
+    visibility: 'INTERNAL',
+    outcome: INTERNAL_TEXT,
+    ccUserIds: ['trainer@huakang.demo', 'gd.engineer'].map(idOf),
+  });
   expect([s.errors, i.errors]).toEqual([[], []]);
   shared = { id: s.data.writeVisitNote.id, commitmentId: s.data.writeVisitNote.commitments[0].id };
   internal = { id: i.data.writeVisitNote.id };
-  for (const [noteId, by] of [[shared.id, 'yk.rep'], [internal.id, 'gd.engineer']]) {
-    const r = await clients.get(by)!.request(`mutation($n: ID!, $b: String!, $k: ID!) { commentOnVisitNote(noteId: $n, body: $b, idempotencyKey: $k) { id } }`, {
-      n: noteId, b: `评论-${noteId === shared.id ? SHARED_TEXT : INTERNAL_TEXT}`, k: randomUUID(),
-    });
+  for (const [noteId, by] of [
+    [shared.id, 'yk.rep'],
+    [internal.id, 'gd.engineer'],
+  ]) {
+    const r = await clients
+      .get(by)!
+      .request(
+        `mutation($n: ID!, $b: String!, $k: ID!) { commentOnVisitNote(noteId: $n, body: $b, idempotencyKey: $k) { id } }`,
+        {
+          n: noteId,
+          b: `评论-${noteId === shared.id ? SHARED_TEXT : INTERNAL_TEXT}`,
+          k: randomUUID(),
+        },
+      );
     expect(r.errors).toEqual([]);
   }
 });
@@ -97,27 +126,38 @@ const NOTE = `id outcome nextSteps author { displayName } cc { displayName } com
 /** Every path a note can reach a user by; each answers which of the two notes it showed. */
 const PATHS: Record<string, (c: GqlClient) => Promise<{ seen: string[]; results: GqlResult[]; closed?: boolean }>> = {
   'visitNote(id)': async (c) => {
-    const results = await Promise.all([shared.id, internal.id].map((id) => c.request(`query($id: ID!) { visitNote(id: $id) { ${NOTE} } }`, { id })));
+    const results = await Promise.all(
+      [shared.id, internal.id].map((id) => c.request(`query($id: ID!) { visitNote(id: $id) { ${NOTE} } }`, { id })),
+    );
     results.forEach((r) => expect(r.errors.length === 0 || codeOf(r) === ErrorCode.NOT_FOUND).toBe(true));
     return { seen: results.filter((r) => !r.errors.length).map((r) => r.data.visitNote.id), results };
   },
   'visitNotes list': async (c) => {
-    const r = await c.request(`{ visitNotes(first: 100, filter: { hospitalId: "${HOSPITALS[5].id}" }) { nodes { ${NOTE} } } }`);
+    const r = await c.request(
+      `{ visitNotes(first: 100, filter: { hospitalId: "${HOSPITALS[5].id}" }) { nodes { ${NOTE} } } }`,
+    );
     return { seen: r.data.visitNotes.nodes.map((n: { id: string }) => n.id), results: [r] };
   },
   'visitNotes search and count': async (c) => {
-    const r = await c.request(`query($s: String!) { visitNotes(first: 100, filter: { search: $s }) { totalCount nodes { id } } }`, { s: tag });
+    const r = await c.request(
+      `query($s: String!) { visitNotes(first: 100, filter: { search: $s }) { totalCount nodes { id } } }`,
+      { s: tag },
+    );
     expect(r.data.visitNotes.totalCount).toBe(r.data.visitNotes.nodes.length);
     return { seen: r.data.visitNotes.nodes.map((n: { id: string }) => n.id), results: [r] };
   },
   'hospital → visitNotes': async (c) => {
-    const r = await c.request(`query($id: ID!) { hospital(id: $id) { visitNotes { ${NOTE} } } }`, { id: HOSPITALS[5].id });
+    const r = await c.request(`query($id: ID!) { hospital(id: $id) { visitNotes { ${NOTE} } } }`, {
+      id: HOSPITALS[5].id,
+    });
     // a hospital outside the viewer's scope is NOT_FOUND: the path is closed, not a way round
     if (codeOf(r) === ErrorCode.NOT_FOUND) return { seen: [], results: [r], closed: true };
     return { seen: r.data.hospital.visitNotes.map((n: { id: string }) => n.id), results: [r] };
   },
   'commitment inbox → note': async (c) => {
-    const r = await c.request(`{ commitmentInbox(first: 100, statuses: [OPEN, ACKNOWLEDGED, DISPUTED, RESOLVED]) { totalCount nodes { id description note { ${NOTE} } } } }`);
+    const r = await c.request(
+      `{ commitmentInbox(first: 100, statuses: [OPEN, ACKNOWLEDGED, DISPUTED, RESOLVED]) { totalCount nodes { id description note { ${NOTE} } } } }`,
+    );
     if (codeOf(r) === ErrorCode.FORBIDDEN) return { seen: [], results: [r] };
     const commitments = r.data.commitmentInbox.nodes.map((n: { id: string }) => n.id);
     return { seen: commitments.includes(shared.commitmentId) ? [shared.id] : [], results: [r] };
@@ -138,9 +178,16 @@ describe.each(TABLE)('%s', (who, readsShared, readsInternal, notified, why) => {
   });
 
   test(`${why}: notifications name exactly the notes they are CC’d on`, async () => {
-    const r = await clients.get(who)!.request(`{ unreadNotificationCount notifications(first: 100) { nodes { kind entityId params { name value } } } }`);
+    const r = await clients
+      .get(who)!
+      .request(
+        `{ unreadNotificationCount notifications(first: 100) { nodes { kind entityId params { name value } } } }`,
+      );
     const about = r.data.notifications.nodes
-      .filter((n: { kind: string; entityId: string }) => n.kind === 'VISIT_NOTE_CC' && [shared.id, internal.id].includes(n.entityId))
+      .filter(
+        (n: { kind: string; entityId: string }) =>
+          n.kind === 'VISIT_NOTE_CC' && [shared.id, internal.id].includes(n.entityId),
+      )
       .map((n: { entityId: string }) => (n.entityId === shared.id ? 'shared' : 'internal'));
     expect(about).toEqual(notified ? [notified] : []);
     expect(r.text).not.toContain(SHARED_TEXT);

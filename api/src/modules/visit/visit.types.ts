@@ -2,12 +2,19 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CoVisitStatus, CommitmentKind, CommitmentStatus, NoteVisibility, Role, Side } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
-import '../user/user.types';
+import '../user';
+import { StoredFileFields } from '../../common/stored-file.types';
 
 registerEnumType(CoVisitStatus, { name: 'CoVisitStatus', description: 'PROPOSED → CONFIRMED → DONE, or CANCELLED' });
-registerEnumType(NoteVisibility, { name: 'NoteVisibility', description: 'INTERNAL: brand side only; SHARED: with its CC list from both sides' });
+registerEnumType(NoteVisibility, {
+  name: 'NoteVisibility',
+  description: 'INTERNAL: brand side only; SHARED: with its CC list from both sides',
+});
 registerEnumType(CommitmentKind, { name: 'CommitmentKind' });
-registerEnumType(CommitmentStatus, { name: 'CommitmentStatus', description: 'OPEN until the owner acknowledges or disputes it; a dispute is RESOLVED by the author’s head' });
+registerEnumType(CommitmentStatus, {
+  name: 'CommitmentStatus',
+  description: 'OPEN until the owner acknowledges or disputes it; a dispute is RESOLVED by the author’s head',
+});
 
 /**
  * Someone named on a visit (participant, author, CC, task owner, commenter). Only reachable
@@ -199,19 +206,7 @@ export class VisitCommentType {
 }
 
 @ObjectType('VisitAttachment', { description: 'A photo or document; GET `url` with the session cookie' })
-export class VisitAttachmentType {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  fileName: string;
-
-  @Field()
-  fileMime: string;
-
-  @Field(() => Int)
-  fileSize: number;
-
+export class VisitAttachmentType extends StoredFileFields {
   @Field()
   createdAt: Date;
 }

@@ -6,7 +6,7 @@ import { DashboardSummaryDocument } from '../../gql/graphql';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { canUse } from '../../app/nav';
-import { StageTag } from '../distributors/StageTag';
+import { StageTag } from '../../components/StageTag';
 import { HomeTodos } from './HomeTodos';
 
 export default function DashboardPage() {
@@ -24,20 +24,30 @@ export default function DashboardPage() {
           {t('dashboard.welcome', { name: user.displayName })}
         </Typography.Title>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }}>
-          {t('dashboard.today', { date: format.date(new Date().toISOString()), role: t(`role.${user.role}`), org: user.brand.name })}
+          {t('dashboard.today', {
+            date: format.date(new Date().toISOString()),
+            role: t(`role.${user.role}`),
+            org: user.brand.name,
+          })}
         </Typography.Text>
       </Card>
       <Row gutter={[16, 16]}>
         {seesDistributors && (
           <Col xs={24} lg={8}>
             <Card loading={loading && !summary}>
-              <Statistic title={t('dashboard.distributorCount')} value={summary ? format.number(summary.totalCount) : '—'} />
+              <Statistic
+                title={t('dashboard.distributorCount')}
+                value={summary ? format.number(summary.totalCount) : '—'}
+              />
             </Card>
           </Col>
         )}
         {seesDistributors && (
           <Col xs={24} lg={16}>
-            <Card title={t('dashboard.recentDistributors')} extra={<Link to="/distributors">{t('action.viewAll')}</Link>}>
+            <Card
+              title={t('dashboard.recentDistributors')}
+              extra={<Link to="/distributors">{t('action.viewAll')}</Link>}
+            >
               {error && !summary ? (
                 <ErrorState error={error} onRetry={() => void refetch()} />
               ) : summary && summary.nodes.length === 0 ? (

@@ -3,9 +3,13 @@ import { Alert, App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DistributorClassification } from '@medchannel/shared-schema';
-import { formError } from '@medchannel/web-shared';
-import { CreateDistributorDocument, RegionsDocument, type DistributorClassification as Classification } from '../../gql/graphql';
+import { ClassificationSelect } from './ClassificationSelect';
+import { showFieldError, useCodedError } from '@medchannel/web-shared/kernel';
+import {
+  CreateDistributorDocument,
+  RegionsDocument,
+  type DistributorClassification as Classification,
+} from '../../gql/graphql';
 import { regionOptions } from '../../components/RegionSelect';
 
 interface Values {
@@ -24,9 +28,12 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const regions = useQuery(RegionsDocument, { skip: !open });
-  const [create, { loading }] = useMutation(CreateDistributorDocument, { refetchQueries: ['Distributors', 'DistributorBoard'] });
+  const [create, { loading }] = useMutation(CreateDistributorDocument, {
+    refetchQueries: ['Distributors', 'DistributorBoard'],
+  });
   const [failure, setFailure] = useState<string | null>(null);
 
+  const explain = useCodedError();
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return; // the form shows what is missing
@@ -38,7 +45,11 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
             name: v.name.trim(),
             code: v.code.trim(),
             regionId: v.regionId,
-            profile: { contactName: v.contactName || undefined, contactPhone: v.contactPhone || undefined, classifications: v.classifications ?? [] },
+            profile: {
+              contactName: v.contactName || undefined,
+              contactPhone: v.contactPhone || undefined,
+              classifications: v.classifications ?? [],
+            },
           },
         },
       });
@@ -48,10 +59,9 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
         void navigate(`/distributors/${data.createDistributor.id}`);
       }
     } catch (error) {
-      const f = formError(t, error);
-      const known = ['name', 'code', 'regionId', 'contactName', 'contactPhone', 'classifications'];
-      if (f.field && known.includes(f.field)) form.setFields([{ name: f.field as keyof Values, errors: [f.message] }]);
-      else setFailure(f.message);
+      const f = explain(error);
+      if (!showFieldError(form, f, ['name', 'code', 'regionId', 'contactName', 'contactPhone', 'classifications']))
+        setFailure(f.message);
     }
   };
 
@@ -70,14 +80,32 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
       okButtonProps={{ 'data-testid': 'prospect-submit' } as ButtonProps}
     >
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="name" label={t('prospect.name')} rules={[{ required: true, whitespace: true, message: t('prospect.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('prospect.name')}
+          rules={[{ required: true, whitespace: true, message: t('prospect.nameRequired') }]}
+        >
           <Input maxLength={100} data-testid="prospect-name" />
         </Form.Item>
-        <Form.Item name="code" label={t('prospect.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9-]+$/, message: t('prospect.codeRequired') }]}>
+        <Form.Item
+          name="code"
+          label={t('prospect.code')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9-]+$/, message: t('prospect.codeRequired') }]}
+        >
           <Input maxLength={32} data-testid="prospect-code" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('prospect.region')} rules={[{ required: true, message: t('prospect.regionRequired') }]}>
-          <Select showSearch optionFilterProp="label" loading={regions.loading} options={options} data-testid="prospect-region" />
+        <Form.Item
+          name="regionId"
+          label={t('prospect.region')}
+          rules={[{ required: true, message: t('prospect.regionRequired') }]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={regions.loading}
+            options={options}
+            data-testid="prospect-region"
+          />
         </Form.Item>
         <Form.Item name="contactName" label={t('distributor.contactName')}>
           <Input maxLength={50} />
@@ -86,7 +114,7 @@ export function NewProspectModal({ open, onClose }: { open: boolean; onClose: ()
           <Input maxLength={30} inputMode="tel" />
         </Form.Item>
         <Form.Item name="classifications" label={t('prospect.classifications')}>
-          <Select mode="multiple" allowClear options={Object.values(DistributorClassification).map((c) => ({ value: c, label: t(`classification.${c}`) }))} />
+          <ClassificationSelect />
         </Form.Item>
       </Form>
       {failure && <Alert type="error" showIcon title={failure} />}

@@ -5,7 +5,9 @@ import { Link } from 'react-router';
 import { DistributorStage } from '@medchannel/shared-schema';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { DistributorBoardDocument } from '../../gql/graphql';
-import { StageTag } from './StageTag';
+import { StageTag } from '../../components/StageTag';
+
+const STAGES = Object.values(DistributorStage);
 
 /** The pipeline by lifecycle stage, PROSPECT … TERMINATED, one column each. */
 export function PipelineBoard() {
@@ -18,14 +20,33 @@ export function PipelineBoard() {
   return (
     <>
       {page && page.totalCount > nodes.length && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('distributor.boardTruncated', { shown: nodes.length, total: page.totalCount })} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('distributor.boardTruncated', { shown: nodes.length, total: page.totalCount })}
+        />
       )}
-      <div style={{ display: 'flex', gap: 12, overflowX: 'auto', paddingBottom: 8 }} data-testid="pipeline-board">
-        {Object.values(DistributorStage).map((stage) => {
+      {/* every stage in view on a desktop (1280 px and up): the columns share the width, names cut with a tooltip */}
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(${STAGES.length}, minmax(104px, 1fr))`,
+          gap: 8,
+          overflowX: 'auto',
+          paddingBottom: 8,
+        }}
+        data-testid="pipeline-board"
+      >
+        {STAGES.map((stage) => {
           const column = nodes.filter((n) => n.stage === stage);
           return (
-            <div key={stage} style={{ flex: '0 0 200px', background: '#f5f7fa', borderRadius: 8, padding: 8 }} data-testid={`board-${stage}`}>
-              <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+            <div
+              key={stage}
+              style={{ minWidth: 0, background: '#f5f7fa', borderRadius: 8, padding: 6 }}
+              data-testid={`board-${stage}`}
+            >
+              <Flex justify="space-between" align="center" gap={4} style={{ marginBottom: 8 }}>
                 <StageTag stage={stage} />
                 <Typography.Text type="secondary">{column.length}</Typography.Text>
               </Flex>
@@ -37,12 +58,14 @@ export function PipelineBoard() {
                 )}
                 {column.map((n) => (
                   <Link key={n.id} to={`/distributors/${n.id}`}>
-                    <Card size="small" hoverable styles={{ body: { padding: 10 } }}>
+                    <Card size="small" hoverable styles={{ body: { padding: 8 } }}>
                       <Typography.Text strong style={{ display: 'block' }} ellipsis={{ tooltip: n.name }}>
                         {n.name}
                       </Typography.Text>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {[n.region?.name, t('distributor.tierValue', { tier: n.tier }), n.channelManager?.displayName].filter(Boolean).join(' · ')}
+                        {[n.region?.name, t('distributor.tierValue', { tier: n.tier }), n.channelManager?.displayName]
+                          .filter(Boolean)
+                          .join(' · ')}
                       </Typography.Text>
                     </Card>
                   </Link>

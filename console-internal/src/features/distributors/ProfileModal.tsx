@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { DistributorClassification } from '@medchannel/shared-schema';
-import { formError } from '@medchannel/web-shared';
+import { ClassificationSelect } from './ClassificationSelect';
+import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { UpdateDistributorProfileDocument, type DistributorDetailFragment } from '../../gql/graphql';
 
 interface Values {
@@ -17,21 +17,38 @@ interface Values {
   classifications: DistributorClassification[];
 }
 
-const FIELDS = ['name', 'tier', 'creditCode', 'registeredCapital', 'address', 'contactName', 'contactPhone', 'classifications'];
+const FIELDS = [
+  'name',
+  'tier',
+  'creditCode',
+  'registeredCapital',
+  'address',
+  'contactName',
+  'contactPhone',
+  'classifications',
+];
 
 /** Edits the profile at the version the page saw; someone else's save in between is STALE_VERSION. */
-export function ProfileModal({ distributor: d, open, onClose }: { distributor: DistributorDetailFragment; open: boolean; onClose: () => void }) {
+export function ProfileModal({
+  distributor: d,
+  open,
+  onClose,
+}: {
+  distributor: DistributorDetailFragment;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [update, { loading }] = useMutation(UpdateDistributorProfileDocument);
-  const [failure, setFailure] = useState<{ message: string; detail?: string } | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setFailure(null);
-    const text = (v?: string | null) => v?.trim() || undefined;
-    try {
+  const text = (v?: string | null) => v?.trim() || undefined;
+  const { shell } = useFormSubmit({
+    form,
+    open,
+    onClose,
+    loading,
+    fields: FIELDS,
+    send: async (values) => {
       await update({
         variables: {
           id: d.id,
@@ -49,25 +66,16 @@ export function ProfileModal({ distributor: d, open, onClose }: { distributor: D
         },
       });
       onClose();
-    } catch (error) {
-      const f = formError(t, error);
-      if (f.field && FIELDS.includes(f.field)) form.setFields([{ name: f.field as keyof Values, errors: [f.message] }]);
-      else setFailure(f);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal
-      open={open}
+    <FormModal
+      {...shell}
       title={t('distributor.profileTitle')}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      submitText={t('action.save')}
+      testId="profile"
       width={640}
-      okButtonProps={{ 'data-testid': 'profile-submit' } as ButtonProps}
     >
       <Form
         form={form}
@@ -84,7 +92,11 @@ export function ProfileModal({ distributor: d, open, onClose }: { distributor: D
           classifications: d.classifications,
         }}
       >
-        <Form.Item name="name" label={t('distributor.name')} rules={[{ required: true, whitespace: true, message: t('distributor.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('distributor.name')}
+          rules={[{ required: true, whitespace: true, message: t('distributor.nameRequired') }]}
+        >
           <Input maxLength={200} data-testid="profile-name" />
         </Form.Item>
         <Form.Item name="tier" label={t('distributor.tier')} rules={[{ required: true }]}>
@@ -114,10 +126,9 @@ export function ProfileModal({ distributor: d, open, onClose }: { distributor: D
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="classifications" label={t('distributor.classifications')}>
-          <Select mode="multiple" allowClear options={Object.values(DistributorClassification).map((c) => ({ value: c, label: t(`classification.${c}`) }))} />
+          <ClassificationSelect />
         </Form.Item>
       </Form>
-      {failure && <Alert type="error" showIcon title={failure.message} description={failure.detail} data-testid="profile-error" />}
-    </Modal>
+    </FormModal>
   );
 }

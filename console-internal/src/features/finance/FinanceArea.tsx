@@ -7,13 +7,13 @@ import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { ForbiddenState, LoadingState, NotFoundState } from '@medchannel/web-shared/states';
 import type { LazyPage } from '@medchannel/web-shared';
-import { keepsAccounts, seesDisputes, seesErp } from './roles';
+import { can, type Capability } from '@medchannel/shared-schema';
 
 interface Tab {
   key: string;
   page: LazyPage;
   /** Who sees the tab; everyone in the finance area when left out */
-  can?: (role: string) => boolean;
+  can?: Capability;
 }
 
 // Each tab is its own chunk: finance opens on receivables without loading the drawers and logs.
@@ -22,11 +22,12 @@ const TABS: Tab[] = [
   { key: 'receivables', page: ReceivablesPage },
   { key: 'overdue', page: retryingLazy(() => import('./receivables/OverduePage')) },
   { key: 'plan', page: retryingLazy(() => import('./receivables/CollectionCalendarPage')) },
-  { key: 'disputes', page: retryingLazy(() => import('./disputes/DisputesPage')), can: seesDisputes },
+  { key: 'disputes', page: retryingLazy(() => import('./disputes/DisputesPage')), can: 'statement.listDisputes' },
   { key: 'invoices', page: retryingLazy(() => import('./invoices/InvoicesPage')) },
   { key: 'payments', page: retryingLazy(() => import('./payments/PaymentsPage')) },
+  { key: 'credits', page: retryingLazy(() => import('./credits/CreditsPage')) },
   { key: 'statements', page: retryingLazy(() => import('./statements/StatementsPage')) },
-  { key: 'erp', page: retryingLazy(() => import('./erp/ErpPage')), can: seesErp },
+  { key: 'erp', page: retryingLazy(() => import('./erp/ErpPage')), can: 'erp.read' },
 ];
 const StatementDetailPage = retryingLazy(() => import('./statements/StatementDetailPage'));
 
@@ -35,7 +36,7 @@ const CARRIED = ['region', 'distributor'];
 
 /**
  * 对账 — finance's area: receivables (aging by province and distributor), overdue items, the
- * collection calendar, disputes, invoices, payments, statements and the ERP exchange, one tab
+ * collection calendar, disputes, invoices, payments, credit notes and rebates, statements and the ERP exchange, one tab
  * each under /finance/<tab>; a statement opens at /finance/statements/<id>.
  */
 export default function FinanceArea() {
@@ -43,7 +44,7 @@ export default function FinanceArea() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
-  const visible = TABS.filter((tab) => !tab.can || tab.can(user.role));
+  const visible = TABS.filter((tab) => !tab.can || can(user.role, tab.can));
   const active = pathname.split('/')[2] || 'receivables';
 
   const open = (key: string) => {
@@ -54,12 +55,18 @@ export default function FinanceArea() {
 
   return (
     <>
-      <PageHeader title={t('nav.finance')} subtitle={t(keepsAccounts(user.role) ? 'finance.subtitleKeeper' : 'finance.subtitleReader')} />
+      <PageHeader
+        title={t('nav.finance')}
+        subtitle={t(can(user.role, 'finance.keepAccounts') ? 'finance.subtitleKeeper' : 'finance.subtitleReader')}
+      />
       <Tabs
         activeKey={active}
         onChange={open}
         style={{ marginTop: -8 }}
-        items={visible.map((tab) => ({ key: tab.key, label: <span data-testid={`finance-tab-${tab.key}`}>{t(`finance.tab.${tab.key}`)}</span> }))}
+        items={visible.map((tab) => ({
+          key: tab.key,
+          label: <span data-testid={`finance-tab-${tab.key}`}>{t(`finance.tab.${tab.key}`)}</span>,
+        }))}
       />
       <Suspense fallback={<LoadingState />}>
         <Routes>

@@ -1,22 +1,11 @@
-import { fromCents, toCents } from '@medchannel/web-shared/finance';
+import { fromCents, percentOf, toCents } from '@medchannel/web-shared/kernel';
 
-// Finance's arithmetic on decimal-string amounts, in BigInt cents like web-shared's: never a float.
-
-export function minus(a: string, b: string): string {
-  return fromCents(toCents(a) - toCents(b));
-}
-
-export function isPositive(amount: string): boolean {
-  return toCents(amount) > 0n;
-}
+// Finance's own figures on decimal-string amounts, in BigInt cents like the kernel's: never a float.
 
 /** Whole percent of part in whole, for a bar's width: 0 when whole is not positive, at least 1 for any positive part. */
 export function widthOf(part: string, whole: string): number {
-  const w = toCents(whole);
-  const p = toCents(part);
-  if (w <= 0n || p <= 0n) return 0;
-  const percent = Number((p * 100n) / w);
-  return Math.max(1, Math.min(100, percent));
+  if (toCents(whole) <= 0n || toCents(part) <= 0n) return 0;
+  return Math.max(1, Math.min(100, percentOf(part, whole)));
 }
 
 /**

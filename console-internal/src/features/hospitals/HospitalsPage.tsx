@@ -1,40 +1,51 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Tag, Typography } from 'antd';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { HospitalGrade, Role } from '@medchannel/shared-schema';
+import { can, HospitalGrade, HospitalSort } from '@medchannel/shared-schema';
 import { HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
-import { RegionSelect } from '../../components/RegionSelect';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { downloadFile, PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
+import { downloadFile } from '@medchannel/web-shared/kernel';
 import { EmptyState } from '@medchannel/web-shared/states';
+import { HospitalFormModal } from './HospitalFormModal';
+import { HospitalFilters } from './HospitalFilters';
+import './strings';
+import { useServerSort } from '../../components/useServerSort';
 
 type Row = HospitalsQuery['hospitals']['nodes'][number];
 const PAGE_SIZE = 20;
+/** By name (A–Z), or the largest (most beds) first, on the server over every page. */
+const SORTS = { name: { ascend: HospitalSort.NAME }, beds: { descend: HospitalSort.BEDS_MOST } };
 /** Who moves hospitals in and out by spreadsheet (the API's importers). */
-const IMPORTERS: string[] = [Role.ADMIN, Role.REGIONAL_HEAD, Role.CHANNEL_MANAGER];
 
-/** Target hospitals, hospital first (DOMAIN.md): server-paged by keyset cursor, filters in the URL. */
+/** Target hospitals, hospital first (docs/domain.md, "Recruiting"): server-paged by keyset cursor, filters in the URL. */
 export default function HospitalsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
   const regionId = params.get('region') ?? undefined;
   const grade = (params.get('grade') as HospitalGrade | null) ?? undefined;
   const filterKey = [search, regionId ?? '', grade ?? ''].join('|');
-  const pages = useKeysetPages(filterKey);
+  const sorting = useServerSort(SORTS, { column: 'name', order: 'ascend' });
+  const pages = useKeysetPages(`${filterKey}|${sorting.sort ?? ''}`);
 
   const { data, previousData, loading, error, refetch } = useQuery(HospitalsDocument, {
-    variables: { first: PAGE_SIZE, after: pages.after, filter: { search: search || undefined, regionId, grade } },
+    variables: {
+      first: PAGE_SIZE,
+      after: pages.after,
+      filter: { search: search || undefined, regionId, grade, sort: sorting.sort },
+    },
   });
   const page = (data ?? previousData)?.hospitals;
 
@@ -53,53 +64,77 @@ export default function HospitalsPage() {
         title={t('nav.hospitals')}
         subtitle={t('features.hospitals.subtitle')}
         extra={
-          IMPORTERS.includes(user.role) && (
-            <Space wrap>
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportList()} data-testid="hospital-export">
+          <Space wrap>
+            {can(user.role, 'hospital.edit') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('hospital.create')}
+              </Button>
+            )}
+            {can(user.role, 'import.hospitals') && (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                onClick={() => void exportList()}
+                data-testid="hospital-export"
+              >
                 {t('import.export')}
               </Button>
+            )}
+            {can(user.role, 'import.hospitals') && (
               <Button icon={<ImportOutlined />} onClick={() => void navigate('/import?kind=hospitals')}>
                 {t('nav.import')}
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       />
+      <HospitalFormModal open={creating} onClose={() => setCreating(false)} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <SearchFilter value={search} onSearch={(value) => setFilter('q', value)} placeholder={t('hospital.searchPlaceholder')} testId="hospital-search" />
-          <RegionSelect
-            value={regionId}
-            onChange={(value) => setFilter('region', value)}
-            placeholder={t('hospital.allRegions')}
-            style={{ width: 180 }}
-            data-testid="hospital-region"
-          />
-          <Select
-            allowClear
-            value={grade}
-            onChange={(value) => setFilter('grade', value)}
-            placeholder={t('hospital.allGrades')}
-            style={{ width: 140 }}
-            options={Object.values(HospitalGrade).map((g) => ({ value: g, label: t(`grade.${g}`) }))}
-            data-testid="hospital-grade"
-          />
-        </Flex>
+        <HospitalFilters search={search} regionId={regionId} grade={grade} setFilter={setFilter} />
         <PagedTable<Row>
           list={{ page, loading, error, refetch }}
           pages={pages}
           totalTestId="hospital-total"
           scroll={{ x: 900 }}
-          empty={<EmptyState title={search || regionId || grade ? t('hospital.noMatch') : t('features.hospitals.emptyTitle')} />}
+          onChange={sorting.onChange}
+          empty={
+            <EmptyState
+              title={search || regionId || grade ? t('hospital.noMatch') : t('features.hospitals.emptyTitle')}
+            />
+          }
           columns={[
-            { title: t('hospital.name'), key: 'name', render: (_, h) => <Link to={`/hospitals/${h.id}`}>{h.name}</Link> },
-            { title: t('hospital.grade'), key: 'grade', width: 100, render: (_, h) => <Tag color={h.grade === 'GRADE_3A' ? 'red' : 'default'}>{t(`grade.${h.grade}`)}</Tag> },
-            { title: t('hospital.beds'), key: 'beds', width: 100, render: (_, h) => (h.beds ? format.number(h.beds) : '—') },
-            { title: t('hospital.region'), key: 'region', width: 180, render: (_, h) => [h.region.parent?.name, h.region.name].filter(Boolean).join(' / ') },
+            {
+              title: t('hospital.name'),
+              key: 'name',
+              ...sorting.column('name'),
+              render: (_, h) => <Link to={`/hospitals/${h.id}`}>{h.name}</Link>,
+            },
+            {
+              title: t('hospital.grade'),
+              key: 'grade',
+              width: 100,
+              render: (_, h) => <Tag color={h.grade === 'GRADE_3A' ? 'red' : 'default'}>{t(`grade.${h.grade}`)}</Tag>,
+            },
+            {
+              title: t('hospital.beds'),
+              key: 'beds',
+              width: 110,
+              ...sorting.column('beds'),
+              render: (_, h) => (h.beds ? format.number(h.beds) : '—'),
+            },
+            {
+              title: t('hospital.region'),
+              key: 'region',
+              width: 180,
+              render: (_, h) => [h.region.parent?.name, h.region.name].filter(Boolean).join(' / '),
+            },
             {
               title: t('hospital.serving'),
               key: 'serving',
-              render: (_, h) => h.servingDistributors.map((d) => d.name).join('、') || <Typography.Text type="secondary">{t('hospital.noServing')}</Typography.Text>,
+              render: (_, h) =>
+                h.servingDistributors.map((d) => d.name).join('、') || (
+                  <Typography.Text type="secondary">{t('hospital.noServing')}</Typography.Text>
+                ),
             },
           ]}
         />

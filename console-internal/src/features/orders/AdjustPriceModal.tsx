@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Descriptions, Form, Input, InputNumber, Modal, type ButtonProps } from 'antd';
+import { Descriptions, Form, Input, InputNumber, Modal, type ButtonProps } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { AdjustOrderLinePriceDocument, type OrderDetailFragment } from '../../gql/graphql';
-import { times } from '@medchannel/web-shared/orders';
-import { useOrderFailure, type OrderFailure } from './useOrderFailure';
+import { type CodedFailure, showFieldError, times, useCodedError, FailureAlert } from '@medchannel/web-shared/kernel';
+import { ORDER_ERRORS } from './orderErrors';
 
 type Line = OrderDetailFragment['lines'][number];
 
@@ -15,16 +15,25 @@ interface Values {
 }
 
 /** A new unit price on a line before anything ships, with the reason; the line keeps its history. */
-export function AdjustPriceModal({ order, line, onClose }: { order: Pick<OrderDetailFragment, 'id' | 'version'>; line: Line; onClose: () => void }) {
+export function AdjustPriceModal({
+  order,
+  line,
+  onClose,
+}: {
+  order: Pick<OrderDetailFragment, 'id' | 'version'>;
+  line: Line;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [form] = Form.useForm<Values>();
   const [adjust, { loading }] = useMutation(AdjustOrderLinePriceDocument, { refetchQueries: ['CreditStatus'] });
-  const [failure, setFailure] = useState<OrderFailure | null>(null);
-  const explain = useOrderFailure();
+  const [failure, setFailure] = useState<CodedFailure | null>(null);
+  const explain = useCodedError(ORDER_ERRORS);
   const unitPrice = Form.useWatch('unitPrice', form);
   const currency = line.unitPrice.currency;
-  const preview = unitPrice && /^\d+(\.\d{1,2})?$/.test(unitPrice) ? format.money(times(unitPrice, line.quantity), currency) : '—';
+  const preview =
+    unitPrice && /^\d+(\.\d{1,2})?$/.test(unitPrice) ? format.money(times(unitPrice, line.quantity), currency) : '—';
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -32,13 +41,20 @@ export function AdjustPriceModal({ order, line, onClose }: { order: Pick<OrderDe
     setFailure(null);
     try {
       await adjust({
-        variables: { input: { orderId: order.id, lineId: line.id, expectedVersion: order.version, unitPrice: values.unitPrice, reason: values.reason.trim() } },
+        variables: {
+          input: {
+            orderId: order.id,
+            lineId: line.id,
+            expectedVersion: order.version,
+            unitPrice: values.unitPrice,
+            reason: values.reason.trim(),
+          },
+        },
       });
       onClose();
     } catch (error) {
       const f = explain(error);
-      if (f.field === 'unitPrice' || f.field === 'reason') form.setFields([{ name: f.field, errors: [f.message] }]);
-      else setFailure(f);
+      if (!showFieldError(form, f, ['unitPrice', 'reason'])) setFailure(f);
     }
   };
 
@@ -58,8 +74,12 @@ export function AdjustPriceModal({ order, line, onClose }: { order: Pick<OrderDe
           {line.product ? `${line.product.name} · ${line.product.code}` : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('order.quantity')}>{format.number(line.quantity)}</Descriptions.Item>
-        <Descriptions.Item label={t('order.placedUnitPrice')}>{format.money(line.placedUnitPrice.amount, currency)}</Descriptions.Item>
-        <Descriptions.Item label={t('order.unitPrice')}>{format.money(line.unitPrice.amount, currency)}</Descriptions.Item>
+        <Descriptions.Item label={t('order.placedUnitPrice')}>
+          {format.money(line.placedUnitPrice.amount, currency)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('order.unitPrice')}>
+          {format.money(line.unitPrice.amount, currency)}
+        </Descriptions.Item>
       </Descriptions>
       <Form form={form} layout="vertical">
         <Form.Item
@@ -73,11 +93,21 @@ export function AdjustPriceModal({ order, line, onClose }: { order: Pick<OrderDe
         >
           <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} data-testid="adjust-price" />
         </Form.Item>
-        <Form.Item name="reason" label={t('order.adjustReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('order.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('order.adjustReasonPlaceholder')} data-testid="adjust-reason" />
+        <Form.Item
+          name="reason"
+          label={t('order.adjustReason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('order.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('order.adjustReasonPlaceholder')}
+            data-testid="adjust-reason"
+          />
         </Form.Item>
       </Form>
-      {failure && <Alert type="error" showIcon title={failure.message} description={failure.detail} data-testid="adjust-error" />}
+      <FailureAlert failure={failure} testId="adjust-error" />
     </Modal>
   );
 }

@@ -1,6 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Popconfirm, Space, type ButtonProps } from 'antd';
-import { CheckOutlined, CloseCircleOutlined, FileDoneOutlined, SendOutlined, StopOutlined, CarOutlined } from '@ant-design/icons';
+import {
+  CheckOutlined,
+  CloseCircleOutlined,
+  FileDoneOutlined,
+  SendOutlined,
+  StopOutlined,
+  CarOutlined,
+} from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_TRANSITIONS, OrderStatus } from '@medchannel/shared-schema';
@@ -14,7 +21,8 @@ import {
 } from '../../gql/graphql';
 import { ReasonModal } from './ReasonModal';
 import { ShipmentDrawer } from './ShipmentDrawer';
-import { useOrderFailure } from './useOrderFailure';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { ORDER_ERRORS } from './orderErrors';
 
 type Dialog = 'reject' | 'cancel' | 'ship' | null;
 
@@ -28,7 +36,7 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const explain = useOrderFailure();
+  const explain = useCodedError(ORDER_ERRORS);
   const options = { refetchQueries: ['CreditStatus'] };
   const [approve] = useMutation(ApproveOrderDocument, options);
   const [reject] = useMutation(RejectOrderDocument, options);
@@ -49,7 +57,14 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
     }
   };
 
-  const quick = (key: string, title: string, label: string, icon: ReactNode, run: () => Promise<unknown>, primary = false) => (
+  const quick = (
+    key: string,
+    title: string,
+    label: string,
+    icon: ReactNode,
+    run: () => Promise<unknown>,
+    primary = false,
+  ) => (
     <Popconfirm
       key={key}
       title={title}
@@ -67,20 +82,47 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
   const buttons = [
     order.status === OrderStatus.SUBMITTED &&
       moves.includes(OrderStatus.APPROVED) &&
-      quick('approve', t('order.approveConfirm'), t('order.approve'), <CheckOutlined />, () => approve({ variables: at }), true),
+      quick(
+        'approve',
+        t('order.approveConfirm'),
+        t('order.approve'),
+        <CheckOutlined />,
+        () => approve({ variables: at }),
+        true,
+      ),
     moves.includes(OrderStatus.REJECTED) && (
-      <Button key="reject" danger icon={<CloseCircleOutlined />} onClick={() => setDialog('reject')} data-testid="reject-open">
+      <Button
+        key="reject"
+        danger
+        icon={<CloseCircleOutlined />}
+        onClick={() => setDialog('reject')}
+        data-testid="reject-open"
+      >
         {t('order.reject')}
       </Button>
     ),
     SHIPPABLE.includes(order.status) && order.lines.some((l) => l.openQuantity > 0) && (
-      <Button key="ship" type="primary" icon={<SendOutlined />} onClick={() => setDialog('ship')} data-testid="ship-open">
+      <Button
+        key="ship"
+        type="primary"
+        icon={<SendOutlined />}
+        onClick={() => setDialog('ship')}
+        data-testid="ship-open"
+      >
         {t('order.ship')}
       </Button>
     ),
     moves.includes(OrderStatus.DELIVERED) &&
-      quick('deliver', t('order.deliverConfirm'), t('order.deliver'), <CarOutlined />, () => deliver({ variables: at }), true),
-    moves.includes(OrderStatus.CLOSED) && quick('close', t('order.closeConfirm'), t('order.close'), <FileDoneOutlined />, () => close({ variables: at })),
+      quick(
+        'deliver',
+        t('order.deliverConfirm'),
+        t('order.deliver'),
+        <CarOutlined />,
+        () => deliver({ variables: at }),
+        true,
+      ),
+    moves.includes(OrderStatus.CLOSED) &&
+      quick('close', t('order.closeConfirm'), t('order.close'), <FileDoneOutlined />, () => close({ variables: at })),
     moves.includes(OrderStatus.CANCELLED) && (
       <Button key="cancel" icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="cancel-open">
         {t('order.cancel')}

@@ -3,18 +3,18 @@ import { Alert, Breadcrumb, Card, Col, Descriptions, Row, Space, Typography } fr
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { OrderStatus } from '@medchannel/shared-schema';
+import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
+import { can, OrderStatus } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { OrderDocument } from '../../gql/graphql';
 import { canUse } from '../../app/nav';
-import { CreditCard } from '../distributors/CreditCard';
+import { CreditCard } from '../../components/credit/CreditCard';
 import { OrderActions } from './OrderActions';
 import { OrderLinesCard } from './OrderLinesCard';
 import { OrderStatusTag, OrderTimeline } from '@medchannel/web-shared/orders';
 import { ShipmentsCard } from './ShipmentsCard';
-import { worksOrderDesk } from './roles';
 
 /** Prices may change only before anything ships (the API's rule). */
 const PRICED: string[] = [OrderStatus.SUBMITTED, OrderStatus.APPROVED];
@@ -27,22 +27,33 @@ export default function OrderDetailPage() {
   const format = useFormat();
   const user = useCurrentUser();
   const { id = '' } = useParams();
+  // opened from anywhere (not only the inbox): the viewer's notices about it are read
+  useNoticesReadOnOpen('order', id);
   const { data, error, refetch } = useQuery(OrderDocument, { variables: { id } });
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const o = data?.order;
   if (!o) return <LoadingState />;
-  const desk = worksOrderDesk(user.role);
-  const ended = ENDED.includes(o.status) ? [...o.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).find((e) => e.toStatus === o.status) : undefined;
+  const desk = can(user.role, 'order.approve');
+  const ended = ENDED.includes(o.status)
+    ? [...o.events].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).find((e) => e.toStatus === o.status)
+    : undefined;
   const hospital = o.hospital ? (
-    canUse(user.role, 'hospitals') ? <Link to={`/hospitals/${o.hospital.id}`}>{o.hospital.name}</Link> : o.hospital.name
+    canUse(user.role, 'hospitals') ? (
+      <Link to={`/hospitals/${o.hospital.id}`}>{o.hospital.name}</Link>
+    ) : (
+      o.hospital.name
+    )
   ) : (
     t('orderKind.STOCK')
   );
 
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/orders">{t('nav.orders')}</Link> }, { title: o.number }]} />
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to="/orders">{t('nav.orders')}</Link> }, { title: o.number }]}
+      />
       <PageHeader
         title={
           <Space>
@@ -60,7 +71,12 @@ export default function OrderDetailPage() {
           style={{ marginBottom: 16 }}
           data-testid="order-ended"
           title={t(`order.ended.${o.status}`)}
-          description={[ended.reason, ended.actor?.displayName && `${ended.actor.displayName} · ${format.dateTime(ended.createdAt)}`].filter(Boolean).join(' — ')}
+          description={[
+            ended.reason,
+            ended.actor?.displayName && `${ended.actor.displayName} · ${format.dateTime(ended.createdAt)}`,
+          ]
+            .filter(Boolean)
+            .join(' — ')}
         />
       )}
       <Row gutter={16}>
@@ -69,7 +85,11 @@ export default function OrderDetailPage() {
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('order.distributor')}>
                 {o.distributor ? (
-                  canUse(user.role, 'distributors') ? <Link to={`/distributors/${o.distributor.id}`}>{o.distributor.name}</Link> : o.distributor.name
+                  canUse(user.role, 'distributors') ? (
+                    <Link to={`/distributors/${o.distributor.id}`}>{o.distributor.name}</Link>
+                  ) : (
+                    o.distributor.name
+                  )
                 ) : (
                   '—'
                 )}
@@ -78,8 +98,8 @@ export default function OrderDetailPage() {
               <Descriptions.Item label={t('order.kind')}>{t(`orderKind.${o.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('order.placedBy')}>{o.placedBy?.displayName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('order.submittedAt')}>{format.dateTime(o.submittedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('order.total')}>{format.money(o.total.amount, o.total.currency)}</Descriptions.Item>
-              <Descriptions.Item label={t('order.shippedTotal')}>{format.money(o.shippedTotal.amount, o.shippedTotal.currency)}</Descriptions.Item>
+              <Descriptions.Item label={t('order.total')}>{format.money(o.total)}</Descriptions.Item>
+              <Descriptions.Item label={t('order.shippedTotal')}>{format.money(o.shippedTotal)}</Descriptions.Item>
               {o.note && (
                 <Descriptions.Item label={t('order.note')}>
                   <Typography.Text>{o.note}</Typography.Text>

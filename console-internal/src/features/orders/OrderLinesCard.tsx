@@ -3,9 +3,9 @@ import { Button, Card, Popover, Space, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
+import { sameAmount } from '@medchannel/web-shared/kernel';
 import type { OrderDetailFragment } from '../../gql/graphql';
 import { AdjustPriceModal } from './AdjustPriceModal';
-import { sameAmount } from './money';
 
 type Line = OrderDetailFragment['lines'][number];
 
@@ -21,7 +21,7 @@ export function OrderLinesCard({ order, canAdjust }: { order: OrderDetailFragmen
       {line.adjustments.map((a) => (
         <div key={a.id}>
           <Typography.Text>
-            {format.money(a.fromUnitPrice.amount, a.fromUnitPrice.currency)} → {format.money(a.toUnitPrice.amount, a.toUnitPrice.currency)}
+            {format.money(a.fromUnitPrice)} → {format.money(a.toUnitPrice)}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {[a.actor?.displayName, format.dateTime(a.createdAt)].filter(Boolean).join(' · ')}
@@ -36,7 +36,11 @@ export function OrderLinesCard({ order, canAdjust }: { order: OrderDetailFragmen
     <Card
       title={t('order.lines')}
       style={{ marginBottom: 16 }}
-      extra={<Typography.Text strong data-testid="order-lines-total">{t('order.totalValue', { amount: format.money(order.total.amount, currency) })}</Typography.Text>}
+      extra={
+        <Typography.Text strong data-testid="order-lines-total">
+          {t('order.totalValue', { amount: format.money(order.total.amount, currency) })}
+        </Typography.Text>
+      }
     >
       <Table<Line>
         rowKey="id"
@@ -59,13 +63,19 @@ export function OrderLinesCard({ order, canAdjust }: { order: OrderDetailFragmen
               </>
             ),
           },
-          { title: t('order.quantity'), dataIndex: 'quantity', width: 80, align: 'right', render: (q: number) => format.number(q) },
+          {
+            title: t('order.quantity'),
+            dataIndex: 'quantity',
+            width: 80,
+            align: 'right',
+            render: (q: number) => format.number(q),
+          },
           {
             title: t('order.placedUnitPrice'),
             key: 'placed',
             width: 130,
             align: 'right',
-            render: (_, l) => format.money(l.placedUnitPrice.amount, l.placedUnitPrice.currency),
+            render: (_, l) => format.money(l.placedUnitPrice),
           },
           {
             title: t('order.unitPrice'),
@@ -74,12 +84,16 @@ export function OrderLinesCard({ order, canAdjust }: { order: OrderDetailFragmen
             align: 'right',
             render: (_, l) => {
               const changed = !sameAmount(l.unitPrice.amount, l.placedUnitPrice.amount);
-              const price = format.money(l.unitPrice.amount, l.unitPrice.currency);
+              const price = format.money(l.unitPrice);
               return (
                 <Space size={4}>
                   {l.adjustments.length ? (
                     <Popover title={t('order.adjustments')} content={adjustments(l)}>
-                      <Typography.Text type={changed ? 'warning' : undefined} underline data-testid={`line-price-${l.lineNo}`}>
+                      <Typography.Text
+                        type={changed ? 'warning' : undefined}
+                        underline
+                        data-testid={`line-price-${l.lineNo}`}
+                      >
                         {price}
                       </Typography.Text>
                     </Popover>
@@ -101,14 +115,28 @@ export function OrderLinesCard({ order, canAdjust }: { order: OrderDetailFragmen
               );
             },
           },
-          { title: t('order.amount'), key: 'amount', width: 140, align: 'right', render: (_, l) => format.money(l.amount.amount, l.amount.currency) },
-          { title: t('order.shipped'), dataIndex: 'shippedQuantity', width: 80, align: 'right', render: (q: number) => format.number(q) },
+          {
+            title: t('order.amount'),
+            key: 'amount',
+            width: 140,
+            align: 'right',
+            render: (_, l) => format.money(l.amount),
+          },
+          {
+            title: t('order.shipped'),
+            dataIndex: 'shippedQuantity',
+            width: 80,
+            align: 'right',
+            render: (q: number) => format.number(q),
+          },
           {
             title: t('order.open'),
             dataIndex: 'openQuantity',
             width: 80,
             align: 'right',
-            render: (q: number) => <Typography.Text type={q > 0 ? undefined : 'secondary'}>{format.number(q)}</Typography.Text>,
+            render: (q: number) => (
+              <Typography.Text type={q > 0 ? undefined : 'secondary'}>{format.number(q)}</Typography.Text>
+            ),
           },
         ]}
       />

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
+import { Form, Input, Modal, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOrderFailure, type OrderFailure } from './useOrderFailure';
+import { showFieldError, useCodedError, type CodedFailure, FailureAlert } from '@medchannel/web-shared/kernel';
+import { ORDER_ERRORS } from './orderErrors';
 
 interface Props {
   open: boolean;
@@ -24,8 +25,8 @@ export function ReasonModal({ open, title, okText, label, placeholder, help, dan
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<OrderFailure | null>(null);
-  const explain = useOrderFailure();
+  const [failure, setFailure] = useState<CodedFailure | null>(null);
+  const explain = useCodedError(ORDER_ERRORS);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -38,8 +39,7 @@ export function ReasonModal({ open, title, okText, label, placeholder, help, dan
       onClose();
     } catch (error) {
       const f = explain(error);
-      if (f.field === 'reason') form.setFields([{ name: 'reason', errors: [f.message] }]);
-      else setFailure(f);
+      if (!showFieldError(form, f, ['reason'])) setFailure(f);
     } finally {
       setBusy(false);
     }
@@ -59,11 +59,21 @@ export function ReasonModal({ open, title, okText, label, placeholder, help, dan
     >
       {help && <div style={{ marginBottom: 12 }}>{help}</div>}
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, min: 2, message: t('order.reasonRequired') }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={placeholder} data-testid={`${testId}-reason`} />
+        <Form.Item
+          name="reason"
+          label={label}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('order.reasonRequired') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={placeholder}
+            data-testid={`${testId}-reason`}
+          />
         </Form.Item>
       </Form>
-      {failure && <Alert type="error" showIcon title={failure.message} description={failure.detail} data-testid={`${testId}-error`} />}
+      <FailureAlert failure={failure} testId={`${testId}-error`} />
     </Modal>
   );
 }

@@ -14,7 +14,8 @@ export function ShipLineFields({ line }: { line: Line }) {
   const mode = Form.useWatch<ShipMode | undefined>([...base, 'mode'], form) ?? 'batch';
   const lots = Form.useWatch<LotValues[] | undefined>([...base, 'lots'], form);
   const serials = Form.useWatch<string | undefined>([...base, 'serials'], form);
-  const shipping = mode === 'serial' ? parseSerials(serials).length : (lots ?? []).reduce((n, lot) => n + (lot?.quantity ?? 0), 0);
+  const shipping =
+    mode === 'serial' ? parseSerials(serials).length : (lots ?? []).reduce((n, lot) => n + (lot?.quantity ?? 0), 0);
 
   const switchMode = (next: ShipMode) => {
     form.setFieldValue([...base, 'mode'], next);
@@ -65,8 +66,18 @@ export function ShipLineFields({ line }: { line: Line }) {
               <DatePicker style={{ width: '100%' }} data-testid="ship-serial-expiry" />
             </Form.Item>
           </Flex>
-          <Form.Item name={[...base, 'serials']} label={t('shipment.serials')} extra={t('shipment.serialsHelp')} style={{ marginBottom: 4 }}>
-            <Input.TextArea rows={3} placeholder={t('shipment.serialsPlaceholder')} data-testid="ship-serials" style={{ fontFamily: 'monospace' }} />
+          <Form.Item
+            name={[...base, 'serials']}
+            label={t('shipment.serials')}
+            extra={t('shipment.serialsHelp')}
+            style={{ marginBottom: 4 }}
+          >
+            <Input.TextArea
+              rows={3}
+              placeholder={t('shipment.serialsPlaceholder')}
+              data-testid="ship-serials"
+              style={{ fontFamily: 'monospace' }}
+            />
           </Form.Item>
         </>
       ) : (
@@ -75,16 +86,38 @@ export function ShipLineFields({ line }: { line: Line }) {
             <>
               {fields.map((field, i) => (
                 <Flex key={field.key} gap={8} align="flex-start" wrap data-testid={`ship-lot-${i}`}>
-                  <Form.Item name={[field.name, 'quantity']} label={i === 0 ? t('shipment.quantity') : undefined} style={{ width: 110 }}>
-                    <InputNumber min={1} max={line.openQuantity} precision={0} style={{ width: '100%' }} data-testid="ship-qty" />
+                  <Form.Item
+                    name={[field.name, 'quantity']}
+                    label={i === 0 ? t('shipment.quantity') : undefined}
+                    style={{ width: 110 }}
+                  >
+                    <InputNumber
+                      min={1}
+                      max={line.openQuantity}
+                      precision={0}
+                      style={{ width: '100%' }}
+                      data-testid="ship-qty"
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'batchNo']} label={i === 0 ? t('shipment.batchNo') : undefined} style={{ width: 140 }}>
+                  <Form.Item
+                    name={[field.name, 'batchNo']}
+                    label={i === 0 ? t('shipment.batchNo') : undefined}
+                    style={{ width: 140 }}
+                  >
                     <Input maxLength={64} data-testid="ship-batch" />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'udiPi']} label={i === 0 ? t('shipment.udiPi') : undefined} style={{ flex: '1 1 200px' }}>
+                  <Form.Item
+                    name={[field.name, 'udiPi']}
+                    label={i === 0 ? t('shipment.udiPi') : undefined}
+                    style={{ flex: '1 1 200px' }}
+                  >
                     <Input maxLength={120} placeholder="(10)…(17)…" data-testid="ship-udi" />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'expiryDate']} label={i === 0 ? t('shipment.expiryDate') : undefined} style={{ width: 150 }}>
+                  <Form.Item
+                    name={[field.name, 'expiryDate']}
+                    label={i === 0 ? t('shipment.expiryDate') : undefined}
+                    style={{ width: 150 }}
+                  >
                     <DatePicker style={{ width: '100%' }} data-testid="ship-expiry" />
                   </Form.Item>
                   <Button
@@ -97,7 +130,13 @@ export function ShipLineFields({ line }: { line: Line }) {
                   />
                 </Flex>
               ))}
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({})} data-testid="ship-add-lot">
+              <Button
+                type="dashed"
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({})}
+                data-testid="ship-add-lot"
+              >
                 {t('shipment.addLot')}
               </Button>
             </>

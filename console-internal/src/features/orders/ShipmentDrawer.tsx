@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Row, Space } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { ProductKind } from '@medchannel/shared-schema';
 import { RecordShipmentDocument, type OrderDetailFragment } from '../../gql/graphql';
-import { newRequestKey } from '@medchannel/web-shared/orders';
 import { ShipLineFields } from './ShipLineFields';
 import { pathOfServerField, planShipment, type ShipmentPlan, type ShipmentValues } from './shipmentPlan';
-import { useOrderFailure, type OrderFailure } from './useOrderFailure';
+import { FormDrawer, showFieldError, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { ORDER_ERRORS, complianceDetail } from './orderErrors';
 
 interface Props {
   order: OrderDetailFragment;
@@ -18,7 +17,7 @@ interface Props {
 
 /**
  * Records one shipment: what leaves of each open line, with batch, UDI-PI and expiry, or one serial
- * number per unit. The request key is made once per filled-in form and kept through retries until
+ * number per unit. The request key is made once per opening and kept through retries until
  * the shipment is recorded, so a double click or a retried request ships once.
  */
 export function ShipmentDrawer({ order, open, onClose }: Props) {
@@ -26,44 +25,42 @@ export function ShipmentDrawer({ order, open, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ShipmentValues>();
   const [record, { loading }] = useMutation(RecordShipmentDocument, { refetchQueries: ['CreditStatus'] });
-  const [failure, setFailure] = useState<OrderFailure | null>(null);
-  const requestKey = useRef<string | null>(null);
   const productName = (id: string) => order.lines.find((l) => l.product?.id === id)?.product?.name ?? id;
-  const explain = useOrderFailure(productName);
   const openLines = order.lines.filter((l) => l.openQuantity > 0);
-
-  useEffect(() => {
-    if (open) {
-      requestKey.current = null;
-      setFailure(null);
-    }
-  }, [open]);
 
   const initialValues: Partial<ShipmentValues> = {
     shippedOn: dayjs(),
     lines: Object.fromEntries(
-      openLines.map((l) => [l.id, l.product?.kind === ProductKind.EQUIPMENT ? { mode: 'serial' as const } : { mode: 'batch' as const, lots: [{}] }]),
+      openLines.map((l) => [
+        l.id,
+        l.product?.kind === ProductKind.EQUIPMENT
+          ? { mode: 'serial' as const }
+          : { mode: 'batch' as const, lots: [{}] },
+      ]),
     ),
   };
 
   const showPlanErrors = (plan: ShipmentPlan) =>
-    form.setFields(plan.errors.map((e) => ({ name: e.name as never, errors: [t(`shipment.${e.key}`, e.params ?? {})] })));
+    form.setFields(
+      plan.errors.map((e) => ({ name: e.name as never, errors: [t(`shipment.${e.key}`, e.params ?? {})] })),
+    );
 
-  const submit = async () => {
-    if (loading) return;
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setFailure(null);
-    const plan = planShipment(openLines, values);
-    if (plan.errors.length) return showPlanErrors(plan);
-    if (!plan.items.length) return setFailure({ message: t('shipment.nothingToShip') });
-    requestKey.current ??= newRequestKey();
-    try {
+  const { clearFailure, shell } = useFormSubmit({
+    form,
+    open,
+    onClose,
+    loading,
+    errors: { ...ORDER_ERRORS, detail: complianceDetail(productName) },
+    fields: ['shippedOn'],
+    send: async (values, requestKey) => {
+      const plan = planShipment(openLines, values);
+      if (plan.errors.length) return showPlanErrors(plan);
+      if (!plan.items.length) return { message: t('shipment.nothingToShip') };
       await record({
         variables: {
           input: {
             orderId: order.id,
-            idempotencyKey: requestKey.current,
+            idempotencyKey: requestKey,
             shippedOn: values.shippedOn.format('YYYY-MM-DD'),
             carrier: values.carrier?.trim() || undefined,
             trackingNo: values.trackingNo?.trim() || undefined,
@@ -71,43 +68,41 @@ export function ShipmentDrawer({ order, open, onClose }: Props) {
           },
         },
       });
-      requestKey.current = null;
       void message.success(t('shipment.recorded'));
       onClose();
-    } catch (error) {
-      const f = explain(error);
-      // A key already spent on another shipment is done with: the next attempt is a new request.
-      if (f.reason === 'IDEMPOTENCY_KEY_REUSED') requestKey.current = null;
-      const path = f.field === 'shippedOn' ? ['shippedOn'] : pathOfServerField(plan, f.field);
-      if (path) form.setFields([{ name: path as never, errors: [f.message] }]);
-      else setFailure(f);
-    }
-  };
+    },
+    // A line's error lands on the lot or serial field it came from.
+    onFailure: (f, values) =>
+      showFieldError(form, f, (field) => pathOfServerField(planShipment(openLines, values), field)),
+  });
 
   return (
-    <Drawer
-      open={open}
-      onClose={onClose}
+    <FormDrawer
+      {...shell}
       title={t('shipment.title', { number: order.number })}
+      submitText={t('shipment.submit')}
+      testId="ship"
       size={820}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('action.cancel')}</Button>
-          <Button type="primary" loading={loading} onClick={() => void submit()} data-testid="ship-submit">
-            {t('shipment.submit')}
-          </Button>
-        </Space>
-      }
     >
-      {failure && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure.message} description={failure.detail} data-testid="ship-error" />
-      )}
-      <Form<ShipmentValues> form={form} layout="vertical" preserve={false} initialValues={initialValues} onValuesChange={() => failure && setFailure(null)}>
+      <Form<ShipmentValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={initialValues}
+        onValuesChange={clearFailure}
+      >
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="shippedOn" label={t('shipment.shippedOn')} rules={[{ required: true, message: t('shipment.shippedOnRequired') }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="ship-date" />
+            <Form.Item
+              name="shippedOn"
+              label={t('shipment.shippedOn')}
+              rules={[{ required: true, message: t('shipment.shippedOnRequired') }]}
+            >
+              <DatePicker
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                data-testid="ship-date"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -125,6 +120,6 @@ export function ShipmentDrawer({ order, open, onClose }: Props) {
           <ShipLineFields key={line.id} line={line} />
         ))}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

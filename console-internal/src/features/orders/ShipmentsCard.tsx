@@ -24,7 +24,11 @@ export function ShipmentsCard({ order, canAct }: { order: OrderDetailFragment; c
   return (
     <Card title={t('shipment.cardTitle')} style={{ marginBottom: 16 }} data-testid="shipments">
       {order.shipments.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${t('shipment.none')} · ${t('shipment.noneDescription')}`} data-testid="empty" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={`${t('shipment.none')} · ${t('shipment.noneDescription')}`}
+          data-testid="empty"
+        />
       ) : (
         order.shipments.map((s) => (
           <Card
@@ -45,7 +49,13 @@ export function ShipmentsCard({ order, canAct }: { order: OrderDetailFragment; c
               !s.reversesId &&
               !s.reversed &&
               REVERSIBLE.includes(order.status) && (
-                <Button size="small" danger icon={<RollbackOutlined />} onClick={() => setReversing(s)} data-testid="reverse-open">
+                <Button
+                  size="small"
+                  danger
+                  icon={<RollbackOutlined />}
+                  onClick={() => setReversing(s)}
+                  data-testid="reverse-open"
+                >
                   {t('shipment.reverse')}
                 </Button>
               )
@@ -54,8 +64,10 @@ export function ShipmentsCard({ order, canAct }: { order: OrderDetailFragment; c
             <Flex justify="space-between" wrap gap={8}>
               <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ flex: 1 }}>
                 <Descriptions.Item label={t('shipment.shippedOn')}>{format.date(s.shippedOn)}</Descriptions.Item>
-                <Descriptions.Item label={t('shipment.carrier')}>{[s.carrier, s.trackingNo].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('shipment.amount')}>{format.money(s.amount.amount, s.amount.currency)}</Descriptions.Item>
+                <Descriptions.Item label={t('shipment.carrier')}>
+                  {[s.carrier, s.trackingNo].filter(Boolean).join(' · ') || '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('shipment.amount')}>{format.money(s.amount)}</Descriptions.Item>
                 {s.reason && <Descriptions.Item label={t('shipment.reason')}>{s.reason}</Descriptions.Item>}
               </Descriptions>
             </Flex>
@@ -72,8 +84,19 @@ export function ShipmentsCard({ order, canAct }: { order: OrderDetailFragment; c
                   key: 'product',
                   render: (_, i) => [i.product?.name, i.product?.code].filter(Boolean).join(' · ') || '—',
                 },
-                { title: t('shipment.quantity'), dataIndex: 'quantity', width: 70, align: 'right', render: (q: number) => format.number(q) },
-                { title: t('shipment.batchNo'), dataIndex: 'batchNo', width: 110, render: (v?: string | null) => v ?? '—' },
+                {
+                  title: t('shipment.quantity'),
+                  dataIndex: 'quantity',
+                  width: 70,
+                  align: 'right',
+                  render: (q: number) => format.number(q),
+                },
+                {
+                  title: t('shipment.batchNo'),
+                  dataIndex: 'batchNo',
+                  width: 110,
+                  render: (v?: string | null) => v ?? '—',
+                },
                 {
                   title: t('shipment.serialNo'),
                   dataIndex: 'serialNo',
@@ -81,7 +104,12 @@ export function ShipmentsCard({ order, canAct }: { order: OrderDetailFragment; c
                   render: (v?: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—'),
                 },
                 { title: t('shipment.udiPi'), dataIndex: 'udiPi', render: (v?: string | null) => v ?? '—' },
-                { title: t('shipment.expiryDate'), dataIndex: 'expiryDate', width: 110, render: (v?: string | null) => (v ? format.date(v) : '—') },
+                {
+                  title: t('shipment.expiryDate'),
+                  dataIndex: 'expiryDate',
+                  width: 110,
+                  render: (v?: string | null) => (v ? format.date(v) : '—'),
+                },
               ]}
             />
           </Card>

@@ -11,7 +11,7 @@ export interface LotValues {
   expiryDate?: Dayjs | null;
 }
 
-export interface LineValues {
+interface LineValues {
   mode: ShipMode;
   /** batch mode: one row per batch */
   lots?: LotValues[];
@@ -36,7 +36,7 @@ export interface OpenLine {
 export type FieldPath = Array<string | number>;
 type ItemField = 'quantity' | 'serialNo' | 'batchNo' | 'udiPi' | 'expiryDate';
 
-export interface PlanError {
+interface PlanError {
   name: FieldPath;
   /** locale key under shipment.* */
   key: string;
@@ -83,10 +83,24 @@ export function planShipment(lines: OpenLine[], values: ShipmentValues): Shipmen
       const seen = new Set<string>();
       const twice = units.find((u) => (seen.has(u.serialNo) ? true : (seen.add(u.serialNo), false)));
       if (twice) plan.errors.push({ name: serialsPath, key: 'serialTwice', params: { serial: twice.serialNo } });
-      if (units.length > line.openQuantity) plan.errors.push({ name: serialsPath, key: 'overOpen', params: { open: line.openQuantity } });
+      if (units.length > line.openQuantity)
+        plan.errors.push({ name: serialsPath, key: 'overOpen', params: { open: line.openQuantity } });
       for (const unit of units) {
-        plan.items.push({ orderLineId: line.id, quantity: 1, serialNo: unit.serialNo, udiPi: unit.udiPi, batchNo: text(v.batchNo), expiryDate: day(v.expiryDate) });
-        plan.paths.push({ quantity: serialsPath, serialNo: serialsPath, udiPi: serialsPath, batchNo: [...base, 'batchNo'], expiryDate: [...base, 'expiryDate'] });
+        plan.items.push({
+          orderLineId: line.id,
+          quantity: 1,
+          serialNo: unit.serialNo,
+          udiPi: unit.udiPi,
+          batchNo: text(v.batchNo),
+          expiryDate: day(v.expiryDate),
+        });
+        plan.paths.push({
+          quantity: serialsPath,
+          serialNo: serialsPath,
+          udiPi: serialsPath,
+          batchNo: [...base, 'batchNo'],
+          expiryDate: [...base, 'expiryDate'],
+        });
       }
       continue;
     }
@@ -95,14 +109,32 @@ export function planShipment(lines: OpenLine[], values: ShipmentValues): Shipmen
       const at = (field: string): FieldPath => [...base, 'lots', i, field];
       const quantity = lot.quantity ?? 0;
       if (!quantity) {
-        if (text(lot.batchNo) || text(lot.udiPi) || lot.expiryDate) plan.errors.push({ name: at('quantity'), key: 'quantityRequired' });
+        if (text(lot.batchNo) || text(lot.udiPi) || lot.expiryDate)
+          plan.errors.push({ name: at('quantity'), key: 'quantityRequired' });
         return;
       }
       total += quantity;
-      plan.items.push({ orderLineId: line.id, quantity, batchNo: text(lot.batchNo), udiPi: text(lot.udiPi), expiryDate: day(lot.expiryDate) });
-      plan.paths.push({ quantity: at('quantity'), serialNo: at('quantity'), batchNo: at('batchNo'), udiPi: at('udiPi'), expiryDate: at('expiryDate') });
+      plan.items.push({
+        orderLineId: line.id,
+        quantity,
+        batchNo: text(lot.batchNo),
+        udiPi: text(lot.udiPi),
+        expiryDate: day(lot.expiryDate),
+      });
+      plan.paths.push({
+        quantity: at('quantity'),
+        serialNo: at('quantity'),
+        batchNo: at('batchNo'),
+        udiPi: at('udiPi'),
+        expiryDate: at('expiryDate'),
+      });
     });
-    if (total > line.openQuantity) plan.errors.push({ name: [...base, 'lots', 0, 'quantity'], key: 'overOpen', params: { open: line.openQuantity } });
+    if (total > line.openQuantity)
+      plan.errors.push({
+        name: [...base, 'lots', 0, 'quantity'],
+        key: 'overOpen',
+        params: { open: line.openQuantity },
+      });
   }
   return plan;
 }

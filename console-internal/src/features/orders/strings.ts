@@ -1,4 +1,4 @@
-// The order desk's words (its actions, shipments, credit, and how it words refusals), loaded with
+// The order desk's words (its actions, shipments, and how it words refusals), loaded with
 // its pages over the order words both apps share; a submitted order is 待审批 to the desk.
 import { addFeatureStrings } from '@medchannel/web-shared';
 import { addOrderStrings } from '@medchannel/web-shared/orders';

@@ -2,11 +2,14 @@ import { Suspense, useState } from 'react';
 import { Button, Flex, Layout, Menu, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { can } from '@medchannel/shared-schema';
 import { navFor } from '../../app/nav';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch, UserBadge } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
+import { NotificationBell } from '@medchannel/web-shared/notices';
+import { GlobalSearch } from '../../components/search/GlobalSearch';
 
 /** Desktop-first shell: side menu by role, a header with who is working and the language. */
 export default function AppLayout() {
@@ -67,10 +70,18 @@ export default function AppLayout() {
             gap: 16,
           }}
         >
-          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          <Flex align="center" gap={16} style={{ minWidth: 0 }}>
+            {can(user.role, 'console.search') && <GlobalSearch />}
+            <Typography.Text type="secondary" ellipsis>
+              {t('app.tagline')}
+            </Typography.Text>
+          </Flex>
           <Flex align="center" gap={16}>
+            <NotificationBell to="/notifications" label="nav.notifications" countLabel="nav.notificationsUnread" />
             <LanguageSwitch />
-            <UserBadge user={user} />
+            <Link to="/profile" data-testid="profile-link" aria-label={t('nav.profile')}>
+              <UserBadge user={user} />
+            </Link>
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
               {t('action.logout')}
             </Button>

@@ -7,7 +7,7 @@ import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { LoadingState, NotFoundState } from '@medchannel/web-shared/states';
 import type { LazyPage } from '@medchannel/web-shared';
-import { editsCourses } from './roles';
+import { can } from '@medchannel/shared-schema';
 
 // Each tab is its own chunk, and so is the course page with its editor: the list loads alone.
 const CoursesPage = retryingLazy(() => import('./courses/CoursesPage'));
@@ -31,12 +31,18 @@ export default function TrainingArea() {
 
   return (
     <>
-      <PageHeader title={t('nav.training')} subtitle={t(editsCourses(user.role) ? 'training.subtitleEditor' : 'training.subtitleReader')} />
+      <PageHeader
+        title={t('nav.training')}
+        subtitle={t(can(user.role, 'training.edit') ? 'training.subtitleEditor' : 'training.subtitleReader')}
+      />
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(`/training/${key}`)}
         style={{ marginTop: -8 }}
-        items={TABS.map((tab) => ({ key: tab.key, label: <span data-testid={`training-tab-${tab.key}`}>{t(`training.tab.${tab.key}`)}</span> }))}
+        items={TABS.map((tab) => ({
+          key: tab.key,
+          label: <span data-testid={`training-tab-${tab.key}`}>{t(`training.tab.${tab.key}`)}</span>,
+        }))}
       />
       <Suspense fallback={<LoadingState />}>
         <Routes>

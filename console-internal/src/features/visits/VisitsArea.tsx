@@ -6,7 +6,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { LoadingState, NotFoundState } from '@medchannel/web-shared/states';
-import { leadsTeam } from './roles';
+import { can } from '@medchannel/shared-schema';
 
 // Each tab is its own chunk, and so are the plan and note forms and the detail pages.
 const WeekPage = retryingLazy(() => import('./week/WeekPage'));
@@ -19,7 +19,14 @@ const WriteNotePage = retryingLazy(() => import('./notes/WriteNotePage'));
 const NotePage = retryingLazy(() => import('./notes/NotePage'));
 
 /** Which tab a path belongs to: a plan and a co-visit sit under the week, a note under the notes. */
-const TAB_OF: Record<string, string> = { week: 'week', plan: 'week', co: 'week', notes: 'notes', team: 'team', disputes: 'disputes' };
+const TAB_OF: Record<string, string> = {
+  week: 'week',
+  plan: 'week',
+  co: 'week',
+  notes: 'notes',
+  team: 'team',
+  disputes: 'disputes',
+};
 
 /**
  * 拜访 — my week of co-visits (plan one at /visits/plan, one at /visits/co/<id>), visit notes
@@ -32,7 +39,12 @@ export default function VisitsArea() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const active = TAB_OF[pathname.split('/')[2] ?? ''] ?? 'week';
-  const tabs = ['week', 'notes', ...(leadsTeam(user.role) ? ['team', 'disputes'] : [])];
+  const tabs = [
+    'week',
+    'notes',
+    ...(can(user.role, 'coVisit.team') ? ['team'] : []),
+    ...(can(user.role, 'commitment.resolve') ? ['disputes'] : []),
+  ];
 
   return (
     <>
@@ -41,7 +53,10 @@ export default function VisitsArea() {
         activeKey={active}
         onChange={(key) => void navigate(`/visits/${key}`)}
         style={{ marginTop: -8 }}
-        items={tabs.map((key) => ({ key, label: <span data-testid={`visits-tab-${key}`}>{t(`visits.tab.${key}`)}</span> }))}
+        items={tabs.map((key) => ({
+          key,
+          label: <span data-testid={`visits-tab-${key}`}>{t(`visits.tab.${key}`)}</span>,
+        }))}
       />
       <Suspense fallback={<LoadingState />}>
         <Routes>
@@ -52,8 +67,8 @@ export default function VisitsArea() {
           <Route path="notes" element={<NotesPage />} />
           <Route path="notes/write" element={<WriteNotePage />} />
           <Route path="notes/:id" element={<NotePage />} />
-          {leadsTeam(user.role) && <Route path="team" element={<TeamPage />} />}
-          {leadsTeam(user.role) && <Route path="disputes" element={<DisputesPage />} />}
+          {can(user.role, 'coVisit.team') && <Route path="team" element={<TeamPage />} />}
+          {can(user.role, 'commitment.resolve') && <Route path="disputes" element={<DisputesPage />} />}
           <Route path="*" element={<NotFoundState />} />
         </Routes>
       </Suspense>

@@ -3,7 +3,7 @@ import { Alert, Card, Flex, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
-import { errorMessage } from '@medchannel/web-shared';
+import { useCodedError } from '@medchannel/web-shared/kernel';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { CompanyPeopleDocument, SetFinanceAccessDocument } from '../../gql/graphql';
 
@@ -13,10 +13,14 @@ import { CompanyPeopleDocument, SetFinanceAccessDocument } from '../../gql/graph
  */
 export function PeopleCard({ distributorId }: { distributorId: string }) {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(CompanyPeopleDocument, { variables: { distributorId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(CompanyPeopleDocument, {
+    variables: { distributorId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [setAccess] = useMutation(SetFinanceAccessDocument);
+  const explain = useCodedError();
 
   const toggle = async (userId: string, allowed: boolean) => {
     setPending(userId);
@@ -24,7 +28,7 @@ export function PeopleCard({ distributorId }: { distributorId: string }) {
     try {
       await setAccess({ variables: { userId, allowed } });
     } catch (err) {
-      setFailure(errorMessage(t, err));
+      setFailure(explain(err).message);
     } finally {
       setPending(null);
     }
@@ -41,7 +45,8 @@ export function PeopleCard({ distributorId }: { distributorId: string }) {
           <div key={u.id} className="pp-item" data-testid="person" data-email={u.email}>
             <Flex justify="space-between" align="center" gap={8}>
               <div style={{ minWidth: 0 }}>
-                <Typography.Text strong>{u.displayName}</Typography.Text> <Tag style={{ marginInlineStart: 4 }}>{t(`role.${u.role}`)}</Tag>
+                <Typography.Text strong>{u.displayName}</Typography.Text>{' '}
+                <Tag style={{ marginInlineStart: 4 }}>{t(`role.${u.role}`)}</Tag>
                 <div className="pp-muted" style={{ overflowWrap: 'anywhere' }}>
                   {u.email}
                 </div>
@@ -55,7 +60,9 @@ export function PeopleCard({ distributorId }: { distributorId: string }) {
                     aria-label={t('company.financeAccessFor', { name: u.displayName })}
                     data-testid="finance-access"
                   />
-                  <span className="pp-muted">{t(u.financeAccess ? 'company.financeAccessOn' : 'company.financeAccessOff')}</span>
+                  <span className="pp-muted">
+                    {t(u.financeAccess ? 'company.financeAccessOn' : 'company.financeAccessOff')}
+                  </span>
                 </Flex>
               ) : (
                 <span className="pp-muted" style={{ flex: 'none' }}>
@@ -73,7 +80,9 @@ export function PeopleCard({ distributorId }: { distributorId: string }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
         {t('company.peopleHint')}
       </Typography.Paragraph>
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 8 }} data-testid="finance-access-error" />}
+      {failure && (
+        <Alert type="error" showIcon title={failure} style={{ marginBottom: 8 }} data-testid="finance-access-error" />
+      )}
       {body}
     </Card>
   );

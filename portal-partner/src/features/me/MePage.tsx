@@ -1,14 +1,28 @@
+import type { ReactNode } from 'react';
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
-import { BankOutlined, LogoutOutlined, RightOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BellOutlined,
+  FundOutlined,
+  LogoutOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { can } from '@medchannel/shared-schema';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch } from '@medchannel/web-shared/components';
+import { BrandSwitcher } from './BrandSwitcher';
 
 export default function MePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { logout } = useSession();
+  const team = can(user.role, 'portal.team');
   return (
     <Flex vertical gap={12}>
       <Card>
@@ -25,10 +39,13 @@ export default function MePage() {
       <Card size="small">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('me.organisation')}>{user.distributor?.name}</Descriptions.Item>
-          <Descriptions.Item label={t('me.brand')}>{user.brand.name}</Descriptions.Item>
+          <Descriptions.Item label={t('me.brand')}>
+            <span data-testid="me-brand">{user.brand.name}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('me.email')}>{user.email}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <BrandSwitcher />
       <Link to="/company" data-testid="me-company">
         <Card size="small" hoverable>
           <Flex justify="space-between" align="center">
@@ -42,6 +59,37 @@ export default function MePage() {
           </Flex>
         </Card>
       </Link>
+      <MeLink
+        to="/opportunities"
+        testId="me-opportunities"
+        icon={<FundOutlined />}
+        label={t('nav.opportunities')}
+        hint={t('nav.opportunitiesHint')}
+      />
+      <MeLink
+        to="/compliance"
+        testId="me-compliance"
+        icon={<SafetyCertificateOutlined />}
+        label={t('compliance.title')}
+        hint={t('compliance.meHint')}
+      />
+      <MeLink
+        to="/me/notices"
+        testId="me-notices"
+        icon={<BellOutlined />}
+        label={t('me.noticeSettings')}
+        hint={t('me.noticeSettingsHint')}
+      />
+      {team && (
+        <MeLink to="/me/team" testId="me-team" icon={<TeamOutlined />} label={t('me.team')} hint={t('me.teamHint')} />
+      )}
+      <MeLink
+        to="/me/security"
+        testId="me-security"
+        icon={<SafetyOutlined />}
+        label={t('me.security')}
+        hint={t('me.securityHint')}
+      />
       <Card size="small">
         <Flex justify="space-between" align="center">
           <Typography.Text>{t('language.label')}</Typography.Text>
@@ -52,5 +100,35 @@ export default function MePage() {
         {t('action.logout')}
       </Button>
     </Flex>
+  );
+}
+
+function MeLink({
+  to,
+  testId,
+  icon,
+  label,
+  hint,
+}: {
+  to: string;
+  testId: string;
+  icon: ReactNode;
+  label: string;
+  hint: string;
+}) {
+  return (
+    <Link to={to} data-testid={testId}>
+      <Card size="small" hoverable>
+        <Flex justify="space-between" align="center">
+          <Typography.Text>
+            <span style={{ marginRight: 8, color: '#1565c0' }}>{icon}</span>
+            {label}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {hint} <RightOutlined />
+          </Typography.Text>
+        </Flex>
+      </Card>
+    </Link>
   );
 }

@@ -1,49 +1,34 @@
 import './strings';
 import { Badge, Button, Card, Segmented, Typography } from 'antd';
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { errorMessage, useFormat } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
+import { signOf, useCodedError } from '@medchannel/web-shared/kernel';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
+import { noticeTarget, useInbox, wordNotice, type Notice } from '@medchannel/web-shared/notices';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
-import { MarkNotificationsReadDocument, NotificationsDocument, type NotificationsQuery } from '../../gql/graphql';
-import { useVisitTime } from '../visits/dates';
-import { noticeTarget, wordNotice } from './notice';
+import { NOTICE_TARGETS } from '../../components/paths';
 
-type Notice = NotificationsQuery['notifications']['nodes'][number];
-
-/** 通知: the viewer's notices, newest first; opening one marks it read and goes to its order. */
+/** 通知: the viewer's notices, newest first; opening one marks it read and goes to its record. */
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === '1';
-  const query = useQuery(NotificationsDocument, { variables: { unreadOnly } });
-  const pager = useLoadMore(query, 'notifications');
-  const [mark, marking] = useMutation(MarkNotificationsReadDocument, {
-    refetchQueries: ['UnreadNotificationCount'],
-    // Read now, on screen too: the list's cached notices are updated rather than refetched page by page.
-    update(cache, _result, { variables }) {
-      const now = new Date().toISOString();
-      const asked = variables?.ids;
-      const ids = Array.isArray(asked) ? asked.map(String) : (pager.page?.nodes.map((n) => n.id) ?? []);
-      for (const id of ids) cache.modify({ id: cache.identify({ __typename: 'Notification', id }), fields: { readAt: (v) => v ?? now } });
-    },
-  });
-
-  const open = (n: Notice) => {
-    if (!n.readAt) void mark({ variables: { ids: [n.id] } });
-    const target = noticeTarget(n);
+  const { query, marking, markAll, open } = useInbox(unreadOnly, (n) => {
+    const target = noticeTarget(NOTICE_TARGETS, n);
     if (target) navigate(target);
-  };
+  });
+  const pager = useLoadMore(query, 'notifications');
+  const explain = useCodedError();
 
   return (
     <>
       <PageHeader
         title={t('notice.title')}
         extra={
-          <Button onClick={() => void mark({ variables: { ids: null } })} loading={marking.loading} data-testid="notifications-read-all">
+          <Button onClick={markAll} loading={marking.loading} data-testid="notifications-read-all">
             {t('notice.readAll')}
           </Button>
         }
@@ -59,7 +44,7 @@ export default function NotificationsPage() {
         style={{ marginBottom: 12 }}
         data-testid="notifications-filter"
       />
-      {marking.error && <Typography.Text type="danger">{errorMessage(t, marking.error)}</Typography.Text>}
+      {marking.error && <Typography.Text type="danger">{explain(marking.error).message}</Typography.Text>}
       <Card size="small">
         <PagedList
           query={query}
@@ -67,7 +52,12 @@ export default function NotificationsPage() {
           testId="notification-list"
           footerTestId="notifications"
           row={(n) => <NoticeRow key={n.id} notice={n} onOpen={() => open(n)} />}
-          empty={<EmptyState title={t(unreadOnly ? 'notice.noneUnread' : 'notice.none')} description={t('notice.noneDescription')} />}
+          empty={
+            <EmptyState
+              title={t(unreadOnly ? 'notice.noneUnread' : 'notice.none')}
+              description={t('notice.noneDescription')}
+            />
+          }
         />
       </Card>
     </>
@@ -78,9 +68,9 @@ function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }
   const { t } = useTranslation();
   const format = useFormat();
   // the only time a notice carries is a co-visit's, said as the hospital's clock shows it
-  const visitTime = useVisitTime();
+  const visitTime = format.dateTime;
   // a change of balance with its sign: "+¥4,160.00" adds to what is owed
-  const signed = (amount: string) => `${!amount.startsWith('-') && !/^0(\.0+)?$/.test(amount) ? '+' : ''}${format.money(amount)}`;
+  const signed = (amount: string) => `${signOf(amount) > 0 ? '+' : ''}${format.money(amount)}`;
   const { title, details } = wordNotice(t, n, format.date, visitTime, signed);
   return (
     <button
@@ -91,7 +81,16 @@ function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }
       data-kind={n.kind}
       data-entity-id={n.entityId}
       data-unread={String(!n.readAt)}
-      style={{ display: 'block', width: '100%', textAlign: 'left', background: 'none', border: 'none', borderBottom: '1px solid #f0f0f0', cursor: 'pointer', font: 'inherit' }}
+      style={{
+        display: 'block',
+        width: '100%',
+        textAlign: 'left',
+        background: 'none',
+        border: 'none',
+        borderBottom: '1px solid #f0f0f0',
+        cursor: 'pointer',
+        font: 'inherit',
+      }}
     >
       <Badge dot={!n.readAt} offset={[6, 0]}>
         <Typography.Text strong={!n.readAt}>{title}</Typography.Text>

@@ -7,18 +7,19 @@ import { useNavigate } from 'react-router';
 import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { CancelOrderDocument, ConfirmDeliveryDocument, type PartnerOrderFragment } from '../../gql/graphql';
 import { useCart, type CartLine } from './place/cart';
-import { useOrderError } from './useOrderError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { ORDER_ERRORS } from './orderErrors';
 
 /** What the distributor may do with its order: cancel it before approval, confirm delivery once shipped, order the same again. */
 export function OrderActions({ order }: { order: PartnerOrderFragment }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { cart, replace } = useCart();
-  const describe = useOrderError();
+  const explain = useCodedError(ORDER_ERRORS);
   const [failure, setFailure] = useState<string | null>(null);
   const [cancelOpen, setCancelOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const onError = (error: unknown) => setFailure(describe(error));
+  const onError = (error: unknown) => setFailure(explain(error).message);
   const [cancel, cancelling] = useMutation(CancelOrderDocument, { onError });
   const [confirm, confirming] = useMutation(ConfirmDeliveryDocument, { onError });
   const versioned = { id: order.id, expectedVersion: order.version };
@@ -26,10 +27,23 @@ export function OrderActions({ order }: { order: PartnerOrderFragment }) {
   const reorder = () => {
     const lines: CartLine[] = order.lines.flatMap((l) =>
       l.product
-        ? [{ productId: l.product.id, code: l.product.code, name: l.product.name, unitPrice: l.unitPrice.amount, currency: l.unitPrice.currency, quantity: l.quantity }]
+        ? [
+            {
+              productId: l.product.id,
+              code: l.product.code,
+              name: l.product.name,
+              unitPrice: l.unitPrice.amount,
+              currency: l.unitPrice.currency,
+              quantity: l.quantity,
+            },
+          ]
         : [],
     );
-    replace(lines, order.kind as OrderKind, order.hospital ? { id: order.hospital.id, name: order.hospital.name } : null);
+    replace(
+      lines,
+      order.kind as OrderKind,
+      order.hospital ? { id: order.hospital.id, name: order.hospital.name } : null,
+    );
     navigate('/orders/cart');
   };
   const reorderButton = (
@@ -42,7 +56,12 @@ export function OrderActions({ order }: { order: PartnerOrderFragment }) {
     <Flex vertical gap={8}>
       <Flex gap={8} wrap>
         {cart.lines.length ? (
-          <Popconfirm title={t('order.reorderReplaces')} okText={t('order.reorderConfirm')} cancelText={t('action.cancel')} onConfirm={reorder}>
+          <Popconfirm
+            title={t('order.reorderReplaces')}
+            okText={t('order.reorderConfirm')}
+            cancelText={t('action.cancel')}
+            onConfirm={reorder}
+          >
             {reorderButton}
           </Popconfirm>
         ) : (
@@ -59,7 +78,12 @@ export function OrderActions({ order }: { order: PartnerOrderFragment }) {
               return confirm({ variables: versioned });
             }}
           >
-            <Button type="primary" icon={<CheckCircleOutlined />} loading={confirming.loading} data-testid="order-confirm-delivery">
+            <Button
+              type="primary"
+              icon={<CheckCircleOutlined />}
+              loading={confirming.loading}
+              data-testid="order-confirm-delivery"
+            >
               {t('order.confirmDelivery')}
             </Button>
           </Popconfirm>
@@ -70,7 +94,15 @@ export function OrderActions({ order }: { order: PartnerOrderFragment }) {
           </Button>
         )}
       </Flex>
-      {failure && <Alert type="error" showIcon title={failure} closable={{ onClose: () => setFailure(null) }} data-testid="order-action-error" />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          title={failure}
+          closable={{ onClose: () => setFailure(null) }}
+          data-testid="order-action-error"
+        />
+      )}
       <Modal
         open={cancelOpen}
         title={t('order.cancelTitle', { number: order.number })}

@@ -3,6 +3,7 @@ import { Alert, Card, Descriptions, Flex } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
@@ -18,6 +19,8 @@ import './orders.css';
 export default function OrderDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  // opened from anywhere (not only the inbox): the viewer's notices about it are read
+  useNoticesReadOnOpen('order', id);
   const { data, error, refetch } = useQuery(OrderDocument, { variables: { id } });
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -85,7 +88,11 @@ function Summary({ order }: { order: PartnerOrderFragment }) {
               </span>
             ),
           },
-          { key: 'shipped', label: t('order.shippedTotal'), children: format.money(order.shippedTotal.amount, order.shippedTotal.currency) },
+          {
+            key: 'shipped',
+            label: t('order.shippedTotal'),
+            children: format.money(order.shippedTotal.amount, order.shippedTotal.currency),
+          },
           { key: 'note', label: t('order.note'), children: order.note },
         ].filter((item) => item.children)}
       />

@@ -20,10 +20,16 @@ export function OrderLinesCard({ order }: { order: PartnerOrderFragment }) {
             </div>
             <div className="pp-item-line">
               <span className="pp-item-label">{line.product?.code}</span>
-              {t('order.lineQuantity', { quantity: format.number(line.quantity), price: format.money(line.unitPrice.amount, line.unitPrice.currency) })}
+              {t('order.lineQuantity', {
+                quantity: format.number(line.quantity),
+                price: format.money(line.unitPrice.amount, line.unitPrice.currency),
+              })}
             </div>
             <div className="pp-item-line" data-testid="line-progress">
-              {t('order.lineProgress', { shipped: format.number(line.shippedQuantity), open: format.number(line.openQuantity) })}
+              {t('order.lineProgress', {
+                shipped: format.number(line.shippedQuantity),
+                open: format.number(line.openQuantity),
+              })}
             </div>
             <Progress
               percent={line.quantity > 0 ? Math.floor((line.shippedQuantity * 100) / line.quantity) : 0}

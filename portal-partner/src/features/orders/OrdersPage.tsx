@@ -1,54 +1,64 @@
 import './strings';
-import { Button, Card, Flex, Select, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { PlusOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { OrderStatusTag } from '@medchannel/web-shared/orders';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyOrdersDocument, type MyOrdersQuery } from '../../gql/graphql';
 import { itemCount, useCart } from './place/cart';
+import { CompanyTag } from '../../components/CompanyTag';
+import { OrderFilters } from './OrderFilters';
+import { useSecondTier } from '../../components/useSecondTier';
 import './orders.css';
 
 type Row = MyOrdersQuery['orders']['nodes'][number];
 
-/** 我的订单: the orders the viewer may see (a rep: the ones they placed), newest first, filtered on the server. */
+/**
+ * 我的订单: the orders the viewer may see (a rep: the ones they placed; an owner above a second tier: theirs too, each
+ * saying whose), newest first, filtered on the server.
+ */
 export default function OrdersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
   const status = params.get('status') ?? '';
-  const filter = { search: search || null, statuses: status ? [status as OrderStatus] : null };
+  const company = params.get('company') ?? '';
+  const filter = {
+    search: search || null,
+    statuses: status ? [status as OrderStatus] : null,
+    distributorId: company || null,
+  };
   const query = useQuery(MyOrdersDocument, { variables: { filter } });
   const pager = useLoadMore(query, 'orders');
-  const filtered = Boolean(search || status);
+  const filtered = Boolean(search || status || company);
+  // an owner above a second tier reads its orders too: the list is not only "mine"
+  const withSecondTier = useSecondTier().length > 0;
 
   return (
     <>
       <PageHeader
-        title={t('orders.title')}
+        title={t(withSecondTier ? 'orders.titleWithSecondTier' : 'orders.title')}
+        subtitle={withSecondTier ? t('orders.withSecondTierHint') : undefined}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')} data-testid="orders-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/orders/new')}
+            data-testid="orders-new"
+          >
             {t('orders.new')}
           </Button>
         }
       />
       <CartReminder />
-      <div className="po-filters">
-        <SearchFilter value={search} onSearch={(v) => setFilter('q', v)} placeholder={t('orders.searchPlaceholder')} testId="order-search" maxWidth={9999} />
-        <Select
-          value={status}
-          onChange={(v) => setFilter('status', v || undefined)}
-          options={[{ value: '', label: t('orders.allStatuses') }, ...Object.values(OrderStatus).map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))]}
-          data-testid="order-status-filter"
-          aria-label={t('orders.statusFilter')}
-        />
-      </div>
+      <OrderFilters search={search} status={status} company={company} setFilter={setFilter} />
       <Card size="small">
         <PagedList
           query={query}
@@ -63,7 +73,11 @@ export default function OrdersPage() {
               <EmptyState
                 title={t('orders.emptyTitle')}
                 description={t('orders.emptyDescription')}
-                action={<Button type="primary" onClick={() => navigate('/orders/new')}>{t('orders.new')}</Button>}
+                action={
+                  <Button type="primary" onClick={() => navigate('/orders/new')}>
+                    {t('orders.new')}
+                  </Button>
+                }
               />
             )
           }
@@ -78,7 +92,11 @@ function OrderRow({ order }: { order: Row }) {
   const format = useFormat();
   const [first] = order.lines;
   const products = first
-    ? t(order.lines.length === 1 ? 'orders.product' : 'orders.products', { name: first.product?.name ?? '—', quantity: first.quantity, count: order.lines.length })
+    ? t(order.lines.length === 1 ? 'orders.product' : 'orders.products', {
+        name: first.product?.name ?? '—',
+        quantity: first.quantity,
+        count: order.lines.length,
+      })
     : '';
   return (
     <Link to={`/orders/${order.id}`} className="pp-item pp-row" data-testid="order-row" data-number={order.number}>
@@ -86,6 +104,7 @@ function OrderRow({ order }: { order: Row }) {
         <span className="pp-number">{order.number}</span>
         <OrderStatusTag status={order.status} />
       </div>
+      <CompanyTag distributor={order.distributor} />
       <div className="pp-item-line">{order.kind === OrderKind.STOCK ? t('orderKind.STOCK') : order.hospital?.name}</div>
       <div className="pp-row-head" style={{ marginTop: 4 }}>
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 13, minWidth: 0 }}>

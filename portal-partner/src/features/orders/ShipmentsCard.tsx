@@ -54,7 +54,12 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
         </div>
       )}
       {s.items.map((item) => (
-        <div key={item.id} className="pp-item-line" data-testid="shipment-item" style={{ paddingLeft: 10, borderLeft: '2px solid #e8f0fb' }}>
+        <div
+          key={item.id}
+          className="pp-item-line"
+          data-testid="shipment-item"
+          style={{ paddingLeft: 10, borderLeft: '2px solid #e8f0fb' }}
+        >
           <div>
             <Typography.Text strong>{item.product?.name ?? '—'}</Typography.Text>
             <span className="pp-muted"> × {format.number(item.quantity)}</span>

@@ -1,5 +1,5 @@
 import './strings';
-import { Flex, Segmented } from 'antd';
+import { Flex, Segmented, Select } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
@@ -7,6 +7,7 @@ import { useCurrentUser } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { AccountAccessDocument } from '../../gql/graphql';
+import { useSecondTier } from '../../components/useSecondTier';
 import { AccountSummaryCard } from './AccountSummaryCard';
 import { InvoiceList } from './InvoiceList';
 import { NoAccessState } from './NoAccessState';
@@ -40,18 +41,40 @@ function Account() {
   const user = useCurrentUser();
   const { params, setFilter } = useUrlFilters();
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'statements';
-  // An owner of a first-tier distributor may read its second tier's accounts too: this area is its own.
-  const filter = { distributorId: user.distributor?.id ?? null };
+  // An owner of a first-tier distributor reads his second tier's accounts too, one company at a time (`company`).
+  const below = useSecondTier();
+  const secondTier = user.role === Role.OWNER ? below : [];
+  const other = secondTier.find((d) => d.id === params.get('company'));
+  const companyId = other?.id ?? user.distributor?.id;
+  const filter = { distributorId: companyId ?? null };
 
   return (
     <Flex vertical gap={12} className="pa-page">
-      <PageHeader title={t('account.title')} subtitle={user.distributor?.name} />
-      <AccountSummaryCard />
+      <PageHeader
+        title={t('account.title')}
+        subtitle={other ? t('company.secondTierOf', { name: other.name }) : user.distributor?.name}
+      />
+      {secondTier.length > 0 && user.distributor && (
+        <Select
+          value={other?.id ?? ''}
+          onChange={(v) => setFilter('company', v || undefined)}
+          options={[
+            { value: '', label: user.distributor.name },
+            ...secondTier.map((d) => ({ value: d.id, label: t('company.secondTierOf', { name: d.name }) })),
+          ]}
+          aria-label={t('account.company')}
+          data-testid="account-company"
+        />
+      )}
+      <AccountSummaryCard key={companyId} distributorId={other?.id} />
       <Segmented<Tab>
         block
         value={tab}
         onChange={(value) => setFilter('tab', value === 'statements' ? undefined : value)}
-        options={TABS.map((value) => ({ value, label: <span data-testid={`account-tab-${value}`}>{t(`account.tab.${value}`)}</span> }))}
+        options={TABS.map((value) => ({
+          value,
+          label: <span data-testid={`account-tab-${value}`}>{t(`account.tab.${value}`)}</span>,
+        }))}
         data-testid="account-tabs"
       />
       {tab === 'statements' && <StatementList filter={filter} />}

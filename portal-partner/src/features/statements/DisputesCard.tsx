@@ -1,17 +1,22 @@
 import { Card, Flex, Typography } from 'antd';
+import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { DisputeStatus } from '@medchannel/shared-schema';
-import { DisputeStatusTag } from '@medchannel/web-shared/finance';
+import { can, DisputeStatus } from '@medchannel/shared-schema';
+import { useCurrentUser } from '@medchannel/web-shared';
+import { DisputeEvidence, DisputeStatusTag } from '@medchannel/web-shared/finance';
 import type { PartnerStatementFragment } from '../../gql/graphql';
 import { useAccountFormat } from './format';
 
 /**
- * Every dispute raised on this month, in any version, newest version first, with finance's
- * answer: a reissued month still says what was disputed before and how it was settled.
+ * Every dispute raised on this month, in any version, newest version first, with its evidence and finance's
+ * answer: a reissued month still says what was disputed before and how it was settled. The owner adds evidence
+ * (a photo of a signed delivery note, say) while a dispute is open.
  */
 export function DisputesCard({ statement }: { statement: PartnerStatementFragment }) {
   const { t } = useTranslation();
   const format = useAccountFormat();
+  const client = useApolloClient();
+  const answers = can(useCurrentUser().role, 'statement.answer');
   const versions = [...statement.versions].reverse().filter((v) => v.disputes.length > 0);
   if (versions.length === 0) return null;
 
@@ -30,7 +35,9 @@ export function DisputesCard({ statement }: { statement: PartnerStatementFragmen
               <div className="pp-muted" style={{ marginTop: 2 }}>
                 {[
                   v.id !== statement.id ? t('statement.version', { version: v.version }) : null,
-                  d.line ? `${format.date(d.line.occurredOn)} · ${format.signed(d.line.amount.amount, d.line.amount.currency)}` : null,
+                  d.line
+                    ? `${format.date(d.line.occurredOn)} · ${format.signed(d.line.amount.amount, d.line.amount.currency)}`
+                    : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -39,6 +46,13 @@ export function DisputesCard({ statement }: { statement: PartnerStatementFragmen
                 <span className="pp-item-label">{t('dispute.yourComment')}</span>
                 <span data-testid="dispute-comment-text">{d.comment}</span>
               </div>
+              <DisputeEvidence
+                disputeId={d.id}
+                attachments={d.attachments}
+                audience="portal"
+                canAdd={answers && d.status === DisputeStatus.OPEN}
+                onAdded={() => void client.refetchQueries({ include: ['Statement'] })}
+              />
               {d.status === DisputeStatus.OPEN ? (
                 <div className="pp-item-line pp-muted">{t('dispute.waiting')}</div>
               ) : (

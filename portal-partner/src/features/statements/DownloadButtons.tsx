@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Flex, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '@medchannel/web-shared/components';
+import { downloadFile } from '@medchannel/web-shared/kernel';
 import type { PartnerStatementFragment } from '../../gql/graphql';
 
 type Format = 'pdf' | 'xlsx';
@@ -15,7 +15,12 @@ export function DownloadButtons({ statement }: { statement: PartnerStatementFrag
   const download = async (format: Format) => {
     setBusy(format);
     setFailed(false);
-    const name = t('statement.fileName', { code: statement.distributor?.code ?? '', period: statement.period, version: statement.version, ext: format });
+    const name = t('statement.fileName', {
+      code: statement.distributor?.code ?? '',
+      period: statement.period,
+      version: statement.version,
+      ext: format,
+    });
     const ok = await downloadFile(`/files/statements/${encodeURIComponent(statement.id)}.${format}`, 'portal', name);
     setBusy(null);
     setFailed(!ok);
@@ -23,15 +28,29 @@ export function DownloadButtons({ statement }: { statement: PartnerStatementFrag
   return (
     <Card size="small" title={t('statement.download')}>
       <Flex gap={8} className="pa-actions">
-        <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')} data-testid="statement-download-pdf">
+        <Button
+          icon={<FilePdfOutlined />}
+          loading={busy === 'pdf'}
+          onClick={() => void download('pdf')}
+          data-testid="statement-download-pdf"
+        >
           PDF
         </Button>
-        <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void download('xlsx')} data-testid="statement-download-xlsx">
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={busy === 'xlsx'}
+          onClick={() => void download('xlsx')}
+          data-testid="statement-download-xlsx"
+        >
           Excel
         </Button>
       </Flex>
       {failed && (
-        <Typography.Text type="danger" style={{ display: 'block', marginTop: 8 }} data-testid="statement-download-error">
+        <Typography.Text
+          type="danger"
+          style={{ display: 'block', marginTop: 8 }}
+          data-testid="statement-download-error"
+        >
           {t('statement.downloadFailed')}
         </Typography.Text>
       )}

@@ -2,11 +2,12 @@ import { Progress } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { InvoiceStatus } from '@medchannel/shared-schema';
-import { InvoiceStatusTag, fromCents, toCents } from '@medchannel/web-shared/finance';
+import { InvoiceStatusTag } from '@medchannel/web-shared/finance';
+import { chinaToday, minus, percentOf } from '@medchannel/web-shared/kernel';
 import { useLoadMore } from '../../components/LoadMore';
 import { AccountInvoicesDocument, type AccountFilter, type AccountInvoicesQuery } from '../../gql/graphql';
 import { AccountListCard } from './AccountListCard';
-import { businessToday, useAccountFormat } from './format';
+import { useAccountFormat } from './format';
 
 type Row = AccountInvoicesQuery['invoices']['nodes'][number];
 
@@ -14,7 +15,14 @@ type Row = AccountInvoicesQuery['invoices']['nodes'][number];
 export function InvoiceList({ filter }: { filter: AccountFilter }) {
   const query = useQuery(AccountInvoicesDocument, { variables: { filter }, fetchPolicy: 'cache-and-network' });
   const pager = useLoadMore(query, 'invoices');
-  return <AccountListCard query={query} pager={pager} kind="invoice" row={(invoice) => <InvoiceRow key={invoice.id} invoice={invoice} />} />;
+  return (
+    <AccountListCard
+      query={query}
+      pager={pager}
+      kind="invoice"
+      row={(invoice) => <InvoiceRow key={invoice.id} invoice={invoice} />}
+    />
+  );
 }
 
 /** A VAT rate as the API sends it ("0.1300") as a percentage ("13%"), by moving the point: no float. */
@@ -29,10 +37,8 @@ function percent(rate: string): string {
 function InvoiceRow({ invoice: i }: { invoice: Row }) {
   const { t } = useTranslation();
   const format = useAccountFormat();
-  const gross = toCents(i.grossAmount.amount);
-  const paid = toCents(i.paidAmount.amount);
-  const left = fromCents(gross - paid);
-  const late = i.status !== InvoiceStatus.PAID && i.dueOn < businessToday();
+  const left = minus(i.grossAmount.amount, i.paidAmount.amount);
+  const late = i.status !== InvoiceStatus.PAID && i.dueOn < chinaToday();
   return (
     <div className="pp-item" data-testid="invoice-row" data-number={i.number} data-status={i.status}>
       <div className="pp-row-head">
@@ -42,11 +48,18 @@ function InvoiceRow({ invoice: i }: { invoice: Row }) {
       <div className="pp-row-head" style={{ marginTop: 4 }}>
         <span className="pp-muted">
           {t('invoice.issuedOn', { date: format.date(i.issuedOn) })} ·{' '}
-          <span className={late ? 'pa-late' : undefined}>{t(late ? 'invoice.lateSince' : 'invoice.dueOn', { date: format.date(i.dueOn) })}</span>
+          <span className={late ? 'pa-late' : undefined}>
+            {t(late ? 'invoice.lateSince' : 'invoice.dueOn', { date: format.date(i.dueOn) })}
+          </span>
         </span>
         <span className="pp-amount">{format.money(i.grossAmount.amount, i.grossAmount.currency)}</span>
       </div>
-      <Progress percent={gross > 0n ? Number((paid * 100n) / gross) : 0} size="small" showInfo={false} aria-label={t('invoice.paidShare')} />
+      <Progress
+        percent={percentOf(i.paidAmount.amount, i.grossAmount.amount)}
+        size="small"
+        showInfo={false}
+        aria-label={t('invoice.paidShare')}
+      />
       <div className="pp-row-head">
         <span className="pp-muted" data-testid="invoice-paid">
           {t('invoice.paid', { amount: format.money(i.paidAmount.amount, i.paidAmount.currency) })}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { signOf } from '@medchannel/web-shared/finance';
+import { signOf } from '@medchannel/web-shared/kernel';
 import { useLoadMore } from '../../components/LoadMore';
 import { AccountPaymentsDocument, type AccountFilter, type AccountPaymentsQuery } from '../../gql/graphql';
 import { AccountListCard } from './AccountListCard';
@@ -12,7 +12,14 @@ type Row = AccountPaymentsQuery['payments']['nodes'][number];
 export function PaymentList({ filter }: { filter: AccountFilter }) {
   const query = useQuery(AccountPaymentsDocument, { variables: { filter }, fetchPolicy: 'cache-and-network' });
   const pager = useLoadMore(query, 'payments');
-  return <AccountListCard query={query} pager={pager} kind="payment" row={(payment) => <PaymentRow key={payment.id} payment={payment} />} />;
+  return (
+    <AccountListCard
+      query={query}
+      pager={pager}
+      kind="payment"
+      row={(payment) => <PaymentRow key={payment.id} payment={payment} />}
+    />
+  );
 }
 
 function PaymentRow({ payment: p }: { payment: Row }) {

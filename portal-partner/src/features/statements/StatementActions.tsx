@@ -3,11 +3,12 @@ import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Role, StatementStatus } from '@medchannel/shared-schema';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { StatementStatus } from '@medchannel/shared-schema';
+import { useCan } from '@medchannel/web-shared';
 import { ConfirmStatementDocument, type PartnerStatementFragment } from '../../gql/graphql';
 import { useAccountFormat } from './format';
-import { useStatementError } from './useStatementError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { STATEMENT_ERRORS } from './statementErrors';
 
 interface Props {
   statement: PartnerStatementFragment;
@@ -24,13 +25,13 @@ interface Props {
 export function StatementActions({ statement, onDispute, onFailure }: Props) {
   const { t } = useTranslation();
   const format = useAccountFormat();
-  const user = useCurrentUser();
-  const describe = useStatementError();
+  const answers = useCan('statement.answer');
+  const explain = useCodedError(STATEMENT_ERRORS);
   const [open, setOpen] = useState(false);
   const [confirm, confirming] = useMutation(ConfirmStatementDocument);
 
   if (statement.status !== StatementStatus.ISSUED) return null;
-  if (user.role !== Role.OWNER) {
+  if (!answers) {
     return <Alert type="info" showIcon title={t('statement.ownerAnswers')} data-testid="statement-owner-answers" />;
   }
   const closing = format.money(statement.closingBalance.amount, statement.closingBalance.currency);
@@ -39,7 +40,13 @@ export function StatementActions({ statement, onDispute, onFailure }: Props) {
     <Flex vertical gap={8}>
       <Alert type="warning" showIcon title={t('statement.waiting')} description={t('statement.waitingText')} />
       <Flex gap={8} className="pa-actions">
-        <Button type="primary" size="large" icon={<CheckCircleOutlined />} onClick={() => setOpen(true)} data-testid="statement-confirm">
+        <Button
+          type="primary"
+          size="large"
+          icon={<CheckCircleOutlined />}
+          onClick={() => setOpen(true)}
+          data-testid="statement-confirm"
+        >
           {t('statement.confirm')}
         </Button>
         <Button size="large" icon={<ExclamationCircleOutlined />} onClick={onDispute} data-testid="statement-dispute">
@@ -58,7 +65,7 @@ export function StatementActions({ statement, onDispute, onFailure }: Props) {
           try {
             await confirm({ variables: { id: statement.id } });
           } catch (error) {
-            onFailure(describe(error));
+            onFailure(explain(error).message);
           }
           setOpen(false);
         }}

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Card, Checkbox, Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DisputeStatusTag, runningTotals, signOf } from '@medchannel/web-shared/finance';
+import { DisputeStatusTag } from '@medchannel/web-shared/finance';
+import { runningTotals, signOf } from '@medchannel/web-shared/kernel';
 import type { PartnerStatementFragment } from '../../gql/graphql';
 import type { DisputeDraft } from './useDisputeDraft';
 import { useAccountFormat } from './format';
@@ -12,11 +13,20 @@ type Line = PartnerStatementFragment['lines'][number];
  * The month line by line between its opening and closing balance, each with the balance after it.
  * While the owner disputes, every line gets a checkbox and a ticked line a required comment.
  */
-export function StatementLines({ statement, draft }: { statement: PartnerStatementFragment; draft: DisputeDraft | null }) {
+export function StatementLines({
+  statement,
+  draft,
+}: {
+  statement: PartnerStatementFragment;
+  draft: DisputeDraft | null;
+}) {
   const { t } = useTranslation();
   const format = useAccountFormat();
   const { openingBalance: opening, closingBalance: closing } = statement;
-  const balances = runningTotals(opening.amount, statement.lines.map((l) => l.amount.amount));
+  const balances = runningTotals(
+    opening.amount,
+    statement.lines.map((l) => l.amount.amount),
+  );
   const current = statement.versions.find((v) => v.id === statement.id);
   const comments = new Map((current?.disputes ?? []).map((d) => [d.statementLineId, d.comment]));
   // The first line the owner still has to explain is scrolled to, out from under the bottom bar.
@@ -33,7 +43,14 @@ export function StatementLines({ statement, draft }: { statement: PartnerStateme
       ) : (
         <div className="pp-list">
           {statement.lines.map((line, i) => (
-            <LineItem key={line.id} line={line} balance={balances[i]} draft={draft} comment={comments.get(line.id)} reveal={line.id === firstError} />
+            <LineItem
+              key={line.id}
+              line={line}
+              balance={balances[i]}
+              draft={draft}
+              comment={comments.get(line.id)}
+              reveal={line.id === firstError}
+            />
           ))}
         </div>
       )}
@@ -75,7 +92,10 @@ function LineItem({ line, balance, draft, comment, reveal }: LineProps) {
             {t(`ledgerKind.${line.kind}`)}
           </Tag>
         </span>
-        <span className={signOf(line.amount.amount) < 0 ? 'pp-amount pa-credit' : 'pp-amount'} data-testid="line-amount">
+        <span
+          className={signOf(line.amount.amount) < 0 ? 'pp-amount pa-credit' : 'pp-amount'}
+          data-testid="line-amount"
+        >
           {format.signed(line.amount.amount, line.amount.currency)}
         </span>
       </div>
@@ -104,9 +124,18 @@ function LineItem({ line, balance, draft, comment, reveal }: LineProps) {
     );
   }
   return (
-    <div className={picked ? 'pp-item pa-line-picked' : 'pp-item'} data-testid="statement-line" data-line-no={line.lineNo}>
+    <div
+      className={picked ? 'pp-item pa-line-picked' : 'pp-item'}
+      data-testid="statement-line"
+      data-line-no={line.lineNo}
+    >
       {/* The whole row toggles the line: a finger finds it more easily than the box alone. */}
-      <Checkbox className="pa-line-pick" checked={picked} onChange={(e) => draft.toggle(line.id, e.target.checked)} data-testid="dispute-pick">
+      <Checkbox
+        className="pa-line-pick"
+        checked={picked}
+        onChange={(e) => draft.toggle(line.id, e.target.checked)}
+        data-testid="dispute-pick"
+      >
         {body}
       </Checkbox>
       {picked && (

@@ -13,14 +13,27 @@ type Row = AccountStatementsQuery['statements']['nodes'][number];
 export function StatementList({ filter }: { filter: AccountFilter }) {
   const query = useQuery(AccountStatementsDocument, { variables: { filter }, fetchPolicy: 'cache-and-network' });
   const pager = useLoadMore(query, 'statements');
-  return <AccountListCard query={query} pager={pager} kind="statement" row={(s) => <StatementRow key={s.id} statement={s} />} />;
+  return (
+    <AccountListCard
+      query={query}
+      pager={pager}
+      kind="statement"
+      row={(s) => <StatementRow key={s.id} statement={s} />}
+    />
+  );
 }
 
 function StatementRow({ statement: s }: { statement: Row }) {
   const { t } = useTranslation();
   const format = useAccountFormat();
   return (
-    <Link to={`/statements/${s.id}`} className="pp-item pp-row" data-testid="statement-row" data-period={s.period} data-status={s.status}>
+    <Link
+      to={`/statements/${s.id}`}
+      className="pp-item pp-row"
+      data-testid="statement-row"
+      data-period={s.period}
+      data-status={s.status}
+    >
       <div className="pp-row-head">
         <span className="pp-number">{t('account.statementOf', { month: format.period(s.period) })}</span>
         <StatementStatusTag status={s.status} />

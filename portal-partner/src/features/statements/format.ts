@@ -1,19 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlTag, localeOfLanguage, useFormat } from '@medchannel/web-shared';
-import { signOf } from '@medchannel/web-shared/finance';
-
-const DAY = 86_400_000;
-
-/** Today on the business calendar (China), as the API counts due dates: YYYY-MM-DD. */
-export function businessToday(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from today to a calendar date (negative: past). */
-export function daysFromToday(date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${businessToday()}T00:00:00Z`)) / DAY);
-}
+import { signOf } from '@medchannel/web-shared/kernel';
 
 /** useFormat plus what accounts need: a month ("2026年10月"), and an entry's amount with its sign. */
 export function useAccountFormat() {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { codedError } from '@medchannel/web-shared';
 import { DisputeStatementDocument, type PartnerStatementFragment } from '../../gql/graphql';
-import { useStatementError } from './useStatementError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { STATEMENT_ERRORS } from './statementErrors';
 
 /** The API's bounds on one line's comment (DisputeLineInput.comment). */
 const COMMENT = { min: 2, max: 1000 };
@@ -15,7 +15,7 @@ const COMMENT = { min: 2, max: 1000 };
  */
 export function useDisputeDraft(statement: PartnerStatementFragment, onFailure: (message: string | null) => void) {
   const { t } = useTranslation();
-  const describe = useStatementError();
+  const explain = useCodedError(STATEMENT_ERRORS);
   const [comments, setComments] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [send, sending] = useMutation(DisputeStatementDocument);
@@ -49,13 +49,20 @@ export function useDisputeDraft(statement: PartnerStatementFragment, onFailure: 
       return false;
     }
     try {
-      await send({ variables: { input: { statementId: statement.id, lines: picked.map((lineId) => ({ lineId, comment: comments[lineId].trim() })) } } });
+      await send({
+        variables: {
+          input: {
+            statementId: statement.id,
+            lines: picked.map((lineId) => ({ lineId, comment: comments[lineId].trim() })),
+          },
+        },
+      });
       reset();
       return true;
     } catch (error) {
-      const message = describe(error);
-      const line = /^lines\.(\d+)/.exec(codedError(error).field ?? '');
-      const lineId = line ? picked[Number(line[1])] : undefined;
+      // `lines.<n>.comment`: the comment of the n-th line sent, shown under that line.
+      const { message, fieldName, index } = explain(error);
+      const lineId = fieldName?.split('.')[0] === 'lines' && index !== undefined ? picked[index] : undefined;
       if (lineId) setErrors({ [lineId]: message });
       else onFailure(message);
       return false;

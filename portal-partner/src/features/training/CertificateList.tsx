@@ -3,11 +3,11 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '@medchannel/web-shared';
-import { CertificateStateTag } from '@medchannel/web-shared/training';
+import { CertificateDownload, CertificateStateTag } from '@medchannel/web-shared/training';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyCertificatesDocument, type MyCertificatesQuery } from '../../gql/graphql';
-import { coursePath } from './paths';
+import { coursePath } from '../../components/paths';
 
 type Row = MyCertificatesQuery['certificates']['nodes'][number];
 
@@ -47,7 +47,9 @@ function CertificateRow({ certificate: c }: { certificate: Row }) {
       )}
       <div className="pp-item-line">
         <span className="pp-item-label">{t('certificate.lines')}</span>
-        <Typography.Text data-testid="certificate-lines">{c.productLines.map((l) => l.name).join('、')}</Typography.Text>
+        <Typography.Text data-testid="certificate-lines">
+          {c.productLines.map((l) => l.name).join('、')}
+        </Typography.Text>
       </div>
       <div className="pp-item-line">
         <span className="pp-item-label">{t('certificate.validTo')}</span>
@@ -58,6 +60,9 @@ function CertificateRow({ certificate: c }: { certificate: Row }) {
           {' '}
           · {t('certificate.issuedOn')} {format.date(c.issuedOn)}
         </span>
+      </div>
+      <div className="pp-item-line">
+        <CertificateDownload certificate={c} audience="portal" />
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { CourseKindTag, EnrollmentStatusTag } from '@medchannel/web-shared/train
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { TrainingCoursesDocument, type TrainingCoursesQuery } from '../../gql/graphql';
-import { coursePath } from './paths';
+import { coursePath } from '../../components/paths';
 
 type Row = TrainingCoursesQuery['courses']['nodes'][number];
 
@@ -23,7 +23,9 @@ export default function CourseList() {
         testId="course-list"
         footerTestId="courses"
         row={(c) => <CourseRow key={c.id} course={c} />}
-        empty={<EmptyState title={t('training.coursesEmptyTitle')} description={t('training.coursesEmptyDescription')} />}
+        empty={
+          <EmptyState title={t('training.coursesEmptyTitle')} description={t('training.coursesEmptyDescription')} />
+        }
       />
     </Card>
   );
@@ -40,7 +42,9 @@ function CourseRow({ course: c }: { course: Row }) {
         {c.myEnrollment ? <EnrollmentStatusTag status={c.myEnrollment.status} /> : <CourseKindTag kind={c.kind} />}
       </div>
       {c.productLines.length > 0 && (
-        <div className="pp-item-line">{t('training.certifies', { lines: c.productLines.map((l) => l.name).join('、') })}</div>
+        <div className="pp-item-line">
+          {t('training.certifies', { lines: c.productLines.map((l) => l.name).join('、') })}
+        </div>
       )}
     </Link>
   );

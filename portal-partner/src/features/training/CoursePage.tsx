@@ -1,20 +1,22 @@
 import './strings';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { BackLink, DetailPending } from '../../components/DetailPending';
+import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { EnrollmentStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { CourseKindTag, EnrollmentStatusTag } from '@medchannel/web-shared/training';
-import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { EmptyState } from '@medchannel/web-shared/states';
 import { StartCourseDocument, TrainingCourseDocument, type TrainingCourseQuery } from '../../gql/graphql';
 import { CourseReader } from './CourseReader';
-import { useTrainingError } from './useTrainingError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { TRAINING_ERRORS } from './trainingErrors';
 import './training.css';
 
-export type CourseData = TrainingCourseQuery['course'];
+type CourseData = TrainingCourseQuery['course'];
 export type Version = NonNullable<CourseData['published']>;
 export type MyEnrollment = NonNullable<CourseData['myEnrollment']>;
 
@@ -26,16 +28,15 @@ export type MyEnrollment = NonNullable<CourseData['myEnrollment']>;
 export default function CoursePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  // opened from anywhere (not only the inbox): the viewer's notices about it are read
+  useNoticesReadOnOpen('course', id);
   const query = useQuery(TrainingCourseDocument, { variables: { id } });
   const back = (
-    <Link to="/training" data-testid="course-back">
-      <Button type="text" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-        {t('course.back')}
-      </Button>
-    </Link>
+    <BackLink to="/training" testId="course-back">
+      {t('course.back')}
+    </BackLink>
   );
-  if (query.error && !query.data) return <>{back}<ErrorState error={query.error} onRetry={() => void query.refetch()} /></>;
-  if (!query.data) return <LoadingState />;
+  if (!query.data) return <DetailPending query={query} back={back} />;
   const course = query.data.course;
   const enrollment = course.myEnrollment?.startedAt ? course.myEnrollment : null;
   const version = enrollment?.courseVersion ?? course.published;
@@ -69,7 +70,11 @@ function CourseHeader({ course }: { course: CourseData }) {
           <Flex gap={6} wrap align="center">
             <CourseKindTag kind={course.kind} />
             {e && <EnrollmentStatusTag status={e.status} overdue={e.overdue} />}
-            {e?.dueOn && <span className={e.overdue ? 'pt-late' : 'pp-muted'}>{t('training.dueOn', { date: format.date(e.dueOn) })}</span>}
+            {e?.dueOn && (
+              <span className={e.overdue ? 'pt-late' : 'pp-muted'}>
+                {t('training.dueOn', { date: format.date(e.dueOn) })}
+              </span>
+            )}
           </Flex>
         }
       />
@@ -91,7 +96,9 @@ function CourseHeader({ course }: { course: CourseData }) {
           }
         />
       )}
-      {e?.status === EnrollmentStatus.FAILED && <Alert type="error" showIcon data-testid="course-failed" title={t('course.failed')} />}
+      {e?.status === EnrollmentStatus.FAILED && (
+        <Alert type="error" showIcon data-testid="course-failed" title={t('course.failed')} />
+      )}
     </>
   );
 }
@@ -99,7 +106,7 @@ function CourseHeader({ course }: { course: CourseData }) {
 /** Before starting: the summary, the outline and the quiz's rule, and the button that starts (or resumes) it. */
 function CourseOverview({ course, version }: { course: CourseData; version: Version }) {
   const { t } = useTranslation();
-  const describe = useTrainingError();
+  const explain = useCodedError(TRAINING_ERRORS);
   const [start, starting] = useMutation(StartCourseDocument, { refetchQueries: ['MyEnrollments'] });
   return (
     <Card size="small" data-testid="course-overview">
@@ -114,12 +121,16 @@ function CourseOverview({ course, version }: { course: CourseData; version: Vers
       </ol>
       {version.questions.length > 0 && (
         <Typography.Paragraph type="secondary">
-          {t('course.quizRule', { count: version.questions.length, pass: version.passScore, attempts: version.maxAttempts })}
+          {t('course.quizRule', {
+            count: version.questions.length,
+            pass: version.passScore,
+            attempts: version.maxAttempts,
+          })}
         </Typography.Paragraph>
       )}
       {starting.error && (
         <Typography.Paragraph type="danger" data-testid="course-start-error">
-          {describe(starting.error)}
+          {explain(starting.error).message}
         </Typography.Paragraph>
       )}
       <Button

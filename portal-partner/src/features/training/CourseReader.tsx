@@ -8,7 +8,8 @@ import { CompleteCourseSectionDocument } from '../../gql/graphql';
 import type { MyEnrollment, Version } from './CoursePage';
 import { MaterialView } from './MaterialView';
 import { QuizStep } from './QuizStep';
-import { useTrainingError } from './useTrainingError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { TRAINING_ERRORS } from './trainingErrors';
 
 /**
  * A started course: one section at a time ("学完本节" marks it done on the server and moves on),
@@ -16,7 +17,7 @@ import { useTrainingError } from './useTrainingError';
  */
 export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment; version: Version }) {
   const { t } = useTranslation();
-  const describe = useTrainingError();
+  const explain = useCodedError(TRAINING_ERRORS);
   const sections = version.sections;
   const done = new Set(enrollment.sectionsDone);
   const allDone = sections.every((s) => done.has(s.id));
@@ -55,7 +56,11 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
             {t('course.progressText', { done: done.size, total: sections.length })}
           </span>
         </div>
-        <Progress percent={sections.length ? Math.round((100 * done.size) / sections.length) : 0} showInfo={false} size="small" />
+        <Progress
+          percent={sections.length ? Math.round((100 * done.size) / sections.length) : 0}
+          showInfo={false}
+          size="small"
+        />
         <Button
           type="link"
           size="small"
@@ -69,7 +74,12 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
         <ol className="pt-outline pt-steps" data-testid="course-outline" hidden={!outline}>
           {sections.map((s, i) => (
             <li key={s.id}>
-              <button type="button" className={i === step ? 'pt-step pt-step-current' : 'pt-step'} onClick={() => goTo(i)} data-testid={`outline-${s.id}`}>
+              <button
+                type="button"
+                className={i === step ? 'pt-step pt-step-current' : 'pt-step'}
+                onClick={() => goTo(i)}
+                data-testid={`outline-${s.id}`}
+              >
                 <span>{s.title}</span>
                 {done.has(s.id) && <CheckCircleFilled className="pt-check" aria-label={t('course.done')} />}
               </button>
@@ -77,7 +87,13 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
           ))}
           {version.questions.length > 0 && (
             <li>
-              <button type="button" className={quizStep ? 'pt-step pt-step-current' : 'pt-step'} disabled={!allDone} onClick={() => goTo(sections.length)} data-testid="outline-quiz">
+              <button
+                type="button"
+                className={quizStep ? 'pt-step pt-step-current' : 'pt-step'}
+                disabled={!allDone}
+                onClick={() => goTo(sections.length)}
+                data-testid="outline-quiz"
+              >
                 <span>{t('course.quiz')}</span>
               </button>
             </li>
@@ -99,8 +115,12 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
               ))}
             </Flex>
             {completing.error && (
-              <Typography.Paragraph type="danger" style={{ marginTop: 12, marginBottom: 0 }} data-testid="section-error">
-                {describe(completing.error)}
+              <Typography.Paragraph
+                type="danger"
+                style={{ marginTop: 12, marginBottom: 0 }}
+                data-testid="section-error"
+              >
+                {explain(completing.error).message}
               </Typography.Paragraph>
             )}
           </Card>
@@ -114,7 +134,13 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
                     {t('course.prev')}
                   </Button>
                 )}
-                <Button type="primary" size="large" loading={completing.loading} onClick={() => void next()} data-testid="section-next">
+                <Button
+                  type="primary"
+                  size="large"
+                  loading={completing.loading}
+                  onClick={() => void next()}
+                  data-testid="section-next"
+                >
                   {done.has(section.id)
                     ? t(step + 1 < sections.length ? 'course.next' : 'course.toQuiz')
                     : t(step + 1 < sections.length ? 'course.markDone' : 'course.markDoneLast')}

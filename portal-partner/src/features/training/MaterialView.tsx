@@ -3,7 +3,7 @@ import { Button, Typography } from 'antd';
 import { FileOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MaterialKind } from '@medchannel/shared-schema';
-import { downloadFile } from '@medchannel/web-shared/components';
+import { downloadFile } from '@medchannel/web-shared/kernel';
 import type { Version } from './CoursePage';
 
 type Material = Version['sections'][number]['materials'][number];

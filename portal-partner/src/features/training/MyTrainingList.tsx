@@ -9,11 +9,17 @@ import { EnrollmentStatusTag } from '@medchannel/web-shared/training';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyEnrollmentsDocument, type EnrollmentFilter, type MyEnrollmentsQuery } from '../../gql/graphql';
-import { coursePath } from './paths';
+import { coursePath } from '../../components/paths';
 
 type Row = MyEnrollmentsQuery['enrollments']['nodes'][number];
 
-const FILTERS = ['all', EnrollmentStatus.ASSIGNED, EnrollmentStatus.IN_PROGRESS, EnrollmentStatus.COMPLETED, 'overdue'] as const;
+const FILTERS = [
+  'all',
+  EnrollmentStatus.ASSIGNED,
+  EnrollmentStatus.IN_PROGRESS,
+  EnrollmentStatus.COMPLETED,
+  'overdue',
+] as const;
 type Filter = (typeof FILTERS)[number];
 
 function filterOf(status: Filter): EnrollmentFilter {
@@ -27,7 +33,10 @@ export function MyTrainingList() {
   const { t } = useTranslation();
   const { params, setFilter } = useUrlFilters();
   const status: Filter = FILTERS.find((f) => f === params.get('status')) ?? 'all';
-  const query = useQuery(MyEnrollmentsDocument, { variables: { filter: filterOf(status) }, fetchPolicy: 'cache-and-network' });
+  const query = useQuery(MyEnrollmentsDocument, {
+    variables: { filter: filterOf(status) },
+    fetchPolicy: 'cache-and-network',
+  });
   const pager = useLoadMore(query, 'enrollments');
 
   return (
@@ -36,12 +45,20 @@ export function MyTrainingList() {
         <Segmented<Filter>
           value={status}
           onChange={(value) => setFilter('status', value === 'all' ? undefined : value)}
-          options={FILTERS.map((value) => ({ value, label: <span data-testid={`training-filter-${value}`}>{t(`training.filter.${value}`)}</span> }))}
+          options={FILTERS.map((value) => ({
+            value,
+            label: <span data-testid={`training-filter-${value}`}>{t(`training.filter.${value}`)}</span>,
+          }))}
           aria-label={t('training.filter.label')}
           data-testid="training-filter"
         />
       </div>
-      <Card size="small" data-testid="enrollments" data-filter={status} data-ready={String(Boolean(query.data) && !query.loading)}>
+      <Card
+        size="small"
+        data-testid="enrollments"
+        data-filter={status}
+        data-ready={String(Boolean(query.data) && !query.loading)}
+      >
         <PagedList
           query={query}
           pager={pager}
@@ -90,8 +107,12 @@ function EnrollmentRow({ enrollment: e }: { enrollment: Row }) {
         <EnrollmentStatusTag status={e.status} overdue={e.overdue} />
       </div>
       <div className="pp-item-line">
-        <span className={e.overdue ? 'pt-late' : undefined}>{e.dueOn ? t('training.dueOn', { date: format.date(e.dueOn) }) : t('training.selfStarted')}</span>
-        {total > 0 && <span className="pp-muted"> · {t('training.sectionsDone', { done: e.sectionsDone.length, total })}</span>}
+        <span className={e.overdue ? 'pt-late' : undefined}>
+          {e.dueOn ? t('training.dueOn', { date: format.date(e.dueOn) }) : t('training.selfStarted')}
+        </span>
+        {total > 0 && (
+          <span className="pp-muted"> · {t('training.sectionsDone', { done: e.sectionsDone.length, total })}</span>
+        )}
         {e.bestScore != null && <span className="pp-muted"> · {t('training.bestScore', { score: e.bestScore })}</span>}
       </div>
     </Link>

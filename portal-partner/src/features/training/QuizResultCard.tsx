@@ -6,7 +6,15 @@ import type { Version } from './CoursePage';
 import type { QuizResult } from './QuizStep';
 
 /** The attempt's result at once: score against the pass mark, which questions were wrong, attempts left, the certificate. */
-export function QuizResultCard({ result, version, onAgain }: { result: QuizResult; version: Version; onAgain: () => void }) {
+export function QuizResultCard({
+  result,
+  version,
+  onAgain,
+}: {
+  result: QuizResult;
+  version: Version;
+  onAgain: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { attempt, certificate, enrollment } = result;
@@ -17,7 +25,9 @@ export function QuizResultCard({ result, version, onAgain }: { result: QuizResul
       <Result
         status={attempt.passed ? 'success' : 'warning'}
         title={t(attempt.passed ? 'quiz.passed' : 'quiz.failed')}
-        subTitle={<span data-testid="quiz-score">{t('quiz.score', { score: attempt.score, pass: version.passScore })}</span>}
+        subTitle={
+          <span data-testid="quiz-score">{t('quiz.score', { score: attempt.score, pass: version.passScore })}</span>
+        }
         style={{ padding: '16px 0' }}
       />
       {wrong.size === 0 ? (

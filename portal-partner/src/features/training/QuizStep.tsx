@@ -3,12 +3,12 @@ import { Alert, Button, Card, Checkbox, Flex, Radio, Tag, Typography } from 'ant
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { EnrollmentStatus, QuestionKind } from '@medchannel/shared-schema';
-import { codedError } from '@medchannel/web-shared';
 import { SubmitQuizDocument, type SubmitQuizMutation } from '../../gql/graphql';
 import type { MyEnrollment, Version } from './CoursePage';
 import { QuizResultCard } from './QuizResultCard';
 import { useQuizDraft } from './quizDraft';
-import { useTrainingError } from './useTrainingError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { TRAINING_ERRORS } from './trainingErrors';
 
 export type QuizResult = SubmitQuizMutation['submitQuiz'];
 
@@ -19,7 +19,7 @@ export type QuizResult = SubmitQuizMutation['submitQuiz'];
  */
 export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; version: Version }) {
   const { t } = useTranslation();
-  const describe = useTrainingError();
+  const explain = useCodedError(TRAINING_ERRORS);
   const draft = useQuizDraft(enrollment.id);
   const [submit, submitting] = useMutation(SubmitQuizDocument, { refetchQueries: ['MyEnrollments', 'MyCertificates'] });
   const [result, setResult] = useState<QuizResult | null>(null);
@@ -43,14 +43,17 @@ export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; ve
     setError(null);
     const answers = version.questions.map((q) => ({ questionId: q.id, optionIds: draft.answers[q.id] ?? [] }));
     try {
-      const { data } = await submit({ variables: { input: { enrollmentId: enrollment.id, answers, idempotencyKey: draft.requestKey() } } });
+      const { data } = await submit({
+        variables: { input: { enrollmentId: enrollment.id, answers, idempotencyKey: draft.requestKey() } },
+      });
       if (!data) throw new Error('submitQuiz answered without data');
       draft.answered();
       setResult(data.submitQuiz);
     } catch (err) {
       // The server answered with a refusal: the key is spent. A lost answer keeps it for the retry.
-      if (codedError(err).code !== 'NETWORK') draft.answered();
-      setError(describe(err));
+      const failure = explain(err);
+      if (failure.code !== 'NETWORK') draft.answered();
+      setError(failure.message);
     } finally {
       inFlight.current = false;
     }
@@ -59,7 +62,11 @@ export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; ve
   return (
     <Card size="small" title={t('quiz.title')} data-testid="quiz">
       <Typography.Paragraph type="secondary">
-        {t('quiz.rule', { count: version.questions.length, pass: version.passScore, left: enrollment.attemptsLeft ?? version.maxAttempts })}
+        {t('quiz.rule', {
+          count: version.questions.length,
+          pass: version.passScore,
+          left: enrollment.attemptsLeft ?? version.maxAttempts,
+        })}
       </Typography.Paragraph>
       <ol className="pt-questions">
         {version.questions.map((q) => (
@@ -69,7 +76,11 @@ export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; ve
               {q.prompt}
             </div>
             {q.kind === QuestionKind.MULTIPLE ? (
-              <Checkbox.Group value={draft.answers[q.id] ?? []} onChange={(v) => draft.choose(q.id, v.map(String))} className="pt-options">
+              <Checkbox.Group
+                value={draft.answers[q.id] ?? []}
+                onChange={(v) => draft.choose(q.id, v.map(String))}
+                className="pt-options"
+              >
                 {q.options.map((o) => (
                   <Checkbox key={o.id} value={o.id} data-testid={`quiz-option-${q.id}-${o.id}`}>
                     {o.text}
@@ -77,7 +88,11 @@ export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; ve
                 ))}
               </Checkbox.Group>
             ) : (
-              <Radio.Group value={draft.answers[q.id]?.[0]} onChange={(e) => draft.choose(q.id, [String(e.target.value)])} className="pt-options">
+              <Radio.Group
+                value={draft.answers[q.id]?.[0]}
+                onChange={(e) => draft.choose(q.id, [String(e.target.value)])}
+                className="pt-options"
+              >
                 {q.options.map((o) => (
                   <Radio key={o.id} value={o.id} data-testid={`quiz-option-${q.id}-${o.id}`}>
                     {o.text}
@@ -88,11 +103,29 @@ export function QuizStep({ enrollment, version }: { enrollment: MyEnrollment; ve
           </li>
         ))}
       </ol>
-      {draft.pending && !error && <Alert type="warning" showIcon title={t('quiz.pending')} style={{ marginBottom: 12 }} data-testid="quiz-pending" />}
+      {draft.pending && !error && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('quiz.pending')}
+          style={{ marginBottom: 12 }}
+          data-testid="quiz-pending"
+        />
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="quiz-error" />}
       <Flex vertical gap={6}>
-        {unanswered > 0 && <Typography.Text type="secondary">{t('quiz.unanswered', { count: unanswered })}</Typography.Text>}
-        <Button type="primary" size="large" block disabled={unanswered > 0} loading={submitting.loading} onClick={() => void send()} data-testid="quiz-submit">
+        {unanswered > 0 && (
+          <Typography.Text type="secondary">{t('quiz.unanswered', { count: unanswered })}</Typography.Text>
+        )}
+        <Button
+          type="primary"
+          size="large"
+          block
+          disabled={unanswered > 0}
+          loading={submitting.loading}
+          onClick={() => void send()}
+          data-testid="quiz-submit"
+        >
           {t(draft.pending ? 'quiz.retry' : 'quiz.submit')}
         </Button>
       </Flex>

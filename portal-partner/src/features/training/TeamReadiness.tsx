@@ -6,6 +6,7 @@ import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { CatalogProductLinesDocument, TeamReadinessDocument, type TeamReadinessQuery } from '../../gql/graphql';
+import { CompanyTag } from '../../components/CompanyTag';
 
 type Row = TeamReadinessQuery['trainingReadiness']['nodes'][number];
 
@@ -18,7 +19,10 @@ export default function TeamReadiness() {
   const { params, setFilter } = useUrlFilters();
   const productLineId = params.get('line') ?? '';
   const lines = useQuery(CatalogProductLinesDocument);
-  const query = useQuery(TeamReadinessDocument, { variables: { productLineId: productLineId || null }, fetchPolicy: 'cache-and-network' });
+  const query = useQuery(TeamReadinessDocument, {
+    variables: { productLineId: productLineId || null },
+    fetchPolicy: 'cache-and-network',
+  });
   const pager = useLoadMore(query, 'trainingReadiness');
 
   return (
@@ -27,11 +31,20 @@ export default function TeamReadiness() {
         value={productLineId}
         onChange={(v) => setFilter('line', v || undefined)}
         loading={lines.loading}
-        options={[{ value: '', label: t('team.allLines') }, ...(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))]}
+        options={[
+          { value: '', label: t('team.allLines') },
+          ...(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name })),
+        ]}
         aria-label={t('team.lineFilter')}
         data-testid="readiness-line-filter"
       />
-      <Card size="small" title={t('team.title')} data-testid="readiness" data-line={productLineId} data-ready={String(Boolean(query.data) && !query.loading)}>
+      <Card
+        size="small"
+        title={t('team.title')}
+        data-testid="readiness"
+        data-line={productLineId}
+        data-ready={String(Boolean(query.data) && !query.loading)}
+      >
         <PagedList
           query={query}
           pager={pager}
@@ -55,12 +68,18 @@ function ReadinessRow({ row: r }: { row: Row }) {
         <Typography.Text strong>{name}</Typography.Text>
         {r.user && <span className="pp-muted">{t(`role.${r.user.role}`, { defaultValue: r.user.role })}</span>}
       </div>
+      <CompanyTag distributor={r.user?.distributor} />
       <div className="pt-lines">
         {r.certifiedLines.length === 0 ? (
           <span className="pp-muted">{t('team.notCertified')}</span>
         ) : (
           r.certifiedLines.map((l) => (
-            <Tag key={l.productLineId} color="green" data-testid="certified-line" data-line={l.productLine?.name ?? l.productLineId}>
+            <Tag
+              key={l.productLineId}
+              color="green"
+              data-testid="certified-line"
+              data-line={l.productLine?.name ?? l.productLineId}
+            >
               {l.productLine?.name ?? '—'} {t('team.validTo', { date: format.date(l.validTo) })}
             </Tag>
           ))

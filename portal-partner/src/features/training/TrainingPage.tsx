@@ -2,8 +2,7 @@ import './strings';
 import { Suspense } from 'react';
 import { Flex, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Role } from '@medchannel/shared-schema';
-import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCan } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
 import { MyTrainingList } from './MyTrainingList';
@@ -24,9 +23,9 @@ type Tab = (typeof TABS)[number];
  */
 export default function TrainingPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const seesTeam = useCan('training.seeTeam');
   const { params, setFilter } = useUrlFilters();
-  const tabs = TABS.filter((x) => x !== 'team' || user.role === Role.OWNER);
+  const tabs = TABS.filter((x) => x !== 'team' || seesTeam);
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'mine';
 
   return (
@@ -36,7 +35,10 @@ export default function TrainingPage() {
         block
         value={tab}
         onChange={(value) => setFilter('tab', value === 'mine' ? undefined : value)}
-        options={tabs.map((value) => ({ value, label: <span data-testid={`training-tab-${value}`}>{t(`training.tab.${value}`)}</span> }))}
+        options={tabs.map((value) => ({
+          value,
+          label: <span data-testid={`training-tab-${value}`}>{t(`training.tab.${value}`)}</span>,
+        }))}
         data-testid="training-tabs"
       />
       <Suspense fallback={<LoadingState />}>

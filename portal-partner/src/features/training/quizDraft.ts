@@ -2,7 +2,7 @@ import { useCurrentUser } from '@medchannel/web-shared';
 import { useStoredDraft } from '../../components/storedDraft';
 
 /** The answers being given: question id → chosen option ids. */
-export type Answers = Record<string, string[]>;
+type Answers = Record<string, string[]>;
 
 interface Draft {
   answers: Answers;
@@ -28,7 +28,8 @@ export function useQuizDraft(enrollmentId: string) {
     answers: draft.answers,
     /** a submit went out and no answer came back: the next one reuses its key */
     pending: draft.key != null,
-    choose: (questionId: string, optionIds: string[]) => update((d) => ({ ...d, answers: { ...d.answers, [questionId]: optionIds } })),
+    choose: (questionId: string, optionIds: string[]) =>
+      update((d) => ({ ...d, answers: { ...d.answers, [questionId]: optionIds } })),
     /** The key to send now: the kept one, else a new one, stored before it is sent. */
     requestKey,
     /** The server answered (a score or a refusal): the key is spent. */

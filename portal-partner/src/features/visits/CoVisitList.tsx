@@ -1,15 +1,19 @@
 import { useMemo } from 'react';
-import { Badge, Card, Segmented, Typography } from 'antd';
+import { Badge, Button, Card, Segmented, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useCan } from '@medchannel/web-shared';
 import { CoVisitStatus } from '@medchannel/shared-schema';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { MyCoVisitsDocument, type PortalCoVisitFragment } from '../../gql/graphql';
-import { addDays, chinaToday, upcomingDays, useVisitTime } from './dates';
-import { coVisitPath } from './paths';
+import { addDays, chinaToday, mondayOf } from '@medchannel/web-shared/kernel';
+import { upcomingDays } from '../../components/upcomingDays';
+import { useVisitTime } from './dates';
+import { coVisitPath, planCoVisitPath } from '../../components/paths';
 
 const RANGES = ['upcoming', 'week', 'past'] as const;
 type Range = (typeof RANGES)[number];
@@ -18,8 +22,8 @@ type Range = (typeof RANGES)[number];
 function daysOf(range: Range, today: string): { from: string; to: string } {
   if (range === 'past') return { from: addDays(today, -55), to: addDays(today, -1) };
   if (range === 'week') {
-    const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-    return { from: addDays(today, -weekday), to: addDays(today, 6 - weekday) };
+    const monday = mondayOf(today);
+    return { from: monday, to: addDays(monday, 6) };
   }
   return upcomingDays(today);
 }
@@ -27,10 +31,12 @@ function daysOf(range: Range, today: string): { from: string; to: string } {
 /** Plans awaiting my answer first, then by time; the past ones newest first. */
 function ordered(visits: readonly PortalCoVisitFragment[], range: Range): PortalCoVisitFragment[] {
   const time = (v: PortalCoVisitFragment) => new Date(v.startsAt).getTime();
-  return [...visits].sort((a, b) => Number(b.myTurn) - Number(a.myTurn) || (range === 'past' ? time(b) - time(a) : time(a) - time(b)));
+  return [...visits].sort(
+    (a, b) => Number(b.myTurn) - Number(a.myTurn) || (range === 'past' ? time(b) - time(a) : time(a) - time(b)),
+  );
 }
 
-/** 协同拜访: the viewer's own plans with the brand, those awaiting their answer first. */
+/** 协同拜访: the viewer's own plans with the brand, those awaiting their answer first, and the way to plan one. */
 export function CoVisitList() {
   const { t } = useTranslation();
   const { params, setFilter } = useUrlFilters();
@@ -38,17 +44,38 @@ export function CoVisitList() {
   const days = useMemo(() => daysOf(range, chinaToday()), [range]);
   const query = useQuery(MyCoVisitsDocument, { variables: days, fetchPolicy: 'cache-and-network' });
   const visits = query.data ? ordered(query.data.myCoVisits, range) : [];
+  const plans = useCan('coVisit.plan');
+  const navigate = useNavigate();
 
   return (
     <>
+      {plans && (
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<PlusOutlined />}
+          onClick={() => void navigate(planCoVisitPath)}
+        >
+          {t('visits.plan.open')}
+        </Button>
+      )}
       <Segmented<Range>
         value={range}
         onChange={(value) => setFilter('range', value === 'upcoming' ? undefined : value)}
-        options={RANGES.map((value) => ({ value, label: <span data-testid={`co-visit-range-${value}`}>{t(`visits.range.${value}`)}</span> }))}
+        options={RANGES.map((value) => ({
+          value,
+          label: <span data-testid={`co-visit-range-${value}`}>{t(`visits.range.${value}`)}</span>,
+        }))}
         aria-label={t('visits.range.label')}
         data-testid="co-visit-range"
       />
-      <Card size="small" data-testid="co-visits" data-range={range} data-ready={String(Boolean(query.data) && !query.loading)}>
+      <Card
+        size="small"
+        data-testid="co-visits"
+        data-range={range}
+        data-ready={String(Boolean(query.data) && !query.loading)}
+      >
         {query.error && !query.data ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         ) : !query.data ? (
@@ -70,9 +97,19 @@ export function CoVisitList() {
 function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
   const { t } = useTranslation();
   const visitTime = useVisitTime();
-  const brand = v.participants.filter((p) => p.side !== 'PARTNER').map((p) => p.user?.displayName).filter(Boolean);
+  const brand = v.participants
+    .filter((p) => p.side !== 'PARTNER')
+    .map((p) => p.user?.displayName)
+    .filter(Boolean);
   return (
-    <Link to={coVisitPath(v.id)} className="pp-item pp-row" data-testid="co-visit-row" data-goal={v.goal} data-status={v.status} data-my-turn={String(v.myTurn)}>
+    <Link
+      to={coVisitPath(v.id)}
+      className="pp-item pp-row"
+      data-testid="co-visit-row"
+      data-goal={v.goal}
+      data-status={v.status}
+      data-my-turn={String(v.myTurn)}
+    >
       <div className="pp-row-head">
         <Typography.Text strong style={{ minWidth: 0 }}>
           {v.hospital?.name ?? t('visits.hiddenHospital')}
@@ -85,7 +122,10 @@ function CoVisitRow({ visit: v }: { visit: PortalCoVisitFragment }) {
         {/* a plan still open is offered at several times: every one of them, not only the first */}
         <span data-testid="co-visit-times">
           {v.status === CoVisitStatus.PROPOSED && v.slots.length
-            ? t('visits.slotsOffered', { times: v.slots.map((s) => visitTime(s.startsAt)).join('、'), count: v.slots.length })
+            ? t('visits.slotsOffered', {
+                times: v.slots.map((s) => visitTime(s.startsAt)).join('、'),
+                count: v.slots.length,
+              })
             : visitTime(v.startsAt)}
         </span>
         {brand.length > 0 && <span className="pp-muted"> · {brand.join('、')}</span>}

@@ -1,17 +1,17 @@
 import './strings';
-import { Button, Card, Flex, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleFilled } from '@ant-design/icons';
+import { Card, Flex } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '@medchannel/web-shared';
+import { BackLink, DetailPending } from '../../components/DetailPending';
+import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { CoVisitStatusTag } from '@medchannel/web-shared/visits';
-import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { PortalCoVisitDetailDocument, type PortalCoVisitDetailQuery } from '../../gql/graphql';
 import { CoVisitActions } from './CoVisitActions';
-import { notePath } from './paths';
-import { hoursBetween, useVisitTime } from './dates';
+import { notePath } from '../../components/paths';
+import { CoVisitFacts } from './CoVisitFacts';
+import { CoVisitSlots } from './CoVisitSlots';
 import './visits.css';
 
 export type CoVisitDetail = PortalCoVisitDetailQuery['coVisit'];
@@ -24,33 +24,43 @@ export type CoVisitDetail = PortalCoVisitDetailQuery['coVisit'];
 export default function CoVisitPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  // opened from anywhere (not only the inbox): the viewer's notices about it are read
+  useNoticesReadOnOpen('co_visit', id);
   const query = useQuery(PortalCoVisitDetailDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const back = (
-    <Link to="/visits" data-testid="co-visit-back">
-      <Button type="text" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-        {t('visits.back')}
-      </Button>
-    </Link>
+    <BackLink to="/visits" testId="co-visit-back">
+      {t('visits.back')}
+    </BackLink>
   );
-  if (query.error && !query.data) return <>{back}<ErrorState error={query.error} onRetry={() => void query.refetch()} /></>;
-  if (!query.data) return <LoadingState />;
+  if (!query.data) return <DetailPending query={query} back={back} />;
   const visit = query.data.coVisit;
 
   return (
-    <Flex vertical gap={12} className="pv-page" data-testid="co-visit" data-status={visit.status} data-version={visit.version} data-ready={String(!query.loading)}>
+    <Flex
+      vertical
+      gap={12}
+      className="pv-page"
+      data-testid="co-visit"
+      data-status={visit.status}
+      data-version={visit.version}
+      data-ready={String(!query.loading)}
+    >
       {back}
       <PageHeader
         title={<span data-testid="co-visit-goal">{visit.goal}</span>}
         subtitle={
           <Flex gap={6} wrap align="center">
             <CoVisitStatusTag status={visit.status} />
-            <span className="pp-muted">{visit.hospital?.name ?? t('visits.hiddenHospital')}{visit.department ? ` · ${visit.department.name}` : ''}</span>
+            <span className="pp-muted">
+              {visit.hospital?.name ?? t('visits.hiddenHospital')}
+              {visit.department ? ` · ${visit.department.name}` : ''}
+            </span>
           </Flex>
         }
       />
       <CoVisitActions visit={visit} />
       <CoVisitFacts visit={visit} />
-      <SlotList visit={visit} />
+      <CoVisitSlots visit={visit} />
       {visit.notes.length > 0 && (
         <Card size="small" title={t('visits.notesOfVisit')} data-testid="co-visit-notes">
           <div className="pp-list">
@@ -64,70 +74,5 @@ export default function CoVisitPage() {
         </Card>
       )}
     </Flex>
-  );
-}
-
-function CoVisitFacts({ visit }: { visit: CoVisitDetail }) {
-  const { t } = useTranslation();
-  const visitTime = useVisitTime();
-  const me = useCurrentUser();
-  return (
-    <Card size="small" data-testid="co-visit-facts">
-      <div className="pp-item-line">
-        <span className="pp-item-label">{t('visits.when')}</span>
-        <span data-testid="co-visit-time">{visitTime(visit.startsAt)}</span>
-      </div>
-      <div className="pp-item-line">
-        <span className="pp-item-label">{t('visits.proposedBy')}</span>
-        {visit.proposedBy?.displayName ?? '—'}
-      </div>
-      {visit.products.length > 0 && (
-        <div className="pp-item-line">
-          <span className="pp-item-label">{t('visits.products')}</span>
-          {visit.products.map((p) => p.name).join('、')}
-        </div>
-      )}
-      <div className="pp-item-line">
-        <span className="pp-item-label">{t('visits.participants')}</span>
-        {visit.participants.map((p, i) => (
-          <span key={p.user?.id ?? i} className="pv-person" data-testid="co-visit-participant" data-checked-in={String(p.checkedInAt != null)}>
-            {p.user?.displayName ?? '—'}
-            {p.user?.id === me.id && t('visits.me')}
-            <span className="pp-muted"> ({t(`visitSide.${p.side}`)})</span>
-            {p.checkedInAt && <CheckCircleFilled className="pv-ok" title={t('visits.checkedInAt', { time: visitTime(p.checkedInAt) })} />}
-          </span>
-        ))}
-      </div>
-      {visit.cancelReason && (
-        <div className="pp-item-line" data-testid="co-visit-cancel-reason">
-          <span className="pp-item-label">{t('visits.cancelReason')}</span>
-          {visit.cancelReason}
-          {visit.cancelledBy && <span className="pp-muted"> — {visit.cancelledBy.displayName}</span>}
-        </div>
-      )}
-    </Card>
-  );
-}
-
-function SlotList({ visit }: { visit: CoVisitDetail }) {
-  const { t } = useTranslation();
-  const visitTime = useVisitTime();
-  return (
-    <Card size="small" title={t('visits.slots')}>
-      <div className="pp-list" data-testid="co-visit-slots">
-        {visit.slots.map((s) => (
-          <div key={s.id} className="pp-item" data-testid="co-visit-slot" data-side={s.proposedSide} data-confirmed={String(visit.confirmedSlot?.id === s.id)}>
-            <div className="pp-row-head">
-              <Typography.Text strong>
-                {visitTime(s.startsAt)}
-                <span className="pp-muted"> · {t('visits.hours', { hours: hoursBetween(s.startsAt, s.endsAt) })}</span>
-              </Typography.Text>
-              {visit.confirmedSlot?.id === s.id && <CheckCircleFilled className="pv-ok" />}
-            </div>
-            <div className="pp-muted">{t('visits.offeredBy', { name: s.proposedBy?.displayName ?? t(`visitSide.${s.proposedSide}`) })}</div>
-          </div>
-        ))}
-      </div>
-    </Card>
   );
 }

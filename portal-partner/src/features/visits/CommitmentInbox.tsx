@@ -9,7 +9,7 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { CommitmentInboxDocument, type CommitmentInboxQuery } from '../../gql/graphql';
 import { CommitmentItem } from './CommitmentItem';
-import { notePath } from './paths';
+import { notePath } from '../../components/paths';
 
 type Row = CommitmentInboxQuery['commitmentInbox']['nodes'][number];
 
@@ -22,7 +22,8 @@ export default function CommitmentInbox() {
   const { params, setFilter } = useUrlFilters();
   const status: Status = STATUSES.find((s) => s === params.get('status')) ?? CommitmentStatus.OPEN;
   // A disputed one that the head has resolved is shown with the disputed ones: the owner raised it.
-  const statuses = status === CommitmentStatus.DISPUTED ? [CommitmentStatus.DISPUTED, CommitmentStatus.RESOLVED] : [status];
+  const statuses =
+    status === CommitmentStatus.DISPUTED ? [CommitmentStatus.DISPUTED, CommitmentStatus.RESOLVED] : [status];
   const query = useQuery(CommitmentInboxDocument, { variables: { statuses }, fetchPolicy: 'cache-and-network' });
   const pager = useLoadMore(query, 'commitmentInbox');
 
@@ -32,17 +33,30 @@ export default function CommitmentInbox() {
         block
         value={status}
         onChange={(value) => setFilter('status', value === CommitmentStatus.OPEN ? undefined : value)}
-        options={STATUSES.map((value) => ({ value, label: <span data-testid={`commitment-filter-${value}`}>{t(`visits.inbox.${value}`)}</span> }))}
+        options={STATUSES.map((value) => ({
+          value,
+          label: <span data-testid={`commitment-filter-${value}`}>{t(`visits.inbox.${value}`)}</span>,
+        }))}
         data-testid="commitment-filter"
       />
-      <Card size="small" data-testid="commitments" data-status={status} data-ready={String(Boolean(query.data) && !query.loading)}>
+      <Card
+        size="small"
+        data-testid="commitments"
+        data-status={status}
+        data-ready={String(Boolean(query.data) && !query.loading)}
+      >
         <PagedList
           query={query}
           pager={pager}
           testId="commitment-list"
           footerTestId="commitments"
           row={(c) => <CommitmentItem key={c.id} commitment={c} extra={<NoteLink commitment={c} />} />}
-          empty={<EmptyState title={t(`visits.inboxEmpty.${status}`)} description={status === CommitmentStatus.OPEN ? t('visits.inboxEmptyDescription') : undefined} />}
+          empty={
+            <EmptyState
+              title={t(`visits.inboxEmpty.${status}`)}
+              description={status === CommitmentStatus.OPEN ? t('visits.inboxEmptyDescription') : undefined}
+            />
+          }
         />
       </Card>
     </>
@@ -56,7 +70,11 @@ function NoteLink({ commitment: c }: { commitment: Row }) {
   return (
     <div className="pp-item-line">
       <Link to={notePath(c.note.id)} data-testid="commitment-note">
-        {t('visits.fromNote', { hospital: c.note.hospital?.name ?? '—', date: format.date(c.note.visitedOn), author: c.note.author?.displayName ?? '—' })}
+        {t('visits.fromNote', {
+          hospital: c.note.hospital?.name ?? '—',
+          date: format.date(c.note.visitedOn),
+          author: c.note.author?.displayName ?? '—',
+        })}
       </Link>
     </div>
   );

@@ -1,23 +1,34 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Flex, Input, Modal, Typography } from 'antd';
+import { Button, Flex, Input, Modal, Typography } from 'antd';
 import { CheckOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { CommitmentStatus, Role } from '@medchannel/shared-schema';
-import { codedError, useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { CommitmentStatus, can } from '@medchannel/shared-schema';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { CommitmentKindTag, CommitmentStatusTag } from '@medchannel/web-shared/visits';
-import { AcknowledgeCommitmentDocument, DisputeCommitmentDocument, type PortalCommitmentFragment } from '../../gql/graphql';
-import { useVisitError } from './useVisitError';
+import {
+  AcknowledgeCommitmentDocument,
+  DisputeCommitmentDocument,
+  type PortalCommitmentFragment,
+} from '../../gql/graphql';
+import { useCodedError, FailureAlert } from '@medchannel/web-shared/kernel';
+import { VISIT_ERRORS } from './visitErrors';
 
 /**
  * One promise the brand made in a visit: what, how much, by when, and where it stands. The owner
  * answers an OPEN one: acknowledge, or dispute with a reason (it then goes to the author's head).
  */
-export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCommitmentFragment; extra?: React.ReactNode }) {
+export function CommitmentItem({
+  commitment: c,
+  extra,
+}: {
+  commitment: PortalCommitmentFragment;
+  extra?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const me = useCurrentUser();
-  const describe = useVisitError();
+  const explain = useCodedError(VISIT_ERRORS);
   const [failure, setFailure] = useState<{ message: string; reason: string } | null>(null);
   const [disputing, setDisputing] = useState(false);
   const [reason, setReason] = useState('');
@@ -25,7 +36,7 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
   const refetchQueries = ['CommitmentInbox'];
   const [acknowledge, acknowledging] = useMutation(AcknowledgeCommitmentDocument, { refetchQueries });
   const [dispute, disputeState] = useMutation(DisputeCommitmentDocument, { refetchQueries });
-  const answerable = me.role === Role.OWNER && c.status === CommitmentStatus.OPEN;
+  const answerable = can(me.role, 'commitment.answer') && c.status === CommitmentStatus.OPEN;
 
   const run = async (move: () => Promise<unknown>) => {
     if (busy.current) return;
@@ -34,14 +45,21 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
     try {
       await move();
     } catch (err) {
-      setFailure({ message: describe(err), reason: codedError(err).reason ?? '' });
+      const { message, reason } = explain(err);
+      setFailure({ message, reason: reason ?? '' });
     } finally {
       busy.current = false;
     }
   };
 
   return (
-    <div className="pp-item" data-testid="commitment" data-commitment={c.id} data-status={c.status} data-description={c.description}>
+    <div
+      className="pp-item"
+      data-testid="commitment"
+      data-commitment={c.id}
+      data-status={c.status}
+      data-description={c.description}
+    >
       <div className="pp-row-head">
         <Flex gap={6} wrap align="center">
           <CommitmentKindTag kind={c.kind} />
@@ -49,11 +67,15 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
         </Flex>
         <CommitmentStatusTag status={c.status} />
       </div>
-      <div className="pp-item-line" data-testid="commitment-description">{c.description}</div>
+      <div className="pp-item-line" data-testid="commitment-description">
+        {c.description}
+      </div>
       {c.dueOn && <div className="pp-item-line pp-muted">{t('visits.dueOn', { date: format.date(c.dueOn) })}</div>}
       {extra}
       {c.answeredBy && c.answeredAt && (
-        <div className="pp-item-line pp-muted">{t('visits.answeredBy', { name: c.answeredBy.displayName, time: format.dateTime(c.answeredAt) })}</div>
+        <div className="pp-item-line pp-muted">
+          {t('visits.answeredBy', { name: c.answeredBy.displayName, time: format.dateTime(c.answeredAt) })}
+        </div>
       )}
       {c.disputeReason && (
         <div className="pp-item-line" data-testid="commitment-dispute-reason">
@@ -67,7 +89,7 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
           {c.resolution}
         </div>
       )}
-      {failure && <Alert type="error" showIcon title={failure.message} style={{ marginTop: 8 }} data-testid="commitment-error" data-reason={failure.reason} />}
+      <FailureAlert failure={failure} testId="commitment-error" style={{ marginTop: 8 }} detail={false} withReason />
       {answerable && (
         <Flex gap={8} className="pv-actions" style={{ marginTop: 8 }}>
           <Button
@@ -79,7 +101,11 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
           >
             {t('visits.acknowledge')}
           </Button>
-          <Button icon={<ExclamationCircleOutlined />} onClick={() => setDisputing(true)} data-testid="commitment-dispute">
+          <Button
+            icon={<ExclamationCircleOutlined />}
+            onClick={() => setDisputing(true)}
+            data-testid="commitment-dispute"
+          >
             {t('visits.dispute')}
           </Button>
         </Flex>
@@ -88,7 +114,12 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
         open={disputing}
         title={t('visits.disputeTitle')}
         okText={t('visits.dispute')}
-        okButtonProps={{ danger: true, disabled: reason.trim().length < 2, loading: disputeState.loading, 'data-testid': 'commitment-dispute-ok' }}
+        okButtonProps={{
+          danger: true,
+          disabled: reason.trim().length < 2,
+          loading: disputeState.loading,
+          'data-testid': 'commitment-dispute-ok',
+        }}
         cancelText={t('action.cancel')}
         onCancel={() => setDisputing(false)}
         onOk={async () => {
@@ -98,7 +129,14 @@ export function CommitmentItem({ commitment: c, extra }: { commitment: PortalCom
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('visits.disputeHint')}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('visits.disputeReason')} data-testid="commitment-dispute-reason-input" />
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('visits.disputeReason')}
+          data-testid="commitment-dispute-reason-input"
+        />
       </Modal>
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Image, Typography } from 'antd';
 import { FileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '@medchannel/web-shared/components';
+import { downloadFile, fetchFile } from '@medchannel/web-shared/kernel';
 import type { NoteDetail } from './NotePage';
 
 type Attachment = NoteDetail['attachments'][number];
@@ -38,14 +38,11 @@ function Photo({ attachment: a }: { attachment: Attachment }) {
   useEffect(() => {
     let href: string | null = null;
     let live = true;
-    void fetch(a.url, { credentials: 'same-origin', headers: { 'x-medchannel-app': 'portal' } })
-      .then((res) => (res.ok ? res.blob() : null))
-      .then((blob) => {
-        if (!blob || !live) return;
-        href = URL.createObjectURL(blob);
-        setSrc(href);
-      })
-      .catch(() => undefined);
+    void fetchFile(a.url, 'portal').then((blob) => {
+      if (!blob || !live) return;
+      href = URL.createObjectURL(blob);
+      setSrc(href);
+    });
     return () => {
       live = false;
       if (href) URL.revokeObjectURL(href);
@@ -53,7 +50,11 @@ function Photo({ attachment: a }: { attachment: Attachment }) {
   }, [a.url]);
   return (
     <div className="pv-photo" data-testid="note-photo" data-name={a.fileName}>
-      {src ? <Image src={src} alt={a.fileName} width={96} height={96} style={{ objectFit: 'cover' }} /> : <div className="pv-photo-wait" />}
+      {src ? (
+        <Image src={src} alt={a.fileName} width={96} height={96} style={{ objectFit: 'cover' }} />
+      ) : (
+        <div className="pv-photo-wait" />
+      )}
     </div>
   );
 }

@@ -2,11 +2,12 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { codedError, useFormat } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
 import { CommentOnVisitNoteDocument } from '../../gql/graphql';
 import type { NoteDetail } from './NotePage';
 import { useKeptDraft } from './keptKey';
-import { useVisitError } from './useVisitError';
+import { useCodedError } from '@medchannel/web-shared/kernel';
+import { VISIT_ERRORS } from './visitErrors';
 
 /**
  * The comments under a note, oldest first, and one to add. The comment's key is kept with its
@@ -15,10 +16,13 @@ import { useVisitError } from './useVisitError';
 export function NoteComments({ note }: { note: NoteDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const describe = useVisitError();
+  const explain = useCodedError(VISIT_ERRORS);
   const draft = useKeptDraft(`visit-comment.${note.id}`);
   const [error, setError] = useState<string | null>(null);
-  const [comment, commenting] = useMutation(CommentOnVisitNoteDocument, { refetchQueries: ['PortalVisitNote'], awaitRefetchQueries: true });
+  const [comment, commenting] = useMutation(CommentOnVisitNoteDocument, {
+    refetchQueries: ['PortalVisitNote'],
+    awaitRefetchQueries: true,
+  });
   const inFlight = useRef(false);
 
   const send = async () => {
@@ -31,8 +35,9 @@ export function NoteComments({ note }: { note: NoteDetail }) {
       draft.done();
     } catch (err) {
       // Refused: the key is spent and the text stays. A lost answer keeps both for the retry.
-      if (codedError(err).code !== 'NETWORK') draft.refused();
-      setError(describe(err));
+      const failure = explain(err);
+      if (failure.code !== 'NETWORK') draft.refused();
+      setError(failure.message);
     } finally {
       inFlight.current = false;
     }
@@ -51,7 +56,9 @@ export function NoteComments({ note }: { note: NoteDetail }) {
         ))}
       </div>
       <Flex vertical gap={8} style={{ marginTop: 8 }}>
-        {draft.pending && !error && <Alert type="warning" showIcon title={t('visits.commentPending')} data-testid="comment-pending" />}
+        {draft.pending && !error && (
+          <Alert type="warning" showIcon title={t('visits.commentPending')} data-testid="comment-pending" />
+        )}
         {error && <Alert type="error" showIcon title={error} data-testid="comment-error" />}
         <Input.TextArea
           rows={2}
@@ -62,7 +69,14 @@ export function NoteComments({ note }: { note: NoteDetail }) {
           placeholder={t('visits.commentPlaceholder')}
           data-testid="comment-input"
         />
-        <Button type="primary" block disabled={!draft.text.trim()} loading={commenting.loading} onClick={() => void send()} data-testid="comment-send">
+        <Button
+          type="primary"
+          block
+          disabled={!draft.text.trim()}
+          loading={commenting.loading}
+          onClick={() => void send()}
+          data-testid="comment-send"
+        >
           {t(draft.pending ? 'visits.commentRetry' : 'visits.commentSend')}
         </Button>
       </Flex>

@@ -9,7 +9,7 @@ import { NoteVisibilityTag } from '@medchannel/web-shared/visits';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { PortalVisitNotesDocument, type PortalVisitNotesQuery } from '../../gql/graphql';
-import { notePath } from './paths';
+import { notePath } from '../../components/paths';
 
 type Row = PortalVisitNotesQuery['visitNotes']['nodes'][number];
 
@@ -18,20 +18,40 @@ export default function NoteList() {
   const { t } = useTranslation();
   const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
-  const query = useQuery(PortalVisitNotesDocument, { variables: { search: search || null }, fetchPolicy: 'cache-and-network' });
+  const query = useQuery(PortalVisitNotesDocument, {
+    variables: { search: search || null },
+    fetchPolicy: 'cache-and-network',
+  });
   const pager = useLoadMore(query, 'visitNotes');
 
   return (
     <>
-      <SearchFilter value={search} onSearch={(q) => setFilter('q', q)} placeholder={t('visits.searchNotes')} testId="note-search" maxWidth={880} />
-      <Card size="small" data-testid="notes" data-search={search} data-ready={String(Boolean(query.data) && !query.loading)}>
+      <SearchFilter
+        value={search}
+        onSearch={(q) => setFilter('q', q)}
+        placeholder={t('visits.searchNotes')}
+        testId="note-search"
+        maxWidth={880}
+      />
+      <Card
+        size="small"
+        data-testid="notes"
+        data-search={search}
+        data-ready={String(Boolean(query.data) && !query.loading)}
+      >
         <PagedList
           query={query}
           pager={pager}
           testId="note-list"
           footerTestId="notes"
           row={(n) => <NoteRow key={n.id} note={n} />}
-          empty={search ? <EmptyState title={t('visits.noMatch')} /> : <EmptyState title={t('visits.notesEmptyTitle')} description={t('visits.notesEmptyDescription')} />}
+          empty={
+            search ? (
+              <EmptyState title={t('visits.noMatch')} />
+            ) : (
+              <EmptyState title={t('visits.notesEmptyTitle')} description={t('visits.notesEmptyDescription')} />
+            )
+          }
         />
       </Card>
     </>

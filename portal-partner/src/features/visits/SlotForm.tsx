@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { addDays, chinaInstant, chinaToday } from './dates';
+import { addDays, chinaInstant, chinaToday } from '@medchannel/web-shared/kernel';
 
 interface Props {
   busy: boolean;
@@ -24,7 +24,13 @@ export function SlotForm({ busy, onSubmit, onCancel }: Props) {
       <Typography.Text strong>{t('visits.otherTime')}</Typography.Text>
       <label className="pv-field">
         <span>{t('visits.slotDay')}</span>
-        <Input type="date" value={day} min={chinaToday()} onChange={(e) => setDay(e.target.value)} data-testid="slot-day" />
+        <Input
+          type="date"
+          value={day}
+          min={chinaToday()}
+          onChange={(e) => setDay(e.target.value)}
+          data-testid="slot-day"
+        />
       </label>
       <Flex gap={8}>
         <label className="pv-field">
@@ -38,7 +44,14 @@ export function SlotForm({ busy, onSubmit, onCancel }: Props) {
       </Flex>
       {!valid && <Typography.Text type="danger">{t('visits.slotInvalid')}</Typography.Text>}
       <Flex gap={8} className="pv-actions">
-        <Button type="primary" size="large" disabled={!valid} loading={busy} onClick={() => void onSubmit({ startsAt: chinaInstant(day, from), endsAt: chinaInstant(day, to) })} data-testid="slot-submit">
+        <Button
+          type="primary"
+          size="large"
+          disabled={!valid}
+          loading={busy}
+          onClick={() => void onSubmit({ startsAt: chinaInstant(day, from), endsAt: chinaInstant(day, to) })}
+          data-testid="slot-submit"
+        >
           {t('visits.sendSlot')}
         </Button>
         <Button size="large" onClick={onCancel} data-testid="slot-cancel">

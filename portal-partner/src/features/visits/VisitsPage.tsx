@@ -2,8 +2,7 @@ import './strings';
 import { Suspense } from 'react';
 import { Flex, Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Role } from '@medchannel/shared-schema';
-import { retryingLazy, useCurrentUser } from '@medchannel/web-shared';
+import { retryingLazy, useCan } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
 import { CoVisitList } from './CoVisitList';
@@ -17,15 +16,15 @@ const TABS = ['plans', 'notes', 'commitments'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * 拜访: my co-visits with the brand (answer a proposal, check in at the hospital), the notes CC'd
- * to me, and for the owner the commitments the brand made to the company. The tab is kept in the
- * URL, so back from a plan or a note lands on the same list.
+ * 拜访: my co-visits with the brand (ask the brand along, answer a proposal, check in at the
+ * hospital, call one off), the notes CC'd to me, and for the owner the commitments the brand made
+ * to the company. The tab is kept in the URL, so back from a plan or a note lands on the same list.
  */
 export default function VisitsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const seesInbox = useCan('commitment.inbox');
   const { params, setFilter } = useUrlFilters();
-  const tabs = TABS.filter((x) => x !== 'commitments' || user.role === Role.OWNER);
+  const tabs = TABS.filter((x) => x !== 'commitments' || seesInbox);
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'plans';
 
   return (
@@ -37,7 +36,10 @@ export default function VisitsPage() {
         onChange={(value) => {
           setFilter('tab', value === 'plans' ? undefined : value);
         }}
-        options={tabs.map((value) => ({ value, label: <span data-testid={`visits-tab-${value}`}>{t(`visits.tab.${value}`)}</span> }))}
+        options={tabs.map((value) => ({
+          value,
+          label: <span data-testid={`visits-tab-${value}`}>{t(`visits.tab.${value}`)}</span>,
+        }))}
         data-testid="visits-tabs"
       />
       <Suspense fallback={<LoadingState />}>

@@ -3,14 +3,14 @@ import { App, Button, Card, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { useCan, useFormat } from '@medchannel/web-shared';
 import { EmptyState } from '@medchannel/web-shared/states';
+import { chinaToday, daysBetween } from '@medchannel/web-shared/kernel';
 import { OpenDisputesDocument, type OpenDisputesQuery } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
 import { PagedTable } from '../../../components/PagedTable';
-import { businessToday, daysBetween } from '../dates';
-import { keepsAccounts } from '../roles';
 import { ResolveDisputeModal } from './ResolveDisputeModal';
+import { DisputeEvidence } from '@medchannel/web-shared/finance';
 
 type Row = OpenDisputesQuery['statementDisputes']['nodes'][number];
 
@@ -21,13 +21,14 @@ export default function DisputesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { message } = App.useApp();
-  const user = useCurrentUser();
-  const answers = keepsAccounts(user.role);
+  const answers = useCan('finance.keepAccounts');
   const [answering, setAnswering] = useState<Row | null>(null);
   const pages = useKeysetPages('');
-  const { data, previousData, loading, error, refetch } = useQuery(OpenDisputesDocument, { variables: { first: PAGE_SIZE, after: pages.after } });
+  const { data, previousData, loading, error, refetch } = useQuery(OpenDisputesDocument, {
+    variables: { first: PAGE_SIZE, after: pages.after },
+  });
   const page = (data ?? previousData)?.statementDisputes;
-  const today = businessToday();
+  const today = chinaToday();
 
   return (
     <Card>
@@ -59,7 +60,8 @@ export default function DisputesPage() {
             render: (_, d) =>
               d.statement ? (
                 <Link to={`/finance/statements/${d.statement.id}`}>
-                  {d.statement.distributor?.name ?? '—'} · {d.statement.period} · {t('statement.versionValue', { version: d.statement.version })}
+                  {d.statement.distributor?.name ?? '—'} · {d.statement.period} ·{' '}
+                  {t('statement.versionValue', { version: d.statement.version })}
                 </Link>
               ) : (
                 '—'
@@ -73,15 +75,29 @@ export default function DisputesPage() {
                 <>
                   <div>{d.line.memo ?? t(`ledgerKind.${d.line.kind}`)}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {format.date(d.line.occurredOn)} · {t(`ledgerKind.${d.line.kind}`)} · {format.money(d.line.amount.amount, d.line.amount.currency)}
+                    {format.date(d.line.occurredOn)} · {t(`ledgerKind.${d.line.kind}`)} · {format.money(d.line.amount)}
                   </Typography.Text>
                 </>
               ) : (
                 '—'
               ),
           },
-          { title: t('dispute.comment'), key: 'comment', render: (_, d) => <span data-testid="dispute-comment">{d.comment}</span> },
-          { title: t('dispute.raisedBy'), key: 'raisedBy', width: 100, render: (_, d) => d.raisedBy?.displayName ?? '—' },
+          {
+            title: t('dispute.comment'),
+            key: 'comment',
+            render: (_, d) => (
+              <>
+                <span data-testid="dispute-comment">{d.comment}</span>
+                <DisputeEvidence disputeId={d.id} attachments={d.attachments} audience="console" canAdd={false} />
+              </>
+            ),
+          },
+          {
+            title: t('dispute.raisedBy'),
+            key: 'raisedBy',
+            width: 100,
+            render: (_, d) => d.raisedBy?.displayName ?? '—',
+          },
           ...(answers
             ? [
                 {
@@ -90,7 +106,12 @@ export default function DisputesPage() {
                   width: 90,
                   fixed: 'right' as const,
                   render: (_: unknown, d: Row) => (
-                    <Button type="primary" size="small" onClick={() => setAnswering(d)} data-testid="dispute-resolve-open">
+                    <Button
+                      type="primary"
+                      size="small"
+                      onClick={() => setAnswering(d)}
+                      data-testid="dispute-resolve-open"
+                    >
                       {t('dispute.resolve')}
                     </Button>
                   ),

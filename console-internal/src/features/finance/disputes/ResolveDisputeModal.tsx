@@ -1,11 +1,9 @@
-import { useState } from 'react';
-import { Alert, Descriptions, Form, Input, InputNumber, Modal, Radio, type ButtonProps } from 'antd';
+import { Descriptions, Form, Input, InputNumber, Radio } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import { toCents } from '@medchannel/web-shared/finance';
 import { ResolveDisputeDocument, type ResolveDisputeMutation } from '../../../gql/graphql';
-import { useFinanceFailure, type FinanceFailure } from '../useFinanceFailure';
+import { FormModal, toCents, useFormSubmit } from '@medchannel/web-shared/kernel';
 
 export interface DisputeToAnswer {
   id: string;
@@ -28,6 +26,7 @@ interface Props {
 }
 
 const RELOAD = ['OpenDisputes', 'StatementDetail', 'Statements'];
+const RESOLVE_ERRORS = { prefix: 'financeError', reload: RELOAD };
 
 /**
  * Finance answers one disputed line: an adjustment posted in the statement's month (negative takes
@@ -38,50 +37,60 @@ export function ResolveDisputeModal({ dispute, onClose, onResolved }: Props) {
   const format = useFormat();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
-  const [resolve, { loading }] = useMutation(ResolveDisputeDocument, { refetchQueries: RELOAD, awaitRefetchQueries: true });
-  const [failure, setFailure] = useState<FinanceFailure | null>(null);
-  const explain = useFinanceFailure(RELOAD);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values || loading || !dispute) return;
-    setFailure(null);
-    try {
+  const [resolve, { loading }] = useMutation(ResolveDisputeDocument, {
+    refetchQueries: RELOAD,
+    awaitRefetchQueries: true,
+  });
+  const { clearFailure, shell } = useFormSubmit({
+    form,
+    open: !!dispute,
+    onClose,
+    loading,
+    errors: RESOLVE_ERRORS,
+    fields: ['adjustment', 'resolution'],
+    send: async (values) => {
+      if (!dispute) return;
       const adjustment = values.mode === 'adjust' ? values.adjustment : undefined;
-      const { data } = await resolve({ variables: { input: { disputeId: dispute.id, adjustment, resolution: values.resolution.trim() } } });
-      if (data) onResolved(data.resolveStatementDispute, data.resolveStatementDispute.version > (dispute.statement?.version ?? 0));
+      const { data } = await resolve({
+        variables: { input: { disputeId: dispute.id, adjustment, resolution: values.resolution.trim() } },
+      });
+      if (data)
+        onResolved(
+          data.resolveStatementDispute,
+          data.resolveStatementDispute.version > (dispute.statement?.version ?? 0),
+        );
       onClose();
-    } catch (error) {
-      const f = explain(error);
-      if (f.field === 'adjustment' || f.field === 'resolution') form.setFields([{ name: f.field, errors: [f.message] }]);
-      else setFailure(f);
-    }
-  };
+    },
+  });
 
   const line = dispute?.line;
   return (
-    <Modal
-      open={!!dispute}
-      title={t('dispute.resolveTitle', { distributor: dispute?.statement?.distributor?.name ?? '', period: dispute?.statement?.period ?? '' })}
-      okText={t('dispute.resolveSubmit')}
-      cancelText={t('action.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
+    <FormModal
+      {...shell}
+      title={t('dispute.resolveTitle', {
+        distributor: dispute?.statement?.distributor?.name ?? '',
+        period: dispute?.statement?.period ?? '',
+      })}
+      submitText={t('dispute.resolveSubmit')}
+      testId="resolve"
       width={560}
-      okButtonProps={{ 'data-testid': 'resolve-submit' } as ButtonProps}
     >
       {dispute && (
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
           <Descriptions.Item label={t('dispute.line')}>
             {line ? `${format.date(line.occurredOn)} · ${t(`ledgerKind.${line.kind}`)} · ${line.memo ?? ''}` : '—'}
           </Descriptions.Item>
-          {line && <Descriptions.Item label={t('statement.amount')}>{format.money(line.amount.amount, line.amount.currency)}</Descriptions.Item>}
+          {line && <Descriptions.Item label={t('statement.amount')}>{format.money(line.amount)}</Descriptions.Item>}
           <Descriptions.Item label={t('dispute.comment')}>{dispute.comment}</Descriptions.Item>
         </Descriptions>
       )}
-      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ mode: 'adjust' }} onValuesChange={() => failure && setFailure(null)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ mode: 'adjust' }}
+        onValuesChange={clearFailure}
+      >
         <Form.Item name="mode" label={t('dispute.answer')}>
           <Radio.Group
             optionType="button"
@@ -100,10 +109,22 @@ export function ResolveDisputeModal({ dispute, onClose, onResolved }: Props) {
             rules={[
               { required: true, message: t('dispute.adjustmentRequired') },
               { pattern: /^-?\d{1,16}(\.\d{1,2})?$/, message: t('dispute.adjustmentInvalid') },
-              { validator: (_, v?: string) => (v && /^-?\d/.test(v) && toCents(v) === 0n ? Promise.reject(new Error(t('financeError.field.adjustment'))) : Promise.resolve()) },
+              {
+                validator: (_, v?: string) =>
+                  v && /^-?\d/.test(v) && toCents(v) === 0n
+                    ? Promise.reject(new Error(t('financeError.field.adjustment')))
+                    : Promise.resolve(),
+              },
             ]}
           >
-            <InputNumber<string> stringMode precision={2} style={{ width: '100%' }} prefix="¥" placeholder="-1000.00" data-testid="resolve-adjustment" />
+            <InputNumber<string>
+              stringMode
+              precision={2}
+              style={{ width: '100%' }}
+              prefix="¥"
+              placeholder="-1000.00"
+              data-testid="resolve-adjustment"
+            />
           </Form.Item>
         )}
         <Form.Item
@@ -115,7 +136,6 @@ export function ResolveDisputeModal({ dispute, onClose, onResolved }: Props) {
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="resolve-resolution" />
         </Form.Item>
       </Form>
-      {failure && <Alert type="error" showIcon title={failure.message} description={failure.detail} data-testid="resolve-error" />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,12 +1,11 @@
-import { useCurrentUser } from '@medchannel/web-shared';
-import { runsErp } from '../roles';
+import { useCan } from '@medchannel/web-shared';
 import { WebhookCard } from './WebhookCard';
-import { DeliveriesCard, OutboxCard } from './EventLogs';
+import { DeliveriesCard } from './DeliveriesCard';
+import { OutboxCard } from './OutboxCard';
 
 /** ERP 接口: the webhook the outbox delivers to, the events it holds, and the delivery log. Finance reads; the admin sets and resends. */
 export default function ErpPage() {
-  const user = useCurrentUser();
-  const admin = runsErp(user.role);
+  const admin = useCan('erp.configure');
   return (
     <>
       <WebhookCard editable={admin} />

@@ -1,9 +1,9 @@
 import { Button, Flex, Form, InputNumber, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import { InvoiceStatusTag, fromCents, sum, toCents } from '@medchannel/web-shared/finance';
+import { InvoiceStatusTag } from '@medchannel/web-shared/finance';
+import { fromCents, minus, sum, toCents } from '@medchannel/web-shared/kernel';
 import type { InvoiceRowFragment } from '../../../gql/graphql';
-import { minus } from '../money';
 
 export interface Payable {
   invoice: InvoiceRowFragment;
@@ -16,11 +16,16 @@ export function payablesOf(invoices: readonly InvoiceRowFragment[]): Payable[] {
   return invoices
     .map((invoice) => ({ invoice, open: minus(invoice.grossAmount.amount, invoice.paidAmount.amount) }))
     .filter((p) => toCents(p.open) > 0n)
-    .sort((a, b) => a.invoice.dueOn.localeCompare(b.invoice.dueOn) || a.invoice.issuedOn.localeCompare(b.invoice.issuedOn) || a.invoice.number.localeCompare(b.invoice.number));
+    .sort(
+      (a, b) =>
+        a.invoice.dueOn.localeCompare(b.invoice.dueOn) ||
+        a.invoice.issuedOn.localeCompare(b.invoice.issuedOn) ||
+        a.invoice.number.localeCompare(b.invoice.number),
+    );
 }
 
 /** The payment spread over the invoices oldest due first, as the API would do it unasked. */
-export function oldestFirst(payables: readonly Payable[], amount: string): Record<string, string | undefined> {
+function oldestFirst(payables: readonly Payable[], amount: string): Record<string, string | undefined> {
   let left = toCents(amount);
   return Object.fromEntries(
     payables.map((p) => {
@@ -54,7 +59,12 @@ export function AllocationTable({ payables, amount, allocations, onFill }: Props
         <Typography.Text type={left && toCents(left) < 0n ? 'danger' : 'secondary'} data-testid="allocation-summary">
           {t('payment.allocated', { allocated: format.money(allocated), left: left ? format.money(left) : '—' })}
         </Typography.Text>
-        <Button size="small" disabled={!amount} onClick={() => amount && onFill(oldestFirst(payables, amount))} data-testid="allocation-fill">
+        <Button
+          size="small"
+          disabled={!amount}
+          onClick={() => amount && onFill(oldestFirst(payables, amount))}
+          data-testid="allocation-fill"
+        >
           {t('payment.fillOldestFirst')}
         </Button>
       </Flex>
@@ -69,7 +79,12 @@ export function AllocationTable({ payables, amount, allocations, onFill }: Props
         columns={[
           { title: t('invoice.number'), key: 'number', render: (_, p) => p.invoice.number },
           { title: t('invoice.dueOn'), key: 'dueOn', width: 110, render: (_, p) => format.date(p.invoice.dueOn) },
-          { title: t('invoice.status'), key: 'status', width: 100, render: (_, p) => <InvoiceStatusTag status={p.invoice.status} /> },
+          {
+            title: t('invoice.status'),
+            key: 'status',
+            width: 100,
+            render: (_, p) => <InvoiceStatusTag status={p.invoice.status} />,
+          },
           { title: t('payment.open'), key: 'open', width: 140, align: 'right', render: (_, p) => format.money(p.open) },
           {
             title: t('payment.allocate'),
@@ -89,7 +104,13 @@ export function AllocationTable({ payables, amount, allocations, onFill }: Props
                   },
                 ]}
               >
-                <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} data-testid={`allocation-amount-${p.invoice.number}`} />
+                <InputNumber<string>
+                  stringMode
+                  min="0"
+                  precision={2}
+                  style={{ width: '100%' }}
+                  data-testid={`allocation-amount-${p.invoice.number}`}
+                />
               </Form.Item>
             ),
           },

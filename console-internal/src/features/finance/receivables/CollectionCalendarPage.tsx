@@ -3,11 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '@medchannel/web-shared';
-import { sum, toCents } from '@medchannel/web-shared/finance';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { addDays, chinaToday, mondayOf, sum, toCents } from '@medchannel/web-shared/kernel';
 import { CollectionPlanDocument } from '../../../gql/graphql';
 import { AccountFilterBar, useAccountFilter } from '../AccountFilters';
-import { addDays, businessToday, mondayOf } from '../dates';
 import { PlanCalendar, type PlanItem } from './PlanCalendar';
 
 const SPANS = [4, 6, 8];
@@ -43,7 +42,7 @@ function lateByDistributor(items: PlanItem[]): Late[] {
 export default function CollectionCalendarPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = businessToday();
+  const today = chinaToday();
   const { filter, params, setFilter } = useAccountFilter();
   const weeks = SPANS.includes(Number(params.get('weeks'))) ? Number(params.get('weeks')) : DEFAULT_WEEKS;
   const firstMonday = mondayOf(today);
@@ -91,7 +90,12 @@ export default function CollectionCalendarPage() {
               </Card>
             </Col>
           </Row>
-          <Card title={t('plan.overdueFirst')} style={{ marginBottom: 16 }} extra={<Link to="/finance/overdue">{t('plan.allOverdue')}</Link>} data-testid="plan-overdue">
+          <Card
+            title={t('plan.overdueFirst')}
+            style={{ marginBottom: 16 }}
+            extra={<Link to="/finance/overdue">{t('plan.allOverdue')}</Link>}
+            data-testid="plan-overdue"
+          >
             {late.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overdue.none')} />
             ) : (
@@ -101,10 +105,31 @@ export default function CollectionCalendarPage() {
                 dataSource={late}
                 pagination={{ pageSize: 5, hideOnSinglePage: true, showSizeChanger: false }}
                 columns={[
-                  { title: t('finance.distributor'), key: 'name', render: (_, l) => <Link to={`/finance/overdue?distributor=${l.id}`}>{l.name}</Link> },
-                  { title: t('plan.oldestDue'), key: 'oldestDue', width: 140, render: (_, l) => format.date(l.oldestDue) },
-                  { title: t('overdue.items'), key: 'count', width: 100, align: 'right', render: (_, l) => format.number(l.count) },
-                  { title: t('overdue.outstanding'), key: 'total', width: 180, align: 'right', render: (_, l) => <Typography.Text type="danger">{format.money(l.total)}</Typography.Text> },
+                  {
+                    title: t('finance.distributor'),
+                    key: 'name',
+                    render: (_, l) => <Link to={`/finance/overdue?distributor=${l.id}`}>{l.name}</Link>,
+                  },
+                  {
+                    title: t('plan.oldestDue'),
+                    key: 'oldestDue',
+                    width: 140,
+                    render: (_, l) => format.date(l.oldestDue),
+                  },
+                  {
+                    title: t('overdue.items'),
+                    key: 'count',
+                    width: 100,
+                    align: 'right',
+                    render: (_, l) => format.number(l.count),
+                  },
+                  {
+                    title: t('overdue.outstanding'),
+                    key: 'total',
+                    width: 180,
+                    align: 'right',
+                    render: (_, l) => <Typography.Text type="danger">{format.money(l.total)}</Typography.Text>,
+                  },
                 ]}
               />
             )}

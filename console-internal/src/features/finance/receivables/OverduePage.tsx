@@ -3,11 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '@medchannel/web-shared';
-import { sum } from '@medchannel/web-shared/finance';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
+import { chinaToday, daysBetween, sum } from '@medchannel/web-shared/kernel';
 import { CollectionPlanDocument, type CollectionPlanQuery } from '../../../gql/graphql';
 import { AccountFilterBar, useAccountFilter } from '../AccountFilters';
-import { businessToday, daysBetween } from '../dates';
 
 type Item = CollectionPlanQuery['collectionPlan'][number];
 
@@ -22,11 +21,15 @@ const LATE = [
 export default function OverduePage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const today = businessToday();
+  const today = chinaToday();
   const { filter, filtered } = useAccountFilter();
-  const { data, previousData, loading, error, refetch } = useQuery(CollectionPlanDocument, { variables: { to: today, filter } });
+  const { data, previousData, loading, error, refetch } = useQuery(CollectionPlanDocument, {
+    variables: { to: today, filter },
+  });
   const plan = (data ?? previousData)?.collectionPlan;
-  const items = (plan ?? []).filter((i) => i.overdue).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.occurredOn.localeCompare(b.occurredOn));
+  const items = (plan ?? [])
+    .filter((i) => i.overdue)
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.occurredOn.localeCompare(b.occurredOn));
   const total = sum(items.map((i) => i.outstanding.amount));
   const accounts = new Set(items.map((i) => i.distributor?.id)).size;
 
@@ -37,7 +40,12 @@ export default function OverduePage() {
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={24} md={8}>
           <Card size="small">
-            <Statistic title={t('overdue.total')} value={format.money(total)} styles={{ content: { color: '#cf1322' } }} data-testid="overdue-total" />
+            <Statistic
+              title={t('overdue.total')}
+              value={format.money(total)}
+              styles={{ content: { color: '#cf1322' } }}
+              data-testid="overdue-total"
+            />
           </Card>
         </Col>
         <Col xs={12} md={8}>
@@ -59,12 +67,26 @@ export default function OverduePage() {
           dataSource={items}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           data-testid="overdue-list"
-          locale={{ emptyText: loading ? ' ' : <EmptyState title={filtered ? t('finance.noMatch') : t('overdue.none')} description={filtered ? undefined : t('overdue.noneDescription')} /> }}
+          locale={{
+            emptyText: loading ? (
+              ' '
+            ) : (
+              <EmptyState
+                title={filtered ? t('finance.noMatch') : t('overdue.none')}
+                description={filtered ? undefined : t('overdue.noneDescription')}
+              />
+            ),
+          }}
           columns={[
             {
               title: t('finance.distributor'),
               key: 'distributor',
-              render: (_, i) => (i.distributor ? <Link to={`/finance/statements?distributor=${i.distributor.id}`}>{i.distributor.name}</Link> : '—'),
+              render: (_, i) =>
+                i.distributor ? (
+                  <Link to={`/finance/statements?distributor=${i.distributor.id}`}>{i.distributor.name}</Link>
+                ) : (
+                  '—'
+                ),
             },
             {
               title: t('overdue.what'),
@@ -80,7 +102,12 @@ export default function OverduePage() {
                 </>
               ),
             },
-            { title: t('overdue.occurredOn'), key: 'occurredOn', width: 120, render: (_, i) => format.date(i.occurredOn) },
+            {
+              title: t('overdue.occurredOn'),
+              key: 'occurredOn',
+              width: 120,
+              render: (_, i) => format.date(i.occurredOn),
+            },
             { title: t('overdue.dueOn'), key: 'dueOn', width: 120, render: (_, i) => format.date(i.dueOn) },
             {
               title: t('overdue.late'),
@@ -88,15 +115,19 @@ export default function OverduePage() {
               width: 120,
               render: (_, i) => {
                 const days = daysBetween(i.dueOn, today);
-                return <Tag color={LATE.find((l) => days > l.days)?.color ?? 'orange'}>{t('overdue.days', { count: days })}</Tag>;
+                return (
+                  <Tag color={LATE.find((l) => days > l.days)?.color ?? 'orange'}>
+                    {t('overdue.days', { count: days })}
+                  </Tag>
+                );
               },
             },
-            { title: t('overdue.amount'), key: 'amount', align: 'right', render: (_, i) => format.money(i.amount.amount, i.amount.currency) },
+            { title: t('overdue.amount'), key: 'amount', align: 'right', render: (_, i) => format.money(i.amount) },
             {
               title: t('overdue.outstanding'),
               key: 'outstanding',
               align: 'right',
-              render: (_, i) => <Typography.Text type="danger">{format.money(i.outstanding.amount, i.outstanding.currency)}</Typography.Text>,
+              render: (_, i) => <Typography.Text type="danger">{format.money(i.outstanding)}</Typography.Text>,
             },
           ]}
         />

@@ -1,9 +1,8 @@
 import { Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import { sum } from '@medchannel/web-shared/finance';
+import { addDays, sum } from '@medchannel/web-shared/kernel';
 import type { CollectionPlanQuery } from '../../../gql/graphql';
-import { addDays } from '../dates';
 
 export type PlanItem = CollectionPlanQuery['collectionPlan'][number];
 
@@ -29,7 +28,7 @@ function ItemList({ items }: { items: PlanItem[] }) {
               </Typography.Text>
             )}
           </span>
-          <Typography.Text strong>{format.money(i.outstanding.amount, i.outstanding.currency)}</Typography.Text>
+          <Typography.Text strong>{format.money(i.outstanding)}</Typography.Text>
         </div>
       ))}
     </div>
@@ -78,7 +77,17 @@ function DayCell({ date, today, items }: { date: string; today: string; items: P
 }
 
 /** Weeks as calendar rows, Monday first: what falls due each day, the week's total on the left. */
-export function PlanCalendar({ firstMonday, weeks, today, items }: { firstMonday: string; weeks: number; today: string; items: PlanItem[] }) {
+export function PlanCalendar({
+  firstMonday,
+  weeks,
+  today,
+  items,
+}: {
+  firstMonday: string;
+  weeks: number;
+  today: string;
+  items: PlanItem[];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const byDay = new Map<string, PlanItem[]>();
@@ -103,8 +112,14 @@ export function PlanCalendar({ firstMonday, weeks, today, items }: { firstMonday
               <Typography.Text strong style={{ display: 'block' }}>
                 {`${dayLabel(days[0])} – ${dayLabel(days[6])}`}
               </Typography.Text>
-              <Typography.Text type={weekItems.length ? undefined : 'secondary'} style={{ fontSize: 12 }} data-testid="plan-week-total">
-                {weekItems.length ? format.money(sum(weekItems.map((i) => i.outstanding.amount))) : t('plan.nothingDue')}
+              <Typography.Text
+                type={weekItems.length ? undefined : 'secondary'}
+                style={{ fontSize: 12 }}
+                data-testid="plan-week-total"
+              >
+                {weekItems.length
+                  ? format.money(sum(weekItems.map((i) => i.outstanding.amount)))
+                  : t('plan.nothingDue')}
               </Typography.Text>
             </div>
             {days.map((d) => (

@@ -5,36 +5,50 @@ import { useFormat } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { AgingByDistributorDocument, AgingByRegionDocument } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
+import { ExportButton } from '../../../components/ExportButton';
 import { AccountFilterBar, useAccountFilter } from '../AccountFilters';
 import { AgingBars } from './AgingBars';
 import { AgingTable } from './AgingTable';
+import { useServerSort } from '../../../components/useServerSort';
+import { AgingSort } from '@medchannel/shared-schema';
 
 const PAGE_SIZE = 20;
+/** Largest total first, or most overdue first: the distributors to call about, on the server over every page. */
+const SORTS = { total: { descend: AgingSort.TOTAL }, overdue: { descend: AgingSort.OVERDUE } };
 
 /** 应收: what is owed and how old it is, by province (bars) and by distributor (table), within the viewer's regions. */
 export default function ReceivablesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { filter, filtered, setFilter, key: filterKey } = useAccountFilter();
-  const pages = useKeysetPages(filterKey);
+  const sorting = useServerSort(SORTS, { column: 'total', order: 'descend' });
+  const pages = useKeysetPages(`${filterKey}|${sorting.sort ?? ''}`);
   const regions = useQuery(AgingByRegionDocument, { variables: { filter } });
-  const distributors = useQuery(AgingByDistributorDocument, { variables: { filter, first: PAGE_SIZE, after: pages.after } });
+  const distributors = useQuery(AgingByDistributorDocument, {
+    variables: { filter, first: PAGE_SIZE, after: pages.after, sort: sorting.sort },
+  });
   const regionRows = (regions.data ?? regions.previousData)?.receivablesAgingByRegion;
   const aging = (distributors.data ?? distributors.previousData)?.receivablesAging;
   // the headline is every distributor's, whichever page the table is on
   const totals = aging?.totals;
-  const figures = totals ? ([['total', totals.total], ['overdue', totals.overdue], ['days90plus', totals.days90plus]] as const) : [];
+  const figures = totals
+    ? ([
+        ['total', totals.total],
+        ['overdue', totals.overdue],
+        ['days90plus', totals.days90plus],
+      ] as const)
+    : [];
 
   return (
     <>
-      <AccountFilterBar />
+      <AccountFilterBar extra={<ExportButton kind="receivablesAging" />} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {figures.map(([key, amount]) => (
           <Col key={key} xs={24} md={8}>
             <Card size="small">
               <Statistic
                 title={t(`aging.headline.${key}`)}
-                value={format.money(amount.amount, amount.currency)}
+                value={format.money(amount)}
                 styles={{ content: { color: key === 'total' ? undefined : '#cf1322' } }}
                 data-testid={`aging-headline-${key}`}
               />
@@ -48,7 +62,10 @@ export default function ReceivablesPage() {
         ) : !regionRows ? (
           <LoadingState />
         ) : regionRows.length === 0 ? (
-          <EmptyState title={filtered ? t('finance.noMatch') : t('aging.empty')} description={filtered ? undefined : t('aging.emptyDescription')} />
+          <EmptyState
+            title={filtered ? t('finance.noMatch') : t('aging.empty')}
+            description={filtered ? undefined : t('aging.emptyDescription')}
+          />
         ) : (
           <AgingBars rows={regionRows} onPick={(id) => setFilter('region', id)} />
         )}
@@ -60,6 +77,7 @@ export default function ReceivablesPage() {
           error={distributors.error}
           refetch={() => void distributors.refetch()}
           pages={pages}
+          sorting={sorting}
           empty={<EmptyState title={filtered ? t('finance.noMatch') : t('aging.empty')} />}
         />
       </Card>

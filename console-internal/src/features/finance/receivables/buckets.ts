@@ -6,7 +6,7 @@ export const BUCKETS = [
   { key: 'days90plus', color: '#ff4d4f' },
 ] as const;
 
-export type BucketKey = (typeof BUCKETS)[number]['key'];
+type BucketKey = (typeof BUCKETS)[number]['key'];
 
 type Money = { amount: string; currency: string };
 export type AgingFigures = Record<BucketKey | 'total' | 'overdue', Money>;

@@ -1,18 +1,20 @@
-import { useState } from 'react';
-import { Alert, DatePicker, Form, Modal, type ButtonProps } from 'antd';
+import { DatePicker, Form } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import { GenerateStatementDocument } from '../../../gql/graphql';
-import { DistributorPicker } from '../../../components/DistributorPicker';
-import { currentPeriod } from '../dates';
-import { useFinanceFailure, type FinanceFailure } from '../useFinanceFailure';
+import { DistributorField } from '../DistributorField';
+import { chinaMonth, FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
 
 interface Values {
   distributorId?: string;
   month?: Dayjs;
 }
+
+/** The server's inputs, as this form names them */
+const SERVER_FIELDS = { period: 'month', distributorId: 'distributorId' };
+const FINANCE_ERRORS = { prefix: 'financeError' };
 
 interface Props {
   open: boolean;
@@ -29,46 +31,46 @@ export function GenerateStatementModal({ open, distributorId, onClose }: Props) 
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [generate, { loading }] = useMutation(GenerateStatementDocument, { refetchQueries: ['Statements'] });
-  const [failure, setFailure] = useState<FinanceFailure | null>(null);
-  const explain = useFinanceFailure();
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values?.distributorId || !values.month || loading) return;
-    setFailure(null);
-    try {
-      const { data } = await generate({ variables: { distributorId: values.distributorId, period: values.month.format('YYYY-MM') } });
+  const { shell } = useFormSubmit({
+    form,
+    open,
+    onClose,
+    loading,
+    errors: FINANCE_ERRORS,
+    fields: SERVER_FIELDS,
+    send: async (values) => {
+      if (!values.distributorId || !values.month) return;
+      const { data } = await generate({
+        variables: { distributorId: values.distributorId, period: values.month.format('YYYY-MM') },
+      });
       onClose();
       if (data) void navigate(`/finance/statements/${data.generateStatement.id}`);
-    } catch (error) {
-      const f = explain(error);
-      if (f.field === 'period') form.setFields([{ name: 'month', errors: [f.message] }]);
-      else if (f.field === 'distributorId') form.setFields([{ name: 'distributorId', errors: [f.message] }]);
-      else setFailure(f);
-    }
-  };
+    },
+  });
 
   return (
-    <Modal
-      open={open}
+    <FormModal
+      {...shell}
       title={t('statement.generateTitle')}
-      okText={t('statement.generateSubmit')}
-      cancelText={t('action.cancel')}
-      confirmLoading={loading}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'statement-generate-submit' } as ButtonProps}
+      submitText={t('statement.generateSubmit')}
+      testId="statement-generate"
     >
       <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ distributorId }}>
-        <Form.Item name="distributorId" label={t('finance.distributor')} rules={[{ required: true, message: t('finance.distributorRequired') }]}>
-          <DistributorPicker placeholder={t('finance.pickDistributor')} testId="statement-generate-distributor" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="month" label={t('statement.period')} extra={t('statement.generateHelp')} rules={[{ required: true, message: t('statement.periodRequired') }]}>
-          <DatePicker picker="month" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM') >= currentPeriod()} data-testid="statement-generate-month" />
+        <DistributorField testId="statement-generate-distributor" />
+        <Form.Item
+          name="month"
+          label={t('statement.period')}
+          extra={t('statement.generateHelp')}
+          rules={[{ required: true, message: t('statement.periodRequired') }]}
+        >
+          <DatePicker
+            picker="month"
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.format('YYYY-MM') >= chinaMonth()}
+            data-testid="statement-generate-month"
+          />
         </Form.Item>
       </Form>
-      {failure && <Alert type="error" showIcon title={failure.message} description={failure.detail} data-testid="statement-generate-error" />}
-    </Modal>
+    </FormModal>
   );
 }

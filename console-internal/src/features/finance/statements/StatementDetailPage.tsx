@@ -4,9 +4,10 @@ import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { StatementStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { downloadFile } from '@medchannel/web-shared/components';
+import { downloadFile } from '@medchannel/web-shared/kernel';
 import { StatementChangesCard, StatementStatusTag } from '@medchannel/web-shared/finance';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { StatementDetailDocument, type StatementDetailQuery } from '../../../gql/graphql';
@@ -22,17 +23,36 @@ function Downloads({ statement }: { statement: Statement }) {
   const [failed, setFailed] = useState(false);
   const download = async (ext: 'pdf' | 'xlsx') => {
     setBusy(ext);
-    const name = t('statement.fileName', { code: statement.distributor?.code ?? '', period: statement.period, version: statement.version, ext });
+    const name = t('statement.fileName', {
+      code: statement.distributor?.code ?? '',
+      period: statement.period,
+      version: statement.version,
+      ext,
+    });
     setFailed(!(await downloadFile(`/files/statements/${statement.id}.${ext}`, 'console', name)));
     setBusy(null);
   };
   return (
     <Space>
-      {failed && <Typography.Text type="danger" data-testid="statement-download-error">{t('statement.downloadFailed')}</Typography.Text>}
-      <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')} data-testid="statement-download-pdf">
+      {failed && (
+        <Typography.Text type="danger" data-testid="statement-download-error">
+          {t('statement.downloadFailed')}
+        </Typography.Text>
+      )}
+      <Button
+        icon={<FilePdfOutlined />}
+        loading={busy === 'pdf'}
+        onClick={() => void download('pdf')}
+        data-testid="statement-download-pdf"
+      >
         PDF
       </Button>
-      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void download('xlsx')} data-testid="statement-download-xlsx">
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={busy === 'xlsx'}
+        onClick={() => void download('xlsx')}
+        data-testid="statement-download-xlsx"
+      >
         Excel
       </Button>
     </Space>
@@ -44,6 +64,8 @@ export default function StatementDetailPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { id = '' } = useParams();
+  // opened from anywhere (not only the inbox): the viewer's notices about it are read
+  useNoticesReadOnOpen('statement', id);
   const { data, error, refetch } = useQuery(StatementDetailDocument, { variables: { id } });
 
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -61,7 +83,10 @@ export default function StatementDetailPage() {
     <>
       <Breadcrumb
         style={{ marginBottom: 8 }}
-        items={[{ title: <Link to="/finance/statements">{t('finance.tab.statements')}</Link> }, { title: `${s.distributor?.name ?? ''} · ${s.period}` }]}
+        items={[
+          { title: <Link to="/finance/statements">{t('finance.tab.statements')}</Link> },
+          { title: `${s.distributor?.name ?? ''} · ${s.period}` },
+        ]}
       />
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
         <Space wrap>
@@ -88,12 +113,19 @@ export default function StatementDetailPage() {
           }
         />
       )}
-      {s.confirmedAt && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('statement.confirmedAt', { when: format.dateTime(s.confirmedAt) })} />}
+      {s.confirmedAt && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('statement.confirmedAt', { when: format.dateTime(s.confirmedAt) })}
+        />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           {figures.map(([key, m]) => (
             <Col key={key} xs={12} md={6}>
-              <Statistic title={t(`statement.${key}`)} value={format.money(m.amount, m.currency)} data-testid={`statement-${key}`} />
+              <Statistic title={t(`statement.${key}`)} value={format.money(m)} data-testid={`statement-${key}`} />
             </Col>
           ))}
         </Row>

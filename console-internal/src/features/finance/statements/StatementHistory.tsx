@@ -6,7 +6,7 @@ import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { DisputeStatusTag, StatementStatusTag } from '@medchannel/web-shared/finance';
 import type { StatementDetailQuery } from '../../../gql/graphql';
 import { ResolveDisputeModal, type DisputeToAnswer } from '../disputes/ResolveDisputeModal';
-import { keepsAccounts } from '../roles';
+import { can } from '@medchannel/shared-schema';
 
 type Statement = StatementDetailQuery['statement'];
 type Dispute = Statement['versions'][number]['disputes'][number] & { version: number };
@@ -20,7 +20,7 @@ export function StatementDisputesCard({ statement }: { statement: Statement }) {
   const user = useCurrentUser();
   const [answering, setAnswering] = useState<DisputeToAnswer | null>(null);
   const disputes: Dispute[] = statement.versions.flatMap((v) => v.disputes.map((d) => ({ ...d, version: v.version })));
-  const answerable = keepsAccounts(user.role);
+  const answerable = can(user.role, 'finance.keepAccounts');
 
   return (
     <Card title={t('statement.disputes')} style={{ marginBottom: 16 }} data-testid="statement-disputes">
@@ -37,7 +37,12 @@ export function StatementDisputesCard({ statement }: { statement: Statement }) {
                 <Button
                   type="primary"
                   size="small"
-                  onClick={() => setAnswering({ ...d, statement: { period: statement.period, version: d.version, distributor: statement.distributor } })}
+                  onClick={() =>
+                    setAnswering({
+                      ...d,
+                      statement: { period: statement.period, version: d.version, distributor: statement.distributor },
+                    })
+                  }
                   data-testid="statement-dispute-resolve"
                 >
                   {t('dispute.resolve')}
@@ -49,16 +54,30 @@ export function StatementDisputesCard({ statement }: { statement: Statement }) {
               title={
                 <Flex gap={8} wrap align="center">
                   <Tag>{t('statement.versionValue', { version: d.version })}</Tag>
-                  <span>{d.line ? `#${d.line.lineNo} ${d.line.memo ?? t(`ledgerKind.${d.line.kind}`)} · ${format.money(d.line.amount.amount, d.line.amount.currency)}` : '—'}</span>
+                  <span>
+                    {d.line
+                      ? `#${d.line.lineNo} ${d.line.memo ?? t(`ledgerKind.${d.line.kind}`)} · ${format.money(d.line.amount)}`
+                      : '—'}
+                  </span>
                   <DisputeStatusTag status={d.status} />
                 </Flex>
               }
               description={
                 <>
-                  <div>{t('statement.disputeRaised', { who: d.raisedBy?.displayName ?? '—', when: format.dateTime(d.createdAt), comment: d.comment })}</div>
+                  <div>
+                    {t('statement.disputeRaised', {
+                      who: d.raisedBy?.displayName ?? '—',
+                      when: format.dateTime(d.createdAt),
+                      comment: d.comment,
+                    })}
+                  </div>
                   {d.resolution && (
                     <Typography.Text type="secondary" data-testid="statement-dispute-resolution">
-                      {t('statement.disputeAnswered', { who: d.resolvedBy?.displayName ?? '—', when: format.dateTime(d.resolvedAt), resolution: d.resolution })}
+                      {t('statement.disputeAnswered', {
+                        who: d.resolvedBy?.displayName ?? '—',
+                        when: format.dateTime(d.resolvedAt),
+                        resolution: d.resolution,
+                      })}
                     </Typography.Text>
                   )}
                 </>
@@ -96,14 +115,16 @@ export function StatementVersionsCard({ statement }: { statement: Statement }) {
                   {v.id === statement.id ? (
                     <Typography.Text strong>{t('statement.versionValue', { version: v.version })}</Typography.Text>
                   ) : (
-                    <Link to={`/finance/statements/${v.id}`}>{t('statement.versionValue', { version: v.version })}</Link>
+                    <Link to={`/finance/statements/${v.id}`}>
+                      {t('statement.versionValue', { version: v.version })}
+                    </Link>
                   )}
                   <StatementStatusTag status={v.status} />
                 </Space>
               }
               description={t('statement.versionIssued', { date: format.date(v.createdAt) })}
             />
-            <Typography.Text>{format.money(v.closingBalance.amount, v.closingBalance.currency)}</Typography.Text>
+            <Typography.Text>{format.money(v.closingBalance)}</Typography.Text>
           </List.Item>
         )}
       />

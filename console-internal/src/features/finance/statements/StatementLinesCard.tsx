@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { DisputeStatusTag } from '@medchannel/web-shared/finance';
 import type { StatementDetailQuery } from '../../../gql/graphql';
-import { rowData } from '../rowData';
+import { rowData } from '../../../components/rowData';
 
 type Statement = StatementDetailQuery['statement'];
 type Line = Statement['lines'][number];
@@ -30,19 +30,34 @@ export function StatementLinesCard({ statement }: { statement: Statement }) {
         onRow={(r) => (isLine(r) ? rowData({ 'data-testid': 'statement-line', 'data-line-no': r.lineNo }) : {})}
         columns={[
           { title: '#', key: 'lineNo', width: 50, render: (_, r) => (isLine(r) ? r.lineNo : '') },
-          { title: t('statement.date'), key: 'date', width: 110, render: (_, r) => (isLine(r) ? format.date(r.occurredOn) : '') },
-          { title: t('statement.kind'), key: 'kind', width: 100, render: (_, r) => (isLine(r) ? t(`ledgerKind.${r.kind}`) : '') },
+          {
+            title: t('statement.date'),
+            key: 'date',
+            width: 110,
+            render: (_, r) => (isLine(r) ? format.date(r.occurredOn) : ''),
+          },
+          {
+            title: t('statement.kind'),
+            key: 'kind',
+            width: 100,
+            render: (_, r) => (isLine(r) ? t(`ledgerKind.${r.kind}`) : ''),
+          },
           {
             title: t('statement.memo'),
             key: 'memo',
-            render: (_, r) => (isLine(r) ? <span data-testid="line-memo">{r.memo ?? '—'}</span> : <Typography.Text type="secondary">{t('statement.opening')}</Typography.Text>),
+            render: (_, r) =>
+              isLine(r) ? (
+                <span data-testid="line-memo">{r.memo ?? '—'}</span>
+              ) : (
+                <Typography.Text type="secondary">{t('statement.opening')}</Typography.Text>
+              ),
           },
           {
             title: t('statement.amount'),
             key: 'amount',
             width: 150,
             align: 'right',
-            render: (_, r) => (isLine(r) ? <span data-testid="line-amount">{format.money(r.amount.amount, r.amount.currency)}</span> : ''),
+            render: (_, r) => (isLine(r) ? <span data-testid="line-amount">{format.money(r.amount)}</span> : ''),
           },
           {
             title: t('statement.balance'),
@@ -51,17 +66,26 @@ export function StatementLinesCard({ statement }: { statement: Statement }) {
             align: 'right',
             render: (_, r) =>
               isLine(r) ? (
-                <span data-testid="line-balance">{format.money(r.balanceAfter.amount, r.balanceAfter.currency)}</span>
+                <span data-testid="line-balance">{format.money(r.balanceAfter)}</span>
               ) : (
-                <span data-testid="statement-opening-balance">{format.money(statement.openingBalance.amount, currency)}</span>
+                <span data-testid="statement-opening-balance">
+                  {format.money(statement.openingBalance.amount, currency)}
+                </span>
               ),
           },
-          { title: t('statement.dispute'), key: 'dispute', width: 120, render: (_, r) => (isLine(r) && r.dispute ? <DisputeStatusTag status={r.dispute.status} /> : null) },
+          {
+            title: t('statement.dispute'),
+            key: 'dispute',
+            width: 120,
+            render: (_, r) => (isLine(r) && r.dispute ? <DisputeStatusTag status={r.dispute.status} /> : null),
+          },
         ]}
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={5}>
-              <Typography.Text strong>{statement.lines.length ? t('statement.closing') : t('statement.noLines')}</Typography.Text>
+              <Typography.Text strong>
+                {statement.lines.length ? t('statement.closing') : t('statement.noLines')}
+              </Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={5} align="right">
               <Typography.Text strong data-testid="statement-closing-amount">

@@ -5,7 +5,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
-import { StatementStatus } from '@medchannel/shared-schema';
+import { can, StatementStatus } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { StatementStatusTag } from '@medchannel/web-shared/finance';
 import { EmptyState } from '@medchannel/web-shared/states';
@@ -13,9 +13,8 @@ import { StatementsDocument, type StatementsQuery } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
 import { PagedTable } from '../../../components/PagedTable';
 import { AccountFilterBar, useAccountFilter } from '../AccountFilters';
-import { keepsAccounts } from '../roles';
 import { GenerateStatementModal } from './GenerateStatementModal';
-import { rowData } from '../rowData';
+import { rowData } from '../../../components/rowData';
 
 type Row = StatementsQuery['statements']['nodes'][number];
 
@@ -33,17 +32,24 @@ export default function StatementsPage() {
   const period = PERIOD.test(params.get('period') ?? '') ? params.get('period')! : undefined;
   const status = STATUSES.find((s) => s === params.get('status'));
   const pages = useKeysetPages(`${key}|${period ?? ''}|${status ?? ''}`);
-  const { data, previousData, loading, error, refetch } = useQuery(StatementsDocument, { variables: { first: PAGE_SIZE, after: pages.after, period, status, filter } });
+  const { data, previousData, loading, error, refetch } = useQuery(StatementsDocument, {
+    variables: { first: PAGE_SIZE, after: pages.after, period, status, filter },
+  });
   const page = (data ?? previousData)?.statements;
-  const money = (m: { amount: string; currency: string }) => format.money(m.amount, m.currency);
+  const money = (m: { amount: string; currency: string }) => format.money(m);
   const narrowed = filtered || Boolean(period || status);
 
   return (
     <Card>
       <AccountFilterBar
         extra={
-          keepsAccounts(user.role) && (
-            <Button type="primary" icon={<FileSyncOutlined />} onClick={() => setGenerating(true)} data-testid="statement-generate-open">
+          can(user.role, 'finance.keepAccounts') && (
+            <Button
+              type="primary"
+              icon={<FileSyncOutlined />}
+              onClick={() => setGenerating(true)}
+              data-testid="statement-generate-open"
+            >
               {t('statement.generate')}
             </Button>
           )
@@ -73,7 +79,12 @@ export default function StatementsPage() {
         scroll={{ x: 1150 }}
         data-testid="statement-list"
         onRow={(s) => rowData({ 'data-period': s.period, 'data-code': s.distributor?.code })}
-        empty={<EmptyState title={narrowed ? t('finance.noMatch') : t('statement.none')} description={narrowed ? undefined : t('statement.noneDescription')} />}
+        empty={
+          <EmptyState
+            title={narrowed ? t('finance.noMatch') : t('statement.none')}
+            description={narrowed ? undefined : t('statement.noneDescription')}
+          />
+        }
         columns={[
           {
             title: t('statement.period'),
@@ -86,16 +97,35 @@ export default function StatementsPage() {
             ),
           },
           { title: t('finance.distributor'), key: 'distributor', render: (_, s) => s.distributor?.name ?? '—' },
-          { title: t('statement.version'), key: 'version', width: 90, render: (_, s) => t('statement.versionValue', { version: s.version }) },
-          { title: t('statement.status'), key: 'status', width: 130, render: (_, s) => <StatementStatusTag status={s.status} /> },
+          {
+            title: t('statement.version'),
+            key: 'version',
+            width: 90,
+            render: (_, s) => t('statement.versionValue', { version: s.version }),
+          },
+          {
+            title: t('statement.status'),
+            key: 'status',
+            width: 130,
+            render: (_, s) => <StatementStatusTag status={s.status} />,
+          },
           { title: t('statement.opening'), key: 'opening', align: 'right', render: (_, s) => money(s.openingBalance) },
           { title: t('statement.debits'), key: 'debits', align: 'right', render: (_, s) => money(s.debits) },
           { title: t('statement.credits'), key: 'credits', align: 'right', render: (_, s) => money(s.credits) },
-          { title: t('statement.closing'), key: 'closing', align: 'right', render: (_, s) => <Typography.Text strong>{money(s.closingBalance)}</Typography.Text> },
+          {
+            title: t('statement.closing'),
+            key: 'closing',
+            align: 'right',
+            render: (_, s) => <Typography.Text strong>{money(s.closingBalance)}</Typography.Text>,
+          },
           { title: t('statement.issuedAt'), key: 'createdAt', width: 120, render: (_, s) => format.date(s.createdAt) },
         ]}
       />
-      <GenerateStatementModal open={generating} distributorId={filter.distributorId} onClose={() => setGenerating(false)} />
+      <GenerateStatementModal
+        open={generating}
+        distributorId={filter.distributorId}
+        onClose={() => setGenerating(false)}
+      />
     </Card>
   );
 }

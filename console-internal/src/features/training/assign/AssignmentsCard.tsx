@@ -9,7 +9,10 @@ import { CourseAssignmentsDocument, type CourseAssignmentRowFragment } from '../
 export default function AssignmentsCard({ courseId }: { courseId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, loading, error, refetch } = useQuery(CourseAssignmentsDocument, { variables: { id: courseId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(CourseAssignmentsDocument, {
+    variables: { id: courseId },
+    fetchPolicy: 'cache-and-network',
+  });
   const rows = data?.course.assignments;
   if (error && !rows) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (loading && !rows) return <LoadingState />;
@@ -17,7 +20,9 @@ export default function AssignmentsCard({ courseId }: { courseId: string }) {
   const criteria = (a: CourseAssignmentRowFragment) =>
     [
       a.distributors.map((d) => d.name).join('、'),
-      a.tiers.length ? t('assign.tiersValue', { tiers: a.tiers.map((tier) => t('product.tierValue', { tier })).join('、') }) : '',
+      a.tiers.length
+        ? t('assign.tiersValue', { tiers: a.tiers.map((tier) => t('product.tierValue', { tier })).join('、') })
+        : '',
       a.productLines.length ? t('assign.linesValue', { lines: a.productLines.map((l) => l.name).join('、') }) : '',
     ].filter(Boolean);
 
@@ -32,14 +37,21 @@ export default function AssignmentsCard({ courseId }: { courseId: string }) {
       columns={[
         { title: t('assign.createdAt'), key: 'createdAt', width: 170, render: (_, a) => format.dateTime(a.createdAt) },
         { title: t('assign.to'), key: 'to', render: (_, a) => criteria(a).map((c) => <div key={c}>{c}</div>) },
-        { title: t('assign.roles'), key: 'roles', width: 160, render: (_, a) => (a.roles.length ? a.roles.map((r) => t(`role.${r}`)).join('、') : t('assign.allRoles')) },
+        {
+          title: t('assign.roles'),
+          key: 'roles',
+          width: 160,
+          render: (_, a) => (a.roles.length ? a.roles.map((r) => t(`role.${r}`)).join('、') : t('assign.allRoles')),
+        },
         { title: t('assign.dueOn'), key: 'dueOn', width: 120, render: (_, a) => format.date(a.dueOn) },
         {
           title: t('assign.enrolled'),
           key: 'enrolled',
           width: 100,
           align: 'right',
-          render: (_, a) => <Typography.Text data-testid="assignment-enrolled">{format.number(a.enrolled)}</Typography.Text>,
+          render: (_, a) => (
+            <Typography.Text data-testid="assignment-enrolled">{format.number(a.enrolled)}</Typography.Text>
+          ),
         },
         { title: t('assign.by'), key: 'by', width: 120, render: (_, a) => a.createdBy?.displayName ?? '—' },
       ]}

@@ -5,13 +5,13 @@ import { EnrollmentStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { SearchFilter } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
-import { EnrollmentStatusTag } from '@medchannel/web-shared/training';
+import { CertificateDownload, EnrollmentStatusTag } from '@medchannel/web-shared/training';
 import { useState } from 'react';
 import { CourseEnrollmentsDocument, type CourseEnrollmentsQuery } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
 import { PagedTable } from '../../../components/PagedTable';
 import { DistributorPicker } from '../../../components/DistributorPicker';
-import { rowData } from '../../finance/rowData';
+import { rowData } from '../../../components/rowData';
 import { PersonCell } from '../PersonCell';
 
 type Row = CourseEnrollmentsQuery['enrollments']['nodes'][number];
@@ -33,7 +33,13 @@ export default function EnrollmentsCard({ courseId }: { courseId: string }) {
     variables: {
       first: PAGE_SIZE,
       after: pages.after,
-      filter: { courseId, search: search || undefined, distributorId, overdue: overdue || undefined, statuses: status && !overdue ? [status] : undefined },
+      filter: {
+        courseId,
+        search: search || undefined,
+        distributorId,
+        overdue: overdue || undefined,
+        statuses: status && !overdue ? [status] : undefined,
+      },
     },
     fetchPolicy: 'cache-and-network',
   });
@@ -42,8 +48,19 @@ export default function EnrollmentsCard({ courseId }: { courseId: string }) {
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <SearchFilter value={search} onSearch={(v) => setSearch(v ?? '')} placeholder={t('enrollment.searchPlaceholder')} testId="enrollment-search" maxWidth={240} />
-        <DistributorPicker value={distributorId} onChange={(id) => setDistributorId(id)} placeholder={t('training.allDistributors')} testId="enrollment-distributor" />
+        <SearchFilter
+          value={search}
+          onSearch={(v) => setSearch(v ?? '')}
+          placeholder={t('enrollment.searchPlaceholder')}
+          testId="enrollment-search"
+          maxWidth={240}
+        />
+        <DistributorPicker
+          value={distributorId}
+          onChange={(id) => setDistributorId(id)}
+          placeholder={t('training.allDistributors')}
+          testId="enrollment-distributor"
+        />
         <Select
           allowClear
           value={status}
@@ -69,23 +86,45 @@ export default function EnrollmentsCard({ courseId }: { courseId: string }) {
             render: (_, e) => <PersonCell user={e.user} />,
           },
           { title: t('training.distributor'), key: 'distributor', render: (_, e) => e.distributor?.name ?? '—' },
-          { title: t('enrollment.status'), key: 'status', width: 170, render: (_, e) => <EnrollmentStatusTag status={e.status} overdue={e.overdue} /> },
+          {
+            title: t('enrollment.status'),
+            key: 'status',
+            width: 170,
+            render: (_, e) => <EnrollmentStatusTag status={e.status} overdue={e.overdue} />,
+          },
           {
             title: t('enrollment.dueOn'),
             key: 'dueOn',
             width: 120,
-            render: (_, e) => (e.dueOn ? <Typography.Text type={e.overdue ? 'danger' : undefined}>{format.date(e.dueOn)}</Typography.Text> : '—'),
+            render: (_, e) =>
+              e.dueOn ? (
+                <Typography.Text type={e.overdue ? 'danger' : undefined}>{format.date(e.dueOn)}</Typography.Text>
+              ) : (
+                '—'
+              ),
           },
-          { title: t('enrollment.bestScore'), key: 'score', width: 100, align: 'right', render: (_, e) => (e.bestScore == null ? '—' : `${e.bestScore}%`) },
+          {
+            title: t('enrollment.bestScore'),
+            key: 'score',
+            width: 100,
+            align: 'right',
+            render: (_, e) => (e.bestScore == null ? '—' : `${e.bestScore}%`),
+          },
           {
             title: t('enrollment.certificate'),
             key: 'certificate',
-            width: 200,
+            width: 220,
             render: (_, e) =>
               e.certificate ? (
-                <Typography.Text type={e.certificate.valid ? 'success' : 'secondary'}>
-                  {t('enrollment.certificateValue', { number: e.certificate.number, to: format.date(e.certificate.validTo) })}
-                </Typography.Text>
+                <Flex vertical gap={4} align="start">
+                  <Typography.Text type={e.certificate.valid ? 'success' : 'secondary'}>
+                    {t('enrollment.certificateValue', {
+                      number: e.certificate.number,
+                      to: format.date(e.certificate.validTo),
+                    })}
+                  </Typography.Text>
+                  <CertificateDownload certificate={e.certificate} audience="console" />
+                </Flex>
               ) : (
                 '—'
               ),

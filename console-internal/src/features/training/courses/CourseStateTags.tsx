@@ -11,7 +11,9 @@ export function CourseStateTags({ course }: { course: CourseFace }) {
   return (
     <>
       <Tag color={COLOR[state]} data-testid={`course-state-${state}`} style={{ marginInlineEnd: 0 }}>
-        {course.publishedVersion && state === 'PUBLISHED' ? t('course.publishedV', { version: course.publishedVersion }) : t(`course.state.${state}`)}
+        {course.publishedVersion && state === 'PUBLISHED'
+          ? t('course.publishedV', { version: course.publishedVersion })
+          : t(`course.state.${state}`)}
       </Tag>
       {course.publishedVersion && course.draftVersion ? (
         <Tag color="gold" data-testid="course-draft" style={{ marginInlineEnd: 0 }}>

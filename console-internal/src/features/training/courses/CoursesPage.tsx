@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CourseKind, CourseListStatus } from '@medchannel/shared-schema';
+import { can, CourseKind, CourseListStatus } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
@@ -11,7 +11,6 @@ import { CourseKindTag } from '@medchannel/web-shared/training';
 import { CoursesDocument, type CoursesQuery } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
 import { PagedTable } from '../../../components/PagedTable';
-import { editsCourses } from '../roles';
 import { ProductLineSelect } from '../ProductLineSelect';
 import { CourseStateTags } from './CourseStateTags';
 
@@ -46,7 +45,13 @@ export default function CoursesPage() {
     <Card>
       <Flex gap={12} wrap justify="space-between" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
-          <SearchFilter value={search} onSearch={(value) => setFilter('q', value)} placeholder={t('course.searchPlaceholder')} testId="course-search" maxWidth={280} />
+          <SearchFilter
+            value={search}
+            onSearch={(value) => setFilter('q', value)}
+            placeholder={t('course.searchPlaceholder')}
+            testId="course-search"
+            maxWidth={280}
+          />
           <Select
             allowClear
             value={kind}
@@ -73,7 +78,7 @@ export default function CoursesPage() {
             data-testid="course-state-filter"
           />
         </Flex>
-        {editsCourses(user.role) && (
+        {can(user.role, 'training.edit') && (
           <Link to="/training/courses/new">
             <Button type="primary" icon={<PlusOutlined />} data-testid="course-new">
               {t('course.new')}
@@ -87,7 +92,12 @@ export default function CoursesPage() {
         totalTestId="course-total"
         scroll={{ x: 900 }}
         data-testid="course-list"
-        empty={<EmptyState title={filtered ? t('course.noMatch') : t('course.none')} description={filtered ? undefined : t('course.noneDescription')} />}
+        empty={
+          <EmptyState
+            title={filtered ? t('course.noMatch') : t('course.none')}
+            description={filtered ? undefined : t('course.noneDescription')}
+          />
+        }
         columns={[
           {
             title: t('course.title'),
@@ -103,7 +113,12 @@ export default function CoursesPage() {
             title: t('course.productLines'),
             key: 'lines',
             width: 200,
-            render: (_, c) => (c.productLines.length ? c.productLines.map((l) => l.name).join('、') : <Typography.Text type="secondary">—</Typography.Text>),
+            render: (_, c) =>
+              c.productLines.length ? (
+                c.productLines.map((l) => l.name).join('、')
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           },
           {
             title: t('course.stateLabel'),
@@ -115,7 +130,12 @@ export default function CoursesPage() {
               </Space>
             ),
           },
-          { title: t('course.updatedAt'), key: 'updatedAt', width: 170, render: (_, c) => format.dateTime(c.updatedAt) },
+          {
+            title: t('course.updatedAt'),
+            key: 'updatedAt',
+            width: 170,
+            render: (_, c) => format.dateTime(c.updatedAt),
+          },
         ]}
       />
     </Card>

@@ -11,4 +11,3 @@ export function stateOf(course: CourseFace): CourseListStatus {
   if (course.archivedAt) return CourseListStatus.ARCHIVED;
   return course.publishedVersion ? CourseListStatus.PUBLISHED : CourseListStatus.DRAFT;
 }
-

@@ -20,34 +20,62 @@ interface Props {
 export function CourseForm({ form, initial, course, readOnly, onChange }: Props) {
   const { t } = useTranslation();
   const kind = Form.useWatch('kind', form);
-  const whole = (min: number, max: number, label: string) => [{ required: true, type: 'integer' as const, min, max, message: t('editor.between', { label, min, max }) }];
+  const whole = (min: number, max: number, label: string) => [
+    { required: true, type: 'integer' as const, min, max, message: t('editor.between', { label, min, max }) },
+  ];
 
   return (
-    <Form<CourseValues> form={form} layout="vertical" initialValues={initial} disabled={readOnly} onValuesChange={onChange} data-testid="course-form">
+    <Form<CourseValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      disabled={readOnly}
+      onValuesChange={onChange}
+      data-testid="course-form"
+    >
       <Card title={t('editor.basics')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={12}>
           <Col xs={24} md={16}>
-            <Form.Item name="title" label={t('course.title')} rules={[{ required: true, whitespace: true, message: t('editor.titleRequired') }]}>
+            <Form.Item
+              name="title"
+              label={t('course.title')}
+              rules={[{ required: true, whitespace: true, message: t('editor.titleRequired') }]}
+            >
               <Input maxLength={200} data-testid="course-title" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="kind" label={t('course.kind')}>
-              <Select options={Object.values(CourseKind).map((k) => ({ value: k, label: t(`courseKind.${k}`) }))} data-testid="course-kind" />
+              <Select
+                options={Object.values(CourseKind).map((k) => ({ value: k, label: t(`courseKind.${k}`) }))}
+                data-testid="course-kind"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="summary" label={t('editor.summary')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} data-testid="course-summary" />
         </Form.Item>
-        <Form.Item name="productLineIds" label={t('course.productLines')} extra={kind === CourseKind.PRODUCT ? t('editor.linesHint') : undefined} style={{ marginBottom: 8 }}>
+        <Form.Item
+          name="productLineIds"
+          label={t('course.productLines')}
+          extra={kind === CourseKind.PRODUCT ? t('editor.linesHint') : undefined}
+          style={{ marginBottom: 8 }}
+        >
           <ProductLineSelect<string[]> mode="multiple" data-testid="course-lines" />
         </Form.Item>
         <ErrorAt path="productLineIds" />
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item name="passScore" label={t('editor.passScore')} rules={whole(1, 100, t('editor.passScore'))}>
-              <InputNumber min={1} max={100} precision={0} suffix="%" style={{ width: '100%' }} data-testid="course-pass-score" />
+              <InputNumber
+                min={1}
+                max={100}
+                precision={0}
+                suffix="%"
+                style={{ width: '100%' }}
+                data-testid="course-pass-score"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -56,8 +84,19 @@ export function CourseForm({ form, initial, course, readOnly, onChange }: Props)
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="validityMonths" label={t('editor.validityMonths')} rules={whole(1, 120, t('editor.validityMonths'))}>
-              <InputNumber min={1} max={120} precision={0} suffix={t('editor.months')} style={{ width: '100%' }} data-testid="course-validity" />
+            <Form.Item
+              name="validityMonths"
+              label={t('editor.validityMonths')}
+              rules={whole(1, 120, t('editor.validityMonths'))}
+            >
+              <InputNumber
+                min={1}
+                max={120}
+                precision={0}
+                suffix={t('editor.months')}
+                style={{ width: '100%' }}
+                data-testid="course-validity"
+              />
             </Form.Item>
           </Col>
         </Row>

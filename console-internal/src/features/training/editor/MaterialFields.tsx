@@ -4,10 +4,11 @@ import { DeleteOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/ic
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { MaterialKind } from '@medchannel/shared-schema';
-import { downloadFile } from '@medchannel/web-shared/components';
+import { errorMessage } from '@medchannel/web-shared';
+import { downloadFile } from '@medchannel/web-shared/kernel';
 import type { CourseDetailFragment } from '../../../gql/graphql';
 import { ErrorAt } from './fieldErrors';
-import { uploadMaterial } from './uploadMaterial';
+import { uploadMaterial } from './material.rest';
 
 interface Props {
   field: FormListFieldData;
@@ -31,7 +32,10 @@ export function MaterialFields({ field, path, course, onRemove }: Props) {
     <div style={{ borderLeft: '3px solid #f0f0f0', paddingLeft: 12, marginBottom: 12 }} data-testid={`material-${m}`}>
       <Flex gap={8} align="start">
         <Form.Item name={[field.name, 'kind']} style={{ width: 110, marginBottom: 8 }}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`materialKind.${k}`) }))} data-testid="material-kind" />
+          <Select
+            options={KINDS.map((k) => ({ value: k, label: t(`materialKind.${k}`) }))}
+            data-testid="material-kind"
+          />
         </Form.Item>
         <Form.Item
           name={[field.name, 'title']}
@@ -40,7 +44,12 @@ export function MaterialFields({ field, path, course, onRemove }: Props) {
         >
           <Input maxLength={200} placeholder={t('editor.materialTitle')} data-testid="material-title" />
         </Form.Item>
-        <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('editor.removeMaterial')} data-testid="material-remove" />
+        <Button
+          icon={<DeleteOutlined />}
+          onClick={onRemove}
+          aria-label={t('editor.removeMaterial')}
+          data-testid="material-remove"
+        />
       </Flex>
       {kind === MaterialKind.VIDEO ? (
         <Form.Item
@@ -53,8 +62,17 @@ export function MaterialFields({ field, path, course, onRemove }: Props) {
       ) : kind === MaterialKind.FILE ? (
         <FileChoice name={[field.name, 'fileId']} at={['sections', s, 'materials', m, 'fileId']} course={course} />
       ) : (
-        <Form.Item name={[field.name, 'body']} style={{ marginBottom: 8 }} rules={[{ required: true, whitespace: true, message: t('trainingError.material.TEXT') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} placeholder={t('editor.materialBody')} data-testid="material-body" />
+        <Form.Item
+          name={[field.name, 'body']}
+          style={{ marginBottom: 8 }}
+          rules={[{ required: true, whitespace: true, message: t('trainingError.material.TEXT') }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 12 }}
+            maxLength={20_000}
+            placeholder={t('editor.materialBody')}
+            data-testid="material-body"
+          />
         </Form.Item>
       )}
       <ErrorAt path={`sections.${s}.materials.${m}`} />
@@ -63,7 +81,15 @@ export function MaterialFields({ field, path, course, onRemove }: Props) {
 }
 
 /** A file of the course to show: picked from those uploaded, or uploaded now (PDF, JPEG or PNG). */
-function FileChoice({ name, at, course }: { name: [number, string]; at: Array<string | number>; course: CourseDetailFragment | null }) {
+function FileChoice({
+  name,
+  at,
+  course,
+}: {
+  name: [number, string];
+  at: Array<string | number>;
+  course: CourseDetailFragment | null;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   const client = useApolloClient();
@@ -79,11 +105,11 @@ function FileChoice({ name, at, course }: { name: [number, string]; at: Array<st
     setUploading(true);
     setFailure(null);
     const result = await uploadMaterial(course.id, picked);
-    if ('id' in result) {
+    if (result.ok) {
       await client.refetchQueries({ include: ['Course'] });
-      form.setFieldValue(at, result.id);
+      form.setFieldValue(at, result.body.id);
     } else {
-      setFailure(result.reason ? t(`errors.reason.${result.reason}`, { defaultValue: t(`errors.code.${result.code}`) }) : t(`errors.code.${result.code}`));
+      setFailure(errorMessage(t, result));
     }
     setUploading(false);
   };
@@ -96,15 +122,26 @@ function FileChoice({ name, at, course }: { name: [number, string]; at: Array<st
             allowClear
             style={{ minWidth: 260, flex: 1 }}
             placeholder={t('editor.chooseFile')}
-            options={course.files.map((f) => ({ value: f.id, label: `${f.fileName} · ${Math.ceil(f.fileSize / 1024)} KB` }))}
+            options={course.files.map((f) => ({
+              value: f.id,
+              label: `${f.fileName} · ${Math.ceil(f.fileSize / 1024)} KB`,
+            }))}
             data-testid="material-file"
           />
         </Form.Item>
-        <Button icon={<UploadOutlined />} loading={uploading} onClick={() => input.current?.click()} data-testid="material-upload">
+        <Button
+          icon={<UploadOutlined />}
+          loading={uploading}
+          onClick={() => input.current?.click()}
+          data-testid="material-upload"
+        >
           {t('editor.upload')}
         </Button>
         {file && (
-          <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(`/files/course-files/${file.id}`, 'console', file.fileName)}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadFile(`/files/course-files/${file.id}`, 'console', file.fileName)}
+          >
             {t('action.download')}
           </Button>
         )}

@@ -21,22 +21,45 @@ export function QuestionsEditor() {
               data-testid={`question-${i}`}
               extra={
                 <Tooltip title={t('editor.removeQuestion')}>
-                  <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(question.name)} data-testid="question-remove" />
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(question.name)}
+                    data-testid="question-remove"
+                  />
                 </Tooltip>
               }
             >
               <Flex gap={8} align="start">
                 <Form.Item name={[question.name, 'kind']} style={{ width: 120 }}>
-                  <Select options={Object.values(QuestionKind).map((k) => ({ value: k, label: t(`questionKind.${k}`) }))} data-testid="question-kind" />
+                  <Select
+                    options={Object.values(QuestionKind).map((k) => ({ value: k, label: t(`questionKind.${k}`) }))}
+                    data-testid="question-kind"
+                  />
                 </Form.Item>
-                <Form.Item name={[question.name, 'prompt']} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('editor.promptRequired') }]}>
-                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('editor.prompt')} data-testid="question-prompt" />
+                <Form.Item
+                  name={[question.name, 'prompt']}
+                  style={{ flex: 1 }}
+                  rules={[{ required: true, whitespace: true, message: t('editor.promptRequired') }]}
+                >
+                  <Input.TextArea
+                    autoSize={{ minRows: 1, maxRows: 4 }}
+                    maxLength={1000}
+                    placeholder={t('editor.prompt')}
+                    data-testid="question-prompt"
+                  />
                 </Form.Item>
               </Flex>
               <Options question={i} listName={question.name} />
             </Card>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(NEW_QUESTION))} data-testid="question-add">
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add(structuredClone(NEW_QUESTION))}
+            data-testid="question-add"
+          >
             {t('editor.addQuestion')}
           </Button>
         </Flex>
@@ -52,7 +75,10 @@ function Options({ question, listName }: { question: number; listName: number })
   const markRight = (option: number, checked: boolean) => {
     const q = form.getFieldValue(['questions', question]) as CourseValues['questions'][number];
     if (!checked || q.kind !== QuestionKind.SINGLE) return;
-    form.setFieldValue(['questions', question, 'options'], q.options.map((o, j) => ({ ...o, correct: j === option })));
+    form.setFieldValue(
+      ['questions', question, 'options'],
+      q.options.map((o, j) => ({ ...o, correct: j === option })),
+    );
   };
   return (
     <Form.List name={[listName, 'options']}>
@@ -60,19 +86,37 @@ function Options({ question, listName }: { question: number; listName: number })
         <>
           {options.map((option, j) => (
             <Flex key={option.key} gap={8} align="start" data-testid={`option-${j}`}>
-              <Form.Item name={[option.name, 'correct']} valuePropName="checked" style={{ marginBottom: 8, paddingTop: 5 }}>
+              <Form.Item
+                name={[option.name, 'correct']}
+                valuePropName="checked"
+                style={{ marginBottom: 8, paddingTop: 5 }}
+              >
                 <Checkbox onChange={(e) => markRight(j, e.target.checked)} data-testid="option-correct">
                   {t('editor.right')}
                 </Checkbox>
               </Form.Item>
-              <Form.Item name={[option.name, 'text']} style={{ flex: 1, marginBottom: 8 }} rules={[{ required: true, whitespace: true, message: t('editor.optionRequired') }]}>
+              <Form.Item
+                name={[option.name, 'text']}
+                style={{ flex: 1, marginBottom: 8 }}
+                rules={[{ required: true, whitespace: true, message: t('editor.optionRequired') }]}
+              >
                 <Input maxLength={500} placeholder={t('editor.optionN', { n: j + 1 })} data-testid="option-text" />
               </Form.Item>
-              <Button icon={<DeleteOutlined />} onClick={() => remove(option.name)} aria-label={t('editor.removeOption')} data-testid="option-remove" />
+              <Button
+                icon={<DeleteOutlined />}
+                onClick={() => remove(option.name)}
+                aria-label={t('editor.removeOption')}
+                data-testid="option-remove"
+              />
             </Flex>
           ))}
           <ErrorAt path={`questions.${question}.options`} />
-          <Button size="small" icon={<PlusOutlined />} onClick={() => add({ text: '', correct: false })} data-testid="option-add">
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => add({ text: '', correct: false })}
+            data-testid="option-add"
+          >
             {t('editor.addOption')}
           </Button>
         </>

@@ -23,18 +23,39 @@ export function SectionsEditor({ course }: { course: CourseDetailFragment | null
               extra={
                 <Space size={4}>
                   <Tooltip title={t('editor.moveUp')}>
-                    <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} data-testid="section-up" />
+                    <Button
+                      size="small"
+                      icon={<ArrowUpOutlined />}
+                      disabled={i === 0}
+                      onClick={() => move(i, i - 1)}
+                      data-testid="section-up"
+                    />
                   </Tooltip>
                   <Tooltip title={t('editor.moveDown')}>
-                    <Button size="small" icon={<ArrowDownOutlined />} disabled={i === sections.length - 1} onClick={() => move(i, i + 1)} data-testid="section-down" />
+                    <Button
+                      size="small"
+                      icon={<ArrowDownOutlined />}
+                      disabled={i === sections.length - 1}
+                      onClick={() => move(i, i + 1)}
+                      data-testid="section-down"
+                    />
                   </Tooltip>
                   <Tooltip title={t('editor.removeSection')}>
-                    <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(section.name)} data-testid="section-remove" />
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(section.name)}
+                      data-testid="section-remove"
+                    />
                   </Tooltip>
                 </Space>
               }
             >
-              <Form.Item name={[section.name, 'title']} rules={[{ required: true, whitespace: true, message: t('editor.sectionTitleRequired') }]}>
+              <Form.Item
+                name={[section.name, 'title']}
+                rules={[{ required: true, whitespace: true, message: t('editor.sectionTitleRequired') }]}
+              >
                 <Input maxLength={200} placeholder={t('editor.sectionTitle')} data-testid="section-title" />
               </Form.Item>
               <Form.List name={[section.name, 'materials']}>
@@ -42,9 +63,20 @@ export function SectionsEditor({ course }: { course: CourseDetailFragment | null
                   <>
                     <ErrorAt path={`sections.${i}.materials`} />
                     {materials.map((material, j) => (
-                      <MaterialFields key={material.key} field={material} path={[i, j]} course={course} onRemove={() => ops.remove(material.name)} />
+                      <MaterialFields
+                        key={material.key}
+                        field={material}
+                        path={[i, j]}
+                        course={course}
+                        onRemove={() => ops.remove(material.name)}
+                      />
                     ))}
-                    <Button size="small" icon={<PlusOutlined />} onClick={() => ops.add({ ...NEW_MATERIAL })} data-testid="material-add">
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined />}
+                      onClick={() => ops.add({ ...NEW_MATERIAL })}
+                      data-testid="material-add"
+                    >
                       {t('editor.addMaterial')}
                     </Button>
                   </>
@@ -52,7 +84,12 @@ export function SectionsEditor({ course }: { course: CourseDetailFragment | null
               </Form.List>
             </Card>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(structuredClone(NEW_SECTION))} data-testid="section-add">
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add(structuredClone(NEW_SECTION))}
+            data-testid="section-add"
+          >
             {t('editor.addSection')}
           </Button>
         </Flex>

@@ -10,13 +10,29 @@ export interface CourseValues {
   passScore: number;
   maxAttempts: number;
   validityMonths: number;
-  sections: Array<{ id?: string | null; title?: string; materials: Array<{ kind: MaterialKind; title?: string; body?: string | null; fileId?: string | null }> }>;
-  questions: Array<{ id?: string | null; kind: QuestionKind; prompt?: string; options: Array<{ id?: string | null; text?: string; correct?: boolean }> }>;
+  sections: Array<{
+    id?: string | null;
+    title?: string;
+    materials: Array<{ kind: MaterialKind; title?: string; body?: string | null; fileId?: string | null }>;
+  }>;
+  questions: Array<{
+    id?: string | null;
+    kind: QuestionKind;
+    prompt?: string;
+    options: Array<{ id?: string | null; text?: string; correct?: boolean }>;
+  }>;
 }
 
 export const NEW_MATERIAL = { kind: MaterialKind.TEXT, title: '', body: '' };
 export const NEW_SECTION = { title: '', materials: [NEW_MATERIAL] };
-export const NEW_QUESTION = { kind: QuestionKind.SINGLE, prompt: '', options: [{ text: '', correct: true }, { text: '', correct: false }] };
+export const NEW_QUESTION = {
+  kind: QuestionKind.SINGLE,
+  prompt: '',
+  options: [
+    { text: '', correct: true },
+    { text: '', correct: false },
+  ],
+};
 
 /** A new course starts as a product course with one empty section and question. */
 export function emptyCourse(): CourseValues {
@@ -46,7 +62,12 @@ export function valuesOf(v: CourseVersionContentFragment): CourseValues {
     sections: v.sections.map((s) => ({
       id: s.id,
       title: s.title,
-      materials: s.materials.map((m) => ({ kind: m.kind as MaterialKind, title: m.title, body: m.body, fileId: m.fileId })),
+      materials: s.materials.map((m) => ({
+        kind: m.kind as MaterialKind,
+        title: m.title,
+        body: m.body,
+        fileId: m.fileId,
+      })),
     })),
     questions: v.questions.map((q) => ({
       id: q.id,
@@ -80,7 +101,11 @@ export function inputOf(values: CourseValues): CourseContentInput {
       id: q.id || undefined,
       kind: q.kind,
       prompt: q.prompt?.trim() ?? '',
-      options: (q.options ?? []).map((o) => ({ id: o.id || undefined, text: o.text?.trim() ?? '', correct: Boolean(o.correct) })),
+      options: (q.options ?? []).map((o) => ({
+        id: o.id || undefined,
+        text: o.text?.trim() ?? '',
+        correct: Boolean(o.correct),
+      })),
     })),
   };
 }

@@ -18,7 +18,13 @@ export function ErrorAt({ path }: { path: string }) {
   const placed = useContext(PlacedErrorContext);
   if (placed?.path !== path) return null;
   return (
-    <Typography.Text type="danger" id={`error-at-${path}`} data-testid="course-field-error" data-path={path} style={{ display: 'block', margin: '4px 0 8px' }}>
+    <Typography.Text
+      type="danger"
+      id={`error-at-${path}`}
+      data-testid="course-field-error"
+      data-path={path}
+      style={{ display: 'block', margin: '4px 0 8px' }}
+    >
       {placed.message}
     </Typography.Text>
   );

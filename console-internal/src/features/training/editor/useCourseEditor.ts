@@ -3,13 +3,19 @@ import { App, Form } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ArchiveCourseDocument, CreateCourseDocument, PublishCourseDocument, SaveCourseDraftDocument, type CourseDetailFragment } from '../../../gql/graphql';
-import { useTrainingFailure, type TrainingFailure } from '../useTrainingFailure';
+import {
+  ArchiveCourseDocument,
+  CreateCourseDocument,
+  PublishCourseDocument,
+  SaveCourseDraftDocument,
+  type CourseDetailFragment,
+} from '../../../gql/graphql';
+import { showFieldError, useCodedError, type CodedFailure } from '@medchannel/web-shared/kernel';
 import { emptyCourse, explainAt, inputOf, valuesOf, type CourseValues } from './content';
 import type { PlacedError } from './fieldErrors';
 
 /** Fields of the form itself: a refusal naming one is shown under its input. */
-const FORM_FIELDS = new Set(['title', 'kind', 'summary', 'passScore', 'maxAttempts', 'validityMonths']);
+const FORM_FIELDS = ['title', 'kind', 'summary', 'passScore', 'maxAttempts', 'validityMonths'];
 /** Lists and their parts: a refusal naming one is shown where it is (ErrorAt). */
 const PLACED = /^(sections|questions|productLineIds)(\.|$)/;
 
@@ -24,20 +30,24 @@ export function useCourseEditor(course: CourseDetailFragment | null, isNew: bool
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<CourseValues>();
-  const explain = useTrainingFailure(['Course', 'CourseAssignments']);
+  const explain = useCodedError({ prefix: 'trainingError', reload: ['Course', 'CourseAssignments'] });
   const [create, creating] = useMutation(CreateCourseDocument);
   const [saveDraft, saving] = useMutation(SaveCourseDraftDocument);
   const [publish, publishing] = useMutation(PublishCourseDocument);
   const [archive, archiving] = useMutation(ArchiveCourseDocument);
   const [loaded, setLoaded] = useState<{ key: string; values: CourseValues; n: number } | null>(null);
   const [placed, setPlaced] = useState<PlacedError | null>(null);
-  const [failure, setFailure] = useState<TrainingFailure | null>(null);
+  const [failure, setFailure] = useState<CodedFailure | null>(null);
   const [dirty, setDirty] = useState(false);
 
   const key = isNew ? 'new' : (course?.id ?? '');
   const load = (from: CourseDetailFragment | null) => {
     const version = from?.draft ?? from?.published;
-    setLoaded((before) => ({ key: from?.id ?? 'new', values: version ? valuesOf(version) : emptyCourse(), n: (before?.n ?? 0) + 1 }));
+    setLoaded((before) => ({
+      key: from?.id ?? 'new',
+      values: version ? valuesOf(version) : emptyCourse(),
+      n: (before?.n ?? 0) + 1,
+    }));
     setDirty(false);
   };
   // The first time a course (or the new one) is shown, the form starts from it.
@@ -51,15 +61,17 @@ export function useCourseEditor(course: CourseDetailFragment | null, isNew: bool
   const show = (error: unknown, values: CourseValues) => {
     const f = explain(error);
     const path = f.field;
-    if (path && FORM_FIELDS.has(path)) {
-      form.setFields([{ name: path as keyof CourseValues, errors: [f.message] }]);
+    if (path && showFieldError(form, f, FORM_FIELDS)) {
       form.scrollToField(path);
     } else if (path && PLACED.test(path)) {
       const own = explainAt(path, values);
       const text = own ? t(`trainingError.${own}`) : f.message;
       setPlaced({ path, message: text });
       setFailure({ ...f, message: t('editor.fixAt', { message: text }) });
-      setTimeout(() => document.getElementById(`error-at-${path}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 50);
+      setTimeout(
+        () => document.getElementById(`error-at-${path}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+        50,
+      );
     } else {
       setFailure(f);
     }
@@ -68,10 +80,12 @@ export function useCourseEditor(course: CourseDetailFragment | null, isNew: bool
   /** Checks what the form can, then saves: a new course is created, an existing one's draft written (version n+1 when it was published). */
   const save = async (): Promise<CourseDetailFragment | null> => {
     clear();
-    const checked = await form.validateFields().catch((e: { errorFields?: Array<{ name: Array<string | number> }> }) => {
-      if (e.errorFields?.[0]) form.scrollToField(e.errorFields[0].name, { block: 'center' });
-      return null;
-    });
+    const checked = await form
+      .validateFields()
+      .catch((e: { errorFields?: Array<{ name: Array<string | number> }> }) => {
+        if (e.errorFields?.[0]) form.scrollToField(e.errorFields[0].name, { block: 'center' });
+        return null;
+      });
     if (!checked) return null;
     const values = form.getFieldsValue(true) as CourseValues;
     try {
@@ -82,7 +96,9 @@ export function useCourseEditor(course: CourseDetailFragment | null, isNew: bool
         void navigate(`/training/courses/${created.id}`, { replace: true });
         return created;
       }
-      const { data } = await saveDraft({ variables: { id: course.id, expectedVersion: course.version, input: inputOf(values) } });
+      const { data } = await saveDraft({
+        variables: { id: course.id, expectedVersion: course.version, input: inputOf(values) },
+      });
       const saved = data!.saveCourseDraft;
       load(saved);
       void message.success(t('editor.saved', { version: saved.draftVersion }));

@@ -7,7 +7,7 @@ import { BarLegend } from '../../../components/BarLegend';
 export type CompletionRow = TrainingCompletionQuery['trainingCompletion'][number];
 
 /** The parts of a group's assigned people, in the order the bar shows them. */
-export const PARTS = [
+const PARTS = [
   { key: 'completed', color: '#52c41a', of: (r: CompletionRow) => r.completed },
   { key: 'inProgress', color: '#1677ff', of: (r: CompletionRow) => Math.max(0, r.started - r.completed) },
   { key: 'notStarted', color: '#d9d9d9', of: (r: CompletionRow) => Math.max(0, r.assigned - r.started) },
@@ -15,7 +15,12 @@ export const PARTS = [
 
 export const rateOf = (r: CompletionRow) => (r.assigned ? Math.round((100 * r.completed) / r.assigned) : 0);
 
-const GRID = { display: 'grid', gridTemplateColumns: '180px minmax(160px, 1fr) 90px 110px', alignItems: 'center', gap: 12 } as const;
+const GRID = {
+  display: 'grid',
+  gridTemplateColumns: '180px minmax(160px, 1fr) 90px 110px',
+  alignItems: 'center',
+  gap: 12,
+} as const;
 
 /**
  * Completion as stacked bars, one per group: as long as its assigned people against the largest
@@ -41,7 +46,15 @@ export function CompletionBars({ rows, onPick }: { rows: readonly CompletionRow[
             </Typography.Text>
           )}
           <div style={{ background: '#f5f5f5', borderRadius: 4, height: 20 }}>
-            <div style={{ width: `${(100 * r.assigned) / largest}%`, height: '100%', display: 'flex', borderRadius: 4, overflow: 'hidden' }}>
+            <div
+              style={{
+                width: `${(100 * r.assigned) / largest}%`,
+                height: '100%',
+                display: 'flex',
+                borderRadius: 4,
+                overflow: 'hidden',
+              }}
+            >
               {PARTS.filter((p) => p.of(r) > 0).map((p) => (
                 <Tooltip key={p.key} title={`${t(`completion.${p.key}`)}：${format.number(p.of(r))}`}>
                   <div style={{ flex: `${p.of(r)} 0 0`, background: p.color }} />
@@ -52,7 +65,9 @@ export function CompletionBars({ rows, onPick }: { rows: readonly CompletionRow[
           <Typography.Text strong style={{ textAlign: 'right' }}>
             {t('completion.rateValue', { rate: rateOf(r) })}
           </Typography.Text>
-          <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>{t('completion.overdueValue', { count: r.overdue })}</Typography.Text>
+          <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>
+            {t('completion.overdueValue', { count: r.overdue })}
+          </Typography.Text>
         </div>
       ))}
     </div>

@@ -9,7 +9,8 @@ import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/sta
 import { CourseOptionsDocument, TrainingCompletionDocument } from '../../../gql/graphql';
 import { RegionSelect } from '../../../components/RegionSelect';
 import { SearchSelect } from '../../../components/SearchSelect';
-import { rowData } from '../../finance/rowData';
+import { ExportButton } from '../../../components/ExportButton';
+import { rowData } from '../../../components/rowData';
 import { CompletionBars, rateOf, type CompletionRow } from './CompletionBars';
 
 const GROUPS = Object.values(TrainingGroupBy);
@@ -45,11 +46,16 @@ export default function CompletionPage() {
         <Segmented
           value={groupBy}
           onChange={(value) => setFilter('by', value === TrainingGroupBy.REGION ? undefined : value)}
-          options={GROUPS.map((g) => ({ value: g, label: <span data-testid={`completion-by-${g}`}>{t(`trainingGroupBy.${g}`)}</span> }))}
+          options={GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`completion-by-${g}`}>{t(`trainingGroupBy.${g}`)}</span>,
+          }))}
         />
         <SearchSelect
           value={courseId}
-          options={(courses.data ?? courses.previousData)?.courses.nodes.map((c) => ({ value: c.id, label: c.title })) ?? []}
+          options={
+            (courses.data ?? courses.previousData)?.courses.nodes.map((c) => ({ value: c.id, label: c.title })) ?? []
+          }
           loading={courses.loading}
           onSearch={setCourseSearch}
           onChange={(value) => setFilter('course', value)}
@@ -57,7 +63,14 @@ export default function CompletionPage() {
           style={{ width: 280 }}
           testId="completion-course"
         />
-        <RegionSelect value={regionId} onChange={(value) => setFilter('region', value)} placeholder={t('training.allRegions')} style={{ width: 160 }} data-testid="completion-region" />
+        <RegionSelect
+          value={regionId}
+          onChange={(value) => setFilter('region', value)}
+          placeholder={t('training.allRegions')}
+          style={{ width: 160 }}
+          data-testid="completion-region"
+        />
+        <ExportButton kind="trainingCompletion" />
       </Flex>
       {error && !rows ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
@@ -65,7 +78,10 @@ export default function CompletionPage() {
         <LoadingState />
       ) : rows.length === 0 ? (
         <Card>
-          <EmptyState title={filtered ? t('completion.noMatch') : t('completion.empty')} description={filtered ? undefined : t('completion.emptyDescription')} />
+          <EmptyState
+            title={filtered ? t('completion.noMatch') : t('completion.empty')}
+            description={filtered ? undefined : t('completion.emptyDescription')}
+          />
         </Card>
       ) : (
         <>
@@ -82,9 +98,27 @@ export default function CompletionPage() {
               onRow={(r) => rowData({ 'data-label': r.label })}
               columns={[
                 { title: t(`completion.group.${groupBy}`), key: 'label', render: (_, r) => r.label },
-                { title: t('completion.assigned'), key: 'assigned', align: 'right', width: 110, render: (_, r) => <span data-testid="completion-assigned">{count(r.assigned)}</span> },
-                { title: t('completion.started'), key: 'started', align: 'right', width: 110, render: (_, r) => count(r.started) },
-                { title: t('completion.completed'), key: 'completed', align: 'right', width: 110, render: (_, r) => <span data-testid="completion-completed">{count(r.completed)}</span> },
+                {
+                  title: t('completion.assigned'),
+                  key: 'assigned',
+                  align: 'right',
+                  width: 110,
+                  render: (_, r) => <span data-testid="completion-assigned">{count(r.assigned)}</span>,
+                },
+                {
+                  title: t('completion.started'),
+                  key: 'started',
+                  align: 'right',
+                  width: 110,
+                  render: (_, r) => count(r.started),
+                },
+                {
+                  title: t('completion.completed'),
+                  key: 'completed',
+                  align: 'right',
+                  width: 110,
+                  render: (_, r) => <span data-testid="completion-completed">{count(r.completed)}</span>,
+                },
                 {
                   title: t('completion.overdue'),
                   key: 'overdue',
@@ -96,7 +130,13 @@ export default function CompletionPage() {
                     </Typography.Text>
                   ),
                 },
-                { title: t('completion.rate'), key: 'rate', align: 'right', width: 110, render: (_, r) => `${rateOf(r)}%` },
+                {
+                  title: t('completion.rate'),
+                  key: 'rate',
+                  align: 'right',
+                  width: 110,
+                  render: (_, r) => `${rateOf(r)}%`,
+                },
               ]}
             />
           </Card>

@@ -8,7 +8,7 @@ import { TrainingReadinessDocument, type TrainingReadinessQuery } from '../../..
 import { useKeysetPages } from '../../../components/KeysetPager';
 import { PagedTable } from '../../../components/PagedTable';
 import { DistributorPicker } from '../../../components/DistributorPicker';
-import { rowData } from '../../finance/rowData';
+import { rowData } from '../../../components/rowData';
 import { PersonCell } from '../PersonCell';
 import { ProductLineSelect } from '../ProductLineSelect';
 
@@ -35,7 +35,13 @@ export default function ReadinessPage() {
   return (
     <Card>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <SearchFilter value={search} onSearch={(value) => setFilter('q', value)} placeholder={t('readiness.searchPlaceholder')} testId="readiness-search" maxWidth={260} />
+        <SearchFilter
+          value={search}
+          onSearch={(value) => setFilter('q', value)}
+          placeholder={t('readiness.searchPlaceholder')}
+          testId="readiness-search"
+          maxWidth={260}
+        />
         <ProductLineSelect<string>
           value={productLineId}
           onChange={(value) => setFilter('line', value)}
@@ -43,7 +49,12 @@ export default function ReadinessPage() {
           style={{ width: 200 }}
           data-testid="readiness-line"
         />
-        <DistributorPicker value={distributorId} onChange={(id) => setFilter('distributor', id)} placeholder={t('training.allDistributors')} testId="readiness-distributor" />
+        <DistributorPicker
+          value={distributorId}
+          onChange={(id) => setFilter('distributor', id)}
+          placeholder={t('training.allDistributors')}
+          testId="readiness-distributor"
+        />
       </Flex>
       <PagedTable<Row>
         list={{ page, loading, error, refetch }}
@@ -60,7 +71,12 @@ export default function ReadinessPage() {
             width: 160,
             render: (_, r) => <PersonCell user={r.user} />,
           },
-          { title: t('training.distributor'), key: 'distributor', width: 220, render: (_, r) => r.distributor?.name ?? '—' },
+          {
+            title: t('training.distributor'),
+            key: 'distributor',
+            width: 220,
+            render: (_, r) => r.distributor?.name ?? '—',
+          },
           {
             title: t('readiness.certifiedFor'),
             key: 'lines',
@@ -68,7 +84,12 @@ export default function ReadinessPage() {
               r.certifiedLines.length ? (
                 <Space size={[4, 4]} wrap data-testid="readiness-lines">
                   {r.certifiedLines.map((l) => (
-                    <Tag key={l.productLineId} color="green" data-testid="readiness-line-tag" data-line={l.productLine?.name}>
+                    <Tag
+                      key={l.productLineId}
+                      color="green"
+                      data-testid="readiness-line-tag"
+                      data-line={l.productLine?.name}
+                    >
                       {t('readiness.lineValue', { line: l.productLine?.name ?? '—', to: format.date(l.validTo) })}
                     </Tag>
                   ))}
@@ -77,15 +98,35 @@ export default function ReadinessPage() {
                 <Typography.Text type="secondary">{t('readiness.noCertificate')}</Typography.Text>
               ),
           },
-          { title: t('readiness.assigned'), key: 'assigned', width: 90, align: 'right', render: (_, r) => format.number(r.assigned) },
-          { title: t('readiness.inProgress'), key: 'inProgress', width: 90, align: 'right', render: (_, r) => format.number(r.inProgress) },
-          { title: t('readiness.completed'), key: 'completed', width: 90, align: 'right', render: (_, r) => format.number(r.completed) },
+          {
+            title: t('readiness.assigned'),
+            key: 'assigned',
+            width: 90,
+            align: 'right',
+            render: (_, r) => format.number(r.assigned),
+          },
+          {
+            title: t('readiness.inProgress'),
+            key: 'inProgress',
+            width: 90,
+            align: 'right',
+            render: (_, r) => format.number(r.inProgress),
+          },
+          {
+            title: t('readiness.completed'),
+            key: 'completed',
+            width: 90,
+            align: 'right',
+            render: (_, r) => format.number(r.completed),
+          },
           {
             title: t('readiness.overdue'),
             key: 'overdue',
             width: 90,
             align: 'right',
-            render: (_, r) => <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>{format.number(r.overdue)}</Typography.Text>,
+            render: (_, r) => (
+              <Typography.Text type={r.overdue ? 'danger' : 'secondary'}>{format.number(r.overdue)}</Typography.Text>
+            ),
           },
         ]}
       />

@@ -1,47 +1,18 @@
-import { useState } from 'react';
-import { Alert, Button, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
-import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CoVisitStatus } from '@medchannel/shared-schema';
-import { useCurrentUser } from '@medchannel/web-shared';
-import { OverlapDeclined, useOverlapConfirm } from '@medchannel/web-shared/visits';
-import {
-  CancelCoVisitDocument,
-  CheckInCoVisitDocument,
-  CompleteCoVisitDocument,
-  DeclineCoVisitDocument,
-  ProposeCoVisitSlotDocument,
-  type CoVisitDetailFragment,
-} from '../../../gql/graphql';
-import { useVisitFailure, type VisitFailure } from '../useVisitFailure';
-import { plansVisits } from '../roles';
-import { ReasonModal } from './ReasonModal';
-import { SlotField, emptySlot, slotInput, slotRule, type SlotValue } from './slots';
-
-const RELOAD = ['CoVisit', 'MyCoVisits'];
-
-/** Runs a move with the version seen; a refusal becomes the page's failure (a stale page reloads). */
-export function useMove(onFailure: (f: VisitFailure | null) => void) {
-  const explain = useVisitFailure(RELOAD);
-  return async (run: () => Promise<unknown>): Promise<boolean> => {
-    onFailure(null);
-    try {
-      await run();
-      return true;
-    } catch (error) {
-      // the user saw the time clash and went back: nothing was sent that failed
-      if (!(error instanceof OverlapDeclined)) onFailure(explain(error));
-      return false;
-    }
-  };
-}
+import { can, CoVisitStatus } from '@medchannel/shared-schema';
+import type { CoVisitDetailFragment } from '../../../gql/graphql';
+import type { CodedFailure } from '@medchannel/web-shared/kernel';
+import { AddToCalendar } from '@medchannel/web-shared/visits';
+import { CoVisitMoveDialogs } from './CoVisitMoveDialogs';
+import { useCoVisitMoves } from './useCoVisitMoves';
 
 interface Props {
   visit: CoVisitDetailFragment;
   /** The last refusal: also shown inside an open dialog, whose text stays */
-  failure: VisitFailure | null;
-  onFailure: (f: VisitFailure | null) => void;
+  failure: CodedFailure | null;
+  onFailure: (f: CodedFailure | null) => void;
 }
 
 /**
@@ -52,43 +23,16 @@ interface Props {
  */
 export function CoVisitMoves({ visit, failure, onFailure }: Props) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const navigate = useNavigate();
-  const move = useMove(onFailure);
-  const overlap = useOverlapConfirm();
-  const [modal, setModal] = useState<'slot' | 'decline' | 'cancel' | null>(null);
-  const [slotForm] = Form.useForm<{ slot: SlotValue }>();
-  const me = visit.participants.find((p) => p.user?.id === user.id);
-  const vars = { id: visit.id, expectedVersion: visit.version };
-  const [proposeSlot, slotState] = useMutation(ProposeCoVisitSlotDocument);
-  const [decline] = useMutation(DeclineCoVisitDocument);
-  const [cancel] = useMutation(CancelCoVisitDocument);
-  const [checkIn, checkInState] = useMutation(CheckInCoVisitDocument);
-  const [complete, completeState] = useMutation(CompleteCoVisitDocument, { refetchQueries: ['MyCoVisits'] });
-
-  const open = visit.status === CoVisitStatus.PROPOSED || visit.status === CoVisitStatus.CONFIRMED;
-  const myTurn = visit.status === CoVisitStatus.PROPOSED && visit.myTurn;
-  const confirmed = visit.status === CoVisitStatus.CONFIRMED;
-
-  const refusal = failure && (
-    <Alert type={failure.stale ? 'warning' : 'error'} showIcon style={{ marginBottom: 12 }} title={failure.message} description={failure.stale ? t('visit.reloaded') : undefined} data-testid="covisit-move-error" data-reason={failure.reason ?? ''} />
-  );
-  const close = () => {
-    setModal(null);
-    onFailure(null);
-  };
-
-  const offer = async () => {
-    const values = await slotForm.validateFields().catch(() => null);
-    if (!values) return;
-    const ok = await move(() => overlap.guard((confirmOverlap) => proposeSlot({ variables: { ...vars, slot: slotInput(values.slot)!, confirmOverlap } })));
-    if (ok) close();
-  };
+  const moves = useCoVisitMoves(visit, onFailure);
+  const { user, me, open, myTurn, confirmed, setModal } = moves;
 
   return (
     <>
       <Space wrap data-testid="covisit-moves">
-        {!me && open && <Alert type="info" showIcon title={t('visit.notParticipant')} data-testid="covisit-not-participant" />}
+        {!me && open && (
+          <Alert type="info" showIcon title={t('visit.notParticipant')} data-testid="covisit-not-participant" />
+        )}
         {me && myTurn && (
           <Button onClick={() => setModal('slot')} data-testid="covisit-propose-slot">
             {t('visit.move.proposeSlot')}
@@ -100,7 +44,7 @@ export function CoVisitMoves({ visit, failure, onFailure }: Props) {
           </Button>
         )}
         {me && confirmed && !me.checkedInAt && visit.checkInOpen && (
-          <Button type="primary" loading={checkInState.loading} onClick={() => void move(() => checkIn({ variables: vars }))} data-testid="covisit-checkin">
+          <Button type="primary" loading={moves.checkingIn} onClick={moves.checkIn} data-testid="covisit-checkin">
             {t('visit.move.checkIn')}
           </Button>
         )}
@@ -110,62 +54,28 @@ export function CoVisitMoves({ visit, failure, onFailure }: Props) {
           </Typography.Text>
         )}
         {me && confirmed && visit.checkedInAt && (
-          <Button type="primary" loading={completeState.loading} onClick={() => void move(() => complete({ variables: vars }))} data-testid="covisit-complete">
+          <Button type="primary" loading={moves.completing} onClick={moves.complete} data-testid="covisit-complete">
             {t('visit.move.complete')}
           </Button>
         )}
+        {me && confirmed && <AddToCalendar coVisitId={visit.id} audience="console" />}
         {me && open && (
           <Button onClick={() => setModal('cancel')} data-testid="covisit-cancel">
             {t('visit.move.cancel')}
           </Button>
         )}
-        {plansVisits(user.role) && visit.status === CoVisitStatus.DONE && (
-          <Button type="primary" onClick={() => void navigate(`/visits/notes/write?coVisit=${visit.id}`)} data-testid="covisit-write-note">
+        {can(user.role, 'visit.writeNote') && visit.status === CoVisitStatus.DONE && (
+          <Button
+            type="primary"
+            onClick={() => void navigate(`/visits/notes/write?coVisit=${visit.id}`)}
+            data-testid="covisit-write-note"
+          >
             {t('note.writeForVisit')}
           </Button>
         )}
       </Space>
-      {overlap.dialog}
-      <Modal
-        open={modal === 'slot'}
-        title={t('visit.move.proposeSlot')}
-        okText={t('visit.move.proposeSlotSubmit')}
-        okButtonProps={{ loading: slotState.loading, 'data-testid': 'covisit-slot-submit' } as ButtonProps}
-        onOk={() => void offer()}
-        onCancel={close}
-        forceRender
-      >
-        {modal === 'slot' && refusal}
-        <Form form={slotForm} initialValues={{ slot: emptySlot() }}>
-          <Form.Item name="slot" rules={[slotRule(t('visit.slot.incomplete'))]}>
-            <SlotField />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <ReasonModal
-        open={modal === 'decline'}
-        title={t('visit.move.decline')}
-        okText={t('visit.move.declineSubmit')}
-        label={t('visit.move.reasonLabel')}
-        testId="covisit-decline"
-        danger
-        run={(reason) => move(() => decline({ variables: { ...vars, reason } }))}
-        onClose={close}
-      >
-        {modal === 'decline' && refusal}
-      </ReasonModal>
-      <ReasonModal
-        open={modal === 'cancel'}
-        title={t('visit.move.cancel')}
-        okText={t('visit.move.cancelSubmit')}
-        label={t('visit.move.reasonLabel')}
-        testId="covisit-cancel"
-        danger
-        run={(reason) => move(() => cancel({ variables: { ...vars, reason } }))}
-        onClose={close}
-      >
-        {modal === 'cancel' && refusal}
-      </ReasonModal>
+      {moves.overlap.dialog}
+      <CoVisitMoveDialogs moves={moves} failure={failure} />
     </>
   );
 }

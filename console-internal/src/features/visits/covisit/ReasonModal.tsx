@@ -43,7 +43,11 @@ export function ReasonModal({ open, title, okText, label, testId, run, onClose, 
     >
       {children}
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, min: 2, message: t('visit.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={label}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('visit.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} data-testid={`${testId}-reason`} />
         </Form.Item>
       </Form>

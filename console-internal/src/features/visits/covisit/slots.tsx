@@ -1,7 +1,7 @@
 import { DatePicker, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dayjs } from 'dayjs';
-import { chinaInstant, chinaToday } from '../dates';
+import dayjs, { type Dayjs } from 'dayjs';
+import { chinaInstant, chinaToday } from '@medchannel/web-shared/kernel';
 
 /** A time as the form holds it: a day, a start on the half hour, a length in hours. */
 export interface SlotValue {
@@ -23,7 +23,7 @@ export function slotInput(slot: SlotValue | undefined): { startsAt: string; ends
   return { startsAt, endsAt: new Date(Date.parse(startsAt) + slot.hours * 3_600_000).toISOString() };
 }
 
-export const emptySlot = (): SlotValue => ({ day: chinaToday().add(1, 'day'), start: '10:00', hours: 1 });
+export const emptySlot = (): SlotValue => ({ day: dayjs(chinaToday()).add(1, 'day'), start: '10:00', hours: 1 });
 
 /** Day, start and length of one offered time; testids slot-date, slot-start, slot-hours. */
 export function SlotField({ value, onChange }: { value?: SlotValue; onChange?: (value: SlotValue) => void }) {
@@ -31,7 +31,12 @@ export function SlotField({ value, onChange }: { value?: SlotValue; onChange?: (
   const set = (part: Partial<SlotValue>) => onChange?.({ ...value, ...part });
   return (
     <Space wrap>
-      <DatePicker value={value?.day} onChange={(day) => set({ day: day ?? undefined })} disabledDate={(d) => d.isBefore(chinaToday(), 'day')} data-testid="slot-date" />
+      <DatePicker
+        value={value?.day}
+        onChange={(day) => set({ day: day ?? undefined })}
+        disabledDate={(d) => d.isBefore(chinaToday(), 'day')}
+        data-testid="slot-date"
+      />
       <Select
         showSearch
         value={value?.start}
@@ -52,4 +57,6 @@ export function SlotField({ value, onChange }: { value?: SlotValue; onChange?: (
 }
 
 /** A required, complete slot. */
-export const slotRule = (message: string) => ({ validator: (_: unknown, v: SlotValue) => (slotInput(v) ? Promise.resolve() : Promise.reject(new Error(message))) });
+export const slotRule = (message: string) => ({
+  validator: (_: unknown, v: SlotValue) => (slotInput(v) ? Promise.resolve() : Promise.reject(new Error(message))),
+});

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Form, Radio, Row, Space, Typography } from 'antd';
 import { EyeInvisibleOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { NoteVisibility, Role } from '@medchannel/shared-schema';
+import { can, NoteVisibility } from '@medchannel/shared-schema';
 import { PeopleSelect } from '../pickers/PeopleSelect';
 import type { Person } from '../pickers/people';
 
@@ -25,7 +25,7 @@ export function AudienceFields({ visibility, people, brandIds, partnerIds, distr
   const named = (ids: string[], from: Person[]) => ids.map((id) => from.find((p) => p.id === id)?.displayName ?? id);
   const brandNames = named(brandIds, people.colleagues);
   const partnerNames = shared ? named(partnerIds, people.partners) : [];
-  const owner = people.partners.find((p) => p.role === Role.OWNER);
+  const owner = people.partners.find((p) => can(p.role, 'commitment.answer'));
   const headsMissing = people.heads.filter((h) => !brandIds.includes(h.id));
 
   return (
@@ -66,16 +66,36 @@ export function AudienceFields({ visibility, people, brandIds, partnerIds, distr
       </Form.Item>
       {people.denied && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('visit.peopleDenied')} />}
       <Form.Item name="ccBrandIds" label={t('note.ccBrand')} extra={t('note.ccBrandHint')}>
-        <PeopleSelect people={people.colleagues} loading={people.loading} placeholder={t('note.ccBrandPlaceholder')} testId="note-cc-brand" />
+        <PeopleSelect
+          people={people.colleagues}
+          loading={people.loading}
+          placeholder={t('note.ccBrandPlaceholder')}
+          testId="note-cc-brand"
+        />
       </Form.Item>
       {headsMissing.length > 0 && (
-        <Button size="small" style={{ marginTop: -12, marginBottom: 12 }} onClick={() => onAddBrand(headsMissing.map((h) => h.id))} data-testid="note-cc-head">
+        <Button
+          size="small"
+          style={{ marginTop: -12, marginBottom: 12 }}
+          onClick={() => onAddBrand(headsMissing.map((h) => h.id))}
+          data-testid="note-cc-head"
+        >
           {t('note.ccMyHead', { names: headsMissing.map((h) => h.displayName).join('、') })}
         </Button>
       )}
       {shared && (
-        <Form.Item name="ccPartnerIds" label={t('note.ccPartner', { distributor: distributorName ?? t('visit.distributor') })} extra={distributorName ? t('note.ccPartnerHint') : t('note.ccPartnerNeedsDistributor')}>
-          <PeopleSelect people={people.partners} loading={people.loading} disabled={!distributorName} placeholder={t('note.ccPartnerPlaceholder')} testId="note-cc-partner" />
+        <Form.Item
+          name="ccPartnerIds"
+          label={t('note.ccPartner', { distributor: distributorName ?? t('visit.distributor') })}
+          extra={distributorName ? t('note.ccPartnerHint') : t('note.ccPartnerNeedsDistributor')}
+        >
+          <PeopleSelect
+            people={people.partners}
+            loading={people.loading}
+            disabled={!distributorName}
+            placeholder={t('note.ccPartnerPlaceholder')}
+            testId="note-cc-partner"
+          />
         </Form.Item>
       )}
       <Alert
@@ -87,8 +107,16 @@ export function AudienceFields({ visibility, people, brandIds, partnerIds, distr
         description={
           <>
             <div>{t('note.audienceBrand', { names: [t('note.you'), ...brandNames].join('、') })}</div>
-            {shared && <div data-testid="note-audience-partner">{partnerNames.length ? t('note.audiencePartner', { names: partnerNames.join('、'), distributor: distributorName }) : t('note.audienceNoPartner')}</div>}
-            {shared && owner && !partnerIds.includes(owner.id) && <div>{t('note.ownerNotCcd', { name: owner.displayName })}</div>}
+            {shared && (
+              <div data-testid="note-audience-partner">
+                {partnerNames.length
+                  ? t('note.audiencePartner', { names: partnerNames.join('、'), distributor: distributorName })
+                  : t('note.audienceNoPartner')}
+              </div>
+            )}
+            {shared && owner && !partnerIds.includes(owner.id) && (
+              <div>{t('note.ownerNotCcd', { name: owner.displayName })}</div>
+            )}
           </>
         }
       />

@@ -5,7 +5,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '@medchannel/web-shared';
 import type { VisitNoteDetailFragment } from '../../../gql/graphql';
-import { uploadAttachment } from './uploadAttachment';
+import { uploadAttachment } from './attachment.rest';
 
 /** Photos and documents, opened with the session; the author adds more. */
 export function NoteAttachments({ note }: { note: VisitNoteDetailFragment }) {
@@ -19,7 +19,8 @@ export function NoteAttachments({ note }: { note: VisitNoteDetailFragment }) {
     setError(null);
     const answer = await uploadAttachment(note.id, file);
     setBusy(false);
-    if ('code' in answer) setError(t(`errors.code.${answer.code}`, { defaultValue: t('note.uploadFailed', { names: file.name }) }));
+    if (!answer.ok)
+      setError(t(`errors.code.${answer.code}`, { defaultValue: t('note.uploadFailed', { names: file.name }) }));
     else await client.refetchQueries({ include: ['VisitNote'] });
   };
   return (

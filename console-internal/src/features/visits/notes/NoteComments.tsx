@@ -1,20 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Input, List, Space, Typography } from 'antd';
+import { Button, Input, List, Space, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { newRequestKey } from '@medchannel/web-shared/orders';
 import { CommentOnVisitNoteDocument, type VisitNoteDetailFragment } from '../../../gql/graphql';
-import { useVisitFailure, type VisitFailure } from '../useVisitFailure';
-import { useVisitTime } from '../dates';
+import { type CodedFailure, newRequestKey, useCodedError, FailureAlert } from '@medchannel/web-shared/kernel';
+import { useFormat } from '@medchannel/web-shared';
 
 /** The comments, oldest first, and one to add: a key per comment typed, kept through retries. */
 export function NoteComments({ note }: { note: VisitNoteDetailFragment }) {
   const { t } = useTranslation();
-  const format = useVisitTime();
+  const format = useFormat();
   const [body, setBody] = useState('');
   const [key, setKey] = useState(newRequestKey);
-  const [failure, setFailure] = useState<VisitFailure | null>(null);
-  const explain = useVisitFailure();
+  const [failure, setFailure] = useState<CodedFailure | null>(null);
+  const explain = useCodedError({ prefix: 'visitError' });
   const [comment, { loading }] = useMutation(CommentOnVisitNoteDocument, { refetchQueries: ['VisitNote'] });
   const send = async () => {
     if (!body.trim() || loading) return;
@@ -49,9 +48,23 @@ export function NoteComments({ note }: { note: VisitNoteDetailFragment }) {
           </List.Item>
         )}
       />
-      {failure && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={failure.message} data-testid="comment-error" />}
-      <Input.TextArea rows={2} maxLength={2000} value={body} onChange={(e) => setBody(e.target.value)} placeholder={t('note.commentPlaceholder')} data-testid="comment-body" />
-      <Button type="primary" style={{ marginTop: 8 }} loading={loading} disabled={!body.trim()} onClick={() => void send()} data-testid="comment-submit">
+      <FailureAlert failure={failure} testId="comment-error" style={{ marginBottom: 8 }} detail={false} />
+      <Input.TextArea
+        rows={2}
+        maxLength={2000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        placeholder={t('note.commentPlaceholder')}
+        data-testid="comment-body"
+      />
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        loading={loading}
+        disabled={!body.trim()}
+        onClick={() => void send()}
+        data-testid="comment-submit"
+      >
         {t('note.commentSubmit')}
       </Button>
     </>

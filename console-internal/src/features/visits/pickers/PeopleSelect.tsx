@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from './people';
 
 interface Props {
+  /** From the form item, so its label names the picker */
+  id?: string;
   people: readonly Person[];
   value?: string[];
   onChange?: (ids: string[]) => void;
@@ -13,10 +15,11 @@ interface Props {
 }
 
 /** Several people by name, each with their role, searchable by name. */
-export function PeopleSelect({ people, value, onChange, placeholder, testId, loading, disabled }: Props) {
+export function PeopleSelect({ id, people, value, onChange, placeholder, testId, loading, disabled }: Props) {
   const { t } = useTranslation();
   return (
     <Select
+      id={id}
       mode="multiple"
       allowClear
       optionFilterProp="label"

@@ -13,7 +13,9 @@ interface Props {
 /** Products to talk about, found on the server by name or code; chosen ones keep their labels. */
 export function ProductSelect({ value = [], onChange, placeholder, testId }: Props) {
   const [search, setSearch] = useState('');
-  const { data, previousData, loading } = useQuery(VisitProductOptionsDocument, { variables: { search: search || undefined } });
+  const { data, previousData, loading } = useQuery(VisitProductOptionsDocument, {
+    variables: { search: search || undefined },
+  });
   const found = (data ?? previousData)?.products.nodes ?? [];
   return (
     <Select

@@ -7,7 +7,7 @@ import { OrderKind } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
-import { times } from '@medchannel/web-shared/orders';
+import { times } from '@medchannel/web-shared/kernel';
 import { CartBar } from './CartBar';
 import { HospitalPicker } from './HospitalPicker';
 import { QuantityStepper } from './QuantityStepper';
@@ -67,7 +67,13 @@ export default function CartPage() {
         size="small"
         title={t('cart.lines')}
         extra={
-          <Button type="link" size="small" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')} data-testid="cart-add-more">
+          <Button
+            type="link"
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => navigate('/orders/new')}
+            data-testid="cart-add-more"
+          >
             {t('cart.addMore')}
           </Button>
         }
@@ -116,7 +122,13 @@ export default function CartPage() {
         cart={cart}
         note={t('cart.estimateNote')}
         action={
-          <Button type="primary" size="large" disabled={!isComplete(cart)} onClick={() => navigate('/orders/review')} data-testid="cart-review">
+          <Button
+            type="primary"
+            size="large"
+            disabled={!isComplete(cart)}
+            onClick={() => navigate('/orders/review')}
+            data-testid="cart-review"
+          >
             {cart.kind === OrderKind.HOSPITAL && !cart.hospital ? t('cart.pickHospital') : t('cart.review')}
           </Button>
         }

@@ -43,12 +43,21 @@ export default function CatalogPage() {
         subtitle={hospital ? t('catalog.forHospital', { hospital: hospital.name }) : t('catalog.subtitle')}
       />
       <div className="po-filters">
-        <SearchFilter value={search} onSearch={(v) => setFilter('q', v)} placeholder={t('catalog.searchPlaceholder')} testId="catalog-search" maxWidth={9999} />
+        <SearchFilter
+          value={search}
+          onSearch={(v) => setFilter('q', v)}
+          placeholder={t('catalog.searchPlaceholder')}
+          testId="catalog-search"
+          maxWidth={9999}
+        />
         <Select
           value={productLineId}
           onChange={(v) => setFilter('line', v || undefined)}
           loading={lines.loading}
-          options={[{ value: '', label: t('catalog.allLines') }, ...(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))]}
+          options={[
+            { value: '', label: t('catalog.allLines') },
+            ...(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name })),
+          ]}
           aria-label={t('catalog.productLine')}
           data-testid="catalog-line-filter"
         />
@@ -73,7 +82,13 @@ export default function CatalogPage() {
         <CartBar
           cart={cart}
           action={
-            <Button type="primary" size="large" icon={<ShoppingCartOutlined />} onClick={() => navigate('/orders/cart')} data-testid="cart-checkout">
+            <Button
+              type="primary"
+              size="large"
+              icon={<ShoppingCartOutlined />}
+              onClick={() => navigate('/orders/cart')}
+              data-testid="cart-checkout"
+            >
               {t('cart.checkout')}
             </Button>
           }
@@ -89,7 +104,13 @@ function CatalogRow({ item }: { item: Item }) {
   const { cart, setQuantity } = useCart();
   const { product, unitPrice } = item;
   const quantity = quantityOf(cart, product.id);
-  const line = { productId: product.id, code: product.code, name: product.name, unitPrice: unitPrice.amount, currency: unitPrice.currency };
+  const line = {
+    productId: product.id,
+    code: product.code,
+    name: product.name,
+    unitPrice: unitPrice.amount,
+    currency: unitPrice.currency,
+  };
   return (
     <div className="pp-item" data-testid={`catalog-item-${product.code}`}>
       <Typography.Text strong>{product.name}</Typography.Text>

@@ -1,7 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { coursePath } from '../../training/paths';
+import { coursePath } from '../../../components/paths';
 
 /** What CatalogItem.certification and OrderReviewLine.certification say. */
 export interface CertificationNeed {

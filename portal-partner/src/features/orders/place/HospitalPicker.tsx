@@ -6,10 +6,18 @@ import { errorMessage } from '@medchannel/web-shared';
 import { OrderHospitalsDocument } from '../../../gql/graphql';
 
 /** The hospitals the distributor's authorizations cover (the API decides), searched on the server as one types. */
-export function HospitalPicker({ value, onChange }: { value: { id: string; name: string } | null; onChange: (hospital: { id: string; name: string } | null) => void }) {
+export function HospitalPicker({
+  value,
+  onChange,
+}: {
+  value: { id: string; name: string } | null;
+  onChange: (hospital: { id: string; name: string } | null) => void;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { data, previousData, loading, error } = useQuery(OrderHospitalsDocument, { variables: { search: search.trim() || null } });
+  const { data, previousData, loading, error } = useQuery(OrderHospitalsDocument, {
+    variables: { search: search.trim() || null },
+  });
   const hospitals = (data ?? previousData)?.hospitals.nodes ?? [];
   const options = hospitals.map((h) => ({ value: h.id, label: h.name }));
   if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: value.name });

@@ -4,11 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { MAX_QUANTITY } from './cart';
 
 /** − quantity +, sized for a thumb; 0 (− at 1) takes the product off. `qty-<code>` for tests. */
-export function QuantityStepper({ code, value, onChange }: { code: string; value: number; onChange: (quantity: number) => void }) {
+export function QuantityStepper({
+  code,
+  value,
+  onChange,
+}: {
+  code: string;
+  value: number;
+  onChange: (quantity: number) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Space.Compact data-testid={`qty-${code}`}>
-      <Button icon={<MinusOutlined />} aria-label={t('cart.less')} onClick={() => onChange(value - 1)} data-testid={`qty-minus-${code}`} />
+      <Button
+        icon={<MinusOutlined />}
+        aria-label={t('cart.less')}
+        onClick={() => onChange(value - 1)}
+        data-testid={`qty-minus-${code}`}
+      />
       <InputNumber
         value={value}
         min={1}
@@ -21,7 +34,13 @@ export function QuantityStepper({ code, value, onChange }: { code: string; value
         // Empty while typing is not "0": the product leaves the cart only through − or remove.
         onChange={(q) => typeof q === 'number' && q >= 1 && onChange(q)}
       />
-      <Button icon={<PlusOutlined />} aria-label={t('cart.more')} onClick={() => onChange(value + 1)} disabled={value >= MAX_QUANTITY} data-testid={`qty-plus-${code}`} />
+      <Button
+        icon={<PlusOutlined />}
+        aria-label={t('cart.more')}
+        onClick={() => onChange(value + 1)}
+        disabled={value >= MAX_QUANTITY}
+        data-testid={`qty-plus-${code}`}
+      />
     </Space.Compact>
   );
 }

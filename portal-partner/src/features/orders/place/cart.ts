@@ -1,10 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { OrderKind } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
-import { newRequestKey, sum, times } from '@medchannel/web-shared/orders';
+import { DEFAULT_CURRENCY, sum, times, type Money } from '@medchannel/web-shared/kernel';
+import { newRequestKey } from '@medchannel/web-shared/kernel';
 
 /** The API's own bounds on a draft (api/src/modules/order/order.inputs.ts). */
-export const MAX_LINES = 50;
+const MAX_LINES = 50;
 export const MAX_QUANTITY = 100_000;
 
 export interface CartLine {
@@ -94,7 +95,12 @@ export function useCart() {
           if (q === 0) return { ...c, lines: rest };
           const exists = rest.length !== c.lines.length;
           if (!exists && c.lines.length >= MAX_LINES) return c;
-          return { ...c, lines: exists ? c.lines.map((l) => (l.productId === product.productId ? { ...l, quantity: q } : l)) : [...c.lines, { ...product, quantity: q }] };
+          return {
+            ...c,
+            lines: exists
+              ? c.lines.map((l) => (l.productId === product.productId ? { ...l, quantity: q } : l))
+              : [...c.lines, { ...product, quantity: q }],
+          };
         });
       },
       setDestination(kind: OrderKind, hospital: Cart['hospital']) {
@@ -136,8 +142,11 @@ export function itemCount(cart: Cart): number {
 }
 
 /** The cart's estimate before review, exactly (decimal strings, never floats); one currency per order. */
-export function estimate(cart: Cart): { amount: string; currency: string } {
-  return { amount: sum(cart.lines.map((l) => times(l.unitPrice, l.quantity))), currency: cart.lines[0]?.currency ?? 'CNY' };
+export function estimate(cart: Cart): Money {
+  return {
+    amount: sum(cart.lines.map((l) => times(l.unitPrice, l.quantity))),
+    currency: cart.lines[0]?.currency ?? DEFAULT_CURRENCY,
+  };
 }
 
 /** What reviewOrder and placeOrder take. */

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { Audience } from '@medchannel/shared-schema';
+import type { SqlCountTable } from '../../../test/sql-count-table';
+import { today } from '../../common/dates';
+
+/** Invoices, payments, statements and disputes, and receivables whose cost must not grow with what is owed. */
+export const SQL_COUNT: SqlCountTable = {
+  seed: async ({ ds, brand, adminId, ownerId }) => {
+    // a page of invoices, payments (each allocated to an invoice) and statements (each with lines and a dispute)
+    for (let i = 0; i < 30; i++) {
+      const d = brand.distributorIds[i];
+      const [inv] = await ds.query(
+        `INSERT INTO invoice (brand_id, distributor_id, number, issued_on, due_on, tax_rate, net_amount, tax_amount, gross_amount, currency, request_hash, created_by)
+         VALUES ($1, $2, $3, CURRENT_DATE, CURRENT_DATE + 30, '0.13', '88.50', '11.50', '100.00', 'CNY', repeat('0', 64), $4) RETURNING id`,
+        [brand.brandId, d, `SQLINV${i}`, adminId],
+      );
+      const [pay] = await ds.query(
+        `INSERT INTO payment (brand_id, distributor_id, amount, currency, received_on, method, external_ref, request_hash, created_by)
+         VALUES ($1, $2, '60.00', 'CNY', CURRENT_DATE, 'BANK_TRANSFER', $3, repeat('0', 64), $4) RETURNING id`,
+        [brand.brandId, d, `SQLPAY${i}`, adminId],
+      );
+      await ds.query(
+        `INSERT INTO payment_allocation (brand_id, payment_id, invoice_id, amount) VALUES ($1, $2, $3, '60.00')`,
+        [brand.brandId, pay.id, inv.id],
+      );
+      const [entry] = await ds.query(
+        `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id) VALUES ($1, $2, 'SHIPMENT_RECEIVABLE', '100.00', 'CNY', CURRENT_DATE - $3::int, CURRENT_DATE, 'fixture', gen_random_uuid()) RETURNING id`,
+        [brand.brandId, d, i * 4],
+      );
+      // version 2 of the month, so its changes against version 1 (kept, superseded) are read too
+      await ds.query(
+        `INSERT INTO statement (brand_id, distributor_id, period, version, status, currency, opening_balance, closing_balance, debits, credits)
+         VALUES ($1, $2, '2001-01', 1, 'SUPERSEDED', 'CNY', '0.00', '0.00', '0.00', '0.00')`,
+        [brand.brandId, d],
+      );
+      const [st] = await ds.query(
+        `INSERT INTO statement (brand_id, distributor_id, period, version, status, currency, opening_balance, closing_balance, debits, credits)
+         VALUES ($1, $2, '2001-01', 2, 'DISPUTED', 'CNY', '0.00', '100.00', '100.00', '0.00') RETURNING id`,
+        [brand.brandId, d],
+      );
+      const [line] = await ds.query(
+        `INSERT INTO statement_line (brand_id, statement_id, line_no, ledger_entry_id, occurred_on, kind, amount) VALUES ($1, $2, 1, $3, '2001-01-15', 'SHIPMENT_RECEIVABLE', '100.00') RETURNING id`,
+        [brand.brandId, st.id, entry.id],
+      );
+      await ds.query(
+        `INSERT INTO statement_dispute (brand_id, statement_id, statement_line_id, comment, raised_by) VALUES ($1, $2, $3, '不符', $4)`,
+        [brand.brandId, st.id, line.id, ownerId],
+      );
+      const [ev] = await ds.query(
+        `INSERT INTO outbox_event (brand_id, type, entity, entity_id, payload) VALUES ($1, 'INVOICE_ISSUED', 'invoice', $2, '{}') RETURNING id`,
+        [brand.brandId, inv.id],
+      );
+      await ds.query(
+        `INSERT INTO webhook_delivery (brand_id, event_id, attempt, url, status_code, ok, duration_ms) VALUES ($1, $2, 1, 'http://erp.test/hook', 204, true, 12)`,
+        [brand.brandId, ev.id],
+      );
+    }
+  },
+  lists: [
+    {
+      name: 'invoices',
+      max: 5,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { invoices(first: $n) { totalCount nodes { number status paidAmount { amount } grossAmount { amount } distributor { name } } } }`,
+    },
+    {
+      name: 'payments',
+      max: 7,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { payments(first: $n) { totalCount nodes { externalRef unallocated { amount } distributor { name } invoices { number status } } } }`,
+    },
+    {
+      name: 'statements with lines, disputes and versions',
+      max: 10,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { statements(first: $n) { totalCount nodes { period distributor { name } lines { amount { amount } dispute { comment } } disputes { raisedBy { displayName } attachments { fileName url } } versions { version }
+      changes { previousVersion closingBalanceChange { amount } lines { change lineNo amount { amount } effect { amount } } } } } }`,
+    },
+    {
+      name: 'the disputes queue',
+      max: 8,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { statementDisputes(first: $n) { totalCount nodes { comment statement { period distributor { name } } line { amount { amount } } raisedBy { displayName } attachments { fileName url } } } }`,
+    },
+  ],
+  tests: {
+    'receivables aging, the collection plan and an account card cost the same however many distributors owe and items are open':
+      async ({ t, brand }) => {
+        const client = t.client(Audience.CONSOLE);
+        await client.login(brand.adminEmail);
+        const account = brand.distributorIds[0];
+        const post = (distributorId: string, dueIn: number) =>
+          t.app.ds.query(
+            `INSERT INTO ledger_entry (brand_id, distributor_id, kind, amount, currency, occurred_on, due_on, source_type, source_id) VALUES ($1, $2, 'SHIPMENT_RECEIVABLE', '5.00', 'CNY', CURRENT_DATE, CURRENT_DATE + $3::int, 'fixture', gen_random_uuid())`,
+            [brand.brandId, distributorId, dueIn],
+          );
+        await post(account, 1); // something falls due next from the start
+        const queries = [
+          `{ receivablesAging(first: 100) { totalCount totals { total { amount } } nodes { distributor { name region { name } } total { amount } overdue { amount } } } }`,
+          `query { collectionPlan(to: "2099-12-31") { dueOn outstanding { amount } distributor { name } } }`,
+          `{ receivablesAgingByRegion { region { name parent { name } } total { amount } } }`,
+          `{ accountSummary(distributorId: "${account}") { balance { amount } paymentTermsDays openCount overdue { amount } nextDue { dueOn distributor { name } } open { dueOn outstanding { amount } distributor { name } } } }`,
+        ];
+        const measure = () => Promise.all(queries.map((q) => client.request(q)));
+        const before = await measure();
+        for (let i = 0; i < 10; i++) {
+          await post(brand.distributorIds[i], 0);
+          await post(account, i + 2);
+        }
+        const after = await measure();
+        expect(after.flatMap((r) => r.errors)).toEqual([]);
+        // the account card lists each of the account's 11 new items (one due today, ten later)
+        expect(after[3].data.accountSummary.open.length).toBe(before[3].data.accountSummary.open.length + 11);
+        // the aging list: whoever owed before, and each of the ten distributors that now owe
+        const owing: Array<{ name: string }> = await t.app.ds.query(`SELECT name FROM distributor WHERE id = ANY($1)`, [
+          brand.distributorIds.slice(0, 10),
+        ]);
+        const namesOf = (r: (typeof after)[number]) =>
+          r.data.receivablesAging.nodes.map((n: { distributor: { name: string } }) => n.distributor.name).sort();
+        expect(namesOf(after[0])).toEqual([...new Set([...namesOf(before[0]), ...owing.map((d) => d.name)])].sort());
+        expect(after[0].data.receivablesAging.totalCount).toBe(namesOf(after[0]).length);
+        expect(after.map((r) => r.sqlCount)).toEqual(before.map((r) => r.sqlCount));
+      },
+    'a credit note costs the same on an account of one entry as on one of many': async ({ t, brand }) => {
+      const client = t.client(Audience.CONSOLE);
+      await client.login(brand.adminEmail);
+      const account = brand.distributorIds[1];
+      const credit = () =>
+        client.request(
+          `mutation($i: PostAccountCreditInput!) { postAccountCredit(input: $i) { id amount { amount } } }`,
+          {
+            i: {
+              distributorId: account,
+              kind: 'CREDIT_NOTE',
+              amount: '2.00',
+              occurredOn: today(),
+              reason: 'SQL 折让',
+              idempotencyKey: randomUUID(),
+            },
+          },
+        );
+      const first = await credit();
+      for (let i = 0; i < 10; i++) await credit();
+      const later = await credit();
+      expect(later.errors).toEqual([]);
+      expect(later.sqlCount).toBe(first.sqlCount);
+    },
+  },
+};

@@ -1,0 +1,369 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createHmac, randomUUID } from 'node:crypto';
+import { Audience, NotificationKind, WebhookFailure } from '@medchannel/shared-schema';
+import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness';
+import { BrandFixture, createBrand } from '../../../test/factories';
+
+/**
+ * Notices beyond the inbox: a local HTTP receiver stands in for the WeCom and DingTalk robots.
+ * Delivery goes through the outbox (retried, at least once, never twice to a person in a channel),
+ * DingTalk's requests are signed as its documentation gives it, preferences choose kinds ×
+ * channels with a daily digest, the daily job is idempotent, and nobody is told of a record they
+ * may not read.
+ */
+let t: TestApp;
+let brand: BrandFixture;
+let admin: GqlClient;
+let owner: GqlClient;
+let cmId: string;
+let ownerId: string;
+let repId: string;
+let repClient: GqlClient;
+
+interface Received {
+  url: URL;
+  body: { msgtype: string; text: { content: string } };
+}
+const received: Received[] = [];
+/** What the receiver answers next (then 200 {"errcode":0}). */
+const answers: Array<{ status: number; body: string }> = [];
+let receiver: http.Server;
+let base: string;
+
+/** A fixed day for the daily job (China noon), far from the seed's dates. */
+const DAY = new Date('2031-03-10T04:00:00Z');
+
+beforeAll(async () => {
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ url: new URL(req.url!, 'http://robot'), body: JSON.parse(body) });
+      const answer = answers.shift() ?? { status: 200, body: '{"errcode":0,"errmsg":"ok"}' };
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  t = await startTestApp({ webhookAllowCidrs: ['127.0.0.1/32'] });
+  brand = await createBrand(t.app.ds, 2);
+  admin = t.client(Audience.CONSOLE);
+  await admin.login(brand.adminEmail);
+  owner = t.client(Audience.PORTAL);
+  await owner.login(brand.ownerEmail);
+  const [d] = await t.app.ds.query(`SELECT channel_manager_id FROM distributor WHERE id = $1`, [
+    brand.distributorIds[0],
+  ]);
+  cmId = d.channel_manager_id;
+  const [o] = await t.app.ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.ownerEmail]);
+  ownerId = o.id;
+  const [r] = await t.app.ds.query(`SELECT id, email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [
+    brand.distributorIds[0],
+  ]);
+  repId = r.id;
+  repClient = t.client(Audience.PORTAL);
+  await repClient.login(r.email);
+});
+afterAll(async () => {
+  await t?.stop();
+  await new Promise((resolve) => receiver?.close(resolve));
+});
+
+const deliver = () =>
+  t.app.services.outbox.deliverDue({ retryBaseMs: 0, leaseMs: 60_000, timeoutMs: 2_000, batch: 50 });
+
+const SET_ROBOT = `mutation($p: RobotProvider!, $url: String!, $secret: String, $enabled: Boolean) {
+  setGroupRobot(provider: $p, url: $url, secret: $secret, enabled: $enabled) { id provider enabled hasSecret version } }`;
+
+/** A document of its own (OTHER: one of a kind, so none renews another of this file's and silences it). */
+async function qualification(validTo: string): Promise<string> {
+  const [q] = await t.app.ds.query(
+    `INSERT INTO qualification (brand_id, distributor_id, type, number, valid_from, valid_to)
+     VALUES ($1, $2, 'OTHER', $3, '2020-01-01', $4) RETURNING id`,
+    [brand.brandId, brand.distributorIds[0], `LIC-${randomUUID().slice(0, 6)}`, validTo],
+  );
+  return q.id;
+}
+
+async function noticesAbout(entityId: string) {
+  return t.app.ds.query(
+    `SELECT user_id, kind, params, in_app, digest FROM notification WHERE entity_id = $1 ORDER BY user_id`,
+    [entityId],
+  );
+}
+
+async function robotEvents() {
+  return t.app.ds.query(
+    `SELECT id, type, payload, delivered_at, attempts, last_error FROM outbox_event WHERE brand_id = $1 AND channel = 'GROUP_ROBOT' ORDER BY seq`,
+    [brand.brandId],
+  );
+}
+
+test('a robot is set by its side only: a DingTalk robot of the brand, a WeCom robot of the distributor; the address is checked', async () => {
+  const ding = await admin.request(SET_ROBOT, {
+    p: 'DINGTALK',
+    url: `${base}/robot/send?access_token=brand-token`,
+    secret: 'SECbrand-secret',
+  });
+  expect(ding.errors).toEqual([]);
+  expect(ding.data.setGroupRobot).toMatchObject({ provider: 'DINGTALK', enabled: true, hasSecret: true });
+  const wecom = await owner.request(SET_ROBOT, { p: 'WECOM', url: `${base}/cgi-bin/webhook/send?key=dist-key` });
+  expect(wecom.errors).toEqual([]);
+  // each side lists its own, and never the URL or the secret
+  const mine = await owner.request(`{ groupRobots { provider hasSecret } }`);
+  expect(mine.data.groupRobots).toEqual([{ provider: 'WECOM', hasSecret: false }]);
+  const theirs = await admin.request(`{ groupRobots { provider hasSecret } }`);
+  expect(theirs.data.groupRobots).toEqual([{ provider: 'DINGTALK', hasSecret: true }]);
+  // not the provider's host and not allow-listed; the server's own network
+  for (const url of [
+    'https://example.com/robot/send?access_token=x',
+    'http://10.1.2.3/robot/send',
+    'http://169.254.169.254/',
+  ]) {
+    const bad = await admin.request(SET_ROBOT, { p: 'DINGTALK', url });
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  }
+  // a rep is not the owner
+  expect(codeOf(await repClient.request(`{ groupRobots { provider } }`))).toBe('FORBIDDEN');
+});
+
+test('the daily job tells the owner and the channel manager of a licence expiring, once; each robot posts it once, signed, retried after a failure', async () => {
+  const before = received.length;
+  const q = await qualification('2031-04-01'); // 22 days after DAY: the 30-day notice
+  await t.app.services.noticeJobs.runDaily(DAY);
+  const notices = await noticesAbout(q);
+  expect(notices.map((n: { user_id: string }) => n.user_id).sort()).toEqual([cmId, ownerId].sort());
+  expect(notices.every((n: { kind: string }) => n.kind === NotificationKind.QUALIFICATION_EXPIRING)).toBe(true);
+  expect(notices[0].params).toMatchObject({ validTo: '2031-04-01', days: '22' });
+  // running twice the same day sends nothing new
+  await t.app.services.noticeJobs.runDaily(DAY);
+  expect(await noticesAbout(q)).toHaveLength(2);
+  const events = (await robotEvents()).filter((e: { payload: { text?: string } }) => e.payload.text);
+  expect(events).toHaveLength(2); // the brand's DingTalk (the channel manager), the distributor's WeCom (the owner)
+
+  // the first attempt fails at the receiver, the retry goes through; a third round sends nothing
+  answers.push({ status: 502, body: 'bad gateway' }, { status: 502, body: 'bad gateway' });
+  await deliver();
+  await deliver();
+  await deliver();
+  const got = received.slice(before);
+  const ding = got.filter((r) => r.url.pathname === '/robot/send');
+  const wecom = got.filter((r) => r.url.pathname === '/cgi-bin/webhook/send');
+  expect(ding.length).toBeGreaterThanOrEqual(1);
+  expect(wecom.length).toBeGreaterThanOrEqual(1);
+  expect(ding.length + wecom.length).toBe(4); // two failed, two delivered
+  const after = await robotEvents();
+  expect(after.every((e: { delivered_at: Date | null }) => e.delivered_at !== null)).toBe(true);
+  // DingTalk: timestamp (ms) and sign = base64(HMAC-SHA256(secret, timestamp + "\n" + secret)), URL-encoded
+  for (const r of ding) {
+    const timestamp = r.url.searchParams.get('timestamp')!;
+    expect(Math.abs(Number(timestamp) - Date.now())).toBeLessThan(60_000);
+    const expected = createHmac('sha256', 'SECbrand-secret')
+      .update(`${timestamp}\n${'SECbrand-secret'}`)
+      .digest('base64');
+    expect(r.url.searchParams.get('sign')).toBe(expected);
+    expect(r.url.searchParams.get('access_token')).toBe('brand-token');
+    expect(r.body.msgtype).toBe('text');
+    expect(r.body.text.content).toContain('渠道经理');
+    expect(r.body.text.content).not.toContain('老板');
+  }
+  // WeCom: no signature; the owner named, the brand's people not
+  for (const r of wecom) {
+    expect(r.url.searchParams.get('key')).toBe('dist-key');
+    expect(r.url.searchParams.has('sign')).toBe(false);
+    expect(r.body.text.content).toContain('老板');
+    expect(r.body.text.content).toContain('2031-04-01');
+  }
+  // each person once per robot: the delivered messages name them once
+  const delivered = [...ding.slice(-1), ...wecom.slice(-1)];
+  expect(delivered.map((r) => r.body.text.content.split('→')[1].trim()).sort()).toEqual(['渠道经理0', '老板'].sort());
+  // the delivery log keeps the robot's address without its token
+  const logged = await t.app.ds.query(
+    `SELECT url FROM webhook_delivery WHERE channel = 'GROUP_ROBOT' AND brand_id = $1`,
+    [brand.brandId],
+  );
+  expect(logged.some((l: { url: string }) => /token|key=|sign/.test(l.url))).toBe(false);
+  // and the ERP's log does not list them
+  const erp = await admin.request(
+    `{ webhookDeliveries(first: 50) { totalCount } outboxEvents(first: 50) { totalCount } }`,
+  );
+  expect(erp.data.webhookDeliveries.totalCount).toBe(0);
+  expect(erp.data.outboxEvents.totalCount).toBe(0);
+});
+
+test('a robot that answers 200 with an error code has not taken the message: it is retried', async () => {
+  const q = await qualification('2031-05-05'); // 56 days: the 60-day notice
+  await t.app.services.noticeJobs.runDaily(DAY);
+  answers.push({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' });
+  const before = received.length;
+  await deliver();
+  const failed = await t.app.ds.query(
+    `SELECT last_error, delivered_at FROM outbox_event WHERE channel = 'GROUP_ROBOT' AND entity_id = $1 AND last_error IS NOT NULL`,
+    [q],
+  );
+  expect(failed).toEqual([{ last_error: WebhookFailure.REFUSED_BY_RECEIVER, delivered_at: null }]);
+  await deliver();
+  const events = await t.app.ds.query(
+    `SELECT delivered_at FROM outbox_event WHERE channel = 'GROUP_ROBOT' AND entity_id = $1`,
+    [q],
+  );
+  expect(events.every((e: { delivered_at: Date | null }) => e.delivered_at)).toBe(true);
+  expect(received.length - before).toBe(3);
+});
+
+test('preferences: the inbox off and the robot in the daily digest; the digest goes once', async () => {
+  const set = await owner.request(
+    `mutation($c: [NotificationPreferenceInput!]!) { setNotificationPreferences(choices: $c) { kind channel delivery } }`,
+    {
+      c: [
+        { kind: 'AUTHORIZATION_EXPIRING', channel: 'IN_APP', delivery: 'OFF' },
+        { kind: 'AUTHORIZATION_EXPIRING', channel: 'GROUP_ROBOT', delivery: 'DIGEST' },
+      ],
+    },
+  );
+  expect(set.errors).toEqual([]);
+  const chosen = set.data.setNotificationPreferences.filter(
+    (p: { kind: string }) => p.kind === 'AUTHORIZATION_EXPIRING',
+  );
+  expect(chosen).toEqual([
+    { kind: 'AUTHORIZATION_EXPIRING', channel: 'IN_APP', delivery: 'OFF' },
+    { kind: 'AUTHORIZATION_EXPIRING', channel: 'GROUP_ROBOT', delivery: 'DIGEST' },
+    { kind: 'AUTHORIZATION_EXPIRING', channel: 'EMAIL', delivery: 'OFF' },
+  ]);
+  // the inbox takes no digest; a brand kind is not the owner's to choose
+  for (const c of [
+    { kind: 'AUTHORIZATION_EXPIRING', channel: 'IN_APP', delivery: 'DIGEST' },
+    { kind: 'COMMITMENT_DISPUTED', channel: 'IN_APP', delivery: 'OFF' },
+  ]) {
+    const bad = await owner.request(
+      `mutation($c: [NotificationPreferenceInput!]!) { setNotificationPreferences(choices: $c) { kind } }`,
+      { c: [c] },
+    );
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+  }
+
+  const [g] = await t.app.ds.query(
+    `INSERT INTO authorization_grant (brand_id, distributor_id, kind, valid_from, valid_to, product_ids, region_ids)
+     VALUES ($1, $2, 'FORMAL', '2030-01-01', '2031-03-15', ARRAY[$3::uuid], ARRAY[(SELECT region_id FROM distributor WHERE id = $2)]) RETURNING id`,
+    [brand.brandId, brand.distributorIds[0], randomUUID()],
+  );
+  const eventsBefore = (await robotEvents()).length;
+  await t.app.services.noticeJobs.runDaily(DAY);
+  const notices = await noticesAbout(g.id);
+  const mine = notices.find((n: { user_id: string }) => n.user_id === ownerId);
+  expect(mine).toMatchObject({ kind: 'AUTHORIZATION_EXPIRING', in_app: false, digest: ['GROUP_ROBOT'] });
+  // the owner's inbox does not show it; no instant robot message for the owner (the channel manager's goes)
+  const inbox = await owner.request(`{ notifications(first: 50) { nodes { entityId } } }`);
+  expect(inbox.data.notifications.nodes.some((n: { entityId: string }) => n.entityId === g.id)).toBe(false);
+  const instant = (await robotEvents()).slice(eventsBefore);
+  expect(instant.map((e: { type: string }) => e.type)).toEqual(['AUTHORIZATION_EXPIRING']);
+  expect(instant[0].payload.text).not.toContain('老板');
+
+  // the next day: yesterday's digest, once
+  await t.app.ds.query(`UPDATE notification SET created_at = $2 WHERE entity_id = $1`, [g.id, DAY]);
+  const nextDay = new Date(DAY.getTime() + 86_400_000);
+  await t.app.services.noticeJobs.runDaily(nextDay);
+  await t.app.services.noticeJobs.runDaily(nextDay);
+  const digests = (await robotEvents()).filter((e: { type: string }) => e.type === 'DIGEST');
+  expect(digests).toHaveLength(1);
+  expect(digests[0].payload.text).toContain('老板');
+  expect(digests[0].payload.text).toContain('2031-03-15');
+});
+
+test('nobody is told of a record they may not read: a statement reaches the owner and the reps with finance access only', async () => {
+  const [s] = await t.app.ds.query(
+    `INSERT INTO statement (brand_id, distributor_id, period, version, status, currency, opening_balance, closing_balance, debits, credits)
+     VALUES ($1, $2, '2030-12', 1, 'ISSUED', 'CNY', 0, 0, 0, 0) RETURNING id`,
+    [brand.brandId, brand.distributorIds[0]],
+  );
+  const tell = () =>
+    t.app.ds.transaction((em) =>
+      t.app.services.notifications.notify(em, {
+        brandId: brand.brandId,
+        userIds: [ownerId, repId],
+        kind: NotificationKind.STATEMENT_ISSUED,
+        entity: 'statement',
+        entityId: s.id,
+        params: { period: '2030-12', version: '1' },
+      }),
+    );
+  expect((await tell()).map((n) => n.recipient.id)).toEqual([ownerId]);
+  await t.app.ds.query(`UPDATE app_user SET finance_access = true WHERE id = $1`, [repId]);
+  expect((await tell()).map((n) => n.recipient.id).sort()).toEqual([ownerId, repId].sort());
+});
+
+test('opening a record marks the viewer’s notices about it read, and only the viewer’s', async () => {
+  const q = await qualification('2031-03-12');
+  await t.app.services.noticeJobs.runDaily(DAY);
+  const MARK = `mutation($e: String!, $id: ID!) { markNotificationsReadAbout(entity: $e, entityId: $id) }`;
+  const r = await owner.request(MARK, { e: 'qualification', id: q });
+  expect(r.errors).toEqual([]);
+  expect(r.data.markNotificationsReadAbout).toBe(1);
+  expect((await owner.request(MARK, { e: 'qualification', id: q })).data.markNotificationsReadAbout).toBe(0);
+  const rows = await t.app.ds.query(`SELECT user_id, read_at FROM notification WHERE entity_id = $1`, [q]);
+  expect(rows.find((x: { user_id: string }) => x.user_id === ownerId).read_at).not.toBeNull();
+  expect(rows.find((x: { user_id: string }) => x.user_id === cmId).read_at).toBeNull();
+  // a record kind the inbox does not know is bad input
+  expect(codeOf(await owner.request(MARK, { e: 'app_user', id: q }))).toBe('BAD_USER_INPUT');
+});
+
+test('a course due within three days is announced to its learner once; a passed one is not', async () => {
+  const [admin] = await t.app.ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  const course = async (title: string) =>
+    (
+      await t.app.ds.query(
+        `INSERT INTO course (brand_id, kind, title, published_version, created_by) VALUES ($1, 'SALES', $2, 1, $3) RETURNING id`,
+        [brand.brandId, title, admin.id],
+      )
+    )[0].id as string;
+  const due = await course('合规销售 2031');
+  const passed = await course('产品入门 2031');
+  for (const [courseId, passedAt] of [
+    [due, null],
+    [passed, DAY],
+  ] as const) {
+    await t.app.ds.query(
+      `INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, due_on, passed_at) VALUES ($1, $2, $3, $4, '2031-03-12', $5)`,
+      [brand.brandId, courseId, repId, brand.distributorIds[0], passedAt],
+    );
+  }
+  await t.app.services.noticeJobs.runDaily(DAY);
+  await t.app.services.noticeJobs.runDaily(DAY);
+  const told = await t.app.ds.query(
+    `SELECT user_id, entity_id, params FROM notification WHERE kind = $1 AND entity_id = ANY($2)`,
+    [NotificationKind.TRAINING_DUE_SOON, [due, passed]],
+  );
+  expect(told).toEqual([{ user_id: repId, entity_id: due, params: { course: '合规销售 2031', dueOn: '2031-03-12' } }]);
+});
+
+test('a test message goes to the robot through the outbox, and the robot’s delivery log shows each attempt', async () => {
+  const robots = await admin.request(`{ groupRobots { id provider } }`);
+  const ding = robots.data.groupRobots.find((r: { provider: string }) => r.provider === 'DINGTALK');
+  const LOG = `query($id: ID!) { groupRobotDeliveries(robotId: $id, first: 50) { nodes { messageType ok error statusCode attempt } } }`;
+  // what earlier tests left pending goes first
+  for (let i = 0; i < 5; i++) await deliver();
+  const before = (await admin.request(LOG, { id: ding.id })).data.groupRobotDeliveries.nodes.length;
+  answers.push({ status: 500, body: 'busy' });
+  const sent = await admin.request(`mutation($id: ID!) { sendGroupRobotTest(robotId: $id) }`, { id: ding.id });
+  expect(sent.errors).toEqual([]);
+  const got = received.length;
+  await deliver();
+  await deliver();
+  expect(received.slice(got).map((r) => r.body.text.content)).toEqual([
+    expect.stringContaining('测试消息'),
+    expect.stringContaining('测试消息'),
+  ]);
+  const log = (await admin.request(LOG, { id: ding.id })).data.groupRobotDeliveries.nodes;
+  expect(log.length - before).toBe(2);
+  // newest first: the retry that went through, then the failure
+  expect(log.slice(0, 2)).toEqual([
+    { messageType: 'TEST', ok: true, error: null, statusCode: 200, attempt: 2 },
+    { messageType: 'TEST', ok: false, error: 'HTTP_5XX', statusCode: 500, attempt: 1 },
+  ]);
+  // the owner's side does not reach the brand's robot, by any id
+  const theirs = await owner.request(`mutation($id: ID!) { sendGroupRobotTest(robotId: $id) }`, { id: ding.id });
+  expect(codeOf(theirs)).toBe('NOT_FOUND');
+  expect(codeOf(await owner.request(LOG, { id: ding.id }))).toBe('NOT_FOUND');
+  expect(codeOf(await admin.request(LOG, { id: 'not-an-id' }))).toBe('NOT_FOUND');
+});

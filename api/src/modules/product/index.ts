@@ -1,0 +1,59 @@
+import type { Scope } from '../../auth/scope';
+import { byId, groupedBy } from '../../common/loaders';
+import { defineModule, type ModuleCore } from '../module';
+import DataLoader from 'dataloader';
+import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
+import { PriceListEntryResolver, ProductResolver } from './product.resolver';
+import { ProductService } from './product.service';
+import { ProductRegistrations1768700000000 } from './1768700000000-ProductRegistrations';
+
+function productServices({ ds }: ModuleCore) {
+  return { products: new ProductService(ds) };
+}
+export type ProductServices = ReturnType<typeof productServices>;
+
+function productLoaders(services: ProductServices, scope: Scope) {
+  return {
+    productById: byId<Product>((ids) => services.products.byIds(scope, ids)),
+    productLineById: byId<ProductLine>((ids) => services.products.linesByIds(scope, ids)),
+    priceEntriesByProductId: groupedBy<PriceListEntry>(
+      (ids) => services.products.priceEntriesByProductIds(scope, ids),
+      (e) => e.productId,
+    ),
+    registrationsByProductId: groupedBy<ProductRegistration>(
+      (ids) => services.products.registrationsByProductIds(scope, ids),
+      (r) => r.productId,
+    ),
+    priceEntriesOn: perDay((on) =>
+      groupedBy<PriceListEntry>(
+        (ids) => services.products.priceEntriesOn(scope, ids, on),
+        (e) => e.productId,
+      ),
+    ),
+  };
+}
+
+/** One loader per day asked about, made when first asked (a list asks about one day). */
+function perDay<T>(make: (on: string) => DataLoader<string, T[]>) {
+  const loaders = new Map<string, DataLoader<string, T[]>>();
+  return (on: string) => {
+    let loader = loaders.get(on);
+    if (!loader) loaders.set(on, (loader = make(on)));
+    return loader;
+  };
+}
+
+export const productModule = defineModule({
+  name: 'product',
+  entities: () => [ProductLine, Product, PriceListEntry, ProductRegistration],
+  migrations: () => [ProductRegistrations1768700000000],
+  services: productServices,
+  loaders: productLoaders,
+  resolvers: () => [ProductResolver, PriceListEntryResolver],
+});
+
+// What other modules (and tests) may use from this one
+export * from './product.entity';
+export * from './product.service';
+export * from './product.types';
+export * from './product.inputs';

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Audience } from '@medchannel/shared-schema';
+import type { SqlCountTable } from '../../../test/sql-count-table';
+
+/** Courses, enrollments, certificates and readiness, over a page of published courses the owner took. */
+export const SQL_COUNT: SqlCountTable = {
+  seed: async ({ ds, brand, cat, adminId }) => {
+    // a page of courses (each published, with a file material, an assignment), the owner enrolled in each
+    // with an attempt and a certificate, and a page of the first distributor's reps
+    const [firstOwner] = await ds.query(`SELECT id, distributor_id FROM app_user WHERE email = $1`, [brand.ownerEmail]);
+    for (let i = 0; i < 30; i++) {
+      const [c] = await ds.query(
+        `INSERT INTO course (brand_id, kind, title, product_line_ids, published_version, created_by) VALUES ($1, 'PRODUCT', $2, $3, 1, $4) RETURNING id`,
+        [brand.brandId, `SQL课程 ${String(i).padStart(2, '0')}`, [cat.lineId], adminId],
+      );
+      const [f] = await ds.query(
+        `INSERT INTO course_file (brand_id, course_id, file_key, file_name, file_mime, file_size, file_sha256, uploaded_by) VALUES ($1, $2, 'k', 'a.pdf', 'application/pdf', 1, repeat('0', 64), $3) RETURNING id`,
+        [brand.brandId, c.id, adminId],
+      );
+      const sections = [
+        { id: 's1', title: '一', materials: [{ kind: 'FILE', title: '讲义', body: null, fileId: f.id }] },
+      ];
+      const questions = [
+        {
+          id: 'q1',
+          kind: 'SINGLE',
+          prompt: '?',
+          options: [
+            { id: 'a', text: 'a', correct: true },
+            { id: 'b', text: 'b', correct: false },
+          ],
+        },
+      ];
+      const [v] = await ds.query(
+        `INSERT INTO course_version (brand_id, course_id, version, status, kind, title, product_line_ids, pass_score, max_attempts, validity_months, sections, questions, published_at)
+         VALUES ($1, $2, 1, 'PUBLISHED', 'PRODUCT', 'v', $3, 50, 3, 12, $4, $5, now()) RETURNING id`,
+        [brand.brandId, c.id, [cat.lineId], JSON.stringify(sections), JSON.stringify(questions)],
+      );
+      await ds.query(
+        `INSERT INTO course_assignment (brand_id, course_id, distributor_ids, due_on, enrolled, created_by, idempotency_key, request_hash) VALUES ($1, $2, $3, CURRENT_DATE + 9, 1, $4, gen_random_uuid(), repeat('0', 64))`,
+        [brand.brandId, c.id, [brand.distributorIds[i]], adminId],
+      );
+      const [e] = await ds.query(
+        `INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, due_on, course_version_id, started_at, attempts, passed_at) VALUES ($1, $2, $3, $4, CURRENT_DATE + $5::int, $6, now(), 1, now()) RETURNING id`,
+        [brand.brandId, c.id, firstOwner.id, firstOwner.distributor_id, i, v.id],
+      );
+      const [a] = await ds.query(
+        `INSERT INTO quiz_attempt (brand_id, enrollment_id, user_id, course_version_id, attempt_no, answers, score, passed, idempotency_key, request_hash) VALUES ($1, $2, $3, $4, 1, '{}', 100, true, gen_random_uuid(), repeat('0', 64)) RETURNING id`,
+        [brand.brandId, e.id, firstOwner.id, v.id],
+      );
+      await ds.query(
+        `INSERT INTO certificate (brand_id, number, user_id, distributor_id, course_id, course_version_id, attempt_id, product_line_ids, issued_on, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CURRENT_DATE, CURRENT_DATE + 365)`,
+        [
+          brand.brandId,
+          `SQLCERT${String(i).padStart(3, '0')}`,
+          firstOwner.id,
+          firstOwner.distributor_id,
+          c.id,
+          v.id,
+          a.id,
+          [cat.lineId],
+        ],
+      );
+      await ds.query(
+        `INSERT INTO app_user (brand_id, email, display_name, side, role, distributor_id) SELECT brand_id, $2, $3, 'PARTNER', 'REP', distributor_id FROM app_user WHERE id = $1`,
+        [firstOwner.id, `sqlrep${i}-${randomUUID().slice(0, 6)}@test.demo`, `SQL代表 ${String(i).padStart(2, '0')}`],
+      );
+    }
+  },
+  lists: [
+    {
+      name: 'courses with versions, materials, quiz and assignments',
+      max: 10,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { courses(first: $n) { totalCount nodes { title productLines { name } published { version productLines { name }
+      sections { materials { kind file { fileName } } } questions { options { correct } } } draft { version } versions { status } files { fileName }
+      assignments { dueOn distributors { name } productLines { name } createdBy { displayName } } } } }`,
+    },
+    {
+      name: 'my training (portal)',
+      max: 11,
+      audience: Audience.PORTAL,
+      as: (brand) => brand.ownerEmail,
+      query: `query($n: Int!) { enrollments(first: $n, filter: { mine: true }) { totalCount nodes { status overdue attemptsLeft course { title myEnrollment { id } }
+      courseVersion { version } user { displayName } distributor { name } quizAttempts { score } certificate { number productLines { name } } } } }`,
+    },
+    {
+      name: 'certificates',
+      max: 8,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { certificates(first: $n) { totalCount nodes { number valid productLines { name } user { displayName } distributor { name } course { title } courseVersion { version } } } }`,
+    },
+    {
+      name: 'training readiness',
+      max: 7,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { trainingReadiness(first: $n) { totalCount nodes { assigned completed user { displayName } distributor { name } certifiedLines { validTo productLine { name } } } } }`,
+    },
+  ],
+};

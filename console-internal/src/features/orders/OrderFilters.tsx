@@ -1,0 +1,89 @@
+import { Flex, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { OrderStatus } from '@medchannel/shared-schema';
+import { SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { RegionSelect } from '../../components/RegionSelect';
+import { DistributorPicker } from '../../components/DistributorPicker';
+
+const AGES = [1, 3, 7, 14, 30];
+const STATUSES = Object.values(OrderStatus);
+
+/** The order queue's filters, from the URL (`q`, `status`, `region`, `distributor`, `age`), as the orders query takes them. */
+export function useOrderFilters() {
+  const { params, setFilter } = useUrlFilters();
+  const search = params.get('q') ?? '';
+  const statuses = (params.get('status') ?? '')
+    .split(',')
+    .filter((s): s is OrderStatus => STATUSES.includes(s as OrderStatus));
+  const regionId = params.get('region') ?? undefined;
+  const distributorId = params.get('distributor') ?? undefined;
+  const minAgeDays = AGES.includes(Number(params.get('age'))) ? Number(params.get('age')) : undefined;
+  const key = [search, statuses.join(','), regionId ?? '', distributorId ?? '', minAgeDays ?? ''].join('|');
+  return {
+    search,
+    statuses,
+    regionId,
+    distributorId,
+    minAgeDays,
+    setFilter,
+    key,
+    filtered: key !== '||||',
+    filter: {
+      search: search || undefined,
+      statuses: statuses.length ? statuses : undefined,
+      regionId,
+      distributorId,
+      minAgeDays,
+    },
+  };
+}
+
+/** Search, statuses, region, distributor and how long an order has waited, each kept in the URL. */
+export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrderFilters> }) {
+  const { t } = useTranslation();
+  const { search, statuses, regionId, distributorId, minAgeDays, setFilter } = filters;
+  return (
+    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+      <SearchFilter
+        value={search}
+        onSearch={(value) => setFilter('q', value)}
+        placeholder={t('order.searchPlaceholder')}
+        testId="order-search"
+        maxWidth={280}
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={statuses}
+        onChange={(value: string[]) => setFilter('status', value.join(',') || undefined)}
+        placeholder={t('order.allStatuses')}
+        style={{ width: 240 }}
+        options={STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
+        data-testid="order-status-filter"
+      />
+      <RegionSelect
+        value={regionId}
+        onChange={(value) => setFilter('region', value)}
+        placeholder={t('order.allRegions')}
+        style={{ width: 160 }}
+        data-testid="order-region"
+      />
+      <DistributorPicker
+        value={distributorId}
+        onChange={(id) => setFilter('distributor', id)}
+        placeholder={t('order.allDistributors')}
+        testId="order-distributor"
+      />
+      <Select
+        allowClear
+        value={minAgeDays}
+        onChange={(value?: number) => setFilter('age', value ? String(value) : undefined)}
+        placeholder={t('order.anyAge')}
+        style={{ width: 150 }}
+        options={AGES.map((days) => ({ value: days, label: t('order.olderThan', { count: days }) }))}
+        data-testid="order-age"
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,80 @@
+import { Alert, App, Form, Input } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorReason } from '@medchannel/shared-schema';
+import { FormModal, addDays, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { RenewProductRegistrationDocument } from '../../gql/graphql';
+import { type ProductRow } from './useProductList';
+import { ValidityFields } from './ProductFormModal';
+
+interface Values {
+  registrationNo: string;
+  validFrom: Dayjs;
+  validTo: Dayjs;
+}
+
+const ERRORS = { reload: ['Product'], stale: [ErrorReason.STALE_VERSION] };
+
+/**
+ * 延续注册证: the renewed certificate becomes the product's current one from its first day; the old
+ * one stays in the history. Offered from the day after the current one ends.
+ */
+export function RenewRegistrationModal({ product, onClose }: { product: ProductRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [renew, { loading }] = useMutation(RenewProductRegistrationDocument, {
+    refetchQueries: ['Products', 'ProductPrices'],
+  });
+  const { shell, clearFailure } = useFormSubmit<Values>({
+    form,
+    open: product !== null,
+    onClose,
+    loading,
+    errors: ERRORS,
+    fields: { registrationNo: 'registrationNo', validFrom: 'validFrom', validTo: 'validTo' },
+    send: async (v) => {
+      await renew({
+        variables: {
+          id: product!.id,
+          input: {
+            registrationNo: v.registrationNo.trim(),
+            validFrom: v.validFrom.format('YYYY-MM-DD'),
+            validTo: v.validTo.format('YYYY-MM-DD'),
+            expectedVersion: product!.version,
+          },
+        },
+      });
+      onClose();
+      void message.success(t('product.renewed'));
+    },
+  });
+
+  return (
+    <FormModal
+      {...shell}
+      title={t('product.renewTitle', { name: product?.name ?? '' })}
+      submitText={t('product.renew')}
+      testId="renew-form"
+    >
+      <Alert type="info" showIcon title={t('product.renewHint')} style={{ marginBottom: 16 }} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onValuesChange={clearFailure}
+        initialValues={product ? { validFrom: dayjs(addDays(product.registrationValidTo, 1)) } : {}}
+      >
+        <Form.Item
+          name="registrationNo"
+          label={t('product.newRegistrationNo')}
+          rules={[{ required: true, whitespace: true, message: t('product.registrationNoRequired') }]}
+        >
+          <Input maxLength={80} />
+        </Form.Item>
+        <ValidityFields from="validFrom" to="validTo" />
+      </Form>
+    </FormModal>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Picks the option holding `text` in an antd Select (typing `typed` to search, as a person does) and checks that
+ * the choice shows on the field. A search that answers late re-renders the list under the click, which then selects
+ * nothing; a person looks, sees the field still empty and picks again, and so does this (at most three times): in
+ * the list still open, or in the list opened again.
+ * `select` is the field's input (getByLabel) or any element inside the Select.
+ */
+export async function pickOption(page: Page, select: Locator, text: string, typed = text): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  const root = select.locator(
+    "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  const chosen = root.getByText(text);
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+    if ((await open.count()) === 0) {
+      await select.click();
+      await open.first().waitFor();
+      await page.keyboard.type(typed);
+    }
+    await open.locator('.ant-select-item-option', { hasText: text }).first().click();
+    // the choice shows on the field once the page has taken it (a state, not a pause)
+    await chosen
+      .first()
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+  }
+  await chosen.first().waitFor();
+  // a multiple Select keeps its list open: in a dialog, close it by clicking the dialog's title, never by Escape
+  // (which closes the dialog itself once the list has gone); on a page, Escape closes the list
+  if (await open.count()) {
+    const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first();
+    if (await title.count()) await title.click();
+    else await page.keyboard.press('Escape');
+  }
+  await open.first().waitFor({ state: 'hidden' });
+}

@@ -1,0 +1,184 @@
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Card, Descriptions, Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { StatementStatus } from '@medchannel/shared-schema';
+import { StatementStatusTag } from '@medchannel/web-shared/finance';
+import { BottomBar } from '../../components/BottomBar';
+import type { PartnerStatementFragment } from '../../gql/graphql';
+import { useAccountFormat } from './format';
+import type { DisputeDraft } from './useDisputeDraft';
+
+/** Brought into view: the owner may have scrolled to the bottom bar when the answer comes back. */
+export function FailureAlert({ message, onClose }: { message: string; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [message]);
+  return (
+    <div ref={ref}>
+      <Alert type="error" showIcon title={message} closable={{ onClose }} data-testid="statement-error" />
+    </div>
+  );
+}
+
+/** Where the statement stands when it no longer waits for the owner. */
+export function Outcome({ statement }: { statement: PartnerStatementFragment }) {
+  const { t } = useTranslation();
+  const format = useAccountFormat();
+  const latest = statement.versions[statement.versions.length - 1];
+  switch (statement.status) {
+    case StatementStatus.CONFIRMED:
+      return (
+        <Alert
+          type="success"
+          showIcon
+          title={t('statement.confirmedAt', { date: format.dateTime(statement.confirmedAt) })}
+          data-testid="statement-outcome"
+        />
+      );
+    case StatementStatus.DISPUTED:
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('statement.disputed')}
+          description={t('statement.disputedText')}
+          data-testid="statement-outcome"
+        />
+      );
+    case StatementStatus.SUPERSEDED:
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="statement-outcome"
+          title={t('statement.superseded', { version: latest.version })}
+          action={
+            <Link to={`/statements/${latest.id}`} data-testid="statement-latest">
+              {t('statement.openLatest')}
+            </Link>
+          }
+        />
+      );
+    default:
+      return null;
+  }
+}
+
+export function Summary({ statement: s }: { statement: PartnerStatementFragment }) {
+  const { t } = useTranslation();
+  const format = useAccountFormat();
+  const money = (m: { amount: string; currency: string }) => format.money(m.amount, m.currency);
+  return (
+    <Card size="small">
+      <Descriptions
+        column={{ xs: 2, md: 4 }}
+        size="small"
+        layout="vertical"
+        colon={false}
+        items={[
+          {
+            key: 'opening',
+            label: t('statement.openingBalance'),
+            children: <span className="pp-amount">{money(s.openingBalance)}</span>,
+          },
+          {
+            key: 'debits',
+            label: t('statement.debits'),
+            children: <span className="pp-amount">{money(s.debits)}</span>,
+          },
+          {
+            key: 'credits',
+            label: t('statement.credits'),
+            children: <span className="pp-amount">{money(s.credits)}</span>,
+          },
+          {
+            key: 'closing',
+            label: t('statement.closingBalance'),
+            children: (
+              <span className="pp-amount" data-testid="statement-closing-balance">
+                {money(s.closingBalance)}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Every version of the month, oldest first; the one shown is marked, the others are links. */
+export function Versions({ statement }: { statement: PartnerStatementFragment }) {
+  const { t } = useTranslation();
+  if (statement.versions.length < 2) return null;
+  return (
+    <Card size="small" title={t('statement.versions')} data-testid="statement-versions">
+      <div className="pp-list">
+        {statement.versions.map((v) => {
+          const head = (
+            <div className="pp-row-head">
+              <span>{t('statement.version', { version: v.version })}</span>
+              <span>
+                {v.id === statement.id && (
+                  <span className="pp-muted" style={{ marginInlineEnd: 8 }}>
+                    {t('statement.shown')}
+                  </span>
+                )}
+                <StatementStatusTag status={v.status} />
+              </span>
+            </div>
+          );
+          return v.id === statement.id ? (
+            <div key={v.id} className="pp-item" data-testid="statement-version" data-version={v.version}>
+              {head}
+            </div>
+          ) : (
+            <Link
+              key={v.id}
+              to={`/statements/${v.id}`}
+              className="pp-item pp-row"
+              data-testid="statement-version"
+              data-version={v.version}
+            >
+              {head}
+            </Link>
+          );
+        })}
+      </div>
+    </Card>
+  );
+}
+
+/** Under the thumb while disputing: how many lines are ticked, cancel, submit. */
+export function DisputeBar({ draft, onClose }: { draft: DisputeDraft; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <BottomBar
+      testId="dispute-bar"
+      summary={<span data-testid="dispute-count">{t('dispute.count', { count: draft.picked.length })}</span>}
+      action={
+        <Flex gap={8}>
+          <Button
+            onClick={() => {
+              draft.reset();
+              onClose();
+            }}
+            data-testid="dispute-cancel"
+          >
+            {t('action.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            danger
+            loading={draft.sending}
+            onClick={() => void draft.submit().then((sent) => sent && onClose())}
+            data-testid="dispute-submit"
+          >
+            {t('dispute.submit')}
+          </Button>
+        </Flex>
+      }
+    />
+  );
+}

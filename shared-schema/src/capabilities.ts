@@ -1,0 +1,194 @@
+import { BRAND_ROLES, PARTNER_ROLES, Role } from './roles.js';
+
+/*
+ * Who may do what, written once. The API's @Authorized lines, the console's and the portal's menus
+ * and buttons, and the isolation matrix's expected allow-lists all read this table; no other file
+ * lists roles (api/test/capabilities.test.ts keeps it so). A capability is named domain.verb; the
+ * front ends' menus are named by app (console.*, portal.*). Which records a role reaches is the
+ * scope's business (api/src/auth/scope.ts), not this table's.
+ */
+
+const { ADMIN, REGIONAL_HEAD, CHANNEL_MANAGER, ORDER_DESK, FINANCE, TRAINER, ENGINEER, OWNER } = Role;
+
+const BRAND = BRAND_ROLES;
+const PARTNER = PARTNER_ROLES;
+const EVERYONE = [...BRAND_ROLES, ...PARTNER_ROLES];
+/** Channel staff: they sign up distributors and hospitals and grant what a distributor may sell. */
+const CHANNEL = [ADMIN, REGIONAL_HEAD, CHANNEL_MANAGER];
+/** The brand's people in the field, who plan co-visits and write visit notes. */
+const VISITORS = [ADMIN, REGIONAL_HEAD, CHANNEL_MANAGER, ENGINEER];
+/** Those over the field: a regional head (and the admin). */
+const HEADS = [ADMIN, REGIONAL_HEAD];
+const DESK = [ADMIN, ORDER_DESK];
+/** Finance keeps the accounts (and the admin may). */
+const ACCOUNTS = [ADMIN, FINANCE];
+const TRAINING_EDITORS = [ADMIN, TRAINER];
+
+export const CAPABILITIES = {
+  // people
+  'user.list': [...VISITORS, OWNER],
+  'user.grantFinanceAccess': [OWNER],
+  /** The brand's people: invite, change role and regions, disable and re-enable (console, Users). */
+  'people.manage': [ADMIN],
+  /** Invite a distributor's owner once it is temporarily authorized (its channel manager or an admin). */
+  'distributor.inviteOwner': [ADMIN, CHANNEL_MANAGER],
+  /** An owner's team in the portal: invite reps, disable one who left, hand his work to another. */
+  'team.manage': [OWNER],
+  /** The e-mail the API sent (and, without an SMTP server, kept): the brand's admins. */
+  'mail.read': [ADMIN],
+
+  // distributors and hospitals
+  'distributor.manage': CHANNEL,
+  'distributor.assignManager': HEADS,
+  'distributor.setCredit': ACCOUNTS,
+  /** 账期: the days an invoice or a shipment's receivable falls due after; those who set the limit set them. */
+  'distributor.setPaymentTerms': ACCOUNTS,
+  'distributor.readAssessments': BRAND,
+  'distributor.assess': CHANNEL,
+  /** 我的公司 in the portal: documents, people and the second tier are the owner's. */
+  'company.manage': [OWNER],
+  'qualification.upload': [...CHANNEL, OWNER],
+  /** The owner proposes a renewal of one of his company's documents (new number, dates, scan). */
+  'qualification.proposeRenewal': [OWNER],
+  /** Approve or reject an owner's proposed renewal: those of the brand who renew documents themselves. */
+  'qualification.approveRenewal': CHANNEL,
+  'authorization.grant': CHANNEL,
+  'authorization.revoke': HEADS,
+  'hospital.edit': CHANNEL,
+  'hospital.readContacts': BRAND,
+  /** Notes on a hospital and who reported serving it. */
+  'hospital.intel': BRAND,
+
+  // catalogue
+  'product.create': [ADMIN],
+  /** A product's own facts and its registration certificate's renewal (console, 产品). */
+  'product.edit': [ADMIN],
+  'product.setPrice': ACCOUNTS,
+  'product.readPrices': BRAND,
+
+  // orders
+  'order.place': PARTNER,
+  'order.readCredit': [...BRAND, OWNER],
+  /** Approve or reject; the order desk's moves on an order (price adjustments included). */
+  'order.approve': DESK,
+  'order.ship': DESK,
+  'order.close': DESK,
+  'order.cancel': [...DESK, ...PARTNER],
+  'order.confirmDelivery': [...DESK, ...PARTNER],
+
+  // finance
+  /** Invoices, payments, receivables, statements: each within the viewer's scope. */
+  'finance.read': EVERYONE,
+  'finance.readRegions': BRAND,
+  /** Issue invoices, record payments, generate statements, answer disputes. */
+  'finance.keepAccounts': ACCOUNTS,
+  'statement.answer': [OWNER],
+  'statement.listDisputes': [...ACCOUNTS, REGIONAL_HEAD],
+  /** The ERP exchange's settings, events and delivery log. */
+  'erp.read': ACCOUNTS,
+  'erp.configure': [ADMIN],
+
+  // spreadsheet import, per kind
+  'import.hospitals': CHANNEL,
+  'import.distributors': CHANNEL,
+  'import.payments': ACCOUNTS,
+  'import.invoices': ACCOUNTS,
+  'import.prices': ACCOUNTS,
+
+  // training
+  'training.read': EVERYONE,
+  /** Write, publish and archive courses, their material files, products' certification needs. */
+  'training.edit': TRAINING_EDITORS,
+  'training.assign': [...TRAINING_EDITORS, REGIONAL_HEAD],
+  'training.take': PARTNER,
+  'training.report': BRAND,
+  /** The team's readiness tab in the portal. */
+  'training.seeTeam': [OWNER],
+
+  // visits
+  /** Propose a co-visit and move it along (slots, decline, cancel, check in, complete). */
+  'coVisit.plan': [...VISITORS, ...PARTNER],
+  'coVisit.team': HEADS,
+  'visit.writeNote': VISITORS,
+  'commitment.inbox': [OWNER],
+  'commitment.answer': [OWNER],
+  /** The disputed commitments and settling them. */
+  'commitment.resolve': HEADS,
+
+  // opportunities and their registration
+  /** The pipeline: opportunities in scope, one opportunity, the funnel. */
+  'opportunity.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Capture an opportunity and move it through its stages. */
+  'opportunity.edit': [...CHANNEL, ...PARTNER],
+  /** Register (报备) the own distributor's opportunity with the brand. */
+  'opportunity.register': PARTNER,
+  /** Approve or reject a registration: the distributor's channel manager, or an admin. */
+  'opportunity.approve': [ADMIN, CHANNEL_MANAGER],
+  /** How long an approved registration protects. */
+  'opportunity.configure': [ADMIN],
+
+  // the audit trail
+  /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
+  'audit.read': [...HEADS, OWNER],
+  // notices
+  /** The group robots (WeCom, DingTalk) of the brand (admins) or of the owner's distributor. */
+  'notice.configureRobots': [ADMIN, OWNER],
+
+  // the console's menu
+  'console.dashboard': BRAND,
+  'console.distributors': [...CHANNEL, ORDER_DESK, FINANCE, TRAINER],
+  'console.hospitals': [...CHANNEL, ENGINEER],
+  /** The compliance question on a screen of its own (the API answers any signed-in user, in scope). */
+  'console.compliance': BRAND,
+  'console.products': BRAND,
+  'console.orders': [...CHANNEL, ORDER_DESK, FINANCE],
+  'console.finance': [ADMIN, REGIONAL_HEAD, ORDER_DESK, FINANCE],
+  'console.training': [...CHANNEL, TRAINER],
+  'console.visits': [...VISITORS, TRAINER],
+  'console.import': [...CHANNEL, FINANCE],
+  'console.audit': HEADS,
+  'console.opportunities': [...CHANNEL, ENGINEER],
+  /** The inbox behind the header's bell, and the notice settings. */
+  'console.notifications': BRAND,
+  /** The Users page: the admin manages the brand's people, a regional head reads his team. */
+  'console.people': HEADS,
+  'console.profile': BRAND,
+  'console.mail': [ADMIN],
+  /** The top bar's search across hospitals, distributors, orders, notes and people (each kind: search.ts). */
+  'console.search': BRAND,
+
+  // the portal's menu
+  'portal.home': PARTNER,
+  'portal.orders': PARTNER,
+  'portal.statements': PARTNER,
+  'portal.training': PARTNER,
+  'portal.visits': PARTNER,
+  'portal.me': PARTNER,
+  'portal.company': PARTNER,
+  /** The compliance question for the own distributor. */
+  'portal.compliance': PARTNER,
+  'portal.notifications': PARTNER,
+  'portal.audit': [OWNER],
+  'portal.opportunities': PARTNER,
+  'portal.team': [OWNER],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** A name in the table; a misspelt one does not compile. */
+export type Capability = keyof typeof CAPABILITIES;
+
+export const ALL_CAPABILITIES = Object.keys(CAPABILITIES) as Capability[];
+
+/** The roles that have a capability. */
+export function rolesFor(cap: Capability): readonly Role[] {
+  return CAPABILITIES[cap];
+}
+
+/** The roles that have at least one of the capabilities. */
+export function rolesForAny(caps: readonly Capability[]): Role[] {
+  return [...new Set(caps.flatMap((cap) => CAPABILITIES[cap]))];
+}
+
+/** Whether a role has a capability (a front end's user.role is a plain string). */
+export function can(role: Role | string, cap: Capability): boolean {
+  return (CAPABILITIES[cap] as readonly string[]).includes(role);
+}
