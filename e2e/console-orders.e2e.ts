@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
 
@@ -115,6 +116,8 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   await page.getByTestId('credit-card').getByTestId('credit-limit').waitFor();
   await page.getByRole('link', { name: '杭州康达医疗器械有限公司' }).click();
   await page.waitForURL(/\/distributors\/[^/?]+$/);
+  // The distributor's own page, not the order's card still showing while it loads.
+  await page.getByTestId('page-title').getByText('杭州康达医疗器械有限公司').waitFor();
   const card = page.getByTestId('credit-card');
   // Amounts compared in cents, whatever the seeded limit is: raise it by ¥500,000.00.
   const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
@@ -123,8 +126,7 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   const raised = limit + 50_000_000n;
   const raisedText = `${raised / 100n}.${String(raised % 100n).padStart(2, '0')}`;
   await card.getByTestId('credit-limit-edit').click();
-  await page.getByTestId('credit-limit-amount').fill(raisedText);
-  await page.getByTestId('credit-limit-submit').click();
+  await setLimit(page, raisedText);
   await card
     .getByTestId('credit-limit')
     .filter({ hasText: Number(raised / 100n).toLocaleString('en-US') })
@@ -135,13 +137,28 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   // Put the limit back: the portal's tests weigh 杭州康达's orders against it.
   const original = `${limit / 100n}.${String(limit % 100n).padStart(2, '0')}`;
   await card.getByTestId('credit-limit-edit').click();
-  await page.getByTestId('credit-limit-amount').fill(original);
-  await page.getByTestId('credit-limit-submit').click();
+  await setLimit(page, original);
   await card
     .getByTestId('credit-limit')
     .filter({ hasText: Number(limit / 100n).toLocaleString('en-US') })
     .waitFor();
 });
+
+/**
+ * Types the limit into the open dialog, saves, and waits for the dialog
+ * to close; a refusal fails here with the words the dialog shows.
+ */
+async function setLimit(page: Page, amount: string) {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('credit-limit-amount') });
+  const input = dialog.getByTestId('credit-limit-amount');
+  await input.fill(amount);
+  expect(Number(await input.inputValue())).toBe(Number(amount));
+  await dialog.getByTestId('credit-limit-submit').click();
+  await dialog.waitFor({ state: 'detached' }).catch(async (timeout: unknown) => {
+    const refused = dialog.getByTestId('credit-limit-error');
+    throw (await refused.isVisible()) ? new Error(`the limit was refused: ${await refused.innerText()}`) : timeout;
+  });
+}
 
 // Runs after the first test: it takes back the shipment recorded there. The seeded half-shipped
 // order of 杭州市第一人民医院 is left as it is, for the portal's tests.

@@ -17,6 +17,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/support/retry.ts'],
   // One API, one login throttle: files run one after another.
   maxWorkers: 1,
   testTimeout: 90_000,
