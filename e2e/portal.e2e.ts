@@ -18,13 +18,20 @@ const tabs = (s: Session) =>
 test('rep on a phone: language picked at login is kept, tab bar for the role, switch back, logout', async () => {
   s = await openBrowser(PHONE);
   const { page } = s;
+  // English words (the app's, the shared ones, antd's) are chunks of their own, fetched when chosen.
+  const englishChunks: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/en(_US)?-[^/]*\.js$/.test(new URL(r.url()).pathname)) englishChunks.push(r.url());
+  });
   await page.goto(url('portal', '/'));
   await page.waitForURL((u) => u.pathname === '/login');
   await page.getByTestId('login-submit').waitFor();
   await s.shot('portal-01-login-phone');
+  expect(englishChunks).toEqual([]);
 
   await page.getByTestId('language-switch').getByText('EN').click();
   await page.getByTestId('login-submit').filter({ hasText: 'Log in' }).waitFor();
+  expect(englishChunks.length).toBeGreaterThanOrEqual(2);
   await s.shot('portal-02-login-phone-en');
 
   await login(page, 'li.rep@kangda.demo');

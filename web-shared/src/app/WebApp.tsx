@@ -1,7 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/es/locale/en_US';
-import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ApolloClient } from '@apollo/client';
@@ -9,10 +7,9 @@ import { ApolloProvider } from '@apollo/client/react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { Locale } from '@medchannel/shared-schema';
-import { i18n } from './i18n';
-import { localeOfLanguage } from './locale';
+import { antdLocaleOf, i18n } from './i18n';
+import { LANGUAGE, localeOfLanguage } from './locale';
 
-const ANTD_LOCALE = { [Locale.ZH_CN]: zhCN, [Locale.EN]: enUS };
 const DAYJS_LOCALE = { [Locale.ZH_CN]: 'zh-cn', [Locale.EN]: 'en' };
 
 /** antd's texts and dayjs follow the i18next language. */
@@ -44,7 +41,10 @@ export function WebApp({ client, router, wrap = (children) => children }: WebApp
   const locale = useLocaleFromI18n();
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={ANTD_LOCALE[locale]} theme={{ token: { colorPrimary: '#1565c0', borderRadius: 6 } }}>
+      <ConfigProvider
+        locale={antdLocaleOf(LANGUAGE[locale])}
+        theme={{ token: { colorPrimary: '#1565c0', borderRadius: 6 } }}
+      >
         {wrap(
           <ApolloProvider client={client}>
             <RouterProvider router={router} />

@@ -1,7 +1,9 @@
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZhCN from 'antd/es/locale/zh_CN';
 import sharedZhCN from '../locales/zh-CN.json';
-import sharedEn from '../locales/en.json';
+import { Locale } from '@medchannel/shared-schema';
 import { LANGUAGE, storedLocale } from './locale';
 
 type Messages = { [key: string]: string | Messages };
@@ -16,25 +18,72 @@ function merge(shared: Messages, app: Messages): Messages {
   return out;
 }
 
-/** One i18next instance per app, started before the first render; the title follows `app.name`. */
-export function initI18n(app: { 'zh-CN': Messages; en: Messages }): typeof i18n {
-  const resources: Resource = {
-    'zh-CN': { translation: merge(sharedZhCN, app['zh-CN']) },
-    en: { translation: merge(sharedEn, app.en) },
+type Words = () => Promise<{ default: Messages }>;
+
+/**
+ * Chinese, the default, travels with the first load; English (the app's words, the shared ones and
+ * antd's) is fetched the first time it is chosen, so a Chinese user's phone never downloads it.
+ */
+let fetchEnglish: () => Promise<Messages> = () => Promise.resolve({});
+const english: { loaded: Promise<void> | null } = { loaded: null };
+/** antd's own texts per i18next language; English is added when its words arrive. */
+const antdLocales: Record<string, AntdLocale> = { 'zh-CN': antdZhCN };
+
+export function antdLocaleOf(lng: string): AntdLocale {
+  return antdLocales[lng] ?? antdZhCN;
+}
+
+function ensureLanguage(lng: string): Promise<void> {
+  if (lng !== LANGUAGE[Locale.EN]) return Promise.resolve();
+  // A failed fetch (a lost signal) is not remembered: the next choice of English tries again.
+  english.loaded ??= fetchEnglish().then(
+    (words) => {
+      // The app's words win over a shared feature's that arrived first (addFeatureStrings' overwrite: false).
+      i18n.addResourceBundle('en', 'translation', words, true, true);
+    },
+    (error: unknown) => {
+      english.loaded = null;
+      throw error;
+    },
+  );
+  return english.loaded;
+}
+
+/** Switch the language once its words are here (the words first, so nothing renders as a key). */
+export async function setLanguage(lng: string): Promise<void> {
+  await ensureLanguage(lng);
+  if (i18n.language !== lng) await i18n.changeLanguage(lng);
+}
+
+/**
+ * One i18next instance per app; the title follows `app.name`. Resolves once the stored language's
+ * words are loaded: render after it. If English cannot be fetched, the app starts in Chinese.
+ */
+export async function initI18n(app: { 'zh-CN': Messages; en: Words }): Promise<typeof i18n> {
+  fetchEnglish = async () => {
+    const [shared, own, antd] = await Promise.all([
+      import('../locales/en.json'),
+      app.en(),
+      import('antd/es/locale/en_US'),
+    ]);
+    antdLocales.en = antd.default;
+    return merge(shared.default, own.default);
   };
-  void i18n.use(initReactI18next).init({
-    resources,
-    lng: LANGUAGE[storedLocale()],
+  await i18n.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: merge(sharedZhCN, app['zh-CN']) } } satisfies Resource,
+    lng: 'zh-CN',
     fallbackLng: 'zh-CN',
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  const onLanguage = (lng: string): void => {
-    document.documentElement.lang = lng;
+  const onLanguage = (language: string): void => {
+    document.documentElement.lang = language;
     document.title = i18n.t('app.name');
   };
   onLanguage(i18n.language);
   i18n.on('languageChanged', onLanguage);
+  await setLanguage(LANGUAGE[storedLocale()]).catch(() => undefined);
   return i18n;
 }
 

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
-import { i18n } from './i18n';
+import { i18n, setLanguage } from './i18n';
 import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
 import { setSessionLostHandler } from './apollo';
 import { codedError } from './errors';
@@ -35,7 +35,8 @@ const SessionContext = createContext<Session | null>(null);
 
 function applyLocale(locale: Locale): void {
   storeLocale(locale);
-  if (localeOfLanguage(i18n.language) !== locale) void i18n.changeLanguage(LANGUAGE[locale]);
+  // Without a signal English may not arrive: the words stay as they are and the next choice tries again.
+  if (localeOfLanguage(i18n.language) !== locale) setLanguage(LANGUAGE[locale]).catch(() => undefined);
 }
 
 /** Where to come back to after logging in again. */
