@@ -38,6 +38,7 @@ export interface AppRoutes<F extends string> {
 const LoginPage = retryingLazy(() => import('../auth/LoginPage'));
 const ForgotPasswordPage = retryingLazy(() => import('../access/ForgotPasswordPage'));
 const SetPasswordPage = retryingLazy(() => import('../access/SetPasswordPage'));
+const VerifyLetterPage = retryingLazy(() => import('../verify/VerifyLetterPage'));
 
 function Root() {
   return (
@@ -97,6 +98,8 @@ export function createAppRouter<F extends string>({ layout, home, pages, canUse 
         // signed out: a reset link asked for, and the page an invitation or reset e-mail opens
         { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
         { path: SET_PASSWORD_PATH, element: <SetPasswordPage />, errorElement: <RouteError /> },
+        // public: the page an authorization letter's QR code opens (signed in or not)
+        { path: '/verify/letter', element: <VerifyLetterPage />, errorElement: <RouteError /> },
         {
           element: <RequireSession layout={layout} />,
           errorElement: <RouteError />,

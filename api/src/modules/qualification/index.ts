@@ -3,6 +3,7 @@ import { byKey, groupedBy } from '../../common/loaders';
 import { defineModule, type CoreServices, type ModuleCore } from '../module';
 import type { AuthorizationServices } from '../authorization';
 import type { DistributorServices } from '../distributor';
+import { AuthorizationLetterService } from './authorization-letter.service';
 import { QualificationPackService } from './qualification-pack';
 import { Qualification } from './qualification.entity';
 import { QualificationRenewal } from './qualification-renewal.entity';
@@ -15,12 +16,27 @@ import { QualificationService } from './qualification.service';
 
 type Deps = DistributorServices & AuthorizationServices;
 
-function qualificationServices({ ds, storage }: ModuleCore, deps: Deps) {
+function qualificationServices({ ds, storage, config }: ModuleCore, deps: Deps) {
   const qualifications = new QualificationService(ds, storage);
+  const authorizationLetters = new AuthorizationLetterService(
+    ds,
+    deps.distributors,
+    deps.authorizations,
+    config.certificateSecret,
+    config.portalUrl,
+    config.loginAttemptsPerMinute * 4,
+  );
   return {
     qualifications,
     qualificationRenewals: new QualificationRenewalService(ds, storage, qualifications),
-    qualificationPacks: new QualificationPackService(ds, deps.distributors, qualifications, deps.authorizations),
+    qualificationPacks: new QualificationPackService(
+      ds,
+      deps.distributors,
+      qualifications,
+      deps.authorizations,
+      authorizationLetters,
+    ),
+    authorizationLetters,
   };
 }
 export type QualificationServices = ReturnType<typeof qualificationServices>;

@@ -5,6 +5,7 @@ import { crc32 } from 'node:zlib';
 import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { footprint } from '../../../test/auditing';
+import { pdfText } from '../../../test/pdf-text';
 import { QUALIFICATIONS } from '../../db/seed/authorization-data';
 import { userByEmail } from '../../db/seed/demo-data';
 
@@ -136,7 +137,9 @@ test('the qualification pack holds the uploaded licence, an authorization letter
   const names = [...files.keys()];
   expect(names.find((n) => n.startsWith('资质/') && n.endsWith('经营许可证.pdf'))).toBeDefined();
   expect(files.get(names.find((n) => n.endsWith('经营许可证.pdf'))!)!.equals(PDF)).toBe(true);
-  const letter = files.get(names.find((n) => n.startsWith('授权书/'))!)!.toString('utf8');
+  const letterName = names.find((n) => n.startsWith('授权书/'))!;
+  expect(letterName).toMatch(/\.pdf$/);
+  const letter = pdfText(files.get(letterName)!).join(''); // wrapped lines joined
   expect(letter).toContain('苏州恒康医疗器械有限公司');
   expect(letter).toContain('C反应蛋白测定试剂盒');
   expect(letter).toContain('苏州大学附属第一医院');

@@ -10,6 +10,7 @@ import {
   uploadedFile,
 } from '../../common/rest';
 import type { QualificationRouteServices } from './index';
+import { authorizationLetterPdf, letterFileName } from './authorization-letter-pdf';
 import { MAX_DOCUMENT_BYTES } from './qualification.service';
 
 /**
@@ -49,6 +50,32 @@ export function qualificationFileRoutes(services: QualificationRouteServices): R
     try {
       const pack = await services.qualificationPacks.build(await viewer(req), String(req.params.distributorId));
       sendDownload(res, pack.fileName, 'application/zip', pack.data);
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
+  /** One grant's authorization letter (授权书) as a PDF: whoever may see the grant. */
+  router.get('/authorizations/:id/letter.pdf', async (req, res) => {
+    try {
+      const letter = await services.authorizationLetters.letter(await viewer(req), String(req.params.id));
+      sendDownload(res, letterFileName(letter), 'application/pdf', await authorizationLetterPdf(letter));
+    } catch (err) {
+      sendError(res, err);
+    }
+  });
+
+  // public: no session; a hospital checks a letter it was shown by its number and verification code
+  router.get('/verify/letters', async (req, res) => {
+    try {
+      const { number, code } = req.query;
+      const check = await services.authorizationLetters.check(
+        typeof number === 'string' ? number : '',
+        typeof code === 'string' ? code : '',
+        req.ip ?? 'unknown',
+      );
+      res.setHeader('cache-control', 'no-store');
+      res.json(check);
     } catch (err) {
       sendError(res, err);
     }

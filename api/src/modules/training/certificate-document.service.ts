@@ -6,7 +6,7 @@ import { today } from '../../common/dates';
 import { AppError, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { CertificationService } from './certification.service';
-import { certificateCode, codeMatches, normalizeCode } from './certificate-code';
+import { certificateSubject, codeMatches, normalizeCode, verificationCode } from '../../common/verification-code';
 
 /** What a certificate prints: the facts of the certificate with the names they point at. */
 interface CertificateDetails {
@@ -95,7 +95,7 @@ export class CertificateDocumentService {
       .getRawOne<{ id: string }>();
     if (!seen) throw notFound('Certificate');
     const [details]: CertificateDetails[] = await this.ds.query(DETAILS('c.id = $1'), [id]);
-    const code = certificateCode(this.secret, details);
+    const code = verificationCode(this.secret, certificateSubject(details));
     const query = new URLSearchParams({ number: details.number, code });
     return { ...details, code, verifyUrl: `${this.publicUrl}${VERIFY_PATH}?${query}` };
   }
@@ -109,7 +109,7 @@ export class CertificateDocumentService {
       key && key.length <= 40 && normalizeCode(code).length === 10
         ? await this.ds.query(DETAILS('c.number = $1'), [key])
         : [];
-    const found = rows.find((c) => codeMatches(this.secret, c, code));
+    const found = rows.find((c) => codeMatches(this.secret, certificateSubject(c), code));
     if (!found) {
       this.throttle.fail(key, source);
       throw new AppError(ErrorCode.NOT_FOUND, 'No certificate has this number and verification code');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GqlClient } from '../../../test/harness';
 import { pdfText } from '../../../test/pdf-text';
 import { SEED_CERTIFICATE } from '../../db/seed/training-data';
-import { certificateCode } from './certificate-code';
+import { certificateSubject, verificationCode } from '../../common/verification-code';
 import { CONTENT, publishedCourse, t, takeOneSectionCourse, trainer, withTrainingWorld } from './training.test-kit';
 
 /** A certificate as a PDF for those who may see it, and its public check by number and verification code. */
@@ -70,7 +70,7 @@ test('the holder downloads a one-page PDF naming him, his company, the course, i
   expect(text).toContain(`/files/verify/certificates?number=${encodeURIComponent(earned.number)}&code=${code}`);
   // the code is the certificate's: the same on every download, and made with the server's secret
   expect((await printed(await download(wang, earned.id))).code).toBe(code);
-  expect(code).toBe(certificateCode(t.app.config.certificateSecret, earned));
+  expect(code).toBe(verificationCode(t.app.config.certificateSecret, certificateSubject(earned)));
 });
 
 test('his owner and the brand read it; another rep, another distributor, another brand and a stranger do not', async () => {

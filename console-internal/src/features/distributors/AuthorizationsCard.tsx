@@ -8,6 +8,7 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { type AuthorizationRowFragment } from '../../gql/graphql';
 import { GrantDrawer } from './GrantDrawer';
 import { ChangeGrantModal, type GrantAction } from './ChangeGrantModal';
+import { LetterLink } from './LetterLink';
 
 const names = (items: Array<{ name: string }>) => items.map((i) => i.name).join('、');
 
@@ -46,7 +47,7 @@ export function AuthorizationsCard({
           size="small"
           pagination={false}
           dataSource={grants}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
           data-testid="authorizations"
           columns={[
             {
@@ -81,6 +82,12 @@ export function AuthorizationsCard({
               key: 'status',
               width: 100,
               render: (_, g) => <AuthorizationStatusTag status={g.status} />,
+            },
+            {
+              title: t('letter.column'),
+              key: 'letter',
+              width: 100,
+              render: (_, g) => live(g) && <LetterLink grantId={g.id} />,
             },
             ...(canManage
               ? [

@@ -1,0 +1,33 @@
+import { useCallback, useState } from 'react';
+
+type Status = 'ACTIVE' | 'SCHEDULED' | 'EXPIRED' | 'REVOKED';
+
+export type LetterCheckState =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'answered'; status: Status; checkedOn: string }
+  /** NOT_FOUND (a wrong number or code, told apart from neither), RATE_LIMITED, or no answer */
+  | { kind: 'refused'; code: 'NOT_FOUND' | 'RATE_LIMITED' | 'FAILED' };
+
+/** The public check of a letter (no session): GET /files/verify/letters with its number and code. */
+export function useLetterCheck() {
+  const [state, setState] = useState<LetterCheckState>({ kind: 'idle' });
+  const check = useCallback(async (number: string, code: string) => {
+    setState({ kind: 'checking' });
+    try {
+      const res = await fetch(`/files/verify/letters?${new URLSearchParams({ number, code })}`);
+      if (res.ok) {
+        const body = (await res.json()) as { status: Status; checkedOn: string };
+        setState({ kind: 'answered', status: body.status, checkedOn: body.checkedOn });
+      } else {
+        setState({
+          kind: 'refused',
+          code: res.status === 404 ? 'NOT_FOUND' : res.status === 429 ? 'RATE_LIMITED' : 'FAILED',
+        });
+      }
+    } catch {
+      setState({ kind: 'refused', code: 'FAILED' });
+    }
+  }, []);
+  return { state, check };
+}
