@@ -158,6 +158,25 @@ export const OPERATIONS: Operation[] = [
     }),
   },
   {
+    name: 'console.opportunities',
+    title: 'console: opportunities with the funnel (brand-wide)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/opportunities/opportunities.graphql',
+    operation: 'ConsoleOpportunities',
+    // the page's first request: the funnel by stage over every opportunity in scope, the first page of 20
+    variables: async () => ({ first: 20 }),
+  },
+  {
+    name: 'portal.pipeline',
+    title: 'portal: my pipeline (the owner’s opportunities)',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: 'portal-partner/src/features/opportunities/opportunities.graphql',
+    operation: 'MyOpportunities',
+    variables: async () => ({}),
+  },
+  {
     name: 'console.audit',
     title: 'console: audit log (one distributor)',
     audience: 'CONSOLE',

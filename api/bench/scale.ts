@@ -17,6 +17,8 @@ export interface Scale {
   /** every ledger entry: shipments' receivables plus the ERP's history, payments and credits */
   ledgerEntries: number;
   visitNotes: number;
+  /** the pipeline: opportunities at every stage, with their stage facts and registrations */
+  opportunities: number;
   /** days of history behind the orders and the ledger */
   historyDays: number;
 }
@@ -36,6 +38,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     orders: 200_000,
     ledgerEntries: 2_000_000,
     visitNotes: 100_000,
+    opportunities: 200_000,
     historyDays: 730,
   },
   quick: {
@@ -52,6 +55,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     orders: 5_000,
     ledgerEntries: 50_000,
     visitNotes: 2_500,
+    opportunities: 5_000,
     historyDays: 365,
   },
 };

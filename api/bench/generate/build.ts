@@ -15,12 +15,25 @@ import { credits } from './steps/credits';
 import { statements } from './steps/statements';
 import { visits } from './steps/visits';
 import { audit } from './steps/audit';
+import { opportunities } from './steps/opportunities';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
-const STEPS: Step[] = [tenant, catalog, hospitals, distributors, orders, ledger, credits, statements, visits, audit];
+const STEPS: Step[] = [
+  tenant,
+  catalog,
+  hospitals,
+  distributors,
+  orders,
+  ledger,
+  credits,
+  statements,
+  visits,
+  opportunities,
+  audit,
+];
 
 export interface DataInfo {
   database: string;
