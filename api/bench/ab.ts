@@ -16,7 +16,10 @@ import { Running, startApi } from './processes';
  * PostgreSQL backends (from /proc: the figure that moves least with the machine's load).
  *
  *   node api/dist/bench/ab.js <A's dist dir> <B's dist dir> [--quick] [--rounds 4] [--seconds 2]
- *        [--concurrency 8] [--only portal.order,…]
+ *        [--concurrency 8] [--only portal.order,…] [--sql]
+ * --sql: both APIs answer x-sql-count (a little CPU on every request, alike on both sides), and the
+ * table adds each side's statements for a session's first request and for its second (the same
+ * unless SESSION_CACHE_SECONDS is set in the environment, which both APIs inherit).
  * A dist dir is a copy of api/dist (its main.js) kept inside api/ so it resolves api's packages,
  * e.g. `cp -r api/dist api/node_modules/.before` before the change.
  */
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg(argv, 'seconds', '2'));
   const concurrency = Number(arg(argv, 'concurrency', '8'));
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
+  const sqlCount = argv.includes('--sql');
   const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const url = adminUrl.replace(/\/[^/]*$/, argv.includes('--quick') ? '/medchannel_bench_quick' : '/medchannel_bench');
   const db = new Client({ connectionString: url });
@@ -71,20 +75,29 @@ async function main(): Promise<void> {
       ['A', dirA],
       ['B', dirB],
     ])
-      sides.push({ label, api: await startApi(url, { mainJs: path.resolve(dir, 'main.js') }) });
+      sides.push({ label, api: await startApi(url, { mainJs: path.resolve(dir, 'main.js'), sqlCount }) });
     console.log(
       `A = ${dirA}, B = ${dirB}; c=${concurrency}, ${rounds} rounds of ${seconds} s each; load ${os.loadavg()}`,
     );
-    console.log('| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req |');
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
+    const sqlColumns = sqlCount ? ['A SQL/req (1st, 2nd)', 'B SQL/req (1st, 2nd)'] : [];
+    console.log(
+      `| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req |${sqlColumns.map((c) => ` ${c} |`).join('')}`,
+    );
+    console.log(`|---|--:|--:|--:|--:|--:|--:|--:|${sqlColumns.map(() => '--:|').join('')}`);
     for (const op of OPERATIONS.filter((o) => !only.length || only.includes(o.name))) {
       const variables = await op.variables(db);
       const run: Side[] = [];
+      const statements: string[] = [];
       for (const { label, api } of sides) {
         const cookie = await login(api.url, op.audience, benchEmails[op.user], BENCH_PASSWORD);
         const target = graphqlTarget(api.url, op.audience, cookie, documentOf(op), variables);
-        const answer = await send(new http.Agent({ keepAlive: false }), target);
-        if (failed(answer)) throw new Error(`${label} ${op.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
+        const answers = [];
+        for (const _ of sqlCount ? [1, 2] : [1]) {
+          const answer = await send(new http.Agent({ keepAlive: false }), target);
+          if (failed(answer)) throw new Error(`${label} ${op.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
+          answers.push(answer.sqlCount);
+        }
+        statements.push(answers.join(', '));
         run.push({ label, api, target, windows: [], nodeTicks: 0, pgTicks: 0 });
       }
       for (let round = 0; round < rounds; round++) {
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
       });
       const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
       console.log(
-        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} |`,
+        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} |${sqlCount ? statements.map((s) => ` ${s} |`).join('') : ''}`,
       );
     }
   } finally {

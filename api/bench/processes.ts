@@ -70,7 +70,13 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: strin
  */
 export async function startApi(
   databaseUrl: string,
-  opts: { captureFile?: string; /** another build's main.js (bench/ab.ts) */ mainJs?: string } = {},
+  opts: {
+    captureFile?: string;
+    /** another build's main.js (bench/ab.ts) */
+    mainJs?: string;
+    /** answer x-sql-count without capturing (bench/ab.ts --sql) */
+    sqlCount?: boolean;
+  } = {},
 ): Promise<Running> {
   const port = await freePort();
   const args = [
@@ -88,7 +94,7 @@ export async function startApi(
       HOST: '127.0.0.1',
       COOKIE_SECURE: 'false',
       // the count costs CPU on every request (see app.ts): only the capture asks for it
-      EXPOSE_SQL_COUNT: opts.captureFile ? 'true' : 'false',
+      EXPOSE_SQL_COUNT: opts.captureFile || opts.sqlCount ? 'true' : 'false',
       LOG_SQL: 'false',
       // no background jobs: their statements would land in a request's capture and their CPU in its timing
       STATEMENT_JOB_MINUTES: '0',
