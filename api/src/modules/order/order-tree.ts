@@ -80,7 +80,7 @@ interface TreeJson {
 }
 
 /** The statement for one order's tree, its `:named` parameters included. */
-export function orderTreeSql(
+function orderTreeSql(
   ds: DataSource,
   scope: Scope,
   parts: OrderTreeParts,
