@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { Target, graphqlTarget, login } from './http-target';
 import { failed, measureWindow, send, summarize, type Window } from './load';
 import { OPERATIONS, documentOf } from './operations';
 import { Running, startApi } from './processes';
+import { TICK_MS, backendsNamed, ticksOf } from './ticks';
 
 /**
  * Two builds of the API side by side on the kept bench data: for every operation, windows of A
@@ -23,17 +23,6 @@ import { Running, startApi } from './processes';
  * A dist dir is a copy of api/dist (its main.js) kept inside api/ so it resolves api's packages,
  * e.g. `cp -r api/dist api/node_modules/.before` before the change.
  */
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-function ticksOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime, stime
-  } catch {
-    return 0; // a backend that ended
-  }
-}
-
 interface Side {
   label: string;
   api: Running;
@@ -43,13 +32,8 @@ interface Side {
   pgTicks: number;
 }
 
-/** The PostgreSQL backends serving one API process (its pool), found by application_name; empty when the server is not local. */
-async function backendsOf(admin: Client, apiPid: number): Promise<number[]> {
-  const { rows } = await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [
-    `medchannel-api/${apiPid}`,
-  ]);
-  return rows.map((r) => Number(r.pid)).filter((pid) => existsSync(`/proc/${pid}/stat`));
-}
+/** The PostgreSQL backends serving one API process (its pool). */
+const backendsOf = (admin: Client, apiPid: number) => backendsNamed(admin, `medchannel-api/${apiPid}`);
 
 function arg(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(`--${name}`);
