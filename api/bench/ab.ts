@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { Target, graphqlTarget, login } from './http-target';
 import { failed, measureWindow, send, summarize, type Window } from './load';
 import { OPERATIONS, documentOf } from './operations';
 import { Running, startApi } from './processes';
+import { TICK_MS, backendsNamed, ticksOf } from './ticks';
 
 /**
  * Two builds of the API side by side on the kept bench data: for every operation, windows of A
@@ -16,21 +16,13 @@ import { Running, startApi } from './processes';
  * PostgreSQL backends (from /proc: the figure that moves least with the machine's load).
  *
  *   node api/dist/bench/ab.js <A's dist dir> <B's dist dir> [--quick] [--rounds 4] [--seconds 2]
- *        [--concurrency 8] [--only portal.order,…]
+ *        [--concurrency 8] [--only portal.order,…] [--sql]
+ * --sql: both APIs answer x-sql-count (a little CPU on every request, alike on both sides), and the
+ * table adds each side's statements for a session's first request and for its second (the same
+ * unless SESSION_CACHE_SECONDS is set in the environment, which both APIs inherit).
  * A dist dir is a copy of api/dist (its main.js) kept inside api/ so it resolves api's packages,
  * e.g. `cp -r api/dist api/node_modules/.before` before the change.
  */
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-function ticksOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime, stime
-  } catch {
-    return 0; // a backend that ended
-  }
-}
-
 interface Side {
   label: string;
   api: Running;
@@ -40,13 +32,8 @@ interface Side {
   pgTicks: number;
 }
 
-/** The PostgreSQL backends serving one API process (its pool), found by application_name; empty when the server is not local. */
-async function backendsOf(admin: Client, apiPid: number): Promise<number[]> {
-  const { rows } = await admin.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [
-    `medchannel-api/${apiPid}`,
-  ]);
-  return rows.map((r) => Number(r.pid)).filter((pid) => existsSync(`/proc/${pid}/stat`));
-}
+/** The PostgreSQL backends serving one API process (its pool). */
+const backendsOf = (admin: Client, apiPid: number) => backendsNamed(admin, `medchannel-api/${apiPid}`);
 
 function arg(argv: string[], name: string, fallback: string): string {
   const i = argv.indexOf(`--${name}`);
@@ -61,6 +48,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg(argv, 'seconds', '2'));
   const concurrency = Number(arg(argv, 'concurrency', '8'));
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
+  const sqlCount = argv.includes('--sql');
   const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const url = adminUrl.replace(/\/[^/]*$/, argv.includes('--quick') ? '/medchannel_bench_quick' : '/medchannel_bench');
   const db = new Client({ connectionString: url });
@@ -71,20 +59,29 @@ async function main(): Promise<void> {
       ['A', dirA],
       ['B', dirB],
     ])
-      sides.push({ label, api: await startApi(url, { mainJs: path.resolve(dir, 'main.js') }) });
+      sides.push({ label, api: await startApi(url, { mainJs: path.resolve(dir, 'main.js'), sqlCount }) });
     console.log(
       `A = ${dirA}, B = ${dirB}; c=${concurrency}, ${rounds} rounds of ${seconds} s each; load ${os.loadavg()}`,
     );
-    console.log('| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req |');
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
+    const sqlColumns = sqlCount ? ['A SQL/req (1st, 2nd)', 'B SQL/req (1st, 2nd)'] : [];
+    console.log(
+      `| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req |${sqlColumns.map((c) => ` ${c} |`).join('')}`,
+    );
+    console.log(`|---|--:|--:|--:|--:|--:|--:|--:|${sqlColumns.map(() => '--:|').join('')}`);
     for (const op of OPERATIONS.filter((o) => !only.length || only.includes(o.name))) {
       const variables = await op.variables(db);
       const run: Side[] = [];
+      const statements: string[] = [];
       for (const { label, api } of sides) {
         const cookie = await login(api.url, op.audience, benchEmails[op.user], BENCH_PASSWORD);
         const target = graphqlTarget(api.url, op.audience, cookie, documentOf(op), variables);
-        const answer = await send(new http.Agent({ keepAlive: false }), target);
-        if (failed(answer)) throw new Error(`${label} ${op.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
+        const answers = [];
+        for (const _ of sqlCount ? [1, 2] : [1]) {
+          const answer = await send(new http.Agent({ keepAlive: false }), target);
+          if (failed(answer)) throw new Error(`${label} ${op.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
+          answers.push(answer.sqlCount);
+        }
+        statements.push(answers.join(', '));
         run.push({ label, api, target, windows: [], nodeTicks: 0, pgTicks: 0 });
       }
       for (let round = 0; round < rounds; round++) {
@@ -110,7 +107,7 @@ async function main(): Promise<void> {
       });
       const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
       console.log(
-        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} |`,
+        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} |${sqlCount ? statements.map((s) => ` ${s} |`).join('') : ''}`,
       );
     }
   } finally {

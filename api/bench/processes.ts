@@ -21,9 +21,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a Node process and waits until it prints `ready` (a regexp on its output); stops it by its pid. */
-function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: string, what: string): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, args, {
+/** Starts a Node process (this Node, or the binary `node` names) and waits until it prints `ready` (a regexp on its output); stops it by its pid. */
+function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  url: string,
+  what: string,
+  node = process.execPath,
+): Promise<Running> {
+  const child: ChildProcess = spawn(node, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -70,7 +77,13 @@ function start(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, url: strin
  */
 export async function startApi(
   databaseUrl: string,
-  opts: { captureFile?: string; /** another build's main.js (bench/ab.ts) */ mainJs?: string } = {},
+  opts: {
+    captureFile?: string;
+    /** another build's main.js (bench/ab.ts) */
+    mainJs?: string;
+    /** answer x-sql-count without capturing (bench/ab.ts --sql) */
+    sqlCount?: boolean;
+  } = {},
 ): Promise<Running> {
   const port = await freePort();
   const args = [
@@ -88,7 +101,7 @@ export async function startApi(
       HOST: '127.0.0.1',
       COOKIE_SECURE: 'false',
       // the count costs CPU on every request (see app.ts): only the capture asks for it
-      EXPOSE_SQL_COUNT: opts.captureFile ? 'true' : 'false',
+      EXPOSE_SQL_COUNT: opts.captureFile || opts.sqlCount ? 'true' : 'false',
       LOG_SQL: 'false',
       // no background jobs: their statements would land in a request's capture and their CPU in its timing
       STATEMENT_JOB_MINUTES: '0',
@@ -117,5 +130,25 @@ export async function startBaseline(databaseUrl: string, statementsFile: string,
     /baseline listening/,
     `http://127.0.0.1:${port}`,
     'the baseline',
+  );
+}
+
+/**
+ * The PostGraphile 5 peer (bench/peer.ts): only when BENCH_POSTGRAPHILE names the directory it was
+ * installed in. PostGraphile 5 needs Node 22 or later: BENCH_POSTGRAPHILE_NODE names such a binary
+ * when this Node is older. Its connections are named `medchannel-peer`, so its PostgreSQL
+ * backends can be found and their CPU read.
+ */
+export async function startPostGraphile(databaseUrl: string, installDir: string): Promise<Running> {
+  const port = await freePort();
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', 'medchannel-peer');
+  return start(
+    [path.join(__dirname, 'postgraphile-server.js')],
+    { DATABASE_URL: url.toString(), PORT: String(port), BENCH_POSTGRAPHILE: installDir },
+    /PostGraphile peer on/,
+    `http://127.0.0.1:${port}`,
+    'the PostGraphile peer',
+    process.env.BENCH_POSTGRAPHILE_NODE || process.execPath,
   );
 }

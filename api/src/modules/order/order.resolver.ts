@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { DistributorType } from '../distributor';
 import { Distributor } from '../distributor';
 import { HospitalType } from '../hospital';
@@ -14,6 +16,7 @@ import { Shipment } from './shipment.entity';
 import { CatalogItem } from './catalog.service';
 import { OrderReview } from './order-placement.service';
 import { CreditStatus } from './credit';
+import { orderTreeParts, primeOrderTree } from './order-tree';
 import type { CertificationGap } from '../training';
 import { CertificationNeedType } from '../training';
 import {
@@ -64,8 +67,14 @@ export class OrderResolver {
 
   @Authorized()
   @Query(() => OrderType)
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Order> {
-    return ctx.services.orders.get(requireScope(ctx), id);
+  /** The order with what the request asks of its lines, shipments and timeline: one statement (order-tree.ts). */
+  async order(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Order> {
+    const tree = await ctx.services.orders.tree(requireScope(ctx), id, orderTreeParts(selectionOf(info)));
+    return primeOrderTree(loadersOf(ctx), tree);
   }
 
   /** What a distributor may sell now, at its tier price. */

@@ -6,6 +6,7 @@ import { Page, PageArgs, SortKey, containsPattern, paginate } from '../../common
 import { withinRegion } from '../region';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import { OrderFilter } from './order.inputs';
+import { OrderTree, OrderTreeParts, readOrderTree } from './order-tree';
 import { OrderSort } from '@medchannel/shared-schema';
 
 /** Reading orders and what hangs off them, inside the viewer's scope (placing: OrderPlacementService; the desk's moves: OrderDeskService). */
@@ -68,6 +69,11 @@ export class OrderService {
     const found = isUuid(id) ? await this.scoped(scope, em).andWhere('o.id = :id', { id }).getOne() : null;
     if (!found) throw notFound('Order');
     return found;
+  }
+
+  /** One order with the parts of its page the request asks for, in one statement (order-tree.ts). */
+  tree(scope: Scope, id: string, parts: OrderTreeParts): Promise<OrderTree> {
+    return readOrderTree(this.ds, scope, id, parts);
   }
 
   byIds(scope: Scope, ids: readonly string[]): Promise<Order[]> {

@@ -1,0 +1,259 @@
+import type { DataSource } from 'typeorm';
+import { Scope, ScopedResource, scopeCondition } from '../../auth/scope';
+import { notFound } from '../../common/errors';
+import { isUuid } from '../../common/ids';
+import { Selection, asks } from '../../common/selection';
+import { fromJsonRow, jsonRow } from '../../db/json-rows';
+import type { Loaders } from '../../schema/loaders';
+import { Distributor } from '../distributor';
+import { Hospital } from '../hospital';
+import { Product, ProductLine } from '../product';
+import { User } from '../user';
+import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
+import { Shipment, ShipmentItem } from './shipment.entity';
+
+/**
+ * One order with what its page shows, read in ONE statement: PostgreSQL builds the order, its
+ * lines (with their products, adjustments and shipped quantities), shipments (with items) and
+ * timeline (with who moved it) as one JSON tree, each part only when the request asks for it.
+ * Every record in it passes the scope helper's own condition in that statement (the order its
+ * `order` condition; products, users, the hospital and the distributor theirs, so one the viewer
+ * may not see comes back null, as from its loader). The rows are turned back into the entities
+ * the field resolvers know and primed into the request's DataLoaders, so those resolvers answer
+ * from memory; what the tree does not cover (a hospital's region, a product's prices ...) still
+ * goes through the loaders.
+ */
+export interface OrderTreeParts {
+  distributor: boolean;
+  hospital: boolean;
+  placedBy: boolean;
+  lines: boolean;
+  product: boolean;
+  productLine: boolean;
+  adjustments: boolean;
+  adjustmentActor: boolean;
+  shipped: boolean;
+  shipments: boolean;
+  items: boolean;
+  events: boolean;
+  eventActor: boolean;
+}
+
+/** Which parts of the tree a request's selection under `order` needs. */
+export function orderTreeParts(selection: Selection): OrderTreeParts {
+  const line = selection.lines;
+  const item = selection.shipments?.items;
+  const products = [line?.product, item?.product];
+  return {
+    distributor: asks(selection, 'distributor'),
+    hospital: asks(selection, 'hospital'),
+    placedBy: asks(selection, 'placedBy'),
+    // a shipment item's product is read through its order's lines
+    lines: asks(selection, 'lines') || asks(item, 'product'),
+    product: products.some((p) => p !== undefined),
+    productLine: products.some((p) => asks(p, 'productLine')),
+    adjustments: asks(line, 'unitPrice', 'amount', 'adjustments'),
+    adjustmentActor: asks(line?.adjustments, 'actor'),
+    shipped: asks(line, 'shippedQuantity', 'openQuantity'),
+    shipments: asks(selection, 'shipments'),
+    items: asks(selection.shipments, 'items'),
+    events: asks(selection, 'events'),
+    eventActor: asks(selection.events, 'actor'),
+  };
+}
+
+type Json = Record<string, unknown>;
+interface LineJson {
+  row: Json;
+  product?: { row: Json; line?: Json | null } | null;
+  shipped?: number;
+  adjustments?: Array<{ row: Json; actor?: Json | null }>;
+}
+interface TreeJson {
+  row: Json;
+  distributor?: Json | null;
+  hospital?: Json | null;
+  placedBy?: Json | null;
+  lines?: LineJson[];
+  shipments?: Array<{ row: Json; items?: Json[] }>;
+  events?: Array<{ row: Json; actor?: Json | null }>;
+}
+
+/** The statement for one order's tree, its `:named` parameters included. */
+function orderTreeSql(
+  ds: DataSource,
+  scope: Scope,
+  parts: OrderTreeParts,
+): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  const inScope = (resource: ScopedResource, alias: string) => {
+    const condition = scopeCondition(scope, resource, alias);
+    Object.assign(params, condition.params);
+    return condition.sql;
+  };
+  const row = (entity: Parameters<typeof jsonRow>[1], alias: string) => jsonRow(ds, entity, alias);
+  const list = (expr: string, from: string, order: string) =>
+    `(SELECT coalesce(json_agg(${expr} ORDER BY ${order}), '[]'::json) FROM ${from})`;
+  const user = (id: string, a: string) =>
+    `(SELECT ${row(User, a)} FROM app_user ${a} WHERE ${a}.id = ${id} AND ${inScope('user', a)})`;
+  const fields = (pairs: Array<[string, string] | false>) =>
+    `json_build_object(${pairs
+      .filter((p): p is [string, string] => p !== false)
+      .map(([k, v]) => `'${k}', ${v}`)
+      .join(', ')})`;
+
+  const product = fields([
+    ['row', row(Product, 'p')],
+    parts.productLine && [
+      'line',
+      `(SELECT ${row(ProductLine, 'pl')} FROM product_line pl WHERE pl.id = p.product_line_id AND ${inScope('brand', 'pl')})`,
+    ],
+  ]);
+  const line = fields([
+    ['row', row(OrderLine, 'l')],
+    parts.product && [
+      'product',
+      `(SELECT ${product} FROM product p WHERE p.id = l.product_id AND ${inScope('brand', 'p')})`,
+    ],
+    parts.shipped && [
+      'shipped',
+      `(SELECT coalesce(sum(li.quantity), 0)::int FROM shipment_item li JOIN shipment ls ON ls.id = li.shipment_id WHERE li.order_line_id = l.id)`,
+    ],
+    parts.adjustments && [
+      'adjustments',
+      list(
+        fields([['row', row(OrderPriceAdjustment, 'a')], parts.adjustmentActor && ['actor', user('a.actor_id', 'aa')]]),
+        'order_price_adjustment a WHERE a.order_line_id = l.id',
+        'a.created_at, a.id',
+      ),
+    ],
+  ]);
+  const shipment = fields([
+    ['row', row(Shipment, 's')],
+    parts.items && ['items', list(row(ShipmentItem, 'i'), 'shipment_item i WHERE i.shipment_id = s.id', 'i.item_no')],
+  ]);
+  const event = fields([['row', row(OrderEvent, 'e')], parts.eventActor && ['actor', user('e.actor_id', 'ea')]]);
+  const tree = fields([
+    ['row', row(Order, 'o')],
+    parts.distributor && [
+      'distributor',
+      `(SELECT ${row(Distributor, 'od')} FROM distributor od WHERE od.id = o.distributor_id AND ${inScope('distributor', 'od')})`,
+    ],
+    parts.hospital && [
+      'hospital',
+      `(SELECT ${row(Hospital, 'oh')} FROM hospital oh WHERE oh.id = o.hospital_id AND ${inScope('hospital', 'oh')})`,
+    ],
+    parts.placedBy && ['placedBy', user('o.placed_by', 'ou')],
+    parts.lines && ['lines', list(line, 'order_line l WHERE l.order_id = o.id', 'l.line_no')],
+    parts.shipments && ['shipments', list(shipment, 'shipment s WHERE s.order_id = o.id', 's.created_at, s.number')],
+    parts.events && ['events', list(event, 'order_event e WHERE e.order_id = o.id', 'e.created_at, e.id')],
+  ]);
+  const where = inScope('order', 'o');
+  return { sql: `SELECT ${tree} AS tree FROM purchase_order o WHERE o.id = :order_id AND ${where}`, params };
+}
+
+/** One order's tree as entities: what readOrderTree read, ready for the loaders. */
+export interface OrderTree {
+  order: Order;
+  parts: OrderTreeParts;
+  distributor: Distributor | null;
+  hospital: Hospital | null;
+  placedBy: User | null;
+  lines: Array<{
+    line: OrderLine;
+    product: Product | null;
+    productLine: ProductLine | null;
+    shipped: number | undefined;
+    adjustments: Array<{ adjustment: OrderPriceAdjustment; actor: User | null }> | undefined;
+  }> | null;
+  shipments: Array<{ shipment: Shipment; items: ShipmentItem[] | undefined }> | null;
+  events: Array<{ event: OrderEvent; actor: User | null }> | null;
+}
+
+/** Reads one order's tree in the viewer's scope; NOT_FOUND (a malformed id too) as OrderService.get does. */
+export async function readOrderTree(
+  ds: DataSource,
+  scope: Scope,
+  id: string,
+  parts: OrderTreeParts,
+): Promise<OrderTree> {
+  if (!isUuid(id)) throw notFound('Order');
+  const { sql, params } = orderTreeSql(ds, scope, parts);
+  const [text, values] = ds.driver.escapeQueryWithParameters(sql, { ...params, order_id: id });
+  const [found]: Array<{ tree: TreeJson }> = await ds.query(text, values);
+  if (!found) throw notFound('Order');
+  const tree = found.tree;
+  const entity = <T extends object>(target: new () => T, json: Json | null | undefined): T | null =>
+    json ? (fromJsonRow(ds, target, json) as T) : null;
+  return {
+    order: fromJsonRow(ds, Order, tree.row),
+    parts,
+    distributor: entity(Distributor, tree.distributor),
+    hospital: entity(Hospital, tree.hospital),
+    placedBy: entity(User, tree.placedBy),
+    lines:
+      tree.lines?.map((l) => ({
+        line: fromJsonRow(ds, OrderLine, l.row),
+        product: entity(Product, l.product?.row),
+        productLine: entity(ProductLine, l.product?.line),
+        shipped: l.shipped,
+        adjustments: l.adjustments?.map((a) => ({
+          adjustment: fromJsonRow(ds, OrderPriceAdjustment, a.row),
+          actor: entity(User, a.actor),
+        })),
+      })) ?? null,
+    shipments:
+      tree.shipments?.map((s) => ({
+        shipment: fromJsonRow(ds, Shipment, s.row),
+        items: s.items?.map((i) => fromJsonRow(ds, ShipmentItem, i)),
+      })) ?? null,
+    events:
+      tree.events?.map((e) => ({ event: fromJsonRow(ds, OrderEvent, e.row), actor: entity(User, e.actor) })) ?? null,
+  };
+}
+
+/**
+ * Primes the request's loaders with a tree, so the field resolvers under the order answer from it;
+ * a record the scope hid is primed as null, as its loader would answer. Returns the order.
+ */
+export function primeOrderTree(loaders: Loaders, tree: OrderTree): Order {
+  const { order, parts } = tree;
+  loaders.orderById.prime(order.id, order);
+  if (parts.distributor) loaders.distributorById.prime(order.distributorId, tree.distributor);
+  if (parts.hospital && order.hospitalId) loaders.hospitalById.prime(order.hospitalId, tree.hospital);
+  if (parts.placedBy) loaders.userById.prime(order.placedBy, tree.placedBy);
+  if (tree.lines) {
+    for (const { line, product, productLine, shipped, adjustments } of tree.lines) {
+      loaders.orderLineById.prime(line.id, line);
+      if (parts.product) loaders.productById.prime(line.productId, product);
+      if (parts.productLine && product) loaders.productLineById.prime(product.productLineId, productLine);
+      if (shipped !== undefined) loaders.shippedQuantityByLineId.prime(line.id, shipped);
+      if (adjustments) {
+        loaders.adjustmentsByLineId.prime(
+          line.id,
+          adjustments.map((a) => a.adjustment),
+        );
+        if (parts.adjustmentActor) for (const a of adjustments) loaders.userById.prime(a.adjustment.actorId, a.actor);
+      }
+    }
+    loaders.linesByOrderId.prime(
+      order.id,
+      tree.lines.map((l) => l.line),
+    );
+  }
+  if (tree.shipments) {
+    for (const { shipment, items } of tree.shipments) if (items) loaders.itemsByShipmentId.prime(shipment.id, items);
+    loaders.shipmentsByOrderId.prime(
+      order.id,
+      tree.shipments.map((s) => s.shipment),
+    );
+  }
+  if (tree.events) {
+    if (parts.eventActor) for (const e of tree.events) loaders.userById.prime(e.event.actorId, e.actor);
+    loaders.eventsByOrderId.prime(
+      order.id,
+      tree.events.map((e) => e.event),
+    );
+  }
+  return order;
+}
