@@ -12,10 +12,17 @@ import { pickOption } from './support/select';
 
 const DESKTOP = { width: 1366, height: 900 };
 let session: Session | undefined;
+/** The reps this attempt added to 杭州康达. */
+const added: string[] = [];
 
 afterEach(async () => {
   await session?.close();
   session = undefined;
+  // Tests that count 杭州康达's people (a course assigned to all of them, console-training) count
+  // those not disabled: the reps of this attempt leave disabled, whatever the attempt's outcome.
+  const admin = await apiAs('console', 'admin@huakang.demo');
+  for (const id of added.splice(0))
+    await admin('mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { id } }', { id });
 });
 
 /** The owner of 杭州康达 invites a rep; with `signIn` the rep sets a password from the mailed link. */
@@ -26,6 +33,7 @@ async function freshRep(name: string, signIn: boolean): Promise<string> {
     'mutation($i: InviteRepInput!) { inviteRep(input: $i) { id } }',
     { i: { email, displayName: name, financeAccess: false, requestKey: randomUUID() } },
   );
+  added.push(inviteRep.id);
   if (signIn) {
     const token = new URL(await linkMailedTo(email), 'http://link').searchParams.get('token');
     const res = await fetch(url('portal', '/graphql'), {
@@ -44,9 +52,18 @@ async function freshRep(name: string, signIn: boolean): Promise<string> {
 /** A person's row on the distributor's page: the list item named by the person (its accessible name), exactly. */
 const personRow = (page: Page, name: string): Locator => page.getByRole('listitem', { name, exact: true });
 
-/** Clicks a row's button, then the confirm's own button (antd spaces two CJK characters in a button: "恢 复"). */
-async function confirmToggle(page: Page, row: Locator, button: RegExp, question: string, ok: string): Promise<void> {
-  await row.getByRole('button', { name: button }).click();
+/**
+ * Clicks a row's button (named by its word as written, though antd shows "恢 复"), then the
+ * confirm's own button. Should the button not be found, the error says what the row held.
+ */
+async function confirmToggle(page: Page, row: Locator, button: string, question: string, ok: string): Promise<void> {
+  await row
+    .getByRole('button', { name: button, exact: true })
+    .click()
+    .catch(async (error: Error) => {
+      const held = await row.ariaSnapshot({ timeout: 2_000 }).catch(() => 'the row itself was not found');
+      throw new Error(`${error.message}\nthe row held:\n${held}`);
+    });
   const confirm = page.locator('.ant-popconfirm').filter({ hasText: question });
   await confirm.waitFor();
   await confirm.getByRole('button', { name: ok }).click();
@@ -91,7 +108,7 @@ test('a channel manager disables a rep who left, hands his open co-visit and tas
   await session.shot('distributor-people-01-active');
 
   // disabling asks first, saying every sign-in ends at once
-  await confirmToggle(page, row, /^停\s?用$/, `停用 ${leavingName}？其所有登录会立即退出。`, '确认停用');
+  await confirmToggle(page, row, '停用', `停用 ${leavingName}？其所有登录会立即退出。`, '确认停用');
   await row.getByText('已停用').waitFor();
   const panel = row.getByTestId('handover');
   await panel.getByText('仍有 1 个未完成的协同拜访、1 项跟进任务，请交给其他同事').waitFor();
@@ -111,7 +128,7 @@ test('a channel manager disables a rep who left, hands his open co-visit and tas
   expect(held).toEqual({ userHoldings: { totalCount: 1 }, userTaskHoldings: { totalCount: 1 } });
 
   // and back: enabled again
-  await confirmToggle(page, row, /^恢\s?复$/, `恢复 ${leavingName} 的账号？`, '确认恢复');
+  await confirmToggle(page, row, '恢复', `恢复 ${leavingName} 的账号？`, '确认恢复');
   await row.getByText('正常').waitFor();
   await session.shot('distributor-people-04-enabled');
 });

@@ -53,7 +53,13 @@ export function PersonRow({
             okButtonProps={{ danger: !disabled }}
             onConfirm={() => void toggle()}
           >
-            <Button size="small" danger={!disabled} loading={loading}>
+            {/* named by its word as written: antd spaces a two-character label ("恢 复") and a spinner adds its own name */}
+            <Button
+              size="small"
+              danger={!disabled}
+              loading={loading}
+              aria-label={t(disabled ? 'distributorPeople.enable' : 'distributorPeople.disable')}
+            >
               {t(disabled ? 'distributorPeople.enable' : 'distributorPeople.disable')}
             </Button>
           </Popconfirm>
