@@ -10,6 +10,8 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen yet lists grants across distributors: the console reads them per distributor (Distributor.authorizations) and per hospital (Hospital.authorizations), the portal its own company’s; the cross-distributor list awaits its screen',
   enrollment:
     'no screen opens one enrollment by id: the training screens read them through `enrollments` and `course`; kept for API clients reading back one they assigned',
+  handOverCoVisits:
+    'the co-visits-only hand-over, kept for API clients that move co-visits alone; both apps’ hand-over panel (web-shared HandoverPanel) moves co-visits and tasks together through `handOverWork`',
   invoice:
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
 };

@@ -32,6 +32,8 @@ export const CAPABILITIES = {
   'people.manage': [ADMIN],
   /** Invite a distributor's owner once it is temporarily authorized (its channel manager or an admin). */
   'distributor.inviteOwner': [ADMIN, CHANNEL_MANAGER],
+  /** A distributor's people in the console: disable and enable them, hand a disabled one's open work on. */
+  'distributor.managePeople': [ADMIN, CHANNEL_MANAGER],
   /** An owner's team in the portal: invite reps, disable one who left, hand his work to another. */
   'team.manage': [OWNER],
   /** The e-mail the API sent (and, without an SMTP server, kept): the brand's admins. */

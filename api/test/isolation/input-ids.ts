@@ -42,6 +42,8 @@ export const FIELD_KINDS: Record<string, string> = {
   ccUserIds: 'user',
   participantIds: 'user',
   ownerId: 'user',
+  fromUserId: 'user',
+  toUserId: 'user',
   courseId: 'course',
   invoiceId: 'invoice',
   contactIds: 'contact',
@@ -50,6 +52,7 @@ export const FIELD_KINDS: Record<string, string> = {
   shipmentIds: 'shipment',
   statementId: 'statement',
   coVisitId: 'coVisit',
+  coVisitIds: 'coVisit',
   enrollmentId: 'enrollment',
   disputeId: 'dispute',
   qualificationId: 'qualification',
@@ -65,6 +68,7 @@ export const WITHIN_PARENT: Record<string, string> = {
   orderLineId: 'a line of the order being shipped',
   fileId: 'a file attached to the course being edited',
   idempotencyKey: 'a client-chosen key, not a record',
+  taskIds: 'an open follow-up task of the person handing over (fromUserId), whom the call reached through the scope',
 };
 
 export interface IdPosition {

@@ -168,7 +168,7 @@ export const PEOPLE_OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   setUserDisabled: {
-    allowed: rolesForAny(['people.manage', 'team.manage']),
+    allowed: rolesForAny(['people.manage', 'distributor.managePeople', 'team.manage']),
     own: async (p) => ({
       query: `mutation($id: ID!) { setUserDisabled(userId: $id, disabled: true) { ${PERSON} } }`,
       variables: { id: (await invited(p))?.id ?? randomUUID() },
@@ -181,7 +181,7 @@ export const PEOPLE_OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
   userHoldings: {
-    allowed: rolesForAny(['people.manage', 'team.manage']),
+    allowed: rolesForAny(['people.manage', 'distributor.managePeople', 'team.manage']),
     own: async (p) => ({
       query: `query($id: ID!) { userHoldings(userId: $id, first: 20) { totalCount nodes { id goal hospital { name } } } }`,
       variables: { id: (await invited(p))?.id ?? randomUUID() },
@@ -193,7 +193,7 @@ export const PEOPLE_OPERATIONS: Record<string, OperationCase> = {
       })),
   },
   handOverCoVisits: {
-    allowed: rolesForAny(['people.manage', 'team.manage']),
+    allowed: rolesForAny(['people.manage', 'distributor.managePeople', 'team.manage']),
     // from one person the persona just invited to another: nothing open to move, the hand-over itself is audited
     own: async (p) => ({
       query: `mutation($from: ID!, $to: ID!) { handOverCoVisits(fromUserId: $from, toUserId: $to) }`,
@@ -209,6 +209,42 @@ export const PEOPLE_OPERATIONS: Record<string, OperationCase> = {
         {
           query: `mutation($from: ID!, $to: ID!) { handOverCoVisits(fromUserId: $from, toUserId: $to) }`,
           variables: { from: mine, to: id },
+        },
+      ]);
+    },
+    mutates: true,
+  },
+  userTaskHoldings: {
+    allowed: rolesForAny(['people.manage', 'distributor.managePeople', 'team.manage']),
+    own: async (p) => ({
+      query: `query($id: ID!) { userTaskHoldings(userId: $id, first: 20) { totalCount nodes { id title dueOn note { id hospital { name } } } } }`,
+      variables: { id: (await invited(p))?.id ?? randomUUID() },
+    }),
+    foreign: ({ user }) =>
+      foreignUserIds(user).map((id) => ({
+        query: `query($id: ID!) { userTaskHoldings(userId: $id, first: 20) { totalCount nodes { id } } }`,
+        variables: { id },
+      })),
+  },
+  handOverWork: {
+    allowed: rolesForAny(['people.manage', 'distributor.managePeople', 'team.manage']),
+    // from one person the persona just invited to another: nothing open to move, the hand-over itself is audited
+    own: async (p) => ({
+      query: `mutation($i: HandOverWorkInput!) { handOverWork(input: $i) { coVisits tasks } }`,
+      variables: {
+        i: { fromUserId: (await invited(p))?.id ?? randomUUID(), toUserId: (await invited(p))?.id ?? randomUUID() },
+      },
+    }),
+    foreign: async (p) => {
+      const mine = (await invited(p))?.id ?? randomUUID();
+      return foreignUserIds(p.user).flatMap((id) => [
+        {
+          query: `mutation($i: HandOverWorkInput!) { handOverWork(input: $i) { coVisits tasks } }`,
+          variables: { i: { fromUserId: id, toUserId: mine } },
+        },
+        {
+          query: `mutation($i: HandOverWorkInput!) { handOverWork(input: $i) { coVisits tasks } }`,
+          variables: { i: { fromUserId: mine, toUserId: id } },
         },
       ]);
     },

@@ -3,10 +3,12 @@ import { PersonStatus } from '@medchannel/shared-schema';
 import { GqlContext, requireScope } from '../../context';
 import { Can } from '../../auth/can';
 import { User, UserType } from '../user';
-import { CoVisit, CoVisitConnection } from '../visit';
+import { CoVisit, CoVisitConnection, VisitTask, VisitTaskConnection } from '../visit';
 import { Page, PageArgs } from '../../common/pagination';
 import {
   ChangePasswordArgs,
+  HandOverResultType,
+  HandOverWorkInput,
   InviteBrandUserInput,
   InviteOwnerInput,
   InviteRepInput,
@@ -16,6 +18,7 @@ import {
   UpdateBrandUserInput,
 } from './people.types';
 import type { SessionInfo } from './access.service';
+import type { HandedOver } from './handover.service';
 
 /** People and access: invitations, roles and regions, disabling; passwords; one's own sessions. */
 @Resolver(() => UserType)
@@ -50,7 +53,7 @@ export class PeopleResolver {
     return ctx.services.people.updateBrandUser(requireScope(ctx), input);
   }
 
-  @Can('people.manage', 'team.manage')
+  @Can('people.manage', 'distributor.managePeople', 'team.manage')
   @Mutation(() => UserType, { description: 'Disables a person (every session ends at once) or enables him again' })
   setUserDisabled(
     @Arg('userId', () => ID) userId: string,
@@ -60,7 +63,7 @@ export class PeopleResolver {
     return ctx.services.people.setDisabled(requireScope(ctx), userId, disabled);
   }
 
-  @Can('people.manage', 'team.manage')
+  @Can('people.manage', 'distributor.managePeople', 'team.manage')
   @Query(() => CoVisitConnection, {
     description: 'What a person I manage still holds for someone else to take on: his open co-visits (soonest first)',
   })
@@ -72,7 +75,7 @@ export class PeopleResolver {
     return ctx.services.handover.holdings(requireScope(ctx), userId, page);
   }
 
-  @Can('people.manage', 'team.manage')
+  @Can('people.manage', 'distributor.managePeople', 'team.manage')
   @Mutation(() => Int, {
     description:
       'Hands open co-visits (all, without ids) from a person I manage to a colleague; answers how many moved',
@@ -84,6 +87,32 @@ export class PeopleResolver {
     @Ctx() ctx: GqlContext,
   ): Promise<number> {
     return ctx.services.handover.handOver(requireScope(ctx), fromUserId, toUserId, coVisitIds ?? null);
+  }
+
+  @Can('people.manage', 'distributor.managePeople', 'team.manage')
+  @Query(() => VisitTaskConnection, {
+    description: 'The open follow-up tasks a person I manage still holds, on notes I read (oldest first)',
+  })
+  userTaskHoldings(
+    @Arg('userId', () => ID) userId: string,
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<VisitTask>> {
+    return ctx.services.handover.taskHoldings(requireScope(ctx), userId, page);
+  }
+
+  @Can('people.manage', 'distributor.managePeople', 'team.manage')
+  @Mutation(() => HandOverResultType, {
+    description:
+      'Hands open co-visits and tasks from a person I manage to a colleague; sent again, nothing moves twice',
+  })
+  handOverWork(@Arg('input') input: HandOverWorkInput, @Ctx() ctx: GqlContext): Promise<HandedOver> {
+    return ctx.services.handover.handOverWork(requireScope(ctx), {
+      fromUserId: input.fromUserId,
+      toUserId: input.toUserId,
+      coVisitIds: input.coVisitIds ?? null,
+      taskIds: input.taskIds ?? null,
+    });
   }
 
   @Mutation(() => Boolean, {

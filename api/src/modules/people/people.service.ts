@@ -249,14 +249,15 @@ export class PeopleService {
   }
 
   /**
-   * Whom the viewer manages: the admin, anyone of the brand but himself; a channel manager, the
-   * owners of distributors he sees; an owner, his own company's reps.
+   * Whom the viewer manages, among the people his scope reads (a distributor's people only of the
+   * distributors he sees): the admin, anyone of the brand but himself; a channel manager, the
+   * partner people (owners and reps) of his distributors; an owner, his own company's reps.
    */
   private assertManages(scope: Scope, user: User, field: string): void {
     const manages =
       user.id !== scope.userId &&
       (scope.role === Role.ADMIN ||
-        (scope.role === Role.CHANNEL_MANAGER && user.role === Role.OWNER) ||
+        (scope.side === Side.BRAND && scope.role === Role.CHANNEL_MANAGER && user.side === Side.PARTNER) ||
         (scope.side === Side.PARTNER &&
           scope.role === Role.OWNER &&
           user.role === Role.REP &&

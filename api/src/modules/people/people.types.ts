@@ -135,3 +135,35 @@ export class SessionType {
   @Field({ description: 'The session of this request' })
   current: boolean;
 }
+
+@ObjectType('HandOverResult', { description: 'What one hand-over moved' })
+export class HandOverResultType {
+  @Field(() => Int)
+  coVisits: number;
+
+  @Field(() => Int)
+  tasks: number;
+}
+
+@InputType()
+export class HandOverWorkInput {
+  @Field(() => ID)
+  fromUserId: string;
+
+  @Field(() => ID)
+  toUserId: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The co-visits to move: all his open ones when absent, none when empty',
+  })
+  @ArrayMaxSize(200)
+  coVisitIds?: string[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The tasks to move: all his open ones when absent, none when empty',
+  })
+  @ArrayMaxSize(200)
+  taskIds?: string[] | null;
+}

@@ -70,5 +70,5 @@ export const visitModule = defineModule({
   seed: (em, cal) => seedVisits(em, cal),
 });
 export * from './co-visit.entity';
-export { CoVisitConnection, VisitNoteType } from './visit.types';
+export { CoVisitConnection, VisitNoteType, VisitTaskConnection } from './visit.types';
 export * from './visit-note.entity';

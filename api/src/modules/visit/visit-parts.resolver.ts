@@ -29,6 +29,11 @@ export class VisitTaskResolver {
   done(@Root() t: VisitTask): boolean {
     return t.doneAt !== null;
   }
+
+  @FieldResolver(() => VisitNoteType, { nullable: true, description: 'The note it was given in' })
+  note(@Root() t: VisitTask, @Ctx() ctx: GqlContext): Promise<VisitNote | null> {
+    return loadersOf(ctx).visitNoteById.load(t.noteId);
+  }
 }
 
 @Resolver(() => VisitCommitmentType)

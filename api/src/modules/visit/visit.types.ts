@@ -217,5 +217,8 @@ export class CoVisitConnection extends Connection(CoVisitType) {}
 @ObjectType('VisitNoteConnection')
 export class VisitNoteConnection extends Connection(VisitNoteType) {}
 
+@ObjectType('VisitTaskConnection')
+export class VisitTaskConnection extends Connection(VisitTaskType) {}
+
 @ObjectType('VisitCommitmentConnection')
 export class VisitCommitmentConnection extends Connection(VisitCommitmentType) {}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, List, Space, Tag } from 'antd';
+import { Alert, Button, Card, List, Typography } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +8,22 @@ import { useCan } from '@medchannel/web-shared';
 import { DistributorUsersDocument } from '../../gql/graphql';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { InviteOwnerModal } from './InviteOwnerModal';
+import { PersonRow } from './PersonRow';
+import './strings';
 
 /**
- * The distributor's own people (owner and reps), for the brand's channel staff; once it is
- * temporarily authorized, its channel manager or an admin invites its owner from here.
+ * The distributor's own people (owner and reps) with their state and last sign-in, for the
+ * brand's channel staff. Its channel manager or an admin invites its owner once it is temporarily
+ * authorized, disables a person who left (every session ends at once) or enables him again, and
+ * hands a disabled person's open co-visits and tasks to an active colleague.
  */
 export function UsersCard({ distributorId, stage }: { distributorId: string; stage: string }) {
   const { t } = useTranslation();
   const { data, loading, error, refetch } = useQuery(DistributorUsersDocument, { variables: { id: distributorId } });
   const mayInvite = useCan('distributor.inviteOwner') && OWNER_INVITE_STAGES.includes(stage as DistributorStage);
+  const mayManage = useCan('distributor.managePeople');
   const [inviting, setInviting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const people = data?.users.nodes ?? [];
   return (
     <Card
@@ -32,6 +38,21 @@ export function UsersCard({ distributorId, stage }: { distributorId: string; sta
         )
       }
     >
+      {mayManage && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('distributorPeople.hint')}
+        </Typography.Paragraph>
+      )}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          title={failure}
+          onClose={() => setFailure(null)}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       {error && !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
@@ -41,18 +62,8 @@ export function UsersCard({ distributorId, stage }: { distributorId: string; sta
       ) : (
         <List
           dataSource={people}
-          renderItem={(u) => (
-            <List.Item
-              extra={
-                <Space size={4}>
-                  {u.status !== 'ACTIVE' && <Tag color="gold">{t(`distributor.personState.${u.status}`)}</Tag>}
-                  <Tag>{t(`role.${u.role}`)}</Tag>
-                </Space>
-              }
-            >
-              <List.Item.Meta title={u.displayName} description={u.email} />
-            </List.Item>
-          )}
+          rowKey="id"
+          renderItem={(u) => <PersonRow person={u} people={people} mayManage={mayManage} onError={setFailure} />}
         />
       )}
       {inviting && <InviteOwnerModal distributorId={distributorId} onClose={() => setInviting(false)} />}

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Role } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
+import { HandoverPanel } from '@medchannel/web-shared/access';
 import {
   ResendRepInvitationDocument,
   SetTeamFinanceAccessDocument,
   SetTeamMemberDisabledDocument,
   type TeamMemberFragment,
 } from '../../gql/graphql';
-import { HandoverPanel } from './HandoverPanel';
 
 const STATE_COLOR: Record<string, string> = { INVITED: 'gold', DISABLED: 'default', ACTIVE: 'green' };
 
@@ -94,7 +94,7 @@ export function MemberRow({
           </Flex>
         )}
       </Flex>
-      {rep && disabled && <HandoverPanel member={u} colleagues={colleagues} onError={onError} />}
+      {rep && disabled && <HandoverPanel person={u} colleagues={colleagues} onError={onError} />}
     </div>
   );
 }
