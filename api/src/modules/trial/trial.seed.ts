@@ -14,6 +14,8 @@ export interface SeedTrial {
   id: string;
   /** the seeded opportunity (its number in opportunity.seed.ts) */
   opportunity: number;
+  /** the opportunity's distributor (who sees it: the isolation matrix reads this) */
+  distributorCode: string;
   /** who planned it (the opportunity's owner) */
   by: string;
   serial: string;
@@ -32,6 +34,7 @@ export const SEED_TRIALS: SeedTrial[] = [
   {
     id: fixedId(0x7101, 1),
     opportunity: 1,
+    distributorCode: 'HK-KD',
     by: 'li.rep@kangda.demo',
     serial: 'HK200-2405-0017',
     status: TrialStatus.DELIVERED,
@@ -42,6 +45,7 @@ export const SEED_TRIALS: SeedTrial[] = [
   {
     id: fixedId(0x7101, 2),
     opportunity: 1,
+    distributorCode: 'HK-KD',
     by: 'li.rep@kangda.demo',
     serial: 'HK200-2405-0021',
     status: TrialStatus.EXTENDED,
@@ -53,6 +57,7 @@ export const SEED_TRIALS: SeedTrial[] = [
   {
     id: fixedId(0x7101, 3),
     opportunity: 6,
+    distributorCode: 'HK-YK',
     by: 'boss@yuekang.demo',
     serial: 'HK200-2406-0003',
     status: TrialStatus.PLANNED,
@@ -62,6 +67,7 @@ export const SEED_TRIALS: SeedTrial[] = [
   {
     id: fixedId(0x7101, 4),
     opportunity: 5,
+    distributorCode: 'HK-KD',
     by: 'wang.rep@kangda.demo',
     serial: 'HK200-2405-0017',
     status: TrialStatus.RETURNED,
