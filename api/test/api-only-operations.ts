@@ -12,4 +12,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one enrollment by id: the training screens read them through `enrollments` and `course`; kept for API clients reading back one they assigned',
   invoice:
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
+  trial:
+    'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
 };

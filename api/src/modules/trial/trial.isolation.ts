@@ -53,7 +53,7 @@ async function opportunityFor(ds: DataSource, user: SeedUser): Promise<string> {
 async function trialFor(ds: DataSource, user: SeedUser, status: 'PLANNED' | 'DELIVERED' = 'PLANNED'): Promise<string> {
   const [t] = await ds.query(
     `INSERT INTO trial (brand_id, opportunity_id, product_id, serial_number, planned_from, planned_to, protocol, status, delivered_on, created_by)
-     VALUES ($1, $2, $3, $4, CURRENT_DATE, CURRENT_DATE + 30, '矩阵协议', $5, CASE WHEN $5 = 'PLANNED' THEN NULL ELSE CURRENT_DATE END, $6) RETURNING id`,
+     VALUES ($1, $2, $3, $4, CURRENT_DATE, CURRENT_DATE + 30, '矩阵协议', $5::varchar, CASE WHEN $5::varchar = 'PLANNED' THEN NULL ELSE CURRENT_DATE END, $6) RETURNING id`,
     [
       user.brandId,
       await opportunityFor(ds, user),

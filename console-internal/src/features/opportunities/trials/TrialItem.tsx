@@ -3,7 +3,7 @@ import { App, Button, Descriptions, Flex, Timeline, Typography, Upload } from 'a
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { TRIAL_TRANSITIONS, TrialStatus, can } from '@medchannel/shared-schema';
-import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { errorMessage, useCurrentUser, useFormat } from '@medchannel/web-shared';
 import type { ConsoleTrialFragment } from '../../../gql/graphql';
 import { downloadAgreement, uploadAgreement } from './agreement.rest';
 import { TrialActionModal, type TrialAction } from './TrialActionModal';
@@ -32,7 +32,7 @@ export function TrialItem({ trial }: { trial: ConsoleTrialFragment }) {
     if (res.ok) {
       void message.success(t('trial.uploaded'));
       await client.refetchQueries({ include: ['ConsoleOpportunityTrials'] });
-    } else void message.error(res.message);
+    } else void message.error(errorMessage(t, res));
   };
 
   return (
