@@ -79,7 +79,7 @@ test('a trial is planned and returned; a second trial on the same serial is refu
     await admin.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '正面' }).click();
     await dialog.getByLabel('试用结果').fill('图像清晰，科室满意，进入招标');
   });
-  await trial.getByText('已归还').waitFor();
+  await trial.getByText('已归还').first().waitFor();
   await trial.getByText('正面：图像清晰，科室满意，进入招标').waitFor();
   for (const event of ['计划试用', '已送达', '已归还'])
     await trial.getByLabel('记录').getByText(event).first().waitFor();
@@ -94,7 +94,7 @@ test('a trial is planned and returned; a second trial on the same serial is refu
   await rep.page.goto(url('portal', '/me'));
   await login(rep.page, 'li.rep@kangda.demo');
   await rep.page.getByTestId('me-trials').click();
-  await rep.page.getByTestId('trial-search').fill(serial);
+  await rep.page.getByPlaceholder('搜索序列号或医院').fill(serial);
   await rep.page.keyboard.press('Enter');
   await rep.page.getByTestId('trial-row').filter({ hasText: serial }).getByText('已归还').waitFor();
   await rep.shot('trials-03-portal-mine');
