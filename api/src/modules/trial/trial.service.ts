@@ -33,9 +33,9 @@ import {
  * business calendar (China): today() is the house's China date, passed in so that every statement
  * of a request judges by the same day.
  */
-export const OVERDUE = `(t.status IN ('PLANNED', 'DELIVERED', 'EXTENDED') AND t.planned_to < :trial_today::date)`;
+const OVERDUE = `(t.status IN ('PLANNED', 'DELIVERED', 'EXTENDED') AND t.planned_to < :trial_today::date)`;
 
-export const serialOnTrial = () =>
+const serialOnTrial = () =>
   new AppError(
     ErrorCode.CONFLICT,
     'This serial number is on another open trial',
