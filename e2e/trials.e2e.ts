@@ -98,4 +98,10 @@ test('a trial is planned and returned; a second trial on the same serial is refu
   await rep.page.keyboard.press('Enter');
   await rep.page.getByTestId('trial-row').filter({ hasText: serial }).getByText('已归还').waitFor();
   await rep.shot('trials-03-portal-mine');
+  // and on the opportunity's page, in its 试用 section
+  await rep.page.getByTestId('trial-row').filter({ hasText: serial }).click();
+  const onPhone = rep.page.getByRole('region', { name: serial });
+  await onPhone.getByText('正面：图像清晰，科室满意，进入招标').waitFor();
+  await onPhone.scrollIntoViewIfNeeded();
+  await rep.shot('trials-04-portal-opportunity');
 });

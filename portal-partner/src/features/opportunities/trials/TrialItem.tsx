@@ -88,7 +88,8 @@ export function TrialItem({ trial }: { trial: MyTrialFragment }) {
             <>
               <Typography.Text>{t(`trial.event.${h.kind}`)}</Typography.Text>{' '}
               <Typography.Text type="secondary">
-                {`${format.dateTime(h.createdAt)} · ${h.actor?.displayName ?? '—'}`}
+                {format.dateTime(h.createdAt)}
+                {h.actor ? ` · ${h.actor.displayName}` : ''}
                 {h.kind === 'EXTENDED' && h.plannedTo ? ` → ${h.plannedTo}` : ''}
               </Typography.Text>
               {h.note && h.kind !== 'PLANNED' && <div>{h.note}</div>}
