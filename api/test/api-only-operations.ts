@@ -14,4 +14,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'the co-visits-only hand-over, kept for API clients that move co-visits alone; both apps’ hand-over panel (web-shared HandoverPanel) moves co-visits and tasks together through `handOverWork`',
   invoice:
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
+  trial:
+    'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
 };

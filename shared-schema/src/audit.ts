@@ -19,6 +19,7 @@ export const AUDITED_RECORDS = [
   'webhook_endpoint',
   'outbox_event',
   'opportunity',
+  'trial',
 ] as const;
 
 export type AuditedRecord = (typeof AUDITED_RECORDS)[number];

@@ -128,6 +128,10 @@ export const CAPABILITIES = {
   'opportunity.approve': [ADMIN, CHANNEL_MANAGER],
   /** How long an approved registration protects. */
   'opportunity.configure': [ADMIN],
+  /** Trials (试用) of the opportunities in scope, and their agreement's file. */
+  'trial.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Plan, deliver, extend, return or cancel a trial of an opportunity in scope; upload its agreement. */
+  'trial.manage': [...CHANNEL, ...PARTNER],
 
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
@@ -150,6 +154,7 @@ export const CAPABILITIES = {
   'console.import': [...CHANNEL, FINANCE],
   'console.audit': HEADS,
   'console.opportunities': [...CHANNEL, ENGINEER],
+  'console.trials': [...CHANNEL, ENGINEER],
   /** The inbox behind the header's bell, and the notice settings. */
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */
@@ -172,6 +177,7 @@ export const CAPABILITIES = {
   'portal.notifications': PARTNER,
   'portal.audit': [OWNER],
   'portal.opportunities': PARTNER,
+  'portal.trials': PARTNER,
   'portal.team': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -68,4 +68,6 @@ export enum ErrorReason {
    * line (the answer never says whose, nor until when)
    */
   REGISTRATION_PROTECTED = 'REGISTRATION_PROTECTED',
+  /** The serial number is on another open trial of the brand (planned, delivered or extended) */
+  SERIAL_ON_TRIAL = 'SERIAL_ON_TRIAL',
 }

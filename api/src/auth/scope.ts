@@ -140,7 +140,9 @@ export type ScopedResource =
    * second tier too); a brand user those at hospitals of their regions, those of the distributors
    * they see and their own (an admin the brand's)
    */
-  | 'opportunity';
+  | 'opportunity'
+  /** trials and their events (opportunity_id): exactly those of the opportunities the viewer sees */
+  | 'trial';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -320,6 +322,14 @@ export function scopeCondition(
           OR ${alias}.hospital_id IN (SELECT ${h}.id FROM hospital ${h} WHERE ${h}.brand_id = :scope_brand AND ${h}.region_id = ANY(:scope_regions))
           OR ${alias}.distributor_id IN (SELECT ${d}.id FROM distributor ${d} WHERE ${distributorCondition(scope, d)})))`,
         params,
+      };
+    }
+    case 'trial': {
+      const o = `${alias}_o`;
+      const inner = scopeCondition(scope, 'opportunity', o, subject);
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND ${alias}.opportunity_id IN (SELECT ${o}.id FROM opportunity ${o} WHERE ${inner.sql}))`,
+        params: { ...params, ...inner.params },
       };
     }
     case 'hospital': {

@@ -23,6 +23,7 @@ const ID_KINDS = {
   product: { table: 'product', label: 'Product', scope: 'brand' },
   user: { table: 'app_user', label: 'User', scope: 'user' },
   invoice: { table: 'invoice', label: 'Invoice', scope: 'finance' },
+  opportunity: { table: 'opportunity', label: 'Opportunity', scope: 'opportunity' },
 } satisfies Record<string, IdKind>;
 
 export type IdKindName = keyof typeof ID_KINDS;

@@ -57,6 +57,7 @@ export const FIELD_KINDS: Record<string, string> = {
   disputeId: 'dispute',
   qualificationId: 'qualification',
   renewalId: 'qualificationRenewal',
+  opportunityId: 'opportunity',
 };
 
 /**
@@ -200,6 +201,13 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       ]);
     case 'coVisit':
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
+    case 'opportunity':
+      // the other brand's; a partner's also those of distributors not his (a brand user's regions may reach any of his brand)
+      return rowsOf(
+        `(SELECT id FROM opportunity WHERE brand_id <> $1 ORDER BY id LIMIT 1)
+         UNION ALL (SELECT id FROM opportunity WHERE $2 AND distributor_id = ANY($3) ORDER BY id LIMIT 1)`,
+        [user.brandId, sideOfRole(user.role) === Side.PARTNER, distributors],
+      );
     default:
       throw new Error(`no foreign ids for kind ${kind}`);
   }

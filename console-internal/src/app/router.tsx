@@ -16,6 +16,7 @@ const page = {
   compliance: retryingLazy(() => import('../features/hospitals/CompliancePage')),
   opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
+  trials: retryingLazy(() => import('../features/opportunities/TrialsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -46,6 +47,7 @@ export const router = createAppRouter({
     // 机会点: the pipeline with its funnel; one opportunity, its stages and its registration to decide.
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
+    { path: '/trials', feature: 'trials', page: page.trials },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

@@ -21,7 +21,8 @@ export type Feature =
   | 'notifications'
   | 'audit'
   | 'team'
-  | 'opportunities';
+  | 'opportunities'
+  | 'trials';
 
 export interface NavItem {
   feature: Feature;
@@ -63,6 +64,8 @@ const ACCESS: Record<Feature, Capability> = {
   team: 'portal.team',
   // 机会点: the pipeline and registration, reached from 我的 and the home page.
   opportunities: 'portal.opportunities',
+  // 我的试用: the trials the viewer planned or of his opportunities, reached from 机会点 and 我的.
+  trials: 'portal.trials',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -32,6 +32,7 @@ const page = {
   opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
   newOpportunity: retryingLazy(() => import('../features/opportunities/NewOpportunityPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityPage')),
+  trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
 };
 
 export const router = createAppRouter({
@@ -69,5 +70,6 @@ export const router = createAppRouter({
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/new', feature: 'opportunities', page: page.newOpportunity },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
+    { path: '/trials', feature: 'trials', page: page.trials },
   ],
 });

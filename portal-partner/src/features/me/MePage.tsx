@@ -3,6 +3,7 @@ import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import {
   BankOutlined,
   BellOutlined,
+  ExperimentOutlined,
   FundOutlined,
   LogoutOutlined,
   RightOutlined,
@@ -65,6 +66,13 @@ export default function MePage() {
         icon={<FundOutlined />}
         label={t('nav.opportunities')}
         hint={t('nav.opportunitiesHint')}
+      />
+      <MeLink
+        to="/trials"
+        testId="me-trials"
+        icon={<ExperimentOutlined />}
+        label={t('nav.trials')}
+        hint={t('nav.trialsHint')}
       />
       <MeLink
         to="/compliance"

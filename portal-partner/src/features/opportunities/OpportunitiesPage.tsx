@@ -1,11 +1,11 @@
 import './strings';
 import { Button, Card, Select, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { OPPORTUNITY_STAGES, OpportunityStage } from '@medchannel/shared-schema';
-import { useFormat } from '@medchannel/web-shared';
+import { OPPORTUNITY_STAGES, OpportunityStage, can } from '@medchannel/shared-schema';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
@@ -16,6 +16,7 @@ import { RegistrationTag } from './RegistrationTag';
 export default function OpportunitiesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
   const stage = (params.get('stage') as OpportunityStage | null) ?? null;
@@ -27,9 +28,16 @@ export default function OpportunitiesPage() {
       <PageHeader
         title={t('opportunity.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={create} data-testid="opportunity-new">
-            {t('opportunity.new')}
-          </Button>
+          <>
+            {can(user.role, 'portal.trials') && (
+              <Link to="/trials">
+                <Button icon={<ExperimentOutlined />}>{t('nav.trials')}</Button>
+              </Link>
+            )}
+            <Button type="primary" icon={<PlusOutlined />} onClick={create} data-testid="opportunity-new">
+              {t('opportunity.new')}
+            </Button>
+          </>
         }
       />
       <div style={{ display: 'flex', gap: 8, marginBottom: 12, flexWrap: 'wrap' }}>
