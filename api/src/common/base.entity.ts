@@ -14,3 +14,21 @@ export abstract class TenantEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+/**
+ * A fact on one distributor's account with the brand: an exact amount in its currency, on the day it
+ * counts on. The ledger's entries and the credits finance grants by hand both are one.
+ */
+export abstract class AccountAmountEntity extends TenantEntity {
+  @Column({ name: 'distributor_id', type: 'uuid' })
+  distributorId: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  amount: string;
+
+  @Column({ type: 'char', length: 3 })
+  currency: string;
+
+  @Column({ name: 'occurred_on', type: 'date' })
+  occurredOn: string;
+}

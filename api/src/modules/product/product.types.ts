@@ -105,51 +105,6 @@ export class ProductFilter {
 }
 
 @InputType()
-export class CreateProductInput {
-  @IdField()
-  productLineId: string;
-
-  @Field()
-  @Length(1, 40)
-  code: string;
-
-  @Field()
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => ProductKind)
-  @IsEnum(ProductKind)
-  kind: ProductKind;
-
-  @Field(() => DeviceClass)
-  @IsEnum(DeviceClass)
-  deviceClass: DeviceClass;
-
-  @Field()
-  @Length(1, 80)
-  registrationNo: string;
-
-  @DateField()
-  registrationValidFrom: string;
-
-  @DateField()
-  registrationValidTo: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 80)
-  udiDi?: string | null;
-
-  @Field(() => DecimalScalar)
-  @DecimalRange('0')
-  listPrice: string;
-
-  @Field({ defaultValue: 'CNY' })
-  @IsIn(CURRENCIES)
-  currency: string;
-}
-
-@InputType()
 export class SetTierPriceInput {
   @IdField()
   productId: string;
