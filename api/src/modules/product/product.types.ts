@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DecimalRange } from '../../common/ranges';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
-import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
+import { Decimal, DecimalScalar, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
 import { IdField, OptionalIdField, DateField } from '../../common/fields';
 
