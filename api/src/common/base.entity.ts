@@ -15,11 +15,8 @@ export abstract class TenantEntity {
   updatedAt: Date;
 }
 
-/**
- * A fact on one distributor's account with the brand: an exact amount in its currency, on the day it
- * counts on. The ledger's entries and the credits finance grants by hand both are one.
- */
-export abstract class AccountAmountEntity extends TenantEntity {
+/** An exact amount in its currency on one distributor's account with the brand (a payment received, an entry, a credit). */
+export abstract class DistributorAmountEntity extends TenantEntity {
   @Column({ name: 'distributor_id', type: 'uuid' })
   distributorId: string;
 
@@ -28,7 +25,13 @@ export abstract class AccountAmountEntity extends TenantEntity {
 
   @Column({ type: 'char', length: 3 })
   currency: string;
+}
 
+/**
+ * A fact on one distributor's account on the day it counts on. The ledger's entries and the
+ * credits finance grants by hand both are one.
+ */
+export abstract class AccountAmountEntity extends DistributorAmountEntity {
   @Column({ name: 'occurred_on', type: 'date' })
   occurredOn: string;
 }
