@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PASSWORD, login, openBrowser, url, type Session } from './support/browser';
+import { login, openBrowser, url, type Session } from './support/browser';
+import { apiAs } from './support/api';
 import { approveOpenOrder, openOrderFromQueue, recordShipment } from './order-desk';
 import {
   agingOf,
@@ -34,32 +35,9 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await s.close();
 });
 
-/** A GraphQL caller signed in as `email` on one app's audience, for setup the test is not about. */
-async function signedIn(app: 'console' | 'portal', email: string) {
-  const post = (body: object, cookie = '') =>
-    fetch(url(app, '/graphql'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie },
-      body: JSON.stringify(body),
-    });
-  const answer = await post({
-    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
-    variables: { e: email, p: PASSWORD },
-  });
-  const cookie = answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(query: string, variables: object = {}): Promise<T> => {
-    const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown };
-    if (!body.data) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-}
-
 /** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
 async function placeStockOrder(): Promise<string> {
-  const gql = await signedIn('portal', 'boss@kangda.demo');
+  const gql = await apiAs('portal', 'boss@kangda.demo');
   const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
     '{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }',
   );

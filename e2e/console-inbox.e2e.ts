@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { login, openBrowser, url, type Session } from './support/browser';
-import { apiAs, hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
+import { apiAs } from './support/api';
+import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 
 // The console's bell and inbox. 张伟 (channel manager, 杭州) writes, through the API, a shared visit
 // note with two commitments to 杭州康达, CC'ing its owner 钱永强. On his phone 钱永强 disputes the
@@ -49,9 +50,10 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
   const item = phone.page
     .getByTestId('commitment')
     .and(phone.page.locator(`[data-description="${first}"][data-status="OPEN"]`));
-  await item.getByTestId('commitment-dispute').click();
-  await phone.page.getByTestId('commitment-dispute-reason-input').fill(`试用期只给了一周 ${tag}`);
-  await phone.page.getByTestId('commitment-dispute-ok').click();
+  await item.getByRole('button', { name: /有争议/ }).click();
+  const dispute = phone.page.getByRole('dialog', { name: '对这项承诺有争议' });
+  await dispute.getByPlaceholder('请说明争议原因').fill(`试用期只给了一周 ${tag}`);
+  await dispute.getByRole('button', { name: /有争议/ }).click();
   await phone.page
     .locator(`[data-testid="commitment"][data-description="${first}"][data-status="OPEN"]`)
     .waitFor({ state: 'detached' });
@@ -68,7 +70,8 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
   );
   const before = Number(await bell.getAttribute('data-count'));
   await cm.shot('inbox-01-bell');
-  await page.getByTestId('notification-bell').click();
+  const bellButton = page.getByRole('button', { name: /^通知（\d+ 条未读）$/ });
+  await bellButton.click();
   await page.getByTestId('notifications-filter').getByText('未读').click();
   const notice = page.locator(
     `[data-testid="notification"][data-kind="COMMITMENT_DISPUTED"][data-entity-id="${noteId}"]`,
@@ -87,7 +90,7 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
     (n) => Number(document.querySelector('[data-testid="unread-count"]')?.getAttribute('data-count') ?? 0) < n,
     before,
   );
-  await page.getByTestId('notification-bell').click();
+  await bellButton.click();
   await page.getByTestId('notifications-filter').getByText('全部').click();
   await page
     .locator(
@@ -149,8 +152,9 @@ test("the brand's admin sets its group robots in the console", async () => {
   await page.getByTestId('robot-WECOM').waitFor();
   await page.getByTestId('robot-DINGTALK-secret').waitFor();
   // an address that is not the provider's is refused with a clear message, and nothing is saved
-  await page.getByTestId('robot-DINGTALK-url').fill('https://example.com/robot/send?access_token=x');
-  await page.getByTestId('robot-DINGTALK-save').click();
+  const dingtalk = page.getByTestId('robot-DINGTALK');
+  await dingtalk.getByLabel('Webhook 地址').fill('https://example.com/robot/send?access_token=x');
+  await dingtalk.getByRole('button', { name: '保存机器人' }).click();
   await page.getByTestId('robot-DINGTALK-error').waitFor();
   expect(await page.getByTestId('robot-DINGTALK-error').innerText()).toContain('oapi.dingtalk.com');
   expect(await page.getByTestId('robot-DINGTALK-state').innerText()).toBe('未设置');
@@ -162,7 +166,7 @@ test('the owner, in 我的 on his phone, chooses his notices and sees his compan
   const { page } = phone;
   await page.goto(url('portal', '/me'));
   await login(page, 'boss@kangda.demo');
-  await page.getByTestId('me-notices').click();
+  await page.getByRole('link', { name: /通知设置/ }).click();
   await page.getByTestId('notice-preferences').getByTestId('pref-STATEMENT_ISSUED').waitFor();
   await page.getByTestId('group-robots').getByTestId('robot-DINGTALK').waitFor();
   // a partner's list has the statement kinds and not the brand's own (a disputed commitment is the brand's)

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
 
@@ -113,7 +113,7 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   await page.getByTestId('language-switch').getByText('中文').click();
   await page.getByTestId('page-title').getByText('部分发货').waitFor();
 
-  await page.getByTestId('credit-card').getByTestId('credit-limit').waitFor();
+  await figure(page.getByTestId('credit-card'), '信用额度').waitFor();
   await page.getByRole('link', { name: '杭州康达医疗器械有限公司' }).click();
   await page.waitForURL(/\/distributors\/[^/?]+$/);
   // The distributor's own page, not the order's card still showing while it loads.
@@ -121,39 +121,45 @@ test('finance: reads an order without the desk actions, and sets 杭州康达 cr
   const card = page.getByTestId('credit-card');
   // Amounts compared in cents, whatever the seeded limit is: raise it by ¥500,000.00.
   const cents = (text: string) => BigInt(text.replace(/[^\d-]/g, ''));
-  const limit = cents(await card.getByTestId('credit-limit').innerText());
-  const available = cents(await card.getByTestId('credit-available').innerText());
+  const limit = cents(await figure(card, '信用额度').innerText());
+  const available = cents(await figure(card, '可用额度').innerText());
   const raised = limit + 50_000_000n;
   const raisedText = `${raised / 100n}.${String(raised % 100n).padStart(2, '0')}`;
-  await card.getByTestId('credit-limit-edit').click();
+  await card.getByRole('button', { name: /调整额度/ }).click();
   await setLimit(page, raisedText);
-  await card
-    .getByTestId('credit-limit')
+  await figure(card, '信用额度')
     .filter({ hasText: Number(raised / 100n).toLocaleString('en-US') })
     .waitFor();
   // Available moves by exactly the change.
-  expect(cents(await card.getByTestId('credit-available').innerText()) - available).toBe(50_000_000n);
+  expect(cents(await figure(card, '可用额度').innerText()) - available).toBe(50_000_000n);
   await s.shot('orders-08-credit-limit');
   // Put the limit back: the portal's tests weigh 杭州康达's orders against it.
   const original = `${limit / 100n}.${String(limit % 100n).padStart(2, '0')}`;
-  await card.getByTestId('credit-limit-edit').click();
+  await card.getByRole('button', { name: /调整额度/ }).click();
   await setLimit(page, original);
-  await card
-    .getByTestId('credit-limit')
+  await figure(card, '信用额度')
     .filter({ hasText: Number(limit / 100n).toLocaleString('en-US') })
     .waitFor();
 });
+
+/** A figure of the credit card, read by its label (信用额度, 可用额度 …): the amount shown under it. */
+function figure(card: Locator, label: string): Locator {
+  return card
+    .locator('.ant-statistic')
+    .filter({ has: card.page().getByText(label, { exact: true }) })
+    .locator('.ant-statistic-content');
+}
 
 /**
  * Types the limit into the open dialog, saves, and waits for the dialog
  * to close; a refusal fails here with the words the dialog shows.
  */
 async function setLimit(page: Page, amount: string) {
-  const dialog = page.getByRole('dialog').filter({ has: page.getByTestId('credit-limit-amount') });
-  const input = dialog.getByTestId('credit-limit-amount');
+  const dialog = page.getByRole('dialog', { name: '调整信用额度' });
+  const input = dialog.getByLabel('信用额度（CNY）');
   await input.fill(amount);
   expect(Number(await input.inputValue())).toBe(Number(amount));
-  await dialog.getByTestId('credit-limit-submit').click();
+  await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await dialog.waitFor({ state: 'detached' }).catch(async (timeout: unknown) => {
     const refused = dialog.getByTestId('credit-limit-error');
     throw (await refused.isVisible()) ? new Error(`the limit was refused: ${await refused.innerText()}`) : timeout;

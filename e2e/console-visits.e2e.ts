@@ -1,7 +1,8 @@
 import { login, openBrowser, url, type Session } from './support/browser';
 import { seedDayPlus } from './support/calendar';
 import { typeDate } from './finance-desk';
-import { apiAs, hospitalId, proposeCoVisitByApi, slotOn, whoIs } from './portal-visits-steps';
+import { apiAs } from './support/api';
+import { hospitalId, proposeCoVisitByApi, slotOn, whoIs } from './portal-visits-steps';
 import {
   checkInAndComplete,
   dayFromToday,

@@ -1,6 +1,7 @@
 import { pickOption } from './support/select';
 import { login, openBrowser, url, type Session } from './support/browser';
-import { apiAs, hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
+import { apiAs } from './support/api';
+import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 import { dayFromToday } from './visit-desk';
 
 // Operations that had no screen, acted by what the user reads. On a phone, 王浩 (REP, 杭州康达) asks

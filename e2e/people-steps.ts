@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { PASSWORD, url } from './support/browser';
+import { apiAs } from './support/api';
 
 /**
  * The kept mail (no SMTP server in the browser tests) read as the brand's admin would read it in
@@ -7,31 +7,13 @@ import { PASSWORD, url } from './support/browser';
  * to an address, as a path on the app under test (the link names the app's configured address).
  */
 export async function linkMailedTo(to: string): Promise<string> {
-  const api = url('console', '/graphql');
-  const headers = { 'content-type': 'application/json', 'x-medchannel-app': 'console' };
-  const login = await fetch(api, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`,
-      variables: { e: 'admin@huakang.demo', p: PASSWORD },
-    }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(api, {
-    method: 'POST',
-    headers: { ...headers, cookie },
-    body: JSON.stringify({ query: `{ mailMessages(first: 50) { nodes { toAddress kind body } } }` }),
-  });
-  const { data } = (await res.json()) as {
-    data: { mailMessages: { nodes: Array<{ toAddress: string; kind: string; body: string | null }> } };
-  };
+  const admin = await apiAs('console', 'admin@huakang.demo');
+  const { mailMessages } = await admin<{
+    mailMessages: { nodes: Array<{ toAddress: string; kind: string; body: string | null }> };
+  }>(`{ mailMessages(first: 50) { nodes { toAddress kind body } } }`);
   // newest first: the latest mail to the address that carries a link (an invitation or a reset)
   const LINK = /https?:\/\/\S+\/set-password\?token=[\w-]+/;
-  const mail = data.mailMessages.nodes.find((m) => m.toAddress === to && m.body && LINK.test(m.body));
+  const mail = mailMessages.nodes.find((m) => m.toAddress === to && m.body && LINK.test(m.body));
   if (!mail?.body) throw new Error(`no kept mail with a link to ${to}`);
   const link = LINK.exec(mail.body)![0];
   const parsed = new URL(link);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { PASSWORD, login, openBrowser, url, type Session } from './support/browser';
+import { login, openBrowser, url, type Session } from './support/browser';
+import { apiAs } from './support/api';
 import {
   accountSummaryFromApi,
   disputeLine,
@@ -142,30 +143,8 @@ async function financeAnswers(
   distributorCode: string,
   answer: { adjustment?: string; resolution: string },
 ): Promise<number> {
-  const endpoint = url('console', '/graphql');
-  const post = (body: object, cookie = '') =>
-    fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-medchannel-app': 'console', cookie },
-      body: JSON.stringify(body),
-    });
-  const signedIn = await post({
-    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
-    variables: { e: email, p: PASSWORD },
-  });
-  const cookie = signedIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const gql = async (query: string, variables: object = {}) => {
-    const answer = (await (await post({ query, variables }, cookie)).json()) as {
-      data?: Record<string, any>;
-      errors?: unknown;
-    };
-    if (!answer.data) throw new Error(JSON.stringify(answer.errors));
-    return answer.data;
-  };
-  const { statementDisputes } = await gql(
+  const gql = await apiAs('console', email);
+  const { statementDisputes } = await gql<Record<string, any>>(
     '{ statementDisputes(first: 50) { nodes { id status statement { distributor { code } } } } }',
   );
   const open = statementDisputes.nodes.filter(

@@ -1,36 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { PASSWORD, url } from './support/browser';
+import { url } from './support/browser';
+import { apiAs, type Api } from './support/api';
 
 // A partner user's visit steps in the portal, for portal-visits.e2e.ts and for the cross-app test
 // (a channel manager proposes a co-visit in the console, see visit-desk.ts → the rep answers it
 // here → the manager writes a shared note with a commitment → the owner acknowledges it here).
 // Pages must be signed in to the portal as a partner user, in Chinese, at phone size.
 // Setup the tests are not about goes through the API (apiAs), with text unique to the test.
-
-/** A GraphQL caller signed in as `email` on one app's audience, for setup a test is not about. */
-export async function apiAs(app: 'console' | 'portal', email: string) {
-  const post = (body: object, cookie = '') =>
-    fetch(url(app, '/graphql'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-medchannel-app': app, cookie },
-      body: JSON.stringify(body),
-    });
-  const answer = await post({
-    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }',
-    variables: { e: email, p: PASSWORD },
-  });
-  const cookie = answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(query: string, variables: object = {}): Promise<T> => {
-    const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown };
-    if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-}
-export type Api = Awaited<ReturnType<typeof apiAs>>;
 
 /** The partner user's id and distributor's id, asked as themselves. */
 export async function whoIs(email: string): Promise<{ id: string; distributorId: string }> {

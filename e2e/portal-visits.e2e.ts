@@ -4,7 +4,6 @@ import { login, openBrowser, url, type Session } from './support/browser';
 import {
   acceptFirstSlot,
   acknowledgeCommitment,
-  apiAs,
   checkIn,
   commitmentIn,
   disputeCommitment,
@@ -17,6 +16,7 @@ import {
   whoIs,
   writeSharedNoteByApi,
 } from './portal-visits-steps';
+import { apiAs } from './support/api';
 
 // Visits in the portal, on a phone. 张伟 (channel manager, 杭州) proposes co-visits to 李娜 (REP,
 // 杭州康达) through the API: she takes the first time of one and checks in, offers another time on

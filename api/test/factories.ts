@@ -168,6 +168,24 @@ export async function createCatalog(ds: DataSource, brand: BrandFixture): Promis
   return fixture;
 }
 
+/** A brand of a test's own with its admin signed in to the console, and another brand it must never reach. */
+export interface BrandAndOtherFixture {
+  brand: BrandFixture;
+  other: BrandFixture;
+  admin: GqlClient;
+}
+
+export async function brandAndOther(
+  t: TestApp,
+  distributors: number,
+  othersDistributors: number,
+): Promise<BrandAndOtherFixture> {
+  const [brand, other] = [await createBrand(t.app.ds, distributors), await createBrand(t.app.ds, othersDistributors)];
+  const admin = t.client(Audience.CONSOLE);
+  await admin.login(brand.adminEmail);
+  return { brand, other, admin };
+}
+
 /** The scope of a fixture brand's admin, for tests that call services directly. */
 export async function adminScopeOf(ds: DataSource, brand: BrandFixture): Promise<Scope> {
   const [admin] = await ds.query(`SELECT id, brand_id, role, side FROM app_user WHERE email = $1`, [brand.adminEmail]);

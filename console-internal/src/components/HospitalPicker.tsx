@@ -1,7 +1,8 @@
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { HospitalOptionsDocument } from '../gql/graphql';
 import { SearchSelect } from './SearchSelect';
+import { useSearchPick } from './useSearchPick';
 
 interface Props {
   /** the form field's id (Form.Item passes it), so the field's label names the select */
@@ -27,26 +28,23 @@ export function HospitalPicker({
   style = { width: '100%' },
   disabled,
 }: Props) {
-  const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
+  const pick = useSearchPick(value, onChange);
   const { data, previousData, loading } = useQuery(HospitalOptionsDocument, {
-    variables: { search: search || undefined },
+    variables: { search: pick.search || undefined },
   });
   const found = (data ?? previousData)?.hospitals.nodes ?? [];
-  const options = found.map((h) => ({ value: h.id, label: h.name }));
-  const known = picked?.id === value ? picked?.label : chosenLabel;
-  if (value && known && !options.some((o) => o.value === value)) options.unshift({ value, label: known });
+  const options = pick.withChosen(
+    found.map((h) => ({ value: h.id, label: h.name })),
+    chosenLabel,
+  );
   return (
     <SearchSelect
       id={id}
       value={value}
       options={options}
       loading={loading}
-      onSearch={setSearch}
-      onChange={(id, label) => {
-        setPicked(id && label ? { id, label } : null);
-        onChange?.(id, label);
-      }}
+      onSearch={pick.setSearch}
+      onChange={pick.onChange}
       placeholder={placeholder}
       testId={testId}
       style={style}

@@ -1,7 +1,8 @@
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { ProductOptionsDocument } from '../gql/graphql';
 import { SearchSelect } from './SearchSelect';
+import { useSearchPick } from './useSearchPick';
 
 interface Props {
   /** the form field's id (Form.Item passes it), so the field's label names the select */
@@ -15,28 +16,21 @@ interface Props {
 
 /** Finds one product by name or code on the server; shows the chosen one by name. */
 export function ProductPicker({ id, value, onChange, placeholder, testId, style = { width: '100%' } }: Props) {
-  const [search, setSearch] = useState('');
-  const [picked, setPicked] = useState<{ id: string; label: string } | null>(null);
+  const pick = useSearchPick(value, onChange);
   const { data, previousData, loading } = useQuery(ProductOptionsDocument, {
-    variables: { search: search || undefined },
+    variables: { search: pick.search || undefined },
   });
-  const options = ((data ?? previousData)?.products.nodes ?? []).map((p) => ({
-    value: p.id,
-    label: `${p.name} · ${p.code}`,
-  }));
-  if (value && picked?.id === value && !options.some((o) => o.value === value))
-    options.unshift({ value, label: picked.label });
+  const options = pick.withChosen(
+    ((data ?? previousData)?.products.nodes ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.code}` })),
+  );
   return (
     <SearchSelect
       id={id}
       value={value}
       options={options}
       loading={loading}
-      onSearch={setSearch}
-      onChange={(id, label) => {
-        setPicked(id && label ? { id, label } : null);
-        onChange?.(id, label);
-      }}
+      onSearch={pick.setSearch}
+      onChange={pick.onChange}
       placeholder={placeholder}
       testId={testId}
       style={style}

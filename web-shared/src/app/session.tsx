@@ -1,43 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useApolloClient } from '@apollo/client/react';
-import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
-import { i18n, setLanguage } from './i18n';
-import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
-import { setSessionLostHandler } from './apollo';
-import { codedError } from './errors';
-import {
-  LoginDocument,
-  LogoutDocument,
-  MeDocument,
-  SetMyLocaleDocument,
-  type CurrentUserFragment,
-} from '../gql/graphql';
+import { createContext, useContext, type ReactNode } from 'react';
+import type { ErrorReason } from '@medchannel/shared-schema';
+import { useSessionState, type CurrentUser, type Session } from './useSessionState';
 
-export type CurrentUser = CurrentUserFragment;
-
-type SessionState =
-  | { status: 'loading' }
-  /** `reason` tells the login page why (SESSION_EXPIRED); after a logout there is no way back. */
-  | { status: 'anonymous'; reason?: ErrorReason; loggedOut?: boolean }
-  | { status: 'failed'; error: unknown }
-  | { status: 'signedIn'; user: CurrentUser };
-
-interface Session {
-  state: SessionState;
-  user: CurrentUser | null;
-  login(email: string, password: string): Promise<CurrentUser>;
-  logout(): Promise<void>;
-  setLocale(locale: Locale): Promise<void>;
-  retry(): void;
-}
+export type { CurrentUser } from './useSessionState';
 
 const SessionContext = createContext<Session | null>(null);
-
-function applyLocale(locale: Locale): void {
-  storeLocale(locale);
-  // Without a signal English may not arrive: the words stay as they are and the next choice tries again.
-  if (localeOfLanguage(i18n.language) !== locale) setLanguage(LANGUAGE[locale]).catch(() => undefined);
-}
 
 /** Where to come back to after logging in again. */
 export function loginPath(from: string, reason?: ErrorReason): string {
@@ -49,92 +16,7 @@ export function loginPath(from: string, reason?: ErrorReason): string {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const client = useApolloClient();
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
-  // A language picked on the login page is a fresh choice: it is saved on the user at login.
-  const pickedBeforeLogin = useRef<Locale | null>(null);
-
-  const loadMe = useCallback(() => {
-    setState({ status: 'loading' });
-    client
-      .query({ query: MeDocument, fetchPolicy: 'network-only' })
-      .then(({ data }) => {
-        if (!data) throw new Error('empty');
-        applyLocale(data.me.locale as Locale);
-        setState({ status: 'signedIn', user: data.me });
-      })
-      .catch((error: unknown) => {
-        const coded = codedError(error);
-        if (coded.code === ErrorCode.UNAUTHENTICATED) setState({ status: 'anonymous' });
-        else setState({ status: 'failed', error });
-      });
-  }, [client]);
-
-  useEffect(loadMe, [loadMe]);
-
-  useEffect(() => {
-    // Only state here: the signed-in area redirects to login itself (one redirect, no race).
-    setSessionLostHandler(() => {
-      setState({ status: 'anonymous', reason: ErrorReason.SESSION_EXPIRED });
-      void client.clearStore();
-    });
-    return () => setSessionLostHandler(() => {});
-  }, [client]);
-
-  const login = useCallback(
-    async (email: string, password: string) => {
-      const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
-      if (!data) throw new Error('empty');
-      await client.clearStore();
-      let user = data.login;
-      const picked = pickedBeforeLogin.current;
-      pickedBeforeLogin.current = null;
-      if (picked && picked !== user.locale) {
-        const saved = await client
-          .mutate({ mutation: SetMyLocaleDocument, variables: { locale: picked } })
-          .catch(() => null);
-        if (saved?.data) user = { ...user, locale: saved.data.setMyLocale.locale };
-      }
-      applyLocale(user.locale as Locale);
-      setState({ status: 'signedIn', user });
-      return user;
-    },
-    [client],
-  );
-
-  const logout = useCallback(async () => {
-    try {
-      await client.mutate({ mutation: LogoutDocument });
-    } finally {
-      await client.clearStore();
-      setState({ status: 'anonymous', loggedOut: true });
-    }
-  }, [client]);
-
-  const setLocale = useCallback(
-    async (locale: Locale) => {
-      applyLocale(locale);
-      if (state.status !== 'signedIn') {
-        pickedBeforeLogin.current = locale;
-        return;
-      }
-      const { data } = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale } });
-      if (data) setState({ status: 'signedIn', user: { ...state.user, locale: data.setMyLocale.locale } });
-    },
-    [client, state],
-  );
-
-  const value = useMemo<Session>(
-    () => ({
-      state,
-      user: state.status === 'signedIn' ? state.user : null,
-      login,
-      logout,
-      setLocale,
-      retry: loadMe,
-    }),
-    [state, login, logout, setLocale, loadMe],
-  );
+  const value = useSessionState();
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

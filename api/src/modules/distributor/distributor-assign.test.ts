@@ -1,6 +1,6 @@
 import { Audience, ErrorCode } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness';
-import { BrandFixture, createBrand } from '../../../test/factories';
+import { BrandFixture, brandAndOther } from '../../../test/factories';
 
 /** Many distributors to one channel manager at once: the distributors list's row selection. */
 
@@ -11,9 +11,7 @@ let admin: GqlClient;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [brand, other] = [await createBrand(t.app.ds, 8), await createBrand(t.app.ds, 2)];
-  admin = t.client(Audience.CONSOLE);
-  await admin.login(brand.adminEmail);
+  ({ brand, other, admin } = await brandAndOther(t, 8, 2));
 });
 afterAll(() => t?.stop());
 

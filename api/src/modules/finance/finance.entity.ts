@@ -1,6 +1,6 @@
 import { Column, Entity, VersionColumn } from 'typeorm';
 import { DisputeStatus, LedgerEntryKind, PaymentMethod, StatementStatus } from '@medchannel/shared-schema';
-import { TenantEntity } from '../../common/base.entity';
+import { DistributorAmountEntity, TenantEntity } from '../../common/base.entity';
 import { StoredFileEntity } from '../../common/stored-file.entity';
 
 /** 发票: a document against shipped goods (their receivables arose at shipment). Never edited. */
@@ -58,16 +58,7 @@ export class InvoiceShipment extends TenantEntity {
 
 /** 回款: money received, identified by the bank's or the ERP's reference. */
 @Entity('payment')
-export class Payment extends TenantEntity {
-  @Column({ name: 'distributor_id', type: 'uuid' })
-  distributorId: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  amount: string;
-
-  @Column({ type: 'char', length: 3 })
-  currency: string;
-
+export class Payment extends DistributorAmountEntity {
   @Column({ name: 'received_on', type: 'date' })
   receivedOn: string;
 

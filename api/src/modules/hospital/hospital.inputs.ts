@@ -22,8 +22,13 @@ export class DepartmentInput {
   volumeKind?: VolumeKind;
 }
 
+/**
+ * A hospital's profile, the same when it is created and when it is edited.
+ * No resolver takes it, so it stays out of the schema (type-graphql 2 has no `isAbstract`); the
+ * inputs inherit its fields, and a field whose description differs stays with each input.
+ */
 @InputType()
-export class CreateHospitalInput {
+abstract class HospitalProfileInput {
   @Field()
   @Length(1, 200)
   name: string;
@@ -38,13 +43,15 @@ export class CreateHospitalInput {
   @Min(0)
   beds?: number;
 
+  @OptionalTextField(300)
+  address?: string;
+}
+
+/** A new hospital with its first departments. */
+@InputType()
+export class CreateHospitalInput extends HospitalProfileInput {
   @IdField()
   regionId: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @MaxLength(300)
-  address?: string;
 
   @OptionalIdField('Made once per hospital by the client: a retry with it returns the first result')
   idempotencyKey?: string;
@@ -85,26 +92,9 @@ export class ContactInput {
 
 /** A hospital's profile as edited: everything but its departments and contacts, which have their own. */
 @InputType()
-export class UpdateHospitalInput {
-  @Field()
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => HospitalGrade)
-  @IsEnum(HospitalGrade)
-  grade: HospitalGrade;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  beds?: number;
-
+export class UpdateHospitalInput extends HospitalProfileInput {
   @IdField('A region the viewer covers')
   regionId: string;
-
-  @OptionalTextField(300)
-  address?: string;
 
   @ExpectedVersionField()
   expectedVersion: number;

@@ -1,29 +1,18 @@
 import { Column, Entity } from 'typeorm';
 import { LedgerEntryKind } from '@medchannel/shared-schema';
-import { TenantEntity } from '../../common/base.entity';
+import { AccountAmountEntity } from '../../common/base.entity';
 
 /**
  * One entry in a distributor's account with the brand: positive amounts are owed to the brand
  * (receivables), negative ones reduce what is owed. Balances are sums of entries; the database
- * refuses UPDATE and DELETE, so a wrong entry is corrected by a REVERSAL entry.
+ * refuses UPDATE and DELETE, so a wrong entry is corrected by a REVERSAL entry. `occurredOn` is
+ * the day the entry counts on: the day it happened, or the open period's first day when that month
+ * was already stated (ClosedPeriods migration).
  */
 @Entity('ledger_entry')
-export class LedgerEntry extends TenantEntity {
-  @Column({ name: 'distributor_id', type: 'uuid' })
-  distributorId: string;
-
+export class LedgerEntry extends AccountAmountEntity {
   @Column({ type: 'varchar', length: 32 })
   kind: LedgerEntryKind;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  amount: string;
-
-  @Column({ type: 'char', length: 3 })
-  currency: string;
-
-  /** The day the entry counts on: the day it happened, or the open period's first day when that month was already stated (ClosedPeriods migration). */
-  @Column({ name: 'occurred_on', type: 'date' })
-  occurredOn: string;
 
   /** The day it happened, when that fell in a stated month and the entry was posted later (occurredOn). */
   @Column({ name: 'value_on', type: 'date', nullable: true })

@@ -1,13 +1,17 @@
 import { Field, InputType } from 'type-graphql';
-import { IsEnum, IsOptional, Length } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, Length } from 'class-validator';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { DecimalRange } from '../../common/ranges';
-import { DecimalScalar } from '../../common/money';
+import { CURRENCIES, DecimalScalar } from '../../common/money';
 import { DateField, ExpectedVersionField, IdField } from '../../common/fields';
 
-/** A product's own facts as the console edits them; its certificate is renewed, its prices set from a date. */
+/**
+ * A product's own facts, the same when it is created and when the console edits them.
+ * No resolver takes it, so it stays out of the schema (type-graphql 2 has no `isAbstract`); the
+ * inputs inherit its fields, and a field whose description differs stays with each input.
+ */
 @InputType()
-export class UpdateProductInput {
+abstract class ProductFactsInput {
   @IdField()
   productLineId: string;
 
@@ -31,7 +35,33 @@ export class UpdateProductInput {
   @IsOptional()
   @Length(1, 80)
   udiDi?: string | null;
+}
 
+/** A new product with its first registration certificate and its list price. */
+@InputType()
+export class CreateProductInput extends ProductFactsInput {
+  @Field()
+  @Length(1, 80)
+  registrationNo: string;
+
+  @DateField()
+  registrationValidFrom: string;
+
+  @DateField()
+  registrationValidTo: string;
+
+  @Field(() => DecimalScalar)
+  @DecimalRange('0')
+  listPrice: string;
+
+  @Field({ defaultValue: 'CNY' })
+  @IsIn(CURRENCIES)
+  currency: string;
+}
+
+/** A product's own facts as the console edits them; its certificate is renewed, its prices set from a date. */
+@InputType()
+export class UpdateProductInput extends ProductFactsInput {
   @Field(() => DecimalScalar, { description: 'In the product’s currency' })
   @DecimalRange('0')
   listPrice: string;

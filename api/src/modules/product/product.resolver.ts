@@ -3,9 +3,8 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
 import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
 import { LocalDateScalar } from '../../common/dates';
-import { RenewRegistrationInput, UpdateProductInput } from './product.inputs';
+import { CreateProductInput, RenewRegistrationInput, UpdateProductInput } from './product.inputs';
 import {
-  CreateProductInput,
   MoneyType,
   PriceListEntryType,
   ProductConnection,

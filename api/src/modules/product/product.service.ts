@@ -9,8 +9,8 @@ import { isUuid } from '../../common/ids';
 import { addDays, isIsoDate } from '../../common/dates';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
-import { CreateProductInput, ProductFilter, SetTierPriceInput } from './product.types';
-import { RenewRegistrationInput, UpdateProductInput } from './product.inputs';
+import { ProductFilter, SetTierPriceInput } from './product.types';
+import { CreateProductInput, RenewRegistrationInput, UpdateProductInput } from './product.inputs';
 
 /** The brand's catalog: reference data every user of the brand may read; prices by tier. */
 export class ProductService {

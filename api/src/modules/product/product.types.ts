@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DecimalRange } from '../../common/ranges';
 import { DeviceClass, ProductKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
-import { CURRENCIES, Decimal, DecimalScalar, fixed2 } from '../../common/money';
+import { Decimal, DecimalScalar, fixed2 } from '../../common/money';
 import { LocalDateScalar } from '../../common/dates';
 import { IdField, OptionalIdField, DateField } from '../../common/fields';
 
@@ -102,51 +102,6 @@ export class ProductFilter {
   @IsOptional()
   @IsEnum(DeviceClass)
   deviceClass?: DeviceClass;
-}
-
-@InputType()
-export class CreateProductInput {
-  @IdField()
-  productLineId: string;
-
-  @Field()
-  @Length(1, 40)
-  code: string;
-
-  @Field()
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => ProductKind)
-  @IsEnum(ProductKind)
-  kind: ProductKind;
-
-  @Field(() => DeviceClass)
-  @IsEnum(DeviceClass)
-  deviceClass: DeviceClass;
-
-  @Field()
-  @Length(1, 80)
-  registrationNo: string;
-
-  @DateField()
-  registrationValidFrom: string;
-
-  @DateField()
-  registrationValidTo: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 80)
-  udiDi?: string | null;
-
-  @Field(() => DecimalScalar)
-  @DecimalRange('0')
-  listPrice: string;
-
-  @Field({ defaultValue: 'CNY' })
-  @IsIn(CURRENCIES)
-  currency: string;
 }
 
 @InputType()

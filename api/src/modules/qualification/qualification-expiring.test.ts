@@ -1,6 +1,6 @@
-import { Audience, ErrorCode } from '@medchannel/shared-schema';
+import { ErrorCode } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness';
-import { BrandFixture, createBrand } from '../../../test/factories';
+import { BrandFixture, brandAndOther } from '../../../test/factories';
 import { addDays, today } from '../../common/dates';
 
 /** What expires when: the brand adds and renews a distributor's documents, and the list says what still warns. */
@@ -12,9 +12,7 @@ let admin: GqlClient;
 
 beforeAll(async () => {
   t = await startTestApp();
-  [brand, other] = [await createBrand(t.app.ds, 3), await createBrand(t.app.ds, 1)];
-  admin = t.client(Audience.CONSOLE);
-  await admin.login(brand.adminEmail);
+  ({ brand, other, admin } = await brandAndOther(t, 3, 1));
 });
 afterAll(() => t?.stop());
 

@@ -1,80 +1,18 @@
 import './strings';
-import { useState } from 'react';
-import { Alert, App, Checkbox, Flex, Form, Input, Select } from 'antd';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Alert, Checkbox, Flex, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DeviceClass, QualificationType } from '@medchannel/shared-schema';
-import { addDays, chinaToday, FormModal, uploadFile, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { AddQualificationDocument, DistributorDocument, type DistributorDetailFragment } from '../../gql/graphql';
+import { FormModal } from '@medchannel/web-shared/kernel';
+import { useQualificationForm, type QualificationTarget } from './useQualificationForm';
 
-type Qualification = DistributorDetailFragment['qualifications'][number];
-/** A new document, or a renewal: the later document of the same kind that replaces `renews`. */
-export type QualificationTarget = { distributorId: string; renews?: Qualification };
-
-interface Values {
-  type: QualificationType;
-  number: string;
-  deviceClasses: DeviceClass[];
-  validFrom: string;
-  validTo?: string;
-}
+export type { QualificationTarget } from './useQualificationForm';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * 添加资质 / 续期: kind, number, business scope (device classes), validity, and the scan. The
- * document is written first; its scan then goes up through the file route, and a scan refused
- * there (size, kind) is said, the document kept to upload its scan again from its row.
- */
+/** 添加资质 / 续期: kind, number, business scope (device classes), validity, and the scan (useQualificationForm sends them). */
 export function QualificationModal({ target, onClose }: { target: QualificationTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const [file, setFile] = useState<File | null>(null);
-  const { message } = App.useApp();
-  const open = target !== null;
-  const client = useApolloClient();
-  const [add, { loading }] = useMutation(AddQualificationDocument);
-  const renews = target?.renews;
-  const { shell } = useFormSubmit({
-    form,
-    open,
-    onClose,
-    loading,
-    fields: ['type', 'number', 'deviceClasses', 'validFrom', 'validTo'],
-    send: async (values) => {
-      if (!target) return;
-      const { data } = await add({
-        variables: { input: { ...values, validTo: values.validTo || null, distributorId: target.distributorId } },
-      });
-      if (file && data) {
-        const sent = await uploadFile(
-          `/files/qualifications/${encodeURIComponent(data.addQualification.id)}`,
-          file,
-          'console',
-        );
-        // the document is kept: its row offers the upload again
-        if (!sent.ok)
-          void message.warning(
-            t('qualificationEdit.scanFailed', {
-              reason: t(`errors.reason.${sent.reason}`, { defaultValue: t(`errors.code.${sent.code}`) }),
-            }),
-          );
-      }
-      // the page reads the document and its scan once both are in
-      await client.refetchQueries({ include: [DistributorDocument] });
-      setFile(null);
-      onClose();
-    },
-  });
-
-  const initial: Partial<Values> = renews
-    ? {
-        type: renews.type as QualificationType,
-        number: renews.number,
-        deviceClasses: renews.deviceClasses as DeviceClass[],
-        validFrom: renews.validTo ? addDays(renews.validTo, 1) : chinaToday(),
-      }
-    : { type: QualificationType.OPERATING_LICENSE_III, deviceClasses: [], validFrom: chinaToday() };
+  const { form, shell, initial, renews, setFile } = useQualificationForm(target, onClose);
 
   return (
     <FormModal

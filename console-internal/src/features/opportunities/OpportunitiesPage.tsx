@@ -1,26 +1,22 @@
 import './strings';
 import { useState } from 'react';
-import { Button, Card, Flex, Select, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OPPORTUNITY_STAGES, RegistrationStatus, can, type OpportunityStage } from '@medchannel/shared-schema';
+import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
-import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
-import { DistributorPicker } from '../../components/DistributorPicker';
-import { RegionSelect } from '../../components/RegionSelect';
 import { rowData } from '../../components/rowData';
-import { ConsoleOpportunitiesDocument, type ConsoleOpportunityRowFragment } from '../../gql/graphql';
+import type { ConsoleOpportunityRowFragment } from '../../gql/graphql';
 import { FunnelCard } from './FunnelCard';
 import { NewOpportunityModal } from './NewOpportunityModal';
+import { OpportunityFilters } from './OpportunityFilters';
 import { ProtectionDays } from './ProtectionDays';
 import { RegistrationTag } from './RegistrationTag';
-
-const PAGE_SIZE = 20;
+import { useOpportunityList } from './useOpportunityList';
 
 /** 机会点: the pipeline in the viewer's scope, its funnel over the same filters, server-paged; filters in the URL. */
 export default function OpportunitiesPage() {
@@ -28,19 +24,7 @@ export default function OpportunitiesPage() {
   const format = useFormat();
   const user = useCurrentUser();
   const [creating, setCreating] = useState(false);
-  const { params, setFilter } = useUrlFilters();
-  const search = params.get('q') ?? '';
-  const stage = (params.get('stage') as OpportunityStage | null) ?? undefined;
-  const registration = (params.get('reg') as RegistrationStatus | null) ?? undefined;
-  const distributorId = params.get('distributor') ?? undefined;
-  const regionId = params.get('region') ?? undefined;
-  const pages = useKeysetPages([search, stage, registration, distributorId, regionId].join('|'));
-  const filter = { search: search || undefined, stage, registration, distributorId, regionId };
-  const { data, previousData, loading, error, refetch } = useQuery(ConsoleOpportunitiesDocument, {
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
-  });
-  const shown = data ?? previousData;
-  const filtered = Boolean(search || stage || registration || distributorId || regionId);
+  const { filters, setFilter, filtered, pages, shown, loading, error, refetch } = useOpportunityList();
 
   return (
     <>
@@ -66,50 +50,11 @@ export default function OpportunitiesPage() {
         }
       />
       <NewOpportunityModal open={creating} onClose={() => setCreating(false)} />
-      {shown && <FunnelCard stages={shown.opportunityFunnel} current={stage} onPick={(s) => setFilter('stage', s)} />}
+      {shown && (
+        <FunnelCard stages={shown.opportunityFunnel} current={filters.stage} onPick={(s) => setFilter('stage', s)} />
+      )}
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <SearchFilter
-            value={search}
-            onSearch={(v) => setFilter('q', v)}
-            placeholder={t('opportunity.searchPlaceholder')}
-            testId="opportunity-search"
-          />
-          <Select
-            allowClear
-            value={stage}
-            onChange={(v) => setFilter('stage', v)}
-            placeholder={t('opportunity.allStages')}
-            style={{ width: 140 }}
-            options={OPPORTUNITY_STAGES.map((s) => ({ value: s, label: t(`opportunity.stage.${s}`) }))}
-            data-testid="opportunity-stage-filter"
-          />
-          <Select
-            allowClear
-            value={registration}
-            onChange={(v) => setFilter('reg', v)}
-            placeholder={t('opportunity.allRegistrations')}
-            style={{ width: 160 }}
-            options={Object.values(RegistrationStatus).map((s) => ({
-              value: s,
-              label: t(`opportunity.registrationStatus.${s}`),
-            }))}
-            data-testid="opportunity-registration-filter"
-          />
-          <DistributorPicker
-            value={distributorId}
-            onChange={(v) => setFilter('distributor', v)}
-            placeholder={t('opportunity.allDistributors')}
-            testId="opportunity-distributor-filter"
-          />
-          <RegionSelect
-            value={regionId}
-            onChange={(v) => setFilter('region', v)}
-            placeholder={t('opportunity.allRegions')}
-            style={{ width: 160 }}
-            data-testid="opportunity-region-filter"
-          />
-        </Flex>
+        <OpportunityFilters filters={filters} setFilter={setFilter} />
         <PagedTable<ConsoleOpportunityRowFragment>
           list={{ page: shown?.opportunities, loading, error, refetch }}
           pages={pages}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Popconfirm, Space, type ButtonProps } from 'antd';
+import { Button, Popconfirm, Space, type ButtonProps } from 'antd';
 import {
   CheckOutlined,
   CloseCircleOutlined,
@@ -8,21 +8,12 @@ import {
   StopOutlined,
   CarOutlined,
 } from '@ant-design/icons';
-import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ORDER_TRANSITIONS, OrderStatus } from '@medchannel/shared-schema';
-import {
-  ApproveOrderDocument,
-  CancelOrderDocument,
-  CloseOrderDocument,
-  ConfirmDeliveryDocument,
-  RejectOrderDocument,
-  type OrderDetailFragment,
-} from '../../gql/graphql';
+import { OrderStatus } from '@medchannel/shared-schema';
+import type { OrderDetailFragment } from '../../gql/graphql';
 import { ReasonModal } from './ReasonModal';
 import { ShipmentDrawer } from './ShipmentDrawer';
-import { useCodedError } from '@medchannel/web-shared/kernel';
-import { ORDER_ERRORS } from './orderErrors';
+import { useOrderMoves } from './useOrderMoves';
 
 type Dialog = 'reject' | 'cancel' | 'ship' | null;
 
@@ -34,28 +25,8 @@ const SHIPPABLE: string[] = [OrderStatus.APPROVED, OrderStatus.PARTIALLY_SHIPPED
  */
 export function OrderActions({ order }: { order: OrderDetailFragment }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const explain = useCodedError(ORDER_ERRORS);
-  const options = { refetchQueries: ['CreditStatus'] };
-  const [approve] = useMutation(ApproveOrderDocument, options);
-  const [reject] = useMutation(RejectOrderDocument, options);
-  const [cancel] = useMutation(CancelOrderDocument, options);
-  const [deliver] = useMutation(ConfirmDeliveryDocument, options);
-  const [close] = useMutation(CloseOrderDocument, options);
-  const moves = ORDER_TRANSITIONS[order.status as OrderStatus] ?? [];
-  const at = { id: order.id, expectedVersion: order.version };
-
-  /** A move without a reason: confirmed in place; a refusal says why and the page shows the order as it is now. */
-  const confirmed = (run: () => Promise<unknown>, done: string) => async () => {
-    try {
-      await run();
-      void message.success(done);
-    } catch (error) {
-      const f = explain(error);
-      void message.error(f.detail ? `${f.message} ${f.detail}` : f.message);
-    }
-  };
+  const { moves, confirmed, approve, deliver, close, reject, cancel } = useOrderMoves(order);
 
   const quick = (
     key: string,
@@ -82,14 +53,7 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
   const buttons = [
     order.status === OrderStatus.SUBMITTED &&
       moves.includes(OrderStatus.APPROVED) &&
-      quick(
-        'approve',
-        t('order.approveConfirm'),
-        t('order.approve'),
-        <CheckOutlined />,
-        () => approve({ variables: at }),
-        true,
-      ),
+      quick('approve', t('order.approveConfirm'), t('order.approve'), <CheckOutlined />, approve, true),
     moves.includes(OrderStatus.REJECTED) && (
       <Button
         key="reject"
@@ -113,16 +77,9 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
       </Button>
     ),
     moves.includes(OrderStatus.DELIVERED) &&
-      quick(
-        'deliver',
-        t('order.deliverConfirm'),
-        t('order.deliver'),
-        <CarOutlined />,
-        () => deliver({ variables: at }),
-        true,
-      ),
+      quick('deliver', t('order.deliverConfirm'), t('order.deliver'), <CarOutlined />, deliver, true),
     moves.includes(OrderStatus.CLOSED) &&
-      quick('close', t('order.closeConfirm'), t('order.close'), <FileDoneOutlined />, () => close({ variables: at })),
+      quick('close', t('order.closeConfirm'), t('order.close'), <FileDoneOutlined />, close),
     moves.includes(OrderStatus.CANCELLED) && (
       <Button key="cancel" icon={<StopOutlined />} onClick={() => setDialog('cancel')} data-testid="cancel-open">
         {t('order.cancel')}
@@ -145,7 +102,7 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
         placeholder={t('order.rejectReasonPlaceholder')}
         danger
         testId="reject"
-        run={(reason) => reject({ variables: { ...at, reason } })}
+        run={reject}
         onClose={() => setDialog(null)}
       />
       <ReasonModal
@@ -156,7 +113,7 @@ export function OrderActions({ order }: { order: OrderDetailFragment }) {
         help={t('order.cancelHelp')}
         danger
         testId="cancel"
-        run={(reason) => cancel({ variables: { ...at, reason } })}
+        run={cancel}
         onClose={() => setDialog(null)}
       />
       <ShipmentDrawer order={order} open={dialog === 'ship'} onClose={() => setDialog(null)} />

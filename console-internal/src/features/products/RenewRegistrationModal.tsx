@@ -6,7 +6,7 @@ import { ErrorReason } from '@medchannel/shared-schema';
 import { FormModal, addDays, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { RenewProductRegistrationDocument } from '../../gql/graphql';
 import { type ProductRow } from './useProductList';
-import { ValidityFields } from './ProductFormModal';
+import { ValidityFields } from './RegistrationFields';
 
 interface Values {
   registrationNo: string;

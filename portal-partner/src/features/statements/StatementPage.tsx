@@ -15,7 +15,8 @@ import { DownloadButtons } from './DownloadButtons';
 import { StatementActions } from './StatementActions';
 import { StatementLines } from './StatementLines';
 import { useAccountFormat } from './format';
-import { DisputeBar, FailureAlert, Outcome, Summary, Versions } from './StatementSections';
+import { FailureAlert, Outcome } from './StatementOutcome';
+import { DisputeBar, Summary, Versions } from './StatementSections';
 import { useDisputeDraft } from './useDisputeDraft';
 import './statements.css';
 

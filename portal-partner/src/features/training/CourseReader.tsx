@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Progress, Typography } from 'antd';
-import { CheckCircleFilled, DownOutlined, UpOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { BottomBar } from '../../components/BottomBar';
 import { CompleteCourseSectionDocument } from '../../gql/graphql';
 import type { MyEnrollment, Version } from './CoursePage';
+import { CourseOutline } from './CourseOutline';
 import { MaterialView } from './MaterialView';
 import { QuizStep } from './QuizStep';
 import { useCodedError } from '@medchannel/web-shared/kernel';
@@ -23,8 +23,6 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
   const allDone = sections.every((s) => done.has(s.id));
   const firstOpen = sections.findIndex((s) => !done.has(s.id));
   const [step, setStep] = useState(firstOpen < 0 ? sections.length : firstOpen);
-  // On a phone the outline would push the section below the fold: folded unless asked for.
-  const [outline, setOutline] = useState(false);
   const [complete, completing] = useMutation(CompleteCourseSectionDocument);
   const quizStep = step >= sections.length;
   const section = quizStep ? null : sections[step];
@@ -42,64 +40,9 @@ export function CourseReader({ enrollment, version }: { enrollment: MyEnrollment
     window.scrollTo({ top: 0 });
   };
 
-  const goTo = (i: number) => {
-    setStep(i);
-    setOutline(false);
-  };
-
   return (
     <>
-      <Card size="small">
-        <div className="pp-row-head">
-          <Typography.Text strong>{t('course.progress')}</Typography.Text>
-          <span className="pp-muted" data-testid="course-progress" data-done={done.size} data-total={sections.length}>
-            {t('course.progressText', { done: done.size, total: sections.length })}
-          </span>
-        </div>
-        <Progress
-          percent={sections.length ? Math.round((100 * done.size) / sections.length) : 0}
-          showInfo={false}
-          size="small"
-        />
-        <Button
-          type="link"
-          size="small"
-          style={{ paddingInline: 0 }}
-          onClick={() => setOutline(!outline)}
-          aria-expanded={outline}
-          data-testid="course-outline-toggle"
-        >
-          {t('course.outline')} {outline ? <UpOutlined /> : <DownOutlined />}
-        </Button>
-        <ol className="pt-outline pt-steps" data-testid="course-outline" hidden={!outline}>
-          {sections.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className={i === step ? 'pt-step pt-step-current' : 'pt-step'}
-                onClick={() => goTo(i)}
-                data-testid={`outline-${s.id}`}
-              >
-                <span>{s.title}</span>
-                {done.has(s.id) && <CheckCircleFilled className="pt-check" aria-label={t('course.done')} />}
-              </button>
-            </li>
-          ))}
-          {version.questions.length > 0 && (
-            <li>
-              <button
-                type="button"
-                className={quizStep ? 'pt-step pt-step-current' : 'pt-step'}
-                disabled={!allDone}
-                onClick={() => goTo(sections.length)}
-                data-testid="outline-quiz"
-              >
-                <span>{t('course.quiz')}</span>
-              </button>
-            </li>
-          )}
-        </ol>
-      </Card>
+      <CourseOutline version={version} done={done} step={step} onGoTo={setStep} />
       {section && (
         <>
           <Card

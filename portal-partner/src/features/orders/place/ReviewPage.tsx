@@ -9,7 +9,8 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { BottomBar } from '../../../components/BottomBar';
 import { isComplete, useCart } from './cart';
-import { PlaceFailureAlert, ReviewLines, ReviewTotals, Verdict } from './ReviewSections';
+import { ReviewLines } from './ReviewLines';
+import { PlaceFailureAlert, ReviewTotals, Verdict } from './ReviewSections';
 import { usePlaceOrder } from './usePlaceOrder';
 import '../orders.css';
 
