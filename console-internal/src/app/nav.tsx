@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CarOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FundOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
@@ -22,6 +23,7 @@ export type Feature =
   | 'distributors'
   | 'hospitals'
   | 'opportunities'
+  | 'quoteApprovals'
   | 'compliance'
   | 'products'
   | 'orders'
@@ -47,6 +49,7 @@ const NAV: NavItem[] = [
   { feature: 'distributors', path: '/distributors', icon: <TeamOutlined /> },
   { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
   { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
+  { feature: 'quoteApprovals', path: '/quote-approvals', icon: <FileDoneOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
@@ -70,6 +73,8 @@ const ACCESS: Record<Feature, Capability> = {
   hospitals: 'console.hospitals',
   // 机会点: the channel staff's pipeline and the registrations they decide; engineers read it.
   opportunities: 'console.opportunities',
+  // 报价审批: bid quotes below the floor price, for the regional heads (and the admin) who decide them.
+  quoteApprovals: 'console.quoteApprovals',
   // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
   compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.

@@ -16,6 +16,7 @@ const page = {
   compliance: retryingLazy(() => import('../features/hospitals/CompliancePage')),
   opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
+  quoteApprovals: retryingLazy(() => import('../features/tenders/QuoteApprovalsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -46,6 +47,8 @@ export const router = createAppRouter({
     // 机会点: the pipeline with its funnel; one opportunity, its stages and its registration to decide.
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
+    // 报价审批: tender quotes below the floor price waiting for the regional head's decision.
+    { path: '/quote-approvals', feature: 'quoteApprovals', page: page.quoteApprovals },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

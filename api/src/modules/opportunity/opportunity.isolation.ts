@@ -32,7 +32,7 @@ function seesOpportunity(user: SeedUser, o: SeedOpportunity): boolean {
   );
 }
 
-const foreignOpportunities = (user: SeedUser) => SEED_OPPORTUNITIES.filter((o) => !seesOpportunity(user, o));
+export const foreignOpportunities = (user: SeedUser) => SEED_OPPORTUNITIES.filter((o) => !seesOpportunity(user, o));
 
 /** The line the persona's distributor sells (华康's 超声影像 is covered for every seeded partner persona). */
 const lineOf = (user: SeedUser) => PRODUCT_LINES.find((l) => l.brandId === user.brandId)!.id;
@@ -46,7 +46,7 @@ const distributorOf = (user: SeedUser) =>
   user.distributorCode ? distributorByCode(user.distributorCode).id : (firstDistributor(user)?.id ?? null);
 
 /** An opportunity of the matrix's own the persona sees: theirs, at a hospital they see, of their distributor. */
-async function opportunityFor(ds: DataSource, user: SeedUser): Promise<{ id: string; version: number }> {
+export async function opportunityFor(ds: DataSource, user: SeedUser): Promise<{ id: string; version: number }> {
   const hospital = hospitalFor(user);
   const distributorId = sideOfRole(user.role) === Side.PARTNER ? distributorOf(user) : null;
   const [o] = await ds.query(
