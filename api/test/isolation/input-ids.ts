@@ -16,7 +16,7 @@ import { Side, sideOfRole } from '@medchannel/shared-schema';
 import { REGIONS, SeedUser, distributorByCode } from '../../src/db/seed/demo-data';
 import { PRODUCT_LINES } from '../../src/db/seed/catalog-data';
 import { SEED_COURSES } from '../../src/db/seed/training-data';
-import { foreignOpportunities } from '../../src/modules/opportunity/opportunity.isolation';
+import { foreignOpportunities } from './opportunity-fixtures';
 import { foreignDistributors, foreignHospitals, foreignOrders, foreignProducts, foreignUsers } from '../personas';
 
 /**

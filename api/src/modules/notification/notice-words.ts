@@ -67,8 +67,14 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
     zh: '招标 {name} 有一条低于底价的投标报价待您审批',
     en: 'A bid quote below the floor price for tender {name} waits for your approval',
   },
-  TENDER_QUOTE_APPROVED: { zh: '您在招标 {name} 的投标报价已批准', en: 'Your bid quote for tender {name} was approved' },
-  TENDER_QUOTE_REJECTED: { zh: '您在招标 {name} 的投标报价被驳回', en: 'Your bid quote for tender {name} was rejected' },
+  TENDER_QUOTE_APPROVED: {
+    zh: '您在招标 {name} 的投标报价已批准',
+    en: 'Your bid quote for tender {name} was approved',
+  },
+  TENDER_QUOTE_REJECTED: {
+    zh: '您在招标 {name} 的投标报价被驳回',
+    en: 'Your bid quote for tender {name} was rejected',
+  },
   REGISTRATION_EXPIRING: {
     zh: '{name} 的注册证将于 {validTo} 到期（{days} 天后）',
     en: 'The registration certificate of {name} expires on {validTo} (in {days} days)',

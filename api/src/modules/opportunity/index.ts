@@ -49,3 +49,4 @@ export const opportunityModule = defineModule({
 // What other modules (and tests) may use from this one
 export * from './opportunity.entity';
 export { OpportunityType } from './opportunity.types';
+export { SEED_OPPORTUNITIES, type SeedOpportunity } from './opportunity.seed';

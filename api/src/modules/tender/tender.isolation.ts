@@ -5,7 +5,7 @@ import { BRANDS, REGIONS, SeedUser } from '../../db/seed/demo-data';
 import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import { notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
-import { foreignOpportunities, opportunityFor } from '../opportunity/opportunity.isolation';
+import { foreignOpportunities, opportunityFor } from '../../../test/isolation/opportunity-fixtures';
 import { SEED_PENDING_QUOTE_ID, SEED_TENDER_ID } from './tender.seed';
 
 /** The tender operations: an opportunity's tenders, one tender, the approval queue, and every move on them. */

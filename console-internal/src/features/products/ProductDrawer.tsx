@@ -13,7 +13,7 @@ import { PriceHistory, RegistrationHistory } from './ProductHistory';
 import { ProductFormModal } from './ProductFormModal';
 import { RenewRegistrationModal } from './RenewRegistrationModal';
 import { SetPriceModal } from './SetPriceModal';
-import { FloorPriceButton } from '../tenders/FloorPriceButton';
+import { FloorPriceButton } from './FloorPriceButton';
 
 type Action = 'edit' | 'renew' | 'price' | null;
 

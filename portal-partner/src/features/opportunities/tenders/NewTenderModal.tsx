@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { CreateMyTenderDocument } from '../../gql/graphql';
+import { CreateMyTenderDocument } from '../../../gql/graphql';
 
 interface Values {
   number: string;

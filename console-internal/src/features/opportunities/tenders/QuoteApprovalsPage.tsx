@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { TenderQuoteApprovalsDocument, type TenderQuoteApprovalsQuery } from '../../gql/graphql';
+import { TenderQuoteApprovalsDocument, type TenderQuoteApprovalsQuery } from '../../../gql/graphql';
 import { DecideQuoteModal, type Decision } from './DecideQuoteModal';
 import { QUOTE_COLOR } from './TenderPanel';
 

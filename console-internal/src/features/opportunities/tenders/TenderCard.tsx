@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { ConsoleTendersDocument } from '../../gql/graphql';
+import { ConsoleTendersDocument } from '../../../gql/graphql';
 import { NewTenderModal } from './NewTenderModal';
 import { TenderPanel } from './TenderPanel';
 

@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { SubmitConsoleTenderDocument, type ConsoleTenderFragment } from '../../gql/graphql';
+import { SubmitConsoleTenderDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
 import { QuoteModal } from './QuoteModal';
 import { ResultModal } from './ResultModal';
 

@@ -2,7 +2,7 @@ import { App, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { ApproveTenderQuoteDocument, RejectTenderQuoteDocument } from '../../gql/graphql';
+import { ApproveTenderQuoteDocument, RejectTenderQuoteDocument } from '../../../gql/graphql';
 
 export type Decision = 'approve' | 'reject';
 

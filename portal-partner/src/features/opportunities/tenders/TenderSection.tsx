@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { MyTendersDocument } from '../../gql/graphql';
+import { MyTendersDocument } from '../../../gql/graphql';
 import { MyTenderCard } from './MyTenderCard';
 import { NewTenderModal } from './NewTenderModal';
 

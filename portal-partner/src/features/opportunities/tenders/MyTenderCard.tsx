@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { SubmitMyTenderDocument, type MyTenderFragment } from '../../gql/graphql';
+import { SubmitMyTenderDocument, type MyTenderFragment } from '../../../gql/graphql';
 import { QuoteModal } from './QuoteModal';
 
 const STATUS_COLOR: Record<string, string> = { OPEN: 'blue', SUBMITTED: 'purple', WON: 'green', LOST: 'default' };

@@ -1,4 +1,3 @@
-import './strings';
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -8,7 +7,7 @@ import { can } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { SetProductFloorPriceDocument } from '../../gql/graphql';
-import { AMOUNT } from './NewTenderModal';
+import { AMOUNT } from './amount';
 
 interface Values {
   price: string;
@@ -36,36 +35,36 @@ export function FloorPriceButton({ product }: { product: { id: string; name: str
         },
       });
       setOpen(false);
-      void message.success(t('tender.floorSet'));
+      void message.success(t('product.floor.floorSet'));
     },
   });
   if (!product || !can(user.role, 'product.setPrice')) return null;
 
   return (
     <>
-      <Button onClick={() => setOpen(true)}>{t('tender.setFloor')}</Button>
+      <Button onClick={() => setOpen(true)}>{t('product.floor.setFloor')}</Button>
       <FormModal
         {...shell}
-        title={t('tender.setFloorTitle', { name: product.name })}
+        title={t('product.floor.setFloorTitle', { name: product.name })}
         submitText={t('action.save')}
         testId="floor-form"
       >
-        <Alert type="info" showIcon title={t('tender.setFloorHint')} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon title={t('product.floor.setFloorHint')} style={{ marginBottom: 16 }} />
         <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure}>
           <Form.Item
             name="price"
-            label={t('tender.floorPrice')}
+            label={t('product.floor.floorPrice')}
             rules={[
-              { required: true, message: t('tender.required') },
-              { pattern: AMOUNT, message: t('tender.amountInvalid') },
+              { required: true, message: t('product.floor.required') },
+              { pattern: AMOUNT, message: t('product.floor.amountInvalid') },
             ]}
           >
             <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item
             name="effectiveFrom"
-            label={t('tender.effectiveFrom')}
-            rules={[{ required: true, message: t('tender.required') }]}
+            label={t('product.floor.effectiveFrom')}
+            rules={[{ required: true, message: t('product.floor.required') }]}
           >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Radio } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { RecordConsoleTenderResultDocument, type ConsoleTenderFragment } from '../../gql/graphql';
+import { RecordConsoleTenderResultDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
 import { AMOUNT } from './NewTenderModal';
 
 interface Values {
