@@ -168,15 +168,16 @@ export class NoticeJobs {
       id: string;
       brand_id: string;
       owner_id: string;
+      opportunity_id: string;
       number: string;
       kind: NotificationKind;
       due_on: string;
     }> = await this.ds.query(
-      `SELECT t.id, t.brand_id, o.owner_id, t.number, $3::text AS kind, t.registration_deadline::text AS due_on
+      `SELECT t.id, t.brand_id, o.owner_id, o.id AS opportunity_id, t.number, $3::text AS kind, t.registration_deadline::text AS due_on
            FROM tender t JOIN opportunity o ON o.id = t.opportunity_id
           WHERE t.status = 'OPEN' AND t.registration_deadline BETWEEN $1::date AND $2::date
          UNION ALL
-         SELECT t.id, t.brand_id, o.owner_id, t.number, $4::text AS kind, (t.bid_opening_at AT TIME ZONE 'Asia/Shanghai')::date::text AS due_on
+         SELECT t.id, t.brand_id, o.owner_id, o.id AS opportunity_id, t.number, $4::text AS kind, (t.bid_opening_at AT TIME ZONE 'Asia/Shanghai')::date::text AS due_on
            FROM tender t JOIN opportunity o ON o.id = t.opportunity_id
           WHERE t.status IN ('OPEN', 'SUBMITTED')
             AND (t.bid_opening_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date`,
@@ -196,7 +197,12 @@ export class NoticeJobs {
           kind: t.kind,
           entity: 'tender',
           entityId: t.id,
-          params: { name: t.number, validTo: t.due_on, days: String(daysBetween(day, t.due_on)) },
+          params: {
+            name: t.number,
+            opportunityId: t.opportunity_id,
+            validTo: t.due_on,
+            days: String(daysBetween(day, t.due_on)),
+          },
           dedupeKey: `${t.kind}:${t.id}:${t.due_on}`,
         });
         sent += written.length;

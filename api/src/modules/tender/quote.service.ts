@@ -158,7 +158,7 @@ export class TenderQuoteService {
         kind: NotificationKind.TENDER_QUOTE_PENDING,
         entity: 'tender',
         entityId: tender.id,
-        params: { name: tender.number },
+        params: { name: tender.number, opportunityId: tender.opportunityId, decide: '1' },
       });
     }
     return quote.id;
@@ -229,7 +229,7 @@ export class TenderQuoteService {
         kind: approved ? NotificationKind.TENDER_QUOTE_APPROVED : NotificationKind.TENDER_QUOTE_REJECTED,
         entity: 'tender',
         entityId: tender.id,
-        params: { name: tender.number },
+        params: { name: tender.number, opportunityId: tender.opportunityId },
       });
     });
     return (await this.byIds(scope, [id]))[0];

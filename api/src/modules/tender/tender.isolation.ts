@@ -66,7 +66,6 @@ const SUBMIT = `mutation($id: ID!, $v: Int!) { submitTender(id: $id, expectedVer
 const RESULT = `mutation($id: ID!, $i: TenderResultInput!) { recordTenderResult(id: $id, input: $i) { ${TENDER} } }`;
 const APPROVE = `mutation($id: ID!, $r: String!) { approveTenderQuote(id: $id, reason: $r) { ${QUOTE} } }`;
 const REJECT = `mutation($id: ID!, $r: String!) { rejectTenderQuote(id: $id, reason: $r) { ${QUOTE} } }`;
-const ONE = `query($id: ID!) { tender(id: $id) { ${TENDER} } }`;
 
 export const TENDER_OPERATIONS: Record<string, OperationCase> = {
   tenders: {
@@ -80,11 +79,6 @@ export const TENDER_OPERATIONS: Record<string, OperationCase> = {
         query: `query($o: ID!) { tenders(opportunityId: $o) { id number } }`,
         variables: { o: o.id },
       })),
-  },
-  tender: {
-    allowed: rolesFor('tender.read'),
-    own: async ({ user, ds }) => ({ query: ONE, variables: { id: (await tenderFor(ds, user)).tenderId } }),
-    foreign: ({ user }) => notFoundEach(foreignTenders(user), (t) => ({ query: ONE, variables: { id: t.id } })),
   },
   tenderQuotesAwaitingApproval: {
     allowed: rolesFor('tender.approveQuote'),

@@ -26,12 +26,6 @@ export class TenderResolver {
     return ctx.services.tenders.byOpportunityIds(scope, [opportunity.id]);
   }
 
-  @Can('tender.read')
-  @Query(() => TenderType)
-  tender(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Tender> {
-    return ctx.services.tenders.get(requireScope(ctx), id);
-  }
-
   @Can('tender.approveQuote')
   @Query(() => TenderQuoteConnection, {
     description: 'Bid quotes below the floor price the viewer decides, oldest first',
