@@ -55,26 +55,26 @@ test('a quote below the floor waits for the regional head’s approval and is us
 
   // a tender on it
   await section.getByRole('button', { name: '新建招标' }).click();
-  const form = rep.page.getByTestId('tender-form');
+  const form = rep.page.getByRole('dialog', { name: '新建招标' });
   await form.getByLabel('招标编号').fill(number);
   await form.getByLabel('采购人').fill('浙江大学医学院附属第一医院');
   await form.getByLabel('预算').fill('1500000');
   await typeDate(form.getByLabel('报名截止'), dayFromNow(10));
   await typeDate(form.getByLabel('开标时间'), `${dayFromNow(20)} 09:30`);
-  await form.getByRole('button', { name: '保存' }).click();
+  await rep.page.getByTestId('tender-form-submit').click();
   await form.waitFor({ state: 'hidden' });
   await section.getByText(number).waitFor();
   await rep.page.getByTestId('opportunity-stage').getByText('招标', { exact: true }).waitFor();
 
   // a quote below the floor asks why, then waits
   await section.getByRole('button', { name: '添加报价' }).click();
-  const quote = rep.page.getByTestId('quote-form');
+  const quote = rep.page.getByRole('dialog', { name: '添加报价' });
   await pick(rep.page, '产品', PRODUCT);
   await quote.getByLabel('报价').fill('580000');
   await quote.getByText('低于底价').first().waitFor();
   await quote.getByLabel('低于底价的理由').fill(`院方预算有限 ${suffix}`);
   await rep.shot('tenders-01-quote-below-floor');
-  await quote.getByRole('button', { name: '保存' }).click();
+  await rep.page.getByTestId('quote-form-submit').click();
   await quote.waitFor({ state: 'hidden' });
   await section.getByText('待审批', { exact: true }).waitFor();
   await section.getByText('还有报价待审批，审批通过后才能提交').waitFor();
@@ -89,10 +89,10 @@ test('a quote below the floor waits for the regional head’s approval and is us
   const row = head.page.locator('.ant-table-row', { hasText: number });
   await row.waitFor();
   await head.shot('tenders-03-approval-queue');
-  await row.getByRole('button', { name: '批准' }).click();
-  const decide = head.page.getByTestId('decide-quote-form');
+  await row.getByRole('button', { name: /^批\s*准$/ }).click();
+  const decide = head.page.getByRole('dialog', { name: '批准报价' });
   await decide.getByLabel('审批意见').fill('战略医院，同意');
-  await decide.getByRole('button', { name: '批准' }).click();
+  await head.page.getByTestId('decide-quote-form-submit').click();
   await decide.waitFor({ state: 'hidden' });
   await row.waitFor({ state: 'detached' });
 
