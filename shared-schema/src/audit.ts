@@ -20,6 +20,7 @@ export const AUDITED_RECORDS = [
   'outbox_event',
   'opportunity',
   'trial',
+  'tender',
 ] as const;
 
 export type AuditedRecord = (typeof AUDITED_RECORDS)[number];
@@ -88,6 +89,7 @@ export const AUDIT_ACTIONS = [
   'RENEW_REGISTRATION',
   'REDELIVER_EVENT',
   'REGISTER_OPPORTUNITY',
+  'RECORD_TENDER_RESULT',
   'REISSUE_STATEMENT',
   'REJECT',
   'REJECT_QUALIFICATION_RENEWAL',
@@ -111,11 +113,13 @@ export const AUDIT_ACTIONS = [
   'SET_NOTIFICATION_PREFERENCES',
   'SET_PAYMENT_TERMS',
   'SET_PROTECTION_DAYS',
+  'SET_FLOOR_PRICE',
   'SET_TIER_PRICE',
   'SET_WEBHOOK',
   'SHIP',
   'START',
   'SUBMIT_QUIZ',
+  'SUBMIT_TENDER',
   'TEST_GROUP_ROBOT',
   'UNARCHIVE',
   'UPDATE',

@@ -133,6 +133,14 @@ export const CAPABILITIES = {
   /** Plan, deliver, extend, return or cancel a trial of an opportunity in scope; upload its agreement. */
   'trial.manage': [...CHANNEL, ...PARTNER],
 
+  // tenders and their bid quotes
+  /** A tender is read wherever its opportunity is. */
+  'tender.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Create a tender, quote its products, submit the bid, record the result: the distributor's people and channel staff. */
+  'tender.manage': [...CHANNEL, ...PARTNER],
+  /** Approve or reject a bid quote below the floor price: the distributor's regional head, or an admin. */
+  'tender.approveQuote': HEADS,
+
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
   'audit.read': [...HEADS, OWNER],
@@ -155,6 +163,8 @@ export const CAPABILITIES = {
   'console.audit': HEADS,
   'console.opportunities': [...CHANNEL, ENGINEER],
   'console.trials': [...CHANNEL, ENGINEER],
+  /** The queue of bid quotes below the floor price waiting for approval. */
+  'console.quoteApprovals': HEADS,
   /** The inbox behind the header's bell, and the notice settings. */
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */

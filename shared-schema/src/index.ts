@@ -15,3 +15,4 @@ export * from './people.js';
 export * from './opportunities.js';
 export * from './search.js';
 export * from './trials.js';
+export * from './tenders.js';

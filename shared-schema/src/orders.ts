@@ -117,4 +117,13 @@ export enum NotificationKind {
   OPPORTUNITY_REGISTRATION_APPROVED = 'OPPORTUNITY_REGISTRATION_APPROVED',
   /** likewise (params: hospital) */
   OPPORTUNITY_REGISTRATION_REJECTED = 'OPPORTUNITY_REGISTRATION_REJECTED',
+  /** a tender's registration deadline is near: to the opportunity's owner (params: name, validTo, days) */
+  TENDER_REGISTRATION_DUE = 'TENDER_REGISTRATION_DUE',
+  /** a tender's bid opening is near: likewise */
+  TENDER_OPENING_DUE = 'TENDER_OPENING_DUE',
+  /** a bid quote below the floor price waits for approval: to the regional heads (else admins) over it (params: name) */
+  TENDER_QUOTE_PENDING = 'TENDER_QUOTE_PENDING',
+  /** to whoever asked for it (params: name) */
+  TENDER_QUOTE_APPROVED = 'TENDER_QUOTE_APPROVED',
+  TENDER_QUOTE_REJECTED = 'TENDER_QUOTE_REJECTED',
 }

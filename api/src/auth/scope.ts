@@ -142,7 +142,15 @@ export type ScopedResource =
    */
   | 'opportunity'
   /** trials and their events (opportunity_id): exactly those of the opportunities the viewer sees */
-  | 'trial';
+  | 'trial'
+  /** tenders (opportunity_id): exactly where their opportunity is seen */
+  | 'tender'
+  /**
+   * tenders whose bid quotes below the floor the viewer decides (rule: the distributor's regional
+   * head): an admin the brand's; a regional head those whose opportunity's distributor lies in his
+   * regions (a brand's own lead: whose hospital does); nobody else any
+   */
+  | 'tenderApproval';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -324,12 +332,26 @@ export function scopeCondition(
         params,
       };
     }
-    case 'trial': {
+    case 'trial':
+    case 'tender': {
       const o = `${alias}_o`;
       const inner = scopeCondition(scope, 'opportunity', o, subject);
       return {
         sql: `(${alias}.brand_id = :scope_brand AND ${alias}.opportunity_id IN (SELECT ${o}.id FROM opportunity ${o} WHERE ${inner.sql}))`,
         params: { ...params, ...inner.params },
+      };
+    }
+    case 'tenderApproval': {
+      if (scope.side === Side.PARTNER || (scope.role !== Role.ADMIN && scope.role !== Role.REGIONAL_HEAD))
+        return { sql: 'FALSE', params };
+      if (scope.allRegions) return { sql: `${alias}.brand_id = :scope_brand`, params };
+      const o = `${alias}_ao`;
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND ${alias}.opportunity_id IN (SELECT ${o}.id FROM opportunity ${o}
+          WHERE ${o}.brand_id = :scope_brand AND CASE WHEN ${o}.distributor_id IS NOT NULL
+            THEN ${o}.distributor_id IN (SELECT ${o}_d.id FROM distributor ${o}_d WHERE ${o}_d.region_id = ANY(:scope_regions))
+            ELSE ${o}.hospital_id IN (SELECT ${o}_h.id FROM hospital ${o}_h WHERE ${o}_h.region_id = ANY(:scope_regions)) END))`,
+        params,
       };
     }
     case 'hospital': {

@@ -21,6 +21,7 @@ import { peopleModule } from './people';
 import { opportunityModule } from './opportunity';
 import { searchModule } from './search';
 import { trialModule } from './trial';
+import { tenderModule } from './tender';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -53,4 +54,5 @@ export const modules = () =>
     opportunityModule,
     searchModule,
     trialModule,
+    tenderModule,
   ] as const;

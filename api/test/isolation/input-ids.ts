@@ -16,6 +16,7 @@ import { Side, sideOfRole } from '@medchannel/shared-schema';
 import { REGIONS, SeedUser, distributorByCode } from '../../src/db/seed/demo-data';
 import { PRODUCT_LINES } from '../../src/db/seed/catalog-data';
 import { SEED_COURSES } from '../../src/db/seed/training-data';
+import { foreignOpportunities } from './opportunity-fixtures';
 import { foreignDistributors, foreignHospitals, foreignOrders, foreignProducts, foreignUsers } from '../personas';
 
 /**
@@ -58,6 +59,7 @@ export const FIELD_KINDS: Record<string, string> = {
   qualificationId: 'qualification',
   renewalId: 'qualificationRenewal',
   opportunityId: 'opportunity',
+  tenderId: 'tender',
 };
 
 /**
@@ -198,6 +200,14 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
     case 'qualificationRenewal':
       return rowsOf(`SELECT id FROM qualification_renewal WHERE distributor_id = ANY($1) ORDER BY id LIMIT 2`, [
         distributors,
+      ]);
+    case 'opportunity':
+      return foreignOpportunities(user)
+        .slice(0, 2)
+        .map((o) => o.id);
+    case 'tender':
+      return rowsOf(`SELECT id FROM tender WHERE opportunity_id = ANY($1) LIMIT 2`, [
+        foreignOpportunities(user).map((o) => o.id),
       ]);
     case 'coVisit':
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);

@@ -5,6 +5,7 @@ import {
   CarOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
   FundOutlined,
   ImportOutlined,
   MedicineBoxOutlined,
@@ -24,6 +25,7 @@ export type Feature =
   | 'hospitals'
   | 'opportunities'
   | 'trials'
+  | 'quoteApprovals'
   | 'compliance'
   | 'products'
   | 'orders'
@@ -50,6 +52,7 @@ const NAV: NavItem[] = [
   { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
   { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
   { feature: 'trials', path: '/trials', icon: <ExperimentOutlined /> },
+  { feature: 'quoteApprovals', path: '/quote-approvals', icon: <FileDoneOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
@@ -75,6 +78,8 @@ const ACCESS: Record<Feature, Capability> = {
   opportunities: 'console.opportunities',
   // 试用: the trials of the opportunities in view, overdue ones flagged.
   trials: 'console.trials',
+  // 报价审批: bid quotes below the floor price, for the regional heads (and the admin) who decide them.
+  quoteApprovals: 'console.quoteApprovals',
   // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
   compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.

@@ -17,6 +17,7 @@ const page = {
   opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
   trials: retryingLazy(() => import('../features/opportunities/TrialsPage')),
+  quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -48,6 +49,8 @@ export const router = createAppRouter({
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
     { path: '/trials', feature: 'trials', page: page.trials },
+    // 报价审批: tender quotes below the floor price waiting for the regional head's decision.
+    { path: '/quote-approvals', feature: 'quoteApprovals', page: page.quoteApprovals },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

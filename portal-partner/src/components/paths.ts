@@ -22,4 +22,7 @@ export const NOTICE_TARGETS = {
   qualification: () => '/company',
   authorization: () => '/company',
   opportunity: (id: string) => `/opportunities/${encodeURIComponent(id)}`,
+  // a tender's notice opens its opportunity, where its tenders are
+  tender: (_id: string, p: Record<string, string>) =>
+    p.opportunityId ? `/opportunities/${encodeURIComponent(p.opportunityId)}` : '/opportunities',
 };

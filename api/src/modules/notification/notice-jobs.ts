@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
-import { COURSE_DUE_SOON_DAYS, EXPIRY_NOTICE_DAYS, NotificationKind, Role, rolesFor } from '@medchannel/shared-schema';
+import {
+  COURSE_DUE_SOON_DAYS,
+  EXPIRY_NOTICE_DAYS,
+  NotificationKind,
+  Role,
+  TENDER_NOTICE_DAYS,
+  rolesFor,
+} from '@medchannel/shared-schema';
 import { addDays, daysBetween, today } from '../../common/dates';
 import type { SentNotice } from './channels';
 import type { NotificationService } from './notification.service';
@@ -22,7 +29,7 @@ interface Expiring {
 
 /**
  * The daily notices: documents and products' registration certificates expiring (60/30/7 days
- * before) and expired, courses due soon, and yesterday's digests. Idempotent: each notice carries a dedupe key (the document, the threshold;
+ * before) and expired, courses due soon, tenders' deadlines near, and yesterday's digests. Idempotent: each notice carries a dedupe key (the document, the threshold;
  * the enrollment, its due date; the robot, the day), so a second run the same day writes nothing
  * new, and several API processes may run it.
  */
@@ -66,6 +73,7 @@ export class NoticeJobs {
          FROM product p WHERE p.registration_valid_to BETWEEN $1::date AND $2::date`,
     );
     notices += await this.coursesDueSoon(day);
+    notices += await this.tenderDeadlines(day);
     const digests = await this.digests(addDays(day, -1));
     return { notices, digests };
   }
@@ -144,6 +152,58 @@ export class NoticeJobs {
           entityId: e.course_id,
           params: { course: e.title, dueOn: e.due_on },
           dedupeKey: `${NotificationKind.TRAINING_DUE_SOON}:${e.id}:${e.due_on}`,
+        });
+        sent += written.length;
+      });
+    }
+    return sent;
+  }
+
+  /**
+   * A tender's registration deadline (while it is open) and its bid opening (open or submitted),
+   * within TENDER_NOTICE_DAYS: to the opportunity's owner, once per tender, deadline and date.
+   */
+  private async tenderDeadlines(day: string): Promise<number> {
+    const due: Array<{
+      id: string;
+      brand_id: string;
+      owner_id: string;
+      opportunity_id: string;
+      number: string;
+      kind: NotificationKind;
+      due_on: string;
+    }> = await this.ds.query(
+      `SELECT t.id, t.brand_id, o.owner_id, o.id AS opportunity_id, t.number, $3::text AS kind, t.registration_deadline::text AS due_on
+           FROM tender t JOIN opportunity o ON o.id = t.opportunity_id
+          WHERE t.status = 'OPEN' AND t.registration_deadline BETWEEN $1::date AND $2::date
+         UNION ALL
+         SELECT t.id, t.brand_id, o.owner_id, o.id AS opportunity_id, t.number, $4::text AS kind, (t.bid_opening_at AT TIME ZONE 'Asia/Shanghai')::date::text AS due_on
+           FROM tender t JOIN opportunity o ON o.id = t.opportunity_id
+          WHERE t.status IN ('OPEN', 'SUBMITTED')
+            AND (t.bid_opening_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $1::date AND $2::date`,
+      [
+        day,
+        addDays(day, TENDER_NOTICE_DAYS),
+        NotificationKind.TENDER_REGISTRATION_DUE,
+        NotificationKind.TENDER_OPENING_DUE,
+      ],
+    );
+    let sent = 0;
+    for (const t of due) {
+      await this.ds.transaction(async (em) => {
+        const written = await this.notifications.notify(em, {
+          brandId: t.brand_id,
+          userIds: [t.owner_id],
+          kind: t.kind,
+          entity: 'tender',
+          entityId: t.id,
+          params: {
+            name: t.number,
+            opportunityId: t.opportunity_id,
+            validTo: t.due_on,
+            days: String(daysBetween(day, t.due_on)),
+          },
+          dedupeKey: `${t.kind}:${t.id}:${t.due_on}`,
         });
         sent += written.length;
       });

@@ -55,6 +55,26 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
     en: 'The registration at {name} was approved: protected until {validTo}',
   },
   OPPORTUNITY_REGISTRATION_REJECTED: { zh: '{name} 的项目报备被驳回', en: 'The registration at {name} was rejected' },
+  TENDER_REGISTRATION_DUE: {
+    zh: '招标 {name} 报名将于 {validTo} 截止（还有 {days} 天）',
+    en: 'Tender {name}: registration closes on {validTo} (in {days} days)',
+  },
+  TENDER_OPENING_DUE: {
+    zh: '招标 {name} 将于 {validTo} 开标（还有 {days} 天）',
+    en: 'Tender {name}: bids open on {validTo} (in {days} days)',
+  },
+  TENDER_QUOTE_PENDING: {
+    zh: '招标 {name} 有一条低于底价的投标报价待您审批',
+    en: 'A bid quote below the floor price for tender {name} waits for your approval',
+  },
+  TENDER_QUOTE_APPROVED: {
+    zh: '您在招标 {name} 的投标报价已批准',
+    en: 'Your bid quote for tender {name} was approved',
+  },
+  TENDER_QUOTE_REJECTED: {
+    zh: '您在招标 {name} 的投标报价被驳回',
+    en: 'Your bid quote for tender {name} was rejected',
+  },
   REGISTRATION_EXPIRING: {
     zh: '{name} 的注册证将于 {validTo} 到期（{days} 天后）',
     en: 'The registration certificate of {name} expires on {validTo} (in {days} days)',

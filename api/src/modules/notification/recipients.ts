@@ -23,6 +23,7 @@ const RECORDS: Record<string, { table: string; resource: ScopedResource }> = {
   qualification: { table: 'qualification', resource: 'distributorOwned' },
   authorization: { table: 'authorization_grant', resource: 'distributorOwned' },
   opportunity: { table: 'opportunity', resource: 'opportunity' },
+  tender: { table: 'tender', resource: 'tender' },
   product: { table: 'product', resource: 'brand' },
 };
 

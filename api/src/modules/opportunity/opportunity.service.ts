@@ -240,19 +240,36 @@ export class OpportunityService {
       const note = input.note?.trim() || null;
       const lost = input.stage === OpportunityStage.LOST;
       if (lost && !note) throw badInput('note', 'Say why the deal was lost');
-      const lostTo = lost ? input.lostTo?.trim() || null : null;
-      Object.assign(opportunity, { stage: input.stage, lostReason: lost ? note : null, lostTo });
-      const saved = await em.save(opportunity);
-      await em.insert(OpportunityStageFact, {
-        brandId: scope.brandId,
-        opportunityId: opportunity.id,
-        stage: input.stage,
-        note,
-        lostTo,
-        recordedBy: scope.userId,
-      });
-      await audit(em, scope, 'MOVE_STAGE', 'opportunity', opportunity.id, { stage: input.stage, note, lostTo });
-      return saved;
+      return this.advanceIn(em, scope, opportunity, input.stage, note, lost ? input.lostTo?.trim() || null : null);
     });
+  }
+
+  /**
+   * Moves a locked opportunity (locked()) to a stage its transitions allow, inside the caller's
+   * transaction, appending the fact and the audit row: how another module (a tender won) moves it.
+   */
+  async advanceIn(
+    em: EntityManager,
+    scope: Scope,
+    opportunity: Opportunity,
+    stage: OpportunityStage,
+    note: string | null = null,
+    lostTo: string | null = null,
+  ): Promise<Opportunity> {
+    if (!OPPORTUNITY_TRANSITIONS[opportunity.stage].includes(stage))
+      throw illegal(`An opportunity does not move from ${opportunity.stage} to ${stage}`);
+    const lost = stage === OpportunityStage.LOST;
+    Object.assign(opportunity, { stage, lostReason: lost ? note : null, lostTo });
+    const saved = await em.save(opportunity);
+    await em.insert(OpportunityStageFact, {
+      brandId: scope.brandId,
+      opportunityId: opportunity.id,
+      stage,
+      note,
+      lostTo,
+      recordedBy: scope.userId,
+    });
+    await audit(em, scope, 'MOVE_STAGE', 'opportunity', opportunity.id, { stage, note, lostTo });
+    return saved;
   }
 }

@@ -10,6 +10,13 @@ export const NOTICE_TARGETS: NoticeTargets = {
   visit_note: at('/visits/notes'),
   course: at('/training/courses'),
   opportunity: at('/opportunities'),
+  // a tender's notice opens its opportunity, where its tenders are; a quote to decide, the approval queue
+  tender: (_id, p) =>
+    p.decide
+      ? '/quote-approvals'
+      : p.opportunityId
+        ? `/opportunities/${encodeURIComponent(p.opportunityId)}`
+        : '/opportunities',
   // a document's notice opens its distributor, where its documents and grants are
   qualification: (_id, p) =>
     p.distributorId ? `/distributors/${encodeURIComponent(p.distributorId)}` : '/distributors',

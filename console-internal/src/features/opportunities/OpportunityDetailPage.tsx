@@ -12,6 +12,7 @@ import { ConsoleOpportunityDocument } from '../../gql/graphql';
 import { MoveStageCard } from './MoveStageCard';
 import { RegistrationCard } from './RegistrationCard';
 import { TrialCard } from './trials/TrialCard';
+import { TenderCard } from './tenders/TenderCard';
 
 /** One opportunity: where and what, its stages, and its registration to approve or reject. */
 export default function OpportunityDetailPage() {
@@ -64,6 +65,7 @@ export default function OpportunityDetailPage() {
           </Card>
           {can(user.role, 'opportunity.edit') && <MoveStageCard opportunity={o} />}
           <TrialCard opportunityId={o.id} />
+          <TenderCard opportunityId={o.id} />
         </Col>
         <Col xs={24} xl={10}>
           <RegistrationCard opportunity={o} protectionDays={data.registrationProtectionDays} />

@@ -13,6 +13,7 @@ import { PriceHistory, RegistrationHistory } from './ProductHistory';
 import { ProductFormModal } from './ProductFormModal';
 import { RenewRegistrationModal } from './RenewRegistrationModal';
 import { SetPriceModal } from './SetPriceModal';
+import { FloorPriceButton } from './FloorPriceButton';
 
 type Action = 'edit' | 'renew' | 'price' | null;
 
@@ -41,6 +42,7 @@ export function ProductDrawer({ product, onClose }: { product: ProductRow | null
         <Space>
           {mayEdit && <Button onClick={() => setAction('edit')}>{t('product.edit')}</Button>}
           {mayEdit && <Button onClick={() => setAction('renew')}>{t('product.renew')}</Button>}
+          <FloorPriceButton product={product} />
           {can(user.role, 'product.setPrice') && (
             <Button type="primary" onClick={() => setAction('price')}>
               {t('product.changePrice')}

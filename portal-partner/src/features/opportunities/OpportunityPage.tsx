@@ -11,6 +11,7 @@ import { MyOpportunityDocument } from '../../gql/graphql';
 import { OpportunityActions } from './OpportunityActions';
 import { RegistrationTag } from './RegistrationTag';
 import { TrialCard } from './trials/TrialCard';
+import { TenderSection } from './tenders/TenderSection';
 
 /** One opportunity on the phone: where, what, how much, its stages, and registering it with the brand. */
 export default function OpportunityPage() {
@@ -65,6 +66,7 @@ export default function OpportunityPage() {
       </Card>
       <OpportunityActions opportunity={o} />
       <TrialCard opportunityId={o.id} />
+      <TenderSection opportunityId={o.id} />
       <Card size="small" title={t('opportunity.history')}>
         <Timeline
           items={o.stageHistory.map((f) => ({

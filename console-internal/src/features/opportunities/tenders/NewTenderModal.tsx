@@ -1,0 +1,96 @@
+import { DatePicker, Form, Input, InputNumber } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { CreateConsoleTenderDocument } from '../../../gql/graphql';
+
+interface Values {
+  number: string;
+  purchaser: string;
+  budget: string;
+  registrationDeadline: Dayjs;
+  bidOpeningAt: Dayjs;
+}
+
+export const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
+const ERRORS = { prefix: 'tender.error', reload: ['ConsoleTenders'] };
+
+/** A tender on the opportunity: number, purchaser, budget, registration deadline and bid opening. */
+export function NewTenderModal({
+  opportunityId,
+  open,
+  onClose,
+}: {
+  opportunityId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [create, { loading }] = useMutation(CreateConsoleTenderDocument, {
+    refetchQueries: ['ConsoleTenders', 'ConsoleOpportunity'],
+  });
+  const { shell, clearFailure } = useFormSubmit<Values>({
+    form,
+    open,
+    onClose,
+    loading,
+    errors: ERRORS,
+    fields: ['number', 'purchaser', 'budget', 'registrationDeadline', 'bidOpeningAt'],
+    send: async (v, requestKey) => {
+      await create({
+        variables: {
+          input: {
+            opportunityId,
+            number: v.number.trim(),
+            purchaser: v.purchaser.trim(),
+            budget: v.budget,
+            registrationDeadline: v.registrationDeadline.format('YYYY-MM-DD'),
+            bidOpeningAt: v.bidOpeningAt.toISOString(),
+            idempotencyKey: requestKey,
+          },
+        },
+      });
+      onClose();
+    },
+  });
+  const required = { required: true, whitespace: true, message: t('tender.required') };
+
+  return (
+    <FormModal {...shell} title={t('tender.new')} submitText={t('action.save')} testId="tender-form">
+      <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure}>
+        <Form.Item name="number" label={t('tender.number')} rules={[required, { max: 64 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purchaser" label={t('tender.purchaser')} rules={[required, { max: 200 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="budget"
+          label={t('tender.budget')}
+          rules={[
+            { required: true, message: t('tender.required') },
+            { pattern: AMOUNT, message: t('tender.amountInvalid') },
+          ]}
+        >
+          <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="registrationDeadline"
+          label={t('tender.registrationDeadline')}
+          rules={[{ required: true, message: t('tender.required') }]}
+        >
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="bidOpeningAt"
+          label={t('tender.bidOpeningAt')}
+          rules={[{ required: true, message: t('tender.required') }]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
