@@ -211,13 +211,6 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       ]);
     case 'coVisit':
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
-    case 'opportunity':
-      // the other brand's; a partner's also those of distributors not his (a brand user's regions may reach any of his brand)
-      return rowsOf(
-        `(SELECT id FROM opportunity WHERE brand_id <> $1 ORDER BY id LIMIT 1)
-         UNION ALL (SELECT id FROM opportunity WHERE $2 AND distributor_id = ANY($3) ORDER BY id LIMIT 1)`,
-        [user.brandId, sideOfRole(user.role) === Side.PARTNER, distributors],
-      );
     default:
       throw new Error(`no foreign ids for kind ${kind}`);
   }
