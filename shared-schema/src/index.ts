@@ -14,3 +14,4 @@ export * from './notices.js';
 export * from './people.js';
 export * from './opportunities.js';
 export * from './search.js';
+export * from './delivery.js';

@@ -20,6 +20,7 @@ import { homeModule } from './home';
 import { peopleModule } from './people';
 import { opportunityModule } from './opportunity';
 import { searchModule } from './search';
+import { deliveryModule } from './delivery';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -51,4 +52,5 @@ export const modules = () =>
     peopleModule,
     opportunityModule,
     searchModule,
+    deliveryModule,
   ] as const;

@@ -20,7 +20,7 @@ function opportunityServices({ ds }: ModuleCore, deps: ComplianceServices & Noti
     registrations: new RegistrationService(ds, opportunities, deps.compliance, deps.notifications),
   };
 }
-type OpportunityServices = ReturnType<typeof opportunityServices>;
+export type OpportunityServices = ReturnType<typeof opportunityServices>;
 
 function opportunityLoaders(services: OpportunityServices, scope: Scope) {
   return {
@@ -48,3 +48,6 @@ export const opportunityModule = defineModule({
 
 // What other modules (and tests) may use from this one
 export * from './opportunity.entity';
+export { OpportunityType } from './opportunity.types';
+export type { OpportunityService } from './opportunity.service';
+export { SEED_WON_OPPORTUNITY_ID } from './opportunity.seed';
