@@ -13,6 +13,7 @@ import {
   ShoppingCartOutlined,
   MailOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { can, type Capability, type Role } from '@medchannel/shared-schema';
@@ -22,6 +23,7 @@ export type Feature =
   | 'distributors'
   | 'hospitals'
   | 'opportunities'
+  | 'delivery'
   | 'compliance'
   | 'products'
   | 'orders'
@@ -47,6 +49,7 @@ const NAV: NavItem[] = [
   { feature: 'distributors', path: '/distributors', icon: <TeamOutlined /> },
   { feature: 'hospitals', path: '/hospitals', icon: <MedicineBoxOutlined /> },
   { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
+  { feature: 'delivery', path: '/delivery', icon: <ToolOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
@@ -70,6 +73,8 @@ const ACCESS: Record<Feature, Capability> = {
   hospitals: 'console.hospitals',
   // 机会点: the channel staff's pipeline and the registrations they decide; engineers read it.
   opportunities: 'console.opportunities',
+  // 交付项目: won opportunities' delivery, for the channel staff and the engineers who do it.
+  delivery: 'console.delivery',
   // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
   compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.

@@ -16,6 +16,7 @@ const page = {
   compliance: retryingLazy(() => import('../features/hospitals/CompliancePage')),
   opportunities: retryingLazy(() => import('../features/opportunities/OpportunitiesPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
+  delivery: retryingLazy(() => import('../features/delivery/DeliveryProjectsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -46,6 +47,8 @@ export const router = createAppRouter({
     // 机会点: the pipeline with its funnel; one opportunity, its stages and its registration to decide.
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
+    // 交付项目: the delivery projects after a win, by status, engineer and overdue milestones.
+    { path: '/delivery', feature: 'delivery', page: page.delivery },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ConsoleOpportunityDocument } from '../../gql/graphql';
 import { MoveStageCard } from './MoveStageCard';
 import { RegistrationCard } from './RegistrationCard';
+import { DeliveryCards } from '../delivery/DeliveryCards';
 
 /** One opportunity: where and what, its stages, and its registration to approve or reject. */
 export default function OpportunityDetailPage() {
@@ -62,6 +63,7 @@ export default function OpportunityDetailPage() {
             </Descriptions>
           </Card>
           {can(user.role, 'opportunity.edit') && <MoveStageCard opportunity={o} />}
+          <DeliveryCards opportunityId={o.id} won={o.stage === 'WON'} />
         </Col>
         <Col xs={24} xl={10}>
           <RegistrationCard opportunity={o} protectionDays={data.registrationProtectionDays} />

@@ -10,6 +10,7 @@ import { BackLink, DetailPending } from '../../components/DetailPending';
 import { MyOpportunityDocument } from '../../gql/graphql';
 import { OpportunityActions } from './OpportunityActions';
 import { RegistrationTag } from './RegistrationTag';
+import { DeliveryProgress } from '../delivery/DeliveryProgress';
 
 /** One opportunity on the phone: where, what, how much, its stages, and registering it with the brand. */
 export default function OpportunityPage() {
@@ -63,6 +64,7 @@ export default function OpportunityPage() {
         </Descriptions>
       </Card>
       <OpportunityActions opportunity={o} />
+      <DeliveryProgress opportunityId={o.id} won={o.stage === 'WON'} />
       <Card size="small" title={t('opportunity.history')}>
         <Timeline
           items={o.stageHistory.map((f) => ({
