@@ -65,6 +65,7 @@ export default function DeliveryProjectsPage() {
         <PagedTable<Row>
           list={{ page: shown?.deliveryProjects, loading, error, refetch }}
           pages={pages}
+          totalTestId="delivery-total"
           scroll={{ x: 900 }}
           empty={<EmptyState title={t('delivery.empty')} />}
           onRow={(p) => rowData({ 'data-testid': 'delivery-row', 'data-id': p.id })}

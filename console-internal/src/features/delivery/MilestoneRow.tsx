@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Flex, Input, Tag, Typography } from 'antd';
-import { CheckOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { chinaToday, uploadFile } from '@medchannel/web-shared/kernel';
 import type { ConsoleDeliveryProjectFragment } from '../../gql/graphql';
@@ -93,7 +93,7 @@ export function MilestoneRow({ milestone: m, canManage, onPlan, onDone, onUpload
       </Flex>
       {m.files.map((f) => (
         <Typography.Text key={f.id} type="secondary">
-          📎 {f.fileName}
+          <PaperClipOutlined /> {f.fileName}
         </Typography.Text>
       ))}
       {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}

@@ -1,5 +1,6 @@
 import './strings';
 import { Card, Tag, Timeline, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { MyDeliveryProgressDocument } from '../../gql/graphql';
@@ -36,7 +37,9 @@ export function DeliveryProgress({ opportunityId, won }: { opportunityId: string
               )}
               {!m.doneDate && m.overdue && <Tag color="red">{t('delivery.overdue')}</Tag>}
               {m.files.map((f) => (
-                <div key={f.id}>📎 {f.fileName}</div>
+                <div key={f.id}>
+                  <PaperClipOutlined /> {f.fileName}
+                </div>
               ))}
             </>
           ),
