@@ -54,6 +54,9 @@ export const FIELD_KINDS: Record<string, string> = {
   disputeId: 'dispute',
   qualificationId: 'qualification',
   renewalId: 'qualificationRenewal',
+  opportunityId: 'opportunity',
+  engineerId: 'user',
+  milestoneId: 'deliveryMilestone',
 };
 
 /**
@@ -196,6 +199,10 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       ]);
     case 'coVisit':
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
+    case 'opportunity':
+      return rowsOf(`SELECT id FROM opportunity WHERE brand_id <> $1 ORDER BY id LIMIT 1`, [user.brandId]);
+    case 'deliveryMilestone':
+      return rowsOf(`SELECT id FROM delivery_milestone WHERE brand_id <> $1 ORDER BY id LIMIT 1`, [user.brandId]);
     default:
       throw new Error(`no foreign ids for kind ${kind}`);
   }

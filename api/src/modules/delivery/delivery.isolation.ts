@@ -148,7 +148,7 @@ export const DELIVERY_OPERATIONS: Record<string, OperationCase> = {
         ? []
         : [
             {
-              query: `{ deliveryProjects(first: 200, filter: { status: IN_PROGRESS }) { nodes { id opportunity { id } } } }`,
+              query: `{ deliveryProjects(first: 100, filter: { status: IN_PROGRESS }) { nodes { id opportunity { id } } } }`,
               expect: 'LISTED' as const,
             },
           ],

@@ -11,7 +11,7 @@ import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ConsoleOpportunityDocument } from '../../gql/graphql';
 import { MoveStageCard } from './MoveStageCard';
 import { RegistrationCard } from './RegistrationCard';
-import { DeliveryCards } from '../delivery/DeliveryCards';
+import { DeliveryCards } from './delivery/DeliveryCards';
 
 /** One opportunity: where and what, its stages, and its registration to approve or reject. */
 export default function OpportunityDetailPage() {

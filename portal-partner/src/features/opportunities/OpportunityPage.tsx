@@ -10,7 +10,7 @@ import { BackLink, DetailPending } from '../../components/DetailPending';
 import { MyOpportunityDocument } from '../../gql/graphql';
 import { OpportunityActions } from './OpportunityActions';
 import { RegistrationTag } from './RegistrationTag';
-import { DeliveryProgress } from '../delivery/DeliveryProgress';
+import { DeliveryProgress } from './delivery/DeliveryProgress';
 
 /** One opportunity on the phone: where, what, how much, its stages, and registering it with the brand. */
 export default function OpportunityPage() {

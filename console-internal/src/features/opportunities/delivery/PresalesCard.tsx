@@ -10,7 +10,7 @@ import {
   ConsolePresalesWorkDocument,
   LogConsolePresalesWorkDocument,
   ReverseConsolePresalesWorkDocument,
-} from '../../gql/graphql';
+} from '../../../gql/graphql';
 
 const ERRORS: CodedErrorOptions = { prefix: 'delivery.error', reload: ['ConsolePresalesWork'] };
 const HOURS = /^\d{1,2}(\.\d{1,2})?$/;

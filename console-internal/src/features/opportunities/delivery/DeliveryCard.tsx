@@ -12,7 +12,7 @@ import {
   ConsoleDeliveryOfOpportunityDocument,
   CreateConsoleDeliveryProjectDocument,
   PlanConsoleDeliveryMilestoneDocument,
-} from '../../gql/graphql';
+} from '../../../gql/graphql';
 import { MilestoneRow } from './MilestoneRow';
 
 const ERRORS: CodedErrorOptions = { prefix: 'delivery.error', reload: ['ConsoleDeliveryOfOpportunity'] };

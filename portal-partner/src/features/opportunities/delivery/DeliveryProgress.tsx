@@ -3,7 +3,7 @@ import { Card, Tag, Timeline, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { MyDeliveryProgressDocument } from '../../gql/graphql';
+import { MyDeliveryProgressDocument } from '../../../gql/graphql';
 
 /** A won deal's delivery project as the distributor follows it: the milestones in order, read-only. */
 export function DeliveryProgress({ opportunityId, won }: { opportunityId: string; won: boolean }) {

@@ -3,7 +3,7 @@ import { Button, Flex, Input, Tag, Typography } from 'antd';
 import { CheckOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { chinaToday, uploadFile } from '@medchannel/web-shared/kernel';
-import type { ConsoleDeliveryProjectFragment } from '../../gql/graphql';
+import type { ConsoleDeliveryProjectFragment } from '../../../gql/graphql';
 
 type Milestone = ConsoleDeliveryProjectFragment['milestones'][number];
 

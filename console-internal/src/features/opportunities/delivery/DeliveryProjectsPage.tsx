@@ -6,14 +6,14 @@ import { Link } from 'react-router';
 import { DeliveryStatus } from '@medchannel/shared-schema';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
-import { useKeysetPages } from '../../components/KeysetPager';
-import { PagedTable } from '../../components/PagedTable';
-import { rowData } from '../../components/rowData';
+import { useKeysetPages } from '../../../components/KeysetPager';
+import { PagedTable } from '../../../components/PagedTable';
+import { rowData } from '../../../components/rowData';
 import {
   ConsoleDeliveryEngineersDocument,
   ConsoleDeliveryProjectsDocument,
   type ConsoleDeliveryProjectsQuery,
-} from '../../gql/graphql';
+} from '../../../gql/graphql';
 
 const PAGE_SIZE = 20;
 type Row = ConsoleDeliveryProjectsQuery['deliveryProjects']['nodes'][number];
