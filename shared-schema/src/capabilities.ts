@@ -141,6 +141,16 @@ export const CAPABILITIES = {
   /** Approve or reject a bid quote below the floor price: the distributor's regional head, or an admin. */
   'tender.approveQuote': HEADS,
 
+  // pre-sales work and delivery projects
+  /** The pre-sales work logged against an opportunity, with its hours. */
+  'presales.read': [...CHANNEL, ENGINEER],
+  /** Log pre-sales work (demos, technical support) and reverse a wrong entry: the brand's engineers. */
+  'presales.log': [ENGINEER, ADMIN],
+  /** A won opportunity's delivery project and its milestones (a distributor reads its own, read-only). */
+  'delivery.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Create a delivery project, assign its engineer, plan and complete milestones, upload their files. */
+  'delivery.manage': [ENGINEER, ADMIN, CHANNEL_MANAGER],
+
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
   'audit.read': [...HEADS, OWNER],
@@ -165,6 +175,7 @@ export const CAPABILITIES = {
   'console.trials': [...CHANNEL, ENGINEER],
   /** The queue of bid quotes below the floor price waiting for approval. */
   'console.quoteApprovals': HEADS,
+  'console.delivery': [...CHANNEL, ENGINEER],
   /** The inbox behind the header's bell, and the notice settings. */
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */

@@ -70,4 +70,12 @@ export enum ErrorReason {
   REGISTRATION_PROTECTED = 'REGISTRATION_PROTECTED',
   /** The serial number is on another open trial of the brand (planned, delivered or extended) */
   SERIAL_ON_TRIAL = 'SERIAL_ON_TRIAL',
+  /** A delivery project is made for a won opportunity only */
+  OPPORTUNITY_NOT_WON = 'OPPORTUNITY_NOT_WON',
+  /** A delivery milestone is done after the one before it (and not on an earlier day) */
+  MILESTONE_OUT_OF_ORDER = 'MILESTONE_OUT_OF_ORDER',
+  /** Acceptance (验收) is marked done once its signed document is uploaded */
+  ACCEPTANCE_DOCUMENT_REQUIRED = 'ACCEPTANCE_DOCUMENT_REQUIRED',
+  /** A pre-sales entry is reversed once, and a reversal is not reversed */
+  ALREADY_REVERSED = 'ALREADY_REVERSED',
 }

@@ -16,3 +16,4 @@ export * from './opportunities.js';
 export * from './search.js';
 export * from './trials.js';
 export * from './tenders.js';
+export * from './delivery.js';

@@ -22,6 +22,7 @@ import { opportunityModule } from './opportunity';
 import { searchModule } from './search';
 import { trialModule } from './trial';
 import { tenderModule } from './tender';
+import { deliveryModule } from './delivery';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -55,4 +56,5 @@ export const modules = () =>
     searchModule,
     trialModule,
     tenderModule,
+    deliveryModule,
   ] as const;

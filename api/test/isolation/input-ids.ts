@@ -60,6 +60,8 @@ export const FIELD_KINDS: Record<string, string> = {
   renewalId: 'qualificationRenewal',
   opportunityId: 'opportunity',
   tenderId: 'tender',
+  engineerId: 'user',
+  milestoneId: 'deliveryMilestone',
 };
 
 /**
@@ -211,6 +213,8 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       ]);
     case 'coVisit':
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
+    case 'deliveryMilestone':
+      return rowsOf(`SELECT id FROM delivery_milestone WHERE brand_id <> $1 ORDER BY id LIMIT 1`, [user.brandId]);
     default:
       throw new Error(`no foreign ids for kind ${kind}`);
   }

@@ -15,6 +15,7 @@ import {
   ShoppingCartOutlined,
   MailOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { can, type Capability, type Role } from '@medchannel/shared-schema';
@@ -26,6 +27,7 @@ export type Feature =
   | 'opportunities'
   | 'trials'
   | 'quoteApprovals'
+  | 'delivery'
   | 'compliance'
   | 'products'
   | 'orders'
@@ -53,6 +55,7 @@ const NAV: NavItem[] = [
   { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
   { feature: 'trials', path: '/trials', icon: <ExperimentOutlined /> },
   { feature: 'quoteApprovals', path: '/quote-approvals', icon: <FileDoneOutlined /> },
+  { feature: 'delivery', path: '/delivery', icon: <ToolOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
@@ -80,6 +83,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'console.trials',
   // 报价审批: bid quotes below the floor price, for the regional heads (and the admin) who decide them.
   quoteApprovals: 'console.quoteApprovals',
+  // 交付项目: won opportunities' delivery, for the channel staff and the engineers who do it.
+  delivery: 'console.delivery',
   // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
   compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.

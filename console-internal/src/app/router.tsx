@@ -18,6 +18,7 @@ const page = {
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
   trials: retryingLazy(() => import('../features/opportunities/TrialsPage')),
   quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
+  delivery: retryingLazy(() => import('../features/opportunities/delivery/DeliveryProjectsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -51,6 +52,8 @@ export const router = createAppRouter({
     { path: '/trials', feature: 'trials', page: page.trials },
     // 报价审批: tender quotes below the floor price waiting for the regional head's decision.
     { path: '/quote-approvals', feature: 'quoteApprovals', page: page.quoteApprovals },
+    // 交付项目: the delivery projects after a win, by status, engineer and overdue milestones.
+    { path: '/delivery', feature: 'delivery', page: page.delivery },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

@@ -50,3 +50,5 @@ export const opportunityModule = defineModule({
 export * from './opportunity.entity';
 export { OpportunityType } from './opportunity.types';
 export { SEED_OPPORTUNITIES, type SeedOpportunity } from './opportunity.seed';
+export type { OpportunityService } from './opportunity.service';
+export { SEED_WON_OPPORTUNITY_ID } from './opportunity.seed';

@@ -133,7 +133,29 @@ export const SEED_OPPORTUNITIES: SeedOpportunity[] = [
     createdDaysAgo: 40,
     registration: { status: RegistrationStatus.APPROVED, daysAgo: 35, decidedDaysAgo: 34, protectedDays: 56 },
   },
+  {
+    // won: its delivery project is seeded by the delivery module
+    id: id(7),
+    hospitalId: hospital('中山大学附属第一医院'),
+    department: '超声科',
+    lineCode: 'IMG',
+    distributorCode: 'HK-YK',
+    owner: 'boss@yuekang.demo',
+    need: '超声科急诊床旁彩超 2 台（已中标）',
+    value: '760000.00',
+    expectedIn: -1,
+    competitor: '迈瑞',
+    stages: [
+      { stage: OpportunityStage.NEED_CONFIRMED, daysAgo: 60 },
+      { stage: OpportunityStage.TENDER, daysAgo: 35 },
+      { stage: OpportunityStage.WON, daysAgo: 20 },
+    ],
+    createdDaysAgo: 80,
+  },
 ];
+
+/** The seeded won opportunity whose delivery project the demo shows. */
+export const SEED_WON_OPPORTUNITY_ID = id(7);
 
 export async function seedOpportunities(em: EntityManager, cal: SeedCalendar): Promise<void> {
   const HK = BRANDS.huakang.id;

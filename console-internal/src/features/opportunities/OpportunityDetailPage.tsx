@@ -13,6 +13,7 @@ import { MoveStageCard } from './MoveStageCard';
 import { RegistrationCard } from './RegistrationCard';
 import { TrialCard } from './trials/TrialCard';
 import { TenderCard } from './tenders/TenderCard';
+import { DeliveryCards } from './delivery/DeliveryCards';
 
 /** One opportunity: where and what, its stages, and its registration to approve or reject. */
 export default function OpportunityDetailPage() {
@@ -66,6 +67,7 @@ export default function OpportunityDetailPage() {
           {can(user.role, 'opportunity.edit') && <MoveStageCard opportunity={o} />}
           <TrialCard opportunityId={o.id} />
           <TenderCard opportunityId={o.id} />
+          <DeliveryCards opportunityId={o.id} won={o.stage === 'WON'} />
         </Col>
         <Col xs={24} xl={10}>
           <RegistrationCard opportunity={o} protectionDays={data.registrationProtectionDays} />

@@ -12,6 +12,7 @@ import { OpportunityActions } from './OpportunityActions';
 import { RegistrationTag } from './RegistrationTag';
 import { TrialCard } from './trials/TrialCard';
 import { TenderSection } from './tenders/TenderSection';
+import { DeliveryProgress } from './delivery/DeliveryProgress';
 
 /** One opportunity on the phone: where, what, how much, its stages, and registering it with the brand. */
 export default function OpportunityPage() {
@@ -67,6 +68,7 @@ export default function OpportunityPage() {
       <OpportunityActions opportunity={o} />
       <TrialCard opportunityId={o.id} />
       <TenderSection opportunityId={o.id} />
+      <DeliveryProgress opportunityId={o.id} won={o.stage === 'WON'} />
       <Card size="small" title={t('opportunity.history')}>
         <Timeline
           items={o.stageHistory.map((f) => ({
