@@ -65,6 +65,8 @@ test('a quote below the floor waits for the regional head’s approval and is us
   await form.waitFor({ state: 'hidden' });
   await section.getByText(number).waitFor();
   await rep.page.getByTestId('opportunity-stage').getByText('招标', { exact: true }).waitFor();
+  // the bid opening typed is a time in China, shown as typed whatever the browser's own clock
+  await section.getByText(/09:30/).first().waitFor();
 
   // a quote below the floor asks why, then waits
   await section.getByRole('button', { name: '添加报价' }).click();

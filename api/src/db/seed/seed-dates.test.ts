@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => ds?.destroy());
 
 /** Planned moments (an appointment, an expiry, a retry): these may lie ahead. Every other time is a fact. */
-const PLANNED = new Set(['starts_at', 'ends_at', 'expires_at', 'next_attempt_at']);
+const PLANNED = new Set(['starts_at', 'ends_at', 'expires_at', 'next_attempt_at', 'bid_opening_at']);
 /** Calendar dates of things that happened. */
 const DATE_FACTS: Array<[string, string]> = [
   ['ledger_entry', 'occurred_on'],

@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal, chinaInstant, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { CreateConsoleTenderDocument } from '../../../gql/graphql';
 
 interface Values {
@@ -47,7 +47,8 @@ export function NewTenderModal({
             purchaser: v.purchaser.trim(),
             budget: v.budget,
             registrationDeadline: v.registrationDeadline.format('YYYY-MM-DD'),
-            bidOpeningAt: v.bidOpeningAt.toISOString(),
+            // what the picker shows is a time in China, wherever the browser's clock is set
+            bidOpeningAt: chinaInstant(v.bidOpeningAt.format('YYYY-MM-DD'), v.bidOpeningAt.format('HH:mm')),
             idempotencyKey: requestKey,
           },
         },
