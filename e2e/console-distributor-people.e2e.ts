@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { PASSWORD, login, openBrowser, url, type Session } from './support/browser';
 import { linkMailedTo } from './people-steps';
-import { apiAs, hospitalId, proposeCoVisitByApi, slotOn, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
+import { hospitalId, proposeCoVisitByApi, slotOn, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
+import { apiAs } from './support/api';
 import { pickOption } from './support/select';
 
 // A distributor's people from the console: its channel manager disables a rep who left (a confirm
