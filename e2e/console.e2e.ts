@@ -27,12 +27,16 @@ test('channel manager: back to the deep link after login, role menu, language sa
     .getByTestId('side-menu')
     .locator('[data-testid^="nav-"]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  // A channel manager works the field: no finance (order desk and finance own statements); imports spreadsheets.
+  // A channel manager works the field: no finance (order desk and finance own statements); imports
+  // spreadsheets; follows the trials and the delivery projects of his opportunities, but does not
+  // approve quotes below the floor price (the regional head does).
   expect(menu).toEqual([
     'nav-dashboard',
     'nav-distributors',
     'nav-hospitals',
     'nav-opportunities',
+    'nav-trials',
+    'nav-delivery',
     'nav-compliance',
     'nav-products',
     'nav-orders',
