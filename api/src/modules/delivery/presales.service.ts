@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -30,9 +30,10 @@ export class PresalesService {
     private readonly opportunities: OpportunityService,
   ) {}
 
-  private visible(scope: Scope) {
-    const o = this.opportunities.scoped(scope).select('o.id');
-    return this.ds
+  /** Entries of visible opportunities; inside a transaction, on its connection (PGlite serves one at a time). */
+  private visible(scope: Scope, em: EntityManager = this.ds.manager) {
+    const o = this.opportunities.scoped(scope, em).select('o.id');
+    return em
       .getRepository(PresalesLog)
       .createQueryBuilder('l')
       .where(`l.opportunity_id IN (${o.getQuery()})`)
@@ -102,7 +103,7 @@ export class PresalesService {
   /** Corrects a wrong entry by appending its opposite; an entry is reversed once, a reversal never. */
   async reverse(scope: Scope, id: string, note: string | null | undefined): Promise<PresalesEntry> {
     const reversalId = await this.ds.transaction(async (em) => {
-      const found = isUuid(id) ? await this.visible(scope).andWhere('l.id = :id', { id }).getOne() : null;
+      const found = isUuid(id) ? await this.visible(scope, em).andWhere('l.id = :id', { id }).getOne() : null;
       if (!found) throw notFound('Pre-sales entry');
       // the opportunity locked: two reversals of one entry queue, and the second sees the first
       await this.opportunities.locked(em, scope, found.opportunityId);
