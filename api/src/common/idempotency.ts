@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { AppError, ErrorCode } from './errors';
 
@@ -80,4 +80,26 @@ export async function idempotent<T extends KeyedRow>(
     if (!earlier) throw err;
     return replayed(write, earlier);
   }
+}
+
+/**
+ * `IdempotentWrite.earlier` for a table keyed by (its writer, request_key): the row `userId` wrote
+ * under `key` (its id and fingerprint), or null; without a key, null.
+ */
+export async function earlierByKey(
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  writerColumn: string,
+  userId: string,
+  key: string | null | undefined,
+): Promise<KeyedRow | null> {
+  if (!key) return null;
+  return (
+    (await em
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .select(['r.id AS id', 'r.request_hash AS "requestHash"'])
+      .where(`r.${writerColumn} = :u AND r.request_key = :k`, { u: userId, k: key })
+      .getRawOne<KeyedRow>()) ?? null
+  );
 }

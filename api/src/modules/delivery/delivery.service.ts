@@ -18,6 +18,7 @@ import {
   IdempotentWrite,
   KeyedRow,
   fingerprint,
+  earlierByKey,
   idempotent,
   keyReused,
   replayOrInsert,
@@ -144,15 +145,7 @@ export class DeliveryService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'delivery_project_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(DeliveryProject)
-              .createQueryBuilder('p')
-              .select(['p.id AS id', 'p.request_hash AS "requestHash"'])
-              .where('p.created_by = :u AND p.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, DeliveryProject, 'created_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key created another project'),
     };
     const id = await idempotent(this.ds, write, (em) =>

@@ -7,6 +7,7 @@ import {
   IdempotentWrite,
   KeyedRow,
   fingerprint,
+  earlierByKey,
   idempotent,
   keyReused,
   replayOrInsert,
@@ -64,15 +65,7 @@ export class PresalesService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'presales_log_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(PresalesLog)
-              .createQueryBuilder('l')
-              .select(['l.id AS id', 'l.request_hash AS "requestHash"'])
-              .where('l.logged_by = :u AND l.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, PresalesLog, 'logged_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key logged another entry'),
     };
     const id = await idempotent(this.ds, write, (em) =>

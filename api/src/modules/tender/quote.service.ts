@@ -10,6 +10,7 @@ import {
   IdempotentWrite,
   KeyedRow,
   fingerprint,
+  earlierByKey,
   idempotent,
   keyReused,
   replayOrInsert,
@@ -84,15 +85,7 @@ export class TenderQuoteService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'tender_quote_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(TenderQuote)
-              .createQueryBuilder('q')
-              .select(['q.id AS id', 'q.request_hash AS "requestHash"'])
-              .where('q.requested_by = :u AND q.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, TenderQuote, 'requested_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key made another quote'),
     };
     const id = await idempotent(this.ds, write, (em) =>

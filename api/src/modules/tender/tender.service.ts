@@ -7,6 +7,7 @@ import {
   IdempotentWrite,
   KeyedRow,
   fingerprint,
+  earlierByKey,
   idempotent,
   keyReused,
   replayOrInsert,
@@ -94,15 +95,7 @@ export class TenderService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'tender_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(Tender)
-              .createQueryBuilder('t')
-              .select(['t.id AS id', 't.request_hash AS "requestHash"'])
-              .where('t.created_by = :u AND t.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, Tender, 'created_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key created another tender'),
     };
     const id = await idempotent(this.ds, write, (em) =>

@@ -8,6 +8,7 @@ import {
   IdempotentWrite,
   KeyedRow,
   fingerprint,
+  earlierByKey,
   idempotent,
   isUniqueViolation,
   keyReused,
@@ -144,15 +145,7 @@ export class TrialService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'trial_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(Trial)
-              .createQueryBuilder('t')
-              .select(['t.id AS id', 't.request_hash AS "requestHash"'])
-              .where('t.created_by = :u AND t.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, Trial, 'created_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key planned another trial'),
     };
     let id: string;
