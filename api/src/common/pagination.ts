@@ -94,18 +94,13 @@ export interface SortKey<T> {
   value: (row: T) => string | number;
 }
 
-/**
- * Runs a scoped, filtered query as one page: a count and a keyset-ordered fetch. Every list in
- * the API pages through here, so sort keys and cursors behave the same everywhere.
- */
-export async function paginate<T extends ObjectLiteral>(
+/** Orders `qb` by the keys, after the cursor's row when there is one. */
+function keyset<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
-  keys: SortKey<T>[],
-  /** Newest-first lists sort DESC on every key. */
-  direction: 'ASC' | 'DESC' = 'ASC',
-): Promise<Page<T>> {
-  const totalCount = await qb.clone().getCount();
+  keys: Array<Pick<SortKey<unknown>, 'column'>>,
+  direction: 'ASC' | 'DESC',
+): SelectQueryBuilder<T> {
   if (args.after) {
     const values = decodeCursor(args.after, keys.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v]));
@@ -116,9 +111,13 @@ export async function paginate<T extends ObjectLiteral>(
     );
   }
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
-  let rows: T[];
+  return qb;
+}
+
+/** Runs a page's statement; a cursor PostgreSQL refuses as data is the client's fault, not the server's. */
+async function withCursorCheck<R>(args: PageArgs, run: () => Promise<R>): Promise<R> {
   try {
-    rows = await qb.limit(args.first + 1).getMany();
+    return await run();
   } catch (err) {
     // A cursor whose values do not fit its sort keys' columns (text where a uuid or a date goes):
     // PostgreSQL refuses it as data (class 22), which is the cursor's fault, not the server's.
@@ -126,7 +125,70 @@ export async function paginate<T extends ObjectLiteral>(
     if (args.after && code?.startsWith('22')) throw badInput('after', 'Invalid cursor');
     throw err;
   }
+}
+
+/**
+ * Runs a scoped, filtered query as one page: a count and a keyset-ordered fetch. Every list in
+ * the API pages through here (or paginateTree), so sort keys and cursors behave the same everywhere.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey<T>[],
+  /** Newest-first lists sort DESC on every key. */
+  direction: 'ASC' | 'DESC' = 'ASC',
+): Promise<Page<T>> {
+  const totalCount = await qb.clone().getCount();
+  const rows = await withCursorCheck(args, () =>
+    keyset(qb, args, keys, direction)
+      .limit(args.first + 1)
+      .getMany(),
+  );
   return toPage(rows, args.first, totalCount, (row) => keys.map((k) => k.value(row)));
+}
+
+/** What a page's rows are built of in paginateTree: one JSON node per row of the query's main alias. */
+export interface PageTree<N> {
+  /** The JSON expression of one node, over the main alias's columns (json-tree.ts). */
+  node: string;
+  /** The named parameters `node` uses. */
+  params: Record<string, unknown>;
+  /** The node read back, with the root entity the sort keys read. */
+  read(json: Json): N;
+}
+type Json = Record<string, unknown>;
+
+/**
+ * paginate in ONE statement: the count, the page's rows in keyset order and, for each, the JSON
+ * tree `tree.node` builds (its related records, each under the scope helper's condition), so a
+ * list screen's rows and what they name arrive together. The sort keys and cursors are paginate's.
+ */
+export async function paginateTree<T extends ObjectLiteral, N>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  keys: SortKey<T>[],
+  direction: 'ASC' | 'DESC',
+  tree: PageTree<N>,
+  rootOf: (node: N) => T,
+): Promise<Page<N>> {
+  const alias = qb.alias;
+  const table = qb.expressionMap.mainAlias!.metadata.tablePath;
+  const ids = (q: SelectQueryBuilder<T>) => q.select(`${alias}.id`, 'id');
+  const counted = ids(qb.clone());
+  const order = keys.map((k) => `${k.column} ${direction}`).join(', ');
+  const paged = keyset(ids(qb.clone()), args, keys, direction)
+    .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
+    .limit(args.first + 1);
+  const sql = `SELECT (SELECT count(*)::int FROM (${counted.getQuery()}) counted) AS total,
+    (SELECT coalesce(json_agg(${tree.node} ORDER BY page.n), '[]'::json)
+       FROM (${paged.getQuery()}) page JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = page.id) AS nodes`;
+  const params = { ...counted.getParameters(), ...paged.getParameters(), ...tree.params };
+  const [text, values] = qb.connection.driver.escapeQueryWithParameters(sql, params);
+  const [found]: Array<{ total: number; nodes: Json[] }> = await withCursorCheck(args, () =>
+    qb.connection.query(text, values),
+  );
+  const nodes = found.nodes.map((n) => tree.read(n));
+  return toPage(nodes, args.first, found.total, (node) => keys.map((k) => k.value(rootOf(node))));
 }
 
 /** A user's search text as an ILIKE pattern that matches it literally anywhere. */

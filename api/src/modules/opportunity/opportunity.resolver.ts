@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
-import { GqlContext, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { opportunityPageParts, primeOpportunityPage } from './opportunity-page';
 import { Opportunity } from './opportunity.entity';
 import {
   CreateOpportunityInput,
@@ -22,12 +25,15 @@ export class OpportunityResolver {
   /** The pipeline in the viewer's scope, newest first. */
   @Can('opportunity.read')
   @Query(() => OpportunityConnection)
-  opportunities(
+  async opportunities(
     @Args() page: PageArgs,
     @Arg('filter', () => OpportunityFilter, { nullable: true }) filter: OpportunityFilter | undefined,
     @Ctx() ctx: GqlContext,
-  ) {
-    return ctx.services.opportunities.list(requireScope(ctx), page, filter);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Opportunity>> {
+    const parts = opportunityPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.opportunities.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeOpportunityPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('opportunity.read')

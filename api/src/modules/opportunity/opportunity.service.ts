@@ -13,7 +13,7 @@ import {
   replayOrInsert,
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { today } from '../../common/dates';
 import { withinRegion } from '../region';
@@ -21,6 +21,7 @@ import { money } from '../product';
 import { DealRegistration, Opportunity, OpportunityStageFact } from './opportunity.entity';
 import { OpportunityFilter, OpportunityFunnelStageType } from './opportunity.types';
 import { CreateOpportunityInput, MoveOpportunityInput } from './opportunity.inputs';
+import { OpportunityNode, OpportunityPageParts, opportunityPageParts, opportunityPageTree } from './opportunity-page';
 
 /** The latest registration's status as the screens read it: an approved one past its last day is EXPIRED. */
 export const registrationStatusOn = (r: Pick<DealRegistration, 'status' | 'protectedUntil'>, on: string) =>
@@ -69,8 +70,14 @@ export class OpportunityService {
     return qb;
   }
 
-  list(scope: Scope, page: PageArgs, filter: OpportunityFilter = {}): Promise<Page<Opportunity>> {
-    return paginate(
+  /** A page of the list, newest first, with what its rows name as `parts` asks: one statement (opportunity-page.ts). */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: OpportunityFilter = {},
+    parts: OpportunityPageParts = opportunityPageParts(undefined),
+  ): Promise<Page<OpportunityNode>> {
+    return paginateTree(
       this.filtered(scope, filter, true),
       page,
       [
@@ -78,6 +85,8 @@ export class OpportunityService {
         { column: 'o.id', value: (o) => o.id },
       ],
       'DESC',
+      opportunityPageTree(this.ds, scope, parts),
+      (n) => n.opportunity,
     );
   }
 

@@ -40,13 +40,13 @@ export const SQL_COUNT: SqlCountTable = {
   lists: [
     {
       name: 'opportunities',
-      max: 12, // session, count, page, then one batch per field the pipeline's screens ask for
+      max: 2, // the session, then the count, the page and every field the pipeline's screens ask for in one statement (opportunity-page.ts)
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { opportunities(first: $n, filter: { search: "SQL机会" }) { totalCount nodes { ${NODE} } } }`,
     },
     {
       name: 'opportunities (portal)',
-      max: 12,
+      max: 2,
       audience: Audience.PORTAL,
       as: (brand) => brand.ownerEmail,
       query: `query($n: Int!) { opportunities(first: $n) { totalCount nodes { ${NODE} } } }`,

@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { Scope, ScopedResource, scopeCondition } from '../../auth/scope';
+import type { Scope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Selection, asks } from '../../common/selection';
-import { fromJsonRow, jsonRow } from '../../db/json-rows';
+import { fromJsonRow } from '../../db/json-rows';
+import { Json, jsonTreeKit } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
 import { Hospital } from '../hospital';
@@ -62,7 +63,6 @@ export function orderTreeParts(selection: Selection): OrderTreeParts {
   };
 }
 
-type Json = Record<string, unknown>;
 interface LineJson {
   row: Json;
   product?: { row: Json; line?: Json | null } | null;
@@ -85,29 +85,12 @@ function orderTreeSql(
   scope: Scope,
   parts: OrderTreeParts,
 ): { sql: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = {};
-  const inScope = (resource: ScopedResource, alias: string) => {
-    const condition = scopeCondition(scope, resource, alias);
-    Object.assign(params, condition.params);
-    return condition.sql;
-  };
-  const row = (entity: Parameters<typeof jsonRow>[1], alias: string) => jsonRow(ds, entity, alias);
-  const list = (expr: string, from: string, order: string) =>
-    `(SELECT coalesce(json_agg(${expr} ORDER BY ${order}), '[]'::json) FROM ${from})`;
-  const user = (id: string, a: string) =>
-    `(SELECT ${row(User, a)} FROM app_user ${a} WHERE ${a}.id = ${id} AND ${inScope('user', a)})`;
-  const fields = (pairs: Array<[string, string] | false>) =>
-    `json_build_object(${pairs
-      .filter((p): p is [string, string] => p !== false)
-      .map(([k, v]) => `'${k}', ${v}`)
-      .join(', ')})`;
+  const { params, inScope, row, list, fields, one } = jsonTreeKit(ds, scope);
+  const user = (id: string, a: string) => one(User, 'app_user', a, id, 'user');
 
   const product = fields([
     ['row', row(Product, 'p')],
-    parts.productLine && [
-      'line',
-      `(SELECT ${row(ProductLine, 'pl')} FROM product_line pl WHERE pl.id = p.product_line_id AND ${inScope('brand', 'pl')})`,
-    ],
+    parts.productLine && ['line', one(ProductLine, 'product_line', 'pl', 'p.product_line_id', 'brand')],
   ]);
   const line = fields([
     ['row', row(OrderLine, 'l')],
@@ -135,14 +118,8 @@ function orderTreeSql(
   const event = fields([['row', row(OrderEvent, 'e')], parts.eventActor && ['actor', user('e.actor_id', 'ea')]]);
   const tree = fields([
     ['row', row(Order, 'o')],
-    parts.distributor && [
-      'distributor',
-      `(SELECT ${row(Distributor, 'od')} FROM distributor od WHERE od.id = o.distributor_id AND ${inScope('distributor', 'od')})`,
-    ],
-    parts.hospital && [
-      'hospital',
-      `(SELECT ${row(Hospital, 'oh')} FROM hospital oh WHERE oh.id = o.hospital_id AND ${inScope('hospital', 'oh')})`,
-    ],
+    parts.distributor && ['distributor', one(Distributor, 'distributor', 'od', 'o.distributor_id', 'distributor')],
+    parts.hospital && ['hospital', one(Hospital, 'hospital', 'oh', 'o.hospital_id', 'hospital')],
     parts.placedBy && ['placedBy', user('o.placed_by', 'ou')],
     parts.lines && ['lines', list(line, 'order_line l WHERE l.order_id = o.id', 'l.line_no')],
     parts.shipments && ['shipments', list(shipment, 'shipment s WHERE s.order_id = o.id', 's.created_at, s.number')],
@@ -183,8 +160,7 @@ export async function readOrderTree(
   const [found]: Array<{ tree: TreeJson }> = await ds.query(text, values);
   if (!found) throw notFound('Order');
   const tree = found.tree;
-  const entity = <T extends object>(target: new () => T, json: Json | null | undefined): T | null =>
-    json ? (fromJsonRow(ds, target, json) as T) : null;
+  const { entity } = jsonTreeKit(ds, scope);
   return {
     order: fromJsonRow(ds, Order, tree.row),
     parts,
