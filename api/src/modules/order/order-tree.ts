@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Scope } from '../../auth/scope';
+import { Scope, scopeCondition } from '../../auth/scope';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
+import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
 import { Json, jsonTreeKit } from '../../db/json-tree';
@@ -79,13 +80,12 @@ interface TreeJson {
   events?: Array<{ row: Json; actor?: Json | null }>;
 }
 
-/** The statement for one order's tree, its `:named` parameters included. */
-function orderTreeSql(
-  ds: DataSource,
-  scope: Scope,
-  parts: OrderTreeParts,
-): { sql: string; params: Record<string, unknown> } {
-  const { params, inScope, row, list, fields, one } = jsonTreeKit(ds, scope);
+/**
+ * One order's tree over purchase_order `o` (already in the viewer's scope), its `:named` parameters
+ * and the reading back: for one order (readOrderTree) and for a page of them (OrderService.list).
+ */
+export function orderTreeNode(ds: DataSource, scope: Scope, parts: OrderTreeParts): PageTree<OrderTree> {
+  const { params, inScope, row, list, fields, one, entity } = jsonTreeKit(ds, scope);
   const user = (id: string, a: string) => one(User, 'app_user', a, id, 'user');
 
   const product = fields([
@@ -125,11 +125,38 @@ function orderTreeSql(
     parts.shipments && ['shipments', list(shipment, 'shipment s WHERE s.order_id = o.id', 's.created_at, s.number')],
     parts.events && ['events', list(event, 'order_event e WHERE e.order_id = o.id', 'e.created_at, e.id')],
   ]);
-  const where = inScope('order', 'o');
-  return { sql: `SELECT ${tree} AS tree FROM purchase_order o WHERE o.id = :order_id AND ${where}`, params };
+  return { node: tree, params, read: (json) => readTree(json as unknown as TreeJson) };
+
+  function readTree(tree: TreeJson): OrderTree {
+    return {
+      order: fromJsonRow(ds, Order, tree.row),
+      parts,
+      distributor: entity(Distributor, tree.distributor),
+      hospital: entity(Hospital, tree.hospital),
+      placedBy: entity(User, tree.placedBy),
+      lines:
+        tree.lines?.map((l) => ({
+          line: fromJsonRow(ds, OrderLine, l.row),
+          product: entity(Product, l.product?.row),
+          productLine: entity(ProductLine, l.product?.line),
+          shipped: l.shipped,
+          adjustments: l.adjustments?.map((a) => ({
+            adjustment: fromJsonRow(ds, OrderPriceAdjustment, a.row),
+            actor: entity(User, a.actor),
+          })),
+        })) ?? null,
+      shipments:
+        tree.shipments?.map((s) => ({
+          shipment: fromJsonRow(ds, Shipment, s.row),
+          items: s.items?.map((i) => fromJsonRow(ds, ShipmentItem, i)),
+        })) ?? null,
+      events:
+        tree.events?.map((e) => ({ event: fromJsonRow(ds, OrderEvent, e.row), actor: entity(User, e.actor) })) ?? null,
+    };
+  }
 }
 
-/** One order's tree as entities: what readOrderTree read, ready for the loaders. */
+/** One order's tree as entities: what readOrderTree (or a page of orders) read, ready for the loaders. */
 export interface OrderTree {
   order: Order;
   parts: OrderTreeParts;
@@ -155,37 +182,15 @@ export async function readOrderTree(
   parts: OrderTreeParts,
 ): Promise<OrderTree> {
   if (!isUuid(id)) throw notFound('Order');
-  const { sql, params } = orderTreeSql(ds, scope, parts);
-  const [text, values] = ds.driver.escapeQueryWithParameters(sql, { ...params, order_id: id });
-  const [found]: Array<{ tree: TreeJson }> = await ds.query(text, values);
+  const { node, params, read } = orderTreeNode(ds, scope, parts);
+  const where = scopeCondition(scope, 'order', 'o');
+  const [text, values] = ds.driver.escapeQueryWithParameters(
+    `SELECT ${node} AS tree FROM purchase_order o WHERE o.id = :order_id AND ${where.sql}`,
+    { ...params, ...where.params, order_id: id },
+  );
+  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
   if (!found) throw notFound('Order');
-  const tree = found.tree;
-  const { entity } = jsonTreeKit(ds, scope);
-  return {
-    order: fromJsonRow(ds, Order, tree.row),
-    parts,
-    distributor: entity(Distributor, tree.distributor),
-    hospital: entity(Hospital, tree.hospital),
-    placedBy: entity(User, tree.placedBy),
-    lines:
-      tree.lines?.map((l) => ({
-        line: fromJsonRow(ds, OrderLine, l.row),
-        product: entity(Product, l.product?.row),
-        productLine: entity(ProductLine, l.product?.line),
-        shipped: l.shipped,
-        adjustments: l.adjustments?.map((a) => ({
-          adjustment: fromJsonRow(ds, OrderPriceAdjustment, a.row),
-          actor: entity(User, a.actor),
-        })),
-      })) ?? null,
-    shipments:
-      tree.shipments?.map((s) => ({
-        shipment: fromJsonRow(ds, Shipment, s.row),
-        items: s.items?.map((i) => fromJsonRow(ds, ShipmentItem, i)),
-      })) ?? null,
-    events:
-      tree.events?.map((e) => ({ event: fromJsonRow(ds, OrderEvent, e.row), actor: entity(User, e.actor) })) ?? null,
-  };
+  return read(found.tree);
 }
 
 /**

@@ -57,12 +57,17 @@ export class OrderResolver {
   /** Orders the viewer may see: the brand by region, an owner their distributor's (and second tier's), a rep their own. Newest first. */
   @Authorized()
   @Query(() => OrderConnection)
-  orders(
+  async orders(
     @Args() page: PageArgs,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Order>> {
-    return ctx.services.orders.list(requireScope(ctx), page, filter);
+    // the page and what the request asks of each order: one statement (order-tree.ts)
+    const parts = orderTreeParts(selectionOf(info).nodes ?? {});
+    const found = await ctx.services.orders.list(requireScope(ctx), page, filter, parts);
+    const loaders = loadersOf(ctx);
+    return { ...found, nodes: found.nodes.map((tree) => primeOrderTree(loaders, tree)) };
   }
 
   @Authorized()

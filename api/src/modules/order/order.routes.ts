@@ -13,6 +13,7 @@ import {
 import { writeSheet, type SheetColumn } from '../import';
 import type { OrderRouteServices } from './index';
 import { OrderFilter } from './order.inputs';
+import { orderTreeParts } from './order-tree';
 
 /** The orders screen's URL filters (OrderFilters.tsx), as its list's OrderFilter. */
 const ORDER_PARAMS: Record<string, ParamSpec<OrderFilter>> = {
@@ -59,22 +60,16 @@ export function orderRoutes(services: OrderRouteServices): Router {
       const scope = await scopeOfRequest(services, req);
       const filter = await listFilterOf(req.query as Record<string, unknown>, OrderFilter, ORDER_PARAMS);
       const limit = services.maxExportRows;
-      const page = await services.orders.list(scope, { first: limit }, filter);
+      // the distributor and hospital of each row come in the page's own statement (order-tree.ts)
+      const parts = { ...orderTreeParts({}), distributor: true, hospital: true };
+      const page = await services.orders.list(scope, { first: limit }, filter, parts);
       checkExportSize(page.totalCount, limit);
-      const [distributors, hospitals] = await Promise.all([
-        services.distributors.byIds(scope, [...new Set(page.nodes.map((o) => o.distributorId))]),
-        services.hospitals.byIds(scope, [
-          ...new Set(page.nodes.map((o) => o.hospitalId).filter((id): id is string => Boolean(id))),
-        ]),
-      ]);
-      const distributor = new Map(distributors.map((d) => [d.id, d]));
-      const hospital = new Map(hospitals.map((h) => [h.id, h.name]));
-      const rows = page.nodes.map((o) => ({
+      const rows = page.nodes.map(({ order: o, distributor, hospital }) => ({
         number: o.number,
         submittedAt: sheetMoment(o.submittedAt),
-        distributor: distributor.get(o.distributorId)?.name ?? '',
-        code: distributor.get(o.distributorId)?.code ?? '',
-        hospital: o.hospitalId ? (hospital.get(o.hospitalId) ?? null) : null,
+        distributor: distributor?.name ?? '',
+        code: distributor?.code ?? '',
+        hospital: o.hospitalId ? (hospital?.name ?? null) : null,
         kind: KIND[o.kind] ?? o.kind,
         status: STATUS[o.status] ?? o.status,
         total: sheetMoney(o.total),

@@ -2,11 +2,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, SortKey, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, SortKey, containsPattern, paginateTree } from '../../common/pagination';
 import { withinRegion } from '../region';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import { OrderFilter } from './order.inputs';
-import { OrderTree, OrderTreeParts, readOrderTree } from './order-tree';
+import { OrderTree, OrderTreeParts, orderTreeNode, orderTreeParts, readOrderTree } from './order-tree';
 import { OrderSort } from '@medchannel/shared-schema';
 
 /** Reading orders and what hangs off them, inside the viewer's scope (placing: OrderPlacementService; the desk's moves: OrderDeskService). */
@@ -23,7 +23,13 @@ export class OrderService {
     return { sql: `${column} IN (SELECT vo.id FROM purchase_order vo WHERE ${sql})`, params };
   }
 
-  list(scope: Scope, page: PageArgs, filter: OrderFilter = {}): Promise<Page<Order>> {
+  /** A page of orders with what the request asks of each (orderTreeParts): one statement (order-tree.ts). */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: OrderFilter = {},
+    parts: OrderTreeParts = orderTreeParts({}),
+  ): Promise<Page<OrderTree>> {
     const sort = filter.sort ?? OrderSort.NEWEST;
     // by time: numbers grow with time (date + sequence) and are unique within the brand; by total: the id breaks ties
     const first: SortKey<Order> =
@@ -31,11 +37,13 @@ export class OrderService {
         ? { column: 'o.total', value: (o) => o.total }
         : { column: 'o.number', value: (o) => o.number };
     const ascending = sort === OrderSort.OLDEST || sort === OrderSort.TOTAL_LOWEST;
-    return paginate(
+    return paginateTree(
       this.listQuery(scope, filter),
       page,
       [first, { column: 'o.id', value: (o) => o.id }],
       ascending ? 'ASC' : 'DESC',
+      orderTreeNode(this.ds, scope, parts),
+      (n) => n.order,
     );
   }
 

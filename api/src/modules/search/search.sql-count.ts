@@ -27,7 +27,10 @@ export const SQL_COUNT: SqlCountTable = {
         expect(r.data.globalSearch.hospitals.nodes).toHaveLength(n);
         costs.push(r.sqlCount);
       }
-      expect(costs[1]).toBe(costs[0]);
+      // no statement per match: ten cost what one costs, or one batch more, when the single order's or
+      // note's hospital is the single hospital found and its loader answers from memory (which hospital
+      // comes first depends on what the other modules' tables seeded in this brand)
+      expect([0, 1]).toContain(costs[1] - costs[0]);
       expect(costs[1]).toBeLessThanOrEqual(8);
     },
   },
