@@ -1,11 +1,27 @@
 import { DecimalScalar } from '../../common/money';
 import { MoneyType, money } from '../product';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role } from '@medchannel/shared-schema';
 import { AssessmentType } from './assessment.types';
 import { DistributorAssessment } from './assessment.entity';
 import { GqlContext, loadersOf, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { distributorPageParts, primeDistributorPage } from './distributor-page';
 import { RegionType } from '../region';
 import { Region } from '../region';
 import { UserType } from '../user';
@@ -34,12 +50,15 @@ export class DistributorResolver {
   /** Distributors the viewer may see, by name, a page at a time. */
   @Authorized()
   @Query(() => DistributorConnection)
-  distributors(
+  async distributors(
     @Args() page: PageArgs,
     @Arg('filter', () => DistributorFilter, { nullable: true }) filter: DistributorFilter | undefined,
     @Ctx() ctx: GqlContext,
-  ) {
-    return ctx.services.distributors.list(requireScope(ctx), page, filter);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Distributor>> {
+    const parts = distributorPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.distributors.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeDistributorPage(loadersOf(ctx), found.nodes) };
   }
 
   @Authorized()

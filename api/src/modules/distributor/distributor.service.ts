@@ -13,7 +13,8 @@ import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { AuditLog, audit, diff } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
+import { DistributorNode, DistributorPageParts, distributorPageParts, distributorPageTree } from './distributor-page';
 import { User } from '../user';
 import { withinRegion } from '../region';
 import { assertVersion } from '../../common/versioning';
@@ -46,11 +47,24 @@ export class DistributorService {
     return applyScope(em.getRepository(Distributor).createQueryBuilder('d'), scope, 'distributor');
   }
 
-  list(scope: Scope, page: PageArgs, filter: DistributorFilter = {}): Promise<Page<Distributor>> {
-    return paginate(this.listQuery(scope, filter), page, [
-      { column: 'd.name', value: (d) => d.name },
-      { column: 'd.id', value: (d) => d.id },
-    ]);
+  /** A page by name, with what its rows name as `parts` asks: one statement (distributor-page.ts). */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: DistributorFilter = {},
+    parts: DistributorPageParts = distributorPageParts(undefined),
+  ): Promise<Page<DistributorNode>> {
+    return paginateTree(
+      this.listQuery(scope, filter),
+      page,
+      [
+        { column: 'd.name', value: (d) => d.name },
+        { column: 'd.id', value: (d) => d.id },
+      ],
+      'ASC',
+      distributorPageTree(this.ds, scope, parts),
+      (n) => n.distributor,
+    );
   }
 
   /** The distributors list's rows before paging (the global search reads the same). */

@@ -5,6 +5,14 @@ import type { SqlCountTable } from '../../../test/sql-count-table';
 export const SQL_COUNT: SqlCountTable = {
   lists: [
     {
+      // the console's distributors list as its screen asks (console-internal/src/features/distributors)
+      name: 'distributors (the list screen)',
+      max: 2, // the session, then the page with each row's region, province, manager and first tier (distributor-page.ts)
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { distributors(first: $n) { totalCount pageInfo { hasNextPage endCursor }
+      nodes { id name code stage tier createdAt region { id name parent { id name } } channelManager { id displayName } parent { id name } } } }`,
+    },
+    {
       name: 'distributors',
       max: 8,
       as: (brand) => brand.adminEmail,
