@@ -72,8 +72,21 @@ async function start() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
+  // API_WORKERS=N: N API processes on one port (node's cluster). The embedded PGlite lives inside
+  // one process, so without DATABASE_URL the quick start runs one and says why.
+  let workers = process.env.API_WORKERS || '1';
+  if (Number(workers) > 1 && !process.env.DATABASE_URL) {
+    console.log(
+      `> API_WORKERS=${workers} needs DATABASE_URL (a PostgreSQL): the embedded PGlite serves one process; starting one API process`,
+    );
+    workers = '1';
+  }
   // the API is reached through the two static servers below, which set X-Forwarded-For
-  spawnChild('API', ['api/dist/main.js'], { PORT: apiPort, TRUSTED_PROXY: process.env.TRUSTED_PROXY || 'loopback' });
+  spawnChild('API', ['api/dist/main.js'], {
+    PORT: apiPort,
+    API_WORKERS: workers,
+    TRUSTED_PROXY: process.env.TRUSTED_PROXY || 'loopback',
+  });
   await waitFor(`${apiUrl}/healthz`, 120_000);
   const consoleUrl = process.env.CONSOLE_URL || `http://127.0.0.1:${consolePort}`;
   const portalUrl = process.env.PORTAL_URL || `http://127.0.0.1:${portalPort}`;

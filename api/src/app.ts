@@ -23,7 +23,8 @@ import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
-import { startPeriodicJob } from './common/jobs';
+import { JobQueue, ScheduledJob } from './common/jobs';
+import { forgetOldFailures } from './auth/rate-limiter';
 import { startOutboxDeliverer } from './modules/outbox';
 import { OutboxClaimer } from './modules/outbox';
 import { modules } from './modules';
@@ -35,7 +36,7 @@ export interface App {
   httpServer: http.Server;
   /** Listens on config.port (0: any free port) and answers the base URL. */
   listen(): Promise<string>;
-  /** Starts the periodic jobs (statements, training reminders, daily notices, outbox delivery) once no migration is pending. */
+  /** Starts the scheduled jobs on the job queue (statements, training reminders, daily notices, housekeeping) and the outbox delivery once no migration is pending. */
   startJobs(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,7 +52,8 @@ export async function createApp(config: Config): Promise<App> {
     embedded = await startEmbeddedPostgres({
       dataDir: config.pgliteDir,
       port: config.pglitePort,
-      maxConnections: config.dbPoolSize + 2,
+      // the pool, the outbox claimer, the job queue's own pool (2)
+      maxConnections: config.dbPoolSize + 4,
     });
     url = embedded.url;
   }
@@ -190,25 +192,29 @@ export async function createApp(config: Config): Promise<App> {
       if (stopping) return;
     }
     if (stopping || stopJobs) return;
-    const stopStatementJob = startPeriodicJob(
-      () => services.statements.generateDue(),
-      config.statementJobMinutes,
-      (err) => console.error('[statements job]', err),
-    );
-    const stopReminders = startPeriodicJob(
-      () => services.assignments.remindOverdue(),
-      config.trainingReminderMinutes,
-      (err) => console.error('[training reminders]', err),
-    );
-    const stopNotices = startPeriodicJob(
-      () => services.noticeJobs.runDaily(),
-      config.noticeJobMinutes,
-      (err) => console.error('[notices job]', err),
-    );
+    const queue = new JobQueue(url!, (err) => console.error('[jobs]', err), {
+      retryDelaySeconds: config.jobRetryDelaySeconds,
+      pollSeconds: config.jobPollSeconds,
+    });
+    // each runs once a tick across every process; tests leave them at 0 (never) unless they say
+    const scheduled: ScheduledJob[] = [
+      { name: 'statements', minutes: config.statementJobMinutes, run: () => services.statements.generateDue() },
+      {
+        name: 'training-reminders',
+        minutes: config.trainingReminderMinutes,
+        run: () => services.assignments.remindOverdue(),
+      },
+      { name: 'daily-notices', minutes: config.noticeJobMinutes, run: () => services.noticeJobs.runDaily() },
+      { name: 'housekeeping', minutes: config.housekeepingMinutes, run: () => forgetOldFailures(ds) },
+    ];
+    if (scheduled.some((job) => job.minutes > 0)) await queue.start(scheduled);
     const claimer =
       config.outboxPollMs > 0 ? new OutboxClaimer(url!, (err) => console.error('[outbox claimer]', err)) : null;
     await claimer?.start();
-    // one loop delivers both: the ERP's events, then e-mail
+    // One loop delivers both: the ERP's events, then e-mail. Not a pg-boss job: the outbox is a
+    // queue in PostgreSQL of its own (rows claimed with SKIP LOCKED under a lease and this
+    // process's claimer lock, each retried with a doubling delay), polled every few seconds where
+    // a schedule ticks at most each minute; every process polls and no event goes out twice.
     const stopDeliverer = startOutboxDeliverer(
       {
         deliverDue: async (opts) => (await services.outbox.deliverDue(opts)) + (await services.mail.deliverDue(opts)),
@@ -224,10 +230,7 @@ export async function createApp(config: Config): Promise<App> {
       (err) => console.error('[outbox]', err),
     );
     stopJobs = async () => {
-      stopStatementJob();
-      stopReminders();
-      stopNotices();
-      await stopDeliverer();
+      await Promise.all([queue.stop(), stopDeliverer()]);
       await claimer?.stop();
     };
   }

@@ -38,6 +38,14 @@ export interface Config {
   trainingReminderMinutes: number;
   /** How often the daily notices run (expiring documents, courses due soon, digests); each runs once a day whatever this is. */
   noticeJobMinutes: number;
+  /** How often old rows of the failure throttles are forgotten, in minutes (0: never, as in tests). */
+  housekeepingMinutes: number;
+  /** A failed job is tried again after this many seconds, then twice as long each time (pg-boss). */
+  jobRetryDelaySeconds: number;
+  /** How often each process asks the job queue for work and looks at the schedules, in seconds. */
+  jobPollSeconds: number;
+  /** How many API processes serve the port (node's cluster); more than 1 needs DATABASE_URL. */
+  workers: number;
   /** How often pending outbox events are sent to the brand's webhook, in ms (0: never, as in tests). */
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
@@ -145,6 +153,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     noticeJobMinutes: int(env, 'NOTICE_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    housekeepingMinutes: int(env, 'HOUSEKEEPING_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    jobRetryDelaySeconds: int(env, 'JOB_RETRY_DELAY_SECONDS', 60, 1, 3600),
+    jobPollSeconds: int(env, 'JOB_POLL_SECONDS', 5, 1, 45),
+    workers: int(env, 'API_WORKERS', 1, 1, 64),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
     trustedProxy: list(
@@ -169,6 +181,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (config.certificateSecret.length < 16) {
     throw new ConfigError('CERTIFICATE_SECRET must be at least 16 characters');
+  }
+  if (config.workers > 1 && !config.databaseUrl) {
+    throw new ConfigError(
+      'API_WORKERS above 1 needs DATABASE_URL: the embedded PGlite lives inside one process, so several processes cannot share it',
+    );
   }
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
     throw new ConfigError('SESSION_IDLE_MINUTES cannot exceed SESSION_ABSOLUTE_HOURS');

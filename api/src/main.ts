@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
-import { createApp } from './app';
+import type { DataSource } from 'typeorm';
+import { App, createApp } from './app';
+import { createDataSource } from './db/data-source';
+import { isFirstProcess, isWorker, runPrimary } from './workers';
 import { seedDemo } from './db/seed/seed';
 import { DEMO_PASSWORD, TWO_BRANDS_EMAIL, USERS, membershipsOf } from './db/seed/demo-data';
 
@@ -15,17 +18,31 @@ async function main() {
     }
     throw err;
   }
-  const app = await createApp(config);
-  if (config.env !== 'production') {
-    // Development and the quick start: bring the schema up to date and load the demo once.
-    const ran = await app.ds.runMigrations({ transaction: 'each' });
-    if (ran.length) console.log(`applied migrations: ${ran.map((m) => m.name).join(', ')}`);
-    if (await seedDemo(app.ds)) console.log('loaded demo data');
+  if (config.workers > 1 && !isWorker()) {
+    // the primary only prepares the database and watches the workers; each worker is this file again
+    const url = config.databaseUrl!;
+    await runPrimary(config.workers, async () => {
+      if (config.env === 'production') return;
+      const ds = createDataSource(url, { poolSize: 1 });
+      await ds.initialize();
+      try {
+        await prepareDatabase(ds);
+      } finally {
+        await ds.destroy();
+      }
+    });
+    return;
   }
+  const app = await createApp(config);
+  // Development and the quick start: bring the schema up to date and load the demo once (the primary did, with workers).
+  if (config.env !== 'production' && !isWorker()) await prepareDatabase(app.ds);
   const url = await app.listen();
   // after the migrations above (or, in production, once db:migrate has run)
   app.startJobs().catch((err) => console.error('[jobs]', err));
-  console.log(`MedChannel API on ${url}/graphql (health: ${url}/healthz)`);
+  console.log(
+    `MedChannel API on ${url}/graphql (health: ${url}/healthz)${isWorker() ? ` [worker ${process.pid}]` : ''}`,
+  );
+  if (!isFirstProcess()) return stopOnSignals(app);
   console.log(
     `database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`,
   );
@@ -39,11 +56,23 @@ async function main() {
       `  ${'OWNER'.padEnd(16)} ${TWO_BRANDS_EMAIL.padEnd(26)} ${both[0].displayName} (portal, ${both.length} brands: switch under 我的)`,
     );
   }
+  stopOnSignals(app);
+}
+
+/** Development and the quick start: the schema up to date, the demo loaded once. */
+async function prepareDatabase(ds: DataSource): Promise<void> {
+  const ran = await ds.runMigrations({ transaction: 'each' });
+  if (ran.length) console.log(`applied migrations: ${ran.map((m) => m.name).join(', ')}`);
+  if (await seedDemo(ds)) console.log('loaded demo data');
+}
+
+/** SIGTERM/SIGINT: stop taking requests, let the running ones and the running jobs finish, close the database, exit. */
+function stopOnSignals(app: App): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    console.log(`${signal}: shutting down${isWorker() ? ` [worker ${process.pid}]` : ''}`);
     await app.stop();
     process.exit(0);
   };

@@ -112,6 +112,8 @@ describe('throttle', () => {
   let fresh: TestApp;
   beforeEach(async () => {
     fresh = await startTestApp({ loginAttemptsPerMinute: 5 });
+    // the throttle is the database's: the failures of the tests before are not this one's
+    await fresh.app.ds.query(`DELETE FROM failure_throttle`);
   });
   afterEach(() => fresh.stop());
 
@@ -150,6 +152,7 @@ describe('throttle', () => {
 });
 
 describe('throttle behind a proxy', () => {
+  beforeEach(() => t.app.ds.query(`DELETE FROM failure_throttle`));
   const from = (app: TestApp, source: string, audience = Audience.CONSOLE) => {
     const c = app.client(audience);
     c.headers['x-forwarded-for'] = source;

@@ -70,7 +70,7 @@ export class SessionService {
     private readonly ds: DataSource,
     private readonly config: Config,
   ) {
-    this.throttle = new LoginThrottle(config.loginAttemptsPerMinute);
+    this.throttle = new LoginThrottle(ds, 'login', config.loginAttemptsPerMinute);
     this.cache = new SessionCache(config.sessionCacheSeconds * 1000);
   }
 
@@ -147,7 +147,7 @@ export class SessionService {
     const normalized = email.trim().toLowerCase();
     // Express answers the socket's peer unless the deployment trusts a proxy (config.trustedProxy)
     const ip = req.ip ?? 'unknown';
-    const wait = this.throttle.retryAfter(normalized, ip);
+    const wait = await this.throttle.retryAfter(normalized, ip);
     if (wait > 0) {
       throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed logins; try again in ${wait} s`);
     }
@@ -165,7 +165,7 @@ export class SessionService {
     // The other front end's account answers exactly as a wrong password does (and counts as a
     // failure): telling it apart would confirm a guessed password. The login pages point to each other.
     if (!memberships.length) {
-      this.throttle.fail(normalized, ip);
+      await this.throttle.fail(normalized, ip);
       throw new AppError(
         ErrorCode.UNAUTHENTICATED,
         'Wrong email or password',
@@ -176,7 +176,7 @@ export class SessionService {
     if (memberships[0].disabled) {
       throw new AppError(ErrorCode.FORBIDDEN, 'This account is disabled', undefined, ErrorReason.ACCOUNT_DISABLED);
     }
-    this.throttle.succeed(normalized, ip);
+    await this.throttle.succeed(normalized, ip);
     return this.open(req, res, audience, memberships[0].id);
   }
 

@@ -28,6 +28,7 @@ import { ExternalRefPerAccount1766210000000 } from './migrations/1766210000000-E
 import { Training1765000000000 } from './migrations/1765000000000-Training';
 import { Visits1765100000000 } from './migrations/1765100000000-Visits';
 import { AuthChanges1768300000000 } from './migrations/1768300000000-AuthChanges';
+import { FailureThrottle1770400000000 } from './migrations/1770400000000-FailureThrottle';
 
 // DATE columns stay 'YYYY-MM-DD' strings: pg's default turns them into local-midnight Dates,
 // which shift a day in some time zones. NUMERIC already arrives as a string (exact).
@@ -65,6 +66,7 @@ const coreMigrations = [
   OutboxClaims1766410000001,
   ClosedPeriods1766410000002,
   AuthChanges1768300000000,
+  FailureThrottle1770400000000,
 ];
 
 /**

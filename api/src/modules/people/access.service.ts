@@ -66,7 +66,7 @@ export class AccessService {
     private readonly mail: MailService,
   ) {
     // an office behind one address asks more often than it fails logins; an address is still not a mail cannon
-    this.resetThrottle = new LoginThrottle(config.loginAttemptsPerMinute * 4);
+    this.resetThrottle = new LoginThrottle(ds, 'password-reset', config.loginAttemptsPerMinute * 4);
   }
 
   /** The front end a membership signs in to. */
@@ -107,9 +107,9 @@ export class AccessService {
     // without the header no app is named, so no account can match: the same answer as any miss
     if (!audience) return true;
     const normalized = email.trim().toLowerCase();
-    const wait = this.resetThrottle.retryAfter(normalized, ip);
+    const wait = await this.resetThrottle.retryAfter(normalized, ip);
     if (wait > 0) throw new AppError(ErrorCode.RATE_LIMITED, `Too many requests; try again in ${wait} s`);
-    this.resetThrottle.fail(normalized, ip);
+    await this.resetThrottle.fail(normalized, ip);
     // the person's active membership on this app that was used last: the link and its e-mail are in its name
     const user = await this.ds
       .getRepository(User)

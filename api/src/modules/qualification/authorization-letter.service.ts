@@ -61,7 +61,7 @@ export class AuthorizationLetterService {
     private readonly publicUrl: string,
     failedChecksPerMinute: number,
   ) {
-    this.throttle = new LoginThrottle(failedChecksPerMinute);
+    this.throttle = new LoginThrottle(ds, 'letter-check', failedChecksPerMinute);
   }
 
   /** One grant's letter, in the viewer's scope; NOT_FOUND outside it, as for a missing id. */
@@ -115,7 +115,7 @@ export class AuthorizationLetterService {
   /** The public check: the letter whose number and code both match, as it stands today; or NOT_FOUND. */
   async check(number: string, code: string, source: string): Promise<LetterCheck> {
     const key = number.trim().toLowerCase();
-    const wait = this.throttle.retryAfter(key, source);
+    const wait = await this.throttle.retryAfter(key, source);
     if (wait > 0) throw new AppError(ErrorCode.RATE_LIMITED, `Too many checks; try again in ${wait} s`);
     const rows: Array<Pick<AuthorizationGrant, 'validFrom' | 'validTo' | 'revokedFrom'>> =
       isUuid(key) && normalizeCode(code).length === 10 && codeMatches(this.secret, letterSubject(key), code)
@@ -126,7 +126,7 @@ export class AuthorizationLetterService {
           )
         : [];
     if (!rows.length) {
-      this.throttle.fail(key, source);
+      await this.throttle.fail(key, source);
       throw new AppError(ErrorCode.NOT_FOUND, 'No authorization letter has this number and verification code');
     }
     const on = today();

@@ -82,7 +82,7 @@ export class CertificateDocumentService {
     private readonly publicUrl: string,
     failedChecksPerMinute: number,
   ) {
-    this.throttle = new LoginThrottle(failedChecksPerMinute);
+    this.throttle = new LoginThrottle(ds, 'certificate-check', failedChecksPerMinute);
   }
 
   /** The certificate in the viewer's scope, ready to print; NOT_FOUND outside it, as for a missing id. */
@@ -103,7 +103,7 @@ export class CertificateDocumentService {
   /** The public check: the certificate whose number and code both match, or NOT_FOUND. */
   async check(number: string, code: string, source: string): Promise<CertificateCheck> {
     const key = number.trim().toUpperCase();
-    const wait = this.throttle.retryAfter(key, source);
+    const wait = await this.throttle.retryAfter(key, source);
     if (wait > 0) throw new AppError(ErrorCode.RATE_LIMITED, `Too many checks; try again in ${wait} s`);
     const rows: CertificateDetails[] =
       key && key.length <= 40 && normalizeCode(code).length === 10
@@ -111,7 +111,7 @@ export class CertificateDocumentService {
         : [];
     const found = rows.find((c) => codeMatches(this.secret, certificateSubject(c), code));
     if (!found) {
-      this.throttle.fail(key, source);
+      await this.throttle.fail(key, source);
       throw new AppError(ErrorCode.NOT_FOUND, 'No certificate has this number and verification code');
     }
     const valid = found.issuedOn <= today() && found.validTo >= today();
