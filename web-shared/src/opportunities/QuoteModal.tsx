@@ -1,10 +1,13 @@
 import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { AddConsoleTenderQuoteDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
+import { useFormat } from '../app/format';
+import { FormModal, useFormSubmit } from '../kernel';
+import { AddTenderQuoteDocument, type TenderDetailFragment } from '../gql/opportunities/graphql';
 import { AMOUNT } from './NewTenderModal';
+import { addOpportunityStrings } from './strings';
+
+addOpportunityStrings();
 
 /** An amount with at most two decimals in cents, exactly (no float arithmetic on money). */
 const cents = (amount: string) => {
@@ -19,19 +22,19 @@ interface Values {
 }
 
 /** A product's bid price, the floor shown beside it; below the floor it asks why and waits for approval. */
-export function QuoteModal({ tender, onClose }: { tender: ConsoleTenderFragment | null; onClose: () => void }) {
+export function QuoteModal({ tender, onClose }: { tender: TenderDetailFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [form] = Form.useForm<Values>();
   const productId = Form.useWatch('productId', form);
   const price = Form.useWatch('price', form);
-  const [add, { loading }] = useMutation(AddConsoleTenderQuoteDocument, { refetchQueries: ['ConsoleTenders'] });
+  const [add, { loading }] = useMutation(AddTenderQuoteDocument, { refetchQueries: ['Tenders'] });
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,
     open: tender !== null,
     onClose,
     loading,
-    errors: { prefix: 'tender.error', reload: ['ConsoleTenders'] },
+    errors: { prefix: 'tender.error', reload: ['Tenders'] },
     fields: ['productId', 'price', 'reason'],
     send: async (v, requestKey) => {
       await add({
