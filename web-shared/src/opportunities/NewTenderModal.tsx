@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, chinaInstant, useFormSubmit } from '../kernel';
+import { AMOUNT } from './amount';
 import { CreateTenderDocument } from '../gql/opportunities/graphql';
 import { addOpportunityStrings } from './strings';
 
@@ -16,7 +17,6 @@ interface Values {
   bidOpeningAt: Dayjs;
 }
 
-export const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 const ERRORS = { prefix: 'tender.error', reload: ['Tenders'] };
 
 /**

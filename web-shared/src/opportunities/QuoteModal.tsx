@@ -3,17 +3,12 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format';
 import { FormModal, useFormSubmit } from '../kernel';
+import { toCents } from '../kernel/money';
 import { AddTenderQuoteDocument, type TenderDetailFragment } from '../gql/opportunities/graphql';
-import { AMOUNT } from './NewTenderModal';
+import { AMOUNT } from './amount';
 import { addOpportunityStrings } from './strings';
 
 addOpportunityStrings();
-
-/** An amount with at most two decimals in cents, exactly (no float arithmetic on money). */
-const cents = (amount: string) => {
-  const [whole, part = ''] = amount.split('.');
-  return BigInt(whole + part.padEnd(2, '0'));
-};
 
 interface Values {
   productId: string;
@@ -52,7 +47,7 @@ export function QuoteModal({ tender, onClose }: { tender: TenderDetailFragment |
     },
   });
   const floor = tender?.products.find((p) => p.productId === productId)?.floorPrice ?? null;
-  const below = Boolean(floor && price && AMOUNT.test(price) && cents(price) < cents(floor.amount));
+  const below = Boolean(floor && price && AMOUNT.test(price) && toCents(price) < toCents(floor.amount));
 
   return (
     <FormModal {...shell} title={t('tender.addQuote')} submitText={t('action.save')} testId="quote-form">

@@ -1,12 +1,13 @@
-// 试用 and 招标 on an opportunity, as both apps show them: the trial card (plan, deliver, extend,
+// Opportunities as both apps show them: the registration tag; 试用 and 招标: the trial card (plan, deliver, extend,
 // return, cancel, the agreement), the trial status tag, a new tender and a bid quote. Loaded with
 // the opportunity screens only; the words come with the components (addOpportunityStrings).
 export { addOpportunityStrings } from './strings';
 export { TrialCard } from './TrialCard';
+export { RegistrationTag } from './RegistrationTag';
 export { TrialStatusTag } from './TrialStatusTag';
 export { NewTenderModal } from './NewTenderModal';
 export { QuoteModal } from './QuoteModal';
-export { AMOUNT } from './NewTenderModal';
+export { AMOUNT } from './amount';
 export {
   SubmitTenderDocument,
   TendersDocument,

@@ -9,7 +9,7 @@ import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { BackLink, DetailPending } from '../../components/DetailPending';
 import { MyOpportunityDocument } from '../../gql/graphql';
 import { OpportunityActions } from './OpportunityActions';
-import { RegistrationTag } from './RegistrationTag';
+import { RegistrationTag } from '@medchannel/web-shared/opportunities';
 import { TrialCard } from '@medchannel/web-shared/opportunities';
 import { TrialProductSelect } from './trials/TrialProductSelect';
 import { TenderSection } from './tenders/TenderSection';
