@@ -14,21 +14,42 @@ function hasDocuments(app: (typeof APPS)[number]): boolean {
   return readdirSync(`../${app}/src`, { recursive: true }).some((file) => String(file).endsWith('.graphql'));
 }
 
+/**
+ * web-shared's features that load with a lazy screen only (src/opportunities: trials and tenders)
+ * get a generated module of their own under src/gql/<feature>/: one module lands in one chunk, and
+ * web-shared's main one is in every app's first load (the session's operations).
+ */
+const LAZY_SHARED = ['opportunities'] as const;
+
+const OUTPUT = {
+  preset: 'client',
+  // Fragments stay unmasked: pages are small and read what they ask for.
+  presetConfig: { fragmentMasking: false },
+  config: {
+    // String unions: the shared-schema TS enums (Role.ADMIN …) compare and assign to them.
+    enumsAsTypes: true,
+    useTypeImports: true,
+    onlyOperationTypes: true,
+    scalars: { DateTimeISO: 'string', Decimal: 'string', LocalDate: 'string' },
+  },
+} as const;
+
 function forApp(app: (typeof APPS)[number]): CodegenConfig['generates'] {
+  const lazy = app === 'web-shared' ? LAZY_SHARED.map((f) => `!../web-shared/src/${f}/**/*.graphql`) : [];
   return {
+    // web-shared's *.fragments.graphql (Money, StatementChanges, TenderDetail) are both apps' own as well.
     [`../${app}/src/gql/`]: {
-      preset: 'client',
-      // web-shared's *.fragments.graphql (Money, StatementChanges) are both apps' own as well.
-      documents: [`../${app}/src/**/*.graphql`, '../web-shared/src/**/*.fragments.graphql'],
-      // Fragments stay unmasked: pages are small and read what they ask for.
-      presetConfig: { fragmentMasking: false },
-      config: {
-        // String unions: the shared-schema TS enums (Role.ADMIN …) compare and assign to them.
-        enumsAsTypes: true,
-        useTypeImports: true,
-        onlyOperationTypes: true,
-        scalars: { DateTimeISO: 'string', Decimal: 'string', LocalDate: 'string' },
-      },
+      ...OUTPUT,
+      documents: [`../${app}/src/**/*.graphql`, '../web-shared/src/**/*.fragments.graphql', ...lazy],
+    },
+  };
+}
+
+function forLazyShared(feature: (typeof LAZY_SHARED)[number]): CodegenConfig['generates'] {
+  return {
+    [`../web-shared/src/gql/${feature}/`]: {
+      ...OUTPUT,
+      documents: [`../web-shared/src/${feature}/**/*.graphql`, '../web-shared/src/**/*.fragments.graphql'],
     },
   };
 }
@@ -38,7 +59,7 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   overwrite: true,
   ignoreNoDocuments: false,
-  generates: Object.assign({}, ...APPS.filter(hasDocuments).map(forApp)),
+  generates: Object.assign({}, ...APPS.filter(hasDocuments).map(forApp), ...LAZY_SHARED.map(forLazyShared)),
 };
 
 export default config;

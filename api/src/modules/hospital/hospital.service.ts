@@ -3,7 +3,15 @@ import { visibleId } from '../../auth/scoped-ids';
 import { Scope, applyScope, coversRegion } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
-import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
+import {
+  IdempotentWrite,
+  KeyedRow,
+  earlierByKey,
+  fingerprint,
+  idempotent,
+  keyReused,
+  replayOrInsert,
+} from '../../common/idempotency';
 import { assertVersion } from '../../common/versioning';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
@@ -133,18 +141,10 @@ export class HospitalService {
   async create(scope: Scope, input: CreateHospitalInput): Promise<Hospital> {
     const { idempotencyKey, departments, ...fields } = input;
     checkDepartmentNames(departments.map((d) => d.name));
-    const write: IdempotentWrite<KeyedHospital> = {
+    const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint({ ...fields, departments }),
       constraint: 'hospital_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(Hospital)
-              .createQueryBuilder('h')
-              .select(['h.id AS id', 'h.request_hash AS "requestHash"'])
-              .where('h.created_by = :u AND h.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedHospital>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, Hospital, 'created_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key created another hospital'),
     };
     const id = await idempotent(this.ds, write, (em) =>
@@ -252,11 +252,6 @@ export class HospitalService {
       .getCount();
     if (clash) throw new AppError(ErrorCode.CONFLICT, `${name} exists already`, 'name');
   }
-}
-
-interface KeyedHospital {
-  id: string;
-  requestHash: string;
 }
 
 const departmentFields = (d: DepartmentInput) => ({

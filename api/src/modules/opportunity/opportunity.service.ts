@@ -7,6 +7,7 @@ import { AppError, ErrorCode, badInput, illegal, notFound } from '../../common/e
 import {
   IdempotentWrite,
   KeyedRow,
+  earlierByKey,
   fingerprint,
   idempotent,
   keyReused,
@@ -163,15 +164,7 @@ export class OpportunityService {
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'opportunity_request_key',
-      earlier: async (em) =>
-        idempotencyKey
-          ? ((await em
-              .getRepository(Opportunity)
-              .createQueryBuilder('o')
-              .select(['o.id AS id', 'o.request_hash AS "requestHash"'])
-              .where('o.created_by = :u AND o.request_key = :k', { u: scope.userId, k: idempotencyKey })
-              .getRawOne<KeyedRow>()) ?? null)
-          : null,
+      earlier: (em) => earlierByKey(em, Opportunity, 'created_by', scope.userId, idempotencyKey),
       reused: () => keyReused('This request key created another opportunity'),
     };
     const id = await idempotent(this.ds, write, (em) =>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { AMOUNT } from '@medchannel/web-shared/opportunities';
 import { DistributorPicker } from '../../components/DistributorPicker';
 import { HospitalPicker } from '../../components/HospitalPicker';
 import { CreateConsoleOpportunityDocument, OpportunityFormOptionsDocument } from '../../gql/graphql';
@@ -18,7 +19,6 @@ interface Values {
   competitor?: string;
 }
 
-const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 const FIELDS = [
   'hospitalId',
   'departmentId',

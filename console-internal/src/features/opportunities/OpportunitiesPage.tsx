@@ -15,7 +15,7 @@ import { FunnelCard } from './FunnelCard';
 import { NewOpportunityModal } from './NewOpportunityModal';
 import { OpportunityFilters } from './OpportunityFilters';
 import { ProtectionDays } from './ProtectionDays';
-import { RegistrationTag } from './RegistrationTag';
+import { RegistrationTag } from '@medchannel/web-shared/opportunities';
 import { useOpportunityList } from './useOpportunityList';
 
 /** 机会点: the pipeline in the viewer's scope, its funnel over the same filters, server-paged; filters in the URL. */

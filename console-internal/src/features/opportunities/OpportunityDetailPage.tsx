@@ -11,7 +11,8 @@ import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ConsoleOpportunityDocument } from '../../gql/graphql';
 import { MoveStageCard } from './MoveStageCard';
 import { RegistrationCard } from './RegistrationCard';
-import { TrialCard } from './trials/TrialCard';
+import { TrialCard } from '@medchannel/web-shared/opportunities';
+import { ProductPicker } from '../../components/ProductPicker';
 import { TenderCard } from './tenders/TenderCard';
 import { DeliveryCards } from './delivery/DeliveryCards';
 
@@ -65,7 +66,11 @@ export default function OpportunityDetailPage() {
             </Descriptions>
           </Card>
           {can(user.role, 'opportunity.edit') && <MoveStageCard opportunity={o} />}
-          <TrialCard opportunityId={o.id} />
+          <TrialCard
+            opportunityId={o.id}
+            audience="console"
+            productPicker={<ProductPicker placeholder={t('trial.product')} testId="trial-product" />}
+          />
           <TenderCard opportunityId={o.id} />
           <DeliveryCards opportunityId={o.id} won={o.stage === 'WON'} />
         </Col>

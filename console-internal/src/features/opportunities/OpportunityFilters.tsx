@@ -2,9 +2,13 @@ import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OPPORTUNITY_STAGES, RegistrationStatus } from '@medchannel/shared-schema';
 import { SearchFilter } from '@medchannel/web-shared/components';
+import { addOpportunityStrings } from '@medchannel/web-shared/opportunities';
 import { DistributorPicker } from '../../components/DistributorPicker';
 import { RegionSelect } from '../../components/RegionSelect';
 import type { OpportunityFilterValues } from './useOpportunityList';
+
+// the registration statuses' words are web-shared's
+addOpportunityStrings();
 
 /** The pipeline's filters: text, stage, registration, distributor and region, each kept in the URL. */
 export function OpportunityFilters({

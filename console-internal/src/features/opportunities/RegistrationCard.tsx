@@ -10,7 +10,7 @@ import {
   RejectRegistrationDocument,
   type ConsoleOpportunityQuery,
 } from '../../gql/graphql';
-import { RegistrationTag } from './RegistrationTag';
+import { RegistrationTag } from '@medchannel/web-shared/opportunities';
 
 type Opportunity = ConsoleOpportunityQuery['opportunity'];
 

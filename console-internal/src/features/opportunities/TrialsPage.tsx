@@ -1,4 +1,3 @@
-import './trials/strings';
 import { Card, Checkbox, Flex, Select, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +8,14 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
 import { rowData } from '../../components/rowData';
-import { ConsoleTrialsDocument, type ConsoleTrialFragment } from '../../gql/graphql';
-import { TrialStatusTag } from './trials/TrialStatusTag';
+import {
+  TrialStatusTag,
+  TrialsDocument,
+  addOpportunityStrings,
+  type TrialDetailFragment,
+} from '@medchannel/web-shared/opportunities';
+
+addOpportunityStrings();
 
 const PAGE_SIZE = 20;
 
@@ -23,7 +28,7 @@ export default function TrialsPage() {
   const overdue = params.get('overdue') === '1';
   const pages = useKeysetPages([search, status, overdue].join('|'));
   const filter = { search: search || undefined, status, overdue: overdue || undefined };
-  const { data, previousData, loading, error, refetch } = useQuery(ConsoleTrialsDocument, {
+  const { data, previousData, loading, error, refetch } = useQuery(TrialsDocument, {
     variables: { first: PAGE_SIZE, after: pages.after, filter },
   });
   const shown = data ?? previousData;
@@ -53,7 +58,7 @@ export default function TrialsPage() {
             {t('trial.onlyOverdue')}
           </Checkbox>
         </Flex>
-        <PagedTable<ConsoleTrialFragment>
+        <PagedTable<TrialDetailFragment>
           list={{ page: shown?.trials, loading, error, refetch }}
           pages={pages}
           totalTestId="trial-total"

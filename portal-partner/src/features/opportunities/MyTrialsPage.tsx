@@ -7,8 +7,14 @@ import { TrialStatus } from '@medchannel/shared-schema';
 import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
-import { MyTrialsDocument, type MyTrialFragment } from '../../gql/graphql';
-import { TrialStatusTag } from './trials/TrialStatusTag';
+import {
+  TrialStatusTag,
+  TrialsDocument,
+  addOpportunityStrings,
+  type TrialDetailFragment,
+} from '@medchannel/web-shared/opportunities';
+
+addOpportunityStrings();
 
 /** 我的试用: the trials the viewer planned or of his opportunities, newest first, overdue ones flagged; phone first. */
 export default function MyTrialsPage() {
@@ -17,7 +23,7 @@ export default function MyTrialsPage() {
   const search = params.get('q') ?? '';
   const status = (params.get('status') as TrialStatus | null) ?? null;
   const overdue = params.get('overdue') === '1';
-  const query = useQuery(MyTrialsDocument, {
+  const query = useQuery(TrialsDocument, {
     variables: { filter: { mine: true, search: search || null, status, overdue: overdue || null } },
   });
   const pager = useLoadMore(query, 'trials');
@@ -60,7 +66,7 @@ export default function MyTrialsPage() {
   );
 }
 
-function TrialRow({ trial: x }: { trial: MyTrialFragment }) {
+function TrialRow({ trial: x }: { trial: TrialDetailFragment }) {
   return (
     <Link to={`/opportunities/${x.opportunityId}`} className="pp-item pp-row" data-testid="trial-row">
       <div className="pp-row-head">

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { FailureAlert, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { AMOUNT } from '@medchannel/web-shared/opportunities';
 import { CaptureOpportunityDocument, OpportunityPlacesDocument } from '../../gql/graphql';
 
 interface Values {
@@ -18,8 +19,6 @@ interface Values {
   expectedMonth?: string;
   competitor?: string;
 }
-
-const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 
 /** 新建机会点, in a hospital corridor: hospital (searched), department, product line, need and value; the rest optional. */
 export default function NewOpportunityPage() {

@@ -10,7 +10,7 @@ import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyOpportunitiesDocument, type OpportunityRowFragment } from '../../gql/graphql';
-import { RegistrationTag } from './RegistrationTag';
+import { RegistrationTag } from '@medchannel/web-shared/opportunities';
 
 /** 机会点: the distributor's pipeline (the API's scope: its own opportunities), newest first, phone first. */
 export default function OpportunitiesPage() {

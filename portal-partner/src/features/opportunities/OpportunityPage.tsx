@@ -9,8 +9,9 @@ import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { BackLink, DetailPending } from '../../components/DetailPending';
 import { MyOpportunityDocument } from '../../gql/graphql';
 import { OpportunityActions } from './OpportunityActions';
-import { RegistrationTag } from './RegistrationTag';
-import { TrialCard } from './trials/TrialCard';
+import { RegistrationTag } from '@medchannel/web-shared/opportunities';
+import { TrialCard } from '@medchannel/web-shared/opportunities';
+import { TrialProductSelect } from './trials/TrialProductSelect';
 import { TenderSection } from './tenders/TenderSection';
 import { DeliveryProgress } from './delivery/DeliveryProgress';
 
@@ -66,7 +67,7 @@ export default function OpportunityPage() {
         </Descriptions>
       </Card>
       <OpportunityActions opportunity={o} />
-      <TrialCard opportunityId={o.id} />
+      <TrialCard opportunityId={o.id} audience="portal" productPicker={<TrialProductSelect />} small />
       <TenderSection opportunityId={o.id} />
       <DeliveryProgress opportunityId={o.id} won={o.stage === 'WON'} />
       <Card size="small" title={t('opportunity.history')}>

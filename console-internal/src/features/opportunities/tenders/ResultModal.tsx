@@ -2,8 +2,8 @@ import { Form, Input, InputNumber, Radio } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { RecordConsoleTenderResultDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
-import { AMOUNT } from './NewTenderModal';
+import { AMOUNT } from '@medchannel/web-shared/opportunities';
+import { RecordTenderResultDocument, type TenderDetailFragment } from '../../../gql/graphql';
 
 interface Values {
   won: boolean;
@@ -12,18 +12,18 @@ interface Values {
 }
 
 /** The tender's result: won (the opportunity is won with it) or lost, who won and at what price. */
-export function ResultModal({ tender, onClose }: { tender: ConsoleTenderFragment | null; onClose: () => void }) {
+export function ResultModal({ tender, onClose }: { tender: TenderDetailFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [record, { loading }] = useMutation(RecordConsoleTenderResultDocument, {
-    refetchQueries: ['ConsoleTenders', 'ConsoleOpportunity'],
+  const [record, { loading }] = useMutation(RecordTenderResultDocument, {
+    refetchQueries: ['Tenders', 'ConsoleOpportunity'],
   });
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,
     open: tender !== null,
     onClose,
     loading,
-    errors: { prefix: 'tender.error', reload: ['ConsoleTenders'] },
+    errors: { prefix: 'tender.error', reload: ['Tenders'] },
     fields: ['won', 'winner', 'winningPrice'],
     send: async (v) => {
       await record({

@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { ConsoleTendersDocument } from '../../../gql/graphql';
-import { NewTenderModal } from './NewTenderModal';
+import { NewTenderModal, TendersDocument } from '@medchannel/web-shared/opportunities';
 import { TenderPanel } from './TenderPanel';
 
 /** 招标 on the opportunity page: its tenders, each with its quotes against the floor price, and a new one. */
@@ -15,7 +14,7 @@ export function TenderCard({ opportunityId }: { opportunityId: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, refetch } = useQuery(ConsoleTendersDocument, { variables: { opportunityId } });
+  const { data, loading, error, refetch } = useQuery(TendersDocument, { variables: { opportunityId } });
   const manages = can(user.role, 'tender.manage');
   if (!can(user.role, 'tender.read')) return null;
   const tenders = data?.tenders ?? [];
@@ -46,7 +45,14 @@ export function TenderCard({ opportunityId }: { opportunityId: string }) {
           ))}
         </Flex>
       )}
-      {manages && <NewTenderModal opportunityId={opportunityId} open={creating} onClose={() => setCreating(false)} />}
+      {manages && (
+        <NewTenderModal
+          opportunityId={opportunityId}
+          opportunityQuery="ConsoleOpportunity"
+          open={creating}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Card>
   );
 }

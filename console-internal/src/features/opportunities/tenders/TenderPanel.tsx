@@ -4,21 +4,20 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { SubmitConsoleTenderDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
-import { QuoteModal } from './QuoteModal';
+import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
 import { ResultModal } from './ResultModal';
 
 const STATUS_COLOR: Record<string, string> = { OPEN: 'blue', SUBMITTED: 'purple', WON: 'green', LOST: 'default' };
 export const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange', USABLE: 'green', REJECTED: 'red' };
 
 /** One tender: its facts, its quotes with the floor each was checked against, and the next step. */
-export function TenderPanel({ tender: td, manages }: { tender: ConsoleTenderFragment; manages: boolean }) {
+export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragment; manages: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const explain = useCodedError({ prefix: 'tender.error', reload: ['ConsoleTenders'] });
+  const explain = useCodedError({ prefix: 'tender.error', reload: ['Tenders'] });
   const [failure, setFailure] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'quote' | 'result' | null>(null);
-  const [submit, submitting] = useMutation(SubmitConsoleTenderDocument, {
+  const [submit, submitting] = useMutation(SubmitTenderDocument, {
     onError: (error) => setFailure(explain(error).message),
   });
   const waiting = td.quotes.some((q) => q.status === 'PENDING_APPROVAL');

@@ -4,20 +4,19 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { SubmitMyTenderDocument, type MyTenderFragment } from '../../../gql/graphql';
-import { QuoteModal } from './QuoteModal';
+import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
 
 const STATUS_COLOR: Record<string, string> = { OPEN: 'blue', SUBMITTED: 'purple', WON: 'green', LOST: 'default' };
 const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange', USABLE: 'green', REJECTED: 'red' };
 
 /** One tender on the phone: its dates and budget, each quote with its floor and state, add a quote, submit. */
-export function MyTenderCard({ tender: td, manages }: { tender: MyTenderFragment; manages: boolean }) {
+export function MyTenderCard({ tender: td, manages }: { tender: TenderDetailFragment; manages: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const explain = useCodedError({ prefix: 'tender.error', reload: ['MyTenders'] });
+  const explain = useCodedError({ prefix: 'tender.error', reload: ['Tenders'] });
   const [failure, setFailure] = useState<string | null>(null);
   const [quoting, setQuoting] = useState(false);
-  const [submit, submitting] = useMutation(SubmitMyTenderDocument, {
+  const [submit, submitting] = useMutation(SubmitTenderDocument, {
     onError: (error) => setFailure(explain(error).message),
   });
   const open = td.status === 'OPEN';

@@ -6,16 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { MyTendersDocument } from '../../../gql/graphql';
+import { NewTenderModal, TendersDocument } from '@medchannel/web-shared/opportunities';
 import { MyTenderCard } from './MyTenderCard';
-import { NewTenderModal } from './NewTenderModal';
 
 /** 招标 on the phone: the opportunity's tenders, their quotes against the floor, a new tender. */
 export function TenderSection({ opportunityId }: { opportunityId: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [creating, setCreating] = useState(false);
-  const { data, loading, error, refetch } = useQuery(MyTendersDocument, {
+  const { data, loading, error, refetch } = useQuery(TendersDocument, {
     variables: { opportunityId },
     fetchPolicy: 'cache-and-network',
   });
@@ -41,7 +40,14 @@ export function TenderSection({ opportunityId }: { opportunityId: string }) {
           </Button>
         )}
       </Flex>
-      {manages && <NewTenderModal opportunityId={opportunityId} open={creating} onClose={() => setCreating(false)} />}
+      {manages && (
+        <NewTenderModal
+          opportunityId={opportunityId}
+          opportunityQuery="MyOpportunity"
+          open={creating}
+          onClose={() => setCreating(false)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,16 +1,14 @@
 import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { AddConsoleTenderQuoteDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
-import { AMOUNT } from './NewTenderModal';
+import { useFormat } from '../app/format';
+import { FormModal, useFormSubmit } from '../kernel';
+import { toCents } from '../kernel/money';
+import { AddTenderQuoteDocument, type TenderDetailFragment } from '../gql/opportunities/graphql';
+import { AMOUNT } from './amount';
+import { addOpportunityStrings } from './strings';
 
-/** An amount with at most two decimals in cents, exactly (no float arithmetic on money). */
-const cents = (amount: string) => {
-  const [whole, part = ''] = amount.split('.');
-  return BigInt(whole + part.padEnd(2, '0'));
-};
+addOpportunityStrings();
 
 interface Values {
   productId: string;
@@ -19,19 +17,19 @@ interface Values {
 }
 
 /** A product's bid price, the floor shown beside it; below the floor it asks why and waits for approval. */
-export function QuoteModal({ tender, onClose }: { tender: ConsoleTenderFragment | null; onClose: () => void }) {
+export function QuoteModal({ tender, onClose }: { tender: TenderDetailFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [form] = Form.useForm<Values>();
   const productId = Form.useWatch('productId', form);
   const price = Form.useWatch('price', form);
-  const [add, { loading }] = useMutation(AddConsoleTenderQuoteDocument, { refetchQueries: ['ConsoleTenders'] });
+  const [add, { loading }] = useMutation(AddTenderQuoteDocument, { refetchQueries: ['Tenders'] });
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,
     open: tender !== null,
     onClose,
     loading,
-    errors: { prefix: 'tender.error', reload: ['ConsoleTenders'] },
+    errors: { prefix: 'tender.error', reload: ['Tenders'] },
     fields: ['productId', 'price', 'reason'],
     send: async (v, requestKey) => {
       await add({
@@ -49,7 +47,7 @@ export function QuoteModal({ tender, onClose }: { tender: ConsoleTenderFragment 
     },
   });
   const floor = tender?.products.find((p) => p.productId === productId)?.floorPrice ?? null;
-  const below = Boolean(floor && price && AMOUNT.test(price) && cents(price) < cents(floor.amount));
+  const below = Boolean(floor && price && AMOUNT.test(price) && toCents(price) < toCents(floor.amount));
 
   return (
     <FormModal {...shell} title={t('tender.addQuote')} submitText={t('action.save')} testId="quote-form">

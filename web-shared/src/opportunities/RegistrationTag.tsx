@@ -1,8 +1,10 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegistrationStatus } from '@medchannel/shared-schema';
-import { useFormat } from '@medchannel/web-shared';
-import type { OpportunityRowFragment } from '../../gql/graphql';
+import { useFormat } from '../app/format';
+import { addOpportunityStrings } from './strings';
+
+addOpportunityStrings();
 
 const COLOR: Record<`${RegistrationStatus}`, string> = {
   PENDING: 'gold',
@@ -12,7 +14,11 @@ const COLOR: Record<`${RegistrationStatus}`, string> = {
 };
 
 /** Where the opportunity's latest registration stands, and until when it protects. */
-export function RegistrationTag({ registration }: { registration: OpportunityRowFragment['registration'] }) {
+export function RegistrationTag({
+  registration,
+}: {
+  registration: { status: `${RegistrationStatus}`; protectedUntil?: string | null } | null | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!registration) return <Tag data-testid="registration-status">{t('opportunity.registrationStatus.NONE')}</Tag>;

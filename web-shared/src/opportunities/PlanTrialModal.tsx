@@ -1,10 +1,10 @@
+import type { ReactNode } from 'react';
 import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { ProductPicker } from '../../../components/ProductPicker';
-import { ConsolePlanTrialDocument } from '../../../gql/graphql';
+import { FormModal, useFormSubmit } from '../kernel';
+import { PlanTrialDocument } from '../gql/opportunities/graphql';
 
 interface Values {
   productId: string;
@@ -17,20 +17,22 @@ interface Values {
 const FIELDS = ['productId', 'serialNumber', 'plannedFrom', 'plannedTo', 'protocol'];
 const DAY = 'YYYY-MM-DD';
 
-/** 计划试用: which instrument (product and serial), from when to when, and the protocol. */
+/** 计划试用: which instrument (product and serial; the app's own product picker), from when to when, and the protocol. */
 export function PlanTrialModal({
   opportunityId,
+  productPicker,
   open,
   onClose,
 }: {
   opportunityId: string;
+  productPicker: ReactNode;
   open: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [plan, { loading }] = useMutation(ConsolePlanTrialDocument, {
-    refetchQueries: ['ConsoleOpportunityTrials', 'ConsoleTrials'],
+  const [plan, { loading }] = useMutation(PlanTrialDocument, {
+    refetchQueries: ['OpportunityTrials', 'Trials'],
     awaitRefetchQueries: true,
   });
   const { shell, clearFailure } = useFormSubmit<Values>({
@@ -67,7 +69,7 @@ export function PlanTrialModal({
         initialValues={{ plannedFrom: dayjs(), plannedTo: dayjs().add(30, 'day') }}
       >
         <Form.Item name="productId" label={t('trial.product')} rules={[{ required: true }]}>
-          <ProductPicker placeholder={t('trial.product')} testId="trial-product" />
+          {productPicker}
         </Form.Item>
         <Form.Item name="serialNumber" label={t('trial.serialNumber')} rules={[{ required: true, max: 64 }]}>
           <Input />

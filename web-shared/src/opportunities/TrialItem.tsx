@@ -3,8 +3,11 @@ import { App, Button, Descriptions, Flex, Timeline, Typography, Upload } from 'a
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { TRIAL_TRANSITIONS, TrialStatus, can } from '@medchannel/shared-schema';
-import { errorMessage, useCurrentUser, useFormat } from '@medchannel/web-shared';
-import type { MyTrialFragment } from '../../../gql/graphql';
+import { errorMessage } from '../app/errors';
+import { useFormat } from '../app/format';
+import { useCurrentUser } from '../app/session';
+import type { TrialDetailFragment } from '../gql/opportunities/graphql';
+import type { Audience } from '../kernel/files';
 import { downloadAgreement, uploadAgreement } from './agreement.rest';
 import { TrialActionModal, type TrialAction } from './TrialActionModal';
 import { TrialStatusTag } from './TrialStatusTag';
@@ -17,7 +20,7 @@ const ACTIONS: Array<{ action: TrialAction; to: TrialStatus }> = [
 ];
 
 /** One trial on the opportunity's card: what and when, the next steps its status allows, its agreement and its history. */
-export function TrialItem({ trial }: { trial: MyTrialFragment }) {
+export function TrialItem({ trial, audience }: { trial: TrialDetailFragment; audience: Audience }) {
   const { t } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
@@ -28,10 +31,10 @@ export function TrialItem({ trial }: { trial: MyTrialFragment }) {
   const next = ACTIONS.filter((a) => TRIAL_TRANSITIONS[trial.status as TrialStatus].includes(a.to));
 
   const upload = async (file: File) => {
-    const res = await uploadAgreement(trial.id, file);
+    const res = await uploadAgreement(trial.id, file, audience);
     if (res.ok) {
       void message.success(t('trial.uploaded'));
-      await client.refetchQueries({ include: ['MyOpportunityTrials'] });
+      await client.refetchQueries({ include: ['OpportunityTrials'] });
     } else void message.error(errorMessage(t, res));
   };
 
@@ -58,7 +61,7 @@ export function TrialItem({ trial }: { trial: MyTrialFragment }) {
             <Button
               type="link"
               size="small"
-              onClick={() => void downloadAgreement(trial.id, trial.agreement!.fileName)}
+              onClick={() => void downloadAgreement(trial.id, trial.agreement!.fileName, audience)}
             >
               {trial.agreement.fileName}
             </Button>

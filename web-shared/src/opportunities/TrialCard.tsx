@@ -1,22 +1,38 @@
-import './strings';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Flex } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
-import { useCurrentUser } from '@medchannel/web-shared';
-import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { ConsoleOpportunityTrialsDocument } from '../../../gql/graphql';
+import { useCurrentUser } from '../app/session';
+import { EmptyState, ErrorState, LoadingState } from '../components/states';
+import { OpportunityTrialsDocument } from '../gql/opportunities/graphql';
 import { PlanTrialModal } from './PlanTrialModal';
 import { TrialItem } from './TrialItem';
+import { addOpportunityStrings } from './strings';
+import type { Audience } from '../kernel/files';
 
-/** 试用 on the opportunity's page: its trials, newest first, and planning another. */
-export function TrialCard({ opportunityId }: { opportunityId: string }) {
+addOpportunityStrings();
+
+/**
+ * 试用 on the opportunity's page: its trials, newest first, and planning another. Each app brings
+ * its own product picker for the plan, and the portal's phone screen a small card.
+ */
+export function TrialCard({
+  opportunityId,
+  audience,
+  productPicker,
+  small = false,
+}: {
+  opportunityId: string;
+  audience: Audience;
+  productPicker: ReactNode;
+  small?: boolean;
+}) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const [planning, setPlanning] = useState(false);
-  const { data, loading, error, refetch } = useQuery(ConsoleOpportunityTrialsDocument, {
+  const { data, loading, error, refetch } = useQuery(OpportunityTrialsDocument, {
     variables: { opportunityId },
   });
   const trials = data?.opportunityTrials;
@@ -24,7 +40,8 @@ export function TrialCard({ opportunityId }: { opportunityId: string }) {
   return (
     <Card
       title={t('trial.title')}
-      style={{ marginBottom: 16 }}
+      size={small ? 'small' : undefined}
+      style={small ? undefined : { marginBottom: 16 }}
       data-testid="trial-card"
       extra={
         can(user.role, 'trial.manage') && (
@@ -34,7 +51,12 @@ export function TrialCard({ opportunityId }: { opportunityId: string }) {
         )
       }
     >
-      <PlanTrialModal opportunityId={opportunityId} open={planning} onClose={() => setPlanning(false)} />
+      <PlanTrialModal
+        opportunityId={opportunityId}
+        productPicker={productPicker}
+        open={planning}
+        onClose={() => setPlanning(false)}
+      />
       {error && !trials ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : loading && !trials ? (
@@ -42,7 +64,7 @@ export function TrialCard({ opportunityId }: { opportunityId: string }) {
       ) : trials?.length ? (
         <Flex vertical gap={12}>
           {trials.map((trial) => (
-            <TrialItem key={trial.id} trial={trial} />
+            <TrialItem key={trial.id} trial={trial} audience={audience} />
           ))}
         </Flex>
       ) : (

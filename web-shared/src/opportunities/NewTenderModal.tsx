@@ -2,8 +2,12 @@ import { DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { FormModal, chinaInstant, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { CreateConsoleTenderDocument } from '../../../gql/graphql';
+import { FormModal, chinaInstant, useFormSubmit } from '../kernel';
+import { AMOUNT } from './amount';
+import { CreateTenderDocument } from '../gql/opportunities/graphql';
+import { addOpportunityStrings } from './strings';
+
+addOpportunityStrings();
 
 interface Values {
   number: string;
@@ -13,23 +17,27 @@ interface Values {
   bidOpeningAt: Dayjs;
 }
 
-export const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
-const ERRORS = { prefix: 'tender.error', reload: ['ConsoleTenders'] };
+const ERRORS = { prefix: 'tender.error', reload: ['Tenders'] };
 
-/** A tender on the opportunity: number, purchaser, budget, registration deadline and bid opening. */
+/**
+ * A tender on the opportunity: number, purchaser, budget, registration deadline and bid opening.
+ * `opportunityQuery`: the app's query of the opportunity's page, read again once the tender is in.
+ */
 export function NewTenderModal({
   opportunityId,
+  opportunityQuery,
   open,
   onClose,
 }: {
   opportunityId: string;
+  opportunityQuery: string;
   open: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [create, { loading }] = useMutation(CreateConsoleTenderDocument, {
-    refetchQueries: ['ConsoleTenders', 'ConsoleOpportunity'],
+  const [create, { loading }] = useMutation(CreateTenderDocument, {
+    refetchQueries: ['Tenders', opportunityQuery],
   });
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,

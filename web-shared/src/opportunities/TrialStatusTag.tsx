@@ -1,6 +1,9 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TrialStatus } from '../../../gql/graphql';
+import type { TrialStatus } from '../gql/opportunities/graphql';
+import { addOpportunityStrings } from './strings';
+
+addOpportunityStrings();
 
 const COLOR: Record<TrialStatus, string> = {
   PLANNED: 'default',

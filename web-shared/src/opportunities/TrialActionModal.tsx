@@ -3,14 +3,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { TrialOutcome } from '@medchannel/shared-schema';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal, useFormSubmit } from '../kernel';
 import {
-  MyCancelTrialDocument,
-  MyDeliverTrialDocument,
-  MyExtendTrialDocument,
-  MyReturnTrialDocument,
-  type MyTrialFragment,
-} from '../../../gql/graphql';
+  CancelTrialDocument,
+  DeliverTrialDocument,
+  ExtendTrialDocument,
+  ReturnTrialDocument,
+  type TrialDetailFragment,
+} from '../gql/opportunities/graphql';
 
 export type TrialAction = 'deliver' | 'extend' | 'return' | 'cancel';
 
@@ -23,8 +23,8 @@ interface Values {
 }
 
 const DAY = 'YYYY-MM-DD';
-const REFETCH = { refetchQueries: ['MyOpportunityTrials', 'MyTrials'], awaitRefetchQueries: true };
-const STALE = { prefix: 'trial.error', reload: ['MyOpportunityTrials', 'MyTrials'] };
+const REFETCH = { refetchQueries: ['OpportunityTrials', 'Trials'], awaitRefetchQueries: true };
+const STALE = { prefix: 'trial.error', reload: ['OpportunityTrials', 'Trials'] };
 
 /** One change of a trial's status: delivered on a day, extended to a later day with a reason, returned with a result, or cancelled. */
 export function TrialActionModal({
@@ -32,16 +32,16 @@ export function TrialActionModal({
   action,
   onClose,
 }: {
-  trial: MyTrialFragment;
+  trial: TrialDetailFragment;
   action: TrialAction | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [deliver, d] = useMutation(MyDeliverTrialDocument, REFETCH);
-  const [extend, e] = useMutation(MyExtendTrialDocument, REFETCH);
-  const [giveBack, r] = useMutation(MyReturnTrialDocument, REFETCH);
-  const [cancel, c] = useMutation(MyCancelTrialDocument, REFETCH);
+  const [deliver, d] = useMutation(DeliverTrialDocument, REFETCH);
+  const [extend, e] = useMutation(ExtendTrialDocument, REFETCH);
+  const [giveBack, r] = useMutation(ReturnTrialDocument, REFETCH);
+  const [cancel, c] = useMutation(CancelTrialDocument, REFETCH);
   const base = { id: trial.id };
   const expectedVersion = trial.version;
   const { shell, clearFailure } = useFormSubmit<Values>({
