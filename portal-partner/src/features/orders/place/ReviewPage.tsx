@@ -12,6 +12,7 @@ import { isComplete, useCart } from './cart';
 import { ReviewLines } from './ReviewLines';
 import { PlaceFailureAlert, ReviewTotals, Verdict } from './ReviewSections';
 import { usePlaceOrder } from './usePlaceOrder';
+import { WaitingReview } from './WaitingOrder';
 import '../orders.css';
 
 /** 确认订单: the server prices the cart and checks every line and the credit; only then can it be placed. */
@@ -21,6 +22,8 @@ export default function ReviewPage() {
   // Placing empties the cart: go to the new order, not back to the empty cart.
   if (placedId) return <Navigate to={`/orders/${placedId}`} replace />;
   if (!isComplete(cart)) return <Navigate to="/orders/cart" replace />;
+  // submitted without a signal: it waits on the device and is sent when the signal returns
+  if (cart.waitingSince) return <WaitingReview />;
   return <ReviewAndPlace onPlaced={setPlacedId} />;
 }
 
