@@ -2,7 +2,8 @@ import './strings';
 import { useEffect } from 'react';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { codedError, useFormat } from '@medchannel/web-shared';
+import { useApolloClient } from '@apollo/client/react';
+import { codedError, MeDocument, useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { markSynced, syncedAt } from './syncedAt';
 import { useOnline } from './useOnline';
 
@@ -20,11 +21,16 @@ export function SyncedNote({ operation, query }: { operation: string; query: Lis
   const { t } = useTranslation();
   const format = useFormat();
   const online = useOnline();
+  const client = useApolloClient();
+  const user = useCurrentUser();
   const { data, error, loading } = query;
   const answered = online && data != null && !loading && error == null;
   useEffect(() => {
-    if (answered) markSynced(operation);
-  }, [answered, data, operation]);
+    if (!answered) return;
+    // who is signed in, kept with the cache: the app opened without a signal opens as them (useSessionState)
+    client.writeQuery({ query: MeDocument, data: { me: user } });
+    markSynced(operation);
+  }, [answered, data, operation, client, user]);
   const noSignal = !online || (error != null && codedError(error).code === 'NETWORK');
   if (!noSignal) return null;
   const at = syncedAt(operation);

@@ -26,13 +26,8 @@ export function keepCache(client: ApolloClient): void {
   } catch {
     // unreadable: start empty
   }
-  saveKeptCache = () => {
-    try {
-      localStorage.setItem(STORAGE, JSON.stringify(client.cache.extract()));
-    } catch {
-      // private mode or full: the cache lasts for this page only
-    }
-  };
+  // throws when storage is full (its caller, markSynced, catches that)
+  saveKeptCache = () => localStorage.setItem(STORAGE, JSON.stringify(client.cache.extract()));
   // login, logout, a lost session: nothing of the person before stays on the device
   client.onClearStore(async () => {
     localStorage.removeItem(STORAGE);

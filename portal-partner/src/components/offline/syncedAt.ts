@@ -13,10 +13,10 @@ function read(): Record<string, string> {
 export function markSynced(operation: string): void {
   try {
     localStorage.setItem(SYNCED_STORAGE, JSON.stringify({ ...read(), [operation]: new Date().toISOString() }));
+    saveKeptCache();
   } catch {
-    // full: the time is not kept
+    // private mode or full: the list lasts for this page only
   }
-  saveKeptCache();
 }
 
 /** When the list `operation` last had an answer, on this device (ISO), if ever. */
