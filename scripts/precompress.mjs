@@ -43,5 +43,7 @@ for (const dir of dirs) {
     raw += body.length;
     br += brotli.length;
   }
-  console.log(`precompressed ${count} files in ${dir}: ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli`);
+  console.log(
+    `precompressed ${count} files in ${dir}: ${(raw / 1024).toFixed(0)} KB → ${(br / 1024).toFixed(0)} KB brotli`,
+  );
 }
