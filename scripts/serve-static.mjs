@@ -44,6 +44,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+// What scripts/precompress.mjs may have left a .br and .gz of (it skips the smallest files).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest', '.map']);
 // Response headers a hop must not forward.
 const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
 
@@ -56,6 +58,10 @@ function fileAt(pathname) {
   }
   const path = normalize(join(root, decoded));
   if (path !== root && !path.startsWith(root + sep)) return null; // no escaping the directory
+  return statOf(path);
+}
+
+function statOf(path) {
   try {
     const stat = statSync(path);
     return stat.isFile() ? { path, size: stat.size } : null;
@@ -64,13 +70,46 @@ function fileAt(pathname) {
   }
 }
 
+/** The encodings the caller accepts (`br`, `gzip`), from Accept-Encoding; `;q=0` refuses one. */
+function accepted(header = '') {
+  const codings = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) codings.add(name);
+  }
+  return codings;
+}
+
+// The build's precompressed twins (scripts/precompress.mjs), best first.
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+];
+
 function sendFile(req, res, file, status = 200) {
   const type = TYPES[extname(file.path)] ?? 'application/octet-stream';
-  // Hashed build assets never change; index.html must always be revalidated.
+  // Hashed build assets never change; anything else (index.html, the service worker, the
+  // manifest) must be revalidated, so a new version is seen on the next load.
   const cache = file.path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(status, { 'content-type': type, 'content-length': file.size, 'cache-control': cache });
+  const headers = { 'content-type': type, 'cache-control': cache };
+  let body = file;
+  if (COMPRESSIBLE.has(extname(file.path))) {
+    // the answer depends on Accept-Encoding: caches must keep one copy per encoding
+    headers.vary = 'Accept-Encoding';
+    const codings = accepted(req.headers['accept-encoding']);
+    for (const [coding, suffix] of ENCODINGS) {
+      const twin = codings.has(coding) && statOf(file.path + suffix);
+      if (twin) {
+        headers['content-encoding'] = coding;
+        body = twin;
+        break;
+      }
+    }
+  }
+  res.writeHead(status, { ...headers, 'content-length': body.size });
   if (req.method === 'HEAD') return res.end();
-  createReadStream(file.path).pipe(res);
+  createReadStream(body.path).pipe(res);
 }
 
 function proxy(req, res) {

@@ -10,6 +10,8 @@ export { LANGUAGE, intlTag, isLocale, localeOfLanguage, storeLocale, storedLocal
 export { useFormat } from './app/format';
 export { SessionProvider, loginPath, useCurrentUser, useSession, type CurrentUser } from './app/session';
 export { useCan } from './app/can';
+/** The session's own query: the portal writes who is signed in beside the cache it keeps on the device. */
+export { MeDocument } from './gql/graphql';
 export {
   retryingLazy,
   resetFailedChunks,

@@ -55,7 +55,11 @@ export function useSessionState(): Session {
       })
       .catch((error: unknown) => {
         const coded = codedError(error);
-        if (coded.code === ErrorCode.UNAUTHENTICATED) setState({ status: 'anonymous' });
+        // No signal: an app that keeps its cache on the device (the portal) opens as the person it
+        // last answered for, with what it last read; the next answer with a signal checks the session.
+        const kept = coded.code === 'NETWORK' ? client.readQuery({ query: MeDocument }) : null;
+        if (kept) setState({ status: 'signedIn', user: kept.me });
+        else if (coded.code === ErrorCode.UNAUTHENTICATED) setState({ status: 'anonymous' });
         else setState({ status: 'failed', error });
       });
   }, [client]);

@@ -8,6 +8,8 @@ import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch, UserBadge } from '@medchannel/web-shared/components';
 import { LoadingState } from '@medchannel/web-shared/states';
 import { NotificationBell } from '@medchannel/web-shared/notices';
+import { useSendWaitingOrder } from '../../features/orders/place/useSendWaitingOrder';
+import { UpdateBanner } from './UpdateBanner';
 import './shell.css';
 
 const linkClass =
@@ -21,6 +23,8 @@ export default function AppLayout() {
   const user = useCurrentUser();
   const { logout } = useSession();
   const items = navFor(user.role);
+  // an order submitted without a signal goes out when the signal returns, whichever page is open
+  useSendWaitingOrder();
 
   return (
     <div className="pp-shell">
@@ -57,6 +61,7 @@ export default function AppLayout() {
             />
           </div>
         </header>
+        <UpdateBanner />
         <main className="pp-content">
           <Suspense fallback={<LoadingState />}>
             <Outlet />

@@ -12,6 +12,8 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyOrdersDocument, type MyOrdersQuery } from '../../gql/graphql';
 import { itemCount, useCart } from './place/cart';
+import { WaitingOrderNote } from './place/WaitingOrder';
+import { SyncedNote } from '../../components/offline/SyncedNote';
 import { CompanyTag } from '../../components/CompanyTag';
 import { OrderFilters } from './OrderFilters';
 import { useSecondTier } from '../../components/useSecondTier';
@@ -57,6 +59,7 @@ export default function OrdersPage() {
           </Button>
         }
       />
+      <SyncedNote operation="MyOrders" query={query} />
       <CartReminder />
       <OrderFilters search={search} status={status} company={company} setFilter={setFilter} />
       <Card size="small">
@@ -124,6 +127,7 @@ function CartReminder() {
   const { t } = useTranslation();
   const { cart } = useCart();
   if (cart.lines.length === 0) return null;
+  if (cart.waitingSince) return <WaitingOrderNote cart={cart} link />;
   return (
     <Link to="/orders/cart" data-testid="cart-reminder" style={{ display: 'block', marginBottom: 12 }}>
       <Card size="small" hoverable>

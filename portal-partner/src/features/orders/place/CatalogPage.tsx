@@ -10,6 +10,7 @@ import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../../components/LoadMore';
 import { CatalogDocument, CatalogProductLinesDocument, type CatalogQuery } from '../../../gql/graphql';
+import { SyncedNote } from '../../../components/offline/SyncedNote';
 import { CartBar } from './CartBar';
 import { CertificationNote } from './CertificationNote';
 import { QuantityStepper } from './QuantityStepper';
@@ -42,6 +43,7 @@ export default function CatalogPage() {
         title={t('catalog.title')}
         subtitle={hospital ? t('catalog.forHospital', { hospital: hospital.name }) : t('catalog.subtitle')}
       />
+      <SyncedNote operation="Catalog" query={query} />
       <div className="po-filters">
         <SearchFilter
           value={search}

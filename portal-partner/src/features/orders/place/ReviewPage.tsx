@@ -12,15 +12,22 @@ import { isComplete, useCart } from './cart';
 import { ReviewLines } from './ReviewLines';
 import { PlaceFailureAlert, ReviewTotals, Verdict } from './ReviewSections';
 import { usePlaceOrder } from './usePlaceOrder';
+import { WaitingReview } from './WaitingOrder';
 import '../orders.css';
 
 /** 确认订单: the server prices the cart and checks every line and the credit; only then can it be placed. */
 export default function ReviewPage() {
   const { cart } = useCart();
   const [placedId, setPlacedId] = useState<string | null>(null);
+  const [waited, setWaited] = useState(false);
+  if (cart.waitingSince && !waited) setWaited(true);
   // Placing empties the cart: go to the new order, not back to the empty cart.
   if (placedId) return <Navigate to={`/orders/${placedId}`} replace />;
+  // the waiting order was sent (useSendWaitingOrder): its page is on its way
+  if (!isComplete(cart) && waited) return <LoadingState />;
   if (!isComplete(cart)) return <Navigate to="/orders/cart" replace />;
+  // submitted without a signal: it waits on the device and is sent when the signal returns
+  if (cart.waitingSince) return <WaitingReview />;
   return <ReviewAndPlace onPlaced={setPlacedId} />;
 }
 

@@ -29,9 +29,21 @@ export interface Cart {
    * the order already placed instead of placing a second one.
    */
   requestKey: string | null;
+  /**
+   * Set when the rep submitted without a signal (ISO time of the tap): the order waits on this
+   * device and is sent, with `requestKey`, when the signal returns (useSendWaitingOrder).
+   */
+  waitingSince: string | null;
 }
 
-const EMPTY: Cart = { lines: [], kind: OrderKind.HOSPITAL, hospital: null, note: '', requestKey: null };
+const EMPTY: Cart = {
+  lines: [],
+  kind: OrderKind.HOSPITAL,
+  hospital: null,
+  note: '',
+  requestKey: null,
+  waitingSince: null,
+};
 
 // One cart per user in this browser, kept in localStorage: a rep's phone may drop the tab or lose
 // the network between choosing products and submitting, and the key must outlive both.
@@ -116,6 +128,14 @@ export function useCart() {
         const key = newRequestKey();
         update((c) => ({ ...c, requestKey: key }));
         return key;
+      },
+      /** Submitted without a signal: the order waits, its key kept, until it can be sent. */
+      wait() {
+        update((c) => (c.requestKey ? { ...c, waitingSince: c.waitingSince ?? new Date().toISOString() } : c));
+      },
+      /** The waiting order was answered with a refusal: back to a cart being written. */
+      stopWaiting() {
+        update((c) => ({ ...c, waitingSince: null }));
       },
       /** The user means to place the cart as another order than the one its key already placed. */
       renewRequestKey() {

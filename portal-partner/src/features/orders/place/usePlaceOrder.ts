@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { ErrorReason } from '@medchannel/shared-schema';
+import { codedError } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
 import { refusedLines, type RefusedLine } from '@medchannel/web-shared/orders';
 import { uncertifiedLines, type UncertifiedLine } from '@medchannel/web-shared/training';
@@ -24,7 +25,7 @@ export interface PlaceFailure {
 export function usePlaceOrder(onPlaced: (id: string) => void) {
   const client = useApolloClient();
   const explain = useCodedError(ORDER_ERRORS);
-  const { cart, requestKey, renewRequestKey, clear } = useCart();
+  const { cart, requestKey, renewRequestKey, clear, wait } = useCart();
   const draft = useMemo(() => draftOf(cart), [cart]);
   const review = useQuery(ReviewOrderDocument, { variables: { input: draft }, fetchPolicy: 'network-only' });
   const [place, placing] = useMutation(PlaceOrderDocument);
@@ -42,6 +43,9 @@ export function usePlaceOrder(onPlaced: (id: string) => void) {
       onPlaced(data.placeOrder.id);
       clear();
     } catch (error) {
+      // No answer at all (no signal): the order waits on the device with its key and is sent when
+      // the signal returns; whether this attempt reached the server or not, the key places it once.
+      if (codedError(error).code === 'NETWORK') return wait();
       const { message, reason } = explain(error);
       setFailure({ message, reason, lines: refusedLines(error), uncertified: uncertifiedLines(error) });
       // Something changed since the review (a grant ended, credit was used, a certificate lapsed): show where it stands now.
