@@ -6,6 +6,7 @@ import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import { notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
 import { foreignOpportunities, opportunityFor } from '../../../test/isolation/opportunity-fixtures';
+import { orderableProduct } from '../../../test/isolation/order-fixtures';
 import { SEED_PENDING_QUOTE_ID, SEED_TENDER_ID } from './tender.seed';
 
 /** The tender operations: an opportunity's tenders, one tender, the approval queue, and every move on them. */
@@ -63,9 +64,11 @@ async function tenderFor(
 
 /** A won tender of the persona whose one usable quote is a product the persona's distributor may order, at 1.00. */
 async function wonTenderFor(ds: DataSource, user: SeedUser): Promise<{ tenderId: string; productId: string }> {
-  const { tenderId } = await tenderFor(ds, user, 'WON');
+  const { tenderId } = await tenderFor(ds, user, 'SUBMITTED');
   const productId = orderableProduct(user).id;
-  await ds.query(`UPDATE tender SET winner = '矩阵经销商', winning_price = '1.00' WHERE id = $1`, [tenderId]);
+  await ds.query(`UPDATE tender SET status = 'WON', winner = '矩阵经销商', winning_price = '1.00' WHERE id = $1`, [
+    tenderId,
+  ]);
   await ds.query(
     `INSERT INTO tender_quote (brand_id, tender_id, product_id, price, currency, status, requested_by)
      VALUES ($1, $2, $3, '1.00', 'CNY', 'USABLE', $4)`,

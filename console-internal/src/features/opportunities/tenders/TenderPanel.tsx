@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { canUse } from '../../../app/nav';
 import { useCodedError } from '@medchannel/web-shared/kernel';
 import { SubmitConsoleTenderDocument, type ConsoleTenderFragment } from '../../../gql/graphql';
 import { QuoteModal } from './QuoteModal';
@@ -15,6 +17,7 @@ export const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange',
 export function TenderPanel({ tender: td, manages }: { tender: ConsoleTenderFragment; manages: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ordersShown = canUse(useCurrentUser().role, 'orders');
   const explain = useCodedError({ prefix: 'tender.error', reload: ['ConsoleTenders'] });
   const [failure, setFailure] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'quote' | 'result' | null>(null);
@@ -40,6 +43,20 @@ export function TenderPanel({ tender: td, manages }: { tender: ConsoleTenderFrag
         {td.winner && <Descriptions.Item label={t('tender.winner')}>{td.winner}</Descriptions.Item>}
         {td.winningPrice && (
           <Descriptions.Item label={t('tender.winningPrice')}>{format.money(td.winningPrice)}</Descriptions.Item>
+        )}
+        {td.status === 'WON' && (
+          <Descriptions.Item label={t('tender.orders')}>
+            <span data-testid="tender-orders">
+              {td.orders.length === 0
+                ? t('tender.noOrders')
+                : td.orders.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && '、'}
+                      {ordersShown ? <Link to={`/orders/${o.id}`}>{o.number}</Link> : o.number}
+                    </span>
+                  ))}
+            </span>
+          </Descriptions.Item>
         )}
       </Descriptions>
       <Table
