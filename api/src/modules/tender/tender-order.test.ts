@@ -55,7 +55,7 @@ const OF = `query($o: ID!) { tenders(opportunityId: $o) { id orders { id number 
 const ok = async (client: GqlClient, query: string, vars: Record<string, unknown>) => {
   const res = await client.request(query, vars);
   expect(res.errors).toEqual([]);
-  return Object.values(res.data)[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return Object.values(res.data)[0] as Record<string, any>;
 };
 
 /** D0's opportunity with a tender whose HK product is quoted at `price`, taken as far as `upTo`. */
