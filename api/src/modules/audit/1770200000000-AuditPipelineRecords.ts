@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { AUDIT_DISTRIBUTOR_CASES as KNOWN } from './1767100000000-AuditScope';
 
 /**
  * The audit trigger (migration AuditScope) learns the records of part 6: an opportunity, a trial,
@@ -6,16 +7,6 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * opportunity (none: the brand's own lead). Without it their rows carried no distributor, so a
  * regional head's or an owner's trail never showed them. The rows written before are backfilled.
  */
-const KNOWN = `
-      WHEN 'distributor' THEN (SELECT id FROM distributor WHERE id = record)
-      WHEN 'order' THEN (SELECT distributor_id FROM purchase_order WHERE id = record)
-      WHEN 'statement' THEN (SELECT distributor_id FROM statement WHERE id = record)
-      WHEN 'payment' THEN (SELECT distributor_id FROM payment WHERE id = record)
-      WHEN 'invoice' THEN (SELECT distributor_id FROM invoice WHERE id = record)
-      WHEN 'co_visit' THEN (SELECT distributor_id FROM co_visit WHERE id = record)
-      WHEN 'visit_note' THEN (SELECT distributor_id FROM visit_note WHERE id = record)
-      WHEN 'user' THEN (SELECT distributor_id FROM app_user WHERE id = record)`;
-
 const PIPELINE = `
       WHEN 'opportunity' THEN (SELECT distributor_id FROM opportunity WHERE id = record)
       WHEN 'trial' THEN (SELECT o.distributor_id FROM trial x JOIN opportunity o ON o.id = x.opportunity_id WHERE x.id = record)
