@@ -141,4 +141,7 @@ export const PARTNER_AUDITED_RECORDS = [
   'invoice',
   'co_visit',
   'user',
+  'opportunity',
+  'trial',
+  'tender',
 ] as const satisfies readonly AuditedRecord[];

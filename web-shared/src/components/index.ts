@@ -5,3 +5,4 @@ export { AuthorizationKindTag, AuthorizationStatusTag, ExpiryTag, URGENT_EXPIRY,
 export { downloadFile } from '../kernel/files';
 export { SearchFilter, useUrlFilters } from './ListFilters';
 export { ComplianceAnswer } from './ComplianceAnswer';
+export { FileThumbnails, type ShownFile } from './FileThumbnails';

@@ -8,9 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * written before. The indexes serve the viewer's list newest first, whole brand or by distributor,
  * person or record.
  */
-const DISTRIBUTOR_OF = `
-  CREATE FUNCTION audit_distributor_of(kind text, record uuid) RETURNS uuid LANGUAGE sql STABLE AS $$
-    SELECT CASE kind
+/** The kinds of record this migration knows the distributor of (migration AuditPipelineRecords adds to them). */
+export const AUDIT_DISTRIBUTOR_CASES = `
       WHEN 'distributor' THEN (SELECT id FROM distributor WHERE id = record)
       WHEN 'order' THEN (SELECT distributor_id FROM purchase_order WHERE id = record)
       WHEN 'statement' THEN (SELECT distributor_id FROM statement WHERE id = record)
@@ -18,7 +17,11 @@ const DISTRIBUTOR_OF = `
       WHEN 'invoice' THEN (SELECT distributor_id FROM invoice WHERE id = record)
       WHEN 'co_visit' THEN (SELECT distributor_id FROM co_visit WHERE id = record)
       WHEN 'visit_note' THEN (SELECT distributor_id FROM visit_note WHERE id = record)
-      WHEN 'user' THEN (SELECT distributor_id FROM app_user WHERE id = record)
+      WHEN 'user' THEN (SELECT distributor_id FROM app_user WHERE id = record)`;
+
+const DISTRIBUTOR_OF = `
+  CREATE FUNCTION audit_distributor_of(kind text, record uuid) RETURNS uuid LANGUAGE sql STABLE AS $$
+    SELECT CASE kind ${AUDIT_DISTRIBUTOR_CASES}
     END
   $$`;
 

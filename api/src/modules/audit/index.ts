@@ -1,5 +1,6 @@
 import { defineModule, type CoreServices, type ModuleCore } from '../module';
 import { AuditScope1767100000000 } from './1767100000000-AuditScope';
+import { AuditPipelineRecords1770200000000 } from './1770200000000-AuditPipelineRecords';
 import { AuditResolver } from './audit.resolver';
 import { auditRoutes } from './audit.routes';
 import { seedAudit } from './audit.seed';
@@ -15,7 +16,7 @@ export type AuditRouteServices = AuditServices & CoreServices;
 /** The audit trail's viewer: the rows every module writes through common/audit.ts, read in scope. */
 export const auditModule = defineModule({
   name: 'audit',
-  migrations: () => [AuditScope1767100000000],
+  migrations: () => [AuditScope1767100000000, AuditPipelineRecords1770200000000],
   services: auditServices,
   resolvers: () => [AuditResolver],
   routes: (services) => auditRoutes(services),

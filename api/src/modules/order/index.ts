@@ -120,6 +120,7 @@ export const orderModule = defineModule({
 
 // What other modules (and tests) may use from this one
 export * from './credit';
+export { OrderLineInput } from './order.inputs';
 export * from './order.service';
 export * from './order.types';
 export * from './shipment.entity';

@@ -41,6 +41,18 @@ interface ReviewedLine {
   certification: CertificationGap | null;
 }
 
+/**
+ * An order that comes of something other than the price list: a won tender, whose quoted prices
+ * the lines take. The order keeps the link; one live (not cancelled or rejected) order per tender.
+ */
+export interface OrderOrigin {
+  tenderId: string;
+  opportunityId: string;
+  /** the price of every line's product, in `currency` */
+  unitPrices: ReadonlyMap<string, string>;
+  currency: string;
+}
+
 export interface OrderReview {
   distributor: Distributor;
   currency: string;
@@ -49,6 +61,15 @@ export interface OrderReview {
   credit: CreditStatus;
   withinCredit: boolean;
   allowed: boolean;
+}
+
+/** The tender's live order (not cancelled or rejected), if any. */
+async function liveOrderOf(em: EntityManager, tenderId: string): Promise<string | null> {
+  const [row] = await em.query(
+    `SELECT id FROM purchase_order WHERE tender_id = $1 AND status NOT IN ($2, $3) ORDER BY created_at LIMIT 1`,
+    [tenderId, OrderStatus.CANCELLED, OrderStatus.REJECTED],
+  );
+  return row?.id ?? null;
 }
 
 /**
@@ -94,6 +115,7 @@ export class OrderPlacementService {
     draft: OrderDraftInput,
     em: EntityManager = this.ds.manager,
     known?: Distributor,
+    origin?: OrderOrigin,
   ): Promise<OrderReview> {
     if (draft.kind === OrderKind.HOSPITAL && !draft.hospitalId)
       throw badInput('hospitalId', 'Choose the hospital the order is for');
@@ -114,7 +136,9 @@ export class OrderPlacementService {
       if (!hospital) throw notFound('Hospital');
     }
     const on = today();
-    const prices = await this.products.sellingPrices(scope, products, distributor.tier, on, em);
+    const prices = origin
+      ? new Map(products.map((p) => [p.id, { price: origin.unitPrices.get(p.id)!, currency: origin.currency }]))
+      : await this.products.sellingPrices(scope, products, distributor.tier, on, em);
     const currencies = new Set([...prices.values()].map((p) => p.currency));
     if (currencies.size > 1) throw badInput('lines', 'Products priced in different currencies go on separate orders');
     const answers = await this.compliance.checkMany(
@@ -154,9 +178,11 @@ export class OrderPlacementService {
     };
   }
 
-  async place(scope: Scope, input: PlaceOrderInput): Promise<Order> {
+  /** Places the order; with an origin at its prices, answering the origin's live order when it has one. */
+  async place(scope: Scope, input: PlaceOrderInput, origin?: OrderOrigin): Promise<Order> {
     const { idempotencyKey, ...draft } = input;
     const hash = fingerprint({
+      ...(origin ? { tenderId: origin.tenderId } : {}),
       distributorId: draft.distributorId ?? null,
       kind: draft.kind,
       hospitalId: draft.hospitalId ?? null,
@@ -186,9 +212,12 @@ export class OrderPlacementService {
       if (requested && isUuid(requested)) await lockCredit(em, requested);
       const distributor = await this.orderingDistributor(scope, draft.distributorId, em);
       return replayOrInsert(em, write, async () => {
-        const review = await this.review(scope, draft, em, distributor);
+        // under the distributor's lock: a second tap with another key finds the first one's order
+        const live = origin && (await liveOrderOf(em, origin.tenderId));
+        if (live) return live;
+        const review = await this.review(scope, draft, em, distributor, origin);
         this.refuseUnlessAllowed(scope, review);
-        return this.insert(em, scope, draft, review, idempotencyKey, hash);
+        return this.insert(em, scope, draft, review, idempotencyKey, hash, origin);
       });
     });
     return this.orders.get(scope, id);
@@ -246,6 +275,7 @@ export class OrderPlacementService {
     review: OrderReview,
     idempotencyKey: string,
     hash: string,
+    origin?: OrderOrigin,
   ): Promise<string> {
     const [{ seq }] = await em.query(`SELECT nextval('purchase_order_number_seq')::text AS seq`);
     const number = `SO${today().replaceAll('-', '')}${seq.padStart(8, '0')}`;
@@ -265,6 +295,8 @@ export class OrderPlacementService {
         idempotencyKey,
         requestHash: hash,
         submittedAt: new Date(),
+        tenderId: origin?.tenderId ?? null,
+        opportunityId: origin?.opportunityId ?? null,
       }),
     );
     await em.insert(
@@ -295,6 +327,7 @@ export class OrderPlacementService {
       hospitalId: draft.hospitalId ?? null,
       total: review.total,
       lines: review.lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, unitPrice: l.unitPrice })),
+      ...(origin ? { tenderId: origin.tenderId } : {}),
     });
     // the distributor's owner (when a rep placed it) and the brand's order desk; each passes their scope
     const told: Array<{ id: string }> = await em.query(

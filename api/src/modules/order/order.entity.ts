@@ -48,6 +48,14 @@ export class Order extends TenantEntity {
 
   @VersionColumn()
   version: number;
+
+  /** the won tender it was placed from, at the tender's quoted prices (migration TenderOrders) */
+  @Column({ name: 'tender_id', type: 'uuid', nullable: true })
+  tenderId: string | null;
+
+  /** the opportunity that tender won */
+  @Column({ name: 'opportunity_id', type: 'uuid', nullable: true })
+  opportunityId: string | null;
 }
 
 /** A confirmed line: never edited. Its price changes only through OrderPriceAdjustment rows. */

@@ -10,7 +10,7 @@ import { OperationCase } from '../../../test/isolation/types';
 /** The orders' operations: catalog, orders, the order desk, shipments, credit. */
 
 const ORDER_FIELDS = `id number kind status version note submittedAt total { amount currency } shippedTotal { amount }
-  distributor { id name } hospital { id name } placedBy { id displayName }
+  distributor { id name } hospital { id name } placedBy { id displayName } tender { id number } opportunity { id need }
   lines { id lineNo quantity shippedQuantity openQuantity unitPrice { amount } placedUnitPrice { amount } amount { amount } product { id name }
     adjustments { id reason actor { id displayName } fromUnitPrice { amount } toUnitPrice { amount } } }
   shipments { id number shippedOn carrier trackingNo reversesId reversed amount { amount } items { id orderLineId quantity batchNo serialNo udiPi expiryDate product { id name } } }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Audience } from '@medchannel/shared-schema';
 import type { SqlCountTable } from '../../../test/sql-count-table';
 
-const ORDER_TREE = `id number status total { amount } distributor { name } hospital { name } placedBy { displayName }
+const ORDER_TREE = `id number status total { amount } distributor { name } hospital { name } placedBy { displayName } tender { number } opportunity { need }
   lines { product { name productLine { name } } unitPrice { amount } amount { amount } shippedQuantity openQuantity adjustments { reason actor { displayName } } }
   shipments { number reversed amount { amount } items { serialNo product { name } } } events { action actor { displayName } }`;
 

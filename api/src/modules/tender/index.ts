@@ -3,8 +3,10 @@ import { byId, groupedBy } from '../../common/loaders';
 import { defineModule, type ModuleCore } from '../module';
 import type { NotificationServices } from '../notification';
 import type { Opportunity, OpportunityServices } from '../opportunity';
+import type { OrderServices } from '../order';
 import type { ProductServices } from '../product';
 import { Tenders1769900000000 } from './1769900000000-Tenders';
+import { TenderOrders1770200000001 } from './1770200000001-TenderOrders';
 import { FloorPriceService } from './floor-price.service';
 import { TenderQuoteService } from './quote.service';
 import { ProductFloorPrice, Tender, TenderQuote } from './tender.entity';
@@ -15,20 +17,28 @@ import {
   TenderQuotePartsResolver,
 } from './tender-parts.resolver';
 import { TenderResolver } from './tender.resolver';
+import { OrderOriginResolver, TenderOrderResolver } from './tender-order.resolver';
+import { TenderOrderService } from './tender-order.service';
 import { TenderProductRow, TenderService } from './tender.service';
 import { seedTenders } from './tender.seed';
 import { today } from '../../common/dates';
 
-// deps: the opportunity (its scope, its stages), the catalogue (floor prices), notices (quotes decided)
-function tenderServices({ ds }: ModuleCore, deps: OpportunityServices & ProductServices & NotificationServices) {
+// deps: the opportunity (its scope, its stages), the catalogue (floor prices), notices (quotes decided),
+// orders (a won tender becomes one through the order module's own path)
+function tenderServices(
+  { ds }: ModuleCore,
+  deps: OpportunityServices & ProductServices & NotificationServices & OrderServices,
+) {
   const tenders = new TenderService(ds, deps.opportunities);
   return {
     tenders,
+    tenderOrders: new TenderOrderService(ds, tenders, deps.opportunities, deps.orders, deps.orderPlacement),
     tenderQuotes: new TenderQuoteService(ds, tenders, deps.notifications),
     floorPrices: new FloorPriceService(ds, deps.products),
   };
 }
 type TenderServices = ReturnType<typeof tenderServices>;
+type Order = Awaited<ReturnType<TenderOrderService['byTenderIds']>>[number];
 
 function tenderLoaders(services: TenderServices & OpportunityServices, scope: Scope) {
   return {
@@ -37,6 +47,10 @@ function tenderLoaders(services: TenderServices & OpportunityServices, scope: Sc
     quotesByTenderId: groupedBy<TenderQuote>(
       (ids) => services.tenderQuotes.byTenderIds(scope, ids),
       (q) => q.tenderId,
+    ),
+    ordersByTenderId: groupedBy<Order>(
+      (ids) => services.tenderOrders.byTenderIds(scope, ids),
+      (o) => o.tenderId!,
     ),
     productsByTenderId: groupedBy<TenderProductRow>(
       (ids) => services.tenders.productsOf(scope, ids, today()),
@@ -48,7 +62,7 @@ function tenderLoaders(services: TenderServices & OpportunityServices, scope: Sc
 export const tenderModule = defineModule({
   name: 'tender',
   entities: () => [ProductFloorPrice, Tender, TenderQuote],
-  migrations: () => [Tenders1769900000000],
+  migrations: () => [Tenders1769900000000, TenderOrders1770200000001],
   services: tenderServices,
   loaders: tenderLoaders,
   resolvers: () => [
@@ -57,6 +71,8 @@ export const tenderModule = defineModule({
     TenderProductResolver,
     TenderQuotePartsResolver,
     FloorPriceResolver,
+    TenderOrderResolver,
+    OrderOriginResolver,
   ],
   seed: (em, cal) => seedTenders(em, cal),
 });

@@ -6,11 +6,12 @@ import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import { notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
 import { foreignOpportunities, opportunityFor } from '../../../test/isolation/opportunity-fixtures';
+import { orderableProduct } from '../../../test/isolation/order-fixtures';
 import { SEED_PENDING_QUOTE_ID, SEED_TENDER_ID } from './tender.seed';
 
 /** The tender operations: an opportunity's tenders, one tender, the approval queue, and every move on them. */
 
-const TENDER = `id number purchaser status version winner registrationDeadline bidOpeningAt budget { amount currency }
+const TENDER = `id number purchaser status version winner registrationDeadline bidOpeningAt budget { amount currency } orders { id number }
   winningPrice { amount } opportunity { id need } products { productId floorPrice { amount } product { id name } }
   quotes { id status reason decisionNote price { amount } floorPrice { amount } product { id name } requestedBy { id displayName } decidedBy { id } }`;
 const QUOTE = `id status reason decisionNote price { amount currency } floorPrice { amount } product { id name }
@@ -60,6 +61,24 @@ async function tenderFor(
   );
   return { tenderId: t.id, quoteId: q.id };
 }
+
+/** A won tender of the persona whose one usable quote is a product the persona's distributor may order, at 1.00. */
+async function wonTenderFor(ds: DataSource, user: SeedUser): Promise<{ tenderId: string; productId: string }> {
+  const { tenderId } = await tenderFor(ds, user, 'SUBMITTED');
+  const productId = orderableProduct(user).id;
+  await ds.query(`UPDATE tender SET status = 'WON', winner = '矩阵经销商', winning_price = '1.00' WHERE id = $1`, [
+    tenderId,
+  ]);
+  await ds.query(
+    `INSERT INTO tender_quote (brand_id, tender_id, product_id, price, currency, status, requested_by)
+     VALUES ($1, $2, $3, '1.00', 'CNY', 'USABLE', $4)`,
+    [user.brandId, tenderId, productId, user.id],
+  );
+  return { tenderId, productId };
+}
+
+const PLACE_ORDER = `mutation($i: PlaceTenderOrderInput!) { placeOrderFromTender(input: $i) {
+  id number status total { amount } tender { id number status orders { id } } opportunity { id stage } } }`;
 
 const ADD = `mutation($i: AddTenderQuoteInput!) { addTenderQuote(input: $i) { ${QUOTE} } }`;
 const SUBMIT = `mutation($id: ID!, $v: Int!) { submitTender(id: $id, expectedVersion: $v) { ${TENDER} } }`;
@@ -187,6 +206,24 @@ export const TENDER_OPERATIONS: Record<string, OperationCase> = {
     }),
     foreign: ({ user }) =>
       notFoundEach(foreignQuotes(user), (q) => ({ query: REJECT, variables: { id: q.id, r: '越界' } })),
+    mutates: true,
+  },
+  placeOrderFromTender: {
+    allowed: rolesFor('order.place'),
+    own: async ({ user, ds }) => {
+      const { tenderId, productId } = await wonTenderFor(ds, user);
+      return {
+        query: PLACE_ORDER,
+        variables: { i: { tenderId, lines: [{ productId, quantity: 1 }], idempotencyKey: randomUUID() } },
+      };
+    },
+    foreign: ({ user }) =>
+      notFoundEach(foreignTenders(user), (t) => ({
+        query: PLACE_ORDER,
+        variables: {
+          i: { tenderId: t.id, lines: [{ productId: productFor(user), quantity: 1 }], idempotencyKey: randomUUID() },
+        },
+      })),
     mutates: true,
   },
   setFloorPrice: {

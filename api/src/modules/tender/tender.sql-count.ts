@@ -3,7 +3,7 @@ import type { SqlCountTable } from '../../../test/sql-count-table';
 
 const QUOTE = `id status reason price { amount currency } floorPrice { amount } product { name }
   tender { number purchaser opportunity { need } } requestedBy { displayName } decidedBy { displayName }`;
-const TENDER = `id number purchaser status budget { amount currency } winningPrice { amount } opportunity { need }
+const TENDER = `id number purchaser status budget { amount currency } winningPrice { amount } opportunity { need } orders { number status }
   products { productId floorPrice { amount } product { name } }
   quotes { status price { amount } floorPrice { amount } product { name } requestedBy { displayName } }`;
 

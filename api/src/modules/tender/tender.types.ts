@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { TenderQuoteStatus, TenderStatus } from '@medchannel/shared-schema';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { MAX_ORDER_LINES, TenderQuoteStatus, TenderStatus } from '@medchannel/shared-schema';
 import { CURRENCIES, DecimalScalar } from '../../common/money';
 import { DecimalRange } from '../../common/ranges';
 import { LocalDateScalar } from '../../common/dates';
 import { Connection } from '../../common/pagination';
+import { OrderLineInput } from '../order';
 import {
   DateField,
   ExpectedVersionField,
@@ -185,4 +186,22 @@ export class SetFloorPriceInput {
 
   @DateField()
   effectiveFrom: string;
+}
+
+@InputType({ description: 'The order a won tender becomes: quantities of its quoted products, at the quoted prices' })
+export class PlaceTenderOrderInput {
+  @IdField('A won tender')
+  tenderId: string;
+
+  @Field(() => [OrderLineInput], { description: 'Each a product the tender quoted (usable)' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_ORDER_LINES)
+  @ValidateNested({ each: true })
+  lines: OrderLineInput[];
+
+  @OptionalTextField(500)
+  note?: string | null;
+
+  @IdField('Made once per order by the client: a retry with it returns the first result')
+  idempotencyKey: string;
 }

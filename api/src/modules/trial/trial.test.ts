@@ -284,3 +284,22 @@ test('the signed agreement is uploaded and read back by those who see the trial 
   expect(after.data.trial.agreement.fileName).toBe('试用协议.pdf');
   expect(after.data.trial.history.map((h: { kind: string }) => h.kind)).toEqual(['PLANNED', 'AGREEMENT']);
 });
+
+test('a trial’s audit rows carry its opportunity’s distributor, so that distributor’s owner reads them', async () => {
+  const p = await plan(repA);
+  const rows: Array<{ distributor_id: string | null }> = await t.app.ds.query(
+    `SELECT distributor_id FROM audit_log WHERE entity = 'trial' AND entity_id = $1`,
+    [p.id],
+  );
+  expect(rows).toEqual([{ distributor_id: brand.distributorIds[0] }]);
+  const LOG = `query($f: AuditFilter) { auditLog(filter: $f, first: 20) { nodes { entity entityId distributor { id } } } }`;
+  const owner = t.client(Audience.PORTAL);
+  await owner.login(brand.ownerEmail);
+  const res = await owner.request(LOG, { f: { entity: 'trial', entityId: p.id } });
+  expect(res.errors).toEqual([]);
+  expect(res.data.auditLog.nodes).toEqual([
+    { entity: 'trial', entityId: p.id, distributor: { id: brand.distributorIds[0] } },
+  ]);
+  const foreign = await stranger.request(LOG, { f: { entity: 'trial', entityId: p.id } });
+  expect(foreign.data.auditLog.nodes).toEqual([]);
+});

@@ -95,6 +95,15 @@ export default function OrderDetailPage() {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('order.hospital')}>{hospital}</Descriptions.Item>
+              {o.tender && (
+                <Descriptions.Item label={t('order.tender')}>
+                  {o.opportunity && canUse(user.role, 'opportunities') ? (
+                    <Link to={`/opportunities/${o.opportunity.id}`}>{o.tender.number}</Link>
+                  ) : (
+                    o.tender.number
+                  )}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('order.kind')}>{t(`orderKind.${o.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('order.placedBy')}>{o.placedBy?.displayName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('order.submittedAt')}>{format.dateTime(o.submittedAt)}</Descriptions.Item>

@@ -2,7 +2,7 @@ import './strings';
 import { Alert, Card, Descriptions, Flex } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { OrderKind, OrderStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
@@ -10,6 +10,7 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { OrderStatusTag, OrderTimeline } from '@medchannel/web-shared/orders';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { OrderDocument, type PartnerOrderFragment } from '../../gql/graphql';
+import { NOTICE_TARGETS } from '../../components/paths';
 import { OrderActions } from './OrderActions';
 import { OrderLinesCard } from './OrderLinesCard';
 import { ShipmentsCard } from './ShipmentsCard';
@@ -77,6 +78,13 @@ function Summary({ order }: { order: PartnerOrderFragment }) {
         items={[
           { key: 'kind', label: t('order.kind'), children: t(`orderKind.${order.kind}`) },
           { key: 'hospital', label: t('order.hospital'), children: order.hospital?.name },
+          {
+            key: 'tender',
+            label: t('order.tender'),
+            children: order.tender && order.opportunity && (
+              <Link to={NOTICE_TARGETS.opportunity(order.opportunity.id)}>{order.tender.number}</Link>
+            ),
+          },
           { key: 'placedBy', label: t('order.placedBy'), children: order.placedBy?.displayName },
           { key: 'submittedAt', label: t('order.submittedAt'), children: format.dateTime(order.submittedAt) },
           {

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { Button, Flex, Input, Tag, Typography } from 'antd';
-import { CheckOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { chinaToday, uploadFile } from '@medchannel/web-shared/kernel';
+import { FileThumbnails } from '@medchannel/web-shared/components';
 import type { ConsoleDeliveryProjectFragment } from '../../../gql/graphql';
 
 type Milestone = ConsoleDeliveryProjectFragment['milestones'][number];
@@ -91,11 +92,7 @@ export function MilestoneRow({ milestone: m, canManage, onPlan, onDone, onUpload
           </>
         )}
       </Flex>
-      {m.files.map((f) => (
-        <Typography.Text key={f.id} type="secondary">
-          <PaperClipOutlined /> {f.fileName}
-        </Typography.Text>
-      ))}
+      <FileThumbnails files={m.files} audience="console" testId="delivery" />
       {m.note && <Typography.Text type="secondary">{m.note}</Typography.Text>}
     </Flex>
   );

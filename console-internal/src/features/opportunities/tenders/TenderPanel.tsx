@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
+import { canUse } from '../../../app/nav';
 import { useCodedError } from '@medchannel/web-shared/kernel';
 import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
 import { ResultModal } from './ResultModal';
@@ -14,6 +16,7 @@ export const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange',
 export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragment; manages: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ordersShown = canUse(useCurrentUser().role, 'orders');
   const explain = useCodedError({ prefix: 'tender.error', reload: ['Tenders'] });
   const [failure, setFailure] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'quote' | 'result' | null>(null);
@@ -39,6 +42,20 @@ export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragm
         {td.winner && <Descriptions.Item label={t('tender.winner')}>{td.winner}</Descriptions.Item>}
         {td.winningPrice && (
           <Descriptions.Item label={t('tender.winningPrice')}>{format.money(td.winningPrice)}</Descriptions.Item>
+        )}
+        {td.status === 'WON' && (
+          <Descriptions.Item label={t('tender.orders')}>
+            <span data-testid="tender-orders">
+              {td.orders.length === 0
+                ? t('tender.noOrders')
+                : td.orders.map((o, i) => (
+                    <span key={o.id}>
+                      {i > 0 && '、'}
+                      {ordersShown ? <Link to={`/orders/${o.id}`}>{o.number}</Link> : o.number}
+                    </span>
+                  ))}
+            </span>
+          </Descriptions.Item>
         )}
       </Descriptions>
       <Table

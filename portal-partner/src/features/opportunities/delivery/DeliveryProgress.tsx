@@ -1,8 +1,8 @@
 import './strings';
 import { Card, Tag, Timeline, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { FileThumbnails } from '@medchannel/web-shared/components';
 import { MyDeliveryProgressDocument } from '../../../gql/graphql';
 
 /** A won deal's delivery project as the distributor follows it: the milestones in order, read-only. */
@@ -36,11 +36,7 @@ export function DeliveryProgress({ opportunityId, won }: { opportunityId: string
                 )
               )}
               {!m.doneDate && m.overdue && <Tag color="red">{t('delivery.overdue')}</Tag>}
-              {m.files.map((f) => (
-                <div key={f.id}>
-                  <PaperClipOutlined /> {f.fileName}
-                </div>
-              ))}
+              <FileThumbnails files={m.files} audience="portal" testId="delivery" />
             </>
           ),
         }))}

@@ -1,10 +1,14 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Alert, Button, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { can } from '@medchannel/shared-schema';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
 import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
+import { NOTICE_TARGETS } from '../../../components/paths';
+import { PlaceOrderModal } from './PlaceOrderModal';
 
 const STATUS_COLOR: Record<string, string> = { OPEN: 'blue', SUBMITTED: 'purple', WON: 'green', LOST: 'default' };
 const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange', USABLE: 'green', REJECTED: 'red' };
@@ -16,6 +20,8 @@ export function MyTenderCard({ tender: td, manages }: { tender: TenderDetailFrag
   const explain = useCodedError({ prefix: 'tender.error', reload: ['Tenders'] });
   const [failure, setFailure] = useState<string | null>(null);
   const [quoting, setQuoting] = useState(false);
+  const [ordering, setOrdering] = useState(false);
+  const orders = can(useCurrentUser().role, 'order.place');
   const [submit, submitting] = useMutation(SubmitTenderDocument, {
     onError: (error) => setFailure(explain(error).message),
   });
@@ -63,6 +69,22 @@ export function MyTenderCard({ tender: td, manages }: { tender: TenderDetailFrag
           </List.Item>
         )}
       />
+      {td.status === 'WON' && (
+        <Flex vertical gap={4} data-testid="tender-orders">
+          <Typography.Text type="secondary">{t('tender.orders')}</Typography.Text>
+          {td.orders.length === 0 && <Typography.Text type="secondary">{t('tender.noOrders')}</Typography.Text>}
+          {td.orders.map((o) => (
+            <Link key={o.id} to={NOTICE_TARGETS.order(o.id)}>
+              {o.number}
+            </Link>
+          ))}
+          {orders && !td.orders.some((o) => o.status !== 'CANCELLED' && o.status !== 'REJECTED') && (
+            <Button type="primary" size="large" block onClick={() => setOrdering(true)}>
+              {t('tender.placeOrder')}
+            </Button>
+          )}
+        </Flex>
+      )}
       {failure && <Alert type="error" showIcon title={failure} />}
       {open && waiting && <Alert type="info" showIcon title={t('tender.submitBlocked')} />}
       {manages && open && (
@@ -86,6 +108,7 @@ export function MyTenderCard({ tender: td, manages }: { tender: TenderDetailFrag
         </>
       )}
       <QuoteModal tender={quoting ? td : null} onClose={() => setQuoting(false)} />
+      <PlaceOrderModal tender={ordering ? td : null} onClose={() => setOrdering(false)} />
     </Flex>
   );
 }
