@@ -29,7 +29,10 @@ async function logged(work: () => Promise<unknown>): Promise<Array<Record<string
     spy.mockRestore();
     logger.level = level;
   }
-  return lines.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l));
+  return lines
+    .flatMap((l) => l.split('\n'))
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 /** The log line is written when the response finishes: wait for that state. */
@@ -103,7 +106,8 @@ describe('request log', () => {
 describe('metrics', () => {
   test('a request shows up in the duration histogram under its operation; the pool and outbox gauges are there', async () => {
     const client = await t.as('boss@wzruihua.demo');
-    for (let i = 0; i < 3; i++) await client.request(`query CountedOperation { distributors(first: 1) { nodes { id } } }`);
+    for (let i = 0; i < 3; i++)
+      await client.request(`query CountedOperation { distributors(first: 1) { nodes { id } } }`);
     const res = await metrics();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -125,9 +129,7 @@ describe('metrics', () => {
     const local = await startTestApp();
     try {
       expect((await fetch(`${local.url}/metrics`)).status).toBe(200);
-      expect((await fetch(`${local.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(
-        404,
-      );
+      expect((await fetch(`${local.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(404);
     } finally {
       await local.stop();
     }

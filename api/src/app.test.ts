@@ -206,5 +206,4 @@ describe('HTTP hardening', () => {
     expect(codeOf(r)).toBe(ErrorCode.NOT_FOUND);
     expect(r.text).not.toMatch(/stacktrace|SELECT|at .*\.ts:/);
   });
-
 });

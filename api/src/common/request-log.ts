@@ -67,7 +67,9 @@ export function requestLog(): RequestHandler {
 const httpCode = (status: number) => (status >= 400 ? `HTTP_${status}` : null);
 
 /** Writes the operation, the person and the first error code of each GraphQL request onto its log line. */
-export function requestLogPlugin<C extends { res: Response; scope: { userId: string; brandId: string } | null }>(): ApolloServerPlugin<C> {
+export function requestLogPlugin<
+  C extends { res: Response; scope: { userId: string; brandId: string } | null },
+>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {

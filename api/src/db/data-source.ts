@@ -107,7 +107,8 @@ class CountingLogger extends AbstractLogger {
     const messages = this.prepareLogMessages(shown, { highlightSql: false });
     for (const m of messages) {
       if (level === 'query' && this.print) sqlLog.info({ sql: m.message }, 'query');
-      else if (level === 'error' || m.type === 'error' || m.type === 'query-error') sqlLog.error({ sql: m.message }, 'failed');
+      else if (level === 'error' || m.type === 'error' || m.type === 'query-error')
+        sqlLog.error({ sql: m.message }, 'failed');
     }
   }
 }
