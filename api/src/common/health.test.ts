@@ -27,7 +27,7 @@ describe('/healthz and /readyz', () => {
 
   const ask = async (path: string) => {
     const res = await fetch(`${base}${path}`);
-    return [res.status, (await res.json()).status];
+    return [res.status, ((await res.json()) as { status: string }).status];
   };
 
   test('migrations pending: alive, not ready; once run, ready', async () => {

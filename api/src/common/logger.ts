@@ -6,7 +6,7 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
  * LOG_LEVEL when set (fatal … trace, silent); otherwise info, and silent under jest so test runs
  * stay quiet (a test that reads the log raises the level itself).
  */
-export function logLevelOf(env: Record<string, string | undefined>): string {
+function logLevelOf(env: Record<string, string | undefined>): string {
   const asked = env.LOG_LEVEL?.trim().toLowerCase();
   if (asked) {
     if (!LEVELS.includes(asked)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}; got "${asked}"`);

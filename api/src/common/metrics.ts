@@ -10,7 +10,7 @@ import { logOf } from './logger';
  * operation, the database pool (connections in use, idle, callers waiting), the outbox's lag and
  * the jobs' runs. One registry per process (each API process is scraped on its own).
  */
-export const registry = new Registry();
+const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'medchannel_' });
 
 const log = logOf('metrics');
