@@ -1,6 +1,7 @@
 import { Audience } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from '../test/harness';
 import { logger } from './common/logger';
+import { recordJobRun } from './common/metrics';
 import { DEMO_PASSWORD } from './db/seed/demo-data';
 
 /**
@@ -121,6 +122,15 @@ describe('metrics', () => {
     expect(text).toMatch(/^medchannel_db_pool_waiting \d+$/m);
     expect(text).toMatch(/^medchannel_outbox_lag_seconds\{queue="outbox"\} [\d.e+-]+$/m);
     expect(text).toMatch(/^medchannel_outbox_lag_seconds\{queue="mail"\} [\d.e+-]+$/m);
+  });
+
+  test("a job's runs are counted by result (the hook jobs call)", async () => {
+    recordJobRun('probe-job', true);
+    recordJobRun('probe-job', false);
+    recordJobRun('probe-job', false);
+    const text = await (await metrics()).text();
+    expect(text).toMatch(/^medchannel_job_runs_total\{job="probe-job",result="ok"\} 1$/m);
+    expect(text).toMatch(/^medchannel_job_runs_total\{job="probe-job",result="failed"\} 2$/m);
   });
 
   test('/metrics answers only the token (or, without one configured, a local caller through no proxy)', async () => {
