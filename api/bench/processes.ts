@@ -110,7 +110,7 @@ export async function startApi(
       OUTBOX_POLL_MS: '0',
       ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
     },
-    /MedChannel API on/,
+    /MedChannel API listening/,
     `http://127.0.0.1:${port}`,
     'the API',
   );

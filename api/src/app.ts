@@ -26,7 +26,11 @@ import { Services, createServices } from './schema/services';
 import { JobQueue, ScheduledJob } from './common/jobs';
 import { forgetOldFailures } from './auth/rate-limiter';
 import { startOutboxDeliverer } from './modules/outbox';
-import { OutboxClaimer } from './modules/outbox';
+import { OutboxClaimer, outboxLagSeconds } from './modules/outbox';
+import { logOf } from './common/logger';
+import { metricsRoute, recordJobRun, watchDatabase } from './common/metrics';
+import { requestLog, requestLogPlugin } from './common/request-log';
+import { healthRoutes } from './common/health';
 import { modules } from './modules';
 
 export interface App {
@@ -39,6 +43,20 @@ export interface App {
   /** Starts the scheduled jobs on the job queue (statements, training reminders, daily notices, housekeeping) and the outbox delivery once no migration is pending. */
   startJobs(): Promise<void>;
   stop(): Promise<void>;
+}
+
+const log = { http: logOf('http'), graphql: logOf('graphql'), jobs: logOf('jobs'), outbox: logOf('outbox') };
+
+/** A job's run, counted in the metrics as ok or failed (the failure still goes to the job's own log). */
+function counted(job: string, run: () => Promise<unknown>): () => Promise<unknown> {
+  return () =>
+    run().then(
+      (result) => (recordJobRun(job, true), result),
+      (err) => {
+        recordJobRun(job, false);
+        throw err;
+      },
+    );
 }
 
 /**
@@ -72,14 +90,11 @@ export async function createApp(config: Config): Promise<App> {
   app.set('trust proxy', config.trustedProxy.length ? config.trustedProxy : false);
   const httpServer = http.createServer(app);
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await ds.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
+  // request ids and one log line per request, first; then what operators ask: liveness, readiness, metrics
+  app.use(requestLog());
+  healthRoutes(app, { ds, pendingMigrations: () => pendingMigrations(ds), stopping: () => stopping });
+  watchDatabase(ds, () => outboxLagSeconds(ds));
+  app.get('/metrics', metricsRoute(config.metricsToken));
 
   // every module's plain-HTTP routes (files, spreadsheets)
   app.use('/files', ...modules().flatMap((module) => (module.routes ? [module.routes(services as never)] : [])));
@@ -98,7 +113,7 @@ export async function createApp(config: Config): Promise<App> {
     includeStacktraceInErrorResponses: development,
     validationRules: [queryLimitsRule({ maxDepth: config.maxQueryDepth, maxAliases: config.maxAliases })],
     formatError: (formatted, error) =>
-      formatError(formatted, error, { development, log: (err) => console.error('[graphql]', err) }),
+      formatError(formatted, error, { development, log: (err) => log.graphql.error({ err }, 'unexpected error') }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
@@ -106,6 +121,7 @@ export async function createApp(config: Config): Promise<App> {
       // never gives (a measurable share of a long list's CPU); its only effect was the header below.
       ApolloServerPluginCacheControlDisabled(),
       requestGatePlugin({ maxCost: config.maxQueryCost }),
+      requestLogPlugin(),
       {
         async requestDidStart() {
           return {
@@ -166,7 +182,7 @@ export async function createApp(config: Config): Promise<App> {
   app.use(((err, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) console.error('[http]', err);
+    if (status === 500) log.http.error({ err }, 'unexpected error');
     res.status(status).json({
       error:
         status === 500
@@ -184,32 +200,46 @@ export async function createApp(config: Config): Promise<App> {
     const schemaCurrent = () =>
       pendingMigrations(ds).then(
         (n) => n === 0,
-        (err) => (console.error('[jobs]', err), false),
+        (err) => (log.jobs.error({ err }, 'migrations not read'), false),
       );
     for (let waited = false; !(await schemaCurrent()); waited = true) {
-      if (!waited) console.log('[jobs] waiting for the database migrations before starting the jobs');
+      if (!waited) log.jobs.info('waiting for the database migrations before starting the jobs');
       await new Promise((resolve) => setTimeout(resolve, 2_000).unref());
       if (stopping) return;
     }
     if (stopping || stopJobs) return;
-    const queue = new JobQueue(url!, (err) => console.error('[jobs]', err), {
+    const queue = new JobQueue(url!, (err) => log.jobs.error({ err }, 'job failed'), {
       retryDelaySeconds: config.jobRetryDelaySeconds,
       pollSeconds: config.jobPollSeconds,
     });
     // each runs once a tick across every process; tests leave them at 0 (never) unless they say
     const scheduled: ScheduledJob[] = [
-      { name: 'statements', minutes: config.statementJobMinutes, run: () => services.statements.generateDue() },
+      {
+        name: 'statements',
+        minutes: config.statementJobMinutes,
+        run: counted('statements', () => services.statements.generateDue()),
+      },
       {
         name: 'training-reminders',
         minutes: config.trainingReminderMinutes,
-        run: () => services.assignments.remindOverdue(),
+        run: counted('training-reminders', () => services.assignments.remindOverdue()),
       },
-      { name: 'daily-notices', minutes: config.noticeJobMinutes, run: () => services.noticeJobs.runDaily() },
-      { name: 'housekeeping', minutes: config.housekeepingMinutes, run: () => forgetOldFailures(ds) },
+      {
+        name: 'daily-notices',
+        minutes: config.noticeJobMinutes,
+        run: counted('daily-notices', () => services.noticeJobs.runDaily()),
+      },
+      {
+        name: 'housekeeping',
+        minutes: config.housekeepingMinutes,
+        run: counted('housekeeping', () => forgetOldFailures(ds)),
+      },
     ];
     if (scheduled.some((job) => job.minutes > 0)) await queue.start(scheduled);
     const claimer =
-      config.outboxPollMs > 0 ? new OutboxClaimer(url!, (err) => console.error('[outbox claimer]', err)) : null;
+      config.outboxPollMs > 0
+        ? new OutboxClaimer(url!, (err) => log.outbox.error({ err }, 'claimer connection failed'))
+        : null;
     await claimer?.start();
     // One loop delivers both: the ERP's events, then e-mail. Not a pg-boss job: the outbox is a
     // queue in PostgreSQL of its own (rows claimed with SKIP LOCKED under a lease and this
@@ -227,7 +257,7 @@ export async function createApp(config: Config): Promise<App> {
         batch: 20,
         claimId: () => claimer?.claimId ?? null,
       },
-      (err) => console.error('[outbox]', err),
+      (err) => log.outbox.error({ err }, 'delivery round failed'),
     );
     stopJobs = async () => {
       await Promise.all([queue.stop(), stopDeliverer()]);

@@ -70,6 +70,11 @@ export interface Config {
   portalUrl: string;
   /** The server's key for certificates' verification codes (an HMAC of the certificate); set it in production. */
   certificateSecret: string;
+  /**
+   * What /metrics asks for: `Authorization: Bearer <METRICS_TOKEN>`. Unset: /metrics answers only
+   * callers on this machine that came through no proxy (see common/metrics.ts).
+   */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -174,6 +179,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     consoleUrl: url(env, 'CONSOLE_URL', 'http://localhost:5173'),
     portalUrl: url(env, 'PORTAL_URL', 'http://localhost:5174'),
     certificateSecret: env.CERTIFICATE_SECRET || DEV_CERTIFICATE_SECRET,
+    metricsToken: env.METRICS_TOKEN || undefined,
     ...overrides,
   };
   if (config.smtpUrl && !/^smtps?:\/\//.test(config.smtpUrl)) {
@@ -186,6 +192,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     throw new ConfigError(
       'API_WORKERS above 1 needs DATABASE_URL: the embedded PGlite lives inside one process, so several processes cannot share it',
     );
+  }
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
   }
   if (config.sessionIdleMinutes > config.sessionAbsoluteHours * 60) {
     throw new ConfigError('SESSION_IDLE_MINUTES cannot exceed SESSION_ABSOLUTE_HOURS');

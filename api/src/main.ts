@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import type { DataSource } from 'typeorm';
 import { App, createApp } from './app';
+import { logger } from './common/logger';
 import { createDataSource } from './db/data-source';
 import { isFirstProcess, isWorker, runPrimary } from './workers';
 import { seedDemo } from './db/seed/seed';
@@ -38,15 +39,20 @@ async function main() {
   if (config.env !== 'production' && !isWorker()) await prepareDatabase(app.ds);
   const url = await app.listen();
   // after the migrations above (or, in production, once db:migrate has run)
-  app.startJobs().catch((err) => console.error('[jobs]', err));
-  console.log(
-    `MedChannel API on ${url}/graphql (health: ${url}/healthz)${isWorker() ? ` [worker ${process.pid}]` : ''}`,
+  app.startJobs().catch((err) => logger.error({ err, component: 'jobs' }, 'jobs not started'));
+  logger.info(
+    {
+      url: `${url}/graphql`,
+      liveness: `${url}/healthz`,
+      readiness: `${url}/readyz`,
+      database: config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`,
+      worker: isWorker(),
+    },
+    'MedChannel API listening',
   );
   if (!isFirstProcess()) return stopOnSignals(app);
-  console.log(
-    `database: ${config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${config.pgliteDir}`}`,
-  );
   if (config.env !== 'production') {
+    // a banner for the person who ran the quick start, not a log line
     console.log(`demo logins (password ${DEMO_PASSWORD}):`);
     for (const u of USERS.filter((x) => x.email.endsWith('huakang.demo') || x.email.includes('kangda'))) {
       console.log(`  ${u.role.padEnd(16)} ${u.email.padEnd(26)} ${u.displayName}`);
@@ -62,8 +68,8 @@ async function main() {
 /** Development and the quick start: the schema up to date, the demo loaded once. */
 async function prepareDatabase(ds: DataSource): Promise<void> {
   const ran = await ds.runMigrations({ transaction: 'each' });
-  if (ran.length) console.log(`applied migrations: ${ran.map((m) => m.name).join(', ')}`);
-  if (await seedDemo(ds)) console.log('loaded demo data');
+  if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'applied migrations');
+  if (await seedDemo(ds)) logger.info('loaded demo data');
 }
 
 /** SIGTERM/SIGINT: stop taking requests, let the running ones and the running jobs finish, close the database, exit. */
@@ -72,7 +78,7 @@ function stopOnSignals(app: App): void {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down${isWorker() ? ` [worker ${process.pid}]` : ''}`);
+    logger.info({ signal, worker: isWorker() }, 'shutting down');
     await app.stop();
     process.exit(0);
   };
@@ -81,6 +87,6 @@ function stopOnSignals(app: App): void {
 }
 
 main().catch((err) => {
-  console.error(err);
+  logger.fatal({ err }, 'the API did not start');
   process.exit(1);
 });

@@ -76,7 +76,7 @@ test('on the embedded PGlite, API_WORKERS=2 is refused with why (PGlite lives in
     const db = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     try {
       await api.waitFor(/serving \(2 of 2 started\)/);
-      const [, base] = await api.waitFor(/MedChannel API on (http:\/\/[\d.:]+)\/graphql/);
+      const [, base] = await api.waitFor(/"url":"(http:\/\/[\d.:]+)\/graphql".*"msg":"MedChannel API listening"/);
       const pids = [...api.output().matchAll(/worker (\d+) serving/g)].map((m) => Number(m[1]));
       expect(new Set(pids).size).toBe(2);
       const health = async () =>
@@ -106,7 +106,7 @@ test('on the embedded PGlite, API_WORKERS=2 is refused with why (PGlite lives in
       // SIGTERM: the workers drain and stop, then the primary
       api.child.kill('SIGTERM');
       expect(await api.exited).toBe(0);
-      expect(api.output().match(/SIGTERM: shutting down \[worker/g)).toHaveLength(2);
+      expect(api.output().match(/"signal":"SIGTERM","worker":true,"msg":"shutting down"/g)).toHaveLength(2);
     } finally {
       api.child.kill('SIGKILL');
       await db.end().catch(() => undefined);

@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<void> {
     });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${apiUrl}/healthz`, api);
+    await waitForHttp(`${apiUrl}/readyz`, api);
     if (monthBefore() !== before)
       throw new Error('the API started across a month boundary: which month it seeded is unknown; run again');
     if (chinaDay() !== dayBefore)

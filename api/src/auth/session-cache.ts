@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { logOf } from '../common/logger';
 
 /** The channel the AuthChanges migration's triggers announce on: `user:<id>` or `*`. */
 const CHANNEL = 'medchannel_auth';
@@ -29,7 +30,7 @@ export class SessionCache<T> {
 
   constructor(
     private readonly ttlMs: number,
-    private readonly log: (message: string) => void = (m) => console.error(m),
+    private readonly log: (message: string) => void = (m) => logOf('sessions').warn(m),
   ) {}
 
   /** Listens on the database at `url`; until it listens (and whenever it does not), nothing is kept. */

@@ -9,6 +9,7 @@ import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
 import { QueryFailedError } from 'typeorm';
 import { AppError, refusedByDatabase } from './errors';
 import { isCleanText } from './text';
+import { logOf } from './logger';
 import { audienceOf } from '../auth/session.service';
 import type { Scope } from '../auth/scope';
 import type { CoreServices } from '../modules/module';
@@ -44,7 +45,7 @@ export function sendError(res: Response, err: unknown): void {
     });
     return;
   }
-  console.error('[http]', err);
+  logOf('http').error({ err }, 'unexpected error');
   res.status(500).json({ error: { code: ErrorCode.INTERNAL, message: 'Internal error' } });
 }
 

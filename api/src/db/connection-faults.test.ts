@@ -39,7 +39,7 @@ function classify(results: GqlResult[]) {
 async function healthy(t: TestApp, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if ((await fetch(`${t.url}/healthz`)).status === 200) return;
+    if ((await fetch(`${t.url}/readyz`)).status === 200) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the API never reported the database healthy again');
@@ -106,7 +106,7 @@ suite('connection faults', () => {
     expect(after.map((r) => r.errors)).toEqual(after.map(() => []));
   });
 
-  test('a database that is gone answers UNAVAILABLE (not INTERNAL) and /healthz says so; back, it serves again', async () => {
+  test('a database that is gone answers UNAVAILABLE (not INTERNAL) and /readyz says so (/healthz: alive); back, it serves again', async () => {
     // the API reaches PostgreSQL through a proxy the test can take down
     const target = new URL(process.env.TEST_DATABASE_URL!);
     const sockets = new Set<net.Socket>();
@@ -153,8 +153,9 @@ suite('connection faults', () => {
       ]).toEqual([503, [[ErrorCode.UNAVAILABLE, true]]]);
     }
     expect(String(down[2])).toMatch(/UNAVAILABLE/);
-    const health = await fetch(`${t.url}/healthz`);
-    expect([health.status, await health.json()]).toEqual([503, { status: 'database unavailable' }]);
+    const ready = await fetch(`${t.url}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([503, { status: 'database unavailable' }]);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
 
     // back on the same address
     server = proxy();

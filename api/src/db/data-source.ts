@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { types } from 'pg';
 import { AbstractLogger, DataSource, LogLevel, LogMessage, QueryRunner } from 'typeorm';
 import { countSql } from '../common/request-context';
+import { logOf } from '../common/logger';
 import { AuditLog } from '../common/audit';
 import { modules } from '../modules';
 import { classesOf } from '../modules/module';
@@ -82,6 +83,8 @@ const REFUSALS = /^(22|23)...$|^(P0001|40001|40P01|55P03)$/;
  * failed statement prints as an error; a refusal (above) is no error of the app's and prints one
  * line among the statements, when they are printed.
  */
+const sqlLog = logOf('sql');
+
 class CountingLogger extends AbstractLogger {
   constructor(private readonly print: boolean) {
     super(print ? ['query', 'error'] : ['error']);
@@ -94,13 +97,20 @@ class CountingLogger extends AbstractLogger {
     const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
     if (typeof code !== 'string' || !REFUSALS.test(code))
       return super.logQueryError(error as string, query, parameters, queryRunner);
-    if (this.print) console.log(`[sql] refused (${code}): ${(error as Error).message}`);
+    if (this.print) sqlLog.info({ code, reason: (error as Error).message }, 'refused');
   }
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
-    const messages = this.prepareLogMessages(message, { highlightSql: false });
+    // a failed statement's parameters (a password's hash, a token's) stay out of the log unless LOG_SQL asks for every statement
+    const shown = this.print
+      ? message
+      : (Array.isArray(message) ? message : [message]).map((m) =>
+          typeof m === 'object' ? { ...m, parameters: undefined } : m,
+        );
+    const messages = this.prepareLogMessages(shown, { highlightSql: false });
     for (const m of messages) {
-      if (level === 'query' && this.print) console.log(`[sql] ${m.message}`);
-      else if (level === 'error' || m.type === 'error' || m.type === 'query-error') console.error(`[sql] ${m.message}`);
+      if (level === 'query' && this.print) sqlLog.info({ sql: m.message }, 'query');
+      else if (level === 'error' || m.type === 'error' || m.type === 'query-error')
+        sqlLog.error({ sql: m.message }, 'failed');
     }
   }
 }
@@ -116,7 +126,7 @@ export function createDataSource(url: string, opts: { poolSize?: number; logSql?
     url,
     applicationName: applicationName(),
     extra: { Client: preparingClient(prepare) },
-    poolErrorHandler: (err: Error) => console.error(`[db] idle connection lost: ${err.message}`),
+    poolErrorHandler: (err: Error) => logOf('db').error({ reason: err.message }, 'idle connection lost'),
     entities: entities(),
     migrations: [
       ...coreMigrations,

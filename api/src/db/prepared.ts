@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { logOf } from '../common/logger';
 
 /**
  * Plan once: the statements the API sends go to PostgreSQL as named prepared statements, so each
@@ -54,7 +55,7 @@ export function preparingClient(prepare: Switch): typeof pg.Client {
 
     constructor(config?: string | pg.ClientConfig) {
       super(config);
-      this.on('error', (err: Error) => console.error(`[db] connection lost: ${err.message}`));
+      this.on('error', (err: Error) => logOf('db').error({ reason: err.message }, 'connection lost'));
     }
 
     // pg's overloads cannot be restated one by one; TypeORM uses the (text, values) form

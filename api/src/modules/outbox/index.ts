@@ -36,6 +36,7 @@ export const outboxModule = defineModule({
 export * from './outbox.service';
 export * from './delivery';
 export * from './claimer';
+export { outboxLagSeconds } from './lag';
 // the checks and the pinned POST every outgoing address goes through (group robots' too)
 export { TargetError, failureOfStatus, postPinnedReading, resolveTarget, type TargetPolicy } from './webhook-target';
 export * from './mail.service';
