@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseCidr } from './common/ip-ranges';
+import { DEFAULT_NEAR_EXPIRY_DAYS } from '@medchannel/shared-schema';
 
 /** Every setting, read from the environment once at start and validated. */
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   trainingReminderMinutes: number;
   /** How often the daily notices run (expiring documents, courses due soon, digests); each runs once a day whatever this is. */
   noticeJobMinutes: number;
+  /** A batch in a distributor's stock expiring within this many days is near expiry: flagged in the lists, announced by the daily notices. */
+  nearExpiryDays: number;
   /** How often pending outbox events are sent to the brand's webhook, in ms (0: never, as in tests). */
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
@@ -145,6 +148,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     noticeJobMinutes: int(env, 'NOTICE_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
+    nearExpiryDays: int(env, 'NEAR_EXPIRY_DAYS', DEFAULT_NEAR_EXPIRY_DAYS, 1, 3650),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
     trustedProxy: list(
