@@ -128,18 +128,19 @@ test('a retry with the request key answers the first movement; the key with othe
   expect(await onHand(batchNo)).toBe(7);
 });
 
-test('a transfer to the second tier moves the units; its reversal moves them back, once', async () => {
+test('the owner transfers to his second tier; its reversal moves the units back, once', async () => {
   const batchNo = await received(10);
-  const r = await w.rep0.request(RECORD, {
-    i: {
-      kind: 'TRANSFER_OUT',
-      productId: w.cat.productII,
-      batchNo,
-      quantity: 4,
-      occurredOn: today(),
-      toDistributorId: w.brand.distributorIds[1],
-    },
-  });
+  const transfer = {
+    kind: 'TRANSFER_OUT',
+    productId: w.cat.productII,
+    batchNo,
+    quantity: 4,
+    occurredOn: today(),
+    toDistributorId: w.brand.distributorIds[1],
+  };
+  // a rep sees his own distributor only: the second tier is not there for him
+  expect(codeOf(await w.rep0.request(RECORD, { i: transfer }))).toBe(ErrorCode.NOT_FOUND);
+  const r = await w.owner.request(RECORD, { i: transfer });
   expect(r.errors).toEqual([]);
   expect(r.data.recordStockMovement).toMatchObject({ quantity: -4, counterpartName: '测试经销商 001' });
   expect(await onHand(batchNo)).toBe(6);
@@ -160,7 +161,7 @@ test('a transfer to the second tier moves the units; its reversal moves them bac
   expect(reasonOf(ofReversal)).toBe(ErrorReason.ALREADY_REVERSED);
   // a distributor that is neither its tier above nor below is no destination
   const other = await createBrand(t.app.ds, 1);
-  const foreign = await w.rep0.request(RECORD, {
+  const foreign = await w.owner.request(RECORD, {
     i: { kind: 'TRANSFER_OUT', productId: w.cat.productII, batchNo, quantity: 1, occurredOn: today(), toDistributorId: other.distributorIds[0] },
   });
   expect(codeOf(foreign)).toBe(ErrorCode.NOT_FOUND);

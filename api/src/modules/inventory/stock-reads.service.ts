@@ -8,8 +8,17 @@ import { SellOutFilter, StockFilter, StockMovementFilter } from './inventory.inp
 import { SellOutRowType, StockLineType, StockMovementType, UdiScanType } from './inventory.types';
 import { parseUdi } from './udi';
 
-/** Movements `m` with the names they show, for a WHERE to follow. */
-const MOVEMENTS = `SELECT m.id, m.kind, m.quantity, NULLIF(m.batch_no, '') AS "batchNo", NULLIF(m.serial_no, '') AS "serialNo",
+/**
+ * Movements `m` with the names they show, for a WHERE to follow: a hospital's and a transfer's
+ * other distributor's only where the viewer sees them (a second tier sees that stock came from its
+ * first tier, not its name), never a name the scope hides.
+ */
+const movements = (scope: Scope) => {
+  const h = scopeCondition(scope, 'hospital', 'h');
+  const c = scopeCondition(scope, 'distributor', 'c');
+  return {
+    params: { ...h.params, ...c.params },
+    sql: `SELECT m.id, m.kind, m.quantity, NULLIF(m.batch_no, '') AS "batchNo", NULLIF(m.serial_no, '') AS "serialNo",
                    m.expiry_date::text AS "expiryDate", m.occurred_on::text AS "occurredOn", m.reason, m.reverses_id AS "reversesId",
                    m.created_at AS "createdAt", to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_at,
                    EXISTS (SELECT 1 FROM stock_movement rv WHERE rv.reverses_id = m.id) AS reversed,
@@ -17,8 +26,11 @@ const MOVEMENTS = `SELECT m.id, m.kind, m.quantity, NULLIF(m.batch_no, '') AS "b
                    p.name AS "productName", p.code AS "productCode", h.name AS "hospitalName", hd.name AS "departmentName",
                    c.name AS "counterpartName"
               FROM stock_movement m JOIN distributor d ON d.id = m.distributor_id JOIN product p ON p.id = m.product_id
-              LEFT JOIN hospital h ON h.id = m.hospital_id LEFT JOIN hospital_department hd ON hd.id = m.department_id
-              LEFT JOIN distributor c ON c.id = m.counterpart_id`;
+              LEFT JOIN hospital h ON h.id = m.hospital_id AND ${h.sql}
+              LEFT JOIN hospital_department hd ON hd.id = m.department_id AND h.id IS NOT NULL
+              LEFT JOIN distributor c ON c.id = m.counterpart_id AND ${c.sql}`,
+  };
+};
 
 /** A keyset page over a raw statement: `keys` are SQL expressions of its rows `r`, cursor values in order. */
 interface RawPage {
@@ -115,7 +127,8 @@ export class StockReadService {
   /** Movements in scope, newest first. */
   movements(scope: Scope, page: PageArgs, filter: StockMovementFilter = {}): Promise<Page<StockMovementType>> {
     const owned = scopeCondition(scope, 'channelStock', 'm');
-    const params: Record<string, unknown> = { ...owned.params };
+    const named = movements(scope);
+    const params: Record<string, unknown> = { ...owned.params, ...named.params };
     const conditions = [owned.sql];
     for (const [key, sql] of [
       ['distributorId', 'm.distributor_id = :distributorId'],
@@ -130,7 +143,7 @@ export class StockReadService {
       }
     }
     return this.page<StockMovementType>(page, {
-      sql: `${MOVEMENTS} WHERE ${conditions.join(' AND ')}`,
+      sql: `${named.sql} WHERE ${conditions.join(' AND ')}`,
       params,
       direction: 'DESC',
       keys: ['r."occurredOn"', 'r.sort_at', 'r.id'],
@@ -141,9 +154,10 @@ export class StockReadService {
   /** Movements by id, in scope, in the order asked. */
   async byIds(scope: Scope, ids: readonly string[]): Promise<StockMovementType[]> {
     const owned = scopeCondition(scope, 'channelStock', 'm');
+    const named = movements(scope);
     const [sql, params] = this.ds.driver.escapeQueryWithParameters(
-      `${MOVEMENTS} WHERE m.id = ANY(:ids) AND ${owned.sql}`,
-      { ...owned.params, ids },
+      `${named.sql} WHERE m.id = ANY(:ids) AND ${owned.sql}`,
+      { ...owned.params, ...named.params, ids },
     );
     const rows: StockMovementType[] = await this.ds.query(sql, params);
     return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
@@ -151,12 +165,13 @@ export class StockReadService {
 
   /**
    * Units sold out, net of hospitals' returns and reversals, per hospital, department and product,
-   * of the distributors in scope; by hospital name.
+   * of the distributors in scope at the hospitals in scope (a brand user's regions); by hospital name.
    */
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
     const owned = scopeCondition(scope, 'channelStock', 'm');
-    const params: Record<string, unknown> = { ...owned.params };
-    const conditions = [owned.sql, 'm.hospital_id IS NOT NULL'];
+    const hospital = scopeCondition(scope, 'hospital', 'h');
+    const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
+    const conditions = [owned.sql, hospital.sql];
     for (const [key, sql] of [
       ['hospitalId', 'm.hospital_id = :hospitalId'],
       ['productId', 'm.product_id = :productId'],

@@ -204,42 +204,59 @@ export class StockService {
       reason: fields.reason?.trim() || null,
       createdBy: scope.userId,
     };
+    // every id the input names is read through the scope first, whatever the kind makes of it
+    const hospitalId = fields.hospitalId
+      ? await visibleId(em, scope, 'hospital', fields.hospitalId, 'hospitalId')
+      : null;
+    const departmentId = fields.departmentId ? await this.department(em, hospitalId, fields.departmentId) : null;
+    const counterpartId = fields.toDistributorId
+      ? await this.tierOf(em, scope, distributorId, fields.toDistributorId)
+      : null;
+    const sells = fields.kind === K.SOLD_OUT || fields.kind === K.RETURNED;
+    if (!sells && hospitalId) throw badInput('hospitalId', 'Only a sell-out or a return names a hospital');
+    if (fields.kind !== K.TRANSFER_OUT && counterpartId)
+      throw badInput('toDistributorId', 'Only a transfer names another distributor');
     switch (fields.kind) {
       case K.SOLD_OUT:
-      case K.RETURNED: {
-        if (!fields.hospitalId) throw badInput('hospitalId', 'Choose the hospital');
-        draft.hospitalId = await visibleId(em, scope, 'hospital', fields.hospitalId, 'hospitalId');
-        if (fields.kind === K.SOLD_OUT && !fields.departmentId) throw badInput('departmentId', 'Choose the department');
-        if (fields.departmentId) {
-          const [dept] = isUuid(fields.departmentId)
-            ? await em.query(`SELECT 1 FROM hospital_department WHERE id = $1 AND hospital_id = $2`, [
-                fields.departmentId,
-                draft.hospitalId,
-              ])
-            : [];
-          if (!dept) throw new AppError(ErrorCode.NOT_FOUND, 'Department not found', 'departmentId');
-          draft.departmentId = fields.departmentId;
-        }
-        if (fields.kind === K.SOLD_OUT) draft.quantity = -units;
-        return draft;
-      }
-      case K.TRANSFER_OUT: {
-        // a transfer goes between a first tier and its own second tier, either way
-        const [to] =
-          fields.toDistributorId && isUuid(fields.toDistributorId)
-            ? await em.query(
-                `SELECT t.id FROM distributor t JOIN distributor f ON f.id = $2
-                  WHERE t.id = $1 AND t.brand_id = f.brand_id AND (t.parent_id = f.id OR f.parent_id = t.id)`,
-                [fields.toDistributorId, distributorId],
-              )
-            : [];
-        if (!to) throw notVisible('distributor', 'toDistributorId');
-        return { ...draft, counterpartId: to.id, quantity: -units };
-      }
+      case K.RETURNED:
+        if (!hospitalId) throw badInput('hospitalId', 'Choose the hospital');
+        if (fields.kind === K.SOLD_OUT && !departmentId) throw badInput('departmentId', 'Choose the department');
+        return { ...draft, hospitalId, departmentId, quantity: fields.kind === K.SOLD_OUT ? -units : units };
+      case K.TRANSFER_OUT:
+        if (!counterpartId) throw badInput('toDistributorId', 'Choose the distributor it goes to');
+        return { ...draft, counterpartId, quantity: -units };
       default:
         if (!draft.reason) throw badInput('reason', 'Say why the stock is adjusted');
         return draft;
     }
+  }
+
+  /** A department of the hospital the input names (without one, no department is there). */
+  private async department(em: EntityManager, hospitalId: string | null, departmentId: string): Promise<string> {
+    const [dept] =
+      hospitalId && isUuid(departmentId)
+        ? await em.query(`SELECT 1 FROM hospital_department WHERE id = $1 AND hospital_id = $2`, [
+            departmentId,
+            hospitalId,
+          ])
+        : [];
+    if (!dept) throw new AppError(ErrorCode.NOT_FOUND, 'Department not found', 'departmentId');
+    return departmentId;
+  }
+
+  /**
+   * Where a transfer may go: a distributor the viewer sees that is the source's own second tier or
+   * the first tier above it (so an owner moves stock to and from his second tier).
+   */
+  private async tierOf(em: EntityManager, scope: Scope, from: string, to: string): Promise<string> {
+    await visibleId(em, scope, 'distributor', to, 'toDistributorId');
+    const [tier] = await em.query(
+      `SELECT 1 FROM distributor t JOIN distributor f ON f.id = $2
+        WHERE t.id = $1 AND t.brand_id = f.brand_id AND (t.parent_id = f.id OR f.parent_id = t.id)`,
+      [to, from],
+    );
+    if (!tier) throw notVisible('distributor', 'toDistributorId');
+    return to;
   }
 
   /** Corrects a wrong movement by appending its opposite (a transfer: both halves); once per movement, never a reversal. */
