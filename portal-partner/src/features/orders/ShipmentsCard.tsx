@@ -1,8 +1,9 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Tag, Typography } from 'antd';
+import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { errorMessage, useFormat } from '@medchannel/web-shared';
 import { EmptyState } from '@medchannel/web-shared/states';
-import type { PartnerOrderFragment } from '../../gql/graphql';
+import { ReceiveShipmentDocument, type PartnerOrderFragment } from '../../gql/graphql';
 
 type Shipment = PartnerOrderFragment['shipments'][number];
 
@@ -53,6 +54,7 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
           {s.reason}
         </div>
       )}
+      {!reversal && !s.reversed && <ReceiveButton shipmentId={s.id} />}
       {s.items.map((item) => (
         <div
           key={item.id}
@@ -95,5 +97,26 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** 收货入库: the shipment's items go into the distributor's stock, once (again: nothing more). */
+function ReceiveButton({ shipmentId }: { shipmentId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [receive, { loading }] = useMutation(ReceiveShipmentDocument);
+  const onClick = async () => {
+    try {
+      const r = await receive({ variables: { shipmentId } });
+      const units = (r.data?.receiveShipment ?? []).reduce((n, m) => n + m.quantity, 0);
+      void message.success(t('order.received', { count: units }));
+    } catch (e) {
+      void message.error(errorMessage(t, e));
+    }
+  };
+  return (
+    <Button size="small" loading={loading} onClick={() => void onClick()} data-testid="shipment-receive">
+      {t('order.receive')}
+    </Button>
   );
 }
