@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Modal, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Modal, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
@@ -62,7 +62,6 @@ function MovementRow({ movement: x, onReverse }: { movement: StockMovementRowFra
 
 function ReverseDialog({ movement, onClose }: { movement: StockMovementRowFragment | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const explain = useCodedError(STOCK_ERRORS);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +77,6 @@ function ReverseDialog({ movement, onClose }: { movement: StockMovementRowFragme
     if (!movement || !reason.trim()) return;
     try {
       await reverse({ variables: { id: movement.id, reason: reason.trim() } });
-      void message.success(t('stock.reverseDone'));
       close();
     } catch (e) {
       setError(explain(e).message);

@@ -1,6 +1,6 @@
 import './strings';
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
@@ -16,9 +16,9 @@ import { type SellOutValues, useSellOut } from './useSellOut';
 export default function SellOutPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { message } = App.useApp();
   const [form] = Form.useForm<SellOutValues>();
   const [code, setCode] = useState('');
+  const [done, setDone] = useState<string | null>(null);
   const s = useSellOut(form);
   const hospitalId = Form.useWatch('hospitalId', form);
   const hospitals = (s.hospitals.data ?? s.hospitals.previousData)?.hospitals.nodes ?? [];
@@ -31,10 +31,11 @@ export default function SellOutPage() {
     errors: STOCK_ERRORS,
     fields: ['hospitalId', 'departmentId', 'quantity', 'occurredOn'],
     send: async (v, requestKey) => {
+      setDone(null);
       const res = await s.sell(v, requestKey);
       const m = res.data?.recordStockMovement;
       if (!m) return;
-      void message.success(
+      setDone(
         t('stock.done', {
           product: m.productName,
           batch: m.batchNo ?? m.serialNo ?? '',
@@ -44,6 +45,7 @@ export default function SellOutPage() {
         }),
       );
       setCode('');
+      s.clear();
       form.resetFields(['quantity']);
     },
   });
@@ -93,6 +95,7 @@ export default function SellOutPage() {
       )}
       <Card size="small">
         <FailureAlert failure={shell.failure} testId="sell-out-error" style={{ marginBottom: 12 }} />
+        {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} data-testid="sell-out-done" />}
         <Form<SellOutValues>
           form={form}
           layout="vertical"

@@ -89,5 +89,8 @@ export function useSellOut(form: FormInstance<SellOutValues>) {
       },
     });
 
-  return { lot, scanned, scan, scanning, scanError, hospitals, setSearch, sell, recording: recording.loading };
+  /** after a sell-out: the next package is scanned afresh */
+  const clear = () => setScanned(null);
+
+  return { lot, scanned, scan, clear, scanning, scanError, hospitals, setSearch, sell, recording: recording.loading };
 }

@@ -1,4 +1,5 @@
-import { App, Button, Card, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useFormat } from '@medchannel/web-shared';
@@ -103,20 +104,23 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
 /** 收货入库: the shipment's items go into the distributor's stock, once (again: nothing more). */
 function ReceiveButton({ shipmentId }: { shipmentId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
   const [receive, { loading }] = useMutation(ReceiveShipmentDocument);
   const onClick = async () => {
     try {
       const r = await receive({ variables: { shipmentId } });
       const units = (r.data?.receiveShipment ?? []).reduce((n, m) => n + m.quantity, 0);
-      void message.success(t('order.received', { count: units }));
+      setSaid({ ok: true, text: t('order.received', { count: units }) });
     } catch (e) {
-      void message.error(errorMessage(t, e));
+      setSaid({ ok: false, text: errorMessage(t, e) });
     }
   };
   return (
-    <Button size="small" loading={loading} onClick={() => void onClick()} data-testid="shipment-receive">
-      {t('order.receive')}
-    </Button>
+    <Flex gap={8} align="center" wrap style={{ margin: '4px 0' }}>
+      <Button size="small" loading={loading} onClick={() => void onClick()} data-testid="shipment-receive">
+        {t('order.receive')}
+      </Button>
+      {said && <Typography.Text type={said.ok ? 'success' : 'danger'}>{said.text}</Typography.Text>}
+    </Flex>
   );
 }
