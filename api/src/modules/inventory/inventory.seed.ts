@@ -19,10 +19,10 @@ export const SEED_STOCK = {
 };
 
 /**
- * Channel stock: 杭州康达 receives the seeded shipment (one HK-200 by serial) and holds CRP and HIV
- * reagents from before the system (an ADJUSTED opening stock, one batch near expiry), moves some to
+ * Channel stock: 杭州康达 holds CRP and HIV reagents from before the system (an ADJUSTED opening stock, one batch near expiry), moves some to
  * its second tier 宁波瑞康 and sells out to 浙大一院's and 市一医院's laboratories; 瑞达 (瑞光) holds
- * and sells a batch of its own. Written through the same path as the API, so balances match.
+ * and sells a batch of its own. Written through the same path as the API, so balances match. (The
+ * seeded shipment stays to be received on the order's page: its serial is its placer's to see.)
  */
 export async function seedInventory(em: EntityManager, cal: SeedCalendar): Promise<void> {
   const day = (offset: number) => cal.fromToday(offset);
@@ -44,28 +44,6 @@ export async function seedInventory(em: EntityManager, cal: SeedCalendar): Promi
     serialNo: '',
     expiryDate,
   });
-
-  // the seeded shipment (order_data: a partial shipment to 康达), received on its day
-  const items: Array<{ id: string; product_id: string; quantity: number; batch_no: string; serial_no: string; shipped_on: string }> =
-    await em.query(
-      `SELECT si.id, l.product_id, si.quantity, si.batch_no, si.serial_no, s.shipped_on::text AS shipped_on
-         FROM shipment_item si JOIN shipment s ON s.id = si.shipment_id JOIN order_line l ON l.id = si.order_line_id
-        WHERE s.distributor_id = $1 ORDER BY si.item_no`,
-      [kd],
-    );
-  for (const i of items)
-    await appendMovement(em, {
-      brandId: HK,
-      distributorId: kd,
-      productId: i.product_id,
-      batchNo: i.batch_no ?? '',
-      serialNo: i.serial_no ?? '',
-      kind: K.RECEIVED,
-      quantity: i.quantity,
-      occurredOn: i.shipped_on,
-      shipmentItemId: i.id,
-      createdBy: owner,
-    });
 
   const opening = '期初库存（系统上线前）';
   const moves = [
