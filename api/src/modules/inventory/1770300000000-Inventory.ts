@@ -48,8 +48,12 @@ export class Inventory1770300000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX stock_movement_lot ON stock_movement (distributor_id, product_id, batch_no, serial_no, occurred_on)`,
     );
-    await q.query(`CREATE INDEX stock_movement_recent ON stock_movement (brand_id, occurred_on DESC, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX stock_movement_hospital ON stock_movement (hospital_id, occurred_on) WHERE hospital_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX stock_movement_recent ON stock_movement (brand_id, occurred_on DESC, created_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX stock_movement_hospital ON stock_movement (hospital_id, occurred_on) WHERE hospital_id IS NOT NULL`,
+    );
     await q.query(
       `CREATE TRIGGER stock_movement_append_only BEFORE UPDATE OR DELETE ON stock_movement FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
     );

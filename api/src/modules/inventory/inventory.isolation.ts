@@ -112,7 +112,13 @@ export const INVENTORY_OPERATIONS: Record<string, OperationCase> = {
         .map((h) => ({
           query: RECORD,
           variables: {
-            i: adjustment(user, { kind: 'SOLD_OUT', quantity: 1, reason: null, hospitalId: h.id, batchNo: SEED_STOCK.batch }),
+            i: adjustment(user, {
+              kind: 'SOLD_OUT',
+              quantity: 1,
+              reason: null,
+              hospitalId: h.id,
+              batchNo: SEED_STOCK.batch,
+            }),
           },
         })),
     ],
@@ -144,4 +150,3 @@ export const INVENTORY_OPERATIONS: Record<string, OperationCase> = {
     mutates: true,
   },
 };
-

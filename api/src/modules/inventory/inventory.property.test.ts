@@ -58,11 +58,21 @@ test('stock on hand equals the sum of the movements after any sequence', async (
       const written: Array<{ id: string; d: number; lot: number; delta: number; transfer: boolean }> = [];
       for (const o of ops) {
         const batchNo = `${prefix}-${o.lot}`;
-        const base = { productId: w.cat.productII, batchNo, occurredOn: today(), distributorId: w.brand.distributorIds[o.at] };
+        const base = {
+          productId: w.cat.productII,
+          batchNo,
+          occurredOn: today(),
+          distributorId: w.brand.distributorIds[o.at],
+        };
         const have = model.get(key(o.at, o.lot)) ?? 0;
         try {
           if (o.kind === 'IN') {
-            const id = await t.app.services.stock.record(owner, { ...base, kind: K.ADJUSTED, quantity: o.quantity, reason: '入' });
+            const id = await t.app.services.stock.record(owner, {
+              ...base,
+              kind: K.ADJUSTED,
+              quantity: o.quantity,
+              reason: '入',
+            });
             written.push({ id, d: o.at, lot: o.lot, delta: o.quantity, transfer: false });
             model.set(key(o.at, o.lot), have + o.quantity);
           } else if (o.kind === 'SELL') {

@@ -2,7 +2,13 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
 import { GqlContext, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { RecordStockMovementInput, ReverseStockMovementArgs, SellOutFilter, StockFilter, StockMovementFilter } from './inventory.inputs';
+import {
+  RecordStockMovementInput,
+  ReverseStockMovementArgs,
+  SellOutFilter,
+  StockFilter,
+  StockMovementFilter,
+} from './inventory.inputs';
 import {
   SellOutConnection,
   StockLineConnection,

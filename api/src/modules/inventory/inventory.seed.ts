@@ -51,18 +51,28 @@ export async function seedInventory(em: EntityManager, cal: SeedCalendar): Promi
     { ...lot(crp, SEED_STOCK.batch, day(300)), kind: K.ADJUSTED, quantity: 120, on: -60, reason: opening },
     { ...lot(hiv, '2512B', day(200)), kind: K.ADJUSTED, quantity: 30, on: -60, reason: opening },
   ];
-  for (const m of moves)
-    await appendMovement(em, { ...m, occurredOn: day(m.on), createdBy: owner });
+  for (const m of moves) await appendMovement(em, { ...m, occurredOn: day(m.on), createdBy: owner });
 
   const zy = HOSPITALS[0].id;
   const sy = HOSPITALS[1].id;
   const sales = [
-    { ...lot(crp, SEED_STOCK.nearExpiryBatch, null), hospitalId: zy, departmentId: await dept(zy, '检验科'), quantity: -10, on: -20 },
-    { ...lot(crp, SEED_STOCK.batch, null), hospitalId: sy, departmentId: await dept(sy, '检验科'), quantity: -24, on: -12 },
+    {
+      ...lot(crp, SEED_STOCK.nearExpiryBatch, null),
+      hospitalId: zy,
+      departmentId: await dept(zy, '检验科'),
+      quantity: -10,
+      on: -20,
+    },
+    {
+      ...lot(crp, SEED_STOCK.batch, null),
+      hospitalId: sy,
+      departmentId: await dept(sy, '检验科'),
+      quantity: -24,
+      on: -12,
+    },
     { ...lot(hiv, '2512B', null), hospitalId: zy, departmentId: await dept(zy, '检验科'), quantity: -6, on: -5 },
   ];
-  for (const s of sales)
-    await appendMovement(em, { ...s, kind: K.SOLD_OUT, occurredOn: day(s.on), createdBy: rep });
+  for (const s of sales) await appendMovement(em, { ...s, kind: K.SOLD_OUT, occurredOn: day(s.on), createdBy: rep });
 
   // 20 CRP to the second tier 宁波瑞康
   const out = await appendMovement(em, {

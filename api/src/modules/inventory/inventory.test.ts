@@ -162,7 +162,14 @@ test('the owner transfers to his second tier; its reversal moves the units back,
   // a distributor that is neither its tier above nor below is no destination
   const other = await createBrand(t.app.ds, 1);
   const foreign = await w.owner.request(RECORD, {
-    i: { kind: 'TRANSFER_OUT', productId: w.cat.productII, batchNo, quantity: 1, occurredOn: today(), toDistributorId: other.distributorIds[0] },
+    i: {
+      kind: 'TRANSFER_OUT',
+      productId: w.cat.productII,
+      batchNo,
+      quantity: 1,
+      occurredOn: today(),
+      toDistributorId: other.distributorIds[0],
+    },
   });
   expect(codeOf(foreign)).toBe(ErrorCode.NOT_FOUND);
 });
@@ -200,7 +207,15 @@ test('stock at a past date is the sum of the movements up to its end', async () 
   const batchNo = `H${randomUUID().slice(0, 6)}`;
   const adjust = (quantity: number, on: number) =>
     w.rep0.request(RECORD, {
-      i: { kind: 'ADJUSTED', productId: w.cat.productII, batchNo, quantity, occurredOn: day(on), reason: '期初', expiryDate: day(400) },
+      i: {
+        kind: 'ADJUSTED',
+        productId: w.cat.productII,
+        batchNo,
+        quantity,
+        occurredOn: day(on),
+        reason: '期初',
+        expiryDate: day(400),
+      },
     });
   expect((await adjust(50, -20)).errors).toEqual([]);
   expect((await w.rep0.request(RECORD, { i: sellOut(batchNo, 15, { occurredOn: day(-10) }) })).errors).toEqual([]);

@@ -6,7 +6,8 @@ import { ProductType } from '../product';
 
 registerEnumType(StockMovementKind, {
   name: 'StockMovementKind',
-  description: '入库 RECEIVED, 销售出库 SOLD_OUT, 调出/调入 TRANSFER_OUT/IN, 医院退货 RETURNED, 调整 ADJUSTED, 冲销 REVERSAL',
+  description:
+    '入库 RECEIVED, 销售出库 SOLD_OUT, 调出/调入 TRANSFER_OUT/IN, 医院退货 RETURNED, 调整 ADJUSTED, 冲销 REVERSAL',
 });
 
 /** The names a stock row shows, read with it in one statement. */
@@ -100,7 +101,9 @@ export class StockMovementType extends DistributorProductNames {
 @ObjectType()
 export class StockMovementConnection extends Connection(StockMovementType) {}
 
-@ObjectType('SellOutRow', { description: 'Units sold out (net of returns and reversals) to one hospital department of one product' })
+@ObjectType('SellOutRow', {
+  description: 'Units sold out (net of returns and reversals) to one hospital department of one product',
+})
 export class SellOutRowType {
   @Field(() => ID)
   hospitalId: string;
@@ -130,7 +133,9 @@ export class SellOutRowType {
 @ObjectType()
 export class SellOutConnection extends Connection(SellOutRowType) {}
 
-@ObjectType('UdiScan', { description: 'A scanned GS1 UDI read: its fields, its product, and the viewer’s stock of the lot' })
+@ObjectType('UdiScan', {
+  description: 'A scanned GS1 UDI read: its fields, its product, and the viewer’s stock of the lot',
+})
 export class UdiScanType {
   @Field()
   gtin: string;

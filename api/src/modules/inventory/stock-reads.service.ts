@@ -178,10 +178,7 @@ export class StockReadService {
       ['distributorId', 'm.distributor_id = :distributorId'],
       ['from', 'm.occurred_on >= :from::date'],
       ['to', 'm.occurred_on <= :to::date'],
-      [
-        'regionId',
-        'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)',
-      ],
+      ['regionId', 'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)'],
     ] as const) {
       if (filter[key]) {
         conditions.push(sql);
@@ -211,7 +208,7 @@ export class StockReadService {
       scope.brandId,
       udi.gtin,
     ]);
-    const product = found ? (await this.products.byIds(scope, [found.id]))[0] ?? null : null;
+    const product = found ? ((await this.products.byIds(scope, [found.id]))[0] ?? null) : null;
     let onHand = 0;
     if (product && scope.side === Side.PARTNER) {
       const [row] = await this.ds.query(

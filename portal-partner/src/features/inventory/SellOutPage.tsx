@@ -75,7 +75,12 @@ export default function SellOutPage() {
         </div>
         {s.scanError && <Alert type="error" showIcon title={s.scanError} style={{ marginTop: 8 }} />}
         {s.scanned && !s.scanned.product && (
-          <Alert type="warning" showIcon title={t('stock.noProduct', { gtin: s.scanned.gtin })} style={{ marginTop: 8 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('stock.noProduct', { gtin: s.scanned.gtin })}
+            style={{ marginTop: 8 }}
+          />
         )}
       </Card>
       {s.lot && (
@@ -95,7 +100,9 @@ export default function SellOutPage() {
       )}
       <Card size="small">
         <FailureAlert failure={shell.failure} testId="sell-out-error" style={{ marginBottom: 12 }} />
-        {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} data-testid="sell-out-done" />}
+        {done && (
+          <Alert type="success" showIcon title={done} style={{ marginBottom: 12 }} data-testid="sell-out-done" />
+        )}
         <Form<SellOutValues>
           form={form}
           layout="vertical"
@@ -127,12 +134,25 @@ export default function SellOutPage() {
             />
           </Form.Item>
           <Form.Item name="quantity" label={t('stock.quantity')} rules={[{ required: true }]}>
-            <InputNumber min={1} max={s.lot?.serialNo ? 1 : 100000} precision={0} size="large" style={{ width: '100%' }} />
+            <InputNumber
+              min={1}
+              max={s.lot?.serialNo ? 1 : 100000}
+              precision={0}
+              size="large"
+              style={{ width: '100%' }}
+            />
           </Form.Item>
           <Form.Item name="occurredOn" label={t('stock.occurredOn')} rules={[{ required: true }]}>
             <Input type="date" max={chinaToday()} size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={s.recording} data-testid="sell-out-confirm">
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            loading={s.recording}
+            data-testid="sell-out-confirm"
+          >
             {t('stock.confirm')}
           </Button>
         </Form>
