@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseCidr } from './common/ip-ranges';
+import { DEFAULT_NEAR_EXPIRY_DAYS } from '@medchannel/shared-schema';
 
 /** Every setting, read from the environment once at start and validated. */
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   jobPollSeconds: number;
   /** How many API processes serve the port (node's cluster); more than 1 needs DATABASE_URL. */
   workers: number;
+  /** A batch in a distributor's stock expiring within this many days is near expiry: flagged in the lists, announced by the daily notices. */
+  nearExpiryDays: number;
   /** How often pending outbox events are sent to the brand's webhook, in ms (0: never, as in tests). */
   outboxPollMs: number;
   /** The first retry of a failed delivery waits this long; each further one twice as long (≤ 1 h). */
@@ -162,6 +165,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobRetryDelaySeconds: int(env, 'JOB_RETRY_DELAY_SECONDS', 60, 1, 3600),
     jobPollSeconds: int(env, 'JOB_POLL_SECONDS', 5, 1, 45),
     workers: int(env, 'API_WORKERS', 1, 1, 64),
+    nearExpiryDays: int(env, 'NEAR_EXPIRY_DAYS', DEFAULT_NEAR_EXPIRY_DAYS, 1, 3650),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', nodeEnv === 'test' ? 0 : 2000, 0, 3_600_000),
     outboxRetryBaseMs: int(env, 'OUTBOX_RETRY_BASE_MS', 5000, 1, 3_600_000),
     trustedProxy: list(

@@ -151,6 +151,12 @@ export const CAPABILITIES = {
   /** Create a delivery project, assign its engineer, plan and complete milestones, upload their files. */
   'delivery.manage': [ENGINEER, ADMIN, CHANNEL_MANAGER],
 
+  // channel inventory and sell-out (流向)
+  /** A distributor's stock and movements, sell-out by hospital: the distributor's people their own, the brand's in scope. */
+  'stock.read': [...CHANNEL, ORDER_DESK, FINANCE, ...PARTNER],
+  /** Receive a shipment, sell out to a hospital, transfer to a second tier, take a return, adjust, reverse: the distributor's people. */
+  'stock.record': PARTNER,
+
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
   'audit.read': [...HEADS, OWNER],
@@ -176,6 +182,8 @@ export const CAPABILITIES = {
   /** The queue of bid quotes below the floor price waiting for approval. */
   'console.quoteApprovals': HEADS,
   'console.delivery': [...CHANNEL, ENGINEER],
+  /** Channel stock and sell-out (流向) by hospital, department, product and region. */
+  'console.inventory': [...CHANNEL, ORDER_DESK, FINANCE],
   /** The inbox behind the header's bell, and the notice settings. */
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */
@@ -198,6 +206,8 @@ export const CAPABILITIES = {
   'portal.notifications': PARTNER,
   'portal.audit': [OWNER],
   'portal.opportunities': PARTNER,
+  /** The own stock, receipts and sell-out by scanning a UDI. */
+  'portal.inventory': PARTNER,
   'portal.trials': PARTNER,
   'portal.team': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;

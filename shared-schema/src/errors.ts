@@ -78,4 +78,8 @@ export enum ErrorReason {
   ACCEPTANCE_DOCUMENT_REQUIRED = 'ACCEPTANCE_DOCUMENT_REQUIRED',
   /** A pre-sales entry is reversed once, and a reversal is not reversed */
   ALREADY_REVERSED = 'ALREADY_REVERSED',
+  /** A movement would take more of a batch or serial than the distributor holds */
+  INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
+  /** A scanned code is not a GS1 UDI the parser reads (with a GTIN) */
+  UDI_UNREADABLE = 'UDI_UNREADABLE',
 }

@@ -17,3 +17,4 @@ export * from './search.js';
 export * from './trials.js';
 export * from './tenders.js';
 export * from './delivery.js';
+export * from './inventory.js';

@@ -59,6 +59,7 @@ export const NOTICE_KINDS: Record<Side, readonly NotificationKind[]> = {
     K.TENDER_QUOTE_PENDING,
     K.TENDER_QUOTE_APPROVED,
     K.TENDER_QUOTE_REJECTED,
+    K.STOCK_NEAR_EXPIRY,
   ],
   [Side.PARTNER]: [
     K.ORDER_PLACED,
@@ -90,6 +91,7 @@ export const NOTICE_KINDS: Record<Side, readonly NotificationKind[]> = {
     K.TENDER_OPENING_DUE,
     K.TENDER_QUOTE_APPROVED,
     K.TENDER_QUOTE_REJECTED,
+    K.STOCK_NEAR_EXPIRY,
   ],
 };
 

@@ -126,4 +126,6 @@ export enum NotificationKind {
   /** to whoever asked for it (params: name) */
   TENDER_QUOTE_APPROVED = 'TENDER_QUOTE_APPROVED',
   TENDER_QUOTE_REJECTED = 'TENDER_QUOTE_REJECTED',
+  /** a batch in a distributor's stock expires within the near-expiry window: to its owners and its channel manager (params: name, batch, validTo, days, quantity) */
+  STOCK_NEAR_EXPIRY = 'STOCK_NEAR_EXPIRY',
 }

@@ -150,7 +150,13 @@ export type ScopedResource =
    * head): an admin the brand's; a regional head those whose opportunity's distributor lies in his
    * regions (a brand's own lead: whose hospital does); nobody else any
    */
-  | 'tenderApproval';
+  | 'tenderApproval'
+  /**
+   * channel inventory: stock movements, balances and sell-out (distributor_id): a partner its own
+   * distributor's (an owner's second tier too), a brand user those of the distributors in their
+   * regions or managed by them (an admin the brand's), as distributorOwned
+   */
+  | 'channelStock';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -240,6 +246,7 @@ export function scopeCondition(
       return { sql: owned, params };
     }
     case 'account':
+    case 'channelStock':
       return scopeCondition(scope, 'distributorOwned', alias);
     case 'team':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.id`, alias)})`, params };

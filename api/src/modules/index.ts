@@ -23,6 +23,7 @@ import { searchModule } from './search';
 import { trialModule } from './trial';
 import { tenderModule } from './tender';
 import { deliveryModule } from './delivery';
+import { inventoryModule } from './inventory';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -57,4 +58,5 @@ export const modules = () =>
     trialModule,
     tenderModule,
     deliveryModule,
+    inventoryModule,
   ] as const;

@@ -62,6 +62,7 @@ export const FIELD_KINDS: Record<string, string> = {
   tenderId: 'tender',
   engineerId: 'user',
   milestoneId: 'deliveryMilestone',
+  toDistributorId: 'distributor',
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CarOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
   FundOutlined,
@@ -28,6 +29,7 @@ export type Feature =
   | 'trials'
   | 'quoteApprovals'
   | 'delivery'
+  | 'inventory'
   | 'compliance'
   | 'products'
   | 'orders'
@@ -56,6 +58,7 @@ const NAV: NavItem[] = [
   { feature: 'trials', path: '/trials', icon: <ExperimentOutlined /> },
   { feature: 'quoteApprovals', path: '/quote-approvals', icon: <FileDoneOutlined /> },
   { feature: 'delivery', path: '/delivery', icon: <ToolOutlined /> },
+  { feature: 'inventory', path: '/inventory', icon: <DatabaseOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
   { feature: 'products', path: '/products', icon: <ShopOutlined /> },
   { feature: 'orders', path: '/orders', icon: <ShoppingCartOutlined /> },
@@ -85,6 +88,8 @@ const ACCESS: Record<Feature, Capability> = {
   quoteApprovals: 'console.quoteApprovals',
   // 交付项目: won opportunities' delivery, for the channel staff and the engineers who do it.
   delivery: 'console.delivery',
+  // 渠道库存: distributors' stock by batch and sell-out (流向) by hospital, in the viewer's regions.
+  inventory: 'console.inventory',
   // Can distributor D sell product P here on date T: any brand role may ask (the API scopes the records).
   compliance: 'console.compliance',
   // The catalogue (registrations, list and tier prices) is reference for every brand role.

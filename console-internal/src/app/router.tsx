@@ -19,6 +19,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/TrialsPage')),
   quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
   delivery: retryingLazy(() => import('../features/opportunities/delivery/DeliveryProjectsPage')),
+  inventory: retryingLazy(() => import('../features/inventory/ChannelStockPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -54,6 +55,8 @@ export const router = createAppRouter({
     { path: '/quote-approvals', feature: 'quoteApprovals', page: page.quoteApprovals },
     // 交付项目: the delivery projects after a win, by status, engineer and overdue milestones.
     { path: '/delivery', feature: 'delivery', page: page.delivery },
+    // 渠道库存: channel stock by batch (near expiry, at a date) and sell-out by hospital, department, product and region.
+    { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/products', feature: 'products', page: page.products },
     { path: '/orders', feature: 'orders', page: page.orders },
     { path: '/orders/:id', feature: 'orders', page: page.order },

@@ -22,7 +22,8 @@ export type Feature =
   | 'audit'
   | 'team'
   | 'opportunities'
-  | 'trials';
+  | 'trials'
+  | 'inventory';
 
 export interface NavItem {
   feature: Feature;
@@ -66,6 +67,8 @@ const ACCESS: Record<Feature, Capability> = {
   opportunities: 'portal.opportunities',
   // 我的试用: the trials the viewer planned or of his opportunities, reached from 机会点 and 我的.
   trials: 'portal.trials',
+  // 库存: the own stock and selling out by scanning a UDI, reached from 我的 and the home page.
+  inventory: 'portal.inventory',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -33,6 +33,8 @@ const page = {
   newOpportunity: retryingLazy(() => import('../features/opportunities/NewOpportunityPage')),
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityPage')),
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
+  inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
+  sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
 };
 
 export const router = createAppRouter({
@@ -70,6 +72,9 @@ export const router = createAppRouter({
     { path: '/opportunities', feature: 'opportunities', page: page.opportunities },
     { path: '/opportunities/new', feature: 'opportunities', page: page.newOpportunity },
     { path: '/opportunities/:id', feature: 'opportunities', page: page.opportunity },
+    // 库存: lots on hand and movements; 扫码出库, a sell-out to a hospital department by scanning its UDI.
+    { path: '/inventory', feature: 'inventory', page: page.inventory },
+    { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
   ],
 });

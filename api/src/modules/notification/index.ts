@@ -21,7 +21,7 @@ function notificationServices({ ds, config }: ModuleCore, deps: OutboxServices) 
     noticePreferences: new PreferenceService(ds),
     robots: new RobotService(ds, deps.outbox.targetPolicy),
     robotLog: new RobotLogService(ds, deps.outbox),
-    noticeJobs: new NoticeJobs(ds, notifications),
+    noticeJobs: new NoticeJobs(ds, notifications, config.nearExpiryDays),
   };
 }
 export type NotificationServices = ReturnType<typeof notificationServices>;

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   COURSE_DUE_SOON_DAYS,
+  DEFAULT_NEAR_EXPIRY_DAYS,
   EXPIRY_NOTICE_DAYS,
   NotificationKind,
   Role,
@@ -37,6 +38,8 @@ export class NoticeJobs {
   constructor(
     private readonly ds: DataSource,
     private readonly notifications: NotificationService,
+    /** a batch in stock expiring within this many days is announced (config NEAR_EXPIRY_DAYS) */
+    private readonly nearExpiryDays: number = DEFAULT_NEAR_EXPIRY_DAYS,
   ) {}
 
   async runDaily(now: Date = new Date()): Promise<{ notices: number; digests: number }> {
@@ -74,6 +77,7 @@ export class NoticeJobs {
     );
     notices += await this.coursesDueSoon(day);
     notices += await this.tenderDeadlines(day);
+    notices += await this.stockNearExpiry(day);
     const digests = await this.digests(addDays(day, -1));
     return { notices, digests };
   }
@@ -204,6 +208,58 @@ export class NoticeJobs {
             days: String(daysBetween(day, t.due_on)),
           },
           dedupeKey: `${t.kind}:${t.id}:${t.due_on}`,
+        });
+        sent += written.length;
+      });
+    }
+    return sent;
+  }
+
+  /**
+   * Batches in a distributor's stock (channel inventory) that expire within the near-expiry window:
+   * once per distributor, product, batch and expiry, to the distributor's owners and its channel
+   * manager (the brand). A batch sold out before the run is not told of.
+   */
+  private async stockNearExpiry(day: string): Promise<number> {
+    const lots: Array<{
+      brand_id: string;
+      distributor_id: string;
+      product_id: string;
+      name: string;
+      batch_no: string;
+      valid_to: string;
+      quantity: string;
+      channel_manager_id: string | null;
+    }> = await this.ds.query(
+      `SELECT b.brand_id, b.distributor_id, b.product_id, p.name, b.batch_no, b.expiry_date::text AS valid_to,
+              SUM(b.quantity)::text AS quantity, d.channel_manager_id
+         FROM stock_balance b JOIN product p ON p.id = b.product_id JOIN distributor d ON d.id = b.distributor_id
+        WHERE b.quantity > 0 AND b.expiry_date BETWEEN $1::date AND $2::date
+        GROUP BY b.brand_id, b.distributor_id, b.product_id, p.name, b.batch_no, b.expiry_date, d.channel_manager_id`,
+      [day, addDays(day, this.nearExpiryDays)],
+    );
+    let sent = 0;
+    for (const lot of lots) {
+      await this.ds.transaction(async (em) => {
+        const owners: Array<{ id: string }> = await em.query(
+          `SELECT id FROM app_user WHERE distributor_id = $1 AND role = $2 AND disabled_at IS NULL`,
+          [lot.distributor_id, Role.OWNER],
+        );
+        const written = await this.notifications.notify(em, {
+          brandId: lot.brand_id,
+          userIds: [...owners.map((o) => o.id), ...(lot.channel_manager_id ? [lot.channel_manager_id] : [])],
+          kind: NotificationKind.STOCK_NEAR_EXPIRY,
+          entity: 'distributor_stock',
+          entityId: lot.distributor_id,
+          params: {
+            name: lot.name,
+            batch: lot.batch_no,
+            validTo: lot.valid_to,
+            days: String(daysBetween(day, lot.valid_to)),
+            quantity: lot.quantity,
+            productId: lot.product_id,
+          },
+          dedupeKey: `${NotificationKind.STOCK_NEAR_EXPIRY}:${lot.distributor_id}:${lot.product_id}:${lot.batch_no}:${lot.valid_to}`,
         });
         sent += written.length;
       });

@@ -75,6 +75,10 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
     zh: '您在招标 {name} 的投标报价被驳回',
     en: 'Your bid quote for tender {name} was rejected',
   },
+  STOCK_NEAR_EXPIRY: {
+    zh: '{name} 批号 {batch} 的库存 {quantity} 件将于 {validTo} 到期（还有 {days} 天）',
+    en: '{quantity} of {name} batch {batch} in stock expire on {validTo} (in {days} days)',
+  },
   REGISTRATION_EXPIRING: {
     zh: '{name} 的注册证将于 {validTo} 到期（{days} 天后）',
     en: 'The registration certificate of {name} expires on {validTo} (in {days} days)',

@@ -25,6 +25,8 @@ const RECORDS: Record<string, { table: string; resource: ScopedResource }> = {
   opportunity: { table: 'opportunity', resource: 'opportunity' },
   tender: { table: 'tender', resource: 'tender' },
   product: { table: 'product', resource: 'brand' },
+  /** a distributor's stock (channel inventory): whoever sees the distributor */
+  distributor_stock: { table: 'distributor', resource: 'distributor' },
 };
 
 type Row = ScopeRow & {

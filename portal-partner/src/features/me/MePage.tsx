@@ -3,6 +3,7 @@ import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import {
   BankOutlined,
   BellOutlined,
+  DatabaseOutlined,
   ExperimentOutlined,
   FundOutlined,
   LogoutOutlined,
@@ -73,6 +74,13 @@ export default function MePage() {
         icon={<ExperimentOutlined />}
         label={t('nav.trials')}
         hint={t('nav.trialsHint')}
+      />
+      <MeLink
+        to="/inventory"
+        testId="me-inventory"
+        icon={<DatabaseOutlined />}
+        label={t('nav.inventory')}
+        hint={t('nav.inventoryHint')}
       />
       <MeLink
         to="/compliance"

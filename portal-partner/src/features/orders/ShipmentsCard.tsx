@@ -1,8 +1,10 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
+import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { errorMessage, useFormat } from '@medchannel/web-shared';
 import { EmptyState } from '@medchannel/web-shared/states';
-import type { PartnerOrderFragment } from '../../gql/graphql';
+import { ReceiveShipmentDocument, type PartnerOrderFragment } from '../../gql/graphql';
 
 type Shipment = PartnerOrderFragment['shipments'][number];
 
@@ -53,6 +55,7 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
           {s.reason}
         </div>
       )}
+      {!reversal && !s.reversed && <ReceiveButton shipmentId={s.id} />}
       {s.items.map((item) => (
         <div
           key={item.id}
@@ -95,5 +98,29 @@ function ShipmentItem({ shipment: s }: { shipment: Shipment }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** 收货入库: the shipment's items go into the distributor's stock, once (again: nothing more). */
+function ReceiveButton({ shipmentId }: { shipmentId: string }) {
+  const { t } = useTranslation();
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const [receive, { loading }] = useMutation(ReceiveShipmentDocument);
+  const onClick = async () => {
+    try {
+      const r = await receive({ variables: { shipmentId } });
+      const units = (r.data?.receiveShipment ?? []).reduce((n, m) => n + m.quantity, 0);
+      setSaid({ ok: true, text: t('order.received', { count: units }) });
+    } catch (e) {
+      setSaid({ ok: false, text: errorMessage(t, e) });
+    }
+  };
+  return (
+    <Flex gap={8} align="center" wrap style={{ margin: '4px 0' }}>
+      <Button size="small" loading={loading} onClick={() => void onClick()} data-testid="shipment-receive">
+        {t('order.receive')}
+      </Button>
+      {said && <Typography.Text type={said.ok ? 'success' : 'danger'}>{said.text}</Typography.Text>}
+    </Flex>
   );
 }

@@ -1,0 +1,27 @@
+import { defineModule, type ModuleCore } from '../module';
+import type { ProductServices } from '../product';
+import { Inventory1770300000000 } from './1770300000000-Inventory';
+import { StockBalance, StockMovement } from './inventory.entity';
+import { InventoryResolver } from './inventory.resolver';
+import { seedInventory } from './inventory.seed';
+import { StockReadService } from './stock-reads.service';
+import { StockService } from './stock.service';
+
+// deps: the catalogue (a scanned GTIN's product, read in scope)
+function inventoryServices({ ds, config }: ModuleCore, deps: ProductServices) {
+  return {
+    stock: new StockService(ds),
+    stockReads: new StockReadService(ds, deps.products, config.nearExpiryDays),
+  };
+}
+
+export const inventoryModule = defineModule({
+  name: 'inventory',
+  entities: () => [StockMovement, StockBalance],
+  migrations: () => [Inventory1770300000000],
+  services: inventoryServices,
+  resolvers: () => [InventoryResolver],
+  seed: (em, cal) => seedInventory(em, cal),
+});
+
+export * from './inventory.entity';

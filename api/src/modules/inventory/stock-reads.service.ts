@@ -1,0 +1,223 @@
+import { DataSource } from 'typeorm';
+import { Side } from '@medchannel/shared-schema';
+import { Scope, scopeCondition } from '../../auth/scope';
+import { addDays, today } from '../../common/dates';
+import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
+import type { ProductService } from '../product';
+import { SellOutFilter, StockFilter, StockMovementFilter } from './inventory.inputs';
+import { SellOutRowType, StockLineType, StockMovementType, UdiScanType } from './inventory.types';
+import { parseUdi } from './udi';
+
+/**
+ * Movements `m` with the names they show, for a WHERE to follow: a hospital's and a transfer's
+ * other distributor's only where the viewer sees them (a second tier sees that stock came from its
+ * first tier, not its name), never a name the scope hides.
+ */
+const movements = (scope: Scope) => {
+  const h = scopeCondition(scope, 'hospital', 'h');
+  const c = scopeCondition(scope, 'distributor', 'c');
+  return {
+    params: { ...h.params, ...c.params },
+    sql: `SELECT m.id, m.kind, m.quantity, NULLIF(m.batch_no, '') AS "batchNo", NULLIF(m.serial_no, '') AS "serialNo",
+                   m.expiry_date::text AS "expiryDate", m.occurred_on::text AS "occurredOn", m.reason, m.reverses_id AS "reversesId",
+                   m.created_at AS "createdAt", to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_at,
+                   EXISTS (SELECT 1 FROM stock_movement rv WHERE rv.reverses_id = m.id) AS reversed,
+                   m.distributor_id AS "distributorId", d.name AS "distributorName", m.product_id AS "productId",
+                   p.name AS "productName", p.code AS "productCode", h.name AS "hospitalName", hd.name AS "departmentName",
+                   c.name AS "counterpartName"
+              FROM stock_movement m JOIN distributor d ON d.id = m.distributor_id JOIN product p ON p.id = m.product_id
+              LEFT JOIN hospital h ON h.id = m.hospital_id AND ${h.sql}
+              LEFT JOIN hospital_department hd ON hd.id = m.department_id AND h.id IS NOT NULL
+              LEFT JOIN distributor c ON c.id = m.counterpart_id AND ${c.sql}`,
+  };
+};
+
+/** A keyset page over a raw statement: `keys` are SQL expressions of its rows `r`, cursor values in order. */
+interface RawPage {
+  /** a SELECT whose rows are aliased r in the page's ORDER BY; :named parameters */
+  sql: string;
+  params: Record<string, unknown>;
+  keys: string[];
+  cursorOf: (row: Record<string, unknown>) => Array<string | number>;
+  direction?: 'ASC' | 'DESC';
+}
+
+/**
+ * The reads of channel inventory: stock on hand now (the balances) or at the end of any day (the
+ * sum of the movements up to it), the movements, sell-out by hospital, department and product, and
+ * a scanned UDI. Every statement carries the scope's `channelStock` condition; names are joined in,
+ * so a page is one statement and its count.
+ */
+export class StockReadService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly products: ProductService,
+    private readonly nearExpiryDays: number,
+  ) {}
+
+  private async page<T>(page: PageArgs, q: RawPage): Promise<Page<T>> {
+    const dir = q.direction ?? 'ASC';
+    const params: Record<string, unknown> = { ...q.params, page_limit: page.first + 1 };
+    let where = '';
+    if (page.after) {
+      const values = decodeCursor(page.after, q.keys.length);
+      values.forEach((v, i) => (params[`cursor_${i}`] = v));
+      where = `WHERE (${q.keys.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${q.keys.map((_, i) => `:cursor_${i}`).join(', ')})`;
+    }
+    const driver = this.ds.driver;
+    const [countSql, countParams] = driver.escapeQueryWithParameters(
+      `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
+      q.params,
+    );
+    const [pageSql, pageParams] = driver.escapeQueryWithParameters(
+      `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${q.keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT :page_limit`,
+      params,
+    );
+    const [{ n }] = await this.ds.query(countSql, countParams);
+    const rows = await this.ds.query(pageSql, pageParams);
+    return toPage(rows as T[], page.first, n, (row) => q.cursorOf(row as Record<string, unknown>));
+  }
+
+  /** Lots on hand (quantity > 0) now, or at the end of `asOf`; soonest expiry first. */
+  stock(scope: Scope, page: PageArgs, filter: StockFilter = {}): Promise<Page<StockLineType>> {
+    const owned = scopeCondition(scope, 'channelStock', 'b');
+    const params: Record<string, unknown> = { ...owned.params, on: today() };
+    const conditions = [owned.sql];
+    if (filter.distributorId) {
+      conditions.push('b.distributor_id = :distributorId');
+      params.distributorId = filter.distributorId;
+    }
+    if (filter.productId) {
+      conditions.push('b.product_id = :productId');
+      params.productId = filter.productId;
+    }
+    if (filter.lot?.trim()) {
+      conditions.push(`(b.batch_no LIKE :lot OR b.serial_no LIKE :lot)`);
+      params.lot = `${filter.lot.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    params.soon = addDays(filter.asOf ?? today(), this.nearExpiryDays);
+    const lots = filter.asOf
+      ? `SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, MAX(b.expiry_date) AS expiry_date, SUM(b.quantity)::int AS quantity
+           FROM stock_movement b WHERE ${conditions.join(' AND ')} AND b.occurred_on <= :asOf
+          GROUP BY b.distributor_id, b.product_id, b.batch_no, b.serial_no HAVING SUM(b.quantity) > 0`
+      : `SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, b.expiry_date, b.quantity
+           FROM stock_balance b WHERE ${conditions.join(' AND ')} AND b.quantity > 0`;
+    if (filter.asOf) params.asOf = filter.asOf;
+    const near = filter.nearExpiry ? `WHERE l.expiry_date <= :soon::date` : '';
+    return this.page<StockLineType>(page, {
+      sql: `SELECT l.distributor_id AS "distributorId", d.name AS "distributorName", l.product_id AS "productId",
+                   p.name AS "productName", p.code AS "productCode", NULLIF(l.batch_no, '') AS "batchNo",
+                   NULLIF(l.serial_no, '') AS "serialNo", l.expiry_date::text AS "expiryDate", l.quantity,
+                   COALESCE(l.expiry_date <= :soon::date, false) AS "nearExpiry",
+                   COALESCE(l.expiry_date < :on::date, false) AS expired,
+                   COALESCE(l.expiry_date::text, '9999-12-31') AS sort_expiry, l.batch_no AS sort_batch, l.serial_no AS sort_serial
+              FROM (${lots}) l JOIN distributor d ON d.id = l.distributor_id JOIN product p ON p.id = l.product_id ${near}`,
+      params,
+      keys: ['r.sort_expiry', 'r."distributorId"', 'r."productId"', 'r.sort_batch', 'r.sort_serial'],
+      cursorOf: (r) => [
+        String(r.sort_expiry),
+        String(r.distributorId),
+        String(r.productId),
+        String(r.sort_batch),
+        String(r.sort_serial),
+      ],
+    });
+  }
+
+  /** Movements in scope, newest first. */
+  movements(scope: Scope, page: PageArgs, filter: StockMovementFilter = {}): Promise<Page<StockMovementType>> {
+    const owned = scopeCondition(scope, 'channelStock', 'm');
+    const named = movements(scope);
+    const params: Record<string, unknown> = { ...owned.params, ...named.params };
+    const conditions = [owned.sql];
+    for (const [key, sql] of [
+      ['distributorId', 'm.distributor_id = :distributorId'],
+      ['productId', 'm.product_id = :productId'],
+      ['kind', 'm.kind = :kind'],
+      ['from', 'm.occurred_on >= :from::date'],
+      ['to', 'm.occurred_on <= :to::date'],
+    ] as const) {
+      if (filter[key]) {
+        conditions.push(sql);
+        params[key] = filter[key];
+      }
+    }
+    return this.page<StockMovementType>(page, {
+      sql: `${named.sql} WHERE ${conditions.join(' AND ')}`,
+      params,
+      direction: 'DESC',
+      keys: ['r."occurredOn"', 'r.sort_at', 'r.id'],
+      cursorOf: (r) => [String(r.occurredOn), String(r.sort_at), String(r.id)],
+    });
+  }
+
+  /** Movements by id, in scope, in the order asked. */
+  async byIds(scope: Scope, ids: readonly string[]): Promise<StockMovementType[]> {
+    const owned = scopeCondition(scope, 'channelStock', 'm');
+    const named = movements(scope);
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+      `${named.sql} WHERE m.id = ANY(:ids) AND ${owned.sql}`,
+      { ...owned.params, ...named.params, ids },
+    );
+    const rows: StockMovementType[] = await this.ds.query(sql, params);
+    return ids.map((id) => rows.find((r) => r.id === id)!).filter(Boolean);
+  }
+
+  /**
+   * Units sold out, net of hospitals' returns and reversals, per hospital, department and product,
+   * of the distributors in scope at the hospitals in scope (a brand user's regions); by hospital name.
+   */
+  sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
+    const owned = scopeCondition(scope, 'channelStock', 'm');
+    const hospital = scopeCondition(scope, 'hospital', 'h');
+    const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
+    const conditions = [owned.sql, hospital.sql];
+    for (const [key, sql] of [
+      ['hospitalId', 'm.hospital_id = :hospitalId'],
+      ['productId', 'm.product_id = :productId'],
+      ['distributorId', 'm.distributor_id = :distributorId'],
+      ['from', 'm.occurred_on >= :from::date'],
+      ['to', 'm.occurred_on <= :to::date'],
+      ['regionId', 'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)'],
+    ] as const) {
+      if (filter[key]) {
+        conditions.push(sql);
+        params[key] = filter[key];
+      }
+    }
+    return this.page<SellOutRowType>(page, {
+      sql: `SELECT m.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
+                   m.department_id AS "departmentId", hd.name AS "departmentName", m.product_id AS "productId",
+                   p.name AS "productName", (-SUM(m.quantity))::int AS quantity,
+                   COALESCE(m.department_id::text, '') AS sort_department
+              FROM stock_movement m JOIN hospital h ON h.id = m.hospital_id JOIN product p ON p.id = m.product_id
+              LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = m.department_id
+             WHERE ${conditions.join(' AND ')}
+             GROUP BY m.hospital_id, h.name, rg.name, m.department_id, hd.name, m.product_id, p.name
+            HAVING SUM(m.quantity) <> 0`,
+      params,
+      keys: ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'],
+      cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],
+    });
+  }
+
+  /** A scanned GS1 code read: the product with its GTIN (UDI-DI), and the viewer's own units of the lot. */
+  async scan(scope: Scope, code: string): Promise<UdiScanType> {
+    const udi = parseUdi(code);
+    const [found] = await this.ds.query(`SELECT id FROM product WHERE brand_id = $1 AND udi_di = $2 LIMIT 1`, [
+      scope.brandId,
+      udi.gtin,
+    ]);
+    const product = found ? ((await this.products.byIds(scope, [found.id]))[0] ?? null) : null;
+    let onHand = 0;
+    if (product && scope.side === Side.PARTNER) {
+      const [row] = await this.ds.query(
+        `SELECT COALESCE(SUM(quantity), 0)::int AS n FROM stock_balance
+          WHERE distributor_id = $1 AND product_id = $2 AND batch_no = $3 AND serial_no = $4`,
+        [scope.distributorId, product.id, udi.batchNo ?? '', udi.serialNo ?? ''],
+      );
+      onHand = row.n;
+    }
+    return { ...udi, product, onHand };
+  }
+}
