@@ -46,7 +46,7 @@ export async function inventoryWorld(t: TestApp): Promise<InventoryWorld> {
 }
 
 /** Every distributor of the brand authorized for the province (and so its cities' hospitals). */
-export async function authorize(ds: DataSource, brand: BrandFixture, cat: CatalogFixture): Promise<void> {
+async function authorize(ds: DataSource, brand: BrandFixture, cat: CatalogFixture): Promise<void> {
   for (const d of brand.distributorIds)
     await ds.query(
       `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)

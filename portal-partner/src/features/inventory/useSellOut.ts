@@ -21,7 +21,7 @@ export interface SellOutValues {
 }
 
 /** What is being sold out: from a scanned UDI, or a lot picked from the stock list (?product=&batch=&serial=). */
-export interface Lot {
+interface Lot {
   productId: string;
   productName: string;
   batchNo: string | null;
