@@ -84,6 +84,8 @@ const ID_PRIMARY_KEYS = [
   'unique:visit_task:visit_task_pkey',
   'unique:webhook_delivery:webhook_delivery_pkey',
   'unique:webhook_endpoint:webhook_endpoint_pkey',
+  'unique:stock_balance:stock_balance_pkey',
+  'unique:stock_movement:stock_movement_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -260,6 +262,19 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:visit_task:visit_task_note_id_fkey',
   'foreign-key:visit_task:visit_task_owner_id_fkey',
   'foreign-key:webhook_delivery:webhook_delivery_event_id_fkey',
+  'foreign-key:purchase_order:purchase_order_opportunity_id_fkey',
+  'foreign-key:purchase_order:purchase_order_tender_id_fkey',
+  'foreign-key:stock_balance:stock_balance_distributor_id_fkey',
+  'foreign-key:stock_balance:stock_balance_product_id_fkey',
+  'foreign-key:stock_movement:stock_movement_counterpart_id_fkey',
+  'foreign-key:stock_movement:stock_movement_created_by_fkey',
+  'foreign-key:stock_movement:stock_movement_department_id_fkey',
+  'foreign-key:stock_movement:stock_movement_distributor_id_fkey',
+  'foreign-key:stock_movement:stock_movement_hospital_id_fkey',
+  'foreign-key:stock_movement:stock_movement_pair_id_fkey',
+  'foreign-key:stock_movement:stock_movement_product_id_fkey',
+  'foreign-key:stock_movement:stock_movement_reverses_id_fkey',
+  'foreign-key:stock_movement:stock_movement_shipment_item_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -292,6 +307,10 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:visit_attachment:visit_attachment_once',
   'unique:visit_comment:visit_comment_idempotency',
   'unique:visit_note:visit_note_idempotency',
+  'unique:purchase_order:purchase_order_live_of_tender',
+  'unique:stock_movement:stock_movement_received_once',
+  'unique:stock_movement:stock_movement_request_key',
+  'unique:stock_movement:stock_movement_reverses_id_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */

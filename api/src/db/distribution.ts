@@ -10,4 +10,6 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
   person:
     'a login identity (e-mail, password hash) shared by the memberships (app_user) one person holds in several brands',
   schema_migration: "TypeORM's record of the migrations run: one per database, the coordinator's",
+  failure_throttle:
+    'failed sign-ins and public checks counted per source and account before any brand is known (auth/rate-limiter.ts): small, short-lived, shared by every node',
 };
