@@ -15,9 +15,11 @@ const KB = 1024;
  * initial load past 300 and 250 KB; brought down to 302 and 253 KB once English words left the first
  * load (302.4 → 299.1 and 253.7 → 251.5 KB), the console's with the 1 KB more that part 6's trials,
  * quote approvals and delivery menus, their error reasons and notice kinds brought (301.5 KB).
- * Cutting further is part 9's (issue 23) work.
+ * The portal's to 254 KB when part 7's stock menu, its scan route and stock notices and part 9's
+ * offline store joined the first load (253.0 → 253.4 KB; the console 301.9 KB).
+ * Cutting further is part 9's (issue 23) work: its ≤ 120 KB needs the phone components.
  */
-const BUDGETS = { 'console-internal': 302 * KB, 'portal-partner': 253 * KB };
+const BUDGETS = { 'console-internal': 302 * KB, 'portal-partner': 254 * KB };
 const REPO = join(__dirname, '..');
 
 const gzipCache = new Map();
