@@ -28,8 +28,8 @@ test('channel manager: back to the deep link after login, role menu, language sa
     .locator('[data-testid^="nav-"]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   // A channel manager works the field: no finance (order desk and finance own statements); imports
-  // spreadsheets; follows the trials and the delivery projects of his opportunities, but does not
-  // approve quotes below the floor price (the regional head does).
+  // spreadsheets; follows the trials and the delivery projects of his opportunities and his
+  // distributors' channel stock, but does not approve quotes below the floor price (the regional head does).
   expect(menu).toEqual([
     'nav-dashboard',
     'nav-distributors',
@@ -37,6 +37,7 @@ test('channel manager: back to the deep link after login, role menu, language sa
     'nav-opportunities',
     'nav-trials',
     'nav-delivery',
+    'nav-inventory',
     'nav-compliance',
     'nav-products',
     'nav-orders',
@@ -115,6 +116,7 @@ test('order desk sees orders and finance, not the field work', async () => {
   expect(menu).toEqual([
     'nav-dashboard',
     'nav-distributors',
+    'nav-inventory',
     'nav-compliance',
     'nav-products',
     'nav-orders',

@@ -37,6 +37,8 @@ export default function AuditTrailPage() {
           ...PARTNER_AUDITED_RECORDS.map((k) => ({ value: k, label: t(`audit.record_kind.${k}`) })),
         ]}
         aria-label={t('audit.record')}
+        // eleven kinds: all rendered, so reopening after a pick scrolls instead of dropping the first ones
+        virtual={false}
         style={{ width: '100%', marginBottom: 12 }}
         data-testid="audit-kind-filter"
       />
