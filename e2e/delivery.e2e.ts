@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { PASSWORD, login, openBrowser, url, type Session } from './support/browser';
+import { apiAs } from './support/api';
+import { login, openBrowser, url, type Session } from './support/browser';
 
 // Delivery after a win. The admin (on the API) makes a won opportunity of 广州粤康 at 中山大学附属第一医院's
 // 超声科, with a suffix of the run's own so a retry starts afresh. 吴强, 华康's engineer for 广东, logs
@@ -20,35 +21,9 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await s.close();
 });
 
-async function adminApi() {
-  const headers = { 'content-type': 'application/json', 'x-medchannel-app': 'console' };
-  const res = await fetch(url('console', '/graphql'), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`,
-      variables: { e: 'admin@huakang.demo', p: PASSWORD },
-    }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const r = await fetch(url('console', '/graphql'), {
-      method: 'POST',
-      headers: { ...headers, cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await r.json()) as { data: T; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-}
-
 /** A won opportunity of 粤康's at the seeded won deal's hospital, department and line. */
 async function wonOpportunity(need: string): Promise<string> {
-  const gql = await adminApi();
+  const gql = await apiAs('console', 'admin@huakang.demo');
   type Seeded = {
     opportunities: {
       nodes: Array<{

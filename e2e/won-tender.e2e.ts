@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { PASSWORD, login, openBrowser, url, type Session } from './support/browser';
+import { apiAs } from './support/api';
+import { login, openBrowser, url, type Session } from './support/browser';
 
 // A won tender becomes an order and a delivery project. The admin (on the API) opens a tender of
 // 广州粤康 at the seeded won deal's hospital and department (a suffix of the run's own), quotes the
@@ -27,38 +28,12 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await s.close();
 });
 
-async function adminApi() {
-  const headers = { 'content-type': 'application/json', 'x-medchannel-app': 'console' };
-  const res = await fetch(url('console', '/graphql'), {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }`,
-      variables: { e: 'admin@huakang.demo', p: PASSWORD },
-    }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-    const r = await fetch(url('console', '/graphql'), {
-      method: 'POST',
-      headers: { ...headers, cookie },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await r.json()) as { data: T; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-}
-
 type Ref = { id: string };
 type Product = { productId: string; floorPrice: { amount: string } | null; product: { name: string } };
 
 /** 粤康's opportunity with a submitted tender quoting the pads; answers the opportunity, the tender's number and the price. */
 async function submittedTender(suffix: string): Promise<{ opportunityId: string; number: string; price: string }> {
-  const gql = await adminApi();
+  const gql = await apiAs('console', 'admin@huakang.demo');
   const seeded = await gql<{
     opportunities: { nodes: Array<{ hospital: Ref; department: Ref; productLine: Ref; distributor: Ref }> };
   }>(
