@@ -25,6 +25,46 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** What an open session saw go wrong: told with a failing test's error (support/retry.ts). */
+interface Trouble {
+  page: Page;
+  /** the API's coded errors and failed requests, newest last */
+  answers: string[];
+}
+const open = new Set<Trouble>();
+
+/**
+ * For each browser still open: where it is, the messages and alerts on screen, the API's last
+ * errors, and a screenshot (e2e/screenshots/FAILED-<n>.png). A test that waited for a state and
+ * timed out then says what the user saw instead.
+ */
+export async function describeOpenSessions(): Promise<string> {
+  const lines: string[] = [];
+  let n = 0;
+  for (const { page, answers } of open) {
+    n += 1;
+    if (page.isClosed()) continue;
+    const shown = await page
+      .locator(
+        '.ant-alert, .ant-message-notice, .ant-notification-notice, .ant-form-item-explain-error, [role="alert"]',
+      )
+      .allInnerTexts()
+      .catch(() => [] as string[]);
+    await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${n}.png`) }).catch(() => undefined);
+    lines.push(
+      `browser ${n} at ${page.url()} (screenshot FAILED-${n}.png)`,
+      `  on screen: ${
+        shown
+          .map((t) => t.replace(/\s+/g, ' ').trim())
+          .filter(Boolean)
+          .join(' | ') || '(no alert)'
+      }`,
+      `  API errors: ${answers.slice(-5).join(' | ') || '(none)'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /** A fresh browser profile per scenario: no cookies or stored language carried between tests. */
 export async function openBrowser(viewport: { width: number; height: number }, locale = 'zh-CN'): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'medchannel-chromium-'));
@@ -43,6 +83,23 @@ export async function openBrowser(viewport: { width: number; height: number }, l
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const trouble: Trouble = { page, answers: [] };
+  open.add(trouble);
+  page.on('requestfailed', (request) => {
+    if (request.url().includes('/graphql'))
+      trouble.answers.push(`request failed: ${request.failure()?.errorText ?? '?'}`);
+  });
+  page.on('response', (response) => {
+    if (!response.url().includes('/graphql')) return;
+    void response
+      .json()
+      .then((body: { errors?: Array<{ message: string; extensions?: { code?: string } }> }) => {
+        for (const e of body.errors ?? []) trouble.answers.push(`${e.extensions?.code ?? '?'}: ${e.message}`);
+      })
+      .catch(() => {
+        if (response.status() >= 400) trouble.answers.push(`HTTP ${response.status()}`);
+      });
+  });
   return {
     context,
     page,
@@ -52,6 +109,7 @@ export async function openBrowser(viewport: { width: number; height: number }, l
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
     },
     close: async () => {
+      open.delete(trouble);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
       if (errors.length) throw new Error(`uncaught page errors:\n${errors.join('\n')}`);
