@@ -21,5 +21,5 @@ export {
 } from './app/retrying-lazy';
 export { PageBoundary, PageLoadFailed } from './components/PageBoundary';
 export { createAppRouter, type AppRoutes, type LazyPage, type PageRoute } from './app/router';
-export { ErrorNoticeProvider, useErrorNotice, type ShowError } from './app/notice';
+export { FeedbackProvider, useFeedback, type Feedback } from './app/notice';
 export { LoadingState } from './components/LoadingState';

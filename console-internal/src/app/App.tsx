@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
-import { createApolloClient, ErrorNoticeProvider, WebApp } from '@medchannel/web-shared';
+import { createApolloClient, FeedbackProvider, WebApp } from '@medchannel/web-shared';
 import { router } from './router';
 
 const client = createApolloClient('console');
@@ -8,8 +8,14 @@ const client = createApolloClient('console');
 /** On the desktop console messages come from antd's <App>: themed and in context. */
 function AntAppNotices({ children }: { children: ReactNode }) {
   const { message } = AntApp.useApp();
-  const showError = useMemo(() => (text: string) => void message.error(text), [message]);
-  return <ErrorNoticeProvider value={showError}>{children}</ErrorNoticeProvider>;
+  const feedback = useMemo(
+    () => ({
+      success: (text: string) => void message.success(text),
+      error: (text: string) => void message.error(text),
+    }),
+    [message],
+  );
+  return <FeedbackProvider value={feedback}>{children}</FeedbackProvider>;
 }
 
 const withAntApp = (children: ReactNode) => (

@@ -1,18 +1,26 @@
 import { createContext, useContext } from 'react';
 
-/** How a background failure (e.g. saving the language) is told to the user. */
-export type ShowError = (text: string) => void;
+type Say = (text: string) => void;
 
-// antd's static message, loaded on demand so the first load does not carry it. An app that
-// wraps itself in antd's <App> provides App.useApp().message instead (themed, in context).
-const onDemand: ShowError = (text) => {
-  void import('antd/es/message').then(({ default: message }) => message.error(text));
-};
+/** How a passing word after an action is told: "uploaded", "saved", or why it failed. */
+export interface Feedback {
+  success: Say;
+  error: Say;
+}
 
-const ErrorNoticeContext = createContext<ShowError>(onDemand);
+// antd's static message, loaded on demand so the first load does not carry it (the portal). An
+// app that wraps itself in antd's <App> provides App.useApp().message instead (themed, in context):
+// outside that <App>, App.useApp() answers empty objects, so screens never call it themselves.
+const onDemand =
+  (kind: keyof Feedback): Say =>
+  (text) => {
+    void import('antd/es/message').then(({ default: message }) => message[kind](text));
+  };
 
-export const ErrorNoticeProvider = ErrorNoticeContext.Provider;
+const FeedbackContext = createContext<Feedback>({ success: onDemand('success'), error: onDemand('error') });
 
-export function useErrorNotice(): ShowError {
-  return useContext(ErrorNoticeContext);
+export const FeedbackProvider = FeedbackContext.Provider;
+
+export function useFeedback(): Feedback {
+  return useContext(FeedbackContext);
 }

@@ -4,13 +4,13 @@ import { Locale } from '@medchannel/shared-schema';
 import { localeOfLanguage } from '../app/locale';
 import { useSession } from '../app/session';
 import { errorMessage } from '../app/errors';
-import { useErrorNotice } from '../app/notice';
+import { useFeedback } from '../app/notice';
 
 /** 中文 / EN. Signed in, the choice is saved on the user (setMyLocale); before, in the browser. */
 export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' }) {
   const { t, i18n } = useTranslation();
   const { setLocale } = useSession();
-  const showError = useErrorNotice();
+  const showError = useFeedback().error;
   const current = localeOfLanguage(i18n.language);
   return (
     <Segmented<Locale>

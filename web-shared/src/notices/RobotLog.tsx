@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Drawer, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Flex, Table, Tag, Typography } from 'antd';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useCodedError } from '../kernel';
@@ -9,6 +9,7 @@ import {
   SendGroupRobotTestDocument,
   type GroupRobotDeliveriesQuery,
 } from '../gql/graphql';
+import { useFeedback } from '../app/notice';
 
 type Delivery = GroupRobotDeliveriesQuery['groupRobotDeliveries']['nodes'][number];
 
@@ -21,7 +22,7 @@ const RECENT = 50;
  */
 export function RobotLog({ robotId, label, enabled }: { robotId: string; label: string; enabled: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useFeedback();
   const explain = useCodedError({ prefix: 'notice.robotError' });
   const [open, setOpen] = useState(false);
   const [send, sending] = useMutation(SendGroupRobotTestDocument);
@@ -29,9 +30,9 @@ export function RobotLog({ robotId, label, enabled }: { robotId: string; label: 
   const test = async () => {
     try {
       await send({ variables: { robotId } });
-      void message.success(t('notice.settings.robots.testSent'));
+      message.success(t('notice.settings.robots.testSent'));
     } catch (err) {
-      void message.error(explain(err).message);
+      message.error(explain(err).message);
     }
   };
   const show = () => {

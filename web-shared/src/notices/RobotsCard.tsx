@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Switch, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { RobotProvider } from '@medchannel/shared-schema';
 import { useCodedError } from '../kernel';
 import { RobotLog } from './RobotLog';
 import { GroupRobotsDocument, SetGroupRobotDocument, type GroupRobotsQuery } from '../gql/graphql';
+import { useFeedback } from '../app/notice';
 
 type Robot = GroupRobotsQuery['groupRobots'][number];
 
@@ -35,7 +36,7 @@ export function RobotsCard({ hint }: { hint: string }) {
 
 function RobotForm({ provider, robot }: { provider: RobotProvider; robot: Robot | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useFeedback();
   const explain = useCodedError({ prefix: 'notice.robotError' });
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
@@ -54,7 +55,7 @@ function RobotForm({ provider, robot }: { provider: RobotProvider; robot: Robot 
       });
       setUrl('');
       setSecret('');
-      void message.success(t('notice.settings.saved'));
+      message.success(t('notice.settings.saved'));
     } catch {
       // shown below
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Flex, Timeline, Typography, Upload } from 'antd';
+import { Button, Descriptions, Flex, Timeline, Typography, Upload } from 'antd';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { TRIAL_TRANSITIONS, TrialStatus, can } from '@medchannel/shared-schema';
@@ -11,6 +11,7 @@ import type { Audience } from '../kernel/files';
 import { downloadAgreement, uploadAgreement } from './agreement.rest';
 import { TrialActionModal, type TrialAction } from './TrialActionModal';
 import { TrialStatusTag } from './TrialStatusTag';
+import { useFeedback } from '../app/notice';
 
 const ACTIONS: Array<{ action: TrialAction; to: TrialStatus }> = [
   { action: 'deliver', to: TrialStatus.DELIVERED },
@@ -24,7 +25,7 @@ export function TrialItem({ trial, audience }: { trial: TrialDetailFragment; aud
   const { t } = useTranslation();
   const format = useFormat();
   const user = useCurrentUser();
-  const { message } = App.useApp();
+  const message = useFeedback();
   const client = useApolloClient();
   const [action, setAction] = useState<TrialAction | null>(null);
   const manages = can(user.role, 'trial.manage');
@@ -33,9 +34,9 @@ export function TrialItem({ trial, audience }: { trial: TrialDetailFragment; aud
   const upload = async (file: File) => {
     const res = await uploadAgreement(trial.id, file, audience);
     if (res.ok) {
-      void message.success(t('trial.uploaded'));
+      message.success(t('trial.uploaded'));
       await client.refetchQueries({ include: ['OpportunityTrials'] });
-    } else void message.error(errorMessage(t, res));
+    } else message.error(errorMessage(t, res));
   };
 
   return (
