@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { pickOption } from './support/select';
 
 // A partner user's learning steps in the portal, for portal-training.e2e.ts and for any
 // cross-app test (the trainer assigns a course in the console → the rep takes it here).
@@ -166,8 +167,7 @@ export async function downloadCertificate(
 export async function teamCertifiedFor(page: Page, productLine: string): Promise<Record<string, string[]>> {
   await page.getByTestId('tab-training').click();
   await page.getByTestId('training-tab-team').click();
-  await page.getByTestId('readiness-line-filter').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: productLine }).click();
+  await pickOption(page, page.getByTestId('readiness-line-filter'), productLine, '');
   await page.waitForURL(/line=/);
   // The list answered for this line (not the one shown before the filter changed).
   const line = new URL(page.url()).searchParams.get('line') ?? '';

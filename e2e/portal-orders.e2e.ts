@@ -9,6 +9,7 @@ import {
   reviewCart,
   shippedSerials,
 } from './portal-ordering';
+import { pickOption } from './support/select';
 
 // Orders in the portal, on a phone: 李娜 (REP, 杭州康达) picks products from the catalog, chooses
 // 杭州市第一人民医院, sees the server's review (prices, compliance per line, credit) before she can
@@ -188,8 +189,7 @@ test('owner on a desktop: a stock order shows the credit figures in review, is p
   await shot('portal-orders-14-cancelled-desktop');
 
   await page.getByTestId('side-menu').getByText('订单').click();
-  await page.getByTestId('order-status-filter').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已取消' }).click();
+  await pickOption(page, page.getByTestId('order-status-filter'), '已取消', '');
   await page.waitForURL(/status=CANCELLED/);
   await page.getByTestId('order-row').filter({ hasText: number }).waitFor();
   expect(await page.getByTestId('order-row').filter({ hasText: number }).innerText()).toContain('备货订单');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
+import { pickOption } from './support/select';
 
 // 试用 across the boundary. 华康's admin plans a trial of an HK-200 (a serial of this run's own, so
 // the test runs again on the same database) at 浙大一院's 超声医学科, the opportunity 杭州康达's rep
@@ -75,8 +76,7 @@ test('a trial is planned and returned; a second trial on the same serial is refu
   await change(admin.page, serial, /送\s*达/);
   await trial.getByText('试用中').waitFor();
   await change(admin.page, serial, /归\s*还/, async (dialog) => {
-    await dialog.getByLabel('结论').click();
-    await admin.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '正面' }).click();
+    await pickOption(admin.page, dialog.getByLabel('结论'), '正面', '');
     await dialog.getByLabel('试用结果').fill('图像清晰，科室满意，进入招标');
   });
   await trial.getByText('已归还').first().waitFor();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { apiAs } from './support/api';
 import { login, openBrowser, url, type Session } from './support/browser';
+import { pickOption } from './support/select';
 
 // A won tender becomes an order and a delivery project. The admin (on the API) opens a tender of
 // 广州粤康 at the seeded won deal's hospital and department (a suffix of the run's own), quotes the
@@ -144,8 +145,7 @@ test('a won tender becomes the distributor’s order at its bid price and a deli
   await desk.page.getByTestId('tender-card').getByTestId('tender-orders').getByText(orderNumber).waitFor();
   await desk.page.getByTestId('tender-card').getByTestId('tender-orders').scrollIntoViewIfNeeded();
   await desk.shot('won-tender-04-console-tender');
-  await milestones(desk.page).getByLabel('负责工程师').click();
-  await desk.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '吴强' }).click();
+  await pickOption(desk.page, milestones(desk.page).getByLabel('负责工程师'), '吴强', '');
   await milestones(desk.page).getByRole('button', { name: '建立交付项目' }).click();
   await milestones(desk.page).getByText('进行中').waitFor();
   await milestones(desk.page)

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Picks the option holding `text` in an antd Select (typing `typed` to search, as a person does) and checks that
+ * Picks the option holding `text` in an antd Select (typing `typed` to search, as a person does; '' for a Select without search) and checks that
  * the choice shows on the field. A search that answers late re-renders the list under the click, which then selects
  * nothing; a person looks, sees the field still empty and picks again, and so does this (at most three times): in
  * the list still open, or in the list opened again.
@@ -17,7 +17,7 @@ export async function pickOption(page: Page, select: Locator, text: string, type
     if ((await open.count()) === 0) {
       await select.click();
       await open.first().waitFor();
-      await page.keyboard.type(typed);
+      if (typed) await page.keyboard.type(typed);
     }
     await open.locator('.ant-select-item-option', { hasText: text }).first().click();
     // the choice shows on the field once the page has taken it (a state, not a pause)
