@@ -8,7 +8,7 @@ import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { daysBetween, isIsoDate, today } from '../../common/dates';
 import { Distributor } from '../distributor';
-import { Hospital } from '../hospital';
+import { Hospital, servesHospitalSql } from '../hospital';
 import { Product } from '../product';
 import { Region } from '../region';
 import { ComplianceService } from '../compliance';
@@ -69,17 +69,14 @@ export class AuthorizationService {
     hospitalIds: readonly string[],
   ): Promise<Array<{ hospitalId: string; distributorId: string }>> {
     // A grant serves a hospital it names, or one in a region it covers (the hospital's city or
-    // that city's province): written as array containment/overlap, so each hospital looks its
-    // grants up in the GIN indexes on both arrays instead of comparing every grant with it.
+    // that city's province), live on the business calendar's today (China), not on the database
+    // server's date: the rule's one statement is the hospital module's servesHospitalSql.
     const qb = this.scoped(scope)
       .innerJoin(Hospital, 'h', 'h.id = ANY(:hospitalIds) AND h.brand_id = g.brand_id', { hospitalIds })
       .innerJoin(Region, 'hr', 'hr.id = h.region_id')
       .select(['h.id AS "hospitalId"', 'g.distributor_id AS "distributorId"'])
       .distinct(true)
-      // live on the business calendar's today (China), not on the database server's date
-      .andWhere('g.valid_from <= :today AND g.valid_to >= :today', { today: today() })
-      .andWhere('(g.revoked_from IS NULL OR g.revoked_from > :today)')
-      .andWhere('(g.hospital_ids @> ARRAY[h.id] OR g.region_ids && ARRAY[h.region_id, hr.parent_id])');
+      .andWhere(servesHospitalSql('g', 'h', 'hr', 'today'), { today: today() });
     return qb.getRawMany();
   }
 

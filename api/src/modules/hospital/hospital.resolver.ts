@@ -1,6 +1,22 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { GqlContext, loadersOf, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { hospitalPageParts, primeHospitalPage } from './hospital-page';
 import { RegionType } from '../region';
 import { Region } from '../region';
 import { DistributorType } from '../distributor';
@@ -22,12 +38,15 @@ export class HospitalResolver {
   /** Hospitals in the viewer's regions; for a distributor, those its authorizations cover. */
   @Authorized()
   @Query(() => HospitalConnection)
-  hospitals(
+  async hospitals(
     @Args() page: PageArgs,
     @Arg('filter', () => HospitalFilter, { nullable: true }) filter: HospitalFilter | undefined,
     @Ctx() ctx: GqlContext,
-  ) {
-    return ctx.services.hospitals.list(requireScope(ctx), page, filter);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Hospital>> {
+    const parts = hospitalPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.hospitals.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeHospitalPage(loadersOf(ctx), found.nodes) };
   }
 
   @Authorized()
@@ -102,6 +121,9 @@ export class HospitalResolver {
     const loaders = loadersOf(ctx);
     const ids = await loaders.servingDistributorIdsByHospitalId.load(h.id);
     const found = await loaders.distributorById.loadMany(ids);
-    return found.filter((d): d is Distributor => Boolean(d) && !(d instanceof Error));
+    // by name (code point order), as the list's tree orders them (hospital-page.ts)
+    return found
+      .filter((d): d is Distributor => Boolean(d) && !(d instanceof Error))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }

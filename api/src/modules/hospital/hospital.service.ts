@@ -14,10 +14,11 @@ import {
 } from '../../common/idempotency';
 import { assertVersion } from '../../common/versioning';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
 import { Region, withinRegion } from '../region';
 import { Hospital, HospitalContact, HospitalDepartment } from './hospital.entity';
 import { HospitalFilter } from './hospital.types';
+import { HospitalNode, HospitalPageParts, hospitalPageParts, hospitalPageTree } from './hospital-page';
 import { CreateHospitalInput, DepartmentInput, UpdateHospitalInput } from './hospital.inputs';
 import { HospitalSort } from '@medchannel/shared-schema';
 
@@ -63,10 +64,18 @@ export class HospitalService {
     return applyScope(em.getRepository(Hospital).createQueryBuilder('h'), scope, 'hospital');
   }
 
-  list(scope: Scope, page: PageArgs, filter: HospitalFilter = {}): Promise<Page<Hospital>> {
+  /** A page of the list, each row with what the request asks of it (hospital-page.ts), in one statement. */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: HospitalFilter = {},
+    parts: HospitalPageParts = hospitalPageParts(undefined),
+  ): Promise<Page<HospitalNode>> {
+    const tree = hospitalPageTree(this.ds, scope, parts);
+    const root = (n: HospitalNode) => n.hospital;
     // the largest first: beds not given count as none, so every hospital has its place under the cursor
     if (filter.sort === HospitalSort.BEDS_MOST)
-      return paginate(
+      return paginateTree(
         this.listQuery(scope, filter),
         page,
         [
@@ -74,11 +83,20 @@ export class HospitalService {
           { column: 'h.id', value: (h) => h.id },
         ],
         'DESC',
+        tree,
+        root,
       );
-    return paginate(this.listQuery(scope, filter), page, [
-      { column: 'h.name', value: (h) => h.name },
-      { column: 'h.id', value: (h) => h.id },
-    ]);
+    return paginateTree(
+      this.listQuery(scope, filter),
+      page,
+      [
+        { column: 'h.name', value: (h) => h.name },
+        { column: 'h.id', value: (h) => h.id },
+      ],
+      'ASC',
+      tree,
+      root,
+    );
   }
 
   /** The hospitals list's rows before paging (the global search reads the same). */
