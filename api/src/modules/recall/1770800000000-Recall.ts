@@ -34,7 +34,9 @@ export class Recall1770800000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK (batch_no <> '' OR serial_no <> ''),
       CHECK ((status = 'CLOSED') = (closed_at IS NOT NULL)))`);
-    await q.query(`CREATE UNIQUE INDEX recall_request_key ON recall (created_by, request_key) WHERE request_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX recall_request_key ON recall (created_by, request_key) WHERE request_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX recall_recent ON recall (brand_id, created_at DESC, id DESC)`);
 
     await q.query(`CREATE TABLE recall_distributor (

@@ -109,7 +109,8 @@ export class RecallReadService {
     const own = scopeCondition(scope, 'distributorOwned', 'rd');
     const params: Record<string, unknown> = { ...own.params, recall: recall.id };
     const conditions = ['rd.recall_id = :recall', own.sql];
-    if (filter.acknowledged != null) conditions.push(filter.acknowledged ? 'a.recall_id IS NOT NULL' : 'a.recall_id IS NULL');
+    if (filter.acknowledged != null)
+      conditions.push(filter.acknowledged ? 'a.recall_id IS NOT NULL' : 'a.recall_id IS NULL');
     if (filter.distributorId) {
       conditions.push('rd.distributor_id = :distributorId');
       params.distributorId = filter.distributorId;

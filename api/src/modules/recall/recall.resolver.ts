@@ -76,7 +76,8 @@ export class RecallResolver {
 
   @Can('recall.acknowledge')
   @Mutation(() => RecallDistributorType, {
-    description: 'Acknowledges a recall for the viewer’s distributor (an owner: or a reached second tier); again: the first stands',
+    description:
+      'Acknowledges a recall for the viewer’s distributor (an owner: or a reached second tier); again: the first stands',
   })
   async acknowledgeRecall(
     @Arg('id', () => ID) id: string,

@@ -169,10 +169,10 @@ export class RecallService {
       const recall = await this.visible(em, scope, recallId);
       const forWhom = distributorId ?? scope.distributorId;
       if (!isUuid(forWhom) || !scope.distributorIds.includes(forWhom)) throw notFound('Recall');
-      const [reached] = await em.query(`SELECT 1 FROM recall_distributor WHERE recall_id = $1 AND distributor_id = $2`, [
-        recall.id,
-        forWhom,
-      ]);
+      const [reached] = await em.query(
+        `SELECT 1 FROM recall_distributor WHERE recall_id = $1 AND distributor_id = $2`,
+        [recall.id, forWhom],
+      );
       if (!reached) throw notFound('Recall');
       const [written] = await em.query(
         `INSERT INTO recall_ack (recall_id, distributor_id, brand_id, acknowledged_by) VALUES ($1, $2, $3, $4)

@@ -41,17 +41,32 @@ async function issue(batchNo: string) {
 test('a batch recall reaches the first tier, its second tier and the hospitals they sold to, with their units', async () => {
   const batchNo = await batchThroughChannel(t, w);
   const recall = await issue(batchNo);
-  expect(recall).toMatchObject({ batchNo, status: 'OPEN', distributorCount: 2, acknowledgedCount: 0, hospitalCount: 2 });
+  expect(recall).toMatchObject({
+    batchNo,
+    status: 'OPEN',
+    distributorCount: 2,
+    acknowledgedCount: 0,
+    hospitalCount: 2,
+  });
 
   const reach = (await w.admin.request(REACH, { id: recall.id })).data.recallDistributors;
   const byId = Object.fromEntries(reach.nodes.map((n: { distributorId: string }) => [n.distributorId, n]));
-  expect(byId[idOf(D0)]).toMatchObject({ tier: 1, received: 50, held: 25, transferred: 20, sold: 5, acknowledgedAt: null });
+  expect(byId[idOf(D0)]).toMatchObject({
+    tier: 1,
+    received: 50,
+    held: 25,
+    transferred: 20,
+    sold: 5,
+    acknowledgedAt: null,
+  });
   expect(byId[idOf(D1)]).toMatchObject({ tier: 2, received: 20, held: 17, transferred: 0, sold: 3 });
   // D2 never got the batch: not reached
   expect(byId[idOf(D2)]).toBeUndefined();
 
   const hospitals = (await w.admin.request(HOSPITALS, { id: recall.id })).data.recallHospitals.nodes;
-  expect(hospitals.map((h: { distributorId: string; quantity: number }) => [h.distributorId, h.quantity]).sort()).toEqual(
+  expect(
+    hospitals.map((h: { distributorId: string; quantity: number }) => [h.distributorId, h.quantity]).sort(),
+  ).toEqual(
     [
       [idOf(D0), 5],
       [idOf(D1), 3],
@@ -132,9 +147,7 @@ test('a replayed create issues one recall; a lot nobody received is refused; clo
   const closed = await w.admin.request(CLOSE, { id });
   expect(closed.data.closeRecall).toMatchObject({ status: 'CLOSED', distributorCount: 2 });
   expect(closed.data.closeRecall.closedAt).not.toBeNull();
-  await expect(
-    t.app.ds.query(`UPDATE recall_distributor SET held = 0 WHERE recall_id = $1`, [id]),
-  ).rejects.toThrow();
+  await expect(t.app.ds.query(`UPDATE recall_distributor SET held = 0 WHERE recall_id = $1`, [id])).rejects.toThrow();
   await expect(t.app.ds.query(`DELETE FROM recall_hospital WHERE recall_id = $1`, [id])).rejects.toThrow();
   // the units moved on since do not change the closed recall's reach
   expect((await w.admin.request(REACH, { id })).data.recallDistributors.nodes).toContainEqual(

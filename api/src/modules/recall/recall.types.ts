@@ -2,7 +2,10 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RecallSeverity, RecallStatus } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 
-registerEnumType(RecallSeverity, { name: 'RecallSeverity', description: '一级 CLASS_I, 二级 CLASS_II, 三级 CLASS_III' });
+registerEnumType(RecallSeverity, {
+  name: 'RecallSeverity',
+  description: '一级 CLASS_I, 二级 CLASS_II, 三级 CLASS_III',
+});
 registerEnumType(RecallStatus, { name: 'RecallStatus' });
 
 @ObjectType('Recall', { description: 'A recall of a batch or serial; its counts are of the reach the viewer sees' })
@@ -56,7 +59,9 @@ export class RecallType {
 @ObjectType()
 export class RecallConnection extends Connection(RecallType) {}
 
-@ObjectType('RecallDistributor', { description: 'A distributor a recall reaches, its units of the lot, its acknowledgement' })
+@ObjectType('RecallDistributor', {
+  description: 'A distributor a recall reaches, its units of the lot, its acknowledgement',
+})
 export class RecallDistributorType {
   @Field(() => ID)
   recallId: string;
