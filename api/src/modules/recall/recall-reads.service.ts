@@ -6,7 +6,14 @@ import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
 import { RecallFilter, RecallReachFilter } from './recall.inputs';
-import { RecallDistributorType, RecallHospitalType, RecallLotType, RecallType } from './recall.types';
+import {
+  RecallDistributorType,
+  RecallHospitalType,
+  RecallLotType,
+  RecallReachPreviewType,
+  RecallType,
+} from './recall.types';
+import { lotMovements } from './recall.service';
 
 /** A keyset page over a raw statement: `keys` are SQL expressions of its rows `r`. */
 interface RawPage {
@@ -184,5 +191,39 @@ export class RecallReadService {
       { ...owned.params, product, prefix, search: (search ?? '').trim() },
     );
     return this.ds.query(sql, params);
+  }
+
+  /**
+   * Whom a recall of the lot would reach now, from its movements (the reach createRecall writes),
+   * counted over the distributors in the viewer's scope: the create form's preview.
+   */
+  async preview(
+    scope: Scope,
+    productId: string,
+    batchNo?: string | null,
+    serialNo?: string | null,
+  ): Promise<RecallReachPreviewType> {
+    if (scope.side !== Side.BRAND) throw notFound('Product');
+    const product = await visibleId(this.ds.manager, scope, 'product', productId, 'productId');
+    const batch = batchNo?.trim() ?? '';
+    const serial = serialNo?.trim() ?? '';
+    if (!batch && !serial) return { distributorCount: 0, hospitalCount: 0, held: 0, sold: 0 };
+    const owned = scopeCondition(scope, 'distributor', 'dd');
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
+      `WITH l AS (${lotMovements(batch, serial)}),
+            d AS (SELECT l.distributor_id, SUM(l.quantity) AS held,
+                         COALESCE(SUM(l.quantity) FILTER (WHERE l.kind IN ('RECEIVED', 'TRANSFER_IN', 'ADJUSTED') AND l.inward), 0) AS received
+                    FROM l GROUP BY l.distributor_id),
+            seen AS (SELECT d.* FROM d JOIN distributor dd ON dd.id = d.distributor_id AND ${owned.sql}
+                      WHERE d.held > 0 OR d.received > 0),
+            h AS (SELECT l.hospital_id, l.department_id, -SUM(l.quantity) AS sold FROM l
+                   WHERE l.kind IN ('SOLD_OUT', 'RETURNED') AND l.distributor_id IN (SELECT distributor_id FROM seen)
+                   GROUP BY l.distributor_id, l.hospital_id, l.department_id HAVING SUM(l.quantity) < 0)
+       SELECT (SELECT COUNT(*)::int FROM seen) AS "distributorCount", (SELECT COUNT(*)::int FROM h) AS "hospitalCount",
+              (SELECT COALESCE(SUM(held), 0)::int FROM seen) AS held, (SELECT COALESCE(SUM(sold), 0)::int FROM h) AS sold`,
+      { ...owned.params, brand: scope.brandId, product, batch, serial },
+    );
+    const [row] = await this.ds.query(sql, params);
+    return row;
   }
 }

@@ -113,6 +113,20 @@ export const RECALL_OPERATIONS: Record<string, OperationCase> = {
           variables: { p: p.id },
         })),
   },
+  recallReachPreview: {
+    allowed: rolesFor('recall.manage'),
+    own: ({ user }) => ({
+      query: `query($p: ID!, $b: String) { recallReachPreview(productId: $p, batchNo: $b) { distributorCount hospitalCount held sold } }`,
+      variables: { p: lotOf(user).productId, b: lotOf(user).batchNo },
+    }),
+    foreign: ({ user }) =>
+      foreignProducts(user)
+        .slice(0, 2)
+        .map((p) => ({
+          query: `query($p: ID!) { recallReachPreview(productId: $p, batchNo: "RG2601") { distributorCount } }`,
+          variables: { p: p.id },
+        })),
+  },
   createRecall: {
     allowed: rolesFor('recall.manage'),
     own: ({ user }) => ({ query: CREATE, variables: { i: recallInput(lotOf(user)) } }),

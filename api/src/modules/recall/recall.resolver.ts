@@ -9,6 +9,7 @@ import {
   RecallDistributorType,
   RecallHospitalConnection,
   RecallLotType,
+  RecallReachPreviewType,
   RecallType,
 } from './recall.types';
 
@@ -64,6 +65,17 @@ export class RecallResolver {
     @Ctx() ctx: GqlContext,
   ) {
     return ctx.services.recallReads.lots(requireScope(ctx), productId, search);
+  }
+
+  @Can('recall.manage')
+  @Query(() => RecallReachPreviewType, { description: 'Whom a recall of the lot would reach now, in scope' })
+  recallReachPreview(
+    @Arg('productId', () => ID) productId: string,
+    @Arg('batchNo', () => String, { nullable: true }) batchNo: string | undefined,
+    @Arg('serialNo', () => String, { nullable: true }) serialNo: string | undefined,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.recallReads.preview(requireScope(ctx), productId, batchNo, serialNo);
   }
 
   @Can('recall.manage')

@@ -96,7 +96,7 @@ export class RecallService {
   ): Promise<number> {
     const named = { brand: brandId, product: productId, batch: batchNo, serial: serialNo, recall: recallId };
     const lot = lotMovements(batchNo, serialNo);
-    const query = (sql: string) => em.query(...em.connection.driver.escapeQueryWithParameters(sql, named, {}));
+    const query = (sql: string) => em.query(...em.connection.driver.escapeQueryWithParameters(sql, named));
     const reached: unknown[] = await query(
       `INSERT INTO recall_distributor (recall_id, brand_id, distributor_id, received, held, transferred, sold)
        SELECT :recall, :brand, l.distributor_id,

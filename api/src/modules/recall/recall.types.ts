@@ -135,3 +135,18 @@ export class RecallLotType {
   @Field(() => Int, { description: 'Distributors that have moved it' })
   distributorCount: number;
 }
+
+@ObjectType('RecallReachPreview', { description: 'Whom a recall of a lot would reach now, in the viewer’s scope' })
+export class RecallReachPreviewType {
+  @Field(() => Int, { description: 'Distributors (first and second tier) that received or hold it' })
+  distributorCount: number;
+
+  @Field(() => Int, { description: 'Hospital departments it was sold to (net of returns)' })
+  hospitalCount: number;
+
+  @Field(() => Int, { description: 'Units the distributors hold' })
+  held: number;
+
+  @Field(() => Int, { description: 'Units at hospitals' })
+  sold: number;
+}
