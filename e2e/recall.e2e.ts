@@ -76,7 +76,8 @@ test('a recall of a batch reaches the distributor and the second tier that hold 
     .getByTestId('recall-preview')
     .getByText('将通知 2 家经销商，涉及 1 个医院科室；渠道在库 26 件，已售至医院 4 件')
     .waitFor();
-  await pickOption(page, dialog.getByLabel('召回级别'), '一级召回');
+  // the class stays at its default, 二级召回
+  await dialog.getByText('二级召回').waitFor();
   await dialog.getByLabel('召回原因').fill('批次效价偏低');
   await dialog.getByLabel('处置要求').fill('立即停止销售，隔离库存，通知已使用的医院');
   await desk.shot('recall-01-create');
