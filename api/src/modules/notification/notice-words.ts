@@ -94,7 +94,19 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
 };
 
 /** The params a message outside the apps may carry. */
-const SAFE = new Set(['number', 'course', 'dueOn', 'period', 'version', 'lineNo', 'author', 'name', 'validTo', 'days', 'lot']);
+const SAFE = new Set([
+  'number',
+  'course',
+  'dueOn',
+  'period',
+  'version',
+  'lineNo',
+  'author',
+  'name',
+  'validTo',
+  'days',
+  'lot',
+]);
 
 export function noticeLine(kind: NotificationKind, params: Record<string, string>, locale: Locale): string {
   const words = WORDS[kind] ?? { zh: '新通知', en: 'New notice' };

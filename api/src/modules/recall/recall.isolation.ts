@@ -6,7 +6,6 @@ import { PRODUCTS } from '../../db/seed/catalog-data';
 import { firstDistributor, productOf } from '../../../test/isolation/fixtures';
 import { Call, OperationCase } from '../../../test/isolation/types';
 import { foreignDistributors, foreignProducts } from '../../../test/personas';
-import { SEED_STOCK } from '../inventory/inventory.seed';
 
 /** Recalls: the list, one recall, its reach (distributors, hospitals), the lot picker, issue, acknowledge, close. */
 
@@ -71,10 +70,13 @@ const reads = (query: string): OperationCase => ({
     (await foreignRecalls(ds, user)).map((r) => ({ query, variables: { id: r.id }, expect: r.expect })),
 });
 
+/** The demo's CRP batch 康达 moved to its second tier and sold (inventory.seed.ts' SEED_STOCK.batch). */
+const HK_BATCH = '2603A';
+
 /** A lot the persona's brand moved through its channel (the demo's). */
 const lotOf = (user: SeedUser) =>
   user.brandId === BRANDS.huakang.id
-    ? { productId: PRODUCTS.find((p) => p.code === 'HK-CRP-50')!.id, batchNo: SEED_STOCK.batch }
+    ? { productId: PRODUCTS.find((p) => p.code === 'HK-CRP-50')!.id, batchNo: HK_BATCH }
     : { productId: productOf(user).id, batchNo: 'RG2601' };
 
 const recallInput = (lot: { productId: string; batchNo: string }) => ({

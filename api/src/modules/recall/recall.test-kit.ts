@@ -3,7 +3,6 @@ import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp } from '../../../test/harness';
 import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
 import { today } from '../../common/dates';
-import { RECEIVE, RECORD, shipmentTo } from '../inventory/inventory.test-kit';
 
 /**
  * A brand of a test's own for recalls: D0 (first tier) with its second tier D1, and D2 (first tier,
@@ -60,19 +59,14 @@ async function ok(r: Promise<GqlResult>) {
 }
 
 /**
- * A fresh batch through the channel: D0 receives `received`, moves `transferred` to D1, sells
+ * A fresh batch through the channel: D0 takes `received` in (an opening stock), moves `transferred` to D1, sells
  * `sold0` to the laboratory; D1 sells `sold1` there. Answers the batch.
  */
 export async function batchThroughChannel(
-  t: TestApp,
   w: RecallWorld,
   units = { received: 50, transferred: 20, sold0: 5, sold1: 3 },
 ): Promise<string> {
   const batchNo = `R${randomUUID().slice(0, 6)}`;
-  const s = await shipmentTo(t.app.ds, w.brand.brandId, w.brand.distributorIds[0], w.cat.productII, [
-    { quantity: units.received, batchNo },
-  ]);
-  await ok(w.rep0.request(RECEIVE, { s }));
   const move = (quantity: number, extra: Record<string, unknown>) => ({
     productId: w.cat.productII,
     batchNo,
@@ -80,6 +74,7 @@ export async function batchThroughChannel(
     occurredOn: today(),
     ...extra,
   });
+  await ok(w.rep0.request(RECORD, { i: move(units.received, { kind: 'ADJUSTED', reason: '期初库存' }) }));
   await ok(
     w.owner.request(RECORD, {
       i: move(units.transferred, { kind: 'TRANSFER_OUT', toDistributorId: w.brand.distributorIds[1] }),
@@ -90,6 +85,8 @@ export async function batchThroughChannel(
   if (units.sold1) await ok(w.rep1.request(RECORD, { i: move(units.sold1, sale) }));
   return batchNo;
 }
+
+const RECORD = `mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { id } }`;
 
 export const RECALL = `id productName batchNo serialNo reason severity instructions status closedAt distributorCount acknowledgedCount hospitalCount`;
 export const CREATE = `mutation($i: CreateRecallInput!) { createRecall(input: $i) { ${RECALL} } }`;

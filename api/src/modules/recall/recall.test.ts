@@ -39,7 +39,7 @@ async function issue(batchNo: string) {
 }
 
 test('a batch recall reaches the first tier, its second tier and the hospitals they sold to, with their units', async () => {
-  const batchNo = await batchThroughChannel(t, w);
+  const batchNo = await batchThroughChannel(w);
   const recall = await issue(batchNo);
   expect(recall).toMatchObject({
     batchNo,
@@ -84,7 +84,7 @@ test('a batch recall reaches the first tier, its second tier and the hospitals t
 });
 
 test('a distributor sees only its own part; an unreached one and another brand get NOT_FOUND', async () => {
-  const batchNo = await batchThroughChannel(t, w);
+  const batchNo = await batchThroughChannel(w);
   const recall = await issue(batchNo);
 
   const mine = (await w.rep1.request(REACH, { id: recall.id })).data.recallDistributors;
@@ -114,7 +114,7 @@ test('a distributor sees only its own part; an unreached one and another brand g
 });
 
 test('acknowledging is idempotent; the brand sees who has not acknowledged', async () => {
-  const batchNo = await batchThroughChannel(t, w);
+  const batchNo = await batchThroughChannel(w);
   const recall = await issue(batchNo);
   const first = await w.rep1.request(ACK, { id: recall.id });
   expect(first.errors).toEqual([]);
@@ -130,7 +130,7 @@ test('acknowledging is idempotent; the brand sees who has not acknowledged', asy
 });
 
 test('a replayed create issues one recall; a lot nobody received is refused; closing keeps the reach', async () => {
-  const batchNo = await batchThroughChannel(t, w);
+  const batchNo = await batchThroughChannel(w);
   const input = recallInput(w.cat.productII, batchNo);
   const a = await w.admin.request(CREATE, { i: input });
   const b = await w.admin.request(CREATE, { i: input });
