@@ -88,7 +88,7 @@ export async function batchThroughChannel(
 
 const RECORD = `mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { id } }`;
 
-export const RECALL = `id productName batchNo serialNo reason severity instructions status closedAt distributorCount acknowledgedCount hospitalCount`;
+const RECALL = `id productName batchNo serialNo reason severity instructions status closedAt distributorCount acknowledgedCount hospitalCount`;
 export const CREATE = `mutation($i: CreateRecallInput!) { createRecall(input: $i) { ${RECALL} } }`;
 export const ONE = `query($id: ID!) { recall(id: $id) { ${RECALL} } }`;
 export const LIST = `query { recalls(first: 50) { totalCount nodes { ${RECALL} } } }`;
