@@ -188,6 +188,65 @@ export const OPERATIONS: Operation[] = [
       filter: { distributorId: await one(db, `SELECT bench_gen.uid('d:1') AS id`) },
     }),
   },
+  {
+    name: 'portal.stock',
+    title: 'portal: my stock on hand today (the owner: with the second tier)',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: 'portal-partner/src/features/inventory/inventory.graphql',
+    operation: 'MyStock',
+    variables: async () => ({ filter: {} }),
+  },
+  {
+    name: 'console.stockAsOf',
+    title: 'console: one distributor’s stock on hand at a past date (180 days ago)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/inventory/inventory.graphql',
+    operation: 'ChannelStock',
+    variables: async (db) => ({
+      first: 20,
+      filter: {
+        distributorId: await one(db, `SELECT bench_gen.uid('d:1') AS id`),
+        asOf: await one(db, `SELECT to_char(CURRENT_DATE - 180, 'YYYY-MM-DD') AS id`),
+      },
+    }),
+  },
+  {
+    name: 'console.sellOutRegionMonth',
+    title: 'console: sell-out by hospital, one province, last month',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/inventory/inventory.graphql',
+    operation: 'ChannelSellOut',
+    variables: async (db) => ({
+      first: 20,
+      filter: {
+        regionId: await one(db, `SELECT bench_gen.uid('province:1') AS id`),
+        from: await one(
+          db,
+          `SELECT to_char(date_trunc('month', CURRENT_DATE) - interval '1 month', 'YYYY-MM-DD') AS id`,
+        ),
+        to: await one(db, `SELECT to_char(date_trunc('month', CURRENT_DATE) - interval '1 day', 'YYYY-MM-DD') AS id`),
+      },
+    }),
+  },
+  {
+    name: 'console.recallReach',
+    title: 'console: a recall’s reach for one batch (the busiest batch), from its movements',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/recalls/recalls.graphql',
+    operation: 'RecallReachPreview',
+    variables: async (db) => {
+      const { rows } = await db.query(
+        `SELECT product_id, batch_no FROM stock_movement WHERE kind = 'RECEIVED'
+          GROUP BY product_id, batch_no ORDER BY count(*) DESC, batch_no LIMIT 1`,
+      );
+      if (!rows[0]) throw new Error('bench data has no stock movements');
+      return { productId: rows[0].product_id, batchNo: rows[0].batch_no };
+    },
+  },
 ];
 
 /** The named operation with every fragment it spreads (transitively), as one printable document. */

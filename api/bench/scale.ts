@@ -19,6 +19,8 @@ export interface Scale {
   visitNotes: number;
   /** the pipeline: opportunities at every stage, with their stage facts and registrations */
   opportunities: number;
+  /** sell-out lines (流向, SOLD_OUT movements); stock movements are 2.5 × as many (receipts, transfers to the second tier) */
+  sellOutLines: number;
   /** days of history behind the orders and the ledger */
   historyDays: number;
 }
@@ -39,6 +41,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     ledgerEntries: 2_000_000,
     visitNotes: 100_000,
     opportunities: 200_000,
+    sellOutLines: 2_000_000,
     historyDays: 730,
   },
   quick: {
@@ -56,6 +59,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     ledgerEntries: 50_000,
     visitNotes: 2_500,
     opportunities: 5_000,
+    sellOutLines: 20_000,
     historyDays: 365,
   },
 };

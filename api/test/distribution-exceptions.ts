@@ -86,6 +86,8 @@ const ID_PRIMARY_KEYS = [
   'unique:webhook_endpoint:webhook_endpoint_pkey',
   'unique:stock_balance:stock_balance_pkey',
   'unique:stock_movement:stock_movement_pkey',
+  'unique:recall:recall_pkey',
+  'unique:recall_hospital:recall_hospital_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -275,6 +277,16 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:stock_movement:stock_movement_product_id_fkey',
   'foreign-key:stock_movement:stock_movement_reverses_id_fkey',
   'foreign-key:stock_movement:stock_movement_shipment_item_id_fkey',
+  'foreign-key:recall:recall_closed_by_fkey',
+  'foreign-key:recall:recall_created_by_fkey',
+  'foreign-key:recall:recall_product_id_fkey',
+  'foreign-key:recall_ack:recall_ack_acknowledged_by_fkey',
+  'foreign-key:recall_ack:recall_ack_recall_id_distributor_id_fkey',
+  'foreign-key:recall_distributor:recall_distributor_distributor_id_fkey',
+  'foreign-key:recall_distributor:recall_distributor_recall_id_fkey',
+  'foreign-key:recall_hospital:recall_hospital_department_id_fkey',
+  'foreign-key:recall_hospital:recall_hospital_hospital_id_fkey',
+  'foreign-key:recall_hospital:recall_hospital_recall_id_distributor_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -311,6 +323,7 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:stock_movement:stock_movement_received_once',
   'unique:stock_movement:stock_movement_request_key',
   'unique:stock_movement:stock_movement_reverses_id_key',
+  'unique:recall:recall_request_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */
@@ -338,6 +351,8 @@ const WITHIN_PARENT_KEYS = [
   'unique:visit_commitment:visit_commitment_note_id_item_no_key',
   'unique:visit_note_cc:visit_note_cc_note_id_user_id_key',
   'unique:visit_task:visit_task_note_id_item_no_key',
+  'unique:recall_ack:recall_ack_pkey',
+  'unique:recall_distributor:recall_distributor_pkey',
 ];
 
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */

@@ -128,6 +128,7 @@ export const AUDIT_ACTIONS = [
   'UPDATE_PROFILE',
   'UPDATE_USER',
   'WRITE_VISIT_NOTE',
+  'ACKNOWLEDGE_RECALL',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

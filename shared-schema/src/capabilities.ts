@@ -156,6 +156,12 @@ export const CAPABILITIES = {
   'stock.read': [...CHANNEL, ORDER_DESK, FINANCE, ...PARTNER],
   /** Receive a shipment, sell out to a hospital, transfer to a second tier, take a return, adjust, reverse: the distributor's people. */
   'stock.record': PARTNER,
+  /** Recalls of a batch or serial: the brand's in scope, a distributor's those that reach it (its own part). */
+  'recall.read': [...CHANNEL, ORDER_DESK, ...PARTNER],
+  /** Issues and closes a recall. */
+  'recall.manage': HEADS,
+  /** A reached distributor's person acknowledges the recall for it. */
+  'recall.acknowledge': PARTNER,
 
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
@@ -184,6 +190,8 @@ export const CAPABILITIES = {
   'console.delivery': [...CHANNEL, ENGINEER],
   /** Channel stock and sell-out (流向) by hospital, department, product and region. */
   'console.inventory': [...CHANNEL, ORDER_DESK, FINANCE],
+  /** Recalls and their reach with acknowledgements. */
+  'console.recalls': [...CHANNEL, ORDER_DESK],
   /** The inbox behind the header's bell, and the notice settings. */
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */
@@ -210,6 +218,8 @@ export const CAPABILITIES = {
   'portal.inventory': PARTNER,
   'portal.trials': PARTNER,
   'portal.team': [OWNER],
+  /** Recall notices that reach the own distributor, and their acknowledgement. */
+  'portal.recalls': PARTNER,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

@@ -92,6 +92,7 @@ export const NOTICE_KINDS: Record<Side, readonly NotificationKind[]> = {
     K.TENDER_QUOTE_APPROVED,
     K.TENDER_QUOTE_REJECTED,
     K.STOCK_NEAR_EXPIRY,
+    K.RECALL_ISSUED,
   ],
 };
 

@@ -128,4 +128,6 @@ export enum NotificationKind {
   TENDER_QUOTE_REJECTED = 'TENDER_QUOTE_REJECTED',
   /** a batch in a distributor's stock expires within the near-expiry window: to its owners and its channel manager (params: name, batch, validTo, days, quantity) */
   STOCK_NEAR_EXPIRY = 'STOCK_NEAR_EXPIRY',
+  /** a batch or serial the distributor holds or received is recalled: to its people (params: name, lot, severity) */
+  RECALL_ISSUED = 'RECALL_ISSUED',
 }

@@ -16,9 +16,10 @@ import { statements } from './steps/statements';
 import { visits } from './steps/visits';
 import { audit } from './steps/audit';
 import { opportunities } from './steps/opportunities';
+import { inventory } from './steps/inventory';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
 const STEPS: Step[] = [
@@ -32,6 +33,7 @@ const STEPS: Step[] = [
   statements,
   visits,
   opportunities,
+  inventory,
   audit,
 ];
 
@@ -165,6 +167,8 @@ export async function ensureData(opts: {
       'account_credit',
       'statement',
       'statement_line',
+      'stock_movement',
+      'stock_balance',
     ]) {
       const {
         rows: [r],

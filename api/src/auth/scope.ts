@@ -156,7 +156,13 @@ export type ScopedResource =
    * distributor's (an owner's second tier too), a brand user those of the distributors in their
    * regions or managed by them (an admin the brand's), as distributorOwned
    */
-  | 'channelStock';
+  | 'channelStock'
+  /**
+   * recalls (brand_id, their reach's recall_distributor rows): a brand user the brand's (a recall is
+   * brand-wide; its reach rows are read as distributorOwned, so each sees the part in scope); a
+   * partner only those whose reach names one of its distributors
+   */
+  | 'recall';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -382,6 +388,15 @@ export function scopeCondition(
             AND (${g}.revoked_from IS NULL OR ${g}.revoked_from > :scope_today::date)
             AND (${alias}.id = ANY(${g}.hospital_ids) OR ${alias}.region_id = ANY(${g}.region_ids)
               OR ${alias}.region_id IN (SELECT ${g}_r.id FROM region ${g}_r WHERE ${g}_r.parent_id = ANY(${g}.region_ids)))))`,
+        params,
+      };
+    }
+    case 'recall': {
+      if (scope.side === Side.BRAND) return { sql: `${alias}.brand_id = :scope_brand`, params };
+      const r = `${alias}_rr`;
+      return {
+        sql: `(${alias}.brand_id = :scope_brand AND EXISTS (SELECT 1 FROM recall_distributor ${r}
+          WHERE ${r}.recall_id = ${alias}.id AND ${r}.distributor_id = ANY(:scope_distributors)))`,
         params,
       };
     }

@@ -20,6 +20,8 @@ const page = {
   quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
   delivery: retryingLazy(() => import('../features/opportunities/delivery/DeliveryProjectsPage')),
   inventory: retryingLazy(() => import('../features/inventory/ChannelStockPage')),
+  recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
+  recall: retryingLazy(() => import('../features/recalls/RecallPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -74,6 +76,8 @@ export const router = createAppRouter({
     // 人员: the brand's people; 邮件: what was sent (and kept, without SMTP); my profile, password and sessions.
     { path: '/people', feature: 'people', page: page.people },
     { path: '/mail', feature: 'mail', page: page.mail },
+    { path: '/recalls', feature: 'recalls', page: page.recalls },
+    { path: '/recalls/:id', feature: 'recalls', page: page.recall },
     { path: '/profile', feature: 'profile', page: page.profile },
   ],
 });

@@ -35,6 +35,8 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
+  recall: retryingLazy(() => import('../features/recalls/RecallNoticePage')),
 };
 
 export const router = createAppRouter({
@@ -76,5 +78,7 @@ export const router = createAppRouter({
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
+    { path: '/recalls', feature: 'recalls', page: page.recalls },
+    { path: '/recalls/:id', feature: 'recalls', page: page.recall },
   ],
 });

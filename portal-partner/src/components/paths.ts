@@ -25,4 +25,5 @@ export const NOTICE_TARGETS = {
   // a tender's notice opens its opportunity, where its tenders are
   tender: (_id: string, p: Record<string, string>) =>
     p.opportunityId ? `/opportunities/${encodeURIComponent(p.opportunityId)}` : '/opportunities',
+  recall: (id: string) => `/recalls/${encodeURIComponent(id)}`,
 };

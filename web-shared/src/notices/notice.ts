@@ -52,6 +52,7 @@ export function wordNotice(
     name: p.name ?? '',
     validTo: p.validTo ? date(p.validTo) : '',
     days: p.days ?? '',
+    lot: p.lot ?? '',
   };
   return { title: t(`notice.kind.${n.kind}`, { ...words, defaultValue: t('notice.kind.other') }), details };
 }

@@ -79,6 +79,10 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
     zh: '{name} 批号 {batch} 的库存 {quantity} 件将于 {validTo} 到期（还有 {days} 天）',
     en: '{quantity} of {name} batch {batch} in stock expire on {validTo} (in {days} days)',
   },
+  RECALL_ISSUED: {
+    zh: '{name} 批号/序列号 {lot} 已召回，请在门户查看并确认',
+    en: '{name} lot {lot} is recalled: read and acknowledge it in the portal',
+  },
   REGISTRATION_EXPIRING: {
     zh: '{name} 的注册证将于 {validTo} 到期（{days} 天后）',
     en: 'The registration certificate of {name} expires on {validTo} (in {days} days)',
@@ -90,7 +94,19 @@ const WORDS: Record<NotificationKind, { zh: string; en: string }> = {
 };
 
 /** The params a message outside the apps may carry. */
-const SAFE = new Set(['number', 'course', 'dueOn', 'period', 'version', 'lineNo', 'author', 'name', 'validTo', 'days']);
+const SAFE = new Set([
+  'number',
+  'course',
+  'dueOn',
+  'period',
+  'version',
+  'lineNo',
+  'author',
+  'name',
+  'validTo',
+  'days',
+  'lot',
+]);
 
 export function noticeLine(kind: NotificationKind, params: Record<string, string>, locale: Locale): string {
   const words = WORDS[kind] ?? { zh: '新通知', en: 'New notice' };

@@ -27,6 +27,8 @@ const RECORDS: Record<string, { table: string; resource: ScopedResource }> = {
   product: { table: 'product', resource: 'brand' },
   /** a distributor's stock (channel inventory): whoever sees the distributor */
   distributor_stock: { table: 'distributor', resource: 'distributor' },
+  /** a recall: those it reaches (auth/scope.ts `recall`) */
+  recall: { table: 'recall', resource: 'recall' },
 };
 
 type Row = ScopeRow & {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import {
+  AlertOutlined,
   BankOutlined,
   BellOutlined,
   DatabaseOutlined,
@@ -81,6 +82,13 @@ export default function MePage() {
         icon={<DatabaseOutlined />}
         label={t('nav.inventory')}
         hint={t('nav.inventoryHint')}
+      />
+      <MeLink
+        to="/recalls"
+        testId="me-recalls"
+        icon={<AlertOutlined />}
+        label={t('nav.recalls')}
+        hint={t('nav.recallsHint')}
       />
       <MeLink
         to="/compliance"
