@@ -128,6 +128,11 @@ export const AUDIT_ACTIONS = [
   'UPDATE_PROFILE',
   'UPDATE_USER',
   'WRITE_VISIT_NOTE',
+  'START_EXIT',
+  'DECIDE_EXIT_ORDER',
+  'BUY_BACK',
+  'SETTLE_EXIT',
+  'ACKNOWLEDGE_EXIT',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -156,7 +156,12 @@ export type ScopedResource =
    * distributor's (an owner's second tier too), a brand user those of the distributors in their
    * regions or managed by them (an admin the brand's), as distributorOwned
    */
-  | 'channelStock';
+  | 'channelStock'
+  /**
+   * exit plans and what hangs off them (distributor_id): a brand user those of the distributors
+   * they see, as distributorOwned; a partner only the owner, his own company's
+   */
+  | 'exitPlan';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -247,6 +252,9 @@ export function scopeCondition(
     }
     case 'account':
     case 'channelStock':
+      return scopeCondition(scope, 'distributorOwned', alias);
+    case 'exitPlan':
+      if (scope.side === Side.PARTNER && scope.role !== Role.OWNER) return { sql: 'FALSE', params };
       return scopeCondition(scope, 'distributorOwned', alias);
     case 'team':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.id`, alias)})`, params };
