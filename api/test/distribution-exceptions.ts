@@ -86,6 +86,11 @@ const ID_PRIMARY_KEYS = [
   'unique:webhook_endpoint:webhook_endpoint_pkey',
   'unique:stock_balance:stock_balance_pkey',
   'unique:stock_movement:stock_movement_pkey',
+  'unique:exit_handover:exit_handover_pkey',
+  'unique:exit_order_decision:exit_order_decision_pkey',
+  'unique:exit_plan:exit_plan_pkey',
+  'unique:exit_return:exit_return_pkey',
+  'unique:exit_return_line:exit_return_line_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -275,6 +280,23 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:stock_movement:stock_movement_product_id_fkey',
   'foreign-key:stock_movement:stock_movement_reverses_id_fkey',
   'foreign-key:stock_movement:stock_movement_shipment_item_id_fkey',
+  'foreign-key:exit_handover:exit_handover_plan_id_fkey',
+  'foreign-key:exit_handover:exit_handover_successor_id_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_decided_by_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_order_id_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_plan_id_fkey',
+  'foreign-key:exit_plan:exit_plan_acknowledged_by_fkey',
+  'foreign-key:exit_plan:exit_plan_created_by_fkey',
+  'foreign-key:exit_plan:exit_plan_distributor_id_fkey',
+  'foreign-key:exit_plan:exit_plan_successor_authorization_id_fkey',
+  'foreign-key:exit_plan:exit_plan_successor_id_fkey',
+  'foreign-key:exit_return:exit_return_created_by_fkey',
+  'foreign-key:exit_return:exit_return_credit_id_fkey',
+  'foreign-key:exit_return:exit_return_distributor_id_fkey',
+  'foreign-key:exit_return:exit_return_plan_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_movement_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_product_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_return_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -311,6 +333,12 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:stock_movement:stock_movement_received_once',
   'unique:stock_movement:stock_movement_request_key',
   'unique:stock_movement:stock_movement_reverses_id_key',
+  'unique:exit_order_decision:exit_order_decision_order_id_key',
+  'unique:exit_plan:exit_plan_distributor_id_key',
+  'unique:exit_plan:exit_plan_request_key',
+  'unique:exit_return:exit_return_credit_id_key',
+  'unique:exit_return:exit_return_request_key',
+  'unique:exit_return_line:exit_return_line_movement_id_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */
@@ -338,6 +366,8 @@ const WITHIN_PARENT_KEYS = [
   'unique:visit_commitment:visit_commitment_note_id_item_no_key',
   'unique:visit_note_cc:visit_note_cc_note_id_user_id_key',
   'unique:visit_task:visit_task_note_id_item_no_key',
+  'unique:exit_handover:exit_handover_plan_id_kind_record_id_key',
+  'unique:exit_return_line:exit_return_line_return_id_line_no_key',
 ];
 
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */

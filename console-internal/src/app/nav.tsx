@@ -18,6 +18,7 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
+  LogoutOutlined,
 } from '@ant-design/icons';
 import { can, type Capability, type Role } from '@medchannel/shared-schema';
 
@@ -41,7 +42,8 @@ export type Feature =
   | 'notifications'
   | 'people'
   | 'mail'
-  | 'profile';
+  | 'profile'
+  | 'exits';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +71,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
+  { feature: 'exits', path: '/exits', icon: <LogoutOutlined /> },
 ];
 
 /**
@@ -113,6 +116,8 @@ const ACCESS: Record<Feature, Capability> = {
   mail: 'console.mail',
   // Everyone's own: password and sessions (reached from the header, not the menu).
   profile: 'console.profile',
+  // 劝退: exit plans, for the channel staff who run them and finance who settles them.
+  exits: 'console.exits',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

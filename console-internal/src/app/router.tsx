@@ -33,6 +33,8 @@ const page = {
   people: retryingLazy(() => import('../features/people/PeoplePage')),
   mail: retryingLazy(() => import('../features/people/MailPage')),
   profile: retryingLazy(() => import('../features/people/ProfilePage')),
+  exits: retryingLazy(() => import('../features/exits/ExitPlansPage')),
+  exit: retryingLazy(() => import('../features/exits/ExitPlanPage')),
 };
 
 export const router = createAppRouter({
@@ -75,5 +77,8 @@ export const router = createAppRouter({
     { path: '/people', feature: 'people', page: page.people },
     { path: '/mail', feature: 'mail', page: page.mail },
     { path: '/profile', feature: 'profile', page: page.profile },
+    // 劝退: exit plans; one plan's checklist, open orders, returns, hand-over and final statement.
+    { path: '/exits', feature: 'exits', page: page.exits },
+    { path: '/exits/:id', feature: 'exits', page: page.exit },
   ],
 });

@@ -23,7 +23,8 @@ export type Feature =
   | 'team'
   | 'opportunities'
   | 'trials'
-  | 'inventory';
+  | 'inventory'
+  | 'exit';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +70,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'portal.trials',
   // 库存: the own stock and selling out by scanning a UDI, reached from 我的 and the home page.
   inventory: 'portal.inventory',
+  // 退出清单: the owner's exit checklist, reached from 我的 while his company has an exit plan.
+  exit: 'portal.exit',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

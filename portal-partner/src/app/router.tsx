@@ -35,6 +35,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  exit: retryingLazy(() => import('../features/exit/ExitChecklistPage')),
 };
 
 export const router = createAppRouter({
@@ -76,5 +77,7 @@ export const router = createAppRouter({
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
+    // 退出清单: the owner's exit checklist and his acknowledgement.
+    { path: '/exit', feature: 'exit', page: page.exit },
   ],
 });

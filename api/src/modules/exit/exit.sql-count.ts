@@ -6,7 +6,7 @@ export const SQL_COUNT: SqlCountTable = {
   seed: async ({ ds, brand, adminId }) => {
     await ds.query(
       `INSERT INTO exit_plan (brand_id, distributor_id, successor_id, effective_on, reason, created_by, request_key, request_hash)
-       SELECT $1, d, $2[((i + 1) % 30) + 1], DATE '2099-01-01' + i, 'SQL 劝退', $3, 'sql-exit-' || i, repeat('0', 64)
+       SELECT $1, d, $2[((i + 1) % 30) + 1], DATE '2099-01-01' + i::int, 'SQL 劝退', $3, 'sql-exit-' || i, repeat('0', 64)
          FROM unnest($2::uuid[]) WITH ORDINALITY AS x(d, i) WHERE i <= 30`,
       [brand.brandId, brand.distributorIds, adminId],
     );

@@ -5,6 +5,7 @@ import {
   BellOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FlagOutlined,
   FundOutlined,
   LogoutOutlined,
   RightOutlined,
@@ -18,6 +19,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch } from '@medchannel/web-shared/components';
+import { ExitLink } from '../exit/ExitLink';
 import { BrandSwitcher } from './BrandSwitcher';
 
 export default function MePage() {
@@ -98,6 +100,11 @@ export default function MePage() {
       />
       {team && (
         <MeLink to="/me/team" testId="me-team" icon={<TeamOutlined />} label={t('me.team')} hint={t('me.teamHint')} />
+      )}
+      {can(user.role, 'portal.exit') && (
+        <ExitLink>
+          <MeLink to="/exit" testId="me-exit" icon={<FlagOutlined />} label={t('exit.title')} hint={t('exit.meHint')} />
+        </ExitLink>
       )}
       <MeLink
         to="/me/security"
