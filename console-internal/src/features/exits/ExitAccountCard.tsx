@@ -16,6 +16,7 @@ export function ExitAccountCard({ plan }: { plan: ExitPlanDetailFragment }) {
   const step = useExitStep(
     () => settle({ variables: { planId: plan.id } }),
     t('exit.settleConfirm'),
+    t('exit.settle'),
     t('exit.settledOk'),
   );
   const may = can(user.role, 'exit.settle') && !plan.settledAt;

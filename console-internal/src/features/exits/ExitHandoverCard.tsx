@@ -17,6 +17,7 @@ export function ExitHandoverCard({ plan }: { plan: ExitPlanDetailFragment }) {
   const step = useExitStep(
     () => handOver({ variables: { planId: plan.id } }),
     t('exit.handOverConfirm', { successor }),
+    t('exit.handOver'),
     t('exit.handedOver'),
   );
   const may = can(user.role, 'exit.manage') && !plan.handedOverAt && Boolean(plan.successor);

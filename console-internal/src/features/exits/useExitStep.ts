@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { App } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useCodedError, type CodedFailure } from '@medchannel/web-shared/kernel';
 
 /** One confirmed step of a plan (hand over, settle): asks first, sends once, keeps the coded failure to show. */
-export function useExitStep(send: () => Promise<unknown>, confirm: string, done: string) {
-  const { t } = useTranslation();
+export function useExitStep(send: () => Promise<unknown>, confirm: string, action: string, done: string) {
   const { modal, message } = App.useApp();
   const explain = useCodedError({ prefix: 'exit.error', reload: ['ExitPlan'] });
   const [failure, setFailure] = useState<CodedFailure | null>(null);
@@ -13,7 +11,7 @@ export function useExitStep(send: () => Promise<unknown>, confirm: string, done:
   const run = () =>
     modal.confirm({
       title: confirm,
-      okText: t('exit.decideSubmit'),
+      okText: action,
       onOk: async () => {
         setBusy(true);
         setFailure(null);
