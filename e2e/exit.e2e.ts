@@ -24,7 +24,7 @@ afterEach(async () => {
 const day = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A distributor of the run's own, moved up to 临时授权 with the documents and grant to buy CRP kits. */
-async function signUp(admin: Api, name: string, code: string, regionId: string, lineId: string): Promise<string> {
+async function signUp(admin: Api, name: string, code: string, regionId: string, productId: string): Promise<string> {
   const { createDistributor: d } = await admin<{ createDistributor: { id: string; version: number } }>(
     `mutation($i: CreateDistributorInput!) { createDistributor(input: $i) { id version } }`,
     { i: { name, code, regionId } },
@@ -32,7 +32,7 @@ async function signUp(admin: Api, name: string, code: string, regionId: string, 
   let version = d.version;
   for (const toStage of ['SCREENING', 'NEGOTIATING', 'TEMP_AUTHORIZED']) {
     const moved = await admin<{ moveDistributorStage: { version: number } }>(
-      `mutation($d: ID!, $v: Int!, $s: DistributorStage!) { moveDistributorStage(distributorId: $d, expectedVersion: $v, toStage: $s, reason: '浏览器测试') { version } }`,
+      `mutation($d: ID!, $v: Int!, $s: DistributorStage!) { moveDistributorStage(distributorId: $d, expectedVersion: $v, toStage: $s, reason: "浏览器测试") { version } }`,
       { d: d.id, v: version, s: toStage },
     );
     version = moved.moveDistributorStage.version;
@@ -45,7 +45,7 @@ async function signUp(admin: Api, name: string, code: string, regionId: string, 
       i: { distributorId: d.id, type, number: `${code}-${type}`, deviceClasses: classes, validFrom: day(-30), validTo: day(700) },
     });
   await admin(`mutation($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-    i: { distributorId: d.id, kind: 'TEMPORARY', productLineIds: [lineId], regionIds: [regionId], validFrom: day(), validTo: day(60) },
+    i: { distributorId: d.id, kind: 'TEMPORARY', productIds: [productId], regionIds: [regionId], validFrom: day(), validTo: day(60) },
   });
   await admin(`mutation($d: ID!, $v: Int!) { setCreditLimit(distributorId: $d, expectedVersion: $v, amount: "100000.00") { id } }`, {
     d: d.id,
@@ -59,14 +59,14 @@ test('an exit with a buy-back: the return, its credit note and stock movements, 
   const admin = await apiAs('console', ADMIN);
   const { regions, products } = await admin<{
     regions: Array<{ id: string; code: string }>;
-    products: { nodes: Array<{ id: string; code: string; productLine: { id: string } }> };
-  }>(`{ regions { id code } products(first: 50, filter: { search: "HK-CRP-50" }) { nodes { id code productLine { id } } } }`);
-  const zj = regions.find((r) => r.code === 'ZJ')!.id;
+    products: { nodes: Array<{ id: string; code: string }> };
+  }>(`{ regions { id code } products(first: 50, filter: { search: "HK-CRP-50" }) { nodes { id code } } }`);
+  const js = regions.find((r) => r.code === 'JS')!.id;
   const crp = products.nodes.find((p) => p.code === 'HK-CRP-50')!;
   const exiting = `退出测试${tag}医疗`;
   const successor = `接替测试${tag}医疗`;
-  const exitingId = await signUp(admin, exiting, `EX${tag}`, zj, crp.productLine.id);
-  await signUp(admin, successor, `SC${tag}`, zj, crp.productLine.id);
+  const exitingId = await signUp(admin, exiting, `EX${tag}`, js, crp.id);
+  await signUp(admin, successor, `SC${tag}`, js, crp.id);
 
   // its owner, invited and signed in on his phone's API
   const ownerEmail = `owner-${tag.toLowerCase()}@exit.demo`;
@@ -110,9 +110,9 @@ test('an exit with a buy-back: the return, its credit note and stock movements, 
   await page.goto(url('console', '/exits'));
   await login(page, ADMIN);
   await page.getByRole('button', { name: '启动劝退计划' }).click();
-  const form = page.getByTestId('exit-start-form');
-  await pickOption(page, form.getByLabel('退出经销商'), exiting);
-  await pickOption(page, form.getByLabel('接替经销商'), successor);
+  const form = page.getByRole('dialog');
+  await pickOption(page, page.getByTestId('exit-distributor'), exiting);
+  await pickOption(page, page.getByTestId('exit-successor'), successor);
   await form.getByLabel('原因').fill('长期跨区窜货，低价倾销');
   await consoleSession.shot('exit-01-start');
   await page.getByTestId('exit-start-form-submit').click();
@@ -128,7 +128,7 @@ test('an exit with a buy-back: the return, its credit note and stock movements, 
 
   // buy back the batch at the price paid
   await page.getByTestId('exit-return-open').click();
-  const ret = page.getByTestId('exit-return-form');
+  const ret = page.getByRole('dialog');
   await ret.getByLabel(`退回数量 ${batch}`).fill('5');
   await ret.getByLabel(`回购单价 ${batch}`).fill('296');
   await consoleSession.shot('exit-02-return');
