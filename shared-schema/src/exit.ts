@@ -27,4 +27,3 @@ export enum ExitStep {
 }
 
 export const EXIT_STEPS: readonly ExitStep[] = Object.values(ExitStep);
-

@@ -67,7 +67,12 @@ export async function foreignPlans(ds: DataSource, user: SeedUser): Promise<stri
 }
 
 /** Units of the brand's first product on a distributor's stock (lot RB1), written straight to the tables. */
-export async function stockOn(ds: DataSource, distributorId: string, brandId: string, quantity: number): Promise<string> {
+export async function stockOn(
+  ds: DataSource,
+  distributorId: string,
+  brandId: string,
+  quantity: number,
+): Promise<string> {
   const product = PRODUCTS.find((p) => p.brandId === brandId)!;
   await ds.query(
     `INSERT INTO stock_balance (brand_id, distributor_id, product_id, batch_no, serial_no, quantity) VALUES ($1, $2, $3, 'RB1', '', $4)`,

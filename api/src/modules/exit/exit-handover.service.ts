@@ -131,7 +131,12 @@ export class ExitHandoverService {
       const plan = await this.plans.get(scope, planId, em, true);
       if (plan.handedOverAt) return;
       if (!plan.successorId)
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'The plan names no successor', 'planId', ErrorReason.VALIDATION_FAILED);
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          'The plan names no successor',
+          'planId',
+          ErrorReason.VALIDATION_FAILED,
+        );
       const successor = await visibleDistributor(em, scope, plan.successorId);
       if ([DistributorStage.PROSPECT, DistributorStage.EXITING, DistributorStage.TERMINATED].includes(successor.stage))
         throw new AppError(
@@ -147,7 +152,13 @@ export class ExitHandoverService {
           if (ids.length)
             await em.insert(
               ExitHandover,
-              ids.map((recordId) => ({ brandId: plan.brandId, planId: plan.id, kind, recordId, successorId: successor.id })),
+              ids.map((recordId) => ({
+                brandId: plan.brandId,
+                planId: plan.id,
+                kind,
+                recordId,
+                successorId: successor.id,
+              })),
             );
         }
       }

@@ -50,7 +50,12 @@ export class ExitReturnService {
       const plan: ExitPlan = await this.plans.get(scope, fields.planId, em, true);
       return replayOrInsert(em, write, async () => {
         if (plan.settledAt)
-          throw new AppError(ErrorCode.CONFLICT, 'The account is settled: no more returns', 'planId', ErrorReason.ILLEGAL_TRANSITION);
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            'The account is settled: no more returns',
+            'planId',
+            ErrorReason.ILLEGAL_TRANSITION,
+          );
         await visibleIds(
           em,
           scope,

@@ -3,7 +3,14 @@ import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, Max, Min, ValidateNested } f
 import { ExitOrderDecision } from '@medchannel/shared-schema';
 import { DecimalScalar } from '../../common/money';
 import { DecimalRange } from '../../common/ranges';
-import { DateField, IdField, OptionalDateField, OptionalIdField, OptionalTextField, TextField } from '../../common/fields';
+import {
+  DateField,
+  IdField,
+  OptionalDateField,
+  OptionalIdField,
+  OptionalTextField,
+  TextField,
+} from '../../common/fields';
 
 @InputType({ description: '劝退: the exit plan of a distributor' })
 export class StartExitPlanInput {
@@ -64,7 +71,9 @@ export class ExitReturnLineInput {
   unitPrice: string;
 }
 
-@InputType({ description: '退货: goods bought back by the brand, out of the distributor’s stock, credited to its account' })
+@InputType({
+  description: '退货: goods bought back by the brand, out of the distributor’s stock, credited to its account',
+})
 export class RecordExitReturnInput {
   @IdField()
   planId: string;

@@ -23,7 +23,9 @@ export const EXIT_OPERATIONS: Record<string, OperationCase> = {
     allowed: rolesFor('exit.read'),
     own: async ({ user, ds }) => {
       await planOn(ds, await ownClone(ds, user));
-      return { query: `{ exitPlans(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { id effectiveOn distributor { id name } successor { id name } } } }` };
+      return {
+        query: `{ exitPlans(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { id effectiveOn distributor { id name } successor { id name } } } }`,
+      };
     },
   },
   exitPlan: {
@@ -33,7 +35,10 @@ export const EXIT_OPERATIONS: Record<string, OperationCase> = {
       variables: { id: await planOn(ds, await ownClone(ds, user)) },
     }),
     foreign: async ({ user, ds }) =>
-      (await foreignPlans(ds, user)).map((id) => ({ query: `query($id: ID!) { exitPlan(id: $id) { id reason } }`, variables: { id } })),
+      (await foreignPlans(ds, user)).map((id) => ({
+        query: `query($id: ID!) { exitPlan(id: $id) { id reason } }`,
+        variables: { id },
+      })),
   },
   myExitPlan: {
     allowed: rolesFor('exit.acknowledge'),
@@ -61,7 +66,9 @@ export const EXIT_OPERATIONS: Record<string, OperationCase> = {
         .slice(0, 3)
         .map((d) => ({
           query: `mutation($i: StartExitPlanInput!) { startExitPlan(input: $i) { id } }`,
-          variables: { i: { distributorId: d.id, effectiveOn: today(), reason: '越界劝退', idempotencyKey: randomUUID() } },
+          variables: {
+            i: { distributorId: d.id, effectiveOn: today(), reason: '越界劝退', idempotencyKey: randomUUID() },
+          },
         })),
     mutates: true,
   },
@@ -97,7 +104,11 @@ export const EXIT_OPERATIONS: Record<string, OperationCase> = {
       return {
         query: `mutation($i: RecordExitReturnInput!) { recordExitReturn(input: $i) { ${PLAN} } }`,
         variables: {
-          i: { planId, lines: [{ productId, batchNo: 'RB1', quantity: 2, unitPrice: '12.50' }], idempotencyKey: randomUUID() },
+          i: {
+            planId,
+            lines: [{ productId, batchNo: 'RB1', quantity: 2, unitPrice: '12.50' }],
+            idempotencyKey: randomUUID(),
+          },
         },
       };
     },
@@ -109,7 +120,11 @@ export const EXIT_OPERATIONS: Record<string, OperationCase> = {
           return {
             query: `mutation($i: RecordExitReturnInput!) { recordExitReturn(input: $i) { id } }`,
             variables: {
-              i: { planId, lines: [{ productId, batchNo: 'RB1', quantity: 1, unitPrice: '1.00' }], idempotencyKey: randomUUID() },
+              i: {
+                planId,
+                lines: [{ productId, batchNo: 'RB1', quantity: 1, unitPrice: '1.00' }],
+                idempotencyKey: randomUUID(),
+              },
             },
           };
         }),

@@ -52,7 +52,8 @@ export class ExitResolver {
 
   @Can('exit.manage')
   @Mutation(() => ExitPlanType, {
-    description: '退货: goods bought back out of the stock, credited to the account. The same key again changes nothing',
+    description:
+      '退货: goods bought back out of the stock, credited to the account. The same key again changes nothing',
   })
   async recordExitReturn(@Arg('input') input: RecordExitReturnInput, @Ctx() ctx: GqlContext): Promise<ExitPlan> {
     const scope = requireScope(ctx);
@@ -61,7 +62,9 @@ export class ExitResolver {
   }
 
   @Can('exit.manage')
-  @Mutation(() => ExitPlanType, { description: 'Hands the hospitals, opportunities and open commitments to the successor' })
+  @Mutation(() => ExitPlanType, {
+    description: 'Hands the hospitals, opportunities and open commitments to the successor',
+  })
   handOverExit(@Arg('planId', () => ID) planId: string, @Ctx() ctx: GqlContext): Promise<ExitPlan> {
     return ctx.services.exitHandovers.handOver(requireScope(ctx), planId);
   }
@@ -83,7 +86,10 @@ export class ExitResolver {
     return loadersOf(ctx).distributorById.load(p.distributorId);
   }
 
-  @FieldResolver(() => DistributorType, { nullable: true, description: 'Who takes over (none when the viewer may not see it)' })
+  @FieldResolver(() => DistributorType, {
+    nullable: true,
+    description: 'Who takes over (none when the viewer may not see it)',
+  })
   successor(@Root() p: ExitPlan, @Ctx() ctx: GqlContext): Promise<Distributor | null> {
     return p.successorId ? loadersOf(ctx).distributorById.load(p.successorId) : Promise.resolve(null);
   }

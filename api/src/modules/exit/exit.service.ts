@@ -137,12 +137,14 @@ export class ExitService {
           }),
         );
         // every grant still applying on the effective date ends the day before it
-        const revoked: Array<{ id: string }> = await em.query(
-          `UPDATE authorization_grant SET revoked_from = $2, revoke_reason = $3, version = version + 1, updated_at = now()
+        const revoked: Array<{ id: string }> = await em
+          .query(
+            `UPDATE authorization_grant SET revoked_from = $2, revoke_reason = $3, version = version + 1, updated_at = now()
             WHERE distributor_id = $1 AND valid_to >= $2 AND (revoked_from IS NULL OR revoked_from > $2)
           RETURNING id`,
-          [distributor.id, fields.effectiveOn, `Exit: ${plan.reason}`.slice(0, 500)],
-        ).then(([rows]) => rows);
+            [distributor.id, fields.effectiveOn, `Exit: ${plan.reason}`.slice(0, 500)],
+          )
+          .then(([rows]) => rows);
         plan.authorizationsRevoked = revoked.length;
         await em.save(plan);
         if (revoked.length)

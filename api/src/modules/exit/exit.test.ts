@@ -68,9 +68,10 @@ test('from the effective date new orders are refused with DISTRIBUTOR_EXITING; b
   expect(reasonOf(reused)).toBe(ErrorReason.IDEMPOTENCY_KEY_REUSED);
   expect(await count(`exit_plan WHERE distributor_id = $1`, [d0])).toBe(1);
   expect(await count(`audit_log WHERE action = 'START_EXIT' AND distributor_id = $1`, [d0])).toBe(1);
-  const [grant] = await t.app.ds.query(`SELECT revoked_from::text AS r FROM authorization_grant WHERE distributor_id = $1`, [
-    d0,
-  ]);
+  const [grant] = await t.app.ds.query(
+    `SELECT revoked_from::text AS r FROM authorization_grant WHERE distributor_id = $1`,
+    [d0],
+  );
   expect(grant.r).toBe(today());
 
   const refused = await w.rep0.request(PLACE, { i: orderInput(w) });
@@ -81,7 +82,12 @@ test('from the effective date new orders are refused with DISTRIBUTOR_EXITING; b
 
   // D4 exits tomorrow: today it still orders
   const later = await w.admin.request(START, {
-    i: { distributorId: w.brand.distributorIds[4], effectiveOn: addDays(today(), 1), reason: '合同到期不续', idempotencyKey: randomUUID() },
+    i: {
+      distributorId: w.brand.distributorIds[4],
+      effectiveOn: addDays(today(), 1),
+      reason: '合同到期不续',
+      idempotencyKey: randomUUID(),
+    },
   });
   expect(later.errors).toEqual([]);
   const stillOrders = await w.rep4.request(PLACE, { i: orderInput(w) });
@@ -131,7 +137,10 @@ test('a buy-back writes its stock movements and one credit note; a retry doubles
   const plan = r.data.recordExitReturn;
   expect(plan.returns).toHaveLength(1);
   expect(plan.returns[0]).toMatchObject({ amount: { amount: '500.00', currency: 'CNY' } });
-  expect(plan.returns[0].lines.map((l: { amount: { amount: string } }) => l.amount.amount)).toEqual(['400.00', '100.00']);
+  expect(plan.returns[0].lines.map((l: { amount: { amount: string } }) => l.amount.amount)).toEqual([
+    '400.00',
+    '100.00',
+  ]);
   expect(plan.account).toMatchObject({ balance: { amount: '0.00' }, credited: { amount: '500.00' } });
   expect(plan.steps.find((s: { step: string }) => s.step === ExitStep.STOCK_RETURNED).done).toBe(true);
 
@@ -143,7 +152,11 @@ test('a buy-back writes its stock movements and one credit note; a retry doubles
 
   // more than the stock holds: refused, nothing written
   const over = await w.admin.request(RETURN, {
-    i: { planId, lines: [{ productId: w.cat.productII, batchNo: 'B1', quantity: 1, unitPrice: '80.00' }], idempotencyKey: randomUUID() },
+    i: {
+      planId,
+      lines: [{ productId: w.cat.productII, batchNo: 'B1', quantity: 1, unitPrice: '80.00' }],
+      idempotencyKey: randomUUID(),
+    },
   });
   expect(reasonOf(over)).toBe(ErrorReason.INSUFFICIENT_STOCK);
   expect(await count(`exit_return WHERE plan_id = $1`, [planId])).toBe(1);
@@ -166,10 +179,19 @@ test('the hand-over moves open opportunities to the successor with a temporary a
   const r = await w.admin.request(HAND_OVER, { p: planId });
   expect(r.errors).toEqual([]);
   const kinds = r.data.handOverExit.handovers.map((h: { kind: string; recordId: string }) => [h.kind, h.recordId]);
-  expect(kinds).toEqual(expect.arrayContaining([['OPPORTUNITY', open], ['HOSPITAL', w.cat.hospitalInCity]]));
+  expect(kinds).toEqual(
+    expect.arrayContaining([
+      ['OPPORTUNITY', open],
+      ['HOSPITAL', w.cat.hospitalInCity],
+    ]),
+  );
   expect(kinds.map((k: string[]) => k[0])).toContain('AUTHORIZATION');
-  const moved = await t.app.ds.query(`SELECT id, distributor_id FROM opportunity WHERE id = ANY($1) ORDER BY stage`, [[open, won]]);
-  expect(Object.fromEntries(moved.map((o: { id: string; distributor_id: string }) => [o.id, o.distributor_id]))).toEqual({
+  const moved = await t.app.ds.query(`SELECT id, distributor_id FROM opportunity WHERE id = ANY($1) ORDER BY stage`, [
+    [open, won],
+  ]);
+  expect(
+    Object.fromEntries(moved.map((o: { id: string; distributor_id: string }) => [o.id, o.distributor_id])),
+  ).toEqual({
     [open]: d2,
     [won]: d0,
   });
@@ -181,7 +203,9 @@ test('the hand-over moves open opportunities to the successor with a temporary a
 
   await w.admin.request(HAND_OVER, { p: planId });
   expect(await count(`authorization_grant WHERE distributor_id = $1 AND kind = 'TEMPORARY'`, [d2])).toBe(1);
-  expect(await count(`audit_log WHERE action = 'HAND_OVER' AND entity = 'opportunity' AND entity_id = $1`, [open])).toBe(1);
+  expect(
+    await count(`audit_log WHERE action = 'HAND_OVER' AND entity = 'opportunity' AND entity_id = $1`, [open]),
+  ).toBe(1);
 });
 
 test('the final statement settles at zero and the owner acknowledges his checklist', async () => {

@@ -5,7 +5,10 @@ import { Connection } from '../../common/pagination';
 import { MoneyType } from '../product';
 
 registerEnumType(ExitOrderDecision, { name: 'ExitOrderDecision', description: 'Finish or cancel an open order' });
-registerEnumType(ExitHandoverKind, { name: 'ExitHandoverKind', description: 'A kind of record handed to the successor' });
+registerEnumType(ExitHandoverKind, {
+  name: 'ExitHandoverKind',
+  description: 'A kind of record handed to the successor',
+});
 registerEnumType(ExitStep, { name: 'ExitStep', description: 'A step of the exit checklist' });
 
 @ObjectType('ExitPlan', { description: '劝退: a distributor’s exit plan and its checklist' })
@@ -121,11 +124,15 @@ export class ExitHandoverType {
   @Field(() => ID)
   recordId: string;
 
-  @Field({ description: 'What it is: a hospital’s name, an opportunity’s title, a commitment, an authorization’s dates' })
+  @Field({
+    description: 'What it is: a hospital’s name, an opportunity’s title, a commitment, an authorization’s dates',
+  })
   label: string;
 }
 
-@ObjectType('ExitAccount', { description: 'The exiting distributor’s account: where it stands and the final statement' })
+@ObjectType('ExitAccount', {
+  description: 'The exiting distributor’s account: where it stands and the final statement',
+})
 export class ExitAccountType {
   @Field(() => MoneyType, { description: 'What it owes now (negative: what the brand owes it)' })
   balance: MoneyType;

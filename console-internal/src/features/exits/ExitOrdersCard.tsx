@@ -19,7 +19,11 @@ export function ExitOrdersCard({ plan }: { plan: ExitPlanDetailFragment }) {
   const manager = can(user.role, 'exit.manage');
   const [deciding, setDeciding] = useState<{ order: Order; decision: ExitOrderDecision } | null>(null);
   const button = (order: Order, decision: ExitOrderDecision) => (
-    <Button size="small" danger={decision === ExitOrderDecision.CANCEL} onClick={() => setDeciding({ order, decision })}>
+    <Button
+      size="small"
+      danger={decision === ExitOrderDecision.CANCEL}
+      onClick={() => setDeciding({ order, decision })}
+    >
       {decision === ExitOrderDecision.CANCEL ? t('exit.cancel') : t('exit.finish')}
     </Button>
   );

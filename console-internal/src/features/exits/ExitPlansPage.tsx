@@ -56,8 +56,17 @@ export default function ExitPlansPage() {
               key: 'distributor',
               render: (_, p) => <Link to={`/exits/${p.id}`}>{p.distributor?.name ?? '—'}</Link>,
             },
-            { title: t('exit.effectiveOn'), key: 'effectiveOn', width: 130, render: (_, p) => format.date(p.effectiveOn) },
-            { title: t('exit.successor'), key: 'successor', render: (_, p) => p.successor?.name ?? t('exit.noSuccessor') },
+            {
+              title: t('exit.effectiveOn'),
+              key: 'effectiveOn',
+              width: 130,
+              render: (_, p) => format.date(p.effectiveOn),
+            },
+            {
+              title: t('exit.successor'),
+              key: 'successor',
+              render: (_, p) => p.successor?.name ?? t('exit.noSuccessor'),
+            },
             { title: t('exit.reason'), key: 'reason', ellipsis: true, render: (_, p) => p.reason },
             {
               title: t('exit.status'),

@@ -26,7 +26,11 @@ export function ExitReturnModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const stock = useQuery(ExitStockLotsDocument, { variables: { distributorId }, skip: !open, fetchPolicy: 'network-only' });
+  const stock = useQuery(ExitStockLotsDocument, {
+    variables: { distributorId },
+    skip: !open,
+    fetchPolicy: 'network-only',
+  });
   const lots = (stock.data?.channelStock.nodes ?? []).filter((l) => l.quantity > 0);
   const [record, { loading }] = useMutation(RecordExitReturnDocument, { refetchQueries: ['ExitStockLots'] });
   const { shell, clearFailure } = useFormSubmit<Values>({
@@ -56,7 +60,13 @@ export function ExitReturnModal({
     },
   });
   return (
-    <FormModal {...shell} title={t('exit.returnTitle')} submitText={t('exit.returnSubmit')} testId="exit-return-form" width={860}>
+    <FormModal
+      {...shell}
+      title={t('exit.returnTitle')}
+      submitText={t('exit.returnSubmit')}
+      testId="exit-return-form"
+      width={860}
+    >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('exit.returnHelp')} />
       {stock.loading && !stock.data ? (
         <LoadingState />
@@ -78,7 +88,12 @@ export function ExitReturnModal({
                 key: 'quantity',
                 render: (_, l, i) => (
                   <Form.Item name={['lots', i, 'quantity']} noStyle>
-                    <InputNumber min={0} max={l.quantity} precision={0} aria-label={`${t('exit.quantity')} ${l.batchNo || l.serialNo}`} />
+                    <InputNumber
+                      min={0}
+                      max={l.quantity}
+                      precision={0}
+                      aria-label={`${t('exit.quantity')} ${l.batchNo || l.serialNo}`}
+                    />
                   </Form.Item>
                 ),
               },

@@ -65,10 +65,18 @@ export function StartExitModal({ open, onClose }: { open: boolean; onClose: () =
           extra={t('exit.startHelp')}
           rules={[{ required: true, message: t('exit.distributorRequired') }]}
         >
-          <DistributorPicker placeholder={t('exit.pickDistributor')} testId="exit-distributor" style={{ width: '100%' }} />
+          <DistributorPicker
+            placeholder={t('exit.pickDistributor')}
+            testId="exit-distributor"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="successorId" label={t('exit.successor')}>
-          <DistributorPicker placeholder={t('exit.pickDistributor')} testId="exit-successor" style={{ width: '100%' }} />
+          <DistributorPicker
+            placeholder={t('exit.pickDistributor')}
+            testId="exit-successor"
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item
           name="effectiveOn"

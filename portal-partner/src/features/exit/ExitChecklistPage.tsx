@@ -1,6 +1,6 @@
 import './strings';
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Steps, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Steps, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
@@ -13,7 +13,6 @@ import { AcknowledgeExitDocument, MyExitPlanDocument } from '../../gql/graphql';
 export default function ExitChecklistPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { message } = App.useApp();
   const { data, error, refetch } = useQuery(MyExitPlanDocument, { fetchPolicy: 'cache-and-network' });
   const [acknowledge, { loading }] = useMutation(AcknowledgeExitDocument);
   const explain = useCodedError({ prefix: 'exit.error', reload: ['MyExitPlan'] });
@@ -33,7 +32,6 @@ export default function ExitChecklistPage() {
     setFailure(null);
     try {
       await acknowledge({ variables: { planId: plan.id } });
-      void message.success(t('exit.acknowledgedOk'));
     } catch (e) {
       setFailure(explain(e));
     }
@@ -46,9 +44,13 @@ export default function ExitChecklistPage() {
           {t('exit.effectiveOn', { date: format.date(plan.effectiveOn) })}
         </Typography.Paragraph>
         {plan.sellOutUntil && (
-          <Typography.Paragraph>{t('exit.sellOutUntil', { date: format.date(plan.sellOutUntil) })}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('exit.sellOutUntil', { date: format.date(plan.sellOutUntil) })}
+          </Typography.Paragraph>
         )}
-        {plan.successor && <Typography.Paragraph>{t('exit.successor', { name: plan.successor.name })}</Typography.Paragraph>}
+        {plan.successor && (
+          <Typography.Paragraph>{t('exit.successor', { name: plan.successor.name })}</Typography.Paragraph>
+        )}
       </Card>
       <Card size="small" title={t('exit.checklist')} data-testid="exit-checklist">
         <Steps

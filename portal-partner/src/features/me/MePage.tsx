@@ -19,7 +19,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch } from '@medchannel/web-shared/components';
-import { ExitLink } from '../exit/ExitLink';
+import { ExitLink } from '../../components/ExitLink';
 import { BrandSwitcher } from './BrandSwitcher';
 
 export default function MePage() {
@@ -103,7 +103,7 @@ export default function MePage() {
       )}
       {can(user.role, 'portal.exit') && (
         <ExitLink>
-          <MeLink to="/exit" testId="me-exit" icon={<FlagOutlined />} label={t('exit.title')} hint={t('exit.meHint')} />
+          <MeLink to="/exit" testId="me-exit" icon={<FlagOutlined />} label={t('me.exit')} hint={t('me.exitHint')} />
         </ExitLink>
       )}
       <MeLink
