@@ -84,7 +84,7 @@ export async function owes(ds: TestApp['app']['ds'], brandId: string, distributo
   );
 }
 
-export const PLAN = `id effectiveOn sellOutUntil reason authorizationsRevoked handedOverAt settledAt acknowledgedAt
+const PLAN = `id effectiveOn sellOutUntil reason authorizationsRevoked handedOverAt settledAt acknowledgedAt
   distributor { id name stage } successor { id name }
   steps { step done }
   orders { id number status total { amount } decision decisionReason }
