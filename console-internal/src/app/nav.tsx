@@ -18,7 +18,6 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
-  LogoutOutlined,
 } from '@ant-design/icons';
 import { can, type Capability, type Role } from '@medchannel/shared-schema';
 
@@ -71,7 +70,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
-  { feature: 'exits', path: '/exits', icon: <LogoutOutlined /> },
+  { feature: 'exits', path: '/exits', icon: <FileDoneOutlined /> },
 ];
 
 /**
