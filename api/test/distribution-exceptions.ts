@@ -88,6 +88,11 @@ const ID_PRIMARY_KEYS = [
   'unique:stock_movement:stock_movement_pkey',
   'unique:recall:recall_pkey',
   'unique:recall_hospital:recall_hospital_pkey',
+  'unique:exit_handover:exit_handover_pkey',
+  'unique:exit_order_decision:exit_order_decision_pkey',
+  'unique:exit_plan:exit_plan_pkey',
+  'unique:exit_return:exit_return_pkey',
+  'unique:exit_return_line:exit_return_line_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -287,6 +292,23 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:recall_hospital:recall_hospital_department_id_fkey',
   'foreign-key:recall_hospital:recall_hospital_hospital_id_fkey',
   'foreign-key:recall_hospital:recall_hospital_recall_id_distributor_id_fkey',
+  'foreign-key:exit_handover:exit_handover_plan_id_fkey',
+  'foreign-key:exit_handover:exit_handover_successor_id_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_decided_by_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_order_id_fkey',
+  'foreign-key:exit_order_decision:exit_order_decision_plan_id_fkey',
+  'foreign-key:exit_plan:exit_plan_acknowledged_by_fkey',
+  'foreign-key:exit_plan:exit_plan_created_by_fkey',
+  'foreign-key:exit_plan:exit_plan_distributor_id_fkey',
+  'foreign-key:exit_plan:exit_plan_successor_authorization_id_fkey',
+  'foreign-key:exit_plan:exit_plan_successor_id_fkey',
+  'foreign-key:exit_return:exit_return_created_by_fkey',
+  'foreign-key:exit_return:exit_return_credit_id_fkey',
+  'foreign-key:exit_return:exit_return_distributor_id_fkey',
+  'foreign-key:exit_return:exit_return_plan_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_movement_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_product_id_fkey',
+  'foreign-key:exit_return_line:exit_return_line_return_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -324,6 +346,12 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:stock_movement:stock_movement_request_key',
   'unique:stock_movement:stock_movement_reverses_id_key',
   'unique:recall:recall_request_key',
+  'unique:exit_order_decision:exit_order_decision_order_id_key',
+  'unique:exit_plan:exit_plan_distributor_id_key',
+  'unique:exit_plan:exit_plan_request_key',
+  'unique:exit_return:exit_return_credit_id_key',
+  'unique:exit_return:exit_return_request_key',
+  'unique:exit_return_line:exit_return_line_movement_id_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */
@@ -353,6 +381,8 @@ const WITHIN_PARENT_KEYS = [
   'unique:visit_task:visit_task_note_id_item_no_key',
   'unique:recall_ack:recall_ack_pkey',
   'unique:recall_distributor:recall_distributor_pkey',
+  'unique:exit_handover:exit_handover_plan_id_kind_record_id_key',
+  'unique:exit_return_line:exit_return_line_return_id_line_no_key',
 ];
 
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */

@@ -129,6 +129,11 @@ export const AUDIT_ACTIONS = [
   'UPDATE_USER',
   'WRITE_VISIT_NOTE',
   'ACKNOWLEDGE_RECALL',
+  'START_EXIT',
+  'DECIDE_EXIT_ORDER',
+  'BUY_BACK',
+  'SETTLE_EXIT',
+  'ACKNOWLEDGE_EXIT',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -220,6 +220,16 @@ export const CAPABILITIES = {
   'portal.team': [OWNER],
   /** Recall notices that reach the own distributor, and their acknowledgement. */
   'portal.recalls': PARTNER,
+  /** 劝退: exit plans, their returns, hand-over and final statement (the owner: his own) */
+  'exit.read': [...CHANNEL, FINANCE, OWNER],
+  /** Start an exit plan, decide its open orders, record its returns, hand over to the successor: those over the field */
+  'exit.manage': HEADS,
+  /** The exit's final statement: finance settles the account */
+  'exit.settle': ACCOUNTS,
+  /** The owner acknowledges his exit checklist */
+  'exit.acknowledge': [OWNER],
+  'console.exits': [...CHANNEL, FINANCE],
+  'portal.exit': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

@@ -82,4 +82,8 @@ export enum ErrorReason {
   INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
   /** A scanned code is not a GS1 UDI the parser reads (with a GTIN) */
   UDI_UNREADABLE = 'UDI_UNREADABLE',
+  /** The distributor is exiting: from its exit plan's effective date it places no new order (`extensions.effectiveOn`) */
+  DISTRIBUTOR_EXITING = 'DISTRIBUTOR_EXITING',
+  /** An exit's final statement settles an account at zero only (`extensions.balance`: what is still open) */
+  ACCOUNT_NOT_SETTLED = 'ACCOUNT_NOT_SETTLED',
 }

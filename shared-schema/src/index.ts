@@ -19,3 +19,4 @@ export * from './tenders.js';
 export * from './delivery.js';
 export * from './inventory.js';
 export * from './recall.js';
+export * from './exit.js';

@@ -14,6 +14,8 @@ export enum StockMovementKind {
   RETURNED = 'RETURNED',
   ADJUSTED = 'ADJUSTED',
   REVERSAL = 'REVERSAL',
+  /** 退货: goods bought back by the brand during an exit, out of the distributor's stock */
+  BRAND_RETURN = 'BRAND_RETURN',
 }
 
 /** The movements a distributor's people record by hand (receipts come from shipments, TRANSFER_IN from its pair, reversals from their own mutation). */

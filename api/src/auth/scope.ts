@@ -162,7 +162,12 @@ export type ScopedResource =
    * brand-wide; its reach rows are read as distributorOwned, so each sees the part in scope); a
    * partner only those whose reach names one of its distributors
    */
-  | 'recall';
+  | 'recall'
+  /**
+   * exit plans and what hangs off them (distributor_id): a brand user those of the distributors
+   * they see, as distributorOwned; a partner only the owner, his own company's
+   */
+  | 'exitPlan';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -253,6 +258,9 @@ export function scopeCondition(
     }
     case 'account':
     case 'channelStock':
+      return scopeCondition(scope, 'distributorOwned', alias);
+    case 'exitPlan':
+      if (scope.side === Side.PARTNER && scope.role !== Role.OWNER) return { sql: 'FALSE', params };
       return scopeCondition(scope, 'distributorOwned', alias);
     case 'team':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.id`, alias)})`, params };

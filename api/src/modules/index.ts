@@ -25,6 +25,7 @@ import { tenderModule } from './tender';
 import { deliveryModule } from './delivery';
 import { inventoryModule } from './inventory';
 import { recallModule } from './recall';
+import { exitModule } from './exit';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -61,4 +62,5 @@ export const modules = () =>
     deliveryModule,
     inventoryModule,
     recallModule,
+    exitModule,
   ] as const;

@@ -17,6 +17,7 @@ import { REGIONS, SeedUser, distributorByCode } from '../../src/db/seed/demo-dat
 import { PRODUCT_LINES } from '../../src/db/seed/catalog-data';
 import { SEED_COURSES } from '../../src/db/seed/training-data';
 import { foreignOpportunities } from './opportunity-fixtures';
+import { foreignPlans } from './exit-fixtures';
 import { foreignDistributors, foreignHospitals, foreignOrders, foreignProducts, foreignUsers } from '../personas';
 
 /**
@@ -63,6 +64,8 @@ export const FIELD_KINDS: Record<string, string> = {
   engineerId: 'user',
   milestoneId: 'deliveryMilestone',
   toDistributorId: 'distributor',
+  successorId: 'distributor',
+  planId: 'exitPlan',
 };
 
 /**
@@ -164,6 +167,8 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       );
     case 'distributor':
       return twoOf(user, foreignDistributors(user), (d) => d.id);
+    case 'exitPlan':
+      return foreignPlans(ds, user);
     case 'user':
       return twoOf(user, foreignUsers(user), (u) => u.id);
     case 'order':

@@ -43,7 +43,8 @@ export type Feature =
   | 'people'
   | 'mail'
   | 'profile'
-  | 'recalls';
+  | 'recalls'
+  | 'exits';
 
 export interface NavItem {
   feature: Feature;
@@ -72,6 +73,7 @@ const NAV: NavItem[] = [
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
   { feature: 'recalls', path: '/recalls', icon: <AlertOutlined /> },
+  { feature: 'exits', path: '/exits', icon: <FileDoneOutlined /> },
 ];
 
 /**
@@ -118,6 +120,8 @@ const ACCESS: Record<Feature, Capability> = {
   profile: 'console.profile',
   // 召回: a batch's or serial's recall, its reach and who has not acknowledged.
   recalls: 'console.recalls',
+  // 劝退: exit plans, for the channel staff who run them and finance who settles them.
+  exits: 'console.exits',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -35,6 +35,8 @@ const page = {
   people: retryingLazy(() => import('../features/people/PeoplePage')),
   mail: retryingLazy(() => import('../features/people/MailPage')),
   profile: retryingLazy(() => import('../features/people/ProfilePage')),
+  exits: retryingLazy(() => import('../features/exits/ExitPlansPage')),
+  exit: retryingLazy(() => import('../features/exits/ExitPlanPage')),
 };
 
 export const router = createAppRouter({
@@ -79,5 +81,8 @@ export const router = createAppRouter({
     { path: '/recalls', feature: 'recalls', page: page.recalls },
     { path: '/recalls/:id', feature: 'recalls', page: page.recall },
     { path: '/profile', feature: 'profile', page: page.profile },
+    // 劝退: exit plans; one plan's checklist, open orders, returns, hand-over and final statement.
+    { path: '/exits', feature: 'exits', page: page.exits },
+    { path: '/exits/:id', feature: 'exits', page: page.exit },
   ],
 });

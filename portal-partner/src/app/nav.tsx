@@ -24,7 +24,8 @@ export type Feature =
   | 'opportunities'
   | 'trials'
   | 'inventory'
-  | 'recalls';
+  | 'recalls'
+  | 'exit';
 
 export interface NavItem {
   feature: Feature;
@@ -72,6 +73,8 @@ const ACCESS: Record<Feature, Capability> = {
   inventory: 'portal.inventory',
   // 召回通知: the recalls that reach the company, reached from 我的 and the notices.
   recalls: 'portal.recalls',
+  // 退出清单: the owner's exit checklist, reached from 我的 while his company has an exit plan.
+  exit: 'portal.exit',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -37,6 +37,7 @@ const page = {
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
   recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
   recall: retryingLazy(() => import('../features/recalls/RecallNoticePage')),
+  exit: retryingLazy(() => import('../features/exit/ExitChecklistPage')),
 };
 
 export const router = createAppRouter({
@@ -80,5 +81,7 @@ export const router = createAppRouter({
     { path: '/trials', feature: 'trials', page: page.trials },
     { path: '/recalls', feature: 'recalls', page: page.recalls },
     { path: '/recalls/:id', feature: 'recalls', page: page.recall },
+    // 退出清单: the owner's exit checklist and his acknowledgement.
+    { path: '/exit', feature: 'exit', page: page.exit },
   ],
 });

@@ -124,3 +124,4 @@ export const financeModule = defineModule({
 export * from './invoice.service';
 export * from './payment.service';
 export { issueStatement } from './statement-issue';
+export { AccountCredit } from './account-credit.entity';

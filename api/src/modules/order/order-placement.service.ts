@@ -73,6 +73,25 @@ async function liveOrderOf(em: EntityManager, tenderId: string): Promise<string 
 }
 
 /**
+ * A distributor whose exit plan (the exit module's exit_plan) has taken effect places no new
+ * order: DISTRIBUTOR_EXITING, with the day it took effect, in words a rep can act on.
+ */
+async function refuseWhenExiting(em: EntityManager, distributorId: string): Promise<void> {
+  const [plan] = await em.query(
+    `SELECT effective_on::text AS on FROM exit_plan WHERE distributor_id = $1 AND effective_on <= $2`,
+    [distributorId, today()],
+  );
+  if (plan)
+    throw new AppError(
+      ErrorCode.CONFLICT,
+      `This distributor is exiting: no new orders from ${plan.on}. Open orders are finished or cancelled by the brand`,
+      'distributorId',
+      ErrorReason.DISTRIBUTOR_EXITING,
+      { effectiveOn: plan.on },
+    );
+}
+
+/**
  * Placing an order. Every line passes the compliance service; credit is checked under a
  * per-distributor lock so that parallel orders never together pass the limit; a client's
  * idempotency key makes retries return the first result.
@@ -215,6 +234,7 @@ export class OrderPlacementService {
         // under the distributor's lock: a second tap with another key finds the first one's order
         const live = origin && (await liveOrderOf(em, origin.tenderId));
         if (live) return live;
+        await refuseWhenExiting(em, distributor.id);
         const review = await this.review(scope, draft, em, distributor, origin);
         this.refuseUnlessAllowed(scope, review);
         return this.insert(em, scope, draft, review, idempotencyKey, hash, origin);

@@ -6,6 +6,7 @@ import {
   BellOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FlagOutlined,
   FundOutlined,
   LogoutOutlined,
   RightOutlined,
@@ -19,6 +20,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useSession } from '@medchannel/web-shared';
 import { LanguageSwitch } from '@medchannel/web-shared/components';
+import { ExitLink } from '../../components/ExitLink';
 import { BrandSwitcher } from './BrandSwitcher';
 
 export default function MePage() {
@@ -106,6 +108,11 @@ export default function MePage() {
       />
       {team && (
         <MeLink to="/me/team" testId="me-team" icon={<TeamOutlined />} label={t('me.team')} hint={t('me.teamHint')} />
+      )}
+      {can(user.role, 'portal.exit') && (
+        <ExitLink>
+          <MeLink to="/exit" testId="me-exit" icon={<FlagOutlined />} label={t('me.exit')} hint={t('me.exitHint')} />
+        </ExitLink>
       )}
       <MeLink
         to="/me/security"

@@ -1,0 +1,175 @@
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AuthorizationKind,
+  CommitmentStatus,
+  DistributorStage,
+  ErrorReason,
+  ExitHandoverKind,
+  OpportunityStage,
+} from '@medchannel/shared-schema';
+import { Scope } from '../../auth/scope';
+import { audit } from '../../common/audit';
+import { AppError, ErrorCode } from '../../common/errors';
+import { addDays, today } from '../../common/dates';
+import { AuthorizationGrant } from '../authorization';
+import { visibleDistributor } from '../distributor';
+import { ExitHandover, ExitPlan } from './exit.entity';
+import type { ExitService } from './exit.service';
+
+/** What one part of the hand-over is given: the plan, its successor, the transaction, the viewer. */
+interface HandoverContext {
+  em: EntityManager;
+  scope: Scope;
+  plan: ExitPlan;
+  successorId: string;
+}
+
+/**
+ * One kind of record handed to the successor: it moves (or lists) them and answers their ids. The
+ * hand-over runs every part in one transaction. Placed instruments with their agreements (part 7's
+ * placed equipment) join as one more part here, with its kind in ExitHandoverKind and in the
+ * exit_handover table's CHECK.
+ */
+type HandoverPart = (ctx: HandoverContext) => Promise<{ kind: ExitHandoverKind; ids: string[] }[]>;
+
+/** Open opportunities move to the successor, each audited on its own record. */
+const opportunities: HandoverPart = async ({ em, scope, plan, successorId }) => {
+  const [moved]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE opportunity SET distributor_id = $2, version = version + 1, updated_at = now()
+      WHERE distributor_id = $1 AND stage NOT IN ($3, $4) RETURNING id`,
+    [plan.distributorId, successorId, OpportunityStage.WON, OpportunityStage.LOST],
+  );
+  for (const o of moved)
+    await audit(em, scope, 'HAND_OVER', 'opportunity', o.id, {
+      distributorId: { from: plan.distributorId, to: successorId },
+      exitPlanId: plan.id,
+    });
+  return [{ kind: ExitHandoverKind.OPPORTUNITY, ids: moved.map((o) => o.id) }];
+};
+
+/**
+ * The successor's temporary authorization over what the exiting distributor's grants covered
+ * (those the plan revoked), from the effective date for the longest a temporary grant lasts; the
+ * hospitals those grants and the moved opportunities name are handed over with it.
+ */
+const authorization =
+  (maxDays: number): HandoverPart =>
+  async ({ em, scope, plan, successorId }) => {
+    const grants = await em.find(AuthorizationGrant, {
+      where: { distributorId: plan.distributorId, revokedFrom: plan.effectiveOn },
+    });
+    const union = (pick: (g: AuthorizationGrant) => string[]) => [...new Set(grants.flatMap(pick))];
+    const hospitals: Array<{ id: string }> = await em.query(
+      `SELECT DISTINCT hospital_id AS id FROM opportunity WHERE distributor_id = $1 AND stage NOT IN ($2, $3)`,
+      [successorId, OpportunityStage.WON, OpportunityStage.LOST],
+    );
+    const hospitalIds = [...new Set([...union((g) => g.hospitalIds), ...hospitals.map((h) => h.id)])];
+    if (!grants.length) return [{ kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds }];
+    const validFrom = plan.effectiveOn > today() ? plan.effectiveOn : today();
+    const grant = await em.save(
+      em.create(AuthorizationGrant, {
+        brandId: plan.brandId,
+        distributorId: successorId,
+        kind: AuthorizationKind.TEMPORARY,
+        exclusive: false,
+        productLineIds: union((g) => g.productLineIds),
+        productIds: union((g) => g.productIds),
+        regionIds: union((g) => g.regionIds),
+        hospitalIds: union((g) => g.hospitalIds),
+        validFrom,
+        validTo: addDays(validFrom, maxDays - 1),
+        revokedFrom: null,
+        revokeReason: null,
+      }),
+    );
+    plan.successorAuthorizationId = grant.id;
+    await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', successorId, {
+      authorizationId: grant.id,
+      kind: grant.kind,
+      validFrom: grant.validFrom,
+      validTo: grant.validTo,
+      exitPlanId: plan.id,
+    });
+    return [
+      { kind: ExitHandoverKind.AUTHORIZATION, ids: [grant.id] },
+      { kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds },
+    ];
+  };
+
+/**
+ * Open commitments (made on visit notes about the exiting distributor, not resolved) are listed
+ * for the successor: the notes stay the record of what the exiting one promised.
+ */
+const commitments: HandoverPart = async ({ em, plan }) => {
+  const open: Array<{ id: string }> = await em.query(
+    `SELECT c.id FROM visit_commitment c JOIN visit_note n ON n.id = c.note_id
+      WHERE n.distributor_id = $1 AND c.status <> $2 ORDER BY c.created_at, c.id`,
+    [plan.distributorId, CommitmentStatus.RESOLVED],
+  );
+  return [{ kind: ExitHandoverKind.COMMITMENT, ids: open.map((c) => c.id) }];
+};
+
+/**
+ * The hand-over to the successor: opportunities move, a temporary authorization covers what the
+ * exiting distributor held, its hospitals and open commitments are listed for the successor.
+ * Once per plan (again answers the plan as it is).
+ */
+export class ExitHandoverService {
+  private readonly parts: HandoverPart[];
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly plans: ExitService,
+    maxTemporaryDays: number,
+  ) {
+    // opportunities first: the authorization's hospitals include those the moved opportunities name
+    this.parts = [opportunities, authorization(maxTemporaryDays), commitments];
+  }
+
+  async handOver(scope: Scope, planId: string): Promise<ExitPlan> {
+    await this.ds.transaction(async (em) => {
+      const plan = await this.plans.get(scope, planId, em, true);
+      if (plan.handedOverAt) return;
+      if (!plan.successorId)
+        throw new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          'The plan names no successor',
+          'planId',
+          ErrorReason.VALIDATION_FAILED,
+        );
+      const successor = await visibleDistributor(em, scope, plan.successorId);
+      if ([DistributorStage.PROSPECT, DistributorStage.EXITING, DistributorStage.TERMINATED].includes(successor.stage))
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `A distributor in stage ${successor.stage} cannot take over`,
+          'planId',
+          ErrorReason.ILLEGAL_TRANSITION,
+        );
+      const counts: Record<string, number> = {};
+      for (const part of this.parts) {
+        for (const { kind, ids } of await part({ em, scope, plan, successorId: successor.id })) {
+          counts[kind] = (counts[kind] ?? 0) + ids.length;
+          if (ids.length)
+            await em.insert(
+              ExitHandover,
+              ids.map((recordId) => ({
+                brandId: plan.brandId,
+                planId: plan.id,
+                kind,
+                recordId,
+                successorId: successor.id,
+              })),
+            );
+        }
+      }
+      plan.handedOverAt = new Date();
+      await em.save(plan);
+      await audit(em, scope, 'HAND_OVER', 'distributor', plan.distributorId, {
+        exitPlanId: plan.id,
+        successorId: successor.id,
+        ...counts,
+      });
+    });
+    return this.plans.get(scope, planId);
+  }
+}

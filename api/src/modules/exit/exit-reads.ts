@@ -1,0 +1,108 @@
+import { EntityManager } from 'typeorm';
+import { ExitHandoverKind, ExitOrderDecision, OrderStatus } from '@medchannel/shared-schema';
+import { Scope } from '../../auth/scope';
+import { money } from '../product';
+import type { LedgerService } from '../ledger';
+import { ExitPlan } from './exit.entity';
+import { OPEN_ORDER_STATUSES } from './exit.service';
+import { ExitAccountType, ExitHandoverType, ExitOrderType, ExitReturnType } from './exit.types';
+
+/**
+ * What a plan's screen reads beside the plan (read through the scope already): its orders, returns,
+ * hand-over and account. One statement each, whatever their number.
+ */
+export async function exitOrders(em: EntityManager, plan: ExitPlan): Promise<ExitOrderType[]> {
+  const rows: Array<{
+    id: string;
+    number: string;
+    status: OrderStatus;
+    total: string;
+    currency: string;
+    decision: ExitOrderDecision | null;
+    reason: string | null;
+  }> = await em.query(
+    `SELECT o.id, o.number, o.status, o.total::text AS total, o.currency, x.decision, x.reason
+       FROM purchase_order o LEFT JOIN exit_order_decision x ON x.order_id = o.id
+      WHERE o.distributor_id = $1 AND (o.status = ANY($2) OR x.id IS NOT NULL)
+      ORDER BY o.created_at, o.id`,
+    [plan.distributorId, OPEN_ORDER_STATUSES],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    total: money(r.total, r.currency),
+    decision: r.decision,
+    decisionReason: r.reason,
+  }));
+}
+
+export async function exitReturns(em: EntityManager, plan: ExitPlan): Promise<ExitReturnType[]> {
+  const rows: Array<{
+    id: string;
+    occurred_on: string;
+    amount: string;
+    currency: string;
+    credit_id: string;
+    lines: Array<{
+      lineNo: number;
+      productName: string;
+      batchNo: string;
+      serialNo: string;
+      quantity: number;
+      unitPrice: string;
+      amount: string;
+    }>;
+  }> = await em.query(
+    `SELECT r.id, r.occurred_on::text AS occurred_on, r.amount::text AS amount, r.currency, r.credit_id,
+            (SELECT json_agg(json_build_object('lineNo', l.line_no, 'productName', p.name, 'batchNo', l.batch_no,
+               'serialNo', l.serial_no, 'quantity', l.quantity, 'unitPrice', l.unit_price::text, 'amount', l.amount::text)
+               ORDER BY l.line_no)
+               FROM exit_return_line l JOIN product p ON p.id = l.product_id WHERE l.return_id = r.id) AS lines
+       FROM exit_return r WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
+    [plan.id],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    occurredOn: r.occurred_on,
+    amount: money(r.amount, r.currency),
+    creditId: r.credit_id,
+    lines: r.lines.map((l) => ({
+      ...l,
+      unitPrice: money(l.unitPrice, r.currency),
+      amount: money(l.amount, r.currency),
+    })),
+  }));
+}
+
+export async function exitHandovers(em: EntityManager, plan: ExitPlan): Promise<ExitHandoverType[]> {
+  return em.query(
+    `SELECT h.kind, h.record_id AS "recordId",
+            COALESCE(CASE h.kind
+              WHEN '${ExitHandoverKind.HOSPITAL}' THEN (SELECT name FROM hospital WHERE id = h.record_id)
+              WHEN '${ExitHandoverKind.OPPORTUNITY}' THEN (SELECT need FROM opportunity WHERE id = h.record_id)
+              WHEN '${ExitHandoverKind.COMMITMENT}' THEN (SELECT description FROM visit_commitment WHERE id = h.record_id)
+              WHEN '${ExitHandoverKind.AUTHORIZATION}' THEN (SELECT valid_from::text || ' – ' || valid_to::text FROM authorization_grant WHERE id = h.record_id)
+            END, '') AS label
+       FROM exit_handover h WHERE h.plan_id = $1 ORDER BY h.kind, h.created_at, h.id`,
+    [plan.id],
+  );
+}
+
+export async function exitAccount(
+  em: EntityManager,
+  ledger: LedgerService,
+  scope: Scope,
+  plan: ExitPlan,
+): Promise<ExitAccountType> {
+  const balance = await ledger.outstanding(em, scope, plan.distributorId);
+  const [{ credited }] = await em.query(
+    `SELECT COALESCE(SUM(amount), 0)::text AS credited FROM exit_return WHERE plan_id = $1`,
+    [plan.id],
+  );
+  return {
+    balance: money(balance, 'CNY'),
+    credited: money(credited, 'CNY'),
+    finalBalance: plan.finalBalance === null ? null : money(plan.finalBalance, plan.finalCurrency ?? 'CNY'),
+  };
+}

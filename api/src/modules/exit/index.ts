@@ -1,0 +1,27 @@
+import { defineModule, type ModuleCore } from '../module';
+import type { LedgerServices } from '../ledger';
+import type { OrderServices } from '../order';
+import { Exit1771000000000 } from './1771000000000-Exit';
+import { ExitHandover, ExitOrderDecisionRow, ExitPlan, ExitReturn, ExitReturnLine } from './exit.entity';
+import { ExitHandoverService } from './exit-handover.service';
+import { ExitResolver } from './exit.resolver';
+import { ExitReturnService } from './exit-return.service';
+import { ExitService } from './exit.service';
+
+// deps: the ledger (credit notes, the balance) and the order desk (an open order cancelled by decision)
+function exitServices({ ds, config }: ModuleCore, deps: LedgerServices & Pick<OrderServices, 'orderDesk'>) {
+  const exits = new ExitService(ds, deps.ledger, deps.orderDesk);
+  return {
+    exits,
+    exitReturns: new ExitReturnService(ds, exits, deps.ledger),
+    exitHandovers: new ExitHandoverService(ds, exits, config.maxTemporaryAuthorizationDays),
+  };
+}
+
+export const exitModule = defineModule({
+  name: 'exit',
+  entities: () => [ExitPlan, ExitOrderDecisionRow, ExitReturn, ExitReturnLine, ExitHandover],
+  migrations: () => [Exit1771000000000],
+  services: exitServices,
+  resolvers: () => [ExitResolver],
+});
