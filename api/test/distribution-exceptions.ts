@@ -86,6 +86,8 @@ const ID_PRIMARY_KEYS = [
   'unique:webhook_endpoint:webhook_endpoint_pkey',
   'unique:stock_balance:stock_balance_pkey',
   'unique:stock_movement:stock_movement_pkey',
+  'unique:sellout_upload:sellout_upload_pkey',
+  'unique:sellout_finding:sellout_finding_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -275,6 +277,12 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:stock_movement:stock_movement_product_id_fkey',
   'foreign-key:stock_movement:stock_movement_reverses_id_fkey',
   'foreign-key:stock_movement:stock_movement_shipment_item_id_fkey',
+  'foreign-key:sellout_upload:sellout_upload_created_by_fkey',
+  'foreign-key:sellout_upload:sellout_upload_distributor_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_distributor_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_hospital_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_product_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_upload_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */

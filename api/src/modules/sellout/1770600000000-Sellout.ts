@@ -28,7 +28,7 @@ export class Sellout1770600000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(
-      `CREATE UNIQUE INDEX sellout_upload_once ON sellout_upload (distributor_id, month, kind, content_hash) WHERE status = 'COMMITTED'`,
+      `CREATE UNIQUE INDEX sellout_upload_once ON sellout_upload (brand_id, distributor_id, month, kind, content_hash) WHERE status = 'COMMITTED'`,
     );
     await q.query(`CREATE INDEX sellout_upload_distributor ON sellout_upload (distributor_id, created_at DESC)`);
     await q.query(`
