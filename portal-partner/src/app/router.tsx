@@ -35,6 +35,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
 };
 
 export const router = createAppRouter({
@@ -75,6 +76,8 @@ export const router = createAppRouter({
     // 库存: lots on hand and movements; 扫码出库, a sell-out to a hospital department by scanning its UDI.
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
+    // 流向上传: the month's sell-out or stock file, matched, previewed and committed all or nothing.
+    { path: '/inventory/upload', feature: 'inventory', page: page.sellOutUpload },
     { path: '/trials', feature: 'trials', page: page.trials },
   ],
 });

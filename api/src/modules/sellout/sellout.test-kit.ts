@@ -91,7 +91,7 @@ export async function uploadFile(
   data: Buffer,
   query: Record<string, string>,
   name = '流向.csv',
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: { id?: string; status?: string; error?: { code: string } } }> {
   const res = await fetch(`${t.url}/files/sellout-uploads?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: {

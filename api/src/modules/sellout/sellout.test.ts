@@ -44,7 +44,7 @@ const csv = (lines: string[]) => iconv.encode([HEAD, ...lines].join('\r\n'), 'gb
 const upload = async (data: Buffer, extra: Record<string, string> = {}, client = w.rep0) => {
   const r = await uploadFile(t, client, data, { month, ...extra });
   expect(r.status).toBe(200);
-  return r.body.id as string;
+  return r.body.id!;
 };
 
 test('a GBK CSV with a misspelled hospital is matched, previewed, committed; the replay changes nothing; 窜货 is flagged', async () => {
