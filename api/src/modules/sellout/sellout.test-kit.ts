@@ -84,6 +84,9 @@ export async function stockUp(
 
 const cookie = (c: GqlClient) => [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
+/** The route's answer: the upload's id and status, or its coded refusal. */
+type UploadAnswer = { id?: string; status?: string; error?: { code: string } };
+
 /** POSTs a file to the upload route as the portal does; answers the status and JSON. */
 export async function uploadFile(
   t: TestApp,
@@ -91,7 +94,7 @@ export async function uploadFile(
   data: Buffer,
   query: Record<string, string>,
   name = '流向.csv',
-): Promise<{ status: number; body: { id?: string; status?: string; error?: { code: string } } }> {
+): Promise<{ status: number; body: UploadAnswer }> {
   const res = await fetch(`${t.url}/files/sellout-uploads?${new URLSearchParams(query)}`, {
     method: 'POST',
     headers: {
@@ -101,7 +104,7 @@ export async function uploadFile(
     },
     body: data,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as UploadAnswer };
 }
 
 export const UPLOAD = `id kind month status totalRows errorCount fileName
