@@ -16,7 +16,7 @@ export interface Candidate {
   score: number;
 }
 
-export const normalizeName = (name: string): string =>
+const normalizeName = (name: string): string =>
   name
     .normalize('NFKC')
     .toLowerCase()

@@ -107,7 +107,7 @@ export async function uploadFile(
   return { status: res.status, body: (await res.json()) as UploadAnswer };
 }
 
-export const UPLOAD = `id kind month status totalRows errorCount fileName
+const UPLOAD = `id kind month status totalRows errorCount fileName
   errors { row column code message }
   rows { row hospitalText departmentText productText productName batchNo quantity occurredOn crossTerritory
     match { candidate hospitalId hospitalName score outsideScope }
