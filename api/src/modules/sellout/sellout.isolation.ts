@@ -14,13 +14,29 @@ const someForeign = (user: SeedUser) =>
     .sort((a, b) => Number(b.brandId === user.brandId) - Number(a.brandId === user.brandId))
     .slice(0, 3);
 
-/** An empty previewed upload of a distributor (a fresh content hash, so each commits on its own). */
-async function uploadOf(ds: DataSource, brandId: string, distributorId: string): Promise<string> {
+/** A row of a file whose hospital nobody has chosen yet (so a match may name one, and the sweep may aim it). */
+const ROW = {
+  row: 2,
+  hospitalText: '矩阵医院',
+  departmentText: '',
+  productText: '',
+  productId: null,
+  batchNo: '',
+  quantity: null,
+  occurredOn: null,
+  candidates: [],
+  hospitalId: null,
+  departmentId: null,
+  crossTerritory: false,
+};
+
+/** A previewed upload of a distributor (a fresh content hash, so each commits on its own): empty, or of one row. */
+async function uploadOf(ds: DataSource, brandId: string, distributorId: string, rows: unknown[] = []): Promise<string> {
   const by = USERS.find((u) => u.brandId === brandId)!;
   const [row] = await ds.query(
     `INSERT INTO sellout_upload (brand_id, distributor_id, created_by, kind, month, file_name, content_hash, status, total_rows, rows, errors)
-     VALUES ($1, $2, $3, 'SELL_OUT', '2026-01', '矩阵.csv', $4, 'PREVIEWED', 0, '[]'::jsonb, '[]'::jsonb) RETURNING id`,
-    [brandId, distributorId, by.id, randomBytes(32).toString('hex')],
+     VALUES ($1, $2, $3, 'SELL_OUT', '2026-01', '矩阵.csv', $4, 'PREVIEWED', $5, $6::jsonb, '[]'::jsonb) RETURNING id`,
+    [brandId, distributorId, by.id, randomBytes(32).toString('hex'), rows.length, JSON.stringify(rows)],
   );
   return row.id;
 }
@@ -32,7 +48,7 @@ const foreign =
     Promise.all(someForeign(user).map(async (d) => ({ query, variables: vars(await uploadOf(ds, d.brandId, d.id)) })));
 
 const GET = `query($id: ID!) { selloutUpload(id: $id) { id status month rows { row hospitalText } findings { id } } }`;
-const MATCH = `mutation($id: ID!, $m: [SelloutMatchInput!]!) { matchSelloutRows(id: $id, matches: $m) { id status errorCount } }`;
+const MATCH = `mutation($id: ID!, $m: SelloutMatchesInput!) { matchSelloutRows(id: $id, input: $m) { id status errorCount } }`;
 const COMMIT = `mutation($id: ID!) { commitSelloutUpload(id: $id) { id status findings { id } } }`;
 
 export const SELLOUT_OPERATIONS: Record<string, OperationCase> = {
@@ -43,8 +59,14 @@ export const SELLOUT_OPERATIONS: Record<string, OperationCase> = {
   },
   matchSelloutRows: {
     allowed: rolesFor('stock.record'),
-    own: async ({ user, ds }) => ({ query: MATCH, variables: { id: await own(ds, user), m: [] } }),
-    foreign: foreign(MATCH, (id) => ({ id, m: [] })),
+    own: async ({ user, ds }) => ({
+      query: MATCH,
+      variables: {
+        id: await uploadOf(ds, user.brandId, firstDistributor(user).id, [ROW]),
+        m: { matches: [{ row: 2, candidate: null }] },
+      },
+    }),
+    foreign: foreign(MATCH, (id) => ({ id, m: { matches: [] } })),
     mutates: true,
   },
   commitSelloutUpload: {

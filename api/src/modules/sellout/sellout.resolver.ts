@@ -2,7 +2,12 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
 import { GqlContext, requireScope } from '../../context';
 import { PageArgs } from '../../common/pagination';
-import { SelloutFindingConnection, SelloutFindingFilter, SelloutMatchInput, SelloutUploadType } from './sellout.types';
+import {
+  SelloutFindingConnection,
+  SelloutFindingFilter,
+  SelloutMatchesInput,
+  SelloutUploadType,
+} from './sellout.types';
 
 @Resolver()
 export class SelloutResolver {
@@ -31,11 +36,11 @@ export class SelloutResolver {
   @Mutation(() => SelloutUploadType, { description: 'Confirms or changes rows’ hospitals; the rows are checked again' })
   async matchSelloutRows(
     @Arg('id', () => ID) id: string,
-    @Arg('matches', () => [SelloutMatchInput]) matches: SelloutMatchInput[],
+    @Arg('input', () => SelloutMatchesInput) input: SelloutMatchesInput,
     @Ctx() ctx: GqlContext,
   ): Promise<SelloutUploadType> {
     const scope = requireScope(ctx);
-    return ctx.services.selloutReads.view(scope, await ctx.services.sellout.match(scope, id, matches));
+    return ctx.services.selloutReads.view(scope, await ctx.services.sellout.match(scope, id, input.matches));
   }
 
   @Can('stock.record')

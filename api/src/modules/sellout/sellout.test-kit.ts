@@ -114,6 +114,6 @@ const UPLOAD = `id kind month status totalRows errorCount fileName
     candidates { candidate hospitalId hospitalName score outsideScope } }
   findings { id kind month distributorName productName batchNo hospitalName occurredOn quantity reported derived rowNo }`;
 export const GET = `query($id: ID!) { selloutUpload(id: $id) { ${UPLOAD} } }`;
-export const MATCH = `mutation($id: ID!, $m: [SelloutMatchInput!]!) { matchSelloutRows(id: $id, matches: $m) { ${UPLOAD} } }`;
+export const MATCH = `mutation($id: ID!, $m: SelloutMatchesInput!) { matchSelloutRows(id: $id, input: $m) { ${UPLOAD} } }`;
 export const COMMIT = `mutation($id: ID!) { commitSelloutUpload(id: $id) { ${UPLOAD} } }`;
 export const FINDINGS = `query($f: SelloutFindingFilter) { selloutFindings(first: 50, filter: $f) { totalCount nodes { id kind month distributorName productName batchNo hospitalName occurredOn quantity reported derived } } }`;

@@ -136,11 +136,12 @@ test('a row the matcher is unsure of waits for the user: a candidate chosen clea
   expect(preview.errors).toEqual([expect.objectContaining({ row: 2, column: 'hospital', code: 'HOSPITAL_UNMATCHED' })]);
   const at = preview.rows[0].candidates.findIndex((c: { hospitalId: string }) => c.hospitalId === w.inTerritory);
   expect(at).toBeGreaterThanOrEqual(0);
-  const matched = (await w.rep0.request(MATCH, { id, m: [{ row: 2, candidate: at }] })).data.matchSelloutRows;
+  const matched = (await w.rep0.request(MATCH, { id, m: { matches: [{ row: 2, candidate: at }] } })).data
+    .matchSelloutRows;
   expect(matched.errorCount).toBe(0);
   expect(matched.rows[0].match).toMatchObject({ hospitalId: w.inTerritory, hospitalName: '杭州市第一人民医院' });
   // a hospital the partner does not see is no choice: NOT_FOUND, like one that does not exist
-  const hidden = await w.rep0.request(MATCH, { id, m: [{ row: 2, hospitalId: w.outside }] });
+  const hidden = await w.rep0.request(MATCH, { id, m: { matches: [{ row: 2, hospitalId: w.outside }] } });
   expect(codeOf(hidden)).toBe(ErrorCode.NOT_FOUND);
 });
 
@@ -187,7 +188,7 @@ test('scope: another distributor’s people and another brand find no upload; a 
   const other = await createBrand(t.app.ds, 1);
   const stranger = t.client(Audience.PORTAL);
   await stranger.login(other.ownerEmail);
-  expect(codeOf(await stranger.request(MATCH, { id, m: [] }))).toBe(ErrorCode.NOT_FOUND);
+  expect(codeOf(await stranger.request(MATCH, { id, m: { matches: [] } }))).toBe(ErrorCode.NOT_FOUND);
   expect((await stranger.request(FINDINGS)).data.selloutFindings.totalCount).toBe(0);
   // uploading for a distributor the owner does not hold
   const foreign = await uploadFile(t, w.owner, csv([]), { month, distributorId: other.distributorIds[0] });

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { SelloutFindingKind, SelloutRowProblem, SelloutUploadKind } from '@medchannel/shared-schema';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
@@ -187,6 +187,14 @@ export class SelloutMatchInput {
 
   @OptionalIdField('Or a hospital the viewer sees; neither: no hospital yet')
   hospitalId?: string | null;
+}
+
+@InputType()
+export class SelloutMatchesInput {
+  @Field(() => [SelloutMatchInput])
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  matches: SelloutMatchInput[];
 }
 
 @InputType()

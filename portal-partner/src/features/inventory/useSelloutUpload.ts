@@ -57,7 +57,7 @@ export function useSelloutUpload() {
     busy: matching.loading || committing.loading,
     send,
     choose: (row: number, candidate: number | null) =>
-      run(() => match({ variables: { id: id!, matches: [{ row, candidate }] } })),
+      run(() => match({ variables: { id: id!, input: { matches: [{ row, candidate }] } } })),
     commit: () =>
       run(async () => {
         const res = await commit({ variables: { id: id! } });
