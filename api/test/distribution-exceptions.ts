@@ -93,6 +93,8 @@ const ID_PRIMARY_KEYS = [
   'unique:exit_plan:exit_plan_pkey',
   'unique:exit_return:exit_return_pkey',
   'unique:exit_return_line:exit_return_line_pkey',
+  'unique:sellout_upload:sellout_upload_pkey',
+  'unique:sellout_finding:sellout_finding_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -309,6 +311,12 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:exit_return_line:exit_return_line_movement_id_fkey',
   'foreign-key:exit_return_line:exit_return_line_product_id_fkey',
   'foreign-key:exit_return_line:exit_return_line_return_id_fkey',
+  'foreign-key:sellout_upload:sellout_upload_created_by_fkey',
+  'foreign-key:sellout_upload:sellout_upload_distributor_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_distributor_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_hospital_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_product_id_fkey',
+  'foreign-key:sellout_finding:sellout_finding_upload_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */

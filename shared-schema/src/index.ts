@@ -20,3 +20,4 @@ export * from './delivery.js';
 export * from './inventory.js';
 export * from './recall.js';
 export * from './exit.js';
+export * from './sellout.js';

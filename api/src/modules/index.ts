@@ -26,6 +26,7 @@ import { deliveryModule } from './delivery';
 import { inventoryModule } from './inventory';
 import { recallModule } from './recall';
 import { exitModule } from './exit';
+import { selloutModule } from './sellout';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -63,4 +64,5 @@ export const modules = () =>
     inventoryModule,
     recallModule,
     exitModule,
+    selloutModule,
   ] as const;

@@ -38,6 +38,7 @@ const page = {
   recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
   recall: retryingLazy(() => import('../features/recalls/RecallNoticePage')),
   exit: retryingLazy(() => import('../features/exit/ExitChecklistPage')),
+  sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
 };
 
 export const router = createAppRouter({
@@ -78,6 +79,8 @@ export const router = createAppRouter({
     // 库存: lots on hand and movements; 扫码出库, a sell-out to a hospital department by scanning its UDI.
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
+    // 流向上传: the month's sell-out or stock file, matched, previewed and committed all or nothing.
+    { path: '/inventory/upload', feature: 'inventory', page: page.sellOutUpload },
     { path: '/trials', feature: 'trials', page: page.trials },
     { path: '/recalls', feature: 'recalls', page: page.recalls },
     { path: '/recalls/:id', feature: 'recalls', page: page.recall },

@@ -21,5 +21,6 @@ export const importModule = defineModule({
   routes: (services) => importRoutes(services),
 });
 
-// What other modules may use from this one: the spreadsheet writer the exports share
-export { writeSheet, type SheetColumn } from './sheet';
+// What other modules may use from this one: the spreadsheet writer the exports share, the reader of
+// .xlsx and CSV rows (the monthly sell-out upload)
+export { rowsOf, writeSheet, type SheetColumn } from './sheet';

@@ -11,6 +11,8 @@ export interface SheetColumn<K extends string = string> {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
+  // a date cell: the day Excel shows (ExcelJS reads it as UTC midnight)
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'richText' in value)
     return value.richText
       .map((r) => r.text)
@@ -65,8 +67,10 @@ function decodeText(data: Buffer): string {
 
 const isXlsx = (data: Buffer) => data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 
-/** The first sheet's rows as text: an .xlsx workbook, or a CSV file. */
-async function rowsOf(data: Buffer): Promise<{ rows: Array<{ n: number; cells: string[] }> } | { error: string }> {
+/** The first sheet's rows as text: an .xlsx workbook, or a CSV file (UTF-8 or GBK). */
+export async function rowsOf(
+  data: Buffer,
+): Promise<{ rows: Array<{ n: number; cells: string[] }> } | { error: string }> {
   if (!isXlsx(data)) {
     if (!data.length) return { error: 'The file is empty' };
     return { rows: parseCsv(decodeText(data)).map((cells, i) => ({ n: i + 1, cells: cells.map((c) => c.trim()) })) };

@@ -6,12 +6,15 @@ import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { InventoryFilterOptionsDocument } from '../../gql/graphql';
 import { SellOutTable } from './SellOutTable';
 import { StockTable } from './StockTable';
+import { FindingsTable } from './FindingsTable';
 
-/** 渠道库存: the channel's stock by distributor, product and batch (near expiry flagged, at any date) and its sell-out (流向). */
+const VIEWS = ['stock', 'sellOut', 'findings'] as const;
+
+/** 渠道库存: the channel's stock by distributor, product and batch (near expiry flagged, at any date) and its sell-out (流向), and reconciliation's findings (窜货, stock differences). */
 export default function ChannelStockPage() {
   const { t } = useTranslation();
   const { params, setFilter } = useUrlFilters();
-  const view = params.get('view') === 'sellOut' ? 'sellOut' : 'stock';
+  const view = VIEWS.find((v) => v === params.get('view')) ?? 'stock';
   const options = useQuery(InventoryFilterOptionsDocument).data;
   return (
     <>
@@ -19,15 +22,18 @@ export default function ChannelStockPage() {
       <Card>
         <Segmented
           value={view}
-          onChange={(v) => setFilter('view', v === 'sellOut' ? 'sellOut' : undefined)}
+          onChange={(v) => setFilter('view', v === 'stock' ? undefined : v)}
           options={[
             { value: 'stock', label: t('channelStock.stock') },
             { value: 'sellOut', label: t('channelStock.sellOut') },
+            { value: 'findings', label: t('channelStock.findings') },
           ]}
           style={{ marginBottom: 16 }}
           data-testid="channel-stock-view"
         />
-        {view === 'stock' ? <StockTable options={options} /> : <SellOutTable options={options} />}
+        {view === 'stock' && <StockTable options={options} />}
+        {view === 'sellOut' && <SellOutTable options={options} />}
+        {view === 'findings' && <FindingsTable options={options} />}
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import './strings';
 import { Button, Card, Checkbox, Flex, Segmented, Tag, Typography } from 'antd';
-import { ScanOutlined } from '@ant-design/icons';
+import { ScanOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,11 +21,16 @@ export default function InventoryPage() {
       <PageHeader
         title={t('stock.title')}
         extra={
-          <Link to="/inventory/sell-out">
-            <Button type="primary" icon={<ScanOutlined />} data-testid="stock-scan">
-              {t('stock.sellOut')}
-            </Button>
-          </Link>
+          <Flex gap={8}>
+            <Link to="/inventory/upload">
+              <Button icon={<UploadOutlined />}>{t('stock.upload.open')}</Button>
+            </Link>
+            <Link to="/inventory/sell-out">
+              <Button type="primary" icon={<ScanOutlined />} data-testid="stock-scan">
+                {t('stock.sellOut')}
+              </Button>
+            </Link>
+          </Flex>
         }
       />
       <Segmented
