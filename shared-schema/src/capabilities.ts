@@ -157,6 +157,18 @@ export const CAPABILITIES = {
   /** Receive a shipment, sell out to a hospital, transfer to a second tier, take a return, adjust, reverse: the distributor's people. */
   'stock.record': PARTNER,
 
+  // placed equipment (设备投放) and the yearly stocktake (盘点)
+  /** Placed instruments, their history and commitment against sell-out: the distributor's people their own, the brand's in scope. */
+  'placement.read': [...CHANNEL, ENGINEER, ORDER_DESK, ...PARTNER],
+  /** Place an instrument at a hospital department, relocate, replace or return it. */
+  'placement.manage': [...CHANNEL, ...PARTNER],
+  /** Stocktake campaigns, their progress and discrepancies. */
+  'stocktake.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Open and close a stocktake campaign. */
+  'stocktake.manage': HEADS,
+  /** Confirm a placed instrument (scan, photo, condition) and count the own stock by batch. */
+  'stocktake.confirm': PARTNER,
+
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
   'audit.read': [...HEADS, OWNER],
@@ -192,6 +204,8 @@ export const CAPABILITIES = {
   'console.mail': [ADMIN],
   /** The top bar's search across hospitals, distributors, orders, notes and people (each kind: search.ts). */
   'console.search': BRAND,
+  /** Placed instruments and the stocktake campaigns. */
+  'console.placements': [...CHANNEL, ENGINEER, ORDER_DESK],
 
   // the portal's menu
   'portal.home': PARTNER,
@@ -210,6 +224,8 @@ export const CAPABILITIES = {
   'portal.inventory': PARTNER,
   'portal.trials': PARTNER,
   'portal.team': [OWNER],
+  /** The own placed instruments and the stocktake task. */
+  'portal.placements': PARTNER,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

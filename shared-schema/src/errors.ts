@@ -82,4 +82,10 @@ export enum ErrorReason {
   INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
   /** A scanned code is not a GS1 UDI the parser reads (with a GTIN) */
   UDI_UNREADABLE = 'UDI_UNREADABLE',
+  /** The serial stands placed at a hospital already (one open placement per serial across the brand) */
+  SERIAL_PLACED = 'SERIAL_PLACED',
+  /** The scanned serial is not the instrument's being confirmed */
+  SERIAL_MISMATCH = 'SERIAL_MISMATCH',
+  /** The stocktake is closed: its results are kept as they are */
+  STOCKTAKE_CLOSED = 'STOCKTAKE_CLOSED',
 }

@@ -156,7 +156,14 @@ export type ScopedResource =
    * distributor's (an owner's second tier too), a brand user those of the distributors in their
    * regions or managed by them (an admin the brand's), as distributorOwned
    */
-  | 'channelStock';
+  | 'channelStock'
+  /**
+   * placed instruments and what hangs off them (placements, their stocktake items and counts;
+   * distributor_id): a partner its own distributor's (an owner's second tier too, a second tier
+   * only its own), a brand user those of the distributors in their regions or managed by them (an
+   * admin the brand's), as distributorOwned
+   */
+  | 'placement';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -247,6 +254,7 @@ export function scopeCondition(
     }
     case 'account':
     case 'channelStock':
+    case 'placement':
       return scopeCondition(scope, 'distributorOwned', alias);
     case 'team':
       return { sql: `(${alias}.brand_id = :scope_brand AND ${managesUser(scope, `${alias}.id`, alias)})`, params };
