@@ -1,33 +1,73 @@
 import { randomUUID } from 'node:crypto';
-import { TestApp } from '../../../test/harness';
-import { InventoryWorld, RECEIVE, inventoryWorld, shipmentTo } from '../inventory/inventory.test-kit';
+import { Audience } from '@medchannel/shared-schema';
+import { GqlClient, TestApp } from '../../../test/harness';
+import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
 
 /**
- * A brand of a test's own for placed equipment (the inventory world: D0 with its second tier D1,
- * both authorized in the province; a laboratory at the city's hospital) plus a second department
- * to move an instrument to, and a helper that receives a fresh serial into a distributor's stock.
+ * A brand of a test's own for placed equipment: D0 (first tier) with its second tier D1, both
+ * authorized for the province's hospitals; a laboratory and an emergency department at the city's
+ * hospital; clients of the brand's admin (console), D0's owner, D0's rep and D1's rep (portal).
  */
-export interface PlacementWorld extends InventoryWorld {
+export interface PlacementWorld {
+  brand: BrandFixture;
+  cat: CatalogFixture;
+  departmentId: string;
   otherDepartmentId: string;
+  admin: GqlClient;
+  owner: GqlClient;
+  rep0: GqlClient;
+  rep1: GqlClient;
 }
 
 export async function placementWorld(t: TestApp): Promise<PlacementWorld> {
-  const w = await inventoryWorld(t);
-  const [dept] = await t.app.ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '急诊科') RETURNING id`,
-    [w.brand.brandId, w.cat.hospitalInCity],
-  );
-  return { ...w, otherDepartmentId: dept.id };
+  const ds = t.app.ds;
+  const brand = await createBrand(ds, 2);
+  const cat = await createCatalog(ds, brand);
+  for (const d of brand.distributorIds)
+    await ds.query(
+      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
+       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
+      [brand.brandId, d, [cat.lineId], [cat.provinceId]],
+    );
+  const dept = async (name: string): Promise<string> =>
+    (
+      await ds.query(`INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, $3) RETURNING id`, [
+        brand.brandId,
+        cat.hospitalInCity,
+        name,
+      ])
+    )[0].id;
+  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
+  const login = async (audience: Audience, email: string) => {
+    const c = t.client(audience);
+    await c.login(email);
+    return c;
+  };
+  return {
+    brand,
+    cat,
+    departmentId: await dept('检验科'),
+    otherDepartmentId: await dept('急诊科'),
+    admin: await login(Audience.CONSOLE, brand.adminEmail),
+    owner: await login(Audience.PORTAL, brand.ownerEmail),
+    rep0: await login(Audience.PORTAL, `rep0-${tag}@test.demo`),
+    rep1: await login(Audience.PORTAL, `rep1-${tag}@test.demo`),
+  };
 }
 
-/** A fresh serial of the class III product received by distributor `index` (its rep receives it). */
+/** A fresh serial of the class III product in distributor `index`'s stock (batch EQ1; written as an opening-stock fact). */
 export async function receivedSerial(t: TestApp, w: PlacementWorld, index = 0): Promise<string> {
   const serialNo = `SN${randomUUID().slice(0, 8).toUpperCase()}`;
-  const s = await shipmentTo(t.app.ds, w.brand.brandId, w.brand.distributorIds[index], w.cat.productIII, [
-    { quantity: 1, batchNo: 'EQ1', serialNo },
-  ]);
-  const r = await (index === 0 ? w.rep0 : w.rep1).request(RECEIVE, { s });
-  if (r.errors.length) throw new Error(r.text);
+  const params = [w.brand.brandId, w.brand.distributorIds[index], w.cat.productIII, serialNo];
+  await t.app.ds.query(
+    `INSERT INTO stock_balance (brand_id, distributor_id, product_id, batch_no, serial_no, quantity) VALUES ($1, $2, $3, 'EQ1', $4, 1)`,
+    params,
+  );
+  await t.app.ds.query(
+    `INSERT INTO stock_movement (brand_id, distributor_id, product_id, batch_no, serial_no, kind, quantity, occurred_on, reason, created_by)
+     SELECT $1, $2, $3, 'EQ1', $4, 'ADJUSTED', 1, CURRENT_DATE - 40, '期初', u.id FROM app_user u WHERE u.distributor_id = $2 LIMIT 1`,
+    params,
+  );
   return serialNo;
 }
 
