@@ -66,9 +66,6 @@ export class PlaceInstrumentInput {
 
 @InputType({ description: 'The instrument moved to another department (or hospital)' })
 export class RelocatePlacementInput {
-  @IdField()
-  id: string;
-
   @ExpectedVersionField()
   expectedVersion: number;
 
@@ -87,9 +84,6 @@ export class RelocatePlacementInput {
 
 @InputType({ description: 'Another instrument (serial) stands in for the placed one under the same agreement' })
 export class ReplacePlacementInstrumentInput {
-  @IdField()
-  id: string;
-
   @ExpectedVersionField()
   expectedVersion: number;
 
@@ -105,9 +99,6 @@ export class ReplacePlacementInstrumentInput {
 
 @InputType({ description: 'The instrument comes back from the hospital: the placement ends' })
 export class ReturnPlacementInput {
-  @IdField()
-  id: string;
-
   @ExpectedVersionField()
   expectedVersion: number;
 
@@ -155,9 +146,6 @@ export class OpenStocktakeInput {
 
 @InputType({ description: 'What a distributor’s person found of one placed instrument' })
 export class ConfirmStocktakeItemInput {
-  @IdField('The stocktake item')
-  itemId: string;
-
   @Field(() => StocktakeFinding)
   @IsEnum(StocktakeFinding)
   finding: StocktakeFinding;
@@ -186,9 +174,6 @@ export class ConfirmStocktakeItemInput {
 
 @InputType({ description: 'A distributor’s count of one batch it holds' })
 export class CountStocktakeBatchInput {
-  @IdField()
-  campaignId: string;
-
   @OptionalIdField('Whose stock (default: the own distributor; an owner may name a second tier)')
   distributorId?: string | null;
 

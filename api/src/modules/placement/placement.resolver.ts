@@ -37,20 +37,28 @@ export class PlacementResolver {
 
   @Can('placement.manage')
   @Mutation(() => PlacementType, { description: 'Moves a placed instrument to another department (移机)' })
-  relocatePlacement(@Arg('input') input: RelocatePlacementInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.placements.relocate(requireScope(ctx), input);
+  relocatePlacement(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: RelocatePlacementInput,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.placements.relocate(requireScope(ctx), id, input);
   }
 
   @Can('placement.manage')
   @Mutation(() => PlacementType, { description: 'Another serial stands in for the placed one (换机)' })
-  replacePlacementInstrument(@Arg('input') input: ReplacePlacementInstrumentInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.placements.replace(requireScope(ctx), input);
+  replacePlacementInstrument(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: ReplacePlacementInstrumentInput,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.placements.replace(requireScope(ctx), id, input);
   }
 
   @Can('placement.manage')
   @Mutation(() => PlacementType, { description: 'The instrument comes back: the placement ends (归还)' })
-  returnPlacement(@Arg('input') input: ReturnPlacementInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.placements.return(requireScope(ctx), input);
+  returnPlacement(@Arg('id', () => ID) id: string, @Arg('input') input: ReturnPlacementInput, @Ctx() ctx: GqlContext) {
+    return ctx.services.placements.return(requireScope(ctx), id, input);
   }
 
   @FieldResolver(() => [PlacementEventType], { description: 'Its history, oldest first' })

@@ -318,11 +318,11 @@ export class PlacementService {
     return this.get(scope, id);
   }
 
-  relocate(scope: Scope, input: RelocatePlacementInput): Promise<PlacementType> {
+  relocate(scope: Scope, id: string, input: RelocatePlacementInput): Promise<PlacementType> {
     const note = input.note?.trim() || null;
     return this.change(
       scope,
-      input.id,
+      id,
       input.expectedVersion,
       input.occurredOn,
       PlacementEventKind.RELOCATED,
@@ -340,12 +340,12 @@ export class PlacementService {
     );
   }
 
-  async replace(scope: Scope, input: ReplacePlacementInstrumentInput): Promise<PlacementType> {
+  async replace(scope: Scope, id: string, input: ReplacePlacementInstrumentInput): Promise<PlacementType> {
     const serialNo = serialOf(input.serialNo);
     try {
       return await this.change(
         scope,
-        input.id,
+        id,
         input.expectedVersion,
         input.occurredOn,
         PlacementEventKind.REPLACED,
@@ -364,10 +364,10 @@ export class PlacementService {
     }
   }
 
-  return(scope: Scope, input: ReturnPlacementInput): Promise<PlacementType> {
+  return(scope: Scope, id: string, input: ReturnPlacementInput): Promise<PlacementType> {
     return this.change(
       scope,
-      input.id,
+      id,
       input.expectedVersion,
       input.occurredOn,
       PlacementEventKind.RETURNED,

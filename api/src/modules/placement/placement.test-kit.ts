@@ -74,9 +74,9 @@ export async function receivedSerial(t: TestApp, w: PlacementWorld, index = 0): 
 export const PLACEMENT = `id distributorId distributorName productName serialNo source hospitalName departmentName reagentLineName
   commitmentQuantity commitmentPeriod startsOn endsOn status returnedOn version`;
 export const PLACE = `mutation($i: PlaceInstrumentInput!) { placeInstrument(input: $i) { ${PLACEMENT} } }`;
-export const RELOCATE = `mutation($i: RelocatePlacementInput!) { relocatePlacement(input: $i) { ${PLACEMENT} } }`;
-export const REPLACE = `mutation($i: ReplacePlacementInstrumentInput!) { replacePlacementInstrument(input: $i) { ${PLACEMENT} } }`;
-export const RETURN = `mutation($i: ReturnPlacementInput!) { returnPlacement(input: $i) { ${PLACEMENT} } }`;
+export const RELOCATE = `mutation($id: ID!, $i: RelocatePlacementInput!) { relocatePlacement(id: $id, input: $i) { ${PLACEMENT} } }`;
+export const REPLACE = `mutation($id: ID!, $i: ReplacePlacementInstrumentInput!) { replacePlacementInstrument(id: $id, input: $i) { ${PLACEMENT} } }`;
+export const RETURN = `mutation($id: ID!, $i: ReturnPlacementInput!) { returnPlacement(id: $id, input: $i) { ${PLACEMENT} } }`;
 export const GET = `query($id: ID!) { placement(id: $id) { ${PLACEMENT}
   history { kind occurredOn serialNo hospitalName departmentName note actorName }
   commitment { month committed actual shortfall } } }`;
@@ -85,8 +85,8 @@ export const OPEN = `mutation($i: OpenStocktakeInput!) { openStocktake(input: $i
 export const CLOSE = `mutation($id: ID!) { closeStocktake(id: $id) { id status closedAt } }`;
 export const ITEM = `id placementId serialNo distributorName hospitalName departmentName finding condition foundAt meterReading hasPhoto confirmedAt`;
 export const ITEMS = `query($c: ID!, $f: StocktakeItemFilter) { stocktakeItems(campaignId: $c, first: 50, filter: $f) { totalCount nodes { ${ITEM} } } }`;
-export const CONFIRM = `mutation($i: ConfirmStocktakeItemInput!) { confirmStocktakeItem(input: $i) { ${ITEM} } }`;
-export const COUNT = `mutation($i: CountStocktakeBatchInput!) { countStocktakeBatch(input: $i) { id batchNo counted derived } }`;
+export const CONFIRM = `mutation($id: ID!, $i: ConfirmStocktakeItemInput!) { confirmStocktakeItem(itemId: $id, input: $i) { ${ITEM} } }`;
+export const COUNT = `mutation($c: ID!, $i: CountStocktakeBatchInput!) { countStocktakeBatch(campaignId: $c, input: $i) { id batchNo counted derived } }`;
 export const CAMPAIGN = `query($id: ID!) { stocktakeCampaign(id: $id) { id status
   progress { distributorId distributorName instruments confirmed batchesCounted discrepancies } } }`;
 export const DISCREPANCIES = `query($c: ID!) { stocktakeDiscrepancies(campaignId: $c, first: 50) { totalCount

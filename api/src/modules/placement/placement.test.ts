@@ -104,8 +104,8 @@ test('a yearly commitment counts a twelfth each month', async () => {
 test('relocation, replacement and return are appended to its history; an ended placement refuses changes', async () => {
   const p = await placed();
   const moved = await w.rep0.request(RELOCATE, {
+    id: p.id,
     i: {
-      id: p.id,
       expectedVersion: 1,
       hospitalId: w.cat.hospitalInCity,
       departmentId: w.otherDepartmentId,
@@ -115,17 +115,18 @@ test('relocation, replacement and return are appended to its history; an ended p
   });
   expect(moved.errors).toEqual([]);
   expect(moved.data.relocatePlacement).toMatchObject({ departmentName: '急诊科', version: 2 });
-  const stale = await w.rep0.request(RETURN, { i: { id: p.id, expectedVersion: 1, occurredOn: today() } });
+  const stale = await w.rep0.request(RETURN, { id: p.id, i: { expectedVersion: 1, occurredOn: today() } });
   expect(reasonOf(stale)).toBe(ErrorReason.STALE_VERSION);
   const swapped = await w.owner.request(REPLACE, {
-    i: { id: p.id, expectedVersion: 2, serialNo: 'new-serial-1', occurredOn: today(), note: '主板故障换机' },
+    id: p.id,
+    i: { expectedVersion: 2, serialNo: 'new-serial-1', occurredOn: today(), note: '主板故障换机' },
   });
   expect(swapped.data.replacePlacementInstrument).toMatchObject({ serialNo: 'NEW-SERIAL-1', version: 3 });
-  const back = await w.rep0.request(RETURN, { i: { id: p.id, expectedVersion: 3, occurredOn: today() } });
+  const back = await w.rep0.request(RETURN, { id: p.id, i: { expectedVersion: 3, occurredOn: today() } });
   expect(back.data.returnPlacement).toMatchObject({ status: 'RETURNED', returnedOn: today() });
   const after = await w.rep0.request(RELOCATE, {
+    id: p.id,
     i: {
-      id: p.id,
       expectedVersion: 4,
       hospitalId: w.cat.hospitalInCity,
       departmentId: w.departmentId,
@@ -161,8 +162,8 @@ test('a second tier sees its own placements only; its first tier’s owner sees 
   expect(p1.distributorId).toBe(w.brand.distributorIds[1]);
   expect(codeOf(await w.rep1.request(GET, { id: p0.id }))).toBe(ErrorCode.NOT_FOUND);
   const moveForeign = await w.rep1.request(RELOCATE, {
+    id: p0.id,
     i: {
-      id: p0.id,
       expectedVersion: 1,
       hospitalId: w.cat.hospitalInCity,
       departmentId: w.otherDepartmentId,
@@ -176,7 +177,7 @@ test('a second tier sees its own placements only; its first tier’s owner sees 
   expect(ids).not.toContain(p0.id);
   const stranger = await t.as('boss@ruida.demo');
   expect(codeOf(await stranger.request(GET, { id: p0.id }))).toBe(ErrorCode.NOT_FOUND);
-  expect(codeOf(await stranger.request(RETURN, { i: { id: p0.id, expectedVersion: 1, occurredOn: today() } }))).toBe(
+  expect(codeOf(await stranger.request(RETURN, { id: p0.id, i: { expectedVersion: 1, occurredOn: today() } }))).toBe(
     ErrorCode.NOT_FOUND,
   );
   // a brand user of another brand places nothing at this brand's hospital

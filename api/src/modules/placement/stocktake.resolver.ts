@@ -76,16 +76,24 @@ export class StocktakeResolver {
   @Mutation(() => StocktakeItemType, {
     description: 'What was found of a placed instrument (scan its serial to confirm it)',
   })
-  confirmStocktakeItem(@Arg('input') input: ConfirmStocktakeItemInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.stocktakes.confirm(requireScope(ctx), input);
+  confirmStocktakeItem(
+    @Arg('itemId', () => ID) itemId: string,
+    @Arg('input') input: ConfirmStocktakeItemInput,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.stocktakes.confirm(requireScope(ctx), itemId, input);
   }
 
   @Can('stocktake.confirm')
   @Mutation(() => StocktakeCountType, {
     description: 'A count of one batch in stock, beside the stock its movements derive',
   })
-  countStocktakeBatch(@Arg('input') input: CountStocktakeBatchInput, @Ctx() ctx: GqlContext) {
-    return ctx.services.stocktakes.count(requireScope(ctx), input);
+  countStocktakeBatch(
+    @Arg('campaignId', () => ID) campaignId: string,
+    @Arg('input') input: CountStocktakeBatchInput,
+    @Ctx() ctx: GqlContext,
+  ) {
+    return ctx.services.stocktakes.count(requireScope(ctx), campaignId, input);
   }
 
   @FieldResolver(() => [StocktakeProgressType], { description: 'Per distributor the viewer sees' })

@@ -260,12 +260,12 @@ export class StocktakeService {
   }
 
   /** A distributor's person says what he found of one of his items; again while open: the later answer stands. */
-  async confirm(scope: Scope, input: ConfirmStocktakeItemInput): Promise<StocktakeItemType> {
+  async confirm(scope: Scope, itemId: string, input: ConfirmStocktakeItemInput): Promise<StocktakeItemType> {
     if (scope.side !== Side.PARTNER) throw notFound('Stocktake item');
     const scanned = input.scannedCode?.trim() ? scannedSerial(input.scannedCode) : null;
     try {
       await this.ds.transaction(async (em) => {
-        const item = await this.item(scope, input.itemId, em);
+        const item = await this.item(scope, itemId, em);
         await this.openCampaign(em, scope, item.campaignId);
         const found = input.finding !== StocktakeFinding.NOT_FOUND;
         if (found) {
@@ -300,17 +300,17 @@ export class StocktakeService {
       if (closedByDatabase(err)) throw stocktakeClosed();
       throw err;
     }
-    return this.item(scope, input.itemId);
+    return this.item(scope, itemId);
   }
 
   /** A distributor's count of one batch, beside the stock its movements derive now; again while open: the later count stands. */
-  async count(scope: Scope, input: CountStocktakeBatchInput): Promise<StocktakeCountType> {
+  async count(scope: Scope, campaignId: string, input: CountStocktakeBatchInput): Promise<StocktakeCountType> {
     if (scope.side !== Side.PARTNER) throw notFound('Stocktake');
     const batchNo = input.batchNo?.trim() ?? '';
     let id = '';
     try {
       await this.ds.transaction(async (em) => {
-        const campaign = await this.openCampaign(em, scope, input.campaignId);
+        const campaign = await this.openCampaign(em, scope, campaignId);
         const distributorId = input.distributorId
           ? await visibleId(em, scope, 'distributor', input.distributorId, 'distributorId')
           : scope.distributorId;

@@ -82,12 +82,14 @@ test('confirming an instrument: its serial scanned (a GS1 UDI or the plain seria
   const item1 = (await items(w.rep1, campaign)).find((i) => i.serialNo === s1)!;
 
   const wrong = await w.rep0.request(CONFIRM, {
-    i: { itemId: item0.id, finding: 'FOUND', scannedCode: 'OTHER-1', condition: 'GOOD' },
+    id: item0.id,
+    i: { finding: 'FOUND', scannedCode: 'OTHER-1', condition: 'GOOD' },
   });
   expect([codeOf(wrong), reasonOf(wrong)]).toEqual([ErrorCode.BAD_USER_INPUT, ErrorReason.SERIAL_MISMATCH]);
   const udi = `(01)06901234500062(17)271231(10)EQ1(21)${s0}`;
   const ok = await w.rep0.request(CONFIRM, {
-    i: { itemId: item0.id, finding: 'FOUND', scannedCode: udi, condition: 'GOOD', meterReading: 12840 },
+    id: item0.id,
+    i: { finding: 'FOUND', scannedCode: udi, condition: 'GOOD', meterReading: 12840 },
   });
   expect(ok.errors).toEqual([]);
   expect(ok.data.confirmStocktakeItem).toMatchObject({
@@ -104,13 +106,13 @@ test('confirming an instrument: its serial scanned (a GS1 UDI or the plain seria
   expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
 
   // another distributor's item, and the brand confirming at all: NOT_FOUND
-  expect(codeOf(await w.rep1.request(CONFIRM, { i: { itemId: item0.id, finding: 'NOT_FOUND' } }))).toBe(
+  expect(codeOf(await w.rep1.request(CONFIRM, { id: item0.id, i: { finding: 'NOT_FOUND' } }))).toBe(
     ErrorCode.NOT_FOUND,
   );
-  expect(codeOf(await w.admin.request(CONFIRM, { i: { itemId: item0.id, finding: 'NOT_FOUND' } }))).toBe(
+  expect(codeOf(await w.admin.request(CONFIRM, { id: item0.id, i: { finding: 'NOT_FOUND' } }))).toBe(
     ErrorCode.FORBIDDEN,
   );
-  const lost = await w.rep1.request(CONFIRM, { i: { itemId: item1.id, finding: 'NOT_FOUND' } });
+  const lost = await w.rep1.request(CONFIRM, { id: item1.id, i: { finding: 'NOT_FOUND' } });
   expect(lost.errors).toEqual([]);
 
   // D0 counts a batch it holds (one unit of EQ1 per serial received, less those placed: placing moves no stock)
@@ -123,7 +125,8 @@ test('confirming an instrument: its serial scanned (a GS1 UDI or the plain seria
     )[0].n,
   );
   const counted = await w.rep0.request(COUNT, {
-    i: { campaignId: campaign, productId: w.cat.productIII, batchNo: 'EQ1', counted: held - 1 },
+    c: campaign,
+    i: { productId: w.cat.productIII, batchNo: 'EQ1', counted: held - 1 },
   });
   expect(counted.errors).toEqual([]);
   expect(counted.data.countStocktakeBatch).toMatchObject({ counted: held - 1, derived: held });
@@ -148,17 +151,18 @@ test('a closed campaign keeps its results: every write is refused with STOCKTAKE
   const campaign = await open(2032);
   const item = (await items(w.rep0, campaign)).find((i) => i.serialNo === s0)!;
   expect(
-    (await w.rep0.request(CONFIRM, { i: { itemId: item.id, finding: 'FOUND', scannedCode: s0, condition: 'GOOD' } }))
+    (await w.rep0.request(CONFIRM, { id: item.id, i: { finding: 'FOUND', scannedCode: s0, condition: 'GOOD' } }))
       .errors,
   ).toEqual([]);
   const rep = await w.rep0.request(CLOSE, { id: campaign });
   expect(codeOf(rep)).toBe(ErrorCode.FORBIDDEN);
   const closed = await w.admin.request(CLOSE, { id: campaign });
   expect(closed.data.closeStocktake.status).toBe('CLOSED');
-  const again = await w.rep0.request(CONFIRM, { i: { itemId: item.id, finding: 'NOT_FOUND' } });
+  const again = await w.rep0.request(CONFIRM, { id: item.id, i: { finding: 'NOT_FOUND' } });
   expect([codeOf(again), reasonOf(again)]).toEqual([ErrorCode.CONFLICT, ErrorReason.STOCKTAKE_CLOSED]);
   const count = await w.rep0.request(COUNT, {
-    i: { campaignId: campaign, productId: w.cat.productIII, batchNo: 'EQ1', counted: 1 },
+    c: campaign,
+    i: { productId: w.cat.productIII, batchNo: 'EQ1', counted: 1 },
   });
   expect(reasonOf(count)).toBe(ErrorReason.STOCKTAKE_CLOSED);
   const photoRes = await photo(w.rep0, item.id);
