@@ -39,7 +39,10 @@ async function departmentOf(
         hospitalId,
         `矩阵科${tag()}`,
       ])
-    : await ds.query(`SELECT id FROM hospital_department WHERE hospital_id = $1 ORDER BY name LIMIT 1`, [hospitalId]);
+    : await ds.query(
+        `SELECT id FROM hospital_department WHERE hospital_id = $1 AND name NOT LIKE '矩阵科%' ORDER BY name LIMIT 1`,
+        [hospitalId],
+      );
   return { hospitalId, id: dept.id };
 }
 

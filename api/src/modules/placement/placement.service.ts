@@ -26,7 +26,7 @@ import {
   ReplacePlacementInstrumentInput,
   ReturnPlacementInput,
 } from './placement.inputs';
-import { COMMITTED, PLACEMENT_COLUMNS, PLACEMENT_JOINS, SHORT_LAST_MONTH, actualIn } from './placement.sql';
+import { COMMITTED, PLACEMENT_COLUMNS, SHORT_LAST_MONTH, actualIn, placementJoins } from './placement.sql';
 import { CommitmentMonthType, PlacementEventType, PlacementType } from './placement.types';
 import { rawPage, rawQuery } from './raw-page';
 
@@ -50,9 +50,10 @@ export class PlacementService {
   /** Placements in scope with their names (WHERE follows). */
   private select(scope: Scope) {
     const owned = scopeCondition(scope, 'placement', 'p');
+    const seen = scopeCondition(scope, 'hospital', 'h');
     return {
-      sql: `SELECT ${PLACEMENT_COLUMNS} FROM placement p ${PLACEMENT_JOINS} WHERE ${owned.sql}`,
-      params: owned.params,
+      sql: `SELECT ${PLACEMENT_COLUMNS} FROM placement p ${placementJoins(seen.sql)} WHERE ${owned.sql}`,
+      params: { ...owned.params, ...seen.params },
     };
   }
 
@@ -109,17 +110,19 @@ export class PlacementService {
     ids: readonly string[],
   ): Promise<Array<PlacementEventType & { placementId: string }>> {
     const owned = scopeCondition(scope, 'placement', 'p');
+    const seen = scopeCondition(scope, 'hospital', 'h');
     return rawQuery(
       this.ds,
       `SELECT e.id, e.placement_id AS "placementId", e.kind, e.occurred_on::text AS "occurredOn", e.serial_no AS "serialNo",
               h.name AS "hospitalName", hd.name AS "departmentName", e.note, u.display_name AS "actorName",
               e.created_at AS "createdAt"
          FROM placement_event e JOIN placement p ON p.id = e.placement_id
-         JOIN hospital h ON h.id = e.hospital_id JOIN hospital_department hd ON hd.id = e.department_id
+         LEFT JOIN hospital h ON h.id = e.hospital_id AND ${seen.sql}
+         LEFT JOIN hospital_department hd ON hd.id = e.department_id AND h.id IS NOT NULL
          JOIN app_user u ON u.id = e.actor_id
         WHERE e.placement_id = ANY(:ids) AND ${owned.sql}
         ORDER BY e.occurred_on, e.created_at, e.id`,
-      { ...owned.params, ids: ids.filter(isUuid) },
+      { ...owned.params, ...seen.params, ids: ids.filter(isUuid) },
     );
   }
 

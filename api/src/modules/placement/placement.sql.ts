@@ -12,9 +12,14 @@ export const PLACEMENT_COLUMNS = `p.id, p.distributor_id AS "distributorId", d.n
   p.returned_on::text AS "returnedOn", p.version, p.created_at AS "createdAt",
   to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_at`;
 
-export const PLACEMENT_JOINS = `JOIN distributor d ON d.id = p.distributor_id JOIN product pr ON pr.id = p.product_id
-  JOIN hospital h ON h.id = p.hospital_id JOIN hospital_department hd ON hd.id = p.department_id
-  JOIN product_line pl ON pl.id = p.reagent_line_id`;
+/**
+ * The names a placement `p` shows; its hospital's and department's only where the viewer sees the
+ * hospital (`hospitalSql`: the scope's hospital condition over `h`), never a name the scope hides.
+ */
+export const placementJoins = (hospitalSql: string) => `JOIN distributor d ON d.id = p.distributor_id
+  JOIN product pr ON pr.id = p.product_id JOIN product_line pl ON pl.id = p.reagent_line_id
+  LEFT JOIN hospital h ON h.id = p.hospital_id AND ${hospitalSql}
+  LEFT JOIN hospital_department hd ON hd.id = p.department_id AND h.id IS NOT NULL`;
 
 /** The units a month of placement `p` commits: a yearly commitment counts a twelfth (rounded) each month. */
 export const COMMITTED = `CASE WHEN p.commitment_period = 'MONTH' THEN p.commitment_quantity ELSE round(p.commitment_quantity / 12.0)::int END`;

@@ -62,14 +62,14 @@ export class PlacementType {
   @Field(() => ID)
   hospitalId: string;
 
-  @Field()
-  hospitalName: string;
+  @Field(() => String, { nullable: true, description: 'null: a hospital out of the viewer’s sight' })
+  hospitalName: string | null;
 
   @Field(() => ID)
   departmentId: string;
 
-  @Field()
-  departmentName: string;
+  @Field(() => String, { nullable: true })
+  departmentName: string | null;
 
   @Field(() => ID)
   reagentLineId: string;
@@ -119,11 +119,11 @@ export class PlacementEventType {
   @Field({ description: 'The serial standing there from that day' })
   serialNo: string;
 
-  @Field()
-  hospitalName: string;
+  @Field(() => String, { nullable: true, description: 'null: a hospital out of the viewer’s sight' })
+  hospitalName: string | null;
 
-  @Field()
-  departmentName: string;
+  @Field(() => String, { nullable: true })
+  departmentName: string | null;
 
   @Field(() => String, { nullable: true })
   note: string | null;
@@ -223,11 +223,11 @@ export class StocktakeItemType {
   @Field()
   serialNo: string;
 
-  @Field()
-  hospitalName: string;
+  @Field(() => String, { nullable: true, description: 'null: a hospital out of the viewer’s sight' })
+  hospitalName: string | null;
 
-  @Field()
-  departmentName: string;
+  @Field(() => String, { nullable: true })
+  departmentName: string | null;
 
   @Field(() => StocktakeFinding, { nullable: true })
   finding: StocktakeFinding | null;

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ErrorReason, Side, StocktakeFinding, StocktakeStatus } from '@medchannel/shared-schema';
-import { Scope, scopeCondition } from '../../auth/scope';
+import { Scope, ScopeCondition, scopeCondition } from '../../auth/scope';
 import { visibleId } from '../../auth/scoped-ids';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
@@ -130,7 +130,8 @@ export class StocktakeService {
   ): Promise<Page<StocktakeItemType>> {
     await this.campaign(scope, campaignId);
     const owned = scopeCondition(scope, 'placement', 'i');
-    const params: Record<string, unknown> = { ...owned.params, campaignId };
+    const seen = scopeCondition(scope, 'hospital', 'h');
+    const params: Record<string, unknown> = { ...owned.params, ...seen.params, campaignId };
     const where = [owned.sql, 'i.campaign_id = :campaignId'];
     if (filter.distributorId) {
       where.push('i.distributor_id = :distributorId');
@@ -143,7 +144,7 @@ export class StocktakeService {
     }
     return rawPage(this.ds, page, {
       sql: `SELECT ${ITEM_COLUMNS}, (i.confirmed_at IS NOT NULL)::int AS sort_done
-              FROM stocktake_item i ${ITEM_JOINS} WHERE ${where.join(' AND ')}`,
+              FROM stocktake_item i ${itemJoins(seen)} WHERE ${where.join(' AND ')}`,
       params,
       keys: ['r.sort_done', 'r."hospitalName"', 'r."serialNo"', 'r.id'],
       cursorOf: (r) => [Number(r.sort_done), String(r.hospitalName), String(r.serialNo), String(r.id)],
@@ -156,12 +157,14 @@ export class StocktakeService {
     runner: DataSource | EntityManager = this.ds,
   ): Promise<StocktakeItemType> {
     const owned = scopeCondition(scope, 'placement', 'i');
+    const seen = scopeCondition(scope, 'hospital', 'h');
     const [found] = isUuid(id)
       ? await rawQuery<StocktakeItemType>(
           runner,
-          `SELECT ${ITEM_COLUMNS} FROM stocktake_item i ${ITEM_JOINS} WHERE i.id = :id AND ${owned.sql}`,
+          `SELECT ${ITEM_COLUMNS} FROM stocktake_item i ${itemJoins(seen)} WHERE i.id = :id AND ${owned.sql}`,
           {
             ...owned.params,
+            ...seen.params,
             id,
           },
         )
@@ -180,7 +183,9 @@ export class StocktakeService {
     await this.campaign(scope, campaignId);
     const i = scopeCondition(scope, 'placement', 'i');
     const k = scopeCondition(scope, 'placement', 'k');
+    const seen = scopeCondition(scope, 'hospital', 'h');
     const params: Record<string, unknown> = {
+      ...seen.params,
       ...i.params,
       ...k.params,
       campaignId,
@@ -190,7 +195,7 @@ export class StocktakeService {
       sql: `SELECT i.id, i.finding AS kind, i.distributor_id AS "distributorId", d.name AS "distributorName", pr.name AS "productName",
                    i.serial_no AS "serialNo", h.name || ' · ' || hd.name AS "placeName", i.found_at AS "foundAt",
                    NULL::text AS "batchNo", NULL::int AS counted, NULL::int AS derived, d.name AS sort_name
-              FROM stocktake_item i ${ITEM_JOINS}
+              FROM stocktake_item i ${itemJoins(seen)}
              WHERE i.campaign_id = :campaignId AND i.finding IN ('NOT_FOUND', 'WRONG_PLACE') AND ${i.sql}
                AND (:distributorId::uuid IS NULL OR i.distributor_id = :distributorId::uuid)
             UNION ALL
@@ -449,6 +454,9 @@ const ITEM_COLUMNS = `i.id, i.campaign_id AS "campaignId", i.placement_id AS "pl
   hd.name AS "departmentName", i.finding, i.condition, i.found_at AS "foundAt", i.meter_reading AS "meterReading", i.note,
   (i.photo_key IS NOT NULL) AS "hasPhoto", i.confirmed_at AS "confirmedAt"`;
 
-const ITEM_JOINS = `JOIN distributor d ON d.id = i.distributor_id JOIN placement p ON p.id = i.placement_id
-  JOIN product pr ON pr.id = p.product_id JOIN hospital h ON h.id = i.hospital_id
-  JOIN hospital_department hd ON hd.id = i.department_id`;
+/** An item's names; its hospital's and department's only where the viewer sees the hospital (`h`: :hospital_* parameters). */
+const itemJoins = (
+  seen: ScopeCondition,
+) => `JOIN distributor d ON d.id = i.distributor_id JOIN placement p ON p.id = i.placement_id
+  JOIN product pr ON pr.id = p.product_id LEFT JOIN hospital h ON h.id = i.hospital_id AND ${seen.sql}
+  LEFT JOIN hospital_department hd ON hd.id = i.department_id AND h.id IS NOT NULL`;
