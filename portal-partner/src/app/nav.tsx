@@ -23,7 +23,8 @@ export type Feature =
   | 'team'
   | 'opportunities'
   | 'trials'
-  | 'inventory';
+  | 'inventory'
+  | 'placements';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +70,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'portal.trials',
   // 库存: the own stock and selling out by scanning a UDI, reached from 我的 and the home page.
   inventory: 'portal.inventory',
+  // 投放设备 and 盘点: the own placed instruments and the stocktake task, reached from 我的.
+  placements: 'portal.placements',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

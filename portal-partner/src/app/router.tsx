@@ -35,6 +35,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
 };
 
 export const router = createAppRouter({
@@ -76,5 +77,7 @@ export const router = createAppRouter({
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
+    // 投放设备: the placed instruments and the stocktake task (confirm by scan and photo).
+    { path: '/placements', feature: 'placements', page: page.placements },
   ],
 });
