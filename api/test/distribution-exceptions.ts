@@ -86,6 +86,11 @@ const ID_PRIMARY_KEYS = [
   'unique:webhook_endpoint:webhook_endpoint_pkey',
   'unique:stock_balance:stock_balance_pkey',
   'unique:stock_movement:stock_movement_pkey',
+  'unique:placement:placement_pkey',
+  'unique:placement_event:placement_event_pkey',
+  'unique:stocktake_campaign:stocktake_campaign_pkey',
+  'unique:stocktake_count:stocktake_count_pkey',
+  'unique:stocktake_item:stocktake_item_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -275,6 +280,29 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:stock_movement:stock_movement_product_id_fkey',
   'foreign-key:stock_movement:stock_movement_reverses_id_fkey',
   'foreign-key:stock_movement:stock_movement_shipment_item_id_fkey',
+  'foreign-key:placement:placement_created_by_fkey',
+  'foreign-key:placement:placement_department_id_fkey',
+  'foreign-key:placement:placement_distributor_id_fkey',
+  'foreign-key:placement:placement_hospital_id_fkey',
+  'foreign-key:placement:placement_product_id_fkey',
+  'foreign-key:placement:placement_reagent_line_id_fkey',
+  'foreign-key:placement:placement_trial_id_fkey',
+  'foreign-key:placement_event:placement_event_actor_id_fkey',
+  'foreign-key:placement_event:placement_event_department_id_fkey',
+  'foreign-key:placement_event:placement_event_hospital_id_fkey',
+  'foreign-key:placement_event:placement_event_placement_id_fkey',
+  'foreign-key:stocktake_campaign:stocktake_campaign_closed_by_fkey',
+  'foreign-key:stocktake_campaign:stocktake_campaign_created_by_fkey',
+  'foreign-key:stocktake_count:stocktake_count_campaign_id_fkey',
+  'foreign-key:stocktake_count:stocktake_count_counted_by_fkey',
+  'foreign-key:stocktake_count:stocktake_count_distributor_id_fkey',
+  'foreign-key:stocktake_count:stocktake_count_product_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_campaign_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_confirmed_by_fkey',
+  'foreign-key:stocktake_item:stocktake_item_department_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_distributor_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_hospital_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_placement_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -311,6 +339,8 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:stock_movement:stock_movement_received_once',
   'unique:stock_movement:stock_movement_request_key',
   'unique:stock_movement:stock_movement_reverses_id_key',
+  'unique:placement:placement_request_key',
+  'unique:stocktake_campaign:stocktake_campaign_request_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */
@@ -338,6 +368,8 @@ const WITHIN_PARENT_KEYS = [
   'unique:visit_commitment:visit_commitment_note_id_item_no_key',
   'unique:visit_note_cc:visit_note_cc_note_id_user_id_key',
   'unique:visit_task:visit_task_note_id_item_no_key',
+  'unique:stocktake_count:stocktake_count_campaign_id_distributor_id_product_id_batch_key',
+  'unique:stocktake_item:stocktake_item_campaign_id_placement_id_key',
 ];
 
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */

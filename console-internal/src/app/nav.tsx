@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AccountBookOutlined,
+  DeploymentUnitOutlined,
   AuditOutlined,
   CarOutlined,
   DashboardOutlined,
@@ -41,7 +42,8 @@ export type Feature =
   | 'notifications'
   | 'people'
   | 'mail'
-  | 'profile';
+  | 'profile'
+  | 'placements';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +71,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
+  { feature: 'placements', path: '/placements', icon: <DeploymentUnitOutlined /> },
 ];
 
 /**
@@ -113,6 +116,8 @@ const ACCESS: Record<Feature, Capability> = {
   mail: 'console.mail',
   // Everyone's own: password and sessions (reached from the header, not the menu).
   profile: 'console.profile',
+  // 投放设备: placed instruments (history, commitment against sell-out) and the yearly stocktake.
+  placements: 'console.placements',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

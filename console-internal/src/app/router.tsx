@@ -20,6 +20,7 @@ const page = {
   quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
   delivery: retryingLazy(() => import('../features/opportunities/delivery/DeliveryProjectsPage')),
   inventory: retryingLazy(() => import('../features/inventory/ChannelStockPage')),
+  placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -75,5 +76,7 @@ export const router = createAppRouter({
     { path: '/people', feature: 'people', page: page.people },
     { path: '/mail', feature: 'mail', page: page.mail },
     { path: '/profile', feature: 'profile', page: page.profile },
+    // 投放设备: placed instruments (their history and commitment) and the stocktake campaigns.
+    { path: '/placements', feature: 'placements', page: page.placements },
   ],
 });

@@ -66,9 +66,7 @@ function ItemRow(props: { item: StocktakeTaskItemFragment; open: boolean; onConf
           {item.productName}
         </Typography.Text>
         {item.finding ? (
-          <Tag color={item.finding === 'FOUND' ? 'green' : 'red'}>
-            {t(`placement.findingOptions.${item.finding}`)}
-          </Tag>
+          <Tag color={item.finding === 'FOUND' ? 'green' : 'red'}>{t(`placement.findingOptions.${item.finding}`)}</Tag>
         ) : (
           <Tag>{t('placement.toConfirm')}</Tag>
         )}
