@@ -44,6 +44,7 @@ test('channel manager: back to the deep link after login, role menu, language sa
     'nav-training',
     'nav-visits',
     'nav-import',
+    'nav-placements',
   ]);
   await s.shot('console-02-distributors');
 
@@ -121,6 +122,7 @@ test('order desk sees orders and finance, not the field work', async () => {
     'nav-products',
     'nav-orders',
     'nav-finance',
+    'nav-placements',
   ]);
   await s.shot('console-09-order-desk-finance');
   // A page outside the role answers with a real page that says so; unknown paths are a 404.
