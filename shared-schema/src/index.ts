@@ -18,4 +18,3 @@ export * from './trials.js';
 export * from './tenders.js';
 export * from './delivery.js';
 export * from './inventory.js';
-export * from './placement.js';

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import {
   AccountBookOutlined,
-  DeploymentUnitOutlined,
   AuditOutlined,
   CarOutlined,
   DashboardOutlined,
@@ -71,7 +70,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
-  { feature: 'placements', path: '/placements', icon: <DeploymentUnitOutlined /> },
+  { feature: 'placements', path: '/placements', icon: <MedicineBoxOutlined /> },
 ];
 
 /**

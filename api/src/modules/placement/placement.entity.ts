@@ -7,7 +7,7 @@ import {
   PlacementStatus,
   StocktakeFinding,
   StocktakeStatus,
-} from '@medchannel/shared-schema';
+} from './placement.enums';
 import { TenantEntity } from '../../common/base.entity';
 
 /** 设备投放: an instrument (product, serial) placed at a hospital department under a reagent commitment. */

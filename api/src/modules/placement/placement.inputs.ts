@@ -6,7 +6,7 @@ import {
   PlacementSource,
   PlacementStatus,
   StocktakeFinding,
-} from '@medchannel/shared-schema';
+} from './placement.enums';
 import {
   DateField,
   ExpectedVersionField,

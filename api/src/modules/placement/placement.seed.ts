@@ -5,7 +5,7 @@ import { HOSPITALS } from '../../db/seed/hospital-data';
 import type { SeedCalendar } from '../../db/seed/seed-clock';
 
 /** The demo's placed instruments and stocktake, as the browser tests and the screens read them. */
-export const SEED_PLACEMENTS = {
+const SEED_PLACEMENTS = {
   /** 康达's analyser at 浙大一院's laboratory (moved there from 超声医学科) */
   zyLab: 'CL1000-2401-0007',
   /** 康达's analyser at 市一医院's laboratory, under a yearly commitment */

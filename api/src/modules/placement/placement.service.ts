@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorReason, PlacementEventKind, PlacementSource, PlacementStatus, Side } from '@medchannel/shared-schema';
+import { ErrorReason, Side } from '@medchannel/shared-schema';
+import { PlacementEventKind, PlacementSource, PlacementStatus } from './placement.enums';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { visibleId } from '../../auth/scoped-ids';
 import { audit } from '../../common/audit';
@@ -30,7 +31,7 @@ import { COMMITTED, PLACEMENT_COLUMNS, SHORT_LAST_MONTH, actualIn, placementJoin
 import { CommitmentMonthType, PlacementEventType, PlacementType } from './placement.types';
 import { rawPage, rawQuery } from './raw-page';
 
-export const serialPlaced = (field = 'serialNo') =>
+const serialPlaced = (field = 'serialNo') =>
   new AppError(ErrorCode.CONFLICT, 'This serial stands placed at a hospital already', field, ErrorReason.SERIAL_PLACED);
 
 const serialOf = (s: string) => s.trim().toUpperCase();

@@ -71,7 +71,7 @@ export async function receivedSerial(t: TestApp, w: PlacementWorld, index = 0): 
   return serialNo;
 }
 
-export const PLACEMENT = `id distributorId distributorName productName serialNo source hospitalName departmentName reagentLineName
+const PLACEMENT = `id distributorId distributorName productName serialNo source hospitalName departmentName reagentLineName
   commitmentQuantity commitmentPeriod startsOn endsOn status returnedOn version`;
 export const PLACE = `mutation($i: PlaceInstrumentInput!) { placeInstrument(input: $i) { ${PLACEMENT} } }`;
 export const RELOCATE = `mutation($id: ID!, $i: RelocatePlacementInput!) { relocatePlacement(id: $id, input: $i) { ${PLACEMENT} } }`;
@@ -83,7 +83,7 @@ export const GET = `query($id: ID!) { placement(id: $id) { ${PLACEMENT}
 export const LIST = `query($f: PlacementFilter) { placements(first: 50, filter: $f) { totalCount nodes { id serialNo distributorName } } }`;
 export const OPEN = `mutation($i: OpenStocktakeInput!) { openStocktake(input: $i) { id year dueOn status } }`;
 export const CLOSE = `mutation($id: ID!) { closeStocktake(id: $id) { id status closedAt } }`;
-export const ITEM = `id placementId serialNo distributorName hospitalName departmentName finding condition foundAt meterReading hasPhoto confirmedAt`;
+const ITEM = `id placementId serialNo distributorName hospitalName departmentName finding condition foundAt meterReading hasPhoto confirmedAt`;
 export const ITEMS = `query($c: ID!, $f: StocktakeItemFilter) { stocktakeItems(campaignId: $c, first: 50, filter: $f) { totalCount nodes { ${ITEM} } } }`;
 export const CONFIRM = `mutation($id: ID!, $i: ConfirmStocktakeItemInput!) { confirmStocktakeItem(itemId: $id, input: $i) { ${ITEM} } }`;
 export const COUNT = `mutation($c: ID!, $i: CountStocktakeBatchInput!) { countStocktakeBatch(campaignId: $c, input: $i) { id batchNo counted derived } }`;

@@ -8,7 +8,7 @@ import {
   StocktakeDiscrepancyKind,
   StocktakeFinding,
   StocktakeStatus,
-} from '@medchannel/shared-schema';
+} from './placement.enums';
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
 

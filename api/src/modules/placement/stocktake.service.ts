@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { ErrorReason, Side, StocktakeFinding, StocktakeStatus } from '@medchannel/shared-schema';
+import { ErrorReason, Side } from '@medchannel/shared-schema';
+import { StocktakeFinding, StocktakeStatus } from './placement.enums';
 import { Scope, ScopeCondition, scopeCondition } from '../../auth/scope';
 import { visibleId } from '../../auth/scoped-ids';
 import { audit } from '../../common/audit';
@@ -35,11 +36,11 @@ import {
 } from './placement.types';
 import { rawPage, rawQuery } from './raw-page';
 
-export const stocktakeClosed = () =>
+const stocktakeClosed = () =>
   new AppError(ErrorCode.CONFLICT, 'The stocktake is closed', 'campaignId', ErrorReason.STOCKTAKE_CLOSED);
 
 /** The database's refusal of a write into a closed campaign (migration's trigger), as the coded error. */
-export const closedByDatabase = (err: unknown): boolean =>
+const closedByDatabase = (err: unknown): boolean =>
   err instanceof QueryFailedError && /stocktake .* is closed/.test(err.message);
 
 /** The serial a scanned code names: a GS1 UDI's serial (AI 21), else the code itself as typed. */

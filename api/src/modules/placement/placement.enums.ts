@@ -1,4 +1,4 @@
-/** Placed equipment (设备投放) and the yearly stocktake (盘点). */
+/** Placed equipment (设备投放) and the yearly stocktake (盘点): the API’s enums (the front ends read the generated string unions, so they stay out of the shared first load). */
 
 /** Where a placed instrument stands: at the hospital, or ended (returned, or replaced by another serial). */
 export enum PlacementStatus {
