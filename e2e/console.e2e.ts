@@ -45,6 +45,7 @@ test('channel manager: back to the deep link after login, role menu, language sa
     'nav-visits',
     'nav-import',
     'nav-recalls',
+    'nav-placements',
   ]);
   await s.shot('console-02-distributors');
 
@@ -123,6 +124,7 @@ test('order desk sees orders and finance, not the field work', async () => {
     'nav-orders',
     'nav-finance',
     'nav-recalls',
+    'nav-placements',
   ]);
   await s.shot('console-09-order-desk-finance');
   // A page outside the role answers with a real page that says so; unknown paths are a 404.

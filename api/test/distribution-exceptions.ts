@@ -95,6 +95,11 @@ const ID_PRIMARY_KEYS = [
   'unique:exit_return_line:exit_return_line_pkey',
   'unique:sellout_upload:sellout_upload_pkey',
   'unique:sellout_finding:sellout_finding_pkey',
+  'unique:placement:placement_pkey',
+  'unique:placement_event:placement_event_pkey',
+  'unique:stocktake_campaign:stocktake_campaign_pkey',
+  'unique:stocktake_count:stocktake_count_pkey',
+  'unique:stocktake_item:stocktake_item_pkey',
 ];
 
 /** Foreign keys to those `id`s: on Citus each becomes (brand_id, x_id) REFERENCES x (brand_id, id), with the primary keys. */
@@ -317,6 +322,29 @@ const FOREIGN_KEYS_BY_ID = [
   'foreign-key:sellout_finding:sellout_finding_hospital_id_fkey',
   'foreign-key:sellout_finding:sellout_finding_product_id_fkey',
   'foreign-key:sellout_finding:sellout_finding_upload_id_fkey',
+  'foreign-key:placement:placement_created_by_fkey',
+  'foreign-key:placement:placement_department_id_fkey',
+  'foreign-key:placement:placement_distributor_id_fkey',
+  'foreign-key:placement:placement_hospital_id_fkey',
+  'foreign-key:placement:placement_product_id_fkey',
+  'foreign-key:placement:placement_reagent_line_id_fkey',
+  'foreign-key:placement:placement_trial_id_fkey',
+  'foreign-key:placement_event:placement_event_actor_id_fkey',
+  'foreign-key:placement_event:placement_event_department_id_fkey',
+  'foreign-key:placement_event:placement_event_hospital_id_fkey',
+  'foreign-key:placement_event:placement_event_placement_id_fkey',
+  'foreign-key:stocktake_campaign:stocktake_campaign_closed_by_fkey',
+  'foreign-key:stocktake_campaign:stocktake_campaign_created_by_fkey',
+  'foreign-key:stocktake_count:stocktake_count_campaign_id_fkey',
+  'foreign-key:stocktake_count:stocktake_count_counted_by_fkey',
+  'foreign-key:stocktake_count:stocktake_count_distributor_id_fkey',
+  'foreign-key:stocktake_count:stocktake_count_product_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_campaign_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_confirmed_by_fkey',
+  'foreign-key:stocktake_item:stocktake_item_department_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_distributor_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_hospital_id_fkey',
+  'foreign-key:stocktake_item:stocktake_item_placement_id_fkey',
 ];
 
 /** Idempotency and de-duplication keys (a request key, a source, "once"): unique per brand is what they mean; each becomes (brand_id, …). */
@@ -360,6 +388,8 @@ const REQUEST_AND_DEDUPE_KEYS = [
   'unique:exit_return:exit_return_credit_id_key',
   'unique:exit_return:exit_return_request_key',
   'unique:exit_return_line:exit_return_line_movement_id_key',
+  'unique:placement:placement_request_key',
+  'unique:stocktake_campaign:stocktake_campaign_request_key',
 ];
 
 /** Business keys within one parent row or one brand's series (line numbers, versions, external references): each becomes (brand_id, …) with no change in meaning. */
@@ -391,6 +421,8 @@ const WITHIN_PARENT_KEYS = [
   'unique:recall_distributor:recall_distributor_pkey',
   'unique:exit_handover:exit_handover_plan_id_kind_record_id_key',
   'unique:exit_return_line:exit_return_line_return_id_line_no_key',
+  'unique:stocktake_count:stocktake_count_campaign_id_distributor_id_product_id_batch_key',
+  'unique:stocktake_item:stocktake_item_campaign_id_placement_id_key',
 ];
 
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */

@@ -163,6 +163,18 @@ export const CAPABILITIES = {
   /** A reached distributor's person acknowledges the recall for it. */
   'recall.acknowledge': PARTNER,
 
+  // placed equipment (设备投放) and the yearly stocktake (盘点)
+  /** Placed instruments, their history and commitment against sell-out: the distributor's people their own, the brand's in scope. */
+  'placement.read': [...CHANNEL, ENGINEER, ORDER_DESK, ...PARTNER],
+  /** Place an instrument at a hospital department, relocate, replace or return it. */
+  'placement.manage': [...CHANNEL, ...PARTNER],
+  /** Stocktake campaigns, their progress and discrepancies. */
+  'stocktake.read': [...CHANNEL, ENGINEER, ...PARTNER],
+  /** Open and close a stocktake campaign. */
+  'stocktake.manage': HEADS,
+  /** Confirm a placed instrument (scan, photo, condition) and count the own stock by batch. */
+  'stocktake.confirm': PARTNER,
+
   // the audit trail
   /** Read the audit trail in scope: an admin the brand's, a regional head his regions', an owner his company's. */
   'audit.read': [...HEADS, OWNER],
@@ -200,6 +212,8 @@ export const CAPABILITIES = {
   'console.mail': [ADMIN],
   /** The top bar's search across hospitals, distributors, orders, notes and people (each kind: search.ts). */
   'console.search': BRAND,
+  /** Placed instruments and the stocktake campaigns. */
+  'console.placements': [...CHANNEL, ENGINEER, ORDER_DESK],
 
   // the portal's menu
   'portal.home': PARTNER,
@@ -230,6 +244,8 @@ export const CAPABILITIES = {
   'exit.acknowledge': [OWNER],
   'console.exits': [...CHANNEL, FINANCE],
   'portal.exit': [OWNER],
+  /** The own placed instruments and the stocktake task. */
+  'portal.placements': PARTNER,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

@@ -86,4 +86,10 @@ export enum ErrorReason {
   DISTRIBUTOR_EXITING = 'DISTRIBUTOR_EXITING',
   /** An exit's final statement settles an account at zero only (`extensions.balance`: what is still open) */
   ACCOUNT_NOT_SETTLED = 'ACCOUNT_NOT_SETTLED',
+  /** The serial stands placed at a hospital already (one open placement per serial across the brand) */
+  SERIAL_PLACED = 'SERIAL_PLACED',
+  /** The scanned serial is not the instrument's being confirmed */
+  SERIAL_MISMATCH = 'SERIAL_MISMATCH',
+  /** The stocktake is closed: its results are kept as they are */
+  STOCKTAKE_CLOSED = 'STOCKTAKE_CLOSED',
 }

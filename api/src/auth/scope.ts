@@ -167,7 +167,13 @@ export type ScopedResource =
    * exit plans and what hangs off them (distributor_id): a brand user those of the distributors
    * they see, as distributorOwned; a partner only the owner, his own company's
    */
-  | 'exitPlan';
+  | 'exitPlan'
+   * placed instruments and what hangs off them (placements, their stocktake items and counts;
+   * distributor_id): a partner its own distributor's (an owner's second tier too, a second tier
+   * only its own), a brand user those of the distributors in their regions or managed by them (an
+   * admin the brand's), as distributorOwned
+   */
+  | 'placement';
 
 /** Audited actions on those records that stay the brand's own (a distributor's assessment). */
 const BRAND_ONLY_ACTIONS = ['RECORD_ASSESSMENT'];
@@ -258,6 +264,7 @@ export function scopeCondition(
     }
     case 'account':
     case 'channelStock':
+    case 'placement':
       return scopeCondition(scope, 'distributorOwned', alias);
     case 'exitPlan':
       if (scope.side === Side.PARTNER && scope.role !== Role.OWNER) return { sql: 'FALSE', params };

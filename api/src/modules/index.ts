@@ -27,6 +27,7 @@ import { inventoryModule } from './inventory';
 import { recallModule } from './recall';
 import { exitModule } from './exit';
 import { selloutModule } from './sellout';
+import { placementModule } from './placement';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -65,4 +66,5 @@ export const modules = () =>
     recallModule,
     exitModule,
     selloutModule,
+    placementModule,
   ] as const;

@@ -66,6 +66,8 @@ export const FIELD_KINDS: Record<string, string> = {
   toDistributorId: 'distributor',
   successorId: 'distributor',
   planId: 'exitPlan',
+  trialId: 'trial',
+  reagentLineId: 'productLine',
 };
 
 /**
@@ -221,6 +223,10 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
     case 'deliveryMilestone':
       return rowsOf(`SELECT id FROM delivery_milestone WHERE brand_id <> $1 ORDER BY id LIMIT 1`, [user.brandId]);
+    case 'trial':
+      return rowsOf(`SELECT id FROM trial WHERE opportunity_id = ANY($1) LIMIT 2`, [
+        foreignOpportunities(user).map((o) => o.id),
+      ]);
     default:
       throw new Error(`no foreign ids for kind ${kind}`);
   }

@@ -44,7 +44,8 @@ export type Feature =
   | 'mail'
   | 'profile'
   | 'recalls'
-  | 'exits';
+  | 'exits'
+  | 'placements';
 
 export interface NavItem {
   feature: Feature;
@@ -74,6 +75,7 @@ const NAV: NavItem[] = [
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
   { feature: 'recalls', path: '/recalls', icon: <AlertOutlined /> },
   { feature: 'exits', path: '/exits', icon: <FileDoneOutlined /> },
+  { feature: 'placements', path: '/placements', icon: <MedicineBoxOutlined /> },
 ];
 
 /**
@@ -122,6 +124,8 @@ const ACCESS: Record<Feature, Capability> = {
   recalls: 'console.recalls',
   // 劝退: exit plans, for the channel staff who run them and finance who settles them.
   exits: 'console.exits',
+  // 投放设备: placed instruments (history, commitment against sell-out) and the yearly stocktake.
+  placements: 'console.placements',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -22,6 +22,7 @@ const page = {
   inventory: retryingLazy(() => import('../features/inventory/ChannelStockPage')),
   recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
   recall: retryingLazy(() => import('../features/recalls/RecallPage')),
+  placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
   products: retryingLazy(() => import('../features/products/ProductsPage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
   order: retryingLazy(() => import('../features/orders/OrderDetailPage')),
@@ -84,5 +85,7 @@ export const router = createAppRouter({
     // 劝退: exit plans; one plan's checklist, open orders, returns, hand-over and final statement.
     { path: '/exits', feature: 'exits', page: page.exits },
     { path: '/exits/:id', feature: 'exits', page: page.exit },
+    // 投放设备: placed instruments (their history and commitment) and the stocktake campaigns.
+    { path: '/placements', feature: 'placements', page: page.placements },
   ],
 });

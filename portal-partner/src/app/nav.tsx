@@ -25,7 +25,8 @@ export type Feature =
   | 'trials'
   | 'inventory'
   | 'recalls'
-  | 'exit';
+  | 'exit'
+  | 'placements';
 
 export interface NavItem {
   feature: Feature;
@@ -75,6 +76,8 @@ const ACCESS: Record<Feature, Capability> = {
   recalls: 'portal.recalls',
   // 退出清单: the owner's exit checklist, reached from 我的 while his company has an exit plan.
   exit: 'portal.exit',
+  // 投放设备 and 盘点: the own placed instruments and the stocktake task, reached from 我的.
+  placements: 'portal.placements',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -39,6 +39,7 @@ const page = {
   recall: retryingLazy(() => import('../features/recalls/RecallNoticePage')),
   exit: retryingLazy(() => import('../features/exit/ExitChecklistPage')),
   sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
+  placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
 };
 
 export const router = createAppRouter({
@@ -86,5 +87,7 @@ export const router = createAppRouter({
     { path: '/recalls/:id', feature: 'recalls', page: page.recall },
     // 退出清单: the owner's exit checklist and his acknowledgement.
     { path: '/exit', feature: 'exit', page: page.exit },
+    // 投放设备: the placed instruments and the stocktake task (confirm by scan and photo).
+    { path: '/placements', feature: 'placements', page: page.placements },
   ],
 });

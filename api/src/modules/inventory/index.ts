@@ -27,3 +27,4 @@ export const inventoryModule = defineModule({
 export * from './inventory.entity';
 // the one writer of stock movements (the monthly sell-out upload writes through it)
 export { appendMovement } from './stock.service';
+export { parseUdi } from './udi';

@@ -93,6 +93,13 @@ export default function MePage() {
         hint={t('nav.recallsHint')}
       />
       <MeLink
+        to="/placements"
+        testId="me-placements"
+        icon={<DatabaseOutlined />}
+        label={t('nav.placements')}
+        hint={t('nav.placementsHint')}
+      />
+      <MeLink
         to="/compliance"
         testId="me-compliance"
         icon={<SafetyCertificateOutlined />}

@@ -1,0 +1,44 @@
+/**
+ * SQL fragments of placements `p` shared by the lists and the commitment reads: the names a row
+ * shows, and the reagent units sold out (net) to where the placement stood in one month.
+ */
+
+/** A placement's columns with its names, over `placement p`. */
+export const PLACEMENT_COLUMNS = `p.id, p.distributor_id AS "distributorId", d.name AS "distributorName", p.product_id AS "productId",
+  pr.name AS "productName", p.serial_no AS "serialNo", p.source, p.trial_id AS "trialId", p.hospital_id AS "hospitalId",
+  h.name AS "hospitalName", p.department_id AS "departmentId", hd.name AS "departmentName",
+  p.reagent_line_id AS "reagentLineId", pl.name AS "reagentLineName", p.commitment_quantity AS "commitmentQuantity",
+  p.commitment_period AS "commitmentPeriod", p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
+  p.returned_on::text AS "returnedOn", p.version, p.created_at AS "createdAt",
+  to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_at`;
+
+/**
+ * The names a placement `p` shows; its hospital's and department's only where the viewer sees the
+ * hospital (`hospitalSql`: the scope's hospital condition over `h`), never a name the scope hides.
+ */
+export const placementJoins = (hospitalSql: string) => `JOIN distributor d ON d.id = p.distributor_id
+  JOIN product pr ON pr.id = p.product_id JOIN product_line pl ON pl.id = p.reagent_line_id
+  LEFT JOIN hospital h ON h.id = p.hospital_id AND ${hospitalSql}
+  LEFT JOIN hospital_department hd ON hd.id = p.department_id AND h.id IS NOT NULL`;
+
+/** The units a month of placement `p` commits: a yearly commitment counts a twelfth (rounded) each month. */
+export const COMMITTED = `CASE WHEN p.commitment_period = 'MONTH' THEN p.commitment_quantity ELSE round(p.commitment_quantity / 12.0)::int END`;
+
+/**
+ * Reagent units of p's line sold out, net of returns and reversals, in the month starting `month`
+ * (a date expression) to the department p stood at in that month (its latest event before the
+ * month's end), by p's distributor and its second tier.
+ */
+export const actualIn = (month: string) => `COALESCE((SELECT -SUM(sm.quantity)::int
+    FROM stock_movement sm JOIN product rp ON rp.id = sm.product_id
+   WHERE (sm.hospital_id, sm.department_id) = (SELECT e.hospital_id, e.department_id FROM placement_event e
+           WHERE e.placement_id = p.id AND e.occurred_on < (${month}) + interval '1 month'
+           ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT 1)
+     AND sm.kind IN ('SOLD_OUT', 'RETURNED', 'REVERSAL') AND rp.product_line_id = p.reagent_line_id
+     AND sm.occurred_on >= (${month}) AND sm.occurred_on < (${month}) + interval '1 month'
+     AND sm.distributor_id IN (SELECT dd.id FROM distributor dd WHERE dd.id = p.distributor_id OR dd.parent_id = p.distributor_id)), 0)`;
+
+/** The last complete month (China date `:today`) fell short of p's commitment, p placed through it. */
+export const SHORT_LAST_MONTH = `(p.status = 'PLACED'
+  AND p.starts_on < date_trunc('month', :today::date) AND p.ends_on >= date_trunc('month', :today::date) - interval '1 month'
+  AND ${actualIn(`date_trunc('month', :today::date) - interval '1 month'`)} < ${COMMITTED})`;
