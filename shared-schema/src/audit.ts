@@ -21,6 +21,8 @@ export const AUDITED_RECORDS = [
   'opportunity',
   'trial',
   'tender',
+  'department_potential',
+  'sales_target',
 ] as const;
 
 export type AuditedRecord = (typeof AUDITED_RECORDS)[number];
@@ -128,6 +130,10 @@ export const AUDIT_ACTIONS = [
   'UPDATE_PROFILE',
   'UPDATE_USER',
   'WRITE_VISIT_NOTE',
+  'SET_POTENTIAL',
+  'PROPOSE_TARGET',
+  'COUNTER_TARGET',
+  'AGREE_TARGET',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -82,4 +82,6 @@ export enum ErrorReason {
   INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
   /** A scanned code is not a GS1 UDI the parser reads (with a GTIN) */
   UDI_UNREADABLE = 'UDI_UNREADABLE',
+  /** An agreed target is locked: it is neither proposed again nor countered */
+  TARGET_LOCKED = 'TARGET_LOCKED',
 }
