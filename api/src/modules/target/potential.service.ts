@@ -97,12 +97,12 @@ export class PotentialService {
 
   /** The next version of a department's potential for a line; a retry with the key answers the first. */
   async set(scope: Scope, input: SetPotentialInput): Promise<DepartmentPotential> {
-    const { requestKey, ...fields } = input;
+    const { idempotencyKey, ...fields } = input;
     const write: IdempotentWrite<KeyedRow> = {
       hash: fingerprint(fields),
       constraint: 'department_potential_request_key',
-      earlier: (em) => earlierByKey(em, DepartmentPotential, 'created_by', scope.userId, requestKey),
-      reused: () => keyReused('This request key saved another potential', 'requestKey'),
+      earlier: (em) => earlierByKey(em, DepartmentPotential, 'created_by', scope.userId, idempotencyKey),
+      reused: () => keyReused('This request key saved another potential'),
     };
     const id = await idempotent(this.ds, write, (em) =>
       replayOrInsert(em, write, async () => {
@@ -140,8 +140,8 @@ export class PotentialService {
             ...yearlyPotential({ ...fields, usagePerProcedure: usage }),
             note: fields.note?.trim() || null,
             createdBy: scope.userId,
-            requestKey: requestKey ?? null,
-            requestHash: requestKey ? write.hash : null,
+            requestKey: idempotencyKey ?? null,
+            requestHash: idempotencyKey ? write.hash : null,
           }),
         );
         await audit(em, scope, 'SET_POTENTIAL', 'department_potential', saved.id, {

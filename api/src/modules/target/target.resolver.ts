@@ -100,7 +100,11 @@ export class TargetResolver {
 
   @Can('target.respond')
   @Mutation(() => SalesTargetType, { description: 'Counter the brand’s proposal with quarters and a reason' })
-  counterTarget(@Arg('input') input: CounterTargetInput, @Ctx() ctx: GqlContext): Promise<SalesTarget> {
-    return ctx.services.targets.counter(requireScope(ctx), input);
+  counterTarget(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: CounterTargetInput,
+    @Ctx() ctx: GqlContext,
+  ): Promise<SalesTarget> {
+    return ctx.services.targets.counter(requireScope(ctx), id, input);
   }
 }

@@ -121,7 +121,7 @@ export class TargetService {
     scope: Scope,
     target: SalesTarget,
     v: Pick<SalesTargetVersion, 'kind' | 'potential' | 'share' | 'reason'> & { quarters: string[] },
-    key: { requestKey: string; hash: string },
+    key: { idempotencyKey: string; hash: string },
   ): Promise<SalesTargetVersion> {
     const [{ last }] = await em.query(
       `SELECT COALESCE(MAX(number), 0) AS last FROM sales_target_version WHERE target_id = $1`,
@@ -145,18 +145,18 @@ export class TargetService {
         currency: target.currency,
         reason: v.reason,
         createdBy: scope.userId,
-        requestKey: key.requestKey,
+        requestKey: key.idempotencyKey,
         requestHash: key.hash,
       }),
     );
   }
 
-  private keyed(scope: Scope, requestKey: string, fields: unknown): IdempotentWrite<KeyedRow> {
+  private keyed(scope: Scope, idempotencyKey: string, fields: unknown): IdempotentWrite<KeyedRow> {
     return {
       hash: fingerprint(fields),
       constraint: 'sales_target_version_request_key',
-      earlier: (em) => earlierByKey(em, SalesTargetVersion, 'created_by', scope.userId, requestKey),
-      reused: () => keyReused('This request key made another version', 'requestKey'),
+      earlier: (em) => earlierByKey(em, SalesTargetVersion, 'created_by', scope.userId, idempotencyKey),
+      reused: () => keyReused('This request key made another version'),
     };
   }
 
@@ -171,8 +171,8 @@ export class TargetService {
    * a counter) is its next version, at the version seen. Agreed: TARGET_LOCKED.
    */
   async propose(scope: Scope, input: ProposeTargetInput): Promise<SalesTarget> {
-    const { requestKey, ...fields } = input;
-    const write = this.keyed(scope, requestKey, fields);
+    const { idempotencyKey, ...fields } = input;
+    const write = this.keyed(scope, idempotencyKey, fields);
     const versionId = await idempotent(this.ds, write, (em) =>
       replayOrInsert(em, write, async () => {
         await visibleId(em, scope, 'distributor', fields.distributorId, 'distributorId');
@@ -226,7 +226,7 @@ export class TargetService {
             reason: null,
             quarters: evenQuarters(yearly),
           },
-          { requestKey, hash: write.hash },
+          { idempotencyKey, hash: write.hash },
         );
         await audit(em, scope, 'PROPOSE_TARGET', 'sales_target', target.id, {
           version: version.number,
@@ -241,12 +241,12 @@ export class TargetService {
   }
 
   /** The owner's counter to the brand's latest proposal: his quarters and his reason, as the next version. */
-  async counter(scope: Scope, input: CounterTargetInput): Promise<SalesTarget> {
-    const { requestKey, ...fields } = input;
-    const write = this.keyed(scope, requestKey, fields);
+  async counter(scope: Scope, id: string, input: CounterTargetInput): Promise<SalesTarget> {
+    const { idempotencyKey, ...fields } = input;
+    const write = this.keyed(scope, idempotencyKey, { id, ...fields });
     const versionId = await idempotent(this.ds, write, (em) =>
       replayOrInsert(em, write, async () => {
-        const target = await this.lockedTarget(em, scope, fields.targetId);
+        const target = await this.lockedTarget(em, scope, id);
         if (target.status === TargetStatus.AGREED) throw locked();
         assertVersion(target, fields.expectedVersion, 'target');
         if (target.status !== TargetStatus.PROPOSED) throw illegal('Only a proposed target is countered');
@@ -259,7 +259,7 @@ export class TargetService {
           scope,
           target,
           { kind: TargetVersionKind.COUNTER, potential: null, share: null, reason, quarters: fields.quarters },
-          { requestKey, hash: write.hash },
+          { idempotencyKey, hash: write.hash },
         );
         await audit(em, scope, 'COUNTER_TARGET', 'sales_target', target.id, {
           version: version.number,

@@ -57,7 +57,7 @@ export const TARGET = `id year status version agreedAt distributor { id name } p
 
 export const SET_POTENTIAL = `mutation($i: SetPotentialInput!) { setDepartmentPotential(input: $i) { ${POTENTIAL} } }`;
 export const PROPOSE = `mutation($i: ProposeTargetInput!) { proposeTarget(input: $i) { ${TARGET} } }`;
-export const COUNTER = `mutation($i: CounterTargetInput!) { counterTarget(input: $i) { ${TARGET} } }`;
+export const COUNTER = `mutation($id: ID!, $i: CounterTargetInput!) { counterTarget(id: $id, input: $i) { ${TARGET} } }`;
 export const ACCEPT = `mutation($id: ID!, $v: Int!) { acceptTarget(id: $id, expectedVersion: $v) { ${TARGET} } }`;
 export const AGREE = `mutation($id: ID!, $v: Int!) { agreeTarget(id: $id, expectedVersion: $v) { ${TARGET} } }`;
 export const TARGETS = `query($f: TargetFilter!) { salesTargets(filter: $f) { ${TARGET} } }`;
@@ -72,7 +72,7 @@ export const assumptions = (over: Record<string, unknown> = {}) => ({
   bedsPerEquipment: 300,
   equipmentUnitPrice: '456789.01',
   equipmentLifeYears: 7,
-  requestKey: randomUUID(),
+  idempotencyKey: randomUUID(),
   ...over,
 });
 
@@ -81,7 +81,7 @@ export const proposal = (over: Record<string, unknown> = {}) => ({
   productLineId: kit.cat.lineId,
   year: 2030,
   share: '0.25',
-  requestKey: randomUUID(),
+  idempotencyKey: randomUUID(),
   ...over,
 });
 

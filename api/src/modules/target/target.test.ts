@@ -131,16 +131,17 @@ describe('targets', () => {
 
   test('the owner counters with a reason: a new version, the proposal kept', async () => {
     const noReason = await kit.owner.request(COUNTER, {
-      i: { targetId, expectedVersion: 1, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: ' ', requestKey: randomUUID() },
+      id: targetId,
+      i: { expectedVersion: 1, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: ' ', idempotencyKey: randomUUID() },
     });
     expect(codeOf(noReason)).toBe(ErrorCode.BAD_USER_INPUT);
     const r = await kit.owner.request(COUNTER, {
+      id: targetId,
       i: {
-        targetId,
         expectedVersion: 1,
         quarters: ['40000.00', '45000.00', '50000.00', '55000.50'],
         reason: '二季度医院招标延期',
-        requestKey: randomUUID(),
+        idempotencyKey: randomUUID(),
       },
     });
     expect(r.errors).toEqual([]);
@@ -165,7 +166,8 @@ describe('targets', () => {
     const again = await kit.admin.request(PROPOSE, { i: proposal({ expectedVersion: 3 }) });
     expect(reasonOf(again)).toBe(ErrorReason.TARGET_LOCKED);
     const counter = await kit.owner.request(COUNTER, {
-      i: { targetId, expectedVersion: 3, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: '再议', requestKey: randomUUID() },
+      id: targetId,
+      i: { expectedVersion: 3, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: '再议', idempotencyKey: randomUUID() },
     });
     expect(reasonOf(counter)).toBe(ErrorReason.TARGET_LOCKED);
     expect(await count(`SELECT count(*) AS n FROM sales_target_version WHERE target_id = $1`, [targetId])).toBe(2);
@@ -219,7 +221,8 @@ describe('targets', () => {
     for (const call of [
       kit.owner.request(ACCEPT, { id, v: 1 }),
       kit.owner.request(COUNTER, {
-        i: { targetId: id, expectedVersion: 1, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: 'x', requestKey: randomUUID() },
+      id: id,
+      i: { expectedVersion: 1, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: 'x', idempotencyKey: randomUUID() },
       }),
       kit.otherOwner.request(ACCEPT, { id, v: 1 }),
       kit.otherAdmin.request(AGREE, { id, v: 1 }),

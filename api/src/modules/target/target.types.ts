@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { TargetStatus, TargetVersionKind } from '@medchannel/shared-schema';
 import { CURRENCIES, DecimalScalar } from '../../common/money';
 import { DecimalRange } from '../../common/ranges';
@@ -127,11 +127,8 @@ export class SetPotentialInput {
   @OptionalTextField(500)
   note?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @Length(1, 64)
-  requestKey?: string | null;
+  @OptionalIdField('Made once per edit by the client: a retry with it returns the first result')
+  idempotencyKey?: string | null;
 }
 
 @ObjectType('SalesTargetVersion', { description: 'One proposal or counter of a target, yearly and per quarter' })
@@ -241,17 +238,12 @@ export class ProposeTargetInput {
   @IsInt()
   expectedVersion?: number | null;
 
-  @Field(() => ID)
-  @IsString()
-  @Length(1, 64)
-  requestKey: string;
+  @IdField('Made once per proposal or counter by the client: a retry with it returns the first result')
+  idempotencyKey: string;
 }
 
 @InputType({ description: 'The owner’s counter: the amounts per quarter he accepts, and why' })
 export class CounterTargetInput {
-  @IdField()
-  targetId: string;
-
   @Field(() => Int)
   @IsInt()
   expectedVersion: number;
@@ -265,8 +257,6 @@ export class CounterTargetInput {
   @TextField(1, 500)
   reason: string;
 
-  @Field(() => ID)
-  @IsString()
-  @Length(1, 64)
-  requestKey: string;
+  @IdField('Made once per proposal or counter by the client: a retry with it returns the first result')
+  idempotencyKey: string;
 }
