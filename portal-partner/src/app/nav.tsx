@@ -23,7 +23,8 @@ export type Feature =
   | 'team'
   | 'opportunities'
   | 'trials'
-  | 'inventory';
+  | 'inventory'
+  | 'targets';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +70,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'portal.trials',
   // 库存: the own stock and selling out by scanning a UDI, reached from 我的 and the home page.
   inventory: 'portal.inventory',
+  // 年度目标: the owner's targets, reached from 我的.
+  targets: 'portal.targets',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

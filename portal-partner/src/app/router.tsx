@@ -35,6 +35,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  targets: retryingLazy(() => import('../features/targets/TargetsPage')),
 };
 
 export const router = createAppRouter({
@@ -76,5 +77,7 @@ export const router = createAppRouter({
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
+    // 年度目标: the owner's targets (accept or counter a proposal) and the sell-in against them.
+    { path: '/targets', feature: 'targets', page: page.targets },
   ],
 });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import {
+  AimOutlined,
   BankOutlined,
   BellOutlined,
   DatabaseOutlined,
@@ -25,6 +26,7 @@ export default function MePage() {
   const user = useCurrentUser();
   const { logout } = useSession();
   const team = can(user.role, 'portal.team');
+  const targets = can(user.role, 'portal.targets');
   return (
     <Flex vertical gap={12}>
       <Card>
@@ -82,6 +84,15 @@ export default function MePage() {
         label={t('nav.inventory')}
         hint={t('nav.inventoryHint')}
       />
+      {targets && (
+        <MeLink
+          to="/targets"
+          testId="me-targets"
+          icon={<AimOutlined />}
+          label={t('nav.targets')}
+          hint={t('nav.targetsHint')}
+        />
+      )}
       <MeLink
         to="/compliance"
         testId="me-compliance"
