@@ -16,4 +16,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
   trial:
     'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
+  regionPotentials:
+    'the per-region roll-up of hospital potential is the brand dashboard’s (part 8’s dashboards bring its screen); the console shows potential per hospital and per distributor until then',
 };
