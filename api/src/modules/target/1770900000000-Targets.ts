@@ -56,9 +56,7 @@ export class Targets1770900000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK ((status = 'AGREED') = (agreed_at IS NOT NULL)))`);
-    await q.query(
-      `CREATE UNIQUE INDEX sales_target_one ON sales_target (distributor_id, product_line_id, year)`,
-    );
+    await q.query(`CREATE UNIQUE INDEX sales_target_one ON sales_target (distributor_id, product_line_id, year)`);
 
     await q.query(`CREATE TABLE sales_target_version (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -107,10 +107,12 @@ export class PotentialService {
     const id = await idempotent(this.ds, write, (em) =>
       replayOrInsert(em, write, async () => {
         const department = isUuid(fields.departmentId)
-          ? ((await em.query(`SELECT id, hospital_id FROM hospital_department WHERE id = $1 AND brand_id = $2`, [
-              fields.departmentId,
-              scope.brandId,
-            ])) as Array<{ id: string; hospital_id: string }>)[0]
+          ? (
+              (await em.query(`SELECT id, hospital_id FROM hospital_department WHERE id = $1 AND brand_id = $2`, [
+                fields.departmentId,
+                scope.brandId,
+              ])) as Array<{ id: string; hospital_id: string }>
+            )[0]
           : undefined;
         if (!department) throw notVisible('hospital', 'departmentId');
         await visibleId(em, scope, 'hospital', department.hospital_id, 'departmentId');
@@ -159,7 +161,12 @@ export class PotentialService {
    * hospitals its authorizations live today cover for that line (by hospital, or by region and the
    * cities under it; by the line, or by a product of it). The caller has the distributor in view.
    */
-  async ofDistributor(em: EntityManager, brandId: string, distributorId: string, lineId?: string): Promise<PotentialSums[]> {
+  async ofDistributor(
+    em: EntityManager,
+    brandId: string,
+    distributorId: string,
+    lineId?: string,
+  ): Promise<PotentialSums[]> {
     const [sql, params] = this.ds.driver.escapeQueryWithParameters(
       `WITH g AS (SELECT * FROM authorization_grant WHERE brand_id = :brand AND distributor_id = :distributor
             AND valid_from <= :today::date AND valid_to >= :today::date

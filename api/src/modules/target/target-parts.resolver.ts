@@ -108,7 +108,9 @@ export class SalesTargetPartsResolver {
     return loadersOf(ctx).targetVersionsById.load(t.id);
   }
 
-  @FieldResolver(() => SalesTargetVersionType, { description: 'The latest version: what is proposed, countered or agreed' })
+  @FieldResolver(() => SalesTargetVersionType, {
+    description: 'The latest version: what is proposed, countered or agreed',
+  })
   async current(@Root() t: SalesTarget, @Ctx() ctx: GqlContext): Promise<SalesTargetVersion> {
     return (await loadersOf(ctx).targetVersionsById.load(t.id))[0];
   }
@@ -124,7 +126,9 @@ export class SalesTargetPartsResolver {
     return {
       months: months.map((m) => ({ month: m.month, amount: money(m.amount, t.currency) })),
       total: money(total, t.currency),
-      attainment: yearly.isZero() ? '0.0' : total.times(100).dividedBy(yearly).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1),
+      attainment: yearly.isZero()
+        ? '0.0'
+        : total.times(100).dividedBy(yearly).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1),
     };
   }
 }

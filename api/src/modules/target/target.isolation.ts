@@ -54,7 +54,14 @@ async function targetFor(ds: DataSource, user: SeedUser, status: 'PROPOSED' | 'C
   await ds.query(
     `INSERT INTO sales_target_version (brand_id, target_id, number, kind, yearly, q1, q2, q3, q4, currency, reason, created_by, request_key, request_hash)
      VALUES ($1, $2, 1, $3, '400.00', '100.00', '100.00', '100.00', '100.00', 'CNY', $4, $5, $6, repeat('0', 64))`,
-    [d.brandId, t.id, status === 'COUNTERED' ? 'COUNTER' : 'PROPOSAL', status === 'COUNTERED' ? '矩阵' : null, user.id, randomUUID()],
+    [
+      d.brandId,
+      t.id,
+      status === 'COUNTERED' ? 'COUNTER' : 'PROPOSAL',
+      status === 'COUNTERED' ? '矩阵' : null,
+      user.id,
+      randomUUID(),
+    ],
   );
   return t.id;
 }
@@ -98,7 +105,10 @@ export const TARGET_OPERATIONS: Record<string, OperationCase> = {
   },
   salesTargets: {
     allowed: rolesFor('target.read'),
-    own: () => ({ query: `query($f: TargetFilter!) { salesTargets(filter: $f) { ${TARGET} } }`, variables: { f: { year: new Date().getUTCFullYear() } } }),
+    own: () => ({
+      query: `query($f: TargetFilter!) { salesTargets(filter: $f) { ${TARGET} } }`,
+      variables: { f: { year: new Date().getUTCFullYear() } },
+    }),
     foreign: ({ user }) => [
       ...notFoundEach(foreignDistributors(user), (d) => ({
         query: `query($f: TargetFilter!) { salesTargets(filter: $f) { id } }`,

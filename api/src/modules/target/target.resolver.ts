@@ -65,15 +65,14 @@ export class TargetResolver {
 
   @Can('potential.edit')
   @Mutation(() => DepartmentPotentialType, { description: 'A department’s potential assumptions, as the next version' })
-  setDepartmentPotential(
-    @Arg('input') input: SetPotentialInput,
-    @Ctx() ctx: GqlContext,
-  ): Promise<DepartmentPotential> {
+  setDepartmentPotential(@Arg('input') input: SetPotentialInput, @Ctx() ctx: GqlContext): Promise<DepartmentPotential> {
     return ctx.services.potentials.set(requireScope(ctx), input);
   }
 
   @Can('target.propose')
-  @Mutation(() => SalesTargetType, { description: 'Propose a target (potential × share), or propose again after a counter' })
+  @Mutation(() => SalesTargetType, {
+    description: 'Propose a target (potential × share), or propose again after a counter',
+  })
   proposeTarget(@Arg('input') input: ProposeTargetInput, @Ctx() ctx: GqlContext): Promise<SalesTarget> {
     return ctx.services.targets.propose(requireScope(ctx), input);
   }

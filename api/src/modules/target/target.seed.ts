@@ -21,9 +21,36 @@ const line = (code: string) => PRODUCT_LINES.find((l) => l.brandId === HK && l.c
  * for the reagents. Beds are the hospital's; volumes the department's.
  */
 const POTENTIALS = [
-  { hospital: 0, department: '超声医学科', line: 'IMG', usage: ['0.4000', '0.5000'], price: '2.00', bedsPer: 250, equipment: '650000.00', life: 8 },
-  { hospital: 0, department: '检验科', line: 'IVD', usage: ['0.0500'], price: '35.00', bedsPer: 1000, equipment: '800000.00', life: 6 },
-  { hospital: 1, department: '检验科', line: 'IVD', usage: ['0.0500'], price: '35.00', bedsPer: 1000, equipment: '800000.00', life: 6 },
+  {
+    hospital: 0,
+    department: '超声医学科',
+    line: 'IMG',
+    usage: ['0.4000', '0.5000'],
+    price: '2.00',
+    bedsPer: 250,
+    equipment: '650000.00',
+    life: 8,
+  },
+  {
+    hospital: 0,
+    department: '检验科',
+    line: 'IVD',
+    usage: ['0.0500'],
+    price: '35.00',
+    bedsPer: 1000,
+    equipment: '800000.00',
+    life: 6,
+  },
+  {
+    hospital: 1,
+    department: '检验科',
+    line: 'IVD',
+    usage: ['0.0500'],
+    price: '35.00',
+    bedsPer: 1000,
+    equipment: '800000.00',
+    life: 6,
+  },
 ];
 
 export async function seedTargets(em: EntityManager, cal: SeedCalendar): Promise<void> {

@@ -182,7 +182,12 @@ export class TargetService {
           fields.productLineId,
           fields.year,
         ]);
-        const [sums] = await this.potentials.ofDistributor(em, scope.brandId, fields.distributorId, fields.productLineId);
+        const [sums] = await this.potentials.ofDistributor(
+          em,
+          scope.brandId,
+          fields.distributorId,
+          fields.productLineId,
+        );
         const potential = sums ? new Decimal(sums.consumables).plus(sums.equipment).toFixed(2) : null;
         const share = new Decimal(fields.share);
         if (share.lte(0)) throw badInput('share', 'The share is above 0');

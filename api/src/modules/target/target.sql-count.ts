@@ -14,10 +14,10 @@ type Query = TestApp['app']['ds'];
 async function addTargets(ds: Query, brand: BrandFixture, from: number, to: number): Promise<void> {
   const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
   for (let i = from; i < to; i++) {
-    const [line] = await ds.query(
-      `INSERT INTO product_line (brand_id, code, name) VALUES ($1, $2, $2) RETURNING id`,
-      [brand.brandId, `SQL-T${i}`],
-    );
+    const [line] = await ds.query(`INSERT INTO product_line (brand_id, code, name) VALUES ($1, $2, $2) RETURNING id`, [
+      brand.brandId,
+      `SQL-T${i}`,
+    ]);
     const [t] = await ds.query(
       `INSERT INTO sales_target (brand_id, distributor_id, product_line_id, year, status, currency, created_by)
        VALUES ($1, $2, $3, 2030, 'PROPOSED', 'CNY', $4) RETURNING id`,
@@ -32,7 +32,14 @@ async function addTargets(ds: Query, brand: BrandFixture, from: number, to: numb
 }
 
 /** n departments with a potential each at the brand's hospital in the city. */
-async function addPotentials(ds: Query, brand: BrandFixture, hospitalId: string, lineId: string, from: number, to: number) {
+async function addPotentials(
+  ds: Query,
+  brand: BrandFixture,
+  hospitalId: string,
+  lineId: string,
+  from: number,
+  to: number,
+) {
   const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
   for (let i = from; i < to; i++) {
     const [d] = await ds.query(

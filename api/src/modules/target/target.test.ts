@@ -76,9 +76,7 @@ describe('potential', () => {
     // D2 holds no authorization: nothing to roll up
     const none = await kit.admin.request(rollup, { d: kit.brand.distributorIds[2] });
     expect(none.data.distributorPotential).toEqual([]);
-    const regions = await kit.admin.request(
-      `{ regionPotentials { region { id } hospitals total { amount } } }`,
-    );
+    const regions = await kit.admin.request(`{ regionPotentials { region { id } hospitals total { amount } } }`);
     expect(regions.data.regionPotentials).toEqual(
       expect.arrayContaining([
         { region: { id: kit.cat.cityId }, hospitals: 1, total: { amount: '877797.97' } },
@@ -161,13 +159,22 @@ describe('targets', () => {
     expect(reasonOf(stale)).toBe(ErrorReason.STALE_VERSION);
     const r = await kit.admin.request(AGREE, { id: targetId, v: 2 });
     expect(r.errors).toEqual([]);
-    expect(r.data.agreeTarget).toMatchObject({ status: 'AGREED', version: 3, current: { yearly: { amount: '190000.50' } } });
+    expect(r.data.agreeTarget).toMatchObject({
+      status: 'AGREED',
+      version: 3,
+      current: { yearly: { amount: '190000.50' } },
+    });
     expect(r.data.agreeTarget.agreedAt).toBeTruthy();
     const again = await kit.admin.request(PROPOSE, { i: proposal({ expectedVersion: 3 }) });
     expect(reasonOf(again)).toBe(ErrorReason.TARGET_LOCKED);
     const counter = await kit.owner.request(COUNTER, {
       id: targetId,
-      i: { expectedVersion: 3, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: '再议', idempotencyKey: randomUUID() },
+      i: {
+        expectedVersion: 3,
+        quarters: ['1.00', '1.00', '1.00', '1.00'],
+        reason: '再议',
+        idempotencyKey: randomUUID(),
+      },
     });
     expect(reasonOf(counter)).toBe(ErrorReason.TARGET_LOCKED);
     expect(await count(`SELECT count(*) AS n FROM sales_target_version WHERE target_id = $1`, [targetId])).toBe(2);
@@ -221,8 +228,13 @@ describe('targets', () => {
     for (const call of [
       kit.owner.request(ACCEPT, { id, v: 1 }),
       kit.owner.request(COUNTER, {
-      id: id,
-      i: { expectedVersion: 1, quarters: ['1.00', '1.00', '1.00', '1.00'], reason: 'x', idempotencyKey: randomUUID() },
+        id: id,
+        i: {
+          expectedVersion: 1,
+          quarters: ['1.00', '1.00', '1.00', '1.00'],
+          reason: 'x',
+          idempotencyKey: randomUUID(),
+        },
       }),
       kit.otherOwner.request(ACCEPT, { id, v: 1 }),
       kit.otherAdmin.request(AGREE, { id, v: 1 }),

@@ -10,7 +10,10 @@ registerEnumType(TargetStatus, {
   name: 'TargetStatus',
   description: '待确认 PROPOSED (the owner answers), 已还价 COUNTERED (the brand answers), 已确认 AGREED (locked)',
 });
-registerEnumType(TargetVersionKind, { name: 'TargetVersionKind', description: '品牌方提议 PROPOSAL or 经销商还价 COUNTER' });
+registerEnumType(TargetVersionKind, {
+  name: 'TargetVersionKind',
+  description: '品牌方提议 PROPOSAL or 经销商还价 COUNTER',
+});
 
 /** Up to 4 decimals (a usage per procedure); a share 0 < s ≤ 1 with up to 4 decimals. */
 const USAGE = /^\d{1,8}(\.\d{1,4})?$/;

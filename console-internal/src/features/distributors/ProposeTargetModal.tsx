@@ -4,11 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import {
-  ProposeTargetDocument,
-  type ConsoleTargetFragment,
-  type PotentialByLineFragment,
-} from '../../gql/graphql';
+import { ProposeTargetDocument, type ConsoleTargetFragment, type PotentialByLineFragment } from '../../gql/graphql';
 
 export interface Proposing {
   distributorId: string;
@@ -60,7 +56,10 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
   return (
     <FormModal
       {...shell}
-      title={t('salesTarget.proposeTitle', { line: proposing?.potential.productLine?.name ?? '', year: proposing?.year })}
+      title={t('salesTarget.proposeTitle', {
+        line: proposing?.potential.productLine?.name ?? '',
+        year: proposing?.year,
+      })}
       submitText={t('salesTarget.send')}
       testId="propose-target"
     >
@@ -69,10 +68,18 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
           {total ? format.money(total.amount, total.currency) : '—'}
         </Descriptions.Item>
         {proposing?.target?.current.reason && (
-          <Descriptions.Item label={t('salesTarget.counterReason')}>{proposing.target.current.reason}</Descriptions.Item>
+          <Descriptions.Item label={t('salesTarget.counterReason')}>
+            {proposing.target.current.reason}
+          </Descriptions.Item>
         )}
       </Descriptions>
-      <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure} initialValues={{ sharePercent: 30 }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onValuesChange={clearFailure}
+        initialValues={{ sharePercent: 30 }}
+      >
         <Form.Item
           name="sharePercent"
           label={t('salesTarget.share')}

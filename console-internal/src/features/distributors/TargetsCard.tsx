@@ -15,7 +15,10 @@ import {
 import { ProposeTargetModal, type Proposing } from './ProposeTargetModal';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
-const ERRORS = { stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED], reload: ['DistributorTargets'] };
+const ERRORS = {
+  stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED],
+  reload: ['DistributorTargets'],
+};
 
 /** 目标: the distributor's potential per line (over the hospitals it is authorized for), and its targets of a year. */
 export function TargetsCard({ distributorId }: { distributorId: string }) {
@@ -26,7 +29,9 @@ export function TargetsCard({ distributorId }: { distributorId: string }) {
   const [proposing, setProposing] = useState<Proposing | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const explain = useCodedError(ERRORS);
-  const { data, error, loading, refetch } = useQuery(DistributorTargetsDocument, { variables: { distributorId, year } });
+  const { data, error, loading, refetch } = useQuery(DistributorTargetsDocument, {
+    variables: { distributorId, year },
+  });
   const [agree, agreeing] = useMutation(AgreeTargetDocument, { onError: (e) => setFailure(explain(e).message) });
   const targets = data?.salesTargets ?? [];
   const targetOf = (lineId?: string) => targets.find((x) => x.productLine?.id === lineId);
@@ -105,7 +110,10 @@ export function TargetsCard({ distributorId }: { distributorId: string }) {
             render: (_, x) =>
               `${t('salesTarget.version', { n: x.current.number })} · ${t(`salesTarget.kind.${x.current.kind}`)}${x.current.reason ? `：${x.current.reason}` : ''}`,
           },
-          { title: t('salesTarget.attainment'), render: (_, x) => `${x.progress.attainment}% · ${money(x.progress.total)}` },
+          {
+            title: t('salesTarget.attainment'),
+            render: (_, x) => `${x.progress.attainment}% · ${money(x.progress.total)}`,
+          },
           {
             title: '',
             render: (_, x) =>

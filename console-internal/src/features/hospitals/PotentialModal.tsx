@@ -98,8 +98,19 @@ export function PotentialModal({ editing, onClose }: { editing: PotentialEdit | 
     </Form.Item>
   );
   return (
-    <FormModal {...shell} title={c ? t('potential.editTitle') : t('potential.addTitle')} submitText={t('action.save')} testId="potential-form">
-      <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure} initialValues={initial}>
+    <FormModal
+      {...shell}
+      title={c ? t('potential.editTitle') : t('potential.addTitle')}
+      submitText={t('action.save')}
+      testId="potential-form"
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onValuesChange={clearFailure}
+        initialValues={initial}
+      >
         <Form.Item name="departmentId" label={t('potential.department')} rules={[required]}>
           <Select disabled={!!c} options={editing?.departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>

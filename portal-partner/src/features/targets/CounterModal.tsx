@@ -54,7 +54,9 @@ export function CounterModal({
   const initial = Object.fromEntries(QUARTERS.map((q, i) => [q, target.current.quarters[i]?.amount ?? '']));
   const amountRule = {
     validator: (_: unknown, value?: string) =>
-      value && parseCents(value.trim()) !== null ? Promise.resolve() : Promise.reject(new Error(t('target.amountRequired'))),
+      value && parseCents(value.trim()) !== null
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('target.amountRequired'))),
   };
   return (
     <FormModal
@@ -64,7 +66,13 @@ export function CounterModal({
       testId="counter-form"
     >
       <Typography.Paragraph type="secondary">{t('target.counterHint')}</Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure} initialValues={initial}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onValuesChange={clearFailure}
+        initialValues={initial}
+      >
         {QUARTERS.map((q, i) => (
           <Form.Item key={q} name={q} label={t('target.quarter', { n: i + 1 })} rules={[amountRule]}>
             <Input inputMode="decimal" />

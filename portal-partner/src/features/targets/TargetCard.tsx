@@ -10,7 +10,10 @@ import { CounterModal } from './CounterModal';
 import { ProgressMonths } from './ProgressMonths';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
-const ERRORS = { stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED], reload: ['MyTargets'] };
+const ERRORS = {
+  stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED],
+  reload: ['MyTargets'],
+};
 
 /** One product line's target: the current amounts, what to do with a proposal, and the sell-in against it. */
 export function TargetCard({ target: x }: { target: PortalTargetFragment }) {
@@ -26,7 +29,12 @@ export function TargetCard({ target: x }: { target: PortalTargetFragment }) {
   const percent = Number(x.progress.attainment);
   const line = x.productLine?.name ?? '—';
   return (
-    <Card size="small" data-testid="target-card" title={line} extra={<Tag color={STATUS_COLOR[x.status]}>{t(`target.status.${x.status}`)}</Tag>}>
+    <Card
+      size="small"
+      data-testid="target-card"
+      title={line}
+      extra={<Tag color={STATUS_COLOR[x.status]}>{t(`target.status.${x.status}`)}</Tag>}
+    >
       <Flex vertical gap={8}>
         {failure && <Alert type="error" showIcon title={failure} />}
         <Flex justify="space-between">
@@ -45,7 +53,10 @@ export function TargetCard({ target: x }: { target: PortalTargetFragment }) {
         {c.reason && <Typography.Text type="secondary">{`${t(`target.kind.${c.kind}`)}：${c.reason}`}</Typography.Text>}
         <div>
           <Typography.Text type="secondary">{t('target.progress')}</Typography.Text>
-          <Progress percent={Math.min(percent, 100)} format={() => t('target.attainment', { percent: x.progress.attainment })} />
+          <Progress
+            percent={Math.min(percent, 100)}
+            format={() => t('target.attainment', { percent: x.progress.attainment })}
+          />
           <Typography.Text>{`${t('target.sellIn')} ${format.money(x.progress.total.amount, x.progress.total.currency)}`}</Typography.Text>
         </div>
         {x.status === 'PROPOSED' && (
