@@ -33,7 +33,7 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
     onClose,
     loading: proposed.loading,
     errors: ERRORS,
-    fields: [['sharePercent', 'share']],
+    fields: { share: 'sharePercent' },
     send: async (v, requestKey) => {
       if (!proposing) return;
       await propose({
