@@ -25,7 +25,10 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
   const { t } = useTranslation();
   const format = useFormat();
   const [form] = Form.useForm<Values>();
-  const [propose, proposed] = useMutation(ProposeTargetDocument);
+  const [propose, proposed] = useMutation(ProposeTargetDocument, {
+    refetchQueries: ['DistributorTargets'],
+    awaitRefetchQueries: true,
+  });
   const open = proposing !== null;
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,
