@@ -44,7 +44,7 @@ test('a target proposed from potential is countered by the owner on a phone and 
   await mine.getByText('待确认').waitFor();
   await mine.getByTestId('target-yearly').getByText('2,215,000.00').waitFor();
   await owner.shot('targets-03-portal-proposed-phone');
-  await mine.getByRole('button', { name: '还价' }).click();
+  await mine.getByRole('button', { name: /^还\s?价$/ }).click();
   const counter = owner.page.getByRole('dialog');
   for (const [quarter, amount] of [
     ['Q1', '500000.00'],
@@ -71,6 +71,6 @@ test('a target proposed from potential is countered by the owner on a phone and 
 
   await owner.page.reload();
   await mine.getByText('目标已确认并锁定').waitFor();
-  await mine.getByRole('button', { name: '还价' }).waitFor({ state: 'detached' });
+  await mine.getByRole('button', { name: /^还\s?价$/ }).waitFor({ state: 'detached' });
   await owner.shot('targets-08-portal-agreed-phone');
 });
