@@ -21,7 +21,7 @@ import { SalesTarget, SalesTargetVersion } from './target.entity';
 import { CounterTargetInput, ProposeTargetInput, TargetFilter } from './target.types';
 
 /** Orders that count as sell-in: approved, and everything after it but a cancellation. */
-export const SELL_IN_STATUSES = [
+const SELL_IN_STATUSES = [
   OrderStatus.APPROVED,
   OrderStatus.PARTIALLY_SHIPPED,
   OrderStatus.SHIPPED,

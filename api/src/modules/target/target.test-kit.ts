@@ -47,10 +47,10 @@ async function client(email: string, audience: Audience): Promise<GqlClient> {
   return c;
 }
 
-export const POTENTIAL = `id version beds yearlyVolume usagePerProcedure bedsPerEquipment equipmentLifeYears note
+const POTENTIAL = `id version beds yearlyVolume usagePerProcedure bedsPerEquipment equipmentLifeYears note
   consumables { amount currency } equipment { amount } total { amount } consumableUnitPrice { amount } equipmentUnitPrice { amount }
   department { id name } productLine { id name } history { version usagePerProcedure consumables { amount } }`;
-export const TARGET = `id year status version agreedAt distributor { id name } productLine { id }
+const TARGET = `id year status version agreedAt distributor { id name } productLine { id }
   current { number kind share reason yearly { amount currency } quarters { amount } potential { amount } }
   versions { number kind reason yearly { amount } }
   progress { total { amount currency } attainment months { month amount { amount } } }`;
