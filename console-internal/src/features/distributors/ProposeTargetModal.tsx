@@ -18,7 +18,11 @@ interface Values {
   sharePercent: number;
 }
 
-const ERRORS = { reload: ['DistributorTargets'], stale: [ErrorReason.STALE_VERSION, ErrorReason.TARGET_LOCKED] };
+const ERRORS = {
+  prefix: 'salesTarget.error',
+  reload: ['DistributorTargets'],
+  stale: [ErrorReason.STALE_VERSION, ErrorReason.TARGET_LOCKED],
+};
 
 /** A target proposed from the line's potential × the expected share (the API computes and splits it). */
 export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposing | null; onClose: () => void }) {

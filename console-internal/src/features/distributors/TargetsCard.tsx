@@ -16,6 +16,7 @@ import { ProposeTargetModal, type Proposing } from './ProposeTargetModal';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
 const ERRORS = {
+  prefix: 'salesTarget.error',
   stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED],
   reload: ['DistributorTargets'],
 };

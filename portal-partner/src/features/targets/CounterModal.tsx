@@ -14,7 +14,11 @@ interface Values {
 }
 
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
-const ERRORS = { reload: ['MyTargets'], stale: [ErrorReason.STALE_VERSION, ErrorReason.TARGET_LOCKED] };
+const ERRORS = {
+  prefix: 'target.error',
+  reload: ['MyTargets'],
+  stale: [ErrorReason.STALE_VERSION, ErrorReason.TARGET_LOCKED],
+};
 
 /** The owner's counter: what he can take on per quarter, and why. */
 export function CounterModal({

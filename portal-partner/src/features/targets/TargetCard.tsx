@@ -11,6 +11,7 @@ import { ProgressMonths } from './ProgressMonths';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
 const ERRORS = {
+  prefix: 'target.error',
   stale: [ErrorReason.STALE_VERSION, ErrorReason.ILLEGAL_TRANSITION, ErrorReason.TARGET_LOCKED],
   reload: ['MyTargets'],
 };
