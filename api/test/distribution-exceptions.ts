@@ -428,6 +428,28 @@ const WITHIN_PARENT_KEYS = [
 /** Secrets looked up before the brand is known (a session's or an access link's token hash): on Citus these need the brand in the token, or a reference lookup table (docs/scaling.md). */
 const TOKEN_LOOKUPS = ['unique:access_link:access_link_token_hash_key', 'unique:session:session_token_hash_key'];
 
+/** Potential and targets (module target): keyed by id like the rest until the move to Citus. */
+const TARGET_KEYS = [
+  'foreign-key:department_potential:department_potential_created_by_fkey',
+  'foreign-key:department_potential:department_potential_department_id_fkey',
+  'foreign-key:department_potential:department_potential_hospital_id_fkey',
+  'foreign-key:department_potential:department_potential_product_line_id_fkey',
+  'foreign-key:sales_target:sales_target_agreed_by_fkey',
+  'foreign-key:sales_target:sales_target_created_by_fkey',
+  'foreign-key:sales_target:sales_target_distributor_id_fkey',
+  'foreign-key:sales_target:sales_target_product_line_id_fkey',
+  'foreign-key:sales_target_version:sales_target_version_created_by_fkey',
+  'foreign-key:sales_target_version:sales_target_version_target_id_fkey',
+  'unique:department_potential:department_potential_pkey',
+  'unique:department_potential:department_potential_request_key',
+  'unique:department_potential:department_potential_version',
+  'unique:sales_target:sales_target_one',
+  'unique:sales_target:sales_target_pkey',
+  'unique:sales_target_version:sales_target_version_number',
+  'unique:sales_target_version:sales_target_version_pkey',
+  'unique:sales_target_version:sales_target_version_request_key',
+];
+
 export const KNOWN_BREACHES: ReadonlySet<string> = new Set([
   // receivable_open_state: a per-distributor version counter keyed by distributor_id; gets brand_id with the move
   'no-brand-id:receivable_open_state',
@@ -436,4 +458,5 @@ export const KNOWN_BREACHES: ReadonlySet<string> = new Set([
   ...REQUEST_AND_DEDUPE_KEYS,
   ...WITHIN_PARENT_KEYS,
   ...TOKEN_LOOKUPS,
+  ...TARGET_KEYS,
 ]);

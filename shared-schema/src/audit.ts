@@ -21,6 +21,8 @@ export const AUDITED_RECORDS = [
   'opportunity',
   'trial',
   'tender',
+  'department_potential',
+  'sales_target',
 ] as const;
 
 export type AuditedRecord = (typeof AUDITED_RECORDS)[number];
@@ -134,6 +136,10 @@ export const AUDIT_ACTIONS = [
   'BUY_BACK',
   'SETTLE_EXIT',
   'ACKNOWLEDGE_EXIT',
+  'SET_POTENTIAL',
+  'PROPOSE_TARGET',
+  'COUNTER_TARGET',
+  'AGREE_TARGET',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -246,6 +246,19 @@ export const CAPABILITIES = {
   'portal.exit': [OWNER],
   /** The own placed instruments and the stocktake task. */
   'portal.placements': PARTNER,
+
+  // potential and targets (渠道精耕)
+  /** A hospital department's potential per product line and its roll-ups (per distributor, per region). */
+  'potential.read': [...CHANNEL, ENGINEER],
+  /** Edit a department's potential assumptions (each edit a new version): channel staff. */
+  'potential.edit': CHANNEL,
+  /** A distributor's yearly and quarterly targets per product line, with progress from sell-in. */
+  'target.read': [...CHANNEL, OWNER],
+  /** Propose a target from potential × share, or agree to an owner's counter. */
+  'target.propose': CHANNEL,
+  /** Accept a proposed target or counter it with a reason: the distributor's owner. */
+  'target.respond': [OWNER],
+  'portal.targets': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

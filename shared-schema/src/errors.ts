@@ -92,4 +92,6 @@ export enum ErrorReason {
   SERIAL_MISMATCH = 'SERIAL_MISMATCH',
   /** The stocktake is closed: its results are kept as they are */
   STOCKTAKE_CLOSED = 'STOCKTAKE_CLOSED',
+  /** An agreed target is locked: it is neither proposed again nor countered */
+  TARGET_LOCKED = 'TARGET_LOCKED',
 }

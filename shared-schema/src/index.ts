@@ -21,3 +21,4 @@ export * from './inventory.js';
 export * from './recall.js';
 export * from './exit.js';
 export * from './sellout.js';
+export * from './targets.js';

@@ -28,6 +28,7 @@ import { recallModule } from './recall';
 import { exitModule } from './exit';
 import { selloutModule } from './sellout';
 import { placementModule } from './placement';
+import { targetModule } from './target';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -67,4 +68,5 @@ export const modules = () =>
     exitModule,
     selloutModule,
     placementModule,
+    targetModule,
   ] as const;

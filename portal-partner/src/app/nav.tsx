@@ -26,7 +26,8 @@ export type Feature =
   | 'inventory'
   | 'recalls'
   | 'exit'
-  | 'placements';
+  | 'placements'
+  | 'targets';
 
 export interface NavItem {
   feature: Feature;
@@ -78,6 +79,8 @@ const ACCESS: Record<Feature, Capability> = {
   exit: 'portal.exit',
   // 投放设备 and 盘点: the own placed instruments and the stocktake task, reached from 我的.
   placements: 'portal.placements',
+  // 年度目标: the owner's targets, reached from 我的.
+  targets: 'portal.targets',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

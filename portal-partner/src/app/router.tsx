@@ -40,6 +40,7 @@ const page = {
   exit: retryingLazy(() => import('../features/exit/ExitChecklistPage')),
   sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
   placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
+  targets: retryingLazy(() => import('../features/targets/TargetsPage')),
 };
 
 export const router = createAppRouter({
@@ -89,5 +90,7 @@ export const router = createAppRouter({
     { path: '/exit', feature: 'exit', page: page.exit },
     // 投放设备: the placed instruments and the stocktake task (confirm by scan and photo).
     { path: '/placements', feature: 'placements', page: page.placements },
+    // 年度目标: the owner's targets (accept or counter a proposal) and the sell-in against them.
+    { path: '/targets', feature: 'targets', page: page.targets },
   ],
 });

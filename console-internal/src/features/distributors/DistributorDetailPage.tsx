@@ -19,6 +19,7 @@ import { AssessmentsCard } from './AssessmentsCard';
 import { SecondTierCard, StageHistoryCard } from './StageHistoryCard';
 import { AssignManagerModal, type AssignTarget } from './AssignManagerModal';
 import { QualificationModal, type QualificationTarget } from './QualificationModal';
+import { TargetsCard } from './TargetsCard';
 
 export default function DistributorDetailPage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export default function DistributorDetailPage() {
     canSetCredit,
     canAssign,
     canKeepDocuments,
+    canReadTargets,
     urgent,
     moving,
     setMoving,
@@ -105,6 +107,7 @@ export default function DistributorDetailPage() {
       />
       <AssessmentsCard assessments={d.assessments} onRecord={canManage ? () => setAssessing(true) : undefined} />
       <AuthorizationsCard distributorId={d.id} grants={d.authorizations} canManage={canManage} />
+      {canReadTargets && <TargetsCard distributorId={d.id} />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <StageHistoryCard history={d.stageHistory} />

@@ -21,12 +21,14 @@ export function useDistributorDetail() {
   const canSetCredit = can(user.role, 'distributor.setCredit');
   const canAssign = can(user.role, 'distributor.assignManager');
   const canKeepDocuments = can(user.role, 'qualification.upload');
+  const canReadTargets = can(user.role, 'target.read');
   const urgent = d ? d.qualifications.filter((q) => URGENT_EXPIRY.has(q.expiry.level)) : [];
 
   return {
     query,
     d,
     canManage,
+    canReadTargets,
     canMove,
     canSetCredit,
     canAssign,

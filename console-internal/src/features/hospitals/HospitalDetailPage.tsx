@@ -15,6 +15,7 @@ import { HospitalActivityCard } from './HospitalActivityCard';
 import { HospitalAuthorizationsCard } from './HospitalAuthorizationsCard';
 import { HospitalNotesCard } from './HospitalNotesCard';
 import { ServingCard } from './ServingCard';
+import { PotentialCard } from './PotentialCard';
 import './strings';
 
 /**
@@ -67,6 +68,14 @@ export default function HospitalDetailPage() {
           <HospitalAuthorizationsCard grants={h.authorizations} />
         </Col>
       </Row>
+      {can(user.role, 'potential.read') && (
+        <PotentialCard
+          hospitalId={h.id}
+          beds={h.beds ?? null}
+          departments={h.departments}
+          canEdit={can(user.role, 'potential.edit')}
+        />
+      )}
       <HospitalActivityCard hospitalId={h.id} />
       <Card title={t('compliance.title')} style={{ marginBottom: 16 }}>
         <ComplianceQuestion hospitalId={h.id} />

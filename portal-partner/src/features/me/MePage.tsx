@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Avatar, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import {
   AlertOutlined,
+  AimOutlined,
   BankOutlined,
   BellOutlined,
   DatabaseOutlined,
@@ -28,6 +29,7 @@ export default function MePage() {
   const user = useCurrentUser();
   const { logout } = useSession();
   const team = can(user.role, 'portal.team');
+  const targets = can(user.role, 'portal.targets');
   return (
     <Flex vertical gap={12}>
       <Card>
@@ -85,6 +87,15 @@ export default function MePage() {
         label={t('nav.inventory')}
         hint={t('nav.inventoryHint')}
       />
+      {targets && (
+        <MeLink
+          to="/targets"
+          testId="me-targets"
+          icon={<AimOutlined />}
+          label={t('nav.targets')}
+          hint={t('nav.targetsHint')}
+        />
+      )}
       <MeLink
         to="/recalls"
         testId="me-recalls"

@@ -1,0 +1,91 @@
+import { Audience } from '@medchannel/shared-schema';
+import type { SqlCountTable } from '../../../test/sql-count-table';
+import type { TestApp } from '../../../test/harness';
+import type { BrandFixture } from '../../../test/factories';
+
+const TARGET = `id year status distributor { name } productLine { name }
+  current { number kind yearly { amount } quarters { amount } potential { amount } }
+  versions { number reason } progress { total { amount } attainment months { month amount { amount } } }`;
+const POTENTIAL = `id version consumables { amount } total { amount } department { name } productLine { name } history { version }`;
+
+type Query = TestApp['app']['ds'];
+
+/** n targets of the brand's first distributor for year 2030, each on a line of its own with one version. */
+async function addTargets(ds: Query, brand: BrandFixture, from: number, to: number): Promise<void> {
+  const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  for (let i = from; i < to; i++) {
+    const [line] = await ds.query(`INSERT INTO product_line (brand_id, code, name) VALUES ($1, $2, $2) RETURNING id`, [
+      brand.brandId,
+      `SQL-T${i}`,
+    ]);
+    const [t] = await ds.query(
+      `INSERT INTO sales_target (brand_id, distributor_id, product_line_id, year, status, currency, created_by)
+       VALUES ($1, $2, $3, 2030, 'PROPOSED', 'CNY', $4) RETURNING id`,
+      [brand.brandId, brand.distributorIds[0], line.id, admin.id],
+    );
+    await ds.query(
+      `INSERT INTO sales_target_version (brand_id, target_id, number, kind, yearly, q1, q2, q3, q4, currency, created_by, request_key, request_hash)
+       VALUES ($1, $2, 1, 'PROPOSAL', '4.00', '1.00', '1.00', '1.00', '1.00', 'CNY', $3, gen_random_uuid(), repeat('0', 64))`,
+      [brand.brandId, t.id, admin.id],
+    );
+  }
+}
+
+/** n departments with a potential each at the brand's hospital in the city. */
+async function addPotentials(
+  ds: Query,
+  brand: BrandFixture,
+  hospitalId: string,
+  lineId: string,
+  from: number,
+  to: number,
+) {
+  const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  for (let i = from; i < to; i++) {
+    const [d] = await ds.query(
+      `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, $3) RETURNING id`,
+      [brand.brandId, hospitalId, `SQL潜力科${i}`],
+    );
+    await ds.query(
+      `INSERT INTO department_potential (brand_id, hospital_id, department_id, product_line_id, version, beds, yearly_volume,
+         usage_per_procedure, consumable_unit_price, beds_per_equipment, equipment_unit_price, equipment_life_years, currency, consumables, equipment, created_by)
+       VALUES ($1, $2, $3, $4, 1, 100, 1000, 1, '1.00', 100, '100.00', 1, 'CNY', '1000.00', '100.00', $5)`,
+      [brand.brandId, hospitalId, d.id, lineId, admin.id],
+    );
+  }
+}
+
+/** A year's targets and a hospital's potential cost the same statements for 2 as for 22. */
+export const SQL_COUNT: SqlCountTable = {
+  tests: {
+    'a year’s targets cost the same SQL for 2 as for 22': async ({ t, brand }) => {
+      const client = t.client(Audience.CONSOLE);
+      await client.login(brand.adminEmail);
+      const query = `query($f: TargetFilter!) { salesTargets(filter: $f) { ${TARGET} } }`;
+      const f = { year: 2030, distributorId: brand.distributorIds[0] };
+      await addTargets(t.app.ds, brand, 0, 2);
+      const small = await client.request(query, { f });
+      await addTargets(t.app.ds, brand, 2, 22);
+      const large = await client.request(query, { f });
+      expect(large.errors).toEqual([]);
+      expect(large.data.salesTargets).toHaveLength(22);
+      expect(large.sqlCount).toBe(small.sqlCount);
+    },
+    'a hospital’s potential costs the same SQL for 2 departments as for 22': async ({ t, brand }) => {
+      const client = t.client(Audience.CONSOLE);
+      await client.login(brand.adminEmail);
+      const [h] = await t.app.ds.query(`SELECT id FROM hospital WHERE brand_id = $1 ORDER BY name LIMIT 1`, [
+        brand.brandId,
+      ]);
+      const [line] = await t.app.ds.query(`SELECT id FROM product_line WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
+      const query = `query($h: ID!) { departmentPotentials(hospitalId: $h) { ${POTENTIAL} } }`;
+      await addPotentials(t.app.ds, brand, h.id, line.id, 0, 2);
+      const small = await client.request(query, { h: h.id });
+      await addPotentials(t.app.ds, brand, h.id, line.id, 2, 22);
+      const large = await client.request(query, { h: h.id });
+      expect(large.errors).toEqual([]);
+      expect(large.data.departmentPotentials).toHaveLength(22);
+      expect(large.sqlCount).toBe(small.sqlCount);
+    },
+  },
+};

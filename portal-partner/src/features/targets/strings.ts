@@ -1,0 +1,6 @@
+// The words of 目标 (the owner's targets, accept or counter, progress), loaded with its page.
+import { addFeatureStrings } from '@medchannel/web-shared';
+import zhCN from './locales/zh-CN.json';
+import en from './locales/en.json';
+
+addFeatureStrings({ 'zh-CN': zhCN, en });
