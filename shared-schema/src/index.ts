@@ -18,3 +18,4 @@ export * from './trials.js';
 export * from './tenders.js';
 export * from './delivery.js';
 export * from './inventory.js';
+export * from './dashboard.js';

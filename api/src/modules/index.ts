@@ -24,6 +24,7 @@ import { trialModule } from './trial';
 import { tenderModule } from './tender';
 import { deliveryModule } from './delivery';
 import { inventoryModule } from './inventory';
+import { dashboardModule } from './dashboard';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -59,4 +60,5 @@ export const modules = () =>
     tenderModule,
     deliveryModule,
     inventoryModule,
+    dashboardModule,
   ] as const;

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AccountBookOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -41,7 +42,8 @@ export type Feature =
   | 'notifications'
   | 'people'
   | 'mail'
-  | 'profile';
+  | 'profile'
+  | 'insights';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +71,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
+  { feature: 'insights', path: '/insights', icon: <BarChartOutlined /> },
 ];
 
 /**
@@ -113,6 +116,8 @@ const ACCESS: Record<Feature, Capability> = {
   mail: 'console.mail',
   // Everyone's own: password and sessions (reached from the header, not the menu).
   profile: 'console.profile',
+  // 经营看板: coverage, funnel, trends, aging and readiness for the channel staff, in their regions.
+  insights: 'console.insights',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -33,6 +33,7 @@ const page = {
   people: retryingLazy(() => import('../features/people/PeoplePage')),
   mail: retryingLazy(() => import('../features/people/MailPage')),
   profile: retryingLazy(() => import('../features/people/ProfilePage')),
+  insights: retryingLazy(() => import('../features/insights/InsightsPage')),
 };
 
 export const router = createAppRouter({
@@ -75,5 +76,7 @@ export const router = createAppRouter({
     { path: '/people', feature: 'people', page: page.people },
     { path: '/mail', feature: 'mail', page: page.mail },
     { path: '/profile', feature: 'profile', page: page.profile },
+    // 经营看板: the brand's figures in charts (ECharts, fetched with the page's first chart), each opening its list.
+    { path: '/insights', feature: 'insights', page: page.insights },
   ],
 });

@@ -260,6 +260,8 @@ export type OrderFilter = {
   hospitalId?: string | number | null | undefined;
   /** Only orders submitted at least this many days ago */
   minAgeDays?: number | null | undefined;
+  /** Only orders submitted in this month (YYYY-MM, China time) */
+  month?: string | null | undefined;
   /** The distributor’s region or a city under it */
   regionId?: string | number | null | undefined;
   /** Order number, hospital or distributor name */

@@ -64,3 +64,4 @@ export * from './hospital.entity';
 export * from './hospital.service';
 export * from './hospital.types';
 export * from './hospital.inputs';
+export { BUYING, coverageCondition } from './hospital-coverage';

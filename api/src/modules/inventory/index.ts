@@ -25,3 +25,4 @@ export const inventoryModule = defineModule({
 });
 
 export * from './inventory.entity';
+export { sellOutQuery } from './stock-reads.service';
