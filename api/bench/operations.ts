@@ -188,6 +188,15 @@ export const OPERATIONS: Operation[] = [
       filter: { distributorId: await one(db, `SELECT bench_gen.uid('d:1') AS id`) },
     }),
   },
+  {
+    name: 'console.insights',
+    title: 'console: 经营看板 (coverage, 12 months of sell-in and sell-out, readiness; brand-wide)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/insights/insights.graphql',
+    operation: 'BrandDashboard',
+    variables: async () => ({}),
+  },
 ];
 
 /** The named operation with every fragment it spreads (transitively), as one printable document. */

@@ -31,7 +31,7 @@ export function AgingCard({ rows }: { rows: Row[] }) {
         trigger: 'axis',
         valueFormatter: (v: number) => format.money(fromCents(BigInt(Math.round(v))), rows[0]?.total.currency),
       },
-      legend: { data: BUCKETS.map((b) => t(`insights.aging.${b.key}`)) },
+      legend: { top: 0, data: BUCKETS.map((b) => t(`insights.aging.${b.key}`)) },
       grid: { left: 80, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: rows.map((r) => r.region.name) },
       yAxis: {

@@ -30,7 +30,7 @@ export function CoverageCard({ regions }: { regions: Region[] }) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('insights.target'), t('insights.buying')] },
+      legend: { top: 0, data: [t('insights.target'), t('insights.buying')] },
       grid: { left: 48, right: 16, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: shown.map((r) => r.name) },
       yAxis: { type: 'value', minInterval: 1 },

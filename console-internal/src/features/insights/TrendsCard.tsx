@@ -20,7 +20,7 @@ export function TrendsCard({ sellIn, sellOut }: Pick<Dashboard, 'sellIn' | 'sell
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('insights.orders'), t('insights.unitsSold')] },
+      legend: { top: 0, data: [t('insights.orders'), t('insights.unitsSold')] },
       grid: { left: 48, right: 48, bottom: 32, top: 40 },
       xAxis: { type: 'category', data: sellIn.map((m) => m.month) },
       yAxis: [
