@@ -108,3 +108,23 @@ test('a regional head’s dashboard counts his regions only, and the order desk 
   await s.page.getByTestId('side-menu').waitFor();
   expect(await s.page.getByTestId('side-menu').getByText('经营看板').count()).toBe(0);
 });
+
+test('the owner on a phone opens 经营概览 from his home page: open commitments and his team counted as their lists count them', async () => {
+  s = await openBrowser({ width: 390, height: 844 });
+  const { page } = s;
+  await page.goto(url('portal', '/'));
+  await login(page, 'boss@kangda.demo');
+  await page.getByTestId('shortcut-insights').click();
+  await page.waitForURL(/\/insights$/);
+  const owner = await apiAs('portal', 'boss@kangda.demo');
+  const { commitmentInbox, trainingReadiness } = await owner<{
+    commitmentInbox: { totalCount: number };
+    trainingReadiness: { totalCount: number };
+  }>('{ commitmentInbox(first: 1, statuses: [OPEN]) { totalCount } trainingReadiness(first: 1) { totalCount } }');
+  await page.getByTestId('insights-staff').getByText(`团队 ${trainingReadiness.totalCount} 人`).waitFor();
+  const commitments = page.getByTestId('insights-commitments');
+  expect(await commitments.locator('.ant-statistic-content').innerText()).toBe(String(commitmentInbox.totalCount));
+  await s.shot('dashboard-05-owner-phone');
+  await commitments.click();
+  await page.waitForURL(/\/visits\?tab=commitments$/);
+});

@@ -23,7 +23,8 @@ export type Feature =
   | 'team'
   | 'opportunities'
   | 'trials'
-  | 'inventory';
+  | 'inventory'
+  | 'insights';
 
 export interface NavItem {
   feature: Feature;
@@ -69,6 +70,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'portal.trials',
   // 库存: the own stock and selling out by scanning a UDI, reached from 我的 and the home page.
   inventory: 'portal.inventory',
+  // 经营概览: the owner's dashboard, reached from the home page.
+  insights: 'portal.insights',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

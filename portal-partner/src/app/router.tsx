@@ -35,6 +35,7 @@ const page = {
   trials: retryingLazy(() => import('../features/opportunities/MyTrialsPage')),
   inventory: retryingLazy(() => import('../features/inventory/InventoryPage')),
   sellOut: retryingLazy(() => import('../features/inventory/SellOutPage')),
+  insights: retryingLazy(() => import('../features/insights/OwnerInsightsPage')),
 };
 
 export const router = createAppRouter({
@@ -76,5 +77,7 @@ export const router = createAppRouter({
     { path: '/inventory', feature: 'inventory', page: page.inventory },
     { path: '/inventory/sell-out', feature: 'inventory', page: page.sellOut },
     { path: '/trials', feature: 'trials', page: page.trials },
+    // 经营概览: the owner's overdue, training readiness and open commitments, reached from the home page.
+    { path: '/insights', feature: 'insights', page: page.insights },
   ],
 });

@@ -10,4 +10,8 @@ export const DASHBOARD_OPERATIONS: Record<string, OperationCase> = {
         sellOut { month from to rows units } staff readiness { productLineId name certified } } }`,
     }),
   },
+  ownerDashboard: {
+    allowed: rolesFor('portal.insights'),
+    own: () => ({ query: `{ ownerDashboard { staff openCommitments readiness { productLineId name certified } } }` }),
+  },
 };

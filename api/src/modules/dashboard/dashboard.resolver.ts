@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
 import { GqlContext, requireScope } from '../../context';
-import { BrandDashboardType } from './dashboard.types';
+import { BrandDashboardType, OwnerDashboardType } from './dashboard.types';
 
 @Resolver()
 export class DashboardResolver {
@@ -12,5 +12,14 @@ export class DashboardResolver {
   })
   brandDashboard(@Ctx() ctx: GqlContext): Promise<BrandDashboardType> {
     return ctx.services.dashboard.brand(requireScope(ctx));
+  }
+
+  @Can('portal.insights')
+  @Query(() => OwnerDashboardType, {
+    description:
+      'The owner’s dashboard: his people certified per product line and the commitments still open to his company, each its portal list’s count',
+  })
+  ownerDashboard(@Ctx() ctx: GqlContext): Promise<OwnerDashboardType> {
+    return ctx.services.dashboard.owner(requireScope(ctx));
   }
 }

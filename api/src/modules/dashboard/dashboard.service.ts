@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { HospitalCoverage, TREND_MONTHS } from '@medchannel/shared-schema';
+import { CommitmentStatus, HospitalCoverage, TREND_MONTHS } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { prefixed, prefixedSql } from '../../common/combined-query';
 import { addDays, addMonths, today } from '../../common/dates';
@@ -9,10 +9,12 @@ import { BUYING } from '../hospital';
 import type { OrderServices } from '../order';
 import type { TrainingServices } from '../training';
 import { sellOutQuery } from '../inventory';
+import type { VisitServices } from '../visit';
 import { ProductLine } from '../product';
 import type {
   BrandDashboardType,
   CoverageRegionType,
+  OwnerDashboardType,
   ReadinessLineType,
   SellInMonthType,
   SellOutMonthType,
@@ -20,7 +22,8 @@ import type {
 
 export type DashboardDeps = Pick<HospitalServices, 'hospitals'> &
   Pick<OrderServices, 'orders'> &
-  Pick<TrainingServices, 'trainingReports'>;
+  Pick<TrainingServices, 'trainingReports'> &
+  Pick<VisitServices, 'commitments'>;
 
 /** The months of the trends, oldest first, the current (China time) last: YYYY-MM. */
 export function trendMonths(on: string = today()): string[] {
@@ -44,6 +47,47 @@ export class DashboardService {
   async brand(scope: Scope): Promise<BrandDashboardType> {
     const [coverage, trends] = [await this.coverage(scope), await this.trendsAndReadiness(scope)];
     return { coverage, ...trends };
+  }
+
+  /**
+   * The owner's dashboard: his people and those certified per product line (the readiness list),
+   * and the commitments still open to his company (the commitment inbox) — one statement after the lines.
+   */
+  async owner(scope: Scope): Promise<OwnerDashboardType> {
+    const lines = await this.productLines(scope);
+    const columns: string[] = [];
+    let params: Record<string, unknown> = {};
+    const add = (name: string, q: { sql: string; params: Record<string, unknown> }) => {
+      columns.push(`(${q.sql}) AS "${name}"`);
+      params = { ...params, ...q.params };
+    };
+    add('staff', prefixed(this.deps.trainingReports.readinessQuery(scope).select('COUNT(*)::int'), 'st_'));
+    lines.forEach((line, i) =>
+      add(
+        `line${i}`,
+        prefixed(
+          this.deps.trainingReports.readinessQuery(scope, { productLineId: line.id }).select('COUNT(*)::int'),
+          `rl${i}_`,
+        ),
+      ),
+    );
+    add(
+      'open',
+      prefixed(this.deps.commitments.inboxQuery(scope, [CommitmentStatus.OPEN]).select('COUNT(*)::int'), 'oc_'),
+    );
+    const [sql, values] = this.ds.driver.escapeQueryWithParameters(`SELECT ${columns.join(', ')}`, params);
+    const [row] = await this.ds.query(sql, values);
+    return {
+      staff: row.staff as number,
+      readiness: lines.map((line, i) => ({ productLineId: line.id, name: line.name, certified: row[`line${i}`] })),
+      openCommitments: row.open as number,
+    };
+  }
+
+  private productLines(scope: Scope) {
+    return applyScope(this.ds.getRepository(ProductLine).createQueryBuilder('pl'), scope, 'brand')
+      .orderBy('pl.name')
+      .getMany();
   }
 
   /** Target and buying hospitals per region they lie in, summed up to each province (a province's list holds its cities). */
@@ -80,9 +124,7 @@ export class DashboardService {
   private async trendsAndReadiness(
     scope: Scope,
   ): Promise<Pick<BrandDashboardType, 'sellIn' | 'sellOut' | 'staff' | 'readiness'>> {
-    const lines = await applyScope(this.ds.getRepository(ProductLine).createQueryBuilder('pl'), scope, 'brand')
-      .orderBy('pl.name')
-      .getMany();
+    const lines = await this.productLines(scope);
     const months = trendMonths();
     const columns: string[] = [];
     let params: Record<string, unknown> = {};

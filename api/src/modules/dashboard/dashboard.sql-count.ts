@@ -16,5 +16,17 @@ export const SQL_COUNT: SqlCountTable = {
         expect((r.data.brandDashboard as { sellIn: unknown[] }).sellIn).toHaveLength(12);
         expect(r.sqlCount).toBe(4);
       },
+    'ownerDashboard costs exactly 3 statements (the session, the product lines, every figure in one)': async ({
+      t,
+      brand,
+    }) => {
+      const client = t.client(Audience.PORTAL);
+      await client.login(brand.ownerEmail);
+      const r = await client.request(
+        `{ ownerDashboard { staff openCommitments readiness { productLineId certified } } }`,
+      );
+      expect(r.errors).toEqual([]);
+      expect(r.sqlCount).toBe(3);
+    },
   },
 };

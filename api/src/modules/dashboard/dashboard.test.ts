@@ -124,3 +124,39 @@ it('an order month outside YYYY-MM is refused as bad input', async () => {
   ).request(`{ orders(filter: { month: "2026-13" }, first: 1) { totalCount } }`);
   expect(r.errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
+
+it('the owner’s dashboard: each figure equals his portal list’s total; a rep and the brand may not read it', async () => {
+  const owner = t.client(Audience.PORTAL);
+  await owner.login('boss@kangda.demo');
+  const { ownerDashboard: d } = await one<{
+    ownerDashboard: {
+      staff: number;
+      openCommitments: number;
+      readiness: Array<{ productLineId: string; name: string; certified: number }>;
+    };
+  }>(owner, `{ ownerDashboard { staff openCommitments readiness { productLineId name certified } } }`);
+  expect(d.staff).toBeGreaterThan(0);
+  expect(d.staff).toBe(await total(owner, `{ trainingReadiness(first: 1) { totalCount } }`, {}));
+  for (const line of d.readiness)
+    expect([line.name, line.certified]).toEqual([
+      line.name,
+      await total(owner, `query($l: ID) { trainingReadiness(productLineId: $l, first: 1) { totalCount } }`, {
+        l: line.productLineId,
+      }),
+    ]);
+  expect(d.openCommitments).toBe(
+    await total(owner, `{ commitmentInbox(first: 1, statuses: [OPEN]) { totalCount } }`, {}),
+  );
+  // his company's only: another owner's figures are his own
+  const other = t.client(Audience.PORTAL);
+  await other.login('boss@huaning.demo');
+  const theirs = (await one<{ ownerDashboard: { staff: number } }>(other, `{ ownerDashboard { staff } }`))
+    .ownerDashboard;
+  expect(theirs.staff).toBe(await total(other, `{ trainingReadiness(first: 1) { totalCount } }`, {}));
+
+  const rep = t.client(Audience.PORTAL);
+  await rep.login('li.rep@kangda.demo');
+  expect((await rep.request(`{ ownerDashboard { staff } }`)).errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  const admin = await as('admin@huakang.demo');
+  expect((await admin.request(`{ ownerDashboard { staff } }`)).errors[0]?.extensions?.code).toBe('FORBIDDEN');
+});

@@ -88,3 +88,18 @@ export class BrandDashboardType {
   @Field(() => [ReadinessLineType], { description: 'Certified staff per product line, by name' })
   readiness: ReadinessLineType[];
 }
+
+@ObjectType('OwnerDashboard', {
+  description:
+    'The owner’s dashboard in his company’s scope, each figure counted by the portal list it opens (overdue is accountSummary)',
+})
+export class OwnerDashboardType {
+  @Field(() => Int, { description: 'His people: the readiness list’s total' })
+  staff: number;
+
+  @Field(() => [ReadinessLineType], { description: 'His people holding a valid certificate per product line, by name' })
+  readiness: ReadinessLineType[];
+
+  @Field(() => Int, { description: 'Commitments made to his company still open: the commitment inbox’s total (OPEN)' })
+  openCommitments: number;
+}
