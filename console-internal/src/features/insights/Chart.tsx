@@ -3,7 +3,7 @@ import { Skeleton } from 'antd';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 
 /** What a click on a chart's item says: its series and the index of its category (or funnel item). */
-export interface ChartPick {
+interface ChartPick {
   seriesIndex: number;
   dataIndex: number;
 }

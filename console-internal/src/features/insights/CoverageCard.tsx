@@ -11,7 +11,7 @@ import { Chart } from './Chart';
 type Region = BrandDashboardQuery['brandDashboard']['coverage'][number];
 
 /** The hospitals list a coverage figure counts (docs/domain.md, "Dashboards"). */
-export const coverageList = (regionId: string, coverage: HospitalCoverage) =>
+const coverageList = (regionId: string, coverage: HospitalCoverage) =>
   `/hospitals?region=${regionId}&coverage=${coverage}`;
 
 /** Penetration: buying ÷ target, in whole percent (a ratio of counts, not money). */
