@@ -247,6 +247,15 @@ export const OPERATIONS: Operation[] = [
       return { productId: rows[0].product_id, batchNo: rows[0].batch_no };
     },
   },
+  {
+    name: 'console.insights',
+    title: 'console: 经营看板 (coverage, 12 months of sell-in and sell-out, readiness; brand-wide)',
+    audience: 'CONSOLE',
+    user: 'admin',
+    file: 'console-internal/src/features/insights/insights.graphql',
+    operation: 'BrandDashboard',
+    variables: async () => ({}),
+  },
 ];
 
 /** The named operation with every fragment it spreads (transitively), as one printable document. */

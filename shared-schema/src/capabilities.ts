@@ -259,6 +259,10 @@ export const CAPABILITIES = {
   /** Accept a proposed target or counter it with a reason: the distributor's owner. */
   'target.respond': [OWNER],
   'portal.targets': [OWNER],
+  /** 经营看板: coverage, funnel, sell-in and sell-out, aging and readiness in charts, each drilling down to its list. */
+  'console.insights': CHANNEL,
+  /** The owner's dashboard: overdue, training readiness, open commitments. */
+  'portal.insights': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

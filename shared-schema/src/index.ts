@@ -22,3 +22,4 @@ export * from './recall.js';
 export * from './exit.js';
 export * from './sellout.js';
 export * from './targets.js';
+export * from './dashboard.js';

@@ -29,6 +29,7 @@ import { exitModule } from './exit';
 import { selloutModule } from './sellout';
 import { placementModule } from './placement';
 import { targetModule } from './target';
+import { dashboardModule } from './dashboard';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -69,4 +70,5 @@ export const modules = () =>
     selloutModule,
     placementModule,
     targetModule,
+    dashboardModule,
   ] as const;

@@ -3,6 +3,7 @@ import {
   AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CarOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -45,7 +46,8 @@ export type Feature =
   | 'profile'
   | 'recalls'
   | 'exits'
-  | 'placements';
+  | 'placements'
+  | 'insights';
 
 export interface NavItem {
   feature: Feature;
@@ -76,6 +78,7 @@ const NAV: NavItem[] = [
   { feature: 'recalls', path: '/recalls', icon: <AlertOutlined /> },
   { feature: 'exits', path: '/exits', icon: <FileDoneOutlined /> },
   { feature: 'placements', path: '/placements', icon: <MedicineBoxOutlined /> },
+  { feature: 'insights', path: '/insights', icon: <BarChartOutlined /> },
 ];
 
 /**
@@ -126,6 +129,8 @@ const ACCESS: Record<Feature, Capability> = {
   exits: 'console.exits',
   // 投放设备: placed instruments (history, commitment against sell-out) and the yearly stocktake.
   placements: 'console.placements',
+  // 经营看板: coverage, funnel, trends, aging and readiness for the channel staff, in their regions.
+  insights: 'console.insights',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

@@ -38,6 +38,7 @@ const page = {
   profile: retryingLazy(() => import('../features/people/ProfilePage')),
   exits: retryingLazy(() => import('../features/exits/ExitPlansPage')),
   exit: retryingLazy(() => import('../features/exits/ExitPlanPage')),
+  insights: retryingLazy(() => import('../features/insights/InsightsPage')),
 };
 
 export const router = createAppRouter({
@@ -87,5 +88,7 @@ export const router = createAppRouter({
     { path: '/exits/:id', feature: 'exits', page: page.exit },
     // 投放设备: placed instruments (their history and commitment) and the stocktake campaigns.
     { path: '/placements', feature: 'placements', page: page.placements },
+    // 经营看板: the brand's figures in charts (ECharts, fetched with the page's first chart), each opening its list.
+    { path: '/insights', feature: 'insights', page: page.insights },
   ],
 });

@@ -27,7 +27,8 @@ export type Feature =
   | 'recalls'
   | 'exit'
   | 'placements'
-  | 'targets';
+  | 'targets'
+  | 'insights';
 
 export interface NavItem {
   feature: Feature;
@@ -81,6 +82,8 @@ const ACCESS: Record<Feature, Capability> = {
   placements: 'portal.placements',
   // 年度目标: the owner's targets, reached from 我的.
   targets: 'portal.targets',
+  // 经营概览: the owner's dashboard, reached from the home page.
+  insights: 'portal.insights',
 };
 
 export function canUse(role: Role | string, feature: Feature): boolean {

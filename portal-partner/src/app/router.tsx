@@ -41,6 +41,7 @@ const page = {
   sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
   placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
   targets: retryingLazy(() => import('../features/targets/TargetsPage')),
+  insights: retryingLazy(() => import('../features/insights/OwnerInsightsPage')),
 };
 
 export const router = createAppRouter({
@@ -92,5 +93,7 @@ export const router = createAppRouter({
     { path: '/placements', feature: 'placements', page: page.placements },
     // 年度目标: the owner's targets (accept or counter a proposal) and the sell-in against them.
     { path: '/targets', feature: 'targets', page: page.targets },
+    // 经营概览: the owner's overdue, training readiness and open commitments, reached from the home page.
+    { path: '/insights', feature: 'insights', page: page.insights },
   ],
 });

@@ -21,6 +21,7 @@ import { HospitalFilter } from './hospital.types';
 import { HospitalNode, HospitalPageParts, hospitalPageParts, hospitalPageTree } from './hospital-page';
 import { CreateHospitalInput, DepartmentInput, UpdateHospitalInput } from './hospital.inputs';
 import { HospitalSort } from '@medchannel/shared-schema';
+import { coverageCondition } from './hospital-coverage';
 
 /**
  * Where a visit takes place: the hospital as the viewer's scope reads it, and the department and
@@ -109,6 +110,10 @@ export class HospitalService {
     if (filter.grade) qb.andWhere('h.grade = :grade', { grade: filter.grade });
     if (filter.regionId) {
       qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
+    }
+    if (filter.coverage) {
+      const covered = coverageCondition(filter.coverage);
+      qb.andWhere(covered.sql, covered.params);
     }
     return qb;
   }

@@ -4,6 +4,7 @@ import {
   ContactFactKind,
   ContactRelation,
   DecisionRole,
+  HospitalCoverage,
   HospitalGrade,
   HospitalSort,
   VolumeKind,
@@ -14,6 +15,10 @@ import { LocalDateScalar } from '../../common/dates';
 
 registerEnumType(HospitalGrade, { name: 'HospitalGrade', description: '三甲 GRADE_3A … 一级 GRADE_1' });
 registerEnumType(HospitalSort, { name: 'HospitalSort' });
+registerEnumType(HospitalCoverage, {
+  name: 'HospitalCoverage',
+  description: 'Target hospitals (live authorization), or those of them buying in the last year',
+});
 registerEnumType(DecisionRole, {
   name: 'DecisionRole',
   description: '设备科 EQUIPMENT_HEAD, 科室主任 DEPARTMENT_HEAD, …',
@@ -139,6 +144,15 @@ export class HospitalFilter {
   @IsOptional()
   @IsEnum(HospitalGrade)
   grade?: HospitalGrade;
+
+  @Field(() => HospitalCoverage, {
+    nullable: true,
+    description:
+      'Only target hospitals (covered by a live authorization), or only those of them buying (docs/domain.md, "Dashboards")',
+  })
+  @IsOptional()
+  @IsEnum(HospitalCoverage)
+  coverage?: HospitalCoverage;
 
   @Field(() => HospitalSort, { nullable: true, description: 'By name unless asked otherwise' })
   @IsOptional()

@@ -65,3 +65,4 @@ export * from './hospital.service';
 export * from './hospital.types';
 export * from './hospital.inputs';
 export { servesHospitalSql } from './serving';
+export { BUYING, coverageCondition } from './hospital-coverage';

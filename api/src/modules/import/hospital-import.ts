@@ -4,7 +4,7 @@ import { Scope, applyScope } from '../../auth/scope';
 import { isUuid } from '../../common/ids';
 import { containsPattern } from '../../common/pagination';
 import { Hospital, HospitalDepartment } from '../hospital';
-import { HospitalFilter } from '../hospital';
+import { HospitalFilter, coverageCondition } from '../hospital';
 import { withinRegion } from '../region';
 import { RowError } from './import.entity';
 import { ParsedHospital, hospitalWorkbook, parseHospitalWorkbook } from './hospital-sheet';
@@ -110,5 +110,9 @@ export async function exportHospitals(ds: DataSource, scope: Scope, filter: Hosp
   if (filter.grade) qb.andWhere('h.grade = :grade', { grade: filter.grade });
   if (filter.regionId && isUuid(filter.regionId))
     qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
+  if (filter.coverage) {
+    const covered = coverageCondition(filter.coverage);
+    qb.andWhere(covered.sql, covered.params);
+  }
   return hospitalWorkbook(await qb.getRawMany());
 }

@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { DistributorStage, HospitalGrade, rolesFor } from '@medchannel/shared-schema';
+import { DistributorStage, HospitalCoverage, HospitalGrade, rolesFor } from '@medchannel/shared-schema';
 import {
   XLSX_TYPE,
   rawUpload,
@@ -134,6 +134,7 @@ export function importRoutes(services: ImportRouteServices): Router {
           search: q.search?.slice(0, 100),
           regionId: q.regionId,
           grade: pick(HospitalGrade, q.grade),
+          coverage: pick(HospitalCoverage, q.coverage),
         }),
       );
     } catch (err) {

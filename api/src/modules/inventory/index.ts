@@ -28,3 +28,4 @@ export * from './inventory.entity';
 // the one writer of stock movements (the monthly sell-out upload writes through it)
 export { appendMovement } from './stock.service';
 export { parseUdi } from './udi';
+export { sellOutQuery } from './stock-reads.service';

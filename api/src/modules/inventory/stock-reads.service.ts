@@ -168,34 +168,8 @@ export class StockReadService {
    * of the distributors in scope at the hospitals in scope (a brand user's regions); by hospital name.
    */
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
-    const owned = scopeCondition(scope, 'channelStock', 'm');
-    const hospital = scopeCondition(scope, 'hospital', 'h');
-    const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
-    const conditions = [owned.sql, hospital.sql];
-    for (const [key, sql] of [
-      ['hospitalId', 'm.hospital_id = :hospitalId'],
-      ['productId', 'm.product_id = :productId'],
-      ['distributorId', 'm.distributor_id = :distributorId'],
-      ['from', 'm.occurred_on >= :from::date'],
-      ['to', 'm.occurred_on <= :to::date'],
-      ['regionId', 'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)'],
-    ] as const) {
-      if (filter[key]) {
-        conditions.push(sql);
-        params[key] = filter[key];
-      }
-    }
     return this.page<SellOutRowType>(page, {
-      sql: `SELECT m.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
-                   m.department_id AS "departmentId", hd.name AS "departmentName", m.product_id AS "productId",
-                   p.name AS "productName", (-SUM(m.quantity))::int AS quantity,
-                   COALESCE(m.department_id::text, '') AS sort_department
-              FROM stock_movement m JOIN hospital h ON h.id = m.hospital_id JOIN product p ON p.id = m.product_id
-              LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = m.department_id
-             WHERE ${conditions.join(' AND ')}
-             GROUP BY m.hospital_id, h.name, rg.name, m.department_id, hd.name, m.product_id, p.name
-            HAVING SUM(m.quantity) <> 0`,
-      params,
+      ...sellOutQuery(scope, filter),
       keys: ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'],
       cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],
     });
@@ -220,4 +194,43 @@ export class StockReadService {
     }
     return { ...udi, product, onHand };
   }
+}
+
+/**
+ * The sell-out list's rows before paging: units sold out, net of hospitals' returns and reversals,
+ * per hospital, department and product (the dashboards count the same).
+ */
+export function sellOutQuery(
+  scope: Scope,
+  filter: SellOutFilter = {},
+): { sql: string; params: Record<string, unknown> } {
+  const owned = scopeCondition(scope, 'channelStock', 'm');
+  const hospital = scopeCondition(scope, 'hospital', 'h');
+  const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
+  const conditions = [owned.sql, hospital.sql];
+  for (const [key, sql] of [
+    ['hospitalId', 'm.hospital_id = :hospitalId'],
+    ['productId', 'm.product_id = :productId'],
+    ['distributorId', 'm.distributor_id = :distributorId'],
+    ['from', 'm.occurred_on >= :from::date'],
+    ['to', 'm.occurred_on <= :to::date'],
+    ['regionId', 'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)'],
+  ] as const) {
+    if (filter[key]) {
+      conditions.push(sql);
+      params[key] = filter[key];
+    }
+  }
+  return {
+    sql: `SELECT m.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
+                   m.department_id AS "departmentId", hd.name AS "departmentName", m.product_id AS "productId",
+                   p.name AS "productName", (-SUM(m.quantity))::int AS quantity,
+                   COALESCE(m.department_id::text, '') AS sort_department
+              FROM stock_movement m JOIN hospital h ON h.id = m.hospital_id JOIN product p ON p.id = m.product_id
+              LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = m.department_id
+             WHERE ${conditions.join(' AND ')}
+             GROUP BY m.hospital_id, h.name, rg.name, m.department_id, hd.name, m.product_id, p.name
+            HAVING SUM(m.quantity) <> 0`,
+    params,
+  };
 }

@@ -88,6 +88,11 @@ export class OrderFilter {
   @OptionalTextField(100, 'Order number, hospital or distributor name')
   search?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Only orders submitted in this month (YYYY-MM, China time)' })
+  @IsOptional()
+  @Matches(/^(20\d\d)-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month?: string | null;
+
   @Field(() => OrderSort, { nullable: true, description: 'Newest first unless asked otherwise' })
   @IsOptional()
   @IsEnum(OrderSort)

@@ -23,6 +23,7 @@ const ORDER_PARAMS: Record<string, ParamSpec<OrderFilter>> = {
   distributor: { field: 'distributorId' },
   hospital: { field: 'hospitalId' },
   age: { field: 'minAgeDays', kind: 'int' },
+  month: { field: 'month' },
   sort: { field: 'sort' },
 };
 

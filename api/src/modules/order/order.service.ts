@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { notFound } from '../../common/errors';
+import { addMonths } from '../../common/dates';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, SortKey, containsPattern, paginateTree } from '../../common/pagination';
 import { withinRegion } from '../region';
@@ -60,6 +61,14 @@ export class OrderService {
     }
     if (filter.minAgeDays != null) {
       qb.andWhere(`o.submitted_at <= now() - make_interval(days => :age)`, { age: filter.minAgeDays });
+    }
+    if (filter.month) {
+      // the month's first moment to the next month's, China time (the business calendar)
+      const start = `${filter.month}-01`;
+      qb.andWhere(`o.submitted_at >= :monthFrom::timestamptz AND o.submitted_at < :monthTo::timestamptz`, {
+        monthFrom: `${start}T00:00:00+08:00`,
+        monthTo: `${addMonths(start, 1)}T00:00:00+08:00`,
+      });
     }
     if (filter.search) {
       const hospitals = scopeCondition(scope, 'hospital', 'sh');

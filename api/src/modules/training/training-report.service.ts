@@ -33,6 +33,14 @@ export class TrainingReportService {
    * row each, with the product lines they hold a valid certificate for filled in by the resolver.
    */
   readiness(scope: Scope, page: PageArgs, args: ReadinessArgs): Promise<Page<User>> {
+    return paginate(this.readinessQuery(scope, args), page, [
+      { column: 'u.display_name', value: (u) => u.displayName },
+      { column: 'u.id', value: (u) => u.id },
+    ]);
+  }
+
+  /** The readiness list's rows before paging (the dashboards count the same). */
+  readinessQuery(scope: Scope, args: ReadinessArgs = {}) {
     const qb = applyScope(this.ds.getRepository(User).createQueryBuilder('u'), scope, 'user').andWhere(
       `u.side = :partner AND u.disabled_at IS NULL`,
       { partner: Side.PARTNER },
@@ -53,10 +61,7 @@ export class TrainingReportService {
         },
       );
     }
-    return paginate(qb, page, [
-      { column: 'u.display_name', value: (u) => u.displayName },
-      { column: 'u.id', value: (u) => u.id },
-    ]);
+    return qb;
   }
 
   /** Enrollment counts per person, in one query for a page of people. */

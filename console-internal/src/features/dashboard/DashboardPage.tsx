@@ -8,6 +8,7 @@ import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { canUse } from '../../app/nav';
 import { StageTag } from '../../components/StageTag';
 import { HomeTodos } from './HomeTodos';
+import './strings';
 
 export default function DashboardPage() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HospitalGrade } from '@medchannel/shared-schema';
+import { HospitalCoverage, HospitalGrade } from '@medchannel/shared-schema';
 import { SearchFilter } from '@medchannel/web-shared/components';
 import { RegionSelect } from '../../components/RegionSelect';
 
@@ -8,11 +8,12 @@ interface Props {
   search: string;
   regionId: string | undefined;
   grade: HospitalGrade | undefined;
+  coverage: HospitalCoverage | undefined;
   setFilter: (name: string, value: string | undefined) => void;
 }
 
-/** The hospitals list's filters, each kept in the URL: name or address, region (a province holds its cities), grade. */
-export function HospitalFilters({ search, regionId, grade, setFilter }: Props) {
+/** The hospitals list's filters, each kept in the URL: name or address, region (a province holds its cities), grade, coverage. */
+export function HospitalFilters({ search, regionId, grade, coverage, setFilter }: Props) {
   const { t } = useTranslation();
   return (
     <Flex gap={12} wrap style={{ marginBottom: 16 }}>
@@ -37,6 +38,15 @@ export function HospitalFilters({ search, regionId, grade, setFilter }: Props) {
         style={{ width: 140 }}
         options={Object.values(HospitalGrade).map((g) => ({ value: g, label: t(`grade.${g}`) }))}
         data-testid="hospital-grade"
+      />
+      <Select
+        allowClear
+        value={coverage}
+        onChange={(value) => setFilter('coverage', value)}
+        placeholder={t('hospital.anyCoverage')}
+        style={{ width: 160 }}
+        options={Object.values(HospitalCoverage).map((c) => ({ value: c, label: t(`hospital.coverage.${c}`) }))}
+        data-testid="hospital-coverage"
       />
     </Flex>
   );

@@ -6,7 +6,7 @@ import { DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icon
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { can, HospitalGrade, HospitalSort } from '@medchannel/shared-schema';
+import { can, HospitalCoverage, HospitalGrade, HospitalSort } from '@medchannel/shared-schema';
 import { HospitalsDocument, type HospitalsQuery } from '../../gql/graphql';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
@@ -36,7 +36,9 @@ export default function HospitalsPage() {
   const search = params.get('q') ?? '';
   const regionId = params.get('region') ?? undefined;
   const grade = (params.get('grade') as HospitalGrade | null) ?? undefined;
-  const filterKey = [search, regionId ?? '', grade ?? ''].join('|');
+  // 目标医院 / 在采医院: where the dashboard's coverage figures drill down to
+  const coverage = Object.values(HospitalCoverage).find((c) => c === params.get('coverage'));
+  const filterKey = [search, regionId ?? '', grade ?? '', coverage ?? ''].join('|');
   const sorting = useServerSort(SORTS, { column: 'name', order: 'ascend' });
   const pages = useKeysetPages(`${filterKey}|${sorting.sort ?? ''}`);
 
@@ -44,14 +46,14 @@ export default function HospitalsPage() {
     variables: {
       first: PAGE_SIZE,
       after: pages.after,
-      filter: { search: search || undefined, regionId, grade, sort: sorting.sort },
+      filter: { search: search || undefined, regionId, grade, coverage, sort: sorting.sort },
     },
   });
   const page = (data ?? previousData)?.hospitals;
 
   // The export carries the list's current filters, so the workbook holds what the table shows.
   const exportList = async () => {
-    const q = new URLSearchParams({ search, regionId: regionId ?? '', grade: grade ?? '' });
+    const q = new URLSearchParams({ search, regionId: regionId ?? '', grade: grade ?? '', coverage: coverage ?? '' });
     setExporting(true);
     const ok = await downloadFile(`/files/exports/hospitals.xlsx?${q}`, 'console', t('hospital.exportFile'));
     setExporting(false);
@@ -90,7 +92,7 @@ export default function HospitalsPage() {
       />
       <HospitalFormModal open={creating} onClose={() => setCreating(false)} />
       <Card>
-        <HospitalFilters search={search} regionId={regionId} grade={grade} setFilter={setFilter} />
+        <HospitalFilters search={search} regionId={regionId} grade={grade} coverage={coverage} setFilter={setFilter} />
         <PagedTable<Row>
           list={{ page, loading, error, refetch }}
           pages={pages}
@@ -99,7 +101,9 @@ export default function HospitalsPage() {
           onChange={sorting.onChange}
           empty={
             <EmptyState
-              title={search || regionId || grade ? t('hospital.noMatch') : t('features.hospitals.emptyTitle')}
+              title={
+                search || regionId || grade || coverage ? t('hospital.noMatch') : t('features.hospitals.emptyTitle')
+              }
             />
           }
           columns={[

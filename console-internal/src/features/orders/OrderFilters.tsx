@@ -1,4 +1,5 @@
-import { Flex, Select } from 'antd';
+import { DatePicker, Flex, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { OrderStatus } from '@medchannel/shared-schema';
 import { SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
@@ -8,7 +9,10 @@ import { DistributorPicker } from '../../components/DistributorPicker';
 const AGES = [1, 3, 7, 14, 30];
 const STATUSES = Object.values(OrderStatus);
 
-/** The order queue's filters, from the URL (`q`, `status`, `region`, `distributor`, `age`), as the orders query takes them. */
+/** A month as the URL and the API carry it. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The order queue's filters, from the URL (`q`, `status`, `region`, `distributor`, `age`, `month`), as the orders query takes them. */
 export function useOrderFilters() {
   const { params, setFilter } = useUrlFilters();
   const search = params.get('q') ?? '';
@@ -18,30 +22,34 @@ export function useOrderFilters() {
   const regionId = params.get('region') ?? undefined;
   const distributorId = params.get('distributor') ?? undefined;
   const minAgeDays = AGES.includes(Number(params.get('age'))) ? Number(params.get('age')) : undefined;
-  const key = [search, statuses.join(','), regionId ?? '', distributorId ?? '', minAgeDays ?? ''].join('|');
+  const month = MONTH.test(params.get('month') ?? '') ? params.get('month')! : undefined;
+  const parts = [search, statuses.join(','), regionId ?? '', distributorId ?? '', minAgeDays ?? '', month ?? ''];
+  const key = parts.join('|');
   return {
     search,
     statuses,
     regionId,
     distributorId,
     minAgeDays,
+    month,
     setFilter,
     key,
-    filtered: key !== '||||',
+    filtered: parts.some((p) => p !== ''),
     filter: {
       search: search || undefined,
       statuses: statuses.length ? statuses : undefined,
       regionId,
       distributorId,
       minAgeDays,
+      month,
     },
   };
 }
 
-/** Search, statuses, region, distributor and how long an order has waited, each kept in the URL. */
+/** Search, statuses, region, distributor, how long an order has waited and the month it was submitted, each kept in the URL. */
 export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrderFilters> }) {
   const { t } = useTranslation();
-  const { search, statuses, regionId, distributorId, minAgeDays, setFilter } = filters;
+  const { search, statuses, regionId, distributorId, minAgeDays, month, setFilter } = filters;
   return (
     <Flex gap={12} wrap style={{ marginBottom: 16 }}>
       <SearchFilter
@@ -83,6 +91,13 @@ export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrde
         style={{ width: 150 }}
         options={AGES.map((days) => ({ value: days, label: t('order.olderThan', { count: days }) }))}
         data-testid="order-age"
+      />
+      <DatePicker
+        picker="month"
+        value={month ? dayjs(`${month}-01`) : null}
+        onChange={(value) => setFilter('month', value ? value.format('YYYY-MM') : undefined)}
+        placeholder={t('order.anyMonth')}
+        data-testid="order-month"
       />
     </Flex>
   );

@@ -1,9 +1,9 @@
 import { Alert, Typography } from 'antd';
-import { BankOutlined, FundOutlined } from '@ant-design/icons';
+import { BankOutlined, BarChartOutlined, FundOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { navFor } from '../../app/nav';
+import { canUse, navFor } from '../../app/nav';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { HomeTodoKind, hasHomeTodos } from '@medchannel/shared-schema';
 import { HomeTodosDocument } from '../../gql/graphql';
@@ -74,6 +74,14 @@ export default function HomePage() {
           </span>
           <span>{t('nav.opportunities')}</span>
         </Link>
+        {canUse(user.role, 'insights') && (
+          <Link to="/insights" className="pp-shortcut" data-testid="shortcut-insights">
+            <span className="pp-shortcut-icon">
+              <BarChartOutlined />
+            </span>
+            <span>{t('nav.insights')}</span>
+          </Link>
+        )}
       </div>
       {hasHomeTodos(user.role) && <HomeTodos todos={home.data?.homeTodos} error={home.error} refetch={home.refetch} />}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12, textAlign: 'center' }}>
