@@ -168,6 +168,7 @@ export type ScopedResource =
    * they see, as distributorOwned; a partner only the owner, his own company's
    */
   | 'exitPlan'
+  /**
    * placed instruments and what hangs off them (placements, their stocktake items and counts;
    * distributor_id): a partner its own distributor's (an owner's second tier too, a second tier
    * only its own), a brand user those of the distributors in their regions or managed by them (an
