@@ -17,9 +17,12 @@ const KB = 1024;
  * quote approvals and delivery menus, their error reasons and notice kinds brought (301.5 KB).
  * The portal's to 254 KB when part 7's stock menu, its scan route and stock notices and part 9's
  * offline store joined the first load (253.0 → 253.4 KB; the console 301.9 KB).
+ * To 305 and 255 KB when parts 7 and 8 arrived together (recalls, placed equipment, the sell-out
+ * upload, the exit, targets and the dashboards: five menus, their capabilities, error reasons and
+ * audit words; console 301.9 → 304.3, portal 253.4 → 254.7 KB), every screen of theirs lazy.
  * Cutting further is part 9's (issue 23) work: its ≤ 120 KB needs the phone components.
  */
-const BUDGETS = { 'console-internal': 302 * KB, 'portal-partner': 254 * KB };
+const BUDGETS = { 'console-internal': 305 * KB, 'portal-partner': 255 * KB };
 const REPO = join(__dirname, '..');
 
 const gzipCache = new Map();
