@@ -29,7 +29,8 @@ test('channel manager: back to the deep link after login, role menu, language sa
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   // A channel manager works the field: no finance (order desk and finance own statements); imports
   // spreadsheets; follows the trials and the delivery projects of his opportunities and his
-  // distributors' channel stock, but does not approve quotes below the floor price (the regional head does).
+  // distributors' channel stock, recalls, placed instruments and exits, and reads the 经营看板; but does not
+  // approve quotes below the floor price (the regional head does).
   expect(menu).toEqual([
     'nav-dashboard',
     'nav-distributors',
@@ -45,7 +46,9 @@ test('channel manager: back to the deep link after login, role menu, language sa
     'nav-visits',
     'nav-import',
     'nav-recalls',
+    'nav-exits',
     'nav-placements',
+    'nav-insights',
   ]);
   await s.shot('console-02-distributors');
 
