@@ -166,12 +166,26 @@ export class AuthorizationService {
   }
 
   async grant(scope: Scope, input: GrantAuthorizationInput): Promise<AuthorizationGrant> {
+    return this.ds.transaction((em) => this.grantIn(em, scope, input));
+  }
+
+  /**
+   * A grant written in the caller's transaction, under every rule a grant obeys (its length, the
+   * viewer's scope over every id, the distributor's stage, its qualifications, exclusivity), and
+   * audited with `context` (an exit plan's hand-over names its plan). The one way a grant is made.
+   */
+  async grantIn(
+    em: EntityManager,
+    scope: Scope,
+    input: GrantAuthorizationInput,
+    context: Record<string, unknown> = {},
+  ): Promise<AuthorizationGrant> {
     this.checkLength(input.kind, input.validFrom, input.validTo);
     if (input.productLineIds.length + input.productIds.length === 0)
       throw badInput('productIds', 'Name at least one product line or product');
     if (input.regionIds.length + input.hospitalIds.length === 0)
       throw badInput('regionIds', 'Name at least one region or hospital');
-    return this.ds.transaction(async (em) => {
+    {
       // Every id in the input is read through the viewer's scope: what they cannot see answers
       // NOT_FOUND exactly like an id that exists nowhere, and nothing is granted there.
       const distributor = isUuid(input.distributorId)
@@ -222,9 +236,10 @@ export class AuthorizationService {
       await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', distributor.id, {
         authorizationId: saved.id,
         ...input,
+        ...context,
       });
       return saved;
-    });
+    }
   }
 
   async extend(scope: Scope, args: ExtendAuthorizationArgs): Promise<AuthorizationGrant> {

@@ -11,7 +11,7 @@ import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode } from '../../common/errors';
 import { addDays, today } from '../../common/dates';
-import { AuthorizationGrant } from '../authorization';
+import { AuthorizationGrant, type AuthorizationService } from '../authorization';
 import { visibleDistributor } from '../distributor';
 import { ExitHandover, ExitPlan } from './exit.entity';
 import type { ExitService } from './exit.service';
@@ -49,26 +49,28 @@ const opportunities: HandoverPart = async ({ em, scope, plan, successorId }) => 
 
 /**
  * The successor's temporary authorization over what the exiting distributor's grants covered
- * (those the plan revoked), from the effective date for the longest a temporary grant lasts; the
- * hospitals those grants and the moved opportunities name are handed over with it.
+ * (those the plan revoked), from the effective date for the longest a temporary grant lasts, made
+ * by the authorization service under every rule a grant obeys (the successor's qualifications,
+ * exclusivity); the hospitals those grants and the moved opportunities name are handed over with it.
  */
 const authorization =
-  (maxDays: number): HandoverPart =>
+  (grants: AuthorizationService, maxDays: number): HandoverPart =>
   async ({ em, scope, plan, successorId }) => {
-    const grants = await em.find(AuthorizationGrant, {
+    const revoked = await em.find(AuthorizationGrant, {
       where: { distributorId: plan.distributorId, revokedFrom: plan.effectiveOn },
     });
-    const union = (pick: (g: AuthorizationGrant) => string[]) => [...new Set(grants.flatMap(pick))];
+    const union = (pick: (g: AuthorizationGrant) => string[]) => [...new Set(revoked.flatMap(pick))];
     const hospitals: Array<{ id: string }> = await em.query(
       `SELECT DISTINCT hospital_id AS id FROM opportunity WHERE distributor_id = $1 AND stage NOT IN ($2, $3)`,
       [successorId, OpportunityStage.WON, OpportunityStage.LOST],
     );
     const hospitalIds = [...new Set([...union((g) => g.hospitalIds), ...hospitals.map((h) => h.id)])];
-    if (!grants.length) return [{ kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds }];
+    if (!revoked.length) return [{ kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds }];
     const validFrom = plan.effectiveOn > today() ? plan.effectiveOn : today();
-    const grant = await em.save(
-      em.create(AuthorizationGrant, {
-        brandId: plan.brandId,
+    const grant = await grants.grantIn(
+      em,
+      scope,
+      {
         distributorId: successorId,
         kind: AuthorizationKind.TEMPORARY,
         exclusive: false,
@@ -78,18 +80,10 @@ const authorization =
         hospitalIds: union((g) => g.hospitalIds),
         validFrom,
         validTo: addDays(validFrom, maxDays - 1),
-        revokedFrom: null,
-        revokeReason: null,
-      }),
+      },
+      { exitPlanId: plan.id },
     );
     plan.successorAuthorizationId = grant.id;
-    await audit(em, scope, 'GRANT_AUTHORIZATION', 'distributor', successorId, {
-      authorizationId: grant.id,
-      kind: grant.kind,
-      validFrom: grant.validFrom,
-      validTo: grant.validTo,
-      exitPlanId: plan.id,
-    });
     return [
       { kind: ExitHandoverKind.AUTHORIZATION, ids: [grant.id] },
       { kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds },
@@ -120,10 +114,11 @@ export class ExitHandoverService {
   constructor(
     private readonly ds: DataSource,
     private readonly plans: ExitService,
+    grants: AuthorizationService,
     maxTemporaryDays: number,
   ) {
     // opportunities first: the authorization's hospitals include those the moved opportunities name
-    this.parts = [opportunities, authorization(maxTemporaryDays), commitments];
+    this.parts = [opportunities, authorization(grants, maxTemporaryDays), commitments];
   }
 
   async handOver(scope: Scope, planId: string): Promise<ExitPlan> {

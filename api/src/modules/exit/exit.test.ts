@@ -176,6 +176,23 @@ test('the hand-over moves open opportunities to the successor with a temporary a
   const open = await opportunity('NEED_CONFIRMED');
   const won = await opportunity('WON');
 
+  // the successor's temporary grant obeys every rule a grant does: without valid licences it is
+  // refused, and nothing is handed over
+  const kept: Array<{ id: string; valid_to: string | null }> = await t.app.ds.query(
+    `SELECT id, valid_to::text FROM qualification WHERE distributor_id = $1`,
+    [d2],
+  );
+  await t.app.ds.query(
+    `UPDATE qualification SET valid_from = LEAST(valid_from, $2::date), valid_to = $2::date WHERE distributor_id = $1`,
+    [d2, addDays(today(), -1)],
+  );
+  const refused = await w.admin.request(HAND_OVER, { p: planId });
+  expect(reasonOf(refused)).toBe(ErrorReason.NOT_COMPLIANT);
+  expect(await count(`opportunity WHERE id = $1 AND distributor_id = $2`, [open, d0])).toBe(1);
+  expect(await count(`authorization_grant WHERE distributor_id = $1 AND kind = 'TEMPORARY'`, [d2])).toBe(0);
+  for (const q of kept)
+    await t.app.ds.query(`UPDATE qualification SET valid_to = $2::date WHERE id = $1`, [q.id, q.valid_to]);
+
   const r = await w.admin.request(HAND_OVER, { p: planId });
   expect(r.errors).toEqual([]);
   const kinds = r.data.handOverExit.handovers.map((h: { kind: string; recordId: string }) => [h.kind, h.recordId]);

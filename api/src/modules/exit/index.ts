@@ -1,4 +1,5 @@
 import { defineModule, type ModuleCore } from '../module';
+import type { AuthorizationServices } from '../authorization';
 import type { LedgerServices } from '../ledger';
 import type { OrderServices } from '../order';
 import { Exit1771000000000 } from './1771000000000-Exit';
@@ -8,13 +9,17 @@ import { ExitResolver } from './exit.resolver';
 import { ExitReturnService } from './exit-return.service';
 import { ExitService } from './exit.service';
 
-// deps: the ledger (credit notes, the balance) and the order desk (an open order cancelled by decision)
-function exitServices({ ds, config }: ModuleCore, deps: LedgerServices & Pick<OrderServices, 'orderDesk'>) {
+// deps: the ledger (credit notes, the balance), the order desk (an open order cancelled by decision)
+// and the authorizations (the successor's temporary grant, under every rule a grant obeys)
+function exitServices(
+  { ds, config }: ModuleCore,
+  deps: LedgerServices & Pick<OrderServices, 'orderDesk'> & Pick<AuthorizationServices, 'authorizations'>,
+) {
   const exits = new ExitService(ds, deps.ledger, deps.orderDesk);
   return {
     exits,
     exitReturns: new ExitReturnService(ds, exits, deps.ledger),
-    exitHandovers: new ExitHandoverService(ds, exits, config.maxTemporaryAuthorizationDays),
+    exitHandovers: new ExitHandoverService(ds, exits, deps.authorizations, config.maxTemporaryAuthorizationDays),
   };
 }
 
