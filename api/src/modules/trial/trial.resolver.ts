@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
-import { GqlContext, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { primeTrialPage, trialPageParts } from './trial-page';
 import { Trial } from './trial.entity';
 import {
   CancelTrialInput,
@@ -17,12 +20,15 @@ export class TrialResolver {
   /** The trials in the viewer's scope, newest first (the console's list; the portal's "my trials" with `mine`). */
   @Can('trial.read')
   @Query(() => TrialConnection)
-  trials(
+  async trials(
     @Args() page: PageArgs,
     @Arg('filter', () => TrialFilter, { nullable: true }) filter: TrialFilter | undefined,
     @Ctx() ctx: GqlContext,
-  ) {
-    return ctx.services.trials.list(requireScope(ctx), page, filter);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Trial>> {
+    const parts = trialPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.trials.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeTrialPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('trial.read')

@@ -15,12 +15,13 @@ import {
   replayOrInsert,
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { daysBetween, today } from '../../common/dates';
 import { Opportunity } from '../opportunity';
 import { Trial, TrialEvent, TrialEventKind } from './trial.entity';
 import { TrialFilter } from './trial.types';
+import { OVERDUE, TrialNode, TrialPageParts, trialPageParts, trialPageTree } from './trial-page';
 import {
   CancelTrialInput,
   DeliverTrialInput,
@@ -34,7 +35,6 @@ import {
  * business calendar (China): today() is the house's China date, passed in so that every statement
  * of a request judges by the same day.
  */
-const OVERDUE = `(t.status IN ('PLANNED', 'DELIVERED', 'EXTENDED') AND t.planned_to < :trial_today::date)`;
 
 const serialOnTrial = () =>
   new AppError(
@@ -60,7 +60,13 @@ export class TrialService {
     return applyScope(em.getRepository(Trial).createQueryBuilder('t'), scope, 'trial');
   }
 
-  list(scope: Scope, page: PageArgs, filter: TrialFilter = {}): Promise<Page<Trial>> {
+  /** A page of the list, each row with what the request asks of it (trial-page.ts), in one statement. */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: TrialFilter = {},
+    parts: TrialPageParts = trialPageParts(undefined),
+  ): Promise<Page<TrialNode>> {
     const qb = this.scoped(scope);
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
     if (filter.opportunityId) qb.andWhere('t.opportunity_id = :opp', { opp: filter.opportunityId });
@@ -77,7 +83,7 @@ export class TrialService {
            JOIN hospital sh ON sh.id = so.hospital_id WHERE so.brand_id = t.brand_id AND sh.name ILIKE :s))`,
         { s: containsPattern(filter.search) },
       );
-    return paginate(
+    return paginateTree(
       qb,
       page,
       [
@@ -85,6 +91,8 @@ export class TrialService {
         { column: 't.id', value: (t) => t.id },
       ],
       'DESC',
+      trialPageTree(this.ds, scope, parts),
+      (n) => n.trial,
     );
   }
 
