@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
-import { GqlContext, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { deliveryPageParts, primeDeliveryPage } from './delivery-page';
 import { User, UserType } from '../user';
 import { DeliveryProject } from './delivery.entity';
 import {
@@ -46,12 +49,15 @@ export class DeliveryResolver {
 
   @Can('delivery.read')
   @Query(() => DeliveryProjectConnection, { description: 'Delivery projects in scope, newest first' })
-  deliveryProjects(
+  async deliveryProjects(
     @Args() page: PageArgs,
     @Arg('filter', () => DeliveryProjectFilter, { nullable: true }) filter: DeliveryProjectFilter | undefined,
     @Ctx() ctx: GqlContext,
-  ) {
-    return ctx.services.delivery.list(requireScope(ctx), page, filter);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<DeliveryProject>> {
+    const parts = deliveryPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.delivery.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeDeliveryPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('delivery.read')

@@ -52,3 +52,11 @@ export { OpportunityType } from './opportunity.types';
 export { SEED_OPPORTUNITIES, type SeedOpportunity } from './opportunity.seed';
 export type { OpportunityService } from './opportunity.service';
 export { SEED_WON_OPPORTUNITY_ID } from './opportunity.seed';
+// the opportunity pages' one-statement tree, for lists whose rows name an opportunity (delivery projects)
+export {
+  opportunityPageParts,
+  opportunityPageTree,
+  primeOpportunityPage,
+  type OpportunityNode,
+  type OpportunityPageParts,
+} from './opportunity-page';
