@@ -16,10 +16,11 @@ import {
   replayOrInsert,
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, paginate } from '../../common/pagination';
+import { Page, PageArgs, paginateTree } from '../../common/pagination';
 import type { NotificationServices } from '../notification';
 import { ProductFloorPrice, Tender, TenderQuote } from './tender.entity';
 import { TenderService } from './tender.service';
+import { QuoteNode, QuotePageParts, quotePageParts, quotePageTree } from './quote-page';
 import { AddTenderQuoteInput } from './tender.types';
 
 type Notifications = NotificationServices['notifications'];
@@ -50,14 +51,19 @@ export class TenderQuoteService {
   }
 
   /** Quotes the viewer decides, below the floor and waiting; the oldest first. */
-  awaitingApproval(scope: Scope, page: PageArgs): Promise<Page<TenderQuote>> {
+  /** The queue, each row with what the request asks of it (quote-page.ts), in one statement. */
+  awaitingApproval(
+    scope: Scope,
+    page: PageArgs,
+    parts: QuotePageParts = quotePageParts(undefined),
+  ): Promise<Page<QuoteNode>> {
     const { sql, params } = scopeCondition(scope, 'tenderApproval', 'at');
     const qb = this.ds
       .getRepository(TenderQuote)
       .createQueryBuilder('q')
       .where(`q.status = :pending`, { pending: TenderQuoteStatus.PENDING_APPROVAL })
       .andWhere(`q.tender_id IN (SELECT at.id FROM tender at WHERE ${sql})`, params);
-    return paginate(
+    return paginateTree(
       qb,
       page,
       [
@@ -65,6 +71,8 @@ export class TenderQuoteService {
         { column: 'q.id', value: (q) => q.id },
       ],
       'ASC',
+      quotePageTree(this.ds, scope, parts),
+      (n) => n.quote,
     );
   }
 

@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Can } from '../../auth/can';
-import { GqlContext, requireScope } from '../../context';
-import { PageArgs } from '../../common/pagination';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { primeQuotePage, quotePageParts } from './quote-page';
 import { ProductFloorPrice, Tender, TenderQuote } from './tender.entity';
 import {
   AddTenderQuoteInput,
@@ -30,8 +33,14 @@ export class TenderResolver {
   @Query(() => TenderQuoteConnection, {
     description: 'Bid quotes below the floor price the viewer decides, oldest first',
   })
-  tenderQuotesAwaitingApproval(@Args() page: PageArgs, @Ctx() ctx: GqlContext) {
-    return ctx.services.tenderQuotes.awaitingApproval(requireScope(ctx), page);
+  async tenderQuotesAwaitingApproval(
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<TenderQuote>> {
+    const parts = quotePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.tenderQuotes.awaitingApproval(requireScope(ctx), page, parts);
+    return { ...found, nodes: primeQuotePage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('tender.manage')

@@ -28,7 +28,7 @@ export const SQL_COUNT: SqlCountTable = {
   lists: [
     {
       name: 'tenderQuotesAwaitingApproval',
-      max: 10, // session, count, page, then one batch per field the queue asks for
+      max: 2, // the session, then the page with each quote's tree in one statement (quote-page.ts); 10 before
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { tenderQuotesAwaitingApproval(first: $n) { totalCount nodes { ${QUOTE} } } }`,
     },
