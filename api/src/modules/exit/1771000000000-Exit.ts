@@ -103,6 +103,10 @@ export class Exit1771000000000 implements MigrationInterface {
       await q.query(
         `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION refuse_change()`,
       );
+      // and not emptied wholesale either, as every fact table
+      await q.query(
+        `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`,
+      );
     }
   }
 
