@@ -34,8 +34,4 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no console screen edits rebate policies yet (part 8, rebates): finance sets them through the API (setRebatePolicy) until the policy editor lands',
   setRebatePolicy:
     'no console screen edits rebate policies yet (part 8, rebates): set through the API until the policy editor lands',
-  quarterRebates:
-    'no console screen lists a quarter’s rebates yet (part 8, rebates): finance reads them through the API until the rebates screen lands',
-  approveRebate:
-    'no console screen approves rebates yet (part 8, rebates): approved through the API until the rebates screen lands',
 };
