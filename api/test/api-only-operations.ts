@@ -30,8 +30,4 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'the stocktake’s batch count has no portal form yet (the instrument confirmation has): counts come through the API; the count form beside the stocktake task is the next step of part 7’s stocktake',
   regionPotentials:
     'the per-region roll-up of hospital potential is the brand dashboard’s (part 8’s dashboards bring its screen); the console shows potential per hospital and per distributor until then',
-  rebatePolicies:
-    'no console screen edits rebate policies yet (part 8, rebates): finance sets them through the API (setRebatePolicy) until the policy editor lands',
-  setRebatePolicy:
-    'no console screen edits rebate policies yet (part 8, rebates): set through the API until the policy editor lands',
 };

@@ -7,6 +7,7 @@ import { useUrlFilters } from '@medchannel/web-shared/components';
 import { chinaToday, useCodedError } from '@medchannel/web-shared/kernel';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { can } from '@medchannel/shared-schema';
+import { PoliciesCard } from './PoliciesCard';
 import { ApproveRebateDocument, QuarterRebatesDocument, type ConsoleRebateQuarterFragment } from '../../../gql/graphql';
 
 const percentOf = (rate: string) => `${Math.round(Number(rate) * 10000) / 100}%`;
@@ -31,78 +32,85 @@ export default function RebatesPage() {
   const rows = data?.quarterRebates ?? [];
 
   return (
-    <Card>
-      <Flex gap={8} style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={t('rebate.year')}
-          value={year}
-          onChange={(v) => setFilter('year', String(v))}
-          options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
-        />
-        <Select
-          aria-label={t('rebate.quarter')}
-          value={quarter}
-          onChange={(v) => setFilter('quarter', String(v))}
-          options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('rebate.q', { n: q }) }))}
-        />
-      </Flex>
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => void refetch()} />
-      ) : (
-        <Table<ConsoleRebateQuarterFragment>
-          rowKey={(r) => r.target.id}
-          loading={loading}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          data-testid="rebate-list"
-          locale={{ emptyText: <EmptyState title={t('rebate.none')} /> }}
-          columns={[
-            { title: t('finance.distributor'), key: 'd', render: (_, r) => r.target.distributor?.name ?? '—' },
-            { title: t('rebate.line'), key: 'l', render: (_, r) => r.target.productLine?.name ?? '—' },
-            { title: t('rebate.quarterAmount'), key: 'qa', align: 'right', render: (_, r) => money(r.quarterAmount) },
-            { title: t('rebate.sellIn'), key: 's', align: 'right', render: (_, r) => money(r.sellIn) },
-            {
-              title: t('rebate.band'),
-              key: 'b',
-              render: (_, r) =>
-                r.policyVersion === null ? t('rebate.noPolicy') : r.band ? percentOf(r.band.rate) : t('rebate.noBand'),
-            },
-            {
-              title: t('rebate.rebate'),
-              key: 'r',
-              align: 'right',
-              render: (_, r) => <Typography.Text strong>{money(r.rebate)}</Typography.Text>,
-            },
-            { title: t('rebate.posted'), key: 'p', align: 'right', render: (_, r) => money(r.posted) },
-            {
-              title: t('rebate.pending'),
-              key: 'a',
-              render: (_, r) =>
-                Number(r.pending.amount) === 0 ? (
-                  <Typography.Text type="secondary">{t('rebate.settled')}</Typography.Text>
-                ) : !r.ended ? (
-                  <Typography.Text type="secondary">{t('rebate.running')}</Typography.Text>
-                ) : approver && r.policyVersion !== null ? (
-                  <Button
-                    type="primary"
-                    size="small"
-                    loading={approving.loading}
-                    onClick={() => {
-                      setFailure(null);
-                      void approve({ variables: { targetId: r.target.id, quarter: r.quarter } });
-                    }}
-                  >
-                    {t('rebate.approve', { amount: money(r.pending) })}
-                  </Button>
-                ) : (
-                  money(r.pending)
-                ),
-            },
-          ]}
-        />
-      )}
-    </Card>
+    <>
+      <PoliciesCard />
+      <Card>
+        <Flex gap={8} style={{ marginBottom: 12 }}>
+          <Select
+            aria-label={t('rebate.year')}
+            value={year}
+            onChange={(v) => setFilter('year', String(v))}
+            options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
+          />
+          <Select
+            aria-label={t('rebate.quarter')}
+            value={quarter}
+            onChange={(v) => setFilter('quarter', String(v))}
+            options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('rebate.q', { n: q }) }))}
+          />
+        </Flex>
+        {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
+        {error && !data ? (
+          <ErrorState error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Table<ConsoleRebateQuarterFragment>
+            rowKey={(r) => r.target.id}
+            loading={loading}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 1100 }}
+            data-testid="rebate-list"
+            locale={{ emptyText: <EmptyState title={t('rebate.none')} /> }}
+            columns={[
+              { title: t('finance.distributor'), key: 'd', render: (_, r) => r.target.distributor?.name ?? '—' },
+              { title: t('rebate.line'), key: 'l', render: (_, r) => r.target.productLine?.name ?? '—' },
+              { title: t('rebate.quarterAmount'), key: 'qa', align: 'right', render: (_, r) => money(r.quarterAmount) },
+              { title: t('rebate.sellIn'), key: 's', align: 'right', render: (_, r) => money(r.sellIn) },
+              {
+                title: t('rebate.band'),
+                key: 'b',
+                render: (_, r) =>
+                  r.policyVersion === null
+                    ? t('rebate.noPolicy')
+                    : r.band
+                      ? percentOf(r.band.rate)
+                      : t('rebate.noBand'),
+              },
+              {
+                title: t('rebate.rebate'),
+                key: 'r',
+                align: 'right',
+                render: (_, r) => <Typography.Text strong>{money(r.rebate)}</Typography.Text>,
+              },
+              { title: t('rebate.posted'), key: 'p', align: 'right', render: (_, r) => money(r.posted) },
+              {
+                title: t('rebate.pending'),
+                key: 'a',
+                render: (_, r) =>
+                  Number(r.pending.amount) === 0 ? (
+                    <Typography.Text type="secondary">{t('rebate.settled')}</Typography.Text>
+                  ) : !r.ended ? (
+                    <Typography.Text type="secondary">{t('rebate.running')}</Typography.Text>
+                  ) : approver && r.policyVersion !== null ? (
+                    <Button
+                      type="primary"
+                      size="small"
+                      loading={approving.loading}
+                      onClick={() => {
+                        setFailure(null);
+                        void approve({ variables: { targetId: r.target.id, quarter: r.quarter } });
+                      }}
+                    >
+                      {t('rebate.approve', { amount: money(r.pending) })}
+                    </Button>
+                  ) : (
+                    money(r.pending)
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+    </>
   );
 }
