@@ -9,7 +9,7 @@ import { SalesTarget } from './target.entity';
 import { SalesTargetType } from './target.types';
 
 /** A computed quarter as the schema reads it (amounts with the target's currency). */
-export function rebateQuarterOf(q: RebateQuarter): RebateQuarterType {
+function rebateQuarterOf(q: RebateQuarter): RebateQuarterType {
   const c = q.target.currency;
   return {
     target: q.target,

@@ -39,7 +39,7 @@ export interface RebateQuarter extends RebateOutcome {
 const QUARTERS = ['q1', 'q2', 'q3', 'q4'] as const;
 
 /** The last day of a quarter, "YYYY-MM-DD": the date a rebate is posted at (or the open period's first day). */
-export function quarterEnd(year: number, quarter: number): string {
+function quarterEnd(year: number, quarter: number): string {
   const lastMonth = quarter * 3;
   const day = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
   return `${year}-${String(lastMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
