@@ -140,6 +140,8 @@ export const AUDIT_ACTIONS = [
   'PROPOSE_TARGET',
   'COUNTER_TARGET',
   'AGREE_TARGET',
+  'SET_REBATE_POLICY',
+  'APPROVE_REBATE',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -263,6 +263,12 @@ export const CAPABILITIES = {
   'console.insights': CHANNEL,
   /** The owner's dashboard: overdue, training readiness, open commitments. */
   'portal.insights': [OWNER],
+  /** The quarters' rebates (返利) of the agreed targets, computed from sell-in, with what is posted. */
+  'rebate.read': [...CHANNEL, FINANCE],
+  /** Set a product line's rebate bands (each change a new version): the brand's finance. */
+  'rebate.setPolicy': ACCOUNTS,
+  /** Approve a quarter's rebate: posts it (or the difference since the last approval) to the ledger. */
+  'rebate.approve': ACCOUNTS,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

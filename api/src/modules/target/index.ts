@@ -1,7 +1,10 @@
 import type { Scope } from '../../auth/scope';
+import DataLoader from 'dataloader';
 import { groupedBy } from '../../common/loaders';
 import { defineModule, type ModuleCore } from '../module';
+import type { LedgerServices } from '../ledger';
 import { Targets1770900000000 } from './1770900000000-Targets';
+import { Rebates1771200000000 } from './1771200000000-Rebates';
 import { PotentialService } from './potential.service';
 import { DepartmentPotential, SalesTarget, SalesTargetVersion } from './target.entity';
 import {
@@ -13,10 +16,14 @@ import {
 import { TargetResolver } from './target.resolver';
 import { MonthRow, TargetService } from './target.service';
 import { seedTargets } from './target.seed';
+import { RebatePolicy, RebatePosting } from './rebate.entity';
+import { RebateResolver, SalesTargetRebateResolver } from './rebate.resolver';
+import { RebateQuarter, RebateService } from './rebate.service';
 
-function targetServices({ ds }: ModuleCore) {
+function targetServices({ ds }: ModuleCore, d: LedgerServices) {
   const potentials = new PotentialService(ds);
-  return { potentials, targets: new TargetService(ds, potentials) };
+  const targets = new TargetService(ds, potentials);
+  return { potentials, targets, rebates: new RebateService(ds, targets, d.ledger) };
 }
 type TargetServices = ReturnType<typeof targetServices>;
 
@@ -34,13 +41,26 @@ function targetLoaders(services: TargetServices, scope: Scope) {
       (ids) => services.targets.monthsOf(scope, ids),
       (m) => m.targetId,
     ),
+    /** a quarter of targets, computed together per quarter asked */
+    rebateQuarters: new DataLoader<{ target: SalesTarget; quarter: number }, RebateQuarter | null, string>(
+      async (keys) => {
+        const found = new Map<string, RebateQuarter>();
+        for (const quarter of new Set(keys.map((k) => k.quarter))) {
+          const targets = keys.filter((k) => k.quarter === quarter).map((k) => k.target);
+          for (const q of await services.rebates.quartersOf(scope, targets, quarter))
+            found.set(`${q.target.id}:${quarter}`, q);
+        }
+        return keys.map((k) => found.get(`${k.target.id}:${k.quarter}`) ?? null);
+      },
+      { cacheKeyFn: (k) => `${k.target.id}:${k.quarter}` },
+    ),
   };
 }
 
 export const targetModule = defineModule({
   name: 'target',
-  entities: () => [DepartmentPotential, SalesTarget, SalesTargetVersion],
-  migrations: () => [Targets1770900000000],
+  entities: () => [DepartmentPotential, SalesTarget, SalesTargetVersion, RebatePolicy, RebatePosting],
+  migrations: () => [Targets1770900000000, Rebates1771200000000],
   services: targetServices,
   loaders: targetLoaders,
   resolvers: () => [
@@ -49,6 +69,8 @@ export const targetModule = defineModule({
     PotentialRollupPartsResolver,
     SalesTargetPartsResolver,
     SalesTargetVersionPartsResolver,
+    RebateResolver,
+    SalesTargetRebateResolver,
   ],
   seed: (em, cal) => seedTargets(em, cal),
 });

@@ -28,6 +28,7 @@ const TABS: Tab[] = [
   { key: 'credits', page: retryingLazy(() => import('./credits/CreditsPage')) },
   { key: 'statements', page: retryingLazy(() => import('./statements/StatementsPage')) },
   { key: 'erp', page: retryingLazy(() => import('./erp/ErpPage')), can: 'erp.read' },
+  { key: 'rebates', page: retryingLazy(() => import('./rebates/RebatesPage')), can: 'rebate.read' },
 ];
 const StatementDetailPage = retryingLazy(() => import('./statements/StatementDetailPage'));
 

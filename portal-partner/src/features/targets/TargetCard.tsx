@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { AcceptTargetDocument, type PortalTargetFragment } from '../../gql/graphql';
+import { AcceptTargetDocument, type PortalRebateFragment, type PortalTargetFragment } from '../../gql/graphql';
 import { CounterModal } from './CounterModal';
 import { ProgressMonths } from './ProgressMonths';
+import { RebateProjection } from './RebateProjection';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
 const ERRORS = {
@@ -16,8 +17,14 @@ const ERRORS = {
   reload: ['MyTargets'],
 };
 
-/** One product line's target: the current amounts, what to do with a proposal, and the sell-in against it. */
-export function TargetCard({ target: x }: { target: PortalTargetFragment }) {
+/** One product line's target: the current amounts, what to do with a proposal, the sell-in against it and its rebate. */
+export function TargetCard({
+  target: x,
+  rebate,
+}: {
+  target: PortalTargetFragment;
+  rebate: PortalRebateFragment | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const explain = useCodedError(ERRORS);
@@ -81,6 +88,7 @@ export function TargetCard({ target: x }: { target: PortalTargetFragment }) {
         )}
         {x.status === 'COUNTERED' && <Alert type="info" showIcon title={t('target.waiting')} />}
         {x.status === 'AGREED' && <Typography.Text type="success">{t('target.locked')}</Typography.Text>}
+        {rebate && <RebateProjection rebate={rebate} />}
         <Collapse
           size="small"
           items={[

@@ -14,7 +14,10 @@ export default function TargetsPage() {
   const { params, setFilter } = useUrlFilters();
   const thisYear = Number(chinaToday().slice(0, 4));
   const year = Number(params.get('year') ?? thisYear);
-  const { data, loading, error, refetch } = useQuery(MyTargetsDocument, { variables: { filter: { year } } });
+  // the rebate of the running quarter this year; of a past year its last, of a coming year its first
+  const quarter =
+    year === thisYear ? Math.floor((Number(chinaToday().slice(5, 7)) - 1) / 3) + 1 : year < thisYear ? 4 : 1;
+  const { data, loading, error, refetch } = useQuery(MyTargetsDocument, { variables: { filter: { year }, quarter } });
   const targets = data?.salesTargets ?? [];
   return (
     <>
@@ -38,7 +41,7 @@ export default function TargetsPage() {
       ) : (
         <Flex vertical gap={12} data-testid="target-list">
           {targets.map((x) => (
-            <TargetCard key={x.id} target={x} />
+            <TargetCard key={x.id} target={x} rebate={x.rebate ?? null} />
           ))}
         </Flex>
       )}
