@@ -26,8 +26,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen takes a placed instrument back yet: recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
   stocktakeCampaign:
     'no screen opens one campaign by id: both apps read the campaigns with their progress through `stocktakeCampaigns`; kept for API clients reading back the campaign they opened',
-  countStocktakeBatch:
-    'the stocktake’s batch count has no portal form yet (the instrument confirmation has): counts come through the API; the count form beside the stocktake task is the next step of part 7’s stocktake',
   regionPotentials:
     'the per-region roll-up of hospital potential is the brand dashboard’s (part 8’s dashboards bring its screen); the console shows potential per hospital and per distributor until then',
 };
