@@ -18,12 +18,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
   placeInstrument:
     'no screen places an instrument yet: placements come through the API (ERP, scripts) and the seed; the portal’s placement form (scan the serial, hospital, department, commitment) is the next step of part 7’s placed equipment',
-  relocatePlacement:
-    'no screen moves a placed instrument yet: the history shows moves recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
-  replacePlacementInstrument:
-    'no screen replaces a placed instrument yet: recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
-  returnPlacement:
-    'no screen takes a placed instrument back yet: recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
   stocktakeCampaign:
     'no screen opens one campaign by id: both apps read the campaigns with their progress through `stocktakeCampaigns`; kept for API clients reading back the campaign they opened',
   regionPotentials:
