@@ -16,8 +16,6 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
   trial:
     'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
-  placeInstrument:
-    'no screen places an instrument yet: placements come through the API (ERP, scripts) and the seed; the portal’s placement form (scan the serial, hospital, department, commitment) is the next step of part 7’s placed equipment',
   stocktakeCampaign:
     'no screen opens one campaign by id: both apps read the campaigns with their progress through `stocktakeCampaigns`; kept for API clients reading back the campaign they opened',
   regionPotentials:
