@@ -16,18 +16,8 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one invoice on its own: the finance screens read invoices through the `invoices` list; kept for API clients reading back one invoice they issued',
   trial:
     'no screen opens one trial on its own: the screens read trials through `opportunityTrials` (the opportunity page) and `trials` (the lists); kept for API clients reading back one trial they planned',
-  placeInstrument:
-    'no screen places an instrument yet: placements come through the API (ERP, scripts) and the seed; the portal’s placement form (scan the serial, hospital, department, commitment) is the next step of part 7’s placed equipment',
-  relocatePlacement:
-    'no screen moves a placed instrument yet: the history shows moves recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
-  replacePlacementInstrument:
-    'no screen replaces a placed instrument yet: recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
-  returnPlacement:
-    'no screen takes a placed instrument back yet: recorded through the API; the actions on the placement drawer come with the placement form (part 7, placed equipment)',
   stocktakeCampaign:
     'no screen opens one campaign by id: both apps read the campaigns with their progress through `stocktakeCampaigns`; kept for API clients reading back the campaign they opened',
-  countStocktakeBatch:
-    'the stocktake’s batch count has no portal form yet (the instrument confirmation has): counts come through the API; the count form beside the stocktake task is the next step of part 7’s stocktake',
   regionPotentials:
     'the per-region roll-up of hospital potential is the brand dashboard’s (part 8’s dashboards bring its screen); the console shows potential per hospital and per distributor until then',
 };

@@ -1,9 +1,14 @@
-import { Descriptions, Drawer, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Descriptions, Drawer, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { can } from '@medchannel/shared-schema';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { PlacementDetailDocument } from '../../gql/graphql';
+import { PlacementActionModal, type PlacementAction } from './PlacementActionModal';
+
+const ACTIONS: PlacementAction[] = ['relocate', 'replace', 'return'];
 
 /** One placed instrument: its agreement, its history (placed, moved, replaced, returned) and each month's reagents against the commitment. */
 export function PlacementDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -14,12 +19,24 @@ export function PlacementDrawer({ id, onClose }: { id: string | null; onClose: (
     skip: !id,
   });
   const p = data?.placement;
+  const manages = can(useCurrentUser().role, 'placement.manage');
+  const [action, setAction] = useState<PlacementAction | null>(null);
   return (
     <Drawer open={Boolean(id)} onClose={onClose} size="large" title={p ? `${p.productName} · ${p.serialNo}` : ''}>
       {loading && !p && <LoadingState />}
       {error && <ErrorState error={error} onRetry={() => void refetch()} />}
       {p && (
         <>
+          {manages && p.status === 'PLACED' && (
+            <Flex gap={8} style={{ marginBottom: 16 }} data-testid="placement-actions">
+              {ACTIONS.map((a) => (
+                <Button key={a} danger={a === 'return'} onClick={() => setAction(a)}>
+                  {t(`placements.action.${a}`)}
+                </Button>
+              ))}
+            </Flex>
+          )}
+          <PlacementActionModal placement={p} action={action} onClose={() => setAction(null)} />
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('placements.distributor')}>{p.distributorName}</Descriptions.Item>
             <Descriptions.Item label={t('placements.place')}>

@@ -1,8 +1,10 @@
 import './strings';
-import { Card, Flex, Segmented, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
+import { useNavigate } from 'react-router';
+import { can } from '@medchannel/shared-schema';
+import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
@@ -14,9 +16,22 @@ export default function PlacementsPage() {
   const { t } = useTranslation();
   const { params, setFilter } = useUrlFilters();
   const view = params.get('view') === 'stocktake' ? 'stocktake' : 'mine';
+  const navigate = useNavigate();
+  const places = can(useCurrentUser().role, 'placement.manage');
   return (
     <>
       <PageHeader title={t('placement.title')} />
+      {places && view === 'mine' && (
+        <Button
+          type="primary"
+          block
+          size="large"
+          style={{ marginBottom: 12 }}
+          onClick={() => void navigate('/placements/new')}
+        >
+          {t('placement.new')}
+        </Button>
+      )}
       <Segmented
         block
         value={view}

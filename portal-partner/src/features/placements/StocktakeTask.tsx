@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/sta
 import { PagedList, useLoadMore } from '../../components/LoadMore';
 import { MyStocktakesDocument, StocktakeTaskDocument, type StocktakeTaskItemFragment } from '../../gql/graphql';
 import { ConfirmInstrument } from './ConfirmInstrument';
+import { CountBatch } from './CountBatch';
 
 /** 盘点任务: the open campaign's instruments of the viewer's distributor, the ones to confirm first. */
 export function StocktakeTask() {
@@ -32,6 +33,7 @@ export function StocktakeTask() {
         {campaign.status === 'CLOSED' && <Alert type="info" showIcon title={t('placement.closed')} />}
       </Card>
       <Items campaignId={campaign.id} open={campaign.status === 'OPEN'} />
+      {campaign.status === 'OPEN' && <CountBatch campaignId={campaign.id} />}
     </>
   );
 }
