@@ -107,6 +107,7 @@ export async function startApi(
       STATEMENT_JOB_MINUTES: '0',
       TRAINING_REMINDER_MINUTES: '0',
       NOTICE_JOB_MINUTES: '0',
+      HOUSEKEEPING_MINUTES: '0',
       OUTBOX_POLL_MS: '0',
       ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
     },
