@@ -34,7 +34,9 @@ async function main() {
     });
     return;
   }
+  const signals = stopOnSignals();
   const app = await createApp(config);
+  signals.serving(app);
   // Development and the quick start: bring the schema up to date and load the demo once (the primary did, with workers).
   if (config.env !== 'production' && !isWorker()) await prepareDatabase(app.ds);
   const url = await app.listen();
@@ -50,7 +52,7 @@ async function main() {
     },
     'MedChannel API listening',
   );
-  if (!isFirstProcess()) return stopOnSignals(app);
+  if (!isFirstProcess()) return;
   if (config.env !== 'production') {
     // a banner for the person who ran the quick start, not a log line
     console.log(`demo logins (password ${DEMO_PASSWORD}):`);
@@ -62,7 +64,6 @@ async function main() {
       `  ${'OWNER'.padEnd(16)} ${TWO_BRANDS_EMAIL.padEnd(26)} ${both[0].displayName} (portal, ${both.length} brands: switch under 我的)`,
     );
   }
-  stopOnSignals(app);
 }
 
 /** Development and the quick start: the schema up to date, the demo loaded once. */
@@ -72,18 +73,29 @@ async function prepareDatabase(ds: DataSource): Promise<void> {
   if (await seedDemo(ds)) logger.info('loaded demo data');
 }
 
-/** SIGTERM/SIGINT: stop taking requests, let the running ones and the running jobs finish, close the database, exit. */
-function stopOnSignals(app: App): void {
+/**
+ * SIGTERM/SIGINT: stop taking requests, let the running ones and the running jobs finish, close the
+ * database, exit. Listened for from the process's start, so a signal that lands while the app is
+ * still starting (a worker started again just before a deploy's SIGTERM) is logged and ends it
+ * too, instead of killing it silently: nothing is served yet then, so there is nothing to drain.
+ */
+function stopOnSignals(): { serving(app: App): void } {
+  let app: App | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, worker: isWorker() }, 'shutting down');
-    await app.stop();
+    await app?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  return {
+    serving(started) {
+      app = started;
+    },
+  };
 }
 
 main().catch((err) => {
