@@ -21,6 +21,8 @@ export interface Scale {
   opportunities: number;
   /** sell-out lines (流向, SOLD_OUT movements); stock movements are 2.5 × as many (receipts, transfers to the second tier) */
   sellOutLines: number;
+  /** placed instruments (设备投放), with their events */
+  placements: number;
   /** days of history behind the orders and the ledger */
   historyDays: number;
 }
@@ -42,6 +44,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     visitNotes: 100_000,
     opportunities: 200_000,
     sellOutLines: 2_000_000,
+    placements: 20_000,
     historyDays: 730,
   },
   quick: {
@@ -60,6 +63,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     visitNotes: 2_500,
     opportunities: 5_000,
     sellOutLines: 20_000,
+    placements: 400,
     historyDays: 365,
   },
 };

@@ -17,9 +17,10 @@ import { visits } from './steps/visits';
 import { audit } from './steps/audit';
 import { opportunities } from './steps/opportunities';
 import { inventory } from './steps/inventory';
+import { placements } from './steps/placements';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-const GENERATOR_VERSION = 6;
+const GENERATOR_VERSION = 7;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
 const STEPS: Step[] = [
@@ -34,6 +35,7 @@ const STEPS: Step[] = [
   visits,
   opportunities,
   inventory,
+  placements,
   audit,
 ];
 
