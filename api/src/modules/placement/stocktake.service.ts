@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ErrorReason, Side } from '@medchannel/shared-schema';
 import { StocktakeFinding, StocktakeStatus } from './placement.enums';
 import { Scope, ScopeCondition, scopeCondition } from '../../auth/scope';
@@ -17,8 +17,7 @@ import {
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern } from '../../common/pagination';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
-import { MAX_DOCUMENT_BYTES } from '../qualification';
+import { FileStorage } from '../../common/storage';
 import { parseUdi } from '../inventory';
 import { StocktakeCampaign, StocktakeItem } from './placement.entity';
 import {
@@ -35,13 +34,7 @@ import {
   StocktakeProgressType,
 } from './placement.types';
 import { rawPage, rawQuery } from './raw-page';
-
-const stocktakeClosed = () =>
-  new AppError(ErrorCode.CONFLICT, 'The stocktake is closed', 'campaignId', ErrorReason.STOCKTAKE_CLOSED);
-
-/** The database's refusal of a write into a closed campaign (migration's trigger), as the coded error. */
-const closedByDatabase = (err: unknown): boolean =>
-  err instanceof QueryFailedError && /stocktake .* is closed/.test(err.message);
+import { StocktakePhotoService, closedByDatabase, stocktakeClosed } from './stocktake-photo.service';
 
 /** The serial a scanned code names: a GS1 UDI's serial (AI 21), else the code itself as typed. */
 function scannedSerial(code: string): string {
@@ -63,10 +56,14 @@ function scannedSerial(code: string): string {
  * condition, so a distributor sees and confirms only its own; campaigns are the brand's.
  */
 export class StocktakeService {
+  private readonly photos: StocktakePhotoService;
+
   constructor(
     private readonly ds: DataSource,
-    private readonly storage: FileStorage,
-  ) {}
+    storage: FileStorage,
+  ) {
+    this.photos = new StocktakePhotoService(ds, storage);
+  }
 
   private campaignsOf(scope: Scope) {
     const brand = scopeCondition(scope, 'brand', 'c');
@@ -377,76 +374,13 @@ export class StocktakeService {
     return this.campaign(scope, id);
   }
 
-  /** The item whose photo is written (its campaign still open) or read. */
-  private async photoTarget(scope: Scope, id: string, writing: boolean) {
-    const owned = scopeCondition(scope, 'placement', 'i');
-    const [found] = isUuid(id)
-      ? await rawQuery<{
-          id: string;
-          brandId: string;
-          status: StocktakeStatus;
-          key: string | null;
-          mime: string | null;
-          name: string | null;
-        }>(
-          this.ds,
-          `SELECT i.id, i.brand_id AS "brandId", c.status, i.photo_key AS key, i.photo_mime AS mime, i.photo_name AS name
-             FROM stocktake_item i JOIN stocktake_campaign c ON c.id = i.campaign_id WHERE i.id = :id AND ${owned.sql}`,
-          { ...owned.params, id },
-        )
-      : [];
-    if (!found || (writing && scope.side !== Side.PARTNER)) throw notFound('Stocktake item');
-    if (writing && found.status === StocktakeStatus.CLOSED) throw stocktakeClosed();
-    return found;
-  }
-
-  /**
-   * The photo of an instrument confirmed (a JPEG or PNG by its content, at most 10 MB), stored under
-   * its hash before the row names it, so a failed write leaves at most an unreferenced file; a new
-   * photo replaces the old while the campaign is open.
-   */
+  /** The photo of an instrument confirmed: see StocktakePhotoService.attach. */
   async attachPhoto(scope: Scope, id: string, fileName: string, data: Buffer): Promise<StocktakeItemType> {
-    const file = checkUpload(data, {
-      maxBytes: MAX_DOCUMENT_BYTES,
-      tooLarge: 'A photo may be at most 10 MB',
-      unsupported: 'Upload a photo (JPEG, PNG)',
-    });
-    if (!file.mime.startsWith('image/'))
-      throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        'Upload a photo (JPEG, PNG)',
-        'file',
-        ErrorReason.UNSUPPORTED_FILE_TYPE,
-      );
-    const item = await this.photoTarget(scope, id, true);
-    const key = `stocktake/${item.brandId}/${item.id}/${file.sha256}`;
-    await this.storage.put(key, data);
-    const name = keptFileName(fileName, 'photo');
-    try {
-      await this.ds.transaction(async (em) => {
-        await em.update(
-          StocktakeItem,
-          { id: item.id },
-          { photoKey: key, photoName: name, photoMime: file.mime, photoSize: file.size, photoSha256: file.sha256 },
-        );
-        await audit(em, scope, 'ATTACH_FILE', 'stocktake_item', item.id, {
-          fileName: name,
-          size: file.size,
-          sha256: file.sha256,
-        });
-      });
-    } catch (err) {
-      if (closedByDatabase(err)) throw stocktakeClosed();
-      throw err;
-    }
-    return this.item(scope, item.id);
+    return this.item(scope, await this.photos.attach(scope, id, fileName, data));
   }
 
-  async readPhoto(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
-    const item = await this.photoTarget(scope, id, false);
-    const data = item.key ? await this.storage.get(item.key) : null;
-    if (!data) throw notFound('Photo');
-    return { name: item.name ?? 'photo', mime: item.mime ?? 'application/octet-stream', data };
+  readPhoto(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+    return this.photos.read(scope, id);
   }
 }
 
