@@ -71,3 +71,8 @@ export const SCALES: Record<Scale['name'], Scale> = {
 export const cities = (s: Scale) => s.provinces * s.citiesPerProvince;
 /** The order desk and its regional peers cover the first fifth of the provinces. */
 export const deskProvinces = (s: Scale) => Math.max(1, Math.round(s.provinces / 5));
+/** The first-tier distributors (the second tier are the last `secondTier`). */
+export const firstTier = (s: Scale) => s.distributors - s.secondTier;
+/** Hospitals per city (each city holds the hospitals `city + cities × i`). */
+export const hospitalsPerCity = (s: Scale) => Math.floor(s.hospitals / cities(s));
+export const productCount = (s: Scale) => s.productLines * s.productsPerLine;

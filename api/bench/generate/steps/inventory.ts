@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { cities, firstTier, hospitalsPerCity, productCount } from '../../scale';
 import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
@@ -18,13 +18,13 @@ export const inventory: Step = {
   name: 'stock movements, sell-out, balances',
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
-    const firstTier = s.distributors - s.secondTier;
+    const first = firstTier(s);
     const c = cities(s);
-    const perCity = Math.floor(s.hospitals / c);
-    const products = s.productLines * s.productsPerLine;
+    const perCity = hospitalsPerCity(s);
+    const products = productCount(s);
     // the receipt's distributor: a parent of a second tier for every fourth, else any first tier
     const dist = `(CASE WHEN r % 4 = 0 THEN 1 + bench_gen.pick('sm-pd:' || r, ${s.secondTier})
-                        ELSE 1 + bench_gen.pick('sm-d:' || r, ${firstTier}) END)`;
+                        ELSE 1 + bench_gen.pick('sm-d:' || r, ${first}) END)`;
     const product = `(1 + bench_gen.pick('sm-p:' || r, ${products}))`;
     const lots = `SELECT r, d, p, 'B' || lpad(p::text, 5, '0') || '-' || lpad((1 + bench_gen.pick('sm-b:' || r, ${BATCHES_PER_PRODUCT}))::text, 2, '0') AS batch,
                          30 + bench_gen.pick('sm-a:' || r, ${Math.max(1, s.historyDays - 30)}) AS age
@@ -47,17 +47,17 @@ export const inventory: Step = {
       `INSERT INTO stock_movement (id, brand_id, distributor_id, product_id, batch_no, serial_no, expiry_date, kind, quantity, occurred_on,
                                   counterpart_id, pair_id, created_by, created_at)
        SELECT bench_gen.uid('sm-to:' || r), bench_gen.uid('brand'), bench_gen.uid('d:' || d), bench_gen.uid('p:' || p), batch, '',
-              CURRENT_DATE - age + 730, 'TRANSFER_OUT', -10, CURRENT_DATE - age + 5, bench_gen.uid('d:' || (d + ${firstTier})), NULL,
+              CURRENT_DATE - age + 730, 'TRANSFER_OUT', -10, CURRENT_DATE - age + 5, bench_gen.uid('d:' || (d + ${first})), NULL,
               bench_gen.uid('pu:' || d || ':1'), now() - make_interval(days => age - 5)
          FROM bench_lot WHERE r % 4 = 0
        UNION ALL
-       SELECT bench_gen.uid('sm-ti:' || r), bench_gen.uid('brand'), bench_gen.uid('d:' || (d + ${firstTier})), bench_gen.uid('p:' || p), batch, '',
+       SELECT bench_gen.uid('sm-ti:' || r), bench_gen.uid('brand'), bench_gen.uid('d:' || (d + ${first})), bench_gen.uid('p:' || p), batch, '',
               CURRENT_DATE - age + 730, 'TRANSFER_IN', 10, CURRENT_DATE - age + 5, bench_gen.uid('d:' || d), bench_gen.uid('sm-to:' || r),
               bench_gen.uid('pu:' || d || ':1'), now() - make_interval(days => age - 5)
          FROM bench_lot WHERE r % 4 = 0`,
     );
     // sell-out: 1–5 units, 10–29 days after the receipt, at a hospital of the seller's city
-    const seller = `(CASE WHEN r % 4 = 0 THEN d + ${firstTier} ELSE d END)`;
+    const seller = `(CASE WHEN r % 4 = 0 THEN d + ${first} ELSE d END)`;
     await db.query(
       `INSERT INTO stock_movement (id, brand_id, distributor_id, product_id, batch_no, serial_no, expiry_date, kind, quantity, occurred_on,
                                   hospital_id, department_id, created_by, created_at)

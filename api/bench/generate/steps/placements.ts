@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { cities, firstTier, hospitalsPerCity, productCount } from '../../scale';
 import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
@@ -13,11 +13,11 @@ export const placements: Step = {
   name: 'placed instruments',
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
-    const firstTier = s.distributors - s.secondTier;
+    const first = firstTier(s);
     const c = cities(s);
-    const perCity = Math.floor(s.hospitals / c);
-    const products = s.productLines * s.productsPerLine;
-    const dist = `(1 + bench_gen.pick('pl-d:' || n, ${firstTier}))`;
+    const perCity = hospitalsPerCity(s);
+    const products = productCount(s);
+    const dist = `(1 + bench_gen.pick('pl-d:' || n, ${first}))`;
     await db.query(
       `CREATE TEMP TABLE bench_pl AS
        SELECT n, dist, bench_gen.pick('pl-age:' || n, ${s.historyDays}) AS age,
