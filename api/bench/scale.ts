@@ -76,3 +76,5 @@ export const firstTier = (s: Scale) => s.distributors - s.secondTier;
 /** Hospitals per city (each city holds the hospitals `city + cities × i`). */
 export const hospitalsPerCity = (s: Scale) => Math.floor(s.hospitals / cities(s));
 export const productCount = (s: Scale) => s.productLines * s.productsPerLine;
+/** Authorized lines sit this many lines apart (four per distributor), so neighbours' lines differ. */
+export const authorizedLineStep = (s: Scale) => Math.max(1, Math.floor(s.productLines / 4));

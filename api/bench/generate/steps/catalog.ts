@@ -1,3 +1,4 @@
+import { productCount } from '../../scale';
 import { GenContext, Step } from '../context';
 import { LINE_NAMES, PRODUCT_STEMS } from '../names';
 
@@ -9,7 +10,7 @@ export const catalog: Step = {
   name: 'product lines, products, price lists',
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
-    const n = s.productLines * s.productsPerLine;
+    const n = productCount(s);
     await db.query(
       `INSERT INTO product_line (id, brand_id, code, name)
        SELECT bench_gen.uid('line:' || l), bench_gen.uid('brand'), 'L' || lpad(l::text, 3, '0'),

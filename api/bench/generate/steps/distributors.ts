@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { authorizedLineStep, cities, firstTier as firstTierOf } from '../../scale';
 import { GenContext, Step } from '../context';
 import { COMPANY_STEMS } from '../names';
 
@@ -8,7 +8,7 @@ import { COMPANY_STEMS } from '../names';
  */
 export function cityOf(ctx: GenContext, d: string): string {
   const s = ctx.scale;
-  const firstTier = s.distributors - s.secondTier;
+  const firstTier = firstTierOf(s);
   return `(((CASE WHEN ${d} > ${firstTier} THEN ${d} - ${firstTier} ELSE ${d} END) - 1) % ${cities(s)} + 1)`;
 }
 
@@ -20,7 +20,7 @@ export const distributors: Step = {
   name: 'distributors, partner users, qualifications, authorizations',
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
-    const firstTier = s.distributors - s.secondTier;
+    const firstTier = firstTierOf(s);
     const city = cityOf(ctx, 'd');
     const province = `((${city} - 1) / ${s.citiesPerProvince} + 1)`;
     await db.query(
@@ -62,7 +62,7 @@ export const distributors: Step = {
        SELECT bench_gen.uid('brand'), bench_gen.uid('d:' || d), 'OPERATING_LICENSE_III', '械经营许' || d, '{II,III}'::varchar[], CURRENT_DATE - 900, CURRENT_DATE + 500
          FROM generate_series(1, ${s.distributors}) d`,
     );
-    const step = Math.max(1, Math.floor(s.productLines / 4));
+    const step = authorizedLineStep(s);
     await db.query(
       `INSERT INTO authorization_grant (id, brand_id, distributor_id, kind, exclusive, product_line_ids, region_ids, valid_from, valid_to)
        SELECT bench_gen.uid('g:' || d), bench_gen.uid('brand'), bench_gen.uid('d:' || d), 'FORMAL', false,

@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { cities, hospitalsPerCity } from '../../scale';
 import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
@@ -15,7 +15,7 @@ export const opportunities: Step = {
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
     const c = cities(s);
-    const perCity = Math.floor(s.hospitals / c);
+    const perCity = hospitalsPerCity(s);
     const dist = `(1 + bench_gen.pick('op-d:' || n, ${s.distributors}))`;
     const rows = `SELECT n, dist, ${cityOf(ctx, 'dist')} AS city,
                          bench_gen.uid('pu:' || dist || ':' || (1 + bench_gen.pick('op-u:' || n, ${s.usersPerDistributor}))) AS owner,

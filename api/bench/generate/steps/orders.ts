@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { authorizedLineStep, cities, firstTier as firstTierOf } from '../../scale';
 import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
@@ -52,8 +52,8 @@ export const orders: Step = {
     const { db, scale: s } = ctx;
     const c = cities(s);
     const city = cityOf(ctx, 'b.d');
-    const step = Math.max(1, Math.floor(s.productLines / 4));
-    const firstTier = s.distributors - s.secondTier;
+    const step = authorizedLineStep(s);
+    const firstTier = firstTierOf(s);
     await db.query(`DROP TABLE IF EXISTS bench_gen.o, bench_gen.l, bench_gen.t`);
     await db.query(
       `CREATE UNLOGGED TABLE bench_gen.o AS

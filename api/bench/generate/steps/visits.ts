@@ -1,4 +1,4 @@
-import { cities } from '../../scale';
+import { cities, hospitalsPerCity } from '../../scale';
 import { GenContext, Step } from '../context';
 import { cityOf } from './distributors';
 
@@ -13,7 +13,7 @@ export const visits: Step = {
   async run(ctx: GenContext) {
     const { db, scale: s } = ctx;
     const c = cities(s);
-    const perCity = Math.floor(s.hospitals / c);
+    const perCity = hospitalsPerCity(s);
     const dist = `(1 + bench_gen.pick('vn-d:' || n, ${s.distributors}))`;
     // one row per note: n, its distributor's number, whether shared; every statement below derives from it
     const notes = `SELECT n, dist, ${cityOf(ctx, 'dist')} AS city, bench_gen.rnd('vn-v:' || n) < 0.6 AS shared
