@@ -144,6 +144,9 @@ export async function ensureData(opts: {
     for (const step of STEPS) {
       const t = Date.now();
       const summary = await step.run(ctx);
+      // Later steps look rows up by index (a hospital's departments, say); without statistics on
+      // the tables just filled, the planner walks the primary key instead: hours at full scale.
+      await db.query(`ANALYZE`);
       const seconds = (Date.now() - t) / 1000;
       steps.push({ name: step.name, seconds, summary });
       console.log(`  ${step.name.padEnd(58)} ${seconds.toFixed(1).padStart(6)} s  ${summary}`);
