@@ -440,7 +440,8 @@ export type ExitHandoverKind =
   | 'AUTHORIZATION'
   | 'COMMITMENT'
   | 'HOSPITAL'
-  | 'OPPORTUNITY';
+  | 'OPPORTUNITY'
+  | 'PLACEMENT';
 
 /** Finish or cancel an open order */
 export type ExitOrderDecision =
@@ -721,6 +722,7 @@ export type PersonStatus =
 
 /** 投放 PLACED, 移机 RELOCATED, 换机 REPLACED, 归还 RETURNED */
 export type PlacementEventKind =
+  | 'HANDED_OVER'
   | 'PLACED'
   | 'RELOCATED'
   | 'REPLACED'
