@@ -13,6 +13,8 @@ export enum ExitHandoverKind {
   COMMITMENT = 'COMMITMENT',
   /** the successor's temporary authorization over what the exiting distributor held */
   AUTHORIZATION = 'AUTHORIZATION',
+  /** a placed instrument with its agreement (reagent commitment), moved to the successor */
+  PLACEMENT = 'PLACEMENT',
 }
 
 /** The exit checklist's steps, in order: what the console shows as progress and the owner acknowledges. */

@@ -68,6 +68,7 @@ export const FIELD_KINDS: Record<string, string> = {
   planId: 'exitPlan',
   trialId: 'trial',
   reagentLineId: 'productLine',
+  targetId: 'salesTarget',
 };
 
 /**
@@ -223,6 +224,8 @@ export async function foreignIdsOf(kind: string, user: SeedUser, ds: DataSource)
       return rowsOf(`SELECT id FROM co_visit WHERE brand_id <> $1 LIMIT 1`, [user.brandId]);
     case 'deliveryMilestone':
       return rowsOf(`SELECT id FROM delivery_milestone WHERE brand_id <> $1 ORDER BY id LIMIT 1`, [user.brandId]);
+    case 'salesTarget':
+      return rowsOf(`SELECT id FROM sales_target WHERE distributor_id = ANY($1) ORDER BY id LIMIT 2`, [distributors]);
     case 'trial':
       return rowsOf(`SELECT id FROM trial WHERE opportunity_id = ANY($1) LIMIT 2`, [
         foreignOpportunities(user).map((o) => o.id),

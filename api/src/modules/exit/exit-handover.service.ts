@@ -26,9 +26,7 @@ interface HandoverContext {
 
 /**
  * One kind of record handed to the successor: it moves (or lists) them and answers their ids. The
- * hand-over runs every part in one transaction. Placed instruments with their agreements (part 7's
- * placed equipment) join as one more part here, with its kind in ExitHandoverKind and in the
- * exit_handover table's CHECK.
+ * hand-over runs every part in one transaction.
  */
 type HandoverPart = (ctx: HandoverContext) => Promise<{ kind: ExitHandoverKind; ids: string[] }[]>;
 
@@ -48,6 +46,40 @@ const opportunities: HandoverPart = async ({ em, scope, plan, successorId }) => 
 };
 
 /**
+ * Placed instruments still at their hospitals move to the successor with their agreements (the
+ * reagent commitment goes with the placement): each gets a HANDED_OVER step appended to its
+ * history and is audited; their unconfirmed items of an open stocktake follow them. From then on
+ * the placement is the successor's: the exiting distributor reaches it no more.
+ */
+const placements: HandoverPart = async ({ em, scope, plan, successorId }) => {
+  const [moved]: [Array<{ id: string }>, number] = await em.query(
+    `UPDATE placement SET distributor_id = $2, version = version + 1, updated_at = now()
+      WHERE distributor_id = $1 AND status = 'PLACED' RETURNING id`,
+    [plan.distributorId, successorId],
+  );
+  if (!moved.length) return [{ kind: ExitHandoverKind.PLACEMENT, ids: [] }];
+  const ids = moved.map((p) => p.id);
+  await em.query(
+    `INSERT INTO placement_event (brand_id, placement_id, kind, occurred_on, hospital_id, department_id, serial_no, note, actor_id)
+     SELECT p.brand_id, p.id, 'HANDED_OVER', $2, p.hospital_id, p.department_id, p.serial_no, d.name, $3
+       FROM placement p JOIN distributor d ON d.id = p.distributor_id WHERE p.id = ANY($1)`,
+    [ids, today(), scope.userId],
+  );
+  await em.query(
+    `UPDATE stocktake_item i SET distributor_id = $2, updated_at = now()
+      WHERE i.placement_id = ANY($1) AND i.confirmed_at IS NULL
+        AND EXISTS (SELECT 1 FROM stocktake_campaign c WHERE c.id = i.campaign_id AND c.status = 'OPEN')`,
+    [ids, successorId],
+  );
+  for (const id of ids)
+    await audit(em, scope, 'HAND_OVER', 'placement', id, {
+      distributorId: { from: plan.distributorId, to: successorId },
+      exitPlanId: plan.id,
+    });
+  return [{ kind: ExitHandoverKind.PLACEMENT, ids }];
+};
+
+/**
  * The successor's temporary authorization over what the exiting distributor's grants covered
  * (those the plan revoked), from the effective date for the longest a temporary grant lasts, made
  * by the authorization service under every rule a grant obeys (the successor's qualifications,
@@ -61,8 +93,10 @@ const authorization =
     });
     const union = (pick: (g: AuthorizationGrant) => string[]) => [...new Set(revoked.flatMap(pick))];
     const hospitals: Array<{ id: string }> = await em.query(
-      `SELECT DISTINCT hospital_id AS id FROM opportunity WHERE distributor_id = $1 AND stage NOT IN ($2, $3)`,
-      [successorId, OpportunityStage.WON, OpportunityStage.LOST],
+      `SELECT hospital_id AS id FROM opportunity WHERE distributor_id = $1 AND stage NOT IN ($2, $3)
+       UNION SELECT hospital_id FROM exit_handover h JOIN placement p ON p.id = h.record_id
+        WHERE h.plan_id = $4 AND h.kind = $5`,
+      [successorId, OpportunityStage.WON, OpportunityStage.LOST, plan.id, ExitHandoverKind.PLACEMENT],
     );
     const hospitalIds = [...new Set([...union((g) => g.hospitalIds), ...hospitals.map((h) => h.id)])];
     if (!revoked.length) return [{ kind: ExitHandoverKind.HOSPITAL, ids: hospitalIds }];
@@ -104,8 +138,9 @@ const commitments: HandoverPart = async ({ em, plan }) => {
 };
 
 /**
- * The hand-over to the successor: opportunities move, a temporary authorization covers what the
- * exiting distributor held, its hospitals and open commitments are listed for the successor.
+ * The hand-over to the successor: opportunities and placed instruments move, a temporary
+ * authorization covers what the exiting distributor held, its hospitals and open commitments are
+ * listed for the successor.
  * Once per plan (again answers the plan as it is).
  */
 export class ExitHandoverService {
@@ -117,8 +152,8 @@ export class ExitHandoverService {
     grants: AuthorizationService,
     maxTemporaryDays: number,
   ) {
-    // opportunities first: the authorization's hospitals include those the moved opportunities name
-    this.parts = [opportunities, authorization(grants, maxTemporaryDays), commitments];
+    // opportunities and placements first: the authorization's hospitals include those they name
+    this.parts = [opportunities, placements, authorization(grants, maxTemporaryDays), commitments];
   }
 
   async handOver(scope: Scope, planId: string): Promise<ExitPlan> {

@@ -82,6 +82,8 @@ export async function exitHandovers(em: EntityManager, plan: ExitPlan): Promise<
               WHEN '${ExitHandoverKind.HOSPITAL}' THEN (SELECT name FROM hospital WHERE id = h.record_id)
               WHEN '${ExitHandoverKind.OPPORTUNITY}' THEN (SELECT need FROM opportunity WHERE id = h.record_id)
               WHEN '${ExitHandoverKind.COMMITMENT}' THEN (SELECT description FROM visit_commitment WHERE id = h.record_id)
+              WHEN '${ExitHandoverKind.PLACEMENT}' THEN (SELECT p.serial_no || ' · ' || ph.name FROM placement p
+                JOIN hospital ph ON ph.id = p.hospital_id WHERE p.id = h.record_id)
               WHEN '${ExitHandoverKind.AUTHORIZATION}' THEN (SELECT valid_from::text || ' – ' || valid_to::text FROM authorization_grant WHERE id = h.record_id)
             END, '') AS label
        FROM exit_handover h WHERE h.plan_id = $1 ORDER BY h.kind, h.created_at, h.id`,

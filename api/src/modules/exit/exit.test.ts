@@ -27,6 +27,8 @@ let planId: string;
 let d0: string;
 let d2: string;
 const orderIds: string[] = [];
+/** D0's instruments: one placed at the city hospital (handed over), one already returned (stays). */
+const placementIds: { placed?: string; returned?: string } = {};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -163,8 +165,39 @@ test('a buy-back writes its stock movements and one credit note; a retry doubles
   expect(await count(`account_credit WHERE distributor_id = $1`, [d0])).toBe(1);
 });
 
+/** A placed instrument of D0 (with its reagent agreement and its PLACED step), or one already returned. */
+async function placementOf(serial: string, returnedOn: string | null, actorId: string): Promise<string> {
+  const [p] = await t.app.ds.query(
+    `INSERT INTO placement (brand_id, distributor_id, product_id, serial_no, source, hospital_id, department_id, reagent_line_id,
+       commitment_quantity, commitment_period, starts_on, ends_on, status, returned_on, created_by)
+     VALUES ($1, $2, $3, $4, 'STOCK', $5, $6, $7, 40, 'MONTH', $8, $9, $10, $11, $12) RETURNING id`,
+    [
+      w.brand.brandId,
+      d0,
+      w.cat.productII,
+      serial,
+      w.cat.hospitalInCity,
+      w.departmentId,
+      w.cat.lineId,
+      addDays(today(), -60),
+      addDays(today(), 300),
+      returnedOn ? 'RETURNED' : 'PLACED',
+      returnedOn,
+      actorId,
+    ],
+  );
+  await t.app.ds.query(
+    `INSERT INTO placement_event (brand_id, placement_id, kind, occurred_on, hospital_id, department_id, serial_no, actor_id)
+     VALUES ($1, $2, 'PLACED', $3, $4, $5, $6, $7)`,
+    [w.brand.brandId, p.id, addDays(today(), -60), w.cat.hospitalInCity, w.departmentId, serial, actorId],
+  );
+  return p.id;
+}
+
 test('the hand-over moves open opportunities to the successor with a temporary authorization, once', async () => {
   const [owner] = await t.app.ds.query(`SELECT id FROM app_user WHERE email = $1`, [w.brand.adminEmail]);
+  placementIds.placed = await placementOf('EX-SN-1', null, owner.id);
+  placementIds.returned = await placementOf('EX-SN-2', addDays(today(), -5), owner.id);
   const opportunity = async (stage: string) =>
     (
       await t.app.ds.query(
@@ -223,6 +256,44 @@ test('the hand-over moves open opportunities to the successor with a temporary a
   expect(
     await count(`audit_log WHERE action = 'HAND_OVER' AND entity = 'opportunity' AND entity_id = $1`, [open]),
   ).toBe(1);
+});
+
+test('placed instruments go to the successor with their agreements: listed, a HANDED_OVER step, audited; the exiting owner reaches them no more', async () => {
+  const placed = placementIds.placed!;
+  const plan = (await w.admin.request(GET, { id: planId })).data.exitPlan;
+  expect(plan.handovers.filter((h: { kind: string }) => h.kind === 'PLACEMENT')).toEqual([
+    { kind: 'PLACEMENT', recordId: placed, label: expect.stringMatching(/^EX-SN-1 · /) },
+  ]);
+  const rows = await t.app.ds.query(
+    `SELECT serial_no AS serial, distributor_id AS d, commitment_quantity AS q FROM placement WHERE id = ANY($1) ORDER BY serial_no`,
+    [[placed, placementIds.returned]],
+  );
+  expect(rows).toEqual([
+    { serial: 'EX-SN-1', d: d2, q: 40 },
+    { serial: 'EX-SN-2', d: d0, q: 40 },
+  ]);
+  const history = `query($id: ID!) { placement(id: $id) { id serialNo history { kind occurredOn note } } }`;
+  const tag = w.brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
+  const successor = t.client(Audience.PORTAL);
+  await successor.login(`rep2-${tag}@test.demo`);
+  const seen = await successor.request(history, { id: placed });
+  expect(seen.errors).toEqual([]);
+  expect(seen.data.placement.history.map((e: { kind: string }) => e.kind)).toEqual(['PLACED', 'HANDED_OVER']);
+  expect(seen.data.placement.history[1]).toMatchObject({ occurredOn: today(), note: expect.any(String) });
+  // the exiting distributor's owner no longer reads nor moves it: NOT_FOUND, and nothing changes
+  expect(codeOf(await w.owner.request(history, { id: placed }))).toBe(ErrorCode.NOT_FOUND);
+  const back = await w.owner.request(
+    `mutation($id: ID!, $i: ReturnPlacementInput!) { returnPlacement(id: $id, input: $i) { id } }`,
+    { id: placed, i: { expectedVersion: 2, occurredOn: today() } },
+  );
+  expect(codeOf(back)).toBe(ErrorCode.NOT_FOUND);
+  expect(await count(`placement WHERE id = $1 AND status = 'PLACED' AND distributor_id = $2`, [placed, d2])).toBe(1);
+  expect(
+    await count(`audit_log WHERE action = 'HAND_OVER' AND entity = 'placement' AND entity_id = $1`, [placed]),
+  ).toBe(1);
+  // the hand-over again moves nothing more
+  await w.admin.request(HAND_OVER, { p: planId });
+  expect(await count(`placement_event WHERE placement_id = $1 AND kind = 'HANDED_OVER'`, [placed])).toBe(1);
 });
 
 test('the final statement settles at zero and the owner acknowledges his checklist', async () => {

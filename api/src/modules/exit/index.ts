@@ -3,6 +3,7 @@ import type { AuthorizationServices } from '../authorization';
 import type { LedgerServices } from '../ledger';
 import type { OrderServices } from '../order';
 import { Exit1771000000000 } from './1771000000000-Exit';
+import { ExitPlacements1771500000001 } from './1771500000001-ExitPlacements';
 import { ExitHandover, ExitOrderDecisionRow, ExitPlan, ExitReturn, ExitReturnLine } from './exit.entity';
 import { ExitHandoverService } from './exit-handover.service';
 import { ExitResolver } from './exit.resolver';
@@ -26,7 +27,7 @@ function exitServices(
 export const exitModule = defineModule({
   name: 'exit',
   entities: () => [ExitPlan, ExitOrderDecisionRow, ExitReturn, ExitReturnLine, ExitHandover],
-  migrations: () => [Exit1771000000000],
+  migrations: () => [Exit1771000000000, ExitPlacements1771500000001],
   services: exitServices,
   resolvers: () => [ExitResolver],
 });

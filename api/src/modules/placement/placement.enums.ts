@@ -24,6 +24,8 @@ export enum PlacementEventKind {
   RELOCATED = 'RELOCATED',
   REPLACED = 'REPLACED',
   RETURNED = 'RETURNED',
+  /** moved to a successor distributor by an exit's hand-over (the note names the successor) */
+  HANDED_OVER = 'HANDED_OVER',
 }
 
 export enum StocktakeStatus {

@@ -5,6 +5,7 @@ import { defineModule, type ModuleCore } from '../module';
 import type { LedgerServices } from '../ledger';
 import { Targets1770900000000 } from './1770900000000-Targets';
 import { Rebates1771200000000 } from './1771200000000-Rebates';
+import { RebateApprovalKeys1771500000000 } from './1771500000000-RebateApprovalKeys';
 import { PotentialService } from './potential.service';
 import { DepartmentPotential, SalesTarget, SalesTargetVersion } from './target.entity';
 import {
@@ -60,7 +61,7 @@ function targetLoaders(services: TargetServices, scope: Scope) {
 export const targetModule = defineModule({
   name: 'target',
   entities: () => [DepartmentPotential, SalesTarget, SalesTargetVersion, RebatePolicy, RebatePosting],
-  migrations: () => [Targets1770900000000, Rebates1771200000000],
+  migrations: () => [Targets1770900000000, Rebates1771200000000, RebateApprovalKeys1771500000000],
   services: targetServices,
   loaders: targetLoaders,
   resolvers: () => [

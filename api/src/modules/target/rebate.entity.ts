@@ -67,4 +67,11 @@ export class RebatePosting extends TenantEntity {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
+
+  /** the approval's request key (none on postings from before approvals carried one) */
+  @Column({ name: 'request_key', type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null;
+
+  @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
+  requestHash: string | null;
 }

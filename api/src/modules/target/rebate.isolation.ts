@@ -17,7 +17,7 @@ const BANDS = [
   { threshold: '0.8', rate: '0.01' },
   { threshold: '1', rate: '0.02' },
 ];
-const APPROVE = `mutation($t: ID!, $q: Int!) { approveRebate(targetId: $t, quarter: $q) { ${QUARTER} } }`;
+const APPROVE = `mutation($i: ApproveRebateInput!) { approveRebate(input: $i) { ${QUARTER} } }`;
 
 /** The seeded target (杭州康达's), when its distributor is out of the persona's sight. */
 const foreignTargets = (user: SeedUser) =>
@@ -105,11 +105,14 @@ export const REBATE_OPERATIONS: Record<string, OperationCase> = {
   approveRebate: {
     allowed: rolesFor('rebate.approve'),
     mutates: true,
-    own: async ({ user, ds }) => ({ query: APPROVE, variables: { t: await approvableTarget(ds, user), q: 1 } }),
+    own: async ({ user, ds }) => ({
+      query: APPROVE,
+      variables: { i: { targetId: await approvableTarget(ds, user), quarter: 1, idempotencyKey: randomUUID() } },
+    }),
     foreign: ({ user }) =>
       notFoundEach(foreignTargets(user), (t) => ({
-        query: `mutation($t: ID!) { approveRebate(targetId: $t, quarter: 1) { quarter } }`,
-        variables: { t },
+        query: `mutation($i: ApproveRebateInput!) { approveRebate(input: $i) { quarter } }`,
+        variables: { i: { targetId: t, quarter: 1, idempotencyKey: randomUUID() } },
       })),
   },
 };

@@ -4,7 +4,7 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { money } from '../product';
 import { RebatePolicy } from './rebate.entity';
 import type { RebateQuarter } from './rebate.service';
-import { RebatePolicyType, RebateQuarterType, SetRebatePolicyInput } from './rebate.types';
+import { ApproveRebateInput, RebatePolicyType, RebateQuarterType, SetRebatePolicyInput } from './rebate.types';
 import { SalesTarget } from './target.entity';
 import { SalesTargetType } from './target.types';
 
@@ -59,14 +59,10 @@ export class RebateResolver {
   @Can('rebate.approve')
   @Mutation(() => RebateQuarterType, {
     description:
-      'Approve an ended quarter’s rebate: what is due less what was posted goes to the ledger; sent again, nothing more is posted',
+      'Approve an ended quarter’s rebate: what is due less what was posted goes to the ledger; a retry with the same request key posts nothing again',
   })
-  async approveRebate(
-    @Arg('targetId', () => ID) targetId: string,
-    @Arg('quarter', () => Int) quarter: number,
-    @Ctx() ctx: GqlContext,
-  ): Promise<RebateQuarterType> {
-    return rebateQuarterOf(await ctx.services.rebates.approve(requireScope(ctx), targetId, quarter));
+  async approveRebate(@Arg('input') input: ApproveRebateInput, @Ctx() ctx: GqlContext): Promise<RebateQuarterType> {
+    return rebateQuarterOf(await ctx.services.rebates.approve(requireScope(ctx), input));
   }
 }
 

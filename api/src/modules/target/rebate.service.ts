@@ -184,62 +184,88 @@ export class RebateService {
   /**
    * Finance approves an ended quarter of an agreed target: what is due now less what was posted
    * goes to the ledger (dated the quarter's last day; a closed month moves it to the open period).
-   * Under the target's lock, so two approvals never post the same difference twice.
+   * Under the target's lock, so two approvals never post the same difference twice; the posting
+   * keeps the request key, so a retry of an approval answers it and posts nothing again.
    */
-  async approve(scope: Scope, targetId: string, quarter: number): Promise<RebateQuarter> {
+  async approve(
+    scope: Scope,
+    input: { targetId: string; quarter: number; idempotencyKey: string },
+  ): Promise<RebateQuarter> {
+    const { targetId, quarter } = input;
     if (!isUuid(targetId)) throw notFound('Target');
-    await this.ds.transaction(async (em) => {
+    const write: IdempotentWrite<KeyedRow> = {
+      hash: fingerprint({ t: targetId, q: quarter }),
+      constraint: 'rebate_posting_request_key',
+      earlier: (em) => earlierByKey(em, RebatePosting, 'created_by', scope.userId, input.idempotencyKey),
+      reused: () => keyReused('This request key approved another quarter'),
+    };
+    await idempotent(this.ds, write, async (em) => {
       const target = await applyScope(em.getRepository(SalesTarget).createQueryBuilder('t'), scope, 'distributorOwned')
         .andWhere('t.id = :id', { id: targetId })
         .setLock('pessimistic_write')
         .getOne();
       if (!target) throw notFound('Target');
-      const [q] = await this.quartersOf(scope, [target], quarter);
-      if (!q) throw illegal('Only an agreed target earns a rebate');
-      if (!q.ended) throw illegal('The quarter has not ended yet');
-      if (!q.policy) throw illegal('The product line has no rebate policy');
-      if (new Decimal(q.pending).isZero()) return;
-      const [{ last }] = await em.query(
-        `SELECT COALESCE(MAX(number), 0) AS last FROM rebate_posting WHERE target_id = $1 AND quarter = $2`,
-        [target.id, quarter],
-      );
-      const posting = await em.save(
-        em.create(RebatePosting, {
-          brandId: target.brandId,
-          distributorId: target.distributorId,
-          targetId: target.id,
-          quarter,
-          number: Number(last) + 1,
-          policyId: q.policy.id,
-          quarterAmount: q.quarterAmount,
-          sellIn: q.sellIn,
-          rate: q.band?.rate ?? '0.0000',
-          due: q.rebate,
-          amount: q.pending,
-          currency: target.currency,
-          createdBy: scope.userId,
-        }),
-      );
-      await this.ledger.append(em, {
-        brandId: target.brandId,
-        distributorId: target.distributorId,
-        kind: LedgerEntryKind.REBATE,
-        amount: new Decimal(q.pending).negated().toFixed(2),
-        currency: target.currency,
-        occurredOn: quarterEnd(target.year, quarter),
-        sourceType: 'rebate_posting',
-        sourceId: posting.id,
-        memo: `返利 ${target.year}Q${quarter}`,
-        createdBy: scope.userId,
-      });
-      await audit(em, scope, 'APPROVE_REBATE', 'sales_target', target.id, {
-        quarter,
-        number: posting.number,
-        due: posting.due,
-        amount: posting.amount,
-      });
+      return replayOrInsert(em, write, () => this.post(em, scope, target, quarter, write.hash, input.idempotencyKey));
     });
     const [after] = await this.quartersOf(scope, [await this.targets.get(scope, targetId)], quarter);
     return after;
+  }
+
+  /** Posts what is due now less what was posted (nothing when that is zero); the posting's id, or the target's. */
+  private async post(
+    em: EntityManager,
+    scope: Scope,
+    target: SalesTarget,
+    quarter: number,
+    requestHash: string,
+    requestKey: string,
+  ): Promise<string> {
+    const [q] = await this.quartersOf(scope, [target], quarter);
+    if (!q) throw illegal('Only an agreed target earns a rebate');
+    if (!q.ended) throw illegal('The quarter has not ended yet');
+    if (!q.policy) throw illegal('The product line has no rebate policy');
+    if (new Decimal(q.pending).isZero()) return target.id;
+    const [{ last }] = await em.query(
+      `SELECT COALESCE(MAX(number), 0) AS last FROM rebate_posting WHERE target_id = $1 AND quarter = $2`,
+      [target.id, quarter],
+    );
+    const posting = await em.save(
+      em.create(RebatePosting, {
+        brandId: target.brandId,
+        distributorId: target.distributorId,
+        targetId: target.id,
+        quarter,
+        number: Number(last) + 1,
+        policyId: q.policy.id,
+        quarterAmount: q.quarterAmount,
+        sellIn: q.sellIn,
+        rate: q.band?.rate ?? '0.0000',
+        due: q.rebate,
+        amount: q.pending,
+        currency: target.currency,
+        createdBy: scope.userId,
+        requestKey,
+        requestHash,
+      }),
+    );
+    await this.ledger.append(em, {
+      brandId: target.brandId,
+      distributorId: target.distributorId,
+      kind: LedgerEntryKind.REBATE,
+      amount: new Decimal(q.pending).negated().toFixed(2),
+      currency: target.currency,
+      occurredOn: quarterEnd(target.year, quarter),
+      sourceType: 'rebate_posting',
+      sourceId: posting.id,
+      memo: `返利 ${target.year}Q${quarter}`,
+      createdBy: scope.userId,
+    });
+    await audit(em, scope, 'APPROVE_REBATE', 'sales_target', target.id, {
+      quarter,
+      number: posting.number,
+      due: posting.due,
+      amount: posting.amount,
+    });
+    return posting.id;
   }
 }

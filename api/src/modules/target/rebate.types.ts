@@ -60,6 +60,18 @@ export class SetRebatePolicyInput {
   idempotencyKey: string;
 }
 
+@InputType({ description: 'Approve an ended quarter of an agreed target' })
+export class ApproveRebateInput {
+  @IdField()
+  targetId: string;
+
+  @Field(() => Int)
+  quarter: number;
+
+  @IdField('Made once per approval by the client: a retry with it answers the first approval and posts nothing')
+  idempotencyKey: string;
+}
+
 @ObjectType('RebateQuarter', {
   description: 'An agreed target’s quarter: sell-in against the quarter amount, the band, the rebate',
 })

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
-import { chinaToday, useCodedError } from '@medchannel/web-shared/kernel';
+import { chinaToday, newRequestKey, useCodedError } from '@medchannel/web-shared/kernel';
 import { EmptyState, ErrorState } from '@medchannel/web-shared/states';
 import { can } from '@medchannel/shared-schema';
 import { PoliciesCard } from './PoliciesCard';
@@ -26,7 +26,21 @@ export default function RebatesPage() {
   const quarter = Number(params.get('quarter') ?? Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1);
   const { data, loading, error, refetch } = useQuery(QuarterRebatesDocument, { variables: { year, quarter } });
   const [failure, setFailure] = useState<string | null>(null);
-  const [approve, approving] = useMutation(ApproveRebateDocument, { onError: (e) => setFailure(explain(e).message) });
+  const [approveMutation, approving] = useMutation(ApproveRebateDocument);
+  // One request key per approval meant (a row's quarter): kept while it fails, so a retry posts once.
+  const keys = useRef(new Map<string, string>());
+  const approve = async (r: ConsoleRebateQuarterFragment) => {
+    const slot = `${r.target.id}:${r.quarter}`;
+    const idempotencyKey = keys.current.get(slot) ?? newRequestKey();
+    keys.current.set(slot, idempotencyKey);
+    setFailure(null);
+    try {
+      await approveMutation({ variables: { input: { targetId: r.target.id, quarter: r.quarter, idempotencyKey } } });
+      keys.current.delete(slot);
+    } catch (e) {
+      setFailure(explain(e).message);
+    }
+  };
   const approver = can(user.role, 'rebate.approve');
   const money = (m: { amount: string; currency: string }) => format.money(m.amount, m.currency);
   const rows = data?.quarterRebates ?? [];
@@ -92,15 +106,7 @@ export default function RebatesPage() {
                   ) : !r.ended ? (
                     <Typography.Text type="secondary">{t('rebate.running')}</Typography.Text>
                   ) : approver && r.policyVersion !== null ? (
-                    <Button
-                      type="primary"
-                      size="small"
-                      loading={approving.loading}
-                      onClick={() => {
-                        setFailure(null);
-                        void approve({ variables: { targetId: r.target.id, quarter: r.quarter } });
-                      }}
-                    >
+                    <Button type="primary" size="small" loading={approving.loading} onClick={() => void approve(r)}>
                       {t('rebate.approve', { amount: money(r.pending) })}
                     </Button>
                   ) : (
