@@ -19,7 +19,7 @@ export const SELL_OUT_PARAMS: Record<string, ParamSpec<SellOutFilter>> = {
 };
 
 /** Rows read from the database at a time: the file is written as they come, never held whole. */
-export const SELL_OUT_BATCH = 1000;
+const SELL_OUT_BATCH = 1000;
 
 type Column = 'hospital' | 'region' | 'department' | 'product' | 'code' | 'quantity';
 
@@ -53,7 +53,7 @@ const wordsOf = (locale: Locale) => WORDS[locale] ?? WORDS[Locale.ZH_CN];
 export const sellOutFileName = (locale: Locale): string => wordsOf(locale).file;
 
 /** A row of the sell-out list as the export reads it (sellOutQuery's columns and the product's code). */
-export interface SellOutExportRow {
+interface SellOutExportRow {
   hospitalId: string;
   hospitalName: string;
   regionName: string | null;
