@@ -75,3 +75,49 @@ test('an export the API refuses says why in a message, and the button is usable 
   await s.shot('exports-02-refused');
   expect(await page.getByRole('button', { name: '导出 Excel' }).isEnabled()).toBe(true);
 });
+
+// 渠道库存 › 销售流向: the regional head filters the sell-out by the CRP reagent and exports it; the
+// file holds the rows the filtered screen lists, in its order, with the same quantities as numbers.
+const CRP = 'C反应蛋白测定试剂盒（免疫比浊法）50人份';
+
+test('the sell-out filtered by a product exports to Excel row for row as the screen shows it', async () => {
+  s = await openBrowser(DESKTOP);
+  const { page } = s;
+  await page.goto(url('console', '/inventory?view=sellOut'));
+  await login(page, 'zhao.rh@huakang.demo');
+  await page.getByTestId('sell-out-row').first().waitFor();
+
+  await pickOption(page, page.getByRole('combobox', { name: '产品' }), CRP, 'C反应蛋白');
+  await page.waitForURL((u) => !!u.searchParams.get('product'));
+  // every row is the CRP reagent's once the filtered page has replaced the one shown while it loaded
+  await page.waitForFunction((name) => {
+    const rows = [...document.querySelectorAll('[data-testid="sell-out-row"]')];
+    return rows.length > 0 && rows.every((r) => r.querySelectorAll('td')[3]?.textContent === name);
+  }, CRP);
+  const shown = await page
+    .getByTestId('sell-out-row')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const total = Number((await page.getByTestId('sell-out-total').textContent())!.replace(/\D/g, ''));
+  await s.shot('exports-03-sell-out-filtered');
+
+  const [response, download] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/files/exports/sell-out.xlsx'),
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
+  expect(response.status()).toBe(200);
+  expect(new URL(response.url()).searchParams.get('product')).toBe(new URL(page.url()).searchParams.get('product'));
+  expect(download.suggestedFilename()).toBe('销售流向.xlsx');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const [header, ...rows] = (wb.worksheets[0].getSheetValues() as unknown[][]).slice(1).map((r) => r.slice(1));
+  expect(header).toEqual(['医院', '区域', '科室', '产品', '产品编码', '数量']);
+  expect(rows.length).toBe(total);
+  // the screen shows an empty name as —, its quantities as formatted numbers
+  const asShown = (r: unknown[]) => [r[0], r[1] ?? '—', r[2] ?? '—', r[3], r[5]];
+  expect(rows.slice(0, shown.length).map(asShown)).toEqual(
+    shown.map((cells) => [cells[0], cells[1], cells[2], cells[3], Number(cells[4].replace(/,/g, ''))]),
+  );
+  expect(rows.every((r) => r[3] === CRP && r[4] === 'HK-CRP-50' && typeof r[5] === 'number')).toBe(true);
+});

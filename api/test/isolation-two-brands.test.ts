@@ -114,7 +114,7 @@ test('acting for one brand, then the other, nothing of the other reaches the per
     for (const q of QUALIFICATIONS.filter((x) => x.distributorCode === other.distributorCode))
       expect(await file(`/qualifications/${q.id}`)).toBe(404);
     // the spreadsheet exports: this brand's rows alone (and the orders all of them); the report is the brand's
-    for (const name of ['orders.xlsx', 'receivables-aging.xlsx', 'audit.xlsx']) {
+    for (const name of ['orders.xlsx', 'receivables-aging.xlsx', 'audit.xlsx', 'sell-out.xlsx']) {
       const sheet = await fetchExport(t, client, name);
       expect([name, sheet.status]).toEqual([name, 200]);
       expectNone({ text: JSON.stringify(sheet.rows) } as GqlResult, markers, `${name} acting for ${acting.brandId}`);

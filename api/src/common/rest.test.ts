@@ -43,7 +43,7 @@ describe('file answers', () => {
     const template = await fetch(`${t.url}/files/templates/hospitals.xlsx`, { headers: headersOf(admin) });
     expect(template.status).toBe(200);
     expect(template.headers.get('x-content-type-options')).toBe('nosniff');
-    for (const name of ['orders', 'receivables-aging', 'training-completion', 'audit']) {
+    for (const name of ['orders', 'receivables-aging', 'training-completion', 'audit', 'sell-out']) {
       const sheet = await fetch(`${t.url}/files/exports/${name}.xlsx`, { headers: headersOf(admin) });
       expect([name, sheet.status, sheet.headers.get('x-content-type-options')]).toEqual([name, 200, 'nosniff']);
       await sheet.arrayBuffer();
@@ -133,6 +133,7 @@ describe('uploads and bodies answer coded JSON', () => {
       ['receivables-aging.xlsx?region=1', 'region'],
       ['training-completion.xlsx?by=YEAR', 'by'],
       ['audit.xlsx?from=yesterday', 'from'],
+      ['sell-out.xlsx?to=31.12.2026', 'to'],
     ]) {
       const res = await fetch(`${t.url}/files/exports/${path}`, { headers: headersOf(admin) });
       expect([path, res.status]).toEqual([path, 400]);

@@ -67,12 +67,17 @@ export async function scopeOfRequest(services: CoreServices, req: Request, roles
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A generated file as a private download with its (Chinese-safe) file name, never sniffed into something else. */
-export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
+/** The headers of a private download with its (Chinese-safe) file name, never sniffed into something else; a streamed file sets them first. */
+export function downloadHeaders(res: Response, name: string, contentType: string): void {
   res.setHeader('content-type', contentType);
   res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
   res.setHeader('cache-control', 'private, no-store');
   res.setHeader('x-content-type-options', 'nosniff');
+}
+
+/** A generated file as a private download (downloadHeaders). */
+export function sendDownload(res: Response, name: string, contentType: string, data: Buffer): void {
+  downloadHeaders(res, name, contentType);
   res.send(data);
 }
 

@@ -11,6 +11,7 @@ const EXPORTS = {
   receivablesAging: 'receivables-aging.xlsx',
   trainingCompletion: 'training-completion.xlsx',
   audit: 'audit.xlsx',
+  sellOut: 'sell-out.xlsx',
 } as const;
 export type ExportKind = keyof typeof EXPORTS;
 

@@ -28,4 +28,6 @@ export * from './inventory.entity';
 // the one writer of stock movements (the monthly sell-out upload writes through it)
 export { appendMovement } from './stock.service';
 export { parseUdi } from './udi';
-export { sellOutQuery } from './stock-reads.service';
+export { SELL_OUT_ORDER, sellOutQuery } from './stock-reads.service';
+// the sell-out list's filter, which its export reads from the URL (sellout-export.ts)
+export { SellOutFilter } from './inventory.inputs';

@@ -170,7 +170,7 @@ export class StockReadService {
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
     return this.page<SellOutRowType>(page, {
       ...sellOutQuery(scope, filter),
-      keys: ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'],
+      keys: [...SELL_OUT_ORDER],
       cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],
     });
   }
@@ -195,6 +195,9 @@ export class StockReadService {
     return { ...udi, product, onHand };
   }
 }
+
+/** The sell-out list's order (ascending) over sellOutQuery's rows `r`: by hospital name, then department and product; its keyset. */
+export const SELL_OUT_ORDER = ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'] as const;
 
 /**
  * The sell-out list's rows before paging: units sold out, net of hospitals' returns and reversals,

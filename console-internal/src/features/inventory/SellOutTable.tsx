@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
+import { ExportButton } from '../../components/ExportButton';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
 import { rowData } from '../../components/rowData';
@@ -11,7 +12,7 @@ import { ChannelSellOutDocument, type InventoryFilterOptionsQuery } from '../../
 
 const PAGE_SIZE = 20;
 
-/** Sell-out (流向) net of returns, per hospital, department and product: by region, product and days. */
+/** Sell-out (流向) net of returns, per hospital, department and product: by region, product and days; exported with the same filters. */
 export function SellOutTable({ options }: { options: InventoryFilterOptionsQuery | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -66,6 +67,7 @@ export function SellOutTable({ options }: { options: InventoryFilterOptionsQuery
           aria-label={t('channelStock.to')}
           style={{ width: 170 }}
         />
+        <ExportButton kind="sellOut" />
       </Flex>
       <PagedTable
         list={{ page, loading, error, refetch }}
