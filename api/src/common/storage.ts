@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import type { Config } from '../config';
 import { AppError, notFound } from './errors';
 
 /** A stored object's bytes, as a stream read as it is sent (never held whole in memory), and its size in bytes. */
@@ -87,6 +88,16 @@ async function missingAsCoded<T>(pending: Promise<T>): Promise<T> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw fileMissing();
     throw err;
   }
+}
+
+/**
+ * The configured backend: the object store when S3_* is set (its SDK loaded only then, so the
+ * embedded default starts without it), else the local directory.
+ */
+export async function openFileStorage(config: Pick<Config, 'filesDir' | 's3'>): Promise<FileStorage> {
+  if (!config.s3) return new LocalDiskStorage(config.filesDir);
+  const { S3Storage } = await import('./s3-storage.js');
+  return new S3Storage(config.s3);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { SessionService } from '../auth/session.service';
-import { LocalDiskStorage } from '../common/storage';
-import { S3Storage } from '../common/s3-storage';
+import type { FileStorage } from '../common/storage';
 import { modules } from '../modules';
 import type { AllServices, CoreServices, ModuleCore } from '../modules/module';
 
@@ -13,9 +12,7 @@ export type Services = CoreServices & AllServices<ReturnType<typeof modules>>;
  * One instance of each service per app; they hold no request state (the scope is an argument).
  * Each module's factory is given the services built before it (the list is in dependency order).
  */
-export function createServices(ds: DataSource, config: Config): Services {
-  // the object store when S3_* is set, else the local directory (the embedded default)
-  const storage = config.s3 ? new S3Storage(config.s3) : new LocalDiskStorage(config.filesDir);
+export function createServices(ds: DataSource, config: Config, storage: FileStorage): Services {
   const core: ModuleCore = { ds, config, storage };
   const services: Record<string, unknown> = {
     sessions: new SessionService(ds, config),
