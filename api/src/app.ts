@@ -23,6 +23,7 @@ import { audienceOf } from './auth/session.service';
 import { buildAppSchema } from './schema/build-schema';
 import { createLoaders } from './schema/loaders';
 import { Services, createServices } from './schema/services';
+import { openFileStorage } from './common/storage';
 import { JobQueue, ScheduledJob } from './common/jobs';
 import { forgetOldFailures } from './auth/rate-limiter';
 import { startOutboxDeliverer } from './modules/outbox';
@@ -78,7 +79,7 @@ export async function createApp(config: Config): Promise<App> {
   const ds = createDataSource(url, { poolSize: config.dbPoolSize, logSql: config.logSql });
   await ds.initialize();
   const onServer = await usePreparedStatements(ds);
-  const services = createServices(ds, config);
+  const services = createServices(ds, config, await openFileStorage(config));
   // warm sessions need the announcements of PostgreSQL (LISTEN); PGlite serves every socket one session
   if (onServer) await services.sessions.cache.start(url);
   const development = config.env === 'development';

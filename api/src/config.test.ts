@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 
+const S3 = { S3_BUCKET: 'files', S3_REGION: 'cn-north-1', S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' };
+
 describe('config', () => {
   test('defaults describe a local, embedded setup', () => {
     const c = loadConfig({});
@@ -45,9 +47,34 @@ describe('config', () => {
       /WEBHOOK_ALLOW_HOSTS must be a comma-separated list of host names; got "http:\/\/x"/,
     ],
     [{ CERTIFICATE_SECRET: 'short' }, /CERTIFICATE_SECRET must be at least 16 characters/],
+    [
+      { S3_BUCKET: 'files', S3_REGION: 'cn-north-1' },
+      /An object store needs S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY; missing S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    ],
+    [{ ...S3, S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must be an http\(s\) address; got "minio:9000"/],
+    [{ ...S3, S3_PRESIGN_ABOVE_BYTES: 'big' }, /S3_PRESIGN_ABOVE_BYTES must be a whole number/],
   ])('refuses %p with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  test('files stay in the local directory unless an object store is set', () => {
+    expect(loadConfig({}).s3).toBeUndefined();
+    expect(loadConfig({ ...S3, S3_ENDPOINT: 'http://127.0.0.1:9000/' }).s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'files',
+      region: 'cn-north-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      presignAboveBytes: undefined,
+      presignSeconds: 300,
+    });
+    expect(loadConfig({ ...S3, S3_PRESIGN_ABOVE_BYTES: '1048576', S3_FORCE_PATH_STYLE: 'false' }).s3).toMatchObject({
+      endpoint: undefined,
+      forcePathStyle: false,
+      presignAboveBytes: 1048576,
+    });
   });
 
   test('production turns secure cookies on and the SQL count header off', () => {

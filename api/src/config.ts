@@ -29,8 +29,10 @@ export interface Config {
   logSql: boolean;
   /** The longest a TEMPORARY authorization may run, in days. */
   maxTemporaryAuthorizationDays: number;
-  /** Where uploaded documents are kept (local disk storage). */
+  /** Where uploaded documents are kept when no object store is set (local disk storage). */
   filesDir: string;
+  /** An S3-compatible object store for uploaded files (S3_*): when set, it replaces filesDir. */
+  s3?: S3Settings;
   /** The most rows one spreadsheet export holds; past it the export is refused (TOO_MANY_ROWS), never cut. */
   maxExportRows: number;
   /** How often the job that issues last month's statements runs, in minutes (0: never, as in tests). */
@@ -80,6 +82,22 @@ export interface Config {
   metricsToken?: string;
 }
 
+/** The object store's address, bucket and keys (common/s3-storage.ts). */
+export interface S3Settings {
+  /** The store's address (MinIO, Ceph, a cloud's S3 endpoint); unset: AWS S3 for the region. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** bucket in the path (http://host/bucket/key), as most S3-compatible stores want; false: a virtual host per bucket */
+  forcePathStyle: boolean;
+  /** Files larger than this many bytes are answered with a redirect to a pre-signed URL; unset: every file streams through the API. */
+  presignAboveBytes?: number;
+  /** How long a pre-signed URL is good for, in seconds. */
+  presignSeconds: number;
+}
+
 export class ConfigError extends Error {}
 
 /** The development key for verification codes: codes made with it prove nothing outside a demo. */
@@ -126,6 +144,29 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false; got "${raw}"`);
 }
 
+const S3_REQUIRED = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** The object store, when any S3_* setting is given: then the bucket, region and keys must all be. */
+function s3(env: Env): S3Settings | undefined {
+  const given = Object.keys(env).filter((name) => name.startsWith('S3_') && env[name]);
+  if (given.length === 0) return undefined;
+  const missing = S3_REQUIRED.filter((name) => !env[name]);
+  if (missing.length)
+    throw new ConfigError(`An object store needs ${S3_REQUIRED.join(', ')}; missing ${missing.join(', ')}`);
+  const [bucket, region, accessKeyId, secretAccessKey] = S3_REQUIRED.map((name) => env[name] ?? '');
+  const presignAbove = env.S3_PRESIGN_ABOVE_BYTES;
+  return {
+    endpoint: env.S3_ENDPOINT ? url(env, 'S3_ENDPOINT', '') : undefined,
+    bucket,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', true),
+    presignAboveBytes: presignAbove ? int(env, 'S3_PRESIGN_ABOVE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER) : undefined,
+    presignSeconds: int(env, 'S3_PRESIGN_SECONDS', 300, 10, 7 * 24 * 3600),
+  };
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'test', 'production'].includes(nodeEnv)) {
@@ -157,6 +198,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logSql: bool(env, 'LOG_SQL', false),
     maxTemporaryAuthorizationDays: int(env, 'MAX_TEMPORARY_AUTHORIZATION_DAYS', 90, 1, 366),
     filesDir: path.resolve(env.FILES_DIR || path.join(repoRoot, '.data', 'files')),
+    s3: s3(env),
     maxExportRows: int(env, 'MAX_EXPORT_ROWS', 5000, 1, 100_000),
     statementJobMinutes: int(env, 'STATEMENT_JOB_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),
     trainingReminderMinutes: int(env, 'TRAINING_REMINDER_MINUTES', nodeEnv === 'test' ? 0 : 60, 0, 24 * 60),

@@ -6,8 +6,10 @@ import express, {
   type Response,
 } from 'express';
 import { ErrorCode, ErrorReason, Role } from '@medchannel/shared-schema';
+import { pipeline } from 'node:stream/promises';
 import { QueryFailedError } from 'typeorm';
 import { AppError, refusedByDatabase } from './errors';
+import { type StoredFile, inlineDisposition } from './storage';
 import { isCleanText } from './text';
 import { logOf } from './logger';
 import { audienceOf } from '../auth/session.service';
@@ -81,13 +83,27 @@ export function sendDownload(res: Response, name: string, contentType: string, d
   res.send(data);
 }
 
-/** A stored file shown in the browser (inline), private, never sniffed into something else. */
-export function sendInline(res: Response, file: { name: string; mime: string; data: Buffer }): void {
-  res.setHeader('content-type', file.mime);
-  res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+/**
+ * A stored file shown in the browser (inline), private, never sniffed into something else. Its
+ * bytes stream from the storage as they are sent; a large one in an object store that serves
+ * pre-signed URLs is a redirect there instead (the caller checked the viewer's scope either way).
+ */
+export async function sendInline(res: Response, file: StoredFile): Promise<void> {
   res.setHeader('cache-control', 'private, no-store');
+  const direct = await file.directUrl();
+  if (direct) return res.redirect(302, direct);
+  const { body, size } = await file.open();
+  res.setHeader('content-type', file.mime);
+  res.setHeader('content-disposition', inlineDisposition(file.name));
+  res.setHeader('content-length', String(size));
   res.setHeader('x-content-type-options', 'nosniff');
-  res.send(file.data);
+  try {
+    await pipeline(body, res);
+  } catch (err) {
+    // the headers are gone: a break (the client left, the store failed) can only end the response
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      logOf('http').warn({ err }, 'a file download broke off');
+  }
 }
 
 const uploadErrors =

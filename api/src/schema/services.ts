@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { SessionService } from '../auth/session.service';
-import { LocalDiskStorage } from '../common/storage';
+import type { FileStorage } from '../common/storage';
 import { modules } from '../modules';
 import type { AllServices, CoreServices, ModuleCore } from '../modules/module';
 
@@ -12,8 +12,8 @@ export type Services = CoreServices & AllServices<ReturnType<typeof modules>>;
  * One instance of each service per app; they hold no request state (the scope is an argument).
  * Each module's factory is given the services built before it (the list is in dependency order).
  */
-export function createServices(ds: DataSource, config: Config): Services {
-  const core: ModuleCore = { ds, config, storage: new LocalDiskStorage(config.filesDir) };
+export function createServices(ds: DataSource, config: Config, storage: FileStorage): Services {
+  const core: ModuleCore = { ds, config, storage };
   const services: Record<string, unknown> = {
     sessions: new SessionService(ds, config),
     maxExportRows: config.maxExportRows,

@@ -34,7 +34,7 @@ export function deliveryRoutes(services: DeliveryRouteServices): Router {
   router.get('/delivery-files/:id', async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, rolesFor('delivery.read'));
-      sendInline(res, await services.delivery.readFile(scope, String(req.params.id)));
+      await sendInline(res, await services.delivery.readFile(scope, String(req.params.id)));
     } catch (err) {
       sendError(res, err);
     }

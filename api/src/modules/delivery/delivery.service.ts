@@ -27,7 +27,7 @@ import { isUuid } from '../../common/ids';
 import { today } from '../../common/dates';
 import { Page, PageArgs, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import type { OpportunityService } from '../opportunity';
 import { User } from '../user';
 import { DeliveryFile, DeliveryMilestone, DeliveryProject } from './delivery.entity';
@@ -306,12 +306,11 @@ export class DeliveryService {
     });
   }
 
-  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async readFile(scope: Scope, id: string): Promise<StoredFile> {
     const found = isUuid(id)
       ? await this.visibleFiles(scope).addSelect('f.fileKey').andWhere('f.id = :id', { id }).getOne()
       : null;
-    const data = found ? await this.storage.get(found.fileKey) : null;
-    if (!found || !data) throw notFound('File');
-    return { name: found.fileName, mime: found.fileMime, data };
+    if (!found) throw notFound('File');
+    return new StoredFile(this.storage, found.fileKey, found.fileName, found.fileMime, found.fileSize);
   }
 }

@@ -4,7 +4,7 @@ import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { illegal, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { DisputeAttachment, StatementDispute } from './finance.entity';
 import type { StatementService } from './statement.service';
@@ -91,7 +91,7 @@ export class DisputeAttachmentService {
   }
 
   /** One attachment's bytes, for a viewer who may read its statement; anyone else: NOT_FOUND. */
-  async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async read(scope: Scope, id: string): Promise<StoredFile> {
     const visible = this.visibleDisputes(scope, 'a.dispute_id');
     const found = isUuid(id)
       ? await this.ds
@@ -102,8 +102,7 @@ export class DisputeAttachmentService {
           .andWhere(visible.sql, visible.params)
           .getOne()
       : null;
-    const data = found ? await this.storage.get(found.fileKey) : null;
-    if (!found || !data) throw notFound('Attachment');
-    return { name: found.fileName, mime: found.fileMime, data };
+    if (!found) throw notFound('Attachment');
+    return new StoredFile(this.storage, found.fileKey, found.fileName, found.fileMime, found.fileSize);
   }
 }

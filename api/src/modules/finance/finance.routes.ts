@@ -78,7 +78,7 @@ export function financeRoutes(services: FinanceRouteServices): Router {
   );
   router.get('/dispute-attachments/:id', async (req, res) => {
     try {
-      sendInline(
+      await sendInline(
         res,
         await services.disputeAttachments.read(await scopeOfRequest(services, req), String(req.params.id)),
       );

@@ -27,7 +27,7 @@ export function placementFileRoutes(services: PlacementRouteServices): Router {
   router.get('/stocktake-items/:id/photo', async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, rolesFor('stocktake.read'));
-      sendInline(res, await services.stocktakes.readPhoto(scope, String(req.params.id)));
+      await sendInline(res, await services.stocktakes.readPhoto(scope, String(req.params.id)));
     } catch (err) {
       sendError(res, err);
     }

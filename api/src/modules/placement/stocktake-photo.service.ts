@@ -5,7 +5,7 @@ import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { StocktakeItem } from './placement.entity';
 import { rawQuery } from './raw-page';
@@ -35,9 +35,10 @@ export class StocktakePhotoService {
           key: string | null;
           mime: string | null;
           name: string | null;
+          size: number | null;
         }>(
           this.ds,
-          `SELECT i.id, i.brand_id AS "brandId", c.status, i.photo_key AS key, i.photo_mime AS mime, i.photo_name AS name
+          `SELECT i.id, i.brand_id AS "brandId", c.status, i.photo_key AS key, i.photo_mime AS mime, i.photo_name AS name, i.photo_size AS size
              FROM stocktake_item i JOIN stocktake_campaign c ON c.id = i.campaign_id WHERE i.id = :id AND ${owned.sql}`,
           { ...owned.params, id },
         )
@@ -89,10 +90,10 @@ export class StocktakePhotoService {
     return item.id;
   }
 
-  async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async read(scope: Scope, id: string): Promise<StoredFile> {
     const item = await this.target(scope, id, false);
-    const data = item.key ? await this.storage.get(item.key) : null;
-    if (!data) throw notFound('Photo');
-    return { name: item.name ?? 'photo', mime: item.mime ?? 'application/octet-stream', data };
+    if (!item.key) throw notFound('Photo');
+    const mime = item.mime ?? 'application/octet-stream';
+    return new StoredFile(this.storage, item.key, item.name ?? 'photo', mime, item.size);
   }
 }

@@ -17,7 +17,7 @@ import {
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern } from '../../common/pagination';
-import { FileStorage } from '../../common/storage';
+import { FileStorage, StoredFile } from '../../common/storage';
 import { parseUdi } from '../inventory';
 import { StocktakeCampaign, StocktakeItem } from './placement.entity';
 import {
@@ -379,7 +379,7 @@ export class StocktakeService {
     return this.item(scope, await this.photos.attach(scope, id, fileName, data));
   }
 
-  readPhoto(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  readPhoto(scope: Scope, id: string): Promise<StoredFile> {
     return this.photos.read(scope, id);
   }
 }

@@ -31,7 +31,10 @@ export class QualificationPackService {
     for (const q of await this.qualifications.byDistributorIds(scope, [distributor.id])) {
       if (!q.fileName || (q.validTo && q.validTo < on)) continue;
       const file = await this.qualifications.readFile(scope, q.id);
-      entries.push({ name: `资质/${q.type}-${q.number.replace(/[\\/]/g, '_')}-${file.name}`, data: file.data });
+      entries.push({
+        name: `资质/${q.type}-${q.number.replace(/[\\/]/g, '_')}-${file.name}`,
+        data: await file.bytes(),
+      });
     }
     const grants = (await this.authorizations.byDistributorIds(scope, [distributor.id])).filter((g) =>
       [AuthorizationStatus.ACTIVE, AuthorizationStatus.SCHEDULED].includes(statusOn(g, on)),

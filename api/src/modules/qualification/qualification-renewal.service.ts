@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DeviceClass, QualificationType } from '@medchannel/shared-schema';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { isUuid } from '../../common/ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -221,12 +221,12 @@ export class QualificationRenewalService {
     });
   }
 
-  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async readFile(scope: Scope, id: string): Promise<StoredFile> {
     const r = isUuid(id)
       ? await this.scoped(scope).addSelect('qr.fileKey').andWhere('qr.id = :id', { id }).getOne()
       : null;
-    const data = r?.fileKey ? await this.storage.get(r.fileKey) : null;
-    if (!r || !data) throw notFound('Document');
-    return { name: r.fileName ?? 'document', mime: r.fileMime ?? 'application/octet-stream', data };
+    if (!r?.fileKey) throw notFound('Document');
+    const mime = r.fileMime ?? 'application/octet-stream';
+    return new StoredFile(this.storage, r.fileKey, r.fileName ?? 'document', mime, r.fileSize);
   }
 }

@@ -88,7 +88,7 @@ export function qualificationFileRoutes(services: QualificationRouteServices): R
       const source = (await services.qualificationRenewals.exists(scope, id))
         ? services.qualificationRenewals
         : services.qualifications;
-      sendInline(res, await source.readFile(scope, id));
+      await sendInline(res, await source.readFile(scope, id));
     } catch (err) {
       sendError(res, err);
     }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { isUuid } from '../../common/ids';
 import { Scope, applyScope } from '../../auth/scope';
 import { audit } from '../../common/audit';
@@ -82,13 +82,13 @@ export class QualificationService {
   }
 
   /** The stored scan, for someone who may see the qualification. */
-  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async readFile(scope: Scope, id: string): Promise<StoredFile> {
     const q = isUuid(id)
       ? await this.scoped(scope).addSelect('q.fileKey').andWhere('q.id = :id', { id }).getOne()
       : null;
-    const data = q?.fileKey ? await this.storage.get(q.fileKey) : null;
-    if (!q || !data) throw notFound('Document');
-    return { name: q.fileName ?? 'document', mime: q.fileMime ?? 'application/octet-stream', data };
+    if (!q?.fileKey) throw notFound('Document');
+    const mime = q.fileMime ?? 'application/octet-stream';
+    return new StoredFile(this.storage, q.fileKey, q.fileName ?? 'document', mime, q.fileSize);
   }
 
   byIds(scope: Scope, ids: readonly string[], em?: EntityManager): Promise<Qualification[]> {

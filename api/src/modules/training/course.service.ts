@@ -12,7 +12,7 @@ import { audit } from '../../common/audit';
 import { AppError, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { assertVersion } from '../../common/versioning';
 import { Course, CourseFile, CourseVersion } from './training.entity';
 import { CourseContentInput, CourseFilter } from './training.inputs';
@@ -251,7 +251,7 @@ export class CourseService {
   }
 
   /** A material file, for someone who may see its course (a partner: a published one). */
-  async readFile(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async readFile(scope: Scope, id: string): Promise<StoredFile> {
     const qb = this.ds
       .getRepository(CourseFile)
       .createQueryBuilder('f')
@@ -259,9 +259,8 @@ export class CourseService {
       .innerJoin(Course, 'c', 'c.id = f.course_id')
       .where('f.id = :id', { id });
     const file = isUuid(id) ? await applyScope(qb, scope, 'course', 'c').getOne() : null;
-    const data = file ? await this.storage.get(file.fileKey) : null;
-    if (!file || !data) throw notFound('File');
-    return { name: file.fileName, mime: file.fileMime, data };
+    if (!file) throw notFound('File');
+    return new StoredFile(this.storage, file.fileKey, file.fileName, file.fileMime, file.fileSize);
   }
 
   filesByIds(scope: Scope, ids: readonly string[]): Promise<CourseFile[]> {

@@ -44,7 +44,10 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
 
   router.get('/course-files/:id', async (req, res) => {
     try {
-      sendInline(res, await services.courses.readFile(await scopeOfRequest(services, req), String(req.params.id)));
+      await sendInline(
+        res,
+        await services.courses.readFile(await scopeOfRequest(services, req), String(req.params.id)),
+      );
     } catch (err) {
       sendError(res, err);
     }

@@ -3,7 +3,7 @@ import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { Trial, TrialEvent } from './trial.entity';
 import { TrialService } from './trial.service';
@@ -66,12 +66,12 @@ export class TrialAgreementService {
   }
 
   /** The stored agreement, for someone who sees the trial. */
-  async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async read(scope: Scope, id: string): Promise<StoredFile> {
     const t = isUuid(id)
       ? await this.trials.scoped(scope).addSelect('t.agreementKey').andWhere('t.id = :id', { id }).getOne()
       : null;
-    const data = t?.agreementKey ? await this.storage.get(t.agreementKey) : null;
-    if (!t || !data) throw notFound('Document');
-    return { name: t.agreementName ?? 'agreement', mime: t.agreementMime ?? 'application/octet-stream', data };
+    if (!t?.agreementKey) throw notFound('Document');
+    const mime = t.agreementMime ?? 'application/octet-stream';
+    return new StoredFile(this.storage, t.agreementKey, t.agreementName ?? 'agreement', mime, t.agreementSize);
   }
 }

@@ -27,7 +27,7 @@ export function trialFileRoutes(services: TrialRouteServices): Router {
   router.get('/trials/:id/agreement', async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, rolesFor('trial.read'));
-      sendInline(res, await services.trialAgreements.read(scope, String(req.params.id)));
+      await sendInline(res, await services.trialAgreements.read(scope, String(req.params.id)));
     } catch (err) {
       sendError(res, err);
     }

@@ -3,7 +3,7 @@ import { Scope } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { notAParticipant, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { FileStorage, checkUpload, keptFileName } from '../../common/storage';
+import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { VisitAttachment, VisitNote } from './visit-note.entity';
 import { ofVisibleNotes } from './visit-note.service';
@@ -81,12 +81,11 @@ export class VisitAttachmentService {
     });
   }
 
-  async read(scope: Scope, id: string): Promise<{ name: string; mime: string; data: Buffer }> {
+  async read(scope: Scope, id: string): Promise<StoredFile> {
     const found = isUuid(id)
       ? await this.visible(scope).addSelect('a.fileKey').andWhere('a.id = :id', { id }).getOne()
       : null;
-    const data = found ? await this.storage.get(found.fileKey) : null;
-    if (!found || !data) throw notFound('Attachment');
-    return { name: found.fileName, mime: found.fileMime, data };
+    if (!found) throw notFound('Attachment');
+    return new StoredFile(this.storage, found.fileKey, found.fileName, found.fileMime, found.fileSize);
   }
 }

@@ -80,7 +80,7 @@ export function visitFileRoutes(services: VisitRouteServices): Router {
   router.get('/visit-attachments/:id', async (req, res) => {
     try {
       const file = await services.visitAttachments.read(await scopeOfRequest(services, req), String(req.params.id));
-      sendInline(res, file);
+      await sendInline(res, file);
     } catch (err) {
       sendError(res, err);
     }
