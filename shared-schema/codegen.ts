@@ -15,11 +15,12 @@ function hasDocuments(app: (typeof APPS)[number]): boolean {
 }
 
 /**
- * web-shared's features that load with a lazy screen only (src/opportunities: trials and tenders)
+ * web-shared's features that load with a lazy screen only (src/opportunities: trials and tenders;
+ * src/placements: a placed instrument's record and actions)
  * get a generated module of their own under src/gql/<feature>/: one module lands in one chunk, and
  * web-shared's main one is in every app's first load (the session's operations).
  */
-const LAZY_SHARED = ['opportunities'] as const;
+const LAZY_SHARED = ['opportunities', 'placements'] as const;
 
 const OUTPUT = {
   preset: 'client',

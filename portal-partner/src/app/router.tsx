@@ -41,6 +41,7 @@ const page = {
   sellOutUpload: retryingLazy(() => import('../features/inventory/SellOutUploadPage')),
   placements: retryingLazy(() => import('../features/placements/PlacementsPage')),
   newPlacement: retryingLazy(() => import('../features/placements/NewPlacementPage')),
+  placement: retryingLazy(() => import('../features/placements/PlacementDetailPage')),
   targets: retryingLazy(() => import('../features/targets/TargetsPage')),
   insights: retryingLazy(() => import('../features/insights/OwnerInsightsPage')),
 };
@@ -93,6 +94,7 @@ export const router = createAppRouter({
     // 投放设备: the placed instruments and the stocktake task (confirm by scan and photo).
     { path: '/placements', feature: 'placements', page: page.placements },
     { path: '/placements/new', feature: 'placements', page: page.newPlacement },
+    { path: '/placements/:id', feature: 'placements', page: page.placement },
     // 年度目标: the owner's targets (accept or counter a proposal) and the sell-in against them.
     { path: '/targets', feature: 'targets', page: page.targets },
     // 经营概览: the owner's overdue, training readiness and open commitments, reached from the home page.

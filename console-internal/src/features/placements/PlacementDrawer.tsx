@@ -1,14 +1,21 @@
 import { useState } from 'react';
-import { Button, Descriptions, Drawer, Flex, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Flex, Tag } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { PlacementDetailDocument } from '../../gql/graphql';
-import { PlacementActionModal, type PlacementAction } from './PlacementActionModal';
+import {
+  CommitmentMonths,
+  PLACEMENT_ACTIONS,
+  PlacementActionModal,
+  PlacementDetailDocument,
+  PlacementHistory,
+  type PlacementAction,
+} from '@medchannel/web-shared/placements';
+import { RelocateFields } from './RelocateFields';
 
-const ACTIONS: PlacementAction[] = ['relocate', 'replace', 'return'];
+const RELOAD = ['PlacementDetail', 'Placements'];
 
 /** One placed instrument: its agreement, its history (placed, moved, replaced, returned) and each month's reagents against the commitment. */
 export function PlacementDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -29,15 +36,26 @@ export function PlacementDrawer({ id, onClose }: { id: string | null; onClose: (
         <>
           {manages && p.status === 'PLACED' && (
             <Flex gap={8} style={{ marginBottom: 16 }} data-testid="placement-actions">
-              {ACTIONS.map((a) => (
+              {PLACEMENT_ACTIONS.map((a) => (
                 <Button key={a} danger={a === 'return'} onClick={() => setAction(a)}>
-                  {t(`placements.action.${a}`)}
+                  {t(`placementDetail.action.${a}`)}
                 </Button>
               ))}
             </Flex>
           )}
-          <PlacementActionModal placement={p} action={action} onClose={() => setAction(null)} />
+          <PlacementActionModal
+            placement={p}
+            action={action}
+            onClose={() => setAction(null)}
+            reload={RELOAD}
+            relocateFields={(form) => <RelocateFields form={form} />}
+          />
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('placements.status')}>
+              <Tag color={p.status === 'PLACED' ? 'blue' : 'default'} data-testid="placement-status">
+                {t(`placements.statusOptions.${p.status}`)}
+              </Tag>
+            </Descriptions.Item>
             <Descriptions.Item label={t('placements.distributor')}>{p.distributorName}</Descriptions.Item>
             <Descriptions.Item label={t('placements.place')}>
               {p.hospitalName ? `${p.hospitalName} · ${p.departmentName}` : '—'}
@@ -52,48 +70,8 @@ export function PlacementDrawer({ id, onClose }: { id: string | null; onClose: (
               {format.date(p.startsOn)} – {format.date(p.endsOn)}
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5}>{t('placements.commitmentTitle')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="month"
-            pagination={false}
-            dataSource={p.commitment}
-            data-testid="placement-commitment"
-            style={{ marginBottom: 16 }}
-            columns={[
-              { title: t('placements.month'), key: 'm', render: (_, m) => m.month },
-              {
-                title: t('placements.committed'),
-                key: 'c',
-                align: 'right',
-                render: (_, m) => format.number(m.committed),
-              },
-              { title: t('placements.actual'), key: 'a', align: 'right', render: (_, m) => format.number(m.actual) },
-              {
-                title: '',
-                key: 's',
-                render: (_, m) => m.shortfall && <Tag color="red">{t('placements.shortfall')}</Tag>,
-              },
-            ]}
-          />
-          <Typography.Title level={5}>{t('placements.history')}</Typography.Title>
-          <Timeline
-            data-testid="placement-history"
-            items={p.history.map((e) => ({
-              key: e.id,
-              content: (
-                <>
-                  <Typography.Text strong>{t(`placements.event.${e.kind}`)}</Typography.Text>{' '}
-                  {format.date(e.occurredOn)} · {e.serialNo} ·{' '}
-                  {e.hospitalName ? `${e.hospitalName} ${e.departmentName}` : '—'}
-                  <div className="mc-muted">
-                    {e.actorName}
-                    {e.note && ` · ${e.note}`}
-                  </div>
-                </>
-              ),
-            }))}
-          />
+          <CommitmentMonths months={p.commitment} />
+          <PlacementHistory events={p.history} />
         </>
       )}
     </Drawer>

@@ -19,18 +19,18 @@ export function RelocateFields<V extends { hospitalId?: string; departmentId?: s
   const departments = options.data?.hospital?.departments ?? [];
   return (
     <>
-      <Form.Item name="hospitalId" label={t('placements.newHospital')} rules={[{ required: true }]}>
+      <Form.Item name="hospitalId" label={t('placementDetail.newHospital')} rules={[{ required: true }]}>
         <HospitalPicker
-          placeholder={t('placements.newHospital')}
+          placeholder={t('placementDetail.newHospital')}
           testId="placement-hospital"
           onChange={() => form.setFieldValue('departmentId' as never, undefined as never)}
         />
       </Form.Item>
-      <Form.Item name="departmentId" label={t('placements.newDepartment')} rules={[{ required: true }]}>
+      <Form.Item name="departmentId" label={t('placementDetail.newDepartment')} rules={[{ required: true }]}>
         <Select
           disabled={!hospitalId}
           loading={options.loading}
-          notFoundContent={options.error ? t('placements.departmentsFailed') : undefined}
+          notFoundContent={options.error ? t('placementDetail.departmentsFailed') : undefined}
           options={departments.map((d) => ({ value: d.id, label: d.name }))}
           data-testid="placement-department"
         />

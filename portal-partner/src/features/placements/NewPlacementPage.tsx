@@ -1,5 +1,4 @@
 import './strings';
-import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Segmented, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +8,12 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { FailureAlert, chinaToday, useFormSubmit } from '@medchannel/web-shared/kernel';
 import {
   PlaceInstrumentDocument,
-  PlacementPlacesDocument,
+  PlacementReagentLinesDocument,
   StocktakeProductOptionsDocument,
   type CommitmentPeriod,
 } from '../../gql/graphql';
 import { PLACEMENT_ERRORS } from './placementErrors';
+import { HospitalDepartmentFields } from './HospitalDepartmentFields';
 import { ScanSerial } from './ScanSerial';
 
 interface Values {
@@ -35,10 +35,8 @@ export default function NewPlacementPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [search, setSearch] = useState('');
-  const places = useQuery(PlacementPlacesDocument, { variables: { search: search.trim() || null } });
+  const lines = useQuery(PlacementReagentLinesDocument);
   const products = useQuery(StocktakeProductOptionsDocument);
-  const hospitalId = Form.useWatch('hospitalId', form);
   const [place, { loading }] = useMutation(PlaceInstrumentDocument, { refetchQueries: ['MyPlacements'] });
   const { shell, clearFailure } = useFormSubmit<Values>({
     form,
@@ -61,9 +59,6 @@ export default function NewPlacementPage() {
       void navigate('/placements');
     },
   });
-  const [hospitals, setHospitals] = useState<NonNullable<typeof places.data>['hospitals']['nodes']>([]);
-  const shown = places.data?.hospitals.nodes ?? hospitals;
-  const departments = [...shown, ...hospitals].find((h) => h.id === hospitalId)?.departments ?? [];
   const select = { size: 'large' as const, showSearch: true, optionFilterProp: 'label' };
   return (
     <>
@@ -97,31 +92,15 @@ export default function NewPlacementPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item name="hospitalId" label={t('placement.hospital')} rules={[{ required: true }]}>
-            <Select
-              size="large"
-              showSearch={{ filterOption: false, onSearch: setSearch }}
-              loading={places.loading}
-              notFoundContent={places.error ? errorMessage(t, places.error) : t('placement.noHospital')}
-              options={shown.map((h) => ({ value: h.id, label: h.name }))}
-              onChange={() => {
-                setHospitals(shown);
-                form.setFieldValue('departmentId', undefined);
-              }}
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label={t('placement.department')} rules={[{ required: true }]}>
-            <Select
-              size="large"
-              disabled={!hospitalId}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
+          <HospitalDepartmentFields
+            form={form}
+            labels={{ hospital: t('placement.hospital'), department: t('placement.department') }}
+          />
           <Typography.Title level={5}>{t('placement.agreement')}</Typography.Title>
           <Form.Item name="reagentLineId" label={t('placement.reagentLine')} rules={[{ required: true }]}>
             <Select
               {...select}
-              options={(places.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              options={(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))}
             />
           </Form.Item>
           <Form.Item name="commitmentPeriod" label={t('placement.commitmentPeriod')}>

@@ -2,7 +2,7 @@ import './strings';
 import { Button, Card, Flex, Segmented, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
@@ -69,7 +69,7 @@ function PlacementRow({ p }: { p: MyPlacementRowFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="pp-item" data-testid="placement-row">
+    <Link to={`/placements/${p.id}`} className="pp-item pp-row" data-testid="placement-row">
       <Flex justify="space-between" align="center" gap={8}>
         <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
           {p.productName}
@@ -94,6 +94,6 @@ function PlacementRow({ p }: { p: MyPlacementRowFragment }) {
       <div className="pp-item-line pp-muted">
         {t('placement.period', { from: format.date(p.startsOn), to: format.date(p.endsOn) })}
       </div>
-    </div>
+    </Link>
   );
 }
