@@ -33,7 +33,7 @@ import {
   VisitNoteFilter,
   WriteVisitNoteInput,
 } from './visit-note.inputs';
-import { found, placeOf } from './co-visit.resolver';
+import { contactsOf, departmentOf, found } from './co-visit.resolver';
 import { Can } from '../../auth/can';
 
 @Resolver(() => VisitNoteType)
@@ -139,14 +139,13 @@ export class VisitNoteResolver {
   }
 
   @FieldResolver(() => HospitalDepartmentType, { nullable: true })
-  async department(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
-    return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).department;
+  department(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
+    return departmentOf(ctx, n.hospitalId, n.departmentId);
   }
 
   @FieldResolver(() => [VisitContactType])
-  async contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
-    const { contacts } = await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds);
-    return contacts.map((c) => ({ id: c.id, name: c.name, title: c.title }));
+  contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
+    return contactsOf(ctx, n.hospitalId, n.contactIds);
   }
 
   @FieldResolver(() => DistributorType, { nullable: true })

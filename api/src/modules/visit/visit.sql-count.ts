@@ -24,8 +24,8 @@ export const SQL_COUNT: SqlCountTable = {
     {
       name: 'the team’s co-visits',
       as: (brand) => brand.adminEmail,
-      max: 13,
-      jitter: 1,
+      // the session and one statement (co-visit-page.ts)
+      max: 2,
       query: `query($n: Int!) { teamCoVisits(first: $n) { totalCount nodes { ${CO_VISIT_TREE} } } }`,
     },
     {
