@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CommitmentStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { primeVisitNotePage, visitNotePageParts } from './visit-note-page';
 import { DistributorType } from '../distributor';
 import { Distributor } from '../distributor';
 import { HospitalDepartmentType, HospitalType } from '../hospital';
@@ -42,12 +45,15 @@ export class VisitNoteResolver {
   @Query(() => VisitNoteConnection, {
     description: 'Notes the viewer may read (author, CC, management chain), newest visit first',
   })
-  visitNotes(
+  async visitNotes(
     @Args() page: PageArgs,
     @Arg('filter', () => VisitNoteFilter, { nullable: true }) filter: VisitNoteFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<VisitNote>> {
-    return ctx.services.visitNotes.list(requireScope(ctx), page, filter);
+    const parts = visitNotePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.visitNotes.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeVisitNotePage(loadersOf(ctx), found.nodes) };
   }
 
   @Authorized()

@@ -31,16 +31,16 @@ export const SQL_COUNT: SqlCountTable = {
     {
       name: 'visit notes with their CC list, tasks, commitments and comments',
       as: (brand) => brand.adminEmail,
-      max: 17,
-      jitter: 1,
+      // the session and one statement (visit-note-page.ts)
+      max: 2,
       query: `query($n: Int!) { visitNotes(first: $n) { totalCount nodes { ${NOTE_TREE} } } }`,
     },
     {
       name: 'visit notes CC’d to me (portal)',
       audience: Audience.PORTAL,
       as: (brand) => brand.ownerEmail,
-      max: 17,
-      jitter: 1,
+      // the session and one statement (visit-note-page.ts)
+      max: 2,
       query: `query($n: Int!) { visitNotes(first: $n) { totalCount nodes { ${NOTE_TREE} } } }`,
     },
     {
