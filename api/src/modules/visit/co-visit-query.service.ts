@@ -4,10 +4,11 @@ import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { addDays, daysBetween } from '../../common/dates';
-import { Page, PageArgs, paginate } from '../../common/pagination';
+import { Page, PageArgs, paginateTree } from '../../common/pagination';
 import { withinRegion } from '../region';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
 import { MyCoVisitsArgs, TeamCoVisitFilter } from './co-visit.inputs';
+import { CoVisitNode, CoVisitPageParts, coVisitPageTree } from './co-visit-page';
 
 /** A calendar day in China time as a timestamptz bound. */
 const dayStart = (date: string) => `${date}T00:00:00+08:00`;
@@ -85,8 +86,16 @@ export class CoVisitQueryService {
       );
   }
 
-  /** A regional head's (or admin's) view of the team's plans: their own and those of the people they manage. */
-  team(scope: Scope, page: PageArgs, filter: TeamCoVisitFilter = {}): Promise<Page<CoVisit>> {
+  /**
+   * A regional head's (or admin's) view of the team's plans: their own and those of the people they
+   * manage; each row with the `parts` the request asks of it, in one statement (co-visit-page.ts).
+   */
+  team(
+    scope: Scope,
+    page: PageArgs,
+    filter: TeamCoVisitFilter = {},
+    parts: CoVisitPageParts,
+  ): Promise<Page<CoVisitNode>> {
     const qb = this.scoped(scope);
     if (filter.from) qb.andWhere('cv.starts_at >= :from', { from: dayStart(filter.from) });
     if (filter.to) qb.andWhere('cv.starts_at < :to', { to: dayStart(addDays(filter.to, 1)) });
@@ -100,9 +109,16 @@ export class CoVisitQueryService {
       qb.andWhere(`cv.hospital_id IN (SELECT th.id FROM hospital th WHERE ${withinRegion('th.region_id')})`, {
         regionId: filter.regionId,
       });
-    return paginate(qb, page, [
-      { column: 'cv.starts_at', value: (v) => v.startsAt.toISOString() },
-      { column: 'cv.id', value: (v) => v.id },
-    ]);
+    return paginateTree(
+      qb,
+      page,
+      [
+        { column: 'cv.starts_at', value: (v) => v.startsAt.toISOString() },
+        { column: 'cv.id', value: (v) => v.id },
+      ],
+      'ASC',
+      coVisitPageTree(this.ds, scope, parts),
+      (n) => n.coVisit,
+    );
   }
 }

@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CoVisitStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { coVisitPageParts, primeCoVisitPage } from './co-visit-page';
 import { DistributorType } from '../distributor';
 import { Distributor } from '../distributor';
 import { HospitalDepartmentType, HospitalType } from '../hospital';
@@ -31,17 +34,26 @@ import {
 } from './co-visit.inputs';
 import { Can } from '../../auth/can';
 
-/** Where the department and contacts of a visit are looked up: the hospital's own, in scope. */
-export async function placeOf(ctx: GqlContext, hospitalId: string, departmentId: string | null, contactIds: string[]) {
-  const loaders = loadersOf(ctx);
-  const [departments, contacts] = await Promise.all([
-    loaders.departmentsByHospitalId.load(hospitalId),
-    loaders.contactsByHospitalId.load(hospitalId),
-  ]);
-  return {
-    department: departments.find((d) => d.id === departmentId) ?? null,
-    contacts: contacts.filter((c) => contactIds.includes(c.id)),
-  };
+/** The department of a visit (or note): one of the hospital's own, in scope. */
+export async function departmentOf(
+  ctx: GqlContext,
+  hospitalId: string,
+  departmentId: string | null,
+): Promise<HospitalDepartment | null> {
+  if (!departmentId) return null;
+  const departments = await loadersOf(ctx).departmentsByHospitalId.load(hospitalId);
+  return departments.find((d) => d.id === departmentId) ?? null;
+}
+
+/** The contacts of a visit (or note): the hospital's own, in scope, in their loader's order. */
+export async function contactsOf(
+  ctx: GqlContext,
+  hospitalId: string,
+  contactIds: string[],
+): Promise<VisitContactType[]> {
+  if (!contactIds.length) return [];
+  const contacts = await loadersOf(ctx).contactsByHospitalId.load(hospitalId);
+  return contacts.filter((c) => contactIds.includes(c.id)).map((c) => ({ id: c.id, name: c.name, title: c.title }));
 }
 
 /** What a loadMany found (a hidden or missing key loads as null). */
@@ -62,12 +74,15 @@ export class CoVisitResolver {
   @Query(() => CoVisitConnection, {
     description: 'A regional head’s view of the team’s visits: theirs and those of the people they manage',
   })
-  teamCoVisits(
+  async teamCoVisits(
     @Args() page: PageArgs,
     @Arg('filter', () => TeamCoVisitFilter, { nullable: true }) filter: TeamCoVisitFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<CoVisit>> {
-    return ctx.services.coVisitQueries.team(requireScope(ctx), page, filter);
+    const parts = coVisitPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.coVisitQueries.team(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeCoVisitPage(loadersOf(ctx), found.nodes) };
   }
 
   @Authorized()
@@ -131,14 +146,13 @@ export class CoVisitResolver {
   }
 
   @FieldResolver(() => HospitalDepartmentType, { nullable: true })
-  async department(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
-    return (await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds)).department;
+  department(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
+    return departmentOf(ctx, v.hospitalId, v.departmentId);
   }
 
   @FieldResolver(() => [VisitContactType])
-  async contacts(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
-    const { contacts } = await placeOf(ctx, v.hospitalId, v.departmentId, v.contactIds);
-    return contacts.map((c) => ({ id: c.id, name: c.name, title: c.title }));
+  contacts(@Root() v: CoVisit, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
+    return contactsOf(ctx, v.hospitalId, v.contactIds);
   }
 
   @FieldResolver(() => [ProductType])

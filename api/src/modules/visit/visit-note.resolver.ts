@@ -1,7 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CommitmentStatus } from '@medchannel/shared-schema';
 import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
+import { primeVisitNotePage, visitNotePageParts } from './visit-note-page';
 import { DistributorType } from '../distributor';
 import { Distributor } from '../distributor';
 import { HospitalDepartmentType, HospitalType } from '../hospital';
@@ -33,7 +36,7 @@ import {
   VisitNoteFilter,
   WriteVisitNoteInput,
 } from './visit-note.inputs';
-import { found, placeOf } from './co-visit.resolver';
+import { contactsOf, departmentOf, found } from './co-visit.resolver';
 import { Can } from '../../auth/can';
 
 @Resolver(() => VisitNoteType)
@@ -42,12 +45,15 @@ export class VisitNoteResolver {
   @Query(() => VisitNoteConnection, {
     description: 'Notes the viewer may read (author, CC, management chain), newest visit first',
   })
-  visitNotes(
+  async visitNotes(
     @Args() page: PageArgs,
     @Arg('filter', () => VisitNoteFilter, { nullable: true }) filter: VisitNoteFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<VisitNote>> {
-    return ctx.services.visitNotes.list(requireScope(ctx), page, filter);
+    const parts = visitNotePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.visitNotes.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeVisitNotePage(loadersOf(ctx), found.nodes) };
   }
 
   @Authorized()
@@ -139,14 +145,13 @@ export class VisitNoteResolver {
   }
 
   @FieldResolver(() => HospitalDepartmentType, { nullable: true })
-  async department(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
-    return (await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds)).department;
+  department(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<HospitalDepartment | null> {
+    return departmentOf(ctx, n.hospitalId, n.departmentId);
   }
 
   @FieldResolver(() => [VisitContactType])
-  async contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
-    const { contacts } = await placeOf(ctx, n.hospitalId, n.departmentId, n.contactIds);
-    return contacts.map((c) => ({ id: c.id, name: c.name, title: c.title }));
+  contacts(@Root() n: VisitNote, @Ctx() ctx: GqlContext): Promise<VisitContactType[]> {
+    return contactsOf(ctx, n.hospitalId, n.contactIds);
   }
 
   @FieldResolver(() => DistributorType, { nullable: true })

@@ -4,7 +4,7 @@ import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { badInput, notAParticipant, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
 import type { NotificationService } from '../notification';
@@ -13,6 +13,7 @@ import { VisitComment, VisitNote, VisitNoteCc, VisitTask } from './visit-note.en
 import { CcVisitNoteArgs, CommentOnVisitNoteArgs, SetVisitTaskDoneArgs, VisitNoteFilter } from './visit-note.inputs';
 import { namedPeople } from '../user';
 import { KEY_REUSED } from './co-visit.service';
+import { VisitNoteNode, VisitNotePageParts, visitNotePageTree } from './visit-note-page';
 
 /** `column IN (the visit notes the viewer may see)`, for rows that hang off a note. */
 export function ofVisibleNotes(scope: Scope, column: string): { sql: string; params: Record<string, unknown> } {
@@ -51,9 +52,14 @@ export class VisitNoteService {
     return applyScope(em.getRepository(VisitNote).createQueryBuilder('vn'), scope, 'visitNote');
   }
 
-  list(scope: Scope, page: PageArgs, filter: VisitNoteFilter = {}): Promise<Page<VisitNote>> {
-    // newest visits first
-    return paginate(
+  /** Newest visits first; each row with the `parts` the request asks of it, in one statement (visit-note-page.ts). */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: VisitNoteFilter = {},
+    parts: VisitNotePageParts,
+  ): Promise<Page<VisitNoteNode>> {
+    return paginateTree(
       this.listQuery(scope, filter),
       page,
       [
@@ -61,6 +67,8 @@ export class VisitNoteService {
         { column: 'vn.id', value: (n) => n.id },
       ],
       'DESC',
+      visitNotePageTree(this.ds, scope, parts),
+      (n) => n.note,
     );
   }
 

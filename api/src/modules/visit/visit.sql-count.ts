@@ -24,23 +24,23 @@ export const SQL_COUNT: SqlCountTable = {
     {
       name: 'the team’s co-visits',
       as: (brand) => brand.adminEmail,
-      max: 13,
-      jitter: 1,
+      // the session and one statement (co-visit-page.ts)
+      max: 2,
       query: `query($n: Int!) { teamCoVisits(first: $n) { totalCount nodes { ${CO_VISIT_TREE} } } }`,
     },
     {
       name: 'visit notes with their CC list, tasks, commitments and comments',
       as: (brand) => brand.adminEmail,
-      max: 17,
-      jitter: 1,
+      // the session and one statement (visit-note-page.ts)
+      max: 2,
       query: `query($n: Int!) { visitNotes(first: $n) { totalCount nodes { ${NOTE_TREE} } } }`,
     },
     {
       name: 'visit notes CC’d to me (portal)',
       audience: Audience.PORTAL,
       as: (brand) => brand.ownerEmail,
-      max: 17,
-      jitter: 1,
+      // the session and one statement (visit-note-page.ts)
+      max: 2,
       query: `query($n: Int!) { visitNotes(first: $n) { totalCount nodes { ${NOTE_TREE} } } }`,
     },
     {
