@@ -71,7 +71,8 @@ export const NOTICE_ENTITY: Record<NotificationKind, NoticeEntity> = {
 /** A record's page from its id and the notice's params (a tender's opportunity, a document's distributor). */
 export type NoticePathOf = (id: string, params?: Readonly<Record<string, string>>) => string;
 
-const at = (path: string) => (id: string) => `${path}/${encodeURIComponent(id)}`;
+// Plain functions, no call at the module's top: the apps' bundlers leave the map out of a first load that does not use it.
+const enc = encodeURIComponent;
 const opportunityOf = (p: Readonly<Record<string, string>>) =>
   p.opportunityId ? `/opportunities/${encodeURIComponent(p.opportunityId)}` : '/opportunities';
 const distributorOf = (_id: string, p: Readonly<Record<string, string>> = {}) =>
@@ -79,40 +80,40 @@ const distributorOf = (_id: string, p: Readonly<Record<string, string>> = {}) =>
 
 /** The portal's pages of each record; null: the portal has no page for it. */
 export const PORTAL_PATHS = {
-  order: at('/orders'),
-  statement: at('/statements'),
-  course: at('/training/courses'),
-  co_visit: at('/visits/co-visits'),
-  visit_note: at('/visits/notes'),
+  order: (id: string) => `/orders/${enc(id)}`,
+  statement: (id: string) => `/statements/${enc(id)}`,
+  course: (id: string) => `/training/courses/${enc(id)}`,
+  co_visit: (id: string) => `/visits/co-visits/${enc(id)}`,
+  visit_note: (id: string) => `/visits/notes/${enc(id)}`,
   // the company page holds the distributor's documents and grants
   qualification: () => '/company',
   authorization: () => '/company',
   product: null,
-  opportunity: at('/opportunities'),
+  opportunity: (id: string) => `/opportunities/${enc(id)}`,
   // a tender's notice opens its opportunity, where its tenders are
   tender: (_id: string, p: Readonly<Record<string, string>> = {}) => opportunityOf(p),
-  recall: at('/recalls'),
+  recall: (id: string) => `/recalls/${enc(id)}`,
   // the distributor's own stock, lot by lot
   distributor_stock: () => '/inventory',
 } as const satisfies Record<NoticeEntity, NoticePathOf | null>;
 
 /** The console's pages of each record. */
 export const CONSOLE_PATHS = {
-  order: at('/orders'),
-  statement: at('/finance/statements'),
-  course: at('/training/courses'),
-  co_visit: at('/visits/co'),
-  visit_note: at('/visits/notes'),
+  order: (id: string) => `/orders/${enc(id)}`,
+  statement: (id: string) => `/finance/statements/${enc(id)}`,
+  course: (id: string) => `/training/courses/${enc(id)}`,
+  co_visit: (id: string) => `/visits/co/${enc(id)}`,
+  visit_note: (id: string) => `/visits/notes/${enc(id)}`,
   // a document's notice opens its distributor, where its documents and grants are
   qualification: distributorOf,
   authorization: distributorOf,
   // a registration certificate's notice opens the catalog found by the product's code
   product: (_id: string, p: Readonly<Record<string, string>> = {}) =>
     p.code ? `/products?q=${encodeURIComponent(p.code)}` : '/products',
-  opportunity: at('/opportunities'),
+  opportunity: (id: string) => `/opportunities/${enc(id)}`,
   // a tender's notice opens its opportunity; a quote to decide, the approval queue
   tender: (_id: string, p: Readonly<Record<string, string>> = {}) => (p.decide ? '/quote-approvals' : opportunityOf(p)),
-  recall: at('/recalls'),
+  recall: (id: string) => `/recalls/${enc(id)}`,
   // the channel stock of the brand's distributors
   distributor_stock: () => '/inventory',
 } as const satisfies Record<NoticeEntity, NoticePathOf | null>;
