@@ -7,7 +7,7 @@ import { pickOption } from './support/select';
 // e-mail at once. 孙丽 in finance issues 苏州恒康's statement for a month long closed (a fixed
 // month: no other test states it). The mail is written with the statement; the browser tests run
 // without an SMTP server, so it is kept and the brand's admin reads it in the console's mail list,
-// addressed to 郑凯. On his phone the notice is in his inbox, unread.
+// addressed to 郑凯, with the link to the statement in the portal. On his phone the notice is in his inbox, unread.
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 const OWNER = 'boss@hengkang.demo';
@@ -65,7 +65,8 @@ test('a statement issued reaches the owner by e-mail and in-app', async () => {
   await mail.locator('.ant-table-row-expand-icon').click();
   const body = admin.page.locator('.ant-table-expanded-row', { hasText: `${PERIOD} 对账单已出具` });
   await body.waitFor();
-  expect(await body.innerText()).toContain('/notifications');
+  // its link opens the statement in the portal
+  expect(await body.innerText()).toContain(url('portal', `/statements/${statementId}`));
   await admin.shot('notice-mail-02-mail-list');
 
   // and in his inbox, unread

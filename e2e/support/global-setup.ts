@@ -14,6 +14,11 @@ export default async function globalSetup(): Promise<void> {
   const children: ChildProcess[] = [];
   globalThis.__E2E__ = { children };
 
+  // both apps' ports first: each static server redirects /other-app to the other, and the API links
+  // its e-mails and robot messages to the apps' addresses (CONSOLE_URL, PORTAL_URL)
+  const ports = { 'console-internal': await freePort(), 'portal-partner': await freePort() };
+  while (ports['portal-partner'] === ports['console-internal']) ports['portal-partner'] = await freePort();
+
   let apiUrl = process.env.E2E_API_URL;
   if (!apiUrl) {
     const main = join(REPO, 'api', 'dist', 'main.js');
@@ -31,7 +36,8 @@ export default async function globalSetup(): Promise<void> {
       globalThis.__E2E__.dataDir = dataDir;
       database = { PGLITE_DIR: dataDir, DATABASE_URL: '' };
     }
-    const port = await freePort();
+    let port = await freePort();
+    while (Object.values(ports).includes(port)) port = await freePort();
     // The seed dates its demo from the moment it runs: note the month it ran in (it runs between these two readings).
     const before = monthBefore();
     const dayBefore = chinaDay();
@@ -41,6 +47,8 @@ export default async function globalSetup(): Promise<void> {
       NODE_ENV: 'test',
       TRUSTED_PROXY: 'loopback',
       WEBHOOK_ALLOW_CIDRS: '127.0.0.1/32',
+      CONSOLE_URL: `http://127.0.0.1:${ports['console-internal']}`,
+      PORTAL_URL: `http://127.0.0.1:${ports['portal-partner']}`,
     });
     children.push(api);
     apiUrl = `http://127.0.0.1:${port}`;
@@ -54,9 +62,6 @@ export default async function globalSetup(): Promise<void> {
     process.env.E2E_SEED_DAY = dayBefore;
   }
 
-  // both ports first: each static server redirects /other-app to the other
-  const ports = { 'console-internal': await freePort(), 'portal-partner': await freePort() };
-  while (ports['portal-partner'] === ports['console-internal']) ports['portal-partner'] = await freePort();
   for (const [app, key, peer] of [
     ['console-internal', 'E2E_CONSOLE_URL', 'portal-partner'],
     ['portal-partner', 'E2E_PORTAL_URL', 'console-internal'],

@@ -2,7 +2,7 @@
 // record's notices read when its page opens, each person's preferences and the side's group
 // robots. An app's notice screens call addNoticeStrings() (once) before they render notice words.
 export { addNoticeStrings } from './strings';
-export { wordNotice, noticeTarget, type Notice, type NoticeTargets } from './notice';
+export { wordNotice, noticeTarget, type Notice } from './notice';
 export { useInbox } from './useInbox';
 export { useNoticesReadOnOpen } from './useNoticesReadOnOpen';
 export { NotificationBell } from './NotificationBell';

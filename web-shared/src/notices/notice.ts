@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { noticePath, type NoticeApp } from '@medchannel/shared-schema';
 import type { NotificationsQuery } from '../gql/graphql';
 
 export type Notice = NotificationsQuery['notifications']['nodes'][number];
@@ -57,14 +58,11 @@ export function wordNotice(
   return { title: t(`notice.kind.${n.kind}`, { ...words, defaultValue: t('notice.kind.other') }), details };
 }
 
-/** Where each app opens a notice's record, by the notice's `entity` (order, course, co_visit, …). */
-export type NoticeTargets = Partial<Record<string, (id: string, params: Record<string, string>) => string>>;
-
-/** Where a notice leads in this app, or null when the app has no page for its record. */
+/** Where a notice leads in this app (shared-schema's one map), or null when the app has no page for its record. */
 export function noticeTarget(
-  targets: NoticeTargets,
+  app: NoticeApp,
   n: Pick<Notice, 'entity' | 'entityId'> & { params?: Notice['params'] },
 ): string | null {
   const params = Object.fromEntries((n.params ?? []).map(({ name, value }) => [name, value]));
-  return targets[n.entity]?.(n.entityId, params) ?? null;
+  return noticePath(app, { entity: n.entity, entityId: n.entityId, params });
 }

@@ -1,7 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { NotificationChannel, NotificationKind } from '@medchannel/shared-schema';
+import { NotificationChannel, NotificationKind, type NoticeApp } from '@medchannel/shared-schema';
 import type { ChannelSender } from '../outbox';
 import type { Recipient } from './recipients';
+
+/** The apps' base URLs (config CONSOLE_URL, PORTAL_URL): a brand person's links open the console, a partner's the portal. */
+export type AppUrls = Record<NoticeApp, string>;
 
 /** A notice as written, with the person it is for. */
 export interface SentNotice {

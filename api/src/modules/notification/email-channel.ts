@@ -1,14 +1,16 @@
 import { EntityManager } from 'typeorm';
-import { Locale, MailKind, NotificationChannel, Side } from '@medchannel/shared-schema';
+import {
+  Locale,
+  MailKind,
+  NotificationChannel,
+  INBOX_PATH,
+  appOfSide,
+  appUrl,
+  noticeUrl,
+} from '@medchannel/shared-schema';
 import type { Mail, MailService } from '../outbox';
-import type { NoticeChannel, SentNotice } from './channels';
+import type { AppUrls, NoticeChannel, SentNotice } from './channels';
 import { DIGEST_TITLE, noticeLine } from './notice-words';
-
-/** Where a person reads their notices: the console's inbox or the portal's. */
-export interface InboxUrls {
-  console: string;
-  portal: string;
-}
 
 const sign = '\n\n— MedChannel';
 
@@ -24,7 +26,7 @@ export class EmailChannel implements NoticeChannel {
 
   constructor(
     private readonly mail: MailService,
-    private readonly inbox: InboxUrls,
+    private readonly apps: AppUrls,
   ) {}
 
   private async addresses(em: EntityManager, notices: SentNotice[]): Promise<Map<string, string>> {
@@ -35,8 +37,15 @@ export class EmailChannel implements NoticeChannel {
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 
+  /** The notice's record in the person's app (shared-schema's map), which opens after signing in. */
   private link(n: SentNotice): string {
-    return `${n.recipient.side === Side.BRAND ? this.inbox.console : this.inbox.portal}/notifications`;
+    const app = appOfSide(n.recipient.side);
+    return noticeUrl(this.apps[app], app, n);
+  }
+
+  /** The person's inbox in their app. */
+  private inboxLink(n: SentNotice): string {
+    return appUrl(this.apps[appOfSide(n.recipient.side)], INBOX_PATH);
   }
 
   async instant(em: EntityManager, notices: SentNotice[]): Promise<void> {
@@ -76,13 +85,14 @@ export class EmailChannel implements NoticeChannel {
       const { locale, displayName } = theirs[0].recipient;
       const title = (locale === Locale.EN ? DIGEST_TITLE.en : DIGEST_TITLE.zh).replace('{day}', day);
       const hello = locale === Locale.EN ? `Hello ${displayName},` : `${displayName}，您好：`;
-      const lines = theirs.map((n) => `• ${noticeLine(n.kind, n.params, locale)}`).join('\n');
+      // each line with its record's link; the inbox below for all of them
+      const lines = theirs.map((n) => `• ${noticeLine(n.kind, n.params, locale)}\n  ${this.link(n)}`).join('\n');
       return {
         to: to.get(userId)!,
         userId,
         kind: MailKind.NOTICE_DIGEST,
         subject: title,
-        text: `${hello}\n\n${lines}\n\n${this.link(theirs[0])}${sign}`,
+        text: `${hello}\n\n${lines}\n\n${this.inboxLink(theirs[0])}${sign}`,
         dedupeKey: `notice-digest-mail:${userId}:${day}`,
       };
     });

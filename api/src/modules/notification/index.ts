@@ -14,8 +14,10 @@ import { NoticeChannels1767200000000 } from './1767200000000-NoticeChannels';
 
 function notificationServices({ ds, config }: ModuleCore, deps: OutboxServices) {
   const notifications = new NotificationService(ds, deps.outbox);
-  notifications.addChannel(new RobotChannel(ds, deps.outbox, deps.outbox.targetPolicy));
-  notifications.addChannel(new EmailChannel(deps.mail, { console: config.consoleUrl, portal: config.portalUrl }));
+  // both channels link a notice to its record in the person's app
+  const apps = { console: config.consoleUrl, portal: config.portalUrl };
+  notifications.addChannel(new RobotChannel(ds, deps.outbox, deps.outbox.targetPolicy, apps));
+  notifications.addChannel(new EmailChannel(deps.mail, apps));
   return {
     notifications,
     noticePreferences: new PreferenceService(ds),

@@ -23,13 +23,20 @@ let repClient: GqlClient;
 
 interface Received {
   url: URL;
-  body: { msgtype: string; text: { content: string } };
+  /** markdown: WeCom's `content`, DingTalk's `title` and `text` */
+  body: { msgtype: string; markdown: { content?: string; title?: string; text?: string } };
 }
 const received: Received[] = [];
+/** What the group reads. */
+const content = (r: Received) => r.body.markdown.content ?? r.body.markdown.text ?? '';
 /** What the receiver answers next (then 200 {"errcode":0}). */
 const answers: Array<{ status: number; body: string }> = [];
 let receiver: http.Server;
 let base: string;
+
+/** The apps' base URLs the messages link into (the portal's given with a trailing slash). */
+const CONSOLE = 'https://console.medchannel.test';
+const PORTAL = 'https://m.medchannel.test';
 
 /** A fixed day for the daily job (China noon), far from the seed's dates. */
 const DAY = new Date('2031-03-10T04:00:00Z');
@@ -46,7 +53,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  t = await startTestApp({ webhookAllowCidrs: ['127.0.0.1/32'] });
+  t = await startTestApp({ webhookAllowCidrs: ['127.0.0.1/32'], consoleUrl: CONSOLE, portalUrl: `${PORTAL}/` });
   brand = await createBrand(t.app.ds, 2);
   admin = t.client(Audience.CONSOLE);
   await admin.login(brand.adminEmail);
@@ -164,20 +171,20 @@ test('the daily job tells the owner and the channel manager of a licence expirin
       .digest('base64');
     expect(r.url.searchParams.get('sign')).toBe(expected);
     expect(r.url.searchParams.get('access_token')).toBe('brand-token');
-    expect(r.body.msgtype).toBe('text');
-    expect(r.body.text.content).toContain('渠道经理');
-    expect(r.body.text.content).not.toContain('老板');
+    expect(r.body.msgtype).toBe('markdown');
+    expect(content(r)).toContain('渠道经理');
+    expect(content(r)).not.toContain('老板');
   }
   // WeCom: no signature; the owner named, the brand's people not
   for (const r of wecom) {
     expect(r.url.searchParams.get('key')).toBe('dist-key');
     expect(r.url.searchParams.has('sign')).toBe(false);
-    expect(r.body.text.content).toContain('老板');
-    expect(r.body.text.content).toContain('2031-04-01');
+    expect(content(r)).toContain('老板');
+    expect(content(r)).toContain('2031-04-01');
   }
   // each person once per robot: the delivered messages name them once
   const delivered = [...ding.slice(-1), ...wecom.slice(-1)];
-  expect(delivered.map((r) => r.body.text.content.split('→')[1].trim()).sort()).toEqual(['渠道经理0', '老板'].sort());
+  expect(delivered.map((r) => content(r).split('→')[1].trim()).sort()).toEqual(['渠道经理0', '老板'].sort());
   // the delivery log keeps the robot's address without its token
   const logged = await t.app.ds.query(
     `SELECT url FROM webhook_delivery WHERE channel = 'GROUP_ROBOT' AND brand_id = $1`,
@@ -350,7 +357,7 @@ test('a test message goes to the robot through the outbox, and the robot’s del
   const got = received.length;
   await deliver();
   await deliver();
-  expect(received.slice(got).map((r) => r.body.text.content)).toEqual([
+  expect(received.slice(got).map(content)).toEqual([
     expect.stringContaining('测试消息'),
     expect.stringContaining('测试消息'),
   ]);
@@ -366,4 +373,44 @@ test('a test message goes to the robot through the outbox, and the robot’s del
   expect(codeOf(theirs)).toBe('NOT_FOUND');
   expect(codeOf(await owner.request(LOG, { id: ding.id }))).toBe('NOT_FOUND');
   expect(codeOf(await admin.request(LOG, { id: 'not-an-id' }))).toBe('NOT_FOUND');
+});
+
+test('a notice’s robot message links its record: the brand’s robot to the order in the console, the distributor’s to it in the portal', async () => {
+  const number = `DL${randomUUID().slice(0, 8)}`;
+  const [o] = await t.app.ds.query(
+    `INSERT INTO purchase_order (brand_id, distributor_id, number, kind, placed_by, status, currency, total, shipped_total, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, 'STOCK', $4, 'SUBMITTED', 'CNY', '10.00', '0.00', gen_random_uuid(), repeat('0', 64)) RETURNING id`,
+    [brand.brandId, brand.distributorIds[0], number, ownerId],
+  );
+  const told = await t.app.ds.transaction((em) =>
+    t.app.services.notifications.notify(em, {
+      brandId: brand.brandId,
+      userIds: [cmId, ownerId],
+      kind: NotificationKind.ORDER_PLACED,
+      entity: 'order',
+      entityId: o.id,
+      params: { number },
+    }),
+  );
+  expect(told.map((n) => n.recipient.id).sort()).toEqual([cmId, ownerId].sort());
+  const before = received.length;
+  for (let i = 0; i < 3; i++) await deliver();
+  const got = received.slice(before).filter((r) => content(r).includes(number));
+  const ding = got.filter((r) => r.url.pathname === '/robot/send');
+  const wecom = got.filter((r) => r.url.pathname === '/cgi-bin/webhook/send');
+  expect(ding).toHaveLength(1);
+  expect(wecom).toHaveLength(1);
+  // DingTalk: a title and the text; the line is the link to the order's page in the console
+  expect(ding[0].body).toEqual({
+    msgtype: 'markdown',
+    markdown: {
+      title: `新订单 ${number}`,
+      text: `【MedChannel】[新订单 ${number}](${CONSOLE}/orders/${o.id})\n\n→ 渠道经理0`,
+    },
+  });
+  // WeCom: the distributor's group, to the order's page in the portal (no double slash)
+  expect(wecom[0].body).toEqual({
+    msgtype: 'markdown',
+    markdown: { content: `【MedChannel】[新订单 ${number}](${PORTAL}/orders/${o.id})\n\n→ 老板` },
+  });
 });

@@ -20,6 +20,10 @@ let repId: string;
 let repEmail: string;
 const smtp = new SmtpReceiver();
 
+/** The apps' base URLs the mails link into (the console's given with a trailing slash). */
+const CONSOLE = 'https://console.medchannel.test';
+const PORTAL = 'https://m.medchannel.test';
+
 /** A fixed day for the daily job (China noon), far from the seed's dates. */
 const DAY = new Date('2031-05-10T04:00:00Z');
 const OPTS = { retryBaseMs: 0, leaseMs: 60_000, timeoutMs: 2_000, batch: 50 };
@@ -35,7 +39,7 @@ async function signedIn(email: string): Promise<{ id: string; client: GqlClient 
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ smtpUrl: await smtp.start() });
+  t = await startTestApp({ smtpUrl: await smtp.start(), consoleUrl: `${CONSOLE}/`, portalUrl: PORTAL });
   brand = await createBrand(t.app.ds, 1);
   const [r] = await t.app.ds.query(`SELECT email FROM app_user WHERE distributor_id = $1 AND role = 'REP'`, [
     brand.distributorIds[0],
@@ -128,7 +132,8 @@ test('chosen at once: a statement issued is mailed to the owner once, retried wh
   const got = to(ownerEmail).slice(before);
   expect(got).toHaveLength(1);
   expect(got[0].subject).toContain('2031-02');
-  expect(got[0].text).toContain('/notifications');
+  // the link opens the statement in the portal
+  expect(got[0].text).toContain(`${PORTAL}/statements/${id}\n`);
   // the rep without finance access: no notice, no mail
   expect(await mailRows(repId)).toEqual([]);
   expect(to(repEmail)).toEqual([]);
@@ -185,6 +190,43 @@ test('the daily digest by e-mail lists what is still unread, once', async () => 
   expect(digests[0].subject).toContain('2031-05-10');
   expect(digests[0].text).toContain('2031-05-21');
   expect(digests[0].text).not.toContain('2031-05-20');
+  // a grant's line links the company page, where its documents are; the inbox for all of them
+  // (the receiver's text keeps the transport's line breaks)
+  expect(digests[0].text.replace(/\r\n/g, '\n')).toContain(`2031-05-21 到期（11 天后）\n  ${PORTAL}/company\n`);
+  expect(digests[0].text).toContain(`${PORTAL}/notifications`);
+});
+
+test('an order notice’s mail links the order in the app of each person: the portal for the owner, the console for the brand’s admin', async () => {
+  const desk = t.client(Audience.CONSOLE);
+  const [d] = await t.app.ds.query(`SELECT id, email FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  await desk.login(d.email);
+  for (const client of [owner, desk]) {
+    const set = await client.request(SET, { c: [{ kind: 'ORDER_PLACED', channel: 'EMAIL', delivery: 'INSTANT' }] });
+    expect(set.errors).toEqual([]);
+  }
+  const number = `DL${randomUUID().slice(0, 8)}`;
+  const [o] = await t.app.ds.query(
+    `INSERT INTO purchase_order (brand_id, distributor_id, number, kind, placed_by, status, currency, total, shipped_total, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, 'STOCK', $4, 'SUBMITTED', 'CNY', '10.00', '0.00', gen_random_uuid(), repeat('0', 64)) RETURNING id`,
+    [brand.brandId, brand.distributorIds[0], number, ownerId],
+  );
+  await t.app.ds.transaction((em) =>
+    t.app.services.notifications.notify(em, {
+      brandId: brand.brandId,
+      userIds: [ownerId, d.id],
+      kind: NotificationKind.ORDER_PLACED,
+      entity: 'order',
+      entityId: o.id,
+      params: { number },
+    }),
+  );
+  await deliverAll();
+  const mine = to(ownerEmail).filter((m) => m.subject.includes(number));
+  const theirs = to(d.email).filter((m) => m.subject.includes(number));
+  expect(mine).toHaveLength(1);
+  expect(theirs).toHaveLength(1);
+  expect(mine[0].text).toContain(`在 MedChannel 中查看： ${PORTAL}/orders/${o.id}\n`);
+  expect(theirs[0].text).toContain(`在 MedChannel 中查看： ${CONSOLE}/orders/${o.id}\n`);
 });
 
 test('bad input: a channel that is not one is refused and nothing changes', async () => {

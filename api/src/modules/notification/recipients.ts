@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Locale, Role, Side } from '@medchannel/shared-schema';
+import { Locale, Role, Side, type NoticeEntity } from '@medchannel/shared-schema';
 import { SCOPE_COLUMNS, ScopeRow, ScopedResource, scopeCondition, scopeOf } from '../../auth/scope';
 
 /** A person a notice is for, as the channels need them. */
@@ -13,8 +13,11 @@ export interface Recipient {
   locale: Locale;
 }
 
-/** The record a notice is about, by its `entity`: its table and who may read it (auth/scope.ts). */
-const RECORDS: Record<string, { table: string; resource: ScopedResource }> = {
+/**
+ * The record a notice is about, by its `entity`: its table and who may read it (auth/scope.ts).
+ * The same records as shared-schema's map of the pages that open them (notice-links.ts).
+ */
+const RECORDS: Record<NoticeEntity, { table: string; resource: ScopedResource }> = {
   order: { table: 'purchase_order', resource: 'order' },
   statement: { table: 'statement', resource: 'finance' },
   course: { table: 'course', resource: 'course' },
@@ -60,7 +63,7 @@ export async function recipientsWhoMayRead(
        FROM app_user u WHERE u.id = ANY($1) AND u.brand_id = $2 AND u.disabled_at IS NULL ORDER BY u.id`,
     [userIds, brandId],
   );
-  const record = RECORDS[entity];
+  const record = Object.hasOwn(RECORDS, entity) ? RECORDS[entity as NoticeEntity] : undefined;
   if (!record) throw new Error(`a notice about ${entity} names no record the scope knows`);
   if (!rows.length) return [];
   // one statement for everyone: each person's own scope condition, its parameters renamed apart

@@ -1,6 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Locale, NotificationChannel, RobotProvider, Side, WebhookFailure } from '@medchannel/shared-schema';
+import {
+  Locale,
+  NotificationChannel,
+  RobotProvider,
+  Side,
+  WebhookFailure,
+  noticeUrl,
+  type NoticeApp,
+} from '@medchannel/shared-schema';
 import {
   TargetError,
   failureOfStatus,
@@ -12,7 +20,7 @@ import {
   type OutboxService,
   type TargetPolicy,
 } from '../outbox';
-import type { NoticeChannel, SentNotice } from './channels';
+import type { AppUrls, NoticeChannel, SentNotice } from './channels';
 import { DIGEST_TITLE, noticeLine } from './notice-words';
 
 /**
@@ -40,6 +48,21 @@ interface RobotRow {
   distributor_id: string | null;
 }
 
+/** Markdown's own characters in a line of words (a name, a number), so they print as they are. */
+const plain = (text: string) => text.replace(/([\\`*_[\]()#>!|~])/g, '\\$1');
+
+/**
+ * The request body of a message: markdown for both robots (WeCom's `markdown.content`, DingTalk's
+ * `markdown.title` and `.text`), so a notice's link opens its record.
+ */
+function robotBody(provider: RobotProvider, title: string, text: string): string {
+  return JSON.stringify(
+    provider === RobotProvider.DINGTALK
+      ? { msgtype: 'markdown', markdown: { title, text } }
+      : { msgtype: 'markdown', markdown: { content: text } },
+  );
+}
+
 /**
  * The group-robot channel: a change's notices become one message per robot (the people it is for
  * named in it, each once), written to the outbox in the change's transaction with a dedupe key;
@@ -54,12 +77,21 @@ export class RobotChannel implements NoticeChannel {
     private readonly ds: DataSource,
     private readonly outbox: OutboxService,
     private readonly policy: TargetPolicy,
+    private readonly apps: AppUrls,
     private readonly clock: () => number = Date.now,
   ) {
     this.sender = { send: (event, timeoutMs) => this.send(event, timeoutMs) };
   }
 
-  private async robotsOf(em: EntityManager, notices: SentNotice[]): Promise<Map<string, SentNotice[]>> {
+  /** A notice's record as a markdown link in the app of the robot's people (the brand's: the console). */
+  private linked(app: NoticeApp, n: SentNotice, words: string): string {
+    return `[${plain(words)}](${noticeUrl(this.apps[app], app, n)})`;
+  }
+
+  private async robotsOf(
+    em: EntityManager,
+    notices: SentNotice[],
+  ): Promise<Map<string, { app: NoticeApp; notices: SentNotice[] }>> {
     const brandId = notices[0].brandId;
     const distributors = [...new Set(notices.map((n) => n.recipient.distributorId).filter((d): d is string => !!d))];
     const robots: RobotRow[] = await em.query(
@@ -67,14 +99,15 @@ export class RobotChannel implements NoticeChannel {
         WHERE brand_id = $1 AND enabled AND (distributor_id IS NULL OR distributor_id = ANY($2::uuid[])) ORDER BY id`,
       [brandId, distributors],
     );
-    const byRobot = new Map<string, SentNotice[]>();
+    const byRobot = new Map<string, { app: NoticeApp; notices: SentNotice[] }>();
     for (const robot of robots) {
       const theirs = notices.filter((n) =>
         robot.distributor_id === null
           ? n.recipient.side === Side.BRAND
           : n.recipient.side === Side.PARTNER && n.recipient.distributorId === robot.distributor_id,
       );
-      if (theirs.length) byRobot.set(robot.id, theirs);
+      if (theirs.length)
+        byRobot.set(robot.id, { app: robot.distributor_id === null ? 'console' : 'portal', notices: theirs });
     }
     return byRobot;
   }
@@ -84,9 +117,10 @@ export class RobotChannel implements NoticeChannel {
     const first = notices[0];
     await this.outbox.emitToChannel(
       em,
-      [...byRobot].map(([robotId, theirs]) => {
+      [...byRobot].map(([robotId, { app, notices: theirs }]) => {
         const locale = theirs[0].recipient.locale;
         const people = theirs.map((n) => n.recipient.displayName).join(locale === Locale.EN ? ', ' : '、');
+        const line = noticeLine(first.kind, first.params, locale);
         return {
           brandId: first.brandId,
           channel: this.channel,
@@ -96,7 +130,8 @@ export class RobotChannel implements NoticeChannel {
           payload: {
             robotId,
             notificationIds: theirs.map((n) => n.id),
-            text: `【MedChannel】${noticeLine(first.kind, first.params, locale)}\n→ ${people}`,
+            title: line,
+            text: `【MedChannel】${this.linked(app, first, line)}\n\n→ ${plain(people)}`,
           },
           // one message per robot for one change's notices, however often it is written
           dedupeKey: `robot:${robotId}:${theirs[0].id}`,
@@ -110,11 +145,12 @@ export class RobotChannel implements NoticeChannel {
     const byRobot = await this.robotsOf(em, notices);
     return this.outbox.emitToChannel(
       em,
-      [...byRobot].map(([robotId, theirs]) => {
+      [...byRobot].map(([robotId, { app, notices: theirs }]) => {
         const locale = theirs[0].recipient.locale;
         const title = (locale === Locale.EN ? DIGEST_TITLE.en : DIGEST_TITLE.zh).replace('{day}', day);
         const lines = theirs.map(
-          (n) => `• ${n.recipient.displayName}: ${noticeLine(n.kind, n.params, n.recipient.locale)}`,
+          (n) =>
+            `- ${plain(n.recipient.displayName)}: ${this.linked(app, n, noticeLine(n.kind, n.params, n.recipient.locale))}`,
         );
         return {
           brandId: notices[0].brandId,
@@ -122,7 +158,12 @@ export class RobotChannel implements NoticeChannel {
           type: 'DIGEST',
           entity: 'group_robot',
           entityId: robotId,
-          payload: { robotId, notificationIds: theirs.map((n) => n.id), text: `【${title}】\n${lines.join('\n')}` },
+          payload: {
+            robotId,
+            notificationIds: theirs.map((n) => n.id),
+            title,
+            text: `【${title}】\n\n${lines.join('\n')}`,
+          },
           dedupeKey: `robot-digest:${robotId}:${day}`,
         };
       }),
@@ -139,7 +180,7 @@ export class RobotChannel implements NoticeChannel {
     const url = robotRequestUrl(robot.provider, robot.url, robot.secret, this.clock());
     // the log keeps where it went, never the robot's token or signature
     const logged = `${url.origin}${url.pathname}`;
-    const body = JSON.stringify({ msgtype: 'text', text: { content: String(event.payload.text) } });
+    const body = robotBody(robot.provider, String(event.payload.title ?? 'MedChannel'), String(event.payload.text));
     try {
       const target = await resolveTarget(url, this.policy);
       const answer = await postPinnedReading(

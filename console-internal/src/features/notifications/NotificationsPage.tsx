@@ -9,7 +9,6 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { noticeTarget, useInbox, wordNotice, type Notice } from '@medchannel/web-shared/notices';
 import { KeysetPager, useKeysetPages } from '../../components/KeysetPager';
 import { addInboxStrings } from './strings';
-import { NOTICE_TARGETS } from './targets';
 
 addInboxStrings();
 
@@ -24,7 +23,7 @@ export default function NotificationsPage() {
   const { query, marking, markAll, open } = useInbox(
     unreadOnly,
     (n) => {
-      const target = noticeTarget(NOTICE_TARGETS, n);
+      const target = noticeTarget('console', n);
       if (target) navigate(target);
     },
     pages.after,

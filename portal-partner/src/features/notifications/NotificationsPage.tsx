@@ -8,7 +8,6 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { noticeTarget, useInbox, wordNotice, type Notice } from '@medchannel/web-shared/notices';
 import { PagedList, useLoadMore } from '../../components/LoadMore';
-import { NOTICE_TARGETS } from '../../components/paths';
 
 /** 通知: the viewer's notices, newest first; opening one marks it read and goes to its record. */
 export default function NotificationsPage() {
@@ -17,7 +16,7 @@ export default function NotificationsPage() {
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === '1';
   const { query, marking, markAll, open } = useInbox(unreadOnly, (n) => {
-    const target = noticeTarget(NOTICE_TARGETS, n);
+    const target = noticeTarget('portal', n);
     if (target) navigate(target);
   });
   const pager = useLoadMore(query, 'notifications');
