@@ -133,7 +133,7 @@ test('a product the distributor’s authorization does not cover is refused with
   const res = await issue(admin, { productIds: [cat.productII, cat.productIII] });
   expect(codeOf(res)).toBe(ErrorCode.BAD_USER_INPUT);
   expect(reasonOf(res)).toBe(ErrorReason.NOT_COMPLIANT);
-  expect(res.errors[0].extensions?.productIds).toEqual([cat.productIII]);
+  expect((res.errors[0].extensions as { productIds?: string[] }).productIds).toEqual([cat.productIII]);
   expect(await letterCount()).toBe(before);
 });
 
@@ -191,7 +191,7 @@ test('the public check says the letter is for this tender; a revoked grant revok
   expect(short.data.issueTenderLetter.validTo).toBe(addDays(ends, -1));
   // revoked from a day within the earlier letter's period: it is revoked once that day comes
   await t.app.ds.query(`UPDATE authorization_grant SET revoked_from = $2 WHERE id = $1`, [grant.id, today()]);
-  expect((await (await verify(id, code)).json()).status).toBe('REVOKED');
+  expect(((await (await verify(id, code)).json()) as { status: string }).status).toBe('REVOKED');
   const seen = await admin.request(LETTERS, { o: opportunityId });
   expect(seen.data.tenders[0].letters.find((l: { id: string }) => l.id === id).status).toBe('REVOKED');
   // and no new letter rests on a revoked grant
