@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 type Status = 'ACTIVE' | 'SCHEDULED' | 'EXPIRED' | 'REVOKED';
 
 /** What a tender letter's check adds: the tender, hospital and project it is for, and its period. */
-export interface CheckedTender {
+interface CheckedTender {
   number: string;
   purchaser: string;
   project: string;

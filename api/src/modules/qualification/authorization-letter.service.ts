@@ -10,7 +10,7 @@ import { lastDay, statusOn, type AuthorizationGrant, type AuthorizationService }
 import type { DistributorService } from '../distributor';
 
 /** The tender a per-tender letter authorizes the distributor to bid in. */
-export interface LetterTender {
+interface LetterTender {
   number: string;
   purchaser: string;
   project: string;
@@ -61,7 +61,7 @@ export interface LetterCheck {
 }
 
 /** A grant's general letter. */
-export const grantBasis = (grant: AuthorizationGrant): LetterBasis => ({
+const grantBasis = (grant: AuthorizationGrant): LetterBasis => ({
   kind: 'grant',
   number: grant.id,
   validFrom: grant.validFrom,
