@@ -140,6 +140,8 @@ export const CAPABILITIES = {
   'tender.manage': [...CHANNEL, ...PARTNER],
   /** Approve or reject a bid quote below the floor price: the distributor's regional head, or an admin. */
   'tender.approveQuote': HEADS,
+  /** Issue a tender's authorization letter (授权书) to its distributor: the brand's channel staff. */
+  'tender.issueLetter': CHANNEL,
 
   // pre-sales work and delivery projects
   /** The pre-sales work logged against an opportunity, with its hours. */

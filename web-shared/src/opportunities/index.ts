@@ -7,6 +7,7 @@ export { RegistrationTag } from './RegistrationTag';
 export { TrialStatusTag } from './TrialStatusTag';
 export { NewTenderModal } from './NewTenderModal';
 export { QuoteModal } from './QuoteModal';
+export { TenderLetters } from './TenderLetters';
 export { AMOUNT } from './amount';
 export {
   SubmitTenderDocument,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -17,13 +17,36 @@ function Answer({ state }: { state: LetterCheckState }) {
   const format = useFormat();
   if (state.kind === 'answered')
     return (
-      <Alert
-        type={ALERT_TYPE[state.status]}
-        showIcon
-        data-testid="letter-status"
-        title={t(`verify.status.${state.status}`)}
-        description={`${t(`verify.statusHint.${state.status}`)} ${t('verify.checkedOn', { date: format.date(state.checkedOn) })}`}
-      />
+      <>
+        <Alert
+          type={ALERT_TYPE[state.status]}
+          showIcon
+          data-testid="letter-status"
+          title={t(`verify.status.${state.status}`)}
+          description={`${t(`verify.statusHint.${state.status}`)} ${t('verify.checkedOn', { date: format.date(state.checkedOn) })}`}
+        />
+        {state.tender && (
+          // a tender letter: what the paper in hand must say, to be this letter
+          <Descriptions
+            column={1}
+            size="small"
+            title={t('verify.tender.title')}
+            style={{ marginTop: 16 }}
+            data-testid="letter-tender"
+          >
+            <Descriptions.Item label={t('verify.tender.number')}>{state.tender.number}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.tender.purchaser')}>{state.tender.purchaser}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.tender.hospital')}>{state.tender.hospital}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.tender.project')}>{state.tender.project}</Descriptions.Item>
+            <Descriptions.Item label={t('verify.tender.validity')}>
+              {t('verify.tender.period', {
+                from: format.date(state.tender.validFrom),
+                to: format.date(state.tender.validTo),
+              })}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </>
     );
   if (state.kind === 'refused') {
     const words = { NOT_FOUND: 'verify.notFound', RATE_LIMITED: 'verify.rateLimited', FAILED: 'verify.failed' };
@@ -35,7 +58,8 @@ function Answer({ state }: { state: LetterCheckState }) {
 /**
  * 授权书真伪查验, signed out: a hospital shown an authorization letter checks it by its number and
  * verification code (the letter's QR code opens this page with both filled in, and checks at once).
- * The answer is whether the letter holds today; nothing else about it is told.
+ * The answer is whether the letter holds today; a tender letter also names its tender, hospital,
+ * project and period, so the checker sees the paper is that letter; nothing else is told.
  */
 export default function VerifyLetterPage() {
   const { t } = useTranslation();

@@ -1,11 +1,9 @@
 import QRCode from 'qrcode';
-import { AuthorizationKind } from '@medchannel/shared-schema';
 import { cjkPdf } from '../../common/pdf';
-import { lastDay } from '../authorization';
 import type { AuthorizationLetter } from './authorization-letter.service';
 
 export const letterFileName = (letter: AuthorizationLetter) =>
-  `授权书-${letter.distributor.name}-${letter.grant.validFrom}-${letter.grant.id.slice(0, 8)}.pdf`;
+  `授权书-${letter.tender ? `${letter.tender.number}-` : ''}${letter.distributor.name}-${letter.validFrom}-${letter.number.slice(0, 8)}.pdf`;
 
 /** A QR code of `text`, `size` points wide, its top left corner at (x, y). */
 function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
@@ -17,32 +15,39 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   pdf.fillColor('black').fill();
 }
 
+/** The letter's grant of authority: general (products in places), or for one tender's bid. */
+function authority(letter: AuthorizationLetter): string {
+  const who = `${letter.distributor.name}（统一社会信用代码：${letter.distributor.creditCode ?? '—'}）`;
+  const places = letter.places.join('、') || '—';
+  if (letter.tender)
+    return (
+      `兹授权 ${who} 代表我公司，以下列产品参加 ${letter.tender.purchaser} 组织的 ${places}「${letter.tender.project}」` +
+      `项目招标（招标编号：${letter.tender.number}），办理投标、签约及相关事宜。本授权仅限该项目使用。`
+    );
+  const kind = `${letter.exclusive ? '独家' : ''}${letter.temporary ? '临时' : ''}`;
+  return `兹授权 ${who} 为我公司下列产品在 ${places} 的${kind}授权经销商。`;
+}
+
 /**
- * One A4 page: the brand authorizes the distributor for these products in these places over this
- * period, with the letter's number and verification code, and a QR code (and link) that opens the
- * public check with both filled in.
+ * One A4 page: the brand authorizes the distributor for these products in these places (or for
+ * one tender) over this period, with the letter's number and verification code, and a QR code (and
+ * link) that opens the public check with both filled in.
  */
 export function authorizationLetterPdf(letter: AuthorizationLetter): Promise<Buffer> {
-  const { grant, distributor } = letter;
   return cjkPdf(letterFileName(letter), (pdf) => {
     const left = pdf.page.margins.left + 20;
     const width = pdf.page.width - left * 2;
     pdf.y = 80;
     pdf.fontSize(26).text('授 权 书', { align: 'center' });
-    pdf.fontSize(11).fillColor('#555').text('Letter of Authorization', { align: 'center' });
+    pdf
+      .fontSize(11)
+      .fillColor('#555')
+      .text(letter.tender ? 'Letter of Authorization for Tender' : 'Letter of Authorization', { align: 'center' });
     pdf.fillColor('black').moveDown(2).fontSize(12);
-    const kind = `${grant.exclusive ? '独家' : ''}${grant.kind === AuthorizationKind.TEMPORARY ? '临时' : ''}`;
-    pdf.text(
-      `兹授权 ${distributor.name}（统一社会信用代码：${distributor.creditCode ?? '—'}）为我公司下列产品在 ` +
-        `${letter.places.join('、') || '—'} 的${kind}授权经销商。`,
-      left,
-      pdf.y,
-      { width, lineGap: 6 },
-    );
-    const end = lastDay(grant);
-    pdf.moveDown().text(`授权期限：${grant.validFrom} 至 ${end}${end !== grant.validTo ? '（提前终止）' : ''}`, {
-      width,
-    });
+    pdf.text(authority(letter), left, pdf.y, { width, lineGap: 6 });
+    pdf
+      .moveDown()
+      .text(`授权期限：${letter.validFrom} 至 ${letter.validTo}${letter.endedEarly ? '（提前终止）' : ''}`, { width });
     pdf.moveDown();
     const columns = [
       { title: '产品', at: left, width: width * 0.4 },
@@ -77,7 +82,7 @@ export function authorizationLetterPdf(letter: AuthorizationLetter): Promise<Buf
     pdf.link(left, qrTop, 110, 110, letter.verifyUrl);
     const textLeft = left + 130;
     const textWidth = width - 130;
-    pdf.fontSize(10).text(`授权书编号：${grant.id}`, textLeft, qrTop, { width: textWidth });
+    pdf.fontSize(10).text(`授权书编号：${letter.number}`, textLeft, qrTop, { width: textWidth });
     pdf.text(`验证码：${letter.code}`, { width: textWidth });
     pdf.moveDown(0.5).fontSize(9).fillColor('#555');
     pdf.text('真伪查验：扫描二维码，或打开下方地址并输入授权书编号与验证码', { width: textWidth });

@@ -73,3 +73,5 @@ export * from './qualification.types';
 export * from './qualification-renewal.entity';
 export * from './qualification-renewal.service';
 export * from './qualification-renewal.types';
+export type { AuthorizationLetter, AuthorizationLetterService } from './authorization-letter.service';
+export { authorizationLetterPdf, letterFileName } from './authorization-letter-pdf';

@@ -113,3 +113,43 @@ export class TenderQuote extends TenantEntity {
   @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
   requestHash: string | null;
 }
+
+/** 授权书 for one tender: the brand authorizes the tender's distributor to bid it for these products. */
+@Entity('tender_letter')
+export class TenderLetter extends TenantEntity {
+  @Column({ name: 'tender_id', type: 'uuid' })
+  tenderId: string;
+
+  @Column({ name: 'distributor_id', type: 'uuid' })
+  distributorId: string;
+
+  @Column({ name: 'hospital_id', type: 'uuid' })
+  hospitalId: string;
+
+  /** the project's name as the tender documents give it (项目名称) */
+  @Column({ type: 'varchar', length: 200 })
+  project: string;
+
+  @Column({ name: 'product_ids', type: 'uuid', array: true })
+  productIds: string[];
+
+  /** the grants it rests on, one per product: revoking one revokes the letter */
+  @Column({ name: 'grant_ids', type: 'uuid', array: true })
+  grantIds: string[];
+
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom: string;
+
+  /** the bid opening's day at the latest, and never past a grant it rests on */
+  @Column({ name: 'valid_to', type: 'date' })
+  validTo: string;
+
+  @Column({ name: 'issued_by', type: 'uuid' })
+  issuedBy: string;
+
+  @Column({ name: 'request_key', type: 'varchar', length: 64, nullable: true })
+  requestKey: string | null;
+
+  @Column({ name: 'request_hash', type: 'char', length: 64, nullable: true })
+  requestHash: string | null;
+}

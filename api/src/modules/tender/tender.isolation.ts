@@ -3,15 +3,22 @@ import type { DataSource } from 'typeorm';
 import { Role, rolesFor } from '@medchannel/shared-schema';
 import { BRANDS, REGIONS, SeedUser } from '../../db/seed/demo-data';
 import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
-import { notFoundEach } from '../../../test/isolation/fixtures';
+import { hospitalFor, notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
-import { foreignOpportunities, opportunityFor } from '../../../test/isolation/opportunity-fixtures';
+import {
+  departmentOf,
+  distributorOf,
+  foreignOpportunities,
+  lineOf,
+  opportunityFor,
+} from '../../../test/isolation/opportunity-fixtures';
 import { orderableProduct } from '../../../test/isolation/order-fixtures';
 import { SEED_PENDING_QUOTE_ID, SEED_TENDER_ID } from './tender.seed';
 
 /** The tender operations: an opportunity's tenders, one tender, the approval queue, and every move on them. */
 
 const TENDER = `id number purchaser status version winner registrationDeadline bidOpeningAt budget { amount currency } orders { id number }
+  letters { id project validFrom validTo status products { id name } }
   winningPrice { amount } opportunity { id need } products { productId floorPrice { amount } product { id name } }
   quotes { id status reason decisionNote price { amount } floorPrice { amount } product { id name } requestedBy { id displayName } decidedBy { id } }`;
 const QUOTE = `id status reason decisionNote price { amount currency } floorPrice { amount } product { id name }
@@ -76,6 +83,45 @@ async function wonTenderFor(ds: DataSource, user: SeedUser): Promise<{ tenderId:
   );
   return { tenderId, productId };
 }
+
+/**
+ * A tender of the matrix's own a letter may be issued for: the persona's opportunity, of a
+ * distributor (the persona's, or the first it sees), at the persona's hospital, where a grant of
+ * the matrix's own covers the line.
+ */
+async function letterTenderFor(ds: DataSource, user: SeedUser): Promise<string> {
+  const hospital = hospitalFor(user);
+  const distributorId =
+    distributorOf(user) ??
+    (await ds.query(`SELECT id FROM distributor WHERE brand_id = $1 ORDER BY code LIMIT 1`, [user.brandId]))[0].id;
+  const [o] = await ds.query(
+    `INSERT INTO opportunity (brand_id, hospital_id, department_id, product_line_id, need, estimated_value, currency, owner_id, distributor_id, created_by)
+     VALUES ($1, $2, $3, $4, $5, '1000.00', 'CNY', $6, $7, $6) RETURNING id`,
+    [
+      user.brandId,
+      hospital.id,
+      await departmentOf(ds, hospital.id),
+      lineOf(user),
+      `矩阵授权书 ${randomUUID().slice(0, 8)}`,
+      user.id,
+      distributorId,
+    ],
+  );
+  await ds.query(
+    `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, hospital_ids, valid_from, valid_to)
+     VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 365)`,
+    [user.brandId, distributorId, [lineOf(user)], [hospital.id]],
+  );
+  const [t] = await ds.query(
+    `INSERT INTO tender (brand_id, opportunity_id, number, purchaser, budget, currency, registration_deadline, bid_opening_at, status, created_by)
+     VALUES ($1, $2, $3, '矩阵医院', '1000.00', 'CNY', CURRENT_DATE + 30, now() + interval '40 days', 'OPEN', $4) RETURNING id`,
+    [user.brandId, o.id, `矩阵函-${randomUUID().slice(0, 8)}`, user.id],
+  );
+  return t.id;
+}
+
+const ISSUE_LETTER = `mutation($i: IssueTenderLetterInput!) { issueTenderLetter(input: $i) {
+  id project validFrom validTo status createdAt products { id name } } }`;
 
 const PLACE_ORDER = `mutation($i: PlaceTenderOrderInput!) { placeOrderFromTender(input: $i) {
   id number status total { amount } tender { id number status orders { id } } opportunity { id stage } } }`;
@@ -223,6 +269,26 @@ export const TENDER_OPERATIONS: Record<string, OperationCase> = {
         variables: {
           i: { tenderId: t.id, lines: [{ productId: productFor(user), quantity: 1 }], idempotencyKey: randomUUID() },
         },
+      })),
+    mutates: true,
+  },
+  issueTenderLetter: {
+    allowed: rolesFor('tender.issueLetter'),
+    own: async ({ user, ds }) => ({
+      query: ISSUE_LETTER,
+      variables: {
+        i: {
+          tenderId: await letterTenderFor(ds, user),
+          productIds: [productFor(user)],
+          project: '矩阵项目',
+          idempotencyKey: randomUUID(),
+        },
+      },
+    }),
+    foreign: ({ user }) =>
+      notFoundEach(foreignTenders(user), (t) => ({
+        query: ISSUE_LETTER,
+        variables: { i: { tenderId: t.id, productIds: [productFor(user)], project: '越界' } },
       })),
     mutates: true,
   },

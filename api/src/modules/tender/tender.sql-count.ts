@@ -4,6 +4,7 @@ import type { SqlCountTable } from '../../../test/sql-count-table';
 const QUOTE = `id status reason price { amount currency } floorPrice { amount } product { name }
   tender { number purchaser opportunity { need } } requestedBy { displayName } decidedBy { displayName }`;
 const TENDER = `id number purchaser status budget { amount currency } winningPrice { amount } opportunity { need } orders { number status }
+  letters { project validTo status products { name } }
   products { productId floorPrice { amount } product { name } }
   quotes { status price { amount } floorPrice { amount } product { name } requestedBy { displayName } }`;
 
@@ -77,5 +78,12 @@ async function addTender(
     `INSERT INTO tender_quote (brand_id, tender_id, product_id, price, currency, floor_price, status, reason, requested_by)
      VALUES ($1, $2, $3, '80.00', 'CNY', '100.00', 'PENDING_APPROVAL', 'SQL理由', $4)`,
     [brandId, t.id, productId, ownerId],
+  );
+  // and a letter for it (on no real grant: its status reads as the letter's own period)
+  await ds.query(
+    `INSERT INTO tender_letter (brand_id, tender_id, distributor_id, hospital_id, project, product_ids, grant_ids, valid_from, valid_to, issued_by)
+     SELECT $1, $2, o.distributor_id, o.hospital_id, 'SQL项目', ARRAY[$3::uuid], ARRAY[gen_random_uuid()], '2029-12-01', '2030-01-10', $4
+       FROM opportunity o WHERE o.id = $5`,
+    [brandId, t.id, productId, ownerId, opportunityId],
   );
 }

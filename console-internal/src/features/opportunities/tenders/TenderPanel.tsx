@@ -3,10 +3,17 @@ import { Alert, Button, Descriptions, Flex, Table, Tag, Typography } from 'antd'
 import { useMutation } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { canUse } from '../../../app/nav';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
+import {
+  QuoteModal,
+  SubmitTenderDocument,
+  TenderLetters,
+  type TenderDetailFragment,
+} from '@medchannel/web-shared/opportunities';
+import { IssueLetterModal } from './IssueLetterModal';
 import { ResultModal } from './ResultModal';
 
 const STATUS_COLOR: Record<string, string> = { OPEN: 'blue', SUBMITTED: 'purple', WON: 'green', LOST: 'default' };
@@ -16,10 +23,13 @@ export const QUOTE_COLOR: Record<string, string> = { PENDING_APPROVAL: 'orange',
 export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragment; manages: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const ordersShown = canUse(useCurrentUser().role, 'orders');
+  const { role } = useCurrentUser();
+  const ordersShown = canUse(role, 'orders');
+  // a letter is for a tender still to be bid (or bid, before its result)
+  const issuesLetters = can(role, 'tender.issueLetter') && (td.status === 'OPEN' || td.status === 'SUBMITTED');
   const explain = useCodedError({ prefix: 'tender.error', reload: ['Tenders'] });
   const [failure, setFailure] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'quote' | 'result' | null>(null);
+  const [dialog, setDialog] = useState<'quote' | 'result' | 'letter' | null>(null);
   const [submit, submitting] = useMutation(SubmitTenderDocument, {
     onError: (error) => setFailure(explain(error).message),
   });
@@ -78,12 +88,13 @@ export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragm
           { title: t('tender.reason'), render: (_, q) => q.decisionNote ?? q.reason ?? '—' },
         ]}
       />
+      <TenderLetters letters={td.letters} audience="console" />
       {failure && <Alert type="error" showIcon title={failure} />}
       {open && waiting && <Typography.Text type="secondary">{t('tender.submitBlocked')}</Typography.Text>}
-      {manages && (
+      {(manages || issuesLetters) && (
         <Flex gap={8} wrap>
-          {open && <Button onClick={() => setDialog('quote')}>{t('tender.addQuote')}</Button>}
-          {open && (
+          {manages && open && <Button onClick={() => setDialog('quote')}>{t('tender.addQuote')}</Button>}
+          {manages && open && (
             <Button
               type="primary"
               disabled={waiting || !td.quotes.some((q) => q.status === 'USABLE')}
@@ -96,11 +107,15 @@ export function TenderPanel({ tender: td, manages }: { tender: TenderDetailFragm
               {t('tender.submit')}
             </Button>
           )}
-          {td.status === 'SUBMITTED' && <Button onClick={() => setDialog('result')}>{t('tender.result')}</Button>}
+          {manages && td.status === 'SUBMITTED' && (
+            <Button onClick={() => setDialog('result')}>{t('tender.result')}</Button>
+          )}
+          {issuesLetters && <Button onClick={() => setDialog('letter')}>{t('tender.letter.issue')}</Button>}
         </Flex>
       )}
       <QuoteModal tender={dialog === 'quote' ? td : null} onClose={() => setDialog(null)} />
       <ResultModal tender={dialog === 'result' ? td : null} onClose={() => setDialog(null)} />
+      <IssueLetterModal tender={dialog === 'letter' ? td : null} onClose={() => setDialog(null)} />
     </Flex>
   );
 }

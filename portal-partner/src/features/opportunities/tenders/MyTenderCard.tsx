@@ -6,7 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import { QuoteModal, SubmitTenderDocument, type TenderDetailFragment } from '@medchannel/web-shared/opportunities';
+import {
+  QuoteModal,
+  SubmitTenderDocument,
+  TenderLetters,
+  type TenderDetailFragment,
+} from '@medchannel/web-shared/opportunities';
 import { NOTICE_TARGETS } from '../../../components/paths';
 import { PlaceOrderModal } from './PlaceOrderModal';
 
@@ -85,6 +90,8 @@ export function MyTenderCard({ tender: td, manages }: { tender: TenderDetailFrag
           )}
         </Flex>
       )}
+      {/* the brand's letters authorizing the bid, to download and hand in with it */}
+      {td.letters.length > 0 && <TenderLetters letters={td.letters} audience="portal" />}
       {failure && <Alert type="error" showIcon title={failure} />}
       {open && waiting && <Alert type="info" showIcon title={t('tender.submitBlocked')} />}
       {manages && open && (
