@@ -23,3 +23,4 @@ export * from './exit.js';
 export * from './sellout.js';
 export * from './targets.js';
 export * from './dashboard.js';
+export * from './scorecard.js';
