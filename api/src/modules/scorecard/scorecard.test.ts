@@ -66,7 +66,7 @@ describe('the scorecard', () => {
     expect(
       f.CERTIFIED_REPS.inputs
         .filter((i: { subject: string | null }) => i.subject)
-        .sort((a: { subject: string }, b: { subject: string }) => a.subject.localeCompare(b.subject)),
+        .sort((a: { subject: string | null }, b: { subject: string | null }) => a.subject!.localeCompare(b.subject!)),
     ).toEqual(
       [
         { key: 'certifiedReps', subject: '测试产品线', value: '2' },

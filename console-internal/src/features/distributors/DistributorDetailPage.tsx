@@ -20,7 +20,7 @@ import { SecondTierCard, StageHistoryCard } from './StageHistoryCard';
 import { AssignManagerModal, type AssignTarget } from './AssignManagerModal';
 import { QualificationModal, type QualificationTarget } from './QualificationModal';
 import { TargetsCard } from './TargetsCard';
-import { ScorecardCard } from '../scorecard/ScorecardCard';
+import { ScorecardCard } from './scorecard/ScorecardCard';
 
 export default function DistributorDetailPage() {
   const { t } = useTranslation();

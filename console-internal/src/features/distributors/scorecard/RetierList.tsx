@@ -1,7 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import type { ConsoleRetierProposalFragment } from '../../gql/graphql';
+import type { ConsoleRetierProposalFragment } from '../../../gql/graphql';
 
 export const RETIER_COLOR = { PROPOSED: 'orange', APPROVED: 'green', REJECTED: 'default' } as const;
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { chinaToday, FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { ReviewRetierDocument } from '../../gql/graphql';
+import { ReviewRetierDocument } from '../../../gql/graphql';
 
 export type Review = 'approve' | 'reject';
 interface Values {

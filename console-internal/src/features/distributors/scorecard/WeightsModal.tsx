@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { can, ScorecardFigureKind } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
-import { ScorecardWeightsDocument, SetScorecardWeightsDocument } from '../../gql/graphql';
+import { ScorecardWeightsDocument, SetScorecardWeightsDocument } from '../../../gql/graphql';
 
 type Values = Record<ScorecardFigureKind, number> & { up: string; down: string };
 const KINDS = Object.values(ScorecardFigureKind);

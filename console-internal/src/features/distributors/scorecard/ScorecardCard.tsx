@@ -11,7 +11,7 @@ import {
   DistributorScorecardDocument,
   ProposeRetierDocument,
   type ConsoleScorecardFigureFragment,
-} from '../../gql/graphql';
+} from '../../../gql/graphql';
 import { FigureInputs, percent } from './FigureInputs';
 import { RetierList } from './RetierList';
 import { WeightsButton } from './WeightsModal';

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { RetierProposalsDocument, type ConsoleRetierProposalFragment } from '../../gql/graphql';
+import { RetierProposalsDocument, type ConsoleRetierProposalFragment } from '../../../gql/graphql';
 import { ReviewRetierModal, type Review } from './ReviewRetierModal';
 
 /** 调级审批: the re-tiers proposed from quarterly scores, for the regional head (or admin) to approve from a date or reject. */

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import type { ConsoleScorecardFigureFragment } from '../../gql/graphql';
+import type { ConsoleScorecardFigureFragment } from '../../../gql/graphql';
 
 /** The inputs that are amounts of money (the others are counts or days). */
 const MONEY = new Set(['target', 'sellIn', 'outstanding', 'overdue', 'balance', 'raised']);
