@@ -70,7 +70,6 @@ test('a scorecard re-tiers a distributor from a date and its catalog prices foll
   await review.getByRole('button', { name: /^批\s?准$/ }).click();
   await head.page.getByText('没有待审批的调级').waitFor();
 
-
   await owner.page.goto(url('portal', '/'));
   await catalogShows(owner, '598,000.00');
   await owner.shot('scorecard-07-portal-catalog-tier1-phone');
