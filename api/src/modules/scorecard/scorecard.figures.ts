@@ -4,7 +4,7 @@ import { daysBetween } from '../../common/dates';
 import type { QuarterWindow, ScorecardInputsRow } from './scorecard.sql';
 
 /** One input a figure was computed from: a named amount or count (subject: the product line it is about). */
-export interface FigureInput {
+interface FigureInput {
   key: string;
   subject: string | null;
   value: string;

@@ -26,7 +26,7 @@ async function client(email: string, audience: Audience): Promise<GqlClient> {
   return c;
 }
 
-export const CARD = `distributor { id name } year quarter from to asOf tier score weightsVersion upThreshold downThreshold
+const CARD = `distributor { id name } year quarter from to asOf tier score weightsVersion upThreshold downThreshold
   indicatedDirection indicatedTier figures { kind value score weight inputs { key subject value } }`;
 export const SCORECARD = `query($d: ID, $y: Int!, $q: Int!) { distributorScorecard(distributorId: $d, year: $y, quarter: $q) { ${CARD} } }`;
 export const SET_WEIGHTS = `mutation($i: SetScorecardWeightsInput!) { setScorecardWeights(input: $i) { version weights { kind weight } upThreshold downThreshold } }`;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
 import type { ConsoleRetierProposalFragment } from '../../../gql/graphql';
 
-export const RETIER_COLOR = { PROPOSED: 'orange', APPROVED: 'green', REJECTED: 'default' } as const;
+const RETIER_COLOR = { PROPOSED: 'orange', APPROVED: 'green', REJECTED: 'default' } as const;
 
 /** A distributor's re-tiers, newest first: from which tier to which, the score, the status and the date it applies from. */
 export function RetierList({ proposals }: { proposals: readonly ConsoleRetierProposalFragment[] }) {
