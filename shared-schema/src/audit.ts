@@ -143,6 +143,10 @@ export const AUDIT_ACTIONS = [
   'AGREE_TARGET',
   'SET_REBATE_POLICY',
   'APPROVE_REBATE',
+  'SET_SCORECARD_WEIGHTS',
+  'PROPOSE_RETIER',
+  'APPROVE_RETIER',
+  'REJECT_RETIER',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

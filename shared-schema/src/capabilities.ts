@@ -271,6 +271,19 @@ export const CAPABILITIES = {
   'rebate.setPolicy': ACCOUNTS,
   /** Approve a quarter's rebate: posts it (or the difference since the last approval) to the ledger. */
   'rebate.approve': ACCOUNTS,
+
+  // scorecards and re-tiering
+  /** A distributor's quarterly scorecard with how each figure was computed (the owner: his own). */
+  'scorecard.read': [...CHANNEL, OWNER],
+  /** The figures' weights and the re-tier thresholds (each change a new version). */
+  'scorecard.setWeights': [ADMIN],
+  /** Propose a re-tier from a quarter's score. */
+  'retier.propose': CHANNEL,
+  /** Approve (from a date) or reject a re-tier proposal: the distributor's regional head, or an admin. */
+  'retier.review': HEADS,
+  /** The list of re-tier proposals waiting for review. */
+  'console.retiers': HEADS,
+  'portal.scorecard': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A name in the table; a misspelt one does not compile. */

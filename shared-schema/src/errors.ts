@@ -94,4 +94,6 @@ export enum ErrorReason {
   STOCKTAKE_CLOSED = 'STOCKTAKE_CLOSED',
   /** An agreed target is locked: it is neither proposed again nor countered */
   TARGET_LOCKED = 'TARGET_LOCKED',
+  /** The quarter's score lies between the brand's thresholds (or the tier is at its end): no re-tier to propose (`extensions.score`) */
+  RETIER_NOT_INDICATED = 'RETIER_NOT_INDICATED',
 }

@@ -24,3 +24,4 @@ export * from './sellout.js';
 export * from './targets.js';
 export * from './dashboard.js';
 export * from './notice-links.js';
+export * from './scorecard.js';

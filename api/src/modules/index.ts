@@ -30,6 +30,7 @@ import { selloutModule } from './sellout';
 import { placementModule } from './placement';
 import { targetModule } from './target';
 import { dashboardModule } from './dashboard';
+import { scorecardModule } from './scorecard';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -71,4 +72,5 @@ export const modules = () =>
     placementModule,
     targetModule,
     dashboardModule,
+    scorecardModule,
   ] as const;

@@ -17,6 +17,7 @@ import {
   ShopOutlined,
   ShoppingCartOutlined,
   MailOutlined,
+  RiseOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
@@ -30,6 +31,7 @@ export type Feature =
   | 'opportunities'
   | 'trials'
   | 'quoteApprovals'
+  | 'retiers'
   | 'delivery'
   | 'inventory'
   | 'compliance'
@@ -63,6 +65,7 @@ const NAV: NavItem[] = [
   { feature: 'opportunities', path: '/opportunities', icon: <FundOutlined /> },
   { feature: 'trials', path: '/trials', icon: <ExperimentOutlined /> },
   { feature: 'quoteApprovals', path: '/quote-approvals', icon: <FileDoneOutlined /> },
+  { feature: 'retiers', path: '/retiers', icon: <RiseOutlined /> },
   { feature: 'delivery', path: '/delivery', icon: <ToolOutlined /> },
   { feature: 'inventory', path: '/inventory', icon: <DatabaseOutlined /> },
   { feature: 'compliance', path: '/compliance', icon: <SafetyCertificateOutlined /> },
@@ -96,6 +99,8 @@ const ACCESS: Record<Feature, Capability> = {
   trials: 'console.trials',
   // 报价审批: bid quotes below the floor price, for the regional heads (and the admin) who decide them.
   quoteApprovals: 'console.quoteApprovals',
+  // 调级审批: re-tiers proposed from quarterly scorecards, for the regional head (and the admin) who review them.
+  retiers: 'console.retiers',
   // 交付项目: won opportunities' delivery, for the channel staff and the engineers who do it.
   delivery: 'console.delivery',
   // 渠道库存: distributors' stock by batch and sell-out (流向) by hospital, in the viewer's regions.

@@ -18,6 +18,7 @@ const page = {
   opportunity: retryingLazy(() => import('../features/opportunities/OpportunityDetailPage')),
   trials: retryingLazy(() => import('../features/opportunities/TrialsPage')),
   quoteApprovals: retryingLazy(() => import('../features/opportunities/tenders/QuoteApprovalsPage')),
+  retiers: retryingLazy(() => import('../features/distributors/scorecard/RetierReviewPage')),
   delivery: retryingLazy(() => import('../features/opportunities/delivery/DeliveryProjectsPage')),
   inventory: retryingLazy(() => import('../features/inventory/ChannelStockPage')),
   recalls: retryingLazy(() => import('../features/recalls/RecallsPage')),
@@ -59,6 +60,8 @@ export const router = createAppRouter({
     { path: '/trials', feature: 'trials', page: page.trials },
     // 报价审批: tender quotes below the floor price waiting for the regional head's decision.
     { path: '/quote-approvals', feature: 'quoteApprovals', page: page.quoteApprovals },
+    // 调级审批: re-tier proposals from the quarterly scorecards waiting for the regional head's review.
+    { path: '/retiers', feature: 'retiers', page: page.retiers },
     // 交付项目: the delivery projects after a win, by status, engineer and overdue milestones.
     { path: '/delivery', feature: 'delivery', page: page.delivery },
     // 渠道库存: channel stock by batch (near expiry, at a date) and sell-out by hospital, department, product and region.

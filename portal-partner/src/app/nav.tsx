@@ -28,6 +28,7 @@ export type Feature =
   | 'exit'
   | 'placements'
   | 'targets'
+  | 'scorecard'
   | 'insights';
 
 export interface NavItem {
@@ -82,6 +83,8 @@ const ACCESS: Record<Feature, Capability> = {
   placements: 'portal.placements',
   // 年度目标: the owner's targets, reached from 我的.
   targets: 'portal.targets',
+  // 季度评分: the owner's quarterly scorecard and how each figure was computed, reached from 我的.
+  scorecard: 'portal.scorecard',
   // 经营概览: the owner's dashboard, reached from the home page.
   insights: 'portal.insights',
 };

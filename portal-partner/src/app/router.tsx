@@ -43,6 +43,7 @@ const page = {
   newPlacement: retryingLazy(() => import('../features/placements/NewPlacementPage')),
   placement: retryingLazy(() => import('../features/placements/PlacementDetailPage')),
   targets: retryingLazy(() => import('../features/targets/TargetsPage')),
+  scorecard: retryingLazy(() => import('../features/scorecard/ScorecardPage')),
   insights: retryingLazy(() => import('../features/insights/OwnerInsightsPage')),
 };
 
@@ -97,6 +98,8 @@ export const router = createAppRouter({
     { path: '/placements/:id', feature: 'placements', page: page.placement },
     // 年度目标: the owner's targets (accept or counter a proposal) and the sell-in against them.
     { path: '/targets', feature: 'targets', page: page.targets },
+    // 季度评分: the owner's scorecard of a quarter, each figure with its inputs.
+    { path: '/scorecard', feature: 'scorecard', page: page.scorecard },
     // 经营概览: the owner's overdue, training readiness and open commitments, reached from the home page.
     { path: '/insights', feature: 'insights', page: page.insights },
   ],

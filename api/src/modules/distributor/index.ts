@@ -43,3 +43,4 @@ export const distributorModule = defineModule({
 export * from './distributor.entity';
 export * from './distributor.service';
 export * from './distributor.types';
+export * from './distributor-tier';

@@ -62,7 +62,7 @@ export class CatalogService {
       { column: 'p.name', value: (p) => p.name },
       { column: 'p.id', value: (p) => p.id },
     ]);
-    const prices = await this.products.sellingPrices(scope, found.nodes, distributor.tier, on);
+    const prices = await this.products.sellingPrices(scope, found.nodes, distributor.id, on);
     const gaps =
       scope.side === Side.PARTNER
         ? await this.certifications.gaps(this.ds.manager, scope.brandId, scope.userId, found.nodes)

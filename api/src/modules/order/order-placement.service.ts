@@ -157,7 +157,7 @@ export class OrderPlacementService {
     const on = today();
     const prices = origin
       ? new Map(products.map((p) => [p.id, { price: origin.unitPrices.get(p.id)!, currency: origin.currency }]))
-      : await this.products.sellingPrices(scope, products, distributor.tier, on, em);
+      : await this.products.sellingPrices(scope, products, distributor.id, on, em);
     const currencies = new Set([...prices.values()].map((p) => p.currency));
     if (currencies.size > 1) throw badInput('lines', 'Products priced in different currencies go on separate orders');
     const answers = await this.compliance.checkMany(

@@ -9,6 +9,7 @@ import { isUuid } from '../../common/ids';
 import { addDays, isIsoDate } from '../../common/dates';
 import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
 import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
+import { tierOnSql } from '../distributor';
 import { ProductFilter, SetTierPriceInput } from './product.types';
 import { CreateProductInput, RenewRegistrationInput, UpdateProductInput } from './product.inputs';
 
@@ -86,13 +87,14 @@ export class ProductService {
   }
 
   /**
-   * The price each product sells at to a tier on a date: the tier's price-list entry in force,
-   * else the list price. One query for any number of products.
+   * The price each product sells at to a distributor on a date: the price-list entry in force of
+   * the distributor's tier on that date (its tier history, tierOnSql), else the list price. One
+   * query for any number of products.
    */
   async sellingPrices(
     scope: Scope,
     products: Product[],
-    tier: number,
+    distributorId: string,
     on: string,
     em?: EntityManager,
   ): Promise<Map<string, { price: string; currency: string }>> {
@@ -101,7 +103,10 @@ export class ProductService {
     const qb = (em ?? this.ds.manager)
       .getRepository(PriceListEntry)
       .createQueryBuilder('e')
-      .where('e.product_id = ANY(:ids) AND e.tier = :tier', { ids: products.map((p) => p.id), tier })
+      .where(`e.product_id = ANY(:ids) AND e.tier = ${tierOnSql(':distributor', ':on')}`, {
+        ids: products.map((p) => p.id),
+        distributor: distributorId,
+      })
       .andWhere('e.effective_from <= :on AND (e.effective_to IS NULL OR e.effective_to >= :on)', { on });
     // ascending, so the latest entry in force wins
     for (const e of await applyScope(qb, scope, 'brand').orderBy('e.effective_from', 'ASC').getMany()) {

@@ -20,6 +20,7 @@ import { SecondTierCard, StageHistoryCard } from './StageHistoryCard';
 import { AssignManagerModal, type AssignTarget } from './AssignManagerModal';
 import { QualificationModal, type QualificationTarget } from './QualificationModal';
 import { TargetsCard } from './TargetsCard';
+import { ScorecardCard } from './scorecard/ScorecardCard';
 
 export default function DistributorDetailPage() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export default function DistributorDetailPage() {
     canAssign,
     canKeepDocuments,
     canReadTargets,
+    canReadScorecard,
     urgent,
     moving,
     setMoving,
@@ -108,6 +110,7 @@ export default function DistributorDetailPage() {
       <AssessmentsCard assessments={d.assessments} onRecord={canManage ? () => setAssessing(true) : undefined} />
       <AuthorizationsCard distributorId={d.id} grants={d.authorizations} canManage={canManage} />
       {canReadTargets && <TargetsCard distributorId={d.id} />}
+      {canReadScorecard && <ScorecardCard distributorId={d.id} />}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <StageHistoryCard history={d.stageHistory} />

@@ -22,6 +22,7 @@ export function useDistributorDetail() {
   const canAssign = can(user.role, 'distributor.assignManager');
   const canKeepDocuments = can(user.role, 'qualification.upload');
   const canReadTargets = can(user.role, 'target.read');
+  const canReadScorecard = can(user.role, 'scorecard.read');
   const urgent = d ? d.qualifications.filter((q) => URGENT_EXPIRY.has(q.expiry.level)) : [];
 
   return {
@@ -29,6 +30,7 @@ export function useDistributorDetail() {
     d,
     canManage,
     canReadTargets,
+    canReadScorecard,
     canMove,
     canSetCredit,
     canAssign,

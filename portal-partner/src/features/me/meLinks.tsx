@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AimOutlined,
+  TrophyOutlined,
   AlertOutlined,
   BankOutlined,
   BellOutlined,
@@ -57,6 +58,14 @@ export const WORK_LINKS: MeLinkDef[] = [
     label: 'nav.targets',
     hint: 'nav.targetsHint',
     capability: 'portal.targets',
+  },
+  {
+    to: '/scorecard',
+    testId: 'me-scorecard',
+    icon: <TrophyOutlined />,
+    label: 'nav.scorecard',
+    hint: 'nav.scorecardHint',
+    capability: 'portal.scorecard',
   },
   {
     to: '/recalls',
