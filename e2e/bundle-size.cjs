@@ -20,9 +20,12 @@ const KB = 1024;
  * To 305 and 255 KB when parts 7 and 8 arrived together (recalls, placed equipment, the sell-out
  * upload, the exit, targets and the dashboards: five menus, their capabilities, error reasons and
  * audit words; console 301.9 → 304.3, portal 253.4 → 254.7 KB), every screen of theirs lazy.
+ * To 306 and 256 KB when scorecards and re-tiering (two menus, six capabilities, audit words), tender
+ * letters and the notice→page map (shared by both apps, e-mail and robots) arrived together
+ * (console 304.3 → 305.1, portal 254.7 → 255.6 KB), their screens lazy.
  * Cutting further is part 9's (issue 23) work: its ≤ 120 KB needs the phone components.
  */
-const BUDGETS = { 'console-internal': 305 * KB, 'portal-partner': 255 * KB };
+const BUDGETS = { 'console-internal': 306 * KB, 'portal-partner': 256 * KB };
 const REPO = join(__dirname, '..');
 
 const gzipCache = new Map();
