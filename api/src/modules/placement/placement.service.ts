@@ -81,6 +81,7 @@ export class PlacementService {
     if (filter.shortfall != null) {
       where.push(filter.shortfall ? SHORT_LAST_MONTH : `NOT ${SHORT_LAST_MONTH}`);
       params.today = today();
+      params.shortBrand = scope.brandId;
     }
     return rawPage<PlacementType>(this.ds, page, {
       sql: [base.sql, ...where].join(' AND '),
