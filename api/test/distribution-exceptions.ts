@@ -463,6 +463,35 @@ const REBATE_KEYS = [
   'unique:rebate_policy:rebate_policy_version',
   'unique:rebate_posting:rebate_posting_number',
   'unique:rebate_posting:rebate_posting_pkey',
+  'unique:rebate_posting:rebate_posting_request_key',
+];
+
+/** Scorecards and re-tiering (module scorecard): keyed by id like the distributors they score, until the move to Citus. */
+const SCORECARD_KEYS = [
+  'foreign-key:distributor_tier:distributor_tier_created_by_fkey',
+  'foreign-key:distributor_tier:distributor_tier_distributor_id_fkey',
+  'foreign-key:distributor_tier:distributor_tier_proposal_id_fkey',
+  'foreign-key:retier_proposal:retier_proposal_created_by_fkey',
+  'foreign-key:retier_proposal:retier_proposal_distributor_id_fkey',
+  'foreign-key:retier_proposal:retier_proposal_reviewed_by_fkey',
+  'foreign-key:scorecard_weights:scorecard_weights_created_by_fkey',
+  'unique:distributor_tier:distributor_tier_from',
+  'unique:distributor_tier:distributor_tier_pkey',
+  'unique:retier_proposal:retier_proposal_open',
+  'unique:retier_proposal:retier_proposal_pkey',
+  'unique:retier_proposal:retier_proposal_request_key',
+  'unique:scorecard_weights:scorecard_weights_pkey',
+  'unique:scorecard_weights:scorecard_weights_request_key',
+];
+
+/** Per-tender authorization letters (module tender): keyed by id like the tenders they hang off, until the move to Citus. */
+const TENDER_LETTER_KEYS = [
+  'foreign-key:tender_letter:tender_letter_distributor_id_fkey',
+  'foreign-key:tender_letter:tender_letter_hospital_id_fkey',
+  'foreign-key:tender_letter:tender_letter_issued_by_fkey',
+  'foreign-key:tender_letter:tender_letter_tender_id_fkey',
+  'unique:tender_letter:tender_letter_pkey',
+  'unique:tender_letter:tender_letter_request_key',
 ];
 
 export const KNOWN_BREACHES: ReadonlySet<string> = new Set([
@@ -475,4 +504,6 @@ export const KNOWN_BREACHES: ReadonlySet<string> = new Set([
   ...TOKEN_LOOKUPS,
   ...TARGET_KEYS,
   ...REBATE_KEYS,
+  ...SCORECARD_KEYS,
+  ...TENDER_LETTER_KEYS,
 ]);
