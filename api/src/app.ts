@@ -26,6 +26,7 @@ import { Services, createServices } from './schema/services';
 import { openFileStorage } from './common/storage';
 import { JobQueue, ScheduledJob } from './common/jobs';
 import { forgetOldFailures } from './auth/rate-limiter';
+import { applyTiersDue } from './modules/distributor';
 import { startOutboxDeliverer } from './modules/outbox';
 import { OutboxClaimer, outboxLagSeconds } from './modules/outbox';
 import { logOf } from './common/logger';
@@ -233,7 +234,11 @@ export async function createApp(config: Config): Promise<App> {
       {
         name: 'housekeeping',
         minutes: config.housekeepingMinutes,
-        run: counted('housekeeping', () => forgetOldFailures(ds)),
+        // the failure throttles' old rows, and the profile's tier once a dated re-tier comes due
+        run: counted('housekeeping', async () => ({
+          forgotten: await forgetOldFailures(ds),
+          tiersMoved: await applyTiersDue(ds),
+        })),
       },
     ];
     if (scheduled.some((job) => job.minutes > 0)) await queue.start(scheduled);

@@ -20,6 +20,8 @@ import { withinRegion } from '../region';
 import { assertVersion } from '../../common/versioning';
 import { Distributor, DistributorStageChange } from './distributor.entity';
 import { lockCredit } from '../order';
+import { appendTier } from './distributor-tier';
+import { today } from '../../common/dates';
 import {
   AssignChannelManagerArgs,
   AssignDistributorsToChannelManagerArgs,
@@ -181,6 +183,20 @@ export class DistributorService {
       if (input.classifications && input.classifications.join() === distributor.classifications.join())
         delete changes.classifications;
       if (Object.keys(changes).length === 0) return distributor;
+      // a tier set on the profile applies from today through the tier history, like an approved re-tier
+      if (changes.tier)
+        await appendTier(
+          em,
+          {
+            brandId: distributor.brandId,
+            distributorId: id,
+            tier: input.tier!,
+            from: today(),
+            proposalId: null,
+            createdBy: scope.userId,
+          },
+          true,
+        );
       Object.assign(distributor, input);
       const saved = await em.save(distributor);
       await audit(em, scope, 'UPDATE_PROFILE', 'distributor', id, changes);

@@ -1,6 +1,7 @@
 import { defineModule, type ModuleCore } from '../module';
 import type { DistributorServices } from '../distributor';
 import { Scorecards1771400000000 } from './1771400000000-Scorecards';
+import { TierSameDay1772100000000 } from './1772100000000-TierSameDay';
 import { DistributorTier, RetierProposal, ScorecardWeights } from './scorecard.entity';
 import { RetierProposalPartsResolver, ScorecardResolver } from './scorecard.resolver';
 import { RetierService } from './retier.service';
@@ -14,7 +15,7 @@ function scorecardServices({ ds }: ModuleCore, d: DistributorServices) {
 export const scorecardModule = defineModule({
   name: 'scorecard',
   entities: () => [ScorecardWeights, RetierProposal, DistributorTier],
-  migrations: () => [Scorecards1771400000000],
+  migrations: () => [Scorecards1771400000000, TierSameDay1772100000000],
   services: scorecardServices,
   resolvers: () => [ScorecardResolver, RetierProposalPartsResolver],
 });

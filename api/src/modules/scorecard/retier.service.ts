@@ -6,8 +6,8 @@ import { AppError, badInput, illegal, notFound } from '../../common/errors';
 import { isIsoDate, today } from '../../common/dates';
 import { earlierByKey, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { tierOnSql } from '../distributor';
-import { DistributorTier, RetierProposal } from './scorecard.entity';
+import { appendTier, tierOnSql } from '../distributor';
+import { RetierProposal } from './scorecard.entity';
 import { indicated } from './scorecard.figures';
 import type { ScorecardService } from './scorecard.service';
 
@@ -139,22 +139,17 @@ export class RetierService {
       }
       if (input.approve) {
         const from = input.effectiveFrom!;
-        const [later] = await em.query(
-          `SELECT 1 FROM distributor_tier WHERE distributor_id = $1 AND effective_from >= $2 LIMIT 1`,
-          [p.distributorId, from],
-        );
-        if (later) throw illegal('A tier change applies from that date or later already');
         if ((await this.tierOn(em, p.distributorId, from)) !== p.fromTier)
           throw illegal('The distributor’s tier has changed since the proposal');
-        await em.insert(DistributorTier, {
+        await appendTier(em, {
           brandId: p.brandId,
           distributorId: p.distributorId,
           tier: p.toTier,
-          effectiveFrom: from,
+          from,
           proposalId: p.id,
           createdBy: scope.userId,
         });
-        // the profile's tier is the one in force today; a later date leaves it until then
+        // the profile's tier is the one in force today; a later date's is moved on the day (applyTiersDue)
         if (from <= today())
           await em.query(`UPDATE distributor SET tier = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
             p.distributorId,

@@ -83,7 +83,7 @@ export class RetierProposal extends TenantEntity {
   requestHash: string;
 }
 
-/** A distributor's tier from a date (its tier history); appended by an approved re-tier, never changed. */
+/** A distributor's tier from a date (its tier history); appended by an approved re-tier or a tier set on the profile, never changed. */
 @Entity('distributor_tier')
 export class DistributorTier extends TenantEntity {
   @Column({ name: 'distributor_id', type: 'uuid' })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { addDays, today } from '../../common/dates';
 import { adminScopeOf } from '../../../test/factories';
+import { applyTiersDue } from '../distributor';
 import { codeOf, reasonOf } from '../../../test/harness';
 import {
   CATALOG,
@@ -217,5 +218,64 @@ describe('re-tiering', () => {
       i: { approve: false, reason: '观察一季', idempotencyKey: randomUUID() },
     });
     expect(no.data.reviewRetier).toMatchObject({ status: 'REJECTED', reviewReason: '观察一季' });
+  });
+});
+
+describe('the profile’s tier', () => {
+  const DISTRIBUTOR = `query($id: ID!) { distributor(id: $id) { tier version } }`;
+  const UPDATE = `mutation($id: ID!, $v: Int!, $i: DistributorProfileInput!) { updateDistributorProfile(id: $id, expectedVersion: $v, input: $i) { tier version } }`;
+  const profile = async (id: string) => (await kit.admin.request(DISTRIBUTOR, { id })).data.distributor;
+  const history = (id: string) =>
+    kit.t.app.ds.query(
+      `SELECT tier, effective_from::text AS "from" FROM distributor_tier WHERE distributor_id = $1 ORDER BY effective_from, created_at`,
+      [id],
+    );
+
+  test('becomes a dated re-tier’s on its day, by the housekeeping job, once', async () => {
+    const d0 = kit.brand.distributorIds[0];
+    // the tests above approved tier 2 from today and tier 3 from a week on
+    expect((await profile(d0)).tier).toBe(2);
+    expect(await applyTiersDue(kit.t.app.ds)).toBe(0);
+    expect((await profile(d0)).tier).toBe(2);
+    const weekOn = new Date(Date.now() + 7 * 86_400_000);
+    expect(await applyTiersDue(kit.t.app.ds, weekOn)).toBe(1);
+    expect((await profile(d0)).tier).toBe(3);
+    expect(await applyTiersDue(kit.t.app.ds, weekOn)).toBe(0);
+    // the job sets the tier in force on its day, whichever way (here back from the simulated week)
+    expect(await applyTiersDue(kit.t.app.ds)).toBe(1);
+    expect((await profile(d0)).tier).toBe(2);
+  });
+
+  test('set on the profile, applies from today through the history; refused before a dated re-tier', async () => {
+    const [d0, d1] = kit.brand.distributorIds;
+    const before = await profile(d0);
+    const refused = await kit.admin.request(UPDATE, { id: d0, v: before.version, i: { tier: 1 } });
+    expect(reasonOf(refused)).toBe(ErrorReason.ILLEGAL_TRANSITION);
+    expect(await profile(d0)).toEqual(before);
+    expect((await history(d0)).map((r: { tier: number }) => r.tier)).toEqual([2, 3]);
+
+    const scope = await adminScopeOf(kit.t.app.ds, kit.brand);
+    const products = await kit.t.app.services.products.byIds(scope, [kit.cat.productII]);
+    const price = async () =>
+      (await kit.t.app.services.products.sellingPrices(scope, products, d1, today())).get(kit.cat.productII)!.price;
+    const start = await profile(d1);
+    expect(start.tier).toBe(2);
+    expect(await price()).toBe('90.00');
+    const three = await kit.admin.request(UPDATE, { id: d1, v: start.version, i: { tier: 3 } });
+    expect(three.errors).toEqual([]);
+    expect(await price()).toBe('95.00');
+    // corrected the same day: both kept, the later applies
+    const two = await kit.admin.request(UPDATE, {
+      id: d1,
+      v: three.data.updateDistributorProfile.version,
+      i: { tier: 1 },
+    });
+    expect(two.data.updateDistributorProfile.tier).toBe(1);
+    expect(await price()).toBe('80.00');
+    expect(await history(d1)).toEqual([
+      { tier: 3, from: today() },
+      { tier: 1, from: today() },
+    ]);
+    expect(await applyTiersDue(kit.t.app.ds)).toBe(0);
   });
 });
