@@ -151,7 +151,15 @@ test('a rep places an instrument by scanning its serial on a phone, and the cons
 async function chooseIn(modal: Locator, label: string, text: string, typed?: string): Promise<void> {
   const page = modal.page();
   await modal.getByLabel(label).click();
-  if (typed) await page.keyboard.type(typed);
+  if (typed) {
+    await page.keyboard.type(typed);
+    // the list shows the last answer while the search runs: pick only once it has settled (no option
+    // left that the typed text does not match, and no spinner), else the click lands on an option
+    // the answer is replacing and the list stays open
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.filter({ hasNotText: typed }).first().waitFor({ state: 'detached' });
+    await modal.locator('.ant-select-arrow-loading').first().waitFor({ state: 'detached' });
+  }
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
   // the list closes once the choice is taken (a state): the modal's submit then checks the fields
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
