@@ -20,13 +20,13 @@ import type { Page } from 'playwright-core';
 // (≥ 24 px, or ≥ 18.66 px bold). Placeholders are text too. Text of disabled controls is exempt
 // (WCAG: inactive user interface components), as is text over a background image.
 
-export interface AuditFinding {
+interface AuditFinding {
   kind: 'size' | 'name' | 'contrast';
   what: string;
   detail: string;
 }
 
-export const MIN_TARGET = 44;
+const MIN_TARGET = 44;
 
 /** Runs in the browser: no closures, no imports. */
 function auditInPage([min, scope]: [number, string]): AuditFinding[] {
