@@ -1,6 +1,8 @@
 import { createApolloClient, WebApp } from '@medchannel/web-shared';
 import { keepCache } from '../components/offline/keptCache';
 import { router } from './router';
+import { portalTheme } from './theme';
+import './portal.css';
 
 const client = createApolloClient('portal');
 // What the rep last read, kept on the device, is in the cache before the first render: the app
@@ -9,5 +11,5 @@ keepCache(client);
 
 // No antd <App> here: it would bring message, modal and notification into the first load.
 export function App() {
-  return <WebApp client={client} router={router} />;
+  return <WebApp client={client} router={router} theme={portalTheme} />;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, type ThemeConfig } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { ApolloClient } from '@apollo/client';
@@ -34,16 +34,20 @@ export interface WebAppProps {
    * here; the portal does not, to keep message/modal/notification out of its first load.
    */
   wrap?: (children: ReactNode) => ReactNode;
+  /** The app's own theme tokens over the shared ones (the portal's are sized for a thumb). */
+  theme?: ThemeConfig;
 }
 
+const SHARED_TOKENS = { colorPrimary: '#1565c0', borderRadius: 6 };
+
 /** i18n, antd theme and locale, Apollo and the router: the same frame for both apps. */
-export function WebApp({ client, router, wrap = (children) => children }: WebAppProps) {
+export function WebApp({ client, router, wrap = (children) => children, theme }: WebAppProps) {
   const locale = useLocaleFromI18n();
   return (
     <I18nextProvider i18n={i18n}>
       <ConfigProvider
         locale={antdLocaleOf(LANGUAGE[locale])}
-        theme={{ token: { colorPrimary: '#1565c0', borderRadius: 6 } }}
+        theme={{ ...theme, token: { ...SHARED_TOKENS, ...theme?.token } }}
       >
         {wrap(
           <ApolloProvider client={client}>

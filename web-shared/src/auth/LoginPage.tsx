@@ -107,10 +107,10 @@ export default function LoginPage() {
             confirm a guessed one), so each page always shows the way to the other. /other-app is
             the serving convention: the static server redirects it to the other app's login. */}
         <Flex justify="space-between" style={{ marginTop: 16 }}>
-          <Link to="/forgot-password" data-testid="login-forgot">
+          <Link to="/forgot-password" className="auth-link" data-testid="login-forgot">
             {t('access.forgot')}
           </Link>
-          <Typography.Link href="/other-app" data-testid="login-other-app">
+          <Typography.Link href="/other-app" className="auth-link" data-testid="login-other-app">
             {t('login.otherApp')}
           </Typography.Link>
         </Flex>

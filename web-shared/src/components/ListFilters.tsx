@@ -45,6 +45,8 @@ export function SearchFilter({ value, onSearch, placeholder, testId, maxWidth = 
       onChange={(e) => setDraft(e.target.value)}
       onSearch={(text) => onSearch(text.trim() || undefined)}
       placeholder={placeholder}
+      // the placeholder says what is searched; it is the field's name too once text is typed
+      aria-label={placeholder}
       style={{ maxWidth }}
       data-testid={testId}
     />

@@ -99,7 +99,7 @@ function NoticeRow({ notice: n, onOpen }: { notice: Notice; onOpen: () => void }
           {d}
         </div>
       ))}
-      <div className="pp-item-line" style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+      <div className="pp-item-line" style={{ color: 'rgba(0,0,0,0.62)', fontSize: 12 }}>
         {format.dateTime(n.createdAt)}
       </div>
     </button>

@@ -33,6 +33,8 @@ export function OrderFilters({ search, status, company, setFilter }: Props) {
           { value: '', label: t('orders.allStatuses') },
           ...Object.values(OrderStatus).map((s) => ({ value: s, label: t(`orderStatus.${s}`) })),
         ]}
+        // every status in one list at the 44 px rows (issue 23), none hidden below the fold of the list
+        listHeight={(Object.values(OrderStatus).length + 1) * 44 + 8}
         data-testid="order-status-filter"
         aria-label={t('orders.statusFilter')}
       />

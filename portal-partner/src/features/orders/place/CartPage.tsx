@@ -114,6 +114,7 @@ export default function CartPage() {
           maxLength={500}
           autoSize={{ minRows: 2, maxRows: 5 }}
           placeholder={t('cart.notePlaceholder')}
+          aria-label={t('cart.note')}
           data-testid="cart-note"
         />
       </Card>

@@ -27,6 +27,7 @@ export function HospitalPicker({
       allowClear
       value={value?.id}
       placeholder={t('cart.hospitalPlaceholder')}
+      aria-label={t('cart.hospitalPlaceholder')}
       loading={loading}
       options={options}
       status={error ? 'error' : undefined}

@@ -15,7 +15,7 @@ export function QuantityStepper({
 }) {
   const { t } = useTranslation();
   return (
-    <Space.Compact data-testid={`qty-${code}`}>
+    <Space.Compact className="po-stepper" data-testid={`qty-${code}`}>
       <Button
         icon={<MinusOutlined />}
         aria-label={t('cart.less')}
