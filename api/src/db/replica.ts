@@ -29,6 +29,9 @@ const onReplica = new AsyncLocalStorage<true>();
 const log = logOf('replica');
 const RETRY_MS = 10_000;
 
+/** Whether the statements run now go to the replica: a read that keeps what it computed (the aging) skips keeping it there (read-only). */
+export const readsOnReplica = (): boolean => onReplica.getStore() === true;
+
 /** Without READ_REPLICA_URL: every read on the primary, and no AsyncLocalStorage switched on. */
 export const noReplica: ReadReplica = { read: (read) => read(), stop: async () => {} };
 
