@@ -15,6 +15,7 @@ import { GqlContext } from './context';
 import { createDataSource, pendingMigrations } from './db/data-source';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './db/embedded';
 import { usePreparedStatements } from './db/prepared';
+import { noReplica, useReadReplica } from './db/replica';
 import { formatError, isDatabaseUnavailable, unavailable } from './common/errors';
 import { requestGatePlugin, queryLimitsRule } from './common/query-limits';
 import { documentGate, graphqlBodyErrors } from './common/graphql-gate';
@@ -80,7 +81,11 @@ export async function createApp(config: Config): Promise<App> {
   const ds = createDataSource(url, { poolSize: config.dbPoolSize, logSql: config.logSql });
   await ds.initialize();
   const onServer = await usePreparedStatements(ds);
-  const services = createServices(ds, config, await openFileStorage(config));
+  // the reports' reads (dashboards, exports, the aging) on the replica; config refuses one without DATABASE_URL
+  const replica = config.readReplicaUrl
+    ? useReadReplica(ds, config.readReplicaUrl, { poolSize: config.dbPoolSize })
+    : noReplica;
+  const services = createServices(ds, config, await openFileStorage(config), replica);
   // warm sessions need the announcements of PostgreSQL (LISTEN); PGlite serves every socket one session
   if (onServer) await services.sessions.cache.start(url);
   const development = config.env === 'development';
@@ -290,6 +295,7 @@ export async function createApp(config: Config): Promise<App> {
       await apollo.stop();
       await services.sessions.cache.stop();
       if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+      await replica.stop();
       if (ds.isInitialized) await ds.destroy();
       await embedded?.stop();
     },

@@ -9,6 +9,11 @@ export interface Config {
   host: string;
   /** Real PostgreSQL when set; otherwise embedded PGlite served over the wire. */
   databaseUrl?: string;
+  /**
+   * A streaming replica of DATABASE_URL's database: dashboards, exports and the aging read from it
+   * (db/replica.ts); everything else, and every write, stays on the primary. Unset: all on the primary.
+   */
+  readReplicaUrl?: string;
   pgliteDir: string;
   pglitePort: number;
   dbPoolSize: number;
@@ -176,11 +181,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://; got "${databaseUrl}"`);
   }
+  const readReplicaUrl = env.READ_REPLICA_URL || undefined;
+  if (readReplicaUrl && !/^postgres(ql)?:\/\//.test(readReplicaUrl)) {
+    throw new ConfigError(`READ_REPLICA_URL must start with postgres:// or postgresql://; got "${readReplicaUrl}"`);
+  }
   const config: Config = {
     env: nodeEnv as Config['env'],
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     databaseUrl,
+    readReplicaUrl,
     pgliteDir: path.resolve(env.PGLITE_DIR || path.join(repoRoot, '.data', 'pglite')),
     pglitePort: int(env, 'PGLITE_PORT', 0, 0, 65535),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
@@ -238,6 +248,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     throw new ConfigError(
       'API_WORKERS above 1 needs DATABASE_URL: the embedded PGlite lives inside one process, so several processes cannot share it',
     );
+  }
+  if (config.readReplicaUrl && !config.databaseUrl) {
+    throw new ConfigError('READ_REPLICA_URL needs DATABASE_URL: the embedded PGlite has no replica');
   }
   if (config.metricsToken !== undefined && config.metricsToken.length < 16) {
     throw new ConfigError('METRICS_TOKEN must be at least 16 characters');

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Scope } from '../auth/scope';
 import type { SessionService } from '../auth/session.service';
 import type { FileStorage } from '../common/storage';
+import type { ReadReplica } from '../db/replica';
 import type { SeedCalendar } from '../db/seed/seed-clock';
 
 /** What every module's services factory is given, besides the services of the modules it depends on. */
@@ -19,6 +20,8 @@ export interface CoreServices {
   sessions: SessionService;
   /** The most rows a spreadsheet export holds (config MAX_EXPORT_ROWS; common/export-query.ts). */
   maxExportRows: number;
+  /** Where the reports read (db/replica.ts): `replica.read(() => …)` around a dashboard's, an export's or the aging's read; never around a mutation or a read that must see one. */
+  replica: ReadReplica;
 }
 
 /**

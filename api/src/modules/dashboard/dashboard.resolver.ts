@@ -11,7 +11,8 @@ export class DashboardResolver {
       '经营看板: coverage by province and city, sell-in and sell-out by month, certified staff per line — in the viewer’s scope, each figure its drill-down list’s count',
   })
   brandDashboard(@Ctx() ctx: GqlContext): Promise<BrandDashboardType> {
-    return ctx.services.dashboard.brand(requireScope(ctx));
+    const scope = requireScope(ctx);
+    return ctx.services.replica.read(() => ctx.services.dashboard.brand(scope));
   }
 
   @Can('portal.insights')
@@ -20,6 +21,7 @@ export class DashboardResolver {
       'The owner’s dashboard: his people certified per product line and the commitments still open to his company, each its portal list’s count',
   })
   ownerDashboard(@Ctx() ctx: GqlContext): Promise<OwnerDashboardType> {
-    return ctx.services.dashboard.owner(requireScope(ctx));
+    const scope = requireScope(ctx);
+    return ctx.services.replica.read(() => ctx.services.dashboard.owner(scope));
   }
 }

@@ -190,11 +190,9 @@ export class AccountResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GqlContext,
   ): Promise<AgingConnection> {
-    const { nodes, totalCount, pageInfo, totals } = await ctx.services.accounts.aging(
-      requireScope(ctx),
-      filter ?? {},
-      page,
-      sort ?? undefined,
+    const scope = requireScope(ctx);
+    const { nodes, totalCount, pageInfo, totals } = await ctx.services.replica.read(() =>
+      ctx.services.accounts.aging(scope, filter ?? {}, page, sort ?? undefined),
     );
     return {
       nodes: nodes.map((r) => ({
@@ -216,7 +214,8 @@ export class AccountResolver {
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
     @Ctx() ctx: GqlContext,
   ): Promise<RegionAgingRowType[]> {
-    const rows = await ctx.services.accounts.agingByRegion(requireScope(ctx), filter ?? {});
+    const scope = requireScope(ctx);
+    const rows = await ctx.services.replica.read(() => ctx.services.accounts.agingByRegion(scope, filter ?? {}));
     return rows.map((r) => ({
       ...agingMoney(r),
       get region() {

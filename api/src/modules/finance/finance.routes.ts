@@ -107,12 +107,17 @@ export function financeRoutes(services: FinanceRouteServices): Router {
       const scope = await scopeOfRequest(services, req, rolesFor('finance.read'));
       const filter = await listFilterOf(req.query as Record<string, unknown>, AccountFilter, ACCOUNT_PARAMS);
       const limit = services.maxExportRows;
-      const { nodes, totalCount } = await services.accounts.aging(scope, filter, { first: limit });
-      checkExportSize(totalCount, limit);
-      const distributors = await services.distributors.byIds(
-        scope,
-        nodes.map((r) => r.distributorId),
-      );
+      const { nodes, distributors } = await services.replica.read(async () => {
+        const { nodes, totalCount } = await services.accounts.aging(scope, filter, { first: limit });
+        checkExportSize(totalCount, limit);
+        return {
+          nodes,
+          distributors: await services.distributors.byIds(
+            scope,
+            nodes.map((r) => r.distributorId),
+          ),
+        };
+      });
       sendDownload(res, '应收账龄.xlsx', XLSX_TYPE, await agingWorkbook(nodes, distributors));
     } catch (err) {
       sendError(res, err);

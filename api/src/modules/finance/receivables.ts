@@ -2,6 +2,7 @@ import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AGING_BUCKETS, LedgerEntryKind } from '@medchannel/shared-schema';
 import { Scope, scopeCondition, seesAccounts } from '../../auth/scope';
 import { Decimal, fixed2 } from '../../common/money';
+import { readsOnReplica } from '../../db/replica';
 
 /** One receivable (a shipment, or an adjustment in the brand's favour) and what is still open of it. */
 export interface OpenItem {
@@ -170,6 +171,16 @@ function agingRelation(distributors: DistributorSet): string {
   const bucketOf = `CASE ${AGING_BUCKETS.map((b, i) => `WHEN ${age} >= ${b.from}${b.to === null ? '' : ` AND ${age} <= ${b.to}`} THEN ${i}`).join(' ')} END`;
   const sums = AGING_BUCKETS.map((_, i) => `COALESCE(SUM(s.amount) FILTER (WHERE s.bucket = ${i}), 0) AS b${i}`);
   const figures = FIGURE_COLUMNS.join(', ');
+  // a read-only standby keeps nothing: there the stale rows are only summed (db/replica.ts)
+  const store = readsOnReplica()
+    ? ''
+    : `stored AS (
+      INSERT INTO receivable_aging (distributor_id, as_of, version, brand_id, ${figures})
+      SELECT s.distributor_id, ${on}, stale.version, :aging_brand, ${FIGURE_COLUMNS.map((c) => `s.${c}`).join(', ')}
+        FROM summed s JOIN stale USING (distributor_id) ORDER BY s.distributor_id
+          ON CONFLICT (distributor_id, as_of) DO UPDATE SET version = EXCLUDED.version, ${FIGURE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+       WHERE receivable_aging.version < EXCLUDED.version
+    ),`;
   return `current_state AS (
       SELECT st.distributor_id, st.version FROM receivable_open_state st WHERE st.distributor_id IN (${distributors.sql})
     ), kept AS (
@@ -184,13 +195,7 @@ function agingRelation(distributors: DistributorSet): string {
                 FROM receivable_open_day o JOIN stale ON stale.distributor_id = o.distributor_id
                WHERE o.brand_id = :aging_brand GROUP BY 1, 2, 3) s
        GROUP BY s.distributor_id
-    ), stored AS (
-      INSERT INTO receivable_aging (distributor_id, as_of, version, brand_id, ${figures})
-      SELECT s.distributor_id, ${on}, stale.version, :aging_brand, ${FIGURE_COLUMNS.map((c) => `s.${c}`).join(', ')}
-        FROM summed s JOIN stale USING (distributor_id) ORDER BY s.distributor_id
-          ON CONFLICT (distributor_id, as_of) DO UPDATE SET version = EXCLUDED.version, ${FIGURE_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-       WHERE receivable_aging.version < EXCLUDED.version
-    ), aging AS (
+    ), ${store} aging AS (
       SELECT distributor_id, ${figures} FROM kept UNION ALL SELECT distributor_id, ${figures} FROM summed
     )`;
 }

@@ -130,12 +130,14 @@ export function importRoutes(services: ImportRouteServices): Router {
       sendWorkbook(
         res,
         '医院.xlsx',
-        await services.imports.exportHospitals(scope, {
-          search: q.search?.slice(0, 100),
-          regionId: q.regionId,
-          grade: pick(HospitalGrade, q.grade),
-          coverage: pick(HospitalCoverage, q.coverage),
-        }),
+        await services.replica.read(() =>
+          services.imports.exportHospitals(scope, {
+            search: q.search?.slice(0, 100),
+            regionId: q.regionId,
+            grade: pick(HospitalGrade, q.grade),
+            coverage: pick(HospitalCoverage, q.coverage),
+          }),
+        ),
       );
     } catch (err) {
       sendError(res, err);
@@ -149,11 +151,13 @@ export function importRoutes(services: ImportRouteServices): Router {
       sendWorkbook(
         res,
         '经销商.xlsx',
-        await services.imports.exportDistributors(scope, {
-          search: q.search?.slice(0, 100),
-          regionId: q.regionId,
-          stage: pick(DistributorStage, q.stage),
-        }),
+        await services.replica.read(() =>
+          services.imports.exportDistributors(scope, {
+            search: q.search?.slice(0, 100),
+            regionId: q.regionId,
+            stage: pick(DistributorStage, q.stage),
+          }),
+        ),
       );
     } catch (err) {
       sendError(res, err);

@@ -63,7 +63,7 @@ export function orderRoutes(services: OrderRouteServices): Router {
       const limit = services.maxExportRows;
       // the distributor and hospital of each row come in the page's own statement (order-tree.ts)
       const parts = { ...orderTreeParts({}), distributor: true, hospital: true };
-      const page = await services.orders.list(scope, { first: limit }, filter, parts);
+      const page = await services.replica.read(() => services.orders.list(scope, { first: limit }, filter, parts));
       checkExportSize(page.totalCount, limit);
       const rows = page.nodes.map(({ order: o, distributor, hospital }) => ({
         number: o.number,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
+import type { Config } from '../../config';
 import { BrandFixture, CatalogFixture, createBrand, createCatalog, withDemoPassword } from '../../../test/factories';
 import { addDays, today } from '../../common/dates';
 
@@ -63,10 +64,10 @@ export const fetchOrder = async (client: GqlClient, id: string) => {
   return r.data.order;
 };
 
-/** Registers the file's setup and teardown: a test brand of its own, and the clients that act on it. */
-export function withOrderWorld(): void {
+/** Registers the file's setup and teardown: a test brand of its own, and the clients that act on it (an app with `config`'s settings). */
+export function withOrderWorld(config: Partial<Config> = {}): void {
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(config);
     brand = await createBrand(t.app.ds, 6);
     cat = await createCatalog(t.app.ds, brand);
     distributorId = brand.distributorIds[0];

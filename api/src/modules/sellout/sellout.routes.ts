@@ -56,10 +56,13 @@ export function selloutRoutes(services: SelloutRouteServices): Router {
       const scope = await scopeOfRequest(services, req, rolesFor('stock.read'));
       const filter = await listFilterOf(req.query as Record<string, unknown>, SellOutFilter, SELL_OUT_PARAMS);
       const exports = services.sellOutExport;
-      checkExportSize(await exports.count(scope, filter), services.maxExportRows);
+      // the viewer's language was saved by the viewer (read on the primary); the rows come from the replica
       const locale = await exports.localeOf(scope);
-      downloadHeaders(res, sellOutFileName(locale), XLSX_TYPE);
-      await streamSellOutWorkbook(res, locale, exports.batches(scope, filter));
+      await services.replica.read(async () => {
+        checkExportSize(await exports.count(scope, filter), services.maxExportRows);
+        downloadHeaders(res, sellOutFileName(locale), XLSX_TYPE);
+        await streamSellOutWorkbook(res, locale, exports.batches(scope, filter));
+      });
     } catch (err) {
       if (!res.headersSent) return sendError(res, err);
       // part of the file is out: break the download rather than end it as if it were whole

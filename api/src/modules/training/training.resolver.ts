@@ -195,7 +195,8 @@ export class TrainingResolver {
     description: 'Assigned, started, completed and overdue, by province, distributor or course',
   })
   trainingCompletion(@Args() args: CompletionArgs, @Ctx() ctx: GqlContext): Promise<CompletionRow[]> {
-    return ctx.services.trainingReports.completion(requireScope(ctx), args);
+    const scope = requireScope(ctx);
+    return ctx.services.replica.read(() => ctx.services.trainingReports.completion(scope, args));
   }
 
   @Can('training.edit')

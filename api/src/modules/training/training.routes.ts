@@ -58,7 +58,7 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
       const args = await listFilterOf(req.query as Record<string, unknown>, CompletionArgs, COMPLETION_PARAMS, {
         groupBy: TrainingGroupBy.REGION,
       });
-      const rows = await services.trainingReports.completion(scope, args);
+      const rows = await services.replica.read(() => services.trainingReports.completion(scope, args));
       checkExportSize(rows.length, services.maxExportRows);
       sendDownload(res, '培训完成情况.xlsx', XLSX_TYPE, await completionWorkbook(args.groupBy, rows));
     } catch (err) {
