@@ -10,7 +10,7 @@ import { Page, decodeCursor, toPage } from '../../common/pagination';
 import type { JobQueueType, JobRunArgs, JobRunType } from './jobs.types';
 
 /** How far back the queues' counts look. */
-export const JOB_WINDOW_HOURS = 24;
+const JOB_WINDOW_HOURS = 24;
 
 /*
  * Who sees which run. pg-boss's queues are the platform's, not a brand's: a scheduled job
