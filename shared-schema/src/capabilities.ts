@@ -38,6 +38,10 @@ export const CAPABILITIES = {
   'team.manage': [OWNER],
   /** The e-mail the API sent (and, without an SMTP server, kept): the brand's admins. */
   'mail.read': [ADMIN],
+  /** The job queue's runs, failures and retries (console, 任务): the brand's admins. */
+  'jobs.read': [ADMIN],
+  /** Put a failed job back in its queue. */
+  'jobs.retry': [ADMIN],
 
   // distributors and hospitals
   'distributor.manage': CHANNEL,

@@ -25,3 +25,4 @@ export * from './targets.js';
 export * from './dashboard.js';
 export * from './notice-links.js';
 export * from './scorecard.js';
+export * from './jobs.js';

@@ -31,6 +31,7 @@ import { placementModule } from './placement';
 import { targetModule } from './target';
 import { dashboardModule } from './dashboard';
 import { scorecardModule } from './scorecard';
+import { jobsModule } from './jobs';
 
 /**
  * Every module of the API, a module after the modules it depends on. Services, loaders, the
@@ -73,4 +74,5 @@ export const modules = () =>
     targetModule,
     dashboardModule,
     scorecardModule,
+    jobsModule,
   ] as const;
