@@ -17,6 +17,8 @@ export class TierSameDay1772100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX distributor_tier_from`);
-    await q.query(`CREATE UNIQUE INDEX distributor_tier_from ON distributor_tier (distributor_id, effective_from DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX distributor_tier_from ON distributor_tier (distributor_id, effective_from DESC)`,
+    );
   }
 }
