@@ -20,8 +20,4 @@ export const API_ONLY_OPERATIONS: Readonly<Record<string, string>> = {
     'no screen opens one campaign by id: both apps read the campaigns with their progress through `stocktakeCampaigns`; kept for API clients reading back the campaign they opened',
   regionPotentials:
     'the per-region roll-up of hospital potential is the brand dashboard’s (part 8’s dashboards bring its screen); the console shows potential per hospital and per distributor until then',
-  jobQueues:
-    'no screen yet: the console’s 任务 (Jobs) page of issue 24 brings it (queue summary); the API part landed first',
-  jobRuns: 'no screen yet: the console’s 任务 (Jobs) page of issue 24 brings it (the runs with their failures)',
-  retryJob: 'no screen yet: the console’s 任务 (Jobs) page of issue 24 brings it (重试 on a failed run)',
 };

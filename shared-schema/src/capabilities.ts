@@ -216,6 +216,8 @@ export const CAPABILITIES = {
   'console.people': HEADS,
   'console.profile': BRAND,
   'console.mail': [ADMIN],
+  /** 任务: the job queue's counts, runs and failures (the page reads with jobs.read, retries with jobs.retry). */
+  'console.jobs': [ADMIN],
   /** The top bar's search across hospitals, distributors, orders, notes and people (each kind: search.ts). */
   'console.search': BRAND,
   /** Placed instruments and the stocktake campaigns. */

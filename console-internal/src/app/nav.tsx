@@ -17,6 +17,7 @@ import {
   ShopOutlined,
   ShoppingCartOutlined,
   MailOutlined,
+  ScheduleOutlined,
   RiseOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -45,6 +46,7 @@ export type Feature =
   | 'notifications'
   | 'people'
   | 'mail'
+  | 'jobs'
   | 'profile'
   | 'recalls'
   | 'exits'
@@ -78,6 +80,7 @@ const NAV: NavItem[] = [
   { feature: 'audit', path: '/audit', icon: <AuditOutlined /> },
   { feature: 'people', path: '/people', icon: <UserOutlined /> },
   { feature: 'mail', path: '/mail', icon: <MailOutlined /> },
+  { feature: 'jobs', path: '/jobs', icon: <ScheduleOutlined /> },
   { feature: 'recalls', path: '/recalls', icon: <AlertOutlined /> },
   { feature: 'exits', path: '/exits', icon: <FileDoneOutlined /> },
   { feature: 'placements', path: '/placements', icon: <MedicineBoxOutlined /> },
@@ -126,6 +129,8 @@ const ACCESS: Record<Feature, Capability> = {
   people: 'console.people',
   // The mail the API sent (kept and readable without an SMTP server): the admin's.
   mail: 'console.mail',
+  // 任务: the job queue's runs, failures and retries: the admin's, as the API's jobs.read is.
+  jobs: 'console.jobs',
   // Everyone's own: password and sessions (reached from the header, not the menu).
   profile: 'console.profile',
   // 召回: a batch's or serial's recall, its reach and who has not acknowledged.

@@ -36,6 +36,7 @@ const page = {
   noticeSettings: retryingLazy(() => import('../features/notifications/NoticeSettingsPage')),
   people: retryingLazy(() => import('../features/people/PeoplePage')),
   mail: retryingLazy(() => import('../features/people/MailPage')),
+  jobs: retryingLazy(() => import('../features/jobs/JobsPage')),
   profile: retryingLazy(() => import('../features/people/ProfilePage')),
   exits: retryingLazy(() => import('../features/exits/ExitPlansPage')),
   exit: retryingLazy(() => import('../features/exits/ExitPlanPage')),
@@ -83,6 +84,8 @@ export const router = createAppRouter({
     // 人员: the brand's people; 邮件: what was sent (and kept, without SMTP); my profile, password and sessions.
     { path: '/people', feature: 'people', page: page.people },
     { path: '/mail', feature: 'mail', page: page.mail },
+    // 任务: the job queue's last day by queue, its runs with their failures, and retry of a failed one.
+    { path: '/jobs', feature: 'jobs', page: page.jobs },
     { path: '/recalls', feature: 'recalls', page: page.recalls },
     { path: '/recalls/:id', feature: 'recalls', page: page.recall },
     { path: '/profile', feature: 'profile', page: page.profile },
