@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
       const made = await createRunDatabase(server);
       globalThis.__E2E__.database = { server, name: made.name };
       database = { DATABASE_URL: made.url };
+      // tests that need the run's database itself (a job queue's worker: jobs.e2e.ts) reach it here
+      process.env.E2E_RUN_DATABASE_URL = made.url;
     } else {
       const dataDir = mkdtempSync(join(tmpdir(), 'medchannel-e2e-'));
       globalThis.__E2E__.dataDir = dataDir;

@@ -47,7 +47,7 @@ export function RunsChunk({
     [
       t('jobs.created', { at: format.dateTime(r.createdAt) }),
       r.finishedAt && t('jobs.finished', { at: format.dateTime(r.finishedAt) }),
-      t('jobs.attempts', { retries: r.retryCount, limit: r.retryLimit }),
+      r.retryLimit > 0 && t('jobs.attempts', { retries: r.retryCount, limit: r.retryLimit }),
     ]
       .filter(Boolean)
       .join(' · ');
