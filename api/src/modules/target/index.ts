@@ -81,3 +81,4 @@ export const targetModule = defineModule({
 });
 
 export * from './target.entity';
+export { REBATE_SEED } from './rebate.seed-data';
