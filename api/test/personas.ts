@@ -4,6 +4,7 @@ import { AUTHORIZATIONS, QUALIFICATIONS } from '../src/db/seed/authorization-dat
 import { HOSPITALS, SeedHospital } from '../src/db/seed/hospital-data';
 import { PRODUCTS } from '../src/db/seed/catalog-data';
 import { SEED_ORDERS, SeedOrder, seedShipmentIdOf } from '../src/db/seed/order-data';
+import { REBATE_SEED } from '../src/modules/target';
 import { SEED_CERTIFICATE, SEED_COURSES } from '../src/db/seed/training-data';
 import {
   SEED_ACCOUNT_CODE,
@@ -84,17 +85,25 @@ export function expectedHospitals(user: SeedUser): SeedHospital[] {
   });
 }
 
+type SeededOrder = Pick<SeedOrder, 'id' | 'distributorCode' | 'placedBy' | 'shippedSerials' | 'rejectReason'>;
+
+/** Every seeded order: the orders demo's, and the rebate demo's (苏州恒康's, of the closed quarter). */
+const SEEDED_ORDERS: SeededOrder[] = [
+  ...SEED_ORDERS,
+  { id: REBATE_SEED.orderId, distributorCode: REBATE_SEED.distributorCode, placedBy: 'boss@hengkang.demo' },
+];
+
 /** Orders: brand users and owners as they see the distributor; a rep only the orders they placed. */
-export function expectedOrders(user: SeedUser): SeedOrder[] {
+export function expectedOrders(user: SeedUser): SeededOrder[] {
   const codes = new Set(expectedDistributors(user).map((d) => d.code));
-  return SEED_ORDERS.filter(
+  return SEEDED_ORDERS.filter(
     (o) => codes.has(o.distributorCode) && (user.role !== Role.REP || o.placedBy === user.email),
   );
 }
 
-export const foreignOrders = (user: SeedUser): SeedOrder[] => {
+export const foreignOrders = (user: SeedUser): SeededOrder[] => {
   const see = new Set(expectedOrders(user).map((o) => o.id));
-  return SEED_ORDERS.filter((o) => !see.has(o.id));
+  return SEEDED_ORDERS.filter((o) => !see.has(o.id));
 };
 
 /** Ids, names, codes, emails and document numbers that must never appear in anything this user receives. */

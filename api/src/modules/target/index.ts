@@ -17,6 +17,7 @@ import {
 import { TargetResolver } from './target.resolver';
 import { MonthRow, TargetService } from './target.service';
 import { seedTargets } from './target.seed';
+import { seedRebates } from './rebate.seed';
 import { RebatePolicy, RebatePosting } from './rebate.entity';
 import { RebateResolver, SalesTargetRebateResolver } from './rebate.resolver';
 import { RebateQuarter, RebateService } from './rebate.service';
@@ -73,7 +74,11 @@ export const targetModule = defineModule({
     RebateResolver,
     SalesTargetRebateResolver,
   ],
-  seed: (em, cal) => seedTargets(em, cal),
+  seed: async (em, cal) => {
+    await seedTargets(em, cal);
+    await seedRebates(em, cal);
+  },
 });
 
 export * from './target.entity';
+export { REBATE_SEED } from './rebate.seed-data';

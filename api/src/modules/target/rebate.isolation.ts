@@ -7,6 +7,7 @@ import { expectedDistributors, foreignDistributors } from '../../../test/persona
 import { firstDistributor, notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
 import { SEED_TARGET_ID } from './target.seed';
+import { REBATE_SEED } from './rebate.seed-data';
 
 /** The rebate operations: policies (read, set), a quarter's rebates and their approval. */
 
@@ -19,9 +20,14 @@ const BANDS = [
 ];
 const APPROVE = `mutation($i: ApproveRebateInput!) { approveRebate(input: $i) { ${QUARTER} } }`;
 
-/** The seeded target (杭州康达's), when its distributor is out of the persona's sight. */
+/** The seeded targets (杭州康达's, 苏州恒康's) whose distributor is out of the persona's sight. */
 const foreignTargets = (user: SeedUser) =>
-  expectedDistributors(user).some((d) => d.id === distributorByCode('HK-KD').id) ? [] : [SEED_TARGET_ID];
+  [
+    { code: 'HK-KD', id: SEED_TARGET_ID },
+    { code: REBATE_SEED.distributorCode, id: REBATE_SEED.targetId },
+  ]
+    .filter(({ code }) => !expectedDistributors(user).some((d) => d.id === distributorByCode(code).id))
+    .map(({ id }) => id);
 
 /**
  * An agreed 2025 target of the persona's first distributor on a line of its own, with a policy

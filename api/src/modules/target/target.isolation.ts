@@ -7,6 +7,7 @@ import { expectedDistributors, foreignDistributors, foreignHospitals } from '../
 import { firstDistributor, hospitalFor, notFoundEach } from '../../../test/isolation/fixtures';
 import { OperationCase } from '../../../test/isolation/types';
 import { SEED_TARGET_ID } from './target.seed';
+import { REBATE_SEED } from './rebate.seed-data';
 
 /** The potential and target operations: reads by hospital, distributor and region; edits, proposals and answers. */
 
@@ -19,9 +20,14 @@ const TARGET = `id year status version agreedAt distributor { id name } productL
 
 const lineOf = (user: SeedUser) => PRODUCT_LINES.find((l) => l.brandId === user.brandId)!.id;
 
-/** The seeded target (杭州康达's), when its distributor is out of the persona's sight. */
+/** The seeded targets (杭州康达's, 苏州恒康's) whose distributor is out of the persona's sight. */
 const foreignTargets = (user: SeedUser) =>
-  expectedDistributors(user).some((d) => d.id === distributorByCode('HK-KD').id) ? [] : [SEED_TARGET_ID];
+  [
+    { code: 'HK-KD', id: SEED_TARGET_ID },
+    { code: REBATE_SEED.distributorCode, id: REBATE_SEED.targetId },
+  ]
+    .filter(({ code }) => !expectedDistributors(user).some((d) => d.id === distributorByCode(code).id))
+    .map(({ id }) => id);
 
 /** A department of the matrix's own at a hospital the persona sees (or of its brand). */
 async function departmentFor(ds: DataSource, user: SeedUser): Promise<string> {

@@ -35,7 +35,12 @@ export default function RebatesPage() {
     keys.current.set(slot, idempotencyKey);
     setFailure(null);
     try {
-      await approveMutation({ variables: { input: { targetId: r.target.id, quarter: r.quarter, idempotencyKey } } });
+      // the answer's quarter has no id to merge into the list by: the list is read again
+      await approveMutation({
+        variables: { input: { targetId: r.target.id, quarter: r.quarter, idempotencyKey } },
+        refetchQueries: ['QuarterRebates'],
+        awaitRefetchQueries: true,
+      });
       keys.current.delete(slot);
     } catch (e) {
       setFailure(explain(e).message);
