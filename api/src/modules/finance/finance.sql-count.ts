@@ -78,7 +78,8 @@ export const SQL_COUNT: SqlCountTable = {
     },
     {
       name: 'the disputes queue',
-      max: 8,
+      // the session and one statement (dispute-page.ts)
+      max: 2,
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { statementDisputes(first: $n) { totalCount nodes { comment statement { period distributor { name } } line { amount { amount } } raisedBy { displayName } attachments { fileName url } } } }`,
     },

@@ -72,6 +72,7 @@ function financeLoaders(services: FinanceServices, scope: Scope) {
       (ids) => services.statements.linesByStatementIds(scope, ids),
       (l) => l.statementId,
     ),
+    statementLineById: byId<StatementLine>((ids) => services.statements.linesByIds(scope, ids)),
     disputesByStatementId: groupedBy<StatementDispute>(
       (ids) => services.statements.disputesByStatementIds(scope, ids),
       (d) => d.statementId,

@@ -15,6 +15,8 @@ import {
   StatementType,
 } from './finance.types';
 import { statementChanges } from './statement-changes';
+import { disputePageParts, primeDisputePage } from './dispute-page';
+import { selectionOf } from '../../common/selection';
 import { Can } from '../../auth/can';
 
 /** Whether the query asks for this field of the items (e.g. `lines { dispute }`), directly or in a fragment. */
@@ -136,8 +138,14 @@ export class StatementLineResolver {
 export class StatementDisputeResolver {
   @Can('statement.listDisputes')
   @Query(() => StatementDisputeConnection, { description: 'Disputes waiting for finance, oldest first' })
-  statementDisputes(@Args() page: PageArgs, @Ctx() ctx: GqlContext): Promise<Page<StatementDispute>> {
-    return ctx.services.statements.openDisputes(requireScope(ctx), page);
+  async statementDisputes(
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<StatementDispute>> {
+    const parts = disputePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.statements.openDisputes(requireScope(ctx), page, parts);
+    return { ...found, nodes: primeDisputePage(loadersOf(ctx), found.nodes) };
   }
 
   @FieldResolver(() => StatementType, { nullable: true })
@@ -151,10 +159,10 @@ export class StatementDisputeResolver {
     @Ctx() ctx: GqlContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<StatementLineType | null> {
-    const line = (await loadersOf(ctx).statementLinesByStatementId.load(d.statementId)).find(
-      (l) => l.id === d.statementLineId,
-    );
-    return line ? (await lineViews(ctx, d.statementId, [line], asksFor(info, 'dispute')))[0] : null;
+    const line = await loadersOf(ctx).statementLineById.load(d.statementLineId);
+    return line && line.statementId === d.statementId
+      ? (await lineViews(ctx, d.statementId, [line], asksFor(info, 'dispute')))[0]
+      : null;
   }
 
   @FieldResolver(() => UserType, { nullable: true })

@@ -13,7 +13,8 @@ import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { Decimal } from '../../common/money';
 import { today } from '../../common/dates';
-import { Page, PageArgs, paginate } from '../../common/pagination';
+import { Page, PageArgs, paginate, paginateTree } from '../../common/pagination';
+import { DisputeNode, DisputePageParts, disputePageTree } from './dispute-page';
 import type { DistributorService } from '../distributor';
 import type { LedgerService } from '../ledger';
 import type { OutboxService } from '../outbox';
@@ -113,6 +114,18 @@ export class StatementService {
       .getMany();
   }
 
+  /** Lines by id, in statements the viewer may read (a dispute's line). */
+  linesByIds(scope: Scope, ids: readonly string[]): Promise<StatementLine[]> {
+    const visible = this.visibleStatementIds(scope);
+    return this.ds
+      .getRepository(StatementLine)
+      .createQueryBuilder('l')
+      .where('l.id = ANY(:ids)', { ids })
+      .andWhere(`l.statement_id IN (${visible.getQuery()})`)
+      .setParameters(visible.getParameters())
+      .getMany();
+  }
+
   disputesByStatementIds(scope: Scope, ids: readonly string[]): Promise<StatementDispute[]> {
     const visible = this.visibleStatementIds(scope);
     return this.ds
@@ -126,13 +139,20 @@ export class StatementService {
       .getMany();
   }
 
-  /** Open disputes finance must answer, oldest first. */
-  openDisputes(scope: Scope, page: PageArgs): Promise<Page<StatementDispute>> {
-    return paginate(this.openDisputesQuery(scope), page, [
-      // milliseconds on both sides of the cursor: a JS Date has no microseconds
-      { column: "date_trunc('milliseconds', x.created_at)", value: (x) => x.createdAt.toISOString() },
-      { column: 'x.id', value: (x) => x.id },
-    ]);
+  /** Open disputes finance must answer, oldest first; each row with the `parts` the request asks of it, in one statement (dispute-page.ts). */
+  openDisputes(scope: Scope, page: PageArgs, parts: DisputePageParts): Promise<Page<DisputeNode>> {
+    return paginateTree(
+      this.openDisputesQuery(scope),
+      page,
+      [
+        // milliseconds on both sides of the cursor: a JS Date has no microseconds
+        { column: "date_trunc('milliseconds', x.created_at)", value: (x) => x.createdAt.toISOString() },
+        { column: 'x.id', value: (x) => x.id },
+      ],
+      'ASC',
+      disputePageTree(this.ds, scope, parts),
+      (n) => n.dispute,
+    );
   }
 
   /** The open disputes' rows before paging (the home page's to-dos count the same). */

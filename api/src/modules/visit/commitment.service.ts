@@ -4,7 +4,7 @@ import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
 import { illegal, notAParticipant, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, paginate } from '../../common/pagination';
+import { Page, PageArgs, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { withinRegion } from '../region';
 import type { NotificationService } from '../notification';
@@ -17,6 +17,7 @@ import {
 } from './visit-note.inputs';
 import { ofVisibleNotes } from './visit-note.service';
 import { headsOf } from '../user';
+import { CommitmentNode, CommitmentPageParts, commitmentPageTree } from './commitment-page';
 
 /**
  * Commitments made in shared notes. Each stays OPEN in the distributor owner's inbox until the
@@ -39,16 +40,27 @@ export class CommitmentService {
     return this.visible(scope).andWhere('c.note_id = ANY(:ids)', { ids }).orderBy('c.item_no').getMany();
   }
 
-  /** The owner's inbox: commitments made to their distributor in notes they are CC'd on. */
-  inbox(scope: Scope, page: PageArgs, statuses: CommitmentStatus[]): Promise<Page<VisitCommitment>> {
-    return paginate(
+  /**
+   * The owner's inbox: commitments made to their distributor in notes they are CC'd on; each row
+   * with the `parts` the request asks of it, in one statement (commitment-page.ts).
+   */
+  inbox(
+    scope: Scope,
+    page: PageArgs,
+    statuses: CommitmentStatus[],
+    parts: CommitmentPageParts,
+  ): Promise<Page<CommitmentNode>> {
+    return paginateTree(
       this.inboxQuery(scope, statuses),
       page,
       [
-        { column: 'c.created_at', value: (c) => c.createdAt.toISOString() },
+        // to the millisecond, as the cursor carries it: rows sharing a millisecond are not skipped
+        { column: "date_trunc('milliseconds', c.created_at)", value: (c) => c.createdAt.toISOString() },
         { column: 'c.id', value: (c) => c.id },
       ],
       'DESC',
+      commitmentPageTree(this.ds, scope, parts),
+      (n) => n.commitment,
     );
   }
 
@@ -60,16 +72,26 @@ export class CommitmentService {
       .andWhere('c.status = ANY(:statuses)', { statuses });
   }
 
-  /** A regional head's (or admin's) queue: disputed commitments in notes written by the people they manage. */
-  disputed(scope: Scope, page: PageArgs, filter: DisputedCommitmentFilter): Promise<Page<VisitCommitment>> {
-    return paginate(
+  /**
+   * A regional head's (or admin's) queue: disputed commitments in notes written by the people they
+   * manage; each row with the `parts` the request asks of it, in one statement (commitment-page.ts).
+   */
+  disputed(
+    scope: Scope,
+    page: PageArgs,
+    filter: DisputedCommitmentFilter,
+    parts: CommitmentPageParts,
+  ): Promise<Page<CommitmentNode>> {
+    return paginateTree(
       this.disputedQuery(scope, filter),
       page,
       [
-        { column: 'c.updated_at', value: (c) => c.updatedAt.toISOString() },
+        { column: "date_trunc('milliseconds', c.updated_at)", value: (c) => c.updatedAt.toISOString() },
         { column: 'c.id', value: (c) => c.id },
       ],
       'DESC',
+      commitmentPageTree(this.ds, scope, parts),
+      (n) => n.commitment,
     );
   }
 

@@ -5,6 +5,7 @@ import { GqlContext, loadersOf, requireScope } from '../../context';
 import { Page, PageArgs } from '../../common/pagination';
 import { selectionOf } from '../../common/selection';
 import { primeVisitNotePage, visitNotePageParts } from './visit-note-page';
+import { commitmentPageParts, primeCommitmentPage } from './commitment-page';
 import { DistributorType } from '../distributor';
 import { Distributor } from '../distributor';
 import { HospitalDepartmentType, HospitalType } from '../hospital';
@@ -66,28 +67,35 @@ export class VisitNoteResolver {
   @Query(() => VisitCommitmentConnection, {
     description: 'The owner’s inbox: commitments made to their distributor, newest first (OPEN by default)',
   })
-  commitmentInbox(
+  async commitmentInbox(
     @Args() page: PageArgs,
     @Args() { statuses }: CommitmentInboxArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<VisitCommitment>> {
-    return ctx.services.commitments.inbox(requireScope(ctx), page, statuses);
+    const parts = commitmentPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.commitments.inbox(requireScope(ctx), page, statuses, parts);
+    return { ...found, nodes: primeCommitmentPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('commitment.resolve')
   @Query(() => VisitCommitmentConnection, {
     description: 'Commitments disputed by distributors in notes by the people the viewer manages',
   })
-  disputedCommitments(
+  async disputedCommitments(
     @Args() page: PageArgs,
     @Arg('filter', () => DisputedCommitmentFilter, { nullable: true }) filter: DisputedCommitmentFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<VisitCommitment>> {
-    return ctx.services.commitments.disputed(
+    const parts = commitmentPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.commitments.disputed(
       requireScope(ctx),
       page,
       filter ?? { statuses: [CommitmentStatus.DISPUTED] },
+      parts,
     );
+    return { ...found, nodes: primeCommitmentPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('visit.writeNote')

@@ -47,15 +47,15 @@ export const SQL_COUNT: SqlCountTable = {
       name: 'the owner’s commitment inbox (portal)',
       audience: Audience.PORTAL,
       as: (brand) => brand.ownerEmail,
-      max: 18,
-      jitter: 1,
+      // the session and one statement (commitment-page.ts)
+      max: 2,
       query: `query($n: Int!) { commitmentInbox(first: $n, statuses: [OPEN, DISPUTED]) { totalCount nodes { description note { ${NOTE_TREE} } } } }`,
     },
     {
       name: 'disputed commitments',
       as: (brand) => brand.adminEmail,
-      max: 19,
-      jitter: 1,
+      // the session and one statement (commitment-page.ts)
+      max: 2,
       query: `query($n: Int!) { disputedCommitments(first: $n, filter: { statuses: [OPEN, DISPUTED] }) { totalCount nodes { description answeredBy { ${PERSON} } note { ${NOTE_TREE} } } } }`,
     },
     {
