@@ -22,6 +22,8 @@ export const SelloutRowProblem = {
   DATE_OUTSIDE_MONTH: 'DATE_OUTSIDE_MONTH',
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
   DUPLICATE_LOT: 'DUPLICATE_LOT',
+  /** the optional unit price (单价) is not an amount such as 12.50, or names a currency we do not know */
+  PRICE_INVALID: 'PRICE_INVALID',
 } as const;
 export type SelloutRowProblem = (typeof SelloutRowProblem)[keyof typeof SelloutRowProblem];
 

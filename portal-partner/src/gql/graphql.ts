@@ -496,6 +496,8 @@ export type RecallStatus =
 /** A movement a distributor’s people record: a sell-out, a transfer, a return, an adjustment */
 export type RecordStockMovementInput = {
   batchNo?: string | null | undefined;
+  /** The unit price’s currency (default: the product’s) */
+  currency?: string | null | undefined;
   /** SOLD_OUT: the hospital’s department (required); RETURNED: optional */
   departmentId?: string | number | null | undefined;
   /** Whose stock (default: the viewer’s own distributor; an owner may name a second tier) */
@@ -518,6 +520,8 @@ export type RecordStockMovementInput = {
   serialNo?: string | null | undefined;
   /** TRANSFER_OUT: the second tier (or the first tier above) */
   toDistributorId?: string | number | null | undefined;
+  /** SOLD_OUT: the price per unit sold at (单价), if known */
+  unitPrice?: string | null | undefined;
 };
 
 /** 待审批 PENDING, 已批准 APPROVED (protecting), 已驳回 REJECTED, 已过期 EXPIRED (protection ended) */
@@ -571,6 +575,7 @@ export type SelloutRowProblem =
   | 'DUPLICATE_LOT'
   | 'HOSPITAL_UNMATCHED'
   | 'INSUFFICIENT_STOCK'
+  | 'PRICE_INVALID'
   | 'PRODUCT_UNKNOWN'
   | 'QUANTITY_INVALID'
   | 'REQUIRED';

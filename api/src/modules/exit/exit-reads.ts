@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { ExitHandoverKind, ExitOrderDecision, OrderStatus } from '@medchannel/shared-schema';
-import { Scope } from '../../auth/scope';
+import { Scope, scopeCondition } from '../../auth/scope';
 import { money } from '../product';
 import type { LedgerService } from '../ledger';
 import { ExitPlan } from './exit.entity';
 import { OPEN_ORDER_STATUSES } from './exit.service';
-import { ExitAccountType, ExitHandoverType, ExitOrderType, ExitReturnType } from './exit.types';
+import { ExitAccountType, ExitBelowFloorLineType, ExitHandoverType, ExitOrderType, ExitReturnType } from './exit.types';
 
 /**
  * What a plan's screen reads beside the plan (read through the scope already): its orders, returns,
@@ -107,4 +107,44 @@ export async function exitAccount(
     credited: money(credited, 'CNY'),
     finalBalance: plan.finalBalance === null ? null : money(plan.finalBalance, plan.finalCurrency ?? 'CNY'),
   };
+}
+
+/**
+ * The exiting distributor's sell-outs from the plan's effective date whose reported unit price is
+ * below the product's floor price in force that day (same currency): the dumping an exit invites.
+ * Reversed sell-outs are left out; the lines are read through the viewer's channel-stock scope.
+ */
+export async function exitBelowFloor(
+  em: EntityManager,
+  scope: Scope,
+  plan: ExitPlan,
+): Promise<ExitBelowFloorLineType[]> {
+  const seen = scopeCondition(scope, 'channelStock', 'm');
+  const [sql, params] = em.connection.driver.escapeQueryWithParameters(
+    `SELECT m.id, h.name AS hospital_name, p.name AS product_name, m.batch_no, m.occurred_on::text AS occurred_on,
+            -m.quantity AS quantity, m.unit_price::text AS unit_price, f.price::text AS floor,
+            (f.price - m.unit_price)::text AS gap, m.currency
+       FROM stock_movement m
+       JOIN product p ON p.id = m.product_id
+       JOIN hospital h ON h.id = m.hospital_id
+       JOIN product_floor_price f ON f.product_id = m.product_id AND f.currency = m.currency
+        AND f.effective_from <= m.occurred_on AND (f.effective_to IS NULL OR f.effective_to >= m.occurred_on)
+      WHERE m.distributor_id = :distributorId AND m.kind = 'SOLD_OUT' AND m.occurred_on >= :from
+        AND m.unit_price < f.price AND ${seen.sql}
+        AND NOT EXISTS (SELECT 1 FROM stock_movement r WHERE r.reverses_id = m.id)
+      ORDER BY m.occurred_on DESC, m.id`,
+    { ...seen.params, distributorId: plan.distributorId, from: plan.effectiveOn },
+  );
+  const rows: Array<Record<string, string> & { quantity: number }> = await em.query(sql, params);
+  return rows.map((r) => ({
+    movementId: r.id,
+    hospitalName: r.hospital_name,
+    productName: r.product_name,
+    batchNo: r.batch_no,
+    occurredOn: r.occurred_on,
+    quantity: r.quantity,
+    unitPrice: money(r.unit_price, r.currency),
+    floor: money(r.floor, r.currency),
+    gap: money(r.gap, r.currency),
+  }));
 }

@@ -12,7 +12,8 @@ const PLAN = `id effectiveOn sellOutUntil reason authorizationsRevoked handedOve
   distributor { id name } successor { id name } steps { step done }
   orders { id number status total { amount } decision decisionReason }
   returns { id occurredOn amount { amount } creditId lines { lineNo productName batchNo serialNo quantity unitPrice { amount } amount { amount } } }
-  handovers { kind recordId label } account { balance { amount } credited { amount } finalBalance { amount } }`;
+  handovers { kind recordId label } account { balance { amount } credited { amount } finalBalance { amount } }
+  belowFloor { movementId hospitalName productName batchNo occurredOn quantity unitPrice { amount } floor { amount } gap { amount } }`;
 
 const foreignById = (mutation: (id: string) => string) =>
   (async ({ user, ds }) =>

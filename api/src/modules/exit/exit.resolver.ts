@@ -7,6 +7,7 @@ import { ExitPlan } from './exit.entity';
 import { DecideExitOrderInput, RecordExitReturnInput, StartExitPlanInput } from './exit.inputs';
 import {
   ExitAccountType,
+  ExitBelowFloorLineType,
   ExitHandoverType,
   ExitOrderType,
   ExitPlanConnection,
@@ -112,6 +113,13 @@ export class ExitResolver {
   @FieldResolver(() => [ExitHandoverType])
   handovers(@Root() p: ExitPlan, @Ctx() ctx: GqlContext): Promise<ExitHandoverType[]> {
     return ctx.services.exits.handovers(p);
+  }
+
+  @FieldResolver(() => [ExitBelowFloorLineType], {
+    description: 'Sell-outs since the effective date below the floor price (read it on one plan, not on lists)',
+  })
+  belowFloor(@Root() p: ExitPlan, @Ctx() ctx: GqlContext): Promise<ExitBelowFloorLineType[]> {
+    return ctx.services.exits.belowFloor(requireScope(ctx), p);
   }
 
   @FieldResolver(() => ExitAccountType)

@@ -21,7 +21,7 @@ import { DistributorStageChange, visibleDistributor } from '../distributor';
 import { lockAccount, type LedgerService } from '../ledger';
 import type { OrderServices } from '../order';
 import { ExitOrderDecisionRow, ExitPlan } from './exit.entity';
-import { exitAccount, exitHandovers, exitOrders, exitReturns } from './exit-reads';
+import { exitAccount, exitBelowFloor, exitHandovers, exitOrders, exitReturns } from './exit-reads';
 import { DecideExitOrderInput, StartExitPlanInput } from './exit.inputs';
 
 /** Orders still under way: the plan decides whether each finishes or is cancelled. */
@@ -256,6 +256,10 @@ export class ExitService {
 
   handovers(plan: ExitPlan) {
     return exitHandovers(this.ds.manager, plan);
+  }
+
+  belowFloor(scope: Scope, plan: ExitPlan) {
+    return exitBelowFloor(this.ds.manager, scope, plan);
   }
 
   account(scope: Scope, plan: ExitPlan) {

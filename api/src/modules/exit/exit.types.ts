@@ -143,3 +143,35 @@ export class ExitAccountType {
   @Field(() => MoneyType, { nullable: true, description: 'The final statement’s balance, once settled' })
   finalBalance: MoneyType | null;
 }
+
+@ObjectType('ExitBelowFloorLine', {
+  description: 'A sell-out of the exiting distributor since the plan’s date below the product’s floor price (dumping)',
+})
+export class ExitBelowFloorLineType {
+  @Field(() => ID)
+  movementId: string;
+
+  @Field()
+  hospitalName: string;
+
+  @Field()
+  productName: string;
+
+  @Field()
+  batchNo: string;
+
+  @Field(() => LocalDateScalar)
+  occurredOn: string;
+
+  @Field(() => Int, { description: 'Units sold' })
+  quantity: number;
+
+  @Field(() => MoneyType)
+  unitPrice: MoneyType;
+
+  @Field(() => MoneyType, { description: 'The floor price in force that day' })
+  floor: MoneyType;
+
+  @Field(() => MoneyType, { description: 'How far below the floor: floor − unit price' })
+  gap: MoneyType;
+}

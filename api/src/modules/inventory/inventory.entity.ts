@@ -61,6 +61,13 @@ export class StockMovement {
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
 
+  /** SOLD_OUT: the price per unit the distributor reported selling at (exact, with its currency), if it did */
+  @Column({ name: 'unit_price', type: 'numeric', precision: 18, scale: 2, nullable: true })
+  unitPrice: string | null;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  currency: string | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

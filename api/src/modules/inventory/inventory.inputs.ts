@@ -10,6 +10,7 @@ import {
   OptionalTextField,
   TextField,
 } from '../../common/fields';
+import { CURRENCIES, DecimalScalar } from '../../common/money';
 
 @InputType({ description: 'A movement a distributor’s people record: a sell-out, a transfer, a return, an adjustment' })
 export class RecordStockMovementInput {
@@ -50,6 +51,15 @@ export class RecordStockMovementInput {
 
   @OptionalIdField('TRANSFER_OUT: the second tier (or the first tier above)')
   toDistributorId?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'SOLD_OUT: the price per unit sold at (单价), if known' })
+  @IsOptional()
+  unitPrice?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The unit price’s currency (default: the product’s)' })
+  @IsOptional()
+  @IsIn(CURRENCIES)
+  currency?: string | null;
 
   @OptionalTextField(500, 'ADJUSTED: why (required)')
   reason?: string | null;

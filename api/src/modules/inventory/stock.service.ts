@@ -33,6 +33,8 @@ type Draft = Pick<StockMovement, 'brandId' | 'distributorId' | 'productId' | 'ba
       | 'pairId'
       | 'reversesId'
       | 'reason'
+      | 'unitPrice'
+      | 'currency'
       | 'requestKey'
       | 'requestHash'
     >
@@ -213,6 +215,7 @@ export class StockService {
       ? await this.tierOf(em, scope, distributorId, fields.toDistributorId)
       : null;
     const sells = fields.kind === K.SOLD_OUT || fields.kind === K.RETURNED;
+    const price = await this.priceOf(em, fields, productId);
     if (!sells && hospitalId) throw badInput('hospitalId', 'Only a sell-out or a return names a hospital');
     if (fields.kind !== K.TRANSFER_OUT && counterpartId)
       throw badInput('toDistributorId', 'Only a transfer names another distributor');
@@ -221,7 +224,7 @@ export class StockService {
       case K.RETURNED:
         if (!hospitalId) throw badInput('hospitalId', 'Choose the hospital');
         if (fields.kind === K.SOLD_OUT && !departmentId) throw badInput('departmentId', 'Choose the department');
-        return { ...draft, hospitalId, departmentId, quantity: fields.kind === K.SOLD_OUT ? -units : units };
+        return { ...draft, ...price, hospitalId, departmentId, quantity: fields.kind === K.SOLD_OUT ? -units : units };
       case K.TRANSFER_OUT:
         if (!counterpartId) throw badInput('toDistributorId', 'Choose the distributor it goes to');
         return { ...draft, counterpartId, quantity: -units };
@@ -229,6 +232,23 @@ export class StockService {
         if (!draft.reason) throw badInput('reason', 'Say why the stock is adjusted');
         return draft;
     }
+  }
+
+  /** A sell-out's reported unit price, in the currency given or else the product's; only a sell-out has one. */
+  private async priceOf(
+    em: EntityManager,
+    fields: Omit<RecordStockMovementInput, 'idempotencyKey'>,
+    productId: string,
+  ): Promise<Pick<Draft, 'unitPrice' | 'currency'>> {
+    if (fields.unitPrice === null || fields.unitPrice === undefined) {
+      if (fields.currency) throw badInput('currency', 'A currency goes with a unit price');
+      return { unitPrice: null, currency: null };
+    }
+    if (fields.kind !== K.SOLD_OUT) throw badInput('unitPrice', 'Only a sell-out has a unit price');
+    if (fields.unitPrice.startsWith('-')) throw badInput('unitPrice', 'A unit price of 0 or more');
+    if (fields.currency) return { unitPrice: fields.unitPrice, currency: fields.currency };
+    const [product] = await em.query(`SELECT currency FROM product WHERE id = $1`, [productId]);
+    return { unitPrice: fields.unitPrice, currency: product.currency };
   }
 
   /** A department of the hospital the input names (without one, no department is there). */

@@ -38,6 +38,8 @@ export async function checkRows(em: EntityManager, upload: Checked): Promise<Row
       lots.add(lot);
       continue;
     }
+    if (r.priceText && !r.unitPrice)
+      problem(r, 'price', P.PRICE_INVALID, 'A unit price such as 12.50 (¥, 元 or CNY, USD, EUR, HKD may go with it)');
     if (!r.hospitalText) problem(r, 'hospital', P.REQUIRED, 'Give the hospital');
     else if (!r.hospitalId) problem(r, 'hospital', P.HOSPITAL_UNMATCHED, 'Choose the hospital this name means');
     if (!r.occurredOn || r.occurredOn > today())

@@ -1,14 +1,17 @@
 import { SelloutRowProblem, SelloutUploadKind } from '@medchannel/shared-schema';
+import { CURRENCIES, fixed2 } from '../../common/money';
 import { rowsOf } from '../import';
 
 /** The columns of a distributor's file, by what their headers say (the file is theirs, not our template). */
-export type SelloutColumn = 'hospital' | 'department' | 'product' | 'batch' | 'quantity' | 'date';
+export type SelloutColumn = 'hospital' | 'department' | 'product' | 'batch' | 'quantity' | 'date' | 'price';
 
 /** Header words per column, tried in this order (批号 before 产品: "产品批号" is a batch). */
 const HEADERS: Array<[SelloutColumn, string[]]> = [
   ['department', ['科室', 'department', 'dept']],
   ['batch', ['批号', '批次', 'batch', 'lot']],
   ['date', ['日期', '时间', 'date']],
+  // optional: the price per unit sold at (单价 before 产品: "产品单价" is a price)
+  ['price', ['单价', '价格', '售价', 'price']],
   ['quantity', ['数量', '销量', '库存', 'quantity', 'qty']],
   ['hospital', ['医院', '终端', '客户', 'hospital', 'customer']],
   ['product', ['产品', '品名', '物料', '商品', 'product', 'item']],
@@ -78,6 +81,7 @@ export async function readSelloutFile(
         batch: get('batch'),
         quantity: get('quantity'),
         date: get('date'),
+        price: get('price'),
       },
     };
     if (Object.values(row.cells).some((v) => v !== '')) rows.push(row);
@@ -99,4 +103,28 @@ export function unitsOf(text: string): number | null {
   const t = text.replace(/[,，\s]/g, '');
   if (!/^-?\d{1,9}$/.test(t)) return null;
   return Number(t);
+}
+
+/**
+ * A unit price as distributors write it: 12.5, ¥1,280.50, 12.50元, CNY 12.50, 12.50 USD. Empty: none;
+ * anything else (a negative, more than 2 decimals, a currency we do not know): 'invalid'.
+ */
+export function priceOf(text: string): { amount: string; currency: string | null } | 'invalid' | null {
+  let t = text.replace(/[,，\s]/g, '').toUpperCase();
+  if (!t) return null;
+  let currency: string | null = null;
+  const code = /^([A-Z]{3})?([^A-Z]*?)([A-Z]{3})?$/.exec(t);
+  if (!code || (code[1] && code[3])) return 'invalid';
+  if (code[1] || code[3]) {
+    currency = (code[1] ?? code[3])!;
+    if (!(CURRENCIES as readonly string[]).includes(currency)) return 'invalid';
+    t = code[2];
+  }
+  if (/^[¥￥]/.test(t) || /元$/.test(t)) {
+    if (currency && currency !== 'CNY') return 'invalid';
+    currency = 'CNY';
+    t = t.replace(/^[¥￥]/, '').replace(/元$/, '');
+  }
+  if (!/^\d{1,16}(\.\d{1,2})?$/.test(t)) return 'invalid';
+  return { amount: fixed2(t), currency };
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
+import { money } from '../product';
 import type { SelloutUpload, UploadRow } from './sellout.entity';
 import {
   SelloutFindingFilter,
@@ -73,6 +74,8 @@ export class SelloutReadService {
         batchNo: r.batchNo,
         quantity: r.quantity,
         occurredOn: r.occurredOn,
+        priceText: r.priceText ?? '',
+        unitPrice: r.unitPrice && r.currency ? money(r.unitPrice, r.currency) : null,
         match: r.hospitalId
           ? matchOf(r.hospitalId, at >= 0 ? at : null, at >= 0 ? r.candidates[at].score : null)
           : null,

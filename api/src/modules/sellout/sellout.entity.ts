@@ -14,6 +14,11 @@ export interface UploadRow {
   batchNo: string;
   quantity: number | null;
   occurredOn: string | null;
+  /** the unit price's cell as written (absent in uploads read before prices were) */
+  priceText?: string;
+  /** the price per unit sold at, exact, and its currency (the cell's, else the product's); null: none or unreadable */
+  unitPrice?: string | null;
+  currency?: string | null;
   /** the master's closest hospitals, best first */
   candidates: Candidate[];
   /** the hospital the row is written to: the best candidate when it scores high enough, else the user's choice */

@@ -18,7 +18,7 @@ import { isUuid } from '../../common/ids';
 import { appendMovement } from '../inventory';
 import { hospitalMatcher } from './hospital-match';
 import { checkRows } from './sellout-check';
-import { dayOf, readSelloutFile, unitsOf } from './sellout-file';
+import { dayOf, priceOf, readSelloutFile, unitsOf } from './sellout-file';
 import { SelloutFinding, SelloutUpload, UploadRow } from './sellout.entity';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -106,8 +106,11 @@ export class SelloutService {
   private async rowsOf(scope: Scope, file: Awaited<ReturnType<typeof readSelloutFile>>['rows']): Promise<UploadRow[]> {
     if (!file.length) return [];
     const texts = [...new Set(file.map((r) => r.cells.product.toLowerCase()))];
-    const products: Array<{ id: string; code: string; name: string }> = await applyScope(
-      this.ds.createQueryBuilder().select(['p.id AS id', 'p.code AS code', 'p.name AS name']).from('product', 'p'),
+    const products: Array<{ id: string; code: string; name: string; currency: string }> = await applyScope(
+      this.ds
+        .createQueryBuilder()
+        .select(['p.id AS id', 'p.code AS code', 'p.name AS name', 'p.currency AS currency'])
+        .from('product', 'p'),
       scope,
       'brand',
       'p',
@@ -115,8 +118,8 @@ export class SelloutService {
       .andWhere('(lower(p.code) = ANY(:texts) OR lower(p.name) = ANY(:texts))', { texts })
       .getRawMany();
     const productOf = (text: string) =>
-      products.find((p) => p.code.toLowerCase() === text.toLowerCase())?.id ??
-      products.find((p) => p.name.toLowerCase() === text.toLowerCase())?.id ??
+      products.find((p) => p.code.toLowerCase() === text.toLowerCase()) ??
+      products.find((p) => p.name.toLowerCase() === text.toLowerCase()) ??
       null;
     // the whole master of the brand: a sale outside the distributor's hospitals is what 窜货 is
     const master: Array<{ id: string; name: string }> = file.some((r) => r.cells.hospital)
@@ -127,15 +130,21 @@ export class SelloutService {
     return file.map(({ row, cells }) => {
       if (cells.hospital && !matched.has(cells.hospital)) matched.set(cells.hospital, match(cells.hospital));
       const candidates = cells.hospital ? matched.get(cells.hospital)! : [];
+      const product = cells.product ? productOf(cells.product) : null;
+      const price = priceOf(cells.price);
+      const priced = price && price !== 'invalid' ? price : null;
       return {
         row,
         hospitalText: cells.hospital.slice(0, 200),
         departmentText: cells.department.slice(0, 100),
         productText: cells.product.slice(0, 200),
-        productId: cells.product ? productOf(cells.product) : null,
+        productId: product?.id ?? null,
         batchNo: cells.batch.slice(0, 64),
         quantity: unitsOf(cells.quantity),
         occurredOn: dayOf(cells.date),
+        priceText: cells.price.slice(0, 64),
+        unitPrice: priced?.amount ?? null,
+        currency: priced ? (priced.currency ?? product?.currency ?? null) : null,
         candidates,
         hospitalId: candidates[0] && candidates[0].score >= HOSPITAL_MATCH_THRESHOLD ? candidates[0].hospitalId : null,
         departmentId: null,
@@ -224,6 +233,8 @@ export class SelloutService {
           hospitalId: r.hospitalId,
           departmentId: r.departmentId,
           reason: `流向上传 ${upload.month}`,
+          unitPrice: r.unitPrice ?? null,
+          currency: r.unitPrice ? (r.currency ?? null) : null,
           createdBy: scope.userId,
         });
       } catch (err) {

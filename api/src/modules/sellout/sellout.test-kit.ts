@@ -109,7 +109,7 @@ export async function uploadFile(
 
 const UPLOAD = `id kind month status totalRows errorCount fileName
   errors { row column code message }
-  rows { row hospitalText departmentText productText productName batchNo quantity occurredOn crossTerritory
+  rows { row hospitalText departmentText productText productName batchNo quantity occurredOn priceText unitPrice { amount currency } crossTerritory
     match { candidate hospitalId hospitalName score outsideScope }
     candidates { candidate hospitalId hospitalName score outsideScope } }
   findings { id kind month distributorName productName batchNo hospitalName occurredOn quantity reported derived rowNo }`;

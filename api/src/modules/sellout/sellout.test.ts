@@ -197,3 +197,35 @@ test('scope: another distributor’s people and another brand find no upload; a 
   expect(console.status).toBe(403);
   expect((await w.rep0.request(GET, { id })).data.selloutUpload.status).toBe('PREVIEWED');
 });
+
+test('an optional 单价 column: a bad price is PRICE_INVALID by row and column and writes nothing; good prices are stored exactly', async () => {
+  await stockUp(t.app.ds, w, 'PR1', 10, on(1));
+  const priced = (lines: string[]) => iconv.encode([`${HEAD},单价`, ...lines].join('\r\n'), 'gbk');
+  const bad = await upload(
+    priced([
+      `杭州市第一人民医院,检验科,P2,PR1,1,${on(7)},12.50元`,
+      `杭州市第一人民医院,检验科,P2,PR1,1,${on(7)},十二元`,
+    ]),
+  );
+  const preview = (await w.rep0.request(GET, { id: bad })).data.selloutUpload;
+  expect(preview.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+    [3, 'price', 'PRICE_INVALID'],
+  ]);
+  expect(preview.rows[0].unitPrice).toEqual({ amount: '12.50', currency: 'CNY' });
+  const before = await movements();
+  expect(codeOf(await w.rep0.request(COMMIT, { id: bad }))).toBe(ErrorCode.BAD_USER_INPUT);
+  expect(await movements()).toBe(before);
+
+  const good = await upload(
+    priced([`杭州市第一人民医院,检验科,P2,PR1,2,${on(8)},1280.5`, `杭州市第一人民医院,检验科,P2,PR1,1,${on(8)},`]),
+  );
+  expect((await w.rep0.request(COMMIT, { id: good })).errors).toEqual([]);
+  const stored = await t.app.ds.query(
+    `SELECT unit_price::text AS p, currency FROM stock_movement WHERE brand_id = $1 AND batch_no = 'PR1' AND kind = 'SOLD_OUT' ORDER BY quantity`,
+    [w.brand.brandId],
+  );
+  expect(stored).toEqual([
+    { p: '1280.50', currency: 'CNY' },
+    { p: null, currency: null },
+  ]);
+});

@@ -4,6 +4,7 @@ import { SelloutFindingKind, SelloutRowProblem, SelloutUploadKind } from '@medch
 import { Connection } from '../../common/pagination';
 import { LocalDateScalar } from '../../common/dates';
 import { OptionalIdField } from '../../common/fields';
+import { MoneyType } from '../product';
 
 registerEnumType(SelloutUploadKind, { name: 'SelloutUploadKind', description: '流向 SELL_OUT, 库存上报 STOCK' });
 registerEnumType(SelloutRowProblem, { name: 'SelloutRowProblem' });
@@ -17,7 +18,7 @@ export class SelloutRowErrorType {
   @Field(() => Int, { description: 'The file’s row, as Excel numbers it (0: the file itself)' })
   row: number;
 
-  @Field({ description: 'hospital, department, product, batch, quantity or date (empty: the whole row)' })
+  @Field({ description: 'hospital, department, product, batch, quantity, date or price (empty: the whole row)' })
   column: string;
 
   @Field(() => SelloutRowProblem)
@@ -72,6 +73,12 @@ export class SelloutUploadRowType {
 
   @Field(() => LocalDateScalar, { nullable: true })
   occurredOn: string | null;
+
+  @Field({ description: 'The unit price’s cell as written (empty: none)' })
+  priceText: string;
+
+  @Field(() => MoneyType, { nullable: true, description: 'The price per unit sold at (单价), when the file gives one' })
+  unitPrice: MoneyType | null;
 
   @Field(() => SelloutHospitalMatchType, { nullable: true, description: 'The hospital the row is written to' })
   match: SelloutHospitalMatchType | null;
