@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type net from 'node:net';
 import type { Target } from './http-target';
 
 export interface LoadResult {
@@ -20,7 +21,8 @@ export interface Answer {
   sqlCount: number | null;
 }
 
-export function send(agent: http.Agent, target: Target): Promise<Answer> {
+/** `onSocket`: the connection the request went out on (bench/kill-test.ts tells which process served it). */
+export function send(agent: http.Agent, target: Target, onSocket?: (socket: net.Socket) => void): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(target.url, { method: target.method, headers: target.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -36,6 +38,7 @@ export function send(agent: http.Agent, target: Target): Promise<Answer> {
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (onSocket) req.on('socket', onSocket);
     req.end(target.body);
   });
 }
