@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   const db = await freshDemoDatabase(adminUrl, 'medchannel_scale_out');
   const setups: Array<{ label: string; api: Running; windows: Window[] }> = [];
   try {
-    setups.push({ label: '1 process', api: await startApi(db.url, { workers: 1 }), windows: [] });
-    setups.push({ label: '2 processes', api: await startApi(db.url, { workers: 2 }), windows: [] });
+    // READ_REPLICA_URL names this script's replica: the API inherits the environment, so it is unset for the others
+    const primaryOnly = { READ_REPLICA_URL: '' };
+    setups.push({ label: '1 process', api: await startApi(db.url, { workers: 1, env: primaryOnly }), windows: [] });
+    setups.push({ label: '2 processes', api: await startApi(db.url, { workers: 2, env: primaryOnly }), windows: [] });
     if (replica) {
       const url = replica.replace(/\/[^/]*$/, '/medchannel_scale_out');
       const api = await startApi(db.url, { workers: 2, env: { READ_REPLICA_URL: url } });
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
       console.log(
         `| ${setup.label} | ${r.rps.toFixed(1)} (${rounded}) | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
       );
+      // what failed, from the API's own log (one JSON line per request, with the first error's code)
+      const logged = setup.api
+        .output()
+        .split('\n')
+        .filter((l) => /"code":"|"level":(40|50)/.test(l));
+      if (r.errors) console.log(`  ${setup.label}: ${logged.slice(0, 2).join('\n  ').slice(0, 800)}`);
     }
   } finally {
     for (const s of setups) await s.api.stop();
