@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type net from 'node:net';
 import type { Target } from './http-target';
 
 export interface LoadResult {
@@ -20,7 +21,8 @@ export interface Answer {
   sqlCount: number | null;
 }
 
-export function send(agent: http.Agent, target: Target): Promise<Answer> {
+/** `onSocket`: the connection the request went out on (bench/kill-test.ts tells which process served it). */
+export function send(agent: http.Agent, target: Target, onSocket?: (socket: net.Socket) => void): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(target.url, { method: target.method, headers: target.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -36,6 +38,7 @@ export function send(agent: http.Agent, target: Target): Promise<Answer> {
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (onSocket) req.on('socket', onSocket);
     req.end(target.body);
   });
 }
@@ -65,7 +68,8 @@ export interface Window {
  * the window lasts from its start to the last answer. Latency is from sending to the last byte.
  */
 export async function measureWindow(
-  target: Target,
+  /** several: each client sends them in turn (a mixed load, bench/scale-out.ts) */
+  target: Target | Target[],
   concurrency: number,
   warmupSeconds: number,
   seconds: number,
@@ -79,13 +83,14 @@ export async function measureWindow(
   let sqlN = 0;
   let lastAnswer = start;
   let counted = 0;
-  const worker = async () => {
+  const targets = Array.isArray(target) ? target : [target];
+  const worker = async (_: unknown, n: number) => {
     // an operation slower than the window still gets a few answers counted
-    while (performance.now() < end || (counted < MIN_ANSWERS && performance.now() < end + 120_000)) {
+    for (let i = n; performance.now() < end || (counted < MIN_ANSWERS && performance.now() < end + 120_000); i++) {
       const t0 = performance.now();
       let answer: Answer | null = null;
       try {
-        answer = await send(agent, target);
+        answer = await send(agent, targets[i % targets.length]);
       } catch {
         answer = null;
       }

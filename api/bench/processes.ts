@@ -83,6 +83,10 @@ export async function startApi(
     mainJs?: string;
     /** answer x-sql-count without capturing (bench/ab.ts --sql) */
     sqlCount?: boolean;
+    /** API_WORKERS: above 1, node's cluster (a primary and its workers on one port); `pid` is the primary's */
+    workers?: number;
+    /** more environment (READ_REPLICA_URL, …) */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<Running> {
   const port = await freePort();
@@ -110,8 +114,13 @@ export async function startApi(
       HOUSEKEEPING_MINUTES: '0',
       OUTBOX_POLL_MS: '0',
       ...(opts.captureFile ? { BENCH_CAPTURE_FILE: opts.captureFile } : {}),
+      API_WORKERS: String(opts.workers ?? 1),
+      ...opts.env,
     },
-    /MedChannel API listening/,
+    // with workers: ready once every one of them serves (the primary says so, bench/cluster.ts reads it)
+    opts.workers && opts.workers > 1
+      ? new RegExp(`\\(${opts.workers} of ${opts.workers} started\\)`)
+      : /MedChannel API listening/,
     `http://127.0.0.1:${port}`,
     'the API',
   );
