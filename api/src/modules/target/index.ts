@@ -13,11 +13,13 @@ import {
   PotentialRollupPartsResolver,
   SalesTargetPartsResolver,
   SalesTargetVersionPartsResolver,
+  TargetProgressPartsResolver,
 } from './target-parts.resolver';
 import { TargetResolver } from './target.resolver';
 import { MonthRow, TargetService } from './target.service';
 import { seedTargets } from './target.seed';
 import { seedRebates } from './rebate.seed';
+import type { SeriesRow } from './target-series';
 import { RebatePolicy, RebatePosting } from './rebate.entity';
 import { RebateResolver, SalesTargetRebateResolver } from './rebate.resolver';
 import { RebateQuarter, RebateService } from './rebate.service';
@@ -42,6 +44,11 @@ function targetLoaders(services: TargetServices, scope: Scope) {
     targetMonthsById: groupedBy<MonthRow>(
       (ids) => services.targets.monthsOf(scope, ids),
       (m) => m.targetId,
+    ),
+    /** the twelve months of sell-in and sell-out of all the page's targets, one statement */
+    targetSeriesById: groupedBy<SeriesRow>(
+      (ids) => services.targets.seriesOf(scope, ids),
+      (r) => r.targetId,
     ),
     /** a quarter of targets, computed together per quarter asked */
     rebateQuarters: new DataLoader<{ target: SalesTarget; quarter: number }, RebateQuarter | null, string>(
@@ -71,6 +78,7 @@ export const targetModule = defineModule({
     PotentialRollupPartsResolver,
     SalesTargetPartsResolver,
     SalesTargetVersionPartsResolver,
+    TargetProgressPartsResolver,
     RebateResolver,
     SalesTargetRebateResolver,
   ],

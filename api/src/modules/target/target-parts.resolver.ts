@@ -11,8 +11,14 @@ import {
   PotentialRollupType,
   SalesTargetType,
   SalesTargetVersionType,
+  TargetMonthType,
   TargetProgressType,
 } from './target.types';
+
+/** part ÷ whole as a percentage with one decimal, rounded down ("0.0" when the whole is zero) */
+function percentOf(part: Decimal, whole: Decimal): string {
+  return whole.isZero() ? '0.0' : part.times(100).dividedBy(whole).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1);
+}
 
 @Resolver(() => DepartmentPotentialType)
 export class DepartmentPotentialPartsResolver {
@@ -124,11 +130,47 @@ export class SalesTargetPartsResolver {
     const total = months.reduce((sum, m) => sum.plus(m.amount), new Decimal(0));
     const yearly = new Decimal(versions[0]?.yearly ?? 0);
     return {
+      targetId: t.id,
+      yearly: yearly.toFixed(2),
+      currency: t.currency,
       months: months.map((m) => ({ month: m.month, amount: money(m.amount, t.currency) })),
       total: money(total, t.currency),
-      attainment: yearly.isZero()
-        ? '0.0'
-        : total.times(100).dividedBy(yearly).toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1),
+      attainment: percentOf(total, yearly),
     };
+  }
+}
+
+@Resolver(() => TargetProgressType)
+export class TargetProgressPartsResolver {
+  @FieldResolver(() => [TargetMonthType], {
+    description: 'Every month of the target’s year, January first: sell-in, sell-out (null: not reported), to date',
+  })
+  async series(@Root() p: TargetProgressType, @Ctx() ctx: GqlContext): Promise<TargetMonthType[]> {
+    const rows = await loadersOf(ctx).targetSeriesById.load(p.targetId);
+    const yearly = new Decimal(p.yearly);
+    let cumulative = new Decimal(0);
+    return rows.map((r) => {
+      cumulative = cumulative.plus(r.sellIn);
+      return {
+        month: r.month,
+        sellIn: money(r.sellIn, p.currency),
+        sellOut: r.sellOut === null ? null : money(r.sellOut, p.currency),
+        cumulative: money(cumulative, p.currency),
+        attainment: percentOf(cumulative, yearly),
+      };
+    });
+  }
+
+  @FieldResolver(() => MoneyType, {
+    nullable: true,
+    description: 'Sell-out of the reported months; null when no month is reported',
+  })
+  async sellOutTotal(@Root() p: TargetProgressType, @Ctx() ctx: GqlContext): Promise<MoneyType | null> {
+    const reported = (await loadersOf(ctx).targetSeriesById.load(p.targetId)).filter((r) => r.sellOut !== null);
+    if (!reported.length) return null;
+    return money(
+      reported.reduce((sum, r) => sum.plus(r.sellOut!), new Decimal(0)),
+      p.currency,
+    );
   }
 }

@@ -17,6 +17,7 @@ import { isUuid } from '../../common/ids';
 import { Decimal } from '../../common/money';
 import { assertVersion } from '../../common/versioning';
 import { PotentialService } from './potential.service';
+import { SeriesRow, seriesSql } from './target-series';
 import { SalesTarget, SalesTargetVersion } from './target.entity';
 import { CounterTargetInput, ProposeTargetInput, TargetFilter } from './target.types';
 
@@ -105,6 +106,16 @@ export class TargetService {
         GROUP BY st.id, month ORDER BY st.id, month`,
       { ...visible.getParameters(), statuses: SELL_IN_STATUSES },
     );
+    return this.ds.query(sql, params);
+  }
+
+  /** Each target's twelve months of sell-in and reported sell-out (target-series.ts); one statement. */
+  seriesOf(scope: Scope, ids: readonly string[]): Promise<SeriesRow[]> {
+    const visible = this.scoped(scope).select('t.id').andWhere('t.id = ANY(:ids)', { ids });
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(seriesSql(visible.getQuery()), {
+      ...visible.getParameters(),
+      statuses: SELL_IN_STATUSES,
+    });
     return this.ds.query(sql, params);
   }
 

@@ -6,27 +6,54 @@ import type { BrandFixture } from '../../../test/factories';
 const TARGET = `id year status distributor { name } productLine { name }
   current { number kind yearly { amount } quarters { amount } potential { amount } }
   versions { number reason } progress { total { amount } attainment months { month amount { amount } } }`;
+const SERIES = `id progress { sellOutTotal { amount } series { month sellIn { amount } sellOut { amount } cumulative { amount } attainment } }`;
 const POTENTIAL = `id version consumables { amount } total { amount } department { name } productLine { name } history { version }`;
 
 type Query = TestApp['app']['ds'];
 
-/** n targets of the brand's first distributor for year 2030, each on a line of its own with one version. */
-async function addTargets(ds: Query, brand: BrandFixture, from: number, to: number): Promise<void> {
+/** the most statements a page of targets with their series may cost */
+const BUDGET = 6;
+
+/** n targets of the brand's first distributor for a year (2030), each on a line of its own with one version. */
+async function addTargets(ds: Query, brand: BrandFixture, from: number, to: number, year = 2030): Promise<void> {
   const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
   for (let i = from; i < to; i++) {
     const [line] = await ds.query(`INSERT INTO product_line (brand_id, code, name) VALUES ($1, $2, $2) RETURNING id`, [
       brand.brandId,
-      `SQL-T${i}`,
+      `SQL-T${year}-${i}`,
     ]);
     const [t] = await ds.query(
       `INSERT INTO sales_target (brand_id, distributor_id, product_line_id, year, status, currency, created_by)
-       VALUES ($1, $2, $3, 2030, 'PROPOSED', 'CNY', $4) RETURNING id`,
-      [brand.brandId, brand.distributorIds[0], line.id, admin.id],
+       VALUES ($1, $2, $3, $4, 'PROPOSED', 'CNY', $5) RETURNING id`,
+      [brand.brandId, brand.distributorIds[0], line.id, year, admin.id],
     );
     await ds.query(
       `INSERT INTO sales_target_version (brand_id, target_id, number, kind, yearly, q1, q2, q3, q4, currency, created_by, request_key, request_hash)
        VALUES ($1, $2, 1, 'PROPOSAL', '4.00', '1.00', '1.00', '1.00', '1.00', 'CNY', $3, gen_random_uuid(), repeat('0', 64))`,
       [brand.brandId, t.id, admin.id],
+    );
+  }
+}
+
+/** Sell-out of the distributor in two months of 2031 on each of the lines of targets from..to, at a tier price. */
+async function addSellOut(ds: Query, brand: BrandFixture, from: number, to: number): Promise<void> {
+  const [admin] = await ds.query(`SELECT id FROM app_user WHERE email = $1`, [brand.adminEmail]);
+  const [h] = await ds.query(`SELECT id FROM hospital WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
+  for (let i = from; i < to; i++) {
+    const [p] = await ds.query(
+      `INSERT INTO product (brand_id, product_line_id, code, name, kind, device_class, registration_no, registration_valid_from, registration_valid_to, list_price)
+       SELECT $1, id, $2, $2, 'CONSUMABLE', 'II', $2, '2030-01-01', '2032-12-31', '10.00' FROM product_line WHERE brand_id = $1 AND code = $3
+       RETURNING id`,
+      [brand.brandId, `SQL-SO${i}`, `SQL-T2031-${i}`],
+    );
+    await ds.query(
+      `INSERT INTO price_list_entry (brand_id, product_id, tier, price, effective_from) VALUES ($1, $2, 1, '8.00', '2031-01-01'), ($1, $2, 2, '9.00', '2031-01-01')`,
+      [brand.brandId, p.id],
+    );
+    await ds.query(
+      `INSERT INTO stock_movement (brand_id, distributor_id, product_id, kind, quantity, occurred_on, hospital_id, created_by)
+       VALUES ($1, $2, $3, 'SOLD_OUT', -2, '2031-03-10', $4, $5), ($1, $2, $3, 'SOLD_OUT', -1, '2031-07-01', $4, $5)`,
+      [brand.brandId, brand.distributorIds[0], p.id, h.id, admin.id],
     );
   }
 }
@@ -70,6 +97,28 @@ export const SQL_COUNT: SqlCountTable = {
       expect(large.errors).toEqual([]);
       expect(large.data.salesTargets).toHaveLength(22);
       expect(large.sqlCount).toBe(small.sqlCount);
+    },
+    'a year’s targets with their monthly series cost the same SQL for 2 as for 22, within budget': async ({
+      t,
+      brand,
+    }) => {
+      const client = t.client(Audience.CONSOLE);
+      await client.login(brand.adminEmail);
+      const query = `query($f: TargetFilter!) { salesTargets(filter: $f) { ${SERIES} } }`;
+      const f = { year: 2031, distributorId: brand.distributorIds[0] };
+      await addTargets(t.app.ds, brand, 0, 2, 2031);
+      await addSellOut(t.app.ds, brand, 0, 2);
+      const small = await client.request(query, { f });
+      expect(small.errors).toEqual([]);
+      await addTargets(t.app.ds, brand, 2, 22, 2031);
+      await addSellOut(t.app.ds, brand, 2, 22);
+      const large = await client.request(query, { f });
+      expect(large.errors).toEqual([]);
+      expect(large.data.salesTargets).toHaveLength(22);
+      expect(large.data.salesTargets[21].progress.sellOutTotal).toEqual({ amount: '24.00' });
+      // auth, the distributor in view, the page, the versions (for the yearly amount), the sell-in months, the series
+      expect(large.sqlCount).toBe(small.sqlCount);
+      expect(large.sqlCount).toBeLessThanOrEqual(BUDGET);
     },
     'a hospital’s potential costs the same SQL for 2 departments as for 22': async ({ t, brand }) => {
       const client = t.client(Audience.CONSOLE);

@@ -188,8 +188,40 @@ export class MonthAmountType {
   amount: MoneyType;
 }
 
+@ObjectType('TargetMonth', {
+  description: 'One month of a target’s year: sell-in, sell-out where reported, and sell-in to date against the target',
+})
+export class TargetMonthType {
+  @Field({ description: 'YYYY-MM' })
+  month: string;
+
+  @Field(() => MoneyType, { description: 'Orders approved and later, submitted in the month (China time)' })
+  sellIn: MoneyType;
+
+  @Field(() => MoneyType, {
+    nullable: true,
+    description:
+      'Sell-out (流向) of the line in the month at the distributor’s tier price on each line’s day; null: not reported',
+  })
+  sellOut: MoneyType | null;
+
+  @Field(() => MoneyType, { description: 'Sell-in from January to this month' })
+  cumulative: MoneyType;
+
+  @Field({ description: 'Cumulative ÷ the yearly target, a percentage with one decimal ("0.0" when no target)' })
+  attainment: string;
+}
+
 @ObjectType('TargetProgress', { description: 'Sell-in (approved orders and later) against the target, by month' })
 export class TargetProgressType {
+  /** the target the progress is of (not a field: the series resolver loads by it) */
+  targetId: string;
+
+  /** the current yearly amount */
+  yearly: string;
+
+  currency: string;
+
   @Field(() => [MonthAmountType])
   months: MonthAmountType[];
 
