@@ -6,10 +6,9 @@ import { pickOption } from './support/select';
 const DESKTOP = { width: 1366, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const NEW_PASSWORD = 'Harbour-Lantern-42';
-// the people each run invites are its own: a retry on the same database invites new ones
-const tag = randomUUID().slice(0, 6);
-const CM = `xu.cm.${tag}@huakang.demo`;
-const REP = `chen.rep.${tag}@kangda.demo`;
+// the people each attempt invites are its own: CI's retry of a failed test runs on the same database
+// (without reloading this module), so the addresses are drawn inside each test, not once per file
+const newAddress = (who: string, domain: string) => `${who}.${randomUUID().slice(0, 6)}@${domain}`;
 const sessions: Session[] = [];
 
 afterEach(async () => {
@@ -23,6 +22,7 @@ async function browser(viewport: { width: number; height: number }): Promise<Ses
 }
 
 test('an admin invites a channel manager, who sets a password from the e-mail and signs in', async () => {
+  const CM = newAddress('xu.cm', 'huakang.demo');
   const admin = await browser(DESKTOP);
   const { page } = admin;
   await page.goto(url('console', '/people'));
@@ -89,6 +89,7 @@ async function setPasswordAgainRefused(s: Session) {
 }
 
 test('an owner invites a rep, the rep signs in on a phone, the owner disables him and his session dies', async () => {
+  const REP = newAddress('chen.rep', 'kangda.demo');
   const owner = await browser(PHONE);
   await owner.page.goto(url('portal', '/me'));
   await login(owner.page, 'boss@kangda.demo');
@@ -136,6 +137,8 @@ test('an owner invites a rep, the rep signs in on a phone, the owner disables hi
 
   // forgot password on the portal's login page: the same answer whoever asks
   await rep.page.getByRole('link', { name: '忘记密码？' }).click();
+  // the page is its own chunk: until it shows, 邮箱 is still the login form's field
+  await rep.page.getByText('输入登录邮箱，我们会发送一个重设密码的链接').waitFor();
   await rep.page.getByLabel('邮箱').fill('nobody@nowhere.demo');
   await rep.page.getByRole('button', { name: '发送重设链接' }).click();
   await rep.page.getByText('如果该邮箱在本系统有账号，重设链接已发送').waitFor();
