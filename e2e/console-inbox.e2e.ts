@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
 import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
+import { tagPerAttempt } from './support/attempt';
 
 // The console's bell and inbox. 张伟 (channel manager, 杭州) writes, through the API, a shared visit
 // note with two commitments to 杭州康达, CC'ing its owner 钱永强. On his phone 钱永强 disputes the
@@ -13,7 +13,7 @@ import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
-const tag = randomUUID().slice(0, 6);
+const tag = tagPerAttempt();
 const sessions: Session[] = [];
 const open = async (viewport: { width: number; height: number }) => {
   const s = await openBrowser(viewport);
@@ -31,7 +31,7 @@ async function sharedNote(description: string): Promise<string> {
   return writeSharedNoteByApi(cm, {
     hospitalId: await hospitalId(cm, HOSPITAL),
     distributorId: owner.distributorId,
-    outcome: `科室试用反馈 ${tag} ${description}`,
+    outcome: `科室试用反馈 ${tag()} ${description}`,
     ccUserIds: [owner.id],
     commitments: [{ kind: 'TRIAL_EQUIPMENT', description }],
   });
@@ -43,7 +43,7 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
   await phone.page.goto(url('portal', '/visits?tab=commitments'));
   await login(phone.page, 'boss@kangda.demo');
   await phone.page.locator('[data-testid="commitments"][data-ready="true"]').waitFor();
-  const first = `试用设备两周 ${tag}`;
+  const first = `试用设备两周 ${tag()}`;
   const noteId = await sharedNote(first);
   await phone.page.reload();
   await phone.page.locator('[data-testid="commitments"][data-ready="true"]').waitFor();
@@ -52,7 +52,7 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
     .and(phone.page.locator(`[data-description="${first}"][data-status="OPEN"]`));
   await item.getByRole('button', { name: /有争议/ }).click();
   const dispute = phone.page.getByRole('dialog', { name: '对这项承诺有争议' });
-  await dispute.getByPlaceholder('请说明争议原因').fill(`试用期只给了一周 ${tag}`);
+  await dispute.getByPlaceholder('请说明争议原因').fill(`试用期只给了一周 ${tag()}`);
   await dispute.getByRole('button', { name: /有争议/ }).click();
   await phone.page
     .locator(`[data-testid="commitment"][data-description="${first}"][data-status="OPEN"]`)
@@ -99,7 +99,7 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
     .waitFor();
 
   // A second dispute, opened from the note's own address rather than the inbox: read as well.
-  const second = `配套耗材 ${tag}`;
+  const second = `配套耗材 ${tag()}`;
   const secondNote = await sharedNote(second);
   const owner = await apiAs('portal', 'boss@kangda.demo');
   const { visitNote } = await owner<{ visitNote: { commitments: Array<{ id: string; version: number }> } }>(
@@ -108,7 +108,7 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
   );
   await owner(
     'mutation($id: ID!, $v: Int!, $r: String!) { disputeCommitment(id: $id, expectedVersion: $v, reason: $r) { id } }',
-    { id: visitNote.commitments[0].id, v: visitNote.commitments[0].version, r: `耗材未到 ${tag}` },
+    { id: visitNote.commitments[0].id, v: visitNote.commitments[0].version, r: `耗材未到 ${tag()}` },
   );
   const marked = page.waitForResponse(
     (r) => r.url().includes('/graphql') && r.request().postData()?.includes('MarkNotificationsReadAbout') === true,

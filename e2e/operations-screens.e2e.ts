@@ -3,6 +3,7 @@ import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
 import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 import { dayFromToday } from './visit-desk';
+import { tagPerAttempt } from './support/attempt';
 
 // Operations that had no screen, acted by what the user reads. On a phone, 王浩 (REP, 杭州康达) asks
 // the brand along to a hospital — 张伟, the company's channel manager, is named as the one who goes —
@@ -14,7 +15,7 @@ import { dayFromToday } from './visit-desk';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
-const tag = Date.now().toString(36);
+const tag = tagPerAttempt();
 const sessions: Session[] = [];
 
 afterEach(async () => {
@@ -32,7 +33,7 @@ async function signedIn(app: 'console' | 'portal', email: string, path: string, 
 /** Opens a select found by its label, types, clicks the option holding `text`, and waits for the list to close. */
 
 test('a partner on a phone asks the brand along to a hospital, then calls the plan off', async () => {
-  const goal = `e2e 约品牌陪访 ${tag}`;
+  const goal = `e2e 约品牌陪访 ${tag()}`;
   const { page, shot } = await signedIn('portal', 'wang.rep@kangda.demo', '/visits', PHONE);
   await page.getByRole('button', { name: '约品牌陪访' }).click();
   await page.getByText('与渠道经理 张伟 一起去').waitFor();
@@ -74,17 +75,21 @@ async function twoProspects(): Promise<[string, string]> {
     '{ regions { id name level } }',
   );
   const city = regions.find((r) => r.level === 'CITY' && r.name.startsWith('深圳')) ?? regions[0];
-  const names: [string, string] = [`e2e 经销商甲${made} ${tag}`, `e2e 经销商乙${made} ${tag}`];
+  const names: [string, string] = [`e2e 经销商甲${made} ${tag()}`, `e2e 经销商乙${made} ${tag()}`];
   for (const [i, name] of names.entries())
     await gql('mutation($i: CreateDistributorInput!) { createDistributor(input: $i) { id } }', {
-      i: { name, code: `E2E-${tag}-${made}${i}`.toUpperCase(), regionId: city.id },
+      i: { name, code: `E2E-${tag()}-${made}${i}`.toUpperCase(), regionId: city.id },
     });
   return names;
 }
 
 test('the console gives a prospect to a channel manager from its page, then several from the list', async () => {
   const [first, second] = await twoProspects();
-  const { page, shot } = await signedIn('console', 'admin@huakang.demo', `/distributors?q=${encodeURIComponent(tag)}`);
+  const { page, shot } = await signedIn(
+    'console',
+    'admin@huakang.demo',
+    `/distributors?q=${encodeURIComponent(tag())}`,
+  );
 
   // one, from its page
   await page.getByRole('link', { name: first }).click();
@@ -99,7 +104,7 @@ test('the console gives a prospect to a channel manager from its page, then seve
   await shot('ops-04-console-assigned-one');
 
   // several, from the list's selection: the first is his already, the second moves
-  await page.goto(url('console', `/distributors?q=${encodeURIComponent(tag)}`));
+  await page.goto(url('console', `/distributors?q=${encodeURIComponent(tag())}`));
   const rowOf = (name: string) => page.getByRole('row', { name: new RegExp(name) });
   await rowOf(second).waitFor();
   await rowOf(first).getByRole('checkbox').check();
@@ -119,8 +124,12 @@ test('the console gives a prospect to a channel manager from its page, then seve
 
 test('a licence added with its scan is listed as expiring; renewed, it leaves the list', async () => {
   const [name] = await twoProspects();
-  const number = `浙杭食药监械经营许E2E${tag}号`;
-  const { page, shot } = await signedIn('console', 'admin@huakang.demo', `/distributors?q=${encodeURIComponent(tag)}`);
+  const number = `浙杭食药监械经营许E2E${tag()}号`;
+  const { page, shot } = await signedIn(
+    'console',
+    'admin@huakang.demo',
+    `/distributors?q=${encodeURIComponent(tag())}`,
+  );
   await page.getByRole('link', { name }).click();
   await page.getByRole('heading', { name }).waitFor();
   const detail = page.url();
@@ -167,7 +176,7 @@ test('a licence added with its scan is listed as expiring; renewed, it leaves th
 test('a note’s author adds people to its CC list after writing it, told who will read it', async () => {
   const cm = await apiAs('console', 'zhang.cm@huakang.demo');
   const li = await whoIs('li.rep@kangda.demo');
-  const outcome = `e2e 补充抄送 ${tag}`;
+  const outcome = `e2e 补充抄送 ${tag()}`;
   const id = await writeSharedNoteByApi(cm, {
     hospitalId: await hospitalId(cm, HOSPITAL),
     distributorId: li.distributorId,

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { linkMailedTo, setPasswordFromLink } from './people-steps';
 import { pickOption } from './support/select';
+import { tagPerAttempt } from './support/attempt';
 
 const DESKTOP = { width: 1366, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const NEW_PASSWORD = 'Harbour-Lantern-42';
-// the people each attempt invites are its own: CI's retry of a failed test runs on the same database
-// (without reloading this module), so the addresses are drawn inside each test, not once per file
-const newAddress = (who: string, domain: string) => `${who}.${randomUUID().slice(0, 6)}@${domain}`;
+// the people each attempt invites are its own (a retry runs on the same database)
+const tag = tagPerAttempt();
 const sessions: Session[] = [];
 
 afterEach(async () => {
@@ -22,7 +21,7 @@ async function browser(viewport: { width: number; height: number }): Promise<Ses
 }
 
 test('an admin invites a channel manager, who sets a password from the e-mail and signs in', async () => {
-  const CM = newAddress('xu.cm', 'huakang.demo');
+  const CM = `xu.cm.${tag()}@huakang.demo`;
   const admin = await browser(DESKTOP);
   const { page } = admin;
   await page.goto(url('console', '/people'));
@@ -89,7 +88,7 @@ async function setPasswordAgainRefused(s: Session) {
 }
 
 test('an owner invites a rep, the rep signs in on a phone, the owner disables him and his session dies', async () => {
-  const REP = newAddress('chen.rep', 'kangda.demo');
+  const REP = `chen.rep.${tag()}@kangda.demo`;
   const owner = await browser(PHONE);
   await owner.page.goto(url('portal', '/me'));
   await login(owner.page, 'boss@kangda.demo');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { login, openBrowser, url, type Session } from './support/browser';
 import {
@@ -17,6 +16,7 @@ import {
   writeSharedNoteByApi,
 } from './portal-visits-steps';
 import { apiAs } from './support/api';
+import { tagPerAttempt } from './support/attempt';
 
 // Visits in the portal, on a phone. 张伟 (channel manager, 杭州) proposes co-visits to 李娜 (REP,
 // 杭州康达) through the API: she takes the first time of one and checks in, offers another time on
@@ -27,7 +27,7 @@ import { apiAs } from './support/api';
 const PHONE = { width: 390, height: 844 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
 const sessions: Session[] = [];
-const tag = randomUUID().slice(0, 6);
+const tag = tagPerAttempt();
 
 afterEach(async () => {
   for (const s of sessions.splice(0)) await s.close();
@@ -54,9 +54,9 @@ test('rep on a phone: accepts a co-visit and checks in, offers another time on a
       participantId: rep.id,
       slots: [slotOn(days, hour), slotOn(days + 1, 14)],
     });
-  const accepted = `e2e 陪访接受 ${tag}`;
-  const offered = `e2e 陪访改期 ${tag}`;
-  const stale = `e2e 陪访已变 ${tag}`;
+  const accepted = `e2e 陪访接受 ${tag()}`;
+  const offered = `e2e 陪访改期 ${tag()}`;
+  const stale = `e2e 陪访已变 ${tag()}`;
   // the one accepted is today's, late in the day: check-in opens on the visit's day only
   await plan(accepted, 0, 16);
   await plan(offered, 5);
@@ -116,10 +116,10 @@ test('owner on a phone: acknowledges one commitment, disputes another, ticks off
   const cm = await apiAs('console', 'zhang.cm@huakang.demo');
   const owner = await whoIs('boss@kangda.demo');
   const hospital = await hospitalId(cm, HOSPITAL);
-  const acked = `e2e 首批试剂九折 ${tag}`;
-  const disputed = `e2e 借用样机两周 ${tag}`;
-  const task = `e2e 整理科室试剂用量 ${tag}`;
-  const outcome = `e2e 超声科主任同意试用 ${tag}`;
+  const acked = `e2e 首批试剂九折 ${tag()}`;
+  const disputed = `e2e 借用样机两周 ${tag()}`;
+  const task = `e2e 整理科室试剂用量 ${tag()}`;
+  const outcome = `e2e 超声科主任同意试用 ${tag()}`;
   await writeSharedNoteByApi(cm, {
     hospitalId: hospital,
     distributorId: owner.distributorId,
@@ -155,9 +155,9 @@ test('owner on a phone: acknowledges one commitment, disputes another, ticks off
   const mine = page.locator('[data-testid="task"][data-mine="true"]');
   await mine.getByTestId('task-done').click();
   await page.locator('[data-testid="task"][data-mine="true"][data-done="true"]').waitFor();
-  await page.getByTestId('comment-input').fill(`已安排 ${tag}`);
+  await page.getByTestId('comment-input').fill(`已安排 ${tag()}`);
   await page.getByTestId('comment-send').click();
-  await page.getByTestId('note-comment').getByText(`已安排 ${tag}`).waitFor();
+  await page.getByTestId('note-comment').getByText(`已安排 ${tag()}`).waitFor();
   expect(await page.getByTestId('comment-input').inputValue()).toBe('');
   await shot('visits-08-owner-note');
 
