@@ -23,11 +23,11 @@ beforeAll(async () => {
        FROM statement_line l JOIN statement s ON s.id = l.statement_id
       WHERE l.line_no <= 2 AND EXISTS (SELECT 1 FROM app_user u WHERE u.distributor_id = s.distributor_id)`,
   );
-  // evidence on one of them
+  // evidence on one of them in every brand (ids are random: the first overall may be any brand's)
   await t.app.ds.query(
     `INSERT INTO statement_dispute_attachment (brand_id, dispute_id, file_key, file_name, file_mime, file_size, file_sha256, uploaded_by)
-     SELECT brand_id, id, 'dispute/test', 'receipt.jpg', 'image/jpeg', 3, repeat('0', 64), raised_by
-       FROM statement_dispute WHERE status = 'OPEN' ORDER BY id LIMIT 1`,
+     SELECT DISTINCT ON (brand_id) brand_id, id, 'dispute/test', 'receipt.jpg', 'image/jpeg', 3, repeat('0', 64), raised_by
+       FROM statement_dispute WHERE status = 'OPEN' ORDER BY brand_id, id`,
   );
 });
 afterAll(() => t?.stop());
