@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type net from 'node:net';
 import os from 'node:os';
@@ -63,6 +64,25 @@ const WRITERS = ['boss@kangda.demo', 'boss@nbruikang.demo', 'boss@yuekang.demo',
 const RETRY_MS = 200;
 const MAX_ATTEMPTS = 50;
 const PROBES = 8;
+/** A request that nobody answers for this long fails (and counts against check c) instead of stalling the run. */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** The whole run, seeding included, ends within this: past it the run prints where it stood and fails. */
+const WATCHDOG_MS = 5 * 60_000;
+let phase = 'starting';
+/** This process's children and theirs (Linux), killed by the watchdog so that a stalled run leaves nothing running. */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // gone meanwhile
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+const stage = (what: string) => {
+  phase = what;
+  console.log(`  [${new Date().toISOString().slice(11, 19)}] ${what}`);
+};
 
 async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });
@@ -93,21 +113,29 @@ async function main(): Promise<boolean> {
   );
 
   const t = performance.now();
+  stage('seeding the demo database');
   const db = await freshDemoDatabase(adminUrl, 'medchannel_kill_test');
   console.log(`demo database seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // room for every order the writers place (the demo's limits hold a dozen of its instruments)
   await withClient(db.url, (c) => c.query(`UPDATE distributor SET credit_limit = 1e12`));
+  stage('starting the API: a primary and two workers');
   const api = await startApi(db.url, { workers: 2 });
   const apiPort = Number(new URL(api.url).port);
   let pg: Client | undefined;
   try {
     const [victim, survivor] = workersOf(api);
     console.log(`API on ${api.url}: primary ${api.pid}, workers ${victim} and ${survivor}`);
+    stage('signing in the readers and the writers');
     const reads = await readTargets(api.url);
     const writeTargets: Array<{ user: string; target: (key: string) => Target }> = [];
     for (const email of WRITERS) {
       const cookie = await loginDemo(api.url, 'PORTAL', email);
-      const catalog = await send(new http.Agent(), graphqlTarget(api.url, 'PORTAL', cookie, CATALOG, {}));
+      const catalog = await send(
+        new http.Agent(),
+        graphqlTarget(api.url, 'PORTAL', cookie, CATALOG, {}),
+        undefined,
+        REQUEST_TIMEOUT_MS,
+      );
       type Item = { unitPrice: { amount: string } | null; certification: unknown; product: { id: string } };
       const items: Item[] = JSON.parse(catalog.body).data.catalog.nodes;
       const item = items
@@ -150,7 +178,7 @@ async function main(): Promise<boolean> {
       let body = '';
       let error: string | undefined;
       try {
-        const answer = await send(agent, target, portOf(entry));
+        const answer = await send(agent, target, portOf(entry), REQUEST_TIMEOUT_MS);
         ok = !failed(answer);
         body = answer.body;
         if (!ok) error = `${answer.status} ${answer.body.slice(0, 160)}`;
@@ -216,12 +244,14 @@ async function main(): Promise<boolean> {
       }
       return undefined;
     })();
+    stage('the load; the kill');
     await Promise.all([
       ...Array.from({ length: readers }, (_, i) => reader(i)),
       ...Array.from({ length: writers }, (_, i) => writer(i)),
       killer,
     ]);
     agent.destroy();
+    stage('waiting for the primary to replace the killed worker; probing it');
     const fresh = await restarted;
     // the clients' connections stayed with the survivor: new ones, opened now, show whether the new worker serves
     let probe = { ok: 0, onNew: 0 };
@@ -229,7 +259,7 @@ async function main(): Promise<boolean> {
       const probeAgent = new http.Agent({ keepAlive: true, maxSockets: PROBES });
       const answers = await Promise.all(
         Array.from({ length: PROBES }, () =>
-          send(probeAgent, reads[0].target).then(
+          send(probeAgent, reads[0].target, undefined, REQUEST_TIMEOUT_MS).then(
             (a) => !failed(a),
             () => false,
           ),
@@ -247,6 +277,7 @@ async function main(): Promise<boolean> {
     const k = kill;
 
     // what the database holds
+    stage('reading what the database holds');
     pg = new Client({ connectionString: db.url });
     await pg.connect();
     const { rows } = await pg.query<{ key: string; ids: string[]; created: Date[] }>(
@@ -315,11 +346,25 @@ the primary started worker ${fresh ? `${fresh.pid} ${f1(fresh.after / 1000)} s a
     for (const [what, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
     return checks.every(([, ok]) => ok);
   } finally {
+    stage('stopping the API, dropping the database');
     await pg?.end();
     await api.stop();
     await db.drop();
   }
 }
+
+// A stalled run fails with where it stood, instead of holding CI until its own limit.
+setTimeout(() => {
+  console.error(`FAIL the kill test did not finish within ${WATCHDOG_MS / 1000} s; it stood at: ${phase}`);
+  for (const pid of descendants(process.pid)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  process.exit(1);
+}, WATCHDOG_MS).unref();
 
 main().then(
   (ok) => process.exit(ok ? 0 : 1),

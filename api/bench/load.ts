@@ -22,7 +22,13 @@ export interface Answer {
 }
 
 /** `onSocket`: the connection the request went out on (bench/kill-test.ts tells which process served it). */
-export function send(agent: http.Agent, target: Target, onSocket?: (socket: net.Socket) => void): Promise<Answer> {
+export function send(
+  agent: http.Agent,
+  target: Target,
+  onSocket?: (socket: net.Socket) => void,
+  /** a request silent this long fails instead of waiting for ever (the kill test: a dead peer must not stall the run) */
+  timeoutMs?: number,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(target.url, { method: target.method, headers: target.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -38,6 +44,7 @@ export function send(agent: http.Agent, target: Target, onSocket?: (socket: net.
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     if (onSocket) req.on('socket', onSocket);
     req.end(target.body);
   });
