@@ -2,7 +2,7 @@ import { Card, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import { EmptyState, ErrorState, LoadingState } from '@medchannel/web-shared/states';
+import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ExitBelowFloorDocument, type ExitBelowFloorQuery } from '../../gql/graphql';
 
 type Line = ExitBelowFloorQuery['exitPlan']['belowFloor'][number];
@@ -26,13 +26,12 @@ export function ExitBelowFloorCard({ planId }: { planId: string }) {
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : loading && !data ? (
         <LoadingState />
-      ) : lines.length === 0 ? (
-        <EmptyState title={t('exit.belowFloor.none')} />
       ) : (
         <Table<Line>
           size="small"
           rowKey="movementId"
           dataSource={lines}
+          locale={{ emptyText: t('exit.belowFloor.none') }}
           pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
           scroll={{ x: true }}
           columns={[
