@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { apiAs, type Api } from './support/api';
+import { apiAs } from './support/api';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { pickOption } from './support/select';
-import { linkMailedTo } from './people-steps';
+import { buyAndReceive, ownerOf, signUp } from './exit-steps';
 
 // 劝退 with a buy-back. A distributor of this run's own (so the test runs again on the same database)
 // is signed up through the API up to a temporary authorization, bought 5 CRP kits of batch B-<tag>
@@ -19,56 +19,6 @@ afterEach(async () => {
   sessions = [];
 });
 
-const day = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** A distributor of the run's own, moved up to 临时授权 with the documents and grant to buy CRP kits. */
-async function signUp(admin: Api, name: string, code: string, regionId: string, productId: string): Promise<string> {
-  const { createDistributor: d } = await admin<{ createDistributor: { id: string; version: number } }>(
-    `mutation($i: CreateDistributorInput!) { createDistributor(input: $i) { id version } }`,
-    { i: { name, code, regionId } },
-  );
-  let version = d.version;
-  for (const toStage of ['SCREENING', 'NEGOTIATING', 'TEMP_AUTHORIZED']) {
-    const moved = await admin<{ moveDistributorStage: { version: number } }>(
-      `mutation($d: ID!, $v: Int!, $s: DistributorStage!) { moveDistributorStage(distributorId: $d, expectedVersion: $v, toStage: $s, reason: "浏览器测试") { version } }`,
-      { d: d.id, v: version, s: toStage },
-    );
-    version = moved.moveDistributorStage.version;
-  }
-  for (const [type, classes] of [
-    ['BUSINESS_LICENSE', []],
-    ['FILING_CERTIFICATE_II', ['II']],
-  ] as const)
-    await admin(`mutation($i: AddQualificationInput!) { addQualification(input: $i) { id } }`, {
-      i: {
-        distributorId: d.id,
-        type,
-        number: `${code}-${type}`,
-        deviceClasses: classes,
-        validFrom: day(-30),
-        validTo: day(700),
-      },
-    });
-  await admin(`mutation($i: GrantAuthorizationInput!) { grantAuthorization(input: $i) { id } }`, {
-    i: {
-      distributorId: d.id,
-      kind: 'TEMPORARY',
-      productIds: [productId],
-      regionIds: [regionId],
-      validFrom: day(),
-      validTo: day(60),
-    },
-  });
-  await admin(
-    `mutation($d: ID!, $v: Int!) { setCreditLimit(distributorId: $d, expectedVersion: $v, amount: "100000.00") { id } }`,
-    {
-      d: d.id,
-      v: version,
-    },
-  );
-  return d.id;
-}
-
 test('an exit with a buy-back: the return, its credit note and stock movements, the hand-over, a final statement at zero', async () => {
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const admin = await apiAs('console', ADMIN);
@@ -80,46 +30,16 @@ test('an exit with a buy-back: the return, its credit note and stock movements, 
   const crp = products.nodes.find((p) => p.code === 'HK-CRP-50')!;
   const exiting = `退出测试${tag}医疗`;
   const successor = `接替测试${tag}医疗`;
-  const exitingId = await signUp(admin, exiting, `EX${tag}`, js, crp.id);
-  await signUp(admin, successor, `SC${tag}`, js, crp.id);
+  const exitingId = await signUp(admin, exiting, `EX${tag}`, js, [crp.id]);
+  await signUp(admin, successor, `SC${tag}`, js, [crp.id]);
 
   // its owner, invited and signed in on his phone's API
   const ownerEmail = `owner-${tag.toLowerCase()}@exit.demo`;
-  await admin(`mutation($i: InviteOwnerInput!) { inviteDistributorOwner(input: $i) { id } }`, {
-    i: { distributorId: exitingId, email: ownerEmail, displayName: '退出老板', requestKey: randomUUID() },
-  });
-  const token = new URL(await linkMailedTo(ownerEmail), 'http://x').searchParams.get('token')!;
-  await fetch(url('portal', '/graphql'), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-medchannel-app': 'portal' },
-    body: JSON.stringify({
-      query: 'mutation($p: String!, $t: String!) { setPasswordWithLink(password: $p, token: $t) }',
-      variables: { p: PASSWORD, t: token },
-    }),
-  });
-  const owner = await apiAs('portal', ownerEmail, PASSWORD);
+  const owner = await ownerOf(admin, exitingId, ownerEmail, PASSWORD);
 
   // it buys 5 kits of one batch, shipped and received: 1,480.00 owed, 5 on hand
   const batch = `B${tag}`;
-  const { placeOrder } = await owner<{ placeOrder: { id: string; version: number; lines: Array<{ id: string }> } }>(
-    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { id version lines { id } } }`,
-    { i: { kind: 'STOCK', lines: [{ productId: crp.id, quantity: 5 }], idempotencyKey: randomUUID() } },
-  );
-  await admin(`mutation($id: ID!, $v: Int!) { approveOrder(id: $id, expectedVersion: $v) { id } }`, {
-    id: placeOrder.id,
-    v: placeOrder.version,
-  });
-  const { recordShipment } = await admin<{ recordShipment: { shipments: Array<{ id: string }> } }>(
-    `mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { shipments { id } } }`,
-    {
-      i: {
-        orderId: placeOrder.id,
-        items: [{ orderLineId: placeOrder.lines[0].id, quantity: 5, batchNo: batch, expiryDate: '2030-06-30' }],
-        idempotencyKey: randomUUID(),
-      },
-    },
-  );
-  await owner(`mutation($s: ID!) { receiveShipment(shipmentId: $s) { id } }`, { s: recordShipment.shipments[0].id });
+  await buyAndReceive(admin, owner, crp.id, 5, batch);
 
   // the console: start the exit with its successor, effective today
   const consoleSession = await openBrowser({ width: 1440, height: 900 });

@@ -110,33 +110,35 @@ export async function exitAccount(
 }
 
 /**
- * The exiting distributor's sell-outs from the plan's effective date whose reported unit price is
+ * The exiting distributors' sell-outs from each plan's effective date whose reported unit price is
  * below the product's floor price in force that day (same currency): the dumping an exit invites.
- * Reversed sell-outs are left out; the lines are read through the viewer's channel-stock scope.
+ * Reversed sell-outs are left out; the lines are read through the viewer's channel-stock scope. One
+ * statement for any number of plans (a page of plans asks it once), each line named by its plan.
  */
 export async function exitBelowFloor(
   em: EntityManager,
   scope: Scope,
-  plan: ExitPlan,
-): Promise<ExitBelowFloorLineType[]> {
+  planIds: readonly string[],
+): Promise<Array<ExitBelowFloorLineType & { planId: string }>> {
   const seen = scopeCondition(scope, 'channelStock', 'm');
   const [sql, params] = em.connection.driver.escapeQueryWithParameters(
-    `SELECT m.id, h.name AS hospital_name, p.name AS product_name, m.batch_no, m.occurred_on::text AS occurred_on,
-            -m.quantity AS quantity, m.unit_price::text AS unit_price, f.price::text AS floor,
-            (f.price - m.unit_price)::text AS gap, m.currency
-       FROM stock_movement m
+    `SELECT x.id AS plan_id, m.id, h.name AS hospital_name, p.name AS product_name, m.batch_no,
+            m.occurred_on::text AS occurred_on, -m.quantity AS quantity, m.unit_price::text AS unit_price,
+            f.price::text AS floor, (f.price - m.unit_price)::text AS gap, m.currency
+       FROM exit_plan x
+       JOIN stock_movement m ON m.distributor_id = x.distributor_id AND m.occurred_on >= x.effective_on
        JOIN product p ON p.id = m.product_id
        JOIN hospital h ON h.id = m.hospital_id
        JOIN product_floor_price f ON f.product_id = m.product_id AND f.currency = m.currency
         AND f.effective_from <= m.occurred_on AND (f.effective_to IS NULL OR f.effective_to >= m.occurred_on)
-      WHERE m.distributor_id = :distributorId AND m.kind = 'SOLD_OUT' AND m.occurred_on >= :from
-        AND m.unit_price < f.price AND ${seen.sql}
+      WHERE x.id = ANY(:planIds) AND m.kind = 'SOLD_OUT' AND m.unit_price < f.price AND ${seen.sql}
         AND NOT EXISTS (SELECT 1 FROM stock_movement r WHERE r.reverses_id = m.id)
       ORDER BY m.occurred_on DESC, m.id`,
-    { ...seen.params, distributorId: plan.distributorId, from: plan.effectiveOn },
+    { ...seen.params, planIds: [...planIds] },
   );
   const rows: Array<Record<string, string> & { quantity: number }> = await em.query(sql, params);
   return rows.map((r) => ({
+    planId: r.plan_id,
     movementId: r.id,
     hospitalName: r.hospital_name,
     productName: r.product_name,

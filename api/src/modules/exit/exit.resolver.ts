@@ -116,10 +116,11 @@ export class ExitResolver {
   }
 
   @FieldResolver(() => [ExitBelowFloorLineType], {
-    description: 'Sell-outs since the effective date below the floor price (read it on one plan, not on lists)',
+    description:
+      'Sell-outs since the effective date below the floor price, newest first (one batch for a page of plans)',
   })
   belowFloor(@Root() p: ExitPlan, @Ctx() ctx: GqlContext): Promise<ExitBelowFloorLineType[]> {
-    return ctx.services.exits.belowFloor(requireScope(ctx), p);
+    return loadersOf(ctx).exitBelowFloorByPlanId.load(p.id);
   }
 
   @FieldResolver(() => ExitAccountType)

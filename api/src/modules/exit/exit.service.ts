@@ -258,8 +258,9 @@ export class ExitService {
     return exitHandovers(this.ds.manager, plan);
   }
 
-  belowFloor(scope: Scope, plan: ExitPlan) {
-    return exitBelowFloor(this.ds.manager, scope, plan);
+  /** The plans' sales below the floor, for the per-request loader (the plans are read through the scope already). */
+  belowFloorByPlanIds(scope: Scope, planIds: readonly string[]) {
+    return exitBelowFloor(this.ds.manager, scope, planIds);
   }
 
   account(scope: Scope, plan: ExitPlan) {

@@ -1,6 +1,9 @@
 import type { SqlCountTable } from '../../../test/sql-count-table';
 
-/** 劝退: the list of exit plans, each with its distributor and successor, costs the same for a page of any size. */
+/**
+ * 劝退: the list of exit plans, each with its distributor, successor and sales below the floor, costs the
+ * same for a page of any size.
+ */
 export const SQL_COUNT: SqlCountTable = {
   // far in the future, so the check's other lists (orders among them) are not touched by the exits
   seed: async ({ ds, brand, adminId }) => {
@@ -14,10 +17,11 @@ export const SQL_COUNT: SqlCountTable = {
   lists: [
     {
       name: 'exit plans',
-      max: 5, // session, count, page, the distributors' batch
+      max: 6, // session, count, page, the distributors' batch, the sales below the floor in one batch
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { exitPlans(first: $n) { totalCount pageInfo { hasNextPage endCursor }
-      nodes { id effectiveOn sellOutUntil reason settledAt distributor { id name } successor { id name } } } }`,
+      nodes { id effectiveOn sellOutUntil reason settledAt distributor { id name } successor { id name }
+      belowFloor { movementId occurredOn unitPrice { amount currency } floor { amount currency } } } } }`,
     },
   ],
 };

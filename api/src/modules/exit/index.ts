@@ -1,3 +1,5 @@
+import type { Scope } from '../../auth/scope';
+import { groupedBy } from '../../common/loaders';
 import { defineModule, type ModuleCore } from '../module';
 import type { AuthorizationServices } from '../authorization';
 import type { LedgerServices } from '../ledger';
@@ -24,10 +26,23 @@ function exitServices(
   };
 }
 
+type ExitServices = ReturnType<typeof exitServices>;
+
+/** Sales below the floor by plan: a page of plans selecting them costs one statement. */
+function exitLoaders(services: ExitServices, scope: Scope) {
+  return {
+    exitBelowFloorByPlanId: groupedBy(
+      (ids) => services.exits.belowFloorByPlanIds(scope, ids),
+      (line) => line.planId,
+    ),
+  };
+}
+
 export const exitModule = defineModule({
   name: 'exit',
   entities: () => [ExitPlan, ExitOrderDecisionRow, ExitReturn, ExitReturnLine, ExitHandover],
   migrations: () => [Exit1771000000000, ExitPlacements1771500000001],
   services: exitServices,
+  loaders: exitLoaders,
   resolvers: () => [ExitResolver],
 });

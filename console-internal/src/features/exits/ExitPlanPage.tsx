@@ -8,11 +8,15 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { ExitPlanDocument } from '../../gql/graphql';
 import { ExitAccountCard } from './ExitAccountCard';
+import { ExitBelowFloorCard } from './ExitBelowFloorCard';
 import { ExitHandoverCard } from './ExitHandoverCard';
 import { ExitOrdersCard } from './ExitOrdersCard';
 import { ExitReturnsCard } from './ExitReturnsCard';
 
-/** One exit plan: its checklist beside the plan, then its open orders, returns, hand-over and final statement. */
+/**
+ * One exit plan: its checklist beside the plan, then its open orders, returns, sales below the floor,
+ * hand-over and final statement.
+ */
 export default function ExitPlanPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -65,6 +69,9 @@ export default function ExitPlanPage() {
         </Col>
         <Col span={24}>
           <ExitReturnsCard plan={plan} />
+        </Col>
+        <Col span={24}>
+          <ExitBelowFloorCard planId={plan.id} />
         </Col>
         <Col xs={24} lg={12}>
           <ExitHandoverCard plan={plan} />
