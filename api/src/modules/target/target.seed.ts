@@ -1,10 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { TargetStatus, TargetVersionKind } from '@medchannel/shared-schema';
+import { StockMovementKind, TargetStatus, TargetVersionKind } from '@medchannel/shared-schema';
 import { BRANDS, distributorByCode, fixedId, userByEmail } from '../../db/seed/demo-data';
 import { HOSPITALS } from '../../db/seed/hospital-data';
-import { PRODUCT_LINES } from '../../db/seed/catalog-data';
+import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import type { SeedCalendar } from '../../db/seed/seed-clock';
 import { Decimal } from '../../common/money';
+import { appendMovement } from '../inventory';
 import { yearlyPotential } from './potential.service';
 import { evenQuarters } from './target.service';
 import { DepartmentPotential, SalesTarget, SalesTargetVersion } from './target.entity';
@@ -126,5 +127,45 @@ export async function seedTargets(em: EntityManager, cal: SeedCalendar): Promise
     requestKey: 'seed-target-1',
     requestHash: '0'.repeat(64),
     createdAt: cal.factAt(cal.fromToday(-25), '11:00'),
+  });
+  await seedTargetSellOut(em, cal);
+}
+
+/**
+ * The demo target's reported sell-out (流向): 杭州康达 holds ultrasound pads (超声影像's consumable)
+ * from before the system and sells 12 to 浙大一院's 超声医学科 this month, so the target's series
+ * has a month with sell-out of its own line (the channel's reagents are the other line's).
+ */
+async function seedTargetSellOut(em: EntityManager, cal: SeedCalendar): Promise<void> {
+  const hospital = HOSPITALS.filter((h) => h.brandId === HK)[0];
+  const [dept] = await em.query(`SELECT id FROM hospital_department WHERE hospital_id = $1 AND name = $2`, [
+    hospital.id,
+    '超声医学科',
+  ]);
+  const lot = {
+    brandId: HK,
+    distributorId: distributorByCode('HK-KD').id,
+    productId: PRODUCTS.find((p) => p.code === 'HK-PAD-50')!.id,
+    batchNo: 'P2601',
+    serialNo: '',
+  };
+  await appendMovement(em, {
+    ...lot,
+    expiryDate: cal.fromToday(500),
+    kind: StockMovementKind.ADJUSTED,
+    quantity: 30,
+    occurredOn: cal.fromToday(-60),
+    reason: '期初库存（系统上线前）',
+    createdBy: userByEmail('boss@kangda.demo').id,
+  });
+  await appendMovement(em, {
+    ...lot,
+    expiryDate: null,
+    kind: StockMovementKind.SOLD_OUT,
+    quantity: -12,
+    occurredOn: cal.thisMonthDay(2),
+    hospitalId: hospital.id,
+    departmentId: dept.id,
+    createdBy: userByEmail('li.rep@kangda.demo').id,
   });
 }

@@ -6,6 +6,7 @@ import { ErrorReason } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { chinaToday, useCodedError } from '@medchannel/web-shared/kernel';
 import { ErrorState } from '@medchannel/web-shared/states';
+import { TargetSeries } from '@medchannel/web-shared/targets';
 import {
   AgreeTargetDocument,
   DistributorTargetsDocument,
@@ -95,6 +96,7 @@ export function TargetsCard({ distributorId }: { distributorId: string }) {
         pagination={false}
         dataSource={targets}
         locale={{ emptyText: t('salesTarget.empty') }}
+        expandable={{ expandedRowRender: (x) => <TargetSeries months={x.progress.series} /> }}
         columns={[
           { title: t('salesTarget.line'), render: (_, x) => x.productLine?.name },
           {

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
 import { useCodedError } from '@medchannel/web-shared/kernel';
+import { TargetSeries } from '@medchannel/web-shared/targets';
 import { AcceptTargetDocument, type PortalRebateFragment, type PortalTargetFragment } from '../../gql/graphql';
 import { CounterModal } from './CounterModal';
-import { ProgressMonths } from './ProgressMonths';
 import { RebateProjection } from './RebateProjection';
 
 const STATUS_COLOR = { PROPOSED: 'orange', COUNTERED: 'blue', AGREED: 'green' } as const;
@@ -92,7 +92,11 @@ export function TargetCard({
         <Collapse
           size="small"
           items={[
-            { key: 'months', label: t('target.months'), children: <ProgressMonths months={x.progress.months} /> },
+            {
+              key: 'months',
+              label: t('target.months'),
+              children: <TargetSeries months={x.progress.series} compact />,
+            },
             {
               key: 'history',
               label: t('target.history'),
