@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { MAX_MATERIAL_BYTES, TrainingGroupBy, rolesFor } from '@medchannel/shared-schema';
 import {
+  documentCheck,
   rawUpload,
   scopeOfRequest,
   sendDownload,
@@ -75,19 +76,9 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
     }
   });
   // public: no session; a hospital checks a certificate it was shown by its number and code
-  router.get('/verify/certificates', async (req, res) => {
-    try {
-      const { number, code } = req.query;
-      const check = await services.certificateDocuments.check(
-        typeof number === 'string' ? number : '',
-        typeof code === 'string' ? code : '',
-        req.ip ?? 'unknown',
-      );
-      res.setHeader('cache-control', 'no-store');
-      res.json(check);
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/verify/certificates',
+    documentCheck((number, code, source) => services.certificateDocuments.check(number, code, source)),
+  );
   return router;
 }
