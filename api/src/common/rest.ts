@@ -107,6 +107,25 @@ export function documentCheck(
 }
 
 /**
+ * The route of a record's stored file shown inline (sendInline): `read` finds it in the viewer's
+ * scope by the route's `:id`; `roles` as scopeOfRequest's.
+ */
+export function inlineFileRoute(
+  services: CoreServices,
+  read: (scope: Scope, id: string) => Promise<StoredFile>,
+  roles?: readonly Role[],
+): RequestHandler {
+  return async (req, res) => {
+    try {
+      const scope = await scopeOfRequest(services, req, roles);
+      await sendInline(res, await read(scope, String(req.params.id)));
+    } catch (err) {
+      sendError(res, err);
+    }
+  };
+}
+
+/**
  * A stored file shown in the browser (inline), private, never sniffed into something else. Its
  * bytes stream from the storage as they are sent; a large one in an object store that serves
  * pre-signed URLs is a redirect there instead (the caller checked the viewer's scope either way).

@@ -2,13 +2,13 @@ import { Router } from 'express';
 import { MAX_MATERIAL_BYTES, TrainingGroupBy, rolesFor } from '@medchannel/shared-schema';
 import {
   documentCheck,
+  inlineFileRoute,
   rawUpload,
   scopeOfRequest,
   sendDownload,
   sendError,
-  sendInline,
-  uploadScope,
   uploadedFile,
+  uploadScope,
   XLSX_TYPE,
 } from '../../common/rest';
 import { checkExportSize, listFilterOf } from '../../common/export-query';
@@ -43,16 +43,10 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
     },
   );
 
-  router.get('/course-files/:id', async (req, res) => {
-    try {
-      await sendInline(
-        res,
-        await services.courses.readFile(await scopeOfRequest(services, req), String(req.params.id)),
-      );
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/course-files/:id',
+    inlineFileRoute(services, (scope, id) => services.courses.readFile(scope, id)),
+  );
   router.get('/exports/training-completion.xlsx', async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, rolesFor('training.report'));
