@@ -242,3 +242,65 @@ export async function person(
   await client.login(email);
   return { id: u.id, email, client };
 }
+
+/** Every distributor of a fixture brand authorized (FORMAL, for the catalog's line) for the province and so its cities' hospitals. */
+async function authorizeInProvince(ds: DataSource, brand: BrandFixture, cat: CatalogFixture): Promise<void> {
+  for (const d of brand.distributorIds)
+    await ds.query(
+      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
+       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
+      [brand.brandId, d, [cat.lineId], [cat.provinceId]],
+    );
+}
+
+/**
+ * A brand of a test's own with its catalog, every distributor authorized for the province, and a
+ * laboratory (检验科) at the city's hospital.
+ */
+export interface ProvinceBrandFixture {
+  brand: BrandFixture;
+  cat: CatalogFixture;
+  departmentId: string;
+}
+
+export async function provinceBrand(ds: DataSource, distributors: number): Promise<ProvinceBrandFixture> {
+  const brand = await createBrand(ds, distributors);
+  const cat = await createCatalog(ds, brand);
+  await authorizeInProvince(ds, brand, cat);
+  return { brand, cat, departmentId: await cityDepartment(ds, brand, cat) };
+}
+
+/** A department of the given name at the catalog's city hospital; its id. */
+export async function cityDepartment(
+  ds: DataSource,
+  brand: BrandFixture,
+  cat: CatalogFixture,
+  name = '检验科',
+): Promise<string> {
+  const [dept] = await ds.query(
+    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, $3) RETURNING id`,
+    [brand.brandId, cat.hospitalInCity, name],
+  );
+  return dept.id;
+}
+
+/** A fixture brand's people signed in: its admin (console), its first owner and the reps of the given distributor indexes (portal). */
+export interface BrandClients {
+  admin: GqlClient;
+  owner: GqlClient;
+  reps: GqlClient[];
+}
+
+export async function brandClients(t: TestApp, brand: BrandFixture, repIndexes: number[]): Promise<BrandClients> {
+  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
+  const login = async (audience: Audience, email: string) => {
+    const c = t.client(audience);
+    await c.login(email);
+    return c;
+  };
+  const admin = await login(Audience.CONSOLE, brand.adminEmail);
+  const owner = await login(Audience.PORTAL, brand.ownerEmail);
+  const reps: GqlClient[] = [];
+  for (const i of repIndexes) reps.push(await login(Audience.PORTAL, `rep${i}-${tag}@test.demo`));
+  return { admin, owner, reps };
+}

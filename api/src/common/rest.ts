@@ -84,6 +84,48 @@ export function sendDownload(res: Response, name: string, contentType: string, d
 }
 
 /**
+ * The public check of an issued document (no session): a hospital sends the number and the
+ * verification code it was shown (query `number`, `code`); the check's answer, never cached.
+ */
+export function documentCheck(
+  check: (number: string, code: string, source: string) => Promise<unknown>,
+): RequestHandler {
+  return async (req, res) => {
+    try {
+      const { number, code } = req.query;
+      const answer = await check(
+        typeof number === 'string' ? number : '',
+        typeof code === 'string' ? code : '',
+        req.ip ?? 'unknown',
+      );
+      res.setHeader('cache-control', 'no-store');
+      res.json(answer);
+    } catch (err) {
+      sendError(res, err);
+    }
+  };
+}
+
+/**
+ * The route of a record's stored file shown inline (sendInline): `read` finds it in the viewer's
+ * scope by the route's `:id`; `roles` as scopeOfRequest's.
+ */
+export function inlineFileRoute(
+  services: CoreServices,
+  read: (scope: Scope, id: string) => Promise<StoredFile>,
+  roles?: readonly Role[],
+): RequestHandler {
+  return async (req, res) => {
+    try {
+      const scope = await scopeOfRequest(services, req, roles);
+      await sendInline(res, await read(scope, String(req.params.id)));
+    } catch (err) {
+      sendError(res, err);
+    }
+  };
+}
+
+/**
  * A stored file shown in the browser (inline), private, never sniffed into something else. Its
  * bytes stream from the storage as they are sent; a large one in an object store that serves
  * pre-signed URLs is a redirect there instead (the caller checked the viewer's scope either way).

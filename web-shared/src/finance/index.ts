@@ -5,3 +5,4 @@ export { addFinanceStrings } from './strings';
 export { DisputeStatusTag, InvoiceStatusTag, StatementStatusTag } from './FinanceTags';
 export { StatementChangesCard } from './StatementChangesCard';
 export { DisputeEvidence } from './DisputeEvidence';
+export { useStatementDownloads } from './StatementDownloads';

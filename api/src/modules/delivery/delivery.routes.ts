@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rolesFor } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
+import { inlineFileRoute, rawUpload, sendError, uploadedFile, uploadScope } from '../../common/rest';
 import { badInput } from '../../common/errors';
 import type { DeliveryRouteServices } from './index';
 import { isDeliveryFileKind } from './delivery.inputs';
@@ -31,13 +31,9 @@ export function deliveryRoutes(services: DeliveryRouteServices): Router {
       }
     },
   );
-  router.get('/delivery-files/:id', async (req, res) => {
-    try {
-      const scope = await scopeOfRequest(services, req, rolesFor('delivery.read'));
-      await sendInline(res, await services.delivery.readFile(scope, String(req.params.id)));
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/delivery-files/:id',
+    inlineFileRoute(services, (scope, id) => services.delivery.readFile(scope, id), rolesFor('delivery.read')),
+  );
   return router;
 }

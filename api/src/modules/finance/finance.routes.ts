@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { rolesFor } from '@medchannel/shared-schema';
 import {
+  inlineFileRoute,
   rawUpload,
   scopeOfRequest,
   sendDownload,
   sendError,
-  sendInline,
-  uploadScope,
   uploadedFile,
+  uploadScope,
   XLSX_TYPE,
 } from '../../common/rest';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
@@ -76,16 +76,10 @@ export function financeRoutes(services: FinanceRouteServices): Router {
       }
     },
   );
-  router.get('/dispute-attachments/:id', async (req, res) => {
-    try {
-      await sendInline(
-        res,
-        await services.disputeAttachments.read(await scopeOfRequest(services, req), String(req.params.id)),
-      );
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/dispute-attachments/:id',
+    inlineFileRoute(services, (scope, id) => services.disputeAttachments.read(scope, id)),
+  );
   router.get('/statements/:id.pdf', async (req, res) => {
     try {
       const doc = await load(await scopeOfRequest(services, req), String(req.params.id));

@@ -69,6 +69,26 @@ async function visibleCodes(ds: DataSource, scope: Scope, codes: string[]): Prom
   return new Map(rows.map((d) => [d.code, d.id]));
 }
 
+/**
+ * The preview of a file of facts keyed by distributor and external reference: the rows `table`
+ * holds already (a replayed file) are counted unchanged, the others as new `kind`.
+ */
+async function replayPreview(
+  ds: DataSource,
+  scope: Scope,
+  table: 'payment' | 'invoice',
+  kind: 'payments' | 'invoices',
+  checked: { errors: RowError[]; totalRows: number; payload: Array<{ distributorId: string; externalRef: string }> },
+): Promise<Preview> {
+  const { payload } = checked;
+  const known: Array<{ external_ref: string }> = await ds.query(
+    `SELECT x.external_ref FROM ${table} x JOIN unnest($2::uuid[], $3::text[]) AS r(distributor_id, external_ref)
+        ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
+    [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
+  );
+  return { ...checked, summary: { [kind]: payload.length - known.length, unchanged: known.length } };
+}
+
 const dateError = (v: string) =>
   !isIsoDate(v) ? 'A date is written YYYY-MM-DD' : v > today() ? 'Not in the future' : null;
 
@@ -115,17 +135,7 @@ export async function previewPayments(ds: DataSource, scope: Scope, data: Buffer
       });
     }
   }
-  const known: Array<{ external_ref: string }> = await ds.query(
-    `SELECT x.external_ref FROM payment x JOIN unnest($2::uuid[], $3::text[]) AS r(distributor_id, external_ref)
-        ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
-    [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
-  );
-  return {
-    errors,
-    totalRows: parsed.totalRows,
-    payload,
-    summary: { payments: payload.length - known.length, unchanged: known.length },
-  };
+  return replayPreview(ds, scope, 'payment', 'payments', { errors, totalRows: parsed.totalRows, payload });
 }
 
 export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer): Promise<Preview> {
@@ -176,17 +186,7 @@ export async function previewInvoices(ds: DataSource, scope: Scope, data: Buffer
       });
     }
   }
-  const known: Array<{ external_ref: string }> = await ds.query(
-    `SELECT x.external_ref FROM invoice x JOIN unnest($2::uuid[], $3::text[]) AS r(distributor_id, external_ref)
-        ON r.distributor_id = x.distributor_id AND r.external_ref = x.external_ref WHERE x.brand_id = $1`,
-    [scope.brandId, payload.map((p) => p.distributorId), payload.map((p) => p.externalRef)],
-  );
-  return {
-    errors,
-    totalRows: parsed.totalRows,
-    payload,
-    summary: { invoices: payload.length - known.length, unchanged: known.length },
-  };
+  return replayPreview(ds, scope, 'invoice', 'invoices', { errors, totalRows: parsed.totalRows, payload });
 }
 
 export const writePayments = (payments: PaymentService) =>

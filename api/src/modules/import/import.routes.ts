@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import express, { type RequestHandler, Router } from 'express';
+import type { Scope } from '../../auth/scope';
 import { DistributorStage, HospitalCoverage, HospitalGrade, rolesFor } from '@medchannel/shared-schema';
 import {
   XLSX_TYPE,
@@ -19,6 +20,9 @@ import { priceTemplate } from './price-import';
 
 const pick = <T extends string>(values: Record<string, T>, v: unknown): T | undefined =>
   Object.values(values).includes(v as T) ? (v as T) : undefined;
+
+type Query = Record<string, string | undefined>;
+type ListFilter = { search?: string; regionId?: string };
 
 const sendWorkbook = (res: express.Response, name: string, data: Buffer) => sendDownload(res, name, XLSX_TYPE, data);
 
@@ -123,45 +127,37 @@ export function importRoutes(services: ImportRouteServices): Router {
     },
   );
 
-  router.get('/exports/hospitals.xlsx', async (req, res) => {
-    try {
-      const scope = await scopeOfRequest(services, req);
-      const q = req.query as Record<string, string | undefined>;
-      sendWorkbook(
-        res,
-        '医院.xlsx',
-        await services.replica.read(() =>
-          services.imports.exportHospitals(scope, {
-            search: q.search?.slice(0, 100),
-            regionId: q.regionId,
-            grade: pick(HospitalGrade, q.grade),
-            coverage: pick(HospitalCoverage, q.coverage),
-          }),
-        ),
-      );
-    } catch (err) {
-      sendError(res, err);
-    }
+  /**
+   * A list's workbook in the viewer's scope, read on the replica, filtered as the list's query says:
+   * its search and region, and what `build` picks of the rest.
+   */
+  const listExport =
+    (fileName: string, build: (scope: Scope, filter: ListFilter, q: Query) => Promise<Buffer>): RequestHandler =>
+    async (req, res) => {
+      try {
+        const scope = await scopeOfRequest(services, req);
+        const q = req.query as Query;
+        const filter = { search: q.search?.slice(0, 100), regionId: q.regionId };
+        sendWorkbook(res, fileName, await services.replica.read(() => build(scope, filter, q)));
+      } catch (err) {
+        sendError(res, err);
+      }
+    };
+  const pickHospitals = (q: Query) => ({
+    grade: pick(HospitalGrade, q.grade),
+    coverage: pick(HospitalCoverage, q.coverage),
   });
-
-  router.get('/exports/distributors.xlsx', async (req, res) => {
-    try {
-      const scope = await scopeOfRequest(services, req);
-      const q = req.query as Record<string, string | undefined>;
-      sendWorkbook(
-        res,
-        '经销商.xlsx',
-        await services.replica.read(() =>
-          services.imports.exportDistributors(scope, {
-            search: q.search?.slice(0, 100),
-            regionId: q.regionId,
-            stage: pick(DistributorStage, q.stage),
-          }),
-        ),
-      );
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/exports/hospitals.xlsx',
+    listExport('医院.xlsx', (scope, filter, q) =>
+      services.imports.exportHospitals(scope, { ...filter, ...pickHospitals(q) }),
+    ),
+  );
+  router.get(
+    '/exports/distributors.xlsx',
+    listExport('经销商.xlsx', (scope, filter, q) =>
+      services.imports.exportDistributors(scope, { ...filter, stage: pick(DistributorStage, q.stage) }),
+    ),
+  );
   return router;
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { BrandFixture, CatalogFixture, brandClients, provinceBrand } from '../../../test/factories';
 
 /**
  * A brand of a test's own for channel inventory: D0 (first tier, the province) with its second tier
@@ -20,39 +19,13 @@ export interface InventoryWorld {
 }
 
 export async function inventoryWorld(t: TestApp): Promise<InventoryWorld> {
-  const ds = t.app.ds;
-  const brand = await createBrand(ds, 2);
-  const cat = await createCatalog(ds, brand);
-  await authorize(ds, brand, cat);
-  const [dept] = await ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '检验科') RETURNING id`,
-    [brand.brandId, cat.hospitalInCity],
-  );
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  const login = async (audience: Audience, email: string) => {
-    const c = t.client(audience);
-    await c.login(email);
-    return c;
-  };
-  return {
-    brand,
-    cat,
-    departmentId: dept.id,
-    admin: await login(Audience.CONSOLE, brand.adminEmail),
-    owner: await login(Audience.PORTAL, brand.ownerEmail),
-    rep0: await login(Audience.PORTAL, `rep0-${tag}@test.demo`),
-    rep1: await login(Audience.PORTAL, `rep1-${tag}@test.demo`),
-  };
-}
-
-/** Every distributor of the brand authorized for the province (and so its cities' hospitals). */
-async function authorize(ds: DataSource, brand: BrandFixture, cat: CatalogFixture): Promise<void> {
-  for (const d of brand.distributorIds)
-    await ds.query(
-      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
-       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
-      [brand.brandId, d, [cat.lineId], [cat.provinceId]],
-    );
+  const { brand, cat, departmentId } = await provinceBrand(t.app.ds, 2);
+  const {
+    admin,
+    owner,
+    reps: [rep0, rep1],
+  } = await brandClients(t, brand, [0, 1]);
+  return { brand, cat, departmentId, admin, owner, rep0, rep1 };
 }
 
 /** A shipment of one order line to a distributor, written straight to the database (a fixture). */

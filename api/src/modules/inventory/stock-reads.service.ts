@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { Side } from '@medchannel/shared-schema';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { addDays, today } from '../../common/dates';
-import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
+import { Page, PageArgs } from '../../common/pagination';
+import { rawPage } from '../../common/raw-page';
 import type { ProductService } from '../product';
 import { SellOutFilter, StockFilter, StockMovementFilter } from './inventory.inputs';
 import { SellOutRowType, StockLineType, StockMovementType, UdiScanType } from './inventory.types';
@@ -32,16 +33,6 @@ const movements = (scope: Scope) => {
   };
 };
 
-/** A keyset page over a raw statement: `keys` are SQL expressions of its rows `r`, cursor values in order. */
-interface RawPage {
-  /** a SELECT whose rows are aliased r in the page's ORDER BY; :named parameters */
-  sql: string;
-  params: Record<string, unknown>;
-  keys: string[];
-  cursorOf: (row: Record<string, unknown>) => Array<string | number>;
-  direction?: 'ASC' | 'DESC';
-}
-
 /**
  * The reads of channel inventory: stock on hand now (the balances) or at the end of any day (the
  * sum of the movements up to it), the movements, sell-out by hospital, department and product, and
@@ -54,29 +45,6 @@ export class StockReadService {
     private readonly products: ProductService,
     private readonly nearExpiryDays: number,
   ) {}
-
-  private async page<T>(page: PageArgs, q: RawPage): Promise<Page<T>> {
-    const dir = q.direction ?? 'ASC';
-    const params: Record<string, unknown> = { ...q.params, page_limit: page.first + 1 };
-    let where = '';
-    if (page.after) {
-      const values = decodeCursor(page.after, q.keys.length);
-      values.forEach((v, i) => (params[`cursor_${i}`] = v));
-      where = `WHERE (${q.keys.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${q.keys.map((_, i) => `:cursor_${i}`).join(', ')})`;
-    }
-    const driver = this.ds.driver;
-    const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
-      q.params,
-    );
-    const [pageSql, pageParams] = driver.escapeQueryWithParameters(
-      `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${q.keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT :page_limit`,
-      params,
-    );
-    const [{ n }] = await this.ds.query(countSql, countParams);
-    const rows = await this.ds.query(pageSql, pageParams);
-    return toPage(rows as T[], page.first, n, (row) => q.cursorOf(row as Record<string, unknown>));
-  }
 
   /** Lots on hand (quantity > 0) now, or at the end of `asOf`; soonest expiry first. */
   stock(scope: Scope, page: PageArgs, filter: StockFilter = {}): Promise<Page<StockLineType>> {
@@ -104,7 +72,7 @@ export class StockReadService {
            FROM stock_balance b WHERE ${conditions.join(' AND ')} AND b.quantity > 0`;
     if (filter.asOf) params.asOf = filter.asOf;
     const near = filter.nearExpiry ? `WHERE l.expiry_date <= :soon::date` : '';
-    return this.page<StockLineType>(page, {
+    return rawPage<StockLineType>(this.ds, page, {
       sql: `SELECT l.distributor_id AS "distributorId", d.name AS "distributorName", l.product_id AS "productId",
                    p.name AS "productName", p.code AS "productCode", NULLIF(l.batch_no, '') AS "batchNo",
                    NULLIF(l.serial_no, '') AS "serialNo", l.expiry_date::text AS "expiryDate", l.quantity,
@@ -142,7 +110,7 @@ export class StockReadService {
         params[key] = filter[key];
       }
     }
-    return this.page<StockMovementType>(page, {
+    return rawPage<StockMovementType>(this.ds, page, {
       sql: `${named.sql} WHERE ${conditions.join(' AND ')}`,
       params,
       direction: 'DESC',
@@ -168,7 +136,7 @@ export class StockReadService {
    * of the distributors in scope at the hospitals in scope (a brand user's regions); by hospital name.
    */
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
-    return this.page<SellOutRowType>(page, {
+    return rawPage<SellOutRowType>(this.ds, page, {
       ...sellOutQuery(scope, filter),
       keys: [...SELL_OUT_ORDER],
       cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rolesFor } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
+import { inlineFileRoute, rawUpload, sendError, uploadedFile, uploadScope } from '../../common/rest';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import type { PlacementRouteServices } from './index';
 
@@ -24,13 +24,9 @@ export function placementFileRoutes(services: PlacementRouteServices): Router {
       }
     },
   );
-  router.get('/stocktake-items/:id/photo', async (req, res) => {
-    try {
-      const scope = await scopeOfRequest(services, req, rolesFor('stocktake.read'));
-      await sendInline(res, await services.stocktakes.readPhoto(scope, String(req.params.id)));
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/stocktake-items/:id/photo',
+    inlineFileRoute(services, (scope, id) => services.stocktakes.readPhoto(scope, id), rolesFor('stocktake.read')),
+  );
   return router;
 }

@@ -29,7 +29,7 @@ import {
 } from './placement.inputs';
 import { COMMITTED, PLACEMENT_COLUMNS, SHORT_LAST_MONTH, actualIn, placementJoins } from './placement.sql';
 import { CommitmentMonthType, PlacementEventType, PlacementType } from './placement.types';
-import { rawPage, rawQuery } from './raw-page';
+import { rawPage, rawQuery } from '../../common/raw-page';
 
 const serialPlaced = (field = 'serialNo') =>
   new AppError(ErrorCode.CONFLICT, 'This serial stands placed at a hospital already', field, ErrorReason.SERIAL_PLACED);

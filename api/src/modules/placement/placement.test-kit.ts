@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { BrandFixture, CatalogFixture, brandClients, cityDepartment, provinceBrand } from '../../../test/factories';
 
 /**
  * A brand of a test's own for placed equipment: D0 (first tier) with its second tier D1, both
@@ -20,39 +19,14 @@ export interface PlacementWorld {
 }
 
 export async function placementWorld(t: TestApp): Promise<PlacementWorld> {
-  const ds = t.app.ds;
-  const brand = await createBrand(ds, 2);
-  const cat = await createCatalog(ds, brand);
-  for (const d of brand.distributorIds)
-    await ds.query(
-      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
-       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
-      [brand.brandId, d, [cat.lineId], [cat.provinceId]],
-    );
-  const dept = async (name: string): Promise<string> =>
-    (
-      await ds.query(`INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, $3) RETURNING id`, [
-        brand.brandId,
-        cat.hospitalInCity,
-        name,
-      ])
-    )[0].id;
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  const login = async (audience: Audience, email: string) => {
-    const c = t.client(audience);
-    await c.login(email);
-    return c;
-  };
-  return {
-    brand,
-    cat,
-    departmentId: await dept('检验科'),
-    otherDepartmentId: await dept('急诊科'),
-    admin: await login(Audience.CONSOLE, brand.adminEmail),
-    owner: await login(Audience.PORTAL, brand.ownerEmail),
-    rep0: await login(Audience.PORTAL, `rep0-${tag}@test.demo`),
-    rep1: await login(Audience.PORTAL, `rep1-${tag}@test.demo`),
-  };
+  const { brand, cat, departmentId } = await provinceBrand(t.app.ds, 2);
+  const otherDepartmentId = await cityDepartment(t.app.ds, brand, cat, '急诊科');
+  const {
+    admin,
+    owner,
+    reps: [rep0, rep1],
+  } = await brandClients(t, brand, [0, 1]);
+  return { brand, cat, departmentId, otherDepartmentId, admin, owner, rep0, rep1 };
 }
 
 /** A fresh serial of the class III product in distributor `index`'s stock (batch EQ1; written as an opening-stock fact). */

@@ -8,7 +8,7 @@ import { isUuid } from '../../common/ids';
 import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import { StocktakeItem } from './placement.entity';
-import { rawQuery } from './raw-page';
+import { rawQuery } from '../../common/raw-page';
 
 export const stocktakeClosed = () =>
   new AppError(ErrorCode.CONFLICT, 'The stocktake is closed', 'campaignId', ErrorReason.STOCKTAKE_CLOSED);

@@ -33,7 +33,7 @@ import {
   StocktakeItemType,
   StocktakeProgressType,
 } from './placement.types';
-import { rawPage, rawQuery } from './raw-page';
+import { rawPage, rawQuery } from '../../common/raw-page';
 import { StocktakePhotoService, closedByDatabase, stocktakeClosed } from './stocktake-photo.service';
 
 /** The serial a scanned code names: a GS1 UDI's serial (AI 21), else the code itself as typed. */

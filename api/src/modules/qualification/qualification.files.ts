@@ -1,6 +1,7 @@
 import { Request, Router } from 'express';
 import { Role, rolesFor } from '@medchannel/shared-schema';
 import {
+  documentCheck,
   rawUpload,
   scopeOfRequest,
   sendDownload,
@@ -66,20 +67,10 @@ export function qualificationFileRoutes(services: QualificationRouteServices): R
   });
 
   // public: no session; a hospital checks a letter it was shown by its number and verification code
-  router.get('/verify/letters', async (req, res) => {
-    try {
-      const { number, code } = req.query;
-      const check = await services.authorizationLetters.check(
-        typeof number === 'string' ? number : '',
-        typeof code === 'string' ? code : '',
-        req.ip ?? 'unknown',
-      );
-      res.setHeader('cache-control', 'no-store');
-      res.json(check);
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/verify/letters',
+    documentCheck((number, code, source) => services.authorizationLetters.check(number, code, source)),
+  );
 
   router.get('/qualifications/:id', async (req, res) => {
     try {

@@ -4,7 +4,8 @@ import { Scope, scopeCondition } from '../../auth/scope';
 import { visibleId } from '../../auth/scoped-ids';
 import { notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
+import { Page, PageArgs } from '../../common/pagination';
+import { rawPage } from '../../common/raw-page';
 import { RecallFilter, RecallReachFilter } from './recall.inputs';
 import {
   RecallDistributorType,
@@ -15,15 +16,6 @@ import {
 } from './recall.types';
 import { lotMovements } from './recall.service';
 
-/** A keyset page over a raw statement: `keys` are SQL expressions of its rows `r`. */
-interface RawPage {
-  sql: string;
-  params: Record<string, unknown>;
-  keys: string[];
-  cursorOf: (row: Record<string, unknown>) => Array<string | number>;
-  direction?: 'ASC' | 'DESC';
-}
-
 /**
  * The reads of recalls: the list and one recall (auth/scope.ts `recall`), its reached distributors
  * with their acknowledgements and the hospitals they sold the lot to (the reach's rows read as
@@ -32,29 +24,6 @@ interface RawPage {
  */
 export class RecallReadService {
   constructor(private readonly ds: DataSource) {}
-
-  private async page<T>(page: PageArgs, q: RawPage): Promise<Page<T>> {
-    const dir = q.direction ?? 'ASC';
-    const params: Record<string, unknown> = { ...q.params, page_limit: page.first + 1 };
-    let where = '';
-    if (page.after) {
-      const values = decodeCursor(page.after, q.keys.length);
-      values.forEach((v, i) => (params[`cursor_${i}`] = v));
-      where = `WHERE (${q.keys.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${q.keys.map((_, i) => `:cursor_${i}`).join(', ')})`;
-    }
-    const driver = this.ds.driver;
-    const [countSql, countParams] = driver.escapeQueryWithParameters(
-      `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
-      q.params,
-    );
-    const [pageSql, pageParams] = driver.escapeQueryWithParameters(
-      `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${q.keys.map((k) => `${k} ${dir}`).join(', ')} LIMIT :page_limit`,
-      params,
-    );
-    const [{ n }] = await this.ds.query(countSql, countParams);
-    const rows = await this.ds.query(pageSql, pageParams);
-    return toPage(rows as T[], page.first, n, (row) => q.cursorOf(row as Record<string, unknown>));
-  }
 
   /** Recalls `r` with their product and the counts of the reach in scope. */
   private recalls(scope: Scope) {
@@ -84,7 +53,7 @@ export class RecallReadService {
       conditions.push('r.status = :status');
       params.status = filter.status;
     }
-    return this.page<RecallType>(page, {
+    return rawPage<RecallType>(this.ds, page, {
       sql: `${q.sql} WHERE ${conditions.join(' AND ')}`,
       params,
       direction: 'DESC',
@@ -122,7 +91,7 @@ export class RecallReadService {
       conditions.push('rd.distributor_id = :distributorId');
       params.distributorId = filter.distributorId;
     }
-    return this.page<RecallDistributorType>(page, {
+    return rawPage<RecallDistributorType>(this.ds, page, {
       sql: `SELECT rd.recall_id AS "recallId", rd.distributor_id AS "distributorId", d.name AS "distributorName",
                    CASE WHEN d.parent_id IS NULL THEN 1 ELSE 2 END AS tier, rd.received, rd.held, rd.transferred, rd.sold,
                    a.acknowledged_at AS "acknowledgedAt", u.display_name AS "acknowledgedByName"
@@ -162,7 +131,7 @@ export class RecallReadService {
       conditions.push('rh.distributor_id = :distributorId');
       params.distributorId = filter.distributorId;
     }
-    return this.page<RecallHospitalType>(page, {
+    return rawPage<RecallHospitalType>(this.ds, page, {
       sql: `SELECT rh.id, rh.distributor_id AS "distributorId", d.name AS "distributorName", rh.hospital_id AS "hospitalId",
                    h.name AS "hospitalName", hd.name AS "departmentName", rh.quantity
               FROM recall_hospital rh JOIN distributor d ON d.id = rh.distributor_id JOIN hospital h ON h.id = rh.hospital_id

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { BrandFixture, CatalogFixture, brandClients, provinceBrand } from '../../../test/factories';
 import { today } from '../../common/dates';
 
 /**
@@ -21,35 +20,13 @@ export interface RecallWorld {
 }
 
 export async function recallWorld(t: TestApp): Promise<RecallWorld> {
-  const ds = t.app.ds;
-  const brand = await createBrand(ds, 3);
-  const cat = await createCatalog(ds, brand);
-  for (const d of brand.distributorIds)
-    await ds.query(
-      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, region_ids, valid_from, valid_to)
-       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 30, CURRENT_DATE + 300)`,
-      [brand.brandId, d, [cat.lineId], [cat.provinceId]],
-    );
-  const [dept] = await ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '检验科') RETURNING id`,
-    [brand.brandId, cat.hospitalInCity],
-  );
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  const login = async (audience: Audience, email: string) => {
-    const c = t.client(audience);
-    await c.login(email);
-    return c;
-  };
-  return {
-    brand,
-    cat,
-    departmentId: dept.id,
-    admin: await login(Audience.CONSOLE, brand.adminEmail),
-    owner: await login(Audience.PORTAL, brand.ownerEmail),
-    rep0: await login(Audience.PORTAL, `rep0-${tag}@test.demo`),
-    rep1: await login(Audience.PORTAL, `rep1-${tag}@test.demo`),
-    rep2: await login(Audience.PORTAL, `rep2-${tag}@test.demo`),
-  };
+  const { brand, cat, departmentId } = await provinceBrand(t.app.ds, 3);
+  const {
+    admin,
+    owner,
+    reps: [rep0, rep1, rep2],
+  } = await brandClients(t, brand, [0, 1, 2]);
+  return { brand, cat, departmentId, admin, owner, rep0, rep1, rep2 };
 }
 
 async function ok(r: Promise<GqlResult>) {

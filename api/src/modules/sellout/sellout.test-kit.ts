@@ -1,7 +1,6 @@
-import { Audience } from '@medchannel/shared-schema';
 import type { DataSource } from 'typeorm';
 import { GqlClient, TestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { BrandFixture, CatalogFixture, brandClients, createBrand, createCatalog } from '../../../test/factories';
 
 /**
  * A brand of a test's own for the monthly upload: D0 (first tier) authorized for the product line
@@ -43,22 +42,12 @@ export async function selloutWorld(t: TestApp): Promise<SelloutWorld> {
        VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 400, CURRENT_DATE + 300)`,
       [brand.brandId, d, [cat.lineId], [cat.cityId]],
     );
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  const login = async (audience: Audience, email: string) => {
-    const c = t.client(audience);
-    await c.login(email);
-    return c;
-  };
-  return {
-    brand,
-    cat,
-    inTerritory,
-    outside,
-    owner: await login(Audience.PORTAL, brand.ownerEmail),
-    rep0: await login(Audience.PORTAL, `rep0-${tag}@test.demo`),
-    rep1: await login(Audience.PORTAL, `rep1-${tag}@test.demo`),
-    admin: await login(Audience.CONSOLE, brand.adminEmail),
-  };
+  const {
+    admin,
+    owner,
+    reps: [rep0, rep1],
+  } = await brandClients(t, brand, [0, 1]);
+  return { brand, cat, inTerritory, outside, owner, rep0, rep1, admin };
 }
 
 /** Units of a batch put into a distributor's stock by an opening adjustment dated `on`. */

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { MAX_MATERIAL_BYTES, TrainingGroupBy, rolesFor } from '@medchannel/shared-schema';
 import {
+  documentCheck,
+  inlineFileRoute,
   rawUpload,
   scopeOfRequest,
   sendDownload,
   sendError,
-  sendInline,
-  uploadScope,
   uploadedFile,
+  uploadScope,
   XLSX_TYPE,
 } from '../../common/rest';
 import { checkExportSize, listFilterOf } from '../../common/export-query';
@@ -42,16 +43,10 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
     },
   );
 
-  router.get('/course-files/:id', async (req, res) => {
-    try {
-      await sendInline(
-        res,
-        await services.courses.readFile(await scopeOfRequest(services, req), String(req.params.id)),
-      );
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/course-files/:id',
+    inlineFileRoute(services, (scope, id) => services.courses.readFile(scope, id)),
+  );
   router.get('/exports/training-completion.xlsx', async (req, res) => {
     try {
       const scope = await scopeOfRequest(services, req, rolesFor('training.report'));
@@ -75,19 +70,9 @@ export function trainingFileRoutes(services: TrainingRouteServices): Router {
     }
   });
   // public: no session; a hospital checks a certificate it was shown by its number and code
-  router.get('/verify/certificates', async (req, res) => {
-    try {
-      const { number, code } = req.query;
-      const check = await services.certificateDocuments.check(
-        typeof number === 'string' ? number : '',
-        typeof code === 'string' ? code : '',
-        req.ip ?? 'unknown',
-      );
-      res.setHeader('cache-control', 'no-store');
-      res.json(check);
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/verify/certificates',
+    documentCheck((number, code, source) => services.certificateDocuments.check(number, code, source)),
+  );
   return router;
 }

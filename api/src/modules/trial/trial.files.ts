@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rolesFor } from '@medchannel/shared-schema';
-import { rawUpload, scopeOfRequest, sendError, sendInline, uploadScope, uploadedFile } from '../../common/rest';
+import { inlineFileRoute, rawUpload, sendError, uploadedFile, uploadScope } from '../../common/rest';
 import { MAX_DOCUMENT_BYTES } from '../qualification';
 import type { TrialRouteServices } from './index';
 
@@ -24,13 +24,9 @@ export function trialFileRoutes(services: TrialRouteServices): Router {
       }
     },
   );
-  router.get('/trials/:id/agreement', async (req, res) => {
-    try {
-      const scope = await scopeOfRequest(services, req, rolesFor('trial.read'));
-      await sendInline(res, await services.trialAgreements.read(scope, String(req.params.id)));
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/trials/:id/agreement',
+    inlineFileRoute(services, (scope, id) => services.trialAgreements.read(scope, id), rolesFor('trial.read')),
+  );
   return router;
 }

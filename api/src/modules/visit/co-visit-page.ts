@@ -78,7 +78,8 @@ export interface CoVisitNode {
   notes: Array<WithPerson<VisitNote>> | undefined;
 }
 
-interface PersonJson {
+/** A record with its person, as withPerson writes it in the tree. */
+export interface PersonJson {
   row: Json;
   person?: Json | null;
 }
@@ -102,6 +103,21 @@ interface NodeJson {
  */
 export const visitPerson = (kit: JsonTreeKit, alias: string, idColumn: string): string =>
   kit.one(User, 'app_user', alias, idColumn, 'brand');
+
+/**
+ * The visit pages' people in a tree: `withPerson` writes a record with the person its `idColumn`
+ * names (when the request asks for people), `people` reads such records back.
+ */
+export function visitPeople(ds: DataSource, kit: JsonTreeKit) {
+  const withPerson = (rowExpr: string, people: boolean, alias: string, idColumn: string) =>
+    kit.fields([['row', rowExpr], people && ['person', visitPerson(kit, alias, idColumn)]]);
+  const people = <T extends ObjectLiteral>(
+    target: new () => T,
+    rows: PersonJson[] | undefined,
+  ): Array<WithPerson<T>> | undefined =>
+    rows?.map((r) => ({ row: fromJsonRow(ds, target, r.row), person: kit.entity(User, r.person) }));
+  return { withPerson, people };
+}
 
 /** The rows of `hospitalColumn`'s hospital under the hospitals' scope (its departments, its contacts). */
 const ofVisibleHospital = (kit: JsonTreeKit, alias: string, hospitalColumn: string, prefix: string) =>
@@ -139,8 +155,7 @@ export function placeParts(
 export function coVisitPageTree(ds: DataSource, scope: Scope, parts: CoVisitPageParts): PageTree<CoVisitNode> {
   const kit = jsonTreeKit(ds, scope);
   const { row, list, fields, one, inScope, entity } = kit;
-  const withPerson = (rowExpr: string, people: boolean, alias: string, idColumn: string) =>
-    fields([['row', rowExpr], people && ['person', visitPerson(kit, alias, idColumn)]]);
+  const { withPerson, people } = visitPeople(ds, kit);
   const node = fields([
     ['row', row(CoVisit, 'cv')],
     parts.distributor && ['distributor', one(Distributor, 'distributor', 'cvd', 'cv.distributor_id', 'distributor')],
@@ -182,11 +197,6 @@ export function coVisitPageTree(ds: DataSource, scope: Scope, parts: CoVisitPage
       ),
     ],
   ]);
-  const people = <T extends ObjectLiteral>(
-    target: new () => T,
-    rows: PersonJson[] | undefined,
-  ): Array<WithPerson<T>> | undefined =>
-    rows?.map((r) => ({ row: fromJsonRow(ds, target, r.row), person: entity(User, r.person) }));
   return {
     node,
     params: kit.params,

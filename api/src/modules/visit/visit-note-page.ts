@@ -1,4 +1,4 @@
-import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
@@ -17,7 +17,9 @@ import {
   primeCoVisitPage,
   primePeople,
   primePlace,
+  visitPeople,
   visitPerson,
+  type PersonJson,
   type WithPerson,
 } from './co-visit-page';
 import { VisitAttachment, VisitComment, VisitCommitment, VisitNote, VisitNoteCc, VisitTask } from './visit-note.entity';
@@ -91,10 +93,6 @@ export interface VisitNoteNode {
   attachments: VisitAttachment[] | undefined;
 }
 
-interface PersonJson {
-  row: Json;
-  person?: Json | null;
-}
 interface NodeJson {
   row: Json;
   author?: Json | null;
@@ -117,8 +115,7 @@ export function visitNotePageTree(ds: DataSource, scope: Scope, parts: VisitNote
   // the co-visit as the co-visit pages read it (their tree over alias `cv`), in one sub-select
   const coVisit = parts.coVisit && coVisitPageTree(ds, scope, parts.coVisit);
   if (coVisit) Object.assign(kit.params, coVisit.params);
-  const withPerson = (rowExpr: string, people: boolean, alias: string, idColumn: string) =>
-    fields([['row', rowExpr], people && ['person', visitPerson(kit, alias, idColumn)]]);
+  const { withPerson, people } = visitPeople(ds, kit);
   /** The note's own rows of a kind, in their loader's order. */
   const rowsOf = (expr: string, table: string, alias: string, order: string) =>
     list(expr, `${table} ${alias} WHERE ${alias}.note_id = vn.id`, order);
@@ -177,11 +174,6 @@ export function visitNotePageTree(ds: DataSource, scope: Scope, parts: VisitNote
       rowsOf(row(VisitAttachment, 'vnf'), 'visit_attachment', 'vnf', 'vnf.created_at, vnf.id'),
     ],
   ]);
-  const people = <T extends ObjectLiteral>(
-    target: new () => T,
-    rows: PersonJson[] | undefined,
-  ): Array<WithPerson<T>> | undefined =>
-    rows?.map((r) => ({ row: fromJsonRow(ds, target, r.row), person: entity(User, r.person) }));
   return {
     node,
     params: kit.params,

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { CoVisitStatus } from '@medchannel/shared-schema';
 import {
+  inlineFileRoute,
   rawUpload,
   scopeOfRequest,
   sendDownload,
   sendError,
-  sendInline,
-  uploadScope,
   uploadedFile,
+  uploadScope,
 } from '../../common/rest';
 import type { Scope } from '../../auth/scope';
 import { illegal } from '../../common/errors';
@@ -77,13 +77,9 @@ export function visitFileRoutes(services: VisitRouteServices): Router {
       sendError(res, err);
     }
   });
-  router.get('/visit-attachments/:id', async (req, res) => {
-    try {
-      const file = await services.visitAttachments.read(await scopeOfRequest(services, req), String(req.params.id));
-      await sendInline(res, file);
-    } catch (err) {
-      sendError(res, err);
-    }
-  });
+  router.get(
+    '/visit-attachments/:id',
+    inlineFileRoute(services, (scope, id) => services.visitAttachments.read(scope, id)),
+  );
   return router;
 }

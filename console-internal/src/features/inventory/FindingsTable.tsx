@@ -9,6 +9,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { rowData } from '../../components/rowData';
 import { SelloutFindingKind } from '@medchannel/shared-schema';
 import { SelloutFindingsDocument, type InventoryFilterOptionsQuery } from '../../gql/graphql';
+import { PickFilter } from './StockFilters';
 
 const PAGE_SIZE = 20;
 const KINDS = [SelloutFindingKind.CROSS_TERRITORY, SelloutFindingKind.STOCK_DIFFERENCE];
@@ -38,16 +39,7 @@ export function FindingsTable({ options }: { options: InventoryFilterOptionsQuer
           options={KINDS.map((k) => ({ value: k, label: t(`channelStock.finding.${k}`) }))}
           aria-label={t('channelStock.findingKind')}
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={distributorId}
-          onChange={(v) => setFilter('distributor', v)}
-          placeholder={t('channelStock.allDistributors')}
-          style={{ width: 220 }}
-          options={(options?.distributors.nodes ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          aria-label={t('channelStock.distributor')}
-        />
+        <PickFilter param="distributor" options={options} value={distributorId} />
       </Flex>
       <PagedTable
         list={{ page, loading, error, refetch }}

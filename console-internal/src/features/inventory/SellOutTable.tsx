@@ -1,22 +1,24 @@
-import { Flex, Input, Select } from 'antd';
+import { Flex } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '@medchannel/web-shared';
 import { useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { ExportButton } from '../../components/ExportButton';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
 import { rowData } from '../../components/rowData';
-import { ChannelSellOutDocument, type InventoryFilterOptionsQuery } from '../../gql/graphql';
+import { ChannelSellOutDocument, type ChannelSellOutQuery, type InventoryFilterOptionsQuery } from '../../gql/graphql';
+import { DateFilter, PickFilter, useQuantityColumn } from './StockFilters';
 
 const PAGE_SIZE = 20;
+
+type SellOutRow = ChannelSellOutQuery['sellOut']['nodes'][number] & { id: string };
 
 /** Sell-out (流向) net of returns, per hospital, department and product: by region, product and days; exported with the same filters. */
 export function SellOutTable({ options }: { options: InventoryFilterOptionsQuery | undefined }) {
   const { t } = useTranslation();
-  const format = useFormat();
-  const { params, setFilter } = useUrlFilters();
+  const quantity = useQuantityColumn<SellOutRow>();
+  const { params } = useUrlFilters();
   const regionId = params.get('region') ?? undefined;
   const productId = params.get('product') ?? undefined;
   const from = params.get('from') ?? undefined;
@@ -34,39 +36,10 @@ export function SellOutTable({ options }: { options: InventoryFilterOptionsQuery
   return (
     <>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          value={regionId}
-          onChange={(v) => setFilter('region', v)}
-          placeholder={t('channelStock.allRegions')}
-          style={{ width: 160 }}
-          options={(options?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))}
-          aria-label={t('channelStock.region')}
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={productId}
-          onChange={(v) => setFilter('product', v)}
-          placeholder={t('channelStock.allProducts')}
-          style={{ width: 220 }}
-          options={(options?.products.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          aria-label={t('channelStock.product')}
-        />
-        <Input
-          type="date"
-          value={from ?? ''}
-          onChange={(e) => setFilter('from', e.target.value || undefined)}
-          aria-label={t('channelStock.from')}
-          style={{ width: 170 }}
-        />
-        <Input
-          type="date"
-          value={to ?? ''}
-          onChange={(e) => setFilter('to', e.target.value || undefined)}
-          aria-label={t('channelStock.to')}
-          style={{ width: 170 }}
-        />
+        <PickFilter param="region" options={options} value={regionId} />
+        <PickFilter param="product" options={options} value={productId} />
+        <DateFilter param="from" value={from} label={t('channelStock.from')} />
+        <DateFilter param="to" value={to} label={t('channelStock.to')} />
         <ExportButton kind="sellOut" />
       </Flex>
       <PagedTable
@@ -81,13 +54,7 @@ export function SellOutTable({ options }: { options: InventoryFilterOptionsQuery
           { title: t('channelStock.region'), key: 'r', width: 120, render: (_, x) => x.regionName ?? '—' },
           { title: t('channelStock.department'), key: 'd', width: 160, render: (_, x) => x.departmentName ?? '—' },
           { title: t('channelStock.product'), key: 'p', render: (_, x) => x.productName },
-          {
-            title: t('channelStock.quantity'),
-            key: 'q',
-            width: 100,
-            align: 'right',
-            render: (_, x) => format.number(x.quantity),
-          },
+          quantity,
         ]}
       />
     </>

@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Input, Select, Tag } from 'antd';
+import { Checkbox, Flex, Tag } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
@@ -7,14 +7,18 @@ import { EmptyState } from '@medchannel/web-shared/states';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
 import { rowData } from '../../components/rowData';
-import { ChannelStockDocument, type InventoryFilterOptionsQuery } from '../../gql/graphql';
+import { ChannelStockDocument, type ChannelStockQuery, type InventoryFilterOptionsQuery } from '../../gql/graphql';
+import { DateFilter, PickFilter, useQuantityColumn } from './StockFilters';
 
 const PAGE_SIZE = 20;
+
+type StockLine = ChannelStockQuery['channelStock']['nodes'][number] & { id: string };
 
 /** Lots on hand in scope, soonest expiry first: by distributor and product, near expiry only, at a past date. */
 export function StockTable({ options }: { options: InventoryFilterOptionsQuery | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const quantity = useQuantityColumn<StockLine>();
   const { params, setFilter } = useUrlFilters();
   const distributorId = params.get('distributor') ?? undefined;
   const productId = params.get('product') ?? undefined;
@@ -34,33 +38,9 @@ export function StockTable({ options }: { options: InventoryFilterOptionsQuery |
   return (
     <>
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={distributorId}
-          onChange={(v) => setFilter('distributor', v)}
-          placeholder={t('channelStock.allDistributors')}
-          style={{ width: 220 }}
-          options={(options?.distributors.nodes ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          aria-label={t('channelStock.distributor')}
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={productId}
-          onChange={(v) => setFilter('product', v)}
-          placeholder={t('channelStock.allProducts')}
-          style={{ width: 220 }}
-          options={(options?.products.nodes ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          aria-label={t('channelStock.product')}
-        />
-        <Input
-          type="date"
-          value={asOf ?? ''}
-          onChange={(e) => setFilter('asOf', e.target.value || undefined)}
-          aria-label={t('channelStock.asOf')}
-          style={{ width: 170 }}
-        />
+        <PickFilter param="distributor" options={options} value={distributorId} />
+        <PickFilter param="product" options={options} value={productId} />
+        <DateFilter param="asOf" value={asOf} label={t('channelStock.asOf')} />
         <Checkbox checked={nearExpiry} onChange={(e) => setFilter('near', e.target.checked ? '1' : undefined)}>
           {t('channelStock.onlyNearExpiry')}
         </Checkbox>
@@ -92,13 +72,7 @@ export function StockTable({ options }: { options: InventoryFilterOptionsQuery |
               </>
             ),
           },
-          {
-            title: t('channelStock.quantity'),
-            key: 'q',
-            width: 100,
-            align: 'right',
-            render: (_, x) => format.number(x.quantity),
-          },
+          quantity,
         ]}
       />
     </>

@@ -1,14 +1,11 @@
-import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Card, Col, Flex, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useNoticesReadOnOpen } from '@medchannel/web-shared/notices';
 import { StatementStatus } from '@medchannel/shared-schema';
 import { useFormat } from '@medchannel/web-shared';
-import { downloadFile } from '@medchannel/web-shared/kernel';
-import { StatementChangesCard, StatementStatusTag } from '@medchannel/web-shared/finance';
+import { StatementChangesCard, StatementStatusTag, useStatementDownloads } from '@medchannel/web-shared/finance';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
 import { StatementDetailDocument, type StatementDetailQuery } from '../../../gql/graphql';
 import { StatementLinesCard } from './StatementLinesCard';
@@ -19,19 +16,7 @@ type Statement = StatementDetailQuery['statement'];
 /** PDF or Excel, fetched with the session (a plain link cannot send the audience header). */
 function Downloads({ statement }: { statement: Statement }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null);
-  const [failed, setFailed] = useState(false);
-  const download = async (ext: 'pdf' | 'xlsx') => {
-    setBusy(ext);
-    const name = t('statement.fileName', {
-      code: statement.distributor?.code ?? '',
-      period: statement.period,
-      version: statement.version,
-      ext,
-    });
-    setFailed(!(await downloadFile(`/files/statements/${statement.id}.${ext}`, 'console', name)));
-    setBusy(null);
-  };
+  const { buttons, failed } = useStatementDownloads(statement, 'console');
   return (
     <Space>
       {failed && (
@@ -39,22 +24,7 @@ function Downloads({ statement }: { statement: Statement }) {
           {t('statement.downloadFailed')}
         </Typography.Text>
       )}
-      <Button
-        icon={<FilePdfOutlined />}
-        loading={busy === 'pdf'}
-        onClick={() => void download('pdf')}
-        data-testid="statement-download-pdf"
-      >
-        PDF
-      </Button>
-      <Button
-        icon={<FileExcelOutlined />}
-        loading={busy === 'xlsx'}
-        onClick={() => void download('xlsx')}
-        data-testid="statement-download-xlsx"
-      >
-        Excel
-      </Button>
+      {buttons}
     </Space>
   );
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
+import { Page, PageArgs, decodeCursor, toPage } from './pagination';
 
 /** A keyset page over a raw statement: `keys` are SQL expressions over its rows `r`. */
 export interface RawPage {
