@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { apiAs, type Api } from './support/api';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { buyAndReceive, day, ownerOf, signUp } from './exit-steps';
+import { zhDate, zhMoney, type Money } from './support/zh-format';
 
 // 劝退 and dumping. A distributor of this run's own, authorized for the ultrasound pads (HK-PAD-50, whose
 // floor price the seed sets), buys 10 of a batch of its own and sells 3 to a hospital of its region today
@@ -16,8 +17,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-type Money = { amount: string; currency: string };
 
 /** Today's floor price of a product, as the seeded tenders read it (the floor is the tender module's). */
 async function floorOf(admin: Api, productId: string): Promise<Money> {
@@ -35,18 +34,6 @@ async function floorOf(admin: Api, productId: string): Promise<Money> {
   }
   throw new Error('no tender reads a floor price of the product');
 }
-
-const zh = {
-  date: (iso: string) =>
-    new Intl.DateTimeFormat('zh-CN', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      timeZone: 'Asia/Shanghai',
-    }).format(new Date(iso)),
-  money: (m: Money) =>
-    new Intl.NumberFormat('zh-CN', { style: 'currency', currency: m.currency }).format(Number(m.amount)),
-};
 
 test('a sale below the floor during the exit is flagged on the plan with its unit price and the floor price', async () => {
   const tag = randomUUID().slice(0, 6).toUpperCase();
@@ -118,13 +105,13 @@ test('a sale below the floor during the exit is flagged on the plan with its uni
   await row.scrollIntoViewIfNeeded();
   await session.shot('exit-below-floor');
   expect(await row.getByRole('cell').allInnerTexts()).toEqual([
-    zh.date(line.occurredOn),
+    zhDate(line.occurredOn),
     hospital.name,
     pad.name,
     batch,
     '3',
-    zh.money(line.unitPrice),
-    zh.money(line.floor),
-    zh.money(line.gap),
+    zhMoney(line.unitPrice),
+    zhMoney(line.floor),
+    zhMoney(line.gap),
   ]);
 });

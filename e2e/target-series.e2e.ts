@@ -2,6 +2,7 @@ import type { Locator } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
 import { seedDayPlus } from './support/calendar';
+import { zhMoney, type Money } from './support/zh-format';
 
 // 按月进度: the seeded 超声影像 target of 杭州康达 (the seed's year) shows each month's sell-in and
 // reported sell-out, in the console's targets card (a target's row expands) and on the owner's phone
@@ -13,10 +14,6 @@ const DISTRIBUTOR = '杭州康达医疗器械有限公司';
 const LINE = '超声影像';
 const sessions: Session[] = [];
 
-interface Money {
-  amount: string;
-  currency: string;
-}
 interface Month {
   month: string;
   sellIn: Money;
@@ -26,10 +23,6 @@ interface Month {
 afterEach(async () => {
   for (const s of sessions.splice(0)) await s.close();
 });
-
-/** The app's own formatting of an amount (web-shared useFormat, zh-CN). */
-const money = (m: Money) =>
-  new Intl.NumberFormat('zh-CN', { style: 'currency', currency: m.currency }).format(m.amount as unknown as number);
 
 /** The seeded target's months as `email` reads them through the API, and the three months the screens are checked on. */
 async function expectedMonths(app: 'console' | 'portal', email: string) {
@@ -67,11 +60,11 @@ async function checkMonths(
     series.locator('tr').filter({ has: series.page().getByRole('cell', { name: name(month), exact: true }) });
   await row(months.soldIn.month)
     .getByTestId('series-sell-in')
-    .getByText(money(months.soldIn.sellIn), { exact: true })
+    .getByText(zhMoney(months.soldIn.sellIn), { exact: true })
     .waitFor();
   await row(months.soldOut.month)
     .getByTestId('series-sell-out')
-    .getByText(money(months.soldOut.sellOut!), { exact: true })
+    .getByText(zhMoney(months.soldOut.sellOut!), { exact: true })
     .waitFor();
   await row(months.unreported.month).getByTestId('series-sell-out').getByText('未上报', { exact: true }).waitFor();
 }
