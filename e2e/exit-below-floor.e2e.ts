@@ -5,10 +5,11 @@ import { buyAndReceive, day, ownerOf, signUp } from './exit-steps';
 import { zhDate, zhMoney, type Money } from './support/zh-format';
 
 // 劝退 and dumping. A distributor of this run's own, authorized for the ultrasound pads (HK-PAD-50, whose
-// floor price the seed sets), buys 10 of a batch of its own and sells 3 to a hospital of its region today
-// at three quarters of the floor price; the admin then starts its exit, effective today. In the console he
-// opens the plan from the exit plans by the distributor's name: the card of the sales below the floor shows
-// the sale with its unit price, the floor price and the difference, as the API reads them.
+// floor price the seed sets), buys 20 of a batch of its own and sells 3 to a hospital of its region today
+// at three quarters of the floor price, then ten more one by one at nine tenths; the admin then starts its
+// exit, effective today. In the console he opens the plan from the exit plans by the distributor's name:
+// the card of the sales below the floor counts all eleven, shows ten, and the next page the last; the sale
+// of three shows with its unit price, the floor price and the difference, as the API reads them.
 const ADMIN = 'admin@huakang.demo';
 const PASSWORD = 'Exit#2026-BelowFloor';
 let session: Session | undefined;
@@ -45,51 +46,54 @@ test('a sale below the floor during the exit is flagged on the plan with its uni
   const js = regions.find((r) => r.code === 'JS')!.id;
   const pad = products.nodes.find((p) => p.code === 'HK-PAD-50')!;
   const floor = await floorOf(admin, pad.id);
-  const cents = Math.round(Number(floor.amount) * 75);
-  const unitPrice = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  const priceAt = (percent: number) => {
+    const cents = Math.round(Number(floor.amount) * percent);
+    return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  };
+  const unitPrice = priceAt(75);
 
   const exiting = `倾销测试${tag}医疗`;
   const exitingId = await signUp(admin, exiting, `BF${tag}`, js, [pad.id]);
   const owner = await ownerOf(admin, exitingId, `owner-${tag.toLowerCase()}@floor.demo`, PASSWORD);
   const batch = `P${tag}`;
-  await buyAndReceive(admin, owner, pad.id, 10, batch);
+  await buyAndReceive(admin, owner, pad.id, 20, batch);
 
   // today, before the exit: 3 pads to a hospital of its region at three quarters of the floor
   const { hospitals } = await owner<{
     hospitals: { nodes: Array<{ id: string; name: string; departments: Array<{ id: string }> }> };
   }>(`{ hospitals(first: 20) { nodes { id name departments { id } } } }`);
   const hospital = hospitals.nodes.find((h) => h.departments.length > 0)!;
-  await owner(`mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { id } }`, {
-    i: {
-      kind: 'SOLD_OUT',
-      productId: pad.id,
-      batchNo: batch,
-      quantity: 3,
-      occurredOn: day(),
-      hospitalId: hospital.id,
-      departmentId: hospital.departments[0].id,
-      unitPrice,
-      idempotencyKey: randomUUID(),
-    },
-  });
+  const sell = (quantity: number, price: string) =>
+    owner(`mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { id } }`, {
+      i: {
+        kind: 'SOLD_OUT',
+        productId: pad.id,
+        batchNo: batch,
+        quantity,
+        occurredOn: day(),
+        hospitalId: hospital.id,
+        departmentId: hospital.departments[0].id,
+        unitPrice: price,
+        idempotencyKey: randomUUID(),
+      },
+    });
+  await sell(3, unitPrice);
+  for (let i = 0; i < 10; i++) await sell(1, priceAt(90));
   const { startExitPlan: plan } = await admin<{ startExitPlan: { id: string } }>(
     `mutation($i: StartExitPlanInput!) { startExitPlan(input: $i) { id } }`,
     { i: { distributorId: exitingId, effectiveOn: day(), reason: '低价倾销', idempotencyKey: randomUUID() } },
   );
 
   // what the API flags: the sale, at its price, under the floor the tender reads
-  const { exitPlan } = await admin<{
-    exitPlan: {
-      belowFloor: Array<{ occurredOn: string; quantity: number; unitPrice: Money; floor: Money; gap: Money }>;
-    };
-  }>(
-    `query($id: ID!) { exitPlan(id: $id) { belowFloor { occurredOn quantity unitPrice { amount currency }
-      floor { amount currency } gap { amount currency } } } }`,
+  type Line = { occurredOn: string; quantity: number; unitPrice: Money; floor: Money; gap: Money };
+  const { exitPlan } = await admin<{ exitPlan: { belowFloor: { totalCount: number; nodes: Line[] } } }>(
+    `query($id: ID!) { exitPlan(id: $id) { belowFloor(first: 50) { totalCount nodes { occurredOn quantity
+      unitPrice { amount currency } floor { amount currency } gap { amount currency } } } } }`,
     { id: plan.id },
   );
-  expect(exitPlan.belowFloor).toHaveLength(1);
-  const [line] = exitPlan.belowFloor;
-  expect(line).toMatchObject({ quantity: 3, unitPrice: { amount: unitPrice }, floor });
+  expect(exitPlan.belowFloor.totalCount).toBe(11);
+  const line = exitPlan.belowFloor.nodes.find((l) => l.quantity === 3)!;
+  expect(line).toMatchObject({ unitPrice: { amount: unitPrice }, floor });
 
   // the console: the plan opened from the list by the distributor's name
   session = await openBrowser({ width: 1440, height: 900 });
@@ -100,11 +104,18 @@ test('a sale below the floor during the exit is flagged on the plan with its uni
   await page.getByRole('heading', { name: exiting }).waitFor();
   const card = page.getByTestId('exit-below-floor');
   await card.getByText('低于底价的销售').waitFor();
-  const row = card.getByRole('row').filter({ hasText: hospital.name });
-  await row.waitFor();
-  await row.scrollIntoViewIfNeeded();
+  await card.getByText('共 11 条').waitFor();
+  const rows = card.locator('tbody tr').filter({ hasText: hospital.name });
+  const cellsOf = async () => Promise.all((await rows.all()).map((r) => r.getByRole('cell').allInnerTexts()));
+  const first = await cellsOf();
+  expect(first).toHaveLength(10);
+  await card.getByRole('button', { name: /下一页/ }).click();
+  await card.getByText('第 2 页').waitFor();
+  await card.locator('[data-testid="paged-list"][aria-busy="false"]').waitFor();
+  const second = await cellsOf();
+  expect(second).toHaveLength(1);
   await session.shot('exit-below-floor');
-  expect(await row.getByRole('cell').allInnerTexts()).toEqual([
+  const sale = [
     zhDate(line.occurredOn),
     hospital.name,
     pad.name,
@@ -113,5 +124,7 @@ test('a sale below the floor during the exit is flagged on the plan with its uni
     zhMoney(line.unitPrice),
     zhMoney(line.floor),
     zhMoney(line.gap),
-  ]);
+  ];
+  // the sale of three is on one of the two pages, once
+  expect([...first, ...second].filter((cells) => cells[4] === '3')).toEqual([sale]);
 });

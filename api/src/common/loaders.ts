@@ -27,3 +27,17 @@ export function byKey<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf
     return keys.map((key) => found.get(key) ?? null);
   });
 }
+
+/**
+ * One loader per set of arguments, made when first asked: a page of parents asking a field with the
+ * same arguments (a day, a page size and cursor) shares one batch; other arguments get their own.
+ */
+export function perArgs<A, L>(keyOf: (args: A) => string, make: (args: A) => L) {
+  const loaders = new Map<string, L>();
+  return (args: A): L => {
+    const key = keyOf(args);
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, (loader = make(args)));
+    return loader;
+  };
+}

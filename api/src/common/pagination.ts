@@ -115,7 +115,7 @@ function keyset<T extends ObjectLiteral>(
 }
 
 /** Runs a page's statement; a cursor PostgreSQL refuses as data is the client's fault, not the server's. */
-async function withCursorCheck<R>(args: PageArgs, run: () => Promise<R>): Promise<R> {
+export async function withCursorCheck<R>(args: PageArgs, run: () => Promise<R>): Promise<R> {
   try {
     return await run();
   } catch (err) {

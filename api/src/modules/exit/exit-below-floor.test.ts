@@ -10,8 +10,9 @@ let t: TestApp;
 let w: ExitWorld;
 let planId: string;
 
-const BELOW = `query($id: ID!) { exitPlan(id: $id) { id belowFloor { movementId hospitalName productName batchNo occurredOn quantity
-  unitPrice { amount currency } floor { amount currency } gap { amount currency } } } }`;
+const BELOW = `query($id: ID!, $first: Int, $after: String) { exitPlan(id: $id) { id
+  belowFloor(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { movementId hospitalName
+  productName batchNo occurredOn quantity unitPrice { amount currency } floor { amount currency } gap { amount currency } } } } }`;
 const SELL = `mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { id } }`;
 
 beforeAll(async () => {
@@ -67,7 +68,8 @@ test('a sale below the floor since the plan’s date is flagged with its gap; at
   expect((await sell(w.rep4, '1.00', today())).errors).toEqual([]);
   const r = await w.admin.request(BELOW, { id: planId });
   expect(r.errors).toEqual([]);
-  expect(r.data.exitPlan.belowFloor).toEqual([
+  expect(r.data.exitPlan.belowFloor.totalCount).toBe(1);
+  expect(r.data.exitPlan.belowFloor.nodes).toEqual([
     expect.objectContaining({
       batchNo: 'B1',
       occurredOn: today(),
@@ -78,9 +80,57 @@ test('a sale below the floor since the plan’s date is flagged with its gap; at
     }),
   ]);
   const [stored] = await t.app.ds.query(`SELECT unit_price::text AS p, currency FROM stock_movement WHERE id = $1`, [
-    r.data.exitPlan.belowFloor[0].movementId,
+    r.data.exitPlan.belowFloor.nodes[0].movementId,
   ]);
   expect(stored).toEqual({ p: '90.50', currency: 'CNY' });
+});
+
+test('the lines come a page at a time, newest first, each once, with the count of them all', async () => {
+  const d0 = w.brand.distributorIds[0];
+  // four more dumping sales on three days (two the same day: the id orders them)
+  for (const [price, days] of [
+    ['50.00', 1],
+    ['60.00', 2],
+    ['70.00', 2],
+    ['80.00', 3],
+  ] as const)
+    await t.app.ds.query(
+      `INSERT INTO stock_movement (brand_id, distributor_id, product_id, batch_no, serial_no, kind, quantity, occurred_on,
+         hospital_id, department_id, unit_price, currency, created_by)
+       SELECT $1, $2, $3, 'B1', '', 'SOLD_OUT', -2, $4, $5, $6, $7::numeric, 'CNY',
+              (SELECT id FROM app_user WHERE distributor_id = $2 LIMIT 1)`,
+      [w.brand.brandId, d0, w.cat.productII, addDays(today(), days), w.cat.hospitalInCity, w.departmentId, price],
+    );
+  const all = await w.admin.request(BELOW, { id: planId, first: 100 });
+  expect(all.errors).toEqual([]);
+  const every = all.data.exitPlan.belowFloor.nodes as Array<{ movementId: string; occurredOn: string }>;
+  expect(all.data.exitPlan.belowFloor.totalCount).toBe(5);
+  expect(every.map((l) => l.occurredOn)).toEqual([3, 2, 2, 1, 0].map((d) => addDays(today(), d)));
+
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < 3; i++) {
+    const r = await w.admin.request(BELOW, { id: planId, first: 2, after });
+    expect(r.errors).toEqual([]);
+    const page: {
+      totalCount: number;
+      nodes: Array<{ movementId: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    } = r.data.exitPlan.belowFloor;
+    expect(page.totalCount).toBe(5);
+    seen.push(...page.nodes.map((l) => l.movementId));
+    expect(page.pageInfo.hasNextPage).toBe(i < 2);
+    after = page.pageInfo.endCursor;
+  }
+  expect(seen).toEqual(every.map((l) => l.movementId));
+
+  expect(codeOf(await w.admin.request(BELOW, { id: planId, first: 2, after: 'not-a-cursor' }))).toBe(
+    ErrorCode.BAD_USER_INPUT,
+  );
+  const wrongTypes = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+  expect(codeOf(await w.admin.request(BELOW, { id: planId, first: 2, after: wrongTypes }))).toBe(
+    ErrorCode.BAD_USER_INPUT,
+  );
 });
 
 test('a unit price only goes with a sell-out and is exact: a bad one is refused and writes nothing', async () => {

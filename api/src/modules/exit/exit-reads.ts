@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ExitHandoverKind, ExitOrderDecision, OrderStatus } from '@medchannel/shared-schema';
 import { Scope, scopeCondition } from '../../auth/scope';
+import { Page, PageArgs, decodeCursor, toPage, withCursorCheck } from '../../common/pagination';
 import { money } from '../product';
 import type { LedgerService } from '../ledger';
 import { ExitPlan } from './exit.entity';
@@ -112,41 +113,64 @@ export async function exitAccount(
 /**
  * The exiting distributors' sell-outs from each plan's effective date whose reported unit price is
  * below the product's floor price in force that day (same currency): the dumping an exit invites.
- * Reversed sell-outs are left out; the lines are read through the viewer's channel-stock scope. One
- * statement for any number of plans (a page of plans asks it once), each line named by its plan.
+ * Reversed sell-outs are left out; the lines are read through the viewer's channel-stock scope.
+ * Per plan: how many there are and one keyset page of them, newest first. One statement for any
+ * number of plans (a page of plans asks it once with the same page arguments).
  */
-export async function exitBelowFloor(
+export async function exitBelowFloorPages(
   em: EntityManager,
   scope: Scope,
   planIds: readonly string[],
-): Promise<Array<ExitBelowFloorLineType & { planId: string }>> {
+  page: PageArgs,
+): Promise<Map<string, Page<ExitBelowFloorLineType>>> {
   const seen = scopeCondition(scope, 'channelStock', 'm');
-  const [sql, params] = em.connection.driver.escapeQueryWithParameters(
-    `SELECT x.id AS plan_id, m.id, h.name AS hospital_name, p.name AS product_name, m.batch_no,
-            m.occurred_on::text AS occurred_on, -m.quantity AS quantity, m.unit_price::text AS unit_price,
-            f.price::text AS floor, (f.price - m.unit_price)::text AS gap, m.currency
-       FROM exit_plan x
-       JOIN stock_movement m ON m.distributor_id = x.distributor_id AND m.occurred_on >= x.effective_on
-       JOIN product p ON p.id = m.product_id
-       JOIN hospital h ON h.id = m.hospital_id
-       JOIN product_floor_price f ON f.product_id = m.product_id AND f.currency = m.currency
-        AND f.effective_from <= m.occurred_on AND (f.effective_to IS NULL OR f.effective_to >= m.occurred_on)
-      WHERE x.id = ANY(:planIds) AND m.kind = 'SOLD_OUT' AND m.unit_price < f.price AND ${seen.sql}
-        AND NOT EXISTS (SELECT 1 FROM stock_movement r WHERE r.reverses_id = m.id)
-      ORDER BY m.occurred_on DESC, m.id`,
-    { ...seen.params, planIds: [...planIds] },
+  const lines = (joins: string, extra: string) => `
+      FROM stock_movement m ${joins}
+      JOIN product_floor_price f ON f.product_id = m.product_id AND f.currency = m.currency
+       AND f.effective_from <= m.occurred_on AND (f.effective_to IS NULL OR f.effective_to >= m.occurred_on)
+     WHERE m.distributor_id = x.distributor_id AND m.occurred_on >= x.effective_on
+       AND m.kind = 'SOLD_OUT' AND m.unit_price < f.price AND ${seen.sql}
+       AND NOT EXISTS (SELECT 1 FROM stock_movement r WHERE r.reverses_id = m.id) ${extra}`;
+  const params: Record<string, unknown> = { ...seen.params, planIds: [...planIds], pageLimit: page.first + 1 };
+  let after = '';
+  if (page.after) {
+    const [on, id] = decodeCursor(page.after, 2);
+    Object.assign(params, { afterOn: on, afterId: id });
+    after = 'AND (m.occurred_on, m.id) < (CAST(:afterOn AS date), CAST(:afterId AS uuid))';
+  }
+  const [sql, values] = em.connection.driver.escapeQueryWithParameters(
+    `SELECT x.id AS plan_id,
+            (SELECT count(*)::int ${lines('', '')}) AS total,
+            (SELECT coalesce(json_agg(l ORDER BY l.occurred_on DESC, l.id DESC), '[]'::json) FROM (
+               SELECT m.id, h.name AS hospital_name, p.name AS product_name, m.batch_no,
+                      m.occurred_on::text AS occurred_on, -m.quantity AS quantity, m.unit_price::text AS unit_price,
+                      f.price::text AS floor, (f.price - m.unit_price)::text AS gap, m.currency
+                 ${lines('JOIN product p ON p.id = m.product_id JOIN hospital h ON h.id = m.hospital_id', after)}
+                ORDER BY m.occurred_on DESC, m.id DESC LIMIT :pageLimit) l) AS lines
+       FROM exit_plan x WHERE x.id = ANY(:planIds)`,
+    params,
   );
-  const rows: Array<Record<string, string> & { quantity: number }> = await em.query(sql, params);
-  return rows.map((r) => ({
-    planId: r.plan_id,
-    movementId: r.id,
-    hospitalName: r.hospital_name,
-    productName: r.product_name,
-    batchNo: r.batch_no,
-    occurredOn: r.occurred_on,
-    quantity: r.quantity,
-    unitPrice: money(r.unit_price, r.currency),
-    floor: money(r.floor, r.currency),
-    gap: money(r.gap, r.currency),
-  }));
+  const rows: Array<{ plan_id: string; total: number; lines: Array<Record<string, string> & { quantity: number }> }> =
+    await withCursorCheck(page, () => em.query(sql, values));
+  return new Map(
+    rows.map((r) => [
+      r.plan_id,
+      toPage(
+        r.lines.map((l) => ({
+          movementId: l.id,
+          hospitalName: l.hospital_name,
+          productName: l.product_name,
+          batchNo: l.batch_no,
+          occurredOn: l.occurred_on,
+          quantity: l.quantity,
+          unitPrice: money(l.unit_price, l.currency),
+          floor: money(l.floor, l.currency),
+          gap: money(l.gap, l.currency),
+        })),
+        page.first,
+        r.total,
+        (l) => [l.occurredOn, l.movementId],
+      ),
+    ]),
+  );
 }

@@ -13,7 +13,7 @@ const PLAN = `id effectiveOn sellOutUntil reason authorizationsRevoked handedOve
   orders { id number status total { amount } decision decisionReason }
   returns { id occurredOn amount { amount } creditId lines { lineNo productName batchNo serialNo quantity unitPrice { amount } amount { amount } } }
   handovers { kind recordId label } account { balance { amount } credited { amount } finalBalance { amount } }
-  belowFloor { movementId hospitalName productName batchNo occurredOn quantity unitPrice { amount } floor { amount } gap { amount } }`;
+  belowFloor { totalCount nodes { movementId hospitalName productName batchNo occurredOn quantity unitPrice { amount } floor { amount } gap { amount } } }`;
 
 const foreignById = (mutation: (id: string) => string) =>
   (async ({ user, ds }) =>

@@ -7,6 +7,7 @@ import { ExitPlan } from './exit.entity';
 import { DecideExitOrderInput, RecordExitReturnInput, StartExitPlanInput } from './exit.inputs';
 import {
   ExitAccountType,
+  ExitBelowFloorConnection,
   ExitBelowFloorLineType,
   ExitHandoverType,
   ExitOrderType,
@@ -115,12 +116,16 @@ export class ExitResolver {
     return ctx.services.exits.handovers(p);
   }
 
-  @FieldResolver(() => [ExitBelowFloorLineType], {
+  @FieldResolver(() => ExitBelowFloorConnection, {
     description:
       'Sell-outs since the effective date below the floor price, newest first (one batch for a page of plans)',
   })
-  belowFloor(@Root() p: ExitPlan, @Ctx() ctx: GqlContext): Promise<ExitBelowFloorLineType[]> {
-    return loadersOf(ctx).exitBelowFloorByPlanId.load(p.id);
+  belowFloor(
+    @Root() p: ExitPlan,
+    @Args() page: PageArgs,
+    @Ctx() ctx: GqlContext,
+  ): Promise<Page<ExitBelowFloorLineType>> {
+    return loadersOf(ctx).exitBelowFloorByPlanId(page).load(p.id);
   }
 
   @FieldResolver(() => ExitAccountType)

@@ -21,7 +21,7 @@ import { DistributorStageChange, visibleDistributor } from '../distributor';
 import { lockAccount, type LedgerService } from '../ledger';
 import type { OrderServices } from '../order';
 import { ExitOrderDecisionRow, ExitPlan } from './exit.entity';
-import { exitAccount, exitBelowFloor, exitHandovers, exitOrders, exitReturns } from './exit-reads';
+import { exitAccount, exitBelowFloorPages, exitHandovers, exitOrders, exitReturns } from './exit-reads';
 import { DecideExitOrderInput, StartExitPlanInput } from './exit.inputs';
 
 /** Orders still under way: the plan decides whether each finishes or is cancelled. */
@@ -258,9 +258,9 @@ export class ExitService {
     return exitHandovers(this.ds.manager, plan);
   }
 
-  /** The plans' sales below the floor, for the per-request loader (the plans are read through the scope already). */
-  belowFloorByPlanIds(scope: Scope, planIds: readonly string[]) {
-    return exitBelowFloor(this.ds.manager, scope, planIds);
+  /** A page of each plan's sales below the floor, for the per-request loader (the plans are read through the scope already). */
+  belowFloorPages(scope: Scope, planIds: readonly string[], page: PageArgs) {
+    return exitBelowFloorPages(this.ds.manager, scope, planIds, page);
   }
 
   account(scope: Scope, plan: ExitPlan) {

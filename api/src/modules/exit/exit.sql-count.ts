@@ -21,7 +21,7 @@ export const SQL_COUNT: SqlCountTable = {
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { exitPlans(first: $n) { totalCount pageInfo { hasNextPage endCursor }
       nodes { id effectiveOn sellOutUntil reason settledAt distributor { id name } successor { id name }
-      belowFloor { movementId occurredOn unitPrice { amount currency } floor { amount currency } } } } }`,
+      belowFloor(first: 5) { totalCount nodes { movementId occurredOn unitPrice { amount currency } floor { amount currency } } } } } }`,
     },
   ],
 };

@@ -175,3 +175,6 @@ export class ExitBelowFloorLineType {
   @Field(() => MoneyType, { description: 'How far below the floor: floor − unit price' })
   gap: MoneyType;
 }
+
+@ObjectType('ExitBelowFloorConnection', { description: 'Sales below the floor since the plan’s date, newest first' })
+export class ExitBelowFloorConnection extends Connection(ExitBelowFloorLineType) {}

@@ -1,5 +1,7 @@
 import type { Scope } from '../../auth/scope';
-import { groupedBy } from '../../common/loaders';
+import DataLoader from 'dataloader';
+import { perArgs } from '../../common/loaders';
+import type { Page, PageArgs } from '../../common/pagination';
 import { defineModule, type ModuleCore } from '../module';
 import type { AuthorizationServices } from '../authorization';
 import type { LedgerServices } from '../ledger';
@@ -11,6 +13,7 @@ import { ExitHandoverService } from './exit-handover.service';
 import { ExitResolver } from './exit.resolver';
 import { ExitReturnService } from './exit-return.service';
 import { ExitService } from './exit.service';
+import type { ExitBelowFloorLineType } from './exit.types';
 
 // deps: the ledger (credit notes, the balance), the order desk (an open order cancelled by decision)
 // and the authorizations (the successor's temporary grant, under every rule a grant obeys)
@@ -28,12 +31,18 @@ function exitServices(
 
 type ExitServices = ReturnType<typeof exitServices>;
 
-/** Sales below the floor by plan: a page of plans selecting them costs one statement. */
+/** A page of sales below the floor by plan: a page of plans selecting them costs one statement. */
 function exitLoaders(services: ExitServices, scope: Scope) {
   return {
-    exitBelowFloorByPlanId: groupedBy(
-      (ids) => services.exits.belowFloorByPlanIds(scope, ids),
-      (line) => line.planId,
+    exitBelowFloorByPlanId: perArgs(
+      (page: PageArgs) => JSON.stringify([page.first, page.after ?? null]),
+      (page) =>
+        new DataLoader<string, Page<ExitBelowFloorLineType>>(async (ids) => {
+          const pages = await services.exits.belowFloorPages(scope, ids, page);
+          return ids.map(
+            (id) => pages.get(id) ?? { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } },
+          );
+        }),
     ),
   };
 }

@@ -1,7 +1,6 @@
 import type { Scope } from '../../auth/scope';
-import { byId, groupedBy } from '../../common/loaders';
+import { byId, groupedBy, perArgs } from '../../common/loaders';
 import { defineModule, type ModuleCore } from '../module';
-import DataLoader from 'dataloader';
 import { PriceListEntry, Product, ProductLine, ProductRegistration } from './product.entity';
 import { PriceListEntryResolver, ProductResolver } from './product.resolver';
 import { ProductService } from './product.service';
@@ -24,22 +23,14 @@ function productLoaders(services: ProductServices, scope: Scope) {
       (ids) => services.products.registrationsByProductIds(scope, ids),
       (r) => r.productId,
     ),
-    priceEntriesOn: perDay((on) =>
-      groupedBy<PriceListEntry>(
-        (ids) => services.products.priceEntriesOn(scope, ids, on),
-        (e) => e.productId,
-      ),
+    priceEntriesOn: perArgs(
+      (on: string) => on,
+      (on) =>
+        groupedBy<PriceListEntry>(
+          (ids) => services.products.priceEntriesOn(scope, ids, on),
+          (e) => e.productId,
+        ),
     ),
-  };
-}
-
-/** One loader per day asked about, made when first asked (a list asks about one day). */
-function perDay<T>(make: (on: string) => DataLoader<string, T[]>) {
-  const loaders = new Map<string, DataLoader<string, T[]>>();
-  return (on: string) => {
-    let loader = loaders.get(on);
-    if (!loader) loaders.set(on, (loader = make(on)));
-    return loader;
   };
 }
 
