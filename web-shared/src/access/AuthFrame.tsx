@@ -3,8 +3,19 @@ import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
-/** The frame of the signed-out pages (login, forgot password, set password): one card in the middle. */
-export function AuthFrame({ subtitle, children }: { subtitle: string; children: ReactNode }) {
+/**
+ * The frame of the signed-out pages (login, forgot password, set password, letter verification): one
+ * card in the middle, and what the page says below it.
+ */
+export function AuthFrame({
+  subtitle,
+  children,
+  footer,
+}: {
+  subtitle: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Flex
@@ -26,6 +37,7 @@ export function AuthFrame({ subtitle, children }: { subtitle: string; children: 
         </Flex>
         {children}
       </Card>
+      {footer}
     </Flex>
   );
 }

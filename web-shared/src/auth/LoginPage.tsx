@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorReason } from '@medchannel/shared-schema';
 import { useSession } from '../app/session';
 import { errorMessage } from '../app/errors';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AuthFrame } from '../access/AuthFrame';
 
 interface Credentials {
   email: string;
@@ -44,80 +44,67 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex
-      vertical
-      align="center"
-      justify="center"
-      style={{ minHeight: '100vh', padding: 24, background: 'linear-gradient(160deg,#e8f0fb 0%,#f5f7fa 60%)' }}
+    <AuthFrame
+      subtitle={t('login.subtitle')}
+      footer={
+        <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+          {t('login.footer')}
+        </Typography.Text>
+      }
     >
-      <Flex justify="flex-end" style={{ position: 'absolute', top: 16, right: 24 }}>
-        <LanguageSwitch />
-      </Flex>
-      <Card style={{ width: '100%', maxWidth: 400, boxShadow: '0 8px 24px rgba(21,101,192,0.08)' }}>
-        <Flex vertical align="center" gap={4} style={{ marginBottom: 24 }}>
-          <img src="/favicon.svg" alt="" width={40} height={40} />
-          <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
-            {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
-        </Flex>
-        {expired && !error && (
-          <Alert
-            type="info"
-            showIcon
-            title={t('errors.reason.SESSION_EXPIRED')}
-            style={{ marginBottom: 16 }}
-            data-testid="session-expired"
+      {expired && !error && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('errors.reason.SESSION_EXPIRED')}
+          style={{ marginBottom: 16 }}
+          data-testid="session-expired"
+        />
+      )}
+      {error != null && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="login-error"
+          title={errorMessage(t, error)}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <Form<Credentials> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
+        <Form.Item
+          name="email"
+          label={t('login.email')}
+          rules={[{ required: true, type: 'email', message: t('login.emailRequired') }]}
+        >
+          <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="login-email" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            size="large"
+            data-testid="login-password"
           />
-        )}
-        {error != null && (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="login-error"
-            title={errorMessage(t, error)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<Credentials> layout="vertical" requiredMark={false} onFinish={onFinish} disabled={submitting}>
-          <Form.Item
-            name="email"
-            label={t('login.email')}
-            rules={[{ required: true, type: 'email', message: t('login.emailRequired') }]}
-          >
-            <Input prefix={<MailOutlined />} autoComplete="username" size="large" data-testid="login-email" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              size="large"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-        {/* The server answers a login on the wrong app as a wrong password (telling them apart would
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="login-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+      {/* The server answers a login on the wrong app as a wrong password (telling them apart would
             confirm a guessed one), so each page always shows the way to the other. /other-app is
             the serving convention: the static server redirects it to the other app's login. */}
-        <Flex justify="space-between" style={{ marginTop: 16 }}>
-          <Link to="/forgot-password" className="auth-link" data-testid="login-forgot">
-            {t('access.forgot')}
-          </Link>
-          <Typography.Link href="/other-app" className="auth-link" data-testid="login-other-app">
-            {t('login.otherApp')}
-          </Typography.Link>
-        </Flex>
-      </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
-        {t('login.footer')}
-      </Typography.Text>
-    </Flex>
+      <Flex justify="space-between" style={{ marginTop: 16 }}>
+        <Link to="/forgot-password" className="auth-link" data-testid="login-forgot">
+          {t('access.forgot')}
+        </Link>
+        <Typography.Link href="/other-app" className="auth-link" data-testid="login-other-app">
+          {t('login.otherApp')}
+        </Typography.Link>
+      </Flex>
+    </AuthFrame>
   );
 }
