@@ -1,10 +1,11 @@
 import './strings';
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, useFormat } from '@medchannel/web-shared';
+import { useFormat } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { FailureAlert, chinaToday, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { HospitalDepartmentFields } from '../../components/hospitals/HospitalDepartmentFields';
 import { STOCK_ERRORS } from './inventoryErrors';
 import { type SellOutValues, useSellOut } from './useSellOut';
 
@@ -20,9 +21,6 @@ export default function SellOutPage() {
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const s = useSellOut(form);
-  const hospitalId = Form.useWatch('hospitalId', form);
-  const hospitals = (s.hospitals.data ?? s.hospitals.previousData)?.hospitals.nodes ?? [];
-  const departments = hospitals.find((h) => h.id === hospitalId)?.departments ?? [];
   const { clearFailure, shell } = useFormSubmit({
     form,
     open: true,
@@ -112,27 +110,11 @@ export default function SellOutPage() {
           disabled={!s.lot || s.recording}
           initialValues={{ quantity: 1, occurredOn: chinaToday() }}
         >
-          <Form.Item name="hospitalId" label={t('stock.hospital')} rules={[{ required: true }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: s.setSearch }}
-              placeholder={t('stock.hospitalPlaceholder')}
-              options={hospitals.map((h) => ({ value: h.id, label: h.name }))}
-              loading={s.hospitals.loading}
-              notFoundContent={s.hospitals.error ? errorMessage(t, s.hospitals.error) : t('stock.noHospital')}
-              onChange={() => form.setFieldValue('departmentId', undefined)}
-              size="large"
-              data-testid="sell-out-hospital"
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label={t('stock.department')} rules={[{ required: true }]}>
-            <Select
-              placeholder={t('stock.departmentPlaceholder')}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              disabled={!hospitalId}
-              size="large"
-              data-testid="sell-out-department"
-            />
-          </Form.Item>
+          <HospitalDepartmentFields
+            form={form}
+            labels={{ hospital: t('stock.hospital'), department: t('stock.department') }}
+            testId="sell-out"
+          />
           <Form.Item name="quantity" label={t('stock.quantity')} rules={[{ required: true }]}>
             <InputNumber
               min={1}

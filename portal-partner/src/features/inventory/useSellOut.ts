@@ -4,13 +4,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { StockMovementKind } from '@medchannel/shared-schema';
 import { useCodedError } from '@medchannel/web-shared/kernel';
-import {
-  MyStockDocument,
-  RecordSellOutDocument,
-  ScanUdiDocument,
-  SellOutHospitalsDocument,
-  type ScanUdiQuery,
-} from '../../gql/graphql';
+import { MyStockDocument, RecordSellOutDocument, ScanUdiDocument, type ScanUdiQuery } from '../../gql/graphql';
 import { STOCK_ERRORS } from './inventoryErrors';
 
 export interface SellOutValues {
@@ -30,7 +24,7 @@ interface Lot {
   onHand: number;
 }
 
-/** The scan, the lot it names, the hospitals to choose from and the sell-out itself. */
+/** The scan, the lot it names and the sell-out itself. */
 export function useSellOut(form: FormInstance<SellOutValues>) {
   const client = useApolloClient();
   const explain = useCodedError(STOCK_ERRORS);
@@ -38,8 +32,6 @@ export function useSellOut(form: FormInstance<SellOutValues>) {
   const [scanned, setScanned] = useState<ScanUdiQuery['scanUdi'] | null>(null);
   const [scanError, setScanError] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
-  const [search, setSearch] = useState('');
-  const hospitals = useQuery(SellOutHospitalsDocument, { variables: { search: search.trim() || null } });
   const picked = params.get('product');
   const fromStock = useQuery(MyStockDocument, {
     variables: { filter: { productId: picked, lot: params.get('serial') || params.get('batch') || null } },
@@ -92,5 +84,5 @@ export function useSellOut(form: FormInstance<SellOutValues>) {
   /** after a sell-out: the next package is scanned afresh */
   const clear = () => setScanned(null);
 
-  return { lot, scanned, scan, clear, scanning, scanError, hospitals, setSearch, sell, recording: recording.loading };
+  return { lot, scanned, scan, clear, scanning, scanError, sell, recording: recording.loading };
 }

@@ -1,14 +1,13 @@
 import './strings';
-import { useState } from 'react';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '@medchannel/web-shared';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { FailureAlert, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { AMOUNT } from '@medchannel/web-shared/opportunities';
-import { CaptureOpportunityDocument, OpportunityPlacesDocument } from '../../gql/graphql';
+import { HospitalDepartmentFields } from '../../components/hospitals/HospitalDepartmentFields';
+import { CaptureOpportunityDocument, OpportunityProductLinesDocument } from '../../gql/graphql';
 
 interface Values {
   hospitalId: string;
@@ -25,11 +24,7 @@ export default function NewOpportunityPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [search, setSearch] = useState('');
-  const places = useQuery(OpportunityPlacesDocument, { variables: { search: search.trim() || null } });
-  const data = places.data ?? places.previousData;
-  const hospitalId = Form.useWatch('hospitalId', form);
-  const [chosen, setChosen] = useState<NonNullable<typeof data>['hospitals']['nodes'][number] | null>(null);
+  const lines = useQuery(OpportunityProductLinesDocument);
   const [capture, { loading }] = useMutation(CaptureOpportunityDocument);
   const { clearFailure, shell } = useFormSubmit({
     form,
@@ -53,10 +48,6 @@ export default function NewOpportunityPage() {
       if (id) void navigate(`/opportunities/${id}`, { replace: true });
     },
   });
-  const hospitals = data?.hospitals.nodes ?? [];
-  const options = hospitals.map((h) => ({ value: h.id, label: h.name }));
-  if (chosen && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: chosen.name });
-  const departments = (hospitals.find((h) => h.id === hospitalId) ?? chosen)?.departments ?? [];
 
   return (
     <>
@@ -71,33 +62,15 @@ export default function NewOpportunityPage() {
           onValuesChange={clearFailure}
           disabled={loading}
         >
-          <Form.Item name="hospitalId" label={t('opportunity.hospital')} rules={[{ required: true }]}>
-            <Select
-              showSearch={{ filterOption: false, onSearch: setSearch }}
-              placeholder={t('opportunity.hospitalPlaceholder')}
-              options={options}
-              loading={places.loading}
-              notFoundContent={places.error ? errorMessage(t, places.error) : t('opportunity.noHospital')}
-              onChange={(id: string) => {
-                setChosen(hospitals.find((h) => h.id === id) ?? null);
-                form.setFieldValue('departmentId', undefined);
-              }}
-              size="large"
-              data-testid="opportunity-hospital"
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label={t('opportunity.department')} rules={[{ required: true }]}>
-            <Select
-              placeholder={t('opportunity.departmentPlaceholder')}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))}
-              disabled={!hospitalId}
-              size="large"
-              data-testid="opportunity-department"
-            />
-          </Form.Item>
+          <HospitalDepartmentFields
+            form={form}
+            labels={{ hospital: t('opportunity.hospital'), department: t('opportunity.department') }}
+            testId="opportunity"
+          />
           <Form.Item name="productLineId" label={t('opportunity.productLine')} rules={[{ required: true }]}>
             <Select
-              options={(data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              options={(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))}
+              loading={lines.loading}
               size="large"
               data-testid="opportunity-line"
             />

@@ -13,7 +13,7 @@ import {
   type CommitmentPeriod,
 } from '../../gql/graphql';
 import { PLACEMENT_ERRORS } from './placementErrors';
-import { HospitalDepartmentFields } from './HospitalDepartmentFields';
+import { HospitalDepartmentFields } from '../../components/hospitals/HospitalDepartmentFields';
 import { ScanSerial } from './ScanSerial';
 
 interface Values {

@@ -18,7 +18,7 @@ import {
   type PlacementDetailQuery,
 } from '@medchannel/web-shared/placements';
 import { ErrorState, LoadingState } from '@medchannel/web-shared/states';
-import { HospitalDepartmentFields } from './HospitalDepartmentFields';
+import { HospitalDepartmentFields } from '../../components/hospitals/HospitalDepartmentFields';
 
 const RELOAD = ['PlacementDetail', 'MyPlacements'];
 

@@ -9,7 +9,7 @@ import { PageHeader } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { times } from '@medchannel/web-shared/kernel';
 import { CartBar } from './CartBar';
-import { HospitalPicker } from './HospitalPicker';
+import { HospitalPicker } from '../../../components/hospitals/HospitalPicker';
 import { QuantityStepper } from './QuantityStepper';
 import { isComplete, useCart } from './cart';
 import '../orders.css';
@@ -56,7 +56,18 @@ export default function CartPage() {
             data-testid="cart-kind"
           />
           {cart.kind === OrderKind.HOSPITAL ? (
-            <HospitalPicker value={cart.hospital} onChange={(h) => setDestination(OrderKind.HOSPITAL, h)} />
+            <HospitalPicker
+              value={cart.hospital?.id}
+              known={cart.hospital}
+              allowClear
+              testId="hospital-select"
+              onChange={(id, h) =>
+                setDestination(
+                  OrderKind.HOSPITAL,
+                  h ? { id: h.id, name: h.name } : id && cart.hospital?.id === id ? cart.hospital : null,
+                )
+              }
+            />
           ) : (
             <Typography.Text type="secondary">{t('cart.stockHint')}</Typography.Text>
           )}

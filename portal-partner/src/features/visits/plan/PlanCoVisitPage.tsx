@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@medchannel/web-shared/components';
 import { chinaToday } from '@medchannel/web-shared/kernel';
 import { BackLink, DetailPending } from '../../../components/DetailPending';
-import { HospitalPicker } from './HospitalPicker';
+import { HospitalPicker } from '../../../components/hospitals/HospitalPicker';
 import { firstValues, usePlanCoVisit, type PlanValues } from './usePlanCoVisit';
 import '../visits.css';
 
@@ -53,7 +53,7 @@ export default function PlanCoVisitPage() {
               label={t('visits.plan.hospital')}
               rules={[{ required: true, message: t('visits.plan.hospitalRequired') }]}
             >
-              <HospitalPicker />
+              <HospitalPicker testId="plan-hospital" />
             </Form.Item>
             <Form.Item
               name="goal"
