@@ -20,7 +20,7 @@ import { DisputeAttachment, Statement, StatementDispute, StatementLine } from '.
  * them. The rows prime the request's DataLoaders, so the field resolvers (statement-parts.resolver.ts)
  * answer from memory; what the tree does not cover still goes through the loaders.
  */
-export interface DisputeParts {
+interface DisputeParts {
   line: boolean;
   attachments: boolean;
   raisedBy: boolean;
@@ -84,7 +84,7 @@ interface TreeJson {
   versions?: VersionJson[];
 }
 
-export interface DisputeTree {
+interface DisputeTree {
   dispute: StatementDispute;
   line: StatementLine | null;
   attachments: DisputeAttachment[] | undefined;
