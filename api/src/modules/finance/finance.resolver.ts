@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AgingSort, InvoiceStatus, Side } from '@medchannel/shared-schema';
 import { badInput } from '../../common/errors';
 import { GqlContext, loadersOf, requireScope } from '../../context';
@@ -37,6 +38,8 @@ import {
 } from './finance.types';
 import { AgingFigures, OpenItem } from './receivables';
 import { Can } from '../../auth/can';
+import { selectionOf } from '../../common/selection';
+import { primeStatementTree, readStatementTree, statementTreeParts } from './statement-tree';
 
 const agingMoney = (r: AgingFigures): AgingFiguresType => ({
   days0to30: money(r.buckets.D0_30, 'CNY'),
@@ -291,8 +294,14 @@ export class StatementResolver {
 
   @Can('finance.read')
   @Query(() => StatementType)
-  statement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
-    return ctx.services.statements.get(requireScope(ctx), id);
+  /** The statement with what the request asks of its lines, disputes and versions: one statement (statement-tree.ts). */
+  async statement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Statement> {
+    const tree = await readStatementTree(ctx.ds, requireScope(ctx), id, statementTreeParts(selectionOf(info)));
+    return primeStatementTree(loadersOf(ctx), tree);
   }
 
   @Can('finance.keepAccounts')

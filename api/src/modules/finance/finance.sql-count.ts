@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Audience } from '@medchannel/shared-schema';
 import type { SqlCountTable } from '../../../test/sql-count-table';
 import { today } from '../../common/dates';
+import { STATEMENT_SCREEN } from './finance.test-kit';
 
 /** Invoices, payments, statements and disputes, and receivables whose cost must not grow with what is owed. */
 export const SQL_COUNT: SqlCountTable = {
@@ -85,6 +86,53 @@ export const SQL_COUNT: SqlCountTable = {
     },
   ],
   tests: {
+    'the statement screen is the session and one statement however many lines, disputes and versions it shows': async ({
+      t,
+      brand,
+    }) => {
+      // the portal's Statement: the session lookup and the tree (statement-tree.ts)
+      const owner = t.client(Audience.PORTAL);
+      await owner.login(brand.ownerEmail);
+      const d = brand.distributorIds[0];
+      const [st] = await t.app.ds.query(
+        `SELECT s.id, v1.id AS v1 FROM statement s JOIN statement v1 ON v1.distributor_id = s.distributor_id AND v1.period = s.period AND v1.version = 1
+            WHERE s.distributor_id = $1 AND s.period = '2001-01' AND s.version = 2`,
+        [d],
+      );
+      const screen = () => owner.request(STATEMENT_SCREEN, { id: st.id });
+      await screen(); // the session's first request also touches it
+      const before = await screen();
+      const [entry] = await t.app.ds.query(`SELECT ledger_entry_id AS id FROM statement_line WHERE statement_id = $1`, [
+        st.id,
+      ]);
+      for (let i = 0; i < 5; i++) {
+        for (const [statementId, lineNo] of [
+          [st.id, i + 2],
+          [st.v1, i + 1],
+        ]) {
+          const [line] = await t.app.ds.query(
+            `INSERT INTO statement_line (brand_id, statement_id, line_no, ledger_entry_id, occurred_on, kind, amount, memo) VALUES ($1, $2, $3, $4, '2001-01-15', 'SHIPMENT_RECEIVABLE', '7.00', 'SQL') RETURNING id`,
+            [brand.brandId, statementId, lineNo, entry.id],
+          );
+          const [dispute] = await t.app.ds.query(
+            `INSERT INTO statement_dispute (brand_id, statement_id, statement_line_id, comment, raised_by) VALUES ($1, $2, $3, '不符', (SELECT raised_by FROM statement_dispute LIMIT 1)) RETURNING id`,
+            [brand.brandId, statementId, line.id],
+          );
+          await t.app.ds.query(
+            `INSERT INTO statement_dispute_attachment (brand_id, dispute_id, file_key, file_name, file_mime, file_size, file_sha256, uploaded_by) VALUES ($1, $2, 'k', 'a.pdf', 'application/pdf', 1, repeat('0', 64), (SELECT raised_by FROM statement_dispute LIMIT 1))`,
+            [brand.brandId, dispute.id],
+          );
+        }
+      }
+      const after = await screen();
+      expect([before.errors, after.errors]).toEqual([[], []]);
+      expect(after.data.statement.lines).toHaveLength(before.data.statement.lines.length + 5);
+      expect(after.data.statement.versions.map((v: { disputes: unknown[] }) => v.disputes.length)).toEqual(
+        before.data.statement.versions.map((v: { disputes: unknown[] }) => v.disputes.length + 5),
+      );
+      expect(after.sqlCount).toBe(before.sqlCount);
+      expect(before.sqlCount).toBeLessThanOrEqual(2);
+    },
     'receivables aging, the collection plan and an account card cost the same however many distributors owe and items are open':
       async ({ t, brand }) => {
         const client = t.client(Audience.CONSOLE);

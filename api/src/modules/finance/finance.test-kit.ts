@@ -61,3 +61,24 @@ export function withFinanceWorld(): void {
   });
   afterAll(() => t?.stop());
 }
+
+/**
+ * The portal's statement screen: its `Statement` operation (portal-partner's statements.graphql with
+ * web-shared's statement fragments), written out, for the SQL-count check and the tree's equality test.
+ */
+export const STATEMENT_SCREEN = `query($id: ID!) { statement(id: $id) { ...PartnerStatement } }
+fragment PartnerStatement on Statement {
+  id period version status createdAt confirmedAt
+  openingBalance { amount currency } debits { amount currency } credits { amount currency } closingBalance { amount currency }
+  distributor { id name code }
+  lines { ...Line dispute { id status } }
+  changes {
+    previousVersion openingBalanceChange { amount currency } closingBalanceChange { amount currency }
+    lines { change lineNo occurredOn kind memo previousAmount { amount currency } amount { amount currency } effect { amount currency } }
+  }
+  versions { id version status disputes { ...PartnerDispute } }
+}
+fragment PartnerDispute on StatementDispute {
+  id statementLineId comment status resolution createdAt resolvedAt line { ...Line } attachments { id fileName url }
+}
+fragment Line on StatementLine { id lineNo occurredOn kind memo amount { amount currency } }`;
