@@ -155,6 +155,11 @@ export interface PageTree<N> {
   params: Record<string, unknown>;
   /** The node read back, with the root entity the sort keys read. */
   read(json: Json): N;
+  /**
+   * A JSON expression read once for the page, not per row, in the same statement (whether the
+   * records the filters name are in the viewer's scope, say); paginateTree answers it as `head`.
+   */
+  head?: string;
 }
 type Json = Record<string, unknown>;
 
@@ -170,7 +175,7 @@ export async function paginateTree<T extends ObjectLiteral, N>(
   direction: 'ASC' | 'DESC',
   tree: PageTree<N>,
   rootOf: (node: N) => T,
-): Promise<Page<N>> {
+): Promise<Page<N> & { head?: Json }> {
   const alias = qb.alias;
   const table = qb.expressionMap.mainAlias!.metadata.tablePath;
   const ids = (q: SelectQueryBuilder<T>) => q.select(`${alias}.id`, 'id');
@@ -179,16 +184,18 @@ export async function paginateTree<T extends ObjectLiteral, N>(
   const paged = keyset(ids(qb.clone()), args, keys, direction)
     .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
     .limit(args.first + 1);
-  const sql = `SELECT (SELECT count(*)::int FROM (${counted.getQuery()}) counted) AS total,
+  const head = tree.head ? `${tree.head} AS head,` : '';
+  const sql = `SELECT ${head} (SELECT count(*)::int FROM (${counted.getQuery()}) counted) AS total,
     (SELECT coalesce(json_agg(${tree.node} ORDER BY page.n), '[]'::json)
        FROM (${paged.getQuery()}) page JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = page.id) AS nodes`;
   const params = { ...counted.getParameters(), ...paged.getParameters(), ...tree.params };
   const [text, values] = qb.connection.driver.escapeQueryWithParameters(sql, params);
-  const [found]: Array<{ total: number; nodes: Json[] }> = await withCursorCheck(args, () =>
+  const [found]: Array<{ head?: Json; total: number; nodes: Json[] }> = await withCursorCheck(args, () =>
     qb.connection.query(text, values),
   );
   const nodes = found.nodes.map((n) => tree.read(n));
-  return toPage(nodes, args.first, found.total, (node) => keys.map((k) => k.value(rootOf(node))));
+  const page = toPage(nodes, args.first, found.total, (node) => keys.map((k) => k.value(rootOf(node))));
+  return tree.head ? { ...page, head: found.head } : page;
 }
 
 /** A user's search text as an ILIKE pattern that matches it literally anywhere. */

@@ -57,7 +57,7 @@ function orderServices({ ds }: ModuleCore, d: Deps) {
     orderPlacement,
     orderDesk,
     shipments: new ShipmentService(ds, orders, orderDesk, d.compliance, d.ledger, d.notifications, d.outbox),
-    catalog: new CatalogService(ds, orderPlacement, d.products, d.hospitals, d.certifications),
+    catalog: new CatalogService(ds),
   };
 }
 export type OrderServices = ReturnType<typeof orderServices>;

@@ -13,7 +13,7 @@ import { User } from '../user';
 import { MoneyType, money } from '../product';
 import { Order, OrderEvent, OrderLine } from './order.entity';
 import { Shipment } from './shipment.entity';
-import { CatalogItem } from './catalog.service';
+import { CatalogItem, catalogPageParts, primeCatalogPage } from './catalog-page';
 import { OrderReview } from './order-placement.service';
 import { CreditStatus } from './credit';
 import { orderTreeParts, primeOrderTree } from './order-tree';
@@ -82,16 +82,19 @@ export class OrderResolver {
     return primeOrderTree(loadersOf(ctx), tree);
   }
 
-  /** What a distributor may sell now, at its tier price. */
+  /** What a distributor may sell now, at its tier price: the page and what its rows name in one statement (catalog-page.ts). */
   @Authorized()
   @Query(() => CatalogConnection)
   async catalog(
     @Args() args: CatalogArgs,
     @Args() page: PageArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Omit<CatalogItem, 'certification'> & { certification: CertificationNeedType | null }>> {
-    const found = await ctx.services.catalog.list(requireScope(ctx), args, page);
-    return { ...found, nodes: found.nodes.map((n) => ({ ...n, certification: needOf(n.certification) })) };
+    const scope = requireScope(ctx);
+    const found = await ctx.services.catalog.list(scope, args, page, catalogPageParts(scope, selectionOf(info).nodes));
+    const items = primeCatalogPage(loadersOf(ctx), found.nodes);
+    return { ...found, nodes: items.map((n) => ({ ...n, certification: needOf(n.certification) })) };
   }
 
   @Can('order.readCredit')

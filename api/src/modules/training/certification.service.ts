@@ -13,6 +13,30 @@ export interface CertificationGap {
   course: { id: string; title: string } | null;
 }
 
+/** The parameters certificationGate's SQL names: the person, their brand, today, the product course kind. */
+export const gateParams = (brandId: string, userId: string) => ({
+  gate_brand: brandId,
+  gate_user: userId,
+  gate_on: today(),
+  gate_kind: CourseKind.PRODUCT,
+});
+
+/**
+ * The certification gate as SQL over a product line expression (gaps here, the catalog's one-statement
+ * page): `held`, whether the person holds a certificate valid today for the line; `course`, the
+ * published product course to take as JSON {id, title} (null when the brand has published none),
+ * one the person is already on (assigned or started) first, else the most recently changed.
+ */
+export const certificationGate = (line: string) => ({
+  held: `EXISTS (SELECT 1 FROM certificate x WHERE x.brand_id = :gate_brand AND x.user_id = :gate_user
+      AND ${line} = ANY(x.product_line_ids) AND x.issued_on <= :gate_on AND x.valid_to >= :gate_on)`,
+  course: `(SELECT json_build_object('id', c.id, 'title', c.title) FROM course c
+      WHERE c.brand_id = :gate_brand AND c.kind = :gate_kind AND ${line} = ANY(c.product_line_ids)
+        AND c.published_version IS NOT NULL AND c.archived_at IS NULL
+      ORDER BY EXISTS (SELECT 1 FROM training_enrollment te WHERE te.course_id = c.id AND te.user_id = :gate_user) DESC,
+               c.updated_at DESC, c.id LIMIT 1)`,
+});
+
 /**
  * Certificates, and the certification gate: a product marked `requires_certification` may only be
  * ordered by a person holding a certificate valid today for the product's line.
@@ -66,25 +90,17 @@ export class CertificationService {
     const gated = products.filter((p) => p.requiresCertification);
     if (!gated.length) return new Map();
     const lines = [...new Set(gated.map((p) => p.productLineId))];
-    const rows: Array<{ line: string; held: boolean; course_id: string | null; title: string | null }> = await em.query(
-      `SELECT l.line,
-              EXISTS (SELECT 1 FROM certificate x WHERE x.brand_id = $1 AND x.user_id = $2 AND l.line = ANY(x.product_line_ids)
-                        AND x.issued_on <= $4 AND x.valid_to >= $4) AS held,
-              c.id AS course_id, c.title
-         FROM unnest($3::uuid[]) AS l(line)
-         LEFT JOIN LATERAL (SELECT id, title FROM course c WHERE c.brand_id = $1 AND c.kind = $5 AND l.line = ANY(c.product_line_ids)
-                              AND c.published_version IS NOT NULL AND c.archived_at IS NULL
-                            ORDER BY EXISTS (SELECT 1 FROM training_enrollment te WHERE te.course_id = c.id AND te.user_id = $2) DESC,
-                                     c.updated_at DESC, c.id LIMIT 1) c ON true`,
-      [brandId, userId, lines, today(), CourseKind.PRODUCT],
+    const gate = certificationGate('l.line');
+    const [text, values] = em.connection.driver.escapeQueryWithParameters(
+      `SELECT l.line, ${gate.held} AS held, ${gate.course} AS course FROM unnest(:lines::uuid[]) AS l(line)`,
+      { ...gateParams(brandId, userId), lines },
+    );
+    const rows: Array<{ line: string; held: boolean; course: CertificationGap['course'] }> = await em.query(
+      text,
+      values,
     );
     const byLine = new Map(
-      rows
-        .filter((r) => !r.held)
-        .map((r) => [
-          r.line,
-          { productLineId: r.line, course: r.course_id ? { id: r.course_id, title: r.title! } : null },
-        ]),
+      rows.filter((r) => !r.held).map((r) => [r.line, { productLineId: r.line, course: r.course }]),
     );
     return new Map(gated.filter((p) => byLine.has(p.productLineId)).map((p) => [p.id, byLine.get(p.productLineId)!]));
   }
