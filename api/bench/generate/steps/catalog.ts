@@ -35,11 +35,18 @@ export const catalog: Step = {
          FROM generate_series(1, ${n}) j`,
       [PRODUCT_STEMS],
     );
+    // the certificates' history (product_registration), which a trigger writes outside the bench: the
+    // catalog and the compliance check read a product's registration from it, and the generator loads
+    // with triggers off, so without these rows no product is orderable and the catalog page is empty
+    await db.query(
+      `INSERT INTO product_registration (brand_id, product_id, registration_no, valid_from, valid_to)
+       SELECT brand_id, id, registration_no, registration_valid_from, registration_valid_to FROM product`,
+    );
     await db.query(
       `INSERT INTO price_list_entry (brand_id, product_id, tier, price, effective_from)
        SELECT p.brand_id, p.id, t.tier, round(p.list_price * t.factor, 2), CURRENT_DATE - 365
          FROM product p CROSS JOIN (VALUES (1, 0.80), (2, 0.85)) t(tier, factor)`,
     );
-    return `${s.productLines} lines, ${n} products, ${n * 2} prices`;
+    return `${s.productLines} lines, ${n} products with their registrations, ${n * 2} prices`;
   },
 };
