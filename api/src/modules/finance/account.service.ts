@@ -8,6 +8,8 @@ import { Page, PageArgs, decodeCursor, toPage } from '../../common/pagination';
 import { today } from '../../common/dates';
 import { withinRegion } from '../region';
 import { Distributor } from '../distributor';
+import type { Json } from '../../db/json-tree';
+import { AgingTreeParts, agingRowTree } from './aging-tree';
 import { AccountFilter } from './finance.inputs';
 import {
   AccountFigures,
@@ -61,7 +63,8 @@ export class AccountService {
     page: PageArgs,
     sort: AgingSort = AgingSort.TOTAL,
     on: string = today(),
-  ): Promise<Page<Aging> & { totals: AgingFigures }> {
+    parts: AgingTreeParts = { distributor: false, region: false },
+  ): Promise<Page<Aging & { tree?: Json | null }> & { totals: AgingFigures }> {
     const by = sort === AgingSort.OVERDUE ? 'overdue' : 'total';
     let after: { value: string; distributorId: string } | null = null;
     if (page.after) {
@@ -78,6 +81,7 @@ export class AccountService {
       page.first,
       after,
       by,
+      agingRowTree(this.ds, scope, parts),
     );
     return { ...toPage(rows, page.first, count, (r) => [r[by], r.distributorId]), totals };
   }

@@ -40,6 +40,7 @@ import { AgingFigures, OpenItem } from './receivables';
 import { Can } from '../../auth/can';
 import { selectionOf } from '../../common/selection';
 import { primeStatementTree, readStatementTree, statementTreeParts } from './statement-tree';
+import { agingTreeParts, primeAgingRows } from './aging-tree';
 
 const agingMoney = (r: AgingFigures): AgingFiguresType => ({
   days0to30: money(r.buckets.D0_30, 'CNY'),
@@ -192,11 +193,15 @@ export class AccountResolver {
     sort: AgingSort | undefined,
     @Args() page: PageArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AgingConnection> {
     const scope = requireScope(ctx);
+    // the rows' distributors and their regions come with the page, in its statement (aging-tree.ts)
+    const parts = agingTreeParts(selectionOf(info).nodes);
     const { nodes, totalCount, pageInfo, totals } = await ctx.services.replica.read(() =>
-      ctx.services.accounts.aging(scope, filter ?? {}, page, sort ?? undefined),
+      ctx.services.accounts.aging(scope, filter ?? {}, page, sort ?? undefined, undefined, parts),
     );
+    if (parts.distributor) primeAgingRows(ctx.ds, loadersOf(ctx), parts, nodes);
     return {
       nodes: nodes.map((r) => ({
         ...agingMoney(r),

@@ -78,6 +78,13 @@ export const SQL_COUNT: SqlCountTable = {
       changes { previousVersion closingBalanceChange { amount } lines { change lineNo amount { amount } effect { amount } } } } } }`,
     },
     {
+      name: 'the receivables aging',
+      // the session and one statement: the rows' distributors and regions come with the page (aging-tree.ts)
+      max: 2,
+      as: (brand) => brand.adminEmail,
+      query: `query($n: Int!) { receivablesAging(first: $n) { totalCount totals { total { amount } } nodes { distributor { id name code region { id name } } total { amount } overdue { amount } } } }`,
+    },
+    {
       name: 'the disputes queue',
       // the session and one statement (dispute-page.ts)
       max: 2,

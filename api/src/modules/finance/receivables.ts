@@ -2,6 +2,7 @@ import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import { AGING_BUCKETS, LedgerEntryKind } from '@medchannel/shared-schema';
 import { Scope, scopeCondition, seesAccounts } from '../../auth/scope';
 import { Decimal, fixed2 } from '../../common/money';
+import type { Json } from '../../db/json-tree';
 import { readsOnReplica } from '../../db/replica';
 
 /** One receivable (a shipment, or an adjustment in the brand's favour) and what is still open of it. */
@@ -251,8 +252,8 @@ export async function agingOf(
 }
 
 export interface AgingPage {
-  /** up to first + 1 rows: the extra one only tells that a next page exists */
-  rows: Aging[];
+  /** up to first + 1 rows: the extra one only tells that a next page exists; each with its tree when one was asked */
+  rows: Array<Aging & { tree?: Json | null }>;
   /** how many distributors have something open */
   count: number;
   /** the figures of all of them, not only the page's */
@@ -273,23 +274,31 @@ export async function agingPage(
   after: { value: string; distributorId: string } | null,
   /** the figure the page is sorted on, largest first */
   by: 'total' | 'overdue' = 'total',
+  /** what each row names, as JSON over `p.distributor_id` (aging-tree.ts), read in the same statement */
+  tree: { sql: string; params: Record<string, unknown> } | null = null,
 ): Promise<AgingPage> {
-  const rows = await queryAging<Record<string, string> & { n: string }>(
+  const rows = await queryAging<Record<string, string> & { n: string; tree?: Json | null }>(
     ds,
     distributors,
     scope,
     on,
     `SELECT t.n::text AS n, ${FIGURE_COLUMNS.map((c) => `t.${c}::text AS t_${c}`).join(', ')}, p.distributor_id, ${FIGURE_COLUMNS.map((c) => `p.${c}::text AS ${c}`).join(', ')}
+            ${tree ? `, CASE WHEN p.distributor_id IS NOT NULL THEN ${tree.sql} END AS tree` : ''}
        FROM (SELECT count(*) AS n, ${FIGURE_COLUMNS.map((c) => `COALESCE(SUM(${c}), 0) AS ${c}`).join(', ')} FROM aging) t
        LEFT JOIN LATERAL (
          SELECT * FROM aging a WHERE CAST(:after_value AS numeric) IS NULL OR (a.${by}, a.distributor_id) < (CAST(:after_value AS numeric), CAST(:after_id AS uuid))
           ORDER BY a.${by} DESC, a.distributor_id DESC LIMIT :page_rows) p ON true`,
-    { after_value: after?.value ?? null, after_id: after?.distributorId ?? null, page_rows: first + 1 },
+    {
+      ...tree?.params,
+      after_value: after?.value ?? null,
+      after_id: after?.distributorId ?? null,
+      page_rows: first + 1,
+    },
   );
   return {
     rows: rows
       .filter((r) => r.distributor_id !== null)
-      .map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r) })),
+      .map((r) => ({ distributorId: r.distributor_id, ...figuresOf(r), ...(tree ? { tree: r.tree ?? null } : {}) })),
     count: Number(rows[0].n),
     totals: figuresOf(rows[0], 't_'),
   };
