@@ -61,3 +61,19 @@ test('a page without the distributor reads none, and one with the region’s pro
     expect(node.distributor).toEqual(alone.data.distributor);
   }
 });
+
+test('filtered to a province or one distributor, the rows still name what distributor(id) answers', async () => {
+  const c = await signedIn(Audience.CONSOLE, 'admin@huakang.demo');
+  const { data } = await c.request(`{ regions { id code } }`);
+  const zj = (data.regions as Array<{ id: string; code: string }>).find((r) => r.code === 'ZJ')!.id;
+  const filtered = `query($filter: AccountFilter) { receivablesAging(first: 50, filter: $filter) { nodes { distributor { ${NAMED} } } } }`;
+  const byRegion = await c.request(filtered, { filter: { regionId: zj } });
+  expect(byRegion.errors).toEqual([]);
+  const nodes: Array<{ distributor: { id: string } }> = byRegion.data.receivablesAging.nodes;
+  expect(nodes.length).toBeGreaterThan(0);
+  for (const node of nodes) {
+    expect(node.distributor).toEqual((await c.request(ONE, { id: node.distributor.id })).data.distributor);
+  }
+  const one = await c.request(filtered, { filter: { distributorId: nodes[0].distributor.id } });
+  expect(one.data.receivablesAging.nodes).toEqual([nodes[0]]);
+});
