@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, login, url } from './support/browser';
 import { apiAs } from './support/api';
 import { approveOpenOrder, openOrderFromQueue, recordShipment } from './order-desk';
 import {
@@ -22,18 +22,8 @@ import { lastMonth } from './portal-account';
 // refused); money received ahead of an invoice stays as credit, and recorded twice it is booked once;
 // then downloads last month's statement. The admin sets the ERP webhook and sees its
 // secret once. The seeded invoice and payment are left alone: the portal's tests read them.
-const DESKTOP = { width: 1366, height: 900 };
 const DISTRIBUTOR = '杭州康达';
-const sessions: Session[] = [];
-const open = async () => {
-  const s = await openBrowser(DESKTOP);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { open, signedIn } = browsers();
 
 /** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
 async function placeStockOrder(): Promise<string> {
@@ -59,9 +49,7 @@ async function placeStockOrder(): Promise<string> {
 test('finance: aging by province and distributor, overdue, the calendar; invoices a new shipment and records its payment; a payment recorded twice is booked once; last month’s PDF', async () => {
   // The order desk ships a fresh order, so there is a shipment not yet invoiced (the seed's is invoiced).
   const number = await placeStockOrder();
-  const desk = await open();
-  await desk.page.goto(url('console', '/orders'));
-  await login(desk.page, 'order@huakang.demo');
+  const desk = await signedIn('console', 'order@huakang.demo', '/orders');
   await desk.page.getByTestId('order-queue').waitFor();
   await openOrderFromQueue(desk.page, number);
   await approveOpenOrder(desk.page);

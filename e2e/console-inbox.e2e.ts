@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url } from './support/browser';
 import { apiAs } from './support/api';
 import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 import { tagPerAttempt } from './support/attempt';
@@ -10,20 +10,9 @@ import { tagPerAttempt } from './support/attempt';
 // API and 张伟 opens that note straight from its address (not from the inbox): its notice is read
 // too. Last, his notice settings: he takes commitment disputes in the daily digest of the group
 // robot, and the choice is kept. Every record is the test's own (unique text).
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
 const tag = tagPerAttempt();
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 async function sharedNote(description: string): Promise<string> {
   const cm = await apiAs('console', 'zhang.cm@huakang.demo');
@@ -39,9 +28,7 @@ async function sharedNote(description: string): Promise<string> {
 
 test('a partner disputes a commitment: the channel manager sees it in the console bell and inbox, opens it, and it is read', async () => {
   // 钱永强 signs in on his phone; 张伟's note arrives; he disputes it in the portal's commitments.
-  const phone = await open(PHONE);
-  await phone.page.goto(url('portal', '/visits?tab=commitments'));
-  await login(phone.page, 'boss@kangda.demo');
+  const phone = await signedIn('portal', 'boss@kangda.demo', '/visits?tab=commitments', PHONE);
   await phone.page.locator('[data-testid="commitments"][data-ready="true"]').waitFor();
   const first = `试用设备两周 ${tag()}`;
   const noteId = await sharedNote(first);
@@ -59,10 +46,8 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
     .waitFor({ state: 'detached' });
 
   // 张伟's console: the bell counts it; the inbox lists it unread.
-  const cm = await open(DESKTOP);
+  const cm = await signedIn('console', 'zhang.cm@huakang.demo', '/');
   const { page } = cm;
-  await page.goto(url('console', '/'));
-  await login(page, 'zhang.cm@huakang.demo');
   const bell = page.getByTestId('unread-count');
   await bell.waitFor();
   await page.waitForFunction(
@@ -144,10 +129,8 @@ test('a partner disputes a commitment: the channel manager sees it in the consol
 });
 
 test("the brand's admin sets its group robots in the console", async () => {
-  const admin = await open(DESKTOP);
+  const admin = await signedIn('console', 'admin@huakang.demo', '/notifications/settings');
   const { page } = admin;
-  await page.goto(url('console', '/notifications/settings'));
-  await login(page, 'admin@huakang.demo');
   await page.getByTestId('group-robots').waitFor();
   await page.getByTestId('robot-WECOM').waitFor();
   await page.getByTestId('robot-DINGTALK-secret').waitFor();
@@ -162,10 +145,8 @@ test("the brand's admin sets its group robots in the console", async () => {
 });
 
 test('the owner, in 我的 on his phone, chooses his notices and sees his company’s group robots', async () => {
-  const phone = await open(PHONE);
+  const phone = await signedIn('portal', 'boss@kangda.demo', '/me', PHONE);
   const { page } = phone;
-  await page.goto(url('portal', '/me'));
-  await login(page, 'boss@kangda.demo');
   await page.getByRole('link', { name: /通知设置/ }).click();
   await page.getByTestId('notice-preferences').getByTestId('pref-STATEMENT_ISSUED').waitFor();
   await page.getByTestId('group-robots').getByTestId('robot-DINGTALK').waitFor();

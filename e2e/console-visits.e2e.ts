@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, url } from './support/browser';
 import { seedDayPlus } from './support/calendar';
 import { typeDate } from './finance-desk';
 import { apiAs } from './support/api';
@@ -19,24 +19,12 @@ import {
 // in and marks it done, writes a brand-only note CC'ing his head and a shared one with a price
 // commitment CC'ing the owner 钱永强; the owner disputes it (API); the regional head 赵建国 sees the
 // visit in his team's view and both notes, and resolves the dispute. Seeded visits are only read.
-const DESKTOP = { width: 1366, height: 900 };
-const sessions: Session[] = [];
-const open = async () => {
-  const s = await openBrowser(DESKTOP);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('channel manager plans a co-visit, writes an internal and a shared note; the regional head sees them and settles the dispute', async () => {
   const tag = Date.now().toString(36);
-  const cm = await open();
+  const cm = await signedIn('console', 'zhang.cm@huakang.demo', '/visits');
   const { page } = cm;
-  await page.goto(url('console', '/visits'));
-  await login(page, 'zhang.cm@huakang.demo');
   await page.getByTestId('week-calendar').waitFor();
   await cm.shot('visits-01-week');
 
@@ -151,9 +139,7 @@ test('channel manager plans a co-visit, writes an internal and a shared note; th
   );
 
   // The regional head: the visit in the team's view, both notes, and the dispute to settle.
-  const rh = await open();
-  await rh.page.goto(url('console', '/visits/team'));
-  await login(rh.page, 'zhao.rh@huakang.demo');
+  const rh = await signedIn('console', 'zhao.rh@huakang.demo', '/visits/team');
   await rh.page.locator(`[data-testid="team-visits"] tr[data-id="${visit.id}"][data-status="DONE"]`).waitFor();
   await rh.shot('visits-07-team');
   await openVisits(rh.page, 'notes', `?q=${encodeURIComponent(tag)}`);
@@ -184,10 +170,8 @@ test("a rep proposes: the channel manager sees it awaiting him, offers another t
     slots: [slotOn(3, 9)],
   });
 
-  const cm = await open();
+  const cm = await signedIn('console', 'zhang.cm@huakang.demo', `/visits/week?week=${dayFromToday(3)}`);
   const { page } = cm;
-  await page.goto(url('console', `/visits/week?week=${dayFromToday(3)}`));
-  await login(page, 'zhang.cm@huakang.demo');
   const card = page.locator(`[data-testid="week-visit"][data-id="${plan.id}"]`);
   await card.getByTestId('week-visit-my-turn').waitFor();
   await card.click();
@@ -220,9 +204,7 @@ test("a rep proposes: the channel manager sees it awaiting him, offers another t
   await cm.shot('visits-10-accepted');
 
   // The regional head sees his people's plan, but it is not his to move.
-  const rh = await open();
-  await rh.page.goto(url('console', `/visits/co/${plan.id}`));
-  await login(rh.page, 'zhao.rh@huakang.demo');
+  const rh = await signedIn('console', 'zhao.rh@huakang.demo', `/visits/co/${plan.id}`);
   await rh.page.getByTestId('covisit-not-participant').waitFor();
   expect(await rh.page.getByTestId('covisit-checkin').count()).toBe(0);
   expect(await rh.page.getByTestId('covisit-cancel').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, login, url } from './support/browser';
 import { pickOption } from './support/select';
 import { generateStatement, postCredit } from './finance-desk';
 
@@ -7,21 +7,11 @@ import { generateStatement, postCredit } from './finance-desk';
 // a month long past that no other browser test states. She finds it on 折让返利, filtered to that
 // distributor and kind, then issues that month's statement: the credit is its line, with the reason,
 // and the month closes lower than it opened by exactly the credit.
-const DESKTOP = { width: 1366, height: 900 };
 const DISTRIBUTOR = '宁波瑞康';
 const CODE = 'HK-NBRK';
 const PERIOD = '2025-06';
 const REASON = '2025年6月到货包装破损折让';
-const sessions: Session[] = [];
-const open = async () => {
-  const s = await openBrowser(DESKTOP);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { open, signedIn } = browsers();
 
 /** "¥-1,234.50" / "-¥1,234.50" → cents, as a number */
 const cents = (text: string): number => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
@@ -70,9 +60,7 @@ test('a credit note reducing a balance on the next statement', async () => {
 // 账期: 孙丽 changes 苏州恒康's payment terms where its credit limit is shown, and its owner 郑凯
 // reads the new terms under his balance in the portal (read only there).
 test('payment terms set by finance, read by the owner', async () => {
-  const finance = await open();
-  await finance.page.goto(url('console', '/distributors'));
-  await login(finance.page, 'finance@huakang.demo');
+  const finance = await signedIn('console', 'finance@huakang.demo', '/distributors');
   await finance.page.locator('.ant-table-row a', { hasText: '苏州恒康' }).click();
   const card = finance.page.getByTestId('credit-card');
   await card.locator('[data-testid="payment-terms-days"][data-days="30"]').waitFor();
@@ -85,9 +73,7 @@ test('payment terms set by finance, read by the owner', async () => {
   await card.locator('[data-testid="payment-terms-days"][data-days="45"]').waitFor();
   expect(await card.getByTestId('payment-terms-days').innerText()).toBe('45 天');
 
-  const owner = await open();
-  await owner.page.goto(url('portal', '/statements'));
-  await login(owner.page, 'boss@hengkang.demo');
+  const owner = await signedIn('portal', 'boss@hengkang.demo', '/statements');
   const terms = owner.page.locator('[data-testid="account-payment-terms"][data-days="45"]');
   await terms.waitFor();
   expect(await terms.innerText()).toContain('45 天');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { apiAs } from './support/api';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import { pickOption } from './support/select';
 
 // Delivery after a win. The admin (on the API) makes a won opportunity of 广州粤康 at 中山大学附属第一医院's
@@ -9,18 +9,8 @@ import { pickOption } from './support/select';
 // his pre-sales hours, creates the delivery project and completes its milestones in order in the
 // console: acceptance is refused until the signed acceptance document is uploaded. 黄志明, 粤康's
 // owner, then follows the progress on his phone, read-only.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(512, 32), Buffer.from('\n%%EOF\n')]);
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 /** A won opportunity of 粤康's at the seeded won deal's hospital, department and line. */
 async function wonOpportunity(need: string): Promise<string> {
@@ -75,9 +65,7 @@ test('the engineer completes a won deal’s delivery in order and the distributo
   const need = `急诊超声交付 ${randomUUID().slice(0, 6)}`;
   const id = await wonOpportunity(need);
 
-  const desk = await open(DESKTOP);
-  await desk.page.goto(url('console', `/opportunities/${id}`));
-  await login(desk.page, 'engineer@huakang.demo');
+  const desk = await signedIn('console', 'engineer@huakang.demo', `/opportunities/${id}`);
   await desk.page.getByLabel('工时（小时）').waitFor();
   await desk.page.getByRole('menuitem', { name: '交付项目' }).waitFor();
 
@@ -119,9 +107,7 @@ test('the engineer completes a won deal’s delivery in order and the distributo
   await desk.shot('delivery-console-completed');
 
   // the distributor's owner on the phone: the progress, read-only
-  const phone = await open(PHONE);
-  await phone.page.goto(url('portal', `/opportunities/${id}`));
-  await login(phone.page, 'boss@yuekang.demo');
+  const phone = await signedIn('portal', 'boss@yuekang.demo', `/opportunities/${id}`, PHONE);
   const progress = phone.page.getByTestId('delivery-progress');
   await progress.getByText('交付进度').waitFor();
   await progress.getByText('已完成').first().waitFor();

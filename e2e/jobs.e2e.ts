@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers } from './support/browser';
 import { failingJob } from './support/jobs';
 import { pickOption } from './support/select';
 
@@ -7,23 +7,15 @@ import { pickOption } from './support/select';
 // has no such entry. The failed run is a real one: a pg-boss worker on the run's database whose
 // handler throws (support/jobs.ts), on a queue of its own, since the browser tests' API runs no
 // scheduled job. It needs the run's PostgreSQL database (E2E_DATABASE_URL, as CI runs them).
-const DESKTOP = { width: 1366, height: 900 };
 const QUEUE = 'e2e-sales-report';
 const MESSAGE = 'sales report: the ERP answered 503 Service Unavailable';
-const sessions: Session[] = [];
+const { signedIn } = browsers();
 const database = process.env.E2E_RUN_DATABASE_URL;
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
 
 (database ? test : test.skip)('an admin finds a failed run in 后台任务 and retries it', async () => {
   const id = await failingJob(database!, { queue: QUEUE, brandOfEmail: 'admin@huakang.demo', message: MESSAGE });
-  const admin = await openBrowser(DESKTOP);
-  sessions.push(admin);
+  const admin = await signedIn('console', 'admin@huakang.demo', '/');
   const { page } = admin;
-  await page.goto(url('console', '/'));
-  await login(page, 'admin@huakang.demo');
   await page.getByRole('menuitem', { name: '后台任务' }).click();
 
   // the queue's last day: one run, failed
@@ -50,11 +42,8 @@ afterEach(async () => {
 });
 
 test('a regional head has no 后台任务 in his menu', async () => {
-  const head = await openBrowser(DESKTOP);
-  sessions.push(head);
+  const head = await signedIn('console', 'zhao.rh@huakang.demo', '/');
   const { page } = head;
-  await page.goto(url('console', '/'));
-  await login(page, 'zhao.rh@huakang.demo');
   await page.getByRole('menuitem', { name: '人员' }).waitFor();
   expect(await page.getByRole('menuitem', { name: '后台任务' }).count()).toBe(0);
   await head.shot('jobs-04-regional-head-menu');

@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url } from './support/browser';
 import { chooseDistributor, typeDate } from './finance-desk';
 import { pickOption } from './support/select';
 
@@ -8,26 +8,13 @@ import { pickOption } from './support/select';
 // month: no other test states it). The mail is written with the statement; the browser tests run
 // without an SMTP server, so it is kept and the brand's admin reads it in the console's mail list,
 // addressed to 郑凯, with the link to the statement in the portal. On his phone the notice is in his inbox, unread.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const OWNER = 'boss@hengkang.demo';
 const PERIOD = '2025-01';
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('a statement issued reaches the owner by e-mail and in-app', async () => {
   // 郑凯 takes statements by e-mail, at once
-  const phone = await open(PHONE);
-  await phone.page.goto(url('portal', '/me/notices'));
-  await login(phone.page, OWNER);
+  const phone = await signedIn('portal', OWNER, '/me/notices', PHONE);
   const choice = phone.page.getByTestId('pref-STATEMENT_ISSUED-EMAIL');
   await choice.getByText('不接收').waitFor();
   // listen before choosing: the save can answer before a listener added after the click
@@ -42,9 +29,7 @@ test('a statement issued reaches the owner by e-mail and in-app', async () => {
   await phone.shot('notice-mail-01-owner-chooses-email');
 
   // 孙丽 issues the month's statement
-  const finance = await open(DESKTOP);
-  await finance.page.goto(url('console', '/finance/statements'));
-  await login(finance.page, 'finance@huakang.demo');
+  const finance = await signedIn('console', 'finance@huakang.demo', '/finance/statements');
   await finance.page.getByRole('button', { name: '生成对账单' }).click();
   const dialog = finance.page.getByRole('dialog', { name: '生成对账单' });
   await chooseDistributor(finance.page, dialog.getByTestId('statement-generate-distributor'), '苏州恒康');
@@ -54,9 +39,7 @@ test('a statement issued reaches the owner by e-mail and in-app', async () => {
   const statementId = /[0-9a-f-]{36}$/.exec(finance.page.url())![0];
 
   // the brand's admin finds the mail to 郑凯 in the console's mail list
-  const admin = await open(DESKTOP);
-  await admin.page.goto(url('console', '/mail'));
-  await login(admin.page, 'admin@huakang.demo');
+  const admin = await signedIn('console', 'admin@huakang.demo', '/mail');
   const mail = admin.page.locator(`[data-testid="mail-row"][data-to="${OWNER}"]`, { hasText: '通知' }).filter({
     hasText: `${PERIOD} 对账单已出具`,
   });

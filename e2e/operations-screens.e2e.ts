@@ -1,5 +1,5 @@
 import { pickOption } from './support/select';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url } from './support/browser';
 import { apiAs } from './support/api';
 import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
 import { dayFromToday } from './visit-desk';
@@ -12,23 +12,11 @@ import { tagPerAttempt } from './support/attempt';
 // expires in 20 days with its scan, finds it on 资质到期, renews it, and sees it leave the list.
 // 张伟 adds his head and a rep to a note's CC list after writing it, told in words who will read it.
 // Every record is the test's own (a unique tag); dates are days from today (China).
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
 const tag = tagPerAttempt();
-const sessions: Session[] = [];
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function signedIn(app: 'console' | 'portal', email: string, path: string, size = DESKTOP): Promise<Session> {
-  const s = await openBrowser(size);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-}
+const { signedIn } = browsers(WIDE);
 
 /** Opens a select found by its label, types, clicks the option holding `text`, and waits for the list to close. */
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 
 // Deal registration across the boundary. The brand authorizes 苏州恒康 for 超声影像 in 南京市 beside
 // 南京华宁 (both non-exclusive). 徐丽, 南京华宁's rep, captures an opportunity at 南京鼓楼医院's
@@ -7,21 +7,10 @@ import { login, openBrowser, url, type Session } from './support/browser';
 // 苏州恒康's owner then registers the same department and product line and is told it is protected,
 // without whose. (南京华宁's class II/III licence has expired in the seed; the line's class I pads
 // are still its to sell there, so the registration passes rule 1.)
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const HOSPITAL = '南京鼓楼医院';
 const DEPARTMENT = '超声诊断科';
 const LINE = '超声影像';
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 /** An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text. */
 async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
@@ -65,9 +54,7 @@ async function capture(page: Page, need: string): Promise<void> {
 
 test('a rep registers an opportunity on the phone, the channel manager approves it, another distributor is told it is protected', async () => {
   // the brand's admin authorizes 苏州恒康 for the line in 南京市 (temporary, not exclusive)
-  const admin = await open(DESKTOP);
-  await admin.page.goto(url('console', '/distributors'));
-  await login(admin.page, 'admin@huakang.demo');
+  const admin = await signedIn('console', 'admin@huakang.demo', '/distributors');
   await admin.page.locator('.ant-table-row a', { hasText: '苏州恒康医疗器械有限公司' }).click();
   await admin.page.getByTestId('grant-open').click();
   for (const [testId, label] of [
@@ -79,9 +66,7 @@ test('a rep registers an opportunity on the phone, the channel manager approves 
   await admin.page.getByTestId('authorizations').locator('.ant-table-row', { hasText: '南京市' }).waitFor();
 
   // 徐丽 captures and registers on her phone
-  const rep = await open(PHONE);
-  await rep.page.goto(url('portal', '/opportunities/new'));
-  await login(rep.page, 'xu.rep@huaning.demo');
+  const rep = await signedIn('portal', 'xu.rep@huaning.demo', '/opportunities/new', PHONE);
   await rep.page.getByLabel('需求').waitFor();
   await rep.shot('opportunities-01-capture');
   await capture(rep.page, '超声诊断科新增彩超两台，年底前采购');
@@ -91,9 +76,7 @@ test('a rep registers an opportunity on the phone, the channel manager approves 
   await rep.shot('opportunities-02-registered');
 
   // 张伟 finds it among the pending registrations and approves it
-  const cm = await open(DESKTOP);
-  await cm.page.goto(url('console', '/opportunities?reg=PENDING'));
-  await login(cm.page, 'zhang.cm@huakang.demo');
+  const cm = await signedIn('console', 'zhang.cm@huakang.demo', '/opportunities?reg=PENDING');
   await cm.page.getByTestId('opportunity-funnel').waitFor();
   await cm.shot('opportunities-03-console-list');
   // 南京华宁 is his distributor, 南京 is not his region: the row names the distributor, not the hospital
@@ -107,9 +90,7 @@ test('a rep registers an opportunity on the phone, the channel manager approves 
   await rep.page.getByText('报备保护中').waitFor();
 
   // 苏州恒康's owner registers the same department and line: refused, without saying whose
-  const other = await open(PHONE);
-  await other.page.goto(url('portal', '/opportunities/new'));
-  await login(other.page, 'boss@hengkang.demo');
+  const other = await signedIn('portal', 'boss@hengkang.demo', '/opportunities/new', PHONE);
   await other.page.getByLabel('需求').waitFor();
   await capture(other.page, '鼓楼医院超声诊断科彩超需求');
   await other.page.getByRole('button', { name: '提交报备' }).click();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import {
   addToCart,
   chooseHospital,
@@ -15,21 +15,12 @@ import { approveAndShipPart } from './order-desk';
 // reagent on a phone; 刘芳 at the brand's order desk approves it in the console and ships one
 // system (by serial) and part of the reagent (by batch, with UDI-PI and expiry); back on the
 // phone, 李娜 sees the order 部分发货 with the serial number that left the warehouse.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 // not 杭州市第一人民医院: console-orders.e2e.ts finds the seeded partly shipped order there by hospital
 const HOSPITAL = '浙江大学医学院附属第一医院';
-const sessions: Session[] = [];
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('rep orders on a phone → order desk approves and ships part in the console → rep sees 部分发货 with the serial', async () => {
-  const rep = await openBrowser(PHONE);
-  sessions.push(rep);
-  await rep.page.goto(url('portal', '/orders'));
-  await login(rep.page, 'li.rep@kangda.demo');
+  const rep = await signedIn('portal', 'li.rep@kangda.demo', '/orders', PHONE);
   await rep.page.getByTestId('order-list').waitFor();
   await openCatalog(rep.page);
   await addToCart(rep.page, 'HK-US-200', 2);
@@ -42,10 +33,7 @@ test('rep orders on a phone → order desk approves and ships part in the consol
   const number = await placedOrderNumber(rep.page);
   await rep.page.getByTestId('order-status').getByText('已提交').waitFor();
 
-  const desk = await openBrowser(DESKTOP);
-  sessions.push(desk);
-  await desk.page.goto(url('console', '/orders'));
-  await login(desk.page, 'order@huakang.demo');
+  const desk = await signedIn('console', 'order@huakang.demo', '/orders');
   // logged in before the desk steps navigate (a navigation during login would cancel it)
   await desk.page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
   const serial = `HK200-E2E-${randomUUID().slice(0, 6).toUpperCase()}`;

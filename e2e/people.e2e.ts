@@ -1,31 +1,18 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, login, url, type Session } from './support/browser';
 import { linkMailedTo, setPasswordFromLink } from './people-steps';
 import { pickOption } from './support/select';
 import { tagPerAttempt } from './support/attempt';
 
 const DESKTOP = { width: 1366, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const NEW_PASSWORD = 'Harbour-Lantern-42';
 // the people each attempt invites are its own (a retry runs on the same database)
 const tag = tagPerAttempt();
-const sessions: Session[] = [];
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function browser(viewport: { width: number; height: number }): Promise<Session> {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-}
+const { open: browser, signedIn } = browsers();
 
 test('an admin invites a channel manager, who sets a password from the e-mail and signs in', async () => {
   const CM = `xu.cm.${tag()}@huakang.demo`;
-  const admin = await browser(DESKTOP);
+  const admin = await signedIn('console', 'admin@huakang.demo', '/people', DESKTOP);
   const { page } = admin;
-  await page.goto(url('console', '/people'));
-  await login(page, 'admin@huakang.demo');
   await page.waitForURL((u) => u.pathname === '/people');
   await page.locator('[data-testid="person-row"][data-email="zhang.cm@huakang.demo"]').waitFor();
   await admin.shot('people-01-console-users');
@@ -89,9 +76,7 @@ async function setPasswordAgainRefused(s: Session) {
 
 test('an owner invites a rep, the rep signs in on a phone, the owner disables him and his session dies', async () => {
   const REP = `chen.rep.${tag()}@kangda.demo`;
-  const owner = await browser(PHONE);
-  await owner.page.goto(url('portal', '/me'));
-  await login(owner.page, 'boss@kangda.demo');
+  const owner = await signedIn('portal', 'boss@kangda.demo', '/me', PHONE);
   await owner.page.getByRole('link', { name: /团队/ }).click();
   await owner.page.waitForURL((u) => u.pathname === '/me/team');
   await owner.page.locator('[data-testid="member"][data-email="li.rep@kangda.demo"]').waitFor();

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { url } from './support/browser';
 import { monthBefore } from './support/calendar';
+import { settledDialog } from './support/select';
 
 // A partner user's account steps in the portal (对账: balance, statements, invoices, payments),
 // for portal-statements.e2e.ts and for cross-app tests: the owner disputes a line here → finance
@@ -104,7 +105,9 @@ export async function disputeLine(page: Page, memoText: string, comment: string)
 /** Confirms the open (ISSUED) statement through its dialog and waits for 已确认 (CONFIRMED). */
 export async function confirmStatement(page: Page): Promise<void> {
   await page.getByTestId('statement-confirm').click();
-  await page.getByTestId('statement-confirm-ok').click();
+  const dialog = await settledDialog(page);
+  await dialog.getByTestId('statement-confirm-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
   await waitForStatementStatus(page, 'CONFIRMED');
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, type Session } from './support/browser';
 import {
   acceptFirstSlot,
   acknowledgeCommitment,
@@ -24,20 +24,12 @@ import { tagPerAttempt } from './support/attempt';
 // and sees it cancelled. 张伟 writes a shared note with two commitments CC'ing 钱永强 (the owner):
 // he acknowledges one, disputes the other with a reason, reads the note, ticks off his task and
 // comments on it. Every record is the test's own (unique text); the seeded ones are only read.
-const PHONE = { width: 390, height: 844 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
-const sessions: Session[] = [];
+const { signedIn } = browsers();
 const tag = tagPerAttempt();
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
 async function phoneAs(email: string, path: string): Promise<Session> {
-  const s = await openBrowser(PHONE);
-  sessions.push(s);
-  await s.page.goto(url('portal', path));
-  await login(s.page, email);
+  const s = await signedIn('portal', email, path, PHONE);
   await s.page.getByTestId('tab-bar').waitFor();
   return s;
 }

@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import { dayFromToday } from './visit-desk';
 import { tagPerAttempt } from './support/attempt';
 
@@ -6,24 +6,12 @@ import { tagPerAttempt } from './support/attempt';
 // renewal of the company's class III licence: the new number, dates and a scan. It waits for the brand
 // (待审核) and counts for nothing meanwhile. The brand's admin 王磊 sees it on the distributor's documents
 // with its scan and approves it; the owner then sees the new licence as his current one.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const DISTRIBUTOR = '广州粤康医疗科技有限公司';
 const OLD_NUMBER = '粤穗食药监械经营许20200654号';
 const tag = tagPerAttempt();
-const sessions: Session[] = [];
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function signedIn(app: 'console' | 'portal', email: string, path: string, size = DESKTOP): Promise<Session> {
-  const s = await openBrowser(size);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-}
+const { signedIn } = browsers(WIDE);
 
 test('a qualification renewed by the owner and approved', async () => {
   const number = `粤穗食药监械经营许E2E${tag()}号`;

@@ -1,5 +1,5 @@
 import { quarterBefore } from '../api/src/modules/target/rebate.seed-data';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url } from './support/browser';
 import { chinaDay, seedDayPlus } from './support/calendar';
 import { generateStatement } from './finance-desk';
 import { openStatement, statementLine } from './portal-account';
@@ -12,22 +12,10 @@ import { pickOption } from './support/select';
 // quarter's last month (the month the rebate is posted in). 郑凯, its owner, opens that statement on
 // his phone and finds the 返利 line at -¥1,265.60, and his targets page shows the rebate projection.
 // The quarter and 苏州恒康's statements are this test's own (notice-mail states a month of 2025).
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const REBATE = '¥1,265.60';
-const sessions: Session[] = [];
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function signedIn(app: 'console' | 'portal', email: string, path: string, size = DESKTOP): Promise<Session> {
-  const s = await openBrowser(size);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-}
+const { signedIn } = browsers(WIDE);
 
 test('a quarter’s rebate is computed, approved in the console and appears on the owner’s statement', async () => {
   const { year, quarter, months } = quarterBefore(seedDayPlus(0));

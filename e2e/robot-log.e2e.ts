@@ -1,22 +1,14 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers } from './support/browser';
 
 // The brand's admin saves a WeCom group robot (an address the browser tests' API allows, nothing
 // listens there), sends it a test message, and opens its delivery log. The browser tests' API runs
 // no delivery rounds, so the message waits in the outbox and the log is still empty: the screen
 // says so rather than showing anything invented.
-const DESKTOP = { width: 1366, height: 900 };
-const sessions: Session[] = [];
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('a saved robot can be sent a test message, and its delivery log opens', async () => {
-  const admin = await openBrowser(DESKTOP);
-  sessions.push(admin);
+  const admin = await signedIn('console', 'admin@huakang.demo', '/notifications/settings');
   const { page } = admin;
-  await page.goto(url('console', '/notifications/settings'));
-  await login(page, 'admin@huakang.demo');
   const wecom = page.getByTestId('robot-WECOM');
   await wecom.getByLabel('Webhook 地址').fill('http://127.0.0.1:9/cgi-bin/webhook/send?key=e2e-robot-log');
   await wecom.getByRole('button', { name: '保存机器人' }).click();
@@ -32,11 +24,8 @@ test('a saved robot can be sent a test message, and its delivery log opens', asy
 // The portal keeps antd's <App> out of its first load: the words after saving and sending come from
 // the shared feedback (web-shared app/notice.ts), which once called an <App> that was not there.
 test("a distributor's owner saves his company's robot on a phone and is told it was saved and sent", async () => {
-  const owner = await openBrowser({ width: 390, height: 844 });
-  sessions.push(owner);
+  const owner = await signedIn('portal', 'boss@kangda.demo', '/me/notices', { width: 390, height: 844 });
   const { page } = owner;
-  await page.goto(url('portal', '/me/notices'));
-  await login(page, 'boss@kangda.demo');
   const wecom = page.getByTestId('robot-WECOM');
   await wecom.getByLabel('Webhook 地址').fill('http://127.0.0.1:9/cgi-bin/webhook/send?key=e2e-portal-robot');
   await wecom.getByRole('button', { name: '保存机器人' }).click();

@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url, type Session } from './support/browser';
 import { openCatalog } from './portal-ordering';
 
 // 宁波瑞康 (a second tier, so tier 2) buys the HK-200 ultrasound at its tier's 628,000.00. The admin sets
@@ -6,24 +6,12 @@ import { openCatalog } from './portal-ordering';
 // which suggests tier 1, and proposes the re-tier; the regional head 赵建国 approves it from the date the
 // form offers (today, China time); the owner's catalog on his phone then prices the HK-200 at tier 1's
 // 598,000.00, and he reads his scorecard with how each figure was computed.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const DISTRIBUTOR = '宁波瑞康医疗用品有限公司';
 const OWNER = 'boss@nbruikang.demo';
 const PRODUCT = 'HK-US-200';
-const sessions: Session[] = [];
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function signedIn(app: 'console' | 'portal', email: string, path: string, size = DESKTOP): Promise<Session> {
-  const s = await openBrowser(size);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-}
+const { signedIn } = browsers(WIDE);
 
 /** The catalog on the phone shows the HK-200 at a price (waiting for the network's answer over a cached one). */
 async function catalogShows(owner: Session, price: string): Promise<void> {

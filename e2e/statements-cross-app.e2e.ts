@@ -1,4 +1,4 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import {
   confirmStatement,
   disputeLine,
@@ -17,29 +17,16 @@ import { consoleStatementStatus, downloadConsoleStatement, openStatementFor, res
 // version 2 with the adjustment as a line of its own and version 1 kept as superseded, confirms it,
 // and both sides download the PDF. 南京华宁's month is this test's own (the portal's statement tests
 // use 杭州康达's and 杭州瑞达's), so the files may run in any order.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const COMMENT = '便携式超声 P10 送货运费 1,000 元按合同由厂家承担，不应计入';
 const RESOLUTION = '核实运费由厂家承担，冲减 1,000 元';
 const EVIDENCE = '运费签收单.png';
 // a PNG by its content (the API checks the bytes, not the name)
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 9)]);
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('owner disputes a line on a phone → finance answers in the console → the owner confirms version 2 → both download the PDF', async () => {
   const period = lastMonth();
-  const owner = await open(PHONE);
-  await owner.page.goto(url('portal', '/statements'));
-  await login(owner.page, 'boss@huaning.demo');
+  const owner = await signedIn('portal', 'boss@huaning.demo', '/statements', PHONE);
   await owner.page.getByTestId('account-summary').waitFor();
   // Other files leave this owner's saved language English (run order varies): Chinese for this story.
   await owner.page.getByTestId('language-switch').getByText('中文').click();
@@ -58,9 +45,7 @@ test('owner disputes a line on a phone → finance answers in the console → th
   await disputes.getByTestId('dispute-evidence-file').filter({ hasText: EVIDENCE }).waitFor();
   await owner.shot('cross-statements-01-owner-disputes');
 
-  const finance = await open(DESKTOP);
-  await finance.page.goto(url('console', '/finance/disputes'));
-  await login(finance.page, 'finance@huakang.demo');
+  const finance = await signedIn('console', 'finance@huakang.demo', '/finance/disputes');
   const queued = finance.page.getByTestId('dispute-queue').locator('.ant-table-row', { hasText: COMMENT });
   await queued.waitFor();
   // finance reads the owner's evidence beside his comment

@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import { apiAs } from './support/api';
 import { seedDayPlus } from './support/calendar';
 import { zhMoney, type Money } from './support/zh-format';
@@ -8,21 +8,16 @@ import { zhMoney, type Money } from './support/zh-format';
 // reported sell-out, in the console's targets card (a target's row expands) and on the owner's phone
 // (the target card's months panel). The figures are the API's own series for that target, asked as
 // each user; a month with no sell-out reported reads 未上报, never ¥0.00.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const DISTRIBUTOR = '杭州康达医疗器械有限公司';
 const LINE = '超声影像';
-const sessions: Session[] = [];
+const { signedIn } = browsers(WIDE);
 
 interface Month {
   month: string;
   sellIn: Money;
   sellOut: Money | null;
 }
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
 
 /** The seeded target's months as `email` reads them through the API, and the three months the screens are checked on. */
 async function expectedMonths(app: 'console' | 'portal', email: string) {
@@ -70,10 +65,7 @@ async function checkMonths(
 }
 
 test('the console’s targets card shows a target’s monthly sell-in and reported sell-out as the API counts them', async () => {
-  const s = await openBrowser(DESKTOP);
-  sessions.push(s);
-  await s.page.goto(url('console', `/distributors?q=${encodeURIComponent('康达')}`));
-  await login(s.page, 'zhang.cm@huakang.demo');
+  const s = await signedIn('console', 'zhang.cm@huakang.demo', `/distributors?q=${encodeURIComponent('康达')}`);
   // the figures, asked once the app has answered a page (as the other tests ask theirs)
   const months = await expectedMonths('console', 'zhang.cm@huakang.demo');
   await s.page.getByRole('link', { name: DISTRIBUTOR }).click();
@@ -89,10 +81,7 @@ test('the console’s targets card shows a target’s monthly sell-in and report
 });
 
 test('the owner reads the same months on his phone', async () => {
-  const s = await openBrowser(PHONE);
-  sessions.push(s);
-  await s.page.goto(url('portal', '/targets'));
-  await login(s.page, 'boss@kangda.demo');
+  const s = await signedIn('portal', 'boss@kangda.demo', '/targets', PHONE);
   const months = await expectedMonths('portal', 'boss@kangda.demo');
   const mine = s.page.getByTestId('target-card').filter({ hasText: LINE });
   await mine.getByText('按月进货与流向').click();

@@ -1,27 +1,15 @@
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 
 // 张伟, 杭州康达's channel manager, proposes its 体外诊断试剂 target of this year from the potential of
 // the two Hangzhou labs it is authorized for (seeded: 7,383,333.34 a year) at the default 30 % share:
 // 2,215,000.00, 553,750.00 a quarter. The owner 钱永强 counters on his phone with lower quarters and a
 // reason; the channel manager sees the counter and agrees; the owner then reads it as agreed and locked.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
+const WIDE = { width: 1440, height: 900 };
 const DISTRIBUTOR = '杭州康达医疗器械有限公司';
 const LINE = '体外诊断试剂';
 const REASON = '三季度医院检验科搬迁，试剂用量下降';
-const sessions: Session[] = [];
 
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
-
-async function signedIn(app: 'console' | 'portal', email: string, path: string, size = DESKTOP): Promise<Session> {
-  const s = await openBrowser(size);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-}
+const { signedIn } = browsers(WIDE);
 
 test('a target proposed from potential is countered by the owner on a phone and agreed in the console', async () => {
   const brand = await signedIn('console', 'zhang.cm@huakang.demo', `/distributors?q=${encodeURIComponent('康达')}`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { apiAs } from './support/api';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, DESKTOP, login, url } from './support/browser';
 import { chinaDay } from './support/calendar';
 
 // An authorization letter (授权书) for one tender. 李娜, 杭州康达's rep, has a tender of her own at
@@ -10,21 +10,10 @@ import { chinaDay } from './support/calendar';
 // covers there; it shows as valid until the bid opening, and downloads as a PDF whose QR link,
 // opened signed out on a phone, says the letter is valid and names the tender, hospital and project.
 // 李娜 sees the same letter, valid, on her tender in the portal.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
 const PRODUCT = '彩色多普勒超声诊断仪 HK-200';
 const REP = 'li.rep@kangda.demo';
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { open, signedIn } = browsers();
 
 /** A day `days` after today on the business calendar (China). */
 const day = (days: number) =>
@@ -126,9 +115,7 @@ test('the brand issues a letter for the rep’s tender; its QR link says valid a
   await phone.shot('tender-letter-03-verify-phone');
 
   // 李娜 finds it on her tender in the portal
-  const rep = await open(PHONE);
-  await rep.page.goto(url('portal', `/opportunities/${opportunityId}`));
-  await login(rep.page, REP);
+  const rep = await signedIn('portal', REP, `/opportunities/${opportunityId}`, PHONE);
   const section = rep.page.getByTestId('tender-section');
   await section.getByText(project).waitFor();
   await section.getByTestId('tender-letters').getByText('有效', { exact: true }).waitFor();

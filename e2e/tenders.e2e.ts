@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import { typeDate } from './finance-desk';
 
 // A bid quote below the floor price waits for the regional head. 李娜, 杭州康达's rep, captures an
@@ -8,19 +8,8 @@ import { typeDate } from './finance-desk';
 // each run), opens a tender on it and quotes the HK-200 below its floor of ¥600,000: the quote waits
 // and the bid cannot be submitted. 赵建国, the regional head over 浙江, approves it in his queue; the
 // quote becomes usable and she submits the bid.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PRODUCT = '彩色多普勒超声诊断仪 HK-200';
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 /** An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text. */
 async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
@@ -39,9 +28,7 @@ test('a quote below the floor waits for the regional head’s approval and is us
   const number = `ZB-E2E-${suffix}`;
 
   // 李娜 captures an opportunity of her own on her phone
-  const rep = await open(PHONE);
-  await rep.page.goto(url('portal', '/opportunities/new'));
-  await login(rep.page, 'li.rep@kangda.demo');
+  const rep = await signedIn('portal', 'li.rep@kangda.demo', '/opportunities/new', PHONE);
   await rep.page.getByLabel('需求').waitFor();
   await pick(rep.page, '医院', '浙江大学医学院附属第一医院', '浙江大学');
   await pick(rep.page, '科室', '超声医学科');
@@ -85,9 +72,7 @@ test('a quote below the floor waits for the regional head’s approval and is us
   const tenderUrl = rep.page.url();
 
   // 赵建国 approves it in his queue
-  const head = await open(DESKTOP);
-  await head.page.goto(url('console', '/quote-approvals'));
-  await login(head.page, 'zhao.rh@huakang.demo');
+  const head = await signedIn('console', 'zhao.rh@huakang.demo', '/quote-approvals');
   const row = head.page.locator('.ant-table-row', { hasText: number });
   await row.waitFor();
   await head.shot('tenders-03-approval-queue');

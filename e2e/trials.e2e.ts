@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, url } from './support/browser';
 import { pickOption } from './support/select';
 
 // 试用 across the boundary. 华康's admin plans a trial of an HK-200 (a serial of this run's own, so
 // the test runs again on the same database) at 浙大一院's 超声医学科, the opportunity 杭州康达's rep
 // 李娜 owns; a second trial on the same serial is refused in words; the instrument is delivered and
 // returned with a result. 李娜 then finds it returned in 我的试用 on her phone.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 /** 浙江大学医学院附属第一医院 · 超声医学科 (the seed's first opportunity) */
 const OPPORTUNITY = '00006f01-0000-4000-8000-000000000001';
 const REFUSED = '该序列号的设备正在另一个未结束的试用中，请先归还或取消该试用。';
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 /** Plans a trial of the serial from the opportunity's 试用 card (dates: the form's, today for 30 days). */
 async function planTrial(page: Page, serial: string): Promise<void> {
@@ -52,9 +41,7 @@ async function change(
 
 test('a trial is planned and returned; a second trial on the same serial is refused; the rep finds it in 我的试用', async () => {
   const serial = `HK200-E2E-${randomUUID().slice(0, 8).toUpperCase()}`;
-  const admin = await open(DESKTOP);
-  await admin.page.goto(url('console', `/opportunities/${OPPORTUNITY}`));
-  await login(admin.page, 'admin@huakang.demo');
+  const admin = await signedIn('console', 'admin@huakang.demo', `/opportunities/${OPPORTUNITY}`);
   await admin.page.getByTestId('trial-card').waitFor();
 
   await planTrial(admin.page, serial);
@@ -90,9 +77,7 @@ test('a trial is planned and returned; a second trial on the same serial is refu
   await admin.page.getByTestId('trial-row').filter({ hasText: serial }).getByText('已归还').waitFor();
 
   // 李娜 owns the opportunity: the trial is in her 我的试用, reached from 我的
-  const rep = await open(PHONE);
-  await rep.page.goto(url('portal', '/me'));
-  await login(rep.page, 'li.rep@kangda.demo');
+  const rep = await signedIn('portal', 'li.rep@kangda.demo', '/me', PHONE);
   await rep.page.getByTestId('me-trials').click();
   await rep.page.getByPlaceholder('搜索序列号或医院').fill(serial);
   await rep.page.keyboard.press('Enter');

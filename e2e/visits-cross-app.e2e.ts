@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE, DESKTOP, url } from './support/browser';
 import { checkInAndComplete, proposeCoVisit, writeSharedNote } from './visit-desk';
 import { acceptFirstSlot, acknowledgeCommitment, noticeEntityIds, openNotice, openVisits } from './portal-visits-steps';
 
@@ -8,21 +8,8 @@ import { acceptFirstSlot, acknowledgeCommitment, noticeEntityIds, openNotice, op
 // after the visit (张伟 checks in and marks it done) he writes a SHARED note with a commitment,
 // CC'ing the owner 钱永强, who opens the notice on his phone and acknowledges it. 南京华宁's owner
 // sees nothing of it: no note, no commitment, no notice.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const HOSPITAL = '浙江大学医学院附属第一医院';
-const sessions: Session[] = [];
-const open = async (viewport: typeof PHONE, app: 'console' | 'portal', path: string, email: string) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  await s.page.goto(url(app, path));
-  await login(s.page, email);
-  return s;
-};
-
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 test('manager proposes in the console → rep accepts on a phone → visit done, shared note with a commitment → owner acknowledges on a phone; 南京华宁 sees none of it', async () => {
   const tag = randomUUID().slice(0, 6);
@@ -30,7 +17,7 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   const outcome = `e2e 跨端纪要 主任同意试用 ${tag}`;
   const promise = `e2e 跨端承诺 免费培训两次 ${tag}`;
 
-  const desk = await open(DESKTOP, 'console', '/visits/week', 'zhang.cm@huakang.demo');
+  const desk = await signedIn('console', 'zhang.cm@huakang.demo', '/visits/week', DESKTOP);
   await desk.page.getByTestId('visits-tab-week').waitFor();
   const visit = await proposeCoVisit(desk.page, {
     hospital: HOSPITAL,
@@ -43,7 +30,7 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   });
   await desk.shot('visits-cross-01-manager-proposed');
 
-  const rep = await open(PHONE, 'portal', '/', 'li.rep@kangda.demo');
+  const rep = await signedIn('portal', 'li.rep@kangda.demo', '/', PHONE);
   await rep.page.getByTestId('tab-bar').waitFor();
   await openNotice(rep.page, 'CO_VISIT_PROPOSED', visit.id);
   await rep.page.getByTestId('co-visit-goal').getByText(goal).waitFor();
@@ -59,7 +46,7 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   });
   await desk.shot('visits-cross-03-manager-note');
 
-  const owner = await open(PHONE, 'portal', '/', 'boss@kangda.demo');
+  const owner = await signedIn('portal', 'boss@kangda.demo', '/', PHONE);
   await owner.page.getByTestId('tab-bar').waitFor();
   await openNotice(owner.page, 'VISIT_NOTE_CC', noteId);
   await owner.page.getByTestId('note-outcome').getByText(outcome).waitFor();
@@ -70,7 +57,7 @@ test('manager proposes in the console → rep accepts on a phone → visit done,
   await owner.shot('visits-cross-04-owner-acknowledged');
 
   // 南京华宁's owner: not in the notes, not in the inbox, no notice, and the note itself is not found.
-  const other = await open(PHONE, 'portal', '/', 'boss@huaning.demo');
+  const other = await signedIn('portal', 'boss@huaning.demo', '/', PHONE);
   await other.page.getByTestId('tab-bar').waitFor();
   await openVisits(other.page, 'notes');
   await other.page.getByTestId('note-search').locator('input').fill(outcome);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { apiAs } from './support/api';
-import { login, openBrowser, url, type Session } from './support/browser';
+import { browsers, PHONE } from './support/browser';
 import { pickOption } from './support/select';
 
 // A won tender becomes an order and a delivery project. The admin (on the API) opens a tender of
@@ -11,23 +11,13 @@ import { pickOption } from './support/select';
 // its tender, and the tender its order. 吴强, the engineer, sees the order on the tender card,
 // creates the delivery project beside it and completes its milestones, a photo of the delivery shown
 // as a thumbnail in the console and on the owner's phone.
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const PRODUCT = '一次性使用超声检查垫单 50片';
 const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQqzhBEmIY1TCqYfhqAABoaV4Qi1HI+QAAAABJRU5ErkJggg==',
   'base64',
 );
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(512, 32), Buffer.from('\n%%EOF\n')]);
-const sessions: Session[] = [];
-const open = async (viewport: { width: number; height: number }) => {
-  const s = await openBrowser(viewport);
-  sessions.push(s);
-  return s;
-};
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const { signedIn } = browsers();
 
 type Ref = { id: string };
 type Product = { productId: string; floorPrice: { amount: string } | null; product: { name: string } };
@@ -97,9 +87,7 @@ test('a won tender becomes the distributor’s order at its bid price and a deli
   const total = `¥${Number(price) * 3}`;
 
   // the admin records the tender won in the console
-  const admin = await open(DESKTOP);
-  await admin.page.goto(url('console', `/opportunities/${opportunityId}`));
-  await login(admin.page, 'admin@huakang.demo');
+  const admin = await signedIn('console', 'admin@huakang.demo', `/opportunities/${opportunityId}`);
   const tenders = admin.page.getByTestId('tender-card');
   await tenders.getByText(number).waitFor();
   await tenders.getByRole('button', { name: '登记结果' }).click();
@@ -110,9 +98,7 @@ test('a won tender becomes the distributor’s order at its bid price and a deli
   await tenders.getByTestId('tender-orders').getByText('还没有中标订单').waitFor();
 
   // 粤康's owner orders it on his phone at the bid price
-  const phone = await open(PHONE);
-  await phone.page.goto(url('portal', `/opportunities/${opportunityId}`));
-  await login(phone.page, 'boss@yuekang.demo');
+  const phone = await signedIn('portal', 'boss@yuekang.demo', `/opportunities/${opportunityId}`, PHONE);
   const section = phone.page.getByTestId('tender-section');
   await section.getByText(number).waitFor();
   await section.getByRole('button', { name: '按中标价下单' }).click();
@@ -139,9 +125,7 @@ test('a won tender becomes the distributor’s order at its bid price and a deli
   await phone.shot('won-tender-03-tender-ordered');
 
   // the engineer sees the order on the tender and delivers the project beside it
-  const desk = await open(DESKTOP);
-  await desk.page.goto(url('console', `/opportunities/${opportunityId}`));
-  await login(desk.page, 'engineer@huakang.demo');
+  const desk = await signedIn('console', 'engineer@huakang.demo', `/opportunities/${opportunityId}`);
   await desk.page.getByTestId('tender-card').getByTestId('tender-orders').getByText(orderNumber).waitFor();
   await desk.page.getByTestId('tender-card').getByTestId('tender-orders').scrollIntoViewIfNeeded();
   await desk.shot('won-tender-04-console-tender');

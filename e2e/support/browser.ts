@@ -123,6 +123,44 @@ export async function login(page: Page, email: string, password = PASSWORD): Pro
   await page.getByTestId('login-submit').click();
 }
 
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+export type Viewport = { width: number; height: number };
+
+export interface Browsers {
+  /** A fresh browser (its own profile) of this size. */
+  open(viewport?: Viewport): Promise<Session>;
+  /** A fresh browser at `path` of the app, signed in as `email` (the login page comes first). */
+  signedIn(app: 'console' | 'portal', email: string, path?: string, viewport?: Viewport): Promise<Session>;
+}
+
+/**
+ * A test file's browsers: every one a test opens is closed after it, whatever happened, and a page
+ * error any of them saw then fails the test (Session.close).
+ */
+export function browsers(defaultViewport: Viewport = DESKTOP): Browsers {
+  const sessions: Session[] = [];
+  afterEach(async () => {
+    const closed = await Promise.allSettled(sessions.splice(0).map((s) => s.close()));
+    const failed = closed.find((c): c is PromiseRejectedResult => c.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  const open = async (viewport = defaultViewport): Promise<Session> => {
+    const s = await openBrowser(viewport);
+    sessions.push(s);
+    return s;
+  };
+  return {
+    open,
+    signedIn: async (app, email, path = '/', viewport) => {
+      const s = await open(viewport);
+      await s.page.goto(url(app, path));
+      await login(s.page, email);
+      return s;
+    },
+  };
+}
+
 export function url(app: 'console' | 'portal', path = '/'): string {
   const base = app === 'console' ? process.env.E2E_CONSOLE_URL : process.env.E2E_PORTAL_URL;
   if (!base) throw new Error('global setup did not start the apps');

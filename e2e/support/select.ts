@@ -36,3 +36,14 @@ export async function pickOption(page: Page, select: Locator, text: string, type
   }
   await open.first().waitFor({ state: 'hidden' });
 }
+
+/**
+ * The antd dialog now open, once it has finished zooming in: a click on a button still moving can land
+ * where the button was a frame before (seen on a loaded machine: the confirm dialog stayed open, its OK
+ * never pressed). rc-motion takes its `ant-zoom-*` classes off the dialog when the motion ends.
+ */
+export async function settledDialog(page: Page): Promise<Locator> {
+  const dialog = page.locator('.ant-modal:visible');
+  await page.locator('.ant-modal:visible:not([class*="ant-zoom"])').waitFor();
+  return dialog;
+}
