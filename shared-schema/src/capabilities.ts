@@ -188,23 +188,33 @@ export const CAPABILITIES = {
   /** The group robots (WeCom, DingTalk) of the brand (admins) or of the owner's distributor. */
   'notice.configureRobots': [ADMIN, OWNER],
 
-  // the console's menu
+  // the console's screens (`console.<screen>`: its menu and routes, app/nav.tsx); the API enforces the same lines per
+  // operation, the menu only spares people pages they could not use. Order desk and finance run orders and
+  // statements, not the field work; trainers run training; engineers go where the hospitals are.
   'console.dashboard': BRAND,
   'console.distributors': [...CHANNEL, ORDER_DESK, FINANCE, TRAINER],
   'console.hospitals': [...CHANNEL, ENGINEER],
   /** The compliance question on a screen of its own (the API answers any signed-in user, in scope). */
   'console.compliance': BRAND,
+  /** The catalogue (registrations, list and tier prices): reference for every brand role. */
   'console.products': BRAND,
   'console.orders': [...CHANNEL, ORDER_DESK, FINANCE],
+  /** Finance keeps the accounts; the regional head and the order desk read receivables of their regions. */
   'console.finance': [ADMIN, REGIONAL_HEAD, ORDER_DESK, FINANCE],
   'console.training': [...CHANNEL, TRAINER],
+  /** The API's visitors plan and write; a trainer reads her calendar and the notes she is CC'd on. */
   'console.visits': [...VISITORS, TRAINER],
+  /** Spreadsheet import: hospitals and distributors for channel staff, payments and invoices from the ERP for finance. */
   'console.import': [...CHANNEL, FINANCE],
+  /** The audit trail: the admin the brand's, a regional head his regions' (the API's scope decides which rows). */
   'console.audit': HEADS,
+  /** 机会点: the channel staff's pipeline and the registrations they decide; engineers read it. */
   'console.opportunities': [...CHANNEL, ENGINEER],
+  /** 试用: the trials of the opportunities in view, overdue ones flagged. */
   'console.trials': [...CHANNEL, ENGINEER],
   /** The queue of bid quotes below the floor price waiting for approval. */
   'console.quoteApprovals': HEADS,
+  /** 交付项目: won opportunities' delivery, for the channel staff and the engineers who do it. */
   'console.delivery': [...CHANNEL, ENGINEER],
   /** Channel stock and sell-out (流向) by hospital, department, product and region. */
   'console.inventory': [...CHANNEL, ORDER_DESK, FINANCE],
@@ -214,7 +224,9 @@ export const CAPABILITIES = {
   'console.notifications': BRAND,
   /** The Users page: the admin manages the brand's people, a regional head reads his team. */
   'console.people': HEADS,
+  /** Everyone's own password and sessions, reached from the header. */
   'console.profile': BRAND,
+  /** The mail the API sent (kept and readable without an SMTP server). */
   'console.mail': [ADMIN],
   /** 任务: the job queue's counts, runs and failures (the page reads with jobs.read, retries with jobs.retry). */
   'console.jobs': [ADMIN],
@@ -223,22 +235,28 @@ export const CAPABILITIES = {
   /** Placed instruments and the stocktake campaigns. */
   'console.placements': [...CHANNEL, ENGINEER, ORDER_DESK],
 
-  // the portal's menu
+  // the portal's screens (`portal.<screen>`: its tabs, links from 我的 and the home page, routes; app/nav.tsx). Reps sell,
+  // train and visit; the account (对账) is the owner's, and a rep's once the owner allows it.
   'portal.home': PARTNER,
   'portal.orders': PARTNER,
+  /** A rep without the owner's leave (User.financeAccess) is told whom to ask, on the page itself. */
   'portal.statements': PARTNER,
   'portal.training': PARTNER,
   'portal.visits': PARTNER,
   'portal.me': PARTNER,
+  /** 我的公司, reached from 我的 and the home page. */
   'portal.company': PARTNER,
   /** The compliance question for the own distributor. */
   'portal.compliance': PARTNER,
   'portal.notifications': PARTNER,
+  /** 变更记录: the owner's trail of the company's records, reached from 我的公司. */
   'portal.audit': [OWNER],
   'portal.opportunities': PARTNER,
   /** The own stock, receipts and sell-out by scanning a UDI. */
   'portal.inventory': PARTNER,
+  /** 我的试用: the trials the viewer planned or of his opportunities. */
   'portal.trials': PARTNER,
+  /** 团队: the owner's people. */
   'portal.team': [OWNER],
   /** Recall notices that reach the own distributor, and their acknowledgement. */
   'portal.recalls': PARTNER,
@@ -250,7 +268,9 @@ export const CAPABILITIES = {
   'exit.settle': ACCOUNTS,
   /** The owner acknowledges his exit checklist */
   'exit.acknowledge': [OWNER],
+  /** 劝退: exit plans, for the channel staff who run them and finance who settles them. */
   'console.exits': [...CHANNEL, FINANCE],
+  /** 退出清单: the owner's exit checklist, reached from 我的 while his company has an exit plan. */
   'portal.exit': [OWNER],
   /** The own placed instruments and the stocktake task. */
   'portal.placements': PARTNER,
@@ -266,6 +286,7 @@ export const CAPABILITIES = {
   'target.propose': CHANNEL,
   /** Accept a proposed target or counter it with a reason: the distributor's owner. */
   'target.respond': [OWNER],
+  /** 年度目标: the owner's targets. */
   'portal.targets': [OWNER],
   /** 经营看板: coverage, funnel, sell-in and sell-out, aging and readiness in charts, each drilling down to its list. */
   'console.insights': CHANNEL,
@@ -289,6 +310,7 @@ export const CAPABILITIES = {
   'retier.review': HEADS,
   /** The list of re-tier proposals waiting for review. */
   'console.retiers': HEADS,
+  /** 季度评分: the owner's quarterly scorecard and how each figure was computed. */
   'portal.scorecard': [OWNER],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -305,6 +327,22 @@ export function rolesFor(cap: Capability): readonly Role[] {
 /** The roles that have at least one of the capabilities. */
 export function rolesForAny(caps: readonly Capability[]): Role[] {
   return [...new Set(caps.flatMap((cap) => CAPABILITIES[cap]))];
+}
+
+/** An app's screens: the `<app>.<screen>` names of the table. */
+export type ScreenOf<App extends 'console' | 'portal'> = Capability extends infer C
+  ? C extends `${App}.${infer Screen}`
+    ? Screen
+    : never
+  : never;
+
+/** Whether a role may open one of an app's screens: the capability `<app>.<screen>`. */
+export function canOpen<App extends 'console' | 'portal'>(
+  role: Role | string,
+  app: App,
+  screen: ScreenOf<App>,
+): boolean {
+  return can(role, `${app}.${screen}` as Capability);
 }
 
 /** Whether a role has a capability (a front end's user.role is a plain string). */
