@@ -56,7 +56,7 @@ const op = fc.oneof(
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
 async function apply(d: string, o: Op): Promise<void> {
-  const { ledger, statements, payments } = t.app.services;
+  const { ledger, statements, statementReview, payments } = t.app.services;
   const base = {
     brandId: brand.brandId,
     distributorId: d,
@@ -107,7 +107,7 @@ async function apply(d: string, o: Op): Promise<void> {
         `SELECT id FROM statement WHERE distributor_id = $1 AND status = 'ISSUED' ORDER BY period`,
         [d],
       );
-      if (issued.length) await statements.confirm(scope, issued[o.pick % issued.length].id);
+      if (issued.length) await statementReview.confirm(scope, issued[o.pick % issued.length].id);
       return;
     }
   }

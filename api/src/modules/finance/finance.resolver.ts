@@ -318,13 +318,13 @@ export class StatementResolver {
   @Can('statement.answer')
   @Mutation(() => StatementType)
   confirmStatement(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Statement> {
-    return ctx.services.statements.confirm(requireScope(ctx), id);
+    return ctx.services.statementReview.confirm(requireScope(ctx), id);
   }
 
   @Can('statement.answer')
   @Mutation(() => StatementType)
   disputeStatement(@Arg('input') input: DisputeStatementInput, @Ctx() ctx: GqlContext): Promise<Statement> {
-    return ctx.services.statements.dispute(requireScope(ctx), input);
+    return ctx.services.statementReview.dispute(requireScope(ctx), input);
   }
 
   @Can('finance.keepAccounts')
@@ -332,7 +332,7 @@ export class StatementResolver {
     description: 'Answers one dispute; answering the last one reissues the statement (the new version is returned)',
   })
   resolveStatementDispute(@Arg('input') input: ResolveDisputeInput, @Ctx() ctx: GqlContext): Promise<Statement> {
-    return ctx.services.statements.resolve(requireScope(ctx), input);
+    return ctx.services.statementReview.resolve(requireScope(ctx), input);
   }
 
   @FieldResolver(() => DistributorType, { nullable: true })

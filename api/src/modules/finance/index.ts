@@ -37,16 +37,18 @@ import { financeRoutes } from './finance.routes';
 import { InvoiceService } from './invoice.service';
 import { PaymentService } from './payment.service';
 import { StatementDetailResolver, StatementDisputeResolver, StatementLineResolver } from './statement-parts.resolver';
+import { StatementReviewService } from './statement-review.service';
 import { StatementService } from './statement.service';
 
 type Deps = BrandServices & DistributorServices & LedgerServices & NotificationServices & OutboxServices;
 
 function financeServices({ ds, storage }: ModuleCore, d: Deps) {
-  const statements = new StatementService(ds, d.distributors, d.ledger, d.outbox, d.notifications);
+  const statements = new StatementService(ds, d.distributors, d.notifications);
   return {
     invoices: new InvoiceService(ds, d.distributors, d.outbox),
     payments: new PaymentService(ds, d.distributors, d.ledger, d.outbox),
     statements,
+    statementReview: new StatementReviewService(ds, statements, d.ledger, d.outbox, d.notifications),
     disputeAttachments: new DisputeAttachmentService(ds, storage, statements),
     accounts: new AccountService(ds),
     accountCredits: new AccountCreditService(ds, d.distributors, d.ledger),
