@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { CourseKind } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
+import { JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import { today } from '../../common/dates';
 import { Page, PageArgs, paginate } from '../../common/pagination';
 import type { Product } from '../product';
@@ -38,6 +39,19 @@ export const certificationGate = (line: string) => ({
 });
 
 /**
+ * Enrollment.certificate: the id of the latest certificate (latest expiry, then lowest id) a person
+ * holds from a course among those the viewer may see, as SQL over certificate `a` for the person and
+ * course expressions, `inScope` the scope helper's condition. Its loader and the enrollments page
+ * (enrollment-page.ts) choose it alike.
+ */
+export const latestCertificateId = (a: string, user: string, course: string, inScope: JsonTreeKit['inScope']) =>
+  `(SELECT ${a}.id FROM certificate ${a} WHERE ${a}.user_id = ${user} AND ${a}.course_id = ${course}
+      AND ${inScope('trainee', a)} ORDER BY ${a}.valid_to DESC, ${a}.id LIMIT 1)`;
+
+/** The key of latestCertificateId's loader: a person and a course. */
+export const certificateKey = (userId: string, courseId: string) => `${userId}/${courseId}`;
+
+/**
  * Certificates, and the certification gate: a product marked `requires_certification` may only be
  * ordered by a person holding a certificate valid today for the product's line.
  */
@@ -72,6 +86,18 @@ export class CertificationService {
       .andWhere('cert.user_id = ANY(:userIds)', { userIds })
       .orderBy('cert.valid_to', 'DESC')
       .addOrderBy('cert.id')
+      .getMany();
+  }
+
+  /** For each key (certificateKey), the latest certificate the person holds from the course (latestCertificateId). */
+  latestByUserCourse(scope: Scope, keys: readonly string[]): Promise<Certificate[]> {
+    const pairs = keys.map((k) => k.split('/'));
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return this.scoped(scope)
+      .andWhere(
+        `cert.id IN (SELECT ${latestCertificateId('lc', 'k.u', 'k.c', inScope)} FROM unnest(:users::uuid[], :courses::uuid[]) AS k(u, c))`,
+        { ...params, users: pairs.map(([u]) => u), courses: pairs.map(([, c]) => c) },
+      )
       .getMany();
   }
 

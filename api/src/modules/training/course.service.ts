@@ -8,6 +8,7 @@ import {
 } from '@medchannel/shared-schema';
 import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, applyScope } from '../../auth/scope';
+import { JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
@@ -23,6 +24,17 @@ const COURSE_STATUS_SQL: Record<CourseListStatus, string> = {
   [CourseListStatus.DRAFT]: 'c.published_version IS NULL AND c.archived_at IS NULL',
   [CourseListStatus.ARCHIVED]: 'c.archived_at IS NOT NULL',
 };
+
+/**
+ * Which course versions the viewer may see, as SQL over version `v`: those of a course the scope's
+ * `course` rule lets them see; distributor staff never a draft (only what they may have taken).
+ * The version loaders and the enrollments page (enrollment-page.ts) read versions by it alike.
+ */
+export function versionInScope(scope: Scope, v: string, inScope: JsonTreeKit['inScope']): string {
+  const c = `${v}_c`;
+  const draft = scope.side === Side.PARTNER ? ` AND ${v}.status <> 'DRAFT'` : '';
+  return `(EXISTS (SELECT 1 FROM course ${c} WHERE ${c}.id = ${v}.course_id AND ${inScope('course', c)})${draft})`;
+}
 
 /**
  * Courses and their versions. A course is edited as a draft; publishing makes the draft the
@@ -67,26 +79,25 @@ export class CourseService {
    * they may have taken), never a draft.
    */
   versionsByIds(scope: Scope, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<CourseVersion[]> {
-    const qb = em
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return em
       .getRepository(CourseVersion)
       .createQueryBuilder('v')
-      .innerJoin(Course, 'c', 'c.id = v.course_id')
-      .where('v.id = ANY(:ids)', { ids });
-    applyScope(qb, scope, 'course', 'c');
-    if (scope.side === Side.PARTNER) qb.andWhere(`v.status <> 'DRAFT'`);
-    return qb.getMany();
+      .where('v.id = ANY(:ids)', { ids })
+      .andWhere(versionInScope(scope, 'v', inScope), params)
+      .getMany();
   }
 
   /** Every version of the given courses, newest first (brand users). */
   versionsByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseVersion[]> {
-    const qb = this.ds
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return this.ds
       .getRepository(CourseVersion)
       .createQueryBuilder('v')
-      .innerJoin(Course, 'c', 'c.id = v.course_id')
-      .where('v.course_id = ANY(:courseIds)', { courseIds });
-    applyScope(qb, scope, 'course', 'c');
-    if (scope.side === Side.PARTNER) qb.andWhere(`v.status <> 'DRAFT'`);
-    return qb.orderBy('v.version', 'DESC').getMany();
+      .where('v.course_id = ANY(:courseIds)', { courseIds })
+      .andWhere(versionInScope(scope, 'v', inScope), params)
+      .orderBy('v.version', 'DESC')
+      .getMany();
   }
 
   /** The published version of a course the viewer may take; NOT_FOUND when there is none. */

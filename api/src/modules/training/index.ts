@@ -1,11 +1,11 @@
 import type { Scope } from '../../auth/scope';
-import { byId, groupedBy } from '../../common/loaders';
+import { byId, byKey, groupedBy } from '../../common/loaders';
 import { seedTraining } from '../../db/seed/training-data';
 import { defineModule, type CoreServices, type ModuleCore } from '../module';
 import type { NotificationServices } from '../notification';
 import { AssignmentService } from './assignment.service';
 import { CertificateDocumentService } from './certificate-document.service';
-import { CertificationService } from './certification.service';
+import { CertificationService, certificateKey } from './certification.service';
 import { CertificateNumberIndex1769200000000 } from './1769200000000-CertificateNumberIndex';
 import { CourseService } from './course.service';
 import { LearningService } from './learning.service';
@@ -79,6 +79,10 @@ function trainingLoaders(services: TrainingServices, scope: Scope) {
     attemptsByEnrollmentId: groupedBy<QuizAttempt>(
       (ids) => services.learning.attemptsByEnrollmentIds(scope, ids),
       (a) => a.enrollmentId,
+    ),
+    latestCertificateByUserCourse: byKey<Certificate>(
+      (keys) => services.certifications.latestByUserCourse(scope, keys),
+      (c) => certificateKey(c.userId, c.courseId),
     ),
     certificatesByUserId: groupedBy<Certificate>(
       (ids) => services.certifications.byUserIds(scope, ids),

@@ -5,12 +5,19 @@ import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { addMonths, today } from '../../common/dates';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, SortKey, containsPattern, paginateTree } from '../../common/pagination';
 import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
 import type { CourseService } from './course.service';
 import { Certificate, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
 import { EnrollmentFilter, SubmitQuizInput } from './training.inputs';
 import { scoreQuiz } from './course-content';
+import {
+  EnrollmentNode,
+  EnrollmentPageParts,
+  attemptOrder,
+  enrollmentPageTree,
+  ownEnrollment,
+} from './enrollment-page';
 
 export interface QuizResult {
   attempt: QuizAttempt;
@@ -23,6 +30,12 @@ export interface QuizResult {
 const STATUS_SQL = `CASE WHEN e.passed_at IS NOT NULL THEN 'COMPLETED'
   WHEN e.attempts >= COALESCE((SELECT sv.max_attempts FROM course_version sv WHERE sv.id = e.course_version_id), 2147483647) THEN 'FAILED'
   WHEN e.started_at IS NOT NULL THEN 'IN_PROGRESS' ELSE 'ASSIGNED' END`;
+
+/** The enrollments list's order: soonest due first, self-started ones (no due date) last; its cursors' keys. */
+export const ENROLLMENT_ORDER: SortKey<Enrollment>[] = [
+  { column: `COALESCE(e.due_on, '9999-12-31')`, value: (e) => e.dueOn ?? '9999-12-31' },
+  { column: 'e.id', value: (e) => e.id },
+];
 
 export function enrollmentStatus(e: Enrollment, maxAttempts: number | null): EnrollmentStatus {
   if (e.passedAt) return EnrollmentStatus.COMPLETED;
@@ -46,12 +59,24 @@ export class LearningService {
     return applyScope(em.getRepository(Enrollment).createQueryBuilder('e'), scope, 'trainee');
   }
 
-  list(scope: Scope, page: PageArgs, filter: EnrollmentFilter = {}): Promise<Page<Enrollment>> {
-    // soonest due first; self-started ones (no due date) last
-    return paginate(this.listQuery(scope, filter), page, [
-      { column: `COALESCE(e.due_on, '9999-12-31')`, value: (e) => e.dueOn ?? '9999-12-31' },
-      { column: 'e.id', value: (e) => e.id },
-    ]);
+  /**
+   * The enrollments list, soonest due first (self-started ones, with no due date, last); each row
+   * with the `parts` the request asks of it, in one statement (enrollment-page.ts).
+   */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: EnrollmentFilter | undefined,
+    parts: EnrollmentPageParts,
+  ): Promise<Page<EnrollmentNode>> {
+    return paginateTree(
+      this.listQuery(scope, filter ?? {}),
+      page,
+      ENROLLMENT_ORDER,
+      'ASC',
+      enrollmentPageTree(this.ds, scope, parts),
+      (n) => n.enrollment,
+    );
   }
 
   /** The enrollments list's rows before paging (the home page's to-dos count the same). */
@@ -82,7 +107,7 @@ export class LearningService {
   /** The viewer's own enrollments on the given courses (Course.myEnrollment). */
   mineByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<Enrollment[]> {
     return this.scoped(scope)
-      .andWhere('e.user_id = :me AND e.course_id = ANY(:courseIds)', { me: scope.userId, courseIds })
+      .andWhere(`${ownEnrollment('e')} AND e.course_id = ANY(:courseIds)`, { courseIds })
       .getMany();
   }
 
@@ -93,8 +118,7 @@ export class LearningService {
       .createQueryBuilder('a')
       .where('a.enrollment_id = ANY(:enrollmentIds)', { enrollmentIds })
       .andWhere(`a.enrollment_id IN (${visible.getQuery()})`, visible.getParameters())
-      .orderBy('a.created_at')
-      .addOrderBy('a.attempt_no')
+      .orderBy(attemptOrder('a'))
       .getMany();
   }
 

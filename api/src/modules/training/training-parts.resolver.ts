@@ -20,6 +20,7 @@ import {
   QuizAttempt,
 } from './training.entity';
 import { enrollmentStatus } from './learning.service';
+import { certificateKey } from './certification.service';
 import type { ReadinessRow } from './training.resolver';
 import {
   CertificateType,
@@ -157,9 +158,8 @@ export class EnrollmentResolver {
   }
 
   @FieldResolver(() => CertificateType, { nullable: true, description: 'The latest certificate from this course' })
-  async certificate(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Certificate | null> {
-    const mine = (await loadersOf(ctx).certificatesByUserId.load(e.userId)).filter((c) => c.courseId === e.courseId);
-    return mine.sort((a, b) => b.validTo.localeCompare(a.validTo))[0] ?? null;
+  certificate(@Root() e: Enrollment, @Ctx() ctx: GqlContext): Promise<Certificate | null> {
+    return loadersOf(ctx).latestCertificateByUserCourse.load(certificateKey(e.userId, e.courseId));
   }
 }
 

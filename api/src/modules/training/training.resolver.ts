@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { GqlContext, requireScope } from '../../context';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { GqlContext, loadersOf, requireScope } from '../../context';
+import { selectionOf } from '../../common/selection';
 import { Page, PageArgs } from '../../common/pagination';
 import { ProductType } from '../product';
 import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
+import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
 import { CompletionRow, ReadinessCounts } from './training-report.service';
 import {
   CertificateConnection,
@@ -107,12 +110,15 @@ export class TrainingResolver {
   @Query(() => EnrollmentConnection, {
     description: 'A rep: their own; an owner: their team’s; brand users by region. Soonest due first.',
   })
-  enrollments(
+  async enrollments(
     @Args() page: PageArgs,
     @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Enrollment>> {
-    return ctx.services.learning.list(requireScope(ctx), page, filter);
+    const parts = enrollmentPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.learning.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeEnrollmentPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.read')

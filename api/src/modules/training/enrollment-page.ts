@@ -1,0 +1,194 @@
+import type { DataSource } from 'typeorm';
+import type { Scope } from '../../auth/scope';
+import type { PageTree } from '../../common/pagination';
+import { Selection, asks } from '../../common/selection';
+import { fromJsonRow } from '../../db/json-rows';
+import { Json, jsonTreeKit } from '../../db/json-tree';
+import type { Loaders } from '../../schema/loaders';
+import { Distributor } from '../distributor';
+import { ProductLine } from '../product';
+import { User } from '../user';
+import { certificateKey, latestCertificateId } from './certification.service';
+import { versionInScope } from './course.service';
+import { Certificate, Course, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
+
+/**
+ * A page of enrollments ("my training", a course's enrollments on the console) with what each row
+ * names (the course and the viewer's own enrollment on it, the version taken, the person, the
+ * distributor, the quiz attempts, the latest certificate with its product lines), built with the
+ * page in one statement (paginateTree): each part only when the request's selection under `nodes`
+ * asks for it, each record under the scope helper's own condition, so one the viewer may not see
+ * comes back null, as from its loader. The request's loaders are primed with it, so the field
+ * resolvers answer from memory.
+ */
+export interface EnrollmentPageParts {
+  course: boolean;
+  /** the viewer's own enrollment on the row's course (Course.myEnrollment) */
+  myEnrollment: boolean;
+  /** and the version it is on: asked itself, or read by its `status` and `attemptsLeft` */
+  myEnrollmentVersion: boolean;
+  /** the version taken: asked itself, or read by `status` and `attemptsLeft` */
+  courseVersion: boolean;
+  user: boolean;
+  distributor: boolean;
+  quizAttempts: boolean;
+  certificate: boolean;
+  certificateLines: boolean;
+}
+
+/** The fields of an enrollment that read the version it is on. */
+const READ_VERSION = ['courseVersion', 'status', 'attemptsLeft'];
+
+export function enrollmentPageParts(nodes: Selection | undefined): EnrollmentPageParts {
+  return {
+    course: asks(nodes, 'course'),
+    myEnrollment: asks(nodes?.course, 'myEnrollment'),
+    myEnrollmentVersion: asks(nodes?.course?.myEnrollment, ...READ_VERSION),
+    courseVersion: asks(nodes, ...READ_VERSION),
+    user: asks(nodes, 'user'),
+    distributor: asks(nodes, 'distributor'),
+    quizAttempts: asks(nodes, 'quizAttempts'),
+    certificate: asks(nodes, 'certificate'),
+    certificateLines: asks(nodes?.certificate, 'productLines'),
+  };
+}
+
+/**
+ * The viewer's own enrollment, as SQL over enrollment `a` (under the scope's condition, which names
+ * `:scope_user`): Course.myEnrollment's loader and this page read it alike.
+ */
+export const ownEnrollment = (a: string) => `${a}.user_id = :scope_user`;
+
+/** An enrollment's quiz attempts oldest first, over attempt `a`: their loader and this page order them alike. */
+export const attemptOrder = (a: string): Record<string, 'ASC'> => ({
+  [`${a}.created_at`]: 'ASC',
+  [`${a}.attempt_no`]: 'ASC',
+});
+
+export interface EnrollmentNode {
+  enrollment: Enrollment;
+  parts: EnrollmentPageParts;
+  course: Course | null;
+  myEnrollments: Array<{ enrollment: Enrollment; courseVersion: CourseVersion | null }> | undefined;
+  courseVersion: CourseVersion | null;
+  user: User | null;
+  distributor: Distributor | null;
+  quizAttempts: QuizAttempt[] | undefined;
+  certificate: Certificate | null;
+  certificateLines: ProductLine[] | undefined;
+}
+
+interface NodeJson {
+  row: Json;
+  course?: Json | null;
+  myEnrollments?: Array<{ row: Json; courseVersion?: Json | null }>;
+  courseVersion?: Json | null;
+  user?: Json | null;
+  distributor?: Json | null;
+  quizAttempts?: Json[];
+  certificate?: { row: Json; productLines?: Json[] } | null;
+}
+
+/** The page's node over enrollment `e` (already in the viewer's scope), for paginateTree. */
+export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: EnrollmentPageParts): PageTree<EnrollmentNode> {
+  const kit = jsonTreeKit(ds, scope);
+  const { row, list, fields, one, inScope, entity } = kit;
+  // the version enrollment `of` is on, as its loader reads it
+  const versionOf = (of: string, v: string) =>
+    `(SELECT ${row(CourseVersion, v)} FROM course_version ${v}
+       WHERE ${v}.id = ${of}.course_version_id AND ${versionInScope(scope, v, inScope)})`;
+  const node = fields([
+    ['row', row(Enrollment, 'e')],
+    parts.course && ['course', one(Course, 'course', 'ec', 'e.course_id', 'course')],
+    parts.myEnrollment && [
+      'myEnrollments',
+      list(
+        fields([
+          ['row', row(Enrollment, 'em')],
+          parts.myEnrollmentVersion && ['courseVersion', versionOf('em', 'emv')],
+        ]),
+        `training_enrollment em WHERE em.course_id = e.course_id AND ${ownEnrollment('em')} AND ${inScope('trainee', 'em')}`,
+        'em.id',
+      ),
+    ],
+    parts.courseVersion && ['courseVersion', versionOf('e', 'ev')],
+    parts.user && ['user', one(User, 'app_user', 'eu', 'e.user_id', 'user')],
+    parts.distributor && ['distributor', one(Distributor, 'distributor', 'ed', 'e.distributor_id', 'distributor')],
+    // the enrollment is in view, so its attempts are (as their loader reads them)
+    parts.quizAttempts && [
+      'quizAttempts',
+      list(
+        row(QuizAttempt, 'ea'),
+        'quiz_attempt ea WHERE ea.enrollment_id = e.id',
+        Object.keys(attemptOrder('ea')).join(', '),
+      ),
+    ],
+    parts.certificate && [
+      'certificate',
+      `(SELECT ${fields([
+        ['row', row(Certificate, 'ect')],
+        parts.certificateLines && [
+          'productLines',
+          list(
+            row(ProductLine, 'ecl'),
+            `product_line ecl WHERE ecl.id = ANY(ect.product_line_ids) AND ${inScope('brand', 'ecl')}`,
+            'ecl.id',
+          ),
+        ],
+      ])} FROM certificate ect
+        WHERE ect.id = ${latestCertificateId('ecx', 'e.user_id', 'e.course_id', inScope)} AND ${inScope('trainee', 'ect')})`,
+    ],
+  ]);
+  return {
+    node,
+    params: kit.params,
+    read: (json) => {
+      const n = json as unknown as NodeJson;
+      return {
+        enrollment: fromJsonRow(ds, Enrollment, n.row),
+        parts,
+        course: entity(Course, n.course),
+        myEnrollments: n.myEnrollments?.map((m) => ({
+          enrollment: fromJsonRow(ds, Enrollment, m.row),
+          courseVersion: entity(CourseVersion, m.courseVersion),
+        })),
+        courseVersion: entity(CourseVersion, n.courseVersion),
+        user: entity(User, n.user),
+        distributor: entity(Distributor, n.distributor),
+        quizAttempts: n.quizAttempts?.map((a) => fromJsonRow(ds, QuizAttempt, a)),
+        certificate: entity(Certificate, n.certificate?.row),
+        certificateLines: n.certificate?.productLines?.map((l) => fromJsonRow(ds, ProductLine, l)),
+      };
+    },
+  };
+}
+
+/** Primes the request's loaders with a page's nodes (a record the scope hid as null); returns the enrollments. */
+export function primeEnrollmentPage(loaders: Loaders, nodes: EnrollmentNode[]): Enrollment[] {
+  return nodes.map((n) => {
+    const e = n.enrollment;
+    const { parts } = n;
+    if (parts.course) loaders.courseById.prime(e.courseId, n.course);
+    if (n.myEnrollments) {
+      loaders.myEnrollmentsByCourseId.prime(
+        e.courseId,
+        n.myEnrollments.map((m) => m.enrollment),
+      );
+      for (const m of n.myEnrollments)
+        if (parts.myEnrollmentVersion && m.enrollment.courseVersionId)
+          loaders.courseVersionById.prime(m.enrollment.courseVersionId, m.courseVersion);
+    }
+    if (parts.courseVersion && e.courseVersionId) loaders.courseVersionById.prime(e.courseVersionId, n.courseVersion);
+    if (parts.user) loaders.userById.prime(e.userId, n.user);
+    if (parts.distributor) loaders.distributorById.prime(e.distributorId, n.distributor);
+    if (n.quizAttempts) loaders.attemptsByEnrollmentId.prime(e.id, n.quizAttempts);
+    if (parts.certificate)
+      loaders.latestCertificateByUserCourse.prime(certificateKey(e.userId, e.courseId), n.certificate);
+    if (n.certificate && n.certificateLines) {
+      // a line the scope hid (none today: lines are brand-wide) is primed as null, as its loader answers
+      const found = new Map(n.certificateLines.map((l) => [l.id, l]));
+      for (const id of n.certificate.productLineIds) loaders.productLineById.prime(id, found.get(id) ?? null);
+    }
+    return e;
+  });
+}
