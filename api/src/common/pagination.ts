@@ -198,6 +198,34 @@ export async function paginateTree<T extends ObjectLiteral, N>(
   return tree.head ? { ...page, head: found.head } : page;
 }
 
+/**
+ * A list that is not paged (a calendar's range, capped at `limit` rows): its rows in `order` and, for
+ * each, the JSON tree `tree.node` builds, in ONE statement, as paginateTree reads a page.
+ */
+export async function listTree<T extends ObjectLiteral, N>(
+  qb: SelectQueryBuilder<T>,
+  order: string,
+  limit: number,
+  tree: PageTree<N>,
+): Promise<N[]> {
+  const alias = qb.alias;
+  const table = qb.expressionMap.mainAlias!.metadata.tablePath;
+  const listed = qb
+    .clone()
+    .select(`${alias}.id`, 'id')
+    .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
+    .orderBy(order)
+    .limit(limit);
+  const sql = `SELECT coalesce(json_agg(${tree.node} ORDER BY listed.n), '[]'::json) AS nodes
+    FROM (${listed.getQuery()}) listed JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = listed.id`;
+  const [text, values] = qb.connection.driver.escapeQueryWithParameters(sql, {
+    ...listed.getParameters(),
+    ...tree.params,
+  });
+  const [found]: Array<{ nodes: Json[] }> = await qb.connection.query(text, values);
+  return found.nodes.map((n) => tree.read(n));
+}
+
 /** A user's search text as an ILIKE pattern that matches it literally anywhere. */
 export function containsPattern(search: string): string {
   return `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -88,3 +88,41 @@ test('the list costs the session and one statement, whatever the page names', as
   expect(res.errors).toEqual([]);
   expect(res.sqlCount).toBe(2);
 });
+
+/**
+ * The week calendar (myCoVisits) reads its plans with the same tree, unpaged (listTree): each plan
+ * answers what coVisit(id) answers, for a channel manager in the console and a rep on the portal,
+ * over a range that holds the person's seeded plans (from the seed's own dates).
+ */
+test.each([
+  ['a channel manager', Audience.CONSOLE, 'zhang.cm@huakang.demo'],
+  ['a rep', Audience.PORTAL, 'li.rep@kangda.demo'],
+])('each plan of the week calendar answers what coVisit(id) answers, for %s', async (_, audience, email) => {
+  // the 62 days (MAX_CALENDAR_DAYS) from the person's earliest plan, China time
+  const [{ from }] = await t.app.ds.query(
+    `SELECT to_char(min(cv.starts_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD') AS from
+       FROM co_visit cv JOIN co_visit_participant p ON p.co_visit_id = cv.id JOIN app_user u ON u.id = p.user_id
+      WHERE u.email = $1`,
+    [email],
+  );
+  expect(from).not.toBeNull();
+  const to = new Date(Date.parse(`${from}T00:00:00Z`) + 61 * 86_400_000).toISOString().slice(0, 10);
+  const client = t.client(audience);
+  await client.login(email);
+  const week = await client.request(
+    `query($f: LocalDate!, $t: LocalDate!) { myCoVisits(from: $f, to: $t) { ${ROW} } }`,
+    {
+      f: from,
+      t: to,
+    },
+  );
+  expect(week.errors).toEqual([]);
+  expect(week.sqlCount).toBe(2);
+  const plans: Row[] = week.data.myCoVisits;
+  expect(plans.length).toBeGreaterThan(0);
+  for (const plan of plans as Array<Row & { id: string }>) {
+    const one = await client.request(`query($id: ID!) { coVisit(id: $id) { ${ROW} } }`, { id: plan.id });
+    expect(one.errors).toEqual([]);
+    expect(plan).toEqual(one.data.coVisit);
+  }
+});

@@ -4,7 +4,7 @@ import { Scope, applyScope, scopeCondition } from '../../auth/scope';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { addDays, daysBetween } from '../../common/dates';
-import { Page, PageArgs, paginateTree } from '../../common/pagination';
+import { Page, PageArgs, listTree, paginateTree } from '../../common/pagination';
 import { withinRegion } from '../region';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
 import { MyCoVisitsArgs, TeamCoVisitFilter } from './co-visit.inputs';
@@ -65,8 +65,9 @@ export class CoVisitQueryService {
   }
 
   /** The viewer's own plans in a date range (China time), for a week calendar: confirmed ones on their day, proposed ones on any day offered. */
-  mine(scope: Scope, args: MyCoVisitsArgs): Promise<CoVisit[]> {
-    return this.mineQuery(scope, args).orderBy('cv.starts_at').addOrderBy('cv.id').limit(500).getMany();
+  mine(scope: Scope, args: MyCoVisitsArgs, parts: CoVisitPageParts): Promise<CoVisitNode[]> {
+    // each plan with the `parts` the calendar asks of it, in one statement (co-visit-page.ts)
+    return listTree(this.mineQuery(scope, args), 'cv.starts_at, cv.id', 500, coVisitPageTree(this.ds, scope, parts));
   }
 
   /** The viewer's own plans in the range, before ordering (the home page counts those awaiting the viewer's answer). */

@@ -66,8 +66,13 @@ export class CoVisitResolver {
   @Query(() => [CoVisitType], {
     description: 'The viewer’s own co-visits in a date range (China time), for a week calendar',
   })
-  myCoVisits(@Args() args: MyCoVisitsArgs, @Ctx() ctx: GqlContext): Promise<CoVisit[]> {
-    return ctx.services.coVisitQueries.mine(requireScope(ctx), args);
+  async myCoVisits(
+    @Args() args: MyCoVisitsArgs,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CoVisit[]> {
+    const found = await ctx.services.coVisitQueries.mine(requireScope(ctx), args, coVisitPageParts(selectionOf(info)));
+    return primeCoVisitPage(loadersOf(ctx), found);
   }
 
   @Can('coVisit.team')
