@@ -1,7 +1,6 @@
-import { Audience, Role, Side } from '@medchannel/shared-schema';
+import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult } from '../../../test/harness';
-import { createBrand } from '../../../test/factories';
-import { buildScope } from '../../auth/scope';
+import { createBrand, scopeOfEmail } from '../../../test/factories';
 import { Page, paginate } from '../../common/pagination';
 import { Statement } from './finance.entity';
 import { STATEMENT_LIST_KEYS } from './statement-page';
@@ -84,16 +83,7 @@ async function seedMonths() {
 
 /** The pages the list gave before its tree: the service's query through `paginate`, `first` at a time. */
 async function before(email: string, variant: Variant, first: number): Promise<PageOf[]> {
-  const [u] = await t.app.ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [
-    email,
-  ]);
-  const scope = await buildScope(t.app.ds.manager, {
-    id: u.id,
-    brandId: u.brand_id,
-    role: u.role as Role,
-    side: u.side as Side,
-    distributorId: u.distributor_id,
-  });
+  const scope = await scopeOfEmail(t.app.ds, email);
   const filter = { ...variant.filter, period: variant.period, status: variant.status as Statement['status'] };
   const pages: PageOf[] = [];
   let after: string | null = null;
