@@ -23,13 +23,13 @@ import {
  * helper's `finance` condition and the filters). The request's loaders are primed with every row's
  * tree, so the field resolvers answer from memory.
  */
+export const statementPageParts = (nodes: Selection | undefined): StatementTreeParts => statementTreeParts(nodes ?? {});
+
 /** The list's order and cursors, newest month first (as the list paged them before its tree). */
 export const STATEMENT_LIST_KEYS: Array<SortKey<Statement>> = [
   { column: 's.period', value: (s) => s.period },
   { column: 's.id', value: (s) => s.id },
 ];
-
-export const statementPageParts = (nodes: Selection | undefined): StatementTreeParts => statementTreeParts(nodes ?? {});
 
 /** The page's node over statement `s`, for paginateTree. */
 export function statementPageTree(ds: DataSource, scope: Scope, parts: StatementTreeParts): PageTree<StatementTree> {
