@@ -79,6 +79,16 @@ export const OPERATIONS: Operation[] = [
     }),
   },
   {
+    name: 'portal.statements',
+    title: 'portal: my statements list',
+    audience: 'PORTAL',
+    user: 'owner',
+    file: PORTAL_STATEMENTS,
+    operation: 'AccountStatements',
+    // the page's first request: every version in force of the owner's distributors, the first page of 20
+    variables: async () => ({}),
+  },
+  {
     name: 'portal.account',
     title: 'portal: account balance and open items',
     audience: 'PORTAL',

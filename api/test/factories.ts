@@ -186,6 +186,15 @@ export async function brandAndOther(
   return { brand, other, admin };
 }
 
+/** The scope of the user signed in as `email`, as the session builds it, for tests that call services directly. */
+export async function scopeOfEmail(ds: DataSource, email: string): Promise<Scope> {
+  const [u] = await ds.query(
+    `SELECT id, brand_id AS "brandId", role, side, distributor_id AS "distributorId" FROM app_user WHERE email = $1`,
+    [email],
+  );
+  return buildScope(ds.manager, u);
+}
+
 /** The scope of a fixture brand's admin, for tests that call services directly. */
 export async function adminScopeOf(ds: DataSource, brand: BrandFixture): Promise<Scope> {
   const [admin] = await ds.query(`SELECT id, brand_id, role, side FROM app_user WHERE email = $1`, [brand.adminEmail]);

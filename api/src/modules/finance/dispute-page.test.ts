@@ -1,6 +1,6 @@
-import { Audience, Role, Side } from '@medchannel/shared-schema';
+import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harness';
-import { buildScope } from '../../auth/scope';
+import { scopeOfEmail } from '../../../test/factories';
 import { paginate } from '../../common/pagination';
 import { StatementDispute } from './finance.entity';
 
@@ -42,16 +42,7 @@ type Node = { id: string; statementId: string; line: { dispute: { status: string
 
 /** The ids, in order, and the count the path before the tree gave (the service's query through `paginate`). */
 async function before(email: string) {
-  const [u] = await t.app.ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [
-    email,
-  ]);
-  const scope = await buildScope(t.app.ds.manager, {
-    id: u.id,
-    brandId: u.brand_id,
-    role: u.role as Role,
-    side: u.side as Side,
-    distributorId: u.distributor_id,
-  });
+  const scope = await scopeOfEmail(t.app.ds, email);
   const page = await paginate<StatementDispute>(t.app.services.statements.openDisputesQuery(scope), { first: 1000 }, [
     { column: "date_trunc('milliseconds', x.created_at)", value: (x) => x.createdAt.toISOString() },
     { column: 'x.id', value: (x) => x.id },

@@ -41,6 +41,7 @@ import { Can } from '../../auth/can';
 import { selectionOf } from '../../common/selection';
 import { primeStatementTree, readStatementTree, statementTreeParts } from './statement-tree';
 import { agingTreeParts, primeAgingRows } from './aging-tree';
+import { primeStatementPage, statementPageParts } from './statement-page';
 
 const agingMoney = (r: AgingFigures): AgingFiguresType => ({
   days0to30: money(r.buckets.D0_30, 'CNY'),
@@ -288,13 +289,17 @@ export class AccountSummaryResolver {
 export class StatementResolver {
   @Can('finance.read')
   @Query(() => StatementConnection)
-  statements(
+  /** The list with what the request asks of each row's lines, disputes and versions: one statement (statement-page.ts). */
+  async statements(
     @Args() page: PageArgs,
     @Args() { period, status }: StatementFilterArgs,
     @Arg('filter', () => AccountFilter, { nullable: true }) filter: AccountFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Statement>> {
-    return ctx.services.statements.list(requireScope(ctx), page, { ...filter, period, status });
+    const parts = statementPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.statements.list(requireScope(ctx), page, { ...filter, period, status }, parts);
+    return { ...found, nodes: primeStatementPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('finance.read')

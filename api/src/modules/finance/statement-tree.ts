@@ -18,7 +18,9 @@ import { DisputeAttachment, Statement, StatementDispute, StatementLine } from '.
  * condition in that statement (one the viewer may not see is NOT_FOUND, as StatementService.get
  * answers), and so does every version; the lines and disputes hang off those, as their loaders read
  * them. The rows prime the request's DataLoaders, so the field resolvers (statement-parts.resolver.ts)
- * answer from memory; what the tree does not cover still goes through the loaders.
+ * answer from memory; what the tree does not cover still goes through the loaders. The statements
+ * list builds the same node for each row of its page, and primes the loaders the same way
+ * (statement-page.ts).
  */
 interface DisputeParts {
   line: boolean;
@@ -128,16 +130,13 @@ function disputeList(kit: JsonTreeKit, a: string, statementColumn: string, parts
   return list(node, `statement_dispute ${a} WHERE ${a}.statement_id = ${statementColumn}`, `${a}.created_at, ${a}.id`);
 }
 
-/** Reads one statement's tree in the viewer's scope; NOT_FOUND (a malformed id too) as StatementService.get does. */
-export async function readStatementTree(
-  ds: DataSource,
-  scope: Scope,
-  id: string,
-  parts: StatementTreeParts,
-): Promise<StatementTree> {
-  if (!isUuid(id)) throw notFound('Statement');
-  const kit = jsonTreeKit(ds, scope);
-  const { row, list, fields, one, inScope, entity } = kit;
+/**
+ * One statement's JSON node over statement `s` (the row of statement(id), or of a page of the list):
+ * the parts the request asks for, every version of the month under the scope helper's `finance`
+ * condition. The same expression serves statement(id) and the statements list (statement-page.ts).
+ */
+export function statementNode(kit: JsonTreeKit, parts: StatementTreeParts): string {
+  const { row, list, fields, one, inScope } = kit;
   const lines = (alias: string, statementColumn: string) =>
     list(
       row(StatementLine, alias),
@@ -149,7 +148,7 @@ export async function readStatementTree(
     parts.versionDisputes && ['disputes', disputeList(kit, 'vx', 'v.id', parts.versionDispute)],
     parts.previousLines && ['lines', `CASE WHEN v.version = s.version - 1 THEN ${lines('vl', 'v.id')} END`],
   ]);
-  const tree = fields([
+  return fields([
     ['row', row(Statement, 's')],
     parts.distributor && ['distributor', one(Distributor, 'distributor', 'sd', 's.distributor_id', 'distributor')],
     parts.lines && ['lines', lines('l', 's.id')],
@@ -163,17 +162,20 @@ export async function readStatementTree(
       ),
     ],
   ]);
-  const where = scopeCondition(scope, 'finance', 's');
-  const [text, values] = ds.driver.escapeQueryWithParameters(
-    `SELECT ${tree} AS tree FROM statement s WHERE s.id = :statement_id AND ${where.sql}`,
-    { ...kit.params, ...where.params, statement_id: id },
-  );
-  const [found]: Array<{ tree: TreeJson }> = await ds.query(text, values);
-  if (!found) throw notFound('Statement');
-  const t = found.tree;
-  const asLines = (json: Json[] | null | undefined) => json?.map((l) => fromJsonRow(ds, StatementLine, l));
-  const asDisputes = (json: DisputeJson[] | undefined) =>
-    json?.map((d) => ({
+}
+
+/** A node statementNode built, read back as entities. */
+export function statementTreeOf(
+  ds: DataSource,
+  kit: JsonTreeKit,
+  parts: StatementTreeParts,
+  json: Json,
+): StatementTree {
+  const t = json as unknown as TreeJson;
+  const { entity } = kit;
+  const asLines = (lines: Json[] | null | undefined) => lines?.map((l) => fromJsonRow(ds, StatementLine, l));
+  const asDisputes = (disputes: DisputeJson[] | undefined) =>
+    disputes?.map((d) => ({
       dispute: fromJsonRow(ds, StatementDispute, d.row),
       line: entity(StatementLine, d.line),
       attachments: d.attachments?.map((a) => fromJsonRow(ds, DisputeAttachment, a)),
@@ -192,6 +194,26 @@ export async function readStatementTree(
       lines: asLines(v.lines),
     })),
   };
+}
+
+/** Reads one statement's tree in the viewer's scope; NOT_FOUND (a malformed id too) as StatementService.get does. */
+export async function readStatementTree(
+  ds: DataSource,
+  scope: Scope,
+  id: string,
+  parts: StatementTreeParts,
+): Promise<StatementTree> {
+  if (!isUuid(id)) throw notFound('Statement');
+  const kit = jsonTreeKit(ds, scope);
+  const tree = statementNode(kit, parts);
+  const where = scopeCondition(scope, 'finance', 's');
+  const [text, values] = ds.driver.escapeQueryWithParameters(
+    `SELECT ${tree} AS tree FROM statement s WHERE s.id = :statement_id AND ${where.sql}`,
+    { ...kit.params, ...where.params, statement_id: id },
+  );
+  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
+  if (!found) throw notFound('Statement');
+  return statementTreeOf(ds, kit, parts, found.tree);
 }
 
 function primeDisputes(loaders: Loaders, statementId: string, disputes: DisputeTree[], parts: DisputeParts): void {

@@ -5,8 +5,10 @@ import { audit } from '../../common/audit';
 import { badInput, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
 import { today } from '../../common/dates';
-import { Page, PageArgs, paginate, paginateTree } from '../../common/pagination';
+import { Page, PageArgs, paginateTree } from '../../common/pagination';
 import { DisputeNode, DisputePageParts, disputePageTree } from './dispute-page';
+import { STATEMENT_LIST_KEYS, statementPageTree } from './statement-page';
+import type { StatementTree, StatementTreeParts } from './statement-tree';
 import type { DistributorService } from '../distributor';
 import type { NotificationService } from '../notification';
 import { Statement, StatementDispute, StatementLine } from './finance.entity';
@@ -36,19 +38,20 @@ export class StatementService {
     return applyScope(em.getRepository(Statement).createQueryBuilder('s'), scope, 'finance');
   }
 
+  /** The statements list, newest month first; each row with the `parts` the request asks of it, in one statement (statement-page.ts). */
   list(
     scope: Scope,
     page: PageArgs,
-    filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {},
-  ): Promise<Page<Statement>> {
-    return paginate(
+    filter: AccountFilter & { period?: string | null; status?: StatementStatus | null },
+    parts: StatementTreeParts,
+  ): Promise<Page<StatementTree>> {
+    return paginateTree(
       this.listQuery(scope, filter),
       page,
-      [
-        { column: 's.period', value: (s) => s.period },
-        { column: 's.id', value: (s) => s.id },
-      ],
+      STATEMENT_LIST_KEYS,
       'DESC',
+      statementPageTree(this.ds, scope, parts),
+      (n) => n.statement,
     );
   }
 

@@ -1,6 +1,6 @@
-import { Audience, CommitmentStatus, Role, Side } from '@medchannel/shared-schema';
+import { Audience, CommitmentStatus } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harness';
-import { buildScope } from '../../auth/scope';
+import { scopeOfEmail } from '../../../test/factories';
 import { paginate } from '../../common/pagination';
 import { VisitCommitment } from './visit-note.entity';
 
@@ -44,16 +44,7 @@ const query = (list: List, select: string) =>
 
 /** The ids, in order, and the count the path before the tree gave (the service's query through `paginate`). */
 async function before(email: string, list: List, vars: Record<string, unknown>) {
-  const [u] = await t.app.ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [
-    email,
-  ]);
-  const scope = await buildScope(t.app.ds.manager, {
-    id: u.id,
-    brandId: u.brand_id,
-    role: u.role as Role,
-    side: u.side as Side,
-    distributorId: u.distributor_id,
-  });
+  const scope = await scopeOfEmail(t.app.ds, email);
   const { commitments } = t.app.services;
   const statuses = vars.s as CommitmentStatus[];
   const qb =
