@@ -137,19 +137,16 @@ export class AccountService {
     distributorId: string,
     on: string = today(),
   ): Promise<AccountFigures & { distributorId: string; paymentTermsDays: number }> {
-    // the account's terms come with the scope check's row: the card shows them at no extra statement
-    const distributor: { id: string; paymentTermsDays: number } | undefined = seesAccounts(scope)
-      ? await this.accountsQuery(scope, { distributorId })
-          .select('d.id', 'id')
-          .addSelect('d.payment_terms_days', 'paymentTermsDays')
-          .getRawOne()
-      : undefined;
-    if (!distributor) throw notFound('Distributor');
-    return {
-      distributorId: distributor.id,
-      paymentTermsDays: Number(distributor.paymentTermsDays),
-      ...(await accountFigures(this.ds.manager, scope, distributor.id, on)),
-    };
+    // the scope check, the account's terms and its figures: one statement
+    const account = this.accountsQuery(scope, { distributorId })
+      .select('d.id', 'id')
+      .addSelect('d.payment_terms_days', 'payment_terms_days');
+    const found =
+      seesAccounts(scope) && isUuid(distributorId)
+        ? await accountFigures(this.ds.manager, scope, { sql: account.getQuery(), params: account.getParameters() }, on)
+        : null;
+    if (!found) throw notFound('Distributor');
+    return found;
   }
 
   /** The open receivables of an account (an AccountSummary's): earliest due first, the first `limit` of them. */

@@ -178,6 +178,19 @@ export const SQL_COUNT: SqlCountTable = {
         expect(after[0].data.receivablesAging.totalCount).toBe(namesOf(after[0]).length);
         expect(after.map((r) => r.sqlCount)).toEqual(before.map((r) => r.sqlCount));
       },
+    'the account card is the session and one statement: the scope check, the terms and the figures together': async ({
+      t,
+      brand,
+    }) => {
+      // the portal's AccountSummary (account.service.ts summary → receivables.ts accountFigures)
+      const client = t.client(Audience.PORTAL);
+      await client.login(brand.ownerEmail);
+      const card = await client.request(
+        `{ accountSummary { paymentTermsDays balance { amount currency } openCount overdue { amount } overdueCount nextDue { entryId dueOn outstanding { amount } } } }`,
+      );
+      expect(card.errors).toEqual([]);
+      expect(card.sqlCount).toBe(2);
+    },
     'a credit note costs the same on an account of one entry as on one of many': async ({ t, brand }) => {
       const client = t.client(Audience.CONSOLE);
       await client.login(brand.adminEmail);

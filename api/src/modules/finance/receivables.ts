@@ -94,29 +94,46 @@ export interface AccountFigures {
   nextDue: OpenItem | null;
 }
 
-/** One account's figures, its entries and open items read as the scope's `finance` (an account out of view shows nothing). */
+/** The distributor an account card is about: its id and terms, or no row when the viewer may not see it. */
+export interface AccountRow {
+  /** SQL selecting `id` and `payment_terms_days` of at most one distributor, in the viewer's scope */
+  sql: string;
+  params: ObjectLiteral;
+}
+
+/**
+ * One account's figures, in ONE statement with the scope check that finds its distributor (`account`):
+ * its entries and open items read as the scope's `finance` (an account out of view shows nothing).
+ * Null when `account` finds no distributor.
+ */
 export async function accountFigures(
   em: EntityManager,
   scope: Scope,
-  distributorId: string,
+  account: AccountRow,
   on: string,
-): Promise<AccountFigures> {
+): Promise<(AccountFigures & { distributorId: string; paymentTermsDays: number }) | null> {
   const entries = scopeCondition(scope, 'finance', 'le');
   const items = scopeCondition(scope, 'finance', 'o');
   const [row] = await queryNamed<Record<string, string | number | null>>(
     em,
-    `SELECT (SELECT COALESCE(SUM(le.amount), 0)::text FROM ledger_entry le WHERE le.distributor_id = :d AND ${entries.sql}) AS balance,
+    `SELECT a.id AS account_id, a.payment_terms_days AS account_terms,
+            (SELECT COALESCE(SUM(le.amount), 0)::text FROM ledger_entry le WHERE le.distributor_id = a.id AND ${entries.sql}) AS balance,
             f.open_count, f.overdue_count, f.overdue, n.*
-       FROM (SELECT count(*)::int AS open_count, count(*) FILTER (WHERE o.due_on < :on)::int AS overdue_count,
-                    COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < :on), 0)::text AS overdue
-               FROM receivable_open_item o WHERE o.distributor_id = :d AND ${items.sql}) f
+       FROM (${account.sql}) a
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS open_count, count(*) FILTER (WHERE o.due_on < :on)::int AS overdue_count,
+                COALESCE(SUM(o.outstanding) FILTER (WHERE o.due_on < :on), 0)::text AS overdue
+           FROM receivable_open_item o WHERE o.distributor_id = a.id AND ${items.sql}) f
        LEFT JOIN LATERAL (
          SELECT ${OPEN_ITEM_COLUMNS} FROM receivable_open_item o JOIN ledger_entry e ON e.id = o.entry_id
-          WHERE o.distributor_id = :d AND ${items.sql} AND o.due_on >= :on
+          WHERE o.distributor_id = a.id AND ${items.sql} AND o.due_on >= :on
           ORDER BY o.due_on, o.occurred_on, o.entry_id LIMIT 1) n ON true`,
-    { ...entries.params, ...items.params, d: distributorId, on },
+    { ...account.params, ...entries.params, ...items.params, on },
   );
+  if (!row) return null;
   return {
+    distributorId: String(row.account_id),
+    paymentTermsDays: Number(row.account_terms),
     balance: fixed2(String(row.balance)),
     openCount: Number(row.open_count),
     overdue: fixed2(String(row.overdue)),
