@@ -12,6 +12,7 @@ import type { LedgerService } from '../ledger';
 import { lockAccount } from '../ledger';
 import { AccountCredit } from './account-credit.entity';
 import { AccountCreditFilter, PostAccountCreditInput } from './account-credit.types';
+import { filterAccounts } from './account-filter';
 
 const LEDGER_KIND: Record<AccountCreditKind, LedgerEntryKind> = {
   [AccountCreditKind.CREDIT_NOTE]: LedgerEntryKind.CREDIT_NOTE,
@@ -53,7 +54,7 @@ export class AccountCreditService {
     if (filter.from && filter.to && daysBetween(filter.from, filter.to) < 0)
       throw badInput('to', 'The range ends before it starts');
     const qb = this.scoped(scope);
-    if (filter.distributorId) qb.andWhere('c.distributor_id = :d', { d: filter.distributorId });
+    filterAccounts(qb, 'c.distributor_id', filter);
     if (filter.kind) qb.andWhere('c.kind = :k', { k: filter.kind });
     if (filter.from) qb.andWhere('c.occurred_on >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('c.occurred_on <= :to', { to: filter.to });

@@ -22,6 +22,7 @@ import { Shipment } from '../order';
 import { Invoice, InvoiceShipment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, IssueInvoiceInput } from './finance.inputs';
 import { lockAccount } from '../ledger';
+import { filterAccounts } from './account-filter';
 
 /** An invoice's key is the ERP's reference on its account (an invoice without one is issued every time). */
 const invoiceWrite = (scope: Scope, input: IssueInvoiceInput): IdempotentWrite<Invoice> => ({
@@ -67,7 +68,7 @@ export class InvoiceService {
 
   list(scope: Scope, page: PageArgs, filter: AccountFilter = {}): Promise<Page<Invoice>> {
     const qb = this.scoped(scope);
-    if (filter.distributorId) qb.andWhere('i.distributor_id = :d', { d: filter.distributorId });
+    filterAccounts(qb, 'i.distributor_id', filter);
     return paginate(
       qb,
       page,

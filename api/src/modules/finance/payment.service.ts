@@ -15,6 +15,7 @@ import type { OutboxService } from '../outbox';
 import { Invoice, Payment, PaymentAllocation } from './finance.entity';
 import { AccountFilter, RecordPaymentInput } from './finance.inputs';
 import { lockAccount } from './invoice.service';
+import { filterAccounts } from './account-filter';
 
 /**
  * A payment's key is the bank's reference on its account: a replay is on the same account, and a
@@ -57,7 +58,7 @@ export class PaymentService {
 
   list(scope: Scope, page: PageArgs, filter: AccountFilter = {}): Promise<Page<Payment>> {
     const qb = this.scoped(scope);
-    if (filter.distributorId) qb.andWhere('p.distributor_id = :d', { d: filter.distributorId });
+    filterAccounts(qb, 'p.distributor_id', filter);
     return paginate(
       qb,
       page,

@@ -15,6 +15,7 @@ import { Statement, StatementDispute, StatementLine } from './finance.entity';
 import { AccountFilter } from './finance.inputs';
 import { lockAccount } from './invoice.service';
 import { announceStatement, issueStatement, periodBounds, previousPeriod } from './statement-issue';
+import { filterAccounts } from './account-filter';
 
 const ACTIVE = [StatementStatus.ISSUED, StatementStatus.CONFIRMED, StatementStatus.DISPUTED];
 
@@ -58,7 +59,7 @@ export class StatementService {
   /** The statements list's rows before paging (the home page's to-dos read the same). */
   listQuery(scope: Scope, filter: AccountFilter & { period?: string | null; status?: StatementStatus | null } = {}) {
     const qb = this.scoped(scope);
-    if (filter.distributorId) qb.andWhere('s.distributor_id = :d', { d: filter.distributorId });
+    filterAccounts(qb, 's.distributor_id', filter);
     if (filter.period) qb.andWhere('s.period = :p', { p: filter.period });
     if (filter.status) qb.andWhere('s.status = :st', { st: filter.status });
     else qb.andWhere('s.status <> :superseded', { superseded: StatementStatus.SUPERSEDED });
