@@ -8,6 +8,7 @@ import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
 import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
+import { certificatePageParts, primeCertificatePage } from './certificate-page';
 import { CompletionRow, ReadinessCounts } from './training-report.service';
 import {
   CertificateConnection,
@@ -154,12 +155,15 @@ export class TrainingResolver {
   @Query(() => CertificateConnection, {
     description: 'Certificates the viewer may see (a rep: their own), newest first',
   })
-  certificates(
+  async certificates(
     @Args() page: PageArgs,
     @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Certificate>> {
-    return ctx.services.certifications.list(requireScope(ctx), page, filter);
+    const parts = certificatePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.certifications.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeCertificatePage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.read')
