@@ -9,7 +9,8 @@ import { Certificate, Course, CourseAssignment, Enrollment } from './training.en
 import { QuizResult } from './learning.service';
 import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
 import { certificatePageParts, primeCertificatePage } from './certificate-page';
-import { CompletionRow, ReadinessCounts } from './training-report.service';
+import { CompletionRow } from './training-report.service';
+import { ReadinessRow, primeReadinessPage, readinessPageParts } from './readiness-page';
 import {
   CertificateConnection,
   CompletionType,
@@ -35,10 +36,6 @@ import {
   SubmitQuizInput,
 } from './training.inputs';
 import { Can } from '../../auth/can';
-
-export interface ReadinessRow extends ReadinessCounts {
-  distributorId: string;
-}
 
 /** Courses and their editing (trainers), assignment, taking courses (distributor staff), and what it leaves: certificates and readiness. */
 @Resolver()
@@ -175,29 +172,11 @@ export class TrainingResolver {
     @Args() page: PageArgs,
     @Args() args: ReadinessArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<ReadinessRow>> {
-    const scope = requireScope(ctx);
-    const people = await ctx.services.trainingReports.readiness(scope, page, args);
-    const counts = new Map(
-      (
-        await ctx.services.trainingReports.countsByUserIds(
-          scope,
-          people.nodes.map((u) => u.id),
-        )
-      ).map((c) => [c.userId, c]),
-    );
-    return {
-      ...people,
-      nodes: people.nodes.map((u) => ({
-        userId: u.id,
-        distributorId: u.distributorId!,
-        assigned: 0,
-        inProgress: 0,
-        completed: 0,
-        overdue: 0,
-        ...counts.get(u.id),
-      })),
-    };
+    const parts = readinessPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.trainingReports.readiness(requireScope(ctx), page, args, parts);
+    return { ...found, nodes: primeReadinessPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.report')

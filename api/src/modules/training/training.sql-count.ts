@@ -94,7 +94,8 @@ export const SQL_COUNT: SqlCountTable = {
     },
     {
       name: 'training readiness',
-      max: 7,
+      // the session and one statement: the page with each person's counts, distributor, certificates and their lines (readiness-page.ts)
+      max: 2,
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { trainingReadiness(first: $n) { totalCount nodes { assigned completed user { displayName } distributor { name } certifiedLines { validTo productLine { name } } } } }`,
     },
