@@ -3,10 +3,11 @@ import { CourseKind } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import { today } from '../../common/dates';
-import { Page, PageArgs, paginate } from '../../common/pagination';
+import { Page, PageArgs, SortKey, paginateTree } from '../../common/pagination';
 import type { Product } from '../product';
 import { Certificate } from './training.entity';
 import { CertificateFilter } from './training.inputs';
+import { CertificateNode, CertificatePageParts, certificatePageTree } from './certificate-page';
 
 /** A product the person may not order yet, and the course that would certify them for it. */
 export interface CertificationGap {
@@ -48,6 +49,18 @@ export const latestCertificateId = (a: string, user: string, course: string, inS
   `(SELECT ${a}.id FROM certificate ${a} WHERE ${a}.user_id = ${user} AND ${a}.course_id = ${course}
       AND ${inScope('trainee', a)} ORDER BY ${a}.valid_to DESC, ${a}.id LIMIT 1)`;
 
+/** The certificates list's order, newest number first (DESC on every key); its cursors' keys. */
+export const CERTIFICATE_ORDER: SortKey<Certificate>[] = [
+  { column: 'cert.number', value: (c) => c.number },
+  { column: 'cert.id', value: (c) => c.id },
+];
+
+/** A person's certificates latest expiry first, over certificate `a`: their loader and the readiness page order them alike. */
+export const heldOrder = (a: string): Record<string, 'ASC' | 'DESC'> => ({
+  [`${a}.valid_to`]: 'DESC',
+  [`${a}.id`]: 'ASC',
+});
+
 /** The key of latestCertificateId's loader: a person and a course. */
 export const certificateKey = (userId: string, courseId: string) => `${userId}/${courseId}`;
 
@@ -62,30 +75,42 @@ export class CertificationService {
     return applyScope(em.getRepository(Certificate).createQueryBuilder('cert'), scope, 'trainee');
   }
 
-  list(scope: Scope, page: PageArgs, filter: CertificateFilter = {}): Promise<Page<Certificate>> {
+  /**
+   * The certificates list, newest number first; each row with the `parts` the request asks of it,
+   * in one statement (certificate-page.ts).
+   */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: CertificateFilter | undefined,
+    parts: CertificatePageParts,
+  ): Promise<Page<CertificateNode>> {
+    return paginateTree(
+      this.listQuery(scope, filter ?? {}),
+      page,
+      CERTIFICATE_ORDER,
+      'DESC',
+      certificatePageTree(this.ds, scope, parts),
+      (n) => n.certificate,
+    );
+  }
+
+  /** The certificates list's rows before paging. */
+  listQuery(scope: Scope, filter: CertificateFilter = {}) {
     const qb = this.scoped(scope);
     if (filter.userId) qb.andWhere('cert.user_id = :userId', { userId: filter.userId });
     if (filter.distributorId)
       qb.andWhere('cert.distributor_id = :distributorId', { distributorId: filter.distributorId });
     if (filter.productLineId) qb.andWhere(':line = ANY(cert.product_line_ids)', { line: filter.productLineId });
     if (filter.validOnly) qb.andWhere('cert.valid_to >= :on AND cert.issued_on <= :on', { on: today() });
-    return paginate(
-      qb,
-      page,
-      [
-        { column: 'cert.number', value: (c) => c.number },
-        { column: 'cert.id', value: (c) => c.id },
-      ],
-      'DESC',
-    );
+    return qb;
   }
 
   /** Every certificate of the given people, latest expiry first. */
   byUserIds(scope: Scope, userIds: readonly string[]): Promise<Certificate[]> {
     return this.scoped(scope)
       .andWhere('cert.user_id = ANY(:userIds)', { userIds })
-      .orderBy('cert.valid_to', 'DESC')
-      .addOrderBy('cert.id')
+      .orderBy(heldOrder('cert'))
       .getMany();
   }
 

@@ -37,6 +37,14 @@ export function versionInScope(scope: Scope, v: string, inScope: JsonTreeKit['in
 }
 
 /**
+ * The version `idColumn` names as a JSON row, or null when versionInScope hides it, as its loader
+ * (courseVersionById) answers: the one-statement pages (enrollments, certificates) read versions by it.
+ */
+export const versionRow = (scope: Scope, kit: Pick<JsonTreeKit, 'row' | 'inScope'>, v: string, idColumn: string) =>
+  `(SELECT ${kit.row(CourseVersion, v)} FROM course_version ${v}
+     WHERE ${v}.id = ${idColumn} AND ${versionInScope(scope, v, kit.inScope)})`;
+
+/**
  * Courses and their versions. A course is edited as a draft; publishing makes the draft the
  * version people take and retires the one before. Editing a published course starts a new draft
  * (version n+1) from what is sent, so what anyone passed stays exactly as it was.

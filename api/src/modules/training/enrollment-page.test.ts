@@ -1,10 +1,10 @@
-import { Audience, Role, Side } from '@medchannel/shared-schema';
-import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harness';
-import { buildScope } from '../../auth/scope';
+import { Audience, Side } from '@medchannel/shared-schema';
+import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { paginate } from '../../common/pagination';
 import { SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
 import { ENROLLMENT_ORDER } from './learning.service';
 import type { EnrollmentFilter } from './training.inputs';
+import { pagesOf, seededPerson } from './training.test-kit';
 
 /**
  * enrollments(...) builds its page with each row's course (and the viewer's own enrollment on it),
@@ -16,8 +16,7 @@ import type { EnrollmentFilter } from './training.inputs';
  * rep, and brand users on the console with every filter the list takes; another brand sees none.
  */
 let t: TestApp;
-const user = async (email: string) =>
-  (await t.app.ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [email]))[0];
+const user = (email: string) => seededPerson(t.app.ds, email);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -76,37 +75,15 @@ type Filter = Partial<EnrollmentFilter>;
 
 /** The ids, in order, and the count the path before the tree gave (the service's query through `paginate`). */
 async function before(email: string, filter: Filter) {
-  const u = await user(email);
-  const scope = await buildScope(t.app.ds.manager, {
-    id: u.id,
-    brandId: u.brand_id,
-    role: u.role as Role,
-    side: u.side as Side,
-    distributorId: u.distributor_id,
-  });
+  const { scope } = await user(email);
   const page = await paginate(t.app.services.learning.listQuery(scope, filter), { first: 1000 }, ENROLLMENT_ORDER);
   return { ids: page.nodes.map((e) => e.id), totalCount: page.totalCount };
 }
 
-/** Pages through the list `size` rows at a time with the cursor; each request the session and one statement. */
-async function pages(client: GqlClient, filter: Filter, size: number) {
-  const nodes: Node[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const res: GqlResult = await client.request(
-      `query($n: Int!, $a: String, $f: EnrollmentFilter) { enrollments(first: $n, after: $a, filter: $f) {
-         totalCount pageInfo { hasNextPage endCursor } nodes { ${ROW} } } }`,
-      { n: size, a: after, f: filter },
-    );
-    expect(res.errors).toEqual([]);
-    expect(res.sqlCount).toBe(2);
-    const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] } =
-      res.data.enrollments;
-    nodes.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return { nodes, totalCount: page.totalCount };
-    after = page.pageInfo.endCursor;
-  }
-}
+const QUERY = `query($n: Int!, $a: String, $f: EnrollmentFilter) { enrollments(first: $n, after: $a, filter: $f) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { ${ROW} } } }`;
+const pages = (client: GqlClient, filter: Filter, size: number) =>
+  pagesOf<Node>(client, QUERY, 'enrollments', { f: filter }, size);
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
   const u = await user(email);

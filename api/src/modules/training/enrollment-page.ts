@@ -9,7 +9,8 @@ import { Distributor } from '../distributor';
 import { ProductLine } from '../product';
 import { User } from '../user';
 import { certificateKey, latestCertificateId } from './certification.service';
-import { versionInScope } from './course.service';
+import { versionRow } from './course.service';
+import { primeProductLines, productLinesOf } from './certificate-page';
 import { Certificate, Course, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
 
 /**
@@ -94,9 +95,7 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
   const kit = jsonTreeKit(ds, scope);
   const { row, list, fields, one, inScope, entity } = kit;
   // the version enrollment `of` is on, as its loader reads it
-  const versionOf = (of: string, v: string) =>
-    `(SELECT ${row(CourseVersion, v)} FROM course_version ${v}
-       WHERE ${v}.id = ${of}.course_version_id AND ${versionInScope(scope, v, inScope)})`;
+  const versionOf = (of: string, v: string) => versionRow(scope, kit, v, `${of}.course_version_id`);
   const node = fields([
     ['row', row(Enrollment, 'e')],
     parts.course && ['course', one(Course, 'course', 'ec', 'e.course_id', 'course')],
@@ -127,14 +126,7 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
       'certificate',
       `(SELECT ${fields([
         ['row', row(Certificate, 'ect')],
-        parts.certificateLines && [
-          'productLines',
-          list(
-            row(ProductLine, 'ecl'),
-            `product_line ecl WHERE ecl.id = ANY(ect.product_line_ids) AND ${inScope('brand', 'ecl')}`,
-            'ecl.id',
-          ),
-        ],
+        parts.certificateLines && ['productLines', productLinesOf(kit, 'ect.product_line_ids', 'ecl')],
       ])} FROM certificate ect
         WHERE ect.id = ${latestCertificateId('ecx', 'e.user_id', 'e.course_id', inScope)} AND ${inScope('trainee', 'ect')})`,
     ],
@@ -184,11 +176,9 @@ export function primeEnrollmentPage(loaders: Loaders, nodes: EnrollmentNode[]): 
     if (n.quizAttempts) loaders.attemptsByEnrollmentId.prime(e.id, n.quizAttempts);
     if (parts.certificate)
       loaders.latestCertificateByUserCourse.prime(certificateKey(e.userId, e.courseId), n.certificate);
-    if (n.certificate && n.certificateLines) {
-      // a line the scope hid (none today: lines are brand-wide) is primed as null, as its loader answers
-      const found = new Map(n.certificateLines.map((l) => [l.id, l]));
-      for (const id of n.certificate.productLineIds) loaders.productLineById.prime(id, found.get(id) ?? null);
-    }
+    // a line the scope hid (none today: lines are brand-wide) is primed as null, as its loader answers
+    if (n.certificate && n.certificateLines)
+      primeProductLines(loaders, n.certificate.productLineIds, n.certificateLines);
     return e;
   });
 }

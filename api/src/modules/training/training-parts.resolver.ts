@@ -21,7 +21,7 @@ import {
 } from './training.entity';
 import { enrollmentStatus } from './learning.service';
 import { certificateKey } from './certification.service';
-import type { ReadinessRow } from './training.resolver';
+import { ReadinessRow, certifiedLines } from './readiness-page';
 import {
   CertificateType,
   CertifiedLineType,
@@ -232,17 +232,7 @@ export class ReadinessResolver {
     description: 'Each product line with a certificate valid today, until its latest expiry',
   })
   async certifiedLines(@Root() r: ReadinessRow, @Ctx() ctx: GqlContext): Promise<CertifiedLineType[]> {
-    const on = today();
-    const lines = new Map<string, CertifiedLineType>();
-    for (const c of await loadersOf(ctx).certificatesByUserId.load(r.userId)) {
-      if (c.issuedOn > on || c.validTo < on) continue;
-      for (const line of c.productLineIds) {
-        const held = lines.get(line);
-        if (!held || held.validTo < c.validTo)
-          lines.set(line, { productLineId: line, validTo: c.validTo, certificateId: c.id });
-      }
-    }
-    return [...lines.values()];
+    return certifiedLines(await loadersOf(ctx).certificatesByUserId.load(r.userId));
   }
 }
 

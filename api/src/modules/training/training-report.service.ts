@@ -2,10 +2,17 @@ import { DataSource } from 'typeorm';
 import { Role, Side, TrainingGroupBy } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { today } from '../../common/dates';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, SortKey, containsPattern, paginateTree } from '../../common/pagination';
 import { withinRegion } from '../region';
 import { User } from '../user';
 import { CompletionArgs, ReadinessArgs } from './training.inputs';
+import {
+  READINESS_COUNTS,
+  ReadinessNode,
+  ReadinessPageParts,
+  readinessPageTree,
+  readinessParams,
+} from './readiness-page';
 
 export interface ReadinessCounts {
   userId: string;
@@ -14,6 +21,12 @@ export interface ReadinessCounts {
   completed: number;
   overdue: number;
 }
+
+/** The readiness list's order, by name; its cursors' keys. */
+export const READINESS_ORDER: SortKey<User>[] = [
+  { column: 'u.display_name', value: (u) => u.displayName },
+  { column: 'u.id', value: (u) => u.id },
+];
 
 export interface CompletionRow {
   key: string;
@@ -30,13 +43,23 @@ export class TrainingReportService {
 
   /**
    * The distributor staff the viewer may see (an owner: their team; brand users: by region), one
-   * row each, with the product lines they hold a valid certificate for filled in by the resolver.
+   * row each, with the `parts` the request asks of it (counts, distributor, the certificates the
+   * certified lines are read from), in one statement (readiness-page.ts).
    */
-  readiness(scope: Scope, page: PageArgs, args: ReadinessArgs): Promise<Page<User>> {
-    return paginate(this.readinessQuery(scope, args), page, [
-      { column: 'u.display_name', value: (u) => u.displayName },
-      { column: 'u.id', value: (u) => u.id },
-    ]);
+  readiness(
+    scope: Scope,
+    page: PageArgs,
+    args: ReadinessArgs,
+    parts: ReadinessPageParts,
+  ): Promise<Page<ReadinessNode>> {
+    return paginateTree(
+      this.readinessQuery(scope, args),
+      page,
+      READINESS_ORDER,
+      'ASC',
+      readinessPageTree(this.ds, scope, parts),
+      (n) => n.user,
+    );
   }
 
   /** The readiness list's rows before paging (the dashboards count the same). */
@@ -70,12 +93,9 @@ export class TrainingReportService {
       .createQueryBuilder()
       .from('training_enrollment', 'e')
       .select('e.user_id', 'userId')
-      .addSelect('count(*)::int', 'assigned')
-      .addSelect('(count(*) FILTER (WHERE e.started_at IS NOT NULL AND e.passed_at IS NULL))::int', 'inProgress')
-      .addSelect('(count(*) FILTER (WHERE e.passed_at IS NOT NULL))::int', 'completed')
-      .addSelect('(count(*) FILTER (WHERE e.passed_at IS NULL AND e.due_on < :on))::int', 'overdue')
-      .where('e.user_id = ANY(:userIds)', { userIds, on: today() })
+      .where('e.user_id = ANY(:userIds)', { userIds, ...readinessParams() })
       .groupBy('e.user_id');
+    for (const [name, sql] of READINESS_COUNTS('e')) qb.addSelect(sql, name);
     return applyScope(qb, scope, 'trainee', 'e').getRawMany();
   }
 

@@ -8,7 +8,9 @@ import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
 import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
-import { CompletionRow, ReadinessCounts } from './training-report.service';
+import { certificatePageParts, primeCertificatePage } from './certificate-page';
+import { CompletionRow } from './training-report.service';
+import { ReadinessRow, primeReadinessPage, readinessPageParts } from './readiness-page';
 import {
   CertificateConnection,
   CompletionType,
@@ -34,10 +36,6 @@ import {
   SubmitQuizInput,
 } from './training.inputs';
 import { Can } from '../../auth/can';
-
-export interface ReadinessRow extends ReadinessCounts {
-  distributorId: string;
-}
 
 /** Courses and their editing (trainers), assignment, taking courses (distributor staff), and what it leaves: certificates and readiness. */
 @Resolver()
@@ -154,12 +152,15 @@ export class TrainingResolver {
   @Query(() => CertificateConnection, {
     description: 'Certificates the viewer may see (a rep: their own), newest first',
   })
-  certificates(
+  async certificates(
     @Args() page: PageArgs,
     @Arg('filter', () => CertificateFilter, { nullable: true }) filter: CertificateFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Certificate>> {
-    return ctx.services.certifications.list(requireScope(ctx), page, filter);
+    const parts = certificatePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.certifications.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeCertificatePage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.read')
@@ -171,29 +172,11 @@ export class TrainingResolver {
     @Args() page: PageArgs,
     @Args() args: ReadinessArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<ReadinessRow>> {
-    const scope = requireScope(ctx);
-    const people = await ctx.services.trainingReports.readiness(scope, page, args);
-    const counts = new Map(
-      (
-        await ctx.services.trainingReports.countsByUserIds(
-          scope,
-          people.nodes.map((u) => u.id),
-        )
-      ).map((c) => [c.userId, c]),
-    );
-    return {
-      ...people,
-      nodes: people.nodes.map((u) => ({
-        userId: u.id,
-        distributorId: u.distributorId!,
-        assigned: 0,
-        inProgress: 0,
-        completed: 0,
-        overdue: 0,
-        ...counts.get(u.id),
-      })),
-    };
+    const parts = readinessPageParts(selectionOf(info).nodes);
+    const found = await ctx.services.trainingReports.readiness(requireScope(ctx), page, args, parts);
+    return { ...found, nodes: primeReadinessPage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.report')

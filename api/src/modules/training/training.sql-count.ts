@@ -87,13 +87,15 @@ export const SQL_COUNT: SqlCountTable = {
     },
     {
       name: 'certificates',
-      max: 8,
+      // the session and one statement: the page with each row's lines, person, distributor, course and version (certificate-page.ts)
+      max: 2,
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { certificates(first: $n) { totalCount nodes { number valid productLines { name } user { displayName } distributor { name } course { title } courseVersion { version } } } }`,
     },
     {
       name: 'training readiness',
-      max: 7,
+      // the session and one statement: the page with each person's counts, distributor, certificates and their lines (readiness-page.ts)
+      max: 2,
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { trainingReadiness(first: $n) { totalCount nodes { assigned completed user { displayName } distributor { name } certifiedLines { validTo productLine { name } } } } }`,
     },

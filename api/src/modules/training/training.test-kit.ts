@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Audience, OrderKind } from '@medchannel/shared-schema';
-import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
+import type { DataSource } from 'typeorm';
+import { Audience, OrderKind, Role, Side } from '@medchannel/shared-schema';
+import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harness';
+import { buildScope } from '../../auth/scope';
 import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
-import { SEED_COURSE_CL } from '../../db/seed/training-data';
+import { SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
 
 /** Training through GraphQL on the demo seed, acting as seeded people: the queries, answers and course content the training test files share. */
 
@@ -108,4 +110,87 @@ export function withTrainingWorld({ filesDir }: { filesDir?: string } = {}): voi
     await trainer.login('trainer@huakang.demo');
   });
   afterAll(() => t?.stop());
+}
+
+/**
+ * Certificates for the list tests, on the demo seed beside 广州粤康's owner's: people of 杭州康达, its
+ * second tier 宁波瑞康 and 华宁 on both courses, one line or two, valid, lapsed and not yet valid;
+ * each passed through an enrollment and an attempt of its own; 宁波瑞康's rep earned his at 杭州康达
+ * (its owner may see it, 宁波瑞康's may not). The sales course is then archived,
+ * so distributor staff no longer see it (a certificate's course comes back null to them).
+ */
+export async function seedListCertificates(q: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
+  // person, course, line codes, issued and valid to (days from today), and the distributor the
+  // certificate was earned at when not the person's own today
+  const certs: Array<[string, string, string[], number, number, string?]> = [
+    ['boss@kangda.demo', SEED_COURSE_CL, ['IVD'], -10, 355],
+    ['li.rep@kangda.demo', SEED_COURSE_CL, ['IVD'], -10, 20],
+    ['li.rep@kangda.demo', SEED_COURSE_SALES, ['IVD', 'IMG'], -400, -30],
+    ['wang.rep@kangda.demo', SEED_COURSE_SALES, ['IMG'], -5, 360],
+    ['sun.rep@kangda.demo', SEED_COURSE_CL, ['IVD'], 5, 100],
+    ['boss@nbruikang.demo', SEED_COURSE_CL, ['IVD', 'IMG'], -3, 362],
+    ['zhou.rep@nbruikang.demo', SEED_COURSE_CL, ['IVD'], 0, 365, 'HK-KD'],
+    ['boss@huaning.demo', SEED_COURSE_CL, ['IMG'], -100, 265],
+    ['xu.rep@huaning.demo', SEED_COURSE_SALES, ['IVD'], -1, 100],
+  ];
+  for (const [i, [email, courseId, lines, issued, valid, at]] of certs.entries()) {
+    await q(
+      `WITH u AS (SELECT id, brand_id, distributor_id FROM app_user WHERE email = $1),
+        v AS (SELECT id FROM course_version WHERE course_id = $2 AND status = 'PUBLISHED'),
+        e AS (INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, course_version_id, started_at, attempts, passed_at)
+              SELECT u.brand_id, $2, u.id, u.distributor_id, v.id, now(), 1, now() FROM u, v
+              ON CONFLICT (course_id, user_id) DO UPDATE SET course_version_id = EXCLUDED.course_version_id, passed_at = now()
+              RETURNING id, brand_id, user_id, distributor_id, course_version_id),
+        a AS (INSERT INTO quiz_attempt (brand_id, enrollment_id, user_id, course_version_id, attempt_no, answers, score, passed, idempotency_key, request_hash)
+              SELECT e.brand_id, e.id, e.user_id, e.course_version_id, 50 + $3::int, '{}', 100, true, gen_random_uuid()::text, repeat('0', 64) FROM e
+              RETURNING id)
+       INSERT INTO certificate (brand_id, number, user_id, distributor_id, course_id, course_version_id, attempt_id, product_line_ids, issued_on, valid_to)
+       SELECT e.brand_id, 'CERT-LIST-' || lpad($3::text, 3, '0'), e.user_id,
+              COALESCE((SELECT id FROM distributor WHERE brand_id = e.brand_id AND code = $7::text), e.distributor_id), $2, e.course_version_id, a.id,
+              ARRAY(SELECT id FROM product_line WHERE brand_id = e.brand_id AND code = ANY($4) ORDER BY code),
+              CURRENT_DATE + $5::int, CURRENT_DATE + $6::int
+         FROM e, a`,
+      [email, courseId, i, lines, issued, valid, at ?? null],
+    );
+  }
+  await q(`UPDATE course SET archived_at = now() WHERE id = $1`, [SEED_COURSE_SALES]);
+}
+
+/** A seeded person by email: their id, brand and side, and the scope their session builds. */
+export async function seededPerson(ds: DataSource, email: string) {
+  const [u] = await ds.query(`SELECT id, brand_id, role, side, distributor_id FROM app_user WHERE email = $1`, [email]);
+  const scope = await buildScope(ds.manager, {
+    id: u.id,
+    brandId: u.brand_id,
+    role: u.role as Role,
+    side: u.side as Side,
+    distributorId: u.distributor_id,
+  });
+  return { id: u.id as string, brandId: u.brand_id as string, side: u.side as Side, scope };
+}
+
+/**
+ * Pages through a one-statement list `size` rows at a time with the cursor (`query` takes `$n` and
+ * `$a` beside `vars`, and answers `field` with totalCount, pageInfo and nodes); each request must
+ * cost the session and one statement.
+ */
+export async function pagesOf<N>(
+  client: GqlClient,
+  query: string,
+  field: string,
+  vars: Record<string, unknown>,
+  size: number,
+): Promise<{ nodes: N[]; totalCount: number }> {
+  const nodes: N[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: GqlResult = await client.request(query, { ...vars, n: size, a: after });
+    expect(res.errors).toEqual([]);
+    expect(res.sqlCount).toBe(2);
+    const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: N[] } =
+      res.data[field];
+    nodes.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return { nodes, totalCount: page.totalCount };
+    after = page.pageInfo.endCursor;
+  }
 }
