@@ -34,7 +34,8 @@ async function all(list: string, filter: object | null): Promise<{ rows: Row[]; 
       { after, filter },
     );
     expect(r.errors).toEqual([]);
-    const page = r.data[list];
+    const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Row[] } =
+      r.data[list];
     rows.push(...page.nodes);
     totalCount = page.totalCount;
     if (!page.pageInfo.hasNextPage) break;
