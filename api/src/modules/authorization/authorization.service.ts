@@ -8,7 +8,7 @@ import { audit } from '../../common/audit';
 import { AppError, ErrorCode, badInput, notFound } from '../../common/errors';
 import { daysBetween, isIsoDate, today } from '../../common/dates';
 import { Distributor } from '../distributor';
-import { Hospital, servesHospitalSql } from '../hospital';
+import { Hospital, coversHospitalSql, servesHospitalSql } from '../hospital';
 import { Product } from '../product';
 import { Region } from '../region';
 import { ComplianceService } from '../compliance';
@@ -89,9 +89,9 @@ export class AuthorizationService {
       .innerJoin(Hospital, 'h', 'h.id = ANY(:hospitalIds) AND h.brand_id = g.brand_id', { hospitalIds })
       .innerJoin(Region, 'hr', 'hr.id = h.region_id')
       .addSelect('h.id', 'covered_hospital_id')
-      // the business calendar's today (China), not the database server's date
-      .andWhere('g.valid_to >= :today', { today: today() })
-      .andWhere('(g.hospital_ids @> ARRAY[h.id] OR g.region_ids && ARRAY[h.region_id, hr.parent_id])')
+      // the business calendar's today (China), not the database server's date; the rule's one
+      // statement is the hospital module's coversHospitalSql (the hospitals list's tree writes it too)
+      .andWhere(coversHospitalSql('g', 'h', 'hr', 'today'), { today: today() })
       .orderBy('g.valid_to', 'DESC')
       .addOrderBy('g.id');
     const { entities, raw } = await qb.getRawAndEntities();

@@ -32,7 +32,7 @@ export const SQL_COUNT: SqlCountTable = {
   lists: [
     {
       name: 'hospitals',
-      max: 12, // session, count, page, then one batch per nested level the console's list asks for
+      max: 2, // the session and one statement (hospital-page.ts)
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { hospitals(first: $n, filter: { search: "SQL医院" }) { totalCount nodes { id name region { name parent { name } }
       departments { name } contacts { name relation history { kind relation } } authorizations { id status productLines { name } } servingDistributors { id name channelManager { displayName } } } } }`,

@@ -64,5 +64,6 @@ export * from './hospital.entity';
 export * from './hospital.service';
 export * from './hospital.types';
 export * from './hospital.inputs';
-export { servesHospitalSql } from './serving';
+export { coversHospitalSql, servesHospitalSql } from './serving';
+export { placeParts, primePlace, readPlace, type Place, type PlaceParts } from './hospital-place-tree';
 export { BUYING, coverageCondition } from './hospital-coverage';

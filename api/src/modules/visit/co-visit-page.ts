@@ -6,7 +6,7 @@ import { fromJsonRow } from '../../db/json-rows';
 import { Json, JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
-import { Hospital, HospitalContact, HospitalDepartment } from '../hospital';
+import { Hospital, HospitalContact, HospitalDepartment, placeParts, primePlace } from '../hospital';
 import { Product } from '../product';
 import { User } from '../user';
 import { CoVisit, CoVisitParticipant, CoVisitSlot } from './co-visit.entity';
@@ -119,38 +119,6 @@ export function visitPeople(ds: DataSource, kit: JsonTreeKit) {
   return { withPerson, people };
 }
 
-/** The rows of `hospitalColumn`'s hospital under the hospitals' scope (its departments, its contacts). */
-const ofVisibleHospital = (kit: JsonTreeKit, alias: string, hospitalColumn: string, prefix: string) =>
-  `${alias}.hospital_id = ${hospitalColumn}
-     AND EXISTS (SELECT 1 FROM hospital ${prefix}h WHERE ${prefix}h.id = ${alias}.hospital_id AND ${kit.inScope('hospital', `${prefix}h`)})`;
-
-/** The hospital's departments and contacts, in their loaders' order (department, contacts of a visit or note). */
-export function placeParts(
-  kit: JsonTreeKit,
-  hospitalColumn: string,
-  prefix: string,
-  parts: { departments: boolean; contacts: boolean },
-): Array<[string, string] | false> {
-  return [
-    parts.departments && [
-      'departments',
-      kit.list(
-        kit.row(HospitalDepartment, `${prefix}dp`),
-        `hospital_department ${prefix}dp WHERE ${ofVisibleHospital(kit, `${prefix}dp`, hospitalColumn, `${prefix}dp`)}`,
-        `${prefix}dp.name`,
-      ),
-    ],
-    parts.contacts && [
-      'contacts',
-      kit.list(
-        kit.row(HospitalContact, `${prefix}ct`),
-        `hospital_contact ${prefix}ct WHERE ${ofVisibleHospital(kit, `${prefix}ct`, hospitalColumn, `${prefix}ct`)}`,
-        `${prefix}ct.retired_on DESC NULLS FIRST, ${prefix}ct.decision_role, ${prefix}ct.name`,
-      ),
-    ],
-  ];
-}
-
 /** The page's node over co-visit `cv`, for paginateTree (and for a note's co-visit). */
 export function coVisitPageTree(ds: DataSource, scope: Scope, parts: CoVisitPageParts): PageTree<CoVisitNode> {
   const kit = jsonTreeKit(ds, scope);
@@ -232,16 +200,6 @@ export function primePeople<T>(
     const id = idOf(r.row);
     if (id) loaders.visitPersonById.prime(id, r.person ?? null);
   }
-}
-
-/** Primes the hospital loaders with a place's departments and contacts. */
-export function primePlace(
-  loaders: Loaders,
-  hospitalId: string,
-  place: { departments: HospitalDepartment[] | undefined; contacts: HospitalContact[] | undefined },
-): void {
-  if (place.departments) loaders.departmentsByHospitalId.prime(hospitalId, place.departments);
-  if (place.contacts) loaders.contactsByHospitalId.prime(hospitalId, place.contacts);
 }
 
 /** Primes the request's loaders with a page's nodes (a record the scope hid as null); returns the co-visits. */

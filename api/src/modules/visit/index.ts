@@ -72,3 +72,11 @@ export const visitModule = defineModule({
 export * from './co-visit.entity';
 export { CoVisitConnection, VisitNoteType, VisitTaskConnection } from './visit.types';
 export * from './visit-note.entity';
+// the visit notes' tree pieces, for a list that reads notes under its rows (the hospitals list)
+export {
+  primeVisitNotePage,
+  visitNotePageParts,
+  visitNotePageTree,
+  type VisitNoteNode,
+  type VisitNotePageParts,
+} from './visit-note-page';

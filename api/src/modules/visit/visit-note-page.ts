@@ -6,17 +6,15 @@ import { fromJsonRow } from '../../db/json-rows';
 import { Json, jsonTreeKit } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
-import { Hospital, HospitalContact, HospitalDepartment } from '../hospital';
+import { Hospital, HospitalContact, HospitalDepartment, placeParts, primePlace } from '../hospital';
 import { User } from '../user';
 import {
   CoVisitNode,
   CoVisitPageParts,
   coVisitPageParts,
   coVisitPageTree,
-  placeParts,
   primeCoVisitPage,
   primePeople,
-  primePlace,
   visitPeople,
   visitPerson,
   type PersonJson,

@@ -61,8 +61,8 @@ export const SQL_COUNT: SqlCountTable = {
     {
       name: 'hospitals with their visit notes',
       as: (brand) => brand.adminEmail,
-      max: 5,
-      jitter: 1,
+      // the session and one statement (hospital-page.ts, the notes through visit-note-page.ts)
+      max: 2,
       query: `query($n: Int!) { hospitals(first: $n) { totalCount nodes { name visitNotes { outcome author { ${PERSON} } cc { ${PERSON} } } } } }`,
     },
   ],
