@@ -61,7 +61,7 @@ export function coursePageParts(course: Selection | undefined): CoursePageParts 
   };
 }
 
-export interface AssignmentNode {
+interface AssignmentNode {
   assignment: CourseAssignment;
   distributors: Distributor[] | undefined;
   productLines: ProductLine[] | undefined;
