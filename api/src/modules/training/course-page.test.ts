@@ -3,6 +3,7 @@ import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import type { Scope } from '../../auth/scope';
 import { paginate } from '../../common/pagination';
 import { createLoaders } from '../../schema/loaders';
+import { certificateKey } from './certification.service';
 import { COURSE_ORDER } from './course.service';
 import { enrollmentStatus } from './learning.service';
 import type { CourseVersion } from './training.entity';
@@ -90,9 +91,14 @@ async function seedCourses() {
       );
     if (i === 0)
       await q(
-        `INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, course_version_id, started_at)
-         SELECT $1, $2, $3, $4, id, now() FROM course_version WHERE course_id = $2 AND version = 1`,
-        [admin.brand_id, c.id, owner.id, owner.distributor_id],
+        `WITH e AS (INSERT INTO training_enrollment (brand_id, course_id, user_id, distributor_id, course_version_id, started_at, attempts, passed_at)
+              SELECT $1, $2, $3, $4, id, now(), 1, now() FROM course_version WHERE course_id = $2 AND version = 1
+              RETURNING id, course_version_id),
+          a AS (INSERT INTO quiz_attempt (brand_id, enrollment_id, user_id, course_version_id, attempt_no, answers, score, passed, idempotency_key, request_hash)
+              SELECT $1, e.id, $3, e.course_version_id, 1, '{}', 100, true, gen_random_uuid(), repeat('0', 64) FROM e RETURNING id)
+         INSERT INTO certificate (brand_id, number, user_id, distributor_id, course_id, course_version_id, attempt_id, product_line_ids, issued_on, valid_to)
+         SELECT $1, 'CERT-COURSES-1', $3, $4, $2, e.course_version_id, a.id, $5, CURRENT_DATE, CURRENT_DATE + 365 FROM e, a`,
+        [admin.brand_id, c.id, owner.id, owner.distributor_id, [IVD]],
       );
   }
 }
@@ -106,7 +112,8 @@ afterAll(() => t?.stop());
 const VERSION = `id version status title productLines { id name } sections { id materials { kind fileId file { id fileName } } }
   questions { id options { id correct } }`;
 const ROW = `id title kind publishedVersion draftVersion productLines { id name } published { ${VERSION} } draft { ${VERSION} }
-  versions { id version status } files { id fileName } myEnrollment { id status }
+  versions { id version status } files { id fileName }
+  myEnrollment { id status certificate { id number productLines { id name } } courseVersion { ${VERSION} } }
   assignments { id dueOn distributors { id name } productLines { id name } createdBy { id displayName } }`;
 
 type Node = {
@@ -114,7 +121,7 @@ type Node = {
   draft: unknown;
   versions: Array<{ status: string }>;
   assignments: Array<{ distributors: unknown[] }>;
-  myEnrollment: unknown;
+  myEnrollment: { certificate: { productLines: unknown[] } | null } | null;
   published: { sections: Array<{ materials: Array<{ file: unknown }> }> } | null;
 };
 type Filter = Partial<CourseFilter>;
@@ -161,6 +168,9 @@ async function alone(scope: Scope, id: string) {
   const versions = await loaders.versionsByCourseId.load(c.id);
   const [mine] = await loaders.myEnrollmentsByCourseId.load(c.id);
   const mineVersion = mine?.courseVersionId ? await loaders.courseVersionById.load(mine.courseVersionId) : null;
+  const cert = mine
+    ? await loaders.latestCertificateByUserCourse.load(certificateKey(mine.userId, mine.courseId))
+    : null;
   const assignments = await loaders.assignmentsByCourseId.load(c.id);
   return {
     id: c.id,
@@ -173,7 +183,14 @@ async function alone(scope: Scope, id: string) {
     draft: (await version(versions.find((v) => v.version === c.draftVersion))) ?? null,
     versions: versions.map((v) => ({ id: v.id, version: v.version, status: v.status })),
     files: (await loaders.filesByCourseId.load(c.id)).map((f) => ({ id: f.id, fileName: f.fileName })),
-    myEnrollment: mine ? { id: mine.id, status: enrollmentStatus(mine, mineVersion?.maxAttempts ?? null) } : null,
+    myEnrollment: mine
+      ? {
+          id: mine.id,
+          status: enrollmentStatus(mine, mineVersion?.maxAttempts ?? null),
+          certificate: cert && { id: cert.id, number: cert.number, productLines: await lines(cert.productLineIds) },
+          courseVersion: (await version(mineVersion ?? undefined)) ?? null,
+        }
+      : null,
     assignments: await Promise.all(
       assignments.map(async (a) => ({
         id: a.id,
@@ -239,7 +256,9 @@ test('the parts are really read: drafts and assignments to the brand, never to d
     expect(partner.length).toBe(5);
     expect(partner.every((n) => n.draft === null && n.versions.every((v) => v.status !== 'DRAFT'))).toBe(true);
     expect(partner.every((n) => n.assignments.length === 0)).toBe(true);
-    expect(partner.filter((n) => n.myEnrollment !== null).length).toBe(email.startsWith('boss') ? 1 : 0);
+    const mine = partner.filter((n) => n.myEnrollment !== null);
+    expect(mine.length).toBe(email.startsWith('boss') ? 1 : 0);
+    expect(mine.every((n) => n.myEnrollment?.certificate?.productLines.length === 1)).toBe(true);
   }
 });
 

@@ -15,13 +15,14 @@ import { assignmentInScope, assignmentOrder } from './assignment.service';
 import { primeProductLines, productLinesOf } from './certificate-page';
 import { fileInScope, fileOrder, versionInScope, versionOrder, versionRow } from './course.service';
 import { ownEnrollment } from './enrollment-page';
-import { Course, CourseAssignment, CourseFile, CourseVersion, Enrollment } from './training.entity';
+import { certificateKey, latestCertificateId } from './certification.service';
+import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment } from './training.entity';
 
 /**
  * A page of courses (the console's courses list, the portal's) or one course (course(id)) with what
  * each names (its product lines; its versions with their lines and material files, which `published`,
  * `draft` and `versions` read; its files; its assignments with their distributors, lines and author;
- * the viewer's own enrollment and the version it is on), built in one statement (paginateTree, or
+ * the viewer's own enrollment with the version it is on and its latest certificate), built in one statement (paginateTree, or
  * readCourseTree for one): each part only when the request's selection asks for it, each record
  * under the scope helper's own condition, so one the viewer may not see comes back null or left out,
  * as from its loader. The request's loaders are primed with it, so the field resolvers answer from memory.
@@ -41,11 +42,14 @@ export interface CoursePageParts {
   myEnrollment: boolean;
   /** and the version it is on: read by its `courseVersion`, `status` and `attemptsLeft` */
   myEnrollmentVersion: boolean;
+  /** and its latest certificate, with its lines */
+  myEnrollmentCertificate: boolean;
+  myEnrollmentCertificateLines: boolean;
 }
 
 /** The parts a course's selection (a page's `nodes`, or course(id)'s own) asks for. */
 export function coursePageParts(course: Selection | undefined): CoursePageParts {
-  const versions = [course?.published, course?.draft, course?.versions];
+  const versions = [course?.published, course?.draft, course?.versions, course?.myEnrollment?.courseVersion];
   return {
     productLines: asks(course, 'productLines'),
     versions: asks(course, 'published', 'draft', 'versions'),
@@ -58,6 +62,8 @@ export function coursePageParts(course: Selection | undefined): CoursePageParts 
     assignmentAuthor: asks(course?.assignments, 'createdBy'),
     myEnrollment: asks(course, 'myEnrollment'),
     myEnrollmentVersion: asks(course?.myEnrollment, 'courseVersion', 'status', 'attemptsLeft'),
+    myEnrollmentCertificate: asks(course?.myEnrollment, 'certificate'),
+    myEnrollmentCertificateLines: asks(course?.myEnrollment?.certificate, 'productLines'),
   };
 }
 
@@ -77,7 +83,14 @@ export interface CourseNode {
   materialFiles: CourseFile[] | undefined;
   files: CourseFile[] | undefined;
   assignments: AssignmentNode[] | undefined;
-  myEnrollments: Array<{ enrollment: Enrollment; courseVersion: CourseVersion | null }> | undefined;
+  myEnrollments: MyEnrollmentNode[] | undefined;
+}
+
+interface MyEnrollmentNode {
+  enrollment: Enrollment;
+  courseVersion: CourseVersion | null;
+  certificate: Certificate | null;
+  certificateLines: ProductLine[] | undefined;
 }
 
 interface NodeJson {
@@ -88,7 +101,11 @@ interface NodeJson {
   materialFiles?: Json[];
   files?: Json[];
   assignments?: Array<{ row: Json; distributors?: Json[]; productLines?: Json[]; createdBy?: Json | null }>;
-  myEnrollments?: Array<{ row: Json; courseVersion?: Json | null }>;
+  myEnrollments?: Array<{
+    row: Json;
+    courseVersion?: Json | null;
+    certificate?: { row: Json; productLines?: Json[] } | null;
+  }>;
 }
 
 /** An ORDER BY list of a shared order rule (versionOrder, fileOrder ...). */
@@ -111,20 +128,18 @@ function courseNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: Cours
     ['row', row(Course, 'c')],
     parts.productLines && ['productLines', productLinesOf(kit, 'c.product_line_ids', 'cl')],
     parts.versions && ['versions', list(row(CourseVersion, 'cv'), versionsOf('cv'), orderBy(versionOrder('cv')))],
-    parts.versions &&
-      parts.versionLines && [
-        'versionLines',
-        productLinesOf(kit, `ARRAY(SELECT unnest(cvl.product_line_ids) FROM ${versionsOf('cvl')})`, 'cvll'),
-      ],
-    parts.versions &&
-      parts.materialFiles && [
-        'materialFiles',
-        list(
-          row(CourseFile, 'cmf'),
-          `course_file cmf WHERE cmf.id::text IN ${materialFileIds} AND ${fileInScope('cmf', inScope)}`,
-          'cmf.id',
-        ),
-      ],
+    parts.versionLines && [
+      'versionLines',
+      productLinesOf(kit, `ARRAY(SELECT unnest(cvl.product_line_ids) FROM ${versionsOf('cvl')})`, 'cvll'),
+    ],
+    parts.materialFiles && [
+      'materialFiles',
+      list(
+        row(CourseFile, 'cmf'),
+        `course_file cmf WHERE cmf.id::text IN ${materialFileIds} AND ${fileInScope('cmf', inScope)}`,
+        'cmf.id',
+      ),
+    ],
     parts.files && [
       'files',
       list(
@@ -159,6 +174,17 @@ function courseNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: Cours
         fields([
           ['row', row(Enrollment, 'cme')],
           parts.myEnrollmentVersion && ['courseVersion', versionRow(scope, kit, 'cmev', 'cme.course_version_id')],
+          parts.myEnrollmentCertificate && [
+            'certificate',
+            `(SELECT ${fields([
+              ['row', row(Certificate, 'cmc')],
+              parts.myEnrollmentCertificateLines && [
+                'productLines',
+                productLinesOf(kit, 'cmc.product_line_ids', 'cmcl'),
+              ],
+            ])} FROM certificate cmc
+              WHERE cmc.id = ${latestCertificateId('cmcx', 'cme.user_id', 'cme.course_id', inScope)} AND ${inScope('trainee', 'cmc')})`,
+          ],
         ]),
         `training_enrollment cme WHERE cme.course_id = c.id AND ${ownEnrollment('cme')} AND ${inScope('trainee', 'cme')}`,
         'cme.id',
@@ -185,6 +211,8 @@ function courseNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: Cours
       myEnrollments: n.myEnrollments?.map((m) => ({
         enrollment: fromJsonRow(ds, Enrollment, m.row),
         courseVersion: entity(CourseVersion, m.courseVersion),
+        certificate: entity(Certificate, m.certificate?.row),
+        certificateLines: rows(ProductLine, m.certificate?.productLines),
       })),
     };
   };
@@ -228,15 +256,17 @@ export function primeCourseNode(loaders: Loaders, n: CourseNode): Course {
   const c = n.course;
   const { parts } = n;
   if (n.productLines) primeProductLines(loaders, c.productLineIds, n.productLines);
+  // a version's lines and the files its materials name, from the course's versions' (versionsOf)
+  const primeVersion = (v: CourseVersion) => {
+    if (n.versionLines) primeProductLines(loaders, v.productLineIds, n.versionLines);
+    if (n.materialFiles) {
+      const ids = v.sections.flatMap((s) => s.materials.map((m) => m.fileId).filter((f): f is string => !!f));
+      primeFound(loaders.courseFileById, ids, n.materialFiles);
+    }
+  };
   if (n.versions) {
     loaders.versionsByCourseId.prime(c.id, n.versions);
-    for (const v of n.versions) {
-      if (n.versionLines) primeProductLines(loaders, v.productLineIds, n.versionLines);
-      if (n.materialFiles) {
-        const ids = v.sections.flatMap((s) => s.materials.map((m) => m.fileId).filter((f): f is string => !!f));
-        primeFound(loaders.courseFileById, ids, n.materialFiles);
-      }
-    }
+    n.versions.forEach(primeVersion);
   }
   if (n.files) loaders.filesByCourseId.prime(c.id, n.files);
   if (n.assignments) {
@@ -255,9 +285,16 @@ export function primeCourseNode(loaders: Loaders, n: CourseNode): Course {
       c.id,
       n.myEnrollments.map((m) => m.enrollment),
     );
-    for (const m of n.myEnrollments)
-      if (parts.myEnrollmentVersion && m.enrollment.courseVersionId)
-        loaders.courseVersionById.prime(m.enrollment.courseVersionId, m.courseVersion);
+    for (const m of n.myEnrollments) {
+      const e = m.enrollment;
+      if (parts.myEnrollmentVersion && e.courseVersionId)
+        loaders.courseVersionById.prime(e.courseVersionId, m.courseVersion);
+      if (m.courseVersion) primeVersion(m.courseVersion);
+      if (parts.myEnrollmentCertificate)
+        loaders.latestCertificateByUserCourse.prime(certificateKey(e.userId, e.courseId), m.certificate);
+      if (m.certificate && m.certificateLines)
+        primeProductLines(loaders, m.certificate.productLineIds, m.certificateLines);
+    }
   }
   return c;
 }

@@ -73,7 +73,7 @@ export const SQL_COUNT: SqlCountTable = {
     }
   },
   tests: {
-    'the courses screens cost the session and one statement each: the lists, a course’s page and its assignments':
+    'the courses screens cost the session and one statement each: the lists, a course’s page and its assignments, the portal’s course page':
       async ({ t, brand }) => {
         const measure = async (client: GqlClient, query: string, vars: Record<string, unknown>) => {
           const r = await client.request(query, vars);
@@ -97,7 +97,17 @@ export const SQL_COUNT: SqlCountTable = {
         expect((await measure(admin, assignments, { id })).sqlCount).toBe(2);
         const owner = t.client(Audience.PORTAL);
         await owner.login(brand.ownerEmail);
-        expect((await measure(owner, screenOperation(PORTAL, 'TrainingCourses'), {})).sqlCount).toBe(2);
+        const portalList = await measure(owner, screenOperation(PORTAL, 'TrainingCourses'), {});
+        expect(portalList.sqlCount).toBe(2);
+        // a course the owner took, with the enrollment's version, its materials' files and the certificate
+        const taken = (portalList.data.courses as { nodes: Array<{ id: string; myEnrollment: unknown }> }).nodes.find(
+          (n) => n.myEnrollment,
+        )!;
+        const page = await measure(owner, screenOperation(PORTAL, 'TrainingCourse'), { id: taken.id });
+        expect(
+          (page.data.course as { myEnrollment: { certificate: unknown } }).myEnrollment.certificate,
+        ).not.toBeNull();
+        expect(page.sqlCount).toBe(2);
       },
   },
   lists: [
