@@ -3,6 +3,7 @@ import { NotificationKind, PARTNER_ROLES, Role, Side } from '@medchannel/shared-
 import { visibleIds } from '../../auth/scoped-ids';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { audit } from '../../common/audit';
+import { JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import { AppError, ErrorCode, ErrorReason, badInput } from '../../common/errors';
 import { today } from '../../common/dates';
 import { IdempotentWrite, fingerprint, idempotent, keyReused, replayOrInsert } from '../../common/idempotency';
@@ -13,6 +14,22 @@ import { AssignCourseInput } from './training.inputs';
 
 /** A reminder is sent again after this many days while the course stays overdue. */
 const REMINDER_INTERVAL_DAYS = 7;
+
+/**
+ * Which assignments the viewer may see, as SQL over assignment `a`: they are the brand's, so a
+ * partner sees none, a brand user those of courses the scope's `course` rule lets them see.
+ * assignmentsByCourseId and the courses page (course-page.ts) read them by it alike.
+ */
+export function assignmentInScope(scope: Scope, a: string, inScope: JsonTreeKit['inScope']): string {
+  if (scope.side !== Side.BRAND) return 'FALSE';
+  return `${a}.course_id IN (SELECT ${a}_c.id FROM course ${a}_c WHERE ${inScope('course', `${a}_c`)})`;
+}
+
+/** A course's assignments newest first, over assignment `a`: their loader and the courses page order them alike. */
+export const assignmentOrder = (a: string): Record<string, 'DESC'> => ({
+  [`${a}.created_at`]: 'DESC',
+  [`${a}.id`]: 'DESC',
+});
 
 /**
  * Assigning a course fans it out, in one transaction, to every person it reaches: the partner
@@ -29,15 +46,14 @@ export class AssignmentService {
   ) {}
 
   listForCourse(scope: Scope, courseIds: readonly string[]): Promise<CourseAssignment[]> {
-    // assignments are the brand's: a partner sees none, a brand user those of courses they see
-    const qb = this.ds
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return this.ds
       .getRepository(CourseAssignment)
       .createQueryBuilder('a')
-      .where('a.course_id = ANY(:courseIds)', { courseIds });
-    const visible = scopeCondition(scope, 'course', 'ac');
-    qb.andWhere(`a.course_id IN (SELECT ac.id FROM course ac WHERE ${visible.sql})`, visible.params);
-    if (scope.side !== Side.BRAND) qb.andWhere('FALSE');
-    return qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').getMany();
+      .where('a.course_id = ANY(:courseIds)', { courseIds })
+      .andWhere(assignmentInScope(scope, 'a', inScope), params)
+      .orderBy(assignmentOrder('a'))
+      .getMany();
   }
 
   async assign(scope: Scope, input: AssignCourseInput): Promise<CourseAssignment> {

@@ -12,12 +12,13 @@ import { JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
 import { audit } from '../../common/audit';
 import { AppError, ErrorCode, notFound } from '../../common/errors';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginate } from '../../common/pagination';
+import { Page, PageArgs, SortKey, containsPattern, paginateTree } from '../../common/pagination';
 import { FileStorage, StoredFile, checkUpload, keptFileName } from '../../common/storage';
 import { assertVersion } from '../../common/versioning';
 import { Course, CourseFile, CourseVersion } from './training.entity';
 import { CourseContentInput, CourseFilter } from './training.inputs';
 import { assertPublishable, toDocs } from './course-content';
+import { CourseNode, CoursePageParts, coursePageTree } from './course-page';
 
 const COURSE_STATUS_SQL: Record<CourseListStatus, string> = {
   [CourseListStatus.PUBLISHED]: 'c.published_version IS NOT NULL AND c.archived_at IS NULL',
@@ -44,6 +45,25 @@ export const versionRow = (scope: Scope, kit: Pick<JsonTreeKit, 'row' | 'inScope
   `(SELECT ${kit.row(CourseVersion, v)} FROM course_version ${v}
      WHERE ${v}.id = ${idColumn} AND ${versionInScope(scope, v, kit.inScope)})`;
 
+/** A course's versions newest first, over version `v`: versionsByCourseId and the courses page (course-page.ts) order them alike. */
+export const versionOrder = (v: string): Record<string, 'DESC'> => ({ [`${v}.version`]: 'DESC' });
+
+/**
+ * Which material files the viewer may see, as SQL over file `f`: those of a course the scope's
+ * `course` rule lets them see. The file loaders and the courses page read files by it alike.
+ */
+export const fileInScope = (f: string, inScope: JsonTreeKit['inScope']) =>
+  `EXISTS (SELECT 1 FROM course ${f}_c WHERE ${f}_c.id = ${f}.course_id AND ${inScope('course', `${f}_c`)})`;
+
+/** A course's material files oldest first, over file `f`: filesByCourseId and the courses page order them alike. */
+export const fileOrder = (f: string): Record<string, 'ASC'> => ({ [`${f}.created_at`]: 'ASC', [`${f}.id`]: 'ASC' });
+
+/** The courses list's sort keys: by title. */
+export const COURSE_ORDER: SortKey<Course>[] = [
+  { column: 'c.title', value: (c) => c.title },
+  { column: 'c.id', value: (c) => c.id },
+];
+
 /**
  * Courses and their versions. A course is edited as a draft; publishing makes the draft the
  * version people take and retires the one before. Editing a published course starts a new draft
@@ -59,17 +79,32 @@ export class CourseService {
     return applyScope(em.getRepository(Course).createQueryBuilder('c'), scope, 'course');
   }
 
-  list(scope: Scope, page: PageArgs, filter: CourseFilter = {}): Promise<Page<Course>> {
+  /** The courses list, each row with what the request asks of it, in one statement (course-page.ts). */
+  list(
+    scope: Scope,
+    page: PageArgs,
+    filter: CourseFilter | undefined,
+    parts: CoursePageParts,
+  ): Promise<Page<CourseNode>> {
+    return paginateTree(
+      this.listQuery(scope, filter ?? {}),
+      page,
+      COURSE_ORDER,
+      'ASC',
+      coursePageTree(this.ds, scope, parts),
+      (n) => n.course,
+    );
+  }
+
+  /** The courses list's rows before paging. */
+  listQuery(scope: Scope, filter: CourseFilter = {}) {
     const qb = this.scoped(scope);
     if (filter.status) qb.andWhere(COURSE_STATUS_SQL[filter.status]);
     else if (!filter.includeArchived) qb.andWhere('c.archived_at IS NULL');
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.productLineId) qb.andWhere(':line = ANY(c.product_line_ids)', { line: filter.productLineId });
     if (filter.search) qb.andWhere('c.title ILIKE :s', { s: containsPattern(filter.search) });
-    return paginate(qb, page, [
-      { column: 'c.title', value: (c) => c.title },
-      { column: 'c.id', value: (c) => c.id },
-    ]);
+    return qb;
   }
 
   async get(scope: Scope, id: string, em?: EntityManager): Promise<Course> {
@@ -104,7 +139,7 @@ export class CourseService {
       .createQueryBuilder('v')
       .where('v.course_id = ANY(:courseIds)', { courseIds })
       .andWhere(versionInScope(scope, 'v', inScope), params)
-      .orderBy('v.version', 'DESC')
+      .orderBy(versionOrder('v'))
       .getMany();
   }
 
@@ -283,21 +318,24 @@ export class CourseService {
   }
 
   filesByIds(scope: Scope, ids: readonly string[]): Promise<CourseFile[]> {
-    const qb = this.ds
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return this.ds
       .getRepository(CourseFile)
       .createQueryBuilder('f')
-      .innerJoin(Course, 'c', 'c.id = f.course_id')
-      .where('f.id = ANY(:ids)', { ids });
-    return applyScope(qb, scope, 'course', 'c').getMany();
+      .where('f.id = ANY(:ids)', { ids })
+      .andWhere(fileInScope('f', inScope), params)
+      .getMany();
   }
 
   filesByCourseIds(scope: Scope, courseIds: readonly string[]): Promise<CourseFile[]> {
-    const qb = this.ds
+    const { inScope, params } = jsonTreeKit(this.ds, scope);
+    return this.ds
       .getRepository(CourseFile)
       .createQueryBuilder('f')
-      .innerJoin(Course, 'c', 'c.id = f.course_id')
-      .where('f.course_id = ANY(:courseIds)', { courseIds });
-    return applyScope(qb, scope, 'course', 'c').orderBy('f.created_at').addOrderBy('f.id').getMany();
+      .where('f.course_id = ANY(:courseIds)', { courseIds })
+      .andWhere(fileInScope('f', inScope), params)
+      .orderBy(fileOrder('f'))
+      .getMany();
   }
 
   private async locked(em: EntityManager, scope: Scope, id: string, expectedVersion: number): Promise<Course> {

@@ -7,6 +7,7 @@ import { ProductType } from '../product';
 import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
+import { coursePageParts, primeCourseNode, primeCoursePage, readCourseTree } from './course-page';
 import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
 import { certificatePageParts, primeCertificatePage } from './certificate-page';
 import { CompletionRow } from './training-report.service';
@@ -44,18 +45,27 @@ export class TrainingResolver {
   @Query(() => CourseConnection, {
     description: 'Brand users: every course; distributor staff: the published ones. By title.',
   })
-  courses(
+  async courses(
     @Args() page: PageArgs,
     @Arg('filter', () => CourseFilter, { nullable: true }) filter: CourseFilter | undefined,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Course>> {
-    return ctx.services.courses.list(requireScope(ctx), page, filter);
+    const parts = coursePageParts(selectionOf(info).nodes);
+    const found = await ctx.services.courses.list(requireScope(ctx), page, filter, parts);
+    return { ...found, nodes: primeCoursePage(loadersOf(ctx), found.nodes) };
   }
 
   @Can('training.read')
   @Query(() => CourseType)
-  course(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Course> {
-    return ctx.services.courses.get(requireScope(ctx), id);
+  /** The course with what the request asks of its versions, files, assignments: one statement (course-page.ts). */
+  async course(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Course> {
+    const node = await readCourseTree(ctx.ds, requireScope(ctx), id, coursePageParts(selectionOf(info)));
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')

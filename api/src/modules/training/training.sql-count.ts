@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Audience } from '@medchannel/shared-schema';
+import type { GqlClient } from '../../../test/harness';
 import type { SqlCountTable } from '../../../test/sql-count-table';
+import { screenOperation } from '../../../test/screen-operation';
+
+const CONSOLE = 'console-internal/src/features/training';
+const PORTAL = 'portal-partner/src/features/training/training.graphql';
 
 /** Courses, enrollments, certificates and readiness, over a page of published courses the owner took. */
 export const SQL_COUNT: SqlCountTable = {
@@ -67,10 +72,50 @@ export const SQL_COUNT: SqlCountTable = {
       );
     }
   },
+  tests: {
+    'the courses screens cost the session and one statement each: the lists, a course’s page and its assignments, the portal’s course page':
+      async ({ t, brand }) => {
+        const measure = async (client: GqlClient, query: string, vars: Record<string, unknown>) => {
+          const r = await client.request(query, vars);
+          expect(r.errors).toEqual([]);
+          return { data: r.data, sqlCount: r.sqlCount };
+        };
+        const admin = t.client(Audience.CONSOLE);
+        await admin.login(brand.adminEmail);
+        const courses = `${CONSOLE}/courses/courses.graphql`;
+        const list = await measure(admin, screenOperation(courses, 'Courses'), { first: 25 });
+        expect(list.sqlCount).toBe(2);
+        const options = await measure(
+          admin,
+          screenOperation(`${CONSOLE}/reports/reports.graphql`, 'CourseOptions'),
+          {},
+        );
+        expect(options.sqlCount).toBe(2);
+        const id = (list.data.courses as { nodes: Array<{ id: string }> }).nodes[0].id;
+        expect((await measure(admin, screenOperation(courses, 'Course'), { id })).sqlCount).toBe(2);
+        const assignments = screenOperation(`${CONSOLE}/assign/assign.graphql`, 'CourseAssignments');
+        expect((await measure(admin, assignments, { id })).sqlCount).toBe(2);
+        const owner = t.client(Audience.PORTAL);
+        await owner.login(brand.ownerEmail);
+        const portalList = await measure(owner, screenOperation(PORTAL, 'TrainingCourses'), {});
+        expect(portalList.sqlCount).toBe(2);
+        // a course the owner took, with the enrollment's version, its materials' files and the certificate
+        const taken = (portalList.data.courses as { nodes: Array<{ id: string; myEnrollment: unknown }> }).nodes.find(
+          (n) => n.myEnrollment,
+        )!;
+        const page = await measure(owner, screenOperation(PORTAL, 'TrainingCourse'), { id: taken.id });
+        expect(
+          (page.data.course as { myEnrollment: { certificate: unknown } }).myEnrollment.certificate,
+        ).not.toBeNull();
+        expect(page.sqlCount).toBe(2);
+      },
+  },
   lists: [
     {
       name: 'courses with versions, materials, quiz and assignments',
-      max: 10,
+      // the session and one statement: the page with each course's lines, versions with their lines and
+      // material files, files, and assignments with their distributors, lines and author (course-page.ts)
+      max: 2,
       as: (brand) => brand.adminEmail,
       query: `query($n: Int!) { courses(first: $n) { totalCount nodes { title productLines { name } published { version productLines { name }
       sections { materials { kind file { fileName } } } questions { options { correct } } } draft { version } versions { status } files { fileName }
