@@ -65,5 +65,5 @@ export * from './hospital.service';
 export * from './hospital.types';
 export * from './hospital.inputs';
 export { coversHospitalSql, servesHospitalSql } from './serving';
-export { placeParts, primePlace, readPlace, type Place, type PlaceParts } from './hospital-place-tree';
+export { placeParts, primePlace } from './hospital-place-tree';
 export { BUYING, coverageCondition } from './hospital-coverage';
