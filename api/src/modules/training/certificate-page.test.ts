@@ -1,4 +1,4 @@
-import { Audience, Side } from '@medchannel/shared-schema';
+import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import type { Scope } from '../../auth/scope';
 import { today } from '../../common/dates';
@@ -7,7 +7,7 @@ import { SEED_COURSE_CL } from '../../db/seed/training-data';
 import { createLoaders } from '../../schema/loaders';
 import { CERTIFICATE_ORDER } from './certification.service';
 import type { CertificateFilter } from './training.inputs';
-import { pagesOf, seedListCertificates, seededPerson } from './training.test-kit';
+import { pagesOf, readsAsBefore, seedListCertificates, seededPerson } from './training.test-kit';
 
 /**
  * certificates(...) builds its page with each row's product lines, person, distributor, course and
@@ -76,17 +76,15 @@ const pages = (client: GqlClient, filter: Filter, size: number) =>
   pagesOf<Node>(client, QUERY, 'certificates', { f: filter }, size);
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
-  const u = await user(email);
-  const { scope } = u;
-  const client = t.client(u.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
-  await client.login(email);
-  const whole = await pages(client, filter, 20);
-  const expected = await before(email, filter);
-  expect(whole.totalCount).toBe(expected.totalCount);
-  expect(whole.nodes.map((n) => n.id)).toEqual(expected.ids);
-  expect((await pages(client, filter, 3)).nodes).toEqual(whole.nodes);
-  for (const node of whole.nodes) {
-    expect(node).toEqual(await alone(scope, node.id));
+  const { nodes, client, person } = await readsAsBefore(
+    t,
+    email,
+    (c, size) => pages(c, filter, size),
+    () => before(email, filter),
+    (n: Node) => n.id,
+  );
+  for (const node of nodes) {
+    expect(node).toEqual(await alone(person.scope, node.id));
     // the person's latest from the course is also what enrollment(id).certificate answers, field by field
     const [e] = await t.app.ds.query(
       `SELECT e.id FROM training_enrollment e JOIN certificate c ON c.user_id = e.user_id AND c.course_id = e.course_id WHERE c.id = $1`,
@@ -100,7 +98,7 @@ async function compare(email: string, filter: Filter): Promise<Node[]> {
       viaEnrollment++;
     }
   }
-  return whole.nodes;
+  return nodes;
 }
 
 test.each<[string, string, Filter]>([

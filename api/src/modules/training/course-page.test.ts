@@ -8,7 +8,7 @@ import { COURSE_ORDER } from './course.service';
 import { enrollmentStatus } from './learning.service';
 import type { CourseVersion } from './training.entity';
 import type { CourseFilter } from './training.inputs';
-import { IMG, IVD, pagesOf, seededPerson } from './training.test-kit';
+import { IMG, IVD, pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
 
 /**
  * courses(...) builds its page with each course's lines, versions (with their lines and material
@@ -211,22 +211,21 @@ const pages = (client: GqlClient, filter: Filter, size: number) =>
   pagesOf<Node>(client, QUERY, 'courses', { f: filter }, size);
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
-  const u = await user(email);
-  const client = t.client(u.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
-  await client.login(email);
-  const whole = await pages(client, filter, 20);
-  const expected = await before(email, filter);
-  expect(whole.totalCount).toBe(expected.totalCount);
-  expect(whole.nodes.map((n) => n.id)).toEqual(expected.ids);
-  expect((await pages(client, filter, 3)).nodes).toEqual(whole.nodes);
-  for (const node of whole.nodes) {
-    expect(node).toEqual(await alone(u.scope, node.id));
+  const { nodes, client, person } = await readsAsBefore(
+    t,
+    email,
+    (c, size) => pages(c, filter, size),
+    () => before(email, filter),
+    (n: Node) => n.id,
+  );
+  for (const node of nodes) {
+    expect(node).toEqual(await alone(person.scope, node.id));
     const one = await client.request(`query($id: ID!) { course(id: $id) { ${ROW} } }`, { id: node.id });
     expect(one.errors).toEqual([]);
     expect(one.sqlCount).toBe(2);
     expect(one.data.course).toEqual(node);
   }
-  return whole.nodes;
+  return nodes;
 }
 
 test.each<[string, string, Filter]>([

@@ -1,10 +1,10 @@
-import { Audience, Side } from '@medchannel/shared-schema';
+import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { paginate } from '../../common/pagination';
 import { SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
 import { ENROLLMENT_ORDER } from './learning.service';
 import type { EnrollmentFilter } from './training.inputs';
-import { pagesOf, seededPerson } from './training.test-kit';
+import { pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
 
 /**
  * enrollments(...) builds its page with each row's course (and the viewer's own enrollment on it),
@@ -86,15 +86,14 @@ const pages = (client: GqlClient, filter: Filter, size: number) =>
   pagesOf<Node>(client, QUERY, 'enrollments', { f: filter }, size);
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
-  const u = await user(email);
-  const client = t.client(u.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
-  await client.login(email);
-  const whole = await pages(client, filter, 20);
-  const expected = await before(email, filter);
-  expect(whole.totalCount).toBe(expected.totalCount);
-  expect(whole.nodes.map((n) => n.id)).toEqual(expected.ids);
-  expect((await pages(client, filter, 3)).nodes).toEqual(whole.nodes);
-  for (const node of whole.nodes) {
+  const { nodes, client } = await readsAsBefore(
+    t,
+    email,
+    (c, size) => pages(c, filter, size),
+    () => before(email, filter),
+    (n: Node) => n.id,
+  );
+  for (const node of nodes) {
     const one = await client.request(`query($id: ID!) { enrollment(id: $id) { ${ROW} } }`, { id: node.id });
     expect(one.errors).toEqual([]);
     expect(node).toEqual(one.data.enrollment);
@@ -121,7 +120,7 @@ async function compare(email: string, filter: Filter): Promise<Node[]> {
       .sort((a, b) => b.validTo.localeCompare(a.validTo) || a.id.localeCompare(b.id))[0];
     if (node.user) expect(node.certificate?.id ?? null).toBe(latest?.id ?? null);
   }
-  return whole.nodes;
+  return nodes;
 }
 
 test.each<[string, string, Filter]>([

@@ -1,4 +1,4 @@
-import { Audience, Side } from '@medchannel/shared-schema';
+import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import type { Scope } from '../../auth/scope';
 import { paginate } from '../../common/pagination';
@@ -7,7 +7,7 @@ import { createLoaders } from '../../schema/loaders';
 import { certifiedLines } from './readiness-page';
 import { READINESS_ORDER } from './training-report.service';
 import type { ReadinessArgs } from './training.inputs';
-import { pagesOf, seedListCertificates, seededPerson } from './training.test-kit';
+import { pagesOf, readsAsBefore, seedListCertificates, seededPerson } from './training.test-kit';
 
 /**
  * trainingReadiness(...) builds its page of people with each one's enrollment counts, distributor,
@@ -94,17 +94,15 @@ const pages = (client: GqlClient, filter: Filter, size: number) =>
   );
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
-  const u = await user(email);
-  const { scope } = u;
-  const client = t.client(u.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
-  await client.login(email);
-  const whole = await pages(client, filter, 20);
-  const expected = await before(email, filter);
-  expect(whole.totalCount).toBe(expected.totalCount);
-  expect(whole.nodes.map((n) => n.userId)).toEqual(expected.ids);
-  expect((await pages(client, filter, 3)).nodes).toEqual(whole.nodes);
-  for (const node of whole.nodes) expect(node).toEqual(await alone(scope, node.userId));
-  return whole.nodes;
+  const { nodes, person } = await readsAsBefore(
+    t,
+    email,
+    (c, size) => pages(c, filter, size),
+    () => before(email, filter),
+    (n: Node) => n.userId,
+  );
+  for (const node of nodes) expect(node).toEqual(await alone(person.scope, node.userId));
+  return nodes;
 }
 
 const IMG = async () =>

@@ -194,3 +194,26 @@ export async function pagesOf<N>(
     after = page.pageInfo.endCursor;
   }
 }
+
+/**
+ * A one-statement list as `email` reads it on their own app: all of it by pages of 20 holds the ids,
+ * in order, and the total that the list paged the old way answers (`before`), and pages of 3 hold the
+ * same rows. Answers the rows, the signed-in client and the person (with their scope).
+ */
+export async function readsAsBefore<N>(
+  app: TestApp,
+  email: string,
+  pages: (client: GqlClient, size: number) => Promise<{ nodes: N[]; totalCount: number }>,
+  before: () => Promise<{ ids: string[]; totalCount: number }>,
+  idOf: (node: N) => string,
+) {
+  const person = await seededPerson(app.app.ds, email);
+  const client = app.client(person.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
+  await client.login(email);
+  const whole = await pages(client, 20);
+  const expected = await before();
+  expect(whole.totalCount).toBe(expected.totalCount);
+  expect(whole.nodes.map(idOf)).toEqual(expected.ids);
+  expect((await pages(client, 3)).nodes).toEqual(whole.nodes);
+  return { nodes: whole.nodes, client, person };
+}
