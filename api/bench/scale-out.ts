@@ -2,6 +2,7 @@ import os from 'node:os';
 import { freshDemoDatabase, readTargets } from './cluster';
 import { measureWindow, summarize, type Window } from './load';
 import { startApi, type Running } from './processes';
+import { cpuSplit, type CpuSplit } from './ticks';
 
 /**
  * Throughput of the mixed read load (bench/cluster.ts) with 1 and 2 API processes (API_WORKERS), and
@@ -19,6 +20,13 @@ function arg(argv: string[], name: string, fallback: number): number {
   return value;
 }
 
+/** The windows' CPU split, averaged: API / PostgreSQL / driver ms per request, and how busy the machine was. */
+function cpuCell(cpu: CpuSplit[]): string {
+  const mean = (f: (c: CpuSplit) => number) => cpu.reduce((sum, c) => sum + f(c), 0) / cpu.length;
+  const ms = [mean((c) => c.apiMs), mean((c) => c.postgresMs), mean((c) => c.driverMs)].map((v) => v.toFixed(2));
+  return `${ms.join(' / ')} | ${(mean((c) => c.machineBusy) * 100).toFixed(0)} %`;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const concurrency = arg(argv, 'concurrency', 32);
@@ -27,16 +35,26 @@ async function main(): Promise<void> {
   const adminUrl = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const replica = process.env.READ_REPLICA_URL;
   const db = await freshDemoDatabase(adminUrl, 'medchannel_scale_out');
-  const setups: Array<{ label: string; api: Running; windows: Window[] }> = [];
+  const setups: Array<{ label: string; api: Running; windows: Window[]; cpu: CpuSplit[] }> = [];
   try {
     // READ_REPLICA_URL names this script's replica: the API inherits the environment, so it is unset for the others
     const primaryOnly = { READ_REPLICA_URL: '' };
-    setups.push({ label: '1 process', api: await startApi(db.url, { workers: 1, env: primaryOnly }), windows: [] });
-    setups.push({ label: '2 processes', api: await startApi(db.url, { workers: 2, env: primaryOnly }), windows: [] });
+    setups.push({
+      label: '1 process',
+      api: await startApi(db.url, { workers: 1, env: primaryOnly }),
+      windows: [],
+      cpu: [],
+    });
+    setups.push({
+      label: '2 processes',
+      api: await startApi(db.url, { workers: 2, env: primaryOnly }),
+      windows: [],
+      cpu: [],
+    });
     if (replica) {
       const url = replica.replace(/\/[^/]*$/, '/medchannel_scale_out');
       const api = await startApi(db.url, { workers: 2, env: { READ_REPLICA_URL: url } });
-      setups.push({ label: '2 processes, reports on the replica', api, windows: [] });
+      setups.push({ label: '2 processes, reports on the replica', api, windows: [], cpu: [] });
     }
     const targets = await Promise.all(setups.map((s) => readTargets(s.api.url)));
     console.log(
@@ -45,16 +63,27 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       for (const [i, setup] of setups.entries()) {
         const mix = targets[i].map((t) => t.target);
-        setup.windows.push(await measureWindow(mix, concurrency, round === 0 ? 2 : 0.5, seconds));
+        const warmup = round === 0 ? 2 : 0.5;
+        // the CPU is read around the measured part only: a short warm-up window first
+        await measureWindow(mix, concurrency, 0, warmup);
+        const { result, split } = await cpuSplit(
+          setup.api.pid,
+          () => measureWindow(mix, concurrency, 0, seconds),
+          (w) => w.latencies.length,
+        );
+        setup.windows.push(result);
+        setup.cpu.push(split);
       }
     }
     const base = summarize(setups[0].windows).rps;
-    console.log(`| setup | req/s | p50 ms | p95 ms | errors | vs 1 process |\n|---|--:|--:|--:|--:|--:|`);
+    console.log(
+      `| setup | req/s | p50 ms | p95 ms | errors | vs 1 process | CPU ms per request: API / PostgreSQL / load driver | machine busy |\n|---|--:|--:|--:|--:|--:|--:|--:|`,
+    );
     for (const setup of setups) {
       const r = summarize(setup.windows);
       const rounded = setup.windows.map((w) => (w.latencies.length / w.seconds).toFixed(1)).join(', ');
       console.log(
-        `| ${setup.label} | ${r.rps.toFixed(1)} (${rounded}) | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.errors} | ${(r.rps / base).toFixed(2)} |`,
+        `| ${setup.label} | ${r.rps.toFixed(1)} (${rounded}) | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.errors} | ${(r.rps / base).toFixed(2)} | ${cpuCell(setup.cpu)} |`,
       );
       // what failed, from the API's own log (one JSON line per request, with the first error's code)
       const logged = setup.api
