@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
+import { settledDialog } from './support/select';
 import {
   accountSummaryFromApi,
   disputeLine,
@@ -174,7 +175,7 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
 
   // The other page still offers to confirm: the server refuses, and the page shows where the statement stands.
   await stale.getByTestId('statement-confirm').click();
-  await stale.getByTestId('statement-confirm-ok').click();
+  await (await settledDialog(stale)).getByTestId('statement-confirm-ok').click();
   await waitForStatementStatus(stale, 'DISPUTED');
   expect(await stale.getByTestId('statement-error').innerText()).toContain('对账单状态已变化');
   expect(await stale.getByTestId('statement-confirm').count()).toBe(0);
@@ -212,10 +213,10 @@ test('owner on a desktop: a page left open learns the statement moved on; financ
   await shot('portal-statements-09-version-2-desktop');
 
   await page.getByTestId('statement-confirm').click();
-  await page.getByTestId('statement-confirm-ok').waitFor();
-  expect(await page.locator('.ant-modal').innerText()).toContain('¥150,000.00');
+  const dialog = await settledDialog(page);
+  expect(await dialog.innerText()).toContain('¥150,000.00');
   await shot('portal-statements-10-confirm-dialog-desktop');
-  await page.getByTestId('statement-confirm-ok').click();
+  await dialog.getByTestId('statement-confirm-ok').click();
   await waitForStatementStatus(page, 'CONFIRMED');
   expect(await page.getByTestId('statement-outcome').innerText()).toContain('已于');
   await shot('portal-statements-11-confirmed-desktop');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { url } from './support/browser';
+import { settledDialog } from './support/select';
 import { apiAs, type Api } from './support/api';
 
 // A partner user's visit steps in the portal, for portal-visits.e2e.ts and for the cross-app test
@@ -153,8 +154,9 @@ export async function disputeCommitment(page: Page, description: string, reason:
     .getByTestId('commitment')
     .and(page.locator(`[data-description="${description}"][data-status="OPEN"]`));
   await item.getByTestId('commitment-dispute').click();
-  await page.getByTestId('commitment-dispute-reason-input').fill(reason);
-  await page.getByTestId('commitment-dispute-ok').click();
+  const dialog = await settledDialog(page);
+  await dialog.getByTestId('commitment-dispute-reason-input').fill(reason);
+  await dialog.getByTestId('commitment-dispute-ok').click();
   await page
     .locator(`[data-testid="commitment"][data-description="${description}"][data-status="OPEN"]`)
     .waitFor({ state: 'detached' });
