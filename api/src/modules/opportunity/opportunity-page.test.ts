@@ -112,3 +112,33 @@ test('pages follow their cursor: no row twice, none left out; a forged cursor is
   const refused = await admin.request(PAGE, { first: 2, after: forged, s: tag });
   expect(codeOf(refused)).toBe(ErrorCode.BAD_USER_INPUT);
 });
+
+test('rows created in the same millisecond page as any others, brand-side and partner-side (each its own sort key)', async () => {
+  const before = { admin: await page(admin, 20), repA: await page(repA, 20) };
+  // five rows at one instant given to the microsecond: the column keeps the millisecond the cursor carries
+  await t.app.ds.query(
+    `UPDATE opportunity SET created_at = '2026-03-04 05:06:07.891234+00' WHERE brand_id = $1 AND need LIKE $2`,
+    [brand.brandId, `${tag}%`],
+  );
+  for (const [client, all] of [
+    [admin, before.admin],
+    [repA, before.repA],
+  ] as const) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const p = await page(client, 2, after);
+      seen.push(...nodes(p).map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(all.totalCount);
+    expect(new Set(seen)).toEqual(new Set(nodes(all).map((n) => n.id)));
+  }
+  expect(before.repA.totalCount).toBeGreaterThan(1);
+  const [{ created }] = await t.app.ds.query(
+    `SELECT to_char(max(created_at) AT TIME ZONE 'UTC', 'SS.US') AS created FROM opportunity WHERE brand_id = $1`,
+    [brand.brandId],
+  );
+  expect(created).toBe('07.891000');
+});

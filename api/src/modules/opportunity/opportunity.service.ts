@@ -33,6 +33,20 @@ const LATEST_REGISTRATION_STATUS = `(SELECT CASE WHEN lr.status = 'APPROVED' AND
   FROM deal_registration lr WHERE lr.opportunity_id = o.id ORDER BY lr.created_at DESC, lr.id DESC LIMIT 1)`;
 
 /**
+ * The list's first sort key. `created_at` holds milliseconds, as a cursor does, so the column and
+ * its truncation are the same value and a cursor serves either. Brand-side viewers page by the
+ * column, which `opportunity_recent` (brand, created_at DESC, id DESC) serves: the newest 21 of
+ * 200,000 without sorting the brand's rows (2.2 s → tens of ms at full scale). A partner's few
+ * hundred rows are better read by distributor and sorted; but the prepared statement's generic
+ * plan guesses ten distributors in `ANY(:scope_distributors)` and, offered the column's order,
+ * walks the brand's newest rows filtering for his (15 ms against 2 ms at full scale). The
+ * truncated form gives that plan no index order to chase.
+ */
+function newestFirstKey(scope: Scope): string {
+  return scope.side === Side.PARTNER ? "date_trunc('milliseconds', o.created_at)" : 'o.created_at';
+}
+
+/**
  * Opportunities (机会点): captured, listed in the viewer's scope (auth/scope.ts, `opportunity`),
  * counted by stage, and moved through their stages, each stage reached appended as a fact.
  */
@@ -82,7 +96,7 @@ export class OpportunityService {
       this.filtered(scope, filter, true),
       page,
       [
-        { column: "date_trunc('milliseconds', o.created_at)", value: (o) => o.createdAt.toISOString() },
+        { column: newestFirstKey(scope), value: (o) => o.createdAt.toISOString() },
         { column: 'o.id', value: (o) => o.id },
       ],
       'DESC',
