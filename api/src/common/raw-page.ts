@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, PageArgs, decodeCursor, toPage } from './pagination';
+import { Page, PageArgs, decodeCursor, toPage, withCursorCheck } from './pagination';
 
 /** A keyset page over a raw statement: `keys` are SQL expressions over its rows `r`. */
 export interface RawPage {
@@ -30,7 +30,7 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
     params,
   );
   const [{ n }] = await ds.query(countSql, countParams);
-  const rows = await ds.query(pageSql, pageParams);
+  const rows = await withCursorCheck(page, () => ds.query(pageSql, pageParams));
   return toPage(rows as T[], page.first, n, (row) => q.cursorOf(row as Record<string, unknown>));
 }
 

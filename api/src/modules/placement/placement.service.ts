@@ -41,6 +41,16 @@ const notFuture = (on: string, field = 'occurredOn') => {
 };
 
 /**
+ * The list's first sort key; the cursor carries `sort_at`, the creation instant to the microsecond
+ * in UTC, which either key compares with exactly. Brand-side viewers page by the column, which
+ * `placement_recent` (brand, created_at DESC, id DESC) serves: the newest 21 without joining and
+ * sorting every placement in scope first. A partner's placements are few and read by distributor;
+ * offered the column's order, a prepared statement's generic plan (which guesses ten distributors
+ * in the scope's `ANY`) would walk the brand's newest rows filtering for his instead.
+ */
+const newestFirstKey = (scope: Scope) => (scope.side === Side.PARTNER ? 'r.sort_at' : 'r."createdAt"');
+
+/**
  * 设备投放: instruments placed at hospital departments under a reagent commitment, read and written
  * through the scope's `placement` condition (a distributor its own, an owner its second tier's too,
  * the brand in its regions). Every change appends an event to the placement's history and an audit row.
@@ -86,7 +96,7 @@ export class PlacementService {
     return rawPage<PlacementType>(this.ds, page, {
       sql: [base.sql, ...where].join(' AND '),
       params,
-      keys: ['r.sort_at', 'r.id'],
+      keys: [newestFirstKey(scope), 'r.id'],
       direction: 'DESC',
       cursorOf: (r) => [String(r.sort_at), String(r.id)],
     });

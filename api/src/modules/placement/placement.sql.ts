@@ -10,7 +10,7 @@ export const PLACEMENT_COLUMNS = `p.id, p.distributor_id AS "distributorId", d.n
   p.reagent_line_id AS "reagentLineId", pl.name AS "reagentLineName", p.commitment_quantity AS "commitmentQuantity",
   p.commitment_period AS "commitmentPeriod", p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.status,
   p.returned_on::text AS "returnedOn", p.version, p.created_at AS "createdAt",
-  to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS sort_at`;
+  to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sort_at`;
 
 /**
  * The names a placement `p` shows; its hospital's and department's only where the viewer sees the

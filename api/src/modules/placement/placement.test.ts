@@ -188,3 +188,34 @@ test('a second tier sees its own placements only; its first tier’s owner sees 
   });
   expect(codeOf(foreign)).toBe(ErrorCode.NOT_FOUND);
 });
+
+const PAGE = `query($first: Int!, $after: String) { placements(first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+
+test('pages follow their cursor for the brand and for an owner (each its own sort key), rows of one instant included; a forged cursor is a coded error', async () => {
+  for (let i = 0; i < 4; i++) await placed();
+  // three of them at one instant, to the microsecond: the id orders them, and no page skips one
+  await t.app.ds.query(
+    `UPDATE placement SET created_at = '2026-03-04 05:06:07.891234+00'
+      WHERE id IN (SELECT id FROM placement WHERE brand_id = $1 ORDER BY created_at DESC LIMIT 3)`,
+    [w.brand.brandId],
+  );
+  for (const client of [w.admin, w.owner]) {
+    const all = (await client.request(PAGE, { first: 100 })).data.placements;
+    expect(all.totalCount).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const p: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
+        await client.request(PAGE, { first: 2, after })
+      ).data.placements;
+      seen.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.nodes.map((n: { id: string }) => n.id));
+  }
+  const forged = Buffer.from(JSON.stringify(['not a date', 'not a uuid'])).toString('base64url');
+  for (const client of [w.admin, w.owner])
+    expect(codeOf(await client.request(PAGE, { first: 2, after: forged }))).toBe(ErrorCode.BAD_USER_INPUT);
+});
