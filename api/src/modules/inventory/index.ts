@@ -2,6 +2,7 @@ import { defineModule, type ModuleCore } from '../module';
 import type { ProductServices } from '../product';
 import { Inventory1770300000000 } from './1770300000000-Inventory';
 import { SelloutPrice1772200000000 } from './1772200000000-SelloutPrice';
+import { StockOnHand1772300000001 } from './1772300000001-StockOnHand';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -19,7 +20,7 @@ function inventoryServices({ ds, config }: ModuleCore, deps: ProductServices) {
 export const inventoryModule = defineModule({
   name: 'inventory',
   entities: () => [StockMovement, StockBalance],
-  migrations: () => [Inventory1770300000000, SelloutPrice1772200000000],
+  migrations: () => [Inventory1770300000000, SelloutPrice1772200000000, StockOnHand1772300000001],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],
   seed: (em, cal) => seedInventory(em, cal),

@@ -280,3 +280,45 @@ test('movements list newest first and page with a cursor', async () => {
   expect(new Set(ids).size).toBe(4);
   expect(first.nodes[0].occurredOn >= second.nodes[0].occurredOn).toBe(true);
 });
+
+test('stock today, stock at a date and sell-out page one row at a time as they list whole; every page, the last included, carries the count', async () => {
+  // a few lots, each sold out to a department of its own, so each list has rows to page
+  const departments: Array<{ id: string }> = await t.app.ds.query(
+    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '分页一'), ($1, $2, '分页二'), ($1, $2, '分页三') RETURNING id`,
+    [w.brand.brandId, w.cat.hospitalInCity],
+  );
+  for (const [i, { id }] of departments.entries()) {
+    const batchNo = await received(13 + i, 103 + i);
+    expect((await w.rep0.request(RECORD, { i: sellOut(batchNo, 3 + i, { departmentId: id }) })).errors).toEqual([]);
+  }
+  const SELL_OUT_PAGE = `query($f: SellOutFilter, $n: Int!, $a: String) { sellOut(filter: $f, first: $n, after: $a) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { hospitalId departmentName productName quantity } } }`;
+  const lists = [
+    { client: w.owner, query: STOCK, field: 'channelStock', f: {} },
+    { client: w.owner, query: STOCK, field: 'channelStock', f: { asOf: today() } },
+    { client: w.admin, query: SELL_OUT_PAGE, field: 'sellOut', f: { regionId: w.cat.provinceId } },
+  ];
+  for (const { client, query, field, f } of lists) {
+    const whole = (await client.request(query, { f, n: 100 })).data[field];
+    expect(whole.totalCount).toBeGreaterThan(2);
+    expect(whole.nodes).toHaveLength(whole.totalCount);
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let i = 0; i <= whole.totalCount; i++) {
+      const p: { totalCount: number; nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = (
+        await client.request(query, { f, n: 1, a: after })
+      ).data[field];
+      expect(p.totalCount).toBe(whole.totalCount);
+      paged.push(...p.nodes);
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(whole.nodes);
+    // past the last row: no rows, and still the count
+    const past = (await client.request(query, { f, n: 1, a: after })).data[field];
+    expect(past.nodes.length <= 1).toBe(true);
+    const beyond = (await client.request(query, { f, n: 5, a: past.pageInfo.endCursor ?? after })).data[field];
+    expect(beyond.nodes).toEqual([]);
+    expect(beyond.totalCount).toBe(whole.totalCount);
+  }
+});

@@ -81,6 +81,9 @@ export class StockReadService {
                    COALESCE(l.expiry_date::text, '9999-12-31') AS sort_expiry, l.batch_no AS sort_batch, l.serial_no AS sort_serial
               FROM (${lots}) l JOIN distributor d ON d.id = l.distributor_id JOIN product p ON p.id = l.product_id ${near}`,
       params,
+      // a past date's lots are summed whatever the page: built once for count and page. Today's are
+      // read from stock_balance_on_hand, where counting apart is cheaper than materializing them.
+      once: Boolean(filter.asOf),
       keys: ['r.sort_expiry', 'r."distributorId"', 'r."productId"', 'r.sort_batch', 'r.sort_serial'],
       cursorOf: (r) => [
         String(r.sort_expiry),
@@ -138,6 +141,8 @@ export class StockReadService {
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
     return rawPage<SellOutRowType>(this.ds, page, {
       ...sellOutQuery(scope, filter),
+      // grouped whatever the page: built once for count and page
+      once: true,
       keys: [...SELL_OUT_ORDER],
       cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],
     });

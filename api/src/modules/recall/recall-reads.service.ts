@@ -100,6 +100,8 @@ export class RecallReadService {
               LEFT JOIN app_user u ON u.id = a.acknowledged_by
              WHERE ${conditions.join(' AND ')}`,
       params,
+      // sorted by a joined name, which no index serves: built once for count and page
+      once: true,
       keys: ['r."distributorName"', 'r."distributorId"'],
       cursorOf: (r) => [String(r.distributorName), String(r.distributorId)],
     });
@@ -138,6 +140,8 @@ export class RecallReadService {
               LEFT JOIN hospital_department hd ON hd.id = rh.department_id
              WHERE ${conditions.join(' AND ')}`,
       params,
+      // sorted by a joined name, which no index serves: built once for count and page
+      once: true,
       keys: ['r."hospitalName"', 'r.id'],
       cursorOf: (r) => [String(r.hospitalName), String(r.id)],
     });
