@@ -96,6 +96,8 @@ export class PlacementService {
     return rawPage<PlacementType>(this.ds, page, {
       sql: [base.sql, ...where].join(' AND '),
       params,
+      // the shortfall filter groups a month's sell-out for every placement whatever the page: built once for count and page
+      once: filter.shortfall != null,
       keys: [newestFirstKey(scope), 'r.id'],
       direction: 'DESC',
       cursorOf: (r) => [String(r.sort_at), String(r.id)],

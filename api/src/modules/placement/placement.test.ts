@@ -219,3 +219,30 @@ test('pages follow their cursor for the brand and for an owner (each its own sor
   for (const client of [w.admin, w.owner])
     expect(codeOf(await client.request(PAGE, { first: 2, after: forged }))).toBe(ErrorCode.BAD_USER_INPUT);
 });
+
+test('the shortfall lists (short, and not short) page one row at a time as they list whole, with the count on every page', async () => {
+  const FILTERED = `query($first: Int!, $after: String, $f: PlacementFilter) { placements(first: $first, after: $after, filter: $f) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+  let rows = 0;
+  for (const shortfall of [true, false]) {
+    const f = { shortfall };
+    const all = (await w.admin.request(FILTERED, { first: 100, f })).data.placements;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i <= all.totalCount; i++) {
+      const p: {
+        totalCount: number;
+        nodes: Array<{ id: string }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      } = (await w.admin.request(FILTERED, { first: 1, after, f })).data.placements;
+      expect(p.totalCount).toBe(all.totalCount);
+      seen.push(...p.nodes.map((n) => n.id));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.nodes.map((n: { id: string }) => n.id));
+    rows += all.totalCount;
+  }
+  // short and not short are every placement in force, split
+  expect(rows).toBeGreaterThan(1);
+});
