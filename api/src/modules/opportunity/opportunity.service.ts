@@ -14,7 +14,7 @@ import {
   replayOrInsert,
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern, paginateTree } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, newestFirstKey, paginateTree } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { today } from '../../common/dates';
 import { withinRegion } from '../region';
@@ -31,20 +31,6 @@ export const registrationStatusOn = (r: Pick<DealRegistration, 'status' | 'prote
 /** registrationStatusOn() of an opportunity's latest registration, as SQL over opportunity `o`. */
 const LATEST_REGISTRATION_STATUS = `(SELECT CASE WHEN lr.status = 'APPROVED' AND lr.protected_until < :reg_today::date THEN 'EXPIRED' ELSE lr.status END
   FROM deal_registration lr WHERE lr.opportunity_id = o.id ORDER BY lr.created_at DESC, lr.id DESC LIMIT 1)`;
-
-/**
- * The list's first sort key. `created_at` holds milliseconds, as a cursor does, so the column and
- * its truncation are the same value and a cursor serves either. Brand-side viewers page by the
- * column, which `opportunity_recent` (brand, created_at DESC, id DESC) serves: the newest 21 of
- * 200,000 without sorting the brand's rows (2.2 s → tens of ms at full scale). A partner's few
- * hundred rows are better read by distributor and sorted; but the prepared statement's generic
- * plan guesses ten distributors in `ANY(:scope_distributors)` and, offered the column's order,
- * walks the brand's newest rows filtering for his (15 ms against 2 ms at full scale). The
- * truncated form gives that plan no index order to chase.
- */
-function newestFirstKey(scope: Scope): string {
-  return scope.side === Side.PARTNER ? "date_trunc('milliseconds', o.created_at)" : 'o.created_at';
-}
 
 /**
  * Opportunities (机会点): captured, listed in the viewer's scope (auth/scope.ts, `opportunity`),
@@ -96,7 +82,11 @@ export class OpportunityService {
       this.filtered(scope, filter, true),
       page,
       [
-        { column: newestFirstKey(scope), value: (o) => o.createdAt.toISOString() },
+        // created_at holds milliseconds, as the cursor does: the column and its truncation are one value
+        {
+          column: newestFirstKey(scope.side, 'o.created_at', "date_trunc('milliseconds', o.created_at)"),
+          value: (o) => o.createdAt.toISOString(),
+        },
         { column: 'o.id', value: (o) => o.id },
       ],
       'DESC',

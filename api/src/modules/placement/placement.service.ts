@@ -17,7 +17,7 @@ import {
   replayOrInsert,
 } from '../../common/idempotency';
 import { isUuid } from '../../common/ids';
-import { Page, PageArgs, containsPattern } from '../../common/pagination';
+import { Page, PageArgs, containsPattern, newestFirstKey } from '../../common/pagination';
 import { assertVersion } from '../../common/versioning';
 import { Placement, PlacementEvent } from './placement.entity';
 import {
@@ -39,16 +39,6 @@ const serialOf = (s: string) => s.trim().toUpperCase();
 const notFuture = (on: string, field = 'occurredOn') => {
   if (on > today()) throw badInput(field, 'It happens on a day that has come');
 };
-
-/**
- * The list's first sort key; the cursor carries `sort_at`, the creation instant to the microsecond
- * in UTC, which either key compares with exactly. Brand-side viewers page by the column, which
- * `placement_recent` (brand, created_at DESC, id DESC) serves: the newest 21 without joining and
- * sorting every placement in scope first. A partner's placements are few and read by distributor;
- * offered the column's order, a prepared statement's generic plan (which guesses ten distributors
- * in the scope's `ANY`) would walk the brand's newest rows filtering for his instead.
- */
-const newestFirstKey = (scope: Scope) => (scope.side === Side.PARTNER ? 'r.sort_at' : 'r."createdAt"');
 
 /**
  * 设备投放: instruments placed at hospital departments under a reagent commitment, read and written
@@ -98,7 +88,8 @@ export class PlacementService {
       params,
       // the shortfall filter groups a month's sell-out for every placement whatever the page: built once for count and page
       once: filter.shortfall != null,
-      keys: [newestFirstKey(scope), 'r.id'],
+      // the cursor carries sort_at, the creation instant to the microsecond in UTC: the column's own value
+      keys: [newestFirstKey(scope.side, 'r."createdAt"', 'r.sort_at'), 'r.id'],
       direction: 'DESC',
       cursorOf: (r) => [String(r.sort_at), String(r.id)],
     });
