@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Audience } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
 import { BrandFixture, createBrand } from '../../../test/factories';
+import type { NotificationDraft } from './notification.service';
 
 /**
  * The world of the notice tests (notice-robots.test.ts, notice-channels.test.ts): a brand of their
@@ -76,6 +77,10 @@ export async function tearDownNoticeWorld(): Promise<void> {
   await t?.stop();
   await new Promise((resolve) => receiver?.close(resolve));
 }
+
+/** People of the test's brand told of a record, as a service tells them, in a transaction of its own. */
+export const notify = (draft: Omit<NotificationDraft, 'brandId'>) =>
+  t.app.ds.transaction((em) => t.app.services.notifications.notify(em, { ...draft, brandId: brand.brandId }));
 
 export const deliver = () =>
   t.app.services.outbox.deliverDue({ retryBaseMs: 0, leaseMs: 60_000, timeoutMs: 2_000, batch: 50 });

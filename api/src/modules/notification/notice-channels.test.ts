@@ -4,6 +4,7 @@ import {
   brand,
   cmId,
   DAY,
+  notify,
   owner,
   ownerId,
   qualification,
@@ -28,16 +29,13 @@ test('nobody is told of a record they may not read: a statement reaches the owne
     [brand.brandId, brand.distributorIds[0]],
   );
   const tell = () =>
-    t.app.ds.transaction((em) =>
-      t.app.services.notifications.notify(em, {
-        brandId: brand.brandId,
-        userIds: [ownerId, repId],
-        kind: NotificationKind.STATEMENT_ISSUED,
-        entity: 'statement',
-        entityId: s.id,
-        params: { period: '2030-12', version: '1' },
-      }),
-    );
+    notify({
+      userIds: [ownerId, repId],
+      kind: NotificationKind.STATEMENT_ISSUED,
+      entity: 'statement',
+      entityId: s.id,
+      params: { period: '2030-12', version: '1' },
+    });
   expect((await tell()).map((n) => n.recipient.id)).toEqual([ownerId]);
   await t.app.ds.query(`UPDATE app_user SET finance_access = true WHERE id = $1`, [repId]);
   expect((await tell()).map((n) => n.recipient.id).sort()).toEqual([ownerId, repId].sort());

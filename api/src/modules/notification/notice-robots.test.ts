@@ -12,6 +12,7 @@ import {
   DAY,
   deliver,
   noticesAbout,
+  notify,
   owner,
   ownerId,
   PORTAL,
@@ -244,16 +245,13 @@ test('a notice’s robot message links its record: the brand’s robot to the or
      VALUES ($1, $2, $3, 'STOCK', $4, 'SUBMITTED', 'CNY', '10.00', '0.00', gen_random_uuid(), repeat('0', 64)) RETURNING id`,
     [brand.brandId, brand.distributorIds[0], number, ownerId],
   );
-  const told = await t.app.ds.transaction((em) =>
-    t.app.services.notifications.notify(em, {
-      brandId: brand.brandId,
-      userIds: [cmId, ownerId],
-      kind: NotificationKind.ORDER_PLACED,
-      entity: 'order',
-      entityId: o.id,
-      params: { number },
-    }),
-  );
+  const told = await notify({
+    userIds: [cmId, ownerId],
+    kind: NotificationKind.ORDER_PLACED,
+    entity: 'order',
+    entityId: o.id,
+    params: { number },
+  });
   expect(told.map((n) => n.recipient.id).sort()).toEqual([cmId, ownerId].sort());
   const before = received.length;
   for (let i = 0; i < 3; i++) await deliver();
