@@ -64,8 +64,8 @@ export class RebateService {
   }
 
   /** The current policy of each line (its latest version); of the given lines, or of all. */
-  currentPolicies(scope: Scope, lineIds?: readonly string[]): Promise<RebatePolicy[]> {
-    const qb = this.policies(scope)
+  currentPolicies(scope: Scope, lineIds?: readonly string[], em?: EntityManager): Promise<RebatePolicy[]> {
+    const qb = this.policies(scope, em)
       .distinctOn(['p.product_line_id'])
       .orderBy('p.product_line_id')
       .addOrderBy('p.version', 'DESC');
@@ -119,18 +119,26 @@ export class RebateService {
     return this.policies(scope).andWhere('p.id = :id', { id }).getOneOrFail();
   }
 
-  /** The quarter of each agreed target given (in view), in one pass over progress, versions, policies and postings. */
-  async quartersOf(scope: Scope, targets: readonly SalesTarget[], quarter: number): Promise<RebateQuarter[]> {
+  /**
+   * The quarter of each agreed target given (in view), in one pass over progress, versions, policies
+   * and postings; read through `em` inside a write's transaction (which, on one connection, is the only way in).
+   */
+  async quartersOf(
+    scope: Scope,
+    targets: readonly SalesTarget[],
+    quarter: number,
+    em: EntityManager = this.ds.manager,
+  ): Promise<RebateQuarter[]> {
     if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw badInput('quarter', 'A quarter is 1 to 4');
     const agreed = targets.filter((t) => t.status === TargetStatus.AGREED);
     if (!agreed.length) return [];
     const ids = agreed.map((t) => t.id);
     const [months, versions, policies, posted, ended] = await Promise.all([
-      this.targets.monthsOf(scope, ids),
-      this.targets.versionsOf(scope, ids),
-      this.currentPolicies(scope, [...new Set(agreed.map((t) => t.productLineId))]),
-      this.postedOf(ids, quarter),
-      this.endedYears(agreed, quarter),
+      this.targets.monthsOf(scope, ids, em),
+      this.targets.versionsOf(scope, ids, em),
+      this.currentPolicies(scope, [...new Set(agreed.map((t) => t.productLineId))], em),
+      this.postedOf(em, ids, quarter),
+      this.endedYears(em, agreed, quarter),
     ]);
     return agreed.map((t) => {
       const current = versions.find((v) => v.targetId === t.id)!; // newest first
@@ -155,8 +163,12 @@ export class RebateService {
     });
   }
 
-  private async postedOf(targetIds: readonly string[], quarter: number): Promise<Map<string, string>> {
-    const rows: { targetId: string; sum: string }[] = await this.ds.query(
+  private async postedOf(
+    em: EntityManager,
+    targetIds: readonly string[],
+    quarter: number,
+  ): Promise<Map<string, string>> {
+    const rows: { targetId: string; sum: string }[] = await em.query(
       `SELECT target_id AS "targetId", SUM(amount)::numeric(18,2)::text AS sum FROM rebate_posting
         WHERE target_id = ANY($1) AND quarter = $2 GROUP BY target_id`,
       [targetIds, quarter],
@@ -165,9 +177,9 @@ export class RebateService {
   }
 
   /** The years (of the targets) whose quarter has ended in China time. */
-  private async endedYears(targets: readonly SalesTarget[], quarter: number): Promise<Set<number>> {
+  private async endedYears(em: EntityManager, targets: readonly SalesTarget[], quarter: number): Promise<Set<number>> {
     const years = [...new Set(targets.map((t) => t.year))];
-    const rows: { year: number }[] = await this.ds.query(
+    const rows: { year: number }[] = await em.query(
       `SELECT y AS year FROM unnest($1::int[]) y
         WHERE make_timestamptz(y + ($2::int * 3) / 12, ($2::int * 3) % 12 + 1, 1, 0, 0, 0, 'Asia/Shanghai') <= now()`,
       [years, quarter],
@@ -220,7 +232,7 @@ export class RebateService {
     requestHash: string,
     requestKey: string,
   ): Promise<string> {
-    const [q] = await this.quartersOf(scope, [target], quarter);
+    const [q] = await this.quartersOf(scope, [target], quarter, em);
     if (!q) throw illegal('Only an agreed target earns a rebate');
     if (!q.ended) throw illegal('The quarter has not ended yet');
     if (!q.policy) throw illegal('The product line has no rebate policy');

@@ -76,9 +76,9 @@ export class TargetService {
   }
 
   /** Every version of the targets, newest first; one statement. */
-  versionsOf(scope: Scope, ids: readonly string[]): Promise<SalesTargetVersion[]> {
-    const visible = this.scoped(scope).select('t.id').andWhere('t.id = ANY(:ids)', { ids });
-    return this.ds
+  versionsOf(scope: Scope, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<SalesTargetVersion[]> {
+    const visible = this.scoped(scope, em).select('t.id').andWhere('t.id = ANY(:ids)', { ids });
+    return em
       .getRepository(SalesTargetVersion)
       .createQueryBuilder('v')
       .where(`v.target_id IN (${visible.getQuery()})`)
@@ -88,8 +88,8 @@ export class TargetService {
   }
 
   /** Sell-in per target and month (China time) in the target's currency: the lines of its line's products at their current prices. */
-  monthsOf(scope: Scope, ids: readonly string[]): Promise<MonthRow[]> {
-    const visible = this.scoped(scope).select('t.id').andWhere('t.id = ANY(:ids)', { ids });
+  monthsOf(scope: Scope, ids: readonly string[], em: EntityManager = this.ds.manager): Promise<MonthRow[]> {
+    const visible = this.scoped(scope, em).select('t.id').andWhere('t.id = ANY(:ids)', { ids });
     const [sql, params] = this.ds.driver.escapeQueryWithParameters(
       `SELECT st.id AS "targetId", to_char(o.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
               SUM(l.quantity * COALESCE(adj.to_unit_price, l.unit_price))::numeric(18,2)::text AS amount
@@ -106,7 +106,7 @@ export class TargetService {
         GROUP BY st.id, month ORDER BY st.id, month`,
       { ...visible.getParameters(), statuses: SELL_IN_STATUSES },
     );
-    return this.ds.query(sql, params);
+    return em.query(sql, params);
   }
 
   /** Each target's twelve months of sell-in and reported sell-out (target-series.ts); one statement. */
