@@ -127,7 +127,7 @@ export class TenderLetterService {
         const on = today();
         const opening = today(tender.bidOpeningAt);
         if (opening < on) throw illegal('The tender’s bids were opened already');
-        const offered = new Set((await this.tenders.productsOf(scope, [tender.id], on)).map((p) => p.productId));
+        const offered = new Set((await this.tenders.productsOf(scope, [tender.id], on, em)).map((p) => p.productId));
         if (productIds.some((p) => !offered.has(p)))
           throw badInput('productIds', 'Name products of this tender’s product line');
         const grants = await this.covering(em, tender, opportunity, productIds, on);

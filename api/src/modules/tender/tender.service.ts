@@ -65,8 +65,13 @@ export class TenderService {
    * What each tender may quote: the products of its opportunity's line, each with the floor price
    * in force on the day (none: no floor). One statement for any number of tenders.
    */
-  async productsOf(scope: Scope, tenderIds: readonly string[], on: string): Promise<TenderProductRow[]> {
-    const visible = this.scoped(scope).select('t.id').andWhere('t.id = ANY(:ids)', { ids: tenderIds });
+  async productsOf(
+    scope: Scope,
+    tenderIds: readonly string[],
+    on: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<TenderProductRow[]> {
+    const visible = this.scoped(scope, em).select('t.id').andWhere('t.id = ANY(:ids)', { ids: tenderIds });
     const [sql, params] = this.ds.driver.escapeQueryWithParameters(
       `SELECT pt.id AS "tenderId", p.id AS "productId", f.price::text AS "floorPrice", f.currency
          FROM tender pt JOIN opportunity po ON po.id = pt.opportunity_id
@@ -77,7 +82,7 @@ export class TenderService {
         ORDER BY p.code, p.id`,
       { ...visible.getParameters(), floor_on: on },
     );
-    return this.ds.query(sql, params);
+    return em.query(sql, params);
   }
 
   /** The tender in the viewer's scope, locked for a change. */
