@@ -20,7 +20,7 @@ import { inventory } from './steps/inventory';
 import { placements } from './steps/placements';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-const GENERATOR_VERSION = 8;
+const GENERATOR_VERSION = 9;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
 const STEPS: Step[] = [
@@ -174,6 +174,7 @@ export async function ensureData(opts: {
       'statement_line',
       'stock_movement',
       'stock_balance',
+      'sell_out_month',
     ]) {
       const {
         rows: [r],

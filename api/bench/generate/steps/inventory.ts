@@ -72,6 +72,13 @@ export const inventory: Step = {
        SELECT brand_id, distributor_id, product_id, batch_no, serial_no, MAX(expiry_date), SUM(quantity), MAX(created_at)
          FROM stock_movement GROUP BY brand_id, distributor_id, product_id, batch_no, serial_no`,
     );
+    // the monthly sell-out summary, which the movements' trigger keeps (off while the generator loads)
+    await db.query(
+      `INSERT INTO sell_out_month (brand_id, distributor_id, hospital_id, department_id, product_id, month, sold)
+       SELECT brand_id, distributor_id, hospital_id, department_id, product_id, date_trunc('month', occurred_on)::date, -SUM(quantity)
+         FROM stock_movement WHERE hospital_id IS NOT NULL
+        GROUP BY brand_id, distributor_id, hospital_id, department_id, product_id, date_trunc('month', occurred_on)`,
+    );
     await db.query(`DROP TABLE bench_lot`);
     await db.query(`DROP TABLE bench_dept`);
     const {
@@ -79,8 +86,9 @@ export const inventory: Step = {
     } = await db.query(
       `SELECT (SELECT count(*)::int FROM stock_movement) AS movements,
               (SELECT count(*)::int FROM stock_movement WHERE kind = 'SOLD_OUT') AS sold,
-              (SELECT count(*)::int FROM stock_balance) AS lots`,
+              (SELECT count(*)::int FROM stock_balance) AS lots,
+              (SELECT count(*)::int FROM sell_out_month) AS months`,
     );
-    return `${n.movements} stock movements (${n.sold} sell-out lines), ${n.lots} lots on hand`;
+    return `${n.movements} stock movements (${n.sold} sell-out lines, ${n.months} in the monthly summary), ${n.lots} lots on hand`;
   },
 };

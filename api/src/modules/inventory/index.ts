@@ -3,6 +3,7 @@ import type { ProductServices } from '../product';
 import { Inventory1770300000000 } from './1770300000000-Inventory';
 import { SelloutPrice1772200000000 } from './1772200000000-SelloutPrice';
 import { StockOnHand1772300000001 } from './1772300000001-StockOnHand';
+import { SelloutMonth1772400000000 } from './1772400000000-SelloutMonth';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -20,7 +21,12 @@ function inventoryServices({ ds, config }: ModuleCore, deps: ProductServices) {
 export const inventoryModule = defineModule({
   name: 'inventory',
   entities: () => [StockMovement, StockBalance],
-  migrations: () => [Inventory1770300000000, SelloutPrice1772200000000, StockOnHand1772300000001],
+  migrations: () => [
+    Inventory1770300000000,
+    SelloutPrice1772200000000,
+    StockOnHand1772300000001,
+    SelloutMonth1772400000000,
+  ],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],
   seed: (em, cal) => seedInventory(em, cal),
@@ -30,6 +36,6 @@ export * from './inventory.entity';
 // the one writer of stock movements (the monthly sell-out upload writes through it)
 export { appendMovement } from './stock.service';
 export { parseUdi } from './udi';
-export { SELL_OUT_ORDER, sellOutQuery } from './stock-reads.service';
+export { SELL_OUT_ORDER, sellOutQuery } from './sell-out-query';
 // the sell-out list's filter, which its export reads from the URL (sellout-export.ts)
 export { SellOutFilter } from './inventory.inputs';

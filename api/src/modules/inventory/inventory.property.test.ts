@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { ErrorReason, StockMovementKind } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from '../../../test/harness';
 import { Scope, buildScope } from '../../auth/scope';
-import { today } from '../../common/dates';
+import { addDays, today } from '../../common/dates';
 import { User } from '../user';
-import { InventoryWorld, inventoryWorld } from './inventory.test-kit';
+import { InventoryWorld, inventoryWorld, sellOutMonthsOf } from './inventory.test-kit';
 
 /**
  * Stock on hand is the sum of the movements, whatever was asked and in whatever order: random
@@ -33,6 +33,8 @@ const op = fc.record({
   lot: fc.integer({ min: 0, max: 1 }),
   quantity: fc.integer({ min: 1, max: 20 }),
   pick: fc.nat(),
+  /** how many days ago a sale happened (the summary is by month) */
+  ago: fc.integer({ min: 0, max: 70 }),
 });
 
 const refusedForStock = (err: unknown) =>
@@ -80,6 +82,7 @@ test('stock on hand equals the sum of the movements after any sequence', async (
               ...base,
               kind: K.SOLD_OUT,
               quantity: o.quantity,
+              occurredOn: addDays(today(), -o.ago),
               hospitalId: w.cat.hospitalInCity,
               departmentId: w.departmentId,
             });
@@ -119,6 +122,8 @@ test('stock on hand equals the sum of the movements after any sequence', async (
         expect(row.kept).toBeGreaterThanOrEqual(0);
         expect(row.kept).toBe(model.get(`${row.d}|${row.b}`) ?? 0);
       }
+      const months = await sellOutMonthsOf(t.app.ds, w.brand.brandId);
+      expect(months.kept).toEqual(months.summed);
     }),
     { numRuns: 15 },
   );
@@ -152,6 +157,9 @@ test('concurrent sell-outs of one batch never take it below zero; what was refus
         // every ask that fitted in what was left when it ran was met: none was refused while enough remained
         const refused = asks.filter((_, i) => results[i].status === 'rejected');
         for (const q of refused) expect(q).toBeGreaterThan(stock - sold);
+        // the monthly summary took the sales that were written and nothing of the refused
+        const months = await sellOutMonthsOf(t.app.ds, w.brand.brandId);
+        expect(months.kept).toEqual(months.summed);
       },
     ),
     { numRuns: 10 },

@@ -59,6 +59,25 @@ export async function shipmentTo(
   return s.id;
 }
 
+/** A brand's monthly sell-out summary as kept (non-zero rows), and the movements grouped the same way: equal when the trigger did its work. */
+export async function sellOutMonthsOf(
+  ds: DataSource,
+  brandId: string,
+): Promise<{ kept: unknown[]; summed: unknown[] }> {
+  const key = `distributor_id, hospital_id, COALESCE(department_id::text, '') AS department, product_id`;
+  const kept = await ds.query(
+    `SELECT ${key}, month::text AS month, sold FROM sell_out_month WHERE brand_id = $1 AND sold <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    [brandId],
+  );
+  const summed = await ds.query(
+    `SELECT ${key}, date_trunc('month', occurred_on)::date::text AS month, -SUM(quantity)::int AS sold
+       FROM stock_movement WHERE brand_id = $1 AND hospital_id IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5 HAVING SUM(quantity) <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    [brandId],
+  );
+  return { kept, summed };
+}
+
 export const MOVEMENT = `id kind quantity batchNo serialNo expiryDate occurredOn distributorId distributorName productName hospitalName departmentName counterpartName reason reversesId reversed`;
 export const RECORD = `mutation($i: RecordStockMovementInput!) { recordStockMovement(input: $i) { ${MOVEMENT} } }`;
 export const RECEIVE = `mutation($s: ID!) { receiveShipment(shipmentId: $s) { ${MOVEMENT} } }`;

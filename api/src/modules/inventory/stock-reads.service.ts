@@ -7,6 +7,7 @@ import { rawPage } from '../../common/raw-page';
 import type { ProductService } from '../product';
 import { SellOutFilter, StockFilter, StockMovementFilter } from './inventory.inputs';
 import { SellOutRowType, StockLineType, StockMovementType, UdiScanType } from './inventory.types';
+import { SELL_OUT_ORDER, sellOutQuery } from './sell-out-query';
 import { parseUdi } from './udi';
 
 /**
@@ -167,46 +168,4 @@ export class StockReadService {
     }
     return { ...udi, product, onHand };
   }
-}
-
-/** The sell-out list's order (ascending) over sellOutQuery's rows `r`: by hospital name, then department and product; its keyset. */
-export const SELL_OUT_ORDER = ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'] as const;
-
-/**
- * The sell-out list's rows before paging: units sold out, net of hospitals' returns and reversals,
- * per hospital, department and product (the dashboards count the same).
- */
-export function sellOutQuery(
-  scope: Scope,
-  filter: SellOutFilter = {},
-): { sql: string; params: Record<string, unknown> } {
-  const owned = scopeCondition(scope, 'channelStock', 'm');
-  const hospital = scopeCondition(scope, 'hospital', 'h');
-  const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
-  const conditions = [owned.sql, hospital.sql];
-  for (const [key, sql] of [
-    ['hospitalId', 'm.hospital_id = :hospitalId'],
-    ['productId', 'm.product_id = :productId'],
-    ['distributorId', 'm.distributor_id = :distributorId'],
-    ['from', 'm.occurred_on >= :from::date'],
-    ['to', 'm.occurred_on <= :to::date'],
-    ['regionId', 'h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)'],
-  ] as const) {
-    if (filter[key]) {
-      conditions.push(sql);
-      params[key] = filter[key];
-    }
-  }
-  return {
-    sql: `SELECT m.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
-                   m.department_id AS "departmentId", hd.name AS "departmentName", m.product_id AS "productId",
-                   p.name AS "productName", (-SUM(m.quantity))::int AS quantity,
-                   COALESCE(m.department_id::text, '') AS sort_department
-              FROM stock_movement m JOIN hospital h ON h.id = m.hospital_id JOIN product p ON p.id = m.product_id
-              LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = m.department_id
-             WHERE ${conditions.join(' AND ')}
-             GROUP BY m.hospital_id, h.name, rg.name, m.department_id, hd.name, m.product_id, p.name
-            HAVING SUM(m.quantity) <> 0`,
-    params,
-  };
 }

@@ -1,0 +1,98 @@
+import { Scope, scopeCondition } from '../../auth/scope';
+import { addDays, addMonths } from '../../common/dates';
+import type { SellOutFilter } from './inventory.inputs';
+
+/** The sell-out list's order (ascending) over sellOutQuery's rows `r`: by hospital name, then department and product; its keyset. */
+export const SELL_OUT_ORDER = ['r."hospitalName"', 'r."hospitalId"', 'r.sort_department', 'r."productId"'] as const;
+
+/** A range of days, either end open. */
+export interface DaySpan {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * A range of days split where the monthly summary can serve it: `months`, the whole months inside
+ * (their first days; an open end stays open), and `days`, what lies outside them at either edge.
+ * With no whole month inside, the range is all `days`.
+ */
+export function monthSpans(from?: string | null, to?: string | null): { months: DaySpan | null; days: DaySpan[] } {
+  const first = (day: string) => `${day.slice(0, 7)}-01`;
+  // the first whole month on or after `from`; the last whole month on or before `to`
+  const start = from ? (from.endsWith('-01') ? from : addMonths(first(from), 1)) : undefined;
+  const end = to ? (addDays(to, 1).endsWith('-01') ? first(to) : addMonths(first(to), -1)) : undefined;
+  if (start && end && start > end) return { months: null, days: [{ from: from ?? undefined, to: to ?? undefined }] };
+  const days: DaySpan[] = [];
+  if (from && start && from < start) days.push({ from, to: addDays(start, -1) });
+  if (to && end && to >= addMonths(end, 1)) days.push({ from: addMonths(end, 1), to });
+  return { months: { from: start, to: end }, days };
+}
+
+/** `column` within the span's given ends, as conditions; their parameters (`name`_from, `name`_to) are added to `params`. */
+function within(column: string, name: string, span: DaySpan, params: Record<string, unknown>): string[] {
+  const conditions: string[] = [];
+  if (span.from) {
+    conditions.push(`${column} >= :${name}_from::date`);
+    params[`${name}_from`] = span.from;
+  }
+  if (span.to) {
+    conditions.push(`${column} <= :${name}_to::date`);
+    params[`${name}_to`] = span.to;
+  }
+  return conditions;
+}
+
+/**
+ * The sell-out list's rows before paging: units sold out, net of hospitals' returns and reversals,
+ * per hospital, department and product, of the distributors in scope at the hospitals in scope (a
+ * brand user's regions); the dashboards count the same. Whole months are read from sell_out_month,
+ * which the movements' trigger keeps equal to their sum (migration 1772400000000), and only the
+ * days at the range's edges from the movements; grouped by ids first, then named.
+ */
+export function sellOutQuery(
+  scope: Scope,
+  filter: SellOutFilter = {},
+): { sql: string; params: Record<string, unknown> } {
+  const owned = scopeCondition(scope, 'channelStock', 'm');
+  const hospital = scopeCondition(scope, 'hospital', 'h');
+  const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
+  const hospitals = [hospital.sql];
+  if (filter.regionId) {
+    hospitals.push('h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)');
+    params.regionId = filter.regionId;
+  }
+  const common = [owned.sql, `m.hospital_id IN (SELECT h.id FROM hospital h WHERE ${hospitals.join(' AND ')})`];
+  for (const [key, sql] of [
+    ['hospitalId', 'm.hospital_id = :hospitalId'],
+    ['productId', 'm.product_id = :productId'],
+    ['distributorId', 'm.distributor_id = :distributorId'],
+  ] as const) {
+    if (filter[key]) {
+      common.push(sql);
+      params[key] = filter[key];
+    }
+  }
+  const parts: string[] = [];
+  const { months, days } = monthSpans(filter.from, filter.to);
+  if (months) {
+    const conditions = [...common, ...within('m.month', 'months', months, params)];
+    parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, m.sold
+                  FROM sell_out_month m WHERE ${conditions.join(' AND ')}`);
+  }
+  days.forEach((span, i) => {
+    const conditions = ['m.hospital_id IS NOT NULL', ...common, ...within('m.occurred_on', `days${i}`, span, params)];
+    parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, -m.quantity AS sold
+                  FROM stock_movement m WHERE ${conditions.join(' AND ')}`);
+  });
+  return {
+    sql: `SELECT g.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
+                 g.department_id AS "departmentId", hd.name AS "departmentName", g.product_id AS "productId",
+                 p.name AS "productName", g.quantity, COALESCE(g.department_id::text, '') AS sort_department
+            FROM (SELECT s.hospital_id, s.department_id, s.product_id, SUM(s.sold)::int AS quantity
+                    FROM (${parts.join(' UNION ALL ')}) s
+                   GROUP BY s.hospital_id, s.department_id, s.product_id HAVING SUM(s.sold) <> 0) g
+            JOIN hospital h ON h.id = g.hospital_id JOIN product p ON p.id = g.product_id
+            LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = g.department_id`,
+    params,
+  };
+}
