@@ -29,21 +29,20 @@ export const COMMITTED = committedOf('p');
 /**
  * Reagent units of p's line sold out, net of returns and reversals, in the month starting `month`
  * (a date expression) to the department p stood at in that month (its latest event before the
- * month's end), by p's distributor and its second tier.
+ * month's end), by p's distributor and its second tier: the month's rows of sell_out_month.
  */
-export const actualIn = (month: string) => `COALESCE((SELECT -SUM(sm.quantity)::int
-    FROM stock_movement sm JOIN product rp ON rp.id = sm.product_id
+export const actualIn = (month: string) => `COALESCE((SELECT SUM(sm.sold)::int
+    FROM sell_out_month sm JOIN product rp ON rp.id = sm.product_id
    WHERE (sm.hospital_id, sm.department_id) = (SELECT e.hospital_id, e.department_id FROM placement_event e
            WHERE e.placement_id = p.id AND e.occurred_on < (${month}) + interval '1 month'
            ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT 1)
-     AND sm.kind IN ('SOLD_OUT', 'RETURNED', 'REVERSAL') AND rp.product_line_id = p.reagent_line_id
-     AND sm.occurred_on >= (${month}) AND sm.occurred_on < (${month}) + interval '1 month'
+     AND rp.product_line_id = p.reagent_line_id AND sm.month = (${month})::date
      AND sm.distributor_id IN (SELECT dd.id FROM distributor dd WHERE dd.id = p.distributor_id OR dd.parent_id = p.distributor_id)), 0)`;
 
 /**
  * The last complete month (China date `:today`) fell short of p's commitment, p placed through it.
- * Set-based: the month's sell-out of brand `:shortBrand` is grouped once by where it went (hospital,
- * department, line, distributor) and joined to where each placement stood at the month's end; the
+ * Set-based: the month's sell-out of brand `:shortBrand` (its sell_out_month rows) is grouped once by
+ * where it went (hospital, department, line, distributor) and joined to where each placement stood at the month's end; the
  * same figure as `actualIn` per placement, which at 20,000 placements cost a sub-select each (11 s).
  */
 export const SHORT_LAST_MONTH = `p.id IN (
@@ -52,12 +51,9 @@ export const SHORT_LAST_MONTH = `p.id IN (
     LEFT JOIN LATERAL (SELECT e.hospital_id, e.department_id FROM placement_event e
                         WHERE e.placement_id = q.id AND e.occurred_on < date_trunc('month', :today::date)
                         ORDER BY e.occurred_on DESC, e.created_at DESC LIMIT 1) at ON true
-    LEFT JOIN (SELECT sm.hospital_id, sm.department_id, rp.product_line_id, sm.distributor_id, -SUM(sm.quantity) AS units
-                 FROM stock_movement sm JOIN product rp ON rp.id = sm.product_id
-                WHERE sm.brand_id = :shortBrand AND sm.hospital_id IS NOT NULL
-                  AND sm.kind IN ('SOLD_OUT', 'RETURNED', 'REVERSAL')
-                  AND sm.occurred_on >= date_trunc('month', :today::date) - interval '1 month'
-                  AND sm.occurred_on < date_trunc('month', :today::date)
+    LEFT JOIN (SELECT sm.hospital_id, sm.department_id, rp.product_line_id, sm.distributor_id, SUM(sm.sold) AS units
+                 FROM sell_out_month sm JOIN product rp ON rp.id = sm.product_id
+                WHERE sm.brand_id = :shortBrand AND sm.month = (date_trunc('month', :today::date) - interval '1 month')::date
                 GROUP BY 1, 2, 3, 4) s
       ON s.hospital_id = at.hospital_id AND s.department_id = at.department_id AND s.product_line_id = q.reagent_line_id
      AND s.distributor_id IN (SELECT dd.id FROM distributor dd WHERE dd.id = q.distributor_id OR dd.parent_id = q.distributor_id)
