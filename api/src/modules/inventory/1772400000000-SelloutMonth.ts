@@ -17,16 +17,18 @@ export class SelloutMonth1772400000000 implements MigrationInterface {
   name = 'SelloutMonth1772400000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // no foreign keys: every id is copied from a movement, whose own keys checked it; the unique key
+    // leads with brand_id, as the distribution rule asks (docs/scaling.md)
     await q.query(`CREATE TABLE sell_out_month (
-      brand_id uuid NOT NULL REFERENCES brand(id),
-      distributor_id uuid NOT NULL REFERENCES distributor(id),
-      hospital_id uuid NOT NULL REFERENCES hospital(id),
-      department_id uuid REFERENCES hospital_department(id),
-      product_id uuid NOT NULL REFERENCES product(id),
+      brand_id uuid NOT NULL,
+      distributor_id uuid NOT NULL,
+      hospital_id uuid NOT NULL,
+      department_id uuid,
+      product_id uuid NOT NULL,
       month date NOT NULL CHECK (extract(day FROM month) = 1),
       sold integer NOT NULL)`);
     await q.query(`CREATE UNIQUE INDEX sell_out_month_key ON sell_out_month
-      (distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))`);
+      (brand_id, distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))`);
     // a brand's or a region's months: read from the index alone
     await q.query(`CREATE INDEX sell_out_month_hospital ON sell_out_month (hospital_id, month)
       INCLUDE (distributor_id, department_id, product_id, sold)`);
@@ -39,8 +41,8 @@ export class SelloutMonth1772400000000 implements MigrationInterface {
                date_trunc('month', a.occurred_on)::date, -SUM(a.quantity)::int
           FROM added a WHERE a.hospital_id IS NOT NULL
          GROUP BY a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id, date_trunc('month', a.occurred_on)
-         ORDER BY a.distributor_id, a.hospital_id, a.product_id, date_trunc('month', a.occurred_on), a.department_id
-        ON CONFLICT (distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))
+         ORDER BY a.brand_id, a.distributor_id, a.hospital_id, a.product_id, date_trunc('month', a.occurred_on), a.department_id
+        ON CONFLICT (brand_id, distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))
         DO UPDATE SET sold = s.sold + EXCLUDED.sold;
         RETURN NULL;
       END $$`);
