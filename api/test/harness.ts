@@ -3,6 +3,7 @@ import { Audience, sideOfRole, audienceOfSide } from '@medchannel/shared-schema'
 import { App, createApp } from '../src/app';
 import { Config, loadConfig } from '../src/config';
 import { DEMO_PASSWORD, userByEmail } from '../src/db/seed/demo-data';
+import { watchSecondConnections } from './second-connection';
 
 export interface TestApp {
   app: App;
@@ -22,6 +23,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     { port: 0, databaseUrl, dbPoolSize: 4, exposeSqlCount: true, ...overrides },
   );
   const app = await createApp(config);
+  const secondConnections = watchSecondConnections(app.ds);
   const url = await app.listen();
   await app.startJobs();
   const client = (audience: Audience | null) => new GqlClient(`${url}/graphql`, audience);
@@ -34,7 +36,12 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
       await c.login(email);
       return c;
     },
-    stop: () => app.stop(),
+    async stop() {
+      await app.stop();
+      const seen = secondConnections();
+      if (seen.length)
+        throw new Error(`${seen.length} connection(s) taken inside a transaction, which hang on PGlite:\n${seen[0]}`);
+    },
   };
 }
 
