@@ -148,7 +148,9 @@ export class DashboardService {
         params: orders.params,
       });
       const days = monthDays(month);
-      const sold = prefixedSql(sellOutQuery(scope, days), `so${i}_`);
+      // the list's rows before their names: as many, and the same units
+      const list = sellOutQuery(scope, days);
+      const sold = prefixedSql({ sql: list.groups, params: list.params }, `so${i}_`);
       add(`sellOut${i}`, {
         sql: `SELECT json_build_object('rows', COUNT(*), 'units', COALESCE(SUM(x.quantity), 0)) FROM (${sold.sql}) x`,
         params: sold.params,

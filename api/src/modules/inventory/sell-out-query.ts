@@ -47,12 +47,13 @@ function within(column: string, name: string, span: DaySpan, params: Record<stri
  * per hospital, department and product, of the distributors in scope at the hospitals in scope (a
  * brand user's regions); the dashboards count the same. Whole months are read from sell_out_month,
  * which the movements' trigger keeps equal to their sum (migration 1772400000000), and only the
- * days at the range's edges from the movements; grouped by ids first, then named.
+ * days at the range's edges from the movements; grouped by ids first (`groups`: one row per list
+ * row, since every id names a row, which is what a count of the list needs), then named (`sql`).
  */
 export function sellOutQuery(
   scope: Scope,
   filter: SellOutFilter = {},
-): { sql: string; params: Record<string, unknown> } {
+): { sql: string; groups: string; params: Record<string, unknown> } {
   const owned = scopeCondition(scope, 'channelStock', 'm');
   const hospital = scopeCondition(scope, 'hospital', 'h');
   const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
@@ -84,15 +85,17 @@ export function sellOutQuery(
     parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, -m.quantity AS sold
                   FROM stock_movement m WHERE ${conditions.join(' AND ')}`);
   });
+  const groups = `SELECT s.hospital_id, s.department_id, s.product_id, SUM(s.sold)::int AS quantity
+                    FROM (${parts.join(' UNION ALL ')}) s
+                   GROUP BY s.hospital_id, s.department_id, s.product_id HAVING SUM(s.sold) <> 0`;
   return {
     sql: `SELECT g.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
                  g.department_id AS "departmentId", hd.name AS "departmentName", g.product_id AS "productId",
                  p.name AS "productName", g.quantity, COALESCE(g.department_id::text, '') AS sort_department
-            FROM (SELECT s.hospital_id, s.department_id, s.product_id, SUM(s.sold)::int AS quantity
-                    FROM (${parts.join(' UNION ALL ')}) s
-                   GROUP BY s.hospital_id, s.department_id, s.product_id HAVING SUM(s.sold) <> 0) g
+            FROM (${groups}) g
             JOIN hospital h ON h.id = g.hospital_id JOIN product p ON p.id = g.product_id
             LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = g.department_id`,
+    groups,
     params,
   };
 }
