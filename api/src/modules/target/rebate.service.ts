@@ -133,13 +133,17 @@ export class RebateService {
     const agreed = targets.filter((t) => t.status === TargetStatus.AGREED);
     if (!agreed.length) return [];
     const ids = agreed.map((t) => t.id);
-    const [months, versions, policies, posted, ended] = await Promise.all([
-      this.targets.monthsOf(scope, ids, em),
-      this.targets.versionsOf(scope, ids, em),
-      this.currentPolicies(scope, [...new Set(agreed.map((t) => t.productLineId))], em),
-      this.postedOf(em, ids, quarter),
-      this.endedYears(em, agreed, quarter),
-    ]);
+    const reads = [
+      () => this.targets.monthsOf(scope, ids, em),
+      () => this.targets.versionsOf(scope, ids, em),
+      () => this.currentPolicies(scope, [...new Set(agreed.map((t) => t.productLineId))], em),
+      () => this.postedOf(em, ids, quarter),
+      () => this.endedYears(em, agreed, quarter),
+    ] as const;
+    // a transaction is one connection, which takes one query at a time: in turn there, at once on the pool
+    const [months, versions, policies, posted, ended] = em.queryRunner
+      ? ([await reads[0](), await reads[1](), await reads[2](), await reads[3](), await reads[4]()] as const)
+      : await Promise.all([reads[0](), reads[1](), reads[2](), reads[3](), reads[4]()]);
     return agreed.map((t) => {
       const current = versions.find((v) => v.targetId === t.id)!; // newest first
       const quarterAmount = current[QUARTERS[quarter - 1]];
