@@ -20,7 +20,7 @@ import { inventory } from './steps/inventory';
 import { placements } from './steps/placements';
 
 /** Bump when a step writes different rows: a kept dataset of another version is rebuilt. */
-const GENERATOR_VERSION = 9;
+const GENERATOR_VERSION = 10;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
 const STEPS: Step[] = [
@@ -175,6 +175,7 @@ export async function ensureData(opts: {
       'stock_movement',
       'stock_balance',
       'sell_out_month',
+      'sell_out_hospital_month',
     ]) {
       const {
         rows: [r],

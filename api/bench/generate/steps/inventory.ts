@@ -79,6 +79,14 @@ export const inventory: Step = {
          FROM stock_movement WHERE hospital_id IS NOT NULL
         GROUP BY brand_id, distributor_id, hospital_id, department_id, product_id, date_trunc('month', occurred_on)`,
     );
+    // and a hospital's month as a brand-wide list counts it (the same trigger keeps it)
+    await db.query(
+      `INSERT INTO sell_out_hospital_month (brand_id, month, hospital_id, rows, units)
+       SELECT brand_id, month, hospital_id, COUNT(*) FILTER (WHERE sold <> 0), SUM(sold)
+         FROM (SELECT brand_id, month, hospital_id, SUM(sold)::int AS sold FROM sell_out_month
+                GROUP BY brand_id, month, hospital_id, department_id, product_id) g
+        GROUP BY brand_id, month, hospital_id`,
+    );
     await db.query(`DROP TABLE bench_lot`);
     await db.query(`DROP TABLE bench_dept`);
     const {

@@ -8,7 +8,7 @@ import type { HospitalServices } from '../hospital';
 import { BUYING } from '../hospital';
 import type { OrderServices } from '../order';
 import type { TrainingServices } from '../training';
-import { sellOutQuery } from '../inventory';
+import { sellOutMonthTotals } from '../inventory';
 import type { VisitServices } from '../visit';
 import { ProductLine } from '../product';
 import type {
@@ -36,7 +36,9 @@ export function trendMonths(on: string = today()): string[] {
  * of the list it drills down to, with the list's own filter — the hospitals list by region and
  * coverage, the orders list by month, the sell-out list by the month's days, the readiness list by
  * product line — so a figure and its list cannot disagree, and each is in the viewer's scope
- * because the list's query is (auth/scope.ts). Four statements, whatever the data.
+ * because the list's query is (auth/scope.ts). One exception: a viewer who sees the whole brand
+ * reads a month's sell-out count from the summary its movements' trigger keeps equal to that list
+ * (sellOutMonthTotals; dashboard.test.ts compares the two). Four statements, whatever the data.
  */
 export class DashboardService {
   constructor(
@@ -147,14 +149,7 @@ export class DashboardService {
         sql: `SELECT COALESCE(json_agg(x), '[]'::json) FROM (${orders.sql}) x`,
         params: orders.params,
       });
-      const days = monthDays(month);
-      // the list's rows before their names: as many, and the same units
-      const list = sellOutQuery(scope, days);
-      const sold = prefixedSql({ sql: list.groups, params: list.params }, `so${i}_`);
-      add(`sellOut${i}`, {
-        sql: `SELECT json_build_object('rows', COUNT(*), 'units', COALESCE(SUM(x.quantity), 0)) FROM (${sold.sql}) x`,
-        params: sold.params,
-      });
+      add(`sellOut${i}`, prefixedSql(sellOutMonthTotals(scope, month), `so${i}_`));
     });
     add('staff', prefixed(this.deps.trainingReports.readinessQuery(scope).select('COUNT(*)::int'), 'st_'));
     lines.forEach((line, i) =>

@@ -4,6 +4,7 @@ import { Inventory1770300000000 } from './1770300000000-Inventory';
 import { SelloutPrice1772200000000 } from './1772200000000-SelloutPrice';
 import { StockOnHand1772300000001 } from './1772300000001-StockOnHand';
 import { SelloutMonth1772400000000 } from './1772400000000-SelloutMonth';
+import { SelloutHospitalMonth1772500000000 } from './1772500000000-SelloutHospitalMonth';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -26,6 +27,7 @@ export const inventoryModule = defineModule({
     SelloutPrice1772200000000,
     StockOnHand1772300000001,
     SelloutMonth1772400000000,
+    SelloutHospitalMonth1772500000000,
   ],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],
@@ -36,6 +38,6 @@ export * from './inventory.entity';
 // the one writer of stock movements (the monthly sell-out upload writes through it)
 export { appendMovement } from './stock.service';
 export { parseUdi } from './udi';
-export { SELL_OUT_ORDER, sellOutQuery } from './sell-out-query';
+export { SELL_OUT_ORDER, sellOutMonthTotals, sellOutQuery } from './sell-out-query';
 // the sell-out list's filter, which its export reads from the URL (sellout-export.ts)
 export { SellOutFilter } from './inventory.inputs';

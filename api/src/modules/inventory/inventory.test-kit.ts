@@ -59,23 +59,44 @@ export async function shipmentTo(
   return s.id;
 }
 
-/** A brand's monthly sell-out summary as kept (non-zero rows), and the movements grouped the same way: equal when the trigger did its work. */
+/**
+ * A brand's monthly sell-out summaries as kept (non-zero rows) and the movements grouped the same
+ * way: equal when the trigger did its work. `byDistributor`: sell_out_month; `byHospital`:
+ * sell_out_hospital_month, a hospital's month as a brand-wide list counts it (pairs of department and
+ * product whose units over every distributor are not zero, and their units).
+ */
 export async function sellOutMonthsOf(
   ds: DataSource,
   brandId: string,
-): Promise<{ kept: unknown[]; summed: unknown[] }> {
+): Promise<{ kept: Record<string, unknown[]>; summed: Record<string, unknown[]> }> {
   const key = `distributor_id, hospital_id, COALESCE(department_id::text, '') AS department, product_id`;
-  const kept = await ds.query(
+  const byDistributor = await ds.query(
     `SELECT ${key}, month::text AS month, sold FROM sell_out_month WHERE brand_id = $1 AND sold <> 0 ORDER BY 1, 2, 3, 4, 5`,
     [brandId],
   );
-  const summed = await ds.query(
+  const summedByDistributor = await ds.query(
     `SELECT ${key}, date_trunc('month', occurred_on)::date::text AS month, -SUM(quantity)::int AS sold
        FROM stock_movement WHERE brand_id = $1 AND hospital_id IS NOT NULL
       GROUP BY 1, 2, 3, 4, 5 HAVING SUM(quantity) <> 0 ORDER BY 1, 2, 3, 4, 5`,
     [brandId],
   );
-  return { kept, summed };
+  const byHospital = await ds.query(
+    `SELECT hospital_id, month::text AS month, rows, units FROM sell_out_hospital_month
+      WHERE brand_id = $1 AND rows <> 0 ORDER BY 1, 2`,
+    [brandId],
+  );
+  const summedByHospital = await ds.query(
+    `SELECT hospital_id, month, COUNT(*)::int AS rows, SUM(sold)::int AS units
+       FROM (SELECT hospital_id, date_trunc('month', occurred_on)::date::text AS month, -SUM(quantity)::int AS sold
+               FROM stock_movement WHERE brand_id = $1 AND hospital_id IS NOT NULL
+              GROUP BY hospital_id, department_id, product_id, 2 HAVING SUM(quantity) <> 0) g
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [brandId],
+  );
+  return {
+    kept: { byDistributor, byHospital },
+    summed: { byDistributor: summedByDistributor, byHospital: summedByHospital },
+  };
 }
 
 export const MOVEMENT = `id kind quantity batchNo serialNo expiryDate occurredOn distributorId distributorName productName hospitalName departmentName counterpartName reason reversesId reversed`;

@@ -131,7 +131,8 @@ test('the summary follows every writer, and the list over any range equals the m
     ],
   );
   const { kept, summed } = await sellOutMonthsOf(t.app.ds, w.brand.brandId);
-  expect(kept.length).toBeGreaterThanOrEqual(4);
+  expect(kept.byDistributor.length).toBeGreaterThanOrEqual(4);
+  expect(kept.byHospital.length).toBeGreaterThanOrEqual(4);
   expect(kept).toEqual(summed);
 
   const spanArb = fc.option(
@@ -150,4 +151,54 @@ test('the summary follows every writer, and the list over any range equals the m
     }),
     { numRuns: 40 },
   );
+});
+
+test('two distributors selling one product to one department at once count as one row of the month; reversed, none', async () => {
+  // D0 and its second tier D1 (the owner holds both) each hold a batch; each round both sell at once
+  // into one month, then both sales are reversed at once: a brand-wide list's row (hospital,
+  // department, product) appears once and then vanishes, whichever commits first
+  const stocked = await Promise.all(
+    [0, 1].map((d) =>
+      t.app.services.stock.record(owner, {
+        kind: K.ADJUSTED,
+        productId: w.cat.productII,
+        batchNo: `SOM-C${d}`,
+        quantity: 1000,
+        occurredOn: addDays(on, -400),
+        reason: '期初',
+        distributorId: w.brand.distributorIds[d],
+      }),
+    ),
+  );
+  expect(stocked).toHaveLength(2);
+  const day = addDays(on, -200);
+  const month = `${day.slice(0, 7)}-01`;
+  const row = () =>
+    t.app.ds
+      .query(
+        `SELECT rows, units FROM sell_out_hospital_month WHERE brand_id = $1 AND hospital_id = $2 AND month = $3`,
+        [w.brand.brandId, w.cat.hospitalInCity, month],
+      )
+      .then((r: Array<{ rows: number; units: number }>) => r[0]);
+  for (let round = 0; round < 12; round++) {
+    const sales = await Promise.all(
+      [0, 1].map((d) =>
+        t.app.services.stock.record(owner, {
+          kind: K.SOLD_OUT,
+          productId: w.cat.productII,
+          batchNo: `SOM-C${d}`,
+          quantity: 1 + round + d,
+          occurredOn: day,
+          hospitalId: w.cat.hospitalInCity,
+          departmentId: w.departmentId,
+          distributorId: w.brand.distributorIds[d],
+        }),
+      ),
+    );
+    expect(await row()).toEqual({ rows: 1, units: 3 + 2 * round });
+    await Promise.all(sales.map((id) => t.app.services.stock.reverse(owner, id, '录错')));
+    expect(await row()).toEqual({ rows: 0, units: 0 });
+  }
+  const { kept, summed } = await sellOutMonthsOf(t.app.ds, w.brand.brandId);
+  expect(kept).toEqual(summed);
 });

@@ -1,3 +1,4 @@
+import { Side } from '@medchannel/shared-schema';
 import { Scope, scopeCondition } from '../../auth/scope';
 import { addDays, addMonths } from '../../common/dates';
 import type { SellOutFilter } from './inventory.inputs';
@@ -97,5 +98,27 @@ export function sellOutQuery(
             LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = g.department_id`,
     groups,
     params,
+  };
+}
+
+/**
+ * A month's sell-out list counted: its rows and their units, as one `json_build_object('rows', 'units')`.
+ * A viewer who sees the whole brand (every distributor, every hospital) adds up the month's
+ * hospitals in sell_out_hospital_month, which the movements' trigger keeps equal to that list
+ * (migration 1772500000000); any other viewer counts the list's own grouped rows. `month`: YYYY-MM.
+ */
+export function sellOutMonthTotals(scope: Scope, month: string): { sql: string; params: Record<string, unknown> } {
+  if (scope.side === Side.BRAND && scope.allRegions) {
+    return {
+      sql: `SELECT json_build_object('rows', COALESCE(SUM(t.rows), 0), 'units', COALESCE(SUM(t.units), 0))
+              FROM sell_out_hospital_month t WHERE t.brand_id = :brand AND t.month = :month::date`,
+      params: { brand: scope.brandId, month: `${month}-01` },
+    };
+  }
+  const from = `${month}-01`;
+  const list = sellOutQuery(scope, { from, to: addDays(addMonths(from, 1), -1) });
+  return {
+    sql: `SELECT json_build_object('rows', COUNT(*), 'units', COALESCE(SUM(x.quantity), 0)) FROM (${list.groups}) x`,
+    params: list.params,
   };
 }
