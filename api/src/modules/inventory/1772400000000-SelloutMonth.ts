@@ -1,5 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The trigger's statement: each INSERT's sales added to the summary, grouped (1772500000000 keeps it). */
+export const ADD_BY_DISTRIBUTOR = `
+        INSERT INTO sell_out_month AS s (brand_id, distributor_id, hospital_id, department_id, product_id, month, sold)
+        SELECT a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id,
+               date_trunc('month', a.occurred_on)::date, -SUM(a.quantity)::int
+          FROM added a WHERE a.hospital_id IS NOT NULL
+         GROUP BY a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id, date_trunc('month', a.occurred_on)
+         ORDER BY a.brand_id, a.distributor_id, a.hospital_id, a.product_id, date_trunc('month', a.occurred_on), a.department_id
+        ON CONFLICT (brand_id, distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))
+        DO UPDATE SET sold = s.sold + EXCLUDED.sold;`;
+
 /**
  * Sell-out by month (流向月汇总): units sold out, net of hospitals' returns and reversals, per
  * distributor, hospital, department, product and month — the sum of the movements that name a
@@ -36,14 +47,7 @@ export class SelloutMonth1772400000000 implements MigrationInterface {
       INCLUDE (distributor_id, hospital_id, department_id, product_id, sold)`);
     await q.query(`CREATE FUNCTION sell_out_month_add() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO sell_out_month AS s (brand_id, distributor_id, hospital_id, department_id, product_id, month, sold)
-        SELECT a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id,
-               date_trunc('month', a.occurred_on)::date, -SUM(a.quantity)::int
-          FROM added a WHERE a.hospital_id IS NOT NULL
-         GROUP BY a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id, date_trunc('month', a.occurred_on)
-         ORDER BY a.brand_id, a.distributor_id, a.hospital_id, a.product_id, date_trunc('month', a.occurred_on), a.department_id
-        ON CONFLICT (brand_id, distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))
-        DO UPDATE SET sold = s.sold + EXCLUDED.sold;
+        ${ADD_BY_DISTRIBUTOR}
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER stock_movement_sell_out_month AFTER INSERT ON stock_movement

@@ -1,15 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** The trigger's statements before this migration (1772400000000): the summary by distributor alone. */
-const BY_DISTRIBUTOR = `
-        INSERT INTO sell_out_month AS s (brand_id, distributor_id, hospital_id, department_id, product_id, month, sold)
-        SELECT a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id,
-               date_trunc('month', a.occurred_on)::date, -SUM(a.quantity)::int
-          FROM added a WHERE a.hospital_id IS NOT NULL
-         GROUP BY a.brand_id, a.distributor_id, a.hospital_id, a.department_id, a.product_id, date_trunc('month', a.occurred_on)
-         ORDER BY a.brand_id, a.distributor_id, a.hospital_id, a.product_id, date_trunc('month', a.occurred_on), a.department_id
-        ON CONFLICT (brand_id, distributor_id, hospital_id, product_id, month, (COALESCE(department_id, '00000000-0000-0000-0000-000000000000'::uuid)))
-        DO UPDATE SET sold = s.sold + EXCLUDED.sold;`;
+import { ADD_BY_DISTRIBUTOR } from './1772400000000-SelloutMonth';
 
 /**
  * A hospital's month of sell-out as a brand-wide viewer's sell-out list counts it (流向医院月汇总):
@@ -43,7 +33,7 @@ export class SelloutHospitalMonth1772500000000 implements MigrationInterface {
           FROM added a WHERE a.hospital_id IS NOT NULL
          ORDER BY 1, 2, 3
         ON CONFLICT (brand_id, month, hospital_id) DO UPDATE SET rows = t.rows;
-        ${BY_DISTRIBUTOR}
+        ${ADD_BY_DISTRIBUTOR}
         WITH d AS (
           SELECT a.brand_id, date_trunc('month', a.occurred_on)::date AS month, a.hospital_id, a.department_id,
                  a.product_id, -SUM(a.quantity)::int AS delta
@@ -73,7 +63,7 @@ export class SelloutHospitalMonth1772500000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`CREATE OR REPLACE FUNCTION sell_out_month_add() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${BY_DISTRIBUTOR}
+        ${ADD_BY_DISTRIBUTOR}
         RETURN NULL;
       END $$`);
     await q.query(`DROP TABLE sell_out_hospital_month`);

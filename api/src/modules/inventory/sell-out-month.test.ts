@@ -156,19 +156,20 @@ test('the summary follows every writer, and the list over any range equals the m
 test('two distributors selling one product to one department at once count as one row of the month; reversed, none', async () => {
   // D0 and its second tier D1 (the owner holds both) each hold a batch; each round both sell at once
   // into one month, then both sales are reversed at once: a brand-wide list's row (hospital,
-  // department, product) appears once and then vanishes, whichever commits first
+  // department, product) appears once and then vanishes, whichever commits first.
+  // Distributor d's movement of its own batch of the class II product
+  const record = (
+    d: number,
+    fields: Omit<Parameters<typeof t.app.services.stock.record>[1], 'productId' | 'batchNo'>,
+  ) =>
+    t.app.services.stock.record(owner, {
+      ...fields,
+      productId: w.cat.productII,
+      batchNo: `SOM-C${d}`,
+      distributorId: w.brand.distributorIds[d],
+    });
   const stocked = await Promise.all(
-    [0, 1].map((d) =>
-      t.app.services.stock.record(owner, {
-        kind: K.ADJUSTED,
-        productId: w.cat.productII,
-        batchNo: `SOM-C${d}`,
-        quantity: 1000,
-        occurredOn: addDays(on, -400),
-        reason: '期初',
-        distributorId: w.brand.distributorIds[d],
-      }),
-    ),
+    [0, 1].map((d) => record(d, { kind: K.ADJUSTED, quantity: 1000, occurredOn: addDays(on, -400), reason: '期初' })),
   );
   expect(stocked).toHaveLength(2);
   const day = addDays(on, -200);
@@ -183,15 +184,12 @@ test('two distributors selling one product to one department at once count as on
   for (let round = 0; round < 12; round++) {
     const sales = await Promise.all(
       [0, 1].map((d) =>
-        t.app.services.stock.record(owner, {
+        record(d, {
           kind: K.SOLD_OUT,
-          productId: w.cat.productII,
-          batchNo: `SOM-C${d}`,
           quantity: 1 + round + d,
           occurredOn: day,
           hospitalId: w.cat.hospitalInCity,
           departmentId: w.departmentId,
-          distributorId: w.brand.distributorIds[d],
         }),
       ),
     );
