@@ -16,10 +16,12 @@ import { TICK_MS, backendsNamed, ticksOf } from './ticks';
  * PostgreSQL backends (from /proc: the figure that moves least with the machine's load).
  *
  *   node api/dist/bench/ab.js <A's dist dir> <B's dist dir> [--quick] [--rounds 4] [--seconds 2]
- *        [--concurrency 8] [--only portal.order,…] [--sql]
+ *        [--concurrency 8] [--only portal.order,…] [--sql] [--database medchannel_bench]
  * --sql: both APIs answer x-sql-count (a little CPU on every request, alike on both sides), and the
  * table adds each side's statements for a session's first request and for its second (the same
  * unless SESSION_CACHE_SECONDS is set in the environment, which both APIs inherit).
+ * --database: a database of its own on the server (a partial dataset built for the reads compared);
+ * by default the generator's, medchannel_bench (medchannel_bench_quick with --quick).
  * A dist dir is a copy of api/dist (its main.js) kept inside api/ so it resolves api's packages,
  * e.g. `cp -r api/dist api/node_modules/.before` before the change.
  */
@@ -50,7 +52,8 @@ async function main(): Promise<void> {
   const only = arg(argv, 'only', '').split(',').filter(Boolean);
   const sqlCount = argv.includes('--sql');
   const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const url = adminUrl.replace(/\/[^/]*$/, argv.includes('--quick') ? '/medchannel_bench_quick' : '/medchannel_bench');
+  const database = arg(argv, 'database', argv.includes('--quick') ? 'medchannel_bench_quick' : 'medchannel_bench');
+  const url = adminUrl.replace(/\/[^/]*$/, `/${database}`);
   const db = new Client({ connectionString: url });
   await db.connect();
   const sides: Array<Pick<Side, 'label' | 'api'>> = [];
