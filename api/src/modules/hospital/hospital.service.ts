@@ -112,7 +112,7 @@ export class HospitalService {
       qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
     }
     if (filter.coverage) {
-      const covered = coverageCondition(filter.coverage);
+      const covered = coverageCondition(filter.coverage, scope.brandId);
       qb.andWhere(covered.sql, covered.params);
     }
     return qb;

@@ -4,6 +4,7 @@ import { defineModule, type ModuleCore } from '../module';
 import { Hospital, HospitalContact, HospitalContactFact, HospitalDepartment } from './hospital.entity';
 import { DecisionChainResolver } from './decision-chain.resolver';
 import { DecisionChainService } from './decision-chain.service';
+import { CoverageIndexes1772500000001 } from './1772500000001-CoverageIndexes';
 import { HospitalMasterData1768100000000 } from './1768100000000-HospitalMasterData';
 import { HospitalResolver } from './hospital.resolver';
 import { HospitalService } from './hospital.service';
@@ -53,7 +54,7 @@ export const hospitalModule = defineModule({
     HospitalNote,
     HospitalServingReport,
   ],
-  migrations: () => [HospitalMasterData1768100000000],
+  migrations: () => [HospitalMasterData1768100000000, CoverageIndexes1772500000001],
   services: hospitalServices,
   loaders: hospitalLoaders,
   resolvers: () => [HospitalResolver, DecisionChainResolver, IntelResolver],

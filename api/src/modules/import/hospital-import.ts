@@ -111,7 +111,7 @@ export async function exportHospitals(ds: DataSource, scope: Scope, filter: Hosp
   if (filter.regionId && isUuid(filter.regionId))
     qb.andWhere(withinRegion('h.region_id'), { regionId: filter.regionId });
   if (filter.coverage) {
-    const covered = coverageCondition(filter.coverage);
+    const covered = coverageCondition(filter.coverage, scope.brandId);
     qb.andWhere(covered.sql, covered.params);
   }
   return hospitalWorkbook(await qb.getRawMany());
