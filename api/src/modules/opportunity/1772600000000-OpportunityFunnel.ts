@@ -57,14 +57,7 @@ export class OpportunityFunnel1772600000000 implements MigrationInterface {
       REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_keep()`);
     await q.query(`CREATE TRIGGER opportunity_funnel_delete AFTER DELETE ON opportunity
       REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_keep()`);
-    // a TRUNCATE empties every brand's opportunities, so it empties the summary too
-    await q.query(`CREATE FUNCTION opportunity_funnel_clear() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM opportunity_funnel;
-        RETURN NULL;
-      END $$`);
-    await q.query(`CREATE TRIGGER opportunity_funnel_truncate AFTER TRUNCATE ON opportunity
-      FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_clear()`);
+    // no TRUNCATE to follow: it would cascade to opportunity_stage_fact, which refuses it (append-only)
     // the opportunities so far (the trigger's lock on opportunity holds writers off until commit)
     await q.query(`INSERT INTO opportunity_funnel (brand_id, distributor_id, stage, currency, n, amount)
       SELECT brand_id, distributor_id, stage, currency, count(*), SUM(estimated_value)
@@ -72,10 +65,9 @@ export class OpportunityFunnel1772600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['insert', 'update', 'delete', 'truncate'])
+    for (const t of ['insert', 'update', 'delete'])
       await q.query(`DROP TRIGGER opportunity_funnel_${t} ON opportunity`);
     await q.query(`DROP FUNCTION opportunity_funnel_keep()`);
-    await q.query(`DROP FUNCTION opportunity_funnel_clear()`);
     await q.query(`DROP TABLE opportunity_funnel`);
   }
 }
