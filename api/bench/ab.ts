@@ -68,9 +68,9 @@ async function main(): Promise<void> {
     );
     const sqlColumns = sqlCount ? ['A SQL/req (1st, 2nd)', 'B SQL/req (1st, 2nd)'] : [];
     console.log(
-      `| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req |${sqlColumns.map((c) => ` ${c} |`).join('')}`,
+      `| operation | A req/s | B req/s | B/A | A Node ms/req | B Node ms/req | A PG ms/req | B PG ms/req | A p95 ms | B p95 ms |${sqlColumns.map((c) => ` ${c} |`).join('')}`,
     );
-    console.log(`|---|--:|--:|--:|--:|--:|--:|--:|${sqlColumns.map(() => '--:|').join('')}`);
+    console.log(`|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|${sqlColumns.map(() => '--:|').join('')}`);
     for (const op of OPERATIONS.filter((o) => !only.length || only.includes(o.name))) {
       const variables = await op.variables(db);
       const run: Side[] = [];
@@ -106,11 +106,12 @@ async function main(): Promise<void> {
           rps: result.rps,
           node: (side.nodeTicks * TICK_MS) / result.requests,
           pg: (side.pgTicks * TICK_MS) / result.requests,
+          p95: result.p95,
         };
       });
       const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
       console.log(
-        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} |${sqlCount ? statements.map((s) => ` ${s} |`).join('') : ''}`,
+        `| ${op.name} | ${f(a.rps)} | ${f(b.rps)} | ${Math.round((b.rps / a.rps) * 100)} % | ${f(a.node)} | ${f(b.node)} | ${f(a.pg)} | ${f(b.pg)} | ${Math.round(a.p95)} | ${Math.round(b.p95)} |${sqlCount ? statements.map((s) => ` ${s} |`).join('') : ''}`,
       );
     }
   } finally {

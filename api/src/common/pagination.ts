@@ -174,6 +174,11 @@ export interface PageTree<N> {
    * records the filters name are in the viewer's scope, say); paginateTree answers it as `head`.
    */
   head?: string;
+  /**
+   * A count of the query's rows as one SQL expression (its parameters in `params`), when something
+   * cheaper answers it exactly (a summary the database keeps, say); the rows are counted otherwise.
+   */
+  total?: string;
 }
 type Json = Record<string, unknown>;
 
@@ -199,7 +204,8 @@ export async function paginateTree<T extends ObjectLiteral, N>(
     .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
     .limit(args.first + 1);
   const head = tree.head ? `${tree.head} AS head,` : '';
-  const sql = `SELECT ${head} (SELECT count(*)::int FROM (${counted.getQuery()}) counted) AS total,
+  const total = tree.total ?? `(SELECT count(*)::int FROM (${counted.getQuery()}) counted)`;
+  const sql = `SELECT ${head} ${total} AS total,
     (SELECT coalesce(json_agg(${tree.node} ORDER BY page.n), '[]'::json)
        FROM (${paged.getQuery()}) page JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = page.id) AS nodes`;
   const params = { ...counted.getParameters(), ...paged.getParameters(), ...tree.params };

@@ -56,12 +56,18 @@ export const opportunities: Step = {
               now() - make_interval(days => age)
          FROM (${rows}) o WHERE n % 3 = 0 OR n % 7 = 0`,
     );
+    // the funnel summary, which the opportunities' triggers keep (off while the generator loads)
+    await db.query(
+      `INSERT INTO opportunity_funnel (brand_id, distributor_id, stage, currency, n, amount)
+       SELECT brand_id, distributor_id, stage, currency, count(*), SUM(estimated_value)
+         FROM opportunity GROUP BY brand_id, distributor_id, stage, currency`,
+    );
     const {
       rows: [r],
     } = await db.query(
       `SELECT (SELECT count(*)::int FROM opportunity) AS opportunities, (SELECT count(*)::int FROM opportunity_stage_fact) AS facts,
-              (SELECT count(*)::int FROM deal_registration) AS registrations`,
+              (SELECT count(*)::int FROM deal_registration) AS registrations, (SELECT count(*)::int FROM opportunity_funnel) AS funnel`,
     );
-    return `${r.opportunities} opportunities, ${r.facts} stage facts, ${r.registrations} registrations`;
+    return `${r.opportunities} opportunities (${r.funnel} rows in the funnel summary), ${r.facts} stage facts, ${r.registrations} registrations`;
   },
 };

@@ -6,6 +6,7 @@ import type { ComplianceServices } from '../compliance';
 import type { NotificationServices } from '../notification';
 import { Opportunities1768500000000 } from './1768500000000-Opportunities';
 import { OpportunityKeyMs1772300000000 } from './1772300000000-OpportunityKeyMs';
+import { OpportunityFunnel1772600000000 } from './1772600000000-OpportunityFunnel';
 import { DealRegistration, Opportunity, OpportunitySetting, OpportunityStageFact } from './opportunity.entity';
 import { OpportunityPartsResolver } from './opportunity-parts.resolver';
 import { OpportunityResolver } from './opportunity.resolver';
@@ -40,7 +41,7 @@ function opportunityLoaders(services: OpportunityServices, scope: Scope) {
 export const opportunityModule = defineModule({
   name: 'opportunity',
   entities: () => [Opportunity, OpportunityStageFact, DealRegistration, OpportunitySetting],
-  migrations: () => [Opportunities1768500000000, OpportunityKeyMs1772300000000],
+  migrations: () => [Opportunities1768500000000, OpportunityKeyMs1772300000000, OpportunityFunnel1772600000000],
   services: opportunityServices,
   loaders: opportunityLoaders,
   resolvers: () => [OpportunityResolver, OpportunityPartsResolver],

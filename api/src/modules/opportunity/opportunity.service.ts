@@ -23,6 +23,7 @@ import { DealRegistration, Opportunity, OpportunityStageFact } from './opportuni
 import { OpportunityFilter, OpportunityFunnelStageType } from './opportunity.types';
 import { CreateOpportunityInput, MoveOpportunityInput } from './opportunity.inputs';
 import { OpportunityNode, OpportunityPageParts, opportunityPageParts, opportunityPageTree } from './opportunity-page';
+import { funnelCount, funnelRows } from './opportunity-funnel';
 
 /** The latest registration's status as the screens read it: an approved one past its last day is EXPIRED. */
 export const registrationStatusOn = (r: Pick<DealRegistration, 'status' | 'protectedUntil'>, on: string) =>
@@ -78,6 +79,9 @@ export class OpportunityService {
     filter: OpportunityFilter = {},
     parts: OpportunityPageParts = opportunityPageParts(undefined),
   ): Promise<Page<OpportunityNode>> {
+    const tree = opportunityPageTree(this.ds, scope, parts);
+    // the total from the funnel summary when it holds exactly the list's rows (opportunity-funnel.ts)
+    const summary = funnelRows(scope, filter, true);
     return paginateTree(
       this.filtered(scope, filter, true),
       page,
@@ -90,23 +94,42 @@ export class OpportunityService {
         { column: 'o.id', value: (o) => o.id },
       ],
       'DESC',
-      opportunityPageTree(this.ds, scope, parts),
+      summary ? { ...tree, total: funnelCount(summary), params: { ...tree.params, ...summary.params } } : tree,
       (n) => n.opportunity,
     );
   }
 
-  /** Count and value by stage, over exactly what the list shows for the same filter (stage aside). One statement. */
+  /**
+   * Count and value by stage, over exactly what the list shows for the same filter (stage aside). One
+   * statement: over the funnel summary when it holds exactly those opportunities (opportunity-funnel.ts),
+   * else over the opportunities themselves.
+   */
   async funnel(scope: Scope, filter: OpportunityFilter = {}): Promise<OpportunityFunnelStageType[]> {
-    const rows: Array<{ stage: OpportunityStage; currency: string; count: number; amount: string }> =
-      await this.filtered(scope, filter, false)
-        .select('o.stage', 'stage')
-        .addSelect('o.currency', 'currency')
-        .addSelect('COUNT(*)::int', 'count')
-        .addSelect('SUM(o.estimated_value)::text', 'amount')
-        .groupBy('o.stage')
-        .addGroupBy('o.currency')
-        .orderBy('o.currency')
-        .getRawMany();
+    const summary = funnelRows(scope, filter, false);
+    const rows: Array<{ stage: OpportunityStage; currency: string; count: number; amount: string }> = summary
+      ? await this.ds
+          .createQueryBuilder()
+          .select('f.stage', 'stage')
+          .addSelect('f.currency', 'currency')
+          .addSelect('SUM(f.n)::int', 'count')
+          .addSelect('SUM(f.amount)::text', 'amount')
+          .from('opportunity_funnel', 'f')
+          .where(summary.where, summary.params)
+          .groupBy('f.stage')
+          .addGroupBy('f.currency')
+          // a stage whose opportunities all moved on keeps its row, at zero
+          .having('SUM(f.n) > 0')
+          .orderBy('f.currency')
+          .getRawMany()
+      : await this.filtered(scope, filter, false)
+          .select('o.stage', 'stage')
+          .addSelect('o.currency', 'currency')
+          .addSelect('COUNT(*)::int', 'count')
+          .addSelect('SUM(o.estimated_value)::text', 'amount')
+          .groupBy('o.stage')
+          .addGroupBy('o.currency')
+          .orderBy('o.currency')
+          .getRawMany();
     return Object.values(OpportunityStage).map((stage) => {
       const of = rows.filter((r) => r.stage === stage);
       return {
