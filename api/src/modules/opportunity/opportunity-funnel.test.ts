@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Audience, OpportunityStage, Role, Side } from '@medchannel/shared-schema';
 import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog, withDemoPassword } from '../../../test/factories';
+import { BrandFixture, CatalogFixture, withDemoPassword } from '../../../test/factories';
+import { opportunityWorld } from './opportunity.test-kit';
 
 /**
  * The funnel summary (opportunity_funnel, kept by the opportunities' statement triggers) serves the
@@ -25,23 +26,10 @@ const STAGES = Object.values(OpportunityStage);
 
 beforeAll(async () => {
   t = await startTestApp();
-  brand = await createBrand(t.app.ds, 4);
-  cat = await createCatalog(t.app.ds, brand);
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  for (const d of brand.distributorIds)
-    await t.app.ds.query(
-      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, hospital_ids, valid_from, valid_to)
-       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 10, CURRENT_DATE + 300)`,
-      [brand.brandId, d, [cat.lineId], [cat.hospitalInCity, cat.hospitalInProvince]],
-    );
-  [{ id: deptCity }] = await t.app.ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '超声科') RETURNING id`,
-    [brand.brandId, cat.hospitalInCity],
-  );
-  [{ id: deptProvince }] = await t.app.ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '检验科') RETURNING id`,
-    [brand.brandId, cat.hospitalInProvince],
-  );
+  const world = await opportunityWorld(t, 4);
+  ({ brand, cat } = world);
+  const tag = world.tag;
+  ({ city: deptCity, province: deptProvince } = world.departments);
   // a regional head of the city: the city's hospital, the city's distributors (the odd ones) and his own
   const headEmail = `head-${tag}@test.demo`;
   [{ id: headId }] = await t.app.ds.query(

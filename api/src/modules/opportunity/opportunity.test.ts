@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Audience, ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import { GqlClient, TestApp, codeOf, reasonOf, startTestApp } from '../../../test/harness';
-import { BrandFixture, CatalogFixture, createBrand, createCatalog } from '../../../test/factories';
+import { BrandFixture, CatalogFixture } from '../../../test/factories';
+import { opportunityWorld } from './opportunity.test-kit';
 import { addDays, today } from '../../common/dates';
 
 /**
@@ -19,24 +20,11 @@ let uncovered: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  brand = await createBrand(t.app.ds, 2);
-  cat = await createCatalog(t.app.ds, brand);
-  const tag = brand.adminEmail.slice('admin-'.length, 'admin-'.length + 8);
-  for (const d of brand.distributorIds)
-    await t.app.ds.query(
-      `INSERT INTO authorization_grant (brand_id, distributor_id, kind, product_line_ids, hospital_ids, valid_from, valid_to)
-       VALUES ($1, $2, 'FORMAL', $3, $4, CURRENT_DATE - 10, CURRENT_DATE + 300)`,
-      [brand.brandId, d, [cat.lineId], [cat.hospitalInCity, cat.hospitalInProvince]],
-    );
-  [{ id: departmentId }] = await t.app.ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '超声科') RETURNING id`,
-    [brand.brandId, cat.hospitalInCity],
-  );
-  // a department at the province hospital, which the second tier's owner is not asked about
-  [{ id: uncovered }] = await t.app.ds.query(
-    `INSERT INTO hospital_department (brand_id, hospital_id, name) VALUES ($1, $2, '检验科') RETURNING id`,
-    [brand.brandId, cat.hospitalInProvince],
-  );
+  const world = await opportunityWorld(t, 2);
+  ({ brand, cat } = world);
+  const tag = world.tag;
+  // the province hospital's department, which the second tier's owner is not asked about
+  ({ city: departmentId, province: uncovered } = world.departments);
   admin = t.client(Audience.CONSOLE);
   await admin.login(brand.adminEmail);
   repA = t.client(Audience.PORTAL);
