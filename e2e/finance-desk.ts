@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { url } from './support/browser';
+import { pickOption } from './support/select';
 
 // Finance's steps in the console (对账): receivables, payments, invoices, statements, disputes and
 // the ERP link, for console-finance.e2e.ts and for cross-app tests (the owner disputes a line in the
@@ -10,19 +11,19 @@ import { url } from './support/browser';
 export type FinanceTab =
   'receivables' | 'overdue' | 'plan' | 'disputes' | 'invoices' | 'payments' | 'credits' | 'statements' | 'erp';
 
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
-
 /** Opens a tab of the finance area, with URL filters (`?distributor=…`) when given. */
 export async function openFinance(page: Page, tab: FinanceTab, query = ''): Promise<void> {
   await page.goto(url('console', `/finance/${tab}${query}`));
   await page.locator('.ant-tabs-tab-active').getByTestId(`finance-tab-${tab}`).waitFor();
 }
 
-/** Picks a distributor in a DistributorPicker by typing part of its name or code. */
+/**
+ * Picks a distributor in a DistributorPicker by typing part of its name or code, and sees it shown on the field
+ * ("name · code"): a search that answered late once re-rendered the list under the click, which then picked
+ * nothing, and the payment's manual allocation waited for a distributor never chosen (a loaded run).
+ */
 export async function chooseDistributor(page: Page, picker: Locator, search: string): Promise<void> {
-  await picker.click();
-  await page.keyboard.type(search);
-  await dropdown(page).locator('.ant-select-item-option', { hasText: search }).first().click();
+  await pickOption(page, picker, search);
 }
 
 /** Types a date (YYYY-MM-DD, or YYYY-MM in a month picker) into an antd DatePicker and confirms it. */

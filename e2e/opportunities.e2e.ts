@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { browsers, PHONE } from './support/browser';
+import { pickOption } from './support/select';
 
 // Deal registration across the boundary. The brand authorizes 苏州恒康 for 超声影像 in 南京市 beside
 // 南京华宁 (both non-exclusive). 徐丽, 南京华宁's rep, captures an opportunity at 南京鼓楼医院's
@@ -12,14 +13,12 @@ const DEPARTMENT = '超声诊断科';
 const LINE = '超声影像';
 const { signedIn } = browsers();
 
-/** An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text. */
+/**
+ * An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text, and see it
+ * taken (support/select.ts picks again when a late search re-rendered the list under the click).
+ */
 async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  const list = page.locator('.ant-select-dropdown:visible');
-  await field.click();
-  if (type) await page.keyboard.type(type);
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await list.first().waitFor({ state: 'hidden' });
+  await pickOption(page, page.getByLabel(label, { exact: true }), option, type ?? '');
 }
 
 /**

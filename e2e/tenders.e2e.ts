@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { browsers, PHONE } from './support/browser';
+import { pickOption } from './support/select';
 import { typeDate } from './finance-desk';
 
 // A bid quote below the floor price waits for the regional head. 李娜, 杭州康达's rep, captures an
@@ -11,13 +12,12 @@ import { typeDate } from './finance-desk';
 const PRODUCT = '彩色多普勒超声诊断仪 HK-200';
 const { signedIn } = browsers();
 
-/** An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text. */
+/**
+ * An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text, and see it
+ * taken (support/select.ts picks again when a late search re-rendered the list under the click).
+ */
 async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
-  const list = page.locator('.ant-select-dropdown:visible');
-  await page.getByLabel(label, { exact: true }).click();
-  if (type) await page.keyboard.type(type);
-  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await list.first().waitFor({ state: 'hidden' });
+  await pickOption(page, page.getByLabel(label, { exact: true }), option, type ?? '');
 }
 
 /** A day `days` from today, as the date picker takes it (the test's dates move with the calendar). */

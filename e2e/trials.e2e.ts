@@ -16,9 +16,8 @@ const { signedIn } = browsers();
 async function planTrial(page: Page, serial: string): Promise<void> {
   await page.getByTestId('trial-card').getByRole('button', { name: '计划试用' }).click();
   const dialog = page.getByRole('dialog');
-  await page.getByLabel('产品', { exact: true }).click();
-  await page.keyboard.type('HK-200');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'HK-200' }).first().click();
+  // picked again if a late search re-rendered the list under the click (a loaded run: the form then said 请输入产品)
+  await pickOption(page, page.getByLabel('产品', { exact: true }), 'HK-200');
   await dialog.getByLabel('序列号').fill(serial);
   await dialog.getByLabel('试用方案').fill('超声医学科常规检查中试用 30 天，评估图像质量');
   await dialog.getByRole('button', { name: '计划试用' }).click();

@@ -35,8 +35,9 @@ const open = new Set<Trouble>();
 
 /**
  * For each browser still open: where it is, the messages and alerts on screen, the API's last
- * errors, and a screenshot (e2e/screenshots/FAILED-<n>.png). A test that waited for a state and
- * timed out then says what the user saw instead.
+ * errors, and a screenshot (e2e/screenshots/FAILED-<worker>-<n>.png: one Jest worker's never
+ * overwrites another's). A test that waited for a state and timed out then says what the user saw
+ * instead.
  */
 export async function describeOpenSessions(): Promise<string> {
   const lines: string[] = [];
@@ -44,15 +45,16 @@ export async function describeOpenSessions(): Promise<string> {
   for (const { page, answers } of open) {
     n += 1;
     if (page.isClosed()) continue;
+    const shot = `FAILED-${process.env.JEST_WORKER_ID ?? '1'}-${n}.png`;
     const shown = await page
       .locator(
         '.ant-alert, .ant-message-notice, .ant-notification-notice, .ant-form-item-explain-error, [role="alert"]',
       )
       .allInnerTexts()
       .catch(() => [] as string[]);
-    await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${n}.png`) }).catch(() => undefined);
+    await page.screenshot({ path: join(SCREENSHOTS, shot) }).catch(() => undefined);
     lines.push(
-      `browser ${n} at ${page.url()} (screenshot FAILED-${n}.png)`,
+      `browser ${n} at ${page.url()} (screenshot ${shot})`,
       `  on screen: ${
         shown
           .map((t) => t.replace(/\s+/g, ' ').trim())

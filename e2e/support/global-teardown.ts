@@ -18,6 +18,7 @@ export default async function globalTeardown(): Promise<void> {
         }),
     ),
   );
-  if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
-  if (state.database) await dropRunDatabase(state.database.server, state.database.name);
+  for (const dataDir of state.dataDirs) rmSync(dataDir, { recursive: true, force: true });
+  // every stack's database (the APIs have stopped by then)
+  await Promise.all(state.databases.map(({ server, name }) => dropRunDatabase(server, name)));
 }
