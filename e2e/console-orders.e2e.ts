@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
+import { settledDialog } from './support/select';
 
 // The order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
 // the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
@@ -151,10 +152,12 @@ function figure(card: Locator, label: string): Locator {
 }
 
 /**
- * Types the limit into the open dialog, saves, and waits for the dialog
- * to close; a refusal fails here with the words the dialog shows.
+ * Types the limit into the open dialog once it has stopped zooming in (a loaded run pressed 保存
+ * mid-motion and the dialog stayed open), saves, and waits for the dialog to close; a refusal
+ * fails here with the words the dialog shows.
  */
 async function setLimit(page: Page, amount: string) {
+  await settledDialog(page);
   const dialog = page.getByRole('dialog', { name: '调整信用额度' });
   const input = dialog.getByLabel('信用额度（CNY）');
   await input.fill(amount);
