@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { browsers, PHONE } from './support/browser';
-import { pickOption } from './support/select';
+import { pickByLabel } from './support/select';
 
 // Deal registration across the boundary. The brand authorizes 苏州恒康 for 超声影像 in 南京市 beside
 // 南京华宁 (both non-exclusive). 徐丽, 南京华宁's rep, captures an opportunity at 南京鼓楼医院's
@@ -12,14 +12,6 @@ const HOSPITAL = '南京鼓楼医院';
 const DEPARTMENT = '超声诊断科';
 const LINE = '超声影像';
 const { signedIn } = browsers();
-
-/**
- * An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text, and see it
- * taken (support/select.ts picks again when a late search re-rendered the list under the click).
- */
-async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
-  await pickOption(page, page.getByLabel(label, { exact: true }), option, type ?? '');
-}
 
 /**
  * A multiple Select in the grant drawer, as lifecycle.e2e.ts picks there: a pick made while the
@@ -41,9 +33,9 @@ async function chooseInDrawer(page: Page, testId: string, label: string): Promis
 
 /** A partner captures the opportunity on the phone and lands on its page. */
 async function capture(page: Page, need: string): Promise<void> {
-  await pick(page, '医院', HOSPITAL, '鼓楼');
-  await pick(page, '科室', DEPARTMENT);
-  await pick(page, '产品线', LINE);
+  await pickByLabel(page, '医院', HOSPITAL, '鼓楼');
+  await pickByLabel(page, '科室', DEPARTMENT);
+  await pickByLabel(page, '产品线', LINE);
   await page.getByLabel('需求').fill(need);
   await page.getByLabel('预计金额（元）').fill('1280000');
   await page.getByRole('button', { name: '保存机会点' }).click();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { browsers, PHONE } from './support/browser';
-import { pickOption } from './support/select';
+import { pickByLabel } from './support/select';
 import { typeDate } from './finance-desk';
 
 // A bid quote below the floor price waits for the regional head. 李娜, 杭州康达's rep, captures an
@@ -11,14 +10,6 @@ import { typeDate } from './finance-desk';
 // quote becomes usable and she submits the bid.
 const PRODUCT = '彩色多普勒超声诊断仪 HK-200';
 const { signedIn } = browsers();
-
-/**
- * An antd Select found by its label: open it, type to narrow it when asked, pick the option by its text, and see it
- * taken (support/select.ts picks again when a late search re-rendered the list under the click).
- */
-async function pick(page: Page, label: string, option: string, type?: string): Promise<void> {
-  await pickOption(page, page.getByLabel(label, { exact: true }), option, type ?? '');
-}
 
 /** A day `days` from today, as the date picker takes it (the test's dates move with the calendar). */
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -30,9 +21,9 @@ test('a quote below the floor waits for the regional head’s approval and is us
   // 李娜 captures an opportunity of her own on her phone
   const rep = await signedIn('portal', 'li.rep@kangda.demo', '/opportunities/new', PHONE);
   await rep.page.getByLabel('需求').waitFor();
-  await pick(rep.page, '医院', '浙江大学医学院附属第一医院', '浙江大学');
-  await pick(rep.page, '科室', '超声医学科');
-  await pick(rep.page, '产品线', '超声影像');
+  await pickByLabel(rep.page, '医院', '浙江大学医学院附属第一医院', '浙江大学');
+  await pickByLabel(rep.page, '科室', '超声医学科');
+  await pickByLabel(rep.page, '产品线', '超声影像');
   await rep.page.getByLabel('需求').fill(`招标彩超 ${suffix}`);
   await rep.page.getByLabel('预计金额（元）').fill('1200000');
   await rep.page.getByRole('button', { name: '保存机会点' }).click();
@@ -58,7 +49,7 @@ test('a quote below the floor waits for the regional head’s approval and is us
   // a quote below the floor asks why, then waits
   await section.getByRole('button', { name: '添加报价' }).click();
   const quote = rep.page.getByRole('dialog', { name: '添加报价' });
-  await pick(rep.page, '产品', PRODUCT);
+  await pickByLabel(rep.page, '产品', PRODUCT);
   await quote.getByLabel('报价').fill('580000');
   await quote.getByText('低于底价').first().waitFor();
   await quote.getByLabel('低于底价的理由').fill(`院方预算有限 ${suffix}`);

@@ -37,6 +37,11 @@ export async function pickOption(page: Page, select: Locator, text: string, type
   await open.first().waitFor({ state: 'hidden' });
 }
 
+/** pickOption on the Select a person finds by its label: `typed` narrows it when given (none by default). */
+export async function pickByLabel(page: Page, label: string, text: string, typed = ''): Promise<void> {
+  await pickOption(page, page.getByLabel(label, { exact: true }), text, typed);
+}
+
 /**
  * The antd dialog now open, once it has finished zooming in: a click on a button still moving can land
  * where the button was a frame before (seen on a loaded machine: the confirm dialog stayed open, its OK

@@ -57,3 +57,9 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(d, last));
   return target.toISOString().slice(0, 10);
 }
+
+/** A month's (YYYY-MM) first and last day. */
+export function monthDays(month: string): { from: string; to: string } {
+  const from = `${month}-01`;
+  return { from, to: addDays(addMonths(from, 1), -1) };
+}

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CommitmentStatus, HospitalCoverage, TREND_MONTHS } from '@medchannel/shared-schema';
 import { Scope, applyScope } from '../../auth/scope';
 import { prefixed, prefixedSql } from '../../common/combined-query';
-import { addDays, addMonths, today } from '../../common/dates';
+import { addMonths, monthDays, today } from '../../common/dates';
 import { money } from '../product';
 import type { HospitalServices } from '../hospital';
 import { BUYING } from '../hospital';
@@ -182,10 +182,4 @@ export class DashboardService {
     }));
     return { sellIn, sellOut, staff: row.staff as number, readiness };
   }
-}
-
-/** A month's first and last day, the sell-out list's from and to. */
-function monthDays(month: string): { from: string; to: string } {
-  const from = `${month}-01`;
-  return { from, to: addDays(addMonths(from, 1), -1) };
 }

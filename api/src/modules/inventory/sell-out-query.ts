@@ -1,6 +1,6 @@
 import { Side } from '@medchannel/shared-schema';
 import { Scope, scopeCondition } from '../../auth/scope';
-import { addDays, addMonths } from '../../common/dates';
+import { addDays, addMonths, monthDays } from '../../common/dates';
 import type { SellOutFilter } from './inventory.inputs';
 
 /** The sell-out list's order (ascending) over sellOutQuery's rows `r`: by hospital name, then department and product; its keyset. */
@@ -115,8 +115,7 @@ export function sellOutMonthTotals(scope: Scope, month: string): { sql: string; 
       params: { brand: scope.brandId, month: `${month}-01` },
     };
   }
-  const from = `${month}-01`;
-  const list = sellOutQuery(scope, { from, to: addDays(addMonths(from, 1), -1) });
+  const list = sellOutQuery(scope, monthDays(month));
   return {
     sql: `SELECT json_build_object('rows', COUNT(*), 'units', COALESCE(SUM(x.quantity), 0)) FROM (${list.groups}) x`,
     params: list.params,
