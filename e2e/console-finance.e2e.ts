@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { browsers, login, url } from './support/browser';
-import { apiAs } from './support/api';
-import { approveOpenOrder, openOrderFromQueue, recordShipment } from './order-desk';
+import { approveOpenOrder, openOrderFromQueue, placeStockOrder, recordShipment } from './order-desk';
 import {
   agingOf,
   chooseDistributor,
@@ -25,30 +24,9 @@ import { lastMonth } from './portal-account';
 const DISTRIBUTOR = '杭州康达';
 const { open, signedIn } = browsers();
 
-/** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
-async function placeStockOrder(): Promise<string> {
-  const gql = await apiAs('portal', 'boss@kangda.demo');
-  const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
-    '{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }',
-  );
-  const productId = catalog.nodes.find((n) => n.product.code === 'HK-CRP-50')!.product.id;
-  const { placeOrder } = await gql<{ placeOrder: { number: string } }>(
-    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { number } }',
-    {
-      input: {
-        kind: 'STOCK',
-        idempotencyKey: randomUUID(),
-        lines: [{ productId, quantity: 2 }],
-        note: 'e2e 财务开票用',
-      },
-    },
-  );
-  return placeOrder.number;
-}
-
 test('finance: aging by province and distributor, overdue, the calendar; invoices a new shipment and records its payment; a payment recorded twice is booked once; last month’s PDF', async () => {
   // The order desk ships a fresh order, so there is a shipment not yet invoiced (the seed's is invoiced).
-  const number = await placeStockOrder();
+  const number = await placeStockOrder('e2e 财务开票用');
   const desk = await signedIn('console', 'order@huakang.demo', '/orders');
   await desk.page.getByTestId('order-queue').waitFor();
   await openOrderFromQueue(desk.page, number);

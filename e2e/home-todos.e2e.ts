@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
+import { placeStockOrder } from './order-desk';
 
 // 我的待办 on both home pages lists what really waits, each with its count and a link to its list;
 // a role nothing waits on there gets no card (no promise of what does not exist). The whole list is
@@ -37,6 +38,8 @@ function expectOneTodoRequest(sent: string[]) {
 const todoLine = (page: Page, text: RegExp) => page.getByTestId('home-todo').getByRole('link', { name: text });
 
 test('console: the order desk sees the orders awaiting approval, counted, and goes to them; a trainer gets no to-do card', async () => {
+  // an order of its own waits for approval, whichever tests approved the seed's before this one
+  await placeStockOrder('e2e 待办');
   s = await openBrowser(DESKTOP);
   const { page } = s;
   const sent = operations(page);

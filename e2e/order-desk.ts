@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
 import { url } from './support/browser';
+import { apiAs } from './support/api';
 
 // The order desk's steps in the console, for this part's test and for cross-app tests (a rep
 // places an order in the portal → the desk approves and ships part here → the rep sees it).
@@ -134,4 +136,25 @@ export async function approveAndShipPart(
   await recordShipment(page, lines, info, shot);
   await page.getByTestId('page-title').getByTestId('order-status-PARTIALLY_SHIPPED').waitFor();
   return number;
+}
+
+/** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
+export async function placeStockOrder(note: string): Promise<string> {
+  const gql = await apiAs('portal', 'boss@kangda.demo');
+  const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
+    '{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }',
+  );
+  const productId = catalog.nodes.find((n) => n.product.code === 'HK-CRP-50')!.product.id;
+  const { placeOrder } = await gql<{ placeOrder: { number: string } }>(
+    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { number } }',
+    {
+      input: {
+        kind: 'STOCK',
+        idempotencyKey: randomUUID(),
+        lines: [{ productId, quantity: 2 }],
+        note,
+      },
+    },
+  );
+  return placeOrder.number;
 }
