@@ -36,6 +36,88 @@ export interface ExitStepState {
   done: boolean;
 }
 
+/** What a new exit plan holds, checked by its caller (the service, or the demo seed). */
+export interface ExitStart {
+  successorId: string | null;
+  effectiveOn: string;
+  sellOutUntil: string | null;
+  reason: string;
+  requestKey: string;
+  requestHash: string;
+}
+
+/**
+ * Starts an exit inside the caller's transaction: the distributor to EXITING (when it is not
+ * already), the plan, every grant still applying on the effective date ended the day before it, each
+ * step audited. The caller has locked the distributor and checked the dates, the successor and that
+ * no plan exists.
+ */
+export async function beginExit(
+  em: EntityManager,
+  scope: Scope,
+  distributor: { id: string; stage: DistributorStage },
+  fields: ExitStart,
+): Promise<string> {
+  const from = distributor.stage;
+  if (from !== DistributorStage.EXITING) {
+    if (!STAGE_TRANSITIONS[from].includes(DistributorStage.EXITING))
+      throw illegal(`A distributor cannot move from ${from} to EXITING`, 'distributorId');
+    await em.query(`UPDATE distributor SET stage = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      distributor.id,
+      DistributorStage.EXITING,
+    ]);
+    await em.insert(DistributorStageChange, {
+      brandId: scope.brandId,
+      distributorId: distributor.id,
+      fromStage: from,
+      toStage: DistributorStage.EXITING,
+      reason: fields.reason.trim(),
+      actorId: scope.userId,
+    });
+    await audit(em, scope, 'MOVE_STAGE', 'distributor', distributor.id, {
+      stage: { from, to: DistributorStage.EXITING },
+    });
+  }
+  const plan = await em.save(
+    em.create(ExitPlan, {
+      brandId: scope.brandId,
+      distributorId: distributor.id,
+      successorId: fields.successorId,
+      effectiveOn: fields.effectiveOn,
+      sellOutUntil: fields.sellOutUntil,
+      reason: fields.reason.trim(),
+      createdBy: scope.userId,
+      requestKey: fields.requestKey,
+      requestHash: fields.requestHash,
+    }),
+  );
+  // every grant still applying on the effective date ends the day before it
+  const revoked: Array<{ id: string }> = await em
+    .query(
+      `UPDATE authorization_grant SET revoked_from = $2, revoke_reason = $3, version = version + 1, updated_at = now()
+      WHERE distributor_id = $1 AND valid_to >= $2 AND (revoked_from IS NULL OR revoked_from > $2)
+    RETURNING id`,
+      [distributor.id, fields.effectiveOn, `Exit: ${plan.reason}`.slice(0, 500)],
+    )
+    .then(([rows]) => rows);
+  plan.authorizationsRevoked = revoked.length;
+  await em.save(plan);
+  if (revoked.length)
+    await audit(em, scope, 'REVOKE_AUTHORIZATION', 'distributor', distributor.id, {
+      revokedFrom: fields.effectiveOn,
+      authorizationIds: revoked.map((r) => r.id),
+      exitPlanId: plan.id,
+    });
+  await audit(em, scope, 'START_EXIT', 'distributor', distributor.id, {
+    exitPlanId: plan.id,
+    effectiveOn: plan.effectiveOn,
+    sellOutUntil: plan.sellOutUntil,
+    successorId: plan.successorId,
+    reason: plan.reason,
+  });
+  return plan.id;
+}
+
 /**
  * 劝退: a distributor's exit plan. Starting it moves the distributor to EXITING (when it is not
  * already), revokes its authorizations from the effective date and from that day refuses its new
@@ -103,64 +185,13 @@ export class ExitService {
         }
         const [earlier] = await em.query(`SELECT 1 FROM exit_plan WHERE distributor_id = $1`, [distributor.id]);
         if (earlier) throw illegal('This distributor has an exit plan already', 'distributorId');
-        const from = distributor.stage;
-        if (from !== DistributorStage.EXITING) {
-          if (!STAGE_TRANSITIONS[from].includes(DistributorStage.EXITING))
-            throw illegal(`A distributor cannot move from ${from} to EXITING`, 'distributorId');
-          await em.query(`UPDATE distributor SET stage = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-            distributor.id,
-            DistributorStage.EXITING,
-          ]);
-          await em.insert(DistributorStageChange, {
-            brandId: scope.brandId,
-            distributorId: distributor.id,
-            fromStage: from,
-            toStage: DistributorStage.EXITING,
-            reason: fields.reason.trim(),
-            actorId: scope.userId,
-          });
-          await audit(em, scope, 'MOVE_STAGE', 'distributor', distributor.id, {
-            stage: { from, to: DistributorStage.EXITING },
-          });
-        }
-        const plan = await em.save(
-          em.create(ExitPlan, {
-            brandId: scope.brandId,
-            distributorId: distributor.id,
-            successorId: fields.successorId ?? null,
-            effectiveOn: fields.effectiveOn,
-            sellOutUntil: fields.sellOutUntil ?? null,
-            reason: fields.reason.trim(),
-            createdBy: scope.userId,
-            requestKey: idempotencyKey,
-            requestHash: write.hash,
-          }),
-        );
-        // every grant still applying on the effective date ends the day before it
-        const revoked: Array<{ id: string }> = await em
-          .query(
-            `UPDATE authorization_grant SET revoked_from = $2, revoke_reason = $3, version = version + 1, updated_at = now()
-            WHERE distributor_id = $1 AND valid_to >= $2 AND (revoked_from IS NULL OR revoked_from > $2)
-          RETURNING id`,
-            [distributor.id, fields.effectiveOn, `Exit: ${plan.reason}`.slice(0, 500)],
-          )
-          .then(([rows]) => rows);
-        plan.authorizationsRevoked = revoked.length;
-        await em.save(plan);
-        if (revoked.length)
-          await audit(em, scope, 'REVOKE_AUTHORIZATION', 'distributor', distributor.id, {
-            revokedFrom: fields.effectiveOn,
-            authorizationIds: revoked.map((r) => r.id),
-            exitPlanId: plan.id,
-          });
-        await audit(em, scope, 'START_EXIT', 'distributor', distributor.id, {
-          exitPlanId: plan.id,
-          effectiveOn: plan.effectiveOn,
-          sellOutUntil: plan.sellOutUntil,
-          successorId: plan.successorId,
-          reason: plan.reason,
+        return beginExit(em, scope, distributor, {
+          ...fields,
+          successorId: fields.successorId ?? null,
+          sellOutUntil: fields.sellOutUntil ?? null,
+          requestKey: idempotencyKey,
+          requestHash: write.hash,
         });
-        return plan.id;
       });
     });
     return this.get(scope, id);
