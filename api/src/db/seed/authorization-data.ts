@@ -71,6 +71,16 @@ export const QUALIFICATIONS: SeedQualification[] = [
     -600,
     900,
   ),
+  // 温州瑞华, which the demo's exit ends (exit.seed.ts)
+  qual('RG-WZRH', QualificationType.BUSINESS_LICENSE, '91330300MA2HT7731K', [], -900, null),
+  qual(
+    'RG-WZRH',
+    QualificationType.OPERATING_LICENSE_III,
+    '浙温食药监械经营许20220315号',
+    [DeviceClass.II, DeviceClass.III],
+    -700,
+    800,
+  ),
 ];
 
 export interface SeedAuthorization {
@@ -158,5 +168,18 @@ export const AUTHORIZATIONS: SeedAuthorization[] = [
     hospitalIds: [],
     from: -200,
     to: 500,
+  },
+  {
+    // 温州瑞华's, revoked from its exit's effective date by the demo's exit (exit.seed.ts)
+    id: fixedId(0x1e, 12),
+    distributorCode: 'RG-WZRH',
+    kind: AuthorizationKind.FORMAL,
+    exclusive: false,
+    lineCodes: ['BIO'],
+    productCodes: [],
+    regionCodes: ['ZJ-WZ'],
+    hospitalIds: [],
+    from: -360,
+    to: 370,
   },
 ];

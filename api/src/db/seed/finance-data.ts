@@ -23,6 +23,8 @@ export const OPENING_BALANCES: Record<string, string> = {
   'HK-KD': '350000.00',
   'HK-HN': '86000.00',
   'RG-RD': '120000.00',
+  // 温州瑞华, which the demo's exit ends (exit.seed.ts)
+  'RG-WZRH': '64000.00',
 };
 
 /**

@@ -13,6 +13,7 @@ import { ExitHandoverService } from './exit-handover.service';
 import { ExitResolver } from './exit.resolver';
 import { ExitReturnService } from './exit-return.service';
 import { ExitService } from './exit.service';
+import { seedExit } from './exit.seed';
 import type { ExitBelowFloorLineType } from './exit.types';
 
 // deps: the ledger (credit notes, the balance), the order desk (an open order cancelled by decision)
@@ -54,4 +55,5 @@ export const exitModule = defineModule({
   services: exitServices,
   loaders: exitLoaders,
   resolvers: () => [ExitResolver],
+  seed: (em, cal) => seedExit(em, cal),
 });
