@@ -8,7 +8,7 @@ import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
 import { coursePageParts, primeCourseNode, primeCoursePage, readCourseTree } from './course-page';
-import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
+import { enrollmentPageParts, primeEnrollmentNode, primeEnrollmentPage, readEnrollmentTree } from './enrollment-page';
 import { certificatePageParts, primeCertificatePage } from './certificate-page';
 import { CompletionRow } from './training-report.service';
 import { ReadinessRow, primeReadinessPage, readinessPageParts } from './readiness-page';
@@ -131,23 +131,37 @@ export class TrainingResolver {
 
   @Can('training.read')
   @Query(() => EnrollmentType)
-  enrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
-    return ctx.services.learning.get(requireScope(ctx), id);
+  /** The enrollment with what the request asks of its course, version, attempts, certificate: one statement (enrollment-page.ts). */
+  async enrollment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Enrollment> {
+    const node = await readEnrollmentTree(ctx.ds, requireScope(ctx), id, enrollmentPageParts(selectionOf(info)));
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')
   @Mutation(() => EnrollmentType, { description: 'Starts or resumes a published course (assigned or not)' })
-  startCourse(@Arg('courseId', () => ID) courseId: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
-    return ctx.services.learning.start(requireScope(ctx), courseId);
+  async startCourse(
+    @Arg('courseId', () => ID) courseId: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Enrollment> {
+    const node = await ctx.services.learning.start(requireScope(ctx), courseId, enrollmentPageParts(selectionOf(info)));
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')
   @Mutation(() => EnrollmentType)
-  completeCourseSection(
+  async completeCourseSection(
     @Args() { enrollmentId, sectionId }: CompleteSectionArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Enrollment> {
-    return ctx.services.learning.completeSection(requireScope(ctx), enrollmentId, sectionId);
+    const parts = enrollmentPageParts(selectionOf(info));
+    const node = await ctx.services.learning.completeSection(requireScope(ctx), enrollmentId, sectionId, parts);
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')
