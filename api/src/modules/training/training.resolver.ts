@@ -70,39 +70,53 @@ export class TrainingResolver {
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'A new course, as a draft (version 1)' })
-  createCourse(
+  async createCourse(
     @Arg('input', () => CourseContentInput) input: CourseContentInput,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.create(requireScope(ctx), input);
+    const node = await ctx.services.courses.create(requireScope(ctx), input, coursePageParts(selectionOf(info)));
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'Saves the draft; editing a published course starts version n+1' })
-  saveCourseDraft(
+  async saveCourseDraft(
     @Args() { id, expectedVersion }: CourseVersionArgs,
     @Arg('input', () => CourseContentInput) input: CourseContentInput,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.saveDraft(requireScope(ctx), id, expectedVersion, input);
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.saveDraft(requireScope(ctx), id, expectedVersion, input, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'The draft becomes the version people take; the one before is retired' })
-  publishCourse(@Args() { id, expectedVersion }: CourseVersionArgs, @Ctx() ctx: GqlContext): Promise<Course> {
-    return ctx.services.courses.publish(requireScope(ctx), id, expectedVersion);
+  async publishCourse(
+    @Args() { id, expectedVersion }: CourseVersionArgs,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Course> {
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.publish(requireScope(ctx), id, expectedVersion, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, {
     description: 'Archived courses can no longer be started or assigned; certificates stay valid',
   })
-  archiveCourse(
+  async archiveCourse(
     @Args() { id, expectedVersion }: CourseVersionArgs,
     @Arg('archived', () => Boolean) archived: boolean,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.archive(requireScope(ctx), id, expectedVersion, archived);
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.archive(requireScope(ctx), id, expectedVersion, archived, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.assign')

@@ -196,15 +196,14 @@ export const SQL_COUNT: SqlCountTable = {
             user { displayName } distributor { name } quizAttempts { score } certificate { number productLines { name } } } }`,
         { id: taken.id },
       );
-      // enrollment(id) is the session and one statement, and startCourse and completeCourseSection answer with
-      // one after their writes, read with the enrollments' node (enrollment-page.ts); the course mutations'
-      // answers are still read per field: the record, then a batch per loader it reaches
+      // the session, the mutation's own statements and one for its answer, read with the course pages'
+      // and the enrollments' node (course-page.ts, enrollment-page.ts); enrollment(id) the session and one
       expect(counts).toEqual({
-        createCourse: 11,
-        saveCourseDraft: 14,
-        publishCourse: 13,
-        archiveCourse: 11,
-        unarchiveCourse: 11,
+        createCourse: 8,
+        saveCourseDraft: 11,
+        publishCourse: 10,
+        archiveCourse: 8,
+        unarchiveCourse: 8,
         startCourse: 13,
         completeCourseSection: 10,
         enrollment: 2,
