@@ -8,7 +8,7 @@ import { COURSE_ORDER } from './course.service';
 import { enrollmentStatus } from './learning.service';
 import type { CourseVersion } from './training.entity';
 import type { CourseFilter } from './training.inputs';
-import { CONTENT, IMG, IVD, pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
+import { CONTENT, IMG, IVD, linesAlone, pagesOf, readsAsBefore, seededPerson, versionAlone } from './training.test-kit';
 
 /**
  * courses(...) builds its page with each course's lines, versions (with their lines and material
@@ -139,28 +139,14 @@ async function alone(scope: Scope, id: string) {
   const loaders = createLoaders(t.app.services, scope);
   const c = await t.app.services.courses.scoped(scope).andWhere('c.id = :id', { id }).getOne();
   if (!c) return null;
-  const lines = async (ids: string[]) =>
-    (await Promise.all(ids.map((l) => loaders.productLineById.load(l))))
-      .filter((l) => l !== null)
-      .map((l) => ({ id: l!.id, name: l!.name }));
+  const lines = (ids: string[]) => linesAlone(loaders, ids);
   const version = async (v: CourseVersion | undefined) =>
     v && {
       id: v.id,
       version: v.version,
       status: v.status,
       title: v.title,
-      productLines: await lines(v.productLineIds),
-      sections: await Promise.all(
-        v.sections.map(async (s) => ({
-          id: s.id,
-          materials: await Promise.all(
-            s.materials.map(async (m) => {
-              const f = m.fileId ? await loaders.courseFileById.load(m.fileId) : null;
-              return { kind: m.kind, fileId: m.fileId, file: f && { id: f.id, fileName: f.fileName } };
-            }),
-          ),
-        })),
-      ),
+      ...(await versionAlone(loaders, v)),
       questions: v.questions.map((q) => ({
         id: q.id,
         options: q.options.map((o) => ({ id: o.id, correct: scope.side === Side.BRAND ? o.correct : null })),

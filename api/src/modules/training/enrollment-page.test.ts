@@ -9,7 +9,7 @@ import { createLoaders } from '../../schema/loaders';
 import { certificateKey } from './certification.service';
 import { ENROLLMENT_ORDER, enrollmentStatus } from './learning.service';
 import type { EnrollmentFilter } from './training.inputs';
-import { pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
+import { linesAlone, pagesOf, readsAsBefore, seededPerson, versionAlone } from './training.test-kit';
 
 /**
  * enrollments(...) builds its page with each row's course (and the viewer's own enrollment on it),
@@ -109,10 +109,6 @@ async function alone(scope: Scope, id: string) {
   const e = await t.app.services.learning.scoped(scope).andWhere('e.id = :id', { id }).getOne();
   if (!e) return null;
   const on = today();
-  const lines = async (ids: string[]) =>
-    (await Promise.all(ids.map((l) => loaders.productLineById.load(l))))
-      .filter((l) => l !== null)
-      .map((l) => ({ id: l!.id, name: l!.name }));
   const versionOf = (of: { courseVersionId: string | null }) =>
     of.courseVersionId ? loaders.courseVersionById.load(of.courseVersionId) : null;
   const version = await versionOf(e);
@@ -144,18 +140,7 @@ async function alone(scope: Scope, id: string) {
       id: version.id,
       version: version.version,
       status: version.status,
-      productLines: await lines(version.productLineIds),
-      sections: await Promise.all(
-        version.sections.map(async (section) => ({
-          id: section.id,
-          materials: await Promise.all(
-            section.materials.map(async (m) => {
-              const f = m.fileId ? await loaders.courseFileById.load(m.fileId) : null;
-              return { kind: m.kind, fileId: m.fileId, file: f && { id: f.id, fileName: f.fileName } };
-            }),
-          ),
-        })),
-      ),
+      ...(await versionAlone(loaders, version)),
     },
     user: user && { id: user.id, displayName: user.displayName, role: user.role },
     distributor: distributor && { id: distributor.id, name: distributor.name },
@@ -170,7 +155,7 @@ async function alone(scope: Scope, id: string) {
       number: cert.number,
       validTo: cert.validTo,
       valid: cert.issuedOn <= on && cert.validTo >= on,
-      productLines: await lines(cert.productLineIds),
+      productLines: await linesAlone(loaders, cert.productLineIds),
     },
   };
 }

@@ -3,6 +3,7 @@ import { Audience } from '@medchannel/shared-schema';
 import type { GqlClient } from '../../../test/harness';
 import type { SqlCountTable } from '../../../test/sql-count-table';
 import { screenOperation } from '../../../test/screen-operation';
+import { CONTENT } from './training.test-kit';
 
 const CONSOLE = 'console-internal/src/features/training';
 const PORTAL = 'portal-partner/src/features/training/training.graphql';
@@ -123,27 +124,7 @@ export const SQL_COUNT: SqlCountTable = {
       const admin = t.client(Audience.CONSOLE);
       await admin.login(brand.adminEmail);
       const [line] = await t.app.ds.query(`SELECT id FROM product_line WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
-      const content = {
-        kind: 'PRODUCT',
-        title: 'SQL新课程',
-        summary: '测试',
-        productLineIds: [line.id],
-        passScore: 50,
-        maxAttempts: 2,
-        validityMonths: 6,
-        sections: [{ id: 's1', title: '第一节', materials: [{ kind: 'TEXT', title: '正文', body: '内容' }] }],
-        questions: [
-          {
-            id: 'q1',
-            kind: 'SINGLE',
-            prompt: '问题',
-            options: [
-              { id: 'a', text: '对', correct: true },
-              { id: 'b', text: '错', correct: false },
-            ],
-          },
-        ],
-      };
+      const content = CONTENT('SQL新课程', { productLineIds: [line.id] });
       const courses = `${CONSOLE}/courses/courses.graphql`;
       type Answer = { id: string; version: number };
       const created: Answer = (
