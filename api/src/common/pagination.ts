@@ -95,6 +95,24 @@ export interface SortKey<T> {
   value: (row: T) => string | number;
 }
 
+/**
+ * The condition that keeps the rows after the cursor's, over the sort key expressions `columns`, with
+ * its parameters (`:cursor_0` ...); null on the first page. Every keyset page (paginate, paginateTree,
+ * raw-page.ts) cuts its rows with it.
+ */
+export function afterCursor(
+  after: string | null | undefined,
+  columns: string[],
+  direction: 'ASC' | 'DESC',
+): { sql: string; params: Record<string, string | number> } | null {
+  if (!after) return null;
+  const values = decodeCursor(after, columns.length);
+  return {
+    sql: `(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${columns.map((_, i) => `:cursor_${i}`).join(', ')})`,
+    params: Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v])),
+  };
+}
+
 /** Orders `qb` by the keys, after the cursor's row when there is one. */
 function keyset<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -102,15 +120,12 @@ function keyset<T extends ObjectLiteral>(
   keys: Array<Pick<SortKey<unknown>, 'column'>>,
   direction: 'ASC' | 'DESC',
 ): SelectQueryBuilder<T> {
-  if (args.after) {
-    const values = decodeCursor(args.after, keys.length);
-    const params = Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v]));
-    const after = direction === 'ASC' ? '>' : '<';
-    qb.andWhere(
-      `(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor_${i}`).join(', ')})`,
-      params,
-    );
-  }
+  const cut = afterCursor(
+    args.after,
+    keys.map((k) => k.column),
+    direction,
+  );
+  if (cut) qb.andWhere(cut.sql, cut.params);
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
   return qb;
 }
@@ -179,6 +194,13 @@ export interface PageTree<N> {
    * cheaper answers it exactly (a summary the database keeps, say); the rows are counted otherwise.
    */
   total?: string;
+  /**
+   * The rows are built whole whatever the page (a filter no index serves, sorted by a column no index
+   * pages): count them and take the page from one materialized evaluation of the query, as a raw page's
+   * `once` does (raw-page.ts), instead of evaluating its filter once for the count and again for the page.
+   * Lists an index pages from leave it off. The figures behind each use are in BENCHMARKS.md.
+   */
+  once?: boolean;
 }
 type Json = Record<string, unknown>;
 
@@ -198,17 +220,34 @@ export async function paginateTree<T extends ObjectLiteral, N>(
   const alias = qb.alias;
   const table = qb.expressionMap.mainAlias!.metadata.tablePath;
   const ids = (q: SelectQueryBuilder<T>) => q.select(`${alias}.id`, 'id');
-  const counted = ids(qb.clone());
-  const order = keys.map((k) => `${k.column} ${direction}`).join(', ');
-  const paged = keyset(ids(qb.clone()), args, keys, direction)
-    .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
-    .limit(args.first + 1);
   const head = tree.head ? `${tree.head} AS head,` : '';
-  const total = tree.total ?? `(SELECT count(*)::int FROM (${counted.getQuery()}) counted)`;
-  const sql = `SELECT ${head} ${total} AS total,
-    (SELECT coalesce(json_agg(${tree.node} ORDER BY page.n), '[]'::json)
-       FROM (${paged.getQuery()}) page JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = page.id) AS nodes`;
-  const params = { ...counted.getParameters(), ...paged.getParameters(), ...tree.params };
+  const nodesOf = (page: string) => `(SELECT coalesce(json_agg(${tree.node} ORDER BY page.n), '[]'::json)
+       FROM (${page}) page JOIN ${qb.connection.driver.escape(table)} ${alias} ON ${alias}.id = page.id) AS nodes`;
+  let sql: string;
+  let params: Record<string, unknown>;
+  if (tree.once) {
+    // the rows with their sort keys, evaluated once: counted, then cut after the cursor and paged
+    const rows = ids(qb.clone());
+    // (in parentheses: TypeORM reads a bare `p.name` as the entity's property and selects it again under other names)
+    keys.forEach((k, i) => rows.addSelect(`(${k.column})`, `k${i}`));
+    const rowKeys = keys.map((_, i) => `r.k${i}`);
+    const order = rowKeys.map((k) => `${k} ${direction}`).join(', ');
+    const cut = afterCursor(args.after, rowKeys, direction);
+    sql = `WITH r AS MATERIALIZED (${rows.getQuery()})
+      SELECT ${head} ${tree.total ?? '(SELECT count(*)::int FROM r)'} AS total,
+      ${nodesOf(`SELECT r.id, row_number() OVER (ORDER BY ${order}) AS n FROM r
+        ${cut ? `WHERE ${cut.sql}` : ''} ORDER BY ${order} LIMIT ${args.first + 1}`)}`;
+    params = { ...rows.getParameters(), ...cut?.params, ...tree.params };
+  } else {
+    const counted = ids(qb.clone());
+    const order = keys.map((k) => `${k.column} ${direction}`).join(', ');
+    const paged = keyset(ids(qb.clone()), args, keys, direction)
+      .addSelect(`row_number() OVER (ORDER BY ${order})`, 'n')
+      .limit(args.first + 1);
+    const total = tree.total ?? `(SELECT count(*)::int FROM (${counted.getQuery()}) counted)`;
+    sql = `SELECT ${head} ${total} AS total, ${nodesOf(paged.getQuery())}`;
+    params = { ...counted.getParameters(), ...paged.getParameters(), ...tree.params };
+  }
   const [text, values] = qb.connection.driver.escapeQueryWithParameters(sql, params);
   const [found]: Array<{ head?: Json; total: number; nodes: Json[] }> = await withCursorCheck(args, () =>
     qb.connection.query(text, values),

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, PageArgs, decodeCursor, toPage, withCursorCheck } from './pagination';
+import { Page, PageArgs, afterCursor, toPage, withCursorCheck } from './pagination';
 
 /** A keyset page over a raw statement: `keys` are SQL expressions over its rows `r`. */
 export interface RawPage {
@@ -25,12 +25,9 @@ const ROW = '__row';
 export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Promise<Page<T>> {
   const dir = q.direction ?? 'ASC';
   const params: Record<string, unknown> = { ...q.params, page_limit: page.first + 1 };
-  let where = '';
-  if (page.after) {
-    const values = decodeCursor(page.after, q.keys.length);
-    values.forEach((v, i) => (params[`cursor_${i}`] = v));
-    where = `WHERE (${q.keys.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${q.keys.map((_, i) => `:cursor_${i}`).join(', ')})`;
-  }
+  const cut = afterCursor(page.after, q.keys, dir);
+  Object.assign(params, cut?.params);
+  const where = cut ? `WHERE ${cut.sql}` : '';
   const order = q.keys.map((k) => `${k} ${dir}`).join(', ');
   if (q.once) {
     // the count's row always comes; the page's rows join it (none past the last page)

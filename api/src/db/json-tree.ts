@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Scope, ScopedResource, scopeCondition } from '../auth/scope';
+import { isUuid } from '../common/ids';
 import { fromJsonRow, jsonRow } from './json-rows';
 
 /**
@@ -60,4 +61,31 @@ export function jsonTreeKit(ds: DataSource, scope: Scope): JsonTreeKit {
     entity: <T extends ObjectLiteral>(target: EntityTarget<T>, json: Json | null | undefined): T | null =>
       json ? fromJsonRow(ds, target, json) : null,
   };
+}
+
+/** One record a single-record screen reads whole: its row `alias` of `table`, by id under the scope helper's condition for `resource`. */
+export interface OneTree {
+  table: string;
+  alias: string;
+  resource: ScopedResource;
+  id: string;
+  /** The JSON expression of the record's tree over `alias`, and the parameters it names. */
+  node: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Reads one record's tree (order-tree.ts, course-page.ts ...) in one statement; null when the id is
+ * malformed, missing or outside the viewer's scope, which the caller answers NOT_FOUND alike, as its
+ * service's get does.
+ */
+export async function readOneTree(ds: DataSource, scope: Scope, one: OneTree): Promise<Json | null> {
+  if (!isUuid(one.id)) return null;
+  const where = scopeCondition(scope, one.resource, one.alias);
+  const [text, values] = ds.driver.escapeQueryWithParameters(
+    `SELECT ${one.node} AS tree FROM ${one.table} ${one.alias} WHERE ${one.alias}.id = :tree_id AND ${where.sql}`,
+    { ...one.params, ...where.params, tree_id: one.id },
+  );
+  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
+  return found?.tree ?? null;
 }

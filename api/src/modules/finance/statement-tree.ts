@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { Scope, scopeCondition } from '../../auth/scope';
+import type { Scope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
-import { isUuid } from '../../common/ids';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
-import { Json, JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
+import { Json, JsonTreeKit, jsonTreeKit, readOneTree } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
 import { User } from '../user';
@@ -203,17 +202,18 @@ export async function readStatementTree(
   id: string,
   parts: StatementTreeParts,
 ): Promise<StatementTree> {
-  if (!isUuid(id)) throw notFound('Statement');
   const kit = jsonTreeKit(ds, scope);
-  const tree = statementNode(kit, parts);
-  const where = scopeCondition(scope, 'finance', 's');
-  const [text, values] = ds.driver.escapeQueryWithParameters(
-    `SELECT ${tree} AS tree FROM statement s WHERE s.id = :statement_id AND ${where.sql}`,
-    { ...kit.params, ...where.params, statement_id: id },
-  );
-  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
-  if (!found) throw notFound('Statement');
-  return statementTreeOf(ds, kit, parts, found.tree);
+  const node = statementNode(kit, parts);
+  const tree = await readOneTree(ds, scope, {
+    table: 'statement',
+    alias: 's',
+    resource: 'finance',
+    id,
+    node,
+    params: kit.params,
+  });
+  if (!tree) throw notFound('Statement');
+  return statementTreeOf(ds, kit, parts, tree);
 }
 
 function primeDisputes(loaders: Loaders, statementId: string, disputes: DisputeTree[], parts: DisputeParts): void {

@@ -53,7 +53,9 @@ export class CatalogService {
         { column: 'p.id', value: (p) => p.id },
       ],
       'ASC',
-      catalogPageTree(this.ds, scope, parts, args.hospitalId ?? null),
+      // the filter (a registration in force, a grant covering the product) is read for every product
+      // whatever the page: counted and paged from one evaluation (BENCHMARKS.md, "The catalog counts and pages once")
+      { ...catalogPageTree(this.ds, scope, parts, args.hospitalId ?? null), once: true },
       (n) => n.product,
     );
     const seen = head as unknown as CatalogHead;

@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { Scope, scopeCondition } from '../../auth/scope';
+import type { Scope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
-import { isUuid } from '../../common/ids';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
-import { Json, jsonTreeKit } from '../../db/json-tree';
+import { Json, jsonTreeKit, readOneTree } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
 import { Hospital } from '../hospital';
@@ -181,16 +180,17 @@ export async function readOrderTree(
   id: string,
   parts: OrderTreeParts,
 ): Promise<OrderTree> {
-  if (!isUuid(id)) throw notFound('Order');
   const { node, params, read } = orderTreeNode(ds, scope, parts);
-  const where = scopeCondition(scope, 'order', 'o');
-  const [text, values] = ds.driver.escapeQueryWithParameters(
-    `SELECT ${node} AS tree FROM purchase_order o WHERE o.id = :order_id AND ${where.sql}`,
-    { ...params, ...where.params, order_id: id },
-  );
-  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
-  if (!found) throw notFound('Order');
-  return read(found.tree);
+  const tree = await readOneTree(ds, scope, {
+    table: 'purchase_order',
+    alias: 'o',
+    resource: 'order',
+    id,
+    node,
+    params,
+  });
+  if (!tree) throw notFound('Order');
+  return read(tree);
 }
 
 /**

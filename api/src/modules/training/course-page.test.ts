@@ -8,7 +8,7 @@ import { COURSE_ORDER } from './course.service';
 import { enrollmentStatus } from './learning.service';
 import type { CourseVersion } from './training.entity';
 import type { CourseFilter } from './training.inputs';
-import { IMG, IVD, pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
+import { CONTENT, IMG, IVD, linesAlone, pagesOf, readsAsBefore, seededPerson, versionAlone } from './training.test-kit';
 
 /**
  * courses(...) builds its page with each course's lines, versions (with their lines and material
@@ -18,6 +18,7 @@ import { IMG, IVD, pagesOf, readsAsBefore, seededPerson } from './training.test-
  * must answer what the per-field path answers for the course read alone (its row under the scope,
  * each part through the loader its field resolver reads) and what course(id) answers, for the admin
  * with every filter, a trainer, a regional head, an owner and a rep on the portal; another brand sees none.
+ * What the course mutations answer is read with the same tree, and must answer the same.
  */
 let t: TestApp;
 const user = (email: string) => seededPerson(t.app.ds, email);
@@ -138,28 +139,14 @@ async function alone(scope: Scope, id: string) {
   const loaders = createLoaders(t.app.services, scope);
   const c = await t.app.services.courses.scoped(scope).andWhere('c.id = :id', { id }).getOne();
   if (!c) return null;
-  const lines = async (ids: string[]) =>
-    (await Promise.all(ids.map((l) => loaders.productLineById.load(l))))
-      .filter((l) => l !== null)
-      .map((l) => ({ id: l!.id, name: l!.name }));
+  const lines = (ids: string[]) => linesAlone(loaders, ids);
   const version = async (v: CourseVersion | undefined) =>
     v && {
       id: v.id,
       version: v.version,
       status: v.status,
       title: v.title,
-      productLines: await lines(v.productLineIds),
-      sections: await Promise.all(
-        v.sections.map(async (s) => ({
-          id: s.id,
-          materials: await Promise.all(
-            s.materials.map(async (m) => {
-              const f = m.fileId ? await loaders.courseFileById.load(m.fileId) : null;
-              return { kind: m.kind, fileId: m.fileId, file: f && { id: f.id, fileName: f.fileName } };
-            }),
-          ),
-        })),
-      ),
+      ...(await versionAlone(loaders, v)),
       questions: v.questions.map((q) => ({
         id: q.id,
         options: q.options.map((o) => ({ id: o.id, correct: scope.side === Side.BRAND ? o.correct : null })),
@@ -272,4 +259,56 @@ test('another brand sees none of them', async () => {
   }
   const one = await client.request(`query($id: ID!) { course(id: $id) { id } }`, { id: [...huakang][0] });
   expect(one.errors[0]?.extensions?.code).toBe('NOT_FOUND');
+});
+
+test('what the course mutations answer is the course as read alone and as course(id) answers it', async () => {
+  const MUTATIONS = {
+    create: `mutation($i: CourseContentInput!) { createCourse(input: $i) { ${ROW} } }`,
+    save: `mutation($id: ID!, $v: Int!, $i: CourseContentInput!) { saveCourseDraft(id: $id, expectedVersion: $v, input: $i) { ${ROW} } }`,
+    publish: `mutation($id: ID!, $v: Int!) { publishCourse(id: $id, expectedVersion: $v) { ${ROW} } }`,
+    archive: `mutation($id: ID!, $v: Int!, $a: Boolean!) { archiveCourse(id: $id, expectedVersion: $v, archived: $a) { ${ROW} } }`,
+  };
+  const version = async (id: string) =>
+    (await t.app.ds.query(`SELECT version FROM course WHERE id = $1`, [id]))[0].version as number;
+  for (const email of ['trainer@huakang.demo', 'admin@huakang.demo']) {
+    const { scope } = await user(email);
+    const client = t.client(Audience.CONSOLE);
+    await client.login(email);
+    const answers: Node[] = [];
+    const answer = async (query: string, vars: Record<string, unknown>) => {
+      const r = await client.request(query, vars);
+      expect(r.errors).toEqual([]);
+      const node = Object.values(r.data as Record<string, Node>)[0];
+      expect(node).toEqual(await alone(scope, node.id));
+      const one = await client.request(`query($id: ID!) { course(id: $id) { ${ROW} } }`, { id: node.id });
+      expect(one.data.course).toEqual(node);
+      answers.push(node);
+      return node.id;
+    };
+    const id = await answer(MUTATIONS.create, { i: CONTENT(`改动课程 ${email}`) });
+    await answer(MUTATIONS.save, {
+      id,
+      v: await version(id),
+      i: CONTENT(`改动课程 ${email} 一`, { productLineIds: [IVD, IMG] }),
+    });
+    await answer(MUTATIONS.publish, { id, v: await version(id) });
+    await answer(MUTATIONS.save, { id, v: await version(id), i: CONTENT(`改动课程 ${email} 二`) });
+    await answer(MUTATIONS.archive, { id, v: await version(id), a: true });
+    await answer(MUTATIONS.archive, { id, v: await version(id), a: false });
+    // the parts are really read: the draft, then the published version beside the second draft
+    expect(answers.map((n) => [n.versions.map((v) => v.status), n.draft !== null, n.published !== null])).toEqual([
+      [['DRAFT'], true, false],
+      [['DRAFT'], true, false],
+      [['PUBLISHED'], false, true],
+      [['DRAFT', 'PUBLISHED'], true, true],
+      [['DRAFT', 'PUBLISHED'], true, true],
+      [['DRAFT', 'PUBLISHED'], true, true],
+    ]);
+  }
+  // another brand's admin: NOT_FOUND, as for course(id)
+  const [theirs] = await t.app.ds.query(`SELECT id, version FROM course WHERE title LIKE '改动课程%' LIMIT 1`);
+  const other = t.client(Audience.CONSOLE);
+  await other.login('admin@ruiguang.demo');
+  const refused = await other.request(MUTATIONS.publish, { id: theirs.id, v: theirs.version });
+  expect(refused.errors[0]?.extensions?.code).toBe('NOT_FOUND');
 });

@@ -1,12 +1,10 @@
-import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { Scope, scopeCondition } from '../../auth/scope';
+import type { Scope } from '../../auth/scope';
 import { notFound } from '../../common/errors';
-import { isUuid } from '../../common/ids';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
-import { Json, JsonTreeKit, jsonTreeKit } from '../../db/json-tree';
+import { Json, JsonTreeKit, jsonTreeKit, readOneTree } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
 import { ProductLine } from '../product';
@@ -14,6 +12,7 @@ import { User } from '../user';
 import { assignmentInScope, assignmentOrder } from './assignment.service';
 import { primeProductLines, productLinesOf } from './certificate-page';
 import { fileInScope, fileOrder, versionInScope, versionOrder, versionRow } from './course.service';
+import { materialFilesOf, primeFound, primeVersionParts } from './version-tree';
 import { ownEnrollment } from './enrollment-page';
 import { certificateKey, latestCertificateId } from './certification.service';
 import { Certificate, Course, CourseAssignment, CourseFile, CourseVersion, Enrollment } from './training.entity';
@@ -120,10 +119,6 @@ function courseNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: Cours
   // the course's versions, as versionsByCourseId reads them
   const ofCourse = (v: string) => `${v}.course_id = c.id AND ${versionInScope(scope, v, inScope)}`;
   const versionsOf = (v: string) => `course_version ${v} WHERE ${ofCourse(v)}`;
-  // the ids of the files those versions' materials name
-  const materialFileIds = `(SELECT cmm->>'fileId' FROM course_version cmv
-    CROSS JOIN LATERAL jsonb_array_elements(cmv.sections) cms CROSS JOIN LATERAL jsonb_array_elements(cms->'materials') cmm
-    WHERE ${ofCourse('cmv')})`;
   const node = fields([
     ['row', row(Course, 'c')],
     parts.productLines && ['productLines', productLinesOf(kit, 'c.product_line_ids', 'cl')],
@@ -132,14 +127,7 @@ function courseNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: Cours
       'versionLines',
       productLinesOf(kit, `ARRAY(SELECT unnest(cvl.product_line_ids) FROM ${versionsOf('cvl')})`, 'cvll'),
     ],
-    parts.materialFiles && [
-      'materialFiles',
-      list(
-        row(CourseFile, 'cmf'),
-        `course_file cmf WHERE cmf.id::text IN ${materialFileIds} AND ${fileInScope('cmf', inScope)}`,
-        'cmf.id',
-      ),
-    ],
+    parts.materialFiles && ['materialFiles', materialFilesOf(kit, versionsOf('cmv'), 'cmf')],
     parts.files && [
       'files',
       list(
@@ -228,27 +216,18 @@ export function coursePageTree(ds: DataSource, scope: Scope, parts: CoursePagePa
 
 /** Reads one course's tree in the viewer's scope; NOT_FOUND (a malformed id too) as CourseService.get does. */
 export async function readCourseTree(ds: DataSource, scope: Scope, id: string, parts: CoursePageParts) {
-  if (!isUuid(id)) throw notFound('Course');
   const kit = jsonTreeKit(ds, scope);
   const { node, read } = courseNode(ds, scope, kit, parts);
-  const where = scopeCondition(scope, 'course', 'c');
-  const [text, values] = ds.driver.escapeQueryWithParameters(
-    `SELECT ${node} AS tree FROM course c WHERE c.id = :course_id AND ${where.sql}`,
-    { ...kit.params, ...where.params, course_id: id },
-  );
-  const [found]: Array<{ tree: Json }> = await ds.query(text, values);
-  if (!found) throw notFound('Course');
-  return read(found.tree);
-}
-
-/** Primes productLineById, distributorById ... for each id with the record found, or null (one the scope hid). */
-function primeFound<T extends { id: string }>(
-  loader: DataLoader<string, T | null>,
-  ids: readonly string[],
-  found: T[],
-): void {
-  const byId = new Map(found.map((r) => [r.id, r]));
-  for (const id of ids) loader.prime(id, byId.get(id) ?? null);
+  const tree = await readOneTree(ds, scope, {
+    table: 'course',
+    alias: 'c',
+    resource: 'course',
+    id,
+    node,
+    params: kit.params,
+  });
+  if (!tree) throw notFound('Course');
+  return read(tree);
 }
 
 /** Primes the request's loaders with one course's node (a record the scope hid as null); returns the course. */
@@ -257,13 +236,7 @@ export function primeCourseNode(loaders: Loaders, n: CourseNode): Course {
   const { parts } = n;
   if (n.productLines) primeProductLines(loaders, c.productLineIds, n.productLines);
   // a version's lines and the files its materials name, from the course's versions' (versionsOf)
-  const primeVersion = (v: CourseVersion) => {
-    if (n.versionLines) primeProductLines(loaders, v.productLineIds, n.versionLines);
-    if (n.materialFiles) {
-      const ids = v.sections.flatMap((s) => s.materials.map((m) => m.fileId).filter((f): f is string => !!f));
-      primeFound(loaders.courseFileById, ids, n.materialFiles);
-    }
-  };
+  const primeVersion = (v: CourseVersion) => primeVersionParts(loaders, v, n.versionLines, n.materialFiles);
   if (n.versions) {
     loaders.versionsByCourseId.prime(c.id, n.versions);
     n.versions.forEach(primeVersion);

@@ -18,7 +18,7 @@ import { assertVersion } from '../../common/versioning';
 import { Course, CourseFile, CourseVersion } from './training.entity';
 import { CourseContentInput, CourseFilter } from './training.inputs';
 import { assertPublishable, toDocs } from './course-content';
-import { CourseNode, CoursePageParts, coursePageTree } from './course-page';
+import { CourseNode, CoursePageParts, coursePageTree, readCourseTree } from './course-page';
 
 const COURSE_STATUS_SQL: Record<CourseListStatus, string> = {
   [CourseListStatus.PUBLISHED]: 'c.published_version IS NOT NULL AND c.archived_at IS NULL',
@@ -157,7 +157,7 @@ export class CourseService {
     return { course, version };
   }
 
-  async create(scope: Scope, input: CourseContentInput): Promise<Course> {
+  async create(scope: Scope, input: CourseContentInput, parts: CoursePageParts): Promise<CourseNode> {
     const docs = toDocs(input, new Set());
     const id = await this.ds.transaction(async (em) => {
       const course = await em.save(
@@ -176,11 +176,17 @@ export class CourseService {
       await audit(em, scope, 'CREATE', 'course', course.id, { title: course.title, kind: course.kind });
       return course.id;
     });
-    return this.get(scope, id);
+    return readCourseTree(this.ds, scope, id, parts);
   }
 
   /** Saves the draft: the open one is rewritten; with none open, version n+1 starts from what is sent. */
-  async saveDraft(scope: Scope, id: string, expectedVersion: number, input: CourseContentInput): Promise<Course> {
+  async saveDraft(
+    scope: Scope,
+    id: string,
+    expectedVersion: number,
+    input: CourseContentInput,
+    parts: CoursePageParts,
+  ): Promise<CourseNode> {
     await this.ds.transaction(async (em) => {
       const course = await this.locked(em, scope, id, expectedVersion);
       const files = await em.find(CourseFile, { where: { courseId: course.id }, select: { id: true } });
@@ -212,11 +218,11 @@ export class CourseService {
         title: input.title.trim(),
       });
     });
-    return this.get(scope, id);
+    return readCourseTree(this.ds, scope, id, parts);
   }
 
   /** The draft becomes what people take; the version before it is retired (kept for whoever passed it). */
-  async publish(scope: Scope, id: string, expectedVersion: number): Promise<Course> {
+  async publish(scope: Scope, id: string, expectedVersion: number, parts: CoursePageParts): Promise<CourseNode> {
     await this.ds.transaction(async (em) => {
       const course = await this.locked(em, scope, id, expectedVersion);
       if (!course.draftVersion)
@@ -254,17 +260,23 @@ export class CourseService {
       );
       await audit(em, scope, 'PUBLISH', 'course', course.id, { version: draft.version });
     });
-    return this.get(scope, id);
+    return readCourseTree(this.ds, scope, id, parts);
   }
 
   /** Archived courses can no longer be started or assigned; certificates already issued stay valid. */
-  async archive(scope: Scope, id: string, expectedVersion: number, archived: boolean): Promise<Course> {
+  async archive(
+    scope: Scope,
+    id: string,
+    expectedVersion: number,
+    archived: boolean,
+    parts: CoursePageParts,
+  ): Promise<CourseNode> {
     await this.ds.transaction(async (em) => {
       const course = await this.locked(em, scope, id, expectedVersion);
       await em.save(Object.assign(course, { archivedAt: archived ? new Date() : null }));
       await audit(em, scope, archived ? 'ARCHIVE' : 'UNARCHIVE', 'course', course.id, {});
     });
-    return this.get(scope, id);
+    return readCourseTree(this.ds, scope, id, parts);
   }
 
   /**

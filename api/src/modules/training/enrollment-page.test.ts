@@ -1,10 +1,15 @@
-import { Audience } from '@medchannel/shared-schema';
-import { GqlClient, TestApp, startTestApp } from '../../../test/harness';
+import { randomUUID } from 'node:crypto';
+import { Audience, Side } from '@medchannel/shared-schema';
+import { GqlClient, TestApp, codeOf, startTestApp } from '../../../test/harness';
+import type { Scope } from '../../auth/scope';
+import { today } from '../../common/dates';
 import { paginate } from '../../common/pagination';
 import { SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
-import { ENROLLMENT_ORDER } from './learning.service';
+import { createLoaders } from '../../schema/loaders';
+import { certificateKey } from './certification.service';
+import { ENROLLMENT_ORDER, enrollmentStatus } from './learning.service';
 import type { EnrollmentFilter } from './training.inputs';
-import { pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
+import { linesAlone, pagesOf, readsAsBefore, seededPerson, versionAlone } from './training.test-kit';
 
 /**
  * enrollments(...) builds its page with each row's course (and the viewer's own enrollment on it),
@@ -12,8 +17,11 @@ import { pagesOf, readsAsBefore, seededPerson } from './training.test-kit';
  * one statement (enrollment-page.ts). Each page must list what the path before the tree listed
  * (the service's own query paged by `paginate`), in its order and count, cursor after cursor, and
  * each row must answer field for field what the per-field loaders answer for the same enrollment
- * read alone through enrollment(id): for owners (their own, their team's with its second tier), a
- * rep, and brand users on the console with every filter the list takes; another brand sees none.
+ * read alone (its row under the scope, each part through the loader its field resolver reads), and
+ * enrollment(id), read with the same node in one statement, must answer the same: for owners (their
+ * own, their team's with its second tier), a rep, and brand users on the console with every filter
+ * the list takes; another brand sees none, and enrollment(id) of one out of scope is NOT_FOUND. What
+ * startCourse and completeCourseSection answer is read with the node too, and checked the same way.
  */
 let t: TestApp;
 const user = (email: string) => seededPerson(t.app.ds, email);
@@ -59,19 +67,34 @@ beforeAll(async () => {
        FROM certificate WHERE user_id = $2 AND course_id = $4`,
     [yk.brand_id, yk.user_id, yk.distributor_id, SEED_COURSE_CL, yk.course_version_id, old.id],
   );
+  // the CL-1000 course's published version names a file among its first section's materials
+  const [file] = await q(
+    `INSERT INTO course_file (brand_id, course_id, file_key, file_name, file_mime, file_size, file_sha256, uploaded_by)
+     SELECT brand_id, id, 'k', '讲义.pdf', 'application/pdf', 1, repeat('0', 64), created_by FROM course WHERE id = $1 RETURNING id`,
+    [SEED_COURSE_CL],
+  );
+  // (a published version is frozen but for its status: the fixture takes it back to a draft for the edit)
+  await q(`UPDATE course_version SET status = 'DRAFT' WHERE id = ${published}`, [SEED_COURSE_CL]);
+  await q(
+    `UPDATE course_version SET sections = jsonb_set(sections, '{0,materials}', sections->0->'materials' || $2::jsonb), status = 'PUBLISHED'
+      WHERE course_id = $1 AND version = (SELECT published_version FROM course WHERE id = $1)`,
+    [SEED_COURSE_CL, JSON.stringify([{ kind: 'FILE', title: '讲义', body: null, fileId: file.id }])],
+  );
   // the sales course is archived: distributor staff no longer see it (nor its versions); brand users do
   await q(`UPDATE course SET archived_at = now() WHERE id = $1`, [SEED_COURSE_SALES]);
 });
 afterAll(() => t?.stop());
 
 const ROW = `id status overdue dueOn attempts attemptsLeft bestScore sectionsDone startedAt passedAt
-  course { id title kind myEnrollment { id status } } courseVersion { id version status sections { id } }
+  course { id title kind myEnrollment { id status } }
+  courseVersion { id version status productLines { id name } sections { id materials { kind fileId file { id fileName } } } }
   user { id displayName role } distributor { id name } quizAttempts { id attemptNo score passed }
   certificate { id number validTo valid productLines { id name } }`;
 
 type Cert = { id: string; validTo: string };
 type Node = { id: string; user: { id: string } | null; course: { id: string } | null; certificate: Cert | null };
 type Filter = Partial<EnrollmentFilter>;
+type Sections = Array<{ id: string; materials: Array<{ file: unknown }> }>;
 
 /** The ids, in order, and the count the path before the tree gave (the service's query through `paginate`). */
 async function before(email: string, filter: Filter) {
@@ -80,13 +103,72 @@ async function before(email: string, filter: Filter) {
   return { ids: page.nodes.map((e) => e.id), totalCount: page.totalCount };
 }
 
+/** The enrollment read alone: its row under the scope, each part through its field's loader. */
+async function alone(scope: Scope, id: string) {
+  const loaders = createLoaders(t.app.services, scope);
+  const e = await t.app.services.learning.scoped(scope).andWhere('e.id = :id', { id }).getOne();
+  if (!e) return null;
+  const on = today();
+  const versionOf = (of: { courseVersionId: string | null }) =>
+    of.courseVersionId ? loaders.courseVersionById.load(of.courseVersionId) : null;
+  const version = await versionOf(e);
+  const course = await loaders.courseById.load(e.courseId);
+  const [mine] = course ? await loaders.myEnrollmentsByCourseId.load(course.id) : [];
+  const cert = await loaders.latestCertificateByUserCourse.load(certificateKey(e.userId, e.courseId));
+  const user = await loaders.userById.load(e.userId);
+  const distributor = await loaders.distributorById.load(e.distributorId);
+  return {
+    id: e.id,
+    status: enrollmentStatus(e, version?.maxAttempts ?? null),
+    overdue: !e.passedAt && e.dueOn !== null && e.dueOn < on,
+    dueOn: e.dueOn,
+    attempts: e.attempts,
+    attemptsLeft: version ? Math.max(version.maxAttempts - e.attempts, 0) : null,
+    bestScore: e.bestScore,
+    sectionsDone: e.sectionsDone,
+    startedAt: e.startedAt?.toISOString() ?? null,
+    passedAt: e.passedAt?.toISOString() ?? null,
+    course: course && {
+      id: course.id,
+      title: course.title,
+      kind: course.kind,
+      myEnrollment: mine
+        ? { id: mine.id, status: enrollmentStatus(mine, (await versionOf(mine))?.maxAttempts ?? null) }
+        : null,
+    },
+    courseVersion: version && {
+      id: version.id,
+      version: version.version,
+      status: version.status,
+      ...(await versionAlone(loaders, version)),
+    },
+    user: user && { id: user.id, displayName: user.displayName, role: user.role },
+    distributor: distributor && { id: distributor.id, name: distributor.name },
+    quizAttempts: (await loaders.attemptsByEnrollmentId.load(e.id)).map((a) => ({
+      id: a.id,
+      attemptNo: a.attemptNo,
+      score: a.score,
+      passed: a.passed,
+    })),
+    certificate: cert && {
+      id: cert.id,
+      number: cert.number,
+      validTo: cert.validTo,
+      valid: cert.issuedOn <= on && cert.validTo >= on,
+      productLines: await linesAlone(loaders, cert.productLineIds),
+    },
+  };
+}
+
+const ONE = `query($id: ID!) { enrollment(id: $id) { ${ROW} } }`;
+
 const QUERY = `query($n: Int!, $a: String, $f: EnrollmentFilter) { enrollments(first: $n, after: $a, filter: $f) {
   totalCount pageInfo { hasNextPage endCursor } nodes { ${ROW} } } }`;
 const pages = (client: GqlClient, filter: Filter, size: number) =>
   pagesOf<Node>(client, QUERY, 'enrollments', { f: filter }, size);
 
 async function compare(email: string, filter: Filter): Promise<Node[]> {
-  const { nodes, client } = await readsAsBefore(
+  const { nodes, client, person } = await readsAsBefore(
     t,
     email,
     (c, size) => pages(c, filter, size),
@@ -94,9 +176,11 @@ async function compare(email: string, filter: Filter): Promise<Node[]> {
     (n: Node) => n.id,
   );
   for (const node of nodes) {
-    const one = await client.request(`query($id: ID!) { enrollment(id: $id) { ${ROW} } }`, { id: node.id });
+    expect(node).toEqual(await alone(person.scope, node.id));
+    const one = await client.request(ONE, { id: node.id });
     expect(one.errors).toEqual([]);
-    expect(node).toEqual(one.data.enrollment);
+    expect(one.sqlCount).toBe(2);
+    expect(one.data.enrollment).toEqual(node);
     // and the certificate is the latest (expiry, then id) of the person's from the course among those
     // the viewer may see, as the per-user certificates answered before
     const held = await client.request(
@@ -156,6 +240,10 @@ test('the parts are really read: attempts in order, the latest certificate with 
   expect(mine.quizAttempts.map((a) => a.attemptNo)).toEqual([3, 1, 2]);
   expect(mine.certificate.number).toMatch(/SEED01$/);
   expect(mine.certificate.productLines.length).toBe(1);
+  // the version taken with its lines and the file its materials name
+  const taken = (mine as unknown as { courseVersion: { productLines: unknown[]; sections: Sections } }).courseVersion;
+  expect(taken.productLines.length).toBeGreaterThan(0);
+  expect(taken.sections.flatMap((x) => x.materials).filter((m) => m.file).length).toBe(1);
   const own = (await compare('boss@kangda.demo', { mine: true })) as Array<
     Node & { status: string; course: { myEnrollment: { id: string } } | null }
   >;
@@ -177,4 +265,45 @@ test('another brand sees none of them', async () => {
     expect(seen.nodes.filter((n) => huakang.has(n.id))).toEqual([]);
   }
   expect(await pages(client, { courseId: SEED_COURSE_CL }, 5)).toEqual({ nodes: [], totalCount: 0 });
+});
+
+test('enrollment(id) of one the viewer may not see is NOT_FOUND, as a missing or malformed id', async () => {
+  const [theirs] = await t.app.ds.query(
+    `SELECT e.id FROM training_enrollment e JOIN app_user u ON u.id = e.user_id WHERE u.email = 'boss@yuekang.demo' AND e.course_id = $1`,
+    [SEED_COURSE_CL],
+  );
+  const admin = await user('admin@huakang.demo');
+  expect(await alone(admin.scope, theirs.id)).not.toBeNull();
+  for (const email of ['li.rep@kangda.demo', 'boss@kangda.demo', 'admin@ruiguang.demo']) {
+    const person = await user(email);
+    expect(await alone(person.scope, theirs.id)).toBeNull();
+    const client = t.client(person.side === Side.PARTNER ? Audience.PORTAL : Audience.CONSOLE);
+    await client.login(email);
+    for (const id of [theirs.id, randomUUID(), 'not-an-id']) {
+      const r = await client.request(ONE, { id });
+      expect([email, id, codeOf(r)]).toEqual([email, id, 'NOT_FOUND']);
+    }
+  }
+});
+
+test('what startCourse and completeCourseSection answer is the enrollment as read alone', async () => {
+  const email = 'li.rep@kangda.demo';
+  const person = await user(email);
+  const client = t.client(Audience.PORTAL);
+  await client.login(email);
+  const started = await client.request(`mutation($c: ID!) { startCourse(courseId: $c) { ${ROW} } }`, {
+    c: SEED_COURSE_CL,
+  });
+  expect(started.errors).toEqual([]);
+  const e = started.data.startCourse as { id: string; courseVersion: { sections: Sections } };
+  expect(e).toEqual(await alone(person.scope, e.id));
+  expect(e.courseVersion.sections.flatMap((x) => x.materials).filter((m) => m.file).length).toBe(1);
+  const section = e.courseVersion.sections[0].id;
+  const done = await client.request(
+    `mutation($e: ID!, $s: String!) { completeCourseSection(enrollmentId: $e, sectionId: $s) { ${ROW} } }`,
+    { e: e.id, s: section },
+  );
+  expect(done.errors).toEqual([]);
+  expect(done.data.completeCourseSection.sectionsDone).toContain(section);
+  expect(done.data.completeCourseSection).toEqual(await alone(person.scope, e.id));
 });

@@ -1,17 +1,19 @@
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
+import { notFound } from '../../common/errors';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
-import { Json, jsonTreeKit } from '../../db/json-tree';
+import { Json, JsonTreeKit, jsonTreeKit, readOneTree } from '../../db/json-tree';
 import type { Loaders } from '../../schema/loaders';
 import { Distributor } from '../distributor';
 import { ProductLine } from '../product';
 import { User } from '../user';
 import { certificateKey, latestCertificateId } from './certification.service';
-import { versionRow } from './course.service';
+import { versionInScope, versionRow } from './course.service';
+import { materialFilesOf, primeVersionParts } from './version-tree';
 import { primeProductLines, productLinesOf } from './certificate-page';
-import { Certificate, Course, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
+import { Certificate, Course, CourseFile, CourseVersion, Enrollment, QuizAttempt } from './training.entity';
 
 /**
  * A page of enrollments ("my training", a course's enrollments on the console) with what each row
@@ -30,6 +32,9 @@ export interface EnrollmentPageParts {
   myEnrollmentVersion: boolean;
   /** the version taken: asked itself, or read by `status` and `attemptsLeft` */
   courseVersion: boolean;
+  /** and its lines, and the files its materials name (the portal's course content) */
+  courseVersionLines: boolean;
+  courseVersionFiles: boolean;
   user: boolean;
   distributor: boolean;
   quizAttempts: boolean;
@@ -46,6 +51,8 @@ export function enrollmentPageParts(nodes: Selection | undefined): EnrollmentPag
     myEnrollment: asks(nodes?.course, 'myEnrollment'),
     myEnrollmentVersion: asks(nodes?.course?.myEnrollment, ...READ_VERSION),
     courseVersion: asks(nodes, ...READ_VERSION),
+    courseVersionLines: asks(nodes?.courseVersion, 'productLines'),
+    courseVersionFiles: asks(nodes?.courseVersion?.sections?.materials, 'file'),
     user: asks(nodes, 'user'),
     distributor: asks(nodes, 'distributor'),
     quizAttempts: asks(nodes, 'quizAttempts'),
@@ -72,6 +79,8 @@ export interface EnrollmentNode {
   course: Course | null;
   myEnrollments: Array<{ enrollment: Enrollment; courseVersion: CourseVersion | null }> | undefined;
   courseVersion: CourseVersion | null;
+  courseVersionLines: ProductLine[] | undefined;
+  courseVersionFiles: CourseFile[] | undefined;
   user: User | null;
   distributor: Distributor | null;
   quizAttempts: QuizAttempt[] | undefined;
@@ -84,18 +93,22 @@ interface NodeJson {
   course?: Json | null;
   myEnrollments?: Array<{ row: Json; courseVersion?: Json | null }>;
   courseVersion?: Json | null;
+  courseVersionLines?: Json[];
+  courseVersionFiles?: Json[];
   user?: Json | null;
   distributor?: Json | null;
   quizAttempts?: Json[];
   certificate?: { row: Json; productLines?: Json[] } | null;
 }
 
-/** The page's node over enrollment `e` (already in the viewer's scope), for paginateTree. */
-export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: EnrollmentPageParts): PageTree<EnrollmentNode> {
-  const kit = jsonTreeKit(ds, scope);
+/** The JSON node of enrollment `e` (already in the viewer's scope) and how to read it back. */
+function enrollmentNode(ds: DataSource, scope: Scope, kit: JsonTreeKit, parts: EnrollmentPageParts) {
   const { row, list, fields, one, inScope, entity } = kit;
   // the version enrollment `of` is on, as its loader reads it
   const versionOf = (of: string, v: string) => versionRow(scope, kit, v, `${of}.course_version_id`);
+  // the version enrollment `e` is on, as a `course_version x WHERE ...` text
+  const taken = (v: string) =>
+    `course_version ${v} WHERE ${v}.id = e.course_version_id AND ${versionInScope(scope, v, inScope)}`;
   const node = fields([
     ['row', row(Enrollment, 'e')],
     parts.course && ['course', one(Course, 'course', 'ec', 'e.course_id', 'course')],
@@ -111,6 +124,11 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
       ),
     ],
     parts.courseVersion && ['courseVersion', versionOf('e', 'ev')],
+    parts.courseVersionLines && [
+      'courseVersionLines',
+      productLinesOf(kit, `ARRAY(SELECT unnest(evl.product_line_ids) FROM ${taken('evl')})`, 'evll'),
+    ],
+    parts.courseVersionFiles && ['courseVersionFiles', materialFilesOf(kit, taken('evf'), 'evff')],
     parts.user && ['user', one(User, 'app_user', 'eu', 'e.user_id', 'user')],
     parts.distributor && ['distributor', one(Distributor, 'distributor', 'ed', 'e.distributor_id', 'distributor')],
     // the enrollment is in view, so its attempts are (as their loader reads them)
@@ -133,8 +151,7 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
   ]);
   return {
     node,
-    params: kit.params,
-    read: (json) => {
+    read: (json: Json): EnrollmentNode => {
       const n = json as unknown as NodeJson;
       return {
         enrollment: fromJsonRow(ds, Enrollment, n.row),
@@ -145,6 +162,8 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
           courseVersion: entity(CourseVersion, m.courseVersion),
         })),
         courseVersion: entity(CourseVersion, n.courseVersion),
+        courseVersionLines: n.courseVersionLines?.map((l) => fromJsonRow(ds, ProductLine, l)),
+        courseVersionFiles: n.courseVersionFiles?.map((f) => fromJsonRow(ds, CourseFile, f)),
         user: entity(User, n.user),
         distributor: entity(Distributor, n.distributor),
         quizAttempts: n.quizAttempts?.map((a) => fromJsonRow(ds, QuizAttempt, a)),
@@ -155,30 +174,62 @@ export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: Enrollme
   };
 }
 
-/** Primes the request's loaders with a page's nodes (a record the scope hid as null); returns the enrollments. */
-export function primeEnrollmentPage(loaders: Loaders, nodes: EnrollmentNode[]): Enrollment[] {
-  return nodes.map((n) => {
-    const e = n.enrollment;
-    const { parts } = n;
-    if (parts.course) loaders.courseById.prime(e.courseId, n.course);
-    if (n.myEnrollments) {
-      loaders.myEnrollmentsByCourseId.prime(
-        e.courseId,
-        n.myEnrollments.map((m) => m.enrollment),
-      );
-      for (const m of n.myEnrollments)
-        if (parts.myEnrollmentVersion && m.enrollment.courseVersionId)
-          loaders.courseVersionById.prime(m.enrollment.courseVersionId, m.courseVersion);
-    }
-    if (parts.courseVersion && e.courseVersionId) loaders.courseVersionById.prime(e.courseVersionId, n.courseVersion);
-    if (parts.user) loaders.userById.prime(e.userId, n.user);
-    if (parts.distributor) loaders.distributorById.prime(e.distributorId, n.distributor);
-    if (n.quizAttempts) loaders.attemptsByEnrollmentId.prime(e.id, n.quizAttempts);
-    if (parts.certificate)
-      loaders.latestCertificateByUserCourse.prime(certificateKey(e.userId, e.courseId), n.certificate);
-    // a line the scope hid (none today: lines are brand-wide) is primed as null, as its loader answers
-    if (n.certificate && n.certificateLines)
-      primeProductLines(loaders, n.certificate.productLineIds, n.certificateLines);
-    return e;
-  });
+/** The page's node over enrollment `e` (already in the viewer's scope), for paginateTree. */
+export function enrollmentPageTree(ds: DataSource, scope: Scope, parts: EnrollmentPageParts): PageTree<EnrollmentNode> {
+  const kit = jsonTreeKit(ds, scope);
+  return { ...enrollmentNode(ds, scope, kit, parts), params: kit.params };
 }
+
+/**
+ * Reads one enrollment's tree (enrollment(id), what startCourse and completeCourseSection answer) in
+ * the viewer's scope, with the page's node; NOT_FOUND (a malformed id too) as LearningService.get does.
+ */
+export async function readEnrollmentTree(
+  ds: DataSource,
+  scope: Scope,
+  id: string,
+  parts: EnrollmentPageParts,
+): Promise<EnrollmentNode> {
+  const kit = jsonTreeKit(ds, scope);
+  const { node, read } = enrollmentNode(ds, scope, kit, parts);
+  const tree = await readOneTree(ds, scope, {
+    table: 'training_enrollment',
+    alias: 'e',
+    resource: 'trainee',
+    id,
+    node,
+    params: kit.params,
+  });
+  if (!tree) throw notFound('Enrollment');
+  return read(tree);
+}
+
+/** Primes the request's loaders with one enrollment's node (a record the scope hid as null); returns the enrollment. */
+export function primeEnrollmentNode(loaders: Loaders, n: EnrollmentNode): Enrollment {
+  const e = n.enrollment;
+  const { parts } = n;
+  if (parts.course) loaders.courseById.prime(e.courseId, n.course);
+  if (n.myEnrollments) {
+    loaders.myEnrollmentsByCourseId.prime(
+      e.courseId,
+      n.myEnrollments.map((m) => m.enrollment),
+    );
+    for (const m of n.myEnrollments)
+      if (parts.myEnrollmentVersion && m.enrollment.courseVersionId)
+        loaders.courseVersionById.prime(m.enrollment.courseVersionId, m.courseVersion);
+  }
+  if (parts.courseVersion && e.courseVersionId) loaders.courseVersionById.prime(e.courseVersionId, n.courseVersion);
+  if (n.courseVersion) primeVersionParts(loaders, n.courseVersion, n.courseVersionLines, n.courseVersionFiles);
+  if (parts.user) loaders.userById.prime(e.userId, n.user);
+  if (parts.distributor) loaders.distributorById.prime(e.distributorId, n.distributor);
+  if (n.quizAttempts) loaders.attemptsByEnrollmentId.prime(e.id, n.quizAttempts);
+  if (parts.certificate)
+    loaders.latestCertificateByUserCourse.prime(certificateKey(e.userId, e.courseId), n.certificate);
+  // a line the scope hid (none today: lines are brand-wide) is primed as null, as its loader answers
+  if (n.certificate && n.certificateLines) primeProductLines(loaders, n.certificate.productLineIds, n.certificateLines);
+  return e;
+}
+
+/** Primes the request's loaders with a page's nodes; returns the enrollments. */
+export const primeEnrollmentPage = (loaders: Loaders, nodes: EnrollmentNode[]): Enrollment[] =>
+  nodes.map((n) => primeEnrollmentNode(loaders, n));

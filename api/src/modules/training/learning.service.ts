@@ -17,6 +17,7 @@ import {
   attemptOrder,
   enrollmentPageTree,
   ownEnrollment,
+  readEnrollmentTree,
 } from './enrollment-page';
 
 export interface QuizResult {
@@ -123,7 +124,7 @@ export class LearningService {
   }
 
   /** Starts (or resumes) a published course: the assigned enrollment, or a new one of the viewer's own. */
-  async start(scope: Scope, courseId: string): Promise<Enrollment> {
+  async start(scope: Scope, courseId: string, parts: EnrollmentPageParts): Promise<EnrollmentNode> {
     if (scope.side !== Side.PARTNER)
       throw new AppError(
         ErrorCode.FORBIDDEN,
@@ -143,11 +144,16 @@ export class LearningService {
       if (!wasStarted) await audit(em, scope, 'START', 'course', course.id, { enrollmentId: e.id });
       return e.id;
     });
-    return this.get(scope, id);
+    return readEnrollmentTree(this.ds, scope, id, parts);
   }
 
   /** Marks a section of the version being taken as done (again: no change). */
-  async completeSection(scope: Scope, enrollmentId: string, sectionId: string): Promise<Enrollment> {
+  async completeSection(
+    scope: Scope,
+    enrollmentId: string,
+    sectionId: string,
+    parts: EnrollmentPageParts,
+  ): Promise<EnrollmentNode> {
     await this.ds.transaction(async (em) => {
       const e = await this.ownLocked(em, scope, { id: enrollmentId });
       const version = await this.align(em, scope, e);
@@ -159,7 +165,7 @@ export class LearningService {
         await audit(em, scope, 'COMPLETE_SECTION', 'course', e.courseId, { enrollmentId: e.id, sectionId });
       }
     });
-    return this.get(scope, enrollmentId);
+    return readEnrollmentTree(this.ds, scope, enrollmentId, parts);
   }
 
   /**

@@ -8,7 +8,7 @@ import { Product } from '../product';
 import { Certificate, Course, CourseAssignment, Enrollment } from './training.entity';
 import { QuizResult } from './learning.service';
 import { coursePageParts, primeCourseNode, primeCoursePage, readCourseTree } from './course-page';
-import { enrollmentPageParts, primeEnrollmentPage } from './enrollment-page';
+import { enrollmentPageParts, primeEnrollmentNode, primeEnrollmentPage, readEnrollmentTree } from './enrollment-page';
 import { certificatePageParts, primeCertificatePage } from './certificate-page';
 import { CompletionRow } from './training-report.service';
 import { ReadinessRow, primeReadinessPage, readinessPageParts } from './readiness-page';
@@ -70,39 +70,53 @@ export class TrainingResolver {
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'A new course, as a draft (version 1)' })
-  createCourse(
+  async createCourse(
     @Arg('input', () => CourseContentInput) input: CourseContentInput,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.create(requireScope(ctx), input);
+    const node = await ctx.services.courses.create(requireScope(ctx), input, coursePageParts(selectionOf(info)));
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'Saves the draft; editing a published course starts version n+1' })
-  saveCourseDraft(
+  async saveCourseDraft(
     @Args() { id, expectedVersion }: CourseVersionArgs,
     @Arg('input', () => CourseContentInput) input: CourseContentInput,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.saveDraft(requireScope(ctx), id, expectedVersion, input);
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.saveDraft(requireScope(ctx), id, expectedVersion, input, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, { description: 'The draft becomes the version people take; the one before is retired' })
-  publishCourse(@Args() { id, expectedVersion }: CourseVersionArgs, @Ctx() ctx: GqlContext): Promise<Course> {
-    return ctx.services.courses.publish(requireScope(ctx), id, expectedVersion);
+  async publishCourse(
+    @Args() { id, expectedVersion }: CourseVersionArgs,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Course> {
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.publish(requireScope(ctx), id, expectedVersion, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.edit')
   @Mutation(() => CourseType, {
     description: 'Archived courses can no longer be started or assigned; certificates stay valid',
   })
-  archiveCourse(
+  async archiveCourse(
     @Args() { id, expectedVersion }: CourseVersionArgs,
     @Arg('archived', () => Boolean) archived: boolean,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    return ctx.services.courses.archive(requireScope(ctx), id, expectedVersion, archived);
+    const parts = coursePageParts(selectionOf(info));
+    const node = await ctx.services.courses.archive(requireScope(ctx), id, expectedVersion, archived, parts);
+    return primeCourseNode(loadersOf(ctx), node);
   }
 
   @Can('training.assign')
@@ -131,23 +145,37 @@ export class TrainingResolver {
 
   @Can('training.read')
   @Query(() => EnrollmentType)
-  enrollment(@Arg('id', () => ID) id: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
-    return ctx.services.learning.get(requireScope(ctx), id);
+  /** The enrollment with what the request asks of its course, version, attempts, certificate: one statement (enrollment-page.ts). */
+  async enrollment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Enrollment> {
+    const node = await readEnrollmentTree(ctx.ds, requireScope(ctx), id, enrollmentPageParts(selectionOf(info)));
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')
   @Mutation(() => EnrollmentType, { description: 'Starts or resumes a published course (assigned or not)' })
-  startCourse(@Arg('courseId', () => ID) courseId: string, @Ctx() ctx: GqlContext): Promise<Enrollment> {
-    return ctx.services.learning.start(requireScope(ctx), courseId);
+  async startCourse(
+    @Arg('courseId', () => ID) courseId: string,
+    @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Enrollment> {
+    const node = await ctx.services.learning.start(requireScope(ctx), courseId, enrollmentPageParts(selectionOf(info)));
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')
   @Mutation(() => EnrollmentType)
-  completeCourseSection(
+  async completeCourseSection(
     @Args() { enrollmentId, sectionId }: CompleteSectionArgs,
     @Ctx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Enrollment> {
-    return ctx.services.learning.completeSection(requireScope(ctx), enrollmentId, sectionId);
+    const parts = enrollmentPageParts(selectionOf(info));
+    const node = await ctx.services.learning.completeSection(requireScope(ctx), enrollmentId, sectionId, parts);
+    return primeEnrollmentNode(loadersOf(ctx), node);
   }
 
   @Can('training.take')

@@ -3,6 +3,7 @@ import { Audience } from '@medchannel/shared-schema';
 import type { GqlClient } from '../../../test/harness';
 import type { SqlCountTable } from '../../../test/sql-count-table';
 import { screenOperation } from '../../../test/screen-operation';
+import { CONTENT } from './training.test-kit';
 
 const CONSOLE = 'console-internal/src/features/training';
 const PORTAL = 'portal-partner/src/features/training/training.graphql';
@@ -109,6 +110,86 @@ export const SQL_COUNT: SqlCountTable = {
         ).not.toBeNull();
         expect(page.sqlCount).toBe(2);
       },
+    'a single enrollment and what the course mutations answer: their statements, writes included': async ({
+      t,
+      brand,
+    }) => {
+      const counts: Record<string, number> = {};
+      const measure = async (name: string, client: GqlClient, query: string, vars: Record<string, unknown>) => {
+        const r = await client.request(query, vars);
+        expect(r.errors).toEqual([]);
+        counts[name] = r.sqlCount;
+        return r.data;
+      };
+      const admin = t.client(Audience.CONSOLE);
+      await admin.login(brand.adminEmail);
+      const [line] = await t.app.ds.query(`SELECT id FROM product_line WHERE brand_id = $1 LIMIT 1`, [brand.brandId]);
+      const content = CONTENT('SQL新课程', { productLineIds: [line.id] });
+      const courses = `${CONSOLE}/courses/courses.graphql`;
+      type Answer = { id: string; version: number };
+      const created: Answer = (
+        await measure('createCourse', admin, screenOperation(courses, 'CreateCourse'), { input: content })
+      ).createCourse;
+      const saved: Answer = (
+        await measure('saveCourseDraft', admin, screenOperation(courses, 'SaveCourseDraft'), {
+          id: created.id,
+          expectedVersion: created.version,
+          input: { ...content, title: 'SQL新课程 二' },
+        })
+      ).saveCourseDraft;
+      const published: Answer = (
+        await measure('publishCourse', admin, screenOperation(courses, 'PublishCourse'), {
+          id: saved.id,
+          expectedVersion: saved.version,
+        })
+      ).publishCourse;
+      const archive = screenOperation(courses, 'ArchiveCourse');
+      const archived: Answer = (
+        await measure('archiveCourse', admin, archive, {
+          id: published.id,
+          expectedVersion: published.version,
+          archived: true,
+        })
+      ).archiveCourse;
+      await measure('unarchiveCourse', admin, archive, {
+        id: archived.id,
+        expectedVersion: archived.version,
+        archived: false,
+      });
+      // the owner takes it on the portal, then reads one of the enrollments the seed gave him
+      const owner = t.client(Audience.PORTAL);
+      await owner.login(brand.ownerEmail);
+      const started: { id: string } = (
+        await measure('startCourse', owner, screenOperation(PORTAL, 'StartCourse'), { courseId: created.id })
+      ).startCourse;
+      await measure('completeCourseSection', owner, screenOperation(PORTAL, 'CompleteCourseSection'), {
+        enrollmentId: started.id,
+        sectionId: 's1',
+      });
+      const [taken] = await t.app.ds.query(
+        `SELECT e.id FROM training_enrollment e JOIN app_user u ON u.id = e.user_id WHERE u.email = $1 AND e.passed_at IS NOT NULL LIMIT 1`,
+        [brand.ownerEmail],
+      );
+      await measure(
+        'enrollment',
+        owner,
+        `query($id: ID!) { enrollment(id: $id) { id status attemptsLeft course { title myEnrollment { id } } courseVersion { version }
+            user { displayName } distributor { name } quizAttempts { score } certificate { number productLines { name } } } }`,
+        { id: taken.id },
+      );
+      // the session, the mutation's own statements and one for its answer, read with the course pages'
+      // and the enrollments' node (course-page.ts, enrollment-page.ts); enrollment(id) the session and one
+      expect(counts).toEqual({
+        createCourse: 8,
+        saveCourseDraft: 11,
+        publishCourse: 10,
+        archiveCourse: 8,
+        unarchiveCourse: 8,
+        startCourse: 13,
+        completeCourseSection: 10,
+        enrollment: 2,
+      });
+    },
   },
   lists: [
     {

@@ -5,6 +5,8 @@ import { GqlClient, GqlResult, TestApp, startTestApp } from '../../../test/harne
 import { buildScope } from '../../auth/scope';
 import { PRODUCTS, PRODUCT_LINES } from '../../db/seed/catalog-data';
 import { SEED_COURSE_CL, SEED_COURSE_SALES } from '../../db/seed/training-data';
+import type { Loaders } from '../../schema/loaders';
+import type { CourseVersion } from './training.entity';
 
 /** Training through GraphQL on the demo seed, acting as seeded people: the queries, answers and course content the training test files share. */
 
@@ -216,4 +218,28 @@ export async function readsAsBefore<N>(
   expect(whole.nodes.map(idOf)).toEqual(expected.ids);
   expect((await pages(client, 3)).nodes).toEqual(whole.nodes);
   return { nodes: whole.nodes, client, person };
+}
+
+/** A record's product lines read alone through the loader, as the *-page tests' per-field path reads them. */
+export const linesAlone = async (loaders: Loaders, ids: string[]) =>
+  (await Promise.all(ids.map((l) => loaders.productLineById.load(l))))
+    .filter((l) => l !== null)
+    .map((l) => ({ id: l!.id, name: l!.name }));
+
+/** A version's lines and sections with their materials' files, read alone through the loaders. */
+export async function versionAlone(loaders: Loaders, v: CourseVersion) {
+  return {
+    productLines: await linesAlone(loaders, v.productLineIds),
+    sections: await Promise.all(
+      v.sections.map(async (s) => ({
+        id: s.id,
+        materials: await Promise.all(
+          s.materials.map(async (m) => {
+            const f = m.fileId ? await loaders.courseFileById.load(m.fileId) : null;
+            return { kind: m.kind, fileId: m.fileId, file: f && { id: f.id, fileName: f.fileName } };
+          }),
+        ),
+      })),
+    ),
+  };
 }
