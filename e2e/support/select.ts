@@ -27,10 +27,19 @@ export async function pickOption(page: Page, select: Locator, text: string, type
       .catch(() => undefined);
   }
   await chosen.first().waitFor();
-  // a multiple Select keeps its list open: in a dialog, close it by clicking the dialog's title, never by Escape
-  // (which closes the dialog itself once the list has gone); on a page, Escape closes the list
+  // a single Select closes its list once the choice is taken (a state, waited for): clicking anything to close
+  // it could land under a dialog still over the drawer behind it
+  const multiple = await root.evaluate((el) => el.classList.contains('ant-select-multiple'));
+  if (!multiple) {
+    await open.first().waitFor({ state: 'hidden' });
+    return;
+  }
+  // a multiple Select keeps its list open: in a dialog, close it by clicking the title of the dialog on top (a
+  // modal over a drawer: the modal's), never by Escape (which closes the dialog itself once the list has gone);
+  // on a page, Escape closes the list
   if (await open.count()) {
-    const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first();
+    const modal = page.locator('.ant-modal-title:visible');
+    const title = (await modal.count()) ? modal.last() : page.locator('.ant-drawer-title:visible').last();
     if (await title.count()) await title.click();
     else await page.keyboard.press('Escape');
   }
