@@ -102,8 +102,7 @@ test('on a phone, the owner reads his company’s trail: his own change and the 
   await page.getByTestId('audit-trail-count').waitFor();
   // other tests add their own changes above the seeded ones: the owner narrows the trail to one kind of record
   const narrow = async (label: string, entity: string, row: Locator) => {
-    await page.getByRole('combobox', { name: '记录' }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    await pickOption(page, page.getByRole('combobox', { name: '记录' }), label, '');
     await page.waitForURL(new RegExp(`[?&]kind=${entity}`));
     await page.waitForFunction(
       (kind) =>

@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
+import { pickOption } from './support/select';
 import { typeDate } from './finance-desk';
 import { dayFromToday } from './visit-desk';
 
@@ -16,20 +16,6 @@ afterEach(async () => {
   s = undefined;
 });
 
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
-
-/** Opens a select found by its label, types, clicks the option holding `text`, and waits for the list to close. */
-async function pick(page: Page, select: Locator, text: string, typed = text): Promise<void> {
-  await select.click();
-  await page.keyboard.type(typed);
-  await dropdown(page).locator('.ant-select-item-option', { hasText: text }).first().click();
-  // a multiple select stays open after a pick: closed by Escape
-  if (await dropdown(page).count()) await page.keyboard.press('Escape');
-  await dropdown(page)
-    .waitFor({ state: 'detached' })
-    .catch(() => dropdown(page).waitFor({ state: 'hidden' }));
-}
-
 test('a hospital created with a department and a contact, a co-visit planned from its page, the compliance question answered', async () => {
   const tag = Date.now().toString(36);
   const name = `杭州枢纽测试医院 ${tag}`;
@@ -42,14 +28,14 @@ test('a hospital created with a department and a contact, a co-visit planned fro
   await page.getByRole('button', { name: '新建医院' }).click();
   const form = page.getByRole('dialog', { name: '新建医院' });
   await form.getByLabel('医院', { exact: true }).fill(name);
-  await pick(page, form.getByLabel('等级'), '三乙');
+  await pickOption(page, form.getByLabel('等级'), '三乙');
   await form.getByLabel('床位').fill('650');
-  await pick(page, form.getByLabel('区域'), '杭州市', '杭州');
+  await pickOption(page, form.getByLabel('区域'), '杭州市', '杭州');
   await form.getByLabel('地址').fill('杭州市西湖区文三路 1 号');
   await form.getByRole('button', { name: '添加科室' }).click();
   await form.getByLabel('科室名称').fill('超声医学科');
   await form.getByLabel('年手术/检测量').fill('36000');
-  await pick(page, form.getByLabel('量的类型'), '项检测/年', '检测');
+  await pickOption(page, form.getByLabel('量的类型'), '项检测/年', '检测');
   await s.shot('hub-01-create');
   await form.getByRole('button', { name: /^保\s?存$/ }).click();
   await page.waitForURL(/\/hospitals\/[0-9a-f-]{36}$/);
@@ -62,9 +48,9 @@ test('a hospital created with a department and a contact, a co-visit planned fro
   const contact = page.getByRole('dialog', { name: '添加联系人' });
   await contact.getByLabel('姓名').fill('周立平');
   await contact.getByLabel('职务').fill('设备科科长');
-  await pick(page, contact.getByLabel('决策角色'), '设备科');
-  await pick(page, contact.getByLabel('与品牌的关系'), '支持');
-  await pick(page, contact.getByLabel('科室'), '超声医学科', '超声');
+  await pickOption(page, contact.getByLabel('决策角色'), '设备科');
+  await pickOption(page, contact.getByLabel('与品牌的关系'), '支持');
+  await pickOption(page, contact.getByLabel('科室'), '超声医学科', '超声');
   await contact.getByRole('button', { name: /^保\s?存$/ }).click();
   const chain = page.getByTestId('decision-chain');
   await chain.getByText('周立平 · 设备科科长').waitFor();
@@ -76,8 +62,8 @@ test('a hospital created with a department and a contact, a co-visit planned fro
 
   // the compliance question, answered on the spot: after the grant's end, every reason why not
   const question = page.getByTestId('compliance-form');
-  await pick(page, question.getByLabel('经销商'), '杭州康达');
-  await pick(page, question.getByLabel('产品'), 'HK-200', 'HK-US-200');
+  await pickOption(page, question.getByLabel('经销商'), '杭州康达');
+  await pickOption(page, question.getByLabel('产品'), 'HK-200', 'HK-US-200');
   await typeDate(question.getByLabel('日期'), dayFromToday(800));
   // (Enter in the date has asked already, as a form's submit; antd can leave the spinner of that short wait in the
   // button, invisible but still named "loading", so its name is matched by its end)
@@ -103,14 +89,14 @@ test('a hospital created with a department and a contact, a co-visit planned fro
     .getByText(/杭州康达/)
     .first()
     .waitFor();
-  await pick(page, plan.getByLabel('科室'), '超声医学科', '超声');
-  await pick(page, plan.getByLabel('联系人'), '周立平');
+  await pickOption(page, plan.getByLabel('科室'), '超声医学科', '超声');
+  await pickOption(page, plan.getByLabel('联系人'), '周立平');
   // (the people picker names no field; found by its test id)
-  await pick(page, plan.getByTestId('plan-partners'), '王浩');
+  await pickOption(page, plan.getByTestId('plan-partners'), '王浩');
   await plan.getByLabel('拜访目的').fill(`新院 HK-200 试用沟通 ${tag}`);
   const slot = plan.getByTestId('slot-0');
   await typeDate(slot.getByTestId('slot-date'), dayFromToday(9));
-  await pick(page, slot.getByTestId('slot-start'), '10:00');
+  await pickOption(page, slot.getByTestId('slot-start'), '10:00');
   await s.shot('hub-04-plan');
   // the confirmation shows for a few seconds: watched for from before the click
   const sent = page.locator('.ant-message-notice', { hasText: '邀约已发送' }).waitFor();

@@ -1,12 +1,31 @@
 import type { Locator, Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
-import { approveAndShipPart, openOrderFromQueue, recordShipment } from './order-desk';
+import {
+  approveAndShipByApi,
+  approveAndShipPart,
+  openOrderFromQueue,
+  placeOrderAs,
+  recordShipment,
+} from './order-desk';
 import { settledDialog } from './support/select';
+import { tagPerAttempt } from './support/attempt';
+import { HOSPITALS } from '../api/src/db/seed/hospital-data';
 
 // The order desk: 刘芳 (ORDER_DESK) takes 杭州康达's submitted order for 浙大一院 from
 // the queue, approves it and ships part of it: reagent by batch with UDI-PI and expiry, one kit by
 // serial number. The order is then 部分发货 with the shipment and its serial listed.
+// Every order these tests approve, reject or ship is placed by the attempt itself (through the API, as
+// the seed placed its own): the seed's waiting orders are other files' too on the same API (in whatever
+// order the workers take the files), and a retry must not look for what its first attempt consumed.
 const DESKTOP = { width: 1366, height: 900 };
+const ZHEYI = HOSPITALS.find((h) => h.name === '浙江大学医学院附属第一医院')!;
+const NINGBO = HOSPITALS.find((h) => h.name === '宁波市第一医院')!;
+/** what the seed's order for 浙大一院 holds: the reagent and the HIV kits */
+const ZHEYI_LINES = [
+  { code: 'HK-CRP-50', quantity: 20 },
+  { code: 'HK-HIV-96', quantity: 10 },
+];
+const tag = tagPerAttempt();
 let s: Session | undefined;
 
 afterEach(async () => {
@@ -42,10 +61,13 @@ test('order desk: queue filtered by status, approve, a partial shipment with bat
   expect(lowest[0]).toBeLessThanOrEqual(highest[highest.length - 1]);
   await page.goto(url('console', '/orders'));
 
-  const serial = 'HIV96-2612-0042';
+  // 李娜's order for 浙大一院, as the seed has one: this attempt's own
+  const placed = await placeOrderAs('li.rep@kangda.demo', { hospitalId: ZHEYI.id, lines: ZHEYI_LINES });
+  // a serial ships once: each attempt ships its own
+  const serial = `HIV96-2612-${tag().toUpperCase()}`;
   const number = await approveAndShipPart(
     page,
-    '浙江大学医学院附属第一医院',
+    placed.number,
     [
       {
         product: 'HK-CRP-50',
@@ -59,7 +81,7 @@ test('order desk: queue filtered by status, approve, a partial shipment with bat
     { carrier: '顺丰速运', trackingNo: 'SF1402399000017' },
     shot,
   );
-  expect(number).toMatch(/^SO\d+/);
+  expect(number).toBe(placed.number);
 
   // The order moved on by itself: part shipped, the rest still open.
   expect(await page.getByTestId('page-title').innerText()).toContain('部分发货');
@@ -169,8 +191,7 @@ async function setLimit(page: Page, amount: string) {
   });
 }
 
-// Runs after the first test: it takes back the shipment recorded there. The seeded half-shipped
-// order of 杭州市第一人民医院 is left as it is, for the portal's tests.
+// The seeded half-shipped order of 杭州市第一人民医院 is left as it is, for the portal's tests.
 test('admin: a price adjustment and a rejection with reasons; a shipment reversed, the order shipped in full, delivered and closed', async () => {
   s = await openBrowser(DESKTOP);
   const { page } = s;
@@ -178,8 +199,12 @@ test('admin: a price adjustment and a rejection with reasons; a shipment reverse
   await login(page, 'admin@huakang.demo');
   await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
 
-  // 宁波瑞康's submitted ultrasound: a negotiated price, then refused.
-  await openOrderFromQueue(page, '宁波市第一医院');
+  // 宁波瑞康's submitted ultrasound (this attempt's own, as the seed has one): a negotiated price, then refused.
+  const ultrasound = await placeOrderAs('boss@nbruikang.demo', {
+    hospitalId: NINGBO.id,
+    lines: [{ code: 'HK-US-200', quantity: 1 }],
+  });
+  await openOrderFromQueue(page, ultrasound.number);
   await page.getByTestId('adjust-open-1').click();
   await page.getByTestId('adjust-price').fill('560000');
   await page.getByTestId('adjust-reason').fill('中标价，区域总监已批准');
@@ -194,8 +219,20 @@ test('admin: a price adjustment and a rejection with reasons; a shipment reverse
   expect(await page.getByTestId('order-ended').innerText()).toContain('医院采购计划推迟到明年');
   await s.shot('orders-10-rejected');
 
-  // 浙大一院's order from the first test: its shipment is taken back, then everything ships.
-  await openOrderFromQueue(page, '浙江大学医学院附属第一医院', '部分发货');
+  // An order for 浙大一院 shipped in part, as the first test leaves its own (this attempt's, shipped through
+  // the API): its shipment is taken back, then everything ships.
+  const shipped = await placeOrderAs('li.rep@kangda.demo', { hospitalId: ZHEYI.id, lines: ZHEYI_LINES });
+  await approveAndShipByApi(shipped, [
+    { code: 'HK-CRP-50', quantity: 5, batchNo: 'CRP2611B', expiryDate: '2027-11-30' },
+    {
+      code: 'HK-HIV-96',
+      quantity: 1,
+      batchNo: 'HIV2612A',
+      expiryDate: '2027-06-30',
+      serialNo: `HIV96-2612-R${tag().toUpperCase()}`,
+    },
+  ]);
+  await openOrderFromQueue(page, shipped.number, '部分发货');
   const first = page.getByTestId('shipments').locator('[data-testid^="shipment-SH"]').first();
   await first.getByTestId('reverse-open').click();
   await page.getByTestId('reverse-reason').fill('批号登记错误，货物已退回仓库');

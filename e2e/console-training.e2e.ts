@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SCREENSHOTS, login, openBrowser, url, type Session } from './support/browser';
+import { pickOption } from './support/select';
 import { DISTRIBUTORS, USERS } from '../api/src/db/seed/demo-data';
 import {
   addFileMaterial,
@@ -70,8 +71,7 @@ test('trainer: a course written, published, revised into v2 and republished; ass
   // A multiple-choice question with no right option saves, but publishing is refused at that question, and nothing typed is lost.
   await page.getByTestId('question-add').click();
   const second = page.getByTestId('question-1');
-  await second.getByTestId('question-kind').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('多选题', { exact: true }).click();
+  await pickOption(page, second.getByTestId('question-kind'), '多选题', '');
   await second.getByTestId('question-prompt').fill('失控后需要记录哪些内容？');
   await second.getByTestId('option-0').getByTestId('option-text').fill('失控规则与原因');
   await second.getByTestId('option-1').getByTestId('option-text').fill('纠正措施');

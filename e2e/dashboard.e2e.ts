@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { apiAs } from './support/api';
+import { pickOption } from './support/select';
 
 // 经营看板: the brand dashboard's charts are drawn by ECharts, fetched only when the dashboard opens
 // (never with the home page); its coverage figure for a province drills down to the hospitals list
@@ -72,8 +73,7 @@ test('the admin opens 经营看板: ECharts loads with it, and a province’s ta
   // and back on the dashboard, a province's cities: each city's buying figure opens its own list
   await page.goBack();
   await page.waitForURL(/\/insights$/);
-  await page.getByTestId('insights-province').click();
-  await page.locator('.ant-select-dropdown').getByText(province, { exact: true }).click();
+  await pickOption(page, page.getByTestId('insights-province'), province, '');
   const city = coverage.locator('.ant-table-row').first();
   await city.waitFor();
   const cityName = (await city.locator('td').first().innerText()).trim();

@@ -212,7 +212,8 @@ test('channel manager: hospitals filtered by grade, the decision chain, an intel
   await page.locator('.ant-table-row a', { hasText: '浙江大学医学院附属第一医院' }).click();
   await page.getByText('决策链').waitFor();
   await page.getByText('设备科', { exact: true }).waitFor();
-  const note = '设备科王科长：明年一季度有彩超更新预算';
+  // the attempt's own words: a retry adds a note of its own beside the first attempt's
+  const note = `设备科王科长：明年一季度有彩超更新预算（${Date.now().toString(36)}）`;
   await page.getByTestId('hospital-note').fill(note);
   await page.getByRole('button', { name: '添加记录' }).click();
   // A controlled textarea's text is its value, so the note is looked for in the list only: it

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { url } from './support/browser';
 import { apiAs } from './support/api';
+import { pickOption } from './support/select';
 
 // The order desk's steps in the console, for this part's test and for cross-app tests (a rep
 // places an order in the portal → the desk approves and ships part here → the rep sees it).
@@ -25,8 +26,6 @@ export interface ShipmentInfo {
 
 type Shot = (name: string) => Promise<void>;
 
-const visible = (page: Page) => page.locator('.ant-select-dropdown:visible');
-
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(picker: Locator, date: string): Promise<void> {
   const input = (await picker.evaluate((el) => el.tagName)) === 'INPUT' ? picker : picker.locator('input');
@@ -43,9 +42,8 @@ export async function openOrderFromQueue(
 ): Promise<string> {
   await page.goto(url('console', '/orders'));
   await page.getByTestId('order-queue').locator('.ant-table-row').first().waitFor();
-  await page.getByTestId('order-status-filter').click();
-  await visible(page).locator('.ant-select-item-option', { hasText: status }).click();
-  await page.keyboard.press('Escape');
+  // a pick the list re-rendered under is picked again (support/select.ts), not left to a queue of every status
+  await pickOption(page, page.getByTestId('order-status-filter'), status, '');
   await page.waitForURL(/[?&]status=/);
   // The server answers with that status only (until then the table shows the previous page).
   await page.waitForFunction((label) => {
@@ -138,23 +136,89 @@ export async function approveAndShipPart(
   return number;
 }
 
-/** 杭州康达's owner orders two boxes of CRP reagent for stock (through the API: the portal's own tests place orders by hand). */
-export async function placeStockOrder(note: string): Promise<string> {
-  const gql = await apiAs('portal', 'boss@kangda.demo');
-  const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
-    '{ catalog(search: "HK-CRP-50") { nodes { product { id code } } } }',
-  );
-  const productId = catalog.nodes.find((n) => n.product.code === 'HK-CRP-50')!.product.id;
-  const { placeOrder } = await gql<{ placeOrder: { number: string } }>(
-    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { number } }',
+/** An order as placed through the API: what the desk's steps and a shipment made through the API need. */
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  version: number;
+  /** the order's lines in the order given, by product code */
+  lines: Array<{ id: string; code: string }>;
+}
+
+/**
+ * A partner user places an order through the API (the portal's own tests place orders by hand): for a
+ * hospital when one is named, for stock otherwise. Each call is a new order, so a test that places its
+ * own never meets another test's (nor its own first attempt's) and finds it by its number.
+ */
+export async function placeOrderAs(
+  email: string,
+  order: { hospitalId?: string; lines: Array<{ code: string; quantity: number }>; note?: string },
+): Promise<PlacedOrder> {
+  const gql = await apiAs('portal', email);
+  const ids = new Map<string, string>();
+  for (const { code } of order.lines) {
+    const { catalog } = await gql<{ catalog: { nodes: Array<{ product: { id: string; code: string } }> } }>(
+      'query($q: String!) { catalog(search: $q) { nodes { product { id code } } } }',
+      { q: code },
+    );
+    const found = catalog.nodes.find((n) => n.product.code === code);
+    if (!found) throw new Error(`${email} finds no ${code} in the catalog`);
+    ids.set(code, found.product.id);
+  }
+  const { placeOrder } = await gql<{
+    placeOrder: {
+      id: string;
+      number: string;
+      version: number;
+      lines: Array<{ id: string; product: { code: string } | null }>;
+    };
+  }>(
+    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id number version lines { id product { code } } } }',
     {
       input: {
-        kind: 'STOCK',
+        kind: order.hospitalId ? 'HOSPITAL' : 'STOCK',
+        hospitalId: order.hospitalId,
         idempotencyKey: randomUUID(),
-        lines: [{ productId, quantity: 2 }],
-        note,
+        lines: order.lines.map((l) => ({ productId: ids.get(l.code)!, quantity: l.quantity })),
+        note: order.note,
       },
     },
   );
-  return placeOrder.number;
+  return {
+    id: placeOrder.id,
+    number: placeOrder.number,
+    version: placeOrder.version,
+    lines: order.lines.map(({ code }) => ({
+      id: placeOrder.lines.find((l) => l.product?.code === code)!.id,
+      code,
+    })),
+  };
+}
+
+/** 杭州康达's owner orders two boxes of CRP reagent for stock. */
+export async function placeStockOrder(note: string): Promise<string> {
+  const { number } = await placeOrderAs('boss@kangda.demo', { lines: [{ code: 'HK-CRP-50', quantity: 2 }], note });
+  return number;
+}
+
+/**
+ * The order desk approves an order placed through the API and ships part of it, through the API too: for a
+ * test whose subject is what comes after (a reversal, a full shipment), not these steps (console-orders' first test).
+ */
+export async function approveAndShipByApi(
+  order: PlacedOrder,
+  items: Array<{ code: string; quantity: number; batchNo: string; expiryDate: string; serialNo?: string }>,
+): Promise<void> {
+  const desk = await apiAs('console', 'order@huakang.demo');
+  await desk('mutation($id: ID!, $v: Int!) { approveOrder(id: $id, expectedVersion: $v) { id } }', {
+    id: order.id,
+    v: order.version,
+  });
+  await desk('mutation($i: RecordShipmentInput!) { recordShipment(input: $i) { id } }', {
+    i: {
+      orderId: order.id,
+      idempotencyKey: randomUUID(),
+      items: items.map(({ code, ...item }) => ({ orderLineId: order.lines.find((l) => l.code === code)!.id, ...item })),
+    },
+  });
 }

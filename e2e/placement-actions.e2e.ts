@@ -1,4 +1,3 @@
-import type { Locator } from 'playwright-core';
 import { apiAs } from './support/api';
 import { login, openBrowser, url, type Session } from './support/browser';
 import { pickOption } from './support/select';
@@ -44,9 +43,9 @@ test('the console moves a placed instrument from its drawer and its history show
     .getByRole('button', { name: /移\s?机/ })
     .click();
   const modal = page.getByRole('dialog').filter({ hasText: '新医院' });
-  // in a modal over the drawer, each choice closes its list itself (pickOption would click the drawer's title)
-  await chooseIn(modal, '新医院', hospital, hospital.slice(0, 4));
-  await chooseIn(modal, '新科室', department);
+  // in a modal over the drawer: each choice closes its list itself, and pickOption waits for that
+  await pickOption(page, modal.getByLabel('新医院'), hospital, hospital.slice(0, 4));
+  await pickOption(page, modal.getByLabel('新科室'), department, '');
   await session.shot('placement-actions-01-relocate');
   await page.getByTestId('placement-action-submit').click();
   await modal.waitFor({ state: 'hidden' });
@@ -146,21 +145,3 @@ test('a rep places an instrument by scanning its serial on a phone, and the cons
   await history.getByText(`${ZY} 超声医学科`).waitFor();
   await session.shot('placement-actions-06-console');
 });
-
-/** Picks an option of a Select in a modal as a person does: open it, type to search, click the option. */
-async function chooseIn(modal: Locator, label: string, text: string, typed?: string): Promise<void> {
-  const page = modal.page();
-  await modal.getByLabel(label).click();
-  if (typed) {
-    await page.keyboard.type(typed);
-    // the list shows the last answer while the search runs: pick only once it has settled (no option
-    // left that the typed text does not match, and no spinner), else the click lands on an option
-    // the answer is replacing and the list stays open
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.filter({ hasNotText: typed }).first().waitFor({ state: 'detached' });
-    await modal.locator('.ant-select-arrow-loading').first().waitFor({ state: 'detached' });
-  }
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  // the list closes once the choice is taken (a state): the modal's submit then checks the fields
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}

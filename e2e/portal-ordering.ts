@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { url } from './support/browser';
+import { pickOption } from './support/select';
 
 // A partner user's ordering steps in the portal, for portal-orders.e2e.ts and for cross-app
 // tests (a rep places an order here → the order desk approves and ships part of it in the
@@ -40,11 +41,9 @@ export async function addToCart(page: Page, code: string, quantity: number): Pro
   );
 }
 
-/** On the cart: picks the hospital the order is for. */
+/** On the cart: picks the hospital the order is for, and sees it taken (picked again if not: support/select.ts). */
 export async function chooseHospital(page: Page, name: string): Promise<void> {
-  await page.getByTestId('hospital-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
-  await page.getByTestId('hospital-select').getByText(name).waitFor();
+  await pickOption(page, page.getByTestId('hospital-select'), name, '');
 }
 
 /** From the cart to the review, waiting for the server's verdict; answers whether placing is allowed. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { url } from './support/browser';
 import { chooseDistributor, typeDate } from './finance-desk';
+import { pickOption } from './support/select';
 
 // The training desk's steps in the console (培训): write a course, publish it, start its next
 // version, assign it, and read completion and certification — for console-training.e2e.ts and for
@@ -8,8 +9,6 @@ import { chooseDistributor, typeDate } from './finance-desk';
 // The page must be signed in to the console, in Chinese: as TRAINER or ADMIN to edit, REGIONAL_HEAD too to assign.
 
 export type TrainingTab = 'courses' | 'completion' | 'readiness';
-
-const dropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /** Opens a tab of the training area, with URL filters (`?by=DISTRIBUTOR&course=…`) when given. */
 export async function openTraining(page: Page, tab: TrainingTab, query = ''): Promise<void> {
@@ -26,14 +25,9 @@ export interface NewCourse {
   question: { prompt: string; options: string[]; right: number };
 }
 
-/** Picks options of an antd multiple select by typing each label. */
+/** Picks options of an antd multiple select by typing each label, each checked on the field (support/select.ts). */
 async function chooseAll(page: Page, testId: string, labels: string[]): Promise<void> {
-  for (const label of labels) {
-    await page.getByTestId(testId).click();
-    await page.keyboard.type(label);
-    await dropdown(page).locator('.ant-select-item-option', { hasText: label }).first().click();
-  }
-  await page.keyboard.press('Escape');
+  for (const label of labels) await pickOption(page, page.getByTestId(testId), label);
 }
 
 /** Success or the refusal shown on the course page, whichever comes first; a refusal fails the step with its words. */
@@ -88,8 +82,7 @@ export async function addFileMaterial(
   const index = await card.getByTestId('material-kind').count();
   await card.getByTestId('material-add').click();
   const material = card.getByTestId(`material-${index}`);
-  await material.getByTestId('material-kind').click();
-  await dropdown(page).getByText('文件', { exact: true }).click();
+  await pickOption(page, material.getByTestId('material-kind'), '文件', '');
   await material.getByTestId('material-title').fill(title);
   await material.getByTestId('material-upload-input').setInputFiles(file);
   await Promise.race([

@@ -8,13 +8,18 @@ import type { Locator, Page } from 'playwright-core';
  * `select` is the field's input (getByLabel) or any element inside the Select.
  */
 export async function pickOption(page: Page, select: Locator, text: string, typed = text): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:visible');
+  // a list still closing (rc-motion's leave classes: after Escape, or the pick before) is not open: an option
+  // clicked in it goes away under the click (seen: the cart's hospital picked right after its list was audited)
+  const open = page.locator('.ant-select-dropdown:visible:not([class*="-leave"])');
+  const closing = page.locator('.ant-select-dropdown:visible[class*="-leave"]');
+  const shown = page.locator('.ant-select-dropdown:visible');
   const root = select.locator(
     "xpath=ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
   );
   const chosen = root.getByText(text);
   for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
     if ((await open.count()) === 0) {
+      await closing.first().waitFor({ state: 'hidden' });
       await select.click();
       await open.first().waitFor();
       if (typed) await page.keyboard.type(typed);
@@ -27,14 +32,23 @@ export async function pickOption(page: Page, select: Locator, text: string, type
       .catch(() => undefined);
   }
   await chosen.first().waitFor();
-  // a multiple Select keeps its list open: in a dialog, close it by clicking the dialog's title, never by Escape
-  // (which closes the dialog itself once the list has gone); on a page, Escape closes the list
+  // a single Select closes its list once the choice is taken (a state, waited for): clicking anything to close
+  // it could land under a dialog still over the drawer behind it
+  const multiple = await root.evaluate((el) => el.classList.contains('ant-select-multiple'));
+  if (!multiple) {
+    await shown.first().waitFor({ state: 'hidden' });
+    return;
+  }
+  // a multiple Select keeps its list open: in a dialog, close it by clicking the title of the dialog on top (a
+  // modal over a drawer: the modal's), never by Escape (which closes the dialog itself once the list has gone);
+  // on a page, Escape closes the list
   if (await open.count()) {
-    const title = page.locator('.ant-drawer-title:visible, .ant-modal-title:visible').first();
+    const modal = page.locator('.ant-modal-title:visible');
+    const title = (await modal.count()) ? modal.last() : page.locator('.ant-drawer-title:visible').last();
     if (await title.count()) await title.click();
     else await page.keyboard.press('Escape');
   }
-  await open.first().waitFor({ state: 'hidden' });
+  await shown.first().waitFor({ state: 'hidden' });
 }
 
 /** pickOption on the Select a person finds by its label: `typed` narrows it when given (none by default). */
