@@ -118,6 +118,20 @@ describe('rule 1: an active authorization covering the product and the hospital 
     expect((await check(d, cat.productII, cat.hospitalInProvince, addDays(today(), 5))).reasons).toEqual([
       ComplianceReason.AUTHORIZATION_REVOKED,
     ]);
+    // a later grant that has run out by the day asked: both reasons are said, not the revocation alone
+    await grant(d, {
+      productLineIds: [],
+      productIds: [cat.productII],
+      regionIds: [],
+      hospitalIds: [cat.hospitalInProvince],
+      validFrom: addDays(today(), 10),
+      validTo: addDays(today(), 20),
+    });
+    expect((await check(d, cat.productII, cat.hospitalInProvince, addDays(today(), 15))).allowed).toBe(true);
+    expect((await check(d, cat.productII, cat.hospitalInProvince, addDays(today(), 30))).reasons).toEqual([
+      ComplianceReason.AUTHORIZATION_REVOKED,
+      ComplianceReason.AUTHORIZATION_EXPIRED,
+    ]);
   });
 
   test('overlapping exclusive grants are refused, naming the grant in the way; writes nothing', async () => {

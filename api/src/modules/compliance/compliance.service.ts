@@ -182,17 +182,20 @@ export class ComplianceService {
       );
       const statuses = covering.map((g) => statusOn(g, q.on));
       if (!statuses.includes(AuthorizationStatus.ACTIVE)) {
-        if (statuses.includes(AuthorizationStatus.REVOKED)) {
+        // every reason why not: a grant revoked and another run out are both said
+        const revoked = statuses.includes(AuthorizationStatus.REVOKED);
+        const expired = statuses.includes(AuthorizationStatus.EXPIRED);
+        if (revoked)
           findings.push({
             reason: ComplianceReason.AUTHORIZATION_REVOKED,
             message: `The authorization was revoked before ${q.on}`,
           });
-        } else if (statuses.includes(AuthorizationStatus.EXPIRED)) {
+        if (expired)
           findings.push({
             reason: ComplianceReason.AUTHORIZATION_EXPIRED,
             message: `The authorization expired before ${q.on}`,
           });
-        } else {
+        if (!revoked && !expired) {
           findings.push({
             reason: ComplianceReason.NO_AUTHORIZATION,
             message: hospital
