@@ -1,5 +1,6 @@
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Scope, ScopedResource, scopeCondition } from '../auth/scope';
+import { notFound } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { fromJsonRow, jsonRow } from './json-rows';
 
@@ -68,6 +69,8 @@ export interface OneTree {
   table: string;
   alias: string;
   resource: ScopedResource;
+  /** The record's name in NOT_FOUND's message ('Order'), as its service's get names it. */
+  label: string;
   id: string;
   /** The JSON expression of the record's tree over `alias`, and the parameters it names. */
   node: string;
@@ -75,17 +78,18 @@ export interface OneTree {
 }
 
 /**
- * Reads one record's tree (order-tree.ts, course-page.ts ...) in one statement; null when the id is
- * malformed, missing or outside the viewer's scope, which the caller answers NOT_FOUND alike, as its
- * service's get does.
+ * Reads one record's tree (order-tree.ts, course-page.ts ...) in one statement and `read`s it;
+ * NOT_FOUND when the id is malformed, missing or outside the viewer's scope, alike, as its
+ * service's get answers.
  */
-export async function readOneTree(ds: DataSource, scope: Scope, one: OneTree): Promise<Json | null> {
-  if (!isUuid(one.id)) return null;
+export async function readOneTree<T>(ds: DataSource, scope: Scope, one: OneTree, read: (tree: Json) => T): Promise<T> {
+  if (!isUuid(one.id)) throw notFound(one.label);
   const where = scopeCondition(scope, one.resource, one.alias);
   const [text, values] = ds.driver.escapeQueryWithParameters(
     `SELECT ${one.node} AS tree FROM ${one.table} ${one.alias} WHERE ${one.alias}.id = :tree_id AND ${where.sql}`,
     { ...one.params, ...where.params, tree_id: one.id },
   );
   const [found]: Array<{ tree: Json }> = await ds.query(text, values);
-  return found?.tree ?? null;
+  if (!found?.tree) throw notFound(one.label);
+  return read(found.tree);
 }

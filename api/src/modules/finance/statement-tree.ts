@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
-import { notFound } from '../../common/errors';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
 import { Json, JsonTreeKit, jsonTreeKit, readOneTree } from '../../db/json-tree';
@@ -204,16 +203,20 @@ export async function readStatementTree(
 ): Promise<StatementTree> {
   const kit = jsonTreeKit(ds, scope);
   const node = statementNode(kit, parts);
-  const tree = await readOneTree(ds, scope, {
-    table: 'statement',
-    alias: 's',
-    resource: 'finance',
-    id,
-    node,
-    params: kit.params,
-  });
-  if (!tree) throw notFound('Statement');
-  return statementTreeOf(ds, kit, parts, tree);
+  return readOneTree(
+    ds,
+    scope,
+    {
+      table: 'statement',
+      alias: 's',
+      resource: 'finance',
+      label: 'Statement',
+      id,
+      node,
+      params: kit.params,
+    },
+    (tree) => statementTreeOf(ds, kit, parts, tree),
+  );
 }
 
 function primeDisputes(loaders: Loaders, statementId: string, disputes: DisputeTree[], parts: DisputeParts): void {

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
-import { notFound } from '../../common/errors';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
@@ -181,16 +180,20 @@ export async function readOrderTree(
   parts: OrderTreeParts,
 ): Promise<OrderTree> {
   const { node, params, read } = orderTreeNode(ds, scope, parts);
-  const tree = await readOneTree(ds, scope, {
-    table: 'purchase_order',
-    alias: 'o',
-    resource: 'order',
-    id,
-    node,
-    params,
-  });
-  if (!tree) throw notFound('Order');
-  return read(tree);
+  return readOneTree(
+    ds,
+    scope,
+    {
+      table: 'purchase_order',
+      alias: 'o',
+      resource: 'order',
+      label: 'Order',
+      id,
+      node,
+      params,
+    },
+    read,
+  );
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
-import { notFound } from '../../common/errors';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
@@ -218,16 +217,20 @@ export function coursePageTree(ds: DataSource, scope: Scope, parts: CoursePagePa
 export async function readCourseTree(ds: DataSource, scope: Scope, id: string, parts: CoursePageParts) {
   const kit = jsonTreeKit(ds, scope);
   const { node, read } = courseNode(ds, scope, kit, parts);
-  const tree = await readOneTree(ds, scope, {
-    table: 'course',
-    alias: 'c',
-    resource: 'course',
-    id,
-    node,
-    params: kit.params,
-  });
-  if (!tree) throw notFound('Course');
-  return read(tree);
+  return readOneTree(
+    ds,
+    scope,
+    {
+      table: 'course',
+      alias: 'c',
+      resource: 'course',
+      label: 'Course',
+      id,
+      node,
+      params: kit.params,
+    },
+    read,
+  );
 }
 
 /** Primes the request's loaders with one course's node (a record the scope hid as null); returns the course. */

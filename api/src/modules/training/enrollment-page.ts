@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../../auth/scope';
-import { notFound } from '../../common/errors';
 import type { PageTree } from '../../common/pagination';
 import { Selection, asks } from '../../common/selection';
 import { fromJsonRow } from '../../db/json-rows';
@@ -192,16 +191,20 @@ export async function readEnrollmentTree(
 ): Promise<EnrollmentNode> {
   const kit = jsonTreeKit(ds, scope);
   const { node, read } = enrollmentNode(ds, scope, kit, parts);
-  const tree = await readOneTree(ds, scope, {
-    table: 'training_enrollment',
-    alias: 'e',
-    resource: 'trainee',
-    id,
-    node,
-    params: kit.params,
-  });
-  if (!tree) throw notFound('Enrollment');
-  return read(tree);
+  return readOneTree(
+    ds,
+    scope,
+    {
+      table: 'training_enrollment',
+      alias: 'e',
+      resource: 'trainee',
+      label: 'Enrollment',
+      id,
+      node,
+      params: kit.params,
+    },
+    read,
+  );
 }
 
 /** Primes the request's loaders with one enrollment's node (a record the scope hid as null); returns the enrollment. */
