@@ -72,5 +72,10 @@ export function useFormSubmit<V>(options: FormSubmitOptions<V>) {
 
   /** What FormModal and FormDrawer take from here: spread it onto them */
   const shell = { open, onClose, loading, failure, submit: () => void submit() };
-  return { clearFailure, shell };
+  /**
+   * What the modal's antd `<Form>` takes from here, to spread onto it: laid out vertically, its values
+   * dropped when it closes (each opening starts clean), an edit clearing the notice.
+   */
+  const formProps = { form, layout: 'vertical' as const, preserve: false, onValuesChange: clearFailure };
+  return { clearFailure, shell, formProps };
 }

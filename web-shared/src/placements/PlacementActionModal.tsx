@@ -46,7 +46,7 @@ export function PlacementActionModal(props: {
   const [relocate, relocating] = useMutation(RelocatePlacementDocument, refetch);
   const [replace, replacing] = useMutation(ReplacePlacementInstrumentDocument, refetch);
   const [giveBack, returning] = useMutation(ReturnPlacementDocument, refetch);
-  const { shell, clearFailure } = useFormSubmit<PlacementActionValues>({
+  const { shell, formProps } = useFormSubmit<PlacementActionValues>({
     form,
     open: Boolean(action),
     onClose,
@@ -74,13 +74,7 @@ export function PlacementActionModal(props: {
   const size = props.size;
   return (
     <FormModal {...shell} title={title} submitText={title} testId="placement-action">
-      <Form<PlacementActionValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ occurredOn: chinaToday() }}
-      >
+      <Form<PlacementActionValues> {...formProps} initialValues={{ occurredOn: chinaToday() }}>
         {action === 'relocate' && props.relocateFields(form)}
         {action === 'replace' && (
           <Form.Item name="serialNo" label={t('placementDetail.newSerial')} rules={[{ required: true, max: 64 }]}>

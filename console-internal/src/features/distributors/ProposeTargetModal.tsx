@@ -34,7 +34,7 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
     awaitRefetchQueries: true,
   });
   const open = proposing !== null;
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -80,13 +80,7 @@ export function ProposeTargetModal({ proposing, onClose }: { proposing: Proposin
           </Descriptions.Item>
         )}
       </Descriptions>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ sharePercent: 30 }}
-      >
+      <Form<Values> {...formProps} initialValues={{ sharePercent: 30 }}>
         <Form.Item
           name="sharePercent"
           label={t('salesTarget.share')}

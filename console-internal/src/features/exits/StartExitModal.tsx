@@ -25,7 +25,7 @@ export function StartExitModal({ open, onClose }: { open: boolean; onClose: () =
   const [form] = Form.useForm<Values>();
   const [start, { loading }] = useMutation(StartExitPlanDocument, { refetchQueries: ['ExitPlans'] });
   const today = chinaToday();
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -52,13 +52,7 @@ export function StartExitModal({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <FormModal {...shell} title={t('exit.startTitle')} submitText={t('exit.startSubmit')} testId="exit-start-form">
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ effectiveOn: dayjs(today) }}
-      >
+      <Form<Values> {...formProps} initialValues={{ effectiveOn: dayjs(today) }}>
         <Form.Item
           name="distributorId"
           label={t('exit.distributor')}

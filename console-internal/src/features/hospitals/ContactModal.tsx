@@ -41,7 +41,7 @@ export function ContactModal({
   const [form] = Form.useForm<Values>();
   const [add, added] = useMutation(AddHospitalContactDocument);
   const [update, updated] = useMutation(UpdateHospitalContactDocument);
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -76,13 +76,7 @@ export function ContactModal({
       submitText={t('action.save')}
       testId="contact-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={contact ?? { relation: ContactRelation.UNKNOWN }}
-      >
+      <Form<Values> {...formProps} initialValues={contact ?? { relation: ContactRelation.UNKNOWN }}>
         <Form.Item
           name="name"
           label={t('hospital.contactName')}

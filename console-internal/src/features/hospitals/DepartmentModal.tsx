@@ -34,7 +34,7 @@ export function DepartmentModal({
   const [form] = Form.useForm<Values>();
   const [add, added] = useMutation(AddHospitalDepartmentDocument);
   const [update, updated] = useMutation(UpdateHospitalDepartmentDocument);
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -60,13 +60,7 @@ export function DepartmentModal({
       submitText={t('action.save')}
       testId="department-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={department ?? {}}
-      >
+      <Form<Values> {...formProps} initialValues={department ?? {}}>
         <Form.Item
           name="name"
           label={t('hospital.departmentName')}

@@ -50,7 +50,7 @@ export function PotentialModal({ editing, onClose }: { editing: PotentialEdit | 
   const [form] = Form.useForm<Values>();
   const [save, saving] = useMutation(SetDepartmentPotentialDocument, { refetchQueries: ['HospitalPotential'] });
   const open = editing !== null;
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -104,13 +104,7 @@ export function PotentialModal({ editing, onClose }: { editing: PotentialEdit | 
       submitText={t('action.save')}
       testId="potential-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={initial}
-      >
+      <Form<Values> {...formProps} initialValues={initial}>
         <Form.Item name="departmentId" label={t('potential.department')} rules={[required]}>
           <Select disabled={!!c} options={editing?.departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>

@@ -25,7 +25,7 @@ export function RetireContactModal({
   const [form] = Form.useForm<Values>();
   const [retire, { loading }] = useMutation(RetireHospitalContactDocument);
   const today = chinaToday();
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: contact !== null,
     onClose,
@@ -54,13 +54,7 @@ export function RetireContactModal({
       submitText={t('action.save')}
       testId="retire-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ on: dayjs(today) }}
-      >
+      <Form<Values> {...formProps} initialValues={{ on: dayjs(today) }}>
         <Form.Item
           name="on"
           label={t('hospital.retiredOn')}

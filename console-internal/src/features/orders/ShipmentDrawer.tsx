@@ -45,7 +45,7 @@ export function ShipmentDrawer({ order, open, onClose }: Props) {
       plan.errors.map((e) => ({ name: e.name as never, errors: [t(`shipment.${e.key}`, e.params ?? {})] })),
     );
 
-  const { clearFailure, shell } = useFormSubmit({
+  const { shell, formProps } = useFormSubmit({
     form,
     open,
     onClose,
@@ -84,13 +84,7 @@ export function ShipmentDrawer({ order, open, onClose }: Props) {
       testId="ship"
       size={820}
     >
-      <Form<ShipmentValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={initialValues}
-        onValuesChange={clearFailure}
-      >
+      <Form<ShipmentValues> {...formProps} initialValues={initialValues}>
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item

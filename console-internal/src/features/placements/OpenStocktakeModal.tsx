@@ -16,7 +16,7 @@ export function OpenStocktakeModal({ open, onClose }: { open: boolean; onClose: 
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [openStocktake, { loading }] = useMutation(OpenStocktakeDocument, { refetchQueries: ['StocktakeCampaigns'] });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -30,13 +30,7 @@ export function OpenStocktakeModal({ open, onClose }: { open: boolean; onClose: 
   });
   return (
     <FormModal {...shell} title={t('placements.open')} submitText={t('placements.open')} testId="open-stocktake">
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ year: Number(chinaToday().slice(0, 4)) }}
-      >
+      <Form<Values> {...formProps} initialValues={{ year: Number(chinaToday().slice(0, 4)) }}>
         <Form.Item name="year" label={t('placements.year')} rules={[{ required: true }]}>
           <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
         </Form.Item>

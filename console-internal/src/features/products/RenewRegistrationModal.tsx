@@ -27,7 +27,7 @@ export function RenewRegistrationModal({ product, onClose }: { product: ProductR
   const [renew, { loading }] = useMutation(RenewProductRegistrationDocument, {
     refetchQueries: ['Products', 'ProductPrices'],
   });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: product !== null,
     onClose,
@@ -60,10 +60,7 @@ export function RenewRegistrationModal({ product, onClose }: { product: ProductR
     >
       <Alert type="info" showIcon title={t('product.renewHint')} style={{ marginBottom: 16 }} />
       <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
+        {...formProps}
         initialValues={product ? { validFrom: dayjs(addDays(product.registrationValidTo, 1)) } : {}}
       >
         <Form.Item

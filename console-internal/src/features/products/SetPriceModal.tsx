@@ -23,7 +23,7 @@ export function SetPriceModal({ product, onClose }: { product: ProductRow | null
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [setPrice, { loading }] = useMutation(SetTierPriceDocument, { refetchQueries: ['Products', 'ProductPrices'] });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: product !== null,
     onClose,
@@ -54,13 +54,7 @@ export function SetPriceModal({ product, onClose }: { product: ProductRow | null
       testId="price-form"
     >
       <Alert type="info" showIcon title={t('product.changePriceHint')} style={{ marginBottom: 16 }} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ tier: 1 }}
-      >
+      <Form<Values> {...formProps} initialValues={{ tier: 1 }}>
         <Space.Compact block>
           <Form.Item
             name="tier"

@@ -33,7 +33,7 @@ export function CounterModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [counter, countered] = useMutation(CounterTargetDocument);
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -70,13 +70,7 @@ export function CounterModal({
       testId="counter-form"
     >
       <Typography.Paragraph type="secondary">{t('target.counterHint')}</Typography.Paragraph>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={initial}
-      >
+      <Form<Values> {...formProps} initialValues={initial}>
         {QUARTERS.map((q, i) => (
           <Form.Item key={q} name={q} label={t('target.quarter', { n: i + 1 })} rules={[amountRule]}>
             <Input inputMode="decimal" />

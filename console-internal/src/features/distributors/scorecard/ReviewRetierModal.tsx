@@ -18,7 +18,7 @@ export function ReviewRetierModal({ id, review, onClose }: { id: string | null; 
   const [form] = Form.useForm<Values>();
   const [send, { loading }] = useMutation(ReviewRetierDocument, { refetchQueries: ['RetierProposals'] });
   const approve = review === 'approve';
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: id !== null,
     onClose,
@@ -50,13 +50,7 @@ export function ReviewRetierModal({ id, review, onClose }: { id: string | null; 
       submitText={t(approve ? 'retier.approve' : 'retier.reject')}
       testId="review-retier-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={approve ? { effectiveFrom: dayjs(today) } : {}}
-        onValuesChange={clearFailure}
-      >
+      <Form<Values> {...formProps} initialValues={approve ? { effectiveFrom: dayjs(today) } : {}}>
         {approve && (
           <Form.Item
             name="effectiveFrom"

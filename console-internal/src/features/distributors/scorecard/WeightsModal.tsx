@@ -21,7 +21,7 @@ export function WeightsButton() {
   const [save, { loading }] = useMutation(SetScorecardWeightsDocument, {
     refetchQueries: ['DistributorScorecard', 'ScorecardWeights'],
   });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose: () => setOpen(false),
@@ -58,13 +58,7 @@ export function WeightsButton() {
       <Button onClick={() => setOpen(true)}>{t('scorecard.weights.edit')}</Button>
       <FormModal {...shell} title={t('scorecard.weights.title')} submitText={t('action.save')} testId="weights-form">
         {initial && (
-          <Form<Values>
-            form={form}
-            layout="vertical"
-            preserve={false}
-            initialValues={initial}
-            onValuesChange={clearFailure}
-          >
+          <Form<Values> {...formProps} initialValues={initial}>
             {KINDS.map((kind) => (
               <Form.Item
                 key={kind}

@@ -39,7 +39,7 @@ export function AccountCreditModal({
     refetchQueries: ['AccountCredits', 'AgingByRegion', 'AgingByDistributor', 'CollectionPlan'],
   });
   const today = chinaToday();
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose,
@@ -66,10 +66,7 @@ export function AccountCreditModal({
   return (
     <FormModal {...shell} title={t('credit.title')} submitText={t('credit.submit')} testId="credit-form">
       <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
+        {...formProps}
         initialValues={{ distributorId, kind: AccountCreditKind.CREDIT_NOTE, occurredOn: dayjs(today) }}
       >
         <DistributorField testId="credit-distributor" />

@@ -41,7 +41,7 @@ export function ResolveDisputeModal({ dispute, onClose, onResolved }: Props) {
     refetchQueries: RELOAD,
     awaitRefetchQueries: true,
   });
-  const { clearFailure, shell } = useFormSubmit({
+  const { shell, formProps } = useFormSubmit({
     form,
     open: !!dispute,
     onClose,
@@ -84,13 +84,7 @@ export function ResolveDisputeModal({ dispute, onClose, onResolved }: Props) {
           <Descriptions.Item label={t('dispute.comment')}>{dispute.comment}</Descriptions.Item>
         </Descriptions>
       )}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ mode: 'adjust' }}
-        onValuesChange={clearFailure}
-      >
+      <Form<Values> {...formProps} initialValues={{ mode: 'adjust' }}>
         <Form.Item name="mode" label={t('dispute.answer')}>
           <Radio.Group
             optionType="button"

@@ -33,7 +33,7 @@ export function PolicyModal({
   const [save, { loading }] = useMutation(SetRebatePolicyDocument, {
     refetchQueries: ['RebatePolicies', 'QuarterRebates'],
   });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: line !== null,
     onClose,
@@ -52,13 +52,7 @@ export function PolicyModal({
       submitText={t('rebate.save')}
       testId="rebate-policy-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ bands: bands.length ? bands : [{ threshold: '', rate: '' }] }}
-      >
+      <Form<Values> {...formProps} initialValues={{ bands: bands.length ? bands : [{ threshold: '', rate: '' }] }}>
         <Form.List name="bands">
           {(fields, { add, remove }) => (
             <Flex vertical gap={4}>

@@ -18,7 +18,7 @@ export function ResultModal({ tender, onClose }: { tender: TenderDetailFragment 
   const [record, { loading }] = useMutation(RecordTenderResultDocument, {
     refetchQueries: ['Tenders', 'ConsoleOpportunity'],
   });
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open: tender !== null,
     onClose,
@@ -43,13 +43,7 @@ export function ResultModal({ tender, onClose }: { tender: TenderDetailFragment 
 
   return (
     <FormModal {...shell} title={t('tender.result')} submitText={t('action.save')} testId="result-form">
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={{ won: true }}
-      >
+      <Form<Values> {...formProps} initialValues={{ won: true }}>
         <Form.Item name="won" label={t('tender.outcome')}>
           <Radio.Group
             options={[
