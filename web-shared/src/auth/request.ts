@@ -16,7 +16,7 @@ type Refusal = { code: ErrorCode | 'NETWORK'; reason?: unknown; field?: unknown 
  * One GraphQL operation over plain fetch, for the portal's sign-in shell, which loads no Apollo: the
  * generated document as a string, the audience's header, the httpOnly cookie same-origin as Apollo's.
  */
-export async function request<R, V>(
+async function request<R, V>(
   audience: 'console' | 'portal',
   document: TypedDocumentString<R, V>,
   variables?: V,
