@@ -10,7 +10,7 @@ const { initialJs } = require('./bundle-size.cjs') as typeof import('./bundle-si
 const LIBRARIES = ['@ant-design', 'antd-', '__APOLLO_CLIENT__', '@apollo/client', '__reactRouterVersion'];
 const { open } = browsers(PHONE);
 
-test('signed out, a deep link shows the sign-in without antd, Apollo or the router, in both languages, and signing in lands on the linked page', async () => {
+test('signed out, a deep link shows the sign-in without antd, Apollo or the router, in both languages, and signing in lands on the linked page; a session ending in the app returns there too', async () => {
   const s = await open();
   const { page } = s;
   const scripts = new Map<string, string>();
@@ -48,4 +48,17 @@ test('signed out, a deep link shows the sign-in without antd, Apollo or the rout
   await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('status') === 'APPROVED');
   await page.getByTestId('tab-bar').waitFor();
   await s.shot('sign-in-shell-03-landed');
+
+  // the session ends while the app is open: its next request brings the same sign-in page (the
+  // app's /login), which says so, and signing in there returns to where the rep was going
+  await page.waitForLoadState('networkidle'); // the orders' answer in, none on its way when the cookie goes
+  await s.context.clearCookies();
+  await page.getByTestId('tab-bar').getByText('对账').click();
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/statements');
+  await page.getByTestId('session-expired').waitFor();
+  await page.getByLabel('邮箱').waitFor();
+  await s.shot('sign-in-shell-04-session-ended');
+  await login(page, 'li.rep@kangda.demo');
+  await page.waitForURL((u) => u.pathname === '/statements');
+  await page.getByTestId('account-summary').waitFor();
 });
