@@ -7,7 +7,8 @@ import { webAppConfig } from '@medchannel/web-shared/vite';
 
 const DIST = join(import.meta.dirname, 'dist');
 /** The pages a rep needs without a signal, besides the first load: the signed-in shell and ordering. */
-const OFFLINE_PAGES = /^assets\/(AppLayout|HomePage|OrdersPage|OrderDetailPage|CatalogPage|CartPage|ReviewPage)-/;
+const OFFLINE_PAGES =
+  /^assets\/(App|PortalLogin|AppLayout|HomePage|OrdersPage|OrderDetailPage|CatalogPage|CartPage|ReviewPage)-/;
 
 /** `files` and every chunk they import statically (what opening them fetches), from the built code. */
 function withStaticImports(files: string[]): Set<string> {

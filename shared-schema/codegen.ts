@@ -55,12 +55,29 @@ function forLazyShared(feature: (typeof LAZY_SHARED)[number]): CodegenConfig['ge
   };
 }
 
+/**
+ * The session's operations once more as plain strings (documentMode: 'string'), for the portal's
+ * sign-in shell: it posts them with fetch, so its first load carries neither Apollo nor graphql's printer.
+ */
+const SESSION_STRINGS: CodegenConfig['generates'] = {
+  '../web-shared/src/gql/session/': {
+    ...OUTPUT,
+    documents: ['../web-shared/src/auth/auth.graphql'],
+    config: { ...OUTPUT.config, documentMode: 'string' },
+  },
+};
+
 const config: CodegenConfig = {
   // Printed by the API (pnpm schema:print) and committed: the contract both sides build against.
   schema: 'schema.graphql',
   overwrite: true,
   ignoreNoDocuments: false,
-  generates: Object.assign({}, ...APPS.filter(hasDocuments).map(forApp), ...LAZY_SHARED.map(forLazyShared)),
+  generates: Object.assign(
+    {},
+    ...APPS.filter(hasDocuments).map(forApp),
+    ...LAZY_SHARED.map(forLazyShared),
+    SESSION_STRINGS,
+  ),
 };
 
 export default config;

@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './app/i18n';
-import { App } from './app/App';
+import { whereToStart } from './app/signIn/start';
+import { Entry } from './app/signIn/Entry';
 
-void i18nReady.then(() =>
+// The first load is the sign-in shell: plain React and the words. antd, Apollo and the router come
+// with the full app (app/App.tsx, a lazy chunk), opened at once when a session is kept or answered.
+void Promise.all([i18nReady, whereToStart()]).then(([, start]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <Entry start={start} />
     </StrictMode>,
   ),
 );

@@ -10,6 +10,6 @@ const client = createApolloClient('portal');
 keepCache(client);
 
 // No antd <App> here: it would bring message, modal and notification into the first load.
-export function App() {
+export default function App() {
   return <WebApp client={client} router={router} theme={portalTheme} />;
 }

@@ -6,6 +6,8 @@ import { canUse } from './nav';
 // the network drops it (retryingLazy). The boundaries that say a page did not load are in the first
 // load (web-shared's router); the shell, fetched on signing in, stays standing when a page later fails.
 const page = {
+  // /login inside the app: the sign-in shell's page (a lost session, a logout)
+  login: retryingLazy(() => import('./signIn/PortalLogin')),
   layout: retryingLazy(() => import('./shell/AppLayout')),
   home: retryingLazy(() => import('../features/home/HomePage')),
   orders: retryingLazy(() => import('../features/orders/OrdersPage')),
@@ -49,6 +51,7 @@ const page = {
 
 export const router = createAppRouter({
   layout: page.layout,
+  login: page.login,
   canUse,
   home: { feature: 'home', page: page.home },
   pages: [

@@ -7,7 +7,8 @@ import { ApolloProvider } from '@apollo/client/react';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { Locale } from '@medchannel/shared-schema';
-import { antdLocaleOf, i18n } from './i18n';
+import { i18n } from './i18n';
+import { antdLocaleOf } from './antdLocale';
 import { LANGUAGE, localeOfLanguage } from './locale';
 
 const DAYJS_LOCALE = { [Locale.ZH_CN]: 'zh-cn', [Locale.EN]: 'en' };

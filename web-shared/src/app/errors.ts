@@ -1,38 +1,13 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { ErrorCode, ErrorReason } from '@medchannel/shared-schema';
+import { type ErrorCode, ErrorReason } from '@medchannel/shared-schema';
 import type { TFunction } from 'i18next';
+import { codedMessage, codedRestFailure, codeOfStatus, fromExtensions, isRestFailure, type CodedError } from './codes';
 
-/** What the UI needs from any failure: the coded kind, the finer reason, the offending field. */
-export interface CodedError {
-  code: ErrorCode | 'NETWORK';
-  reason?: ErrorReason;
-  field?: string;
-}
-
-const CODES = new Set<string>(Object.values(ErrorCode));
-const REASONS = new Set<string>(Object.values(ErrorReason));
-
-function fromExtensions(ext: Record<string, unknown> | undefined): CodedError {
-  const code = typeof ext?.code === 'string' && CODES.has(ext.code) ? (ext.code as ErrorCode) : ErrorCode.INTERNAL;
-  const reason = typeof ext?.reason === 'string' && REASONS.has(ext.reason) ? (ext.reason as ErrorReason) : undefined;
-  const field = typeof ext?.field === 'string' ? ext.field : undefined;
-  return { code, reason, field };
-}
-
-/** A refusal from a plain-HTTP path (/files/…), as the file client answers it: `{ code, reason }`. */
-function isRestFailure(error: unknown): error is { code: string; reason?: unknown } {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    !(error instanceof Error) &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
-}
+export type { CodedError } from './codes';
 
 /** The coded kind of any failure: a GraphQL error, a non-2xx answer, a file request's refusal, or no answer at all. */
 export function codedError(error: unknown): CodedError {
-  if (isRestFailure(error))
-    return error.code === 'NETWORK' ? { code: 'NETWORK' } : fromExtensions(error as Record<string, unknown>);
+  if (isRestFailure(error)) return codedRestFailure(error);
   if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
     return fromExtensions(error.errors[0].extensions as Record<string, unknown> | undefined);
   }
@@ -44,14 +19,7 @@ export function codedError(error: unknown): CodedError {
     } catch {
       // not JSON: fall through
     }
-    return {
-      code:
-        error.statusCode === 429
-          ? ErrorCode.RATE_LIMITED
-          : error.statusCode === 503
-            ? ErrorCode.UNAVAILABLE
-            : ErrorCode.INTERNAL,
-    };
+    return { code: codeOfStatus(error.statusCode) };
   }
   return { code: 'NETWORK' };
 }
@@ -62,13 +30,7 @@ export function isCode(error: unknown, code: ErrorCode): boolean {
 
 /** The translated message: the reason's when there is one, else the code's. Never raw server text. */
 export function errorMessage(t: TFunction, error: unknown): string {
-  const coded = codedError(error);
-  if (coded.reason) {
-    const key = `errors.reason.${coded.reason}`;
-    const text = t(key, { defaultValue: '' });
-    if (text) return text;
-  }
-  return t(`errors.code.${coded.code}`);
+  return codedMessage(t, codedError(error));
 }
 
 /** The server's own message: for details a reason cannot carry (which grant conflicts, which document is missing). */

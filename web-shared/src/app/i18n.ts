@@ -1,10 +1,8 @@
 import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale as AntdLocale } from 'antd/es/locale';
-import antdZhCN from 'antd/es/locale/zh_CN';
 import sharedZhCN from '../locales/zh-CN.json';
 import { Locale } from '@medchannel/shared-schema';
-import { LANGUAGE, storedLocale } from './locale';
+import { LANGUAGE, localeOfLanguage, storeLocale, storedLocale } from './locale';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -21,23 +19,33 @@ function merge(shared: Messages, app: Messages): Messages {
 type Words = () => Promise<{ default: Messages }>;
 
 /**
- * Chinese, the default, travels with the first load; English (the app's words, the shared ones and
- * antd's) is fetched the first time it is chosen, so a Chinese user's phone never downloads it.
+ * Chinese, the default, travels with the first load; English (the app's words, the shared ones and,
+ * once the app's frame is loaded, antd's) is fetched the first time it is chosen, so a Chinese
+ * user's phone never downloads it.
  */
 let fetchEnglish: () => Promise<Messages> = () => Promise.resolve({});
 const english: { loaded: Promise<void> | null } = { loaded: null };
-/** antd's own texts per i18next language; English is added when its words arrive. */
-const antdLocales: Record<string, AntdLocale> = { 'zh-CN': antdZhCN };
+/** What else English needs before it shows, besides the words (antd's texts: antdLocale.ts). */
+const englishExtras: Array<() => Promise<void>> = [];
 
-export function antdLocaleOf(lng: string): AntdLocale {
-  return antdLocales[lng] ?? antdZhCN;
+/**
+ * Adds `load` to what English fetches. The portal's sign-in shell has no antd: when its user chose
+ * English there, the frame's extra comes as the frame arrives, and setLanguage waits for it.
+ */
+export function alsoWithEnglish(load: () => Promise<void>): void {
+  englishExtras.push(load);
+  if (english.loaded)
+    english.loaded = english.loaded.then(load).catch((error: unknown) => {
+      english.loaded = null;
+      throw error;
+    });
 }
 
 function ensureLanguage(lng: string): Promise<void> {
   if (lng !== LANGUAGE[Locale.EN]) return Promise.resolve();
   // A failed fetch (a lost signal) is not remembered: the next choice of English tries again.
-  english.loaded ??= fetchEnglish().then(
-    (words) => {
+  english.loaded ??= Promise.all([fetchEnglish(), ...englishExtras.map((load) => load())]).then(
+    ([words]) => {
       // The app's words win over a shared feature's that arrived first (addFeatureStrings' overwrite: false).
       i18n.addResourceBundle('en', 'translation', words, true, true);
     },
@@ -55,18 +63,20 @@ export async function setLanguage(lng: string): Promise<void> {
   if (i18n.language !== lng) await i18n.changeLanguage(lng);
 }
 
+/** A locale chosen or answered (the user's): kept in the browser, shown once its words are here. */
+export function applyLocale(locale: Locale): void {
+  storeLocale(locale);
+  // Without a signal English may not arrive: the words stay as they are and the next choice tries again.
+  if (localeOfLanguage(i18n.language) !== locale) setLanguage(LANGUAGE[locale]).catch(() => undefined);
+}
+
 /**
  * One i18next instance per app; the title follows `app.name`. Resolves once the stored language's
  * words are loaded: render after it. If English cannot be fetched, the app starts in Chinese.
  */
 export async function initI18n(app: { 'zh-CN': Messages; en: Words }): Promise<typeof i18n> {
   fetchEnglish = async () => {
-    const [shared, own, antd] = await Promise.all([
-      import('../locales/en.json'),
-      app.en(),
-      import('antd/es/locale/en_US'),
-    ]);
-    antdLocales.en = antd.default;
+    const [shared, own] = await Promise.all([import('../locales/en.json'), app.en()]);
     return merge(shared.default, own.default);
   };
   await i18n.use(initReactI18next).init({

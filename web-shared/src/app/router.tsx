@@ -32,6 +32,8 @@ export interface AppRoutes<F extends string> {
   pages: PageRoute<F>[];
   /** The app's role → feature rule (nav.tsx); the API enforces the same per operation. */
   canUse(role: string, feature: F): boolean;
+  /** The page at /login, when not the antd LoginPage (the portal's is its sign-in shell's, auth/SignInPage). */
+  login?: LazyPage;
 }
 
 // Every page is its own chunk, and so is the signed-in shell: the login screen loads neither.
@@ -83,7 +85,13 @@ function Guard<F extends string>({
 }
 
 /** Login, the session gate, the guarded pages and the 404, each with its error boundary. */
-export function createAppRouter<F extends string>({ layout, home, pages, canUse }: AppRoutes<F>) {
+export function createAppRouter<F extends string>({
+  layout,
+  home,
+  pages,
+  canUse,
+  login: Login = LoginPage,
+}: AppRoutes<F>) {
   const page = ({ path, feature, page: Page }: PageRoute<F>): RouteObject => ({
     path,
     element: <Guard feature={feature} page={Page} canUse={canUse} />,
@@ -94,7 +102,7 @@ export function createAppRouter<F extends string>({ layout, home, pages, canUse 
       element: <Root />,
       errorElement: <RouteError />,
       children: [
-        { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+        { path: '/login', element: <Login />, errorElement: <RouteError /> },
         // signed out: a reset link asked for, and the page an invitation or reset e-mail opens
         { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
         { path: SET_PASSWORD_PATH, element: <SetPasswordPage />, errorElement: <RouteError /> },

@@ -1,19 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ErrorReason } from '@medchannel/shared-schema';
 import { useSessionState, type CurrentUser, type Session } from './useSessionState';
 
 export type { CurrentUser } from './useSessionState';
+export { loginPath } from '../auth/next';
 
 const SessionContext = createContext<Session | null>(null);
-
-/** Where to come back to after logging in again. */
-export function loginPath(from: string, reason?: ErrorReason): string {
-  const params = new URLSearchParams();
-  if (from && from !== '/' && !from.startsWith('/login')) params.set('next', from);
-  if (reason) params.set('reason', reason);
-  const query = params.toString();
-  return query ? `/login?${query}` : '/login';
-}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useSessionState();

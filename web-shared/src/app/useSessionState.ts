@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
-import { i18n, setLanguage } from './i18n';
-import { LANGUAGE, localeOfLanguage, storeLocale } from './locale';
+import { applyLocale } from './i18n';
+import { signIn, type SignInCalls } from '../auth/signIn';
 import { setSessionLostHandler } from './apollo';
 import { codedError } from './errors';
 import {
@@ -29,12 +29,6 @@ export interface Session {
   logout(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
   retry(): void;
-}
-
-function applyLocale(locale: Locale): void {
-  storeLocale(locale);
-  // Without a signal English may not arrive: the words stay as they are and the next choice tries again.
-  if (localeOfLanguage(i18n.language) !== locale) setLanguage(LANGUAGE[locale]).catch(() => undefined);
 }
 
 /** The session's state and its moves: who is signed in (asked once, again on retry), login, logout, the language. */
@@ -77,18 +71,26 @@ export function useSessionState(): Session {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
-      if (!data) throw new Error('empty');
-      await client.clearStore();
-      let user = data.login;
+      const calls: SignInCalls = {
+        login: async (address, secret) => {
+          const { data } = await client.mutate({
+            mutation: LoginDocument,
+            variables: { email: address, password: secret },
+          });
+          if (!data) throw new Error('empty');
+          return data.login;
+        },
+        saveLocale: async (locale) => {
+          const { data } = await client.mutate({ mutation: SetMyLocaleDocument, variables: { locale } });
+          if (!data) throw new Error('empty');
+          return data.setMyLocale.locale;
+        },
+      };
       const picked = pickedBeforeLogin.current;
       pickedBeforeLogin.current = null;
-      if (picked && picked !== user.locale) {
-        const saved = await client
-          .mutate({ mutation: SetMyLocaleDocument, variables: { locale: picked } })
-          .catch(() => null);
-        if (saved?.data) user = { ...user, locale: saved.data.setMyLocale.locale };
-      }
+      const user = await signIn(calls, email, password, picked);
+      // nothing of the person before stays (the kept cache); a language saved above is on `user`
+      await client.clearStore();
       applyLocale(user.locale as Locale);
       setState({ status: 'signedIn', user });
       return user;

@@ -7,15 +7,11 @@ import { ErrorReason } from '@medchannel/shared-schema';
 import { useSession } from '../app/session';
 import { errorMessage } from '../app/errors';
 import { AuthFrame } from '../access/AuthFrame';
+import { safeNext } from './next';
 
 interface Credentials {
   email: string;
   password: string;
-}
-
-/** Only paths inside this app: `next` comes from the URL and must not send anyone elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export default function LoginPage() {

@@ -29,8 +29,29 @@ export function keepCache(client: ApolloClient): void {
   // throws when storage is full (its caller, markSynced, catches that)
   saveKeptCache = () => localStorage.setItem(STORAGE, JSON.stringify(client.cache.extract()));
   // login, logout, a lost session: nothing of the person before stays on the device
-  client.onClearStore(async () => {
+  client.onClearStore(async () => forgetKeptCache());
+}
+
+/** Nothing of the person before on the device: at login (here or in the sign-in shell), logout, a lost session. */
+export function forgetKeptCache(): void {
+  try {
     localStorage.removeItem(STORAGE);
     localStorage.removeItem(SYNCED_STORAGE);
-  });
+  } catch {
+    // no storage: nothing kept
+  }
+}
+
+/**
+ * Whether the device keeps someone's session: the snapshot answers who is signed in (SyncedNote
+ * writes the user beside a kept list). The sign-in shell then opens the app at once, without asking
+ * the network first: offline it opens as that person; online the app's own question checks it.
+ */
+export function keptSession(): boolean {
+  try {
+    const kept = JSON.parse(localStorage.getItem(STORAGE)!) as { ROOT_QUERY?: { me?: unknown } } | null;
+    return kept?.ROOT_QUERY?.me != null;
+  } catch {
+    return false;
+  }
 }

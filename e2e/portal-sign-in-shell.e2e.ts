@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { browsers, login, PHONE, url } from './support/browser';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { initialJs } = require('./bundle-size.cjs') as typeof import('./bundle-size.cjs');
+
+// Issue 23: a signed-out phone loads the portal's sign-in shell (portal-partner/src/main.tsx), plain
+// React and the words, and nothing of antd, Apollo or the router; the full app comes once signed in,
+// on the page the link opened. What the page fetches is the initial load bundle-size.cjs measures
+// and budgets (e2e/bundle-budget.e2e.ts), so that number is what a phone really downloads to sign in.
+const LIBRARIES = ['@ant-design', 'antd-', '__APOLLO_CLIENT__', '@apollo/client', '__reactRouterVersion'];
+const { open } = browsers(PHONE);
+
+test('signed out, a deep link shows the sign-in without antd, Apollo or the router, in both languages, and signing in lands on the linked page; a session ending in the app returns there too', async () => {
+  const s = await open();
+  const { page } = s;
+  const scripts = new Map<string, string>();
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('.js')) void response.text().then((body) => scripts.set(path.slice(1), body));
+  });
+  await page.goto(url('portal', '/orders?status=APPROVED'));
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/orders?status=APPROVED');
+  await page.getByLabel('邮箱').waitFor();
+  await page.getByLabel('密码', { exact: true }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await s.shot('sign-in-shell-01-zh-CN');
+
+  // exactly the measured initial load, and none of it a library's that the full app brings
+  const measured = initialJs(join(__dirname, '..', 'portal-partner', 'dist')).chunks.map((c) => c.file);
+  expect([...scripts.keys()].sort()).toEqual([...measured].sort());
+  for (const [file, body] of scripts)
+    for (const marker of LIBRARIES) expect(`${file}: ${body.includes(marker) ? marker : 'none'}`).toBe(`${file}: none`);
+
+  // English on the same page, its words fetched without the app; then back to Chinese to sign in
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByLabel('Email').waitFor();
+  await page.getByText('Brand staff? Sign in to the console').waitFor();
+  await s.shot('sign-in-shell-02-en');
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByLabel('邮箱').waitFor();
+
+  // a field left empty is said beside it, without a request
+  await page.getByTestId('login-submit').click();
+  await page.getByText('请输入有效的邮箱地址').waitFor();
+  await page.getByText('请输入密码').waitFor();
+
+  await login(page, 'li.rep@kangda.demo');
+  await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('status') === 'APPROVED');
+  await page.getByTestId('tab-bar').waitFor();
+  await s.shot('sign-in-shell-03-landed');
+
+  // the session ends while the app is open: its next request brings the same sign-in page (the
+  // app's /login), which says so, and signing in there returns to where the rep was going
+  await page.waitForLoadState('networkidle'); // the orders' answer in, none on its way when the cookie goes
+  await s.context.clearCookies();
+  await page.getByTestId('tab-bar').getByText('对账').click();
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/statements');
+  await page.getByTestId('session-expired').waitFor();
+  await page.getByLabel('邮箱').waitFor();
+  await s.shot('sign-in-shell-04-session-ended');
+  await login(page, 'li.rep@kangda.demo');
+  await page.waitForURL((u) => u.pathname === '/statements');
+  await page.getByTestId('account-summary').waitFor();
+});
