@@ -62,3 +62,21 @@ test('signed out, a deep link shows the sign-in without antd, Apollo or the rout
   await page.waitForURL((u) => u.pathname === '/statements');
   await page.getByTestId('account-summary').waitFor();
 });
+
+test('a signal that stalls the question of who is signed in does not hold the first screen: the sign-in comes after a bounded wait', async () => {
+  const s = await open();
+  const { page } = s;
+  // the API never answers the shell's `me` (a request into a dead signal); everything else goes through
+  const held: Array<() => void> = [];
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('query Me')) await new Promise<void>((resolve) => held.push(resolve));
+    else await route.continue();
+  });
+  await page.goto(url('portal', '/orders'));
+  // the shell's own limit is 8 s; the wait's is longer, and the sign-in page is what comes
+  await page.getByLabel('邮箱').waitFor({ timeout: 20_000 });
+  await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/orders');
+  expect(held.length).toBeGreaterThanOrEqual(1);
+  held.forEach((release) => release());
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});

@@ -20,6 +20,7 @@ async function request<R, V>(
   audience: 'console' | 'portal',
   document: TypedDocumentString<R, V>,
   variables?: V,
+  signal?: AbortSignal,
 ): Promise<R> {
   let response: Response;
   try {
@@ -28,6 +29,7 @@ async function request<R, V>(
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', [AUDIENCE_HEADER]: audience },
       body: JSON.stringify({ query: document.toString(), variables }),
+      signal,
     });
   } catch {
     throw { code: 'NETWORK' } satisfies Refusal;
@@ -50,10 +52,13 @@ export function fetchSignInCalls(audience: 'console' | 'portal'): SignInCalls {
   };
 }
 
-/** Who the cookie signs in, asked once over plain fetch; null when no one is (UNAUTHENTICATED). Other failures throw. */
-export async function signedInUser(audience: 'console' | 'portal'): Promise<CurrentUserFragment | null> {
+/**
+ * Who the cookie signs in, asked once over plain fetch; null when no one is (UNAUTHENTICATED). Other
+ * failures throw, as does no answer within `waitMs` (a signal that stalls must not hold the first screen).
+ */
+export async function signedInUser(audience: 'console' | 'portal', waitMs = 8000): Promise<CurrentUserFragment | null> {
   try {
-    return (await request(audience, MeDocument)).me;
+    return (await request(audience, MeDocument, undefined, AbortSignal.timeout(waitMs))).me;
   } catch (error) {
     if (codedRestFailure(error).code === ErrorCode.UNAUTHENTICATED) return null;
     throw error;
