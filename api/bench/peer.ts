@@ -6,6 +6,7 @@ import { BENCH_PASSWORD, benchEmails } from './generate/context';
 import { Target, graphqlTarget, login } from './http-target';
 import { failed, measureWindow, send, summarize, type Window } from './load';
 import { OPERATIONS, documentOf } from './operations';
+import { PEER_OPERATIONS, type Json } from './peer/screens';
 import { Running, startApi, startPostGraphile } from './processes';
 import { TICK_MS, backendsNamed, ticksOf } from './ticks';
 
@@ -22,131 +23,6 @@ import { TICK_MS, backendsNamed, ticksOf } from './ticks';
  *
  * (after `pnpm bench --quick --data-only`, or without --quick on the full data).
  */
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface PeerOperation {
-  /** the API's operation in bench/operations.ts */
-  name: string;
-  /** the same data as a PostGraphile query; its variables are the API's */
-  query: string;
-  /** both answers in one shape, to compare */
-  api(data: Json): unknown;
-  peer(data: Json): unknown;
-}
-
-const instant = (s: string | null) => (s === null ? null : new Date(s).toISOString());
-
-/** The portal's order detail (PartnerOrder): actors are left out, which PostGraphile shows and the API hides from a partner. */
-const ORDER: PeerOperation = {
-  name: 'portal.order',
-  query: `query Order($id: UUID!) {
-  purchaseOrder(rowId: $id) {
-    number status kind version note submittedAt total shippedTotal currency
-    hospital { rowId name }
-    appUserByPlacedBy { rowId displayName }
-    orderLinesByOrderId(orderBy: LINE_NO_ASC) { nodes { rowId lineNo quantity unitPrice
-      product { rowId code name }
-      orderPriceAdjustments(orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { toUnitPrice } }
-      shipmentItems { nodes { quantity } } } }
-    orderEventsByOrderId(orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { rowId action fromStatus toStatus reason createdAt actor { rowId displayName } } }
-    shipmentsByOrderId(orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { nodes { rowId number shippedOn carrier trackingNo reversesId reason
-      shipmentItems(orderBy: ITEM_NO_ASC) { nodes { rowId orderLineId quantity batchNo serialNo udiPi expiryDate
-        orderLine { product { rowId code name } } } } } }
-  }
-}`,
-  api: (d) => {
-    const o = d.order;
-    return {
-      head: [
-        o.number,
-        o.status,
-        o.kind,
-        o.version,
-        o.note,
-        instant(o.submittedAt),
-        o.total.amount,
-        o.shippedTotal.amount,
-      ],
-      hospital: o.hospital && [o.hospital.id, o.hospital.name],
-      placedBy: o.placedBy && [o.placedBy.id, o.placedBy.displayName],
-      lines: o.lines.map((l: Json) => [
-        l.id,
-        l.lineNo,
-        l.quantity,
-        l.shippedQuantity,
-        l.unitPrice.amount,
-        l.product.code,
-      ]),
-      events: o.events.map((e: Json) => [e.id, e.action, e.fromStatus, e.toStatus, e.reason, instant(e.createdAt)]),
-      shipments: o.shipments.map((s: Json) => [
-        [s.id, s.number, s.shippedOn, s.carrier, s.trackingNo, s.reversed, s.reversesId, s.reason],
-        s.items.map((i: Json) => [
-          i.id,
-          i.orderLineId,
-          i.quantity,
-          i.batchNo,
-          i.serialNo,
-          i.udiPi,
-          i.expiryDate,
-          i.product.code,
-        ]),
-      ]),
-    };
-  },
-  peer: (d) => {
-    const o = d.purchaseOrder;
-    const shipments = o.shipmentsByOrderId.nodes;
-    return {
-      head: [o.number, o.status, o.kind, o.version, o.note, instant(o.submittedAt), o.total, o.shippedTotal],
-      hospital: o.hospital && [o.hospital.rowId, o.hospital.name],
-      placedBy: o.appUserByPlacedBy && [o.appUserByPlacedBy.rowId, o.appUserByPlacedBy.displayName],
-      lines: o.orderLinesByOrderId.nodes.map((l: Json) => {
-        const adjusted = l.orderPriceAdjustments.nodes;
-        return [
-          l.rowId,
-          l.lineNo,
-          l.quantity,
-          l.shipmentItems.nodes.reduce((n: number, i: Json) => n + i.quantity, 0),
-          adjusted.length ? adjusted[adjusted.length - 1].toUnitPrice : l.unitPrice,
-          l.product.code,
-        ];
-      }),
-      events: o.orderEventsByOrderId.nodes.map((e: Json) => [
-        e.rowId,
-        e.action,
-        e.fromStatus,
-        e.toStatus,
-        e.reason,
-        instant(e.createdAt),
-      ]),
-      shipments: shipments.map((s: Json) => [
-        [
-          s.rowId,
-          s.number,
-          s.shippedOn,
-          s.carrier,
-          s.trackingNo,
-          shipments.some((x: Json) => x.reversesId === s.rowId),
-          s.reversesId,
-          s.reason,
-        ],
-        s.shipmentItems.nodes.map((i: Json) => [
-          i.rowId,
-          i.orderLineId,
-          i.quantity,
-          i.batchNo,
-          i.serialNo,
-          i.udiPi,
-          i.expiryDate,
-          i.orderLine.product.code,
-        ]),
-      ]),
-    };
-  },
-};
-
-const PEER_OPERATIONS = [ORDER];
-
 interface Side {
   label: string;
   proc: Running;
@@ -168,6 +44,64 @@ const dataOf = (label: string, body: string) => {
   return parsed.data;
 };
 
+/** The first path where two projections differ, with both values there; null when they are equal. */
+export function firstDifference(
+  a: unknown,
+  b: unknown,
+  path = '',
+): { path: string; api: unknown; peer: unknown } | null {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    if (Array.isArray(a) && a.length !== (b as unknown[]).length)
+      return { path: `${path}.length`, api: a.length, peer: (b as unknown[]).length };
+    for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const d = firstDifference(x[key], y[key], `${path}${Array.isArray(a) ? `[${key}]` : `.${key}`}`);
+      if (d) return d;
+    }
+  }
+  return { path: path || '(the answer)', api: a, peer: b };
+}
+
+/** Projects a side's answer; a projection that meets a missing row names the screen instead of a bare TypeError. */
+function project(name: string, label: string, f: (d: Json) => unknown, data: Json): unknown {
+  try {
+    return f(data);
+  } catch (err) {
+    throw new Error(
+      `${name}: ${label}'s answer does not have the shape compared (${(err as Error).message}): ${JSON.stringify(data).slice(0, 500)}`,
+    );
+  }
+}
+
+const SQL_SAMPLES = 5;
+
+/** The API's statements per request: the mean of its x-sql-count over a few requests in a row. */
+async function apiStatements(target: Target): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true });
+  let sum = 0;
+  for (let i = 0; i < SQL_SAMPLES; i++) {
+    const answer = await send(agent, target);
+    if (failed(answer) || answer.sqlCount === null) throw new Error(`the counting API: ${answer.body.slice(0, 300)}`);
+    sum += answer.sqlCount;
+  }
+  agent.destroy();
+  return sum / SQL_SAMPLES;
+}
+
+/** PostGraphile's: what its pg sent over a few requests in a row (postgraphile-server.ts counts them). */
+async function peerStatements(peerUrl: string, target: Target): Promise<number> {
+  const count = async () => Number(await (await fetch(`${peerUrl}/sql-count`)).text());
+  const agent = new http.Agent({ keepAlive: true });
+  const before = await count();
+  for (let i = 0; i < SQL_SAMPLES; i++) await send(agent, target);
+  agent.destroy();
+  return ((await count()) - before) / SQL_SAMPLES;
+}
+
+const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
+
 async function main(): Promise<void> {
   const installDir = process.env.BENCH_POSTGRAPHILE;
   if (!installDir) {
@@ -179,6 +113,13 @@ async function main(): Promise<void> {
   const rounds = Number(arg(argv, 'rounds', '4'));
   const seconds = Number(arg(argv, 'seconds', '2'));
   const concurrency = Number(arg(argv, 'concurrency', '8'));
+  const wanted = arg(argv, 'screens', '').split(',').filter(Boolean);
+  const unknown = wanted.filter((w) => !PEER_OPERATIONS.some((p) => p.name === w));
+  if (unknown.length)
+    throw new Error(
+      `--screens: no peer query for ${unknown.join(', ')} (${PEER_OPERATIONS.map((p) => p.name).join(', ')})`,
+    );
+  const screens = wanted.length ? PEER_OPERATIONS.filter((p) => wanted.includes(p.name)) : PEER_OPERATIONS;
   const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const url = adminUrl.replace(/\/[^/]*$/, argv.includes('--quick') ? '/medchannel_bench_quick' : '/medchannel_bench');
   const db = new Client({ connectionString: url });
@@ -188,40 +129,53 @@ async function main(): Promise<void> {
     await api.stop();
     throw err;
   });
+  // the API again, answering x-sql-count (which costs CPU on every request, so not the one timed): statements per request
+  const counting = await startApi(url, { sqlCount: true }).catch(async (err) => {
+    await Promise.all([api.stop(), peer.stop()]);
+    throw err;
+  });
+  const gaps: string[] = [];
+  const statements: string[] = [];
   try {
     console.log(
-      `API beside PostGraphile 5; c=${concurrency}, ${rounds} rounds of ${seconds} s each; load ${os.loadavg()}`,
+      `API beside PostGraphile 5; c=${concurrency}, ${rounds} rounds of ${seconds} s each; ${new Date().toISOString()}; load ${os.loadavg().map((l) => l.toFixed(2))}`,
     );
     console.log(
-      '| operation | API req/s | PostGraphile req/s | API/PostGraphile | API Node ms/req | PostGraphile Node ms/req | API PG ms/req | PostGraphile PG ms/req |',
+      '| operation | API req/s | PostGraphile req/s | API/PostGraphile | API Node ms/req | PostGraphile Node ms/req | API PG ms/req | PostGraphile PG ms/req | load (1 min) |',
     );
-    console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
-    for (const p of PEER_OPERATIONS) {
+    console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+    for (const p of screens) {
       const op = OPERATIONS.find((o) => o.name === p.name)!;
       const variables = await op.variables(db);
       const cookie = await login(api.url, op.audience, benchEmails[op.user], BENCH_PASSWORD);
-      const run: Side[] = [
-        {
-          label: 'API',
-          proc: api,
-          backends: `medchannel-api/${api.pid}`,
-          target: graphqlTarget(api.url, op.audience, cookie, documentOf(op), variables),
-        },
-        {
-          label: 'PostGraphile',
-          proc: peer,
-          backends: 'medchannel-peer',
-          target: graphqlTarget(peer.url, op.audience, '', p.query, variables),
-        },
-      ].map((s) => ({ ...s, windows: [], nodeTicks: 0, pgTicks: 0 }));
-      // the same data before any timing
-      const [ours, theirs] = await Promise.all(run.map((s) => send(new http.Agent({ keepAlive: false }), s.target)));
+      const apiTarget = graphqlTarget(api.url, op.audience, cookie, documentOf(op), variables);
+      // the same data before any timing: the API first (where Amber cannot choose the rows, PostGraphile is asked for the API's)
+      const ours = await send(new http.Agent({ keepAlive: false }), apiTarget);
       if (failed(ours)) throw new Error(`API ${op.name}: ${ours.status} ${ours.body.slice(0, 300)}`);
-      const [a, b] = [p.api(dataOf('API', ours.body)), p.peer(dataOf('PostGraphile', theirs.body))];
-      if (!isDeepStrictEqual(a, b))
+      const apiData = dataOf(`API ${op.name}`, ours.body);
+      const asked = await p.request({ db, op, variables, api: apiData });
+      const peerTarget = graphqlTarget(peer.url, op.audience, '', asked.query, asked.variables);
+      const theirs = await send(new http.Agent({ keepAlive: false }), peerTarget);
+      const a = project(op.name, 'API', p.api, apiData);
+      const b = project(op.name, 'PostGraphile', p.peer, dataOf(`PostGraphile ${op.name}`, theirs.body));
+      const diff = firstDifference(a, b);
+      if (diff)
         throw new Error(
-          `${op.name}: the answers differ\nAPI: ${JSON.stringify(a)}\nPostGraphile: ${JSON.stringify(b)}`,
+          `${op.name}: the answers differ at ${diff.path}\nAPI: ${JSON.stringify(diff.api)}\nPostGraphile: ${JSON.stringify(diff.peer)}`,
         );
+      gaps.push(...p.gaps.map((g) => `${op.name}: ${g}`));
+      statements.push(
+        `| ${op.name} | ${f(await apiStatements({ ...apiTarget, url: apiTarget.url.replace(api.url, counting.url) }))} | ${f(await peerStatements(peer.url, peerTarget))} |`,
+      );
+      if (rounds < 1) {
+        console.log(`| ${op.name} | answers equal (${JSON.stringify(a).length} characters compared), not timed |`);
+        continue;
+      }
+      const run: Side[] = [
+        { label: 'API', proc: api, backends: `medchannel-api/${api.pid}`, target: apiTarget },
+        { label: 'PostGraphile', proc: peer, backends: 'medchannel-peer', target: peerTarget },
+      ].map((s) => ({ ...s, windows: [], nodeTicks: 0, pgTicks: 0 }));
+      const loads: number[] = [];
       for (let round = 0; round < rounds; round++) {
         for (const side of round % 2 ? [...run].reverse() : run) {
           await measureWindow(side.target, concurrency, 0, round === 0 ? 1 : 0.3);
@@ -231,6 +185,7 @@ async function main(): Promise<void> {
           side.nodeTicks += ticksOf(side.proc.pid) - node0;
           for (const pid of await backendsNamed(db, side.backends))
             side.pgTicks += ticksOf(pid) - (before.get(pid) ?? 0);
+          loads.push(os.loadavg()[0]);
         }
       }
       const [x, y] = run.map((side) => {
@@ -242,17 +197,21 @@ async function main(): Promise<void> {
           pg: (side.pgTicks * TICK_MS) / result.requests,
         };
       });
-      const f = (n: number) => n.toFixed(n < 10 ? 2 : 1);
       console.log(
-        `| ${op.name} | ${f(x.rps)} | ${f(y.rps)} | ${Math.round((x.rps / y.rps) * 100)} % | ${f(x.node)} | ${f(y.node)} | ${f(x.pg)} | ${f(y.pg)} |`,
+        `| ${op.name} | ${f(x.rps)} | ${f(y.rps)} | ${Math.round((x.rps / y.rps) * 100)} % | ${f(x.node)} | ${f(y.node)} | ${f(x.pg)} | ${f(y.pg)} | ${f(Math.min(...loads))}–${f(Math.max(...loads))} |`,
       );
     }
+    console.log(
+      `\nSQL statements per request (mean of ${SQL_SAMPLES} in a row; the API's from its x-sql-count, PostGraphile's from its pg):\n| operation | API | PostGraphile |\n|---|--:|--:|\n${statements.join('\n')}`,
+    );
+    console.log(
+      `\nWhat PostGraphile was not asked to do (Amber preset, no authorization):\n${gaps.map((g) => `- ${g}`).join('\n')}`,
+    );
   } catch (err) {
     console.error(`the peer's output:\n${peer.output().slice(-3000)}`);
     throw err;
   } finally {
-    await api.stop();
-    await peer.stop();
+    await Promise.all([api.stop(), peer.stop(), counting.stop()]);
     await db.end();
   }
 }
