@@ -81,7 +81,58 @@ const looked = (d: Json): Json[] =>
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .map((k) => d[k]);
 
-const money = (m: Json) => m && m.amount;
+/** A key or an amount on either side: the API's `id` and Money (`{ amount }`), PostGraphile's `rowId` and bare BigFloat. */
+const id = (x: Json): string => x.id ?? x.rowId;
+const amount = (m: Json) => (m && typeof m === 'object' ? m.amount : m);
+
+/**
+ * A page Amber cannot choose: its rows looked up by the ids the API answered, each row projected
+ * by the same function on both sides (`id` and `amount` read either shape).
+ */
+function byApiIds(
+  name: string,
+  gaps: string[],
+  root: string,
+  nodesOf: (api: Json) => Json[],
+  selection: string,
+  row: (x: Json) => unknown,
+): PeerOperation {
+  return {
+    name,
+    gaps,
+    request: async ({ api }) =>
+      lookups(
+        root,
+        nodesOf(api).map((n) => ({ rowId: ['UUID!', n.id] })),
+        selection,
+      ),
+    api: (d) => nodesOf(d).map(row),
+    peer: (d) => looked(d).map(row),
+  };
+}
+
+const orderHead = (o: Json) => [
+  o.number,
+  o.status,
+  o.kind,
+  o.version,
+  o.note,
+  instant(o.submittedAt),
+  amount(o.total),
+  amount(o.shippedTotal),
+];
+
+const orderEvent = (e: Json) => [id(e), e.action, e.fromStatus, e.toStatus, e.reason, instant(e.createdAt)];
+const shipmentItem = (i: Json, productCode: string) => [
+  id(i),
+  i.orderLineId,
+  i.quantity,
+  i.batchNo,
+  i.serialNo,
+  i.udiPi,
+  i.expiryDate,
+  productCode,
+];
 
 const ORDER: PeerOperation = {
   name: 'portal.order',
@@ -110,16 +161,7 @@ const ORDER: PeerOperation = {
   api: (d) => {
     const o = d.order;
     return {
-      head: [
-        o.number,
-        o.status,
-        o.kind,
-        o.version,
-        o.note,
-        instant(o.submittedAt),
-        o.total.amount,
-        o.shippedTotal.amount,
-      ],
+      head: orderHead(o),
       hospital: o.hospital && [o.hospital.id, o.hospital.name],
       placedBy: o.placedBy && [o.placedBy.id, o.placedBy.displayName],
       lines: o.lines.map((l: Json) => [
@@ -130,19 +172,10 @@ const ORDER: PeerOperation = {
         l.unitPrice.amount,
         l.product.code,
       ]),
-      events: o.events.map((e: Json) => [e.id, e.action, e.fromStatus, e.toStatus, e.reason, instant(e.createdAt)]),
+      events: o.events.map(orderEvent),
       shipments: o.shipments.map((s: Json) => [
         [s.id, s.number, s.shippedOn, s.carrier, s.trackingNo, s.reversed, s.reversesId, s.reason],
-        s.items.map((i: Json) => [
-          i.id,
-          i.orderLineId,
-          i.quantity,
-          i.batchNo,
-          i.serialNo,
-          i.udiPi,
-          i.expiryDate,
-          i.product.code,
-        ]),
+        s.items.map((i: Json) => shipmentItem(i, i.product.code)),
       ]),
     };
   },
@@ -150,7 +183,7 @@ const ORDER: PeerOperation = {
     const o = d.purchaseOrder;
     const shipments = o.shipmentsByOrderId.nodes;
     return {
-      head: [o.number, o.status, o.kind, o.version, o.note, instant(o.submittedAt), o.total, o.shippedTotal],
+      head: orderHead(o),
       hospital: o.hospital && [o.hospital.rowId, o.hospital.name],
       placedBy: o.appUserByPlacedBy && [o.appUserByPlacedBy.rowId, o.appUserByPlacedBy.displayName],
       lines: o.orderLinesByOrderId.nodes.map((l: Json) => {
@@ -164,14 +197,7 @@ const ORDER: PeerOperation = {
           l.product.code,
         ];
       }),
-      events: o.orderEventsByOrderId.nodes.map((e: Json) => [
-        e.rowId,
-        e.action,
-        e.fromStatus,
-        e.toStatus,
-        e.reason,
-        instant(e.createdAt),
-      ]),
+      events: o.orderEventsByOrderId.nodes.map(orderEvent),
       shipments: shipments.map((s: Json) => [
         [
           s.rowId,
@@ -183,16 +209,7 @@ const ORDER: PeerOperation = {
           s.reversesId,
           s.reason,
         ],
-        s.shipmentItems.nodes.map((i: Json) => [
-          i.rowId,
-          i.orderLineId,
-          i.quantity,
-          i.batchNo,
-          i.serialNo,
-          i.udiPi,
-          i.expiryDate,
-          i.orderLine.product.code,
-        ]),
+        s.shipmentItems.nodes.map((i: Json) => shipmentItem(i, i.orderLine.product.code)),
       ]),
     };
   },
@@ -300,6 +317,31 @@ const MY_ORDERS: PeerOperation = {
 const LINE = 'rowId lineNo occurredOn kind memo amount';
 const lineOf = (l: Json) => [l.id ?? l.rowId, l.lineNo, l.occurredOn, l.kind, l.memo, l.amount?.amount ?? l.amount];
 
+const dispute = (x: Json, line: Json) => [
+  id(x),
+  x.statementLineId,
+  x.comment,
+  x.status,
+  x.resolution,
+  instant(x.createdAt),
+  instant(x.resolvedAt),
+  lineOf(line),
+];
+
+const statementHead = (s: Json) => [
+  id(s),
+  s.period,
+  s.version,
+  s.status,
+  instant(s.createdAt),
+  instant(s.confirmedAt),
+  amount(s.openingBalance),
+  amount(s.debits),
+  amount(s.credits),
+  amount(s.closingBalance),
+  s.currency ?? s.closingBalance.currency,
+];
+
 /** The latest statement with its lines, and every version of its month with their disputes. */
 const STATEMENT: PeerOperation = {
   name: 'portal.statement',
@@ -329,19 +371,7 @@ const STATEMENT: PeerOperation = {
   api: (d) => {
     const s = d.statement;
     return {
-      head: [
-        s.id,
-        s.period,
-        s.version,
-        s.status,
-        instant(s.createdAt),
-        instant(s.confirmedAt),
-        s.openingBalance.amount,
-        s.debits.amount,
-        s.credits.amount,
-        s.closingBalance.amount,
-        s.closingBalance.currency,
-      ],
+      head: statementHead(s),
       distributor: [s.distributor.id, s.distributor.name, s.distributor.code],
       lines: s.lines.map((l: Json) => [...lineOf(l), l.dispute && [l.dispute.id, l.dispute.status]]),
       versionBefore: s.changes !== null,
@@ -349,16 +379,7 @@ const STATEMENT: PeerOperation = {
         v.id,
         v.version,
         v.status,
-        v.disputes.map((x: Json) => [
-          x.id,
-          x.statementLineId,
-          x.comment,
-          x.status,
-          x.resolution,
-          instant(x.createdAt),
-          instant(x.resolvedAt),
-          lineOf(x.line),
-        ]),
+        v.disputes.map((x: Json) => dispute(x, x.line)),
       ]),
     };
   },
@@ -366,19 +387,7 @@ const STATEMENT: PeerOperation = {
     const s = d.statement;
     const versions = d.distributor.statements.nodes;
     return {
-      head: [
-        s.rowId,
-        s.period,
-        s.version,
-        s.status,
-        instant(s.createdAt),
-        instant(s.confirmedAt),
-        s.openingBalance,
-        s.debits,
-        s.credits,
-        s.closingBalance,
-        s.currency,
-      ],
+      head: statementHead(s),
       distributor: [s.distributor.rowId, s.distributor.name, s.distributor.code],
       lines: s.statementLines.nodes.map((l: Json) => [
         ...lineOf(l),
@@ -392,16 +401,7 @@ const STATEMENT: PeerOperation = {
         v.statementLines.nodes
           .map((l: Json) => l.statementDispute)
           .filter(Boolean)
-          .map((x: Json) => [
-            x.rowId,
-            x.statementLineId,
-            x.comment,
-            x.status,
-            x.resolution,
-            instant(x.createdAt),
-            instant(x.resolvedAt),
-            lineOf(x.statementLine),
-          ]),
+          .map((x: Json) => dispute(x, x.statementLine)),
       ]),
     };
   },
@@ -444,44 +444,27 @@ const ACCOUNT: PeerOperation = {
 };
 
 /** The order desk's queue: orders by the ids the API answered. */
-const DESK_ORDERS: PeerOperation = {
-  name: 'console.orders',
-  gaps: [
+const DESK_ORDERS = byApiIds(
+  'console.orders',
+  [
     'which orders (two statuses, one province, the order desk’s provinces), their order and count: not expressible in Amber; the page’s orders are looked up by the ids the API answered, totalCount not compared',
   ],
-  request: async ({ api }) =>
-    lookups(
-      'purchaseOrder',
-      api.orders.nodes.map((o: Json) => ({ rowId: ['UUID!', o.id] })),
-      'rowId number kind status submittedAt total shippedTotal currency distributor { rowId name code } hospital { rowId name }',
-    ),
-  api: (d) =>
-    d.orders.nodes.map((o: Json) => [
-      o.id,
-      o.number,
-      o.kind,
-      o.status,
-      instant(o.submittedAt),
-      o.total.amount,
-      o.shippedTotal.amount,
-      o.total.currency,
-      [o.distributor.id, o.distributor.name, o.distributor.code],
-      o.hospital && [o.hospital.id, o.hospital.name],
-    ]),
-  peer: (d) =>
-    looked(d).map((o) => [
-      o.rowId,
-      o.number,
-      o.kind,
-      o.status,
-      instant(o.submittedAt),
-      o.total,
-      o.shippedTotal,
-      o.currency,
-      [o.distributor.rowId, o.distributor.name, o.distributor.code],
-      o.hospital && [o.hospital.rowId, o.hospital.name],
-    ]),
-};
+  'purchaseOrder',
+  (d) => d.orders.nodes,
+  'rowId number kind status submittedAt total shippedTotal currency distributor { rowId name code } hospital { rowId name }',
+  (o) => [
+    id(o),
+    o.number,
+    o.kind,
+    o.status,
+    instant(o.submittedAt),
+    amount(o.total),
+    amount(o.shippedTotal),
+    o.currency ?? o.total.currency,
+    [id(o.distributor), o.distributor.name, o.distributor.code],
+    o.hospital && [id(o.hospital), o.hospital.name],
+  ],
+);
 
 /** The distributor list, by name: the same question of both. */
 const DISTRIBUTORS: PeerOperation = {
@@ -496,66 +479,44 @@ const DISTRIBUTORS: PeerOperation = {
   }
 }`,
   }),
-  api: (d) => ({
-    totalCount: d.distributors.totalCount,
-    hasNextPage: d.distributors.pageInfo.hasNextPage,
-    rows: d.distributors.nodes.map((x: Json) => [
-      x.id,
-      x.name,
-      x.code,
-      x.stage,
-      x.tier,
-      instant(x.createdAt),
-      x.region && [x.region.id, x.region.name],
-      x.channelManager && [x.channelManager.id, x.channelManager.displayName],
-    ]),
-  }),
-  peer: (d) => ({
-    totalCount: d.distributors.totalCount,
-    hasNextPage: d.distributors.pageInfo.hasNextPage,
-    rows: d.distributors.nodes.map((x: Json) => [
-      x.rowId,
-      x.name,
-      x.code,
-      x.stage,
-      x.tier,
-      instant(x.createdAt),
-      x.region && [x.region.rowId, x.region.name],
-      x.channelManager && [x.channelManager.rowId, x.channelManager.displayName],
-    ]),
-  }),
+  api: (d) => distributorPage(d),
+  peer: (d) => distributorPage(d),
 };
 
+/** Both sides answer `distributors` in the same shape but for keys: one projection. */
+const distributorPage = (d: Json) => ({
+  totalCount: d.distributors.totalCount,
+  hasNextPage: d.distributors.pageInfo.hasNextPage,
+  rows: d.distributors.nodes.map((x: Json) => [
+    id(x),
+    x.name,
+    x.code,
+    x.stage,
+    x.tier,
+    instant(x.createdAt),
+    x.region && [id(x.region), x.region.name],
+    x.channelManager && [id(x.channelManager), x.channelManager.displayName],
+  ]),
+});
+
 /** The hospital search's page: hospitals by the ids the API answered. */
-const HOSPITALS: PeerOperation = {
-  name: 'console.hospitals',
-  gaps: [
+const HOSPITALS = byApiIds(
+  'console.hospitals',
+  [
     'the name search (人民医院), the order and the count: Amber has no text condition; the page’s hospitals are looked up by the ids the API answered, totalCount not compared',
     'servingDistributors (live grants naming the hospital or covering its city or province: array overlap and dates) not expressible: not asked, not compared',
   ],
-  request: async ({ api }) =>
-    lookups(
-      'hospital',
-      api.hospitals.nodes.map((h: Json) => ({ rowId: ['UUID!', h.id] })),
-      'rowId name grade beds region { rowId name parent { rowId name } }',
-    ),
-  api: (d) =>
-    d.hospitals.nodes.map((h: Json) => [
-      h.id,
-      h.name,
-      h.grade,
-      h.beds,
-      h.region && [h.region.id, h.region.name, h.region.parent && [h.region.parent.id, h.region.parent.name]],
-    ]),
-  peer: (d) =>
-    looked(d).map((h) => [
-      h.rowId,
-      h.name,
-      h.grade,
-      h.beds,
-      h.region && [h.region.rowId, h.region.name, h.region.parent && [h.region.parent.rowId, h.region.parent.name]],
-    ]),
-};
+  'hospital',
+  (d) => d.hospitals.nodes,
+  'rowId name grade beds region { rowId name parent { rowId name } }',
+  (h) => [
+    id(h),
+    h.name,
+    h.grade,
+    h.beds,
+    h.region && [id(h.region), h.region.name, h.region.parent && [id(h.region.parent), h.region.parent.name]],
+  ],
+);
 
 const BUCKETS = ['days0to30', 'days31to60', 'days61to90', 'days90plus'];
 
@@ -588,9 +549,9 @@ const AGING: PeerOperation = {
     totalCount: d.receivablesAging.totalCount,
     rows: d.receivablesAging.nodes.map((r: Json) => [
       [r.distributor.id, r.distributor.name, r.distributor.code, r.distributor.region?.id, r.distributor.region?.name],
-      ...BUCKETS.map((b) => money(r[b])),
-      money(r.total),
-      money(r.overdue),
+      ...BUCKETS.map((b) => amount(r[b])),
+      amount(r.total),
+      amount(r.overdue),
     ]),
   }),
   peer: (d) => ({
