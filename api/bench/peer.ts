@@ -57,11 +57,7 @@ const dataOf = (label: string, body: string) => {
 };
 
 /** The first path where two projections differ, with both values there; null when they are equal. */
-export function firstDifference(
-  a: unknown,
-  b: unknown,
-  path = '',
-): { path: string; api: unknown; peer: unknown } | null {
+function firstDifference(a: unknown, b: unknown, path = ''): { path: string; api: unknown; peer: unknown } | null {
   if (isDeepStrictEqual(a, b)) return null;
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const x = a as Record<string, unknown>;

@@ -21,12 +21,12 @@ import type { Operation } from '../operations';
  */
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export interface PeerRequest {
+interface PeerRequest {
   query: string;
   variables: Record<string, unknown>;
 }
 
-export interface PeerOperation {
+interface PeerOperation {
   /** the API's operation in bench/operations.ts */
   name: string;
   /** what PostGraphile does not do of the API's work on this screen (empty: the same question) */
