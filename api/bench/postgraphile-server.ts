@@ -7,7 +7,8 @@ import path from 'node:path';
  * comes out of the box (the Amber preset, simplified inflection), with no authorization at all.
  * PostGraphile is not a dependency of the project: it is loaded from the directory
  * BENCH_POSTGRAPHILE names, where it was installed on its own (see peer.ts), so `pnpm install`
- * and `pnpm bench --quick` never fetch it.
+ * and `pnpm bench --quick` never fetch it. `GET /sql-count` answers how many statements its pg has
+ * sent so far (peer.ts reads it around a few requests: statements per request).
  *
  *   BENCH_POSTGRAPHILE=<dir> DATABASE_URL=… PORT=… node api/dist/bench/postgraphile-server.js  (Node ≥ 22)
  */
@@ -25,6 +26,14 @@ async function main(): Promise<void> {
   const { makePgService } = load('postgraphile/adaptors/pg');
   const { grafserv } = load('postgraphile/grafserv/node');
   const { PgSimplifyInflectionPreset } = load('@graphile/simplify-inflection');
+  // every statement PostGraphile's pg sends (begin and commit too), as the API's capture counts them
+  let statements = 0;
+  const { Client } = load('pg');
+  const query = Client.prototype.query;
+  Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    statements++;
+    return query.apply(this, args);
+  };
   const port = Number(process.env.PORT);
   const pgl = postgraphile({
     extends: [PostGraphileAmberPreset, PgSimplifyInflectionPreset],
@@ -35,8 +44,12 @@ async function main(): Promise<void> {
     grafast: { explain: false },
   });
   const serv = pgl.createServ(grafserv);
-  const server = createServer();
-  await serv.addTo(server);
+  // the handler rather than addTo: /sql-count is answered here, everything else by grafserv (no websockets needed)
+  const handle = serv.createHandler();
+  const server = createServer((req, res) => {
+    if (req.url === '/sql-count') res.end(String(statements));
+    else handle(req, res);
+  });
   server.listen(port, '127.0.0.1', () => console.log(`PostGraphile peer on http://127.0.0.1:${port}`));
 }
 
