@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, FLAGS } from '../e2e/support/chromium.cjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -26,7 +27,6 @@ const { values: opts } = parseArgs({
     password: { type: 'string', default: 'MedChannel#2026' },
     runs: { type: 'string', default: '5' },
     lighthouse: { type: 'string' },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
   },
 });
 const PORTAL = opts.portal.replace(/\/$/, '');
@@ -41,21 +41,12 @@ const FAST_3G = {
   uploadThroughput: ((750 * 1000) / 8) * 0.9,
 };
 const CPU_SLOWDOWN = 4;
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LIMIT = 120_000;
 
 /** A phone-sized browser with a profile of its own (cache, service worker, cookies), throttled. */
 async function phone(profile) {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: opts.chromium,
+    executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
     viewport: { width: 390, height: 844 },
@@ -179,7 +170,7 @@ function lighthouse(cookies) {
         `--output-path=${out}`,
         '--quiet',
       ],
-      { env: { ...process.env, CHROME_PATH: opts.chromium }, stdio: 'inherit', timeout: 300_000 },
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: 'inherit', timeout: 300_000 },
     );
     if (cli.status !== 0) throw new Error(`lighthouse exited ${cli.status ?? cli.signal}`);
     const report = JSON.parse(readFileSync(out, 'utf8'));

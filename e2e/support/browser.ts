@@ -3,17 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Quiet, offline-friendly Chromium (Debian's; no browser download here); headless comes from Playwright itself.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CHROMIUM, FLAGS } = require('./chromium.cjs') as typeof import('./chromium.cjs');
 export const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 export const PASSWORD = 'MedChannel#2026';
 
