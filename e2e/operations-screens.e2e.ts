@@ -1,4 +1,4 @@
-import { pickOption } from './support/select';
+import { pickOption, settledDialog } from './support/select';
 import { browsers, PHONE, url } from './support/browser';
 import { apiAs } from './support/api';
 import { hospitalId, whoIs, writeSharedNoteByApi } from './portal-visits-steps';
@@ -123,6 +123,8 @@ test('a licence added with its scan is listed as expiring; renewed, it leaves th
   const detail = page.url();
 
   await page.getByRole('button', { name: '添加资质' }).click();
+  // filled and saved once it has stopped zooming in (a click mid-motion left CI's renewal open)
+  await settledDialog(page);
   const add = page.getByRole('dialog', { name: '添加资质' });
   await add.getByLabel('证号').fill(number);
   await add.getByRole('checkbox', { name: 'III 类' }).check();
@@ -148,6 +150,7 @@ test('a licence added with its scan is listed as expiring; renewed, it leaves th
   // renewed: the later licence of the same kind; the old one no longer warns
   await page.goto(detail);
   await row.getByRole('button', { name: '续期' }).click();
+  await settledDialog(page);
   const renew = page.getByRole('dialog', { name: `续期：${number}` });
   await renew.getByLabel('有效期至').fill(dayFromToday(1100));
   await renew.getByRole('button', { name: /^保\s?存$/ }).click();
