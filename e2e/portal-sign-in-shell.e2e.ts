@@ -13,10 +13,19 @@ const { open } = browsers(PHONE);
 test('signed out, a deep link shows the sign-in without antd, Apollo or the router, in both languages, and signing in lands on the linked page; a session ending in the app returns there too', async () => {
   const s = await open();
   const { page } = s;
+  // what the page runs (scripts), and the app's files it only fetches into the cache meanwhile
   const scripts = new Map<string, string>();
+  const prefetched: string[] = [];
+  const asked: string[] = [];
+  const askedMe = () => asked.filter((query) => query.includes('query Me')).length;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/graphql')) asked.push(request.postData() ?? '');
+  });
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
-    if (path.endsWith('.js')) void response.text().then((body) => scripts.set(path.slice(1), body));
+    const type = response.request().resourceType();
+    if (type === 'script') void response.text().then((body) => scripts.set(path.slice(1), body));
+    else if (type === 'fetch' && path.startsWith('/assets/')) prefetched.push(path);
   });
   await page.goto(url('portal', '/orders?status=APPROVED'));
   await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('next') === '/orders?status=APPROVED');
@@ -30,6 +39,13 @@ test('signed out, a deep link shows the sign-in without antd, Apollo or the rout
   expect([...scripts.keys()].sort()).toEqual([...measured].sort());
   for (const [file, body] of scripts)
     for (const marker of LIBRARIES) expect(`${file}: ${body.includes(marker) ? marker : 'none'}`).toBe(`${file}: none`);
+  // the full app, its frame and the home arrive in the cache while the sign-in shows, none of them run
+  const listed = await page.evaluate(
+    () => JSON.parse(document.getElementById('app-chunks')?.textContent ?? '[]') as string[],
+  );
+  expect(listed.some((file) => /\/assets\/App-.+\.js$/.test(file))).toBe(true);
+  expect([...prefetched].sort()).toEqual([...listed].sort());
+  expect(askedMe()).toBe(1);
 
   // English on the same page, its words fetched without the app; then back to Chinese to sign in
   await page.getByTestId('language-switch').getByText('EN').click();
@@ -48,6 +64,17 @@ test('signed out, a deep link shows the sign-in without antd, Apollo or the rout
   await page.waitForURL((u) => u.pathname === '/orders' && u.searchParams.get('status') === 'APPROVED');
   await page.getByTestId('tab-bar').waitFor();
   await s.shot('sign-in-shell-03-landed');
+  // the app opened as the person the sign-in answered: it did not ask who is signed in again
+  expect(askedMe()).toBe(1);
+
+  // opened again with the session cookie but nothing kept on the device: asked once, by the shell
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => localStorage.clear());
+  asked.length = 0;
+  await page.reload();
+  await page.getByTestId('tab-bar').waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(askedMe()).toBe(1);
 
   // the session ends while the app is open: its next request brings the same sign-in page (the
   // app's /login), which says so, and signing in there returns to where the rep was going

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webAppConfig } from '@medchannel/web-shared/vite';
@@ -24,9 +24,60 @@ function withStaticImports(files: string[]): Set<string> {
   return found;
 }
 
+/** What the app opens first after signing in: the app itself, its frame, the home (where `next` leads by default). */
+const APP_OPENS = ['/src/app/App.tsx', '/src/app/shell/AppLayout.tsx', '/src/features/home/HomePage.tsx'];
+
+/**
+ * The full app's files (APP_OPENS' chunks, what they import statically, their stylesheets) that the
+ * first load does not bring, listed in index.html (`#app-chunks`): the sign-in shell prefetches them
+ * while it asks who is signed in (app/signIn/start.ts), so that the app is on the device by the time
+ * the answer or the rep's tap opens it. Read from the bundle as Rollup wrote it, so never stale.
+ */
+function appChunks(): Plugin {
+  return {
+    name: 'medchannel-app-chunks',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (from: string[]) => {
+          const found = new Set<string>();
+          const visit = (file: string) => {
+            if (found.has(file)) return;
+            found.add(file);
+            const chunk = byName.get(file);
+            chunk?.viteMetadata?.importedCss.forEach((css) => found.add(css));
+            chunk?.imports.forEach(visit);
+          };
+          from.forEach(visit);
+          return found;
+        };
+        const opened = APP_OPENS.map((module) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(module));
+          if (!chunk) throw new Error(`appChunks: no chunk for ${module}`);
+          return chunk.fileName;
+        });
+        const first = closure(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
+        const files = [...closure(opened)].filter((f) => !first.has(f)).map((f) => `/${f}`);
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'application/json', id: 'app-chunks' },
+            children: JSON.stringify(files),
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    appChunks(),
     // Installable, and the shell opens without a signal (src/app/serviceWorker.ts registers it).
     VitePWA({
       registerType: 'prompt',

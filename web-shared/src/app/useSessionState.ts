@@ -3,6 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { ErrorCode, ErrorReason, Locale } from '@medchannel/shared-schema';
 import { applyLocale } from './i18n';
 import { signIn, type SignInCalls } from '../auth/signIn';
+import { handedUser, takeHandedUser } from '../auth/handOver';
 import { setSessionLostHandler } from './apollo';
 import { codedError } from './errors';
 import {
@@ -31,10 +32,16 @@ export interface Session {
   retry(): void;
 }
 
-/** The session's state and its moves: who is signed in (asked once, again on retry), login, logout, the language. */
+/**
+ * The session's state and its moves: who is signed in (asked once, again on retry; not at all when the
+ * portal's sign-in shell hands the answer over), login, logout, the language.
+ */
 export function useSessionState(): Session {
   const client = useApolloClient();
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [state, setState] = useState<SessionState>(() => {
+    const user = handedUser();
+    return user ? { status: 'signedIn', user } : { status: 'loading' };
+  });
   // A language picked on the login page is a fresh choice: it is saved on the user at login.
   const pickedBeforeLogin = useRef<Locale | null>(null);
 
@@ -58,7 +65,12 @@ export function useSessionState(): Session {
       });
   }, [client]);
 
-  useEffect(loadMe, [loadMe]);
+  useEffect(() => {
+    const user = takeHandedUser();
+    // kept as the app's own answer would be: the device's cache opens as this person without a signal
+    if (user) client.writeQuery({ query: MeDocument, data: { me: user } });
+    else loadMe();
+  }, [client, loadMe]);
 
   useEffect(() => {
     // Only state here: the signed-in area redirects to login itself (one redirect, no race).

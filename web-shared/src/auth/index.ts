@@ -3,6 +3,7 @@
 export { SignInPage, type SignInPageProps } from './SignInPage';
 export { fetchSignInCalls, signedInUser } from './request';
 export { signIn } from './signIn';
+export { handOver } from './handOver';
 export { loginPath, safeNext } from './next';
 export { codedMessage, codedRestFailure } from '../app/codes';
 export { applyLocale, i18n, setLanguage } from '../app/i18n';

@@ -6,6 +6,7 @@ import {
   codedMessage,
   codedRestFailure,
   fetchSignInCalls,
+  handOver,
   safeNext,
   signIn,
   SignInPage,
@@ -14,7 +15,8 @@ import { forgetKeptCache } from '../../components/offline/keptCache';
 
 /**
  * The sign-in page of the first load: signs in over plain fetch (the app's session does the same
- * through Apollo, web-shared's signIn), then the app opens where the person was going (`next`).
+ * through Apollo, web-shared's signIn), then the app opens where the person was going (`next`), as the
+ * person the API answered (handed over: the app does not ask who is signed in).
  * `onSignedIn` opens the full app; `fetchApp` starts fetching it as the credentials go out.
  */
 export function SignInShell({ onSignedIn, fetchApp }: { onSignedIn: () => void; fetchApp: () => void }) {
@@ -35,6 +37,7 @@ export function SignInShell({ onSignedIn, fetchApp }: { onSignedIn: () => void; 
         const user = await signIn(fetchSignInCalls('portal'), email, password, picked.current);
         forgetKeptCache();
         applyLocale(user.locale as Locale);
+        handOver(user);
         window.history.replaceState(null, '', safeNext(params.get('next')));
         onSignedIn();
       }}

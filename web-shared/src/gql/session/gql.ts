@@ -15,16 +15,16 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment CurrentUser on User {\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    id\n    name\n  }\n  distributor {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}": typeof types.CurrentUserFragmentDoc,
+    "fragment CurrentUser on User {\n  __typename\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    __typename\n    id\n    name\n  }\n  distributor {\n    __typename\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}": typeof types.CurrentUserFragmentDoc,
 };
 const documents: Documents = {
-    "fragment CurrentUser on User {\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    id\n    name\n  }\n  distributor {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}": types.CurrentUserFragmentDoc,
+    "fragment CurrentUser on User {\n  __typename\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    __typename\n    id\n    name\n  }\n  distributor {\n    __typename\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}": types.CurrentUserFragmentDoc,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment CurrentUser on User {\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    id\n    name\n  }\n  distributor {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}"): typeof import('./graphql').CurrentUserFragmentDoc;
+export function graphql(source: "fragment CurrentUser on User {\n  __typename\n  id\n  email\n  displayName\n  side\n  role\n  locale\n  brand {\n    __typename\n    id\n    name\n  }\n  distributor {\n    __typename\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...CurrentUser\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...CurrentUser\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nmutation SetMyLocale($locale: Locale!) {\n  setMyLocale(locale: $locale) {\n    id\n    locale\n  }\n}"): typeof import('./graphql').CurrentUserFragmentDoc;
 
 
 export function graphql(source: string) {

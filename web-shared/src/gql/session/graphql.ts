@@ -24,12 +24,12 @@ export type Side =
   | 'BRAND'
   | 'PARTNER';
 
-export type CurrentUserFragment = { id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { id: string, name: string }, distributor: { id: string, name: string } | null };
+export type CurrentUserFragment = { __typename: 'User', id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { __typename: 'Brand', id: string, name: string }, distributor: { __typename: 'Distributor', id: string, name: string } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { id: string, name: string }, distributor: { id: string, name: string } | null } };
+export type MeQuery = { me: { __typename: 'User', id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { __typename: 'Brand', id: string, name: string }, distributor: { __typename: 'Distributor', id: string, name: string } | null } };
 
 export type LoginMutationVariables = Exact<{
   email: string;
@@ -37,7 +37,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { id: string, name: string }, distributor: { id: string, name: string } | null } };
+export type LoginMutation = { login: { __typename: 'User', id: string, email: string, displayName: string, side: Side, role: Role, locale: Locale, brand: { __typename: 'Brand', id: string, name: string }, distributor: { __typename: 'Distributor', id: string, name: string } | null } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -71,6 +71,7 @@ export class TypedDocumentString<TResult, TVariables>
 }
 export const CurrentUserFragmentDoc = new TypedDocumentString(`
     fragment CurrentUser on User {
+  __typename
   id
   email
   displayName
@@ -78,10 +79,12 @@ export const CurrentUserFragmentDoc = new TypedDocumentString(`
   role
   locale
   brand {
+    __typename
     id
     name
   }
   distributor {
+    __typename
     id
     name
   }
@@ -94,6 +97,7 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     fragment CurrentUser on User {
+  __typename
   id
   email
   displayName
@@ -101,10 +105,12 @@ export const MeDocument = new TypedDocumentString(`
   role
   locale
   brand {
+    __typename
     id
     name
   }
   distributor {
+    __typename
     id
     name
   }
@@ -116,6 +122,7 @@ export const LoginDocument = new TypedDocumentString(`
   }
 }
     fragment CurrentUser on User {
+  __typename
   id
   email
   displayName
@@ -123,10 +130,12 @@ export const LoginDocument = new TypedDocumentString(`
   role
   locale
   brand {
+    __typename
     id
     name
   }
   distributor {
+    __typename
     id
     name
   }
