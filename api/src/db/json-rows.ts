@@ -31,9 +31,28 @@ export function jsonRow(ds: DataSource, entity: EntityTarget<ObjectLiteral>, ali
 }
 
 /** Column types the driver hands back unchanged (no transformer): a JSON value is the entity's value as it is. */
-const AS_IS = new Set(['uuid', 'varchar', 'character varying', 'text', 'char', 'character', 'smallint', 'int', 'int2', 'int4', 'integer', ...AS_TEXT]);
+const AS_IS = new Set([
+  'uuid',
+  'varchar',
+  'character varying',
+  'text',
+  'char',
+  'character',
+  'smallint',
+  'int',
+  'int2',
+  'int4',
+  'integer',
+  ...AS_TEXT,
+]);
 /** Timestamps, which the driver turns from ISO text into a Date (DateUtils.normalizeHydratedDate). */
-const TIMESTAMPS = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', 'datetime']);
+const TIMESTAMPS = new Set([
+  'timestamptz',
+  'timestamp',
+  'timestamp with time zone',
+  'timestamp without time zone',
+  'datetime',
+]);
 
 /** How one column of a JSON row becomes the entity's value: as it is, as a Date, or through the driver. */
 interface ColumnPlan {
@@ -50,15 +69,24 @@ interface ColumnPlan {
  */
 const plans = new WeakMap<EntityMetadata, ColumnPlan[]>();
 
+function howOf(column: ColumnMetadata): ColumnPlan['how'] {
+  if (column.transformer || column.embeddedMetadata || column.isVirtual || typeof column.type !== 'string') {
+    return 'driver';
+  }
+  // an array arrives as a JSON array (or null), which is what the driver would answer too
+  if (column.isArray || AS_IS.has(column.type)) return 'as-is';
+  return TIMESTAMPS.has(column.type) ? 'date' : 'driver';
+}
+
 function planOf(ds: DataSource, metadata: EntityMetadata): ColumnPlan[] {
   let plan = plans.get(metadata);
   if (plan) return plan;
-  plan = columnsOf(ds, metadata.target).map((column): ColumnPlan => {
-    const plain = !column.transformer && !column.embeddedMetadata && !column.isVirtual && typeof column.type === 'string';
-    const type = column.type as string;
-    const how = !plain ? 'driver' : column.isArray || AS_IS.has(type) ? 'as-is' : TIMESTAMPS.has(type) ? 'date' : 'driver';
-    return { column, key: column.databaseName, property: column.propertyName, how };
-  });
+  plan = columnsOf(ds, metadata.target).map((column) => ({
+    column,
+    key: column.databaseName,
+    property: column.propertyName,
+    how: howOf(column),
+  }));
   plans.set(metadata, plan);
   return plan;
 }
@@ -76,7 +104,11 @@ export function fromJsonRow<T extends ObjectLiteral>(
     if (how === 'as-is') row[property] = raw;
     else if (how === 'date') row[property] = typeof raw === 'string' && raw ? new Date(raw) : raw;
     // an array arrives as a JSON array already, as pg would have parsed it; the rest as the driver reads it
-    else column.setEntityValue(row, column.isArray && Array.isArray(raw) ? raw : ds.driver.prepareHydratedValue(raw, column));
+    else
+      column.setEntityValue(
+        row,
+        column.isArray && Array.isArray(raw) ? raw : ds.driver.prepareHydratedValue(raw, column),
+      );
   }
   return row as T;
 }

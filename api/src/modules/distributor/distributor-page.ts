@@ -59,10 +59,10 @@ export function distributorPageTree(
     parts.region && ['region', one(Region, 'region', 'dr', 'd.region_id', 'brand')],
     parts.region &&
       parts.province && [
-      'province',
-      `(SELECT ${row(Region, 'dp')} FROM region dp JOIN region dc ON dc.parent_id = dp.id
+        'province',
+        `(SELECT ${row(Region, 'dp')} FROM region dp JOIN region dc ON dc.parent_id = dp.id
          WHERE dc.id = d.region_id AND ${inScope('brand', 'dp')})`,
-    ],
+      ],
     parts.channelManager && ['channelManager', one(User, 'app_user', 'dm', 'd.channel_manager_id', 'user')],
     parts.parent && ['parent', one(Distributor, 'distributor', 'dt', 'd.parent_id', 'distributor')],
   ]);
