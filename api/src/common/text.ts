@@ -64,16 +64,34 @@ export function checkTextInputs(
   variables: Record<string, unknown> | undefined,
 ): void {
   const vars = variables ?? {};
+  for (const node of argumentsOf(document, operation)) checkLiteral(node.value, node.name.value, vars);
+  for (const v of operation.variableDefinitions ?? []) {
+    if (v.defaultValue) checkLiteral(v.defaultValue, v.variable.name.value, vars);
+  }
+}
+
+/**
+ * Every argument an operation's fields (and the fragments of its document) pass, in the document's
+ * order: found by walking the document once per parsed document (Apollo keeps a document it has
+ * parsed and validated, so a repeated request brings the same nodes), not on every request.
+ */
+const argumentsByDocument = new WeakMap<DocumentNode, Map<OperationDefinitionNode, ArgumentNode[]>>();
+
+function argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): ArgumentNode[] {
+  let byOperation = argumentsByDocument.get(document);
+  if (!byOperation) argumentsByDocument.set(document, (byOperation = new Map()));
+  let found = byOperation.get(operation);
+  if (found) return found;
+  const collected: ArgumentNode[] = [];
   const visitor = {
     Argument(node: ArgumentNode) {
-      checkLiteral(node.value, node.name.value, vars);
+      collected.push(node);
       return false;
     },
   };
   for (const def of document.definitions) {
     if (def === operation || def.kind === Kind.FRAGMENT_DEFINITION) visit(def, visitor);
   }
-  for (const v of operation.variableDefinitions ?? []) {
-    if (v.defaultValue) checkLiteral(v.defaultValue, v.variable.name.value, vars);
-  }
+  byOperation.set(operation, (found = collected));
+  return found;
 }

@@ -11,18 +11,21 @@ import { Distributor } from './distributor.entity';
 
 /**
  * A page of distributors with what each row of the list names (its region and the province above
- * it, its channel manager, its first tier), built with the page in one statement (paginateTree),
+ * it when asked, its channel manager, its first tier), built with the page in one statement (paginateTree),
  * each part only when the request's selection under `nodes` asks for it and under the scope
  * helper's own condition; the request's loaders are primed with it, as from their own batches.
  */
 export interface DistributorPageParts {
   region: boolean;
+  /** the province above the region, only when the rows ask for the region's parent (a subquery per row otherwise spent for nothing) */
+  province: boolean;
   channelManager: boolean;
   parent: boolean;
 }
 
 export const distributorPageParts = (nodes: Selection | undefined): DistributorPageParts => ({
   region: asks(nodes, 'region'),
+  province: asks(nodes?.region, 'parent'),
   channelManager: asks(nodes, 'channelManager'),
   parent: asks(nodes, 'parent'),
 });
@@ -30,7 +33,7 @@ export const distributorPageParts = (nodes: Selection | undefined): DistributorP
 export interface DistributorNode {
   distributor: Distributor;
   parts: DistributorPageParts;
-  /** the region and the province above it (regionById primes parents alike) */
+  /** the region and, when asked, the province above it (regionById primes parents alike) */
   regions: Region[];
   channelManager: User | null;
   parent: Distributor | null;
@@ -54,11 +57,12 @@ export function distributorPageTree(
   const node = fields([
     ['row', row(Distributor, 'd')],
     parts.region && ['region', one(Region, 'region', 'dr', 'd.region_id', 'brand')],
-    parts.region && [
-      'province',
-      `(SELECT ${row(Region, 'dp')} FROM region dp JOIN region dc ON dc.parent_id = dp.id
+    parts.region &&
+      parts.province && [
+        'province',
+        `(SELECT ${row(Region, 'dp')} FROM region dp JOIN region dc ON dc.parent_id = dp.id
          WHERE dc.id = d.region_id AND ${inScope('brand', 'dp')})`,
-    ],
+      ],
     parts.channelManager && ['channelManager', one(User, 'app_user', 'dm', 'd.channel_manager_id', 'user')],
     parts.parent && ['parent', one(Distributor, 'distributor', 'dt', 'd.parent_id', 'distributor')],
   ]);
