@@ -28,8 +28,9 @@ export async function whereToStart(): Promise<'app' | 'signIn'> {
     // no answer (or a failing API): whoever the device keeps, else the sign-in (which says what fails)
     signedIn = keptSession();
   }
-  // after the answer, not beside it: on a thin signal the question would share the bandwidth
-  prefetchApp();
+  // after the answer (on a thin signal the question would share the bandwidth) and once its screen
+  // is painted (the sign-in's text is the page's largest paint, which must not wait for this)
+  requestAnimationFrame(() => setTimeout(prefetchApp));
   if (!signedIn && pathname !== '/login') window.history.replaceState(null, '', loginPath(pathname + search));
   return signedIn ? 'app' : 'signIn';
 }
