@@ -176,6 +176,7 @@ export async function ensureData(opts: {
       'stock_balance',
       'sell_out_month',
       'sell_out_hospital_month',
+      'sell_out_hospital_last',
       'opportunity_funnel',
     ]) {
       const {

@@ -118,6 +118,14 @@ class CountingLogger extends AbstractLogger {
 /** The name this process's connections carry in pg_stat_activity (operators and tests find them by it). */
 export const applicationName = () => `medchannel-api/${process.pid}`;
 
+/**
+ * Settings of every API connection, the primary's and the replica's. No JIT compilation:
+ * PostgreSQL compiles a statement whose estimate passes jit_above_cost (100,000 by default), and the
+ * API's are answered in milliseconds — compiling the brand dashboard's two statements took longer than
+ * running them (BENCHMARKS.md, "The brand dashboard's buying hospitals as one set, and no JIT").
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 /** Its statements go unnamed until usePreparedStatements (db/prepared.ts) turns naming on. */
 export function createDataSource(url: string, opts: { poolSize?: number; logSql?: boolean } = {}): DataSource {
   const prepare = { on: false };
@@ -125,7 +133,7 @@ export function createDataSource(url: string, opts: { poolSize?: number; logSql?
     type: 'postgres',
     url,
     applicationName: applicationName(),
-    extra: { Client: preparingClient(prepare) },
+    extra: { Client: preparingClient(prepare), options: SESSION_OPTIONS },
     poolErrorHandler: (err: Error) => logOf('db').error({ reason: err.message }, 'idle connection lost'),
     entities: entities(),
     migrations: [

@@ -35,6 +35,15 @@ describe('on the test database', () => {
     const named = (await prepared(ds)).filter((p) => p.statement === text);
     expect(named.map((p) => p.name)).toEqual(onPglite ? [] : [statementName(text)]);
   });
+
+  test('its connections compile no statement (jit off): compiling took longer than running the dashboard', async () => {
+    const [{ version }] = await ds.query(`SELECT version() AS version`);
+    // PGlite takes no startup options, and has no JIT to turn off
+    const [row] = await ds.query(`SELECT current_setting('jit') AS jit, pg_jit_available() AS available`);
+    expect(row).toEqual(
+      /PGlite/.test(version) ? { jit: 'on', available: false } : { jit: 'off', available: row.available },
+    );
+  });
 });
 
 test('on PGlite, one session for every connection, statements stay unnamed and connections do not collide', async () => {

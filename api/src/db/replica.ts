@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../common/errors';
 import { logOf } from '../common/logger';
-import { applicationName } from './data-source';
+import { SESSION_OPTIONS, applicationName } from './data-source';
 import { preparingClient } from './prepared';
 
 /**
@@ -44,6 +44,7 @@ export function useReadReplica(ds: DataSource, url: string, opts: { poolSize: nu
     connectionString: url,
     max: opts.poolSize,
     application_name: applicationName(),
+    options: SESSION_OPTIONS,
     connectionTimeoutMillis: 3_000,
     Client: preparingClient({ on: true }),
   });

@@ -87,6 +87,12 @@ export const inventory: Step = {
                 GROUP BY brand_id, month, hospital_id, department_id, product_id) g
         GROUP BY brand_id, month, hospital_id`,
     );
+    // and each hospital's last day of sale (the coverage's "buying"; a trigger of its own keeps it)
+    await db.query(
+      `INSERT INTO sell_out_hospital_last (brand_id, hospital_id, last_sold_on)
+       SELECT brand_id, hospital_id, MAX(occurred_on) FROM stock_movement
+        WHERE kind = 'SOLD_OUT' AND hospital_id IS NOT NULL GROUP BY brand_id, hospital_id`,
+    );
     await db.query(`DROP TABLE bench_lot`);
     await db.query(`DROP TABLE bench_dept`);
     const {

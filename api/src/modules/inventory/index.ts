@@ -5,6 +5,7 @@ import { SelloutPrice1772200000000 } from './1772200000000-SelloutPrice';
 import { StockOnHand1772300000001 } from './1772300000001-StockOnHand';
 import { SelloutMonth1772400000000 } from './1772400000000-SelloutMonth';
 import { SelloutHospitalMonth1772500000000 } from './1772500000000-SelloutHospitalMonth';
+import { SelloutHospitalLast1772700000000 } from './1772700000000-SelloutHospitalLast';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -28,6 +29,7 @@ export const inventoryModule = defineModule({
     StockOnHand1772300000001,
     SelloutMonth1772400000000,
     SelloutHospitalMonth1772500000000,
+    SelloutHospitalLast1772700000000,
   ],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],

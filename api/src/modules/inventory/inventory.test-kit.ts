@@ -63,7 +63,8 @@ export async function shipmentTo(
  * A brand's monthly sell-out summaries as kept (non-zero rows) and the movements grouped the same
  * way: equal when the trigger did its work. `byDistributor`: sell_out_month; `byHospital`:
  * sell_out_hospital_month, a hospital's month as a brand-wide list counts it (pairs of department and
- * product whose units over every distributor are not zero, and their units).
+ * product whose units over every distributor are not zero, and their units); `lastSale`:
+ * sell_out_hospital_last, each hospital's latest day of a SOLD_OUT movement, reversed or not.
  */
 export async function sellOutMonthsOf(
   ds: DataSource,
@@ -93,9 +94,18 @@ export async function sellOutMonthsOf(
       GROUP BY 1, 2 ORDER BY 1, 2`,
     [brandId],
   );
+  const lastSale = await ds.query(
+    `SELECT hospital_id, last_sold_on::text AS day FROM sell_out_hospital_last WHERE brand_id = $1 ORDER BY 1`,
+    [brandId],
+  );
+  const summedLastSale = await ds.query(
+    `SELECT hospital_id, MAX(occurred_on)::text AS day FROM stock_movement
+      WHERE brand_id = $1 AND kind = 'SOLD_OUT' GROUP BY 1 ORDER BY 1`,
+    [brandId],
+  );
   return {
-    kept: { byDistributor, byHospital },
-    summed: { byDistributor: summedByDistributor, byHospital: summedByHospital },
+    kept: { byDistributor, byHospital, lastSale },
+    summed: { byDistributor: summedByDistributor, byHospital: summedByHospital, lastSale: summedLastSale },
   };
 }
 
