@@ -4,14 +4,16 @@
 // down, 675 kbps up) and a 4× CPU slowdown, against a running portal (`npm start`, or any URL).
 // Four readings a run, each in a browser of its own unless said:
 //   sign-in page   a first visit (nothing cached) until the sign-in button can be tapped;
-//   signed in      from tapping it to a usable home (the welcome and the tab bar shown);
+//   signed in      from tapping it to a usable home (the welcome and the tab bar shown), tapped as soon
+//                  as it can be, or --typing ms later (the time a person takes to type, 0 by default);
 //   home, cold     a signed-in rep (the session cookie kept) opening the app with nothing cached;
 //   home, warm     the same rep opening it again (HTTP cache and service worker as the last visit left them).
 // and the bytes each one brought over the wire (what the server sent, compressed). Medians of --runs.
 // With --lighthouse DIR (Lighthouse installed there, not a dependency of the project:
 // `npm install --prefix /tmp/lh lighthouse@12`), also Lighthouse's mobile scores (simulated throttling)
 // of the sign-in page and of the rep's home, signed in by the session cookie.
-//   node scripts/phone-load.mjs [--portal http://127.0.0.1:5174] [--email li.rep@kangda.demo] [--runs 5] [--lighthouse /tmp/lh]
+//   node scripts/phone-load.mjs [--portal http://127.0.0.1:5174] [--email li.rep@kangda.demo] [--runs 5] [--typing 0]
+//                               [--lighthouse /tmp/lh]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +29,15 @@ const { values: opts } = parseArgs({
     password: { type: 'string', default: 'MedChannel#2026' },
     runs: { type: 'string', default: '5' },
     lighthouse: { type: 'string' },
+    typing: { type: 'string', default: '0' },
   },
 });
 const PORTAL = opts.portal.replace(/\/$/, '');
 const RUNS = Number(opts.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${opts.runs}`);
+const TYPING = Number(opts.typing);
+if (!Number.isInteger(TYPING) || TYPING < 0)
+  throw new Error(`--typing must be whole milliseconds ≥ 0, not ${opts.typing}`);
 
 // DevTools' "Fast 3G" preset (front_end/core/sdk/NetworkManager.ts) and its 4× CPU slowdown
 const FAST_3G = {
@@ -109,6 +115,8 @@ async function run() {
     );
     await p.page.getByTestId('login-email').fill(opts.email);
     await p.page.getByTestId('login-password').fill(opts.password);
+    // the time a person takes to type them (filled at once above), the page meanwhile left to itself
+    await p.page.waitForTimeout(TYPING);
     const signedIn = await reading(
       p,
       () => p.page.getByTestId('login-submit').click(),
@@ -200,7 +208,9 @@ for (let i = 0; i < RUNS; i++) {
   );
 }
 const kb = (b) => (b / 1024).toFixed(1);
-console.log(`Fast 3G, ${CPU_SLOWDOWN}× CPU slowdown, 390 × 844 touch; ${PORTAL}; median of ${RUNS} (range)`);
+console.log(
+  `Fast 3G, ${CPU_SLOWDOWN}× CPU slowdown, 390 × 844 touch; ${PORTAL}; tapped ${TYPING} ms after filling in; median of ${RUNS} (range)`,
+);
 console.log('| reading | ms | range | KB over the wire | of it JS |');
 console.log('| --- | ---: | --- | ---: | ---: |');
 for (const name of Object.keys(runs[0])) {
