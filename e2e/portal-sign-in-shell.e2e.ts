@@ -107,3 +107,33 @@ test('a signal that stalls the question of who is signed in does not hold the fi
   held.forEach((release) => release());
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('what the device kept of a session the API has ended is gone before the app loads, when someone signs in on the sign-in page', async () => {
+  const s = await open();
+  const { page } = s;
+  await page.goto(url('portal', '/login?next=/orders'));
+  await page.getByLabel('邮箱').waitFor();
+  await page.waitForLoadState('networkidle'); // the app's files prefetched: it loads at once at the tap
+  // another person's snapshot, left on the device (their session ended with the app closed)
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'medchannel.portal.kept',
+      JSON.stringify({
+        ROOT_QUERY: { __typename: 'Query', me: { __ref: 'User:someone-else' } },
+        'User:someone-else': { __typename: 'User', id: 'someone-else', email: 'someone.else@example.com' },
+      }),
+    ),
+  );
+  // the answer to the sign-in comes after the app has loaded (as on a slow signal)
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('mutation Login'))
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await login(page, 'li.rep@kangda.demo');
+  await page.waitForURL((u) => u.pathname === '/orders');
+  // the orders' answer kept on the device (SyncedNote): the signed-in rep's, nothing of the other person
+  await page.waitForFunction(() => localStorage.getItem('medchannel.portal.kept')?.includes('li.rep@kangda.demo'));
+  expect(await page.evaluate(() => localStorage.getItem('medchannel.portal.kept'))).not.toContain('someone-else');
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});

@@ -33,9 +33,11 @@ export function SignInShell({ onSignedIn, fetchApp }: { onSignedIn: () => void; 
         applyLocale(locale);
       }}
       onSignIn={async (email, password) => {
+        // what the device kept is of a session the API has said is over: gone before the app, which
+        // restores it as it loads (and, prefetched, loads before the answer), can show it to someone else
+        forgetKeptCache();
         fetchApp();
         const user = await signIn(fetchSignInCalls('portal'), email, password, picked.current);
-        forgetKeptCache();
         applyLocale(user.locale as Locale);
         handOver(user);
         window.history.replaceState(null, '', safeNext(params.get('next')));
