@@ -57,10 +57,14 @@ function ensureLanguage(lng: string): Promise<void> {
   return english.loaded;
 }
 
+/** The language last asked for: a switch whose words arrive after a later choice does not undo it. */
+let wanted: string | null = null;
+
 /** Switch the language once its words are here (the words first, so nothing renders as a key). */
 export async function setLanguage(lng: string): Promise<void> {
+  wanted = lng;
   await ensureLanguage(lng);
-  if (i18n.language !== lng) await i18n.changeLanguage(lng);
+  if (wanted === lng && i18n.language !== lng) await i18n.changeLanguage(lng);
 }
 
 /** A locale chosen or answered (the user's): kept in the browser, shown once its words are here. */

@@ -67,9 +67,11 @@ export function useSessionState(): Session {
 
   useEffect(() => {
     const user = takeHandedUser();
-    // kept as the app's own answer would be: the device's cache opens as this person without a signal
-    if (user) client.writeQuery({ query: MeDocument, data: { me: user } });
-    else loadMe();
+    if (!user) return loadMe();
+    // taken as the app's own answer would be: their language, and kept so that the device's cache
+    // opens as this person without a signal
+    applyLocale(user.locale as Locale);
+    client.writeQuery({ query: MeDocument, data: { me: user } });
   }, [client, loadMe]);
 
   useEffect(() => {
