@@ -1,3 +1,4 @@
+import { apiAs } from './support/api';
 import { login, openBrowser, url, type Session } from './support/browser';
 
 const PHONE = { width: 390, height: 844 };
@@ -7,6 +8,10 @@ let s: Session | undefined;
 afterEach(async () => {
   await s?.close();
   s = undefined;
+  // the rep's language back to Chinese, where the first test leaves it when it passes: a failure
+  // midway must not leave English on the user for the files after it (which read her pages in Chinese)
+  const rep = await apiAs('portal', 'li.rep@kangda.demo');
+  await rep('mutation { setMyLocale(locale: ZH_CN) { id } }');
 });
 
 const tabs = (s: Session) =>
