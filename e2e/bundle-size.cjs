@@ -29,8 +29,10 @@ const KB = 1024;
  * and the sign-in page; antd, Apollo and the router come with the full app, a lazy chunk opened once
  * signed in (255.8 → 101.9 KB; the signed-in home 117.4 → 276.3 KB on top). The initial load now counts
  * every chunk the entry imports statically, not only those index.html names (the same here).
+ * The portal's to 103 KB when the shell began to hand the user to the app, set their language and
+ * prefetch the app after its answer (101.9 → 102.2 KB; the tap to a usable home 7.1–7.9 → 2.8–4.1 s).
  */
-const BUDGETS = { 'console-internal': 306 * KB, 'portal-partner': 102 * KB };
+const BUDGETS = { 'console-internal': 306 * KB, 'portal-partner': 103 * KB };
 const REPO = join(__dirname, '..');
 
 const gzipCache = new Map();
