@@ -2,7 +2,7 @@ import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import sharedZhCN from '../locales/zh-CN.json';
 import { Locale } from '@medchannel/shared-schema';
-import { LANGUAGE, localeOfLanguage, storeLocale, storedLocale } from './locale';
+import { LANGUAGE, storeLocale, storedLocale } from './locale';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -71,7 +71,8 @@ export async function setLanguage(lng: string): Promise<void> {
 export function applyLocale(locale: Locale): void {
   storeLocale(locale);
   // Without a signal English may not arrive: the words stay as they are and the next choice tries again.
-  if (localeOfLanguage(i18n.language) !== locale) setLanguage(LANGUAGE[locale]).catch(() => undefined);
+  // Asked even when it is the language shown: it must win over a switch still waiting for its words.
+  setLanguage(LANGUAGE[locale]).catch(() => undefined);
 }
 
 /**
