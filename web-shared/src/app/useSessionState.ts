@@ -68,9 +68,8 @@ export function useSessionState(): Session {
   useEffect(() => {
     const user = takeHandedUser();
     if (!user) return loadMe();
-    // taken as the app's own answer would be: their language, and kept so that the device's cache
-    // opens as this person without a signal
-    applyLocale(user.locale as Locale);
+    // kept as the app's own answer would be: the device's cache opens as this person without a signal
+    // (their language was set as they were handed over)
     client.writeQuery({ query: MeDocument, data: { me: user } });
   }, [client, loadMe]);
 

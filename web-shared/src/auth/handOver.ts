@@ -1,3 +1,5 @@
+import type { Locale } from '@medchannel/shared-schema';
+import { applyLocale } from '../app/i18n';
 import type { CurrentUserFragment } from '../gql/session/graphql';
 
 /**
@@ -7,7 +9,9 @@ import type { CurrentUserFragment } from '../gql/session/graphql';
  */
 let handed: CurrentUserFragment | null = null;
 
+/** Hands `user` over, in their language from now on (before the app's first screen, as its own answer would set it). */
 export function handOver(user: CurrentUserFragment): void {
+  applyLocale(user.locale as Locale);
   handed = user;
 }
 

@@ -38,7 +38,6 @@ export function SignInShell({ onSignedIn, fetchApp }: { onSignedIn: () => void; 
         forgetKeptCache();
         fetchApp();
         const user = await signIn(fetchSignInCalls('portal'), email, password, picked.current);
-        applyLocale(user.locale as Locale);
         handOver(user);
         window.history.replaceState(null, '', safeNext(params.get('next')));
         onSignedIn();

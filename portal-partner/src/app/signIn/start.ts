@@ -1,5 +1,5 @@
-import { SET_PASSWORD_PATH, type Locale } from '@medchannel/shared-schema';
-import { applyLocale, handOver, loginPath, signedInUser } from '@medchannel/web-shared/sign-in';
+import { SET_PASSWORD_PATH } from '@medchannel/shared-schema';
+import { handOver, loginPath, signedInUser } from '@medchannel/web-shared/sign-in';
 import { keptSession } from '../../components/offline/keptCache';
 import { prefetchApp } from './prefetch';
 
@@ -22,11 +22,7 @@ export async function whereToStart(): Promise<'app' | 'signIn'> {
   let signedIn: boolean;
   try {
     const user = await signedInUser('portal');
-    if (user) {
-      // the person's language before the first screen, as the app's own answer would set it
-      applyLocale(user.locale as Locale);
-      handOver(user);
-    }
+    if (user) handOver(user);
     signedIn = user != null;
   } catch {
     // no answer (or a failing API): whoever the device keeps, else the sign-in (which says what fails)
