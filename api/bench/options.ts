@@ -11,6 +11,8 @@ export interface Options {
   seconds: number;
   /** operation names to run (all when empty) */
   only: string[];
+  /** generator steps to build (all when empty): a partial dataset in a database of its own */
+  steps: string[];
   adminUrl: string;
   /** where results go (json and markdown) */
   outDir: string;
@@ -20,8 +22,10 @@ export interface Options {
 
 const HELP = `pnpm bench [--quick] [--rebuild] [--data-only] [--concurrency 1,8,32] [--seconds 7] [--warmup 1.5]
            [--only portal.catalog,console.aging] [--seed bench-1] [--label after]
+           [--steps tenant,catalog,hospitals,distributors,inventory]
   --quick      small data (${SCALES.quick.orders} orders), concurrency 8, 3 s per measurement: CI's run (< 3 min)
   --rebuild    build the data again even when the kept dataset matches
+  --steps      build only these generator steps, into medchannel_bench[_quick]_<steps> (for the reads they serve)
   env BENCH_PG_URL  an admin connection (default postgres://postgres@127.0.0.1:5432/postgres)`;
 
 export function parseOptions(argv: string[]): Options {
@@ -40,7 +44,7 @@ export function parseOptions(argv: string[]): Options {
     console.log(HELP);
     process.exit(0);
   }
-  const known = ['quick', 'rebuild', 'data-only', 'concurrency', 'seconds', 'warmup', 'only', 'seed', 'label'];
+  const known = ['quick', 'rebuild', 'data-only', 'concurrency', 'seconds', 'warmup', 'only', 'seed', 'label', 'steps'];
   for (const key of args.keys()) if (!known.includes(key)) throw new Error(`unknown option --${key}\n${HELP}`);
   const quick = args.has('quick');
   const str = (key: string, fallback: string) =>
@@ -64,6 +68,7 @@ export function parseOptions(argv: string[]): Options {
     warmupSeconds: num('warmup', quick ? 1 : 1.5),
     seconds: num('seconds', quick ? 3 : 7),
     only: str('only', '').split(',').filter(Boolean),
+    steps: str('steps', '').split(',').filter(Boolean),
     adminUrl: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
     outDir: '',
     label: str('label', quick ? 'quick' : 'full'),

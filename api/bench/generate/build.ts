@@ -23,7 +23,7 @@ import { placements } from './steps/placements';
 const GENERATOR_VERSION = 10;
 
 /** One step per table group, in dependency order. A new module adds its step here. */
-const STEPS: Step[] = [
+const STEPS: Record<string, Step> = {
   tenant,
   catalog,
   hospitals,
@@ -37,7 +37,18 @@ const STEPS: Step[] = [
   inventory,
   placements,
   audit,
-];
+};
+export const STEP_KEYS = Object.keys(STEPS);
+
+/**
+ * The steps a build runs: all of them, or the named ones (a partial dataset for the reads being
+ * compared, kept in a database of its own so it never stands in for the whole).
+ */
+function stepsOf(only: string[]): Step[] {
+  const unknown = only.filter((key) => !STEPS[key]);
+  if (unknown.length) throw new Error(`--steps: no step ${unknown.join(', ')}; the steps are ${STEP_KEYS.join(', ')}`);
+  return STEP_KEYS.filter((key) => !only.length || only.includes(key)).map((key) => STEPS[key]);
+}
 
 export interface DataInfo {
   database: string;
@@ -96,8 +107,12 @@ export async function ensureData(opts: {
   scale: Scale;
   seed: string;
   rebuild: boolean;
+  /** step keys; empty for the whole dataset */
+  steps: string[];
 }): Promise<DataInfo & { url: string }> {
-  const database = opts.scale.name === 'full' ? 'medchannel_bench' : 'medchannel_bench_quick';
+  const chosen = stepsOf(opts.steps);
+  const partial = opts.steps.length ? `_${STEP_KEYS.filter((key) => opts.steps.includes(key)).join('_')}` : '';
+  const database = `${opts.scale.name === 'full' ? 'medchannel_bench' : 'medchannel_bench_quick'}${partial}`;
   const url = databaseUrl(opts.adminUrl, database);
   const meta = opts.rebuild ? null : await readMeta(url);
   if (
@@ -141,7 +156,7 @@ export async function ensureData(opts: {
     };
     await createFunctions(ctx);
     await db.query(`CREATE TABLE bench_gen.meta (key text PRIMARY KEY, value text NOT NULL)`);
-    for (const step of STEPS) {
+    for (const step of chosen) {
       const t = Date.now();
       const summary = await step.run(ctx);
       // Later steps look rows up by index (a hospital's departments, say); without statistics on
