@@ -25,7 +25,7 @@ const HELP = `pnpm bench [--quick] [--rebuild] [--data-only] [--concurrency 1,8,
            [--steps tenant,catalog,hospitals,distributors,inventory]
   --quick      small data (${SCALES.quick.orders} orders), concurrency 8, 3 s per measurement: CI's run (< 3 min)
   --rebuild    build the data again even when the kept dataset matches
-  --steps      build only these generator steps, into medchannel_bench[_quick]_<steps> (for the reads they serve)
+  --steps      build only these generator steps, into medchannel_bench[_quick]_<steps' first two letters>
   env BENCH_PG_URL  an admin connection (default postgres://postgres@127.0.0.1:5432/postgres)`;
 
 export function parseOptions(argv: string[]): Options {

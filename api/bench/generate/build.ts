@@ -111,7 +111,12 @@ export async function ensureData(opts: {
   steps: string[];
 }): Promise<DataInfo & { url: string }> {
   const chosen = stepsOf(opts.steps);
-  const partial = opts.steps.length ? `_${STEP_KEYS.filter((key) => opts.steps.includes(key)).join('_')}` : '';
+  // each step by its first two letters (all differ), so the name stays within PostgreSQL's 63 characters
+  const partial = opts.steps.length
+    ? `_${STEP_KEYS.filter((key) => opts.steps.includes(key))
+        .map((key) => key.slice(0, 2))
+        .join('_')}`
+    : '';
   const database = `${opts.scale.name === 'full' ? 'medchannel_bench' : 'medchannel_bench_quick'}${partial}`;
   const url = databaseUrl(opts.adminUrl, database);
   const meta = opts.rebuild ? null : await readMeta(url);
