@@ -6,6 +6,7 @@ import { StockOnHand1772300000001 } from './1772300000001-StockOnHand';
 import { SelloutMonth1772400000000 } from './1772400000000-SelloutMonth';
 import { SelloutHospitalMonth1772500000000 } from './1772500000000-SelloutHospitalMonth';
 import { SelloutHospitalLast1772700000000 } from './1772700000000-SelloutHospitalLast';
+import { StockIndexOnly1772800000001 } from './1772800000001-StockIndexOnly';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -30,6 +31,7 @@ export const inventoryModule = defineModule({
     SelloutMonth1772400000000,
     SelloutHospitalMonth1772500000000,
     SelloutHospitalLast1772700000000,
+    StockIndexOnly1772800000001,
   ],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],
