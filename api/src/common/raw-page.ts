@@ -15,6 +15,12 @@ export interface RawPage {
    * building them twice. Lists an index pages from (newest first, say) leave it off.
    */
   once?: boolean;
+  /**
+   * Columns only a page's rows show (names, say), with their joins over the page's rows `r`: joined
+   * after the page is cut, so a list built whole names its page, not every row it counts. The
+   * joins are LEFT JOINs, and nothing the keys or the conditions read may come from them.
+   */
+  late?: { select: string; joins: string };
 }
 
 /** The columns a `once` page adds to its rows (the count, and whether the row is one of the page's), taken off again. */
@@ -29,12 +35,14 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
   Object.assign(params, cut?.params);
   const where = cut ? `WHERE ${cut.sql}` : '';
   const order = q.keys.map((k) => `${k} ${dir}`).join(', ');
+  const late = q.late ? { select: `, ${q.late.select}`, joins: q.late.joins } : { select: '', joins: '' };
   if (q.once) {
     // the count's row always comes; the page's rows join it (none past the last page)
     const [sql, values] = ds.driver.escapeQueryWithParameters(
       `WITH r AS MATERIALIZED (${q.sql})
-       SELECT c.n AS "${TOTAL}", r.* FROM (SELECT COUNT(*)::int AS n FROM r) c
+       SELECT c.n AS "${TOTAL}", r.*${late.select} FROM (SELECT COUNT(*)::int AS n FROM r) c
          LEFT JOIN LATERAL (SELECT r.*, true AS "${ROW}" FROM r ${where} ORDER BY ${order} LIMIT :page_limit) r ON true
+         ${late.joins}
         ORDER BY ${order}`,
       params,
     );
@@ -48,7 +56,10 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
     q.params,
   );
   const [pageSql, pageParams] = ds.driver.escapeQueryWithParameters(
-    `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${order} LIMIT :page_limit`,
+    q.late
+      ? `SELECT r.*${late.select} FROM (SELECT * FROM (${q.sql}) r ${where} ORDER BY ${order} LIMIT :page_limit) r
+           ${late.joins} ORDER BY ${order}`
+      : `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${order} LIMIT :page_limit`,
     params,
   );
   const [{ n }] = await ds.query(countSql, countParams);

@@ -314,6 +314,12 @@ test('stock today, stock at a date and sell-out page one row at a time as they l
       after = p.pageInfo.endCursor;
     }
     expect(paged).toEqual(whole.nodes);
+    // names are joined to a page's rows only (raw-page.ts `late`): one-row pages show them too
+    const names = (paged as Array<Record<string, unknown>>).map((n) => n.departmentName ?? n.distributorName);
+    expect(names).toEqual(
+      expect.arrayContaining(field === 'sellOut' ? ['分页一', '分页二', '分页三'] : [expect.any(String)]),
+    );
+    expect(names).not.toContain(null);
     // past the last row: no rows, and still the count
     const past = (await client.request(query, { f, n: 1, a: after })).data[field];
     expect(past.nodes.length <= 1).toBe(true);

@@ -49,12 +49,14 @@ function within(column: string, name: string, span: DaySpan, params: Record<stri
  * brand user's regions); the dashboards count the same. Whole months are read from sell_out_month,
  * which the movements' trigger keeps equal to their sum (migration 1772400000000), and only the
  * days at the range's edges from the movements; grouped by ids first (`groups`: one row per list
- * row, since every id names a row, which is what a count of the list needs), then named (`sql`).
+ * row, since every id names a row, which is what a count of the list needs), then given the
+ * hospital's and region's names it is ordered and filtered by (`sql`); the department's and the
+ * product's names are `late`, joined to the rows a page or a batch shows (raw-page.ts).
  */
 export function sellOutQuery(
   scope: Scope,
   filter: SellOutFilter = {},
-): { sql: string; groups: string; params: Record<string, unknown> } {
+): { sql: string; groups: string; late: { select: string; joins: string }; params: Record<string, unknown> } {
   const owned = scopeCondition(scope, 'channelStock', 'm');
   const hospital = scopeCondition(scope, 'hospital', 'h');
   const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
@@ -91,12 +93,15 @@ export function sellOutQuery(
                    GROUP BY s.hospital_id, s.department_id, s.product_id HAVING SUM(s.sold) <> 0`;
   return {
     sql: `SELECT g.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
-                 g.department_id AS "departmentId", hd.name AS "departmentName", g.product_id AS "productId",
-                 p.name AS "productName", g.quantity, COALESCE(g.department_id::text, '') AS sort_department
+                 g.department_id AS "departmentId", g.product_id AS "productId",
+                 g.quantity, COALESCE(g.department_id::text, '') AS sort_department
             FROM (${groups}) g
-            JOIN hospital h ON h.id = g.hospital_id JOIN product p ON p.id = g.product_id
-            LEFT JOIN region rg ON rg.id = h.region_id LEFT JOIN hospital_department hd ON hd.id = g.department_id`,
+            JOIN hospital h ON h.id = g.hospital_id LEFT JOIN region rg ON rg.id = h.region_id`,
     groups,
+    late: {
+      select: `hd.name AS "departmentName", p.name AS "productName", p.code AS "productCode"`,
+      joins: `LEFT JOIN hospital_department hd ON hd.id = r."departmentId" LEFT JOIN product p ON p.id = r."productId"`,
+    },
     params,
   };
 }

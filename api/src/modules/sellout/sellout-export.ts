@@ -52,7 +52,7 @@ const wordsOf = (locale: Locale) => WORDS[locale] ?? WORDS[Locale.ZH_CN];
 /** The file's name in the viewer's language. */
 export const sellOutFileName = (locale: Locale): string => wordsOf(locale).file;
 
-/** A row of the sell-out list as the export reads it (sellOutQuery's columns and the product's code). */
+/** A row of the sell-out list as the export reads it (sellOutQuery's columns, its late names and the product's code). */
 interface SellOutExportRow {
   hospitalId: string;
   hospitalName: string;
@@ -105,9 +105,9 @@ export class SellOutExportService {
         });
       }
       const [sql, values] = this.ds.driver.escapeQueryWithParameters(
-        `SELECT r.*, p.code AS "productCode" FROM (SELECT * FROM (${q.sql}) r ${where}
+        `SELECT r.*, ${q.late.select} FROM (SELECT * FROM (${q.sql}) r ${where}
                  ORDER BY ${SELL_OUT_ORDER.map((k) => `${k} ASC`).join(', ')} LIMIT :batch) r
-           JOIN product p ON p.id = r."productId"
+           ${q.late.joins}
           ORDER BY ${SELL_OUT_ORDER.map((k) => `${k} ASC`).join(', ')}`,
         params,
       );
