@@ -73,29 +73,33 @@ export class StockReadService {
            FROM stock_balance b WHERE ${conditions.join(' AND ')} AND b.quantity > 0`;
     if (filter.asOf) params.asOf = filter.asOf;
     const near = filter.nearExpiry ? `WHERE l.expiry_date <= :soon::date` : '';
-    const names = `d.name AS "distributorName", p.name AS "productName", p.code AS "productCode"`;
     const once = Boolean(filter.asOf);
+    const product = {
+      select: `p.name AS "productName", p.code AS "productCode"`,
+      joins: `LEFT JOIN product p ON p.id = r."productId"`,
+    };
     return rawPage<StockLineType>(this.ds, page, {
-      sql: `SELECT l.distributor_id AS "distributorId", l.product_id AS "productId", ${once ? '' : `${names},`}
-                   NULLIF(l.batch_no, '') AS "batchNo", NULLIF(l.serial_no, '') AS "serialNo", l.expiry_date::text AS "expiryDate", l.quantity,
+      sql: `SELECT l.distributor_id AS "distributorId", ${once ? '' : 'd.name AS "distributorName",'}
+                   l.product_id AS "productId", NULLIF(l.batch_no, '') AS "batchNo", NULLIF(l.serial_no, '') AS "serialNo",
+                   l.expiry_date::text AS "expiryDate", l.quantity,
                    COALESCE(l.expiry_date <= :soon::date, false) AS "nearExpiry",
                    COALESCE(l.expiry_date < :on::date, false) AS expired,
                    COALESCE(l.expiry_date::text, '9999-12-31') AS sort_expiry, l.batch_no AS sort_batch, l.serial_no AS sort_serial
-              FROM (${lots}) l
-              ${once ? '' : 'JOIN distributor d ON d.id = l.distributor_id JOIN product p ON p.id = l.product_id'} ${near}`,
+              FROM (${lots}) l ${once ? '' : 'JOIN distributor d ON d.id = l.distributor_id'} ${near}`,
       params,
-      // A past date's lots are summed whatever the page: built once for count and page, and named on
-      // the page only. Today's are read from stock_balance_on_hand, where counting apart is cheaper
-      // than materializing them, and named in the statement: with the distributor joined there, the
-      // planner reads the scope's distributors' lots from that index (named after the page, its
+      // Products are named on the page's rows only (the count and the sort need no names). A past
+      // date's lots are summed whatever the page: built once for count and page, their distributors
+      // named on the page too. Today's are read from stock_balance_on_hand, where counting apart is
+      // cheaper than materializing them, with the distributor joined in the statement: the planner
+      // then reads the scope's distributors' lots from that index (with it named after the page, the
       // generic plan guessed ten distributors and scanned the table: 37 → 555 ms at full scale).
       once,
       late: once
         ? {
-            select: names,
-            joins: `LEFT JOIN distributor d ON d.id = r."distributorId" LEFT JOIN product p ON p.id = r."productId"`,
+            select: `d.name AS "distributorName", ${product.select}`,
+            joins: `LEFT JOIN distributor d ON d.id = r."distributorId" ${product.joins}`,
           }
-        : undefined,
+        : product,
       keys: ['r.sort_expiry', 'r."distributorId"', 'r."productId"', 'r.sort_batch', 'r.sort_serial'],
       cursorOf: (r) => [
         String(r.sort_expiry),
