@@ -23,6 +23,22 @@ export interface RawPage {
   late?: { select: string; joins: string };
 }
 
+/**
+ * One keyset page of `sql`'s rows `r` (`where` the cursor's cut, `order` the keys' ORDER BY, `limit`
+ * a :named parameter), with `late`'s columns joined to the page's rows only.
+ */
+export function pageStatement(
+  sql: string,
+  where: string,
+  order: string,
+  limit: string,
+  late?: RawPage['late'],
+): string {
+  if (!late) return `SELECT * FROM (${sql}) r ${where} ORDER BY ${order} LIMIT ${limit}`;
+  return `SELECT r.*, ${late.select} FROM (SELECT * FROM (${sql}) r ${where} ORDER BY ${order} LIMIT ${limit}) r
+            ${late.joins} ORDER BY ${order}`;
+}
+
 /** The columns a `once` page adds to its rows (the count, and whether the row is one of the page's), taken off again. */
 const TOTAL = '__total';
 const ROW = '__row';
@@ -35,8 +51,8 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
   Object.assign(params, cut?.params);
   const where = cut ? `WHERE ${cut.sql}` : '';
   const order = q.keys.map((k) => `${k} ${dir}`).join(', ');
-  const late = q.late ? { select: `, ${q.late.select}`, joins: q.late.joins } : { select: '', joins: '' };
   if (q.once) {
+    const late = q.late ? { select: `, ${q.late.select}`, joins: q.late.joins } : { select: '', joins: '' };
     // the count's row always comes; the page's rows join it (none past the last page)
     const [sql, values] = ds.driver.escapeQueryWithParameters(
       `WITH r AS MATERIALIZED (${q.sql})
@@ -56,10 +72,7 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
     q.params,
   );
   const [pageSql, pageParams] = ds.driver.escapeQueryWithParameters(
-    q.late
-      ? `SELECT r.*${late.select} FROM (SELECT * FROM (${q.sql}) r ${where} ORDER BY ${order} LIMIT :page_limit) r
-           ${late.joins} ORDER BY ${order}`
-      : `SELECT * FROM (${q.sql}) r ${where} ORDER BY ${order} LIMIT :page_limit`,
+    pageStatement(q.sql, where, order, ':page_limit', q.late),
     params,
   );
   const [{ n }] = await ds.query(countSql, countParams);

@@ -4,11 +4,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Stock now and at a past date from the indexes alone.
  * - `stock_movement_lot` (a distributor's movements by lot, then day) now carries what stock at a
  *   date sums and shows — brand, quantity, expiry — so summing a distributor's lots up to a day
- *   reads its index entries in lot order and no heap page; before, each of a full-scale
- *   distributor's 10,000 movements was a heap fetch, scattered over the table. The writers' lookups
+ *   reads its index entries in lot order and no heap page; before, each movement was a heap fetch,
+ *   scattered over the table (BENCHMARKS.md, 2026-12-07 19:05). The writers' lookups
  *   by lot use the same keys, so the covering index replaces the old one.
  * - `stock_balance_on_hand` (1772300000001) lacked the brand that every read's scope checks, so each
- *   lot on hand was still fetched from the heap to check it (21,000 for an owner with a second tier).
+ *   lot on hand was still fetched from the heap to check it.
  */
 export class StockIndexOnly1772800000001 implements MigrationInterface {
   name = 'StockIndexOnly1772800000001';

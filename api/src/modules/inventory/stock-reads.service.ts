@@ -88,13 +88,12 @@ export class StockReadService {
               FROM (${lots}) l ${once ? '' : 'JOIN distributor d ON d.id = l.distributor_id'} ${near}`,
       params,
       // A row's keys sort and count it; what it shows (its product's name, its texts) is worked out
-      // for the page's rows only (sorting an owner's 21,000 lots carried them all: 13 → 9.5 ms). A
-      // past date's lots are summed whatever the page: built once for count and page, their
-      // distributors named on the page too. Today's are read from stock_balance_on_hand, where
-      // counting apart is cheaper than materializing them, with the distributor joined in the
-      // statement: the planner then reads the scope's distributors' lots from that index (with it
-      // named after the page, the generic plan guessed ten distributors and scanned the table: 37 →
-      // 555 ms at full scale).
+      // for the page's rows only. A past date's lots are summed whatever the page: built once for
+      // count and page, their distributors named on the page too. Today's are read from
+      // stock_balance_on_hand, where counting apart is cheaper than materializing them, with the
+      // distributor joined in the statement: the planner then reads the scope's distributors' lots
+      // from that index (named after the page, its generic plan guessed ten distributors and scanned
+      // the table; BENCHMARKS.md, 2026-12-07 19:05).
       once,
       late: once
         ? {

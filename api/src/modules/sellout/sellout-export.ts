@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Locale } from '@medchannel/shared-schema';
 import type { Scope } from '../../auth/scope';
 import type { ParamSpec } from '../../common/export-query';
+import { pageStatement } from '../../common/raw-page';
 import { SELL_OUT_ORDER, SellOutFilter, sellOutQuery } from '../inventory';
 import type { SheetColumn } from '../import';
 
@@ -105,10 +106,7 @@ export class SellOutExportService {
         });
       }
       const [sql, values] = this.ds.driver.escapeQueryWithParameters(
-        `SELECT r.*, ${q.late.select} FROM (SELECT * FROM (${q.sql}) r ${where}
-                 ORDER BY ${SELL_OUT_ORDER.map((k) => `${k} ASC`).join(', ')} LIMIT :batch) r
-           ${q.late.joins}
-          ORDER BY ${SELL_OUT_ORDER.map((k) => `${k} ASC`).join(', ')}`,
+        pageStatement(q.sql, where, SELL_OUT_ORDER.map((k) => `${k} ASC`).join(', '), ':batch', q.late),
         params,
       );
       const rows: SellOutExportRow[] = await this.ds.query(sql, values);
