@@ -38,7 +38,7 @@ const STEPS: Record<string, Step> = {
   placements,
   audit,
 };
-export const STEP_KEYS = Object.keys(STEPS);
+const STEP_KEYS = Object.keys(STEPS);
 
 /**
  * The steps a build runs: all of them, or the named ones (a partial dataset for the reads being
