@@ -37,8 +37,9 @@ export function trendMonths(on: string = today()): string[] {
  * coverage, the orders list by month, the sell-out list by the month's days, the readiness list by
  * product line — so a figure and its list cannot disagree, and each is in the viewer's scope
  * because the list's query is (auth/scope.ts). One exception: a viewer who sees the whole brand
- * reads a month's sell-out count from the summary its movements' trigger keeps equal to that list
- * (sellOutMonthTotals; dashboard.test.ts compares the two). Four statements, whatever the data.
+ * reads a month's sell-in and sell-out from the summaries the orders' and the movements' triggers
+ * keep equal to those lists (OrderService.monthTotals, sellOutMonthTotals; dashboard.test.ts
+ * compares summary and list). Four statements, whatever the data.
  */
 export class DashboardService {
   constructor(
@@ -135,20 +136,7 @@ export class DashboardService {
       params = { ...params, ...q.params };
     };
     months.forEach((month, i) => {
-      const orders = prefixed(
-        this.deps.orders
-          .listQuery(scope, { month })
-          .select('o.currency', 'currency')
-          .addSelect('COUNT(*)::int', 'n')
-          .addSelect('SUM(o.total)::text', 'amount')
-          .groupBy('o.currency')
-          .orderBy('o.currency'),
-        `si${i}_`,
-      );
-      add(`sellIn${i}`, {
-        sql: `SELECT COALESCE(json_agg(x), '[]'::json) FROM (${orders.sql}) x`,
-        params: orders.params,
-      });
+      add(`sellIn${i}`, prefixedSql(this.deps.orders.monthTotals(scope, month), `si${i}_`));
       add(`sellOut${i}`, prefixedSql(sellOutMonthTotals(scope, month), `so${i}_`));
     });
     add('staff', prefixed(this.deps.trainingReports.readinessQuery(scope).select('COUNT(*)::int'), 'st_'));

@@ -1,17 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers';
 
-/** The summary's upsert of a delta's rows (brand_id, distributor_id, stage, currency, n, amount), in key order. */
-const addDelta = (delta: string) => `
-  INSERT INTO opportunity_funnel AS f (brand_id, distributor_id, stage, currency, n, amount)
-  SELECT d.brand_id, d.distributor_id, d.stage, d.currency, SUM(d.n), SUM(d.amount)
-    FROM (${delta}) d
-   GROUP BY d.brand_id, d.distributor_id, d.stage, d.currency
-  HAVING SUM(d.n) <> 0 OR SUM(d.amount) <> 0
-   ORDER BY d.brand_id, d.distributor_id, d.stage, d.currency
-  ON CONFLICT (brand_id, distributor_id, stage, currency)
-  DO UPDATE SET n = f.n + EXCLUDED.n, amount = f.amount + EXCLUDED.amount`;
 const ADDED = `SELECT brand_id, distributor_id, stage, currency, 1 AS n, estimated_value AS amount FROM added`;
 const REMOVED = `SELECT brand_id, distributor_id, stage, currency, -1 AS n, -estimated_value AS amount FROM removed`;
+const FUNNEL = {
+  summary: 'opportunity_funnel',
+  table: 'opportunity',
+  keys: ['brand_id', 'distributor_id', 'stage', 'currency'],
+  added: ADDED,
+  removed: REMOVED,
+};
 
 /**
  * The funnel kept by the opportunities' own table (机会点漏斗汇总): how many opportunities and their
@@ -43,20 +41,7 @@ export class OpportunityFunnel1772600000000 implements MigrationInterface {
       amount numeric(20,2) NOT NULL)`);
     await q.query(`CREATE UNIQUE INDEX opportunity_funnel_key ON opportunity_funnel
       (brand_id, distributor_id, stage, currency) NULLS NOT DISTINCT`);
-    await q.query(`CREATE FUNCTION opportunity_funnel_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${addDelta(ADDED)};
-        ELSIF TG_OP = 'UPDATE' THEN ${addDelta(`${ADDED} UNION ALL ${REMOVED}`)};
-        ELSE ${addDelta(REMOVED)};
-        END IF;
-        RETURN NULL;
-      END $$`);
-    await q.query(`CREATE TRIGGER opportunity_funnel_insert AFTER INSERT ON opportunity
-      REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_keep()`);
-    await q.query(`CREATE TRIGGER opportunity_funnel_update AFTER UPDATE ON opportunity
-      REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_keep()`);
-    await q.query(`CREATE TRIGGER opportunity_funnel_delete AFTER DELETE ON opportunity
-      REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION opportunity_funnel_keep()`);
+    await createDeltaTriggers(q, FUNNEL);
     // no TRUNCATE to follow: it would cascade to opportunity_stage_fact, which refuses it (append-only)
     // the opportunities so far (the trigger's lock on opportunity holds writers off until commit)
     await q.query(`INSERT INTO opportunity_funnel (brand_id, distributor_id, stage, currency, n, amount)
@@ -65,9 +50,7 @@ export class OpportunityFunnel1772600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['insert', 'update', 'delete'])
-      await q.query(`DROP TRIGGER opportunity_funnel_${t} ON opportunity`);
-    await q.query(`DROP FUNCTION opportunity_funnel_keep()`);
+    await dropDeltaTriggers(q, FUNNEL);
     await q.query(`DROP TABLE opportunity_funnel`);
   }
 }

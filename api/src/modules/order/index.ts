@@ -12,6 +12,7 @@ import type { OutboxServices } from '../outbox';
 import type { ProductServices } from '../product';
 import type { TrainingServices } from '../training';
 import { CatalogService } from './catalog.service';
+import { OrderMonth1772800000000 } from './1772800000000-OrderMonth';
 import { OrderDeskService } from './order-desk.service';
 import {
   OrderEventResolver,
@@ -104,6 +105,7 @@ function orderLoaders(services: OrderServices, scope: Scope) {
 export const orderModule = defineModule({
   name: 'order',
   entities: () => [Order, OrderLine, OrderPriceAdjustment, OrderEvent, Shipment, ShipmentItem],
+  migrations: () => [OrderMonth1772800000000],
   services: orderServices,
   loaders: orderLoaders,
   resolvers: () => [

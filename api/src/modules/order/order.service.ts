@@ -8,7 +8,7 @@ import { withinRegion } from '../region';
 import { Order, OrderEvent, OrderLine, OrderPriceAdjustment } from './order.entity';
 import { OrderFilter } from './order.inputs';
 import { OrderTree, OrderTreeParts, orderTreeNode, orderTreeParts, readOrderTree } from './order-tree';
-import { OrderSort } from '@medchannel/shared-schema';
+import { OrderSort, Side } from '@medchannel/shared-schema';
 
 /** Reading orders and what hangs off them, inside the viewer's scope (placing: OrderPlacementService; the desk's moves: OrderDeskService). */
 export class OrderService {
@@ -80,6 +80,36 @@ export class OrderService {
       );
     }
     return qb;
+  }
+
+  /**
+   * A month's orders list counted per currency: `[{ currency, n, amount }]` in currency order, as one
+   * `json_agg`. A viewer who sees the whole brand adds up the month's distributors in order_month,
+   * which the orders' triggers keep equal to that list (migration 1772800000000), under the list's
+   * own scope condition (the whole brand's names the distributor alone); any other viewer counts
+   * the list itself. `month`: YYYY-MM.
+   */
+  monthTotals(scope: Scope, month: string): { sql: string; params: Record<string, unknown> } {
+    if (scope.side === Side.BRAND && scope.allRegions) {
+      const orders = scopeCondition(scope, 'order', 'm');
+      return {
+        sql: `SELECT COALESCE(json_agg(x), '[]'::json) FROM (
+                SELECT m.currency, SUM(m.n)::int AS n, SUM(m.amount)::text AS amount FROM order_month m
+                 WHERE m.month = :month::date AND ${orders.sql}
+                 GROUP BY m.currency HAVING SUM(m.n) <> 0 ORDER BY m.currency) x`,
+        params: { ...orders.params, month: `${month}-01` },
+      };
+    }
+    const list = this.listQuery(scope, { month })
+      .select('o.currency', 'currency')
+      .addSelect('COUNT(*)::int', 'n')
+      .addSelect('SUM(o.total)::text', 'amount')
+      .groupBy('o.currency')
+      .orderBy('o.currency');
+    return {
+      sql: `SELECT COALESCE(json_agg(x), '[]'::json) FROM (${list.getQuery()}) x`,
+      params: list.getParameters(),
+    };
   }
 
   async get(scope: Scope, id: string, em?: EntityManager): Promise<Order> {
