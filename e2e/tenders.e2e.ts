@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { browsers, PHONE } from './support/browser';
-import { pickByLabel } from './support/select';
+import { pickByLabel, settledDialog } from './support/select';
 import { typeDate } from './finance-desk';
 
 // A bid quote below the floor price waits for the regional head. 李娜, 杭州康达's rep, captures an
@@ -69,6 +69,8 @@ test('a quote below the floor waits for the regional head’s approval and is us
   await head.shot('tenders-03-approval-queue');
   await row.getByRole('button', { name: /^批\s*准$/ }).click();
   const decide = head.page.getByRole('dialog', { name: '批准报价' });
+  // filled and confirmed once it has stopped zooming in: a submit clicked mid-motion was lost once in CI
+  await settledDialog(head.page);
   await decide.getByLabel('审批意见').fill('战略医院，同意');
   await head.page.getByTestId('decide-quote-form-submit').click();
   await decide.waitFor({ state: 'hidden' });
