@@ -8,11 +8,13 @@ export interface DeltaSummary {
   table: string;
   /** the summary's key columns, its unique key's in that order */
   keys: string[];
-  /** each new row's share (its keys, n, amount), selected from the transition table `added` */
-  added: string;
-  /** each old row's share, negated, selected from the transition table `removed` */
-  removed: string;
+  /** a row's keys and its `amount`, selected from `rows` (a transition table, or the table itself) */
+  share: (rows: string) => string;
 }
+
+/** The rows of `rows` counted into the summary: each its keys, n = `sign` and its amount times `sign`. */
+const signed = (s: DeltaSummary, rows: string, sign: 1 | -1) =>
+  `SELECT ${s.keys.join(', ')}, ${sign} AS n, ${sign} * amount AS amount FROM (${s.share(rows)}) r`;
 
 /**
  * The upsert that adds a delta's rows (a SELECT of the keys, n and amount) to the summary, grouped
@@ -42,9 +44,9 @@ function addDelta(s: DeltaSummary, delta: string): string {
 export async function createDeltaTriggers(q: QueryRunner, s: DeltaSummary): Promise<void> {
   await q.query(`CREATE FUNCTION ${s.summary}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN ${addDelta(s, s.added)};
-        ELSIF TG_OP = 'UPDATE' THEN ${addDelta(s, `${s.added} UNION ALL ${s.removed}`)};
-        ELSE ${addDelta(s, s.removed)};
+        IF TG_OP = 'INSERT' THEN ${addDelta(s, signed(s, 'added', 1))};
+        ELSIF TG_OP = 'UPDATE' THEN ${addDelta(s, `${signed(s, 'added', 1)} UNION ALL ${signed(s, 'removed', -1)}`)};
+        ELSE ${addDelta(s, signed(s, 'removed', -1))};
         END IF;
         RETURN NULL;
       END $$`);
@@ -54,6 +56,13 @@ export async function createDeltaTriggers(q: QueryRunner, s: DeltaSummary): Prom
       REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ${s.summary}_keep()`);
   await q.query(`CREATE TRIGGER ${s.summary}_delete AFTER DELETE ON ${s.table}
       REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION ${s.summary}_keep()`);
+}
+
+/** The summary filled from the rows already there (the triggers' lock on the table holds writers off until commit). */
+export async function backfillDeltaSummary(q: QueryRunner, s: DeltaSummary): Promise<void> {
+  const keys = s.keys.join(', ');
+  await q.query(`INSERT INTO ${s.summary} (${keys}, n, amount)
+    SELECT ${keys}, count(*), SUM(amount) FROM (${s.share(s.table)}) r GROUP BY ${keys}`);
 }
 
 export async function dropDeltaTriggers(q: QueryRunner, s: Pick<DeltaSummary, 'summary' | 'table'>): Promise<void> {

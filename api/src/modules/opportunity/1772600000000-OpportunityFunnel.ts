@@ -1,14 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers';
+import { backfillDeltaSummary, createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers';
 
-const ADDED = `SELECT brand_id, distributor_id, stage, currency, 1 AS n, estimated_value AS amount FROM added`;
-const REMOVED = `SELECT brand_id, distributor_id, stage, currency, -1 AS n, -estimated_value AS amount FROM removed`;
 const FUNNEL = {
   summary: 'opportunity_funnel',
   table: 'opportunity',
   keys: ['brand_id', 'distributor_id', 'stage', 'currency'],
-  added: ADDED,
-  removed: REMOVED,
+  share: (rows: string) => `SELECT brand_id, distributor_id, stage, currency, estimated_value AS amount FROM ${rows}`,
 };
 
 /**
@@ -43,10 +40,8 @@ export class OpportunityFunnel1772600000000 implements MigrationInterface {
       (brand_id, distributor_id, stage, currency) NULLS NOT DISTINCT`);
     await createDeltaTriggers(q, FUNNEL);
     // no TRUNCATE to follow: it would cascade to opportunity_stage_fact, which refuses it (append-only)
-    // the opportunities so far (the trigger's lock on opportunity holds writers off until commit)
-    await q.query(`INSERT INTO opportunity_funnel (brand_id, distributor_id, stage, currency, n, amount)
-      SELECT brand_id, distributor_id, stage, currency, count(*), SUM(estimated_value)
-        FROM opportunity GROUP BY brand_id, distributor_id, stage, currency`);
+    // the opportunities so far
+    await backfillDeltaSummary(q, FUNNEL);
   }
 
   async down(q: QueryRunner): Promise<void> {

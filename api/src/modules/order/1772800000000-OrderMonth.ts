@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers';
+import { backfillDeltaSummary, createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers';
 
 /**
  * An order's month as the orders list's month filter reads it (order.service.ts, listQuery):
@@ -7,14 +7,12 @@ import { createDeltaTriggers, dropDeltaTriggers } from '../../db/delta-triggers'
  */
 const monthOf = (a: string) => `date_trunc('month', (${a}.submitted_at AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
-const ADDED = `SELECT brand_id, ${monthOf('added')} AS month, distributor_id, currency, 1 AS n, total AS amount FROM added`;
-const REMOVED = `SELECT brand_id, ${monthOf('removed')} AS month, distributor_id, currency, -1 AS n, -total AS amount FROM removed`;
 const ORDER_MONTH = {
   summary: 'order_month',
   table: 'purchase_order',
   keys: ['brand_id', 'month', 'distributor_id', 'currency'],
-  added: ADDED,
-  removed: REMOVED,
+  share: (rows: string) =>
+    `SELECT brand_id, ${monthOf(rows)} AS month, distributor_id, currency, total AS amount FROM ${rows}`,
 };
 
 /**
@@ -53,10 +51,8 @@ export class OrderMonth1772800000000 implements MigrationInterface {
       amount numeric(20,2) NOT NULL,
       PRIMARY KEY (brand_id, month, distributor_id, currency) INCLUDE (n, amount))`);
     await createDeltaTriggers(q, ORDER_MONTH);
-    // the orders so far (the triggers' lock on purchase_order holds writers off until commit)
-    await q.query(`INSERT INTO order_month (brand_id, month, distributor_id, currency, n, amount)
-      SELECT brand_id, ${monthOf('o')}, distributor_id, currency, count(*), SUM(total)
-        FROM purchase_order o GROUP BY 1, 2, 3, 4`);
+    // the orders so far
+    await backfillDeltaSummary(q, ORDER_MONTH);
     // planned from its statistics at once, not from an empty table's until autovacuum comes by
     await q.query(`ANALYZE order_month`);
   }
