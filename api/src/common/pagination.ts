@@ -96,6 +96,19 @@ export interface SortKey<T> {
 }
 
 /**
+ * The condition that keeps the rows after a row whose keys are the parameters `names` (:name ...),
+ * over the sort key expressions `columns`: the row comparison, and the leading key's bound, which
+ * it implies, alone as well. The planner can start an index scan of that key at the cut from the
+ * bound even where the other keys come from elsewhere (a LATERAL's groups, say), instead of reading
+ * every row before it.
+ */
+export function keysetAfter(columns: readonly string[], direction: 'ASC' | 'DESC', names: readonly string[]): string {
+  const [gt, ge] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
+  const cut = `(${columns.join(', ')}) ${gt} (${names.map((n) => `:${n}`).join(', ')})`;
+  return columns.length > 1 ? `(${columns[0]} ${ge} :${names[0]} AND ${cut})` : cut;
+}
+
+/**
  * The condition that keeps the rows after the cursor's, over the sort key expressions `columns`, with
  * its parameters (`:cursor_0` ...); null on the first page. Every keyset page (paginate, paginateTree,
  * raw-page.ts) cuts its rows with it.
@@ -107,9 +120,10 @@ export function afterCursor(
 ): { sql: string; params: Record<string, string | number> } | null {
   if (!after) return null;
   const values = decodeCursor(after, columns.length);
+  const names = values.map((_, i) => `cursor_${i}`);
   return {
-    sql: `(${columns.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${columns.map((_, i) => `:cursor_${i}`).join(', ')})`,
-    params: Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v])),
+    sql: keysetAfter(columns, direction, names),
+    params: Object.fromEntries(values.map((v, i) => [names[i], v])),
   };
 }
 

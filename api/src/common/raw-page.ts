@@ -21,6 +21,21 @@ export interface RawPage {
    * joins are LEFT JOINs, and nothing the keys or the conditions read may come from them.
    */
   late?: { select: string; joins: string };
+  /**
+   * The rows' count, when a statement other than counting `sql` gives it cheaper (a kept count, or
+   * the rows by ids without what only paging needs); a SELECT of one row with its count as `n`,
+   * over the same parameters. Not with `once`.
+   */
+  count?: string;
+  /**
+   * The page's rows from a statement that cuts and limits its rows itself (the first rows of each
+   * group, say, read in index order), when the planner cannot push the page's cut and limit into
+   * `sql`: `sql(cut)` returns at least the page's rows, `cut` being the cursor's condition over
+   * its own `keys` (the same order as the page's, as expressions inside it; TRUE on the first page)
+   * and `:page_limit` its limit; the page is then cut, ordered and limited over them as over `sql`.
+   * `sql` still counts. Not with `once`.
+   */
+  pageRows?: { keys: string[]; sql: (cut: string) => string };
 }
 
 /**
@@ -52,6 +67,7 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
   const where = cut ? `WHERE ${cut.sql}` : '';
   const order = q.keys.map((k) => `${k} ${dir}`).join(', ');
   if (q.once) {
+    if (q.count || q.pageRows) throw new Error('rawPage: a `once` page counts and pages its own rows');
     const late = q.late ? { select: `, ${q.late.select}`, joins: q.late.joins } : { select: '', joins: '' };
     // the count's row always comes; the page's rows join it (none past the last page)
     const [sql, values] = ds.driver.escapeQueryWithParameters(
@@ -68,11 +84,12 @@ export async function rawPage<T>(ds: DataSource, page: PageArgs, q: RawPage): Pr
     return toPage(rows as T[], page.first, total, (row) => q.cursorOf(row as Record<string, unknown>));
   }
   const [countSql, countParams] = ds.driver.escapeQueryWithParameters(
-    `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
+    q.count ?? `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
     q.params,
   );
+  const rowsSql = q.pageRows ? q.pageRows.sql(afterCursor(page.after, q.pageRows.keys, dir)?.sql ?? 'TRUE') : q.sql;
   const [pageSql, pageParams] = ds.driver.escapeQueryWithParameters(
-    pageStatement(q.sql, where, order, ':page_limit', q.late),
+    pageStatement(rowsSql, where, order, ':page_limit', q.late),
     params,
   );
   const [{ n }] = await ds.query(countSql, countParams);

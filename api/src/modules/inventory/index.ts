@@ -7,6 +7,7 @@ import { SelloutMonth1772400000000 } from './1772400000000-SelloutMonth';
 import { SelloutHospitalMonth1772500000000 } from './1772500000000-SelloutHospitalMonth';
 import { SelloutHospitalLast1772700000000 } from './1772700000000-SelloutHospitalLast';
 import { StockIndexOnly1772800000001 } from './1772800000001-StockIndexOnly';
+import { StockByExpiry1772900000000 } from './1772900000000-StockByExpiry';
 import { StockBalance, StockMovement } from './inventory.entity';
 import { InventoryResolver } from './inventory.resolver';
 import { seedInventory } from './inventory.seed';
@@ -32,6 +33,7 @@ export const inventoryModule = defineModule({
     SelloutHospitalMonth1772500000000,
     SelloutHospitalLast1772700000000,
     StockIndexOnly1772800000001,
+    StockByExpiry1772900000000,
   ],
   services: inventoryServices,
   resolvers: () => [InventoryResolver],

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ErrorReason, StockMovementKind } from '@medchannel/shared-schema';
 import { TestApp, startTestApp } from '../../../test/harness';
-import { Scope, buildScope } from '../../auth/scope';
+import { scopeOfEmail } from '../../../test/factories';
+import type { Scope } from '../../auth/scope';
 import { addDays, today } from '../../common/dates';
-import { User } from '../user';
+import type { StockFilter } from './inventory.inputs';
 import { InventoryWorld, inventoryWorld, sellOutMonthsOf } from './inventory.test-kit';
 
 /**
@@ -20,8 +21,7 @@ let owner: Scope;
 beforeAll(async () => {
   t = await startTestApp();
   w = await inventoryWorld(t);
-  const user = await t.app.ds.getRepository(User).findOneByOrFail({ email: w.brand.ownerEmail });
-  owner = await buildScope(t.app.ds.manager, user);
+  owner = await scopeOfEmail(t.app.ds, w.brand.ownerEmail);
 });
 afterAll(() => t?.stop());
 
@@ -163,5 +163,101 @@ test('concurrent sell-outs of one batch never take it below zero; what was refus
       },
     ),
     { numRuns: 10 },
+  );
+});
+
+/*
+ * Stock today pages each distributor's first lots from an index and keeps the soonest (a page is
+ * not the whole list sorted): over random lots of D0 and its second tier D1 — expiries tied, past,
+ * near, far or none, two products — every page size walks the list the owner is shown whole, in
+ * the list's order (soonest expiry, a lot without one last; then distributor, product, lot), and
+ * stock at today's date lists the same lots.
+ */
+const on = today();
+// past, near (within any near-expiry window), far (past any) and none
+const EXPIRIES = [addDays(on, -3), addDays(on, 5), addDays(on, 5), addDays(on, 9), addDays(on, 800), null];
+const lotArb = fc.record({
+  at: fc.integer({ min: 0, max: 1 }),
+  product: fc.integer({ min: 0, max: 1 }),
+  expiry: fc.constantFrom(...EXPIRIES),
+  quantity: fc.integer({ min: 1, max: 9 }),
+});
+
+interface Listed {
+  distributorId: string;
+  productId: string;
+  batchNo: string;
+  expiryDate: string | null;
+  quantity: number;
+}
+
+/** The whole list as the owner pages it `size` rows at a time. */
+async function walk(filter: StockFilter, size: number): Promise<Listed[]> {
+  const rows: Listed[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await t.app.services.stockReads.stock(owner, { first: size, after }, filter);
+    rows.push(...(page.nodes as Listed[]));
+    expect(page.nodes.length).toBeLessThanOrEqual(size);
+    if (!page.pageInfo.hasNextPage) {
+      expect(page.totalCount).toBe(rows.length);
+      return rows;
+    }
+    after = page.pageInfo.endCursor;
+  }
+}
+
+test('stock today pages in the list’s order at any page size, with any filter', async () => {
+  const products = [w.cat.productII, w.cat.productIII];
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(lotArb, { minLength: 1, maxLength: 10 }),
+      fc.integer({ min: 1, max: 4 }),
+      async (lots, size) => {
+        const prefix = `SP${randomUUID().slice(0, 8)}`;
+        for (const [i, lot] of lots.entries())
+          await t.app.services.stock.record(owner, {
+            kind: StockMovementKind.ADJUSTED,
+            distributorId: w.brand.distributorIds[lot.at],
+            productId: products[lot.product],
+            batchNo: `${prefix}-${String(i).padStart(2, '0')}`,
+            expiryDate: lot.expiry,
+            quantity: lot.quantity,
+            occurredOn: on,
+            reason: '期初',
+          });
+        const expected = lots
+          .map((lot, i) => ({
+            distributorId: w.brand.distributorIds[lot.at],
+            productId: products[lot.product],
+            batchNo: `${prefix}-${String(i).padStart(2, '0')}`,
+            expiryDate: lot.expiry,
+            quantity: lot.quantity,
+          }))
+          .sort((a, b) => {
+            const key = (r: Listed) =>
+              [r.expiryDate ?? '9999-99-99', r.distributorId, r.productId, r.batchNo].join('|');
+            return key(a) < key(b) ? -1 : 1;
+          });
+        const shown = (rows: Listed[]) =>
+          rows.map(({ distributorId, productId, batchNo, expiryDate, quantity }) => ({
+            distributorId,
+            productId,
+            batchNo,
+            expiryDate,
+            quantity,
+          }));
+        const d1 = w.brand.distributorIds[1];
+        expect(shown(await walk({ lot: prefix }, size))).toEqual(expected);
+        expect(shown(await walk({ lot: prefix, distributorId: d1 }, size))).toEqual(
+          expected.filter((r) => r.distributorId === d1),
+        );
+        expect(shown(await walk({ lot: prefix, nearExpiry: true }, size))).toEqual(
+          expected.filter((r) => r.expiryDate !== null && r.expiryDate <= addDays(on, 30)),
+        );
+        expect(shown(await walk({ lot: prefix, asOf: on }, size))).toEqual(expected);
+      },
+    ),
+    { numRuns: 25 },
   );
 });

@@ -48,15 +48,29 @@ function within(column: string, name: string, span: DaySpan, params: Record<stri
  * per hospital, department and product, of the distributors in scope at the hospitals in scope (a
  * brand user's regions); the dashboards count the same. Whole months are read from sell_out_month,
  * which the movements' trigger keeps equal to their sum (migration 1772400000000), and only the
- * days at the range's edges from the movements; grouped by ids first (`groups`: one row per list
- * row, since every id names a row, which is what a count of the list needs), then given the
- * hospital's and region's names it is ordered and filtered by (`sql`); the department's and the
- * product's names are `late`, joined to the rows a page or a batch shows (raw-page.ts).
+ * days at the range's edges from the movements.
+ *
+ * - `sql`, the rows to page: the hospitals in scope walked in name order (hospital_brand_name),
+ *   each one's sales grouped by department and product beside it (LATERAL), so a page groups the
+ *   few hospitals it shows rather than the whole list (rawPage's cut on the leading key starts the
+ *   walk at the cursor's hospital);
+ * - `groups`, the same rows by ids only, grouped in one pass over the range: what a count needs;
+ * - `count`, the list's count: for a viewer who sees the whole brand and one whole month unfiltered
+ *   but by region or hospital, the month's hospitals added up in sell_out_hospital_month, which the
+ *   trigger keeps equal to this list (migration 1772500000000); otherwise `groups` counted;
+ * - `late`, the department's and the product's names, joined to the rows a page or a batch shows
+ *   (raw-page.ts).
  */
 export function sellOutQuery(
   scope: Scope,
   filter: SellOutFilter = {},
-): { sql: string; groups: string; late: { select: string; joins: string }; params: Record<string, unknown> } {
+): {
+  sql: string;
+  groups: string;
+  count: string;
+  late: { select: string; joins: string };
+  params: Record<string, unknown>;
+} {
   const owned = scopeCondition(scope, 'channelStock', 'm');
   const hospital = scopeCondition(scope, 'hospital', 'h');
   const params: Record<string, unknown> = { ...owned.params, ...hospital.params };
@@ -65,9 +79,12 @@ export function sellOutQuery(
     hospitals.push('h.region_id IN (SELECT sr.id FROM region sr WHERE sr.id = :regionId OR sr.parent_id = :regionId)');
     params.regionId = filter.regionId;
   }
-  const common = [owned.sql, `m.hospital_id IN (SELECT h.id FROM hospital h WHERE ${hospitals.join(' AND ')})`];
+  if (filter.hospitalId) {
+    hospitals.push('h.id = :hospitalId');
+    params.hospitalId = filter.hospitalId;
+  }
+  const common = [owned.sql];
   for (const [key, sql] of [
-    ['hospitalId', 'm.hospital_id = :hospitalId'],
     ['productId', 'm.product_id = :productId'],
     ['distributorId', 'm.distributor_id = :distributorId'],
   ] as const) {
@@ -76,28 +93,47 @@ export function sellOutQuery(
       params[key] = filter[key];
     }
   }
-  const parts: string[] = [];
   const { months, days } = monthSpans(filter.from, filter.to);
-  if (months) {
-    const conditions = [...common, ...within('m.month', 'months', months, params)];
-    parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, m.sold
-                  FROM sell_out_month m WHERE ${conditions.join(' AND ')}`);
-  }
-  days.forEach((span, i) => {
-    const conditions = ['m.hospital_id IS NOT NULL', ...common, ...within('m.occurred_on', `days${i}`, span, params)];
-    parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, -m.quantity AS sold
-                  FROM stock_movement m WHERE ${conditions.join(' AND ')}`);
-  });
-  const groups = `SELECT s.hospital_id, s.department_id, s.product_id, SUM(s.sold)::int AS quantity
-                    FROM (${parts.join(' UNION ALL ')}) s
-                   GROUP BY s.hospital_id, s.department_id, s.product_id HAVING SUM(s.sold) <> 0`;
+  const monthConditions = months ? within('m.month', 'months', months, params) : [];
+  const dayConditions = days.map((span, i) => within('m.occurred_on', `days${i}`, span, params));
+  /** The sales at the hospitals `atHospital` names, by hospital, department and product. */
+  const grouped = (atHospital: string, by: string) => {
+    const parts: string[] = [];
+    if (months) {
+      parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, m.sold
+                    FROM sell_out_month m WHERE ${[...common, atHospital, ...monthConditions].join(' AND ')}`);
+    }
+    for (const conditions of dayConditions) {
+      parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, -m.quantity AS sold
+                    FROM stock_movement m WHERE ${['m.hospital_id IS NOT NULL', ...common, atHospital, ...conditions].join(' AND ')}`);
+    }
+    return `SELECT ${by}s.department_id, s.product_id, SUM(s.sold)::int AS quantity
+              FROM (${parts.join(' UNION ALL ')}) s
+             GROUP BY ${by}s.department_id, s.product_id HAVING SUM(s.sold) <> 0`;
+  };
+  const inScope = `SELECT h.id FROM hospital h WHERE ${hospitals.join(' AND ')}`;
+  const groups = grouped(`m.hospital_id IN (${inScope})`, 's.hospital_id, ');
+  const whole =
+    scope.side === Side.BRAND &&
+    scope.allRegions &&
+    !filter.productId &&
+    !filter.distributorId &&
+    months?.from !== undefined &&
+    months.from === months.to &&
+    days.length === 0;
+  const count = whole
+    ? `SELECT COALESCE(SUM(t.rows), 0)::int AS n FROM sell_out_hospital_month t
+        WHERE t.brand_id = :scope_brand AND t.month = :months_from::date AND t.hospital_id IN (${inScope})`
+    : `SELECT COUNT(*)::int AS n FROM (${groups}) g`;
   return {
-    sql: `SELECT g.hospital_id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
+    sql: `SELECT h.id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
                  g.department_id AS "departmentId", g.product_id AS "productId",
                  g.quantity, COALESCE(g.department_id::text, '') AS sort_department
-            FROM (${groups}) g
-            JOIN hospital h ON h.id = g.hospital_id LEFT JOIN region rg ON rg.id = h.region_id`,
+            FROM hospital h CROSS JOIN LATERAL (${grouped('m.hospital_id = h.id', '')}) g
+            LEFT JOIN region rg ON rg.id = h.region_id
+           WHERE ${hospitals.join(' AND ')}`,
     groups,
+    count,
     late: {
       select: `hd.name AS "departmentName", p.name AS "productName", p.code AS "productCode"`,
       joins: `LEFT JOIN hospital_department hd ON hd.id = r."departmentId" LEFT JOIN product p ON p.id = r."productId"`,

@@ -65,50 +65,70 @@ export class StockReadService {
       params.lot = `${filter.lot.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     params.soon = addDays(filter.asOf ?? today(), this.nearExpiryDays);
-    const lots = filter.asOf
-      ? `SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, MAX(b.expiry_date) AS expiry_date, SUM(b.quantity)::int AS quantity
-           FROM stock_movement b WHERE ${conditions.join(' AND ')} AND b.occurred_on <= :asOf
-          GROUP BY b.distributor_id, b.product_id, b.batch_no, b.serial_no HAVING SUM(b.quantity) > 0`
-      : `SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, b.expiry_date, b.quantity
-           FROM stock_balance b WHERE ${conditions.join(' AND ')} AND b.quantity > 0`;
-    if (filter.asOf) params.asOf = filter.asOf;
-    const near = filter.nearExpiry ? `WHERE l.expiry_date <= :soon::date` : '';
-    const once = Boolean(filter.asOf);
-    // what a row shows beyond its keys, worked out for the page's rows only
-    const shown = {
-      select: `NULLIF(r.sort_batch, '') AS "batchNo", NULLIF(r.sort_serial, '') AS "serialNo",
+    // what a row shows beyond its keys (its names, its texts), worked out for the page's rows only
+    const late = {
+      select: `d.name AS "distributorName", NULLIF(r.sort_batch, '') AS "batchNo", NULLIF(r.sort_serial, '') AS "serialNo",
                r.expiry_on::text AS "expiryDate", COALESCE(r.expiry_on <= :soon::date, false) AS "nearExpiry",
                COALESCE(r.expiry_on < :on::date, false) AS expired, p.name AS "productName", p.code AS "productCode"`,
-      joins: `LEFT JOIN product p ON p.id = r."productId"`,
+      joins: `LEFT JOIN distributor d ON d.id = r."distributorId" LEFT JOIN product p ON p.id = r."productId"`,
     };
+    // the order's keys: a lot without an expiry last (a date, not its text: compared as a number)
+    const keys = ['r.sort_expiry', 'r."distributorId"', 'r."productId"', 'r.sort_batch', 'r.sort_serial'];
+    const cursorOf = (r: Record<string, unknown>) =>
+      [r.sort_expiry, r.distributorId, r.productId, r.sort_batch, r.sort_serial].map(String);
+    if (filter.asOf) {
+      // A past date's lots are the movements up to it summed, whatever the page: built once for
+      // count and page. Ordered by lot, a distributor's movements are grouped as stock_movement_lot
+      // reads them, one lot after another; unordered, the planner hashed every lot first (slower
+      // by a third at full scale: BENCHMARKS.md, 2026-12-07 23:30).
+      params.asOf = filter.asOf;
+      return rawPage<StockLineType>(this.ds, page, {
+        sql: `SELECT l.distributor_id AS "distributorId", l.product_id AS "productId", l.quantity, l.expiry_date AS expiry_on,
+                     COALESCE(l.expiry_date, 'infinity'::date) AS sort_expiry, l.batch_no AS sort_batch, l.serial_no AS sort_serial
+                FROM (SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, MAX(b.expiry_date) AS expiry_date,
+                             SUM(b.quantity)::int AS quantity
+                        FROM stock_movement b WHERE ${conditions.join(' AND ')} AND b.occurred_on <= :asOf
+                       GROUP BY b.distributor_id, b.product_id, b.batch_no, b.serial_no HAVING SUM(b.quantity) > 0
+                       ORDER BY b.distributor_id, b.product_id, b.batch_no, b.serial_no) l
+               ${filter.nearExpiry ? 'WHERE l.expiry_date <= :soon::date' : ''}`,
+        params,
+        once: true,
+        late,
+        keys,
+        cursorOf,
+      });
+    }
+    // Today's lots are stock_balance's, counted from stock_balance_by_expiry alone. A page reads each
+    // distributor's first lots in that index's order (expiry, product, lot) and keeps the soonest:
+    // as many distributors' first rows as the page is long, never every lot (migration 1772900000000).
+    const distributor = scopeCondition(scope, 'distributor', 'd');
+    Object.assign(params, distributor.params);
+    const distributors = [distributor.sql, ...(filter.distributorId ? ['d.id = :distributorId'] : [])];
+    if (filter.nearExpiry) conditions.push('b.expiry_date <= :soon::date');
+    const inner = [
+      "COALESCE(b.expiry_date, 'infinity'::date)",
+      'b.distributor_id',
+      'b.product_id',
+      'b.batch_no',
+      'b.serial_no',
+    ];
+    const columns = `b.distributor_id AS "distributorId", b.product_id AS "productId", b.quantity, b.expiry_date AS expiry_on,
+                     ${inner[0]} AS sort_expiry, b.batch_no AS sort_batch, b.serial_no AS sort_serial`;
+    const onHand = `${conditions.join(' AND ')} AND b.quantity > 0`;
     return rawPage<StockLineType>(this.ds, page, {
-      sql: `SELECT l.distributor_id AS "distributorId", ${once ? '' : 'd.name AS "distributorName",'}
-                   l.product_id AS "productId", l.quantity, l.expiry_date AS expiry_on,
-                   COALESCE(l.expiry_date::text, '9999-12-31') AS sort_expiry, l.batch_no AS sort_batch, l.serial_no AS sort_serial
-              FROM (${lots}) l ${once ? '' : 'JOIN distributor d ON d.id = l.distributor_id'} ${near}`,
+      sql: `SELECT ${columns} FROM stock_balance b WHERE ${onHand}`,
       params,
-      // A row's keys sort and count it; what it shows (its product's name, its texts) is worked out
-      // for the page's rows only. A past date's lots are summed whatever the page: built once for
-      // count and page, their distributors named on the page too. Today's are read from
-      // stock_balance_on_hand, where counting apart is cheaper than materializing them, with the
-      // distributor joined in the statement: the planner then reads the scope's distributors' lots
-      // from that index (named after the page, its generic plan guessed ten distributors and scanned
-      // the table; BENCHMARKS.md, 2026-12-07 19:05).
-      once,
-      late: once
-        ? {
-            select: `d.name AS "distributorName", ${shown.select}`,
-            joins: `LEFT JOIN distributor d ON d.id = r."distributorId" ${shown.joins}`,
-          }
-        : shown,
-      keys: ['r.sort_expiry', 'r."distributorId"', 'r."productId"', 'r.sort_batch', 'r.sort_serial'],
-      cursorOf: (r) => [
-        String(r.sort_expiry),
-        String(r.distributorId),
-        String(r.productId),
-        String(r.sort_batch),
-        String(r.sort_serial),
-      ],
+      pageRows: {
+        keys: inner,
+        sql: (cut) => `SELECT l.* FROM distributor d CROSS JOIN LATERAL (
+                         SELECT ${columns} FROM stock_balance b
+                          WHERE b.distributor_id = d.id AND ${onHand} AND ${cut}
+                          ORDER BY ${inner[0]}, b.product_id, b.batch_no, b.serial_no LIMIT :page_limit) l
+                        WHERE ${distributors.join(' AND ')}`,
+      },
+      late,
+      keys,
+      cursorOf,
     });
   }
 
@@ -156,10 +176,13 @@ export class StockReadService {
    * of the distributors in scope at the hospitals in scope (a brand user's regions); by hospital name.
    */
   sellOut(scope: Scope, page: PageArgs, filter: SellOutFilter = {}): Promise<Page<SellOutRowType>> {
+    const q = sellOutQuery(scope, filter);
     return rawPage<SellOutRowType>(this.ds, page, {
-      ...sellOutQuery(scope, filter),
-      // grouped whatever the page: built once for count and page
-      once: true,
+      // a page groups the hospitals it shows; the count, the list by ids or a kept count (sell-out-query.ts)
+      sql: q.sql,
+      count: q.count,
+      late: q.late,
+      params: q.params,
       keys: [...SELL_OUT_ORDER],
       cursorOf: (r) => [String(r.hospitalName), String(r.hospitalId), String(r.sort_department), String(r.productId)],
     });

@@ -6,6 +6,7 @@ import { Locale } from '@medchannel/shared-schema';
 import type { Scope } from '../../auth/scope';
 import type { ParamSpec } from '../../common/export-query';
 import { pageStatement } from '../../common/raw-page';
+import { keysetAfter } from '../../common/pagination';
 import { SELL_OUT_ORDER, SellOutFilter, sellOutQuery } from '../inventory';
 import type { SheetColumn } from '../import';
 
@@ -82,10 +83,7 @@ export class SellOutExportService {
 
   async count(scope: Scope, filter: SellOutFilter): Promise<number> {
     const q = sellOutQuery(scope, filter);
-    const [sql, params] = this.ds.driver.escapeQueryWithParameters(
-      `SELECT COUNT(*)::int AS n FROM (${q.sql}) r`,
-      q.params,
-    );
+    const [sql, params] = this.ds.driver.escapeQueryWithParameters(q.count, q.params);
     const [{ n }] = await this.ds.query(sql, params);
     return n;
   }
@@ -97,7 +95,7 @@ export class SellOutExportService {
       const params: Record<string, unknown> = { ...q.params, batch: size };
       let where = '';
       if (after) {
-        where = `WHERE (${SELL_OUT_ORDER.join(', ')}) > (:c0, :c1, :c2, :c3)`;
+        where = `WHERE ${keysetAfter(SELL_OUT_ORDER, 'ASC', ['c0', 'c1', 'c2', 'c3'])}`;
         Object.assign(params, {
           c0: after.hospitalName,
           c1: after.hospitalId,
