@@ -78,9 +78,7 @@ export class StockReadService {
       [r.sort_expiry, r.distributorId, r.productId, r.sort_batch, r.sort_serial].map(String);
     if (filter.asOf) {
       // A past date's lots are the movements up to it summed, whatever the page: built once for
-      // count and page. Ordered by lot, a distributor's movements are grouped as stock_movement_lot
-      // reads them, one lot after another; unordered, the planner hashed every lot first (slower
-      // by a third at full scale: BENCHMARKS.md, 2026-12-07 23:30).
+      // count and page.
       params.asOf = filter.asOf;
       return rawPage<StockLineType>(this.ds, page, {
         sql: `SELECT l.distributor_id AS "distributorId", l.product_id AS "productId", l.quantity, l.expiry_date AS expiry_on,
@@ -88,8 +86,7 @@ export class StockReadService {
                 FROM (SELECT b.distributor_id, b.product_id, b.batch_no, b.serial_no, MAX(b.expiry_date) AS expiry_date,
                              SUM(b.quantity)::int AS quantity
                         FROM stock_movement b WHERE ${conditions.join(' AND ')} AND b.occurred_on <= :asOf
-                       GROUP BY b.distributor_id, b.product_id, b.batch_no, b.serial_no HAVING SUM(b.quantity) > 0
-                       ORDER BY b.distributor_id, b.product_id, b.batch_no, b.serial_no) l
+                       GROUP BY b.distributor_id, b.product_id, b.batch_no, b.serial_no HAVING SUM(b.quantity) > 0) l
                ${filter.nearExpiry ? 'WHERE l.expiry_date <= :soon::date' : ''}`,
         params,
         once: true,
