@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Input } from 'antd';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { Flex, Input, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -48,6 +48,82 @@ export function SearchFilter({ value, onSearch, placeholder, testId, maxWidth = 
       // the placeholder says what is searched; it is the field's name too once text is typed
       aria-label={placeholder}
       style={{ maxWidth }}
+      data-testid={testId}
+    />
+  );
+}
+
+type SetFilter = (key: string, value: string | undefined) => void;
+
+/** The bar's `setFilter`, so each filter in it writes its own key to the URL. */
+const SetFilterContext = createContext<SetFilter | null>(null);
+
+interface BarProps {
+  /** The applied search, `q` in the URL */
+  search: string;
+  /** `useUrlFilters`' `setFilter`: every filter in the bar writes through it */
+  setFilter: SetFilter;
+  /** The search's placeholder, and its name */
+  placeholder: string;
+  /** data-testid of the search */
+  testId: string;
+  searchWidth?: number;
+  align?: 'center';
+  /** The list's other filters: `ChoiceFilter`s, pickers */
+  children?: ReactNode;
+}
+
+/** A list's filter row, kept in the URL: the text search first, then the list's own filters. */
+export function FilterBar({ search, setFilter, placeholder, testId, searchWidth, align, children }: BarProps) {
+  return (
+    <SetFilterContext.Provider value={setFilter}>
+      <Flex gap={12} wrap align={align} style={{ marginBottom: 16 }}>
+        <SearchFilter
+          value={search}
+          onSearch={(value) => setFilter('q', value)}
+          placeholder={placeholder}
+          testId={testId}
+          maxWidth={searchWidth}
+        />
+        {children}
+      </Flex>
+    </SetFilterContext.Provider>
+  );
+}
+
+interface ChoiceProps<V extends string | number> {
+  /** The URL key the choice is kept under */
+  name: string;
+  value: V | undefined;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  /** Says "all" or "any": what the list shows with nothing chosen */
+  placeholder: string;
+  width: number;
+  testId?: string;
+  loading?: boolean;
+}
+
+/** One value of a list's filter bar picked from a few, cleared to show all; kept in the URL under `name`. */
+export function ChoiceFilter<V extends string | number>({
+  name,
+  value,
+  options,
+  placeholder,
+  width,
+  testId,
+  loading,
+}: ChoiceProps<V>) {
+  const setFilter = useContext(SetFilterContext);
+  if (!setFilter) throw new Error('ChoiceFilter stands in a FilterBar');
+  return (
+    <Select<V>
+      allowClear
+      value={value}
+      onChange={(chosen?: V) => setFilter(name, chosen === undefined ? undefined : String(chosen))}
+      placeholder={placeholder}
+      style={{ width }}
+      loading={loading}
+      options={options as Array<{ value: V; label: string }>}
       data-testid={testId}
     />
   );

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { can, DistributorStage } from '@medchannel/shared-schema';
 import { type DistributorsQuery } from '../../gql/graphql';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { SearchFilter } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { PagedTable } from '../../components/PagedTable';
 import { StageTag } from '../../components/StageTag';
@@ -58,22 +58,20 @@ export function DistributorsTable({ state }: { state: ReturnType<typeof useDistr
 
   return (
     <Card>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <SearchFilter
-          value={search}
-          onSearch={(value) => setFilter('q', value)}
-          placeholder={t('distributor.searchPlaceholder')}
-          testId="distributor-search"
-        />
-        <Select
-          allowClear
+      <FilterBar
+        search={search}
+        setFilter={setFilter}
+        placeholder={t('distributor.searchPlaceholder')}
+        testId="distributor-search"
+      >
+        <ChoiceFilter
+          name="stage"
           value={stage}
-          onChange={(value) => setFilter('stage', value)}
           placeholder={t('distributor.allStages')}
-          style={{ width: 180 }}
+          width={180}
           options={Object.values(DistributorStage).map((s) => ({ value: s, label: t(`stage.${s}`) }))}
         />
-      </Flex>
+      </FilterBar>
       {canAssign && selected.length > 0 && (
         <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }} data-testid="distributor-selection">
           <Typography.Text>{t('channelManager.selected', { count: selected.length })}</Typography.Text>

@@ -1,7 +1,6 @@
-import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HospitalCoverage, HospitalGrade } from '@medchannel/shared-schema';
-import { SearchFilter } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar } from '@medchannel/web-shared/components';
 import { RegionSelect } from '../../components/RegionSelect';
 
 interface Props {
@@ -16,13 +15,12 @@ interface Props {
 export function HospitalFilters({ search, regionId, grade, coverage, setFilter }: Props) {
   const { t } = useTranslation();
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <SearchFilter
-        value={search}
-        onSearch={(value) => setFilter('q', value)}
-        placeholder={t('hospital.searchPlaceholder')}
-        testId="hospital-search"
-      />
+    <FilterBar
+      search={search}
+      setFilter={setFilter}
+      placeholder={t('hospital.searchPlaceholder')}
+      testId="hospital-search"
+    >
       <RegionSelect
         value={regionId}
         onChange={(value) => setFilter('region', value)}
@@ -30,24 +28,22 @@ export function HospitalFilters({ search, regionId, grade, coverage, setFilter }
         style={{ width: 180 }}
         data-testid="hospital-region"
       />
-      <Select
-        allowClear
+      <ChoiceFilter
+        name="grade"
         value={grade}
-        onChange={(value) => setFilter('grade', value)}
         placeholder={t('hospital.allGrades')}
-        style={{ width: 140 }}
+        width={140}
         options={Object.values(HospitalGrade).map((g) => ({ value: g, label: t(`grade.${g}`) }))}
-        data-testid="hospital-grade"
+        testId="hospital-grade"
       />
-      <Select
-        allowClear
+      <ChoiceFilter
+        name="coverage"
         value={coverage}
-        onChange={(value) => setFilter('coverage', value)}
         placeholder={t('hospital.anyCoverage')}
-        style={{ width: 160 }}
+        width={160}
         options={Object.values(HospitalCoverage).map((c) => ({ value: c, label: t(`hospital.coverage.${c}`) }))}
-        data-testid="hospital-coverage"
+        testId="hospital-coverage"
       />
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,7 +1,6 @@
-import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OPPORTUNITY_STAGES, RegistrationStatus } from '@medchannel/shared-schema';
-import { SearchFilter } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar } from '@medchannel/web-shared/components';
 import { addOpportunityStrings } from '@medchannel/web-shared/opportunities';
 import { DistributorPicker } from '../../components/DistributorPicker';
 import { RegionSelect } from '../../components/RegionSelect';
@@ -20,33 +19,30 @@ export function OpportunityFilters({
 }) {
   const { t } = useTranslation();
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <SearchFilter
-        value={search}
-        onSearch={(v) => setFilter('q', v)}
-        placeholder={t('opportunity.searchPlaceholder')}
-        testId="opportunity-search"
-      />
-      <Select
-        allowClear
+    <FilterBar
+      search={search}
+      setFilter={setFilter}
+      placeholder={t('opportunity.searchPlaceholder')}
+      testId="opportunity-search"
+    >
+      <ChoiceFilter
+        name="stage"
         value={stage}
-        onChange={(v) => setFilter('stage', v)}
         placeholder={t('opportunity.allStages')}
-        style={{ width: 140 }}
+        width={140}
         options={OPPORTUNITY_STAGES.map((s) => ({ value: s, label: t(`opportunity.stage.${s}`) }))}
-        data-testid="opportunity-stage-filter"
+        testId="opportunity-stage-filter"
       />
-      <Select
-        allowClear
+      <ChoiceFilter
+        name="reg"
         value={registration}
-        onChange={(v) => setFilter('reg', v)}
         placeholder={t('opportunity.allRegistrations')}
-        style={{ width: 160 }}
+        width={160}
         options={Object.values(RegistrationStatus).map((s) => ({
           value: s,
           label: t(`opportunity.registrationStatus.${s}`),
         }))}
-        data-testid="opportunity-registration-filter"
+        testId="opportunity-registration-filter"
       />
       <DistributorPicker
         value={distributorId}
@@ -61,6 +57,6 @@ export function OpportunityFilters({
         style={{ width: 160 }}
         data-testid="opportunity-region-filter"
       />
-    </Flex>
+    </FilterBar>
   );
 }

@@ -1,9 +1,9 @@
-import { Card, Checkbox, Flex, Select, Typography } from 'antd';
+import { Card, Checkbox, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TrialStatus } from '@medchannel/shared-schema';
-import { PageHeader, SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar, PageHeader, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { useKeysetPages } from '../../components/KeysetPager';
 import { PagedTable } from '../../components/PagedTable';
@@ -38,26 +38,25 @@ export default function TrialsPage() {
     <>
       <PageHeader title={t('nav.trials')} subtitle={t('trial.subtitle')} />
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <SearchFilter
-            value={search}
-            onSearch={(v) => setFilter('q', v)}
-            placeholder={t('trial.searchPlaceholder')}
-            testId="trial-search"
-          />
-          <Select
-            allowClear
+        <FilterBar
+          search={search}
+          setFilter={setFilter}
+          placeholder={t('trial.searchPlaceholder')}
+          testId="trial-search"
+          align="center"
+        >
+          <ChoiceFilter
+            name="status"
             value={status}
-            onChange={(v) => setFilter('status', v)}
             placeholder={t('trial.allStatuses')}
-            style={{ width: 140 }}
+            width={140}
             options={Object.values(TrialStatus).map((s) => ({ value: s, label: t(`trial.status.${s}`) }))}
-            data-testid="trial-status-filter"
+            testId="trial-status-filter"
           />
           <Checkbox checked={overdue} onChange={(e) => setFilter('overdue', e.target.checked ? '1' : undefined)}>
             {t('trial.onlyOverdue')}
           </Checkbox>
-        </Flex>
+        </FilterBar>
         <PagedTable<TrialDetailFragment>
           list={{ page: shown?.trials, loading, error, refetch }}
           pages={pages}

@@ -1,8 +1,8 @@
-import { DatePicker, Flex, Select } from 'antd';
+import { DatePicker, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { OrderStatus } from '@medchannel/shared-schema';
-import { SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar, useUrlFilters } from '@medchannel/web-shared/components';
 import { RegionSelect } from '../../components/RegionSelect';
 import { DistributorPicker } from '../../components/DistributorPicker';
 
@@ -51,14 +51,13 @@ export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrde
   const { t } = useTranslation();
   const { search, statuses, regionId, distributorId, minAgeDays, month, setFilter } = filters;
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <SearchFilter
-        value={search}
-        onSearch={(value) => setFilter('q', value)}
-        placeholder={t('order.searchPlaceholder')}
-        testId="order-search"
-        maxWidth={280}
-      />
+    <FilterBar
+      search={search}
+      setFilter={setFilter}
+      placeholder={t('order.searchPlaceholder')}
+      testId="order-search"
+      searchWidth={280}
+    >
       <Select
         mode="multiple"
         allowClear
@@ -83,14 +82,13 @@ export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrde
         placeholder={t('order.allDistributors')}
         testId="order-distributor"
       />
-      <Select
-        allowClear
+      <ChoiceFilter
+        name="age"
         value={minAgeDays}
-        onChange={(value?: number) => setFilter('age', value ? String(value) : undefined)}
         placeholder={t('order.anyAge')}
-        style={{ width: 150 }}
+        width={150}
         options={AGES.map((days) => ({ value: days, label: t('order.olderThan', { count: days }) }))}
-        data-testid="order-age"
+        testId="order-age"
       />
       <DatePicker
         picker="month"
@@ -99,6 +97,6 @@ export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrde
         placeholder={t('order.anyMonth')}
         data-testid="order-month"
       />
-    </Flex>
+    </FilterBar>
   );
 }

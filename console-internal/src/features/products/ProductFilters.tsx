@@ -1,8 +1,8 @@
-import { DatePicker, Flex, Select } from 'antd';
+import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DeviceClass } from '@medchannel/shared-schema';
-import { SearchFilter } from '@medchannel/web-shared/components';
+import { ChoiceFilter, FilterBar } from '@medchannel/web-shared/components';
 import { type useProductList } from './useProductList';
 
 /** The catalogue's filters (search, line, class) and the day whose tier prices the table shows, all in the URL. */
@@ -10,34 +10,28 @@ export function ProductFilters({ filters }: { filters: ReturnType<typeof useProd
   const { t } = useTranslation();
   const { setFilter, search, productLineId, deviceClass, on, lines } = filters;
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <SearchFilter
-        value={search}
-        onSearch={(value) => setFilter('q', value)}
-        placeholder={t('product.searchPlaceholder')}
-        testId="product-search"
-      />
-      <Select
-        allowClear
+    <FilterBar
+      search={search}
+      setFilter={setFilter}
+      placeholder={t('product.searchPlaceholder')}
+      testId="product-search"
+    >
+      <ChoiceFilter
+        name="line"
         value={productLineId}
-        onChange={(value) => setFilter('line', value)}
         placeholder={t('product.allLines')}
-        style={{ width: 200 }}
+        width={200}
         loading={lines.loading}
         options={(lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }))}
-        data-testid="product-line"
+        testId="product-line"
       />
-      <Select
-        allowClear
+      <ChoiceFilter
+        name="class"
         value={deviceClass}
-        onChange={(value) => setFilter('class', value)}
         placeholder={t('product.allClasses')}
-        style={{ width: 160 }}
-        options={Object.values(DeviceClass).map((c) => ({
-          value: c,
-          label: t('product.classValue', { value: c }),
-        }))}
-        data-testid="product-class"
+        width={160}
+        options={Object.values(DeviceClass).map((c) => ({ value: c, label: t('product.classValue', { value: c }) }))}
+        testId="product-class"
       />
       <DatePicker
         value={dayjs(on)}
@@ -48,6 +42,6 @@ export function ProductFilters({ filters }: { filters: ReturnType<typeof useProd
         style={{ width: 220 }}
         data-testid="product-price-day"
       />
-    </Flex>
+    </FilterBar>
   );
 }
