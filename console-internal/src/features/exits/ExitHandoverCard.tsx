@@ -1,11 +1,10 @@
-import { Button, Card, List, Tag, Typography } from 'antd';
+import { List, Tag, Typography } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@medchannel/shared-schema';
 import { useCurrentUser, useFormat } from '@medchannel/web-shared';
-import { FailureAlert } from '@medchannel/web-shared/kernel';
 import { HandOverExitDocument, type ExitPlanDetailFragment } from '../../gql/graphql';
-import { useExitStep } from './useExitStep';
+import { ExitStepCard } from './ExitStepCard';
 
 /** 交接: what went to the successor (opportunities, hospitals, open commitments, its temporary authorization). */
 export function ExitHandoverCard({ plan }: { plan: ExitPlanDetailFragment }) {
@@ -14,26 +13,18 @@ export function ExitHandoverCard({ plan }: { plan: ExitPlanDetailFragment }) {
   const user = useCurrentUser();
   const [handOver] = useMutation(HandOverExitDocument);
   const successor = plan.successor?.name ?? '';
-  const step = useExitStep(
-    () => handOver({ variables: { planId: plan.id } }),
-    t('exit.handOverConfirm', { successor }),
-    t('exit.handOver'),
-    t('exit.handedOver'),
-  );
-  const may = can(user.role, 'exit.manage') && !plan.handedOverAt && Boolean(plan.successor);
   return (
-    <Card
+    <ExitStepCard
       title={t('exit.handover')}
-      data-testid="exit-handover"
-      extra={
-        may && (
-          <Button type="primary" loading={step.busy} onClick={step.run} data-testid="exit-handover-run">
-            {t('exit.handOver')}
-          </Button>
-        )
-      }
+      testIds={['exit-handover', 'exit-handover-run', 'exit-handover-failure']}
+      may={can(user.role, 'exit.manage') && !plan.handedOverAt && Boolean(plan.successor)}
+      step={{
+        send: () => handOver({ variables: { planId: plan.id } }),
+        confirm: t('exit.handOverConfirm', { successor }),
+        action: t('exit.handOver'),
+        done: t('exit.handedOver'),
+      }}
     >
-      <FailureAlert failure={step.failure} testId="exit-handover-failure" style={{ marginBottom: 12 }} />
       {plan.handedOverAt ? (
         <Typography.Paragraph type="secondary">
           {t('exit.handedOver')} · {successor} · {format.dateTime(plan.handedOverAt)}
@@ -53,6 +44,6 @@ export function ExitHandoverCard({ plan }: { plan: ExitPlanDetailFragment }) {
           </List.Item>
         )}
       />
-    </Card>
+    </ExitStepCard>
   );
 }
