@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ErrorReason } from '@medchannel/shared-schema';
+import { useFeedback } from '../app/notice';
 import { showFieldError, type FieldPlacement } from './fieldErrors';
 import { newRequestKey } from './requestKey';
 import { useCodedError, type CodedErrorOptions, type CodedFailure } from './useCodedError';
@@ -27,6 +28,8 @@ export interface FormSubmitOptions<V> {
    * click or a retried request acts once). Answer a failure to show it without sending anything.
    */
   send: (values: V, requestKey: string) => Promise<FormFailure | void>;
+  /** Said once `send` has gone through, and the form then closed (`onClose`): leave it out where `send` closes it */
+  done?: string;
   /** A failure the feature shows itself (answers true), before `fields` and the form's notice */
   onFailure?: (failure: CodedFailure, values: V) => boolean;
 }
@@ -36,7 +39,8 @@ export interface FormSubmitOptions<V> {
  * put a coded failure on the field the server named, else keep it for the form's notice.
  */
 export function useFormSubmit<V>(options: FormSubmitOptions<V>) {
-  const { form, open, onClose, loading, errors, fields, withDetail, send, onFailure } = options;
+  const { form, open, onClose, loading, errors, fields, withDetail, send, done, onFailure } = options;
+  const feedback = useFeedback();
   const explain = useCodedError(errors);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const requestKey = useRef<string | null>(null);
@@ -58,6 +62,10 @@ export function useFormSubmit<V>(options: FormSubmitOptions<V>) {
       const refused = await send(values, requestKey.current);
       if (refused) return setFailure(refused);
       requestKey.current = null;
+      if (done !== undefined) {
+        onClose();
+        feedback.success(done);
+      }
     } catch (error) {
       const f = explain(error);
       // A key already spent on another request is done with: the next attempt is a new request.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, InputNumber } from 'antd';
+import { Alert, Button, DatePicker, Form, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCurrentUser } from '@medchannel/web-shared';
 import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { SetProductFloorPriceDocument } from '../../gql/graphql';
 import { AMOUNT } from './amount';
+import { day } from './RegistrationFields';
 
 interface Values {
   price: string;
@@ -18,24 +19,20 @@ interface Values {
 export function FloorPriceButton({ product }: { product: { id: string; name: string } | null }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const [setFloor, { loading }] = useMutation(SetProductFloorPriceDocument);
-  const { shell, clearFailure } = useFormSubmit<Values>({
+  const { shell, formProps } = useFormSubmit<Values>({
     form,
     open,
     onClose: () => setOpen(false),
     loading,
     fields: ['price', 'effectiveFrom'],
+    done: t('product.floor.floorSet'),
     send: async (v) => {
       await setFloor({
-        variables: {
-          input: { productId: product!.id, price: v.price, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD') },
-        },
+        variables: { input: { productId: product!.id, price: v.price, effectiveFrom: day(v.effectiveFrom) } },
       });
-      setOpen(false);
-      void message.success(t('product.floor.floorSet'));
     },
   });
   if (!product || !can(user.role, 'product.setPrice')) return null;
@@ -50,7 +47,7 @@ export function FloorPriceButton({ product }: { product: { id: string; name: str
         testId="floor-form"
       >
         <Alert type="info" showIcon title={t('product.floor.setFloorHint')} style={{ marginBottom: 16 }} />
-        <Form<Values> form={form} layout="vertical" preserve={false} onValuesChange={clearFailure}>
+        <Form<Values> {...formProps}>
           <Form.Item
             name="price"
             label={t('product.floor.floorPrice')}

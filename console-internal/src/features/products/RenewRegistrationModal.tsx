@@ -1,4 +1,4 @@
-import { Alert, App, Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { ErrorReason } from '@medchannel/shared-schema';
 import { FormModal, addDays, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { RenewProductRegistrationDocument } from '../../gql/graphql';
 import { type ProductRow } from './useProductList';
-import { ValidityFields } from './RegistrationFields';
+import { ValidityFields, day } from './RegistrationFields';
 
 interface Values {
   registrationNo: string;
@@ -22,7 +22,6 @@ const ERRORS = { reload: ['Product'], stale: [ErrorReason.STALE_VERSION] };
  */
 export function RenewRegistrationModal({ product, onClose }: { product: ProductRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [renew, { loading }] = useMutation(RenewProductRegistrationDocument, {
     refetchQueries: ['Products', 'ProductPrices'],
@@ -33,21 +32,20 @@ export function RenewRegistrationModal({ product, onClose }: { product: ProductR
     onClose,
     loading,
     errors: ERRORS,
-    fields: { registrationNo: 'registrationNo', validFrom: 'validFrom', validTo: 'validTo' },
+    fields: ['registrationNo', 'validFrom', 'validTo'],
+    done: t('product.renewed'),
     send: async (v) => {
       await renew({
         variables: {
           id: product!.id,
           input: {
             registrationNo: v.registrationNo.trim(),
-            validFrom: v.validFrom.format('YYYY-MM-DD'),
-            validTo: v.validTo.format('YYYY-MM-DD'),
+            validFrom: day(v.validFrom),
+            validTo: day(v.validTo),
             expectedVersion: product!.version,
           },
         },
       });
-      onClose();
-      void message.success(t('product.renewed'));
     },
   });
 

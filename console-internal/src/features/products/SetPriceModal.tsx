@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, InputNumber, Select, Space } from 'antd';
+import { Alert, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { SetTierPriceDocument } from '../../gql/graphql';
 import { type ProductRow } from './useProductList';
 import { AMOUNT } from './amount';
+import { day } from './RegistrationFields';
 
 interface Values {
   tier: number;
@@ -20,7 +21,6 @@ const ERRORS = { reload: ['Product'] };
 /** 调价: a tier's price from a date; the tier's earlier price ends the day before, and stays in the history. */
 export function SetPriceModal({ product, onClose }: { product: ProductRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [setPrice, { loading }] = useMutation(SetTierPriceDocument, { refetchQueries: ['Products', 'ProductPrices'] });
   const { shell, formProps } = useFormSubmit<Values>({
@@ -29,20 +29,11 @@ export function SetPriceModal({ product, onClose }: { product: ProductRow | null
     onClose,
     loading,
     errors: ERRORS,
-    fields: { tier: 'tier', price: 'price', effectiveFrom: 'effectiveFrom' },
+    fields: ['tier', 'price', 'effectiveFrom'],
+    done: t('product.priceChanged'),
     send: async (v) => {
-      await setPrice({
-        variables: {
-          input: {
-            productId: product!.id,
-            tier: v.tier,
-            price: v.price,
-            effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
-          },
-        },
-      });
-      onClose();
-      void message.success(t('product.priceChanged'));
+      const input = { productId: product!.id, tier: v.tier, price: v.price, effectiveFrom: day(v.effectiveFrom) };
+      await setPrice({ variables: { input } });
     },
   });
 
