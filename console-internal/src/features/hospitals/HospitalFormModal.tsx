@@ -15,7 +15,7 @@ export function HospitalFormModal(props: {
 }) {
   const { t } = useTranslation();
   const { hospital } = props;
-  const { form, shell, clearFailure, initialValues, regionOptions, regionsLoading } = useHospitalForm(props);
+  const { shell, formProps, initialValues, regionOptions, regionsLoading } = useHospitalForm(props);
 
   return (
     <FormModal
@@ -25,13 +25,7 @@ export function HospitalFormModal(props: {
       submitText={t('action.save')}
       testId="hospital-form"
     >
-      <Form<HospitalValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={initialValues}
-      >
+      <Form<HospitalValues> {...formProps} initialValues={initialValues}>
         <Form.Item
           name="name"
           label={t('hospital.name')}

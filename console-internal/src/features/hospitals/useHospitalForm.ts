@@ -49,7 +49,7 @@ export function useHospitalForm({
   const regions = useQuery(HospitalRegionsDocument, { skip: !open });
   const [create, created] = useMutation(CreateHospitalDocument, { refetchQueries: ['Hospitals'] });
   const [update, updated] = useMutation(UpdateHospitalDocument);
-  const { shell, clearFailure } = useFormSubmit<HospitalValues>({
+  const { shell, formProps } = useFormSubmit<HospitalValues>({
     form,
     open,
     onClose,
@@ -89,5 +89,5 @@ export function useHospitalForm({
     value: r.id,
     label: [r.parent?.name, r.name].filter(Boolean).join(' / '),
   }));
-  return { form, shell, clearFailure, initialValues, regionOptions, regionsLoading: regions.loading };
+  return { shell, formProps, initialValues, regionOptions, regionsLoading: regions.loading };
 }

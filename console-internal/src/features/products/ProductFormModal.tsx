@@ -17,7 +17,7 @@ export function ProductFormModal(props: {
 }) {
   const { t } = useTranslation();
   const { product } = props;
-  const { form, shell, clearFailure, initialValues, lineOptions, linesLoading } = useProductForm(props);
+  const { shell, formProps, initialValues, lineOptions, linesLoading } = useProductForm(props);
   const required = (key: string) => [{ required: true, whitespace: true, message: t(key) }];
 
   return (
@@ -28,13 +28,7 @@ export function ProductFormModal(props: {
       submitText={t('action.save')}
       testId="product-form"
     >
-      <Form<ProductValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={clearFailure}
-        initialValues={initialValues}
-      >
+      <Form<ProductValues> {...formProps} initialValues={initialValues}>
         <Space.Compact block>
           <Form.Item
             name="code"

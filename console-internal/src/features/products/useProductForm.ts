@@ -53,7 +53,7 @@ export function useProductForm({
   const lines = useQuery(ProductLinesDocument, { skip: !open });
   const [create, created] = useMutation(CreateProductDocument, { refetchQueries: ['Products'] });
   const [update, updated] = useMutation(UpdateProductDocument, { refetchQueries: ['Products'] });
-  const { shell, clearFailure } = useFormSubmit<ProductValues>({
+  const { shell, formProps } = useFormSubmit<ProductValues>({
     form,
     open,
     onClose,
@@ -100,5 +100,5 @@ export function useProductForm({
       }
     : { kind: ProductKind.CONSUMABLE };
   const lineOptions = (lines.data?.productLines ?? []).map((l) => ({ value: l.id, label: l.name }));
-  return { form, shell, clearFailure, initialValues, lineOptions, linesLoading: lines.loading };
+  return { shell, formProps, initialValues, lineOptions, linesLoading: lines.loading };
 }
