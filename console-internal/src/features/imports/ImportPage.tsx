@@ -21,25 +21,10 @@ export default function ImportPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
   const kinds = kindsFor(user.role);
-  const {
-    kind,
-    uploading,
-    failure,
-    preview,
-    fileName,
-    progress,
-    result,
-    committing,
-    commitError,
-    reset,
-    switchKind,
-    template,
-    upload,
-    runCommit,
-  } = useImport(kinds);
+  const imp = useImport(kinds);
 
   const counts = (s: Counts | CommitImportMutation['commitImport']) =>
-    t(`import.${KINDS[kind].counts}`, {
+    t(`import.${KINDS[imp.kind].counts}`, {
       hospitals: format.number(s.hospitals ?? 0),
       departments: format.number(s.departments ?? 0),
       distributors: format.number(s.distributors ?? 0),
@@ -48,7 +33,7 @@ export default function ImportPage() {
       prices: format.number(s.prices ?? 0),
       unchanged: format.number(s.unchanged ?? 0),
     });
-  const csv = KINDS[kind].accept.includes('.csv');
+  const csv = KINDS[imp.kind].accept.includes('.csv');
 
   return (
     <>
@@ -58,27 +43,27 @@ export default function ImportPage() {
         extra={
           kinds.length > 1 && (
             <Segmented<Kind>
-              value={kind}
-              onChange={switchKind}
-              disabled={committing}
+              value={imp.kind}
+              onChange={imp.switchKind}
+              disabled={imp.committing}
               data-testid="import-kind"
               options={kinds.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
             />
           )
         }
       />
-      {result ? (
+      {imp.result ? (
         <Card>
           <Result
             status="success"
             title={t('import.done')}
-            subTitle={counts(result)}
+            subTitle={counts(imp.result)}
             data-testid="import-done"
             extra={[
-              <Button key="list" type="primary" onClick={() => void navigate(KINDS[kind].list)}>
-                {t('import.toList', { list: t(`import.kind.${kind}`) })}
+              <Button key="list" type="primary" onClick={() => void navigate(KINDS[imp.kind].list)}>
+                {t('import.toList', { list: t(`import.kind.${imp.kind}`) })}
               </Button>,
-              <Button key="again" onClick={reset}>
+              <Button key="again" onClick={imp.reset}>
                 {t('import.again')}
               </Button>,
             ]}
@@ -88,20 +73,20 @@ export default function ImportPage() {
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Card title={t('import.step1')}>
             <Flex gap={12} align="center" wrap>
-              <Typography.Text type="secondary">{t(`import.templateHelp.${kind}`)}</Typography.Text>
-              <Button icon={<DownloadOutlined />} onClick={() => void template()} data-testid="import-template">
+              <Typography.Text type="secondary">{t(`import.templateHelp.${imp.kind}`)}</Typography.Text>
+              <Button icon={<DownloadOutlined />} onClick={() => void imp.template()} data-testid="import-template">
                 {t('import.template')}
               </Button>
             </Flex>
           </Card>
           <Card title={t('import.step2')}>
             <Upload.Dragger
-              accept={KINDS[kind].accept}
+              accept={KINDS[imp.kind].accept}
               multiple={false}
               showUploadList={false}
-              disabled={uploading || committing}
+              disabled={imp.uploading || imp.committing}
               beforeUpload={(file) => {
-                void upload(file);
+                void imp.upload(file);
                 return false;
               }}
               data-testid="import-upload"
@@ -110,23 +95,23 @@ export default function ImportPage() {
                 <InboxOutlined />
               </p>
               <p className="ant-upload-text">
-                {uploading ? t('import.uploading') : t(csv ? 'import.dropCsv' : 'import.drop')}
+                {imp.uploading ? t('import.uploading') : t(csv ? 'import.dropCsv' : 'import.drop')}
               </p>
               <p className="ant-upload-hint">{t('import.dropHint')}</p>
             </Upload.Dragger>
-            {failure && (
-              <Alert type="error" showIcon title={failure} style={{ marginTop: 16 }} data-testid="import-failure" />
+            {imp.failure && (
+              <Alert type="error" showIcon title={imp.failure} style={{ marginTop: 16 }} data-testid="import-failure" />
             )}
           </Card>
-          {preview && (
+          {imp.preview && (
             <ImportPreview
-              preview={preview}
-              fileName={fileName}
-              willCreate={counts(preview.summary)}
-              progress={progress}
-              committing={committing}
-              commitError={commitError}
-              onCommit={() => void runCommit()}
+              preview={imp.preview}
+              fileName={imp.fileName}
+              willCreate={counts(imp.preview.summary)}
+              progress={imp.progress}
+              committing={imp.committing}
+              commitError={imp.commitError}
+              onCommit={() => void imp.runCommit()}
             />
           )}
         </Space>
