@@ -1,13 +1,14 @@
 import { Form, Input, Select } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ContactRelation, DecisionRole, ErrorReason } from '@medchannel/shared-schema';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { ContactRelation, DecisionRole } from '@medchannel/shared-schema';
+import { FormModal } from '@medchannel/web-shared/kernel';
 import {
   AddHospitalContactDocument,
   UpdateHospitalContactDocument,
   type HospitalContactRowFragment,
 } from '../../gql/graphql';
+import { useHospitalPartForm } from './useHospitalPartForm';
 
 interface Values {
   name: string;
@@ -19,7 +20,6 @@ interface Values {
   note?: string;
 }
 
-const ERRORS = { reload: ['Hospital'], stale: [ErrorReason.STALE_VERSION] };
 const FIELDS = ['name', 'title', 'decisionRole', 'relation', 'departmentId', 'phone', 'note'];
 
 /** A person of the decision chain added, or their title, role or relation changed (the change kept in their history). */
@@ -38,15 +38,12 @@ export function ContactModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [add, added] = useMutation(AddHospitalContactDocument);
   const [update, updated] = useMutation(UpdateHospitalContactDocument);
-  const { shell, formProps } = useFormSubmit<Values>({
-    form,
+  const { shell, formProps } = useHospitalPartForm<Values>({
     open,
     onClose,
     loading: added.loading || updated.loading,
-    errors: ERRORS,
     fields: FIELDS,
     send: async (v) => {
       const input = {
@@ -65,7 +62,6 @@ export function ContactModal({
           },
         });
       else await add({ variables: { hospitalId, input } });
-      onClose();
     },
   });
 

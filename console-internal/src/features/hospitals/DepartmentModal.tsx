@@ -1,21 +1,20 @@
 import { Form, Input, InputNumber, Select } from 'antd';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorReason, VolumeKind } from '@medchannel/shared-schema';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { VolumeKind } from '@medchannel/shared-schema';
+import { FormModal } from '@medchannel/web-shared/kernel';
 import {
   AddHospitalDepartmentDocument,
   UpdateHospitalDepartmentDocument,
   type HospitalDepartmentRowFragment,
 } from '../../gql/graphql';
+import { useHospitalPartForm } from './useHospitalPartForm';
 
 interface Values {
   name: string;
   yearlyVolume?: number | null;
   volumeKind?: VolumeKind | null;
 }
-
-const ERRORS = { reload: ['Hospital'], stale: [ErrorReason.STALE_VERSION] };
 
 /** A department added to the hospital, or one renamed or given this year's volume. */
 export function DepartmentModal({
@@ -31,15 +30,12 @@ export function DepartmentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [add, added] = useMutation(AddHospitalDepartmentDocument);
   const [update, updated] = useMutation(UpdateHospitalDepartmentDocument);
-  const { shell, formProps } = useFormSubmit<Values>({
-    form,
+  const { shell, formProps } = useHospitalPartForm<Values>({
     open,
     onClose,
     loading: added.loading || updated.loading,
-    errors: ERRORS,
     fields: ['name', 'yearlyVolume', 'volumeKind'],
     send: async (v) => {
       const input = {
@@ -49,7 +45,6 @@ export function DepartmentModal({
       };
       if (department) await update({ variables: { id: department.id, input, expectedVersion: department.version } });
       else await add({ variables: { hospitalId, input } });
-      onClose();
     },
   });
 

@@ -2,16 +2,14 @@ import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorReason } from '@medchannel/shared-schema';
-import { FormModal, chinaToday, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal, chinaToday } from '@medchannel/web-shared/kernel';
 import { RetireHospitalContactDocument, type HospitalContactRowFragment } from '../../gql/graphql';
+import { useHospitalPartForm } from './useHospitalPartForm';
 
 interface Values {
   on: Dayjs;
   note?: string;
 }
-
-const ERRORS = { reload: ['Hospital'], stale: [ErrorReason.STALE_VERSION] };
 
 /** The contact left the hospital on a day (today or before): kept in the chain's history, offered no more. */
 export function RetireContactModal({
@@ -22,16 +20,13 @@ export function RetireContactModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [retire, { loading }] = useMutation(RetireHospitalContactDocument);
   const today = chinaToday();
-  const { shell, formProps } = useFormSubmit<Values>({
-    form,
+  const { shell, formProps } = useHospitalPartForm<Values>({
     open: contact !== null,
     onClose,
     loading,
-    errors: ERRORS,
-    fields: { on: 'on', note: 'note' },
+    fields: ['on', 'note'],
     send: async (v) => {
       await retire({
         variables: {
@@ -43,7 +38,6 @@ export function RetireContactModal({
           },
         },
       });
-      onClose();
     },
   });
 

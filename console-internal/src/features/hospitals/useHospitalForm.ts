@@ -2,7 +2,7 @@ import { App, Form } from 'antd';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ErrorReason, type HospitalGrade, type VolumeKind } from '@medchannel/shared-schema';
+import type { HospitalGrade, VolumeKind } from '@medchannel/shared-schema';
 import { useFormSubmit } from '@medchannel/web-shared/kernel';
 import {
   CreateHospitalDocument,
@@ -10,6 +10,7 @@ import {
   UpdateHospitalDocument,
   type HospitalQuery,
 } from '../../gql/graphql';
+import { HOSPITAL_ERRORS } from './useHospitalPartForm';
 
 export interface HospitalValues {
   name: string;
@@ -21,7 +22,6 @@ export interface HospitalValues {
 }
 
 const FIELDS = ['name', 'grade', 'beds', 'regionId', 'address'];
-const ERRORS = { reload: ['Hospital'], stale: [ErrorReason.STALE_VERSION] };
 
 /** A server's field path on the form: a department's own field by its row, a profile field by its name. */
 function fieldOf(field: string) {
@@ -54,7 +54,7 @@ export function useHospitalForm({
     open,
     onClose,
     loading: created.loading || updated.loading,
-    errors: ERRORS,
+    errors: HOSPITAL_ERRORS,
     fields: fieldOf,
     send: async (v, key) => {
       const profile = {
