@@ -59,8 +59,6 @@ type SetFilter = (key: string, value: string | undefined) => void;
 const SetFilterContext = createContext<SetFilter | null>(null);
 
 interface BarProps {
-  /** The applied search, `q` in the URL */
-  search: string;
   /** `useUrlFilters`' `setFilter`: every filter in the bar writes through it */
   setFilter: SetFilter;
   /** The search's placeholder, and its name */
@@ -73,13 +71,14 @@ interface BarProps {
   children?: ReactNode;
 }
 
-/** A list's filter row, kept in the URL: the text search first, then the list's own filters. */
-export function FilterBar({ search, setFilter, placeholder, testId, searchWidth, align, children }: BarProps) {
+/** A list's filter row, kept in the URL: the text search (`q`) first, then the list's own filters. */
+export function FilterBar({ setFilter, placeholder, testId, searchWidth, align, children }: BarProps) {
+  const [params] = useSearchParams();
   return (
     <SetFilterContext.Provider value={setFilter}>
       <Flex gap={12} wrap align={align} style={{ marginBottom: 16 }}>
         <SearchFilter
-          value={search}
+          value={params.get('q') ?? ''}
           onSearch={(value) => setFilter('q', value)}
           placeholder={placeholder}
           testId={testId}

@@ -58,12 +58,7 @@ export function DistributorsTable({ state }: { state: ReturnType<typeof useDistr
 
   return (
     <Card>
-      <FilterBar
-        search={search}
-        setFilter={setFilter}
-        placeholder={t('distributor.searchPlaceholder')}
-        testId="distributor-search"
-      >
+      <FilterBar setFilter={setFilter} placeholder={t('distributor.searchPlaceholder')} testId="distributor-search">
         <ChoiceFilter
           name="stage"
           value={stage}

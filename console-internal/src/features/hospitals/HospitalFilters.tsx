@@ -4,7 +4,6 @@ import { ChoiceFilter, FilterBar } from '@medchannel/web-shared/components';
 import { RegionSelect } from '../../components/RegionSelect';
 
 interface Props {
-  search: string;
   regionId: string | undefined;
   grade: HospitalGrade | undefined;
   coverage: HospitalCoverage | undefined;
@@ -12,15 +11,10 @@ interface Props {
 }
 
 /** The hospitals list's filters, each kept in the URL: name or address, region (a province holds its cities), grade, coverage. */
-export function HospitalFilters({ search, regionId, grade, coverage, setFilter }: Props) {
+export function HospitalFilters({ regionId, grade, coverage, setFilter }: Props) {
   const { t } = useTranslation();
   return (
-    <FilterBar
-      search={search}
-      setFilter={setFilter}
-      placeholder={t('hospital.searchPlaceholder')}
-      testId="hospital-search"
-    >
+    <FilterBar setFilter={setFilter} placeholder={t('hospital.searchPlaceholder')} testId="hospital-search">
       <RegionSelect
         value={regionId}
         onChange={(value) => setFilter('region', value)}

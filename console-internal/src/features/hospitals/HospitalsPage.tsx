@@ -92,7 +92,7 @@ export default function HospitalsPage() {
       />
       <HospitalFormModal open={creating} onClose={() => setCreating(false)} />
       <Card>
-        <HospitalFilters search={search} regionId={regionId} grade={grade} coverage={coverage} setFilter={setFilter} />
+        <HospitalFilters regionId={regionId} grade={grade} coverage={coverage} setFilter={setFilter} />
         <PagedTable<Row>
           list={{ page, loading, error, refetch }}
           pages={pages}

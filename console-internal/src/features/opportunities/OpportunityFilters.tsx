@@ -11,7 +11,7 @@ addOpportunityStrings();
 
 /** The pipeline's filters: text, stage, registration, distributor and region, each kept in the URL. */
 export function OpportunityFilters({
-  filters: { search, stage, registration, distributorId, regionId },
+  filters: { stage, registration, distributorId, regionId },
   setFilter,
 }: {
   filters: OpportunityFilterValues;
@@ -19,12 +19,7 @@ export function OpportunityFilters({
 }) {
   const { t } = useTranslation();
   return (
-    <FilterBar
-      search={search}
-      setFilter={setFilter}
-      placeholder={t('opportunity.searchPlaceholder')}
-      testId="opportunity-search"
-    >
+    <FilterBar setFilter={setFilter} placeholder={t('opportunity.searchPlaceholder')} testId="opportunity-search">
       <ChoiceFilter
         name="stage"
         value={stage}

@@ -39,7 +39,6 @@ export default function TrialsPage() {
       <PageHeader title={t('nav.trials')} subtitle={t('trial.subtitle')} />
       <Card>
         <FilterBar
-          search={search}
           setFilter={setFilter}
           placeholder={t('trial.searchPlaceholder')}
           testId="trial-search"

@@ -49,15 +49,9 @@ export function useOrderFilters() {
 /** Search, statuses, region, distributor, how long an order has waited and the month it was submitted, each kept in the URL. */
 export function OrderFilterBar({ filters }: { filters: ReturnType<typeof useOrderFilters> }) {
   const { t } = useTranslation();
-  const { search, statuses, regionId, distributorId, minAgeDays, month, setFilter } = filters;
+  const { statuses, regionId, distributorId, minAgeDays, month, setFilter } = filters;
   return (
-    <FilterBar
-      search={search}
-      setFilter={setFilter}
-      placeholder={t('order.searchPlaceholder')}
-      testId="order-search"
-      searchWidth={280}
-    >
+    <FilterBar setFilter={setFilter} placeholder={t('order.searchPlaceholder')} testId="order-search" searchWidth={280}>
       <Select
         mode="multiple"
         allowClear

@@ -8,14 +8,9 @@ import { type useProductList } from './useProductList';
 /** The catalogue's filters (search, line, class) and the day whose tier prices the table shows, all in the URL. */
 export function ProductFilters({ filters }: { filters: ReturnType<typeof useProductList> }) {
   const { t } = useTranslation();
-  const { setFilter, search, productLineId, deviceClass, on, lines } = filters;
+  const { setFilter, productLineId, deviceClass, on, lines } = filters;
   return (
-    <FilterBar
-      search={search}
-      setFilter={setFilter}
-      placeholder={t('product.searchPlaceholder')}
-      testId="product-search"
-    >
+    <FilterBar setFilter={setFilter} placeholder={t('product.searchPlaceholder')} testId="product-search">
       <ChoiceFilter
         name="line"
         value={productLineId}
