@@ -3,8 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { AccountCreditKind } from '@medchannel/shared-schema';
-import { FormModal, chinaToday, toCents, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal, chinaToday, useFormSubmit } from '@medchannel/web-shared/kernel';
 import { PostAccountCreditDocument } from '../../../gql/graphql';
+import { positiveAmountRules } from '../amountRules';
 import { DistributorField } from '../DistributorField';
 
 interface Values {
@@ -80,16 +81,7 @@ export function AccountCreditModal({
           name="amount"
           label={t('payment.amount')}
           extra={t('credit.amountHelp')}
-          rules={[
-            { required: true, message: t('payment.amountRequired') },
-            { pattern: AMOUNT, message: t('payment.amountInvalid') },
-            {
-              validator: (_, v?: string) =>
-                v && AMOUNT.test(v) && toCents(v) <= 0n
-                  ? Promise.reject(new Error(t('financeError.field.amount')))
-                  : Promise.resolve(),
-            },
-          ]}
+          rules={positiveAmountRules(t, AMOUNT)}
         >
           <InputNumber<string> stringMode min="0" precision={2} prefix="¥" style={{ width: '100%' }} />
         </Form.Item>

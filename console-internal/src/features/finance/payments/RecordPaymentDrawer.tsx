@@ -2,8 +2,9 @@ import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { PaymentMethod } from '@medchannel/shared-schema';
+import { positiveAmountRules } from '../amountRules';
 import { DistributorField } from '../DistributorField';
-import { chinaToday, FormDrawer, toCents } from '@medchannel/web-shared/kernel';
+import { chinaToday, FormDrawer } from '@medchannel/web-shared/kernel';
 import { PaymentAllocation } from './PaymentAllocation';
 import { AMOUNT, useRecordPayment, type RecordPaymentValues } from './useRecordPayment';
 
@@ -48,20 +49,7 @@ export function RecordPaymentDrawer({ open, distributorId: initial, knownIds, on
         <DistributorField testId="payment-distributor" />
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item
-              name="amount"
-              label={t('payment.amount')}
-              rules={[
-                { required: true, message: t('payment.amountRequired') },
-                { pattern: AMOUNT, message: t('payment.amountInvalid') },
-                {
-                  validator: (_, v?: string) =>
-                    v && AMOUNT.test(v) && toCents(v) <= 0n
-                      ? Promise.reject(new Error(t('financeError.field.amount')))
-                      : Promise.resolve(),
-                },
-              ]}
-            >
+            <Form.Item name="amount" label={t('payment.amount')} rules={positiveAmountRules(t, AMOUNT)}>
               <InputNumber<string>
                 stringMode
                 min="0"
