@@ -3,10 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorReason } from '@medchannel/shared-schema';
-import { FormModal, addDays, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal, addDays } from '@medchannel/web-shared/kernel';
 import { RenewProductRegistrationDocument } from '../../gql/graphql';
 import { type ProductRow } from './useProductList';
 import { ValidityFields, day } from './RegistrationFields';
+import { useProductRowForm } from './useProductRowForm';
 
 interface Values {
   registrationNo: string;
@@ -22,27 +23,25 @@ const ERRORS = { reload: ['Product'], stale: [ErrorReason.STALE_VERSION] };
  */
 export function RenewRegistrationModal({ product, onClose }: { product: ProductRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [renew, { loading }] = useMutation(RenewProductRegistrationDocument, {
     refetchQueries: ['Products', 'ProductPrices'],
   });
-  const { shell, formProps } = useFormSubmit<Values>({
-    form,
-    open: product !== null,
+  const { shell, formProps } = useProductRowForm<Values>({
+    product,
     onClose,
     loading,
     errors: ERRORS,
     fields: ['registrationNo', 'validFrom', 'validTo'],
     done: t('product.renewed'),
-    send: async (v) => {
+    send: async (v, { id, version }) => {
       await renew({
         variables: {
-          id: product!.id,
+          id,
           input: {
             registrationNo: v.registrationNo.trim(),
             validFrom: day(v.validFrom),
             validTo: day(v.validTo),
-            expectedVersion: product!.version,
+            expectedVersion: version,
           },
         },
       });

@@ -2,11 +2,12 @@ import { Alert, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { FormModal, useFormSubmit } from '@medchannel/web-shared/kernel';
+import { FormModal } from '@medchannel/web-shared/kernel';
 import { SetTierPriceDocument } from '../../gql/graphql';
 import { type ProductRow } from './useProductList';
 import { AMOUNT } from './amount';
 import { day } from './RegistrationFields';
+import { useProductRowForm } from './useProductRowForm';
 
 interface Values {
   tier: number;
@@ -21,18 +22,16 @@ const ERRORS = { reload: ['Product'] };
 /** 调价: a tier's price from a date; the tier's earlier price ends the day before, and stays in the history. */
 export function SetPriceModal({ product, onClose }: { product: ProductRow | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const [setPrice, { loading }] = useMutation(SetTierPriceDocument, { refetchQueries: ['Products', 'ProductPrices'] });
-  const { shell, formProps } = useFormSubmit<Values>({
-    form,
-    open: product !== null,
+  const { shell, formProps } = useProductRowForm<Values>({
+    product,
     onClose,
     loading,
     errors: ERRORS,
     fields: ['tier', 'price', 'effectiveFrom'],
     done: t('product.priceChanged'),
-    send: async (v) => {
-      const input = { productId: product!.id, tier: v.tier, price: v.price, effectiveFrom: day(v.effectiveFrom) };
+    send: async (v, { id: productId }) => {
+      const input = { productId, tier: v.tier, price: v.price, effectiveFrom: day(v.effectiveFrom) };
       await setPrice({ variables: { input } });
     },
   });
