@@ -1,8 +1,8 @@
-import { Card, Flex, Space, Tag, Typography } from 'antd';
+import { Card, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@medchannel/web-shared';
-import { SearchFilter, useUrlFilters } from '@medchannel/web-shared/components';
+import { FilterBar, useUrlFilters } from '@medchannel/web-shared/components';
 import { EmptyState } from '@medchannel/web-shared/states';
 import { TrainingReadinessDocument, type TrainingReadinessQuery } from '../../../gql/graphql';
 import { useKeysetPages } from '../../../components/KeysetPager';
@@ -34,14 +34,12 @@ export default function ReadinessPage() {
 
   return (
     <Card>
-      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <SearchFilter
-          value={search}
-          onSearch={(value) => setFilter('q', value)}
-          placeholder={t('readiness.searchPlaceholder')}
-          testId="readiness-search"
-          maxWidth={260}
-        />
+      <FilterBar
+        setFilter={setFilter}
+        placeholder={t('readiness.searchPlaceholder')}
+        testId="readiness-search"
+        searchWidth={260}
+      >
         <ProductLineSelect<string>
           value={productLineId}
           onChange={(value) => setFilter('line', value)}
@@ -55,7 +53,7 @@ export default function ReadinessPage() {
           placeholder={t('training.allDistributors')}
           testId="readiness-distributor"
         />
-      </Flex>
+      </FilterBar>
       <PagedTable<Row>
         list={{ page, loading, error, refetch }}
         pages={pages}

@@ -1,10 +1,10 @@
-import { Button, Flex, Select } from 'antd';
+import { Button, Select } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { can, Side } from '@medchannel/shared-schema';
 import { useCurrentUser } from '@medchannel/web-shared';
-import { SearchFilter } from '@medchannel/web-shared/components';
+import { FilterBar } from '@medchannel/web-shared/components';
 import { DistributorPicker } from '../../../components/DistributorPicker';
 import { DateRangeFilter } from '../../../components/DateRangeFilter';
 import { HospitalPicker } from '../../../components/HospitalPicker';
@@ -31,14 +31,7 @@ export function NotesFilters({
   ];
 
   return (
-    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-      <SearchFilter
-        value={filter.search ?? ''}
-        onSearch={(v) => setFilter('q', v)}
-        placeholder={t('note.searchPlaceholder')}
-        testId="notes-search"
-        maxWidth={240}
-      />
+    <FilterBar setFilter={setFilter} placeholder={t('note.searchPlaceholder')} testId="notes-search" searchWidth={240}>
       <HospitalPicker
         value={filter.hospitalId}
         onChange={(id) => setFilter('hospital', id)}
@@ -77,6 +70,6 @@ export function NotesFilters({
           {t('note.write')}
         </Button>
       )}
-    </Flex>
+    </FilterBar>
   );
 }
