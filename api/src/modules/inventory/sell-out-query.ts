@@ -54,10 +54,10 @@ function within(column: string, name: string, span: DaySpan, params: Record<stri
  *   each one's sales grouped by department and product beside it (LATERAL), so a page groups the
  *   few hospitals it shows rather than the whole list (rawPage's cut on the leading key starts the
  *   walk at the cursor's hospital);
- * - `groups`, the same rows by ids only, grouped in one pass over the range: what a count needs;
- * - `count`, the list's count: for a viewer who sees the whole brand and one whole month unfiltered
- *   but by region or hospital, the month's hospitals added up in sell_out_hospital_month, which the
- *   trigger keeps equal to this list (migration 1772500000000); otherwise `groups` counted;
+ * - `count`, the list's count (`n`) and its units: for a viewer who sees the whole brand and one
+ *   whole month unfiltered but by region or hospital, the month's hospitals added up in
+ *   sell_out_hospital_month, which the trigger keeps equal to this list (migration 1772500000000);
+ *   otherwise the list's rows by ids only, grouped in one pass over the range;
  * - `late`, the department's and the product's names, joined to the rows a page or a batch shows
  *   (raw-page.ts).
  */
@@ -66,7 +66,6 @@ export function sellOutQuery(
   filter: SellOutFilter = {},
 ): {
   sql: string;
-  groups: string;
   count: string;
   late: { select: string; joins: string };
   params: Record<string, unknown>;
@@ -96,8 +95,9 @@ export function sellOutQuery(
   const { months, days } = monthSpans(filter.from, filter.to);
   const monthConditions = months ? within('m.month', 'months', months, params) : [];
   const dayConditions = days.map((span, i) => within('m.occurred_on', `days${i}`, span, params));
-  /** The sales at the hospitals `atHospital` names, by hospital, department and product. */
-  const grouped = (atHospital: string, by: string) => {
+  /** The sales at the hospitals `atHospital` names, by department and product (and hospital, `byHospital`). */
+  const grouped = (atHospital: string, byHospital: boolean) => {
+    const by = byHospital ? 's.hospital_id, ' : '';
     const parts: string[] = [];
     if (months) {
       parts.push(`SELECT m.hospital_id, m.department_id, m.product_id, m.sold
@@ -112,7 +112,7 @@ export function sellOutQuery(
              GROUP BY ${by}s.department_id, s.product_id HAVING SUM(s.sold) <> 0`;
   };
   const inScope = `SELECT h.id FROM hospital h WHERE ${hospitals.join(' AND ')}`;
-  const groups = grouped(`m.hospital_id IN (${inScope})`, 's.hospital_id, ');
+  const groups = grouped(`m.hospital_id IN (${inScope})`, true);
   const whole =
     scope.side === Side.BRAND &&
     scope.allRegions &&
@@ -121,18 +121,20 @@ export function sellOutQuery(
     months?.from !== undefined &&
     months.from === months.to &&
     days.length === 0;
+  // the brand's hospitals need no filter: each of the month's rows is one of them
+  const kept = ['t.brand_id = :scope_brand', 't.month = :months_from::date'];
+  if (hospitals.length > 1) kept.push(`t.hospital_id IN (${inScope})`);
   const count = whole
-    ? `SELECT COALESCE(SUM(t.rows), 0)::int AS n FROM sell_out_hospital_month t
-        WHERE t.brand_id = :scope_brand AND t.month = :months_from::date AND t.hospital_id IN (${inScope})`
-    : `SELECT COUNT(*)::int AS n FROM (${groups}) g`;
+    ? `SELECT COALESCE(SUM(t.rows), 0)::int AS n, COALESCE(SUM(t.units), 0)::int AS units
+         FROM sell_out_hospital_month t WHERE ${kept.join(' AND ')}`
+    : `SELECT COUNT(*)::int AS n, COALESCE(SUM(g.quantity), 0)::int AS units FROM (${groups}) g`;
   return {
     sql: `SELECT h.id AS "hospitalId", h.name AS "hospitalName", rg.name AS "regionName",
                  g.department_id AS "departmentId", g.product_id AS "productId",
                  g.quantity, COALESCE(g.department_id::text, '') AS sort_department
-            FROM hospital h CROSS JOIN LATERAL (${grouped('m.hospital_id = h.id', '')}) g
+            FROM hospital h CROSS JOIN LATERAL (${grouped('m.hospital_id = h.id', false)}) g
             LEFT JOIN region rg ON rg.id = h.region_id
            WHERE ${hospitals.join(' AND ')}`,
-    groups,
     count,
     late: {
       select: `hd.name AS "departmentName", p.name AS "productName", p.code AS "productCode"`,
@@ -143,22 +145,11 @@ export function sellOutQuery(
 }
 
 /**
- * A month's sell-out list counted: its rows and their units, as one `json_build_object('rows', 'units')`.
- * A viewer who sees the whole brand (every distributor, every hospital) adds up the month's
- * hospitals in sell_out_hospital_month, which the movements' trigger keeps equal to that list
- * (migration 1772500000000); any other viewer counts the list's own grouped rows. `month`: YYYY-MM.
+ * A month's sell-out list counted: its rows and their units, as one `json_build_object('rows', 'units')`:
+ * the list's own count (sellOutQuery), which for a viewer who sees the whole brand adds up the
+ * month's hospitals in sell_out_hospital_month. `month`: YYYY-MM.
  */
 export function sellOutMonthTotals(scope: Scope, month: string): { sql: string; params: Record<string, unknown> } {
-  if (scope.side === Side.BRAND && scope.allRegions) {
-    return {
-      sql: `SELECT json_build_object('rows', COALESCE(SUM(t.rows), 0), 'units', COALESCE(SUM(t.units), 0))
-              FROM sell_out_hospital_month t WHERE t.brand_id = :brand AND t.month = :month::date`,
-      params: { brand: scope.brandId, month: `${month}-01` },
-    };
-  }
   const list = sellOutQuery(scope, monthDays(month));
-  return {
-    sql: `SELECT json_build_object('rows', COUNT(*), 'units', COALESCE(SUM(x.quantity), 0)) FROM (${list.groups}) x`,
-    params: list.params,
-  };
+  return { sql: `SELECT json_build_object('rows', c.n, 'units', c.units) FROM (${list.count}) c`, params: list.params };
 }
